@@ -1,0 +1,124 @@
+//! Canonical JSON: the single byte form of a JSON value that earl hashes.
+//!
+//! The rules, enough to reimplement in any language:
+//!
+//! * no whitespace anywhere outside strings;
+//! * object members sorted by key, comparing keys as UTF-8 byte strings
+//!   (the same as Unicode code point order; duplicate keys cannot occur);
+//! * array elements in their given order;
+//! * strings in double quotes, escaping only `"` as `\"`, `\` as `\\`, and
+//!   control characters below U+0020: `\b \f \n \r \t` for those five, the
+//!   rest as `\u00xx` with lowercase hex; everything else, including non-ASCII,
+//!   is written as raw UTF-8;
+//! * `null`, `true`, `false` as is;
+//! * integers in plain decimal; other numbers in the shortest form that reads
+//!   back to the same `f64`, as serde_json writes them (`0.1`, `4800.0`, `1e+16`,
+//!   `2.5e-8`).
+//!
+//! Python's `json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`
+//! produces the same bytes except for floats with a negative exponent (`2.5e-08`
+//! against `2.5e-8`), which is why independent verification works on the stored
+//! text rather than re-serialising (see the crate documentation).
+
+use serde_json::Value;
+use std::fmt::Write as _;
+
+/// Renders `value` as canonical JSON (see the module documentation).
+pub fn canonical_json(value: &Value) -> String {
+    let mut out = String::new();
+    write_value(value, &mut out);
+    out
+}
+
+fn write_value(value: &Value, out: &mut String) {
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(number) => out.push_str(&number.to_string()),
+        Value::String(text) => write_string(text, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (index, item) in items.iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_value(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            // Sorted here rather than trusting the map: serde_json's
+            // `preserve_order` feature, if any crate enables it, keeps insertion order.
+            let mut sorted: Vec<_> = members.iter().collect();
+            sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            out.push('{');
+            for (index, (key, item)) in sorted.into_iter().enumerate() {
+                if index > 0 {
+                    out.push(',');
+                }
+                write_string(key, out);
+                out.push(':');
+                write_value(item, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// Writes `text` as a canonical JSON string literal.
+pub(crate) fn write_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c < ' ' => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_json;
+    use serde_json::json;
+
+    #[test]
+    fn sorts_keys_recursively_and_drops_whitespace() {
+        let value = json!({"b": [3, {"z": 1, "a": null}], "a": true, "é": "x", "Z": false});
+        assert_eq!(
+            canonical_json(&value),
+            r#"{"Z":false,"a":true,"b":[3,{"a":null,"z":1}],"é":"x"}"#
+        );
+    }
+
+    #[test]
+    fn escapes_only_quote_backslash_and_controls() {
+        let value = json!("q\"b\\n\nt\tc\u{1}u\u{7f}é/");
+        assert_eq!(canonical_json(&value), "\"q\\\"b\\\\n\\nt\\tc\\u0001u\u{7f}é/\"");
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        let value = json!([0, -7, 18446744073709551615u64, 0.1, 4800.0, 1e16, 2.5e-8]);
+        assert_eq!(
+            canonical_json(&value),
+            "[0,-7,18446744073709551615,0.1,4800.0,1e+16,2.5e-8]"
+        );
+    }
+
+    #[test]
+    fn matches_serde_json_compact_output_for_sorted_input() {
+        let value = json!({"a": {"b": ["x\u{0}y", 1.5, null]}, "c": "ü\r"});
+        assert_eq!(canonical_json(&value), serde_json::to_string(&value).unwrap());
+    }
+}

@@ -1,0 +1,78 @@
+use std::path::{Path, PathBuf};
+
+/// Everything that can go wrong opening or using an audit store.
+///
+/// Every variant that concerns the database names its path, so a CLI can print
+/// the error as is.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: is a directory; the audit trail needs a database file path", path.display())]
+    IsDirectory { path: PathBuf },
+
+    #[error("{}: cannot create the directory: {source}", path.display())]
+    CreateDirectory {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+
+    #[error("{}: not an SQLite database", path.display())]
+    NotSqlite { path: PathBuf },
+
+    #[error(
+        "{}: an SQLite database that is not an earl audit trail; refusing to modify it",
+        path.display()
+    )]
+    ForeignSchema { path: PathBuf },
+
+    #[error(
+        "{}: audit trail schema version {found}, but this earl understands version {supported}",
+        path.display()
+    )]
+    UnsupportedSchemaVersion {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    #[error("{}: {source}", path.display())]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+
+    #[error("{}: record {seq} cannot be read: {reason}", path.display())]
+    CorruptRecord {
+        path: PathBuf,
+        seq: u64,
+        reason: String,
+    },
+
+    #[error("invalid time {value:?}: expected an RFC 3339 timestamp or a YYYY-MM-DD date")]
+    InvalidTime { value: String },
+
+    #[error("batch stopped after {committed} records were committed: {source}")]
+    Batch {
+        committed: u64,
+        source: Box<StoreError>,
+    },
+
+    #[error("writing the export: {0}")]
+    Export(#[source] std::io::Error),
+}
+
+impl StoreError {
+    /// Wraps an SQLite error for `path`, recognising "not a database" so the
+    /// message says what the user did wrong rather than what SQLite saw.
+    pub(crate) fn sqlite(path: &Path, source: rusqlite::Error) -> Self {
+        if source.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) {
+            StoreError::NotSqlite {
+                path: path.to_path_buf(),
+            }
+        } else {
+            StoreError::Sqlite {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    }
+}

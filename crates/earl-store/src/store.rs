@@ -1,0 +1,699 @@
+use crate::canonical::{canonical_json, write_string};
+use crate::error::StoreError;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+/// `prev_hash` of record 1.
+pub const GENESIS_PREV_HASH: &str =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Version of the table layout, kept in SQLite's `user_version`; bump it and
+/// add a migration in [`AuditStore::open`] when the layout changes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Records per transaction in [`AuditStore::append_many`].
+pub const DEFAULT_CHUNK_SIZE: usize = 1_000;
+
+/// SQLite `application_id` ("EARL"): tells our databases from anybody else's.
+const APPLICATION_ID: i64 = 0x4541_524C;
+
+/// How long an append waits for another writer before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+const SCHEMA: &str = "
+CREATE TABLE records (
+    seq          INTEGER PRIMARY KEY CHECK (seq >= 1),
+    recorded_at  TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    source       TEXT NOT NULL,
+    inputs       TEXT NOT NULL,
+    outputs      TEXT NOT NULL,
+    rules_hash   TEXT NOT NULL,
+    lists_hash   TEXT,
+    earl_version TEXT NOT NULL,
+    prev_hash    TEXT NOT NULL,
+    hash         TEXT NOT NULL
+) STRICT;
+CREATE INDEX records_by_kind ON records (kind, seq);
+CREATE INDEX records_by_time ON records (recorded_at);
+CREATE TRIGGER records_no_update BEFORE UPDATE ON records
+BEGIN SELECT RAISE(ABORT, 'earl audit records are append-only'); END;
+CREATE TRIGGER records_no_delete BEFORE DELETE ON records
+BEGIN SELECT RAISE(ABORT, 'earl audit records are append-only'); END;
+";
+
+const RECORD_COLUMNS: &str = "seq, recorded_at, kind, source, inputs, outputs, rules_hash, \
+                              lists_hash, earl_version, prev_hash, hash";
+
+/// A determination to record; the store adds sequence, time and hashes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewRecord {
+    /// What was determined: `classify`, `check`, `screen`, `match`, `diff`, ...
+    pub kind: String,
+    /// Who asked: `cli` or `api`.
+    pub source: String,
+    pub inputs: serde_json::Value,
+    pub outputs: serde_json::Value,
+    /// Content hash of the rule snapshot used.
+    pub rules_hash: String,
+    /// Content hash of the screening lists used, if any were.
+    pub lists_hash: Option<String>,
+    pub earl_version: String,
+}
+
+/// A record as stored, with the fields the store added.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredRecord {
+    pub seq: u64,
+    /// UTC, RFC 3339 with milliseconds: `2026-03-01T12:00:00.123Z`.
+    pub recorded_at: String,
+    pub kind: String,
+    pub source: String,
+    pub inputs: serde_json::Value,
+    pub outputs: serde_json::Value,
+    pub rules_hash: String,
+    pub lists_hash: Option<String>,
+    pub earl_version: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// One line of [`AuditStore::list`]: enough to pick a record to `get`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordSummary {
+    pub seq: u64,
+    pub recorded_at: String,
+    pub kind: String,
+    pub source: String,
+    pub earl_version: String,
+    pub hash: String,
+}
+
+/// Which records [`AuditStore::list`] returns. The default is all, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ListFilter {
+    pub kind: Option<String>,
+    /// Inclusive lower bound on `recorded_at`: an RFC 3339 timestamp, or a
+    /// `YYYY-MM-DD` date meaning its midnight UTC.
+    pub since: Option<String>,
+    /// Exclusive upper bound on `recorded_at`: an RFC 3339 timestamp, or a
+    /// `YYYY-MM-DD` date, which includes that whole day (UTC).
+    pub until: Option<String>,
+    pub limit: Option<u64>,
+    pub offset: Option<u64>,
+    /// Highest `seq` first, so `limit` gives the latest records.
+    pub newest_first: bool,
+}
+
+/// Result of [`AuditStore::verify`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyReport {
+    pub ok: bool,
+    /// Number of records in the store.
+    pub records: u64,
+    /// The first record that is altered, missing or out of place.
+    pub first_bad: Option<u64>,
+    /// Why `first_bad` failed, in words.
+    pub reason: Option<String>,
+    /// Hash of the last record when the chain is intact: keep a copy elsewhere
+    /// to detect later truncation or a rewritten chain.
+    pub last_hash: Option<String>,
+}
+
+/// An audit trail in one SQLite file.
+///
+/// The connection sits behind a mutex, so one `AuditStore` can be shared
+/// between threads (e.g. in an `Arc` in a server); a long [`verify`](Self::verify)
+/// or [`export_jsonl`](Self::export_jsonl) then holds up appends on the same
+/// `AuditStore`, not on a second one opened on the same file.
+#[derive(Debug)]
+pub struct AuditStore {
+    path: PathBuf,
+    connection: Mutex<Connection>,
+}
+
+impl AuditStore {
+    /// `$XDG_DATA_HOME/earl/audit.sqlite`, else `~/.local/share/earl/audit.sqlite`;
+    /// `None` when neither variable gives an absolute directory.
+    pub fn default_path() -> Option<PathBuf> {
+        let absolute = |var: &str| {
+            std::env::var_os(var)
+                .map(PathBuf::from)
+                .filter(|dir| dir.is_absolute())
+        };
+        let data_dir = absolute("XDG_DATA_HOME")
+            .or_else(|| absolute("HOME").map(|home| home.join(".local").join("share")))?;
+        Some(data_dir.join("earl").join("audit.sqlite"))
+    }
+
+    /// Opens the audit trail at `path`, creating the file, its directory and the
+    /// schema if absent. Refuses directories, non-SQLite files, other
+    /// applications' databases and newer schema versions, without modifying them.
+    pub fn open(path: &Path) -> Result<AuditStore, StoreError> {
+        if path.is_dir() {
+            return Err(StoreError::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDirectory {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let sql = |source| StoreError::sqlite(path, source);
+        // No URI parsing: the path is a file name, whatever it looks like.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut connection = Connection::open_with_flags(path, flags).map_err(sql)?;
+        connection.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        create_or_check_schema(&mut connection, path)?;
+        // WAL lets readers (list, verify, export) run beside a writer.
+        // synchronous=FULL syncs the WAL on every commit: these are legal records,
+        // so a commit must survive power loss, not only a process crash as NORMAL
+        // would guarantee; batching amortises the cost.
+        let journal_mode: String = connection
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(sql)?;
+        if !journal_mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Sqlite {
+                path: path.to_path_buf(),
+                source: rusqlite::Error::InvalidQuery,
+            });
+        }
+        connection
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(sql)?;
+        // No foreign keys yet; on so that tables added by later versions are checked.
+        connection
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(sql)?;
+        Ok(AuditStore {
+            path: path.to_path_buf(),
+            connection: Mutex::new(connection),
+        })
+    }
+
+    /// The database file this store writes to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends one record and returns it as stored, durably committed.
+    pub fn append(&self, record: NewRecord) -> Result<StoredRecord, StoreError> {
+        let mut stored = Vec::with_capacity(1);
+        self.append_chunk(&mut std::iter::once(record), 1, &mut stored)?;
+        Ok(stored.remove(0))
+    }
+
+    /// Appends `records` in transactions of [`DEFAULT_CHUNK_SIZE`] records.
+    ///
+    /// Each transaction is durable once committed. If one fails, the chunks
+    /// before it stay committed and the error is [`StoreError::Batch`] with
+    /// their count.
+    pub fn append_many<I>(&self, records: I) -> Result<Vec<StoredRecord>, StoreError>
+    where
+        I: IntoIterator<Item = NewRecord>,
+    {
+        let mut all = Vec::new();
+        self.append_chunked(records, DEFAULT_CHUNK_SIZE, |chunk| {
+            all.extend_from_slice(chunk)
+        })?;
+        Ok(all)
+    }
+
+    /// Appends `records` (read lazily) in transactions of `chunk_size`
+    /// records, calling `on_commit` with each chunk once it is durable.
+    /// Returns how many records were appended; errors as for
+    /// [`append_many`](Self::append_many).
+    ///
+    /// Other writers may interleave between chunks, so one batch's records
+    /// are consecutive within a chunk but not necessarily across chunks.
+    pub fn append_chunked<I, F>(
+        &self,
+        records: I,
+        chunk_size: usize,
+        mut on_commit: F,
+    ) -> Result<u64, StoreError>
+    where
+        I: IntoIterator<Item = NewRecord>,
+        F: FnMut(&[StoredRecord]),
+    {
+        let chunk_size = chunk_size.max(1);
+        let mut records = records.into_iter().peekable();
+        let mut committed = 0u64;
+        let mut chunk = Vec::with_capacity(chunk_size);
+        while records.peek().is_some() {
+            chunk.clear();
+            if let Err(error) = self.append_chunk(&mut records, chunk_size, &mut chunk) {
+                return Err(match committed {
+                    0 => error,
+                    _ => StoreError::Batch {
+                        committed,
+                        source: Box::new(error),
+                    },
+                });
+            }
+            committed += chunk.len() as u64;
+            on_commit(&chunk);
+        }
+        Ok(committed)
+    }
+
+    /// Takes up to `limit` records from `records` and commits them in one
+    /// write transaction, pushing them onto `stored`.
+    fn append_chunk(
+        &self,
+        records: &mut dyn Iterator<Item = NewRecord>,
+        limit: usize,
+        stored: &mut Vec<StoredRecord>,
+    ) -> Result<(), StoreError> {
+        let sql = |source| StoreError::sqlite(&self.path, source);
+        let mut connection = self.lock();
+        // IMMEDIATE takes the write lock before reading the tail, so no other
+        // writer can append between our read and our insert.
+        let transaction = connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let tail: Option<(i64, String)> = transaction
+            .query_row(
+                "SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()
+            .map_err(sql)?;
+        let (mut last_seq, mut prev_hash) =
+            tail.unwrap_or_else(|| (0, GENESIS_PREV_HASH.to_owned()));
+        {
+            let mut insert = transaction
+                .prepare_cached(&format!(
+                    "INSERT INTO records ({RECORD_COLUMNS}) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                ))
+                .map_err(sql)?;
+            for record in records.take(limit) {
+                last_seq += 1;
+                let row = RecordRow::new(last_seq, prev_hash, &record);
+                insert
+                    .execute(rusqlite::params![
+                        row.seq,
+                        row.recorded_at,
+                        row.kind,
+                        row.source,
+                        row.inputs,
+                        row.outputs,
+                        row.rules_hash,
+                        row.lists_hash,
+                        row.earl_version,
+                        row.prev_hash,
+                        row.hash,
+                    ])
+                    .map_err(sql)?;
+                prev_hash = row.hash.clone();
+                stored.push(row.into_stored(record));
+            }
+        }
+        transaction.commit().map_err(sql)
+    }
+
+    /// Record summaries matching `filter`, by `seq`.
+    pub fn list(&self, filter: &ListFilter) -> Result<Vec<RecordSummary>, StoreError> {
+        let mut conditions = Vec::new();
+        let mut params: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(kind) = &filter.kind {
+            params.push(kind.clone().into());
+            conditions.push(format!("kind = ?{}", params.len()));
+        }
+        if let Some(since) = &filter.since {
+            params.push(time_bound(since, TimeBound::Since)?.into());
+            conditions.push(format!("recorded_at >= ?{}", params.len()));
+        }
+        if let Some(until) = &filter.until {
+            params.push(time_bound(until, TimeBound::Until)?.into());
+            conditions.push(format!("recorded_at < ?{}", params.len()));
+        }
+        let where_clause = match conditions.is_empty() {
+            true => String::new(),
+            false => format!("WHERE {}", conditions.join(" AND ")),
+        };
+        let order = if filter.newest_first { "DESC" } else { "ASC" };
+        // SQLite reads a negative LIMIT as "no limit".
+        let limit = filter
+            .limit
+            .map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
+        let offset = filter
+            .offset
+            .map_or(0, |offset| i64::try_from(offset).unwrap_or(i64::MAX));
+        params.push(limit.into());
+        params.push(offset.into());
+        let query = format!(
+            "SELECT seq, recorded_at, kind, source, earl_version, hash FROM records \
+             {where_clause} ORDER BY seq {order} LIMIT ?{} OFFSET ?{}",
+            params.len() - 1,
+            params.len()
+        );
+        let sql = |source| StoreError::sqlite(&self.path, source);
+        let connection = self.lock();
+        let mut statement = connection.prepare(&query).map_err(sql)?;
+        let rows = statement
+            .query_map(rusqlite::params_from_iter(params), |row| {
+                Ok(RecordSummary {
+                    seq: row.get::<_, i64>(0)? as u64,
+                    recorded_at: row.get(1)?,
+                    kind: row.get(2)?,
+                    source: row.get(3)?,
+                    earl_version: row.get(4)?,
+                    hash: row.get(5)?,
+                })
+            })
+            .map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)
+    }
+
+    /// The record with sequence number `seq`, if there is one.
+    pub fn get(&self, seq: u64) -> Result<Option<StoredRecord>, StoreError> {
+        let Ok(seq) = i64::try_from(seq) else {
+            return Ok(None);
+        };
+        let sql = |source| StoreError::sqlite(&self.path, source);
+        let connection = self.lock();
+        let row = connection
+            .query_row(
+                &format!("SELECT {RECORD_COLUMNS} FROM records WHERE seq = ?1"),
+                [seq],
+                RecordRow::read,
+            )
+            .optional()
+            .map_err(sql)?;
+        row.map(|row| row.parse(&self.path)).transpose()
+    }
+
+    /// Recomputes every record's hash and link in `seq` order, reading one row
+    /// at a time, and reports the first record that fails.
+    ///
+    /// Problems with the chain are reported in the [`VerifyReport`]; an `Err`
+    /// means the database could not be read at all.
+    pub fn verify(&self) -> Result<VerifyReport, StoreError> {
+        let sql = |source| StoreError::sqlite(&self.path, source);
+        let mut connection = self.lock();
+        // One read transaction: the count and the rows come from one snapshot
+        // even while other processes append.
+        let snapshot = connection.transaction().map_err(sql)?;
+        let records: i64 = snapshot
+            .query_row("SELECT count(*) FROM records", [], |row| row.get(0))
+            .map_err(sql)?;
+        let report = |first_bad: Option<i64>, reason: Option<String>, last_hash| VerifyReport {
+            ok: first_bad.is_none(),
+            records: records as u64,
+            first_bad: first_bad.map(|seq| seq as u64),
+            reason,
+            last_hash,
+        };
+        let mut statement = snapshot
+            .prepare(&format!("SELECT {RECORD_COLUMNS} FROM records ORDER BY seq"))
+            .map_err(sql)?;
+        let mut rows = statement.query([]).map_err(sql)?;
+        let mut expected_seq = 1i64;
+        let mut prev_hash = GENESIS_PREV_HASH.to_owned();
+        while let Some(row) = rows.next().map_err(sql)? {
+            let seq: i64 = row.get(0).map_err(sql)?;
+            if seq != expected_seq {
+                let reason = format!("record {expected_seq} is missing (next is {seq})");
+                return Ok(report(Some(expected_seq), Some(reason), None));
+            }
+            let record = match RecordRow::read(row) {
+                Ok(record) => record,
+                Err(error) => {
+                    let reason = format!("unreadable: {error}");
+                    return Ok(report(Some(seq), Some(reason), None));
+                }
+            };
+            if record.prev_hash != prev_hash {
+                let reason = match seq {
+                    1 => "prev_hash of the first record is not 64 zeros".to_owned(),
+                    _ => format!("prev_hash does not match the hash of record {}", seq - 1),
+                };
+                return Ok(report(Some(seq), Some(reason), None));
+            }
+            if record.computed_hash() != record.hash {
+                let reason = "hash does not match the record's contents".to_owned();
+                return Ok(report(Some(seq), Some(reason), None));
+            }
+            prev_hash = record.hash;
+            expected_seq += 1;
+        }
+        let last_hash = (records > 0).then_some(prev_hash);
+        Ok(report(None, None, last_hash))
+    }
+
+    /// Writes every record in `seq` order as JSON Lines and returns how many.
+    ///
+    /// Each line is the record's canonical JSON with the fields of
+    /// [`StoredRecord`]; `inputs` and `outputs` are copied byte for byte from
+    /// the database, so the hashes can be checked from the file alone (see the
+    /// crate documentation).
+    pub fn export_jsonl(&self, out: &mut dyn Write) -> Result<u64, StoreError> {
+        let sql = |source| StoreError::sqlite(&self.path, source);
+        let connection = self.lock();
+        let mut statement = connection
+            .prepare(&format!("SELECT {RECORD_COLUMNS} FROM records ORDER BY seq"))
+            .map_err(sql)?;
+        let mut rows = statement.query([]).map_err(sql)?;
+        let mut written = 0u64;
+        while let Some(row) = rows.next().map_err(sql)? {
+            let record = RecordRow::read(row).map_err(sql)?;
+            let mut line = record.canonical_object(Some(&record.hash));
+            line.push('\n');
+            out.write_all(line.as_bytes()).map_err(StoreError::Export)?;
+            written += 1;
+        }
+        out.flush().map_err(StoreError::Export)?;
+        Ok(written)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while locked leaves at worst an uncommitted transaction,
+        // which SQLite rolled back when it was dropped: the connection is fine.
+        self.connection
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Creates the schema in an empty database, or checks that a non-empty one
+/// is ours and of a version we understand.
+fn create_or_check_schema(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let sql = |source| StoreError::sqlite(path, source);
+    // IMMEDIATE so that two processes opening a new file do not both create it.
+    let transaction = connection
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(sql)?;
+    let application_id: i64 = transaction
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .map_err(sql)?;
+    let version: i64 = transaction
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(sql)?;
+    let objects: i64 = transaction
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+        .map_err(sql)?;
+    match (application_id, objects) {
+        (APPLICATION_ID, _) if version == SCHEMA_VERSION => {}
+        (APPLICATION_ID, _) => {
+            return Err(StoreError::UnsupportedSchemaVersion {
+                path: path.to_path_buf(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        (0, 0) => {
+            transaction.execute_batch(SCHEMA).map_err(sql)?;
+            transaction
+                .pragma_update(None, "application_id", APPLICATION_ID)
+                .map_err(sql)?;
+            transaction
+                .pragma_update(None, "user_version", SCHEMA_VERSION)
+                .map_err(sql)?;
+        }
+        _ => {
+            return Err(StoreError::ForeignSchema {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    transaction.commit().map_err(sql)
+}
+
+/// A record exactly as its columns hold it, `inputs` and `outputs` as
+/// canonical JSON text: what the hash is computed over.
+struct RecordRow {
+    seq: i64,
+    recorded_at: String,
+    kind: String,
+    source: String,
+    inputs: String,
+    outputs: String,
+    rules_hash: String,
+    lists_hash: Option<String>,
+    earl_version: String,
+    prev_hash: String,
+    hash: String,
+}
+
+impl RecordRow {
+    /// Stamps `record` as record `seq` following `prev_hash`, now.
+    fn new(seq: i64, prev_hash: String, record: &NewRecord) -> RecordRow {
+        let mut row = RecordRow {
+            seq,
+            recorded_at: format!("{:.3}", jiff::Timestamp::now()),
+            kind: record.kind.clone(),
+            source: record.source.clone(),
+            inputs: canonical_json(&record.inputs),
+            outputs: canonical_json(&record.outputs),
+            rules_hash: record.rules_hash.clone(),
+            lists_hash: record.lists_hash.clone(),
+            earl_version: record.earl_version.clone(),
+            prev_hash,
+            hash: String::new(),
+        };
+        row.hash = row.computed_hash();
+        row
+    }
+
+    /// Reads the columns of [`RECORD_COLUMNS`], in that order.
+    fn read(row: &Row<'_>) -> rusqlite::Result<RecordRow> {
+        Ok(RecordRow {
+            seq: row.get(0)?,
+            recorded_at: row.get(1)?,
+            kind: row.get(2)?,
+            source: row.get(3)?,
+            inputs: row.get(4)?,
+            outputs: row.get(5)?,
+            rules_hash: row.get(6)?,
+            lists_hash: row.get(7)?,
+            earl_version: row.get(8)?,
+            prev_hash: row.get(9)?,
+            hash: row.get(10)?,
+        })
+    }
+
+    /// Lowercase hex SHA-256 of the preimage: the canonical object without `hash`.
+    fn computed_hash(&self) -> String {
+        hex::encode(Sha256::digest(self.canonical_object(None).as_bytes()))
+    }
+
+    /// The record as one canonical JSON object, keys in sorted order, with the
+    /// `hash` member only if given. `inputs` and `outputs` are already canonical.
+    fn canonical_object(&self, hash: Option<&str>) -> String {
+        let mut out = String::with_capacity(
+            256 + self.inputs.len() + self.outputs.len() + self.kind.len(),
+        );
+        out.push_str("{\"earl_version\":");
+        write_string(&self.earl_version, &mut out);
+        if let Some(hash) = hash {
+            out.push_str(",\"hash\":");
+            write_string(hash, &mut out);
+        }
+        out.push_str(",\"inputs\":");
+        out.push_str(&self.inputs);
+        out.push_str(",\"kind\":");
+        write_string(&self.kind, &mut out);
+        out.push_str(",\"lists_hash\":");
+        match &self.lists_hash {
+            Some(lists_hash) => write_string(lists_hash, &mut out),
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"outputs\":");
+        out.push_str(&self.outputs);
+        out.push_str(",\"prev_hash\":");
+        write_string(&self.prev_hash, &mut out);
+        out.push_str(",\"recorded_at\":");
+        write_string(&self.recorded_at, &mut out);
+        out.push_str(",\"rules_hash\":");
+        write_string(&self.rules_hash, &mut out);
+        out.push_str(",\"seq\":");
+        out.push_str(&self.seq.to_string());
+        out.push_str(",\"source\":");
+        write_string(&self.source, &mut out);
+        out.push('}');
+        out
+    }
+
+    /// The stored record, reusing the caller's JSON values instead of reparsing.
+    fn into_stored(self, record: NewRecord) -> StoredRecord {
+        StoredRecord {
+            seq: self.seq as u64,
+            recorded_at: self.recorded_at,
+            kind: self.kind,
+            source: self.source,
+            inputs: record.inputs,
+            outputs: record.outputs,
+            rules_hash: self.rules_hash,
+            lists_hash: self.lists_hash,
+            earl_version: self.earl_version,
+            prev_hash: self.prev_hash,
+            hash: self.hash,
+        }
+    }
+
+    /// The stored record, parsing `inputs` and `outputs`.
+    fn parse(self, path: &Path) -> Result<StoredRecord, StoreError> {
+        let seq = self.seq as u64;
+        let json = |column: &str, text: &str| {
+            serde_json::from_str(text).map_err(|error| StoreError::CorruptRecord {
+                path: path.to_path_buf(),
+                seq,
+                reason: format!("{column} is not JSON: {error}"),
+            })
+        };
+        Ok(StoredRecord {
+            seq,
+            inputs: json("inputs", &self.inputs)?,
+            outputs: json("outputs", &self.outputs)?,
+            recorded_at: self.recorded_at,
+            kind: self.kind,
+            source: self.source,
+            rules_hash: self.rules_hash,
+            lists_hash: self.lists_hash,
+            earl_version: self.earl_version,
+            prev_hash: self.prev_hash,
+            hash: self.hash,
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+enum TimeBound {
+    Since,
+    Until,
+}
+
+/// Turns a user's time bound into the `recorded_at` format, so that string
+/// comparison in SQL is time comparison.
+fn time_bound(value: &str, bound: TimeBound) -> Result<String, StoreError> {
+    let invalid = || StoreError::InvalidTime {
+        value: value.to_owned(),
+    };
+    let timestamp = match value.parse::<jiff::Timestamp>() {
+        Ok(timestamp) => timestamp,
+        Err(_) => {
+            let date: jiff::civil::Date = value.parse().map_err(|_| invalid())?;
+            let day = match bound {
+                TimeBound::Since => date,
+                TimeBound::Until => date.tomorrow().map_err(|_| invalid())?,
+            };
+            day.to_zoned(jiff::tz::TimeZone::UTC)
+                .map_err(|_| invalid())?
+                .timestamp()
+        }
+    };
+    Ok(format!("{timestamp:.3}"))
+}
