@@ -1,0 +1,371 @@
+use earl_store::{AuditStore, GENESIS_PREV_HASH, ListFilter, NewRecord, StoreError};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use std::sync::Arc;
+
+fn record(kind: &str, n: u64) -> NewRecord {
+    NewRecord {
+        kind: kind.to_owned(),
+        source: "cli".to_owned(),
+        inputs: json!({"to": "CN", "chip": "H100", "n": n}),
+        outputs: json!({"decision": "license_required", "steps": ["3A090.a", "744.23"], "tpp": 4800.5}),
+        rules_hash: "r".repeat(64),
+        lists_hash: (kind == "screen").then(|| "l".repeat(64)),
+        earl_version: "0.1.0".to_owned(),
+    }
+}
+
+fn store_with(dir: &Path, count: u64) -> AuditStore {
+    let store = AuditStore::open(&dir.join("audit.sqlite")).unwrap();
+    for n in 1..=count {
+        store.append(record("check", n)).unwrap();
+    }
+    store
+}
+
+/// Runs `statements` on a separate raw connection, without the append-only triggers.
+fn tamper(path: &Path, statements: &str) {
+    let connection = rusqlite::Connection::open(path).unwrap();
+    connection
+        .execute_batch(&format!(
+            "DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete; {statements}"
+        ))
+        .unwrap();
+}
+
+#[test]
+fn append_assigns_seq_time_and_chained_hashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = AuditStore::open(&dir.path().join("nested/dir/audit.sqlite")).unwrap();
+    let first = store.append(record("classify", 1)).unwrap();
+    let second = store.append(record("screen", 2)).unwrap();
+
+    assert_eq!((first.seq, second.seq), (1, 2));
+    assert_eq!(first.prev_hash, GENESIS_PREV_HASH);
+    assert_eq!(second.prev_hash, first.hash);
+    assert_eq!(first.hash.len(), 64);
+    assert!(first.hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    assert_ne!(first.hash, second.hash);
+    // 2026-03-01T12:00:00.123Z
+    assert_eq!(first.recorded_at.len(), 24, "{}", first.recorded_at);
+    assert!(first.recorded_at.ends_with('Z') && first.recorded_at.as_bytes()[19] == b'.');
+    assert!(first.recorded_at <= second.recorded_at);
+    assert_eq!(second.lists_hash.as_deref(), Some("l".repeat(64).as_str()));
+}
+
+#[test]
+fn get_returns_what_append_returned() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 3);
+    let appended = store.append(record("screen", 4)).unwrap();
+    assert_eq!(store.get(4).unwrap(), Some(appended.clone()));
+    assert_eq!(store.get(4).unwrap().unwrap().outputs["tpp"], json!(4800.5));
+    assert_eq!(store.get(5).unwrap(), None);
+    assert_eq!(store.get(0).unwrap(), None);
+    assert_eq!(store.get(u64::MAX).unwrap(), None);
+
+    // Survives reopening.
+    drop(store);
+    let reopened = AuditStore::open(&dir.path().join("audit.sqlite")).unwrap();
+    assert_eq!(reopened.get(4).unwrap(), Some(appended));
+}
+
+#[test]
+fn list_filters_by_kind_time_and_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = AuditStore::open(&dir.path().join("audit.sqlite")).unwrap();
+    for n in 1..=6 {
+        store.append(record(if n % 2 == 0 { "screen" } else { "check" }, n)).unwrap();
+    }
+    let seqs = |filter: ListFilter| -> Vec<u64> {
+        store.list(&filter).unwrap().iter().map(|summary| summary.seq).collect()
+    };
+
+    assert_eq!(seqs(ListFilter::default()), [1, 2, 3, 4, 5, 6]);
+    let screens = ListFilter { kind: Some("screen".into()), ..Default::default() };
+    assert_eq!(seqs(screens.clone()), [2, 4, 6]);
+    assert_eq!(seqs(ListFilter { limit: Some(2), offset: Some(1), ..screens.clone() }), [4, 6]);
+    assert_eq!(seqs(ListFilter { newest_first: true, limit: Some(2), ..Default::default() }), [6, 5]);
+    assert_eq!(seqs(ListFilter { offset: Some(10), ..Default::default() }), Vec::<u64>::new());
+
+    let summary = &store.list(&screens).unwrap()[0];
+    let full = store.get(2).unwrap().unwrap();
+    assert_eq!((summary.kind.as_str(), summary.source.as_str()), ("screen", "cli"));
+    assert_eq!((&summary.recorded_at, &summary.hash), (&full.recorded_at, &full.hash));
+
+    let day = &full.recorded_at[..10];
+    let within = |since: &str, until: &str| {
+        seqs(ListFilter { since: Some(since.into()), until: Some(until.into()), ..Default::default() })
+    };
+    assert_eq!(within(day, day).len(), 6, "a bare `until` date includes that day");
+    assert_eq!(within("2000-01-01", "2000-12-31"), Vec::<u64>::new());
+    assert_eq!(within(&full.recorded_at, "9999-01-01T00:00:00Z")[0], 2);
+    assert_eq!(within("2000-01-01T00:00:00+05:00", &full.recorded_at), [1]);
+
+    let bad = store.list(&ListFilter { since: Some("last tuesday".into()), ..Default::default() });
+    assert!(matches!(bad, Err(StoreError::InvalidTime { value }) if value == "last tuesday"));
+}
+
+#[test]
+fn verify_accepts_an_empty_and_a_clean_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 0);
+    let empty = store.verify().unwrap();
+    assert!(empty.ok && empty.records == 0 && empty.first_bad.is_none() && empty.last_hash.is_none());
+
+    let last = (1..=50).map(|n| store.append(record("check", n)).unwrap()).last().unwrap();
+    let report = store.verify().unwrap();
+    assert!(report.ok, "{report:?}");
+    assert_eq!(report.records, 50);
+    assert_eq!(report.first_bad, None);
+    assert_eq!(report.reason, None);
+    assert_eq!(report.last_hash, Some(last.hash));
+    assert_eq!(
+        serde_json::to_value(&report).unwrap(),
+        json!({"ok": true, "records": 50, "first_bad": null, "reason": null, "last_hash": report.last_hash})
+    );
+}
+
+#[test]
+fn verify_names_the_record_whose_outputs_were_altered() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 5);
+    tamper(
+        store.path(),
+        r#"UPDATE records SET outputs = '{"decision":"no_license_required"}' WHERE seq = 3;"#,
+    );
+    let report = store.verify().unwrap();
+    assert!(!report.ok);
+    assert_eq!(report.records, 5);
+    assert_eq!(report.first_bad, Some(3));
+    assert_eq!(report.reason.as_deref(), Some("hash does not match the record's contents"));
+    assert_eq!(report.last_hash, None);
+}
+
+#[test]
+fn verify_catches_an_altered_record_whose_hash_was_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 5);
+    let forged = "f".repeat(64);
+    tamper(
+        store.path(),
+        &format!(r#"UPDATE records SET outputs = '{{}}', hash = '{forged}' WHERE seq = 3;"#),
+    );
+    let report = store.verify().unwrap();
+    assert_eq!(report.first_bad, Some(3));
+}
+
+#[test]
+fn verify_detects_a_deleted_middle_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 5);
+    tamper(store.path(), "DELETE FROM records WHERE seq = 3;");
+    let report = store.verify().unwrap();
+    assert!(!report.ok);
+    assert_eq!(report.records, 4);
+    assert_eq!(report.first_bad, Some(3));
+    assert_eq!(report.reason.as_deref(), Some("record 3 is missing (next is 4)"));
+}
+
+#[test]
+fn verify_detects_a_deleted_first_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 3);
+    tamper(store.path(), "DELETE FROM records WHERE seq = 1;");
+    assert_eq!(store.verify().unwrap().first_bad, Some(1));
+}
+
+#[test]
+fn verify_detects_swapped_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 5);
+    tamper(
+        store.path(),
+        "UPDATE records SET seq = 1002 WHERE seq = 2;
+         UPDATE records SET seq = 2 WHERE seq = 3;
+         UPDATE records SET seq = 3 WHERE seq = 1002;",
+    );
+    let report = store.verify().unwrap();
+    assert!(!report.ok);
+    assert_eq!(report.first_bad, Some(2));
+    assert_eq!(
+        report.reason.as_deref(),
+        Some("prev_hash does not match the hash of record 1")
+    );
+}
+
+#[test]
+fn the_table_refuses_updates_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 2);
+    let raw = rusqlite::Connection::open(store.path()).unwrap();
+    for statement in ["UPDATE records SET kind = 'x' WHERE seq = 1", "DELETE FROM records"] {
+        let error = raw.execute(statement, []).unwrap_err();
+        assert!(error.to_string().contains("append-only"), "{error}");
+    }
+    assert!(store.verify().unwrap().ok);
+}
+
+#[test]
+fn concurrent_appends_on_separate_connections_form_one_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.sqlite");
+    AuditStore::open(&path).unwrap();
+    let writers: Vec<_> = (0..2)
+        .map(|writer| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let store = AuditStore::open(&path).unwrap();
+                (0..150)
+                    .map(|n| store.append(record("check", writer * 1000 + n)).unwrap().seq)
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut seqs: Vec<u64> = writers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+    seqs.sort_unstable();
+    assert_eq!(seqs, (1..=300).collect::<Vec<_>>());
+
+    let report = AuditStore::open(&path).unwrap().verify().unwrap();
+    assert!(report.ok, "{report:?}");
+    assert_eq!(report.records, 300);
+}
+
+#[test]
+fn one_store_can_be_shared_between_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(store_with(dir.path(), 0));
+    let writers: Vec<_> = (0..4)
+        .map(|_| {
+            let store = Arc::clone(&store);
+            std::thread::spawn(move || {
+                for n in 0..25 {
+                    store.append(record("screen", n)).unwrap();
+                }
+            })
+        })
+        .collect();
+    writers.into_iter().for_each(|w| w.join().unwrap());
+    let report = store.verify().unwrap();
+    assert!(report.ok && report.records == 100, "{report:?}");
+}
+
+#[test]
+fn append_many_commits_in_chunks_and_reports_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 1);
+    let stored = store.append_many((0..2_500).map(|n| record("match", n))).unwrap();
+    assert_eq!(stored.len(), 2_500);
+    assert_eq!(stored[0].seq, 2);
+    assert_eq!(stored[0].prev_hash, store.get(1).unwrap().unwrap().hash);
+    assert_eq!(stored.last().unwrap().seq, 2_501);
+
+    let mut chunks = Vec::new();
+    let appended = store
+        .append_chunked((0..25).map(|n| record("diff", n)), 10, |chunk| {
+            chunks.push(chunk.iter().map(|r| r.seq).collect::<Vec<_>>())
+        })
+        .unwrap();
+    assert_eq!(appended, 25);
+    assert_eq!(chunks.iter().map(Vec::len).collect::<Vec<_>>(), [10, 10, 5]);
+    assert_eq!(chunks[2], [2_522, 2_523, 2_524, 2_525, 2_526]);
+    assert_eq!(store.append_many(std::iter::empty()).unwrap(), []);
+
+    let report = store.verify().unwrap();
+    assert!(report.ok && report.records == 2_526, "{report:?}");
+}
+
+#[test]
+fn export_lines_can_be_verified_without_earl() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 3);
+    store
+        .append(NewRecord {
+            inputs: json!({"q": "Huawei \"Tech\"\n\u{1}", "z": [1e16, 2.5e-8, -0.0], "a": {}}),
+            ..record("screen", 4)
+        })
+        .unwrap();
+    let mut out = Vec::new();
+    assert_eq!(store.export_jsonl(&mut out).unwrap(), 4);
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.ends_with('\n'));
+
+    // The recipe from the crate documentation: cut the hash member, hash the rest.
+    let mut prev_hash = GENESIS_PREV_HASH.to_owned();
+    for (index, line) in text.lines().enumerate() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let hash = value["hash"].as_str().unwrap();
+        let preimage = line.replacen(&format!("\"hash\":\"{hash}\","), "", 1);
+        assert_eq!(hex::encode(Sha256::digest(preimage.as_bytes())), hash);
+        assert_eq!(value["prev_hash"], json!(prev_hash));
+        assert_eq!(value["seq"], json!(index + 1));
+        prev_hash = hash.to_owned();
+
+        let record: earl_store::StoredRecord = serde_json::from_value(value).unwrap();
+        assert_eq!(Some(record), store.get(index as u64 + 1).unwrap());
+    }
+    let first = text.lines().next().unwrap();
+    assert!(first.starts_with(r#"{"earl_version":"0.1.0","hash":""#), "{first}");
+    assert!(first.contains(r#","inputs":{"chip":"H100","n":1,"to":"CN"},"kind":"check","lists_hash":null,"#));
+}
+
+#[test]
+fn a_directory_is_refused_with_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = AuditStore::open(dir.path()).unwrap_err();
+    assert!(matches!(error, StoreError::IsDirectory { .. }));
+    assert!(error.to_string().starts_with(&dir.path().display().to_string()), "{error}");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, contents) in [
+        ("notes.txt", "H100 to CN: licence required. ".repeat(40)),
+        ("short.txt", "hello".to_owned()),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &contents).unwrap();
+        let error = AuditStore::open(&path).unwrap_err();
+        assert!(matches!(error, StoreError::NotSqlite { .. }), "{name}: {error:?}");
+        assert_eq!(error.to_string(), format!("{}: not an SQLite database", path.display()));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), contents);
+    }
+}
+
+#[test]
+fn another_applications_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("CREATE TABLE records (id INTEGER); INSERT INTO records VALUES (1);")
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let error = AuditStore::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::ForeignSchema { .. }), "{error:?}");
+    assert!(error.to_string().contains(&path.display().to_string()), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_newer_schema_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_with(dir.path(), 1).path().to_path_buf();
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 2).unwrap();
+    let error = AuditStore::open(&path).unwrap_err();
+    assert!(
+        matches!(error, StoreError::UnsupportedSchemaVersion { found: 2, supported: 1, .. }),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn an_empty_file_becomes_an_audit_trail() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.sqlite");
+    std::fs::write(&path, "").unwrap();
+    let store = AuditStore::open(&path).unwrap();
+    assert_eq!(store.append(record("check", 1)).unwrap().seq, 1);
+}
