@@ -56,6 +56,9 @@ pub enum StoreError {
         source: Box<StoreError>,
     },
 
+    #[error("{}: the audit writer thread has stopped", path.display())]
+    WriterStopped { path: PathBuf },
+
     #[error("writing the export: {0}")]
     Export(#[source] std::io::Error),
 }

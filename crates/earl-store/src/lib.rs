@@ -47,7 +47,7 @@
 //! ```
 //!
 //! In the database, `inputs` and `outputs` are stored as their canonical JSON
-//! text, so the same preimage can be assembled from a row with the `sqlite3` shell.
+//! text, so the preimage can also be assembled from a row's columns.
 //!
 //! # What the chain cannot show
 //!
@@ -64,13 +64,16 @@
 //! record and insert after it in the same transaction, so several processes and
 //! threads can append to one file and still form one valid chain. Each commit is
 //! synced to disk before [`AuditStore::append`] returns, so a record it returned
-//! survives a crash of the process or the machine.
+//! survives a crash of the process or the machine. Under concurrent load, a
+//! [`GroupAppender`] lets many callers share one synced transaction.
 
 pub mod canonical;
 mod error;
+mod group;
 mod store;
 
 pub use error::StoreError;
+pub use group::GroupAppender;
 pub use store::{
     AuditStore, DEFAULT_CHUNK_SIZE, GENESIS_PREV_HASH, ListFilter, NewRecord, RecordSummary,
     SCHEMA_VERSION, StoredRecord, VerifyReport,

@@ -369,3 +369,33 @@ fn an_empty_file_becomes_an_audit_trail() {
     let store = AuditStore::open(&path).unwrap();
     assert_eq!(store.append(record("check", 1)).unwrap().seq, 1);
 }
+
+#[test]
+fn group_appender_serves_many_threads_with_one_valid_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(store_with(dir.path(), 1));
+    let appender = Arc::new(earl_store::GroupAppender::new(Arc::clone(&store)));
+    let callers: Vec<_> = (0..16)
+        .map(|caller| {
+            let appender = Arc::clone(&appender);
+            std::thread::spawn(move || {
+                (0..40)
+                    .map(|n| {
+                        let stored = appender.append(record("check", caller * 100 + n)).unwrap();
+                        assert_eq!(stored.inputs["n"], json!(caller * 100 + n));
+                        stored.seq
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut seqs: Vec<u64> = callers.into_iter().flat_map(|c| c.join().unwrap()).collect();
+    seqs.sort_unstable();
+    assert_eq!(seqs, (2..=641).collect::<Vec<_>>());
+    // Every answer was given after its commit: reading through another connection sees them.
+    let other = AuditStore::open(store.path()).unwrap();
+    let report = other.verify().unwrap();
+    assert!(report.ok && report.records == 641, "{report:?}");
+    drop(appender);
+    assert!(store.verify().unwrap().ok);
+}
