@@ -3,7 +3,7 @@
 //! `cargo bench -p earl-store --bench append` for the real run; under
 //! `cargo test --benches` (no `--bench` argument) it does a quick smoke run.
 
-use earl_store::{AuditStore, GroupAppender, NewRecord, StoredRecord, StoreError};
+use earl_store::{AuditStore, GroupAppender, NewRecord, StoreError, StoredRecord};
 use serde_json::json;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -30,7 +30,10 @@ fn record(n: u64) -> NewRecord {
 
 fn rate(label: &str, count: u64, started: Instant) {
     let seconds = started.elapsed().as_secs_f64();
-    println!("{label:<28} {count:>8} records in {seconds:>7.3} s = {:>10.0} records/s", count as f64 / seconds);
+    println!(
+        "{label:<28} {count:>8} records in {seconds:>7.3} s = {:>10.0} records/s",
+        count as f64 / seconds
+    );
 }
 
 /// `callers` threads each append `each` records through `append`; prints the
@@ -55,11 +58,19 @@ where
             })
         })
         .collect();
-    let mut latencies: Vec<Duration> = threads.into_iter().flat_map(|t| t.join().unwrap()).collect();
+    let mut latencies: Vec<Duration> = threads
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
     rate(label, callers * each, started);
     latencies.sort_unstable();
     let at = |q: f64| latencies[((latencies.len() - 1) as f64 * q) as usize].as_secs_f64() * 1e3;
-    println!("{:<28} latency p50 {:.2} ms, p99 {:.2} ms", "", at(0.50), at(0.99));
+    println!(
+        "{:<28} latency p50 {:.2} ms, p99 {:.2} ms",
+        "",
+        at(0.50),
+        at(0.99)
+    );
 }
 
 fn main() {
@@ -83,9 +94,13 @@ fn main() {
     let callers = 64;
     let each = if full { 50 } else { 2 };
     let shared = Arc::clone(&store);
-    concurrent("64 threads, append", callers, each, move |r| shared.append(r));
+    concurrent("64 threads, append", callers, each, move |r| {
+        shared.append(r)
+    });
     let appender = GroupAppender::new(Arc::clone(&store));
-    concurrent("64 threads, GroupAppender", callers, each, move |r| appender.append(r));
+    concurrent("64 threads, GroupAppender", callers, each, move |r| {
+        appender.append(r)
+    });
 
     let started = Instant::now();
     let report = store.verify().unwrap();

@@ -104,7 +104,10 @@ mod tests {
     #[test]
     fn escapes_only_quote_backslash_and_controls() {
         let value = json!("q\"b\\n\nt\tc\u{1}u\u{7f}é/");
-        assert_eq!(canonical_json(&value), "\"q\\\"b\\\\n\\nt\\tc\\u0001u\u{7f}é/\"");
+        assert_eq!(
+            canonical_json(&value),
+            "\"q\\\"b\\\\n\\nt\\tc\\u0001u\u{7f}é/\""
+        );
     }
 
     #[test]
@@ -119,6 +122,9 @@ mod tests {
     #[test]
     fn matches_serde_json_compact_output_for_sorted_input() {
         let value = json!({"a": {"b": ["x\u{0}y", 1.5, null]}, "c": "ü\r"});
-        assert_eq!(canonical_json(&value), serde_json::to_string(&value).unwrap());
+        assert_eq!(
+            canonical_json(&value),
+            serde_json::to_string(&value).unwrap()
+        );
     }
 }

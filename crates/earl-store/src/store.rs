@@ -418,7 +418,9 @@ impl AuditStore {
             last_hash,
         };
         let mut statement = snapshot
-            .prepare(&format!("SELECT {RECORD_COLUMNS} FROM records ORDER BY seq"))
+            .prepare(&format!(
+                "SELECT {RECORD_COLUMNS} FROM records ORDER BY seq"
+            ))
             .map_err(sql)?;
         let mut rows = statement.query([]).map_err(sql)?;
         let mut expected_seq = 1i64;
@@ -464,7 +466,9 @@ impl AuditStore {
         let sql = |source| StoreError::sqlite(&self.path, source);
         let connection = self.lock();
         let mut statement = connection
-            .prepare(&format!("SELECT {RECORD_COLUMNS} FROM records ORDER BY seq"))
+            .prepare(&format!(
+                "SELECT {RECORD_COLUMNS} FROM records ORDER BY seq"
+            ))
             .map_err(sql)?;
         let mut rows = statement.query([]).map_err(sql)?;
         let mut written = 0u64;
@@ -593,9 +597,8 @@ impl RecordRow {
     /// The record as one canonical JSON object, keys in sorted order, with the
     /// `hash` member only if given. `inputs` and `outputs` are already canonical.
     fn canonical_object(&self, hash: Option<&str>) -> String {
-        let mut out = String::with_capacity(
-            256 + self.inputs.len() + self.outputs.len() + self.kind.len(),
-        );
+        let mut out =
+            String::with_capacity(256 + self.inputs.len() + self.outputs.len() + self.kind.len());
         out.push_str("{\"earl_version\":");
         write_string(&self.earl_version, &mut out);
         if let Some(hash) = hash {

@@ -11,7 +11,10 @@ fn default_path_follows_xdg_then_home() {
         std::env::set_var("XDG_DATA_HOME", "/data");
         std::env::set_var("HOME", "/home/alice");
     }
-    assert_eq!(AuditStore::default_path(), Some(PathBuf::from("/data/earl/audit.sqlite")));
+    assert_eq!(
+        AuditStore::default_path(),
+        Some(PathBuf::from("/data/earl/audit.sqlite"))
+    );
 
     // A relative XDG_DATA_HOME is to be ignored (XDG Base Directory spec).
     unsafe { std::env::set_var("XDG_DATA_HOME", "relative") };

@@ -65,7 +65,10 @@ fn sigkill_mid_batch_loses_no_committed_record() {
     child.kill().unwrap(); // SIGKILL on Unix
     let status = child.wait().unwrap();
     drop(lines);
-    assert!(!status.success(), "the writer ran to completion instead of being killed");
+    assert!(
+        !status.success(),
+        "the writer ran to completion instead of being killed"
+    );
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt;
@@ -78,7 +81,10 @@ fn sigkill_mid_batch_loses_no_committed_record() {
     assert!(report.ok, "{report:?}");
     assert!(report.records >= 1_000, "{report:?}");
     for seq in &reported {
-        assert!(store.get(*seq).unwrap().is_some(), "committed record {seq} was lost");
+        assert!(
+            store.get(*seq).unwrap().is_some(),
+            "committed record {seq} was lost"
+        );
     }
     // And the trail goes on where it stopped.
     let next = store

@@ -45,7 +45,12 @@ fn append_assigns_seq_time_and_chained_hashes() {
     assert_eq!(first.prev_hash, GENESIS_PREV_HASH);
     assert_eq!(second.prev_hash, first.hash);
     assert_eq!(first.hash.len(), 64);
-    assert!(first.hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    assert!(
+        first
+            .hash
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    );
     assert_ne!(first.hash, second.hash);
     // 2026-03-01T12:00:00.123Z
     assert_eq!(first.recorded_at.len(), 24, "{}", first.recorded_at);
@@ -76,34 +81,81 @@ fn list_filters_by_kind_time_and_pages() {
     let dir = tempfile::tempdir().unwrap();
     let store = AuditStore::open(&dir.path().join("audit.sqlite")).unwrap();
     for n in 1..=6 {
-        store.append(record(if n % 2 == 0 { "screen" } else { "check" }, n)).unwrap();
+        store
+            .append(record(if n % 2 == 0 { "screen" } else { "check" }, n))
+            .unwrap();
     }
     let seqs = |filter: ListFilter| -> Vec<u64> {
-        store.list(&filter).unwrap().iter().map(|summary| summary.seq).collect()
+        store
+            .list(&filter)
+            .unwrap()
+            .iter()
+            .map(|summary| summary.seq)
+            .collect()
     };
 
     assert_eq!(seqs(ListFilter::default()), [1, 2, 3, 4, 5, 6]);
-    let screens = ListFilter { kind: Some("screen".into()), ..Default::default() };
+    let screens = ListFilter {
+        kind: Some("screen".into()),
+        ..Default::default()
+    };
     assert_eq!(seqs(screens.clone()), [2, 4, 6]);
-    assert_eq!(seqs(ListFilter { limit: Some(2), offset: Some(1), ..screens.clone() }), [4, 6]);
-    assert_eq!(seqs(ListFilter { newest_first: true, limit: Some(2), ..Default::default() }), [6, 5]);
-    assert_eq!(seqs(ListFilter { offset: Some(10), ..Default::default() }), Vec::<u64>::new());
+    assert_eq!(
+        seqs(ListFilter {
+            limit: Some(2),
+            offset: Some(1),
+            ..screens.clone()
+        }),
+        [4, 6]
+    );
+    assert_eq!(
+        seqs(ListFilter {
+            newest_first: true,
+            limit: Some(2),
+            ..Default::default()
+        }),
+        [6, 5]
+    );
+    assert_eq!(
+        seqs(ListFilter {
+            offset: Some(10),
+            ..Default::default()
+        }),
+        Vec::<u64>::new()
+    );
 
     let summary = &store.list(&screens).unwrap()[0];
     let full = store.get(2).unwrap().unwrap();
-    assert_eq!((summary.kind.as_str(), summary.source.as_str()), ("screen", "cli"));
-    assert_eq!((&summary.recorded_at, &summary.hash), (&full.recorded_at, &full.hash));
+    assert_eq!(
+        (summary.kind.as_str(), summary.source.as_str()),
+        ("screen", "cli")
+    );
+    assert_eq!(
+        (&summary.recorded_at, &summary.hash),
+        (&full.recorded_at, &full.hash)
+    );
 
     let day = &full.recorded_at[..10];
     let within = |since: &str, until: &str| {
-        seqs(ListFilter { since: Some(since.into()), until: Some(until.into()), ..Default::default() })
+        seqs(ListFilter {
+            since: Some(since.into()),
+            until: Some(until.into()),
+            ..Default::default()
+        })
     };
-    assert_eq!(within(day, day).len(), 6, "a bare `until` date includes that day");
+    assert_eq!(
+        within(day, day).len(),
+        6,
+        "a bare `until` date includes that day"
+    );
     assert_eq!(within("2000-01-01", "2000-12-31"), Vec::<u64>::new());
     assert_eq!(within(&full.recorded_at, "9999-01-01T00:00:00Z")[0], 2);
     assert_eq!(within("2000-01-01T00:00:00+05:00", &full.recorded_at), [1]);
 
-    let bad = store.list(&ListFilter { since: Some("last tuesday".into()), ..Default::default() });
+    let bad = store.list(&ListFilter {
+        since: Some("last tuesday".into()),
+        ..Default::default()
+    });
     assert!(matches!(bad, Err(StoreError::InvalidTime { value }) if value == "last tuesday"));
 }
 
@@ -112,9 +164,14 @@ fn verify_accepts_an_empty_and_a_clean_chain() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), 0);
     let empty = store.verify().unwrap();
-    assert!(empty.ok && empty.records == 0 && empty.first_bad.is_none() && empty.last_hash.is_none());
+    assert!(
+        empty.ok && empty.records == 0 && empty.first_bad.is_none() && empty.last_hash.is_none()
+    );
 
-    let last = (1..=50).map(|n| store.append(record("check", n)).unwrap()).last().unwrap();
+    let last = (1..=50)
+        .map(|n| store.append(record("check", n)).unwrap())
+        .last()
+        .unwrap();
     let report = store.verify().unwrap();
     assert!(report.ok, "{report:?}");
     assert_eq!(report.records, 50);
@@ -139,7 +196,10 @@ fn verify_names_the_record_whose_outputs_were_altered() {
     assert!(!report.ok);
     assert_eq!(report.records, 5);
     assert_eq!(report.first_bad, Some(3));
-    assert_eq!(report.reason.as_deref(), Some("hash does not match the record's contents"));
+    assert_eq!(
+        report.reason.as_deref(),
+        Some("hash does not match the record's contents")
+    );
     assert_eq!(report.last_hash, None);
 }
 
@@ -165,7 +225,10 @@ fn verify_detects_a_deleted_middle_record() {
     assert!(!report.ok);
     assert_eq!(report.records, 4);
     assert_eq!(report.first_bad, Some(3));
-    assert_eq!(report.reason.as_deref(), Some("record 3 is missing (next is 4)"));
+    assert_eq!(
+        report.reason.as_deref(),
+        Some("record 3 is missing (next is 4)")
+    );
 }
 
 #[test]
@@ -200,7 +263,10 @@ fn the_table_refuses_updates_and_deletes() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), 2);
     let raw = rusqlite::Connection::open(store.path()).unwrap();
-    for statement in ["UPDATE records SET kind = 'x' WHERE seq = 1", "DELETE FROM records"] {
+    for statement in [
+        "UPDATE records SET kind = 'x' WHERE seq = 1",
+        "DELETE FROM records",
+    ] {
         let error = raw.execute(statement, []).unwrap_err();
         assert!(error.to_string().contains("append-only"), "{error}");
     }
@@ -218,12 +284,20 @@ fn concurrent_appends_on_separate_connections_form_one_chain() {
             std::thread::spawn(move || {
                 let store = AuditStore::open(&path).unwrap();
                 (0..150)
-                    .map(|n| store.append(record("check", writer * 1000 + n)).unwrap().seq)
+                    .map(|n| {
+                        store
+                            .append(record("check", writer * 1000 + n))
+                            .unwrap()
+                            .seq
+                    })
                     .collect::<Vec<_>>()
             })
         })
         .collect();
-    let mut seqs: Vec<u64> = writers.into_iter().flat_map(|w| w.join().unwrap()).collect();
+    let mut seqs: Vec<u64> = writers
+        .into_iter()
+        .flat_map(|w| w.join().unwrap())
+        .collect();
     seqs.sort_unstable();
     assert_eq!(seqs, (1..=300).collect::<Vec<_>>());
 
@@ -255,7 +329,9 @@ fn one_store_can_be_shared_between_threads() {
 fn append_many_commits_in_chunks_and_reports_each() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), 1);
-    let stored = store.append_many((0..2_500).map(|n| record("match", n))).unwrap();
+    let stored = store
+        .append_many((0..2_500).map(|n| record("match", n)))
+        .unwrap();
     assert_eq!(stored.len(), 2_500);
     assert_eq!(stored[0].seq, 2);
     assert_eq!(stored[0].prev_hash, store.get(1).unwrap().unwrap().hash);
@@ -306,8 +382,13 @@ fn export_lines_can_be_verified_without_earl() {
         assert_eq!(Some(record), store.get(index as u64 + 1).unwrap());
     }
     let first = text.lines().next().unwrap();
-    assert!(first.starts_with(r#"{"earl_version":"0.1.0","hash":""#), "{first}");
-    assert!(first.contains(r#","inputs":{"chip":"H100","n":1,"to":"CN"},"kind":"check","lists_hash":null,"#));
+    assert!(
+        first.starts_with(r#"{"earl_version":"0.1.0","hash":""#),
+        "{first}"
+    );
+    assert!(first.contains(
+        r#","inputs":{"chip":"H100","n":1,"to":"CN"},"kind":"check","lists_hash":null,"#
+    ));
 }
 
 #[test]
@@ -315,7 +396,12 @@ fn a_directory_is_refused_with_its_path() {
     let dir = tempfile::tempdir().unwrap();
     let error = AuditStore::open(dir.path()).unwrap_err();
     assert!(matches!(error, StoreError::IsDirectory { .. }));
-    assert!(error.to_string().starts_with(&dir.path().display().to_string()), "{error}");
+    assert!(
+        error
+            .to_string()
+            .starts_with(&dir.path().display().to_string()),
+        "{error}"
+    );
 }
 
 #[test]
@@ -328,8 +414,14 @@ fn a_file_that_is_not_sqlite_is_refused_untouched() {
         let path = dir.path().join(name);
         std::fs::write(&path, &contents).unwrap();
         let error = AuditStore::open(&path).unwrap_err();
-        assert!(matches!(error, StoreError::NotSqlite { .. }), "{name}: {error:?}");
-        assert_eq!(error.to_string(), format!("{}: not an SQLite database", path.display()));
+        assert!(
+            matches!(error, StoreError::NotSqlite { .. }),
+            "{name}: {error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            format!("{}: not an SQLite database", path.display())
+        );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), contents);
     }
 }
@@ -344,8 +436,14 @@ fn another_applications_database_is_refused_untouched() {
         .unwrap();
     let before = std::fs::read(&path).unwrap();
     let error = AuditStore::open(&path).unwrap_err();
-    assert!(matches!(error, StoreError::ForeignSchema { .. }), "{error:?}");
-    assert!(error.to_string().contains(&path.display().to_string()), "{error}");
+    assert!(
+        matches!(error, StoreError::ForeignSchema { .. }),
+        "{error:?}"
+    );
+    assert!(
+        error.to_string().contains(&path.display().to_string()),
+        "{error}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
@@ -353,10 +451,20 @@ fn another_applications_database_is_refused_untouched() {
 fn a_newer_schema_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = store_with(dir.path(), 1).path().to_path_buf();
-    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 2).unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 2)
+        .unwrap();
     let error = AuditStore::open(&path).unwrap_err();
     assert!(
-        matches!(error, StoreError::UnsupportedSchemaVersion { found: 2, supported: 1, .. }),
+        matches!(
+            error,
+            StoreError::UnsupportedSchemaVersion {
+                found: 2,
+                supported: 1,
+                ..
+            }
+        ),
         "{error:?}"
     );
 }
@@ -389,7 +497,10 @@ fn group_appender_serves_many_threads_with_one_valid_chain() {
             })
         })
         .collect();
-    let mut seqs: Vec<u64> = callers.into_iter().flat_map(|c| c.join().unwrap()).collect();
+    let mut seqs: Vec<u64> = callers
+        .into_iter()
+        .flat_map(|c| c.join().unwrap())
+        .collect();
     seqs.sort_unstable();
     assert_eq!(seqs, (2..=641).collect::<Vec<_>>());
     // Every answer was given after its commit: reading through another connection sees them.
@@ -398,4 +509,27 @@ fn group_appender_serves_many_threads_with_one_valid_chain() {
     assert!(report.ok && report.records == 641, "{report:?}");
     drop(appender);
     assert!(store.verify().unwrap().ok);
+}
+
+#[test]
+fn a_new_database_is_in_wal_mode_and_records_its_schema_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 1);
+    let raw = rusqlite::Connection::open(store.path()).unwrap();
+    let pragma = |name: &str| -> rusqlite::types::Value {
+        raw.pragma_query_value(None, name, |row| row.get(0))
+            .unwrap()
+    };
+    assert_eq!(
+        pragma("journal_mode"),
+        rusqlite::types::Value::Text("wal".into())
+    );
+    assert_eq!(
+        pragma("user_version"),
+        rusqlite::types::Value::Integer(earl_store::SCHEMA_VERSION)
+    );
+    assert_eq!(
+        pragma("application_id"),
+        rusqlite::types::Value::Integer(0x4541_524C)
+    );
 }
