@@ -34,6 +34,13 @@ pub enum StoreError {
         supported: i64,
     },
 
+    #[error(
+        "{}: SQLite cannot use write-ahead logging here (journal mode stays {journal_mode}); \
+         is the file on a network file system?",
+        path.display()
+    )]
+    NoWal { path: PathBuf, journal_mode: String },
+
     #[error("{}: {source}", path.display())]
     Sqlite {
         path: PathBuf,

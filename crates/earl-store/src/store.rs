@@ -183,9 +183,9 @@ impl AuditStore {
             .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
             .map_err(sql)?;
         if !journal_mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Sqlite {
+            return Err(StoreError::NoWal {
                 path: path.to_path_buf(),
-                source: rusqlite::Error::InvalidQuery,
+                journal_mode,
             });
         }
         connection
