@@ -1,1 +1,37 @@
-//! earl-screen
+//! Restricted-party screening against the US Consolidated Screening List (CSL).
+//!
+//! ```
+//! use earl_screen::{Query, Screener, ScreeningLists};
+//!
+//! let lists = ScreeningLists::bundled(); // the 2026-07-31 CSL, compiled in
+//! let screener = Screener::new(&lists);
+//! let result = screener.screen(&Query::new("华为技术有限公司"));
+//! let best = &result.matches[0];
+//! assert!(best.name.contains("Huawei"));
+//! println!("{} {} {:.2} — {}", best.list, best.matched_name, best.score, best.effect.text);
+//! ```
+//!
+//! - [`lists`]: loading trade.gov's CSV/JSON files, provenance, staleness and count-drop checks.
+//! - [`policy`]: list codes, each list's legal effect, Entity List policies and footnotes.
+//! - [`normalize`]: how any-script names become comparable tokens.
+//! - [`Screener`]: the index; [`Screener::screen`], [`Screener::screen_all`], [`Screener::compare`].
+//!
+//! Scores are in [0, 1]; matches at or above [`DEFAULT_THRESHOLD`] are reported. Every match
+//! carries an [`Explain`]: the alias compared, the token pairs and their similarities, the words
+//! weighed low as legal forms or generic terms, and the transliterations applied.
+
+pub mod error;
+pub mod lists;
+pub mod normalize;
+pub mod policy;
+mod screener;
+mod similarity;
+
+pub use error::ListError;
+pub use lists::{
+    DEFAULT_MAX_AGE_DAYS, DateBasis, Entry, ListCounts, MAX_COUNT_DROP, Provenance, ScreeningLists,
+    count_drop_warnings, staleness_warning,
+};
+pub use policy::{Effect, LicensePolicy, ListCode};
+pub use screener::{DEFAULT_THRESHOLD, ExplainedToken, Explain, Match, PairScore, Query, ScreenResult, Screener};
+pub use similarity::{MatchMethod, TokenPair};

@@ -1,0 +1,511 @@
+//! The in-memory index and the screening API.
+//!
+//! Candidate generation: every list-name token, and every join of two or three adjacent tokens,
+//! is a *term* with a posting list of the names that contain it. A query finds terms by exact
+//! text, by one-deletion neighbours (SymSpell-style: a typo, a missing or an extra letter reach
+//! the same deleted form) and, for Arabic script, by consonant skeleton. Only the names that
+//! share the most query weight are scored in full, so a query scores a few dozen of the ~57,000
+//! names instead of all of them.
+
+use crate::lists::{Entry, ScreeningLists};
+use crate::normalize::{NormalizedName, Script, TokenKind, Transliteration, normalize, skeleton};
+use crate::policy::{Effect, LicensePolicy, ListCode};
+use crate::similarity::{MAX_SPAN, MIN_TOKEN_SIMILARITY, TokenPair, WeightedToken, jaro_winkler, score_tokens};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hash, Hasher};
+
+/// Default match threshold. Chosen on the labelled evaluation set (tests/evaluation.rs prints
+/// precision and recall at each threshold): 0.80 gives the best F1 with cross-script cases
+/// included, and sits with yente's 0.70 and watchman's 0.85 review band (peers.md §5.5).
+pub const DEFAULT_THRESHOLD: f64 = 0.80;
+/// With `include_below`, at most this many best entries under the threshold are shown.
+const BELOW_THRESHOLD_SHOWN: usize = 5;
+/// Names scored in full per query, best candidates first.
+const MAX_SCORED_CANDIDATES: usize = 48;
+/// Terms this common (e.g. "china", "bank") only find candidates when the query has nothing rarer.
+const COMMON_TERM_POSTINGS: usize = 3000;
+/// Weight factor per kind: legal forms and generic words say little about identity.
+const LOW_WEIGHT_FACTOR: f64 = 0.1;
+const STOP_WORD_FACTOR: f64 = 0.05;
+
+/// A screening request. Build it with [`Query::new`] and adjust the fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Query {
+    pub name: String,
+    /// Keep only entries with an address in this ISO 3166-1 alpha-2 country (entries without
+    /// any address country are kept: absence of an address is no evidence of a mismatch).
+    pub country: Option<String>,
+    /// Screen only these lists.
+    pub lists: Option<Vec<ListCode>>,
+    /// Minimum score of a match; [`DEFAULT_THRESHOLD`] when `None`.
+    pub threshold: Option<f64>,
+    /// Also return the best few entries below the threshold, marked `below_threshold`.
+    pub include_below: bool,
+}
+
+impl Query {
+    pub fn new(name: impl Into<String>) -> Query {
+        Query { name: name.into(), country: None, lists: None, threshold: None, include_below: false }
+    }
+}
+
+/// The outcome of one screen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScreenResult {
+    pub query: String,
+    pub threshold: f64,
+    /// Best first; one per list entry (its best-scoring name).
+    pub matches: Vec<Match>,
+}
+
+/// A list entry that the query resembles.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// The entry's primary name.
+    pub name: String,
+    /// The name or alias of the entry that scored best.
+    pub matched_name: String,
+    pub score: f64,
+    pub below_threshold: bool,
+    pub list: ListCode,
+    pub source: String,
+    pub entity_number: Option<String>,
+    pub countries: Vec<String>,
+    pub license_requirement: Option<String>,
+    pub license_policy: Option<String>,
+    pub license_policy_normalized: Option<LicensePolicy>,
+    pub footnotes: Vec<String>,
+    pub effect: Effect,
+    pub explain: Explain,
+}
+
+/// Why a name scored what it did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explain {
+    /// The list name compared (alias or primary name).
+    pub matched_name: String,
+    pub query_tokens: Vec<ExplainedToken>,
+    pub list_tokens: Vec<ExplainedToken>,
+    /// Which query tokens paired with which list tokens, and how alike they were.
+    pub pairs: Vec<TokenPair>,
+    pub unmatched_query_tokens: Vec<String>,
+    pub unmatched_list_tokens: Vec<String>,
+    /// Legal forms, generic words and stop words: kept, but weighed at a tenth or less.
+    pub low_weight_tokens: Vec<ExplainedToken>,
+    /// Non-Latin text of either side and what it became.
+    pub transliterations: Vec<Transliteration>,
+}
+
+/// A normalised token, its kind and its weight in the score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainedToken {
+    pub text: String,
+    pub kind: TokenKind,
+    pub weight: f64,
+}
+
+/// The result of [`Screener::compare`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairScore {
+    pub score: f64,
+    #[serde(rename = "match")]
+    pub matched: bool,
+    pub threshold: f64,
+    pub explain: Explain,
+}
+
+/// One screenable name: an entry's primary name or one of its aliases.
+struct IndexedName {
+    entry: u32,
+    text: String,
+    normalized: NormalizedName,
+    tokens: Vec<WeightedToken>,
+}
+
+/// An index over screening lists. Build once (well under a second for the full CSL) and share:
+/// all methods take `&self` and it is `Send + Sync`.
+pub struct Screener {
+    entries: Vec<Entry>,
+    names: Vec<IndexedName>,
+    /// Number of names containing each token, for inverse document frequency.
+    document_frequency: HashMap<Box<str>, u32>,
+    /// Number of names, the N of inverse document frequency.
+    name_total: f64,
+    term_ids: HashMap<Box<str>, u32>,
+    term_texts: Vec<Box<str>>,
+    postings: Vec<Vec<u32>>,
+    /// (hash of a one-deletion variant or of the term itself, term id), sorted.
+    deletions: Vec<(u64, u32)>,
+    skeletons: HashMap<Box<str>, Vec<u32>>,
+    hasher: std::collections::hash_map::RandomState,
+}
+
+/// Per-thread scratch space for accumulating candidate weights without reallocating.
+struct Scratch {
+    weight: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch { weight: Vec::new(), touched: Vec::new() }) };
+}
+
+impl Screener {
+    /// Indexes every name and alias of `lists`.
+    pub fn new(lists: &ScreeningLists) -> Screener {
+        let entries = lists.entries.clone();
+        let mut names = Vec::new();
+        for (entry_index, entry) in entries.iter().enumerate() {
+            let mut texts: Vec<String> = Vec::new();
+            for text in std::iter::once(&entry.name).chain(&entry.alt_names) {
+                for variant in name_variants(text) {
+                    if !texts.contains(&variant) {
+                        texts.push(variant);
+                    }
+                }
+            }
+            for text in texts {
+                let normalized = normalize(&text);
+                if normalized.tokens.is_empty() {
+                    continue;
+                }
+                names.push(IndexedName { entry: entry_index as u32, text, normalized, tokens: Vec::new() });
+            }
+        }
+        let mut document_frequency: HashMap<Box<str>, u32> = HashMap::new();
+        for name in &names {
+            let mut seen: Vec<&str> = Vec::new();
+            for token in &name.normalized.tokens {
+                if !seen.contains(&token.text.as_str()) {
+                    seen.push(&token.text);
+                    *document_frequency.entry(token.text.as_str().into()).or_default() += 1;
+                }
+            }
+        }
+        let mut screener = Screener {
+            entries,
+            names: Vec::new(),
+            name_total: names.len().max(1) as f64,
+            document_frequency,
+            term_ids: HashMap::new(),
+            term_texts: Vec::new(),
+            postings: Vec::new(),
+            deletions: Vec::new(),
+            skeletons: HashMap::new(),
+            hasher: Default::default(),
+        };
+        for name in &mut names {
+            name.tokens = screener.weigh(&name.normalized);
+        }
+        for (name_id, name) in names.iter().enumerate() {
+            let tokens = &name.normalized.tokens;
+            for start in 0..tokens.len() {
+                for end in start + 1..=(start + MAX_SPAN).min(tokens.len()) {
+                    let term: String = tokens[start..end].iter().map(|t| t.text.as_str()).collect();
+                    screener.add_posting(term, name_id as u32);
+                }
+            }
+        }
+        for (term_id, term) in screener.term_texts.iter().enumerate() {
+            let term_id = term_id as u32;
+            screener.deletions.push((hash_str(&screener.hasher, term), term_id));
+            if term.len() >= 4 {
+                for (i, _) in term.char_indices() {
+                    let variant = [&term[..i], &term[i + 1..]].concat();
+                    screener.deletions.push((hash_str(&screener.hasher, &variant), term_id));
+                }
+            }
+            let skeleton = skeleton(term);
+            if skeleton.len() >= 2 {
+                screener.skeletons.entry(skeleton.into()).or_default().push(term_id);
+            }
+        }
+        screener.deletions.sort_unstable();
+        screener.deletions.dedup();
+        screener.names = names;
+        screener
+    }
+
+    fn add_posting(&mut self, term: String, name_id: u32) {
+        let next_id = self.term_texts.len() as u32;
+        let term_id = *self.term_ids.entry(term.as_str().into()).or_insert(next_id);
+        if term_id == next_id {
+            self.term_texts.push(term.into());
+            self.postings.push(Vec::new());
+        }
+        let posting = &mut self.postings[term_id as usize];
+        if posting.last() != Some(&name_id) {
+            posting.push(name_id);
+        }
+    }
+
+    /// Weights of a normalised name's tokens: `ln(1 + N/df)` (unknown tokens count as df = 1),
+    /// scaled down for legal forms, generic and stop words.
+    fn weigh(&self, name: &NormalizedName) -> Vec<WeightedToken> {
+        name.tokens
+            .iter()
+            .map(|token| {
+                let df = self.document_frequency.get(token.text.as_str()).copied().unwrap_or(1).max(1) as f64;
+                let factor = match token.kind {
+                    TokenKind::Distinctive => 1.0,
+                    TokenKind::LegalForm | TokenKind::Generic => LOW_WEIGHT_FACTOR,
+                    TokenKind::StopWord => STOP_WORD_FACTOR,
+                };
+                WeightedToken {
+                    text: token.text.as_str().into(),
+                    skeleton: skeleton(&token.text).into(),
+                    kind: token.kind,
+                    script: token.script,
+                    weight: (1.0 + self.name_total / df).ln() * factor,
+                }
+            })
+            .collect()
+    }
+
+    /// Number of list entries indexed.
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Number of names and aliases indexed.
+    pub fn name_count(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Screens one name against the lists.
+    pub fn screen(&self, query: &Query) -> ScreenResult {
+        let threshold = query.threshold.unwrap_or(DEFAULT_THRESHOLD);
+        let normalized = normalize(&query.name);
+        let tokens = self.weigh(&normalized);
+        let country = query.country.as_deref().map(str::to_ascii_uppercase);
+        let admits = |entry: &Entry| {
+            query.lists.as_ref().is_none_or(|lists| lists.contains(&entry.list))
+                && country.as_ref().is_none_or(|c| entry.countries.is_empty() || entry.countries.contains(c))
+        };
+
+        // Best name per entry among the candidates.
+        let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
+        for name_id in self.candidates(&tokens) {
+            let name = &self.names[name_id as usize];
+            if !admits(&self.entries[name.entry as usize]) {
+                continue;
+            }
+            let score = score_tokens(&tokens, &name.tokens, false).score;
+            let slot = best.entry(name.entry).or_insert((score, name_id));
+            if score > slot.0 {
+                *slot = (score, name_id);
+            }
+        }
+        let mut ranked: Vec<(u32, f64, u32)> = best.into_iter().map(|(entry, (score, name))| (entry, score, name)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let above = ranked.iter().take_while(|r| r.1 >= threshold).count();
+        let shown = if query.include_below { above + BELOW_THRESHOLD_SHOWN } else { above };
+        let matches = ranked
+            .into_iter()
+            .take(shown)
+            .filter(|r| r.1 > 0.0)
+            .map(|(entry, score, name_id)| self.build_match(&normalized, &tokens, entry, name_id, score, threshold))
+            .collect();
+        ScreenResult { query: query.name.clone(), threshold, matches }
+    }
+
+    /// Screens a stream of queries lazily, in order (the caller owns I/O and progress).
+    pub fn screen_all<'a, I>(&'a self, queries: I) -> impl Iterator<Item = ScreenResult> + 'a
+    where
+        I: IntoIterator<Item = Query>,
+        I::IntoIter: 'a,
+    {
+        queries.into_iter().map(move |query| self.screen(&query))
+    }
+
+    /// Compares two names exactly as [`Screener::screen`] compares a query with a list name
+    /// (`a` plays the query, `b` the list name), with the default or given threshold.
+    pub fn compare(&self, a: &str, b: &str, threshold: Option<f64>) -> PairScore {
+        let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
+        let (a_norm, b_norm) = (normalize(a), normalize(b));
+        let (a_tokens, b_tokens) = (self.weigh(&a_norm), self.weigh(&b_norm));
+        let scored = score_tokens(&a_tokens, &b_tokens, true);
+        let explain = explain(b, &a_norm, &a_tokens, &b_norm, &b_tokens, scored.pairs, &scored.query_paired, &scored.list_paired);
+        PairScore { score: scored.score, matched: scored.score >= threshold, threshold, explain }
+    }
+
+    fn build_match(&self, query: &NormalizedName, tokens: &[WeightedToken], entry: u32, name_id: u32, score: f64, threshold: f64) -> Match {
+        let entry = &self.entries[entry as usize];
+        let name = &self.names[name_id as usize];
+        let scored = score_tokens(tokens, &name.tokens, true);
+        Match {
+            name: entry.name.clone(),
+            matched_name: name.text.clone(),
+            score,
+            below_threshold: score < threshold,
+            list: entry.list.clone(),
+            source: entry.source.clone(),
+            entity_number: entry.entity_number.clone(),
+            countries: entry.countries.clone(),
+            license_requirement: entry.license_requirement.clone(),
+            license_policy: entry.license_policy.clone(),
+            license_policy_normalized: entry.license_policy_normalized,
+            footnotes: entry.footnotes.clone(),
+            effect: entry.list.effect(),
+            explain: explain(&name.text, query, tokens, &name.normalized, &name.tokens, scored.pairs, &scored.query_paired, &scored.list_paired),
+        }
+    }
+
+    /// Names worth scoring in full, best first.
+    fn candidates(&self, query: &[WeightedToken]) -> Vec<u32> {
+        let has_distinctive = query.iter().any(|t| t.kind == TokenKind::Distinctive);
+        let mut units: Vec<(Vec<(u32, f64)>, f64)> = Vec::new();
+        for start in 0..query.len() {
+            for end in start + 1..=(start + MAX_SPAN).min(query.len()) {
+                let span = &query[start..end];
+                if has_distinctive && span.iter().all(|t| t.kind != TokenKind::Distinctive) {
+                    continue;
+                }
+                let weight: f64 = span.iter().map(|t| t.weight).sum();
+                let text: String = span.iter().map(|t| &*t.text).collect();
+                let arabic = span.iter().any(|t| t.script == Script::Arabic);
+                let terms = self.similar_terms(&text, arabic);
+                if !terms.is_empty() {
+                    units.push((terms, weight));
+                }
+            }
+        }
+        let postings_of = |terms: &[(u32, f64)]| terms.iter().map(|(t, _)| self.postings[*t as usize].len()).sum::<usize>();
+        let rarest = units.iter().map(|(terms, _)| postings_of(terms)).min().unwrap_or(0);
+
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let Scratch { weight, touched } = &mut *scratch;
+            weight.resize(self.names.len(), 0.0);
+            for (terms, unit_weight) in &units {
+                if postings_of(terms) > COMMON_TERM_POSTINGS && rarest <= COMMON_TERM_POSTINGS {
+                    continue;
+                }
+                for &(term, similarity) in terms {
+                    for &name in &self.postings[term as usize] {
+                        let slot = &mut weight[name as usize];
+                        if *slot == 0.0 {
+                            touched.push(name);
+                        }
+                        *slot += (similarity * unit_weight) as f32;
+                    }
+                }
+            }
+            let mut ranked: Vec<(f32, u32)> = touched.iter().map(|&n| (weight[n as usize], n)).collect();
+            for &n in touched.iter() {
+                weight[n as usize] = 0.0;
+            }
+            touched.clear();
+            let keep = MAX_SCORED_CANDIDATES.min(ranked.len());
+            if keep < ranked.len() {
+                ranked.select_nth_unstable_by(keep, |a, b| b.0.total_cmp(&a.0));
+                ranked.truncate(keep);
+            }
+            ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            ranked.into_iter().map(|(_, n)| n).collect()
+        })
+    }
+
+    /// Terms like `text`: itself, its one-deletion neighbours, or (Arabic script) its skeleton.
+    fn similar_terms(&self, text: &str, arabic: bool) -> Vec<(u32, f64)> {
+        let mut found: Vec<(u32, f64)> = Vec::new();
+        if arabic {
+            let key = skeleton(text);
+            if key.len() >= 2 {
+                if let Some(terms) = self.skeletons.get(key.as_str()) {
+                    found.extend(terms.iter().map(|&t| (t, 1.0)));
+                }
+            }
+            return found;
+        }
+        if let Some(&term) = self.term_ids.get(text) {
+            found.push((term, 1.0));
+        }
+        if text.len() < 4 || !text.is_ascii() {
+            return found;
+        }
+        let mut probe = |key: &str| {
+            let hash = hash_str(&self.hasher, key);
+            let start = self.deletions.partition_point(|(h, _)| *h < hash);
+            for &(h, term) in &self.deletions[start..] {
+                if h != hash {
+                    break;
+                }
+                if found.iter().any(|(t, _)| *t == term) {
+                    continue;
+                }
+                let similarity = jaro_winkler(text.as_bytes(), self.term_texts[term as usize].as_bytes());
+                if similarity >= MIN_TOKEN_SIMILARITY {
+                    found.push((term, similarity));
+                }
+            }
+        };
+        probe(text);
+        for (i, _) in text.char_indices() {
+            probe(&[&text[..i], &text[i + 1..]].concat());
+        }
+        found
+    }
+}
+
+fn hash_str(hasher: &impl BuildHasher, text: &str) -> u64 {
+    let mut state = hasher.build_hasher();
+    text.hash(&mut state);
+    state.finish()
+}
+
+/// The names screened for one list name: itself, and for Entity List names that embed an
+/// affiliate ("Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: Huawei Marine
+/// Networks Co., Ltd.") the affiliate's own name; a trailing short parenthetical
+/// ("... Corporation (SMIC)") also stands alone.
+fn name_variants(text: &str) -> Vec<String> {
+    let mut variants = vec![text.trim().to_string()];
+    if let Some((_, affiliate)) = text.split_once("Affiliated Entity:") {
+        variants.push(affiliate.trim().to_string());
+    }
+    let head = text.split_once("Affiliated Entity:").map_or(text, |(head, _)| head).trim().trim_end_matches('.');
+    if let Some(open) = head.rfind('(').filter(|_| head.ends_with(')')) {
+        let inner = head[open + 1..head.len() - 1].trim();
+        if (1..=3).contains(&inner.split_whitespace().count()) {
+            variants.push(inner.to_string());
+            variants.push(head[..open].trim().to_string());
+        }
+    }
+    variants.retain(|v| !v.is_empty());
+    variants
+}
+
+#[allow(clippy::too_many_arguments)] // the two sides of a comparison, each in three forms
+fn explain(
+    matched_name: &str,
+    query: &NormalizedName,
+    query_tokens: &[WeightedToken],
+    list: &NormalizedName,
+    list_tokens: &[WeightedToken],
+    pairs: Vec<TokenPair>,
+    query_paired: &[bool],
+    list_paired: &[bool],
+) -> Explain {
+    let describe = |tokens: &[WeightedToken]| -> Vec<ExplainedToken> {
+        tokens
+            .iter()
+            .map(|t| ExplainedToken { text: t.text.to_string(), kind: t.kind, weight: (t.weight * 1000.0).round() / 1000.0 })
+            .collect()
+    };
+    let unmatched = |tokens: &[WeightedToken], paired: &[bool]| -> Vec<String> {
+        tokens.iter().zip(paired).filter(|(_, p)| !**p).map(|(t, _)| t.text.to_string()).collect()
+    };
+    let low_weight = describe(query_tokens).into_iter().chain(describe(list_tokens)).filter(|t| t.kind != TokenKind::Distinctive).collect();
+    Explain {
+        matched_name: matched_name.to_string(),
+        query_tokens: describe(query_tokens),
+        list_tokens: describe(list_tokens),
+        pairs,
+        unmatched_query_tokens: unmatched(query_tokens, query_paired),
+        unmatched_list_tokens: unmatched(list_tokens, list_paired),
+        low_weight_tokens: low_weight,
+        transliterations: query.transliterations.iter().chain(&list.transliterations).cloned().collect(),
+    }
+}
