@@ -1,1 +1,137 @@
-//! earl-data
+//! Loading and validation of earl's data: the chip catalog, countries, Country Groups, the rule
+//! book and scenarios. The bundled files under `data/` are embedded in the binary so earl works
+//! with no setup; a user's files can replace or extend them. Every file is validated on load and
+//! a fault is reported with its file, line and field.
+
+pub mod catalog;
+pub mod error;
+pub mod geo;
+pub mod rulebook;
+
+pub use catalog::{Catalog, UnknownChip};
+pub use error::DataError;
+pub use geo::{Countries, UnknownCountry};
+pub use rulebook::RuleBook;
+
+use earl_core::countries::CountryGroups;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// A data file's name and text.
+struct Source {
+    name: String,
+    text: String,
+}
+
+impl Source {
+    fn bundled(name: &str, text: &str) -> Source {
+        Source { name: format!("bundled:{name}"), text: text.to_string() }
+    }
+
+    fn read(path: &Path) -> Result<Source, DataError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| DataError::new(&path.display().to_string(), format!("cannot read the file: {e}")))?;
+        Ok(Source { name: path.display().to_string(), text })
+    }
+}
+
+const CHIPS: &str = include_str!("../../../data/chips.toml");
+const COUNTRIES: &str = include_str!("../../../data/countries.toml");
+const GROUPS: &str = include_str!("../../../data/country-groups.toml");
+const RULES: &str = include_str!("../../../data/rules.toml");
+/// Scenario files shipped with earl.
+const SCENARIOS: &[(&str, &str)] = &[];
+
+/// Which files to use instead of (or on top of) the bundled ones.
+#[derive(Debug, Clone, Default)]
+pub struct DataPaths {
+    /// Catalogs whose chips are added to the bundled catalog.
+    pub extra_chips: Vec<PathBuf>,
+    pub countries: Option<PathBuf>,
+    pub country_groups: Option<PathBuf>,
+    pub rules: Option<PathBuf>,
+    /// Scenario files added to the bundled scenarios.
+    pub scenarios: Vec<PathBuf>,
+}
+
+/// A file that went into the data set, with the SHA-256 of its content.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileProvenance {
+    pub name: String,
+    pub sha256: String,
+}
+
+/// Everything earl knows, loaded and validated.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub catalog: Catalog,
+    pub countries: Countries,
+    pub groups: CountryGroups,
+    pub rules: RuleBook,
+    pub files: Vec<FileProvenance>,
+    /// SHA-256 over the hashes of every file, recorded with each audited determination.
+    pub content_hash: String,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Dataset {
+    /// The data embedded in the binary.
+    pub fn bundled() -> Result<Dataset, DataError> {
+        Dataset::load(&DataPaths::default())
+    }
+
+    /// The bundled data with the user's files laid over it.
+    pub fn load(paths: &DataPaths) -> Result<Dataset, DataError> {
+        let pick = |p: &Option<PathBuf>, name: &str, text: &str| match p {
+            Some(p) => Source::read(p),
+            None => Ok(Source::bundled(name, text)),
+        };
+        let chips = Source::bundled("chips.toml", CHIPS);
+        let countries_src = pick(&paths.countries, "countries.toml", COUNTRIES)?;
+        let groups_src = pick(&paths.country_groups, "country-groups.toml", GROUPS)?;
+        let rules_src = pick(&paths.rules, "rules.toml", RULES)?;
+        let extra_chips: Vec<Source> = paths.extra_chips.iter().map(|p| Source::read(p)).collect::<Result<_, _>>()?;
+        let mut scenario_srcs: Vec<Source> = SCENARIOS.iter().map(|(n, t)| Source::bundled(n, t)).collect();
+        for p in &paths.scenarios {
+            scenario_srcs.push(Source::read(p)?);
+        }
+
+        let mut catalog = Catalog::parse(&chips.name, &chips.text)?;
+        for s in &extra_chips {
+            catalog.extend_from(&s.name, &s.text)?;
+        }
+        let countries = Countries::parse(&countries_src.name, &countries_src.text)?;
+        let groups = geo::parse_groups(&groups_src.name, &groups_src.text, &countries)?;
+        let known = rulebook::Known { countries: &countries, groups: &groups };
+        let mut rules = RuleBook::parse(&rules_src.name, &rules_src.text, &known)?;
+        for s in &scenario_srcs {
+            rules.add_scenario(&s.name, &s.text, &known)?;
+        }
+
+        let mut files: Vec<FileProvenance> = Vec::new();
+        for s in std::iter::once(&chips)
+            .chain(&extra_chips)
+            .chain([&countries_src, &groups_src, &rules_src])
+            .chain(&scenario_srcs)
+        {
+            files.push(FileProvenance { name: s.name.clone(), sha256: sha256_hex(s.text.as_bytes()) });
+        }
+        let content_hash = sha256_hex(files.iter().map(|f| f.sha256.as_str()).collect::<Vec<_>>().join("\n").as_bytes());
+        Ok(Dataset { catalog, countries, groups, rules, files, content_hash })
+    }
+
+    /// Reads one scenario file for `--scenario FILE`, validating it against this data set.
+    pub fn add_scenario_file(&mut self, path: &Path) -> Result<String, DataError> {
+        let src = Source::read(path)?;
+        let known = rulebook::Known { countries: &self.countries, groups: &self.groups };
+        let id = self.rules.add_scenario(&src.name, &src.text, &known)?.id.clone();
+        self.files.push(FileProvenance { name: src.name, sha256: sha256_hex(src.text.as_bytes()) });
+        self.content_hash =
+            sha256_hex(self.files.iter().map(|f| f.sha256.as_str()).collect::<Vec<_>>().join("\n").as_bytes());
+        Ok(id)
+    }
+}

@@ -1,0 +1,302 @@
+//! The metrics the rules test, computed from a chip's figures, never typed in.
+//!
+//! - TPP ("total processing performance") = max over precisions of dense TOPS × bit length
+//!   (equivalently 2 × MacTOPS × bit length), Technical Note to 3A090 (88 FR 73458).
+//! - PD ("performance density") = TPP / applicable die area in mm².
+//! - The Oct 2022 rule's aggregate bidirectional I/O rate, from the chip-to-chip figure plus at
+//!   most one PCIe 5.0 x16 host link, which earl's figures do not list separately.
+//! - For an HBM stack, memory bandwidth density = bandwidth / package area (3A090.c).
+
+use crate::chip::{Chip, ChipKind, CustomSpec, Precision};
+use crate::cite::Step;
+use serde::Serialize;
+
+/// Upper bound earl adds for host I/O not in the catalog: a PCIe 5.0 x16 link carries 32 GT/s
+/// per lane and direction with 128b/130b coding, about 63 GB/s each way, 126 GB/s both ways
+/// (PCI Express Base Specification 5.0). Rounded up to 128 so the bound stays an upper bound.
+pub const HOST_LINK_MAX_GBPS: f64 = 128.0;
+const HOST_LINK_CITE: &str = "PCI Express Base Specification 5.0: 32 GT/s per lane, x16 link ≈ 63 GB/s per direction";
+
+/// A metric as the rule engine sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MetricValue {
+    Exact(f64),
+    /// Known only to lie in `[lo, hi]`.
+    Between(f64, f64),
+    Unknown,
+    /// The metric does not exist for this kind of item (TPP of a memory stack).
+    NotApplicable,
+}
+
+/// The metrics of one chip, with how each was computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metrics {
+    pub kind: ChipKind,
+    pub tpp: Option<f64>,
+    /// The precision whose TOPS × bits gives the TPP.
+    pub tpp_precision: Option<Precision>,
+    pub pd: Option<f64>,
+    pub datacenter: Option<bool>,
+    pub memory_bandwidth_gbps: Option<f64>,
+    pub chip_to_chip_gbps: Option<f64>,
+    pub hbm_density: Option<f64>,
+    /// Names of metrics that rest on a figure marked unverified.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unverified: Vec<&'static str>,
+    #[serde(skip)]
+    pub steps: Vec<Step>,
+}
+
+/// Names of metrics a rule can test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricName {
+    Tpp,
+    Pd,
+    MemoryBandwidthGbps,
+    ChipToChipGbps,
+    /// Aggregate bidirectional transfer rate over all inputs and outputs (Oct 2022 3A090.a).
+    IoAggregateGbps,
+    HbmDensity,
+    /// TPP as a fraction of the best datacenter chip in the catalog released by the date asked.
+    FrontierShare,
+    /// TPP × quantity of the shipment.
+    ShipmentTpp,
+}
+
+impl MetricName {
+    pub fn label(self) -> &'static str {
+        match self {
+            MetricName::Tpp => "TPP",
+            MetricName::Pd => "PD",
+            MetricName::MemoryBandwidthGbps => "memory bandwidth (GB/s)",
+            MetricName::ChipToChipGbps => "chip-to-chip bandwidth (GB/s)",
+            MetricName::IoAggregateGbps => "aggregate bidirectional I/O (GB/s)",
+            MetricName::HbmDensity => "memory bandwidth density (GB/s/mm²)",
+            MetricName::FrontierShare => "share of the frontier chip's TPP",
+            MetricName::ShipmentTpp => "shipment TPP (TPP × quantity)",
+        }
+    }
+}
+
+impl Metrics {
+    /// Metrics of a catalog chip, each step citing the catalog figure it used.
+    pub fn of_chip(chip: &Chip) -> Metrics {
+        let mut unverified = Vec::new();
+        let mut steps = Vec::new();
+        let best = chip
+            .throughput
+            .iter()
+            .map(|t| (t.tops * f64::from(t.precision.bits()), t))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let (tpp, tpp_precision) = match (chip.kind, best) {
+            (ChipKind::Accelerator, Some((tpp, t))) => {
+                if t.unverified {
+                    unverified.push("tpp");
+                }
+                steps.push(Step::computed(
+                    format!(
+                        "TPP = {} dense {} TOPS × {} bits = {} (highest over the {} precisions listed)",
+                        fmt_num(t.tops),
+                        t.precision,
+                        t.precision.bits(),
+                        fmt_num(tpp),
+                        chip.throughput.len()
+                    ),
+                    format!("catalog figure, source {}; TPP per Technical Note to 3A090 (88 FR 73458)", t.source),
+                ));
+                (Some(tpp), Some(t.precision))
+            }
+            _ => (None, None),
+        };
+        let die = chip.die_area_mm2.as_ref();
+        let pd = match (tpp, die) {
+            (Some(tpp), Some(area)) if area.value > 0.0 => {
+                if area.unverified {
+                    unverified.push("pd");
+                }
+                let pd = tpp / area.value;
+                steps.push(Step::computed(
+                    format!("PD = TPP {} / {} mm² applicable die area = {:.2}", fmt_num(tpp), fmt_num(area.value), pd),
+                    format!("catalog figure, source {}; PD per Technical Note to 3A090 (88 FR 73458)", area.source),
+                ));
+                Some(pd)
+            }
+            _ => None,
+        };
+        let memory_bandwidth = chip.memory_bandwidth_gbps.as_ref().map(|f| f.value);
+        let hbm_density = match (chip.kind, memory_bandwidth, chip.package_area_mm2.as_ref()) {
+            (ChipKind::Hbm, Some(bw), Some(area)) if area.value > 0.0 => Some(bw / area.value),
+            _ => None,
+        };
+        let datacenter = chip.datacenter.as_ref().map(|f| {
+            if f.unverified {
+                unverified.push("datacenter");
+            }
+            f.value
+        });
+        if chip.memory_bandwidth_gbps.as_ref().is_some_and(|f| f.unverified) {
+            unverified.push("memory_bandwidth_gbps");
+        }
+        if chip.chip_to_chip_gbps.as_ref().is_some_and(|f| f.unverified) {
+            unverified.push("chip_to_chip_gbps");
+        }
+        Metrics {
+            kind: chip.kind,
+            tpp,
+            tpp_precision,
+            pd,
+            datacenter,
+            memory_bandwidth_gbps: memory_bandwidth,
+            chip_to_chip_gbps: chip.chip_to_chip_gbps.as_ref().map(|f| f.value),
+            hbm_density,
+            unverified,
+            steps,
+        }
+    }
+
+    /// Metrics of a chip described on the command line or in a request.
+    pub fn of_spec(spec: &CustomSpec) -> Metrics {
+        let mut steps = Vec::new();
+        let from_throughput = spec
+            .throughput
+            .iter()
+            .map(|&(p, tops)| (tops * f64::from(p.bits()), p, tops))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let (tpp, tpp_precision) = match (spec.tpp, from_throughput) {
+            (Some(tpp), _) => {
+                steps.push(Step::computed(format!("TPP = {} as given", fmt_num(tpp)), "user input"));
+                (Some(tpp), None)
+            }
+            (None, Some((tpp, p, tops))) => {
+                steps.push(Step::computed(
+                    format!("TPP = {} dense {p} TOPS × {} bits = {}", fmt_num(tops), p.bits(), fmt_num(tpp)),
+                    "user input; TPP per Technical Note to 3A090 (88 FR 73458)",
+                ));
+                (Some(tpp), Some(p))
+            }
+            (None, None) => (None, None),
+        };
+        let tpp = if spec.kind == ChipKind::Hbm { None } else { tpp };
+        let pd = match (tpp, spec.die_area_mm2) {
+            (Some(tpp), Some(area)) => {
+                let pd = tpp / area;
+                steps.push(Step::computed(
+                    format!("PD = TPP {} / {} mm² = {:.2}", fmt_num(tpp), fmt_num(area), pd),
+                    "user input; PD per Technical Note to 3A090 (88 FR 73458)",
+                ));
+                Some(pd)
+            }
+            _ => None,
+        };
+        let hbm_density = match (spec.kind, spec.memory_bandwidth_gbps, spec.package_area_mm2) {
+            (ChipKind::Hbm, Some(bw), Some(area)) => {
+                let d = bw / area;
+                steps.push(Step::computed(
+                    format!("memory bandwidth density = {} GB/s / {} mm² = {:.3} GB/s/mm²", fmt_num(bw), fmt_num(area), d),
+                    "user input; definition in the technical note to 3A090.c (89 FR 96790)",
+                ));
+                Some(d)
+            }
+            _ => None,
+        };
+        Metrics {
+            kind: spec.kind,
+            tpp,
+            tpp_precision,
+            pd,
+            datacenter: spec.datacenter,
+            memory_bandwidth_gbps: spec.memory_bandwidth_gbps,
+            chip_to_chip_gbps: spec.chip_to_chip_gbps,
+            hbm_density,
+            unverified: Vec::new(),
+            steps,
+        }
+    }
+
+    /// The value a rule sees for `name`. `frontier_tpp` and `quantity` come from the question.
+    pub fn value(&self, name: MetricName, frontier_tpp: Option<f64>, quantity: Option<u64>) -> MetricValue {
+        let accel = |v: Option<f64>| match (self.kind, v) {
+            (ChipKind::Hbm, _) => MetricValue::NotApplicable,
+            (_, Some(v)) => MetricValue::Exact(v),
+            (_, None) => MetricValue::Unknown,
+        };
+        match name {
+            MetricName::Tpp => accel(self.tpp),
+            MetricName::Pd => accel(self.pd),
+            MetricName::MemoryBandwidthGbps => self.memory_bandwidth_gbps.map_or(MetricValue::Unknown, MetricValue::Exact),
+            MetricName::ChipToChipGbps => accel(self.chip_to_chip_gbps),
+            MetricName::IoAggregateGbps => match (self.kind, self.chip_to_chip_gbps) {
+                (ChipKind::Hbm, _) => MetricValue::NotApplicable,
+                (_, Some(c2c)) => MetricValue::Between(c2c, c2c + HOST_LINK_MAX_GBPS),
+                (_, None) => MetricValue::Unknown,
+            },
+            MetricName::HbmDensity => match (self.kind, self.hbm_density) {
+                (ChipKind::Accelerator, _) => MetricValue::NotApplicable,
+                (_, Some(d)) => MetricValue::Exact(d),
+                (_, None) => MetricValue::Unknown,
+            },
+            MetricName::FrontierShare => match (self.tpp, frontier_tpp) {
+                (Some(tpp), Some(f)) if f > 0.0 => MetricValue::Exact(tpp / f),
+                _ => MetricValue::Unknown,
+            },
+            MetricName::ShipmentTpp => match (self.tpp, quantity) {
+                (Some(tpp), Some(q)) => MetricValue::Exact(tpp * q as f64),
+                _ => MetricValue::Unknown,
+            },
+        }
+    }
+
+    /// The explanation of how the aggregate I/O bound is formed, for answers that use it.
+    pub fn io_bound_step(&self) -> Option<Step> {
+        self.chip_to_chip_gbps.map(|c2c| {
+            Step::computed(
+                format!(
+                    "aggregate bidirectional I/O taken as the chip-to-chip figure {} GB/s plus up to {} GB/s of host link: between {} and {} GB/s",
+                    fmt_num(c2c),
+                    fmt_num(HOST_LINK_MAX_GBPS),
+                    fmt_num(c2c),
+                    fmt_num(c2c + HOST_LINK_MAX_GBPS)
+                ),
+                HOST_LINK_CITE,
+            )
+        })
+    }
+}
+
+/// Formats a figure the way a reader writes it: thousands separated, at most two decimals.
+pub fn fmt_num(v: f64) -> String {
+    let rounded = (v * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let abs = rounded.abs();
+    let int = abs.trunc() as u64;
+    let frac = ((abs - abs.trunc()) * 100.0).round() as u64;
+    let digits = int.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if negative { "-" } else { "" };
+    match frac {
+        0 => format!("{sign}{grouped}"),
+        f if f % 10 == 0 => format!("{sign}{grouped}.{}", f / 10),
+        f => format!("{sign}{grouped}.{f:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_numbers_for_readers() {
+        assert_eq!(fmt_num(15831.2), "15,831.2");
+        assert_eq!(fmt_num(4800.0), "4,800");
+        assert_eq!(fmt_num(5.92), "5.92");
+        assert_eq!(fmt_num(0.5), "0.5");
+        assert_eq!(fmt_num(1000000.0), "1,000,000");
+    }
+}

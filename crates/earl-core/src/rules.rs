@@ -1,0 +1,555 @@
+//! The rules as data: amendments that add, replace and remove rule entries on a date, and the
+//! snapshot of entries in force on any date (optionally with a scenario laid over it).
+//!
+//! Every entry has an id, a `when` condition over the facts of a question, and a citation. The
+//! evaluator ([`crate::classify`], [`crate::check`]) reports the entries that decided an answer.
+
+use crate::chip::ChipKind;
+use crate::cite::Cite;
+use crate::metrics::{MetricName, MetricValue, Metrics, fmt_num};
+use crate::tri::Tri;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// A comparison as the rule text writes it: "4800 or more" is `>=`, "greater than 2" is `>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Op {
+    #[serde(rename = ">=")]
+    Ge,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = "<")]
+    Lt,
+}
+
+impl Op {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Ge => "≥",
+            Op::Gt => ">",
+            Op::Le => "≤",
+            Op::Lt => "<",
+        }
+    }
+
+    fn holds(self, x: f64, v: f64) -> bool {
+        match self {
+            Op::Ge => x >= v,
+            Op::Gt => x > v,
+            Op::Le => x <= v,
+            Op::Lt => x < v,
+        }
+    }
+}
+
+/// `metric op value`, e.g. TPP ≥ 4800.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    pub metric: MetricName,
+    pub op: Op,
+    pub value: f64,
+}
+
+impl Threshold {
+    pub fn eval(&self, v: MetricValue) -> Tri {
+        match v {
+            MetricValue::Exact(x) => Tri::from(self.op.holds(x, self.value)),
+            MetricValue::Between(lo, hi) => {
+                let (a, b) = (self.op.holds(lo, self.value), self.op.holds(hi, self.value));
+                if a == b { Tri::from(a) } else { Tri::Unknown }
+            }
+            MetricValue::Unknown => Tri::Unknown,
+            MetricValue::NotApplicable => Tri::False,
+        }
+    }
+
+    pub fn describe(&self) -> String {
+        format!("{} {} {}", self.metric.label(), self.op.symbol(), fmt_num(self.value))
+    }
+}
+
+/// A set of destinations: countries and groups, minus exceptions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except_countries: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except_groups: Vec<String>,
+}
+
+impl Place {
+    /// True when the place names every country: "all destinations".
+    pub fn is_everywhere(&self) -> bool {
+        self.groups.iter().any(|g| g == "*")
+    }
+
+    pub fn describe(&self) -> String {
+        let mut inc: Vec<String> = self.groups.iter().map(|g| if g == "*" { "all destinations".into() } else { g.clone() }).collect();
+        inc.extend(self.countries.iter().cloned());
+        let mut s = inc.join(", ");
+        let exc: Vec<String> = self.except_groups.iter().chain(&self.except_countries).cloned().collect();
+        if !exc.is_empty() {
+            s.push_str(&format!(" (except {})", exc.join(", ")));
+        }
+        s
+    }
+}
+
+/// Conditions of an entry; every field given must hold. An empty `when` always holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct When {
+    /// The item's classification starts with one of these (e.g. "3A090.a" matches 3A090.a.2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eccn: Option<Vec<String>>,
+    /// The item is not classified under any of these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_eccn: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chips: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendors: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<Place>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_destination: Option<Place>,
+    /// The end user (or its ultimate parent) is headquartered in this place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hq: Option<Place>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_hq: Option<Place>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_from_us: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datacenter: Option<bool>,
+    /// Every threshold holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<Threshold>,
+    /// At least one threshold holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metrics_any: Vec<Threshold>,
+    /// One of these controls applies to the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controls: Option<Vec<String>>,
+    /// The review policy was set by one of these review entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Vec<String>>,
+    /// The end user matched one of these restricted-party lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lists: Option<Vec<String>>,
+    /// At least one of these nested conditions holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any: Vec<When>,
+    /// Every one of these nested conditions holds (to combine several `any`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all: Vec<When>,
+}
+
+/// Review policy BIS applies to a licence application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewPolicy {
+    PresumptionOfApproval,
+    CaseByCase,
+    PresumptionOfDenial,
+    PolicyOfDenial,
+}
+
+impl ReviewPolicy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewPolicy::PresumptionOfApproval => "presumption_of_approval",
+            ReviewPolicy::CaseByCase => "case_by_case",
+            ReviewPolicy::PresumptionOfDenial => "presumption_of_denial",
+            ReviewPolicy::PolicyOfDenial => "policy_of_denial",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReviewPolicy> {
+        [
+            ReviewPolicy::PresumptionOfApproval,
+            ReviewPolicy::CaseByCase,
+            ReviewPolicy::PresumptionOfDenial,
+            ReviewPolicy::PolicyOfDenial,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == s)
+    }
+}
+
+/// A paragraph of ECCN 3A090 that an item can fall in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    pub id: String,
+    pub eccn: String,
+    #[serde(default)]
+    pub kind: ChipKind,
+    /// Every threshold must hold.
+    pub all: Vec<Threshold>,
+    pub text: String,
+    pub cite: Cite,
+}
+
+/// A note that takes items out of the paragraphs (Note 2 to 3A090).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    pub id: String,
+    pub when: When,
+    pub text: String,
+    pub cite: Cite,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    /// A licence is required.
+    License,
+    /// No licence can authorise it (a denial order).
+    Prohibited,
+}
+
+/// A licence requirement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    pub id: String,
+    pub when: When,
+    #[serde(default = "license")]
+    pub requirement: Requirement,
+    pub text: String,
+    pub cite: Cite,
+}
+
+fn license() -> Requirement {
+    Requirement::License
+}
+
+/// The review policy for licence applications where `when` holds; lowest rank first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub id: String,
+    pub rank: i32,
+    pub when: When,
+    pub policy: ReviewPolicy,
+    pub text: String,
+    pub cite: Cite,
+}
+
+/// A licence exception that can authorise the export without a licence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exception {
+    pub id: String,
+    /// The code the EAR uses (NAC, ACA, HBM, LPP, ...).
+    pub code: String,
+    pub rank: i32,
+    pub when: When,
+    /// Ids of the controls it can authorise; it is usable only when it covers every control
+    /// that applies.
+    pub covers: Vec<String>,
+    pub text: String,
+    /// Duties that come with using it (notification, records).
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    pub cite: Cite,
+}
+
+/// A condition BIS attaches to licences, a notice the answer must carry, or something earl did
+/// not check: text shown when `when` holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: String,
+    #[serde(default)]
+    pub when: When,
+    pub text: String,
+    pub cite: Cite,
+}
+
+/// A payment due on shipments where `when` holds: a tariff or a revenue share.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Charge {
+    pub id: String,
+    pub when: When,
+    /// "tariff" or "revenue_share".
+    pub kind: String,
+    /// Fraction of the value: 0.25 for 25 %.
+    pub rate: f64,
+    pub text: String,
+    pub cite: Cite,
+}
+
+/// What a match on a restricted-party list does to a determination.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyRule {
+    pub id: String,
+    /// List short code: EL, DPL, UVL, MEU, SDN, ...
+    pub list: String,
+    /// A licence requirement or prohibition; none for lists that only bar exceptions or flag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<Requirement>,
+    /// Review policy; absent when the list entry states its own (Entity List).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<ReviewPolicy>,
+    /// A match bars every licence exception.
+    #[serde(default)]
+    pub bars_exceptions: bool,
+    pub text: String,
+    pub cite: Cite,
+}
+
+/// A set of countries a rule defines for itself (the AI Diffusion rule's tiers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupDef {
+    pub id: String,
+    pub countries: Vec<String>,
+    pub text: String,
+    pub cite: Cite,
+}
+
+/// The entries one amendment adds or replaces (same id replaces).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entries {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraph: Vec<Paragraph>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusion: Vec<Exclusion>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub control: Vec<Control>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<Review>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exception: Vec<Exception>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub condition: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notice: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_checked: Vec<Note>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub charge: Vec<Charge>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub party: Vec<PartyRule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group: Vec<GroupDef>,
+}
+
+/// Where a rule or proposal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// In force and enforced.
+    Enforced,
+    /// Published in the Federal Register but not enforced (the AI Diffusion rule).
+    PublishedNotEnforced,
+    /// A company-specific "is-informed" letter or an executive announcement.
+    Announced,
+    Proposed,
+    Introduced,
+    PassedCommittee,
+    PassedOneChamber,
+    Enacted,
+    Withdrawn,
+}
+
+/// A dated change to the rules: a Federal Register rule, a letter, or a scenario's overlay.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    pub id: String,
+    pub title: String,
+    pub status: Status,
+    /// First day in force. A scenario without one applies on any date asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective: Option<Date>,
+    /// First day no longer in force (a stay's end, a bill's sunset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    pub summary: String,
+    pub cite: Cite,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more_cites: Vec<Cite>,
+    /// Ids of entries this amendment removes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub remove: Vec<String>,
+    #[serde(default)]
+    pub add: Entries,
+}
+
+impl Amendment {
+    pub fn in_force(&self, date: Date) -> bool {
+        self.effective.is_none_or(|e| e <= date) && self.until.is_none_or(|u| date < u)
+    }
+}
+
+/// The rule entries in force on one date, under one optional scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snapshot {
+    pub date: Date,
+    /// Id of the newest enforced amendment applied, or "none" before the first.
+    pub regime: String,
+    /// Ids of every amendment applied, oldest first.
+    pub applied: Vec<String>,
+    pub scenario: Option<String>,
+    pub entries: Entries,
+}
+
+impl Snapshot {
+    /// Folds `timeline` (sorted by effective date) up to `date`, then lays `scenario` over it.
+    pub fn build(timeline: &[Amendment], date: Date, scenario: Option<&Amendment>) -> Snapshot {
+        let mut snap = Snapshot {
+            date,
+            regime: "none".into(),
+            applied: Vec::new(),
+            scenario: None,
+            entries: Entries::default(),
+        };
+        for a in timeline.iter().filter(|a| a.in_force(date)) {
+            snap.apply(a);
+            snap.regime = a.id.clone();
+        }
+        if let Some(s) = scenario.filter(|s| s.in_force(date)) {
+            snap.apply(s);
+            snap.scenario = Some(s.id.clone());
+        }
+        snap
+    }
+
+    fn apply(&mut self, a: &Amendment) {
+        let gone: BTreeSet<&str> = a.remove.iter().map(String::as_str).collect();
+        let e = &mut self.entries;
+        macro_rules! merge {
+            ($($field:ident),*) => {$(
+                e.$field.retain(|x| !gone.contains(x.id.as_str()) && !a.add.$field.iter().any(|n| n.id == x.id));
+                e.$field.extend(a.add.$field.iter().cloned());
+            )*};
+        }
+        merge!(paragraph, exclusion, control, review, exception, condition, notice, not_checked, charge, party, group);
+        e.review.sort_by_key(|r| r.rank);
+        e.exception.sort_by_key(|x| x.rank);
+        self.applied.push(a.id.clone());
+    }
+}
+
+/// What the question says, for evaluating `when` conditions.
+pub struct Facts<'a> {
+    pub date: Date,
+    pub classification: Option<&'a str>,
+    pub chip_id: Option<&'a str>,
+    pub vendor: Option<&'a str>,
+    pub metrics: &'a Metrics,
+    pub frontier_tpp: Option<f64>,
+    pub quantity: Option<u64>,
+    pub destination: Option<&'a str>,
+    pub hq: Option<&'a str>,
+    pub export_from_us: bool,
+    pub controls: &'a [String],
+    pub review: Option<&'a str>,
+    pub lists: &'a [String],
+}
+
+/// Answers "is country X in group G on date D", for the groups rules name.
+pub trait GroupLookup {
+    fn is_member(&self, group: &str, country: &str, date: Date) -> Tri;
+}
+
+impl GroupLookup for crate::countries::CountryGroups {
+    fn is_member(&self, group: &str, country: &str, date: Date) -> Tri {
+        crate::countries::CountryGroups::is_member(self, group, country, date)
+    }
+}
+
+/// Evaluates conditions against facts, Country Groups and the snapshot's own groups.
+pub struct Evaluator<'a> {
+    pub groups: &'a dyn GroupLookup,
+    pub own_groups: &'a [GroupDef],
+}
+
+impl Evaluator<'_> {
+    pub fn in_place(&self, place: &Place, country: &str, date: Date) -> Tri {
+        let member = |g: &str| -> Tri {
+            if g == "*" {
+                return Tri::True;
+            }
+            match self.own_groups.iter().find(|d| d.id == g) {
+                Some(def) => Tri::from(def.countries.iter().any(|c| c == country)),
+                None => self.groups.is_member(g, country, date),
+            }
+        };
+        let included = Tri::from(place.countries.iter().any(|c| c == country)).or(Tri::any(place.groups.iter().map(|g| member(g))));
+        let excluded =
+            Tri::from(place.except_countries.iter().any(|c| c == country)).or(Tri::any(place.except_groups.iter().map(|g| member(g))));
+        included.and(excluded.not())
+    }
+
+    pub fn eval(&self, w: &When, f: &Facts) -> Tri {
+        let mut t = Tri::True;
+        let prefix_match = |list: &[String]| f.classification.is_some_and(|c| list.iter().any(|p| c.starts_with(p.as_str())));
+        if let Some(list) = &w.eccn {
+            t = t.and(Tri::from(prefix_match(list)));
+        }
+        if let Some(list) = &w.not_eccn {
+            t = t.and(Tri::from(!prefix_match(list)));
+        }
+        if let Some(list) = &w.chips {
+            t = t.and(Tri::from(f.chip_id.is_some_and(|id| list.iter().any(|c| c == id))));
+        }
+        if let Some(list) = &w.vendors {
+            t = t.and(Tri::from(f.vendor.is_some_and(|v| list.iter().any(|x| x.eq_ignore_ascii_case(v)))));
+        }
+        if let Some(p) = &w.destination {
+            t = t.and(f.destination.map_or(Tri::False, |d| self.in_place(p, d, f.date)));
+        }
+        if let Some(p) = &w.not_destination {
+            t = t.and(f.destination.map_or(Tri::True, |d| self.in_place(p, d, f.date).not()));
+        }
+        // An end user whose headquarters is not given is taken as not headquartered there; the
+        // answer's not-checked list says so.
+        if let Some(p) = &w.hq {
+            t = t.and(f.hq.map_or(Tri::False, |h| self.in_place(p, h, f.date)));
+        }
+        if let Some(p) = &w.not_hq {
+            t = t.and(f.hq.map_or(Tri::True, |h| self.in_place(p, h, f.date).not()));
+        }
+        if let Some(b) = w.export_from_us {
+            t = t.and(Tri::from(f.export_from_us == b));
+        }
+        if let Some(b) = w.datacenter {
+            t = t.and(f.metrics.datacenter.map_or(Tri::Unknown, |d| Tri::from(d == b)));
+        }
+        let metric = |th: &Threshold| th.eval(f.metrics.value(th.metric, f.frontier_tpp, f.quantity));
+        t = t.and(Tri::all(w.metrics.iter().map(metric)));
+        if !w.metrics_any.is_empty() {
+            t = t.and(Tri::any(w.metrics_any.iter().map(metric)));
+        }
+        if let Some(list) = &w.controls {
+            t = t.and(Tri::from(f.controls.iter().any(|c| list.contains(c))));
+        }
+        if let Some(list) = &w.review {
+            t = t.and(Tri::from(f.review.is_some_and(|r| list.iter().any(|x| x == r))));
+        }
+        if let Some(list) = &w.lists {
+            t = t.and(Tri::from(f.lists.iter().any(|l| list.contains(l))));
+        }
+        if !w.any.is_empty() {
+            t = t.and(Tri::any(w.any.iter().map(|sub| self.eval(sub, f))));
+        }
+        t.and(Tri::all(w.all.iter().map(|sub| self.eval(sub, f))))
+    }
+}

@@ -1,0 +1,239 @@
+//! The chip catalog: parsing, validation and name resolution.
+
+use crate::error::DataError;
+use earl_core::chip::{Chip, Figure};
+use earl_core::metrics::Metrics;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogFile {
+    catalog: CatalogMeta,
+    #[serde(default)]
+    sources: BTreeMap<String, String>,
+    #[serde(default)]
+    chip: Vec<Spanned<Chip>>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogMeta {
+    pub as_of: String,
+    pub source_document: String,
+}
+
+/// The chips earl knows, with their sources and a name index.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub meta: CatalogMeta,
+    pub sources: BTreeMap<String, String>,
+    pub chips: Vec<Chip>,
+    /// Normalised name → index in `chips`.
+    names: HashMap<String, usize>,
+}
+
+/// A chip name that matches nothing, with the closest catalog names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownChip {
+    pub name: String,
+    pub suggestions: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownChip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown chip `{}`", self.name)?;
+        if !self.suggestions.is_empty() {
+            write!(f, "; closest catalog names: {}", self.suggestions.join(", "))?;
+        }
+        write!(f, " (see `earl chips`)")
+    }
+}
+
+impl std::error::Error for UnknownChip {}
+
+const VENDOR_PREFIXES: [&str; 14] = [
+    "nvidia", "amd", "intel", "google", "huawei", "cambricon", "biren", "moorethreads", "metax", "baidu", "alibaba", "iluvatar",
+    "geforce", "instinct",
+];
+
+/// Lower-cases, drops spaces, hyphens, underscores and dots, and strips vendor and brand
+/// prefixes, so `NVIDIA H200`, `h-200` and `H200` meet.
+pub fn normalise_name(name: &str) -> String {
+    let mut s: String = name
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_' | '.' | '\t'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    loop {
+        match VENDOR_PREFIXES.iter().find(|p| s.starts_with(*p) && s.len() > p.len()) {
+            Some(p) => s = s[p.len()..].to_string(),
+            None => return s,
+        }
+    }
+}
+
+impl Catalog {
+    /// Parses and validates one catalog file.
+    pub fn parse(file: &str, text: &str) -> Result<Catalog, DataError> {
+        let parsed: CatalogFile = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        let mut catalog = Catalog { meta: parsed.catalog, sources: parsed.sources, chips: Vec::new(), names: HashMap::new() };
+        catalog.add_chips(file, text, parsed.chip, None)?;
+        Ok(catalog)
+    }
+
+    /// Adds the chips of a user's catalog file; an id or name already known is an error.
+    pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), DataError> {
+        let parsed: CatalogFile = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        let own_sources = parsed.sources;
+        self.add_chips(file, text, parsed.chip, Some(&own_sources))?;
+        for (k, v) in own_sources {
+            self.sources.entry(k).or_insert(v);
+        }
+        Ok(())
+    }
+
+    fn add_chips(
+        &mut self,
+        file: &str,
+        text: &str,
+        chips: Vec<Spanned<Chip>>,
+        extra_sources: Option<&BTreeMap<String, String>>,
+    ) -> Result<(), DataError> {
+        for spanned in chips {
+            let start = spanned.span().start;
+            let chip = spanned.into_inner();
+            let at = |field: String, msg: String| DataError::new(file, msg).at(text, start).field(field);
+            let n = self.chips.len();
+            let prefix = format!("chip[{}] ({})", n, chip.id);
+            validate_chip(&chip, &|k| self.sources.contains_key(k) || extra_sources.is_some_and(|s| s.contains_key(k)))
+                .map_err(|(field, msg)| at(format!("{prefix}.{field}"), msg))?;
+            let mut keys = vec![chip.id.clone(), chip.name.clone()];
+            keys.extend(chip.aliases.iter().cloned());
+            for key in keys {
+                let norm = normalise_name(&key);
+                if let Some(&other) = self.names.get(&norm) {
+                    if other != n {
+                        return Err(at(
+                            format!("{prefix}.id"),
+                            format!("name `{key}` collides with chip `{}` (duplicate id or alias)", self.chips[other].id),
+                        ));
+                    }
+                }
+                self.names.insert(norm, n);
+            }
+            self.chips.push(chip);
+        }
+        Ok(())
+    }
+
+    /// Finds a chip by id, name or alias, forgiving case, spacing and vendor prefixes.
+    pub fn resolve(&self, name: &str) -> Result<&Chip, UnknownChip> {
+        let norm = normalise_name(name);
+        if let Some(&i) = self.names.get(&norm) {
+            return Ok(&self.chips[i]);
+        }
+        let mut scored: Vec<(f64, &str)> = self
+            .names
+            .iter()
+            .map(|(k, &i)| (strsim::jaro_winkler(&norm, k), self.chips[i].name.as_str()))
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut suggestions: Vec<String> = Vec::new();
+        for (_, name) in scored {
+            if !suggestions.iter().any(|s| s == name) {
+                suggestions.push(name.to_string());
+            }
+            if suggestions.len() == 5 {
+                break;
+            }
+        }
+        Err(UnknownChip { name: name.to_string(), suggestions })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Chip> {
+        self.chips.iter().find(|c| c.id == id)
+    }
+
+    /// The highest TPP among datacenter chips released in or before `year`: the frontier that
+    /// scenario rules like "at most X% of the best chip" are measured against.
+    pub fn frontier_tpp(&self, year: i16) -> Option<f64> {
+        self.chips
+            .iter()
+            .filter(|c| c.datacenter.as_ref().is_some_and(|d| d.value) && c.release_year().is_some_and(|y| y <= year))
+            .filter_map(|c| Metrics::of_chip(c).tpp)
+            .max_by(f64::total_cmp)
+    }
+}
+
+type FieldError = (String, String);
+
+fn validate_chip(chip: &Chip, source_known: &dyn Fn(&str) -> bool) -> Result<(), FieldError> {
+    let err = |f: &str, m: String| Err((f.to_string(), m));
+    if chip.id.is_empty() || !chip.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        return err("id", format!("`{}` must be lowercase letters, digits and hyphens", chip.id));
+    }
+    if chip.release_year().is_none() {
+        return err("released", format!("`{}` is not YYYY or YYYY-MM", chip.released));
+    }
+    let check_source = |field: &str, source: &str| -> Result<(), FieldError> {
+        if source.trim().is_empty() {
+            return Err((format!("{field}.source"), "every figure needs a source".into()));
+        }
+        for key in source.split(',').map(str::trim) {
+            if !source_known(key) {
+                return Err((format!("{field}.source"), format!("source `{key}` is not defined in [sources]")));
+            }
+        }
+        Ok(())
+    };
+    let positive = |field: &str, f: &Option<Figure<f64>>, allow_zero: bool| -> Result<(), FieldError> {
+        if let Some(f) = f {
+            check_source(field, &f.source)?;
+            let ok = f.value.is_finite() && (f.value > 0.0 || (allow_zero && f.value == 0.0));
+            if !ok {
+                return Err((format!("{field}.value"), format!("{} must be a positive number", f.value)));
+            }
+        }
+        Ok(())
+    };
+    positive("die_area_mm2", &chip.die_area_mm2, false)?;
+    positive("package_area_mm2", &chip.package_area_mm2, false)?;
+    positive("memory_bandwidth_gbps", &chip.memory_bandwidth_gbps, false)?;
+    positive("memory_gb", &chip.memory_gb, false)?;
+    positive("chip_to_chip_gbps", &chip.chip_to_chip_gbps, true)?;
+    positive("tdp_w", &chip.tdp_w, false)?;
+    if let Some(d) = &chip.datacenter {
+        check_source("datacenter", &d.source)?;
+    }
+    if let Some(h) = &chip.host_interface {
+        check_source("host_interface", &h.source)?;
+    }
+    let mut seen = Vec::new();
+    for (i, t) in chip.throughput.iter().enumerate() {
+        let field = format!("throughput[{i}]");
+        check_source(&field, &t.source)?;
+        if !(t.tops.is_finite() && t.tops > 0.0) {
+            return Err((format!("{field}.tops"), format!("{} must be a positive number", t.tops)));
+        }
+        if seen.contains(&t.precision) {
+            return Err((format!("{field}.precision"), format!("{} is listed twice", t.precision)));
+        }
+        seen.push(t.precision);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalise_across_spelling() {
+        assert_eq!(normalise_name("NVIDIA H200"), "h200");
+        assert_eq!(normalise_name("rtx-4090-d"), normalise_name("RTX 4090D"));
+        assert_eq!(normalise_name("GeForce RTX 4090 D"), "rtx4090d");
+        assert_eq!(normalise_name("AMD Instinct MI300X"), "mi300x");
+    }
+}

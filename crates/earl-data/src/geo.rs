@@ -1,0 +1,160 @@
+//! Countries (codes, names, aliases) and dated Country Group membership.
+
+use crate::error::DataError;
+use earl_core::countries::{Country, CountryGroups, GroupChange};
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountriesFile {
+    country: Vec<Spanned<Country>>,
+}
+
+/// Every country earl can name, resolvable by code, name or alias.
+#[derive(Debug, Clone)]
+pub struct Countries {
+    pub list: Vec<Country>,
+    index: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCountry {
+    pub name: String,
+    pub suggestions: Vec<String>,
+}
+
+impl std::fmt::Display for UnknownCountry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown country `{}`", self.name)?;
+        if !self.suggestions.is_empty() {
+            write!(f, "; did you mean {}?", self.suggestions.join(", "))?;
+        }
+        write!(f, " (give an ISO 3166-1 alpha-2 code such as CN, or a name)")
+    }
+}
+
+impl std::error::Error for UnknownCountry {}
+
+fn key(s: &str) -> String {
+    s.trim().to_lowercase().replace(['’', '`'], "'")
+}
+
+impl Countries {
+    pub fn parse(file: &str, text: &str) -> Result<Countries, DataError> {
+        let parsed: CountriesFile = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        let mut list = Vec::new();
+        let mut index = HashMap::new();
+        for (i, spanned) in parsed.country.into_iter().enumerate() {
+            let start = spanned.span().start;
+            let c = spanned.into_inner();
+            if c.code.len() != 2 || !c.code.chars().all(|ch| ch.is_ascii_uppercase()) {
+                return Err(DataError::new(file, format!("`{}` is not a two-letter upper-case code", c.code))
+                    .at(text, start)
+                    .field(format!("country[{i}].code")));
+            }
+            let mut names = vec![c.code.clone(), c.name.clone()];
+            names.extend(c.ecfr_name.iter().cloned());
+            names.extend(c.aliases.iter().cloned());
+            for n in names {
+                if let Some(&other) = index.get(&key(&n)) {
+                    if other != i {
+                        let prev: &Country = &list[other];
+                        return Err(DataError::new(file, format!("name `{n}` also names {}", prev.code))
+                            .at(text, start)
+                            .field(format!("country[{i}] ({})", c.code)));
+                    }
+                }
+                index.insert(key(&n), i);
+            }
+            list.push(c);
+        }
+        for (i, c) in list.iter().enumerate() {
+            if let Some(t) = &c.treated_as {
+                if !index.contains_key(&key(&t.code)) {
+                    return Err(DataError::new(file, format!("treated_as code `{}` is not a known country", t.code))
+                        .field(format!("country[{i}] ({}).treated_as.code", c.code)));
+                }
+            }
+        }
+        Ok(Countries { list, index })
+    }
+
+    /// Finds a country by ISO code, name or alias, case-insensitively.
+    pub fn resolve(&self, name: &str) -> Result<&Country, UnknownCountry> {
+        if let Some(&i) = self.index.get(&key(name)) {
+            return Ok(&self.list[i]);
+        }
+        let wanted = key(name);
+        let mut scored: Vec<(f64, &Country)> =
+            self.list.iter().map(|c| (strsim::jaro_winkler(&wanted, &key(&c.name)), c)).collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let suggestions = scored.iter().take(3).filter(|(s, _)| *s > 0.7).map(|(_, c)| format!("{} ({})", c.code, c.name)).collect();
+        Err(UnknownCountry { name: name.to_string(), suggestions })
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<&Country> {
+        self.index.get(&key(code)).map(|&i| &self.list[i]).filter(|c| c.code == code)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupsFile {
+    meta: GroupsMeta,
+    labels: BTreeMap<String, String>,
+    groups: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    change: Vec<Spanned<GroupChange>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupsMeta {
+    citation: String,
+    base_issue: Date,
+    base_source: String,
+}
+
+/// Parses Country Group membership and checks every code against `countries`.
+pub fn parse_groups(file: &str, text: &str, countries: &Countries) -> Result<CountryGroups, DataError> {
+    let parsed: GroupsFile = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+    let mut base = BTreeMap::new();
+    for (group, members) in parsed.groups {
+        let mut set = BTreeSet::new();
+        for code in members {
+            if countries.by_code(&code).is_none() {
+                return Err(DataError::new(file, format!("`{code}` is not a country code in the countries file")).field(format!("groups.\"{group}\"")));
+            }
+            set.insert(code);
+        }
+        base.insert(group, set);
+    }
+    let mut changes = Vec::new();
+    for (i, spanned) in parsed.change.into_iter().enumerate() {
+        let start = spanned.span().start;
+        let c = spanned.into_inner();
+        let err = |field: &str, msg: String| DataError::new(file, msg).at(text, start).field(format!("change[{i}].{field}"));
+        if countries.by_code(&c.country).is_none() {
+            return Err(err("country", format!("`{}` is not a country code in the countries file", c.country)));
+        }
+        if !base.contains_key(&c.group) {
+            return Err(err("group", format!("`{}` is not a Country Group of the file", c.group)));
+        }
+        if c.not_before.is_some_and(|nb| nb > c.effective) {
+            return Err(err("not_before", "not_before is after effective".into()));
+        }
+        changes.push(c);
+    }
+    changes.sort_by_key(|c| c.effective);
+    Ok(CountryGroups {
+        base_issue: parsed.meta.base_issue,
+        base_source: parsed.meta.base_source,
+        citation: parsed.meta.citation,
+        labels: parsed.labels,
+        base,
+        changes,
+    })
+}

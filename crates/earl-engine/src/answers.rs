@@ -1,0 +1,106 @@
+//! The answers the engine returns, with the field names of earl's JSON output.
+
+use earl_core::check::Determination;
+use earl_core::chip::{Chip, CustomSpec};
+use earl_core::cite::Step;
+use earl_core::classify::Classification;
+use earl_core::metrics::Metrics;
+use earl_core::rules::Snapshot;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// What is being classified: a catalog chip by name, or a specification.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Catalog(String),
+    Spec(CustomSpec),
+}
+
+/// The answer to `earl classify`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClassifyAnswer {
+    /// Catalog id, or null for a custom specification.
+    pub chip: Option<String>,
+    pub name: String,
+    pub vendor: Option<String>,
+    pub date: Date,
+    /// Id of the newest rule version applied.
+    pub regime: String,
+    pub scenario: Option<String>,
+    pub tpp: Option<f64>,
+    pub tpp_precision: Option<String>,
+    /// Null when the applicable die area is unknown.
+    pub pd: Option<f64>,
+    pub datacenter: Option<bool>,
+    pub memory_bandwidth_gbps: Option<f64>,
+    /// `"3A090.a"`, `"3A090.b"`, `"3A090.c"`, or null when not 3A090 (or undetermined).
+    pub eccn: Option<String>,
+    /// e.g. `"3A090.a.2"`, or null.
+    pub paragraph: Option<String>,
+    /// The note that excluded the item (Note 2 to 3A090), if one did.
+    pub excluded_by: Option<String>,
+    /// False when the figures at hand cannot decide between `possible` outcomes.
+    pub determined: bool,
+    pub possible: Vec<String>,
+    pub deciding: Vec<String>,
+    pub hinges_on_unverified: Vec<String>,
+    pub because: Vec<Step>,
+}
+
+impl ClassifyAnswer {
+    pub fn new(chip: Option<&Chip>, metrics: &Metrics, c: &Classification, snap: &Snapshot, notices: Vec<Step>) -> ClassifyAnswer {
+        let determined = c.determined();
+        let mut because = c.because.clone();
+        because.extend(notices);
+        ClassifyAnswer {
+            chip: chip.map(|c| c.id.clone()),
+            name: chip.map_or_else(|| "custom specification".into(), |c| c.name.clone()),
+            vendor: chip.map(|c| c.vendor.clone()),
+            date: snap.date,
+            regime: snap.regime.clone(),
+            scenario: snap.scenario.clone(),
+            tpp: metrics.tpp.map(round2),
+            tpp_precision: metrics.tpp_precision.map(|p| p.to_string()),
+            pd: metrics.pd.map(round2),
+            datacenter: metrics.datacenter,
+            memory_bandwidth_gbps: metrics.memory_bandwidth_gbps,
+            eccn: determined.and_then(|o| o.eccn.clone()),
+            paragraph: determined.and_then(|o| o.paragraph.clone()),
+            excluded_by: determined.and_then(|o| o.excluded_by.clone()),
+            determined: determined.is_some(),
+            possible: c.possible.iter().map(|o| o.label()).collect(),
+            deciding: c.deciding.clone(),
+            hinges_on_unverified: c.hinges_on_unverified.clone(),
+            because,
+        }
+    }
+}
+
+/// Rounds to two decimals for output; the rules compare unrounded figures.
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// A shipment to check.
+#[derive(Debug, Clone)]
+pub struct CheckRequest {
+    pub item: Item,
+    pub to: String,
+    pub from: Option<String>,
+    pub end_user: Option<String>,
+    pub end_user_hq: Option<String>,
+    pub date: Date,
+    pub scenario: Option<String>,
+    pub quantity: Option<u64>,
+}
+
+/// The answer to `earl check`.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckAnswer {
+    #[serde(flatten)]
+    pub determination: Determination,
+    pub end_user: Option<String>,
+    /// Provenance of the screening lists used, when an end user was screened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lists: Option<earl_screen::Provenance>,
+}

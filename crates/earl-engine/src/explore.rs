@@ -1,0 +1,1 @@
+//! Policy exploration: diffs between dates and scenarios, timelines, impact.

@@ -1,0 +1,260 @@
+//! earl's questions asked end to end. The engine holds the loaded data (and, on first need, the
+//! screening index), resolves the names a user types, builds the rules in force on the date asked,
+//! and returns answers whose every step is cited. The CLI and the HTTP server are thin layers
+//! over [`Engine`].
+
+mod answers;
+pub mod explore;
+
+pub use answers::*;
+
+use earl_core::check::{self, PartyHit, Question};
+use earl_core::chip::{Chip, CustomSpec};
+use earl_core::cite::Step;
+use earl_core::classify::{self, Classification};
+use earl_core::metrics::Metrics;
+use earl_core::rules::{Amendment, Evaluator, ReviewPolicy, Snapshot};
+use earl_data::Dataset;
+use earl_screen::{LicensePolicy, Query, ScreeningLists, Screener};
+use jiff::civil::Date;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// Why a question could not be answered.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// The question itself is wrong: an unknown chip or country, a bad date or figure.
+    #[error("{0}")]
+    BadInput(String),
+    /// A data file is wrong.
+    #[error("{0}")]
+    Data(#[from] earl_data::DataError),
+    /// The screening lists could not be loaded.
+    #[error("{0}")]
+    Lists(String),
+}
+
+/// Where the restricted-party lists come from.
+#[derive(Debug, Clone, Default)]
+pub enum ListsSource {
+    #[default]
+    Bundled,
+    File(PathBuf),
+}
+
+/// Loaded screening lists and their index.
+pub struct Screening {
+    pub lists: ScreeningLists,
+    pub screener: Screener,
+}
+
+/// The engine: data plus a lazily built screening index.
+pub struct Engine {
+    pub data: Dataset,
+    lists_source: ListsSource,
+    screening: OnceLock<Result<Screening, String>>,
+}
+
+/// Today's date in UTC, the default date of every question.
+pub fn today() -> Date {
+    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
+}
+
+/// Parses a `YYYY-MM-DD` date, with an error that says what was wrong.
+pub fn parse_date(s: &str) -> Result<Date, EngineError> {
+    s.trim()
+        .parse::<Date>()
+        .map_err(|e| EngineError::BadInput(format!("invalid date `{s}`: expected YYYY-MM-DD ({e})")))
+}
+
+impl Engine {
+    pub fn new(data: Dataset, lists_source: ListsSource) -> Engine {
+        Engine { data, lists_source, screening: OnceLock::new() }
+    }
+
+    /// The screening lists and index, loaded on first use (classification never pays for it).
+    pub fn screening(&self) -> Result<&Screening, EngineError> {
+        self.screening
+            .get_or_init(|| {
+                let lists = match &self.lists_source {
+                    ListsSource::Bundled => ScreeningLists::bundled(),
+                    ListsSource::File(p) => ScreeningLists::from_path(p).map_err(|e| e.to_string())?,
+                };
+                let screener = Screener::new(&lists);
+                Ok(Screening { lists, screener })
+            })
+            .as_ref()
+            .map_err(|e| EngineError::Lists(e.clone()))
+    }
+
+    /// Resolves a scenario id.
+    pub fn scenario(&self, id: Option<&str>) -> Result<Option<&Amendment>, EngineError> {
+        match id {
+            None => Ok(None),
+            Some(id) => self.data.rules.scenario(id).map(Some).ok_or_else(|| {
+                let known: Vec<&str> = self.data.rules.scenarios.iter().map(|s| s.id.as_str()).collect();
+                EngineError::BadInput(format!("unknown scenario `{id}` (known: {}; or give a scenario file)", known.join(", ")))
+            }),
+        }
+    }
+
+    pub fn snapshot(&self, date: Date, scenario: Option<&Amendment>) -> Snapshot {
+        self.data.rules.snapshot(date, scenario)
+    }
+
+    pub fn chip(&self, name: &str) -> Result<&Chip, EngineError> {
+        self.data.catalog.resolve(name).map_err(|e| EngineError::BadInput(e.to_string()))
+    }
+
+    fn evaluator<'a>(&'a self, snap: &'a Snapshot) -> Evaluator<'a> {
+        Evaluator { groups: &self.data.groups, own_groups: &snap.entries.group }
+    }
+
+    /// Steps every answer carries about how current the data is for `date`.
+    fn currency_notices(&self, date: Date) -> Vec<Step> {
+        let as_of = &self.data.rules.meta.as_of;
+        match as_of.parse::<Date>() {
+            Ok(d) if date > d => vec![Step::computed(
+                format!("earl's rules reflect sources up to {as_of}; changes after that date are not known to earl, so an answer for {date} may be out of date."),
+                format!("rules data as of {as_of} ({})", self.data.rules.meta.source_document),
+            )],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Classifies a catalog chip or a user's specification on `date` under the rules (and
+    /// optional scenario) then in force.
+    pub fn classify(&self, item: &Item, date: Date, scenario: Option<&str>) -> Result<ClassifyAnswer, EngineError> {
+        let scenario = self.scenario(scenario)?;
+        let snap = self.snapshot(date, scenario);
+        let (chip, metrics) = self.measure(item)?;
+        let classification = classify::classify(&snap, &metrics, &self.evaluator(&snap));
+        Ok(ClassifyAnswer::new(chip, &metrics, &classification, &snap, self.currency_notices(date)))
+    }
+
+    fn measure<'a>(&'a self, item: &Item) -> Result<(Option<&'a Chip>, Metrics), EngineError> {
+        match item {
+            Item::Catalog(name) => {
+                let chip = self.chip(name)?;
+                Ok((Some(chip), Metrics::of_chip(chip)))
+            }
+            Item::Spec(spec) => {
+                validate_spec(spec)?;
+                Ok((None, Metrics::of_spec(spec)))
+            }
+        }
+    }
+
+    /// Screens a party name for `check`: matches at or above the screening threshold.
+    fn screen_end_user(&self, name: &str) -> Result<Vec<PartyHit>, EngineError> {
+        let screening = self.screening()?;
+        let result = screening.screener.screen(&Query::new(name));
+        Ok(result
+            .matches
+            .iter()
+            .filter(|m| !m.below_threshold)
+            .map(|m| PartyHit {
+                list: m.list.as_str().to_string(),
+                name: m.name.clone(),
+                matched_name: m.matched_name.clone(),
+                entity_number: m.entity_number.clone(),
+                score: m.score,
+                license_requirement: m.license_requirement.clone(),
+                policy: m.license_policy_normalized.map(review_policy),
+                raw_policy: m.license_policy.clone(),
+            })
+            .collect())
+    }
+
+    /// Determines the licence requirement for one shipment.
+    pub fn check(&self, req: &CheckRequest) -> Result<CheckAnswer, EngineError> {
+        let date = req.date;
+        let scenario = self.scenario(req.scenario.as_deref())?;
+        let snap = self.snapshot(date, scenario);
+        let (chip, metrics) = self.measure(&req.item)?;
+        let eval = self.evaluator(&snap);
+        let classification = classify::classify(&snap, &metrics, &eval);
+        let country = |s: &str| self.data.countries.resolve(s).map_err(|e| EngineError::BadInput(e.to_string()));
+        let destination = country(&req.to)?;
+        let from = country(req.from.as_deref().unwrap_or("US"))?;
+        let hq = req.end_user_hq.as_deref().map(country).transpose()?;
+        let party_hits = match req.end_user.as_deref().map(str::trim) {
+            Some("") => return Err(EngineError::BadInput("the end user name is empty".into())),
+            Some(name) => self.screen_end_user(name)?,
+            None => Vec::new(),
+        };
+        let frontier = self.data.catalog.frontier_tpp(date.year());
+        let name = chip.map_or_else(|| "custom specification".to_string(), |c| format!("{} {}", c.vendor, c.name));
+        let q = Question {
+            chip_id: chip.map(|c| c.id.as_str()),
+            chip_name: &name,
+            vendor: chip.map(|c| c.vendor.as_str()),
+            metrics: &metrics,
+            classification: &classification,
+            destination,
+            from: &from.code,
+            hq,
+            date,
+            quantity: req.quantity,
+            frontier_tpp: frontier,
+            party_hits: &party_hits,
+        };
+        let mut determination = check::check(&snap, &q, &eval);
+        if req.end_user.is_none() {
+            determination.not_checked.push(Step::computed(
+                "No end user was named, so no restricted-party list was screened.",
+                "15 CFR 744.11 and Supp. No. 4 to Part 744 (Entity List); the CSL bundles the US lists",
+            ));
+        }
+        determination.notices.extend(self.currency_notices(date));
+        let lists = match req.end_user {
+            Some(_) => Some(self.screening()?.lists.provenance.clone()),
+            None => None,
+        };
+        Ok(CheckAnswer { determination, end_user: req.end_user.clone(), lists })
+    }
+}
+
+fn review_policy(p: LicensePolicy) -> ReviewPolicy {
+    match p {
+        LicensePolicy::PolicyOfDenial => ReviewPolicy::PolicyOfDenial,
+        LicensePolicy::PresumptionOfDenial => ReviewPolicy::PresumptionOfDenial,
+        LicensePolicy::CaseByCase => ReviewPolicy::CaseByCase,
+        LicensePolicy::PresumptionOfApproval => ReviewPolicy::PresumptionOfApproval,
+    }
+}
+
+fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
+    let bad = |what: &str, v: f64| EngineError::BadInput(format!("{what} must be a positive number, got {v}"));
+    let check = |what: &str, v: Option<f64>| match v {
+        Some(v) if !(v.is_finite() && v > 0.0) => Err(bad(what, v)),
+        _ => Ok(()),
+    };
+    check("--tpp", spec.tpp)?;
+    check("--die-area", spec.die_area_mm2)?;
+    check("--memory-bandwidth", spec.memory_bandwidth_gbps)?;
+    check("--package-area", spec.package_area_mm2)?;
+    if let Some(v) = spec.chip_to_chip_gbps {
+        if !(v.is_finite() && v >= 0.0) {
+            return Err(EngineError::BadInput(format!("--chip-to-chip must be zero or more, got {v}")));
+        }
+    }
+    for (p, tops) in &spec.throughput {
+        if !(tops.is_finite() && *tops > 0.0) {
+            return Err(bad(&format!("--throughput {p}"), *tops));
+        }
+    }
+    if spec.tpp.is_some() && !spec.throughput.is_empty() {
+        return Err(EngineError::BadInput("give either --tpp or --throughput, not both".into()));
+    }
+    if spec.kind == earl_core::chip::ChipKind::Accelerator && spec.tpp.is_none() && spec.throughput.is_empty() {
+        return Err(EngineError::BadInput("a custom chip needs --tpp or at least one --throughput PRECISION=TOPS".into()));
+    }
+    Ok(())
+}
+
+/// Convenience for callers that only need the classification itself.
+pub fn classification_of(engine: &Engine, chip: &Chip, date: Date) -> Classification {
+    let snap = engine.snapshot(date, None);
+    classify::classify(&snap, &Metrics::of_chip(chip), &engine.evaluator(&snap))
+}
