@@ -13,11 +13,15 @@ const MAX_GROUP: usize = DEFAULT_CHUNK_SIZE;
 /// Appends waiting for the writer thread before `append` blocks.
 const QUEUE_DEPTH: usize = 4_096;
 
-type Reply = Result<StoredRecord, StoreError>;
+/// What an append comes to: the stored record, or why it was not stored.
+pub type AppendResult = Result<StoredRecord, StoreError>;
+
+/// Called by the writer thread with the outcome of one append.
+type Reply = Box<dyn FnOnce(AppendResult) + Send>;
 
 struct Job {
     record: NewRecord,
-    reply: SyncSender<Reply>,
+    reply: Reply,
 }
 
 /// Appends records for many threads through one writer thread that commits
@@ -50,17 +54,39 @@ impl GroupAppender {
     }
 
     /// Appends `record` and returns it once its group is committed.
-    pub fn append(&self, record: NewRecord) -> Result<StoredRecord, StoreError> {
+    pub fn append(&self, record: NewRecord) -> AppendResult {
+        let (reply, answer) = mpsc::sync_channel(1);
+        self.submit(record, move |outcome| {
+            let _ = reply.send(outcome);
+        });
+        answer.recv().map_err(|_| self.stopped())?
+    }
+
+    /// Queues `record` and returns at once; `on_done` is called with the
+    /// outcome once the record's group is committed (or failed).
+    ///
+    /// For async callers, which must not block a runtime thread on the
+    /// commit: pass a closure that completes a oneshot channel and await it.
+    /// `on_done` runs on the writer thread, so it should only hand the result
+    /// on. It blocks only while the queue is full.
+    pub fn submit(&self, record: NewRecord, on_done: impl FnOnce(AppendResult) + Send + 'static) {
         let Some(jobs) = self.writer.as_ref().and(self.jobs.as_ref()) else {
             // No writer thread could be started: append directly.
-            return self.store.append(record);
+            on_done(self.store.append(record));
+            return;
         };
-        let stopped = || StoreError::WriterStopped {
+        if let Err(mpsc::SendError(job)) = jobs.send(Job {
+            record,
+            reply: Box::new(on_done),
+        }) {
+            (job.reply)(Err(self.stopped()));
+        }
+    }
+
+    fn stopped(&self) -> StoreError {
+        StoreError::WriterStopped {
             path: self.store.path().to_path_buf(),
-        };
-        let (reply, answer) = mpsc::sync_channel(1);
-        jobs.send(Job { record, reply }).map_err(|_| stopped())?;
-        answer.recv().map_err(|_| stopped())?
+        }
     }
 }
 
@@ -84,12 +110,12 @@ fn write_groups(store: &AuditStore, queue: &Receiver<Job>) {
         match store.append_many(records) {
             Ok(stored) => {
                 for (job, record) in group.into_iter().zip(stored) {
-                    let _ = job.reply.send(Ok(record));
+                    (job.reply)(Ok(record));
                 }
             }
             Err(_) => {
                 for job in group {
-                    let _ = job.reply.send(store.append(job.record));
+                    (job.reply)(store.append(job.record));
                 }
             }
         }

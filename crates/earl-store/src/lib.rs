@@ -73,7 +73,7 @@ mod group;
 mod store;
 
 pub use error::StoreError;
-pub use group::GroupAppender;
+pub use group::{AppendResult, GroupAppender};
 pub use store::{
     AuditStore, DEFAULT_CHUNK_SIZE, GENESIS_PREV_HASH, ListFilter, NewRecord, RecordSummary,
     SCHEMA_VERSION, StoredRecord, VerifyReport,

@@ -512,6 +512,27 @@ fn group_appender_serves_many_threads_with_one_valid_chain() {
 }
 
 #[test]
+fn group_appender_submit_reports_each_commit_and_drop_flushes_the_queue() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(store_with(dir.path(), 0));
+    let appender = earl_store::GroupAppender::new(Arc::clone(&store));
+    let (done, outcomes) = std::sync::mpsc::channel();
+    for n in 0..100 {
+        let done = done.clone();
+        appender.submit(record("screen", n), move |outcome| {
+            done.send(outcome.map(|r| r.seq)).unwrap();
+        });
+    }
+    // Dropping waits for the writer, so every queued record is committed.
+    drop(appender);
+    drop(done);
+    let mut seqs: Vec<u64> = outcomes.iter().map(Result::unwrap).collect();
+    seqs.sort_unstable();
+    assert_eq!(seqs, (1..=100).collect::<Vec<_>>());
+    assert!(store.verify().unwrap().ok);
+}
+
+#[test]
 fn a_new_database_is_in_wal_mode_and_records_its_schema_version() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), 1);
