@@ -1,1 +1,109 @@
-fn main() {}
+//! `earl`: the US Export Administration Regulations for AI chips, as code.
+//!
+//! A thin binary: argument parsing and output formatting live here; every answer comes from
+//! `earl-engine`. Bad input of any kind exits with code 2 and a message saying what and where.
+
+mod app;
+mod cmd_audit;
+mod cmd_catalog;
+mod cmd_check;
+mod cmd_classify;
+mod cmd_explore;
+mod cmd_screen;
+mod cmd_serve;
+mod render;
+
+use app::{App, DataArgs, Failure};
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "earl",
+    version,
+    about = "US export rules for AI chips, as code: classify, check, screen and explore — offline, dated, every step cited.",
+    after_help = "Every answer is as of a date (default: today, UTC) and lists what earl did not check. It is not legal advice or a clearance."
+)]
+struct Cli {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the chip catalog with TPP, PD, datacenter flag and memory bandwidth.
+    Chips(cmd_catalog::ChipsArgs),
+    /// Classify a chip under ECCN 3A090 on a date, with the reasons.
+    Classify(cmd_classify::ClassifyArgs),
+    /// Does shipping a chip to a destination (and end user) need a licence, and on what terms?
+    Check(cmd_check::CheckArgs),
+    /// Screen a party name against the US restricted-party lists.
+    Screen(cmd_screen::ScreenArgs),
+    /// Compare two names the way screening does, and explain the score.
+    Match(cmd_screen::MatchArgs),
+    /// Show the screening lists in use: provenance, counts, hash, staleness.
+    Lists(cmd_screen::ListsArgs),
+    /// List the policy scenarios earl knows.
+    Scenarios(cmd_explore::ScenariosArgs),
+    /// What changes between two dates, rule versions or scenarios, chip by chip and country by country.
+    Diff(cmd_explore::DiffArgs),
+    /// A chip's determination for a destination on every rule version from 2022 to today.
+    Timeline(cmd_explore::TimelineArgs),
+    /// How much compute a set of shipments moves, and what a scenario licenses.
+    Impact(cmd_explore::ImpactArgs),
+    /// The audit trail of determinations: list, show, verify, export.
+    Audit(cmd_audit::AuditArgs),
+    /// Serve the HTTP API and the web page.
+    Serve(cmd_serve::ServeArgs),
+    /// earl's version and the vintage of every bundled dataset.
+    About(cmd_catalog::AboutArgs),
+}
+
+fn main() -> ExitCode {
+    reset_sigpipe();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure { code, message }) => {
+            eprintln!("earl: {message}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let app = App::new(cli.data);
+    match cli.command {
+        Command::Chips(a) => cmd_catalog::chips(&app, &a),
+        Command::About(a) => cmd_catalog::about(&app, &a),
+        Command::Classify(a) => cmd_classify::run(&app, &a),
+        Command::Check(a) => cmd_check::run(&app, &a),
+        Command::Screen(a) => cmd_screen::screen(&app, &a),
+        Command::Match(a) => cmd_screen::pair(&app, &a),
+        Command::Lists(a) => cmd_screen::lists(&app, &a),
+        Command::Scenarios(a) => cmd_explore::scenarios(&app, &a),
+        Command::Diff(a) => cmd_explore::diff(&app, &a),
+        Command::Timeline(a) => cmd_explore::timeline(&app, &a),
+        Command::Impact(a) => cmd_explore::impact(&app, &a),
+        Command::Audit(a) => cmd_audit::run(&app, &a),
+        Command::Serve(a) => cmd_serve::run(&app, &a),
+    }
+}
+
+/// Lets `earl ... | head` end quietly, as other Unix tools do, instead of failing on a closed pipe.
+fn reset_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}

@@ -7,7 +7,7 @@
 //!   most one PCIe 5.0 x16 host link, which earl's figures do not list separately.
 //! - For an HBM stack, memory bandwidth density = bandwidth / package area (3A090.c).
 
-use crate::chip::{Chip, ChipKind, CustomSpec, Precision};
+use crate::chip::{Chip, ChipKind, CustomSpec, Precision, Throughput};
 use crate::cite::Step;
 use serde::Serialize;
 
@@ -84,11 +84,15 @@ impl Metrics {
     pub fn of_chip(chip: &Chip) -> Metrics {
         let mut unverified = Vec::new();
         let mut steps = Vec::new();
+        // The first precision listed wins a tie, so the explanation names the catalog's own order.
         let best = chip
             .throughput
             .iter()
             .map(|t| (t.tops * f64::from(t.precision.bits()), t))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
+            .fold(None, |best: Option<(f64, &Throughput)>, cur| match best {
+                Some(b) if b.0 >= cur.0 => Some(b),
+                _ => Some(cur),
+            });
         let (tpp, tpp_precision) = match (chip.kind, best) {
             (ChipKind::Accelerator, Some((tpp, t))) => {
                 if t.unverified {

@@ -8,7 +8,7 @@ pub mod explore;
 
 pub use answers::*;
 
-use earl_core::check::{self, PartyHit, Question};
+use earl_core::check::{self, Determination, PartyHit, Question};
 use earl_core::chip::{Chip, CustomSpec};
 use earl_core::cite::Step;
 use earl_core::classify::{self, Classification};
@@ -17,6 +17,7 @@ use earl_core::rules::{Amendment, Evaluator, ReviewPolicy, Snapshot};
 use earl_data::Dataset;
 use earl_screen::{LicensePolicy, Query, ScreeningLists, Screener};
 use jiff::civil::Date;
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -147,6 +148,9 @@ impl Engine {
 
     /// Screens a party name for `check`: matches at or above the screening threshold.
     fn screen_end_user(&self, name: &str) -> Result<Vec<PartyHit>, EngineError> {
+        if name.trim().is_empty() {
+            return Err(EngineError::BadInput("the end user name is empty".into()));
+        }
         let screening = self.screening()?;
         let result = screening.screener.screen(&Query::new(name));
         Ok(result
@@ -168,50 +172,111 @@ impl Engine {
 
     /// Determines the licence requirement for one shipment.
     pub fn check(&self, req: &CheckRequest) -> Result<CheckAnswer, EngineError> {
-        let date = req.date;
         let scenario = self.scenario(req.scenario.as_deref())?;
-        let snap = self.snapshot(date, scenario);
+        let snap = self.snapshot(req.date, scenario);
         let (chip, metrics) = self.measure(&req.item)?;
-        let eval = self.evaluator(&snap);
-        let classification = classify::classify(&snap, &metrics, &eval);
+        let classification = classify::classify(&snap, &metrics, &self.evaluator(&snap));
+        let party_hits = match req.end_user.as_deref() {
+            Some(name) => self.screen_end_user(name)?,
+            None => Vec::new(),
+        };
+        let determination = self.determine(&snap, chip, &metrics, &classification, req, &party_hits)?;
+        let lists = match req.end_user {
+            Some(_) => Some(self.screening()?.lists.provenance.clone()),
+            None => None,
+        };
+        Ok(CheckAnswer { determination, end_user: req.end_user.clone(), lists })
+    }
+
+    /// The determination for a measured and classified item; shared by single and batch checks.
+    fn determine(
+        &self,
+        snap: &Snapshot,
+        chip: Option<&Chip>,
+        metrics: &Metrics,
+        classification: &Classification,
+        req: &CheckRequest,
+        party_hits: &[PartyHit],
+    ) -> Result<Determination, EngineError> {
         let country = |s: &str| self.data.countries.resolve(s).map_err(|e| EngineError::BadInput(e.to_string()));
         let destination = country(&req.to)?;
         let from = country(req.from.as_deref().unwrap_or("US"))?;
         let hq = req.end_user_hq.as_deref().map(country).transpose()?;
-        let party_hits = match req.end_user.as_deref().map(str::trim) {
-            Some("") => return Err(EngineError::BadInput("the end user name is empty".into())),
-            Some(name) => self.screen_end_user(name)?,
-            None => Vec::new(),
-        };
-        let frontier = self.data.catalog.frontier_tpp(date.year());
+        let frontier = self.data.catalog.frontier_tpp(req.date.year());
         let name = chip.map_or_else(|| "custom specification".to_string(), |c| format!("{} {}", c.vendor, c.name));
         let q = Question {
             chip_id: chip.map(|c| c.id.as_str()),
             chip_name: &name,
             vendor: chip.map(|c| c.vendor.as_str()),
-            metrics: &metrics,
-            classification: &classification,
+            metrics,
+            classification,
             destination,
             from: &from.code,
             hq,
-            date,
+            date: req.date,
             quantity: req.quantity,
             frontier_tpp: frontier,
-            party_hits: &party_hits,
+            party_hits,
         };
-        let mut determination = check::check(&snap, &q, &eval);
+        let mut determination = check::check(snap, &q, &self.evaluator(snap));
         if req.end_user.is_none() {
             determination.not_checked.push(Step::computed(
                 "No end user was named, so no restricted-party list was screened.",
                 "15 CFR 744.11 and Supp. No. 4 to Part 744 (Entity List); the CSL bundles the US lists",
             ));
         }
-        determination.notices.extend(self.currency_notices(date));
-        let lists = match req.end_user {
-            Some(_) => Some(self.screening()?.lists.provenance.clone()),
-            None => None,
+        determination.notices.extend(self.currency_notices(req.date));
+        Ok(determination)
+    }
+
+    /// A checker for many shipments that reuses rule snapshots, classifications and screens
+    /// across rows with the same date, chip or end user.
+    pub fn batch(&self, scenario: Option<&str>) -> Result<BatchChecker<'_>, EngineError> {
+        Ok(BatchChecker {
+            engine: self,
+            scenario: self.scenario(scenario)?,
+            snapshots: HashMap::new(),
+            measured: HashMap::new(),
+            parties: HashMap::new(),
+        })
+    }
+}
+
+/// See [`Engine::batch`].
+pub struct BatchChecker<'a> {
+    engine: &'a Engine,
+    scenario: Option<&'a Amendment>,
+    snapshots: HashMap<Date, Snapshot>,
+    measured: HashMap<(String, Date), (&'a Chip, Metrics, Classification)>,
+    parties: HashMap<String, Vec<PartyHit>>,
+}
+
+impl BatchChecker<'_> {
+    /// Checks one shipment of a catalog chip named `chip`.
+    pub fn check(&mut self, chip: &str, req: &CheckRequest) -> Result<Determination, EngineError> {
+        let engine = self.engine;
+        let scenario = self.scenario;
+        let snap = self.snapshots.entry(req.date).or_insert_with(|| engine.snapshot(req.date, scenario));
+        let key = (chip.to_string(), req.date);
+        if !self.measured.contains_key(&key) {
+            let c = engine.chip(chip)?;
+            let metrics = Metrics::of_chip(c);
+            let classification = classify::classify(snap, &metrics, &engine.evaluator(snap));
+            self.measured.insert(key.clone(), (c, metrics, classification));
+        }
+        let (c, metrics, classification) = &self.measured[&key];
+        let hits = match req.end_user.as_deref() {
+            Some(name) => match self.parties.get(name) {
+                Some(h) => h.clone(),
+                None => {
+                    let h = engine.screen_end_user(name)?;
+                    self.parties.insert(name.to_string(), h.clone());
+                    h
+                }
+            },
+            None => Vec::new(),
         };
-        Ok(CheckAnswer { determination, end_user: req.end_user.clone(), lists })
+        engine.determine(snap, Some(c), metrics, classification, req, &hits)
     }
 }
 

@@ -1,0 +1,183 @@
+//! What every command shares: the data options, the engine, the audit trail, errors.
+
+use clap::Args;
+use earl_data::{DataPaths, Dataset};
+use earl_engine::{Engine, EngineError, ListsSource};
+use earl_store::{AuditStore, NewRecord};
+use std::cell::OnceCell;
+use std::path::PathBuf;
+
+/// Where the data comes from; every option defaults to the data bundled in the binary.
+#[derive(Args, Debug, Clone, Default)]
+pub struct DataArgs {
+    /// Add the chips of this catalog file (the schema of data/chips.toml); repeatable.
+    #[arg(long = "chips-file", global = true, value_name = "FILE")]
+    pub chips_file: Vec<PathBuf>,
+    /// Use this rule book instead of the bundled data/rules.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Use this countries file instead of the bundled one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub countries: Option<PathBuf>,
+    /// Use this Country Groups file instead of the bundled one.
+    #[arg(long = "country-groups", global = true, value_name = "FILE")]
+    pub country_groups: Option<PathBuf>,
+    /// Screen against this Consolidated Screening List file (trade.gov CSV or JSON).
+    #[arg(long, global = true, env = "EARL_LISTS", value_name = "FILE")]
+    pub lists: Option<PathBuf>,
+    /// The audit trail database (default: under the user's data directory).
+    #[arg(long, global = true, env = "EARL_DB", value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// Do not record determinations in the audit trail.
+    #[arg(long = "no-audit", global = true)]
+    pub no_audit: bool,
+}
+
+/// A failed command: the exit code (2 for bad input or data) and what to tell the user.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure { code: 2, message: message.into() }
+    }
+
+    pub fn internal(message: impl Into<String>) -> Failure {
+        Failure { code: 1, message: message.into() }
+    }
+}
+
+impl From<EngineError> for Failure {
+    fn from(e: EngineError) -> Failure {
+        Failure::input(e.to_string())
+    }
+}
+
+impl From<earl_data::DataError> for Failure {
+    fn from(e: earl_data::DataError) -> Failure {
+        Failure::input(e.to_string())
+    }
+}
+
+impl From<earl_store::StoreError> for Failure {
+    fn from(e: earl_store::StoreError) -> Failure {
+        Failure::input(format!("audit trail: {e}"))
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        Failure::internal(format!("output failed: {e}"))
+    }
+}
+
+/// The loaded engine and audit trail, built on first use.
+pub struct App {
+    pub args: DataArgs,
+    engine: OnceCell<Engine>,
+    audit: OnceCell<Option<AuditStore>>,
+}
+
+impl App {
+    pub fn new(args: DataArgs) -> App {
+        App { args, engine: OnceCell::new(), audit: OnceCell::new() }
+    }
+
+    pub fn data_paths(&self) -> DataPaths {
+        DataPaths {
+            extra_chips: self.args.chips_file.clone(),
+            countries: self.args.countries.clone(),
+            country_groups: self.args.country_groups.clone(),
+            rules: self.args.rules.clone(),
+            scenarios: Vec::new(),
+        }
+    }
+
+    pub fn lists_source(&self) -> ListsSource {
+        self.args.lists.clone().map_or(ListsSource::Bundled, ListsSource::File)
+    }
+
+    /// Loads the data (once) and returns the engine.
+    pub fn engine(&self) -> Result<&Engine, Failure> {
+        if let Some(e) = self.engine.get() {
+            return Ok(e);
+        }
+        let data = Dataset::load(&self.data_paths())?;
+        Ok(self.engine.get_or_init(|| Engine::new(data, self.lists_source())))
+    }
+
+    /// Loads the data with a scenario file added, returning the engine and the scenario's id.
+    /// A value that names no file is taken as a scenario id.
+    pub fn engine_with_scenario(&self, scenario: Option<&str>) -> Result<(&Engine, Option<String>), Failure> {
+        let Some(s) = scenario else { return Ok((self.engine()?, None)) };
+        let path = std::path::Path::new(s);
+        if !(s.ends_with(".toml") || path.is_file()) {
+            return Ok((self.engine()?, Some(s.to_string())));
+        }
+        if let Some(e) = self.engine.get() {
+            let _ = e;
+            return Err(Failure::internal("scenario file given after the data was loaded"));
+        }
+        let mut data = Dataset::load(&self.data_paths())?;
+        let id = data.add_scenario_file(path)?;
+        Ok((self.engine.get_or_init(|| Engine::new(data, self.lists_source())), Some(id)))
+    }
+
+    /// The audit trail, unless `--no-audit`.
+    pub fn audit(&self) -> Result<Option<&AuditStore>, Failure> {
+        if let Some(a) = self.audit.get() {
+            return Ok(a.as_ref());
+        }
+        let store = if self.args.no_audit {
+            None
+        } else {
+            let path = match &self.args.db {
+                Some(p) => p.clone(),
+                None => AuditStore::default_path()
+                    .ok_or_else(|| Failure::input("no data directory for the audit trail: set EARL_DB, pass --db FILE, or --no-audit"))?,
+            };
+            Some(AuditStore::open(&path)?)
+        };
+        Ok(self.audit.get_or_init(|| store).as_ref())
+    }
+
+    /// Appends one determination to the audit trail (unless `--no-audit`).
+    pub fn record(&self, kind: &str, inputs: serde_json::Value, outputs: &impl serde::Serialize) -> Result<(), Failure> {
+        let Some(store) = self.audit()? else { return Ok(()) };
+        let engine = self.engine()?;
+        let lists_hash = if matches!(kind, "screen" | "check" | "match") {
+            engine.screening().ok().map(|s| s.lists.provenance.sha256.clone())
+        } else {
+            None
+        };
+        let outputs = serde_json::to_value(outputs).map_err(|e| Failure::internal(e.to_string()))?;
+        store.append(NewRecord {
+            kind: kind.to_string(),
+            source: "cli".into(),
+            inputs,
+            outputs,
+            rules_hash: engine.data.content_hash.clone(),
+            lists_hash,
+            earl_version: env!("CARGO_PKG_VERSION").to_string(),
+        })?;
+        Ok(())
+    }
+}
+
+/// Prints a value as pretty JSON on stdout.
+pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let s = serde_json::to_string_pretty(value).map_err(|e| Failure::internal(e.to_string()))?;
+    println!("{s}");
+    Ok(())
+}
+
+/// The date asked, or today.
+pub fn date_or_today(date: &Option<String>) -> Result<jiff::civil::Date, Failure> {
+    match date {
+        Some(d) => Ok(earl_engine::parse_date(d)?),
+        None => Ok(earl_engine::today()),
+    }
+}

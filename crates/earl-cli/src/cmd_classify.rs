@@ -1,0 +1,127 @@
+//! `earl classify`: a catalog chip or a specification, on a date.
+
+use crate::app::{App, Failure, date_or_today, print_json};
+use crate::render::{opt_num, opt_pd, steps, yes_no};
+use clap::Args;
+use earl_core::chip::{ChipKind, CustomSpec, Precision};
+use earl_engine::{ClassifyAnswer, Item};
+use serde_json::json;
+
+#[derive(Args)]
+pub struct ClassifyArgs {
+    /// Catalog chip name (case, spaces, hyphens and vendor prefixes don't matter).
+    #[arg(required_unless_present_any = ["tpp", "throughput", "hbm_bandwidth"])]
+    pub chip: Option<String>,
+    /// Date of the question, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Apply a scenario (id, or a scenario file).
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// A chip not in the catalog: its TPP.
+    #[arg(long, conflicts_with = "chip")]
+    pub tpp: Option<f64>,
+    /// A chip not in the catalog: dense throughput at a precision, e.g. fp8=1979; repeatable.
+    #[arg(long, value_name = "PRECISION=TOPS", conflicts_with_all = ["chip", "tpp"])]
+    pub throughput: Vec<String>,
+    /// Applicable die area in mm² (all non-planar logic dies).
+    #[arg(long = "die-area", value_name = "MM2")]
+    pub die_area: Option<f64>,
+    /// Whether the chip is designed or marketed for use in datacenters.
+    #[arg(long, value_name = "true|false")]
+    pub datacenter: Option<bool>,
+    /// Total DRAM bandwidth in GB/s.
+    #[arg(long = "memory-bandwidth", value_name = "GBPS")]
+    pub memory_bandwidth: Option<f64>,
+    /// Chip-to-chip (interconnect) bandwidth in GB/s, for the Oct 2022 rule.
+    #[arg(long = "chip-to-chip", value_name = "GBPS")]
+    pub chip_to_chip: Option<f64>,
+    /// An HBM stack (3A090.c): its bandwidth in GB/s; give --package-area too.
+    #[arg(long = "hbm-bandwidth", value_name = "GBPS", conflicts_with_all = ["chip", "tpp", "throughput"])]
+    pub hbm_bandwidth: Option<f64>,
+    /// An HBM stack's package area in mm².
+    #[arg(long = "package-area", value_name = "MM2")]
+    pub package_area: Option<f64>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Parses `fp8=1979` into a precision and a TOPS figure.
+pub fn parse_throughput(s: &str) -> Result<(Precision, f64), Failure> {
+    let (p, v) = s
+        .split_once('=')
+        .ok_or_else(|| Failure::input(format!("--throughput `{s}`: expected PRECISION=TOPS, e.g. fp8=1979")))?;
+    let precision: Precision = p.parse().map_err(|e: String| Failure::input(format!("--throughput `{s}`: {e}")))?;
+    let tops: f64 = v.trim().parse().map_err(|_| Failure::input(format!("--throughput `{s}`: `{v}` is not a number")))?;
+    Ok((precision, tops))
+}
+
+fn item(a: &ClassifyArgs) -> Result<Item, Failure> {
+    if let Some(chip) = &a.chip {
+        return Ok(Item::Catalog(chip.clone()));
+    }
+    let throughput = a.throughput.iter().map(|s| parse_throughput(s)).collect::<Result<Vec<_>, _>>()?;
+    let hbm = a.hbm_bandwidth.is_some();
+    if hbm && a.package_area.is_none() {
+        return Err(Failure::input("--hbm-bandwidth needs --package-area (mm²) to compute memory bandwidth density"));
+    }
+    Ok(Item::Spec(CustomSpec {
+        tpp: a.tpp,
+        throughput,
+        die_area_mm2: a.die_area,
+        datacenter: a.datacenter,
+        memory_bandwidth_gbps: if hbm { a.hbm_bandwidth } else { a.memory_bandwidth },
+        chip_to_chip_gbps: a.chip_to_chip,
+        package_area_mm2: a.package_area,
+        kind: if hbm { ChipKind::Hbm } else { ChipKind::Accelerator },
+    }))
+}
+
+pub fn run(app: &App, a: &ClassifyArgs) -> Result<(), Failure> {
+    let date = date_or_today(&a.date)?;
+    let item = item(a)?;
+    let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
+    let answer = engine.classify(&item, date, scenario.as_deref())?;
+    let inputs = json!({"chip": a.chip, "tpp": a.tpp, "throughput": a.throughput, "die_area": a.die_area,
+        "datacenter": a.datacenter, "memory_bandwidth": a.memory_bandwidth, "chip_to_chip": a.chip_to_chip,
+        "hbm_bandwidth": a.hbm_bandwidth, "package_area": a.package_area, "date": date.to_string(), "scenario": scenario});
+    app.record("classify", inputs, &answer)?;
+    if a.json {
+        return print_json(&answer);
+    }
+    print_human(&answer);
+    Ok(())
+}
+
+fn print_human(c: &ClassifyAnswer) {
+    let who = match &c.vendor {
+        Some(v) => format!("{v} {}", c.name),
+        None => c.name.clone(),
+    };
+    let verdict = match (&c.paragraph, c.determined) {
+        (Some(p), true) => format!("{} ({p})", c.eccn.as_deref().unwrap_or("")),
+        (None, true) => match &c.excluded_by {
+            Some(x) => format!("not 3A090 — excluded by {x}"),
+            None => "not 3A090".into(),
+        },
+        (_, false) => format!("UNDETERMINED — could be {}", c.possible.join(" or ")),
+    };
+    println!("{who}: {verdict}");
+    let scenario = c.scenario.as_deref().map(|s| format!(", scenario {s}")).unwrap_or_default();
+    println!("  as of {} under rule version {}{scenario}", c.date, c.regime);
+    println!(
+        "  TPP {}{} · PD {} · datacenter: {} · memory bandwidth {} GB/s",
+        opt_num(c.tpp),
+        c.tpp_precision.as_deref().map(|p| format!(" ({p})")).unwrap_or_default(),
+        opt_pd(c.pd),
+        yes_no(c.datacenter),
+        opt_num(c.memory_bandwidth_gbps)
+    );
+    if !c.deciding.is_empty() {
+        println!("  decided by: {}", c.deciding.join("; "));
+    }
+    if !c.hinges_on_unverified.is_empty() {
+        println!("  rests on unverified figures: {}", c.hinges_on_unverified.join(", "));
+    }
+    steps("Why", &c.because);
+}
