@@ -41,7 +41,15 @@ const COUNTRIES: &str = include_str!("../../../data/countries.toml");
 const GROUPS: &str = include_str!("../../../data/country-groups.toml");
 const RULES: &str = include_str!("../../../data/rules.toml");
 /// Scenario files shipped with earl.
-const SCENARIOS: &[(&str, &str)] = &[];
+const SCENARIOS: &[(&str, &str)] = &[
+    ("scenarios/ai-diffusion.toml", include_str!("../../../data/scenarios/ai-diffusion.toml")),
+    ("scenarios/h200-revenue-share.toml", include_str!("../../../data/scenarios/h200-revenue-share.toml")),
+    ("scenarios/blackwell-down-the-stack.toml", include_str!("../../../data/scenarios/blackwell-down-the-stack.toml")),
+    ("scenarios/safe-chips-act.toml", include_str!("../../../data/scenarios/safe-chips-act.toml")),
+    ("scenarios/gain-ai-act.toml", include_str!("../../../data/scenarios/gain-ai-act.toml")),
+    ("scenarios/ai-overwatch-act.toml", include_str!("../../../data/scenarios/ai-overwatch-act.toml")),
+    ("scenarios/chip-security-act.toml", include_str!("../../../data/scenarios/chip-security-act.toml")),
+];
 
 /// Which files to use instead of (or on top of) the bundled ones.
 #[derive(Debug, Clone, Default)]
