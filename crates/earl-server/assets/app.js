@@ -1,0 +1,255 @@
+// earl's page: forms that call the /v1/ API and show its answers. Every value from the server
+// is inserted as text (never as HTML), so a name in a list cannot inject markup.
+"use strict";
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** How each decision reads, and its colour class, for the result headline and the tables. */
+const DECISIONS = {
+  prohibited: ["Prohibited: no licence can authorise it", "deny"],
+  no_license_required: ["No licence required", "ok"],
+  license_exception: ["Licence required, but a licence exception applies", "ok"],
+  presumption_of_approval: ["Licence required: presumption of approval", "warn"],
+  case_by_case: ["Licence required: case-by-case review", "warn"],
+  presumption_of_denial: ["Licence required: presumption of denial", "deny"],
+  policy_of_denial: ["Licence required: policy of denial", "deny"],
+  license_required: ["Licence required", "warn"],
+  undetermined: ["Undetermined: the known figures cannot decide", "unknown"],
+};
+
+/** The one-word decision of a determination (the server's `decision` for matrix cells). */
+function decisionOf(d) {
+  if (d.prohibited) return "prohibited";
+  if (d.license_required === null || d.license_required === undefined) return "undetermined";
+  if (d.license_required === false) return "no_license_required";
+  if (d.license_exception) return "license_exception";
+  return d.review_policy || "license_required";
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") node.className = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined) continue;
+    node.append(typeof c === "string" || typeof c === "number" ? String(c) : c);
+  }
+  return node;
+}
+
+function headers(json) {
+  const h = {};
+  if (json) h["Content-Type"] = "application/json";
+  const token = document.getElementById("token").value.trim();
+  if (token) h["Authorization"] = "Bearer " + token;
+  return h;
+}
+
+/** Calls the API; resolves to the JSON answer or throws an Error carrying the server's message. */
+async function api(path, body) {
+  const init = body === undefined ? { headers: headers(false) } : { method: "POST", headers: headers(true), body: JSON.stringify(body) };
+  const response = await fetch(path, init);
+  const answer = await response.json().catch(() => ({ error: { message: response.statusText } }));
+  if (response.status === 401) document.getElementById("token-box").hidden = false;
+  if (!response.ok) throw new Error(answer.error ? answer.error.message : response.statusText);
+  return answer;
+}
+
+function showError(target, error) {
+  target.replaceChildren(el("p", { class: "error", role: "alert" }, error.message));
+}
+
+function steps(title, list, className) {
+  if (!list || list.length === 0) return null;
+  return el("div", { class: "steps " + (className || "") },
+    el("h3", {}, title),
+    el("ol", {}, list.map((s) => el("li", {},
+      el("span", { class: "text" }, s.text),
+      el("span", { class: "cite" }, s.cite + (s.confidence === "UNVERIFIED" ? " [UNVERIFIED]" : "")),
+    ))),
+  );
+}
+
+function field(label, value) {
+  return [el("dt", {}, label), el("dd", {}, value === null || value === undefined || value === "" ? "—" : String(value))];
+}
+
+function renderCheck(d) {
+  const decision = decisionOf(d);
+  const [words, tone] = DECISIONS[decision] || [decision, "unknown"];
+  const charges = (d.charges || []).map((c) => `${c.text} (${c.cite})`);
+  const matches = (d.end_user_matches || []).map((m) => `${m.list}: ${m.name} (score ${Number(m.score).toFixed(2)})`);
+  return [
+    el("p", { id: "decision", class: "decision " + tone, "data-decision": decision }, words),
+    el("dl", { class: "facts" },
+      field("Chip", d.chip_name),
+      field("Classification", d.paragraph || d.eccn || "not 3A090"),
+      field("Destination", d.destination + (d.treated_as ? ` (treated as ${d.treated_as})` : "")),
+      field("Date and rules", `${d.date}, rules as of ${d.regime}` + (d.scenario ? `, scenario ${d.scenario}` : "")),
+      field("Licence exception", d.license_exception),
+      field("Review policy", d.review_policy ? d.review_policy.replaceAll("_", " ") : null),
+      field("End-user matches", matches.length ? matches.join("; ") : d.end_user ? "none at or above the threshold" : "no end user named"),
+      field("Charges", charges.length ? charges.join("; ") : null),
+    ),
+    steps("Conditions", d.conditions, "conditions"),
+    steps("Why (each step cited)", d.because, "because"),
+    steps("Notices", d.notices, "notices"),
+    steps("Not checked", d.not_checked, "not-checked"),
+  ];
+}
+
+async function submitCheck(event) {
+  event.preventDefault();
+  const target = document.getElementById("check-result");
+  const value = (id) => document.getElementById(id).value.trim();
+  const body = { chip: value("chip"), to: value("to") };
+  for (const [key, id] of [["end_user", "end-user"], ["end_user_hq", "end-user-hq"], ["date", "date"], ["scenario", "scenario"]]) {
+    if (value(id)) body[key] = value(id);
+  }
+  target.replaceChildren(el("p", { class: "hint" }, "Checking…"));
+  try {
+    target.replaceChildren(...renderCheck(await api("/v1/check", body)).filter(Boolean));
+  } catch (e) {
+    showError(target, e);
+  }
+}
+
+function explainMatch(m) {
+  const e = m.explain || {};
+  const pairs = (e.pairs || []).map((p) => `${p.query} ↔ ${p.list} (${Number(p.similarity).toFixed(2)}, ${p.method})`);
+  const low = (e.low_weight_tokens || []).map((t) => t.text);
+  const translit = (e.transliterations || []).map((t) => `${t.from} → ${t.to} (${t.method})`);
+  return el("li", { class: "match" },
+    el("div", { class: "match-head" },
+      el("span", { class: "score" }, Number(m.score).toFixed(2)),
+      el("span", { class: "list" }, m.list),
+      el("strong", {}, m.name),
+      m.matched_name !== m.name ? el("span", { class: "hint" }, ` as “${m.matched_name}”`) : null,
+    ),
+    el("p", { class: "effect" }, m.effect ? m.effect.text : ""),
+    m.license_policy ? el("p", {}, "Licence policy: " + m.license_policy) : null,
+    el("p", { class: "explain" }, "Pairs: " + (pairs.join("; ") || "none")),
+    (e.unmatched_query_tokens || []).length ? el("p", { class: "explain" }, "Unmatched in the query: " + e.unmatched_query_tokens.join(", ")) : null,
+    low.length ? el("p", { class: "explain" }, "Weighed low: " + low.join(", ")) : null,
+    translit.length ? el("p", { class: "explain" }, "Transliterated: " + translit.join("; ")) : null,
+  );
+}
+
+async function submitScreen(event) {
+  event.preventDefault();
+  const target = document.getElementById("screen-result");
+  const params = new URLSearchParams({ q: document.getElementById("screen-q").value.trim() });
+  const country = document.getElementById("screen-country").value.trim();
+  if (country) params.set("country", country);
+  target.replaceChildren(el("p", { class: "hint" }, "Screening…"));
+  try {
+    const r = await api("/v1/screen?" + params);
+    const summary = `${r.matches.length} match${r.matches.length === 1 ? "" : "es"} at or above ${r.threshold} — lists of ${r.lists.generated} (${r.lists.source_file})`;
+    target.replaceChildren(el("p", { id: "screen-summary" }, summary), el("ol", { class: "matches" }, r.matches.map(explainMatch)));
+  } catch (e) {
+    showError(target, e);
+  }
+}
+
+async function submitMatrix(event) {
+  if (event) event.preventDefault();
+  const target = document.getElementById("matrix-result");
+  const params = new URLSearchParams({ chips: document.getElementById("matrix-chips").value, to: document.getElementById("matrix-to").value });
+  const date = document.getElementById("date").value;
+  if (date) params.set("date", date);
+  try {
+    const r = await api("/v1/scenarios?" + params);
+    const columns = [];
+    for (const c of r.chips) for (const t of r.destinations) columns.push(`${c} → ${t}`);
+    const head = el("tr", {}, el("th", {}, `Scenario (on ${r.date})`), columns.map((c) => el("th", {}, c)));
+    const rows = r.scenarios.map((s) => el("tr", {},
+      el("th", { title: s.summary }, s.title, s.status ? el("span", { class: "status" }, " " + s.status.replaceAll("_", " ")) : null),
+      s.cells.map((cell) => {
+        const [words, tone] = DECISIONS[cell.decision] || [cell.decision, "unknown"];
+        return el("td", { class: tone, title: words + (cell.eccn ? ` (${cell.eccn})` : "") }, cell.decision.replaceAll("_", " "));
+      }),
+    ));
+    target.replaceChildren(el("div", { class: "scroll" }, el("table", { id: "matrix" }, el("thead", {}, head), el("tbody", {}, rows))));
+  } catch (e) {
+    showError(target, e);
+  }
+}
+
+/** A band per rule version, coloured by the decision it gave, on a time axis. */
+function timelineChart(points) {
+  const width = 900, band = 34, top = 10, left = 10, right = 10;
+  const start = Date.parse(points[0].date), end = Date.now();
+  const x = (t) => left + ((t - start) / (end - start)) * (width - left - right);
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${width} ${top + band + 40}`);
+  svg.setAttribute("role", "img");
+  svg.setAttribute("class", "timeline");
+  const add = (tag, attrs, text) => {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    if (text) node.textContent = text;
+    svg.append(node);
+    return node;
+  };
+  points.forEach((p, i) => {
+    const from = x(Date.parse(p.date));
+    const to = i + 1 < points.length ? x(Date.parse(points[i + 1].date)) : x(end);
+    const [words, tone] = DECISIONS[p.decision] || [p.decision, "unknown"];
+    const rect = add("rect", { x: from, y: top, width: Math.max(to - from, 1), height: band, class: "band " + tone });
+    const title = document.createElementNS(SVG, "title");
+    title.textContent = `${p.date}: ${p.title} — ${words}`;
+    rect.append(title);
+    add("line", { x1: from, x2: from, y1: top, y2: top + band + 6, class: "tick" });
+  });
+  for (let year = new Date(start).getUTCFullYear() + 1; year <= new Date(end).getUTCFullYear(); year++) {
+    add("text", { x: x(Date.UTC(year, 0, 1)), y: top + band + 24, class: "axis" }, String(year));
+  }
+  return svg;
+}
+
+async function submitTimeline(event) {
+  if (event) event.preventDefault();
+  const target = document.getElementById("timeline-result");
+  const params = new URLSearchParams({ chip: document.getElementById("timeline-chip").value.trim(), to: document.getElementById("timeline-to").value.trim() });
+  try {
+    const r = await api("/v1/timeline?" + params);
+    if (r.points.length === 0) return target.replaceChildren(el("p", {}, "No rule versions to show."));
+    const list = el("ol", { class: "timeline-points" }, r.points.map((p) => {
+      const [words, tone] = DECISIONS[p.decision] || [p.decision, "unknown"];
+      return el("li", {}, el("span", { class: "date" }, p.date), " ", el("span", { class: "pill " + tone }, words), " — ", p.title);
+    }));
+    target.replaceChildren(timelineChart(r.points), list);
+  } catch (e) {
+    showError(target, e);
+  }
+}
+
+async function loadReference() {
+  try {
+    const catalog = await api("/v1/chips");
+    const names = new Set();
+    for (const c of catalog.chips) {
+      names.add(c.name);
+      for (const alias of c.chip.aliases || []) names.add(alias);
+    }
+    document.getElementById("chip-list").replaceChildren(...[...names].sort().map((n) => el("option", { value: n })));
+    const scenarios = await api("/v1/scenarios?chips=H200&to=CN");
+    const select = document.getElementById("scenario");
+    for (const s of scenarios.scenarios.filter((s) => s.id)) select.append(el("option", { value: s.id }, s.title));
+  } catch (e) {
+    showError(document.getElementById("check-result"), e);
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("check-form").addEventListener("submit", submitCheck);
+  document.getElementById("screen-form").addEventListener("submit", submitScreen);
+  document.getElementById("matrix-form").addEventListener("submit", submitMatrix);
+  document.getElementById("timeline-form").addEventListener("submit", submitTimeline);
+  document.getElementById("token").addEventListener("change", () => { loadReference(); submitMatrix(); submitTimeline(); });
+  loadReference();
+  submitMatrix();
+  submitTimeline();
+});

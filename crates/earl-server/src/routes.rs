@@ -1,0 +1,441 @@
+//! The `/v1/` endpoints: request bodies with the CLI's names, answers with the CLI's JSON.
+//!
+//! Each handler parses its input into the engine's types (rejecting what the engine would not
+//! understand with a 422 that says why), asks the [`Engine`], records the determination in the
+//! audit trail, and only then answers. Nothing here touches the file system: a `scenario` is an
+//! id looked up among the loaded scenarios, never a path.
+
+use crate::audit::{Recorder, UsedLists};
+use crate::error::{ApiError, ErrorBody};
+use crate::extract::{ApiJson, ApiQuery};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
+use earl_core::chip::{ChipKind, CustomSpec, Precision};
+use earl_core::metrics::Metrics;
+use earl_engine::{CheckRequest, Engine, Item};
+use earl_screen::{ListCode, Provenance, Query, ScreenResult};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use utoipa::{IntoParams, ToSchema};
+
+/// Longest party name or screening query accepted; real names are far shorter.
+const MAX_NAME_CHARS: usize = 512;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    pub engine: Arc<Engine>,
+    /// `None` when the audit trail is off (`--no-audit`).
+    pub recorder: Option<Arc<Recorder>>,
+    /// `GET /v1/chips`, serialized once: the catalog does not change while serving.
+    pub chips_json: Bytes,
+}
+
+impl AppState {
+    pub(crate) async fn record(&self, kind: &str, inputs: &impl Serialize, outputs: &impl Serialize, used_lists: UsedLists) -> Result<(), ApiError> {
+        match &self.recorder {
+            Some(recorder) => recorder.record(kind, inputs, outputs, used_lists).await,
+            None => Ok(()),
+        }
+    }
+}
+
+/// A chip's figures, for a chip that is not in the catalog (the CLI's `--tpp`, `--die-area`, ...).
+#[derive(Debug, Clone, Default)]
+struct SpecFields {
+    tpp: Option<f64>,
+    throughput: Option<BTreeMap<String, f64>>,
+    die_area: Option<f64>,
+    datacenter: Option<bool>,
+    memory_bandwidth: Option<f64>,
+    chip_to_chip: Option<f64>,
+    package_area: Option<f64>,
+    kind: Option<ChipKind>,
+}
+
+impl SpecFields {
+    fn is_empty(&self) -> bool {
+        self.tpp.is_none()
+            && self.throughput.is_none()
+            && self.die_area.is_none()
+            && self.datacenter.is_none()
+            && self.memory_bandwidth.is_none()
+            && self.chip_to_chip.is_none()
+            && self.package_area.is_none()
+            && self.kind.is_none()
+    }
+
+    /// The engine's item: the named catalog chip, or these figures (not both).
+    fn item(&self, chip: Option<&str>) -> Result<Item, ApiError> {
+        match chip {
+            Some(_) if !self.is_empty() => Err(ApiError::invalid_input(
+                "give either `chip` (a catalog name) or a specification (`tpp`, `throughput`, `die_area`, ...), not both",
+            )),
+            Some(name) if name.trim().is_empty() => Err(ApiError::invalid_input("`chip` is empty")),
+            Some(name) => Ok(Item::Catalog(name.to_string())),
+            None if self.is_empty() => Err(ApiError::invalid_input(
+                "name a catalog `chip` (see GET /v1/chips) or give a specification with `tpp` or `throughput`",
+            )),
+            None => {
+                let throughput = self
+                    .throughput
+                    .iter()
+                    .flatten()
+                    .map(|(precision, tops)| {
+                        let precision: Precision = precision.parse().map_err(|e: String| ApiError::invalid_input(format!("throughput: {e}")))?;
+                        Ok((precision, *tops))
+                    })
+                    .collect::<Result<_, ApiError>>()?;
+                Ok(Item::Spec(CustomSpec {
+                    tpp: self.tpp,
+                    throughput,
+                    die_area_mm2: self.die_area,
+                    datacenter: self.datacenter,
+                    memory_bandwidth_gbps: self.memory_bandwidth,
+                    chip_to_chip_gbps: self.chip_to_chip,
+                    package_area_mm2: self.package_area,
+                    kind: self.kind.unwrap_or_default(),
+                }))
+            }
+        }
+    }
+}
+
+/// `POST /v1/classify`: a catalog `chip`, or a specification's figures.
+///
+/// (The figures are repeated here and in [`CheckBody`] rather than flattened from one struct,
+/// because serde cannot reject unknown fields through `flatten`.)
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClassifyBody {
+    /// Catalog name or alias, e.g. `H200` (see `GET /v1/chips`).
+    #[schema(example = "H200")]
+    chip: Option<String>,
+    /// Total processing performance, given directly.
+    tpp: Option<f64>,
+    /// Dense TOPS by precision, e.g. `{"fp16": 989.4}`; TPP is computed from it.
+    throughput: Option<BTreeMap<String, f64>>,
+    /// Applicable die area in mm², for performance density.
+    die_area: Option<f64>,
+    /// Designed or marketed for datacenters.
+    datacenter: Option<bool>,
+    /// Memory bandwidth in GB/s.
+    memory_bandwidth: Option<f64>,
+    /// Chip-to-chip bandwidth in GB/s.
+    chip_to_chip: Option<f64>,
+    /// Package area in mm², for an HBM stack.
+    package_area: Option<f64>,
+    /// `accelerator` (default) or `hbm`.
+    #[schema(value_type = Option<String>, example = "accelerator")]
+    kind: Option<ChipKind>,
+    /// `YYYY-MM-DD`; default today (UTC).
+    #[schema(example = "2026-03-01")]
+    date: Option<String>,
+    /// Id of a scenario from `GET /v1/scenarios`.
+    scenario: Option<String>,
+}
+
+impl ClassifyBody {
+    fn spec(&self) -> SpecFields {
+        SpecFields {
+            tpp: self.tpp,
+            throughput: self.throughput.clone(),
+            die_area: self.die_area,
+            datacenter: self.datacenter,
+            memory_bandwidth: self.memory_bandwidth,
+            chip_to_chip: self.chip_to_chip,
+            package_area: self.package_area,
+            kind: self.kind,
+        }
+    }
+}
+
+/// `POST /v1/check`: a shipment.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckBody {
+    /// Catalog name or alias (or give the figures as in `/v1/classify`).
+    #[schema(example = "H200")]
+    chip: Option<String>,
+    tpp: Option<f64>,
+    throughput: Option<BTreeMap<String, f64>>,
+    die_area: Option<f64>,
+    datacenter: Option<bool>,
+    memory_bandwidth: Option<f64>,
+    chip_to_chip: Option<f64>,
+    package_area: Option<f64>,
+    #[schema(value_type = Option<String>, example = "accelerator")]
+    kind: Option<ChipKind>,
+    /// Destination country: name, alias or ISO code.
+    #[schema(example = "CN")]
+    to: String,
+    /// Exporting country; default US.
+    from: Option<String>,
+    /// End user's name, screened against the restricted-party lists.
+    #[schema(example = "Huawei Technologies")]
+    end_user: Option<String>,
+    /// Country of the end user's headquarters (or ultimate parent).
+    end_user_hq: Option<String>,
+    #[schema(example = "2026-03-01")]
+    date: Option<String>,
+    scenario: Option<String>,
+    /// Number of units, for charges and volume conditions.
+    quantity: Option<u64>,
+}
+
+impl CheckBody {
+    fn spec(&self) -> SpecFields {
+        SpecFields {
+            tpp: self.tpp,
+            throughput: self.throughput.clone(),
+            die_area: self.die_area,
+            datacenter: self.datacenter,
+            memory_bandwidth: self.memory_bandwidth,
+            chip_to_chip: self.chip_to_chip,
+            package_area: self.package_area,
+            kind: self.kind,
+        }
+    }
+}
+
+/// `GET /v1/screen` parameters.
+#[derive(Debug, Serialize, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ScreenParams {
+    /// The party name to screen, in any script.
+    #[param(example = "Huawei Technologies")]
+    q: String,
+    /// Keep only entries with an address in this country (name or ISO code); entries with no
+    /// address country are kept.
+    country: Option<String>,
+    /// Comma-separated list codes to screen, e.g. `EL,SDN` (default: all).
+    lists: Option<String>,
+    /// Minimum score in [0, 1] (default 0.80).
+    threshold: Option<f64>,
+    /// Also return the best few entries below the threshold.
+    include_below: Option<bool>,
+}
+
+/// `POST /v1/match`: compare two names the way screening does.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MatchBody {
+    #[schema(example = "Huawei Technologies Co., Ltd.")]
+    a: String,
+    #[schema(example = "华为技术有限公司")]
+    b: String,
+    /// Score at or above which the names count as a match (default 0.80).
+    threshold: Option<f64>,
+}
+
+/// A screening answer: the matches and the provenance of the lists searched.
+#[derive(Serialize)]
+struct ScreenAnswer<'a> {
+    #[serde(flatten)]
+    result: ScreenResult,
+    lists: &'a Provenance,
+}
+
+fn date_or_today(date: Option<&str>) -> Result<Date, ApiError> {
+    match date {
+        Some(d) => Ok(earl_engine::parse_date(d)?),
+        None => Ok(earl_engine::today()),
+    }
+}
+
+fn name_field(what: &str, value: &str) -> Result<(), ApiError> {
+    if value.trim().is_empty() {
+        return Err(ApiError::invalid_input(format!("`{what}` is empty")));
+    }
+    if value.chars().count() > MAX_NAME_CHARS {
+        return Err(ApiError::invalid_input(format!("`{what}` is longer than {MAX_NAME_CHARS} characters")));
+    }
+    Ok(())
+}
+
+fn threshold_field(threshold: Option<f64>) -> Result<Option<f64>, ApiError> {
+    match threshold {
+        Some(t) if !(0.0..=1.0).contains(&t) => Err(ApiError::invalid_input(format!("`threshold` must be between 0 and 1, got {t}"))),
+        t => Ok(t),
+    }
+}
+
+/// Liveness: answers as soon as the server accepts connections (no token needed).
+#[utoipa::path(get, path = "/healthz", tag = "service",
+    responses((status = 200, description = "The server is up", body = serde_json::Value)))]
+pub async fn healthz() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") }))
+}
+
+/// Classify a chip under ECCN 3A090 on a date, with the cited steps (as `earl classify --json`).
+#[utoipa::path(post, path = "/v1/classify", tag = "determinations",
+    request_body = ClassifyBody,
+    responses(
+        (status = 200, description = "The classification, with `eccn`, `paragraph`, `because` steps", body = serde_json::Value),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "Unknown field, chip or scenario, or a bad date or figure", body = ErrorBody),
+    ))]
+pub async fn classify(State(state): State<AppState>, ApiJson(body): ApiJson<ClassifyBody>) -> Result<Response, ApiError> {
+    let item = body.spec().item(body.chip.as_deref())?;
+    let date = date_or_today(body.date.as_deref())?;
+    let answer = state.engine.classify(&item, date, body.scenario.as_deref())?;
+    state.record("classify", &body, &answer, UsedLists::No).await?;
+    Ok(Json(answer).into_response())
+}
+
+/// Does a shipment need a licence, and on what terms (as `earl check --json`)?
+#[utoipa::path(post, path = "/v1/check", tag = "determinations",
+    request_body = CheckBody,
+    responses(
+        (status = 200, description = "The determination: `license_required`, `license_exception`, `review_policy`, `conditions`, `charges`, `end_user_matches`, `because`, `not_checked`", body = serde_json::Value),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "Unknown field, chip, country or scenario, or a bad date", body = ErrorBody),
+    ))]
+pub async fn check(State(state): State<AppState>, ApiJson(body): ApiJson<CheckBody>) -> Result<Response, ApiError> {
+    if let Some(end_user) = &body.end_user {
+        name_field("end_user", end_user)?;
+    }
+    let request = CheckRequest {
+        item: body.spec().item(body.chip.as_deref())?,
+        to: body.to.clone(),
+        from: body.from.clone(),
+        end_user: body.end_user.clone(),
+        end_user_hq: body.end_user_hq.clone(),
+        date: date_or_today(body.date.as_deref())?,
+        scenario: body.scenario.clone(),
+        quantity: body.quantity,
+    };
+    let answer = state.engine.check(&request)?;
+    let used_lists = if body.end_user.is_some() { UsedLists::Yes } else { UsedLists::No };
+    state.record("check", &body, &answer, used_lists).await?;
+    Ok(Json(answer).into_response())
+}
+
+/// Screen a party name against the US restricted-party lists, each match explained (as `earl screen --json`).
+#[utoipa::path(get, path = "/v1/screen", tag = "determinations",
+    params(ScreenParams),
+    responses(
+        (status = 200, description = "Matches best first, each with `explain`, and the lists' provenance", body = serde_json::Value),
+        (status = 422, description = "Missing `q`, unknown parameter, list code or country, or a threshold outside [0, 1]", body = ErrorBody),
+    ))]
+pub async fn screen(State(state): State<AppState>, ApiQuery(params): ApiQuery<ScreenParams>) -> Result<Response, ApiError> {
+    name_field("q", &params.q)?;
+    let country = match params.country.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(name) => Some(state.engine.data.countries.resolve(name).map_err(|e| ApiError::invalid_input(e.to_string()))?.code.clone()),
+    };
+    let lists = match params.lists.as_deref() {
+        None => None,
+        Some(codes) => Some(list_codes(codes)?),
+    };
+    let query = Query {
+        name: params.q.clone(),
+        country,
+        lists,
+        threshold: threshold_field(params.threshold)?,
+        include_below: params.include_below.unwrap_or(false),
+    };
+    let screening = state.engine.screening()?;
+    let answer = ScreenAnswer { result: screening.screener.screen(&query), lists: &screening.lists.provenance };
+    state.record("screen", &params, &answer, UsedLists::Yes).await?;
+    Ok(Json(answer).into_response())
+}
+
+/// Parses `EL,SDN`: every code must be one earl knows.
+fn list_codes(codes: &str) -> Result<Vec<ListCode>, ApiError> {
+    codes
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| match c.parse::<ListCode>() {
+            Ok(ListCode::Other(_)) | Err(_) => {
+                let known: Vec<&str> = ListCode::KNOWN.iter().map(ListCode::as_str).collect();
+                Err(ApiError::invalid_input(format!("unknown list `{c}` (known: {})", known.join(", "))))
+            }
+            Ok(code) => Ok(code),
+        })
+        .collect()
+}
+
+/// Compare two names the way screening does, and explain the score (as `earl match --json`).
+#[utoipa::path(post, path = "/v1/match", tag = "determinations",
+    request_body = MatchBody,
+    responses(
+        (status = 200, description = "`score`, `match`, `threshold` and the `explain` of the token pairs", body = serde_json::Value),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "A missing or empty name, unknown field, or a threshold outside [0, 1]", body = ErrorBody),
+    ))]
+pub async fn pair(State(state): State<AppState>, ApiJson(body): ApiJson<MatchBody>) -> Result<Response, ApiError> {
+    name_field("a", &body.a)?;
+    name_field("b", &body.b)?;
+    let threshold = threshold_field(body.threshold)?;
+    let answer = state.engine.screening()?.screener.compare(&body.a, &body.b, threshold);
+    state.record("match", &body, &answer, UsedLists::Yes).await?;
+    Ok(Json(answer).into_response())
+}
+
+/// The chip catalog with computed TPP, PD and the datacenter flag (as `earl chips --json`).
+#[utoipa::path(get, path = "/v1/chips", tag = "reference",
+    responses((status = 200, description = "`{as_of, source_document, chips: [...]}`", body = serde_json::Value)))]
+pub async fn chips(State(state): State<AppState>) -> Response {
+    ([(CONTENT_TYPE, "application/json")], state.chips_json.clone()).into_response()
+}
+
+/// One catalog row of `GET /v1/chips`: the chip as the catalog has it, with its computed metrics.
+#[derive(Serialize)]
+struct ChipRow<'a> {
+    id: &'a str,
+    vendor: &'a str,
+    name: &'a str,
+    released: &'a str,
+    datacenter: Option<bool>,
+    tpp: Option<f64>,
+    tpp_precision: Option<String>,
+    pd: Option<f64>,
+    memory_bandwidth_gbps: Option<f64>,
+    chip_to_chip_gbps: Option<f64>,
+    unverified: Vec<&'static str>,
+    chip: &'a earl_core::chip::Chip,
+}
+
+/// Serializes the catalog for `GET /v1/chips`, in the shape of `earl chips --json`.
+pub fn chips_json(engine: &Engine) -> Bytes {
+    let round2 = |v: f64| (v * 100.0).round() / 100.0;
+    let rows: Vec<ChipRow> = engine
+        .data
+        .catalog
+        .chips
+        .iter()
+        .map(|chip| {
+            let metrics = Metrics::of_chip(chip);
+            ChipRow {
+                id: &chip.id,
+                vendor: &chip.vendor,
+                name: &chip.name,
+                released: &chip.released,
+                datacenter: metrics.datacenter,
+                tpp: metrics.tpp.map(round2),
+                tpp_precision: metrics.tpp_precision.map(|p| p.to_string()),
+                pd: metrics.pd.map(round2),
+                memory_bandwidth_gbps: metrics.memory_bandwidth_gbps,
+                chip_to_chip_gbps: metrics.chip_to_chip_gbps,
+                unverified: metrics.unverified.clone(),
+                chip,
+            }
+        })
+        .collect();
+    let catalog = &engine.data.catalog;
+    let body = serde_json::json!({
+        "as_of": catalog.meta.as_of,
+        "source_document": catalog.meta.source_document,
+        "chips": rows,
+        "sources": catalog.sources,
+    });
+    Bytes::from(body.to_string())
+}
