@@ -188,7 +188,7 @@ impl Builder {
     }
 
     fn push_token(&mut self, text: String, script: Script) {
-        let text = ordinal_to_digits(&text).map_or(text, str::to_string);
+        let text = ordinal_to_digits(&text).unwrap_or(text);
         let kind = term_kind(&text);
         self.tokens.push(Token { text, kind, script });
     }
@@ -358,15 +358,19 @@ pub fn skeleton(token: &str) -> String {
     out
 }
 
-/// "1st", "first", "one" → "1" (and so on to ten), so numbered names compare as digits.
-fn ordinal_to_digits(token: &str) -> Option<&'static str> {
-    const WORDS: [[&str; 3]; 10] = [
-        ["1st", "first", "one"], ["2nd", "second", "two"], ["3rd", "third", "three"], ["4th", "fourth", "four"],
-        ["5th", "fifth", "five"], ["6th", "sixth", "six"], ["7th", "seventh", "seven"], ["8th", "eighth", "eight"],
-        ["9th", "ninth", "nine"], ["10th", "tenth", "ten"],
+/// "1st", "first", "one" → "1" (words up to ten), "13th" → "13", so numbered names compare as digits.
+fn ordinal_to_digits(token: &str) -> Option<String> {
+    let numeric = token.strip_suffix("st").or(token.strip_suffix("nd")).or(token.strip_suffix("rd")).or(token.strip_suffix("th"));
+    if let Some(digits) = numeric.filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) {
+        return Some(digits.to_string());
+    }
+    const WORDS: [[&str; 2]; 10] = [
+        ["first", "one"], ["second", "two"], ["third", "three"], ["fourth", "four"],
+        ["fifth", "five"], ["sixth", "six"], ["seventh", "seven"], ["eighth", "eight"],
+        ["ninth", "nine"], ["tenth", "ten"],
     ];
     const DIGITS: [&str; 10] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
-    WORDS.iter().position(|forms| forms.contains(&token)).map(|i| DIGITS[i])
+    WORDS.iter().position(|forms| forms.contains(&token)).map(|i| DIGITS[i].to_string())
 }
 
 /// The kind of a normalised token, from `data/name_terms.txt`.
@@ -431,6 +435,7 @@ mod tests {
         assert_eq!(texts("AT&T"), ["at", "and", "t"]);
         assert_eq!(texts("Smith & Sons"), ["smith", "and", "sons"]);
         assert_eq!(texts("1st Institute"), ["1", "institute"]);
+        assert_eq!(texts("13th Research Institute"), ["13", "research", "institute"]);
         assert_eq!(texts("Straße ÆON Łódź"), ["strasse", "aeon", "lodz"]);
         assert_eq!(texts("ＡＢＣ"), ["abc"]); // NFKC folds full-width letters
     }

@@ -7,19 +7,23 @@
 //!
 //! `score = Σ sim·(w_query + w_list) / (Σ w_query + Σ w_list_paired + λ·Σ w_list_unpaired)`
 //!
-//! λ = 0.15 lets a list name carry extra words (a city, an affiliate's suffix) at small cost
-//! while every unpaired query word costs its full weight; 0.15 is watchman's
-//! `UNMATCHED_INDEX_TOKEN_WEIGHT` (peers.md §1.1). The score is in [0, 1].
+//! λ = 0.3 lets a list name carry extra words (a city, an affiliate's suffix) at small cost
+//! while every unpaired query word costs its full weight. watchman uses 0.15
+//! (`UNMATCHED_INDEX_TOKEN_WEIGHT`, peers.md §1.1); on tests/evaluation.rs 0.3 keeps recall and
+//! halves the false hits of one-word queries ("Apple Inc." on "ORIENTAL APPLE COMPANY").
 
 use crate::normalize::{Script, TokenKind, skeleton};
 use serde::Serialize;
 
-/// Weight factor of a list name's unpaired tokens (watchman `UNMATCHED_INDEX_TOKEN_WEIGHT`).
-const UNPAIRED_LIST_WEIGHT: f64 = 0.15;
+/// Weight factor λ of a list name's unpaired tokens (see the module documentation).
+const UNPAIRED_LIST_WEIGHT: f64 = 0.3;
 /// Token similarities below this count as no match. Jaro-Winkler 0.88 keeps one-letter typos in
 /// words of five or more letters ("huawie"/"huawei" 0.97) and rejects different words that share
 /// a prefix; tuned on the evaluation set in tests/data (see tests/evaluation.rs).
 pub(crate) const MIN_TOKEN_SIMILARITY: f64 = 0.88;
+/// Share of the score lost when both names carry numbers that differ: nomenklatura logic-v2's
+/// `nm_number_mismatch` 0.3 (peers.md §1.2).
+const NUMBER_MISMATCH_PENALTY: f64 = 0.3;
 /// An initial ("j") against the word it abbreviates ("john").
 const INITIAL_SIMILARITY: f64 = 0.8;
 /// Joined spans are at most this many tokens.
@@ -29,7 +33,6 @@ pub(crate) const MAX_SPAN: usize = 3;
 #[derive(Debug, Clone)]
 pub(crate) struct WeightedToken {
     pub text: Box<str>,
-    pub skeleton: Box<str>,
     pub kind: TokenKind,
     pub script: Script,
     pub weight: f64,
@@ -89,7 +92,12 @@ pub(crate) fn score_tokens(query: &[WeightedToken], list: &[WeightedToken], reco
                     let Some((similarity, method)) = unit_similarity(q_span, l_span) else {
                         continue;
                     };
-                    let weight: f64 = q_span.iter().chain(l_span).map(|t| t.weight).sum();
+                    let weight: f64 = if method == MatchMethod::Initial {
+                        // An initial says as little as one letter: count its weight, not the word's.
+                        2.0 * q_span[0].weight.min(l_span[0].weight)
+                    } else {
+                        q_span.iter().chain(l_span).map(|t| t.weight).sum()
+                    };
                     candidates.push(Candidate { q: (qs, qe), l: (ls, le), similarity, value: similarity * weight, method });
                 }
             }
@@ -125,13 +133,22 @@ pub(crate) fn score_tokens(query: &[WeightedToken], list: &[WeightedToken], reco
         .map(|(t, &paired)| if paired { t.weight } else { UNPAIRED_LIST_WEIGHT * t.weight })
         .sum();
     let denominator = query_weight + list_weight;
-    let score = if denominator > 0.0 { (paired_value / denominator).clamp(0.0, 1.0) } else { 0.0 };
+    let mut score = if denominator > 0.0 { (paired_value / denominator).clamp(0.0, 1.0) } else { 0.0 };
+    let unpaired_number = |tokens: &[WeightedToken], paired: &[bool]| {
+        tokens.iter().zip(paired).any(|(t, &p)| !p && t.text.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if unpaired_number(query, &query_paired) && unpaired_number(list, &list_paired) {
+        score *= 1.0 - NUMBER_MISMATCH_PENALTY; // "Leasing 3" vs "Leasing 6": different parties
+    }
     Scored { score, pairs, query_paired, list_paired }
 }
 
 /// Similarity of a query span and a list span (one of them a single token), if they match at all.
 fn unit_similarity(q: &[WeightedToken], l: &[WeightedToken]) -> Option<(f64, MatchMethod)> {
     let joined = q.len() > 1 || l.len() > 1;
+    if joined && q.iter().chain(l).any(|t| t.kind == TokenKind::LegalForm) {
+        return None; // "technologies co" is not a word
+    }
     if q.iter().any(|t| t.script == Script::Arabic) {
         let (qs, ls) = (join_skeleton(q), join_skeleton(l));
         if qs.len() < 2 || ls.len() < 2 {
@@ -145,6 +162,9 @@ fn unit_similarity(q: &[WeightedToken], l: &[WeightedToken]) -> Option<(f64, Mat
         if a == b {
             return Some((1.0, MatchMethod::Exact));
         }
+        if q[0].kind != l[0].kind {
+            return None; // "intel" is not a misspelt "intl"
+        }
         return token_similarity(a, b);
     }
     // Cheap checks before building the joined strings: same first letter, lengths within 25%.
@@ -153,8 +173,13 @@ fn unit_similarity(q: &[WeightedToken], l: &[WeightedToken]) -> Option<(f64, Mat
     if q[0].text.as_bytes().first() != l[0].text.as_bytes().first() || a_len * 4 < b_len * 3 || b_len * 4 < a_len * 3 {
         return None;
     }
-    let (a, b) = (join_text(q), join_text(l));
-    let similarity = if a == b { 1.0 } else { jaro_winkler(a.as_bytes(), b.as_bytes()) };
+    let (mut a_buffer, mut b_buffer) = ([0u8; JOIN_BUFFER], [0u8; JOIN_BUFFER]);
+    let (Some(a), Some(b)) = (join_into(q, &mut a_buffer), join_into(l, &mut b_buffer)) else {
+        return None;
+    };
+    // Edit ratio, not Jaro-Winkler: a word is a prefix of its join with the next word
+    // ("taiwan" / "taiwan be"), which Jaro-Winkler scores high.
+    let similarity = 1.0 - osa_distance(a, b) as f64 / a.len().max(b.len()) as f64;
     (similarity >= MIN_TOKEN_SIMILARITY).then_some((similarity, MatchMethod::Joined))
 }
 
@@ -171,8 +196,78 @@ pub(crate) fn token_similarity(a: &str, b: &str) -> Option<(f64, MatchMethod)> {
     if short.len() <= 3 {
         return None; // short words: one letter changes the word
     }
+    if short.len() == 4 && !is_transposition(a.as_bytes(), b.as_bytes()) {
+        return None; // four letters: only a swap is a typo ("dell"/"della", "sony"/"song" are other words)
+    }
+    if osa_distance(a.as_bytes(), b.as_bytes()) > allowed_edits(long.len()) {
+        return None;
+    }
     let similarity = jaro_winkler(a.as_bytes(), b.as_bytes());
     (similarity >= MIN_TOKEN_SIMILARITY).then_some((similarity, MatchMethod::Fuzzy))
+}
+
+/// True when `b` is `a` with two adjacent letters swapped.
+fn is_transposition(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
+}
+
+/// Edits tolerated between two words, by the longer one's length: one up to 7 letters, two up
+/// to 11, three beyond — the length-scaled Levenshtein budget nomenklatura's name matcher uses
+/// (peers.md §1.2), so "moore"/"motor" (two edits in five letters) do not pair.
+fn allowed_edits(length: usize) -> usize {
+    match length {
+        0..=7 => 1,
+        8..=11 => 2,
+        _ => 3,
+    }
+}
+
+/// Optimal-string-alignment distance: Levenshtein plus adjacent transpositions ("huawie").
+pub(crate) fn osa_distance(a: &[u8], b: &[u8]) -> usize {
+    let width = b.len() + 1;
+    let mut stack = [0u32; 3 * (JOIN_BUFFER + 1)];
+    let mut heap;
+    let rows: &mut [u32] = if width <= JOIN_BUFFER + 1 {
+        &mut stack[..3 * width]
+    } else {
+        heap = vec![0u32; 3 * width];
+        &mut heap
+    };
+    let (mut before, mut previous, mut current) = (0, width, 2 * width);
+    for (j, cell) in rows[previous..previous + width].iter_mut().enumerate() {
+        *cell = j as u32;
+    }
+    for i in 1..=a.len() {
+        rows[current] = i as u32;
+        for j in 1..=b.len() {
+            let cost = u32::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[previous + j] + 1).min(rows[current + j - 1] + 1).min(rows[previous + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[before + j - 2] + 1);
+            }
+            rows[current + j] = best;
+        }
+        (before, previous, current) = (previous, current, before);
+    }
+    rows[previous + b.len()] as usize
+}
+
+/// Joins longer than this are not compared (no real word is).
+const JOIN_BUFFER: usize = 64;
+
+/// Writes the tokens' texts back to back into `buffer`, without allocating.
+fn join_into<'b>(tokens: &[WeightedToken], buffer: &'b mut [u8; JOIN_BUFFER]) -> Option<&'b [u8]> {
+    let mut length = 0;
+    for token in tokens {
+        let bytes = token.text.as_bytes();
+        buffer.get_mut(length..length + bytes.len())?.copy_from_slice(bytes);
+        length += bytes.len();
+    }
+    Some(&buffer[..length])
 }
 
 fn join_text(tokens: &[WeightedToken]) -> String {
@@ -180,9 +275,6 @@ fn join_text(tokens: &[WeightedToken]) -> String {
 }
 
 fn join_skeleton(tokens: &[WeightedToken]) -> String {
-    if let [single] = tokens {
-        return single.skeleton.to_string();
-    }
     skeleton(&join_text(tokens))
 }
 
@@ -271,5 +363,9 @@ mod tests {
         assert_eq!(token_similarity("j", "john"), Some((INITIAL_SIMILARITY, MatchMethod::Initial)));
         assert_eq!(token_similarity("ali", "alo"), None);
         assert!(token_similarity("huawie", "huawei").is_some());
+        assert_eq!(token_similarity("moore", "motor"), None);
+        assert_eq!(osa_distance(b"huawie", b"huawei"), 1);
+        assert_eq!(osa_distance(b"kitten", b"sitting"), 3);
+        assert_eq!(osa_distance(b"", b"abc"), 3);
     }
 }
