@@ -5,7 +5,8 @@ use crate::app::{App, Failure, date_or_today, print_json};
 use clap::Args;
 use earl_core::rules::Amendment;
 use earl_engine::explore::diff::{DiffReport, DiffRequest};
-use earl_engine::explore::impact::{ImpactReport, ImpactRequest, fmt_count, parse_price, parse_units, ratio_text};
+use earl_core::metrics::fmt_num;
+use earl_engine::explore::impact::{ImpactReport, ImpactRequest, fmt_count, parse_price, parse_units};
 use earl_engine::explore::timeline::{TimelineReport, TimelineRequest};
 use earl_engine::explore::{EntryRef, svg};
 use serde::Serialize;
@@ -69,7 +70,7 @@ pub struct TimelineArgs {
 #[derive(Args)]
 pub struct ImpactArgs {
     /// Units shipped, CHIP=N (repeatable), e.g. --units H200=400000.
-    #[arg(long, value_name = "CHIP=N", num_args = 1.., required = true, allow_hyphen_values = true)]
+    #[arg(long, value_name = "CHIP=N", num_args = 1.., required = true)]
     pub units: Vec<String>,
     /// Price per unit in US dollars, CHIP=USD (repeatable), for fees and tariffs.
     #[arg(long, value_name = "CHIP=USD", num_args = 1..)]
@@ -291,6 +292,28 @@ pub fn impact(app: &App, a: &ImpactArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// A share as a percentage: 0.8252 → "82.52%".
+fn percent(x: f64) -> String {
+    format!("{:.2}%", x * 100.0)
+}
+
+/// A rate as a percentage without trailing zeros: 0.25 → "25%".
+fn rate(x: f64) -> String {
+    format!("{}%", fmt_num(x * 100.0))
+}
+
+/// US dollars with thousands separators and cents: 2700000000 → "$2,700,000,000.00".
+fn money(x: f64) -> String {
+    let cents = (x * 100.0).round() as i128;
+    format!("${}.{:02}", fmt_count((cents / 100) as f64), cents % 100)
+}
+
+/// A number with thousands separators and two decimals.
+fn decimal(x: f64) -> String {
+    let hundredths = (x * 100.0).round() as i128;
+    format!("{}.{:02}", fmt_count((hundredths / 100) as f64), hundredths % 100)
+}
+
 /// FLOP/s in the largest readable unit.
 fn flops(x: f64) -> String {
     match x {
@@ -305,11 +328,11 @@ fn print_impact(r: &ImpactReport) {
     println!("\n{:<28} {:>10} {:>16} {:>12} {:>16} {:>16}  determination", "chip", "units", "TPP", "H100-eq", "FP16 dense", "FP8 dense");
     for l in &r.lines {
         println!(
-            "{:<28} {:>10} {:>16} {:>12.2} {:>16} {:>16}  {} — {}",
+            "{:<28} {:>10} {:>16} {:>12} {:>16} {:>16}  {} — {}",
             l.chip_name,
             fmt_count(l.units as f64),
-            fmt_count(l.total_tpp),
-            l.h100_equivalents,
+            fmt_num(l.total_tpp),
+            decimal(l.h100_equivalents),
             l.fp16_flops.map_or_else(|| "missing".into(), flops),
             l.fp8_flops.map_or_else(|| "missing".into(), flops),
             l.outcome.brief(),
@@ -317,11 +340,11 @@ fn print_impact(r: &ImpactReport) {
         );
     }
     println!(
-        "\nTotal: {} units, {} TPP = {:.2} H100 equivalents (H100 SXM TPP {}).",
+        "\nTotal: {} units, {} TPP = {} H100 equivalents (one H100 SXM = {} TPP in the catalog).",
         fmt_count(r.total_units as f64),
-        fmt_count(r.total_tpp),
-        r.h100_equivalents,
-        fmt_count(r.h100_tpp)
+        fmt_num(r.total_tpp),
+        decimal(r.h100_equivalents),
+        fmt_num(r.h100_tpp)
     );
     println!("Dense FP16: {}; dense FP8: {}.", flops(r.fp16_flops), flops(r.fp8_flops));
     if !r.missing_precisions.is_empty() {
@@ -331,9 +354,9 @@ fn print_impact(r: &ImpactReport) {
         "\nLicensable: {} of {} units ({}), {} TPP ({}).",
         fmt_count(r.licensable_units as f64),
         fmt_count(r.total_units as f64),
-        ratio_text(r.licensable_share_units),
-        fmt_count(r.licensable_tpp),
-        ratio_text(r.licensable_share_tpp)
+        percent(r.licensable_share_units),
+        fmt_num(r.licensable_tpp),
+        percent(r.licensable_share_tpp)
     );
     println!("  {}", wrap(r.licensable_definition, 100, "  "));
     let charges: Vec<_> = r.lines.iter().flat_map(|l| l.charges.iter().map(move |c| (l, c))).collect();
@@ -343,12 +366,12 @@ fn print_impact(r: &ImpactReport) {
         println!("\nFees and tariffs (rate × price × units):");
         for (l, c) in charges {
             let amount = match (c.amount_usd, l.price_usd) {
-                (Some(a), Some(p)) => format!("{} × ${} × {} = ${:.2}", ratio_text(c.rate), fmt_count(p), fmt_count(l.units as f64), a),
+                (Some(a), Some(p)) => format!("{} × {} × {} units = {}", rate(c.rate), money(p), fmt_count(l.units as f64), money(a)),
                 _ => "no --price given, amount not computed".into(),
             };
-            println!("  {} {} {}: {amount}\n      — {}", l.chip_name, c.kind, ratio_text(c.rate), c.cite);
+            println!("  {} {} {}: {amount}\n      — {}", l.chip_name, c.kind, rate(c.rate), c.cite);
         }
-        println!("  Total due: ${:.2}", r.charges_total_usd);
+        println!("  Total due: {}", money(r.charges_total_usd));
         if !r.charges_unpriced.is_empty() {
             println!("  Give --price for: {}", r.charges_unpriced.join(", "));
         }

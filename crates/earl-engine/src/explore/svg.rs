@@ -59,7 +59,11 @@ fn legend(out: &mut String, x: f64, y: f64, with_codes: bool) -> f64 {
     let _ = writeln!(out, "<text x=\"{x}\" y=\"{y}\" font-size=\"13\" font-weight=\"bold\">Legend</text>");
     for (i, v) in Verdict::ALL.iter().enumerate() {
         let (cx, cy) = (x + (i % 3) as f64 * 290.0, y + 12.0 + (i / 3) as f64 * 22.0);
-        let label = if with_codes { format!("{} — {}", code(*v, None), v.label()) } else { v.label().to_string() };
+        let label = match (with_codes, v) {
+            (true, Verdict::Exception) => format!("NAC, ACA, … (the exception's code) — {}", v.label()),
+            (true, _) => format!("{} — {}", code(*v, None), v.label()),
+            (false, _) => v.label().to_string(),
+        };
         let _ = writeln!(
             out,
             "<rect x=\"{cx}\" y=\"{cy}\" width=\"16\" height=\"16\" fill=\"{}\" stroke=\"#555\"/><text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>",
@@ -278,7 +282,9 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
     // What changed on each step, with its citation.
     let _ = writeln!(s, "<text x=\"20\" y=\"{}\" font-size=\"13\" font-weight=\"bold\">Changes</text>", changes_y);
     for (i, p) in r.periods.iter().enumerate() {
-        let cause = match p.changed_by.first() {
+        // Name the rule that took effect before a lapse or a Country Group change on the same day.
+        let first = p.changed_by.iter().find(|e| matches!(e, Event::Amendment(_))).or(p.changed_by.first());
+        let cause = match first {
             Some(Event::Amendment(a)) => format!("{} ({})", a.id, a.cite.text),
             Some(e) => e.describe(),
             None => "start of timeline".into(),
