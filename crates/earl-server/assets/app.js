@@ -3,6 +3,8 @@
 "use strict";
 
 const SVG = "http://www.w3.org/2000/svg";
+/** Screening matches listed before the rest are folded away. */
+const MATCHES_SHOWN = 8;
 
 /** How each decision reads, and its colour class, for the result headline and the tables. */
 const DECISIONS = {
@@ -147,7 +149,12 @@ async function submitScreen(event) {
   try {
     const r = await api("/v1/screen?" + params);
     const summary = `${r.matches.length} match${r.matches.length === 1 ? "" : "es"} at or above ${r.threshold} — lists of ${r.lists.generated} (${r.lists.source_file})`;
-    target.replaceChildren(el("p", { id: "screen-summary" }, summary), el("ol", { class: "matches" }, r.matches.map(explainMatch)));
+    const shown = r.matches.slice(0, MATCHES_SHOWN).map(explainMatch);
+    const rest = r.matches.slice(MATCHES_SHOWN);
+    const more = rest.length
+      ? el("details", {}, el("summary", {}, `${rest.length} more`), el("ol", { class: "matches", start: MATCHES_SHOWN + 1 }, rest.map(explainMatch)))
+      : null;
+    target.replaceChildren(el("p", { id: "screen-summary" }, summary), el("ol", { class: "matches" }, shown), more);
   } catch (e) {
     showError(target, e);
   }

@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Drives earl's web page in a real headless browser (Debian's chromium via playwright-core):
+// starts `earl serve` on a random loopback port with a fresh audit trail, checks H200 to China
+// on 2026-03-01 through the form and reads the decision off the page, screens "Huawei
+// Technologies" and waits for an explained match, saves a screenshot, stops the server with
+// SIGTERM and verifies the audit trail it leaves. Exits non-zero on any failure.
+//
+//   node scripts/browser-test.mjs            (after scripts/setup-browser.sh and a build)
+//   EARL_BIN=path/to/earl SCREENSHOT=out.png node scripts/browser-test.mjs
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, existsSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "..");
+const require = createRequire(import.meta.url);
+const { chromium } = require(join(here, "node_modules", "playwright-core"));
+
+const earl = process.env.EARL_BIN || join(process.env.CARGO_TARGET_DIR || join(repo, "target"), "debug", "earl");
+const screenshot = resolve(process.env.SCREENSHOT || join(here, "out", "browser-test.png"));
+const work = mkdtempSync(join(tmpdir(), "earl-browser-"));
+const db = join(work, "audit.sqlite");
+const failures = [];
+
+function check(ok, what) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) failures.push(what);
+}
+
+/** Starts `earl serve` on port 0 and resolves to its URL, read from the line it prints. */
+function startServer() {
+  if (!existsSync(earl)) throw new Error(`no earl binary at ${earl}: build it (cargo build -p earl-cli) or set EARL_BIN`);
+  const server = spawn(earl, ["--db", db, "serve", "--addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const url = new Promise((resolveUrl, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => reject(new Error(`earl serve printed no address in 60 s: ${seen}`)), 60_000);
+    server.stdout.on("data", (chunk) => {
+      seen += chunk;
+      const m = seen.match(/listening on (http:\/\/[^\s/]+\/)/);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    });
+    server.on("exit", (code) => reject(new Error(`earl serve exited early with ${code}: ${seen}`)));
+  });
+  return { server, url };
+}
+
+function stopServer(server) {
+  return new Promise((resolveExit) => {
+    if (server.exitCode !== null) return resolveExit(server.exitCode);
+    const timer = setTimeout(() => server.kill("SIGKILL"), 15_000);
+    server.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolveExit(signal ? signal : code);
+    });
+    server.kill("SIGTERM");
+  });
+}
+
+async function main() {
+  const { server, url: urlPromise } = startServer();
+  let context;
+  try {
+    const url = await urlPromise;
+    console.log(`earl serve at ${url}`);
+    context = await chromium.launchPersistentContext(join(work, "profile"), {
+      executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"],
+      viewport: { width: 1200, height: 900 },
+    });
+    const page = context.pages()[0] || (await context.newPage());
+    const problems = [];
+    page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+    // The page must work offline: any request that leaves the server is a failure.
+    await page.route((u) => !u.href.startsWith(url), (route) => { problems.push(`external request: ${route.request().url()}`); route.abort(); });
+
+    await page.goto(url, { waitUntil: "domcontentloaded" });
+    await page.waitForFunction(() => document.querySelectorAll("#chip-list option").length > 10, null, { timeout: 20_000 });
+    check(true, "the chip list loaded from /v1/chips");
+
+    await page.fill("#chip", "H200");
+    await page.fill("#to", "CN");
+    await page.fill("#date", "2026-03-01");
+    await page.click("#check-submit");
+    const decision = await page.waitForSelector("#decision", { timeout: 20_000 });
+    check((await decision.getAttribute("data-decision")) === "case_by_case", `H200 to CN on 2026-03-01 reads case_by_case (got ${await decision.getAttribute("data-decision")}: "${await decision.textContent()}")`);
+    const result = await page.textContent("#check-result");
+    check(/case-by-case/i.test(result), "the decision is shown in words");
+    check((await page.locator("#check-result .because li").count()) > 0, "the cited steps are shown");
+    check((await page.locator("#check-result .not-checked li").count()) > 0, "what was not checked is shown");
+
+    await page.fill("#screen-q", "Huawei Technologies");
+    await page.click("#screen-submit");
+    const match = await page.waitForSelector("#screen-result .match", { timeout: 20_000 });
+    const matchText = await match.textContent();
+    check(/Huawei/i.test(matchText), `a screening match for Huawei shows (${matchText.slice(0, 60).trim()}…)`);
+    check(/Pairs:/.test(matchText), "the match is explained");
+
+    await page.waitForSelector("#matrix td", { timeout: 20_000 });
+    check((await page.locator("#matrix tbody tr").count()) > 1, "the scenario matrix shows the rules in force and scenarios");
+    await page.waitForSelector("#timeline-result svg rect", { timeout: 20_000 });
+    check(true, "the timeline chart is drawn");
+
+    mkdirSync(dirname(screenshot), { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: screenshot });
+    const full = screenshot.replace(/\.png$/, "-full.png");
+    await page.screenshot({ path: full, fullPage: true });
+    console.log(`screenshots: ${screenshot} (first screen), ${full} (whole page)`);
+    check(problems.length === 0, `no console errors or failed requests${problems.length ? ": " + problems.join("; ") : ""}`);
+  } finally {
+    if (context) await context.close();
+    const exit = await stopServer(server);
+    check(exit === 0, `earl serve stopped cleanly on SIGTERM (exit ${exit})`);
+  }
+  const verify = JSON.parse(execFileSync(earl, ["--db", db, "audit", "verify", "--json"], { encoding: "utf8" }));
+  check(verify.ok === true && verify.records >= 2, `the audit trail verifies (${verify.records} records)`);
+}
+
+try {
+  await main();
+} catch (e) {
+  check(false, `browser test crashed: ${e.stack || e}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`${failures.length === 0 ? "browser test passed" : "browser test FAILED"}`);
+process.exit(failures.length === 0 ? 0 : 1);
