@@ -3,10 +3,12 @@
 
 use crate::app::{App, Failure, date_or_today, print_json};
 use clap::Args;
+use earl_core::metrics::fmt_num;
 use earl_core::rules::Amendment;
 use earl_engine::explore::diff::{DiffReport, DiffRequest};
-use earl_core::metrics::fmt_num;
-use earl_engine::explore::impact::{ImpactReport, ImpactRequest, fmt_count, parse_price, parse_units};
+use earl_engine::explore::impact::{
+    ImpactReport, ImpactRequest, fmt_count, parse_price, parse_units,
+};
 use earl_engine::explore::timeline::{TimelineReport, TimelineRequest};
 use earl_engine::explore::{EntryRef, svg};
 use serde::Serialize;
@@ -116,13 +118,25 @@ impl<'a> ScenarioRow<'a> {
 
 pub fn scenarios(app: &App, a: &ScenariosArgs) -> Result<(), Failure> {
     let (engine, _) = app.engine_with_scenario(a.scenario.as_deref())?;
-    let rows: Vec<ScenarioRow> = engine.data.rules.scenarios.iter().map(ScenarioRow::of).collect();
+    let rows: Vec<ScenarioRow> = engine
+        .data
+        .rules
+        .scenarios
+        .iter()
+        .map(ScenarioRow::of)
+        .collect();
     if a.json {
         return print_json(&rows);
     }
-    println!("{} scenarios (use with --scenario ID, or as A/B of earl diff):", rows.len());
+    println!(
+        "{} scenarios (use with --scenario ID, or as A/B of earl diff):",
+        rows.len()
+    );
     for r in &rows {
-        let status = serde_json::to_value(r.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let status = serde_json::to_value(r.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         let when = match (r.effective, r.until) {
             (Some(e), Some(u)) => format!("effective {e} until {u}"),
             (Some(e), None) => format!("effective {e}"),
@@ -138,7 +152,10 @@ pub fn scenarios(app: &App, a: &ScenariosArgs) -> Result<(), Failure> {
 }
 
 fn confidence(c: earl_core::cite::Confidence) -> String {
-    serde_json::to_value(c).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(c)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Wraps text at `width` columns, continuing lines with `indent`.
@@ -166,12 +183,23 @@ fn is_file(s: &str) -> bool {
 }
 
 pub fn diff(app: &App, a: &DiffArgs) -> Result<(), Failure> {
-    let files: Vec<&str> = [a.from.as_str(), a.to.as_str()].into_iter().filter(|s| is_file(s)).collect();
+    let files: Vec<&str> = [a.from.as_str(), a.to.as_str()]
+        .into_iter()
+        .filter(|s| is_file(s))
+        .collect();
     if files.len() > 1 {
-        return Err(Failure::input("at most one side of earl diff can be a scenario file; the other can be a bundled scenario id, a rule version or a date"));
+        return Err(Failure::input(
+            "at most one side of earl diff can be a scenario file; the other can be a bundled scenario id, a rule version or a date",
+        ));
     }
     let (engine, loaded) = app.engine_with_scenario(files.first().copied())?;
-    let side = |s: &str| if is_file(s) { loaded.clone().unwrap_or_default() } else { s.to_string() };
+    let side = |s: &str| {
+        if is_file(s) {
+            loaded.clone().unwrap_or_default()
+        } else {
+            s.to_string()
+        }
+    };
     let req = DiffRequest {
         from: side(&a.from),
         to: side(&a.to),
@@ -194,17 +222,32 @@ pub fn diff(app: &App, a: &DiffArgs) -> Result<(), Failure> {
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
-    std::fs::write(path, text).map_err(|e| Failure::input(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, text)
+        .map_err(|e| Failure::input(format!("cannot write {}: {e}", path.display())))
 }
 
 fn entry(e: &EntryRef) -> String {
-    format!("{} {} ({})", e.kind, e.id, e.amendment.as_deref().unwrap_or("?"))
+    format!(
+        "{} {} ({})",
+        e.kind,
+        e.id,
+        e.amendment.as_deref().unwrap_or("?")
+    )
 }
 
 fn print_diff(r: &DiffReport) {
-    println!("earl diff: A = {}  →  B = {}", r.from.describe(), r.to.describe());
-    println!("Exports from the United States, no end user named; outcomes compared: licence, exception, review policy, conditions, charges.");
-    for (title, list) in [("Applied in B only", &r.amendments_only_in_to), ("Applied in A only", &r.amendments_only_in_from)] {
+    println!(
+        "earl diff: A = {}  →  B = {}",
+        r.from.describe(),
+        r.to.describe()
+    );
+    println!(
+        "Exports from the United States, no end user named; outcomes compared: licence, exception, review policy, conditions, charges."
+    );
+    for (title, list) in [
+        ("Applied in B only", &r.amendments_only_in_to),
+        ("Applied in A only", &r.amendments_only_in_from),
+    ] {
         if !list.is_empty() {
             println!("\n{title}:");
             for am in list {
@@ -233,7 +276,10 @@ fn print_diff(r: &DiffReport) {
             println!("    − {}", entry(e));
         }
         for g in &c.because.country_group_changes {
-            println!("    Country Group: {} {} {} on {} — {}", g.country, g.action, g.group, g.effective, g.cite);
+            println!(
+                "    Country Group: {} {} {} on {} — {}",
+                g.country, g.action, g.group, g.effective, g.cite
+            );
         }
     }
 }
@@ -241,7 +287,12 @@ fn print_diff(r: &DiffReport) {
 pub fn timeline(app: &App, a: &TimelineArgs) -> Result<(), Failure> {
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
     let until = date_or_today(&a.until)?;
-    let report = engine.timeline(&TimelineRequest { chip: a.chip.clone(), to: a.to.clone(), until, scenario })?;
+    let report = engine.timeline(&TimelineRequest {
+        chip: a.chip.clone(),
+        to: a.to.clone(),
+        until,
+        scenario,
+    })?;
     if let Some(path) = &a.svg {
         write_file(path, &svg::timeline_chart(&report, until))?;
     }
@@ -256,17 +307,26 @@ pub fn timeline(app: &App, a: &TimelineArgs) -> Result<(), Failure> {
 }
 
 fn print_timeline(r: &TimelineReport, until: jiff::civil::Date) {
-    let scenario = r.scenario.as_deref().map(|s| format!(", scenario {s}")).unwrap_or_default();
+    let scenario = r
+        .scenario
+        .as_deref()
+        .map(|s| format!(", scenario {s}"))
+        .unwrap_or_default();
     println!(
         "{} → {}: exports from the United States, no end user named{scenario}; {} rule versions checked from {} to {until}, {} distinct periods.",
         r.chip_name,
         r.destination,
         r.dates_checked.len(),
-        r.dates_checked.first().map(|d| d.to_string()).unwrap_or_default(),
+        r.dates_checked
+            .first()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         r.periods.len()
     );
     for p in &r.periods {
-        let end = p.until.map_or_else(|| "today".to_string(), |d| d.to_string());
+        let end = p
+            .until
+            .map_or_else(|| "today".to_string(), |d| d.to_string());
         println!("\n{} → {end}   {}", p.from, p.outcome.verdict.label());
         println!("  {}  [{}]", p.outcome.brief(), p.outcome.classification);
         for e in &p.changed_by {
@@ -280,10 +340,24 @@ fn print_timeline(r: &TimelineReport, until: jiff::civil::Date) {
 }
 
 pub fn impact(app: &App, a: &ImpactArgs) -> Result<(), Failure> {
-    let units = a.units.iter().map(|u| parse_units(u)).collect::<Result<Vec<_>, _>>()?;
-    let prices = a.price.iter().map(|p| parse_price(p)).collect::<Result<Vec<_>, _>>()?;
+    let units = a
+        .units
+        .iter()
+        .map(|u| parse_units(u))
+        .collect::<Result<Vec<_>, _>>()?;
+    let prices = a
+        .price
+        .iter()
+        .map(|p| parse_price(p))
+        .collect::<Result<Vec<_>, _>>()?;
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
-    let req = ImpactRequest { units, prices, to: a.to.clone(), date: date_or_today(&a.date)?, scenario };
+    let req = ImpactRequest {
+        units,
+        prices,
+        to: a.to.clone(),
+        date: date_or_today(&a.date)?,
+        scenario,
+    };
     let report = engine.impact(&req)?;
     if a.json {
         return print_json(&report);
@@ -311,7 +385,11 @@ fn money(x: f64) -> String {
 /// A number with thousands separators and two decimals.
 fn decimal(x: f64) -> String {
     let hundredths = (x * 100.0).round() as i128;
-    format!("{}.{:02}", fmt_count((hundredths / 100) as f64), hundredths % 100)
+    format!(
+        "{}.{:02}",
+        fmt_count((hundredths / 100) as f64),
+        hundredths % 100
+    )
 }
 
 /// FLOP/s in the largest readable unit.
@@ -324,8 +402,15 @@ fn flops(x: f64) -> String {
 }
 
 fn print_impact(r: &ImpactReport) {
-    println!("earl impact: {} to {}, exports from the United States", r.rules.describe(), r.destination);
-    println!("\n{:<28} {:>10} {:>16} {:>12} {:>16} {:>16}  determination", "chip", "units", "TPP", "H100-eq", "FP16 dense", "FP8 dense");
+    println!(
+        "earl impact: {} to {}, exports from the United States",
+        r.rules.describe(),
+        r.destination
+    );
+    println!(
+        "\n{:<28} {:>10} {:>16} {:>12} {:>16} {:>16}  determination",
+        "chip", "units", "TPP", "H100-eq", "FP16 dense", "FP8 dense"
+    );
     for l in &r.lines {
         println!(
             "{:<28} {:>10} {:>16} {:>12} {:>16} {:>16}  {} — {}",
@@ -346,9 +431,16 @@ fn print_impact(r: &ImpactReport) {
         decimal(r.h100_equivalents),
         fmt_num(r.h100_tpp)
     );
-    println!("Dense FP16: {}; dense FP8: {}.", flops(r.fp16_flops), flops(r.fp8_flops));
+    println!(
+        "Dense FP16: {}; dense FP8: {}.",
+        flops(r.fp16_flops),
+        flops(r.fp8_flops)
+    );
     if !r.missing_precisions.is_empty() {
-        println!("Not counted (the catalog lists no throughput at that precision): {}.", r.missing_precisions.join(", "));
+        println!(
+            "Not counted (the catalog lists no throughput at that precision): {}.",
+            r.missing_precisions.join(", ")
+        );
     }
     println!(
         "\nLicensable: {} of {} units ({}), {} TPP ({}).",
@@ -359,17 +451,33 @@ fn print_impact(r: &ImpactReport) {
         percent(r.licensable_share_tpp)
     );
     println!("  {}", wrap(r.licensable_definition, 100, "  "));
-    let charges: Vec<_> = r.lines.iter().flat_map(|l| l.charges.iter().map(move |c| (l, c))).collect();
+    let charges: Vec<_> = r
+        .lines
+        .iter()
+        .flat_map(|l| l.charges.iter().map(move |c| (l, c)))
+        .collect();
     if charges.is_empty() {
         println!("\nNo fee or tariff applies under these rules.");
     } else {
         println!("\nFees and tariffs (rate × price × units):");
         for (l, c) in charges {
             let amount = match (c.amount_usd, l.price_usd) {
-                (Some(a), Some(p)) => format!("{} × {} × {} units = {}", rate(c.rate), money(p), fmt_count(l.units as f64), money(a)),
+                (Some(a), Some(p)) => format!(
+                    "{} × {} × {} units = {}",
+                    rate(c.rate),
+                    money(p),
+                    fmt_count(l.units as f64),
+                    money(a)
+                ),
                 _ => "no --price given, amount not computed".into(),
             };
-            println!("  {} {} {}: {amount}\n      — {}", l.chip_name, c.kind, rate(c.rate), c.cite);
+            println!(
+                "  {} {} {}: {amount}\n      — {}",
+                l.chip_name,
+                c.kind,
+                rate(c.rate),
+                c.cite
+            );
         }
         println!("  Total due: {}", money(r.charges_total_usd));
         if !r.charges_unpriced.is_empty() {
@@ -390,7 +498,12 @@ fn print_impact(r: &ImpactReport) {
         };
         println!("  {}: {value} {unit}", f.label);
         println!("      {}", c.text);
-        println!("      — {} ({}, {})", f.source, f.date, confidence(f.confidence));
+        println!(
+            "      — {} ({}, {})",
+            f.source,
+            f.date,
+            confidence(f.confidence)
+        );
         if let Some(n) = &f.note {
             println!("      note: {n}");
         }

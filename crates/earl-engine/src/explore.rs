@@ -49,7 +49,9 @@ pub struct RulePoint {
 impl RulePoint {
     pub fn describe(&self) -> String {
         match (&self.kind, &self.scenario) {
-            (PointKind::Scenario, Some(s)) => format!("scenario {s} over the rules of {}", self.date),
+            (PointKind::Scenario, Some(s)) => {
+                format!("scenario {s} over the rules of {}", self.date)
+            }
             (PointKind::RuleVersion, _) => format!("rule version {} ({})", self.spec, self.date),
             _ => format!("rules of {}", self.date),
         }
@@ -105,7 +107,13 @@ impl Verdict {
     /// Whether units with this verdict count as licensable in `earl impact`: anything but a
     /// denial, a prohibition, or an undetermined answer.
     pub fn licensable(self) -> bool {
-        !matches!(self, Verdict::PresumptionOfDenial | Verdict::PolicyOfDenial | Verdict::Prohibited | Verdict::Undetermined)
+        !matches!(
+            self,
+            Verdict::PresumptionOfDenial
+                | Verdict::PolicyOfDenial
+                | Verdict::Prohibited
+                | Verdict::Undetermined
+        )
     }
 }
 
@@ -131,7 +139,11 @@ impl Outcome {
         let classification = match (&d.paragraph, d.possible_outcomes.is_empty(), &d.eccn) {
             (Some(p), _, _) => p.clone(),
             (None, false, _) => {
-                let labels: Vec<&str> = d.possible_outcomes.iter().map(|o| o.classification.as_str()).collect();
+                let labels: Vec<&str> = d
+                    .possible_outcomes
+                    .iter()
+                    .map(|o| o.classification.as_str())
+                    .collect();
                 format!("undetermined: {}", labels.join(" or "))
             }
             (None, true, Some(e)) => e.clone(),
@@ -160,7 +172,11 @@ impl Outcome {
             license_exception: d.license_exception.clone(),
             review_policy: d.review_policy,
             conditions: d.conditions.iter().map(|s| s.text.clone()).collect(),
-            charges: d.charges.iter().map(|c| format!("{} {}%", c.kind, pct(c.rate))).collect(),
+            charges: d
+                .charges
+                .iter()
+                .map(|c| format!("{} {}%", c.kind, pct(c.rate)))
+                .collect(),
             verdict,
         }
     }
@@ -192,7 +208,11 @@ impl Outcome {
             parts.push(r.as_str().into());
         }
         if !self.conditions.is_empty() {
-            parts.push(format!("{} condition{}", self.conditions.len(), if self.conditions.len() == 1 { "" } else { "s" }));
+            parts.push(format!(
+                "{} condition{}",
+                self.conditions.len(),
+                if self.conditions.len() == 1 { "" } else { "s" }
+            ));
         }
         parts.extend(self.charges.iter().cloned());
         parts.join(", ")
@@ -202,7 +222,11 @@ impl Outcome {
 /// A percentage without trailing zeros: 0.25 → "25".
 fn pct(rate: f64) -> String {
     let p = (rate * 10_000.0).round() / 100.0;
-    if p.fract() == 0.0 { format!("{p:.0}") } else { format!("{p}") }
+    if p.fract() == 0.0 {
+        format!("{p:.0}")
+    } else {
+        format!("{p}")
+    }
 }
 
 /// A rule entry that decided an outcome, with the amendment that put it in force.
@@ -228,7 +252,13 @@ pub struct AmendmentRef {
 
 impl AmendmentRef {
     pub fn of(a: &Amendment) -> AmendmentRef {
-        AmendmentRef { id: a.id.clone(), title: a.title.clone(), status: a.status, effective: a.effective, cite: a.cite.clone() }
+        AmendmentRef {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            status: a.status,
+            effective: a.effective,
+            cite: a.cite.clone(),
+        }
     }
 }
 
@@ -257,7 +287,9 @@ impl Engine {
         let spec = spec.trim();
         let (kind, date, scenario) = if let Some(a) = self.data.rules.amendment(spec) {
             let date = a.effective.ok_or_else(|| {
-                EngineError::BadInput(format!("rule version `{spec}` has no effective date; give a date instead"))
+                EngineError::BadInput(format!(
+                    "rule version `{spec}` has no effective date; give a date instead"
+                ))
             })?;
             (PointKind::RuleVersion, date, None)
         } else if let Some(s) = self.data.rules.scenario(spec) {
@@ -265,19 +297,43 @@ impl Engine {
         } else if spec.starts_with(|c: char| c.is_ascii_digit()) {
             (PointKind::Date, crate::parse_date(spec)?, None)
         } else {
-            let scenarios: Vec<&str> = self.data.rules.scenarios.iter().map(|s| s.id.as_str()).collect();
+            let scenarios: Vec<&str> = self
+                .data
+                .rules
+                .scenarios
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect();
             return Err(EngineError::BadInput(format!(
                 "`{spec}` is not a date (YYYY-MM-DD), a rule version id (see data/rules.toml, e.g. 2026-01-15-h200-lane) or a scenario id (known: {})",
                 scenarios.join(", ")
             )));
         };
-        let snap = self.snapshot(date, scenario.as_deref().and_then(|s| self.data.rules.scenario(s)));
-        Ok(RulePoint { spec: spec.to_string(), kind, date, scenario, regime: snap.regime, applied: snap.applied })
+        let snap = self.snapshot(
+            date,
+            scenario
+                .as_deref()
+                .and_then(|s| self.data.rules.scenario(s)),
+        );
+        Ok(RulePoint {
+            spec: spec.to_string(),
+            kind,
+            date,
+            scenario,
+            regime: snap.regime,
+            applied: snap.applied,
+        })
     }
 
     /// The snapshot a rule point stands for.
     pub fn point_snapshot(&self, point: &RulePoint) -> Snapshot {
-        self.snapshot(point.date, point.scenario.as_deref().and_then(|s| self.data.rules.scenario(s)))
+        self.snapshot(
+            point.date,
+            point
+                .scenario
+                .as_deref()
+                .and_then(|s| self.data.rules.scenario(s)),
+        )
     }
 
     /// Asks one (chip, destination) question under `point`, as `earl check` would, and finds the
@@ -302,7 +358,11 @@ impl Engine {
         })?;
         let determination = answer.determination;
         let entries = self.deciding_entries(snap, &determination);
-        Ok(Evaluated { outcome: Outcome::of(&determination), entries, determination })
+        Ok(Evaluated {
+            outcome: Outcome::of(&determination),
+            entries,
+            determination,
+        })
     }
 
     /// The entries of `snap` that decided `d`: the paragraph met, the controls that applied, the
@@ -310,27 +370,54 @@ impl Engine {
     /// entry's own text and citation in the determination's steps, so nothing is re-evaluated.
     pub fn deciding_entries(&self, snap: &Snapshot, d: &Determination) -> Vec<EntryRef> {
         let e = &snap.entries;
-        let stated = |text: &str, cite: &Cite| d.because.iter().any(|s| s.cite == cite.text && s.text.ends_with(text));
+        let stated = |text: &str, cite: &Cite| {
+            d.because
+                .iter()
+                .any(|s| s.cite == cite.text && s.text.ends_with(text))
+        };
         let mut out = Vec::new();
         let mut push = |kind: &'static str, id: &str, cite: &Cite| {
-            out.push(EntryRef { kind, id: id.to_string(), amendment: self.introduced_by(snap, kind, id), cite: cite.text.clone() });
+            out.push(EntryRef {
+                kind,
+                id: id.to_string(),
+                amendment: self.introduced_by(snap, kind, id),
+                cite: cite.text.clone(),
+            });
         };
-        if let Some(p) = e.paragraph.iter().find(|p| d.paragraph.as_deref() == Some(p.id.as_str())) {
+        if let Some(p) = e
+            .paragraph
+            .iter()
+            .find(|p| d.paragraph.as_deref() == Some(p.id.as_str()))
+        {
             push("paragraph", &p.id, &p.cite);
         }
         for c in e.control.iter().filter(|c| stated(&c.text, &c.cite)) {
             push("control", &c.id, &c.cite);
         }
-        for x in e.exception.iter().filter(|x| d.license_exception.as_deref() == Some(x.code.as_str()) && stated(&x.text, &x.cite)) {
+        for x in e.exception.iter().filter(|x| {
+            d.license_exception.as_deref() == Some(x.code.as_str()) && stated(&x.text, &x.cite)
+        }) {
             push("exception", &x.id, &x.cite);
         }
-        for r in e.review.iter().filter(|r| d.review_policy == Some(r.policy) && stated(&r.text, &r.cite)) {
+        for r in e
+            .review
+            .iter()
+            .filter(|r| d.review_policy == Some(r.policy) && stated(&r.text, &r.cite))
+        {
             push("review", &r.id, &r.cite);
         }
-        for c in e.condition.iter().filter(|c| d.conditions.iter().any(|s| s.text == c.text && s.cite == c.cite.text)) {
+        for c in e.condition.iter().filter(|c| {
+            d.conditions
+                .iter()
+                .any(|s| s.text == c.text && s.cite == c.cite.text)
+        }) {
             push("condition", &c.id, &c.cite);
         }
-        for c in e.charge.iter().filter(|c| d.charges.iter().any(|due| due.text == c.text)) {
+        for c in e
+            .charge
+            .iter()
+            .filter(|c| d.charges.iter().any(|due| due.text == c.text))
+        {
             push("charge", &c.id, &c.cite);
         }
         out
@@ -338,11 +425,21 @@ impl Engine {
 
     /// The newest applied amendment that adds the entry `id` of `kind`.
     fn introduced_by(&self, snap: &Snapshot, kind: &str, id: &str) -> Option<String> {
-        snap.applied.iter().rev().find(|a| self.amendment_or_scenario(a).is_some_and(|a| adds(&a.add, kind, id))).cloned()
+        snap.applied
+            .iter()
+            .rev()
+            .find(|a| {
+                self.amendment_or_scenario(a)
+                    .is_some_and(|a| adds(&a.add, kind, id))
+            })
+            .cloned()
     }
 
     pub fn amendment_or_scenario(&self, id: &str) -> Option<&Amendment> {
-        self.data.rules.amendment(id).or_else(|| self.data.rules.scenario(id))
+        self.data
+            .rules
+            .amendment(id)
+            .or_else(|| self.data.rules.scenario(id))
     }
 }
 
@@ -361,5 +458,5 @@ fn adds(entries: &Entries, kind: &str, id: &str) -> bool {
 
 /// Whether `a` adds, replaces or removes the entry `e`.
 fn touches(a: &Amendment, e: &EntryRef) -> bool {
-    adds(&a.add, e.kind, &e.id) || a.remove.iter().any(|r| *r == e.id)
+    adds(&a.add, e.kind, &e.id) || a.remove.contains(&e.id)
 }

@@ -10,7 +10,10 @@ use earl_engine::{Engine, EngineError, ListsSource};
 use jiff::civil::{Date, date};
 
 fn engine() -> Engine {
-    Engine::new(earl_data::Dataset::bundled().expect("bundled data loads"), ListsSource::Bundled)
+    Engine::new(
+        earl_data::Dataset::bundled().expect("bundled data loads"),
+        ListsSource::Bundled,
+    )
 }
 
 fn diff(e: &Engine, from: &str, to: &str, dests: &[&str], chips: &[&str], on: Date) -> DiffReport {
@@ -24,23 +27,53 @@ fn diff(e: &Engine, from: &str, to: &str, dests: &[&str], chips: &[&str], on: Da
     .expect("diff runs")
 }
 
-fn change<'a>(r: &'a DiffReport, chip: &str, dest: &str) -> Option<&'a earl_engine::explore::diff::Change> {
-    r.changes.iter().find(|c| c.chip == chip && c.destination == dest)
+fn change<'a>(
+    r: &'a DiffReport,
+    chip: &str,
+    dest: &str,
+) -> Option<&'a earl_engine::explore::diff::Change> {
+    r.changes
+        .iter()
+        .find(|c| c.chip == chip && c.destination == dest)
 }
 
 #[test]
 fn h200_lane_opens_case_by_case_for_china_and_leaves_b200() {
     let e = engine();
-    let r = diff(&e, "2025-11-20", "2026-03-01", &["CN"], &[], date(2026, 11, 28));
+    let r = diff(
+        &e,
+        "2025-11-20",
+        "2026-03-01",
+        &["CN"],
+        &[],
+        date(2026, 11, 28),
+    );
     for chip in ["h200-sxm", "mi325x", "h100-sxm"] {
         let c = change(&r, chip, "CN").unwrap_or_else(|| panic!("{chip} should change"));
-        assert_eq!(c.from.review_policy, Some(ReviewPolicy::PresumptionOfDenial), "{chip}");
+        assert_eq!(
+            c.from.review_policy,
+            Some(ReviewPolicy::PresumptionOfDenial),
+            "{chip}"
+        );
         assert_eq!(c.to.review_policy, Some(ReviewPolicy::CaseByCase), "{chip}");
         assert_eq!(c.from.license_required, Some(true));
         assert_eq!(c.to.license_required, Some(true));
-        assert_eq!(c.because.amendments, vec!["2026-01-15-h200-lane".to_string()]);
-        assert!(c.because.entries_added.iter().any(|x| x.kind == "review" && x.id == "rp-2026-lane"));
-        assert!(c.because.entries_dropped.iter().any(|x| x.kind == "review" && x.id == "rp-d5-macau"));
+        assert_eq!(
+            c.because.amendments,
+            vec!["2026-01-15-h200-lane".to_string()]
+        );
+        assert!(
+            c.because
+                .entries_added
+                .iter()
+                .any(|x| x.kind == "review" && x.id == "rp-2026-lane")
+        );
+        assert!(
+            c.because
+                .entries_dropped
+                .iter()
+                .any(|x| x.kind == "review" && x.id == "rp-d5-macau")
+        );
         assert!(c.to.charges.contains(&"tariff 25%".to_string()));
     }
     for chip in ["b200", "b300", "gb300"] {
@@ -54,7 +87,14 @@ fn h200_lane_opens_case_by_case_for_china_and_leaves_b200() {
 #[test]
 fn november_2023_rule_closes_a800_and_h800_for_china() {
     let e = engine();
-    let r = diff(&e, "2023-11-16", "2023-11-17", &["CN"], &[], date(2026, 11, 28));
+    let r = diff(
+        &e,
+        "2023-11-16",
+        "2023-11-17",
+        &["CN"],
+        &[],
+        date(2026, 11, 28),
+    );
     for chip in ["a800-sxm", "h800-sxm"] {
         let c = change(&r, chip, "CN").unwrap_or_else(|| panic!("{chip} should change"));
         assert_eq!(c.from.license_required, Some(false), "{chip}");
@@ -69,7 +109,14 @@ fn november_2023_rule_closes_a800_and_h800_for_china() {
 #[test]
 fn rule_version_ids_resolve_to_their_effective_date() {
     let e = engine();
-    let r = diff(&e, "2023-11-16", "2023-11-17-acs", &["CN"], &["A800", "H800"], date(2026, 11, 28));
+    let r = diff(
+        &e,
+        "2023-11-16",
+        "2023-11-17-acs",
+        &["CN"],
+        &["A800", "H800"],
+        date(2026, 11, 28),
+    );
     assert_eq!(r.to.kind, PointKind::RuleVersion);
     assert_eq!(r.to.date, date(2023, 11, 17));
     assert_eq!(r.changes.len(), 2);
@@ -78,7 +125,13 @@ fn rule_version_ids_resolve_to_their_effective_date() {
 #[test]
 fn every_bundled_scenario_validates_and_changes_something() {
     let e = engine();
-    let ids: Vec<&str> = e.data.rules.scenarios.iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = e
+        .data
+        .rules
+        .scenarios
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
     for want in [
         "h200-revenue-share",
         "blackwell-down-the-stack",
@@ -95,8 +148,18 @@ fn every_bundled_scenario_validates_and_changes_something() {
         // Lay it over the day it takes effect (or today's rules when it has no date).
         let on = s.effective.unwrap_or(date(2026, 11, 28));
         let r = diff(&e, &on.to_string(), &s.id, &[], &[], on);
-        assert!(r.summary.changed > 0, "scenario {} changes nothing on {on}", s.id);
-        assert!(r.changes.iter().all(|c| c.because.amendments.contains(&s.id)), "{}: a change not traced to it", s.id);
+        assert!(
+            r.summary.changed > 0,
+            "scenario {} changes nothing on {on}",
+            s.id
+        );
+        assert!(
+            r.changes
+                .iter()
+                .all(|c| c.because.amendments.contains(&s.id)),
+            "{}: a change not traced to it",
+            s.id
+        );
     }
 }
 
@@ -105,31 +168,88 @@ fn scenarios_encode_their_reading() {
     let e = engine();
     let today = date(2026, 11, 28);
     // H200 announcement: case-by-case with 25% before the Jan 2026 rule.
-    let r = diff(&e, "2025-12-08", "h200-revenue-share", &["CN"], &["H200", "B200"], date(2025, 12, 8));
+    let r = diff(
+        &e,
+        "2025-12-08",
+        "h200-revenue-share",
+        &["CN"],
+        &["H200", "B200"],
+        date(2025, 12, 8),
+    );
     let h200 = change(&r, "h200-sxm", "CN").expect("H200 opens");
     assert_eq!(h200.to.verdict, Verdict::CaseByCase);
     assert_eq!(h200.to.charges, vec!["revenue_share 25%".to_string()]);
     assert!(change(&r, "b200", "CN").is_none());
     // Down the stack: B100 (47% of GB300's TPP) opens, B200 (60%) does not.
-    let r = diff(&e, "2026-11-28", "blackwell-down-the-stack", &["CN"], &["B100", "B200"], today);
-    assert_eq!(change(&r, "b100", "CN").map(|c| c.to.verdict), Some(Verdict::CaseByCase));
+    let r = diff(
+        &e,
+        "2026-11-28",
+        "blackwell-down-the-stack",
+        &["CN"],
+        &["B100", "B200"],
+        today,
+    );
+    assert_eq!(
+        change(&r, "b100", "CN").map(|c| c.to.verdict),
+        Some(Verdict::CaseByCase)
+    );
     assert!(change(&r, "b200", "CN").is_none());
     // SAFE CHIPS: the H200 lane closes again; not in force after its 30 months.
-    let r = diff(&e, "2026-11-28", "safe-chips-act", &["CN", "DE"], &["H200"], today);
-    assert_eq!(change(&r, "h200-sxm", "CN").map(|c| c.to.verdict), Some(Verdict::PolicyOfDenial));
+    let r = diff(
+        &e,
+        "2026-11-28",
+        "safe-chips-act",
+        &["CN", "DE"],
+        &["H200"],
+        today,
+    );
+    assert_eq!(
+        change(&r, "h200-sxm", "CN").map(|c| c.to.verdict),
+        Some(Verdict::PolicyOfDenial)
+    );
     assert!(change(&r, "h200-sxm", "DE").is_none());
-    let later = diff(&e, "2028-06-04", "safe-chips-act", &["CN"], &["H200"], date(2028, 6, 4));
+    let later = diff(
+        &e,
+        "2028-06-04",
+        "safe-chips-act",
+        &["CN"],
+        &["H200"],
+        date(2028, 6, 4),
+    );
     assert_eq!(later.summary.changed, 0);
     // AI Overwatch: Blackwell denied outright, H200 keeps case-by-case with a congressional review.
-    let r = diff(&e, "2026-11-28", "ai-overwatch-act", &["CN"], &["B200", "H200"], today);
-    assert_eq!(change(&r, "b200", "CN").map(|c| c.to.verdict), Some(Verdict::PolicyOfDenial));
+    let r = diff(
+        &e,
+        "2026-11-28",
+        "ai-overwatch-act",
+        &["CN"],
+        &["B200", "H200"],
+        today,
+    );
+    assert_eq!(
+        change(&r, "b200", "CN").map(|c| c.to.verdict),
+        Some(Verdict::PolicyOfDenial)
+    );
     let h = change(&r, "h200-sxm", "CN").expect("condition added");
     assert_eq!(h.to.verdict, Verdict::CaseByCase);
     assert_eq!(h.to.conditions.len(), h.from.conditions.len() + 1);
     // AI Diffusion: AIA for Tier 1, a licence with no stated policy for Tier 2, none for the US.
-    let r = diff(&e, "2026-11-28", "ai-diffusion", &["DE", "IN", "US"], &["H100"], today);
-    assert_eq!(change(&r, "h100-sxm", "DE").and_then(|c| c.to.license_exception.clone()), Some("AIA".into()));
-    assert_eq!(change(&r, "h100-sxm", "IN").map(|c| c.to.verdict), Some(Verdict::LicenceNoPolicy));
+    let r = diff(
+        &e,
+        "2026-11-28",
+        "ai-diffusion",
+        &["DE", "IN", "US"],
+        &["H100"],
+        today,
+    );
+    assert_eq!(
+        change(&r, "h100-sxm", "DE").and_then(|c| c.to.license_exception.clone()),
+        Some("AIA".into())
+    );
+    assert_eq!(
+        change(&r, "h100-sxm", "IN").map(|c| c.to.verdict),
+        Some(Verdict::LicenceNoPolicy)
+    );
     assert!(change(&r, "h100-sxm", "US").is_none());
 }
 
@@ -160,7 +280,12 @@ fn impact_arithmetic_is_exact() {
     let e = engine();
     let r = e
         .impact(&ImpactRequest {
-            units: vec![("H200".into(), 1000), ("A100".into(), 3), ("B200".into(), 10), ("H200".into(), 500)],
+            units: vec![
+                ("H200".into(), 1000),
+                ("A100".into(), 3),
+                ("B200".into(), 10),
+                ("H200".into(), 500),
+            ],
             prices: vec![("H200".into(), 2_700_050)],
             to: "CN".into(),
             date: date(2025, 12, 20),
@@ -176,7 +301,10 @@ fn impact_arithmetic_is_exact() {
     // Dense FP16: 989.4 × 1,500 + 312 × 3 + 2,250 × 10 TFLOP/s; A100 lists no FP8.
     assert_eq!(r.fp16_flops, (1_484_100.0 + 936.0 + 22_500.0) * 1e12);
     assert_eq!(r.lines[1].fp8_flops, None);
-    assert!(r.missing_precisions.contains(&"a100-sxm4-80gb: fp8".to_string()));
+    assert!(
+        r.missing_precisions
+            .contains(&"a100-sxm4-80gb: fp8".to_string())
+    );
     // B200 stays under a presumption of denial: not licensable.
     assert!(!r.lines[2].licensable);
     assert_eq!(r.licensable_units, 1503);
@@ -189,21 +317,43 @@ fn impact_arithmetic_is_exact() {
     // Every reference figure is shown with its source and date.
     assert!(r.comparisons.len() >= 10);
     assert!(r.comparisons.iter().all(|c| !c.figure.source.is_empty()));
-    let bis = r.comparisons.iter().find(|c| c.figure.id == "ascend-2025-bis").expect("BIS Ascend figure");
+    let bis = r
+        .comparisons
+        .iter()
+        .find(|c| c.figure.id == "ascend-2025-bis")
+        .expect("BIS Ascend figure");
     assert_eq!(bis.reference_tpp, Some(200_000.0 * 12_800.0));
-    assert_eq!(bis.shipment_ratio, Some(24_121_776_000.0 / 2_560_000_000_000.0));
+    assert_eq!(
+        bis.shipment_ratio,
+        Some(24_121_776_000.0 / 2_560_000_000_000.0)
+    );
 }
 
 #[test]
 fn impact_inputs_are_checked() {
-    assert_eq!(parse_units("H200=400000").unwrap(), ("H200".to_string(), 400_000));
-    assert_eq!(parse_price("H200=27000.5").unwrap(), ("H200".to_string(), 2_700_050));
-    assert_eq!(parse_price("H200=$27,000").unwrap(), ("H200".to_string(), 2_700_000));
+    assert_eq!(
+        parse_units("H200=400000").unwrap(),
+        ("H200".to_string(), 400_000)
+    );
+    assert_eq!(
+        parse_price("H200=27000.5").unwrap(),
+        ("H200".to_string(), 2_700_050)
+    );
+    assert_eq!(
+        parse_price("H200=$27,000").unwrap(),
+        ("H200".to_string(), 2_700_000)
+    );
     for bad in ["H200=abc", "H200=-5", "H200", "=5", "H200=0", "H200=1.5"] {
-        assert!(matches!(parse_units(bad), Err(EngineError::BadInput(_))), "{bad}");
+        assert!(
+            matches!(parse_units(bad), Err(EngineError::BadInput(_))),
+            "{bad}"
+        );
     }
     for bad in ["H200=-1", "H200=12.345", "H200=ten"] {
-        assert!(matches!(parse_price(bad), Err(EngineError::BadInput(_))), "{bad}");
+        assert!(
+            matches!(parse_price(bad), Err(EngineError::BadInput(_))),
+            "{bad}"
+        );
     }
     let e = engine();
     let req = |chip: &str, to: &str, scenario: Option<&str>| ImpactRequest {
@@ -213,47 +363,125 @@ fn impact_inputs_are_checked() {
         date: date(2026, 3, 1),
         scenario: scenario.map(str::to_string),
     };
-    assert!(matches!(e.impact(&req("H9000", "CN", None)), Err(EngineError::BadInput(_))));
-    assert!(matches!(e.impact(&req("H200", "Atlantis", None)), Err(EngineError::BadInput(_))));
-    assert!(matches!(e.impact(&req("H200", "CN", Some("no-such-bill"))), Err(EngineError::BadInput(_))));
+    assert!(matches!(
+        e.impact(&req("H9000", "CN", None)),
+        Err(EngineError::BadInput(_))
+    ));
+    assert!(matches!(
+        e.impact(&req("H200", "Atlantis", None)),
+        Err(EngineError::BadInput(_))
+    ));
+    assert!(matches!(
+        e.impact(&req("H200", "CN", Some("no-such-bill"))),
+        Err(EngineError::BadInput(_))
+    ));
 }
 
 #[test]
 fn diff_and_timeline_reject_bad_input() {
     let e = engine();
     let bad = |from: &str, to: &str, dests: Vec<String>| {
-        e.diff(&DiffRequest { from: from.into(), to: to.into(), destinations: dests, chips: vec![], scenario_date: date(2026, 1, 1) })
+        e.diff(&DiffRequest {
+            from: from.into(),
+            to: to.into(),
+            destinations: dests,
+            chips: vec![],
+            scenario_date: date(2026, 1, 1),
+        })
     };
-    assert!(matches!(bad("2025-13-01", "2026-01-01", vec![]), Err(EngineError::BadInput(_))));
-    assert!(matches!(bad("no-such-scenario", "2026-01-01", vec![]), Err(EngineError::BadInput(_))));
-    assert!(matches!(bad("2025-01-01", "2026-01-01", vec!["Atlantis".into()]), Err(EngineError::BadInput(_))));
-    let tl = |chip: &str, to: &str| e.timeline(&TimelineRequest { chip: chip.into(), to: to.into(), until: date(2026, 11, 28), scenario: None });
+    assert!(matches!(
+        bad("2025-13-01", "2026-01-01", vec![]),
+        Err(EngineError::BadInput(_))
+    ));
+    assert!(matches!(
+        bad("no-such-scenario", "2026-01-01", vec![]),
+        Err(EngineError::BadInput(_))
+    ));
+    assert!(matches!(
+        bad("2025-01-01", "2026-01-01", vec!["Atlantis".into()]),
+        Err(EngineError::BadInput(_))
+    ));
+    let tl = |chip: &str, to: &str| {
+        e.timeline(&TimelineRequest {
+            chip: chip.into(),
+            to: to.into(),
+            until: date(2026, 11, 28),
+            scenario: None,
+        })
+    };
     assert!(matches!(tl("H9000", "CN"), Err(EngineError::BadInput(_))));
-    assert!(matches!(tl("H200", "Atlantis"), Err(EngineError::BadInput(_))));
+    assert!(matches!(
+        tl("H200", "Atlantis"),
+        Err(EngineError::BadInput(_))
+    ));
 }
 
 #[test]
 fn timeline_collapses_and_dates_each_change() {
     let e = engine();
     let until = date(2026, 11, 28);
-    let r = e.timeline(&TimelineRequest { chip: "H200".into(), to: "CN".into(), until, scenario: None }).expect("timeline");
+    let r = e
+        .timeline(&TimelineRequest {
+            chip: "H200".into(),
+            to: "CN".into(),
+            until,
+            scenario: None,
+        })
+        .expect("timeline");
     let starts: Vec<Date> = r.periods.iter().map(|p| p.from).collect();
-    assert_eq!(starts, vec![date(2022, 1, 1), date(2022, 10, 7), date(2026, 1, 15)]);
+    assert_eq!(
+        starts,
+        vec![date(2022, 1, 1), date(2022, 10, 7), date(2026, 1, 15)]
+    );
     let verdicts: Vec<Verdict> = r.periods.iter().map(|p| p.outcome.verdict).collect();
-    assert_eq!(verdicts, vec![Verdict::NoLicence, Verdict::PresumptionOfDenial, Verdict::CaseByCase]);
+    assert_eq!(
+        verdicts,
+        vec![
+            Verdict::NoLicence,
+            Verdict::PresumptionOfDenial,
+            Verdict::CaseByCase
+        ]
+    );
     assert_eq!(r.periods[1].until, Some(date(2026, 1, 15)));
-    assert!(r.periods[2].changed_by.iter().any(|ev| ev.describe().contains("91 FR 1684")));
+    assert!(
+        r.periods[2]
+            .changed_by
+            .iter()
+            .any(|ev| ev.describe().contains("91 FR 1684"))
+    );
     // Every rule version up to the end date was asked, including the 2023 rule.
     assert!(r.dates_checked.contains(&date(2023, 11, 17)));
     assert!(r.dates_checked.iter().all(|d| *d <= until));
 
-    let a800 = e.timeline(&TimelineRequest { chip: "A800".into(), to: "CN".into(), until, scenario: None }).expect("timeline");
-    let closed = a800.periods.iter().find(|p| p.outcome.license_required == Some(true)).expect("A800 closes");
+    let a800 = e
+        .timeline(&TimelineRequest {
+            chip: "A800".into(),
+            to: "CN".into(),
+            until,
+            scenario: None,
+        })
+        .expect("timeline");
+    let closed = a800
+        .periods
+        .iter()
+        .find(|p| p.outcome.license_required == Some(true))
+        .expect("A800 closes");
     assert_eq!(closed.from, date(2023, 11, 17));
 
     // Country Group changes for the destination are dates too: Cambodia left D:5 in Feb 2026.
-    let kh = e.timeline(&TimelineRequest { chip: "H100".into(), to: "KH".into(), until, scenario: None }).expect("timeline");
-    let removal = e.group_changes_for("KH").into_iter().find(|g| g.group == "D:5").expect("KH D:5 change");
+    let kh = e
+        .timeline(&TimelineRequest {
+            chip: "H100".into(),
+            to: "KH".into(),
+            until,
+            scenario: None,
+        })
+        .expect("timeline");
+    let removal = e
+        .group_changes_for("KH")
+        .into_iter()
+        .find(|g| g.group == "D:5")
+        .expect("KH D:5 change");
     assert!(kh.dates_checked.contains(&removal.effective));
 }
 
@@ -266,16 +494,34 @@ fn assert_well_formed(s: &str) {
         let text = &rest[..i];
         for (j, _) in text.match_indices('&') {
             let ent = &text[j..];
-            assert!(["&amp;", "&lt;", "&gt;", "&quot;"].iter().any(|e| ent.starts_with(e)), "bare & in {text:?}");
+            assert!(
+                ["&amp;", "&lt;", "&gt;", "&quot;"]
+                    .iter()
+                    .any(|e| ent.starts_with(e)),
+                "bare & in {text:?}"
+            );
         }
         let end = rest[i..].find('>').expect("unclosed tag") + i;
         let tag = &rest[i + 1..end];
         assert!(!tag.contains('<'), "< inside tag {tag:?}");
-        assert_eq!(tag.matches('"').count() % 2, 0, "unbalanced quotes in {tag:?}");
+        assert_eq!(
+            tag.matches('"').count() % 2,
+            0,
+            "unbalanced quotes in {tag:?}"
+        );
         if let Some(name) = tag.strip_prefix('/') {
-            assert_eq!(stack.pop().as_deref(), Some(name.trim()), "mismatched close {name}");
+            assert_eq!(
+                stack.pop().as_deref(),
+                Some(name.trim()),
+                "mismatched close {name}"
+            );
         } else if !tag.ends_with('/') {
-            stack.push(tag.split_whitespace().next().unwrap_or_default().to_string());
+            stack.push(
+                tag.split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string(),
+            );
         }
         rest = &rest[end + 1..];
     }
@@ -289,16 +535,35 @@ fn svgs_are_well_formed_and_labelled() {
     let m = svg::diff_matrix(&r);
     assert_well_formed(&m);
     assert!(m.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    for label in ["Destination (ISO code", ">Chip</text>", "Legend", ">CN</text>", ">H200 SXM</text>"] {
+    for label in [
+        "Destination (ISO code",
+        ">Chip</text>",
+        "Legend",
+        ">CN</text>",
+        ">H200 SXM</text>",
+    ] {
         assert!(m.contains(label), "matrix lacks {label}");
     }
     assert_eq!(m.matches("class=\"changed\"").count(), r.summary.changed);
 
     let until = date(2026, 11, 28);
-    let t = e.timeline(&TimelineRequest { chip: "H200".into(), to: "CN".into(), until, scenario: None }).expect("timeline");
+    let t = e
+        .timeline(&TimelineRequest {
+            chip: "H200".into(),
+            to: "CN".into(),
+            until,
+            scenario: None,
+        })
+        .expect("timeline");
     let c = svg::timeline_chart(&t, until);
     assert_well_formed(&c);
-    for label in ["Date (rule versions in force)", "Determination (more restrictive", "Legend", "2026-01-15", ">2024</text>"] {
+    for label in [
+        "Date (rule versions in force)",
+        "Determination (more restrictive",
+        "Legend",
+        "2026-01-15",
+        ">2024</text>",
+    ] {
         assert!(c.contains(label), "chart lacks {label}");
     }
     assert!(c.contains("<path d=\"M"), "the step line is drawn");

@@ -11,8 +11,9 @@ use std::collections::BTreeMap;
 /// Destinations compared when none are given: China and the places treated as or beside it, the
 /// D:5 destinations most asked about, the Gulf and South/Southeast Asian hubs where diversion is
 /// discussed, and allies in and outside AI Diffusion Tier 1.
-pub const DEFAULT_DESTINATIONS: [&str; 16] =
-    ["CN", "HK", "MO", "RU", "IR", "SA", "AE", "IN", "VN", "MY", "SG", "IL", "DE", "GB", "JP", "US"];
+pub const DEFAULT_DESTINATIONS: [&str; 16] = [
+    "CN", "HK", "MO", "RU", "IR", "SA", "AE", "IN", "VN", "MY", "SG", "IL", "DE", "GB", "JP", "US",
+];
 
 /// What to compare.
 #[derive(Debug, Clone)]
@@ -100,9 +101,20 @@ impl Engine {
         let chips = self.chips_or_all(&req.chips)?;
         let destinations = self.destination_codes(&req.destinations)?;
         let (snap_from, snap_to) = (self.point_snapshot(&from), self.point_snapshot(&to));
-        let only = |a: &RulePoint, b: &RulePoint| -> Vec<String> { a.applied.iter().filter(|x| !b.applied.contains(x)).cloned().collect() };
+        let only = |a: &RulePoint, b: &RulePoint| -> Vec<String> {
+            a.applied
+                .iter()
+                .filter(|x| !b.applied.contains(x))
+                .cloned()
+                .collect()
+        };
         let (only_to, only_from) = (only(&to, &from), only(&from, &to));
-        let refs = |ids: &[String]| ids.iter().filter_map(|id| self.amendment_or_scenario(id)).map(AmendmentRef::of).collect();
+        let refs = |ids: &[String]| {
+            ids.iter()
+                .filter_map(|id| self.amendment_or_scenario(id))
+                .map(AmendmentRef::of)
+                .collect()
+        };
 
         let mut changes = Vec::new();
         let mut matrix = Vec::new();
@@ -113,12 +125,24 @@ impl Engine {
                 let a = self.evaluate(chip, dest, &from, &snap_from, None)?;
                 let b = self.evaluate(chip, dest, &to, &snap_to, None)?;
                 let changed = !a.outcome.same_as(&b.outcome);
-                row.push(Cell { verdict: b.outcome.verdict, exception: b.outcome.license_exception.clone(), changed });
+                row.push(Cell {
+                    verdict: b.outcome.verdict,
+                    exception: b.outcome.license_exception.clone(),
+                    changed,
+                });
                 if !changed {
                     continue;
                 }
-                *transitions.entry(format!("{} → {}", a.outcome.verdict.label(), b.outcome.verdict.label())).or_insert(0) += 1;
-                let because = self.because(&a.entries, &b.entries, &only_to, &only_from, dest, from.date, to.date);
+                *transitions
+                    .entry(format!(
+                        "{} → {}",
+                        a.outcome.verdict.label(),
+                        b.outcome.verdict.label()
+                    ))
+                    .or_insert(0) += 1;
+                let because = self.because(
+                    &a.entries, &b.entries, &only_to, &only_from, dest, from.date, to.date,
+                );
                 changes.push(Change {
                     chip: chip.id.clone(),
                     chip_name: format!("{} {}", chip.vendor, chip.name),
@@ -143,7 +167,10 @@ impl Engine {
             from,
             to,
             changes,
-            rows: chips.iter().map(|c| (c.id.clone(), c.name.clone())).collect(),
+            rows: chips
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect(),
             columns: destinations,
             matrix,
         })
@@ -160,13 +187,18 @@ impl Engine {
         date_from: Date,
         date_to: Date,
     ) -> Because {
-        let entries_added: Vec<EntryRef> = to.iter().filter(|e| !from.contains(e)).cloned().collect();
-        let entries_dropped: Vec<EntryRef> = from.iter().filter(|e| !to.contains(e)).cloned().collect();
+        let entries_added: Vec<EntryRef> =
+            to.iter().filter(|e| !from.contains(e)).cloned().collect();
+        let entries_dropped: Vec<EntryRef> =
+            from.iter().filter(|e| !to.contains(e)).cloned().collect();
         let moved: Vec<&EntryRef> = entries_added.iter().chain(&entries_dropped).collect();
         let amendments = only_to
             .iter()
             .chain(only_from)
-            .filter(|id| self.amendment_or_scenario(id).is_some_and(|a| moved.iter().any(|e| touches(a, e))))
+            .filter(|id| {
+                self.amendment_or_scenario(id)
+                    .is_some_and(|a| moved.iter().any(|e| touches(a, e)))
+            })
             .cloned()
             .collect();
         Because {
@@ -183,13 +215,21 @@ impl Engine {
     /// the earlier date and on or before the later one.
     pub fn group_changes_between(&self, dest: &str, a: Date, b: Date) -> Vec<GroupChangeRef> {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-        self.group_changes_for(dest).into_iter().filter(|c| c.effective > lo && c.effective <= hi).collect()
+        self.group_changes_for(dest)
+            .into_iter()
+            .filter(|c| c.effective > lo && c.effective <= hi)
+            .collect()
     }
 
     /// Every Country Group change recorded for `dest` and the destination it is treated as.
     pub fn group_changes_for(&self, dest: &str) -> Vec<GroupChangeRef> {
         let mut codes = vec![dest.to_string()];
-        if let Some(t) = self.data.countries.by_code(dest).and_then(|c| c.treated_as.as_ref()) {
+        if let Some(t) = self
+            .data
+            .countries
+            .by_code(dest)
+            .and_then(|c| c.treated_as.as_ref())
+        {
             codes.push(t.code.clone());
         }
         self.data
@@ -213,7 +253,12 @@ impl Engine {
             return Ok(self.data.catalog.chips.iter().collect());
         }
         let mut out: Vec<&Chip> = Vec::new();
-        for n in names.iter().flat_map(|n| n.split(',')).map(str::trim).filter(|n| !n.is_empty()) {
+        for n in names
+            .iter()
+            .flat_map(|n| n.split(','))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
             let chip = self.chip(n)?;
             if !out.iter().any(|c| c.id == chip.id) {
                 out.push(chip);
@@ -228,8 +273,19 @@ impl Engine {
             return Ok(DEFAULT_DESTINATIONS.iter().map(|s| s.to_string()).collect());
         }
         let mut out: Vec<String> = Vec::new();
-        for n in names.iter().flat_map(|n| n.split(',')).map(str::trim).filter(|n| !n.is_empty()) {
-            let code = self.data.countries.resolve(n).map_err(|e| EngineError::BadInput(e.to_string()))?.code.clone();
+        for n in names
+            .iter()
+            .flat_map(|n| n.split(','))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            let code = self
+                .data
+                .countries
+                .resolve(n)
+                .map_err(|e| EngineError::BadInput(e.to_string()))?
+                .code
+                .clone();
             if !out.contains(&code) {
                 out.push(code);
             }

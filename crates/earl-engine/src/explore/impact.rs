@@ -51,12 +51,20 @@ struct FiguresFile {
 /// The bundled reference figures, validated against the catalog.
 pub fn reference_figures(engine: &Engine) -> Result<Vec<ReferenceFigure>, EngineError> {
     let name = "bundled:reference-figures.toml";
-    let file: FiguresFile =
-        toml::from_str(REFERENCE_FIGURES).map_err(|e| EngineError::Data(earl_data::DataError::from_toml(name, REFERENCE_FIGURES, &e)))?;
+    let file: FiguresFile = toml::from_str(REFERENCE_FIGURES).map_err(|e| {
+        EngineError::Data(earl_data::DataError::from_toml(name, REFERENCE_FIGURES, &e))
+    })?;
     for f in &file.figure {
-        let bad = |m: String| EngineError::Data(earl_data::DataError::new(name, format!("figure `{}`: {m}", f.id)));
+        let bad = |m: String| {
+            EngineError::Data(earl_data::DataError::new(
+                name,
+                format!("figure `{}`: {m}", f.id),
+            ))
+        };
         match (f.unit.as_str(), &f.chip) {
-            ("units", Some(c)) if engine.data.catalog.get(c).is_none() => return Err(bad(format!("chip `{c}` is not in the catalog"))),
+            ("units", Some(c)) if engine.data.catalog.get(c).is_none() => {
+                return Err(bad(format!("chip `{c}` is not in the catalog")));
+            }
             ("units", None) => return Err(bad("a figure in units needs a chip".into())),
             ("units" | "tpp" | "percent", _) => {}
             (u, _) => return Err(bad(format!("unknown unit `{u}`"))),
@@ -81,10 +89,14 @@ pub fn parse_units(arg: &str) -> Result<(String, u64), EngineError> {
     let (chip, n) = split_assignment(arg, "--units", "CHIP=N, e.g. H200=1000")?;
     let n = n.trim();
     let units: u64 = n.parse().map_err(|_| {
-        EngineError::BadInput(format!("--units `{arg}`: `{n}` is not a whole number of units (expected a positive integer)"))
+        EngineError::BadInput(format!(
+            "--units `{arg}`: `{n}` is not a whole number of units (expected a positive integer)"
+        ))
     })?;
     if units == 0 {
-        return Err(EngineError::BadInput(format!("--units `{arg}`: the number of units must be at least 1")));
+        return Err(EngineError::BadInput(format!(
+            "--units `{arg}`: the number of units must be at least 1"
+        )));
     }
     Ok((chip, units))
 }
@@ -93,20 +105,38 @@ pub fn parse_units(arg: &str) -> Result<(String, u64), EngineError> {
 pub fn parse_price(arg: &str) -> Result<(String, u64), EngineError> {
     let (chip, p) = split_assignment(arg, "--price", "CHIP=USD, e.g. H200=27000")?;
     let p = p.trim().trim_start_matches('$').replace(',', "");
-    let bad = || EngineError::BadInput(format!("--price `{arg}`: `{p}` is not a price in US dollars (e.g. 27000 or 27000.50)"));
+    let bad = || {
+        EngineError::BadInput(format!(
+            "--price `{arg}`: `{p}` is not a price in US dollars (e.g. 27000 or 27000.50)"
+        ))
+    };
     let (whole, frac) = p.split_once('.').unwrap_or((&p, ""));
-    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || frac.len() > 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+    if whole.is_empty()
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || frac.len() > 2
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
         return Err(bad());
     }
     let dollars: u64 = whole.parse().map_err(|_| bad())?;
     let cents: u64 = format!("{frac:0<2}").parse().map_err(|_| bad())?;
-    dollars.checked_mul(100).and_then(|d| d.checked_add(cents)).map(|c| (chip, c)).ok_or_else(bad)
+    dollars
+        .checked_mul(100)
+        .and_then(|d| d.checked_add(cents))
+        .map(|c| (chip, c))
+        .ok_or_else(bad)
 }
 
-fn split_assignment(arg: &str, flag: &str, expected: &str) -> Result<(String, String), EngineError> {
+fn split_assignment(
+    arg: &str,
+    flag: &str,
+    expected: &str,
+) -> Result<(String, String), EngineError> {
     match arg.split_once('=') {
         Some((chip, v)) if !chip.trim().is_empty() => Ok((chip.trim().to_string(), v.to_string())),
-        _ => Err(EngineError::BadInput(format!("{flag} `{arg}`: expected {expected}"))),
+        _ => Err(EngineError::BadInput(format!(
+            "{flag} `{arg}`: expected {expected}"
+        ))),
     }
 }
 
@@ -185,30 +215,61 @@ fn milli(x: f64) -> i128 {
 }
 
 fn tops_at(chip: &Chip, p: Precision) -> Option<f64> {
-    chip.throughput.iter().find(|t| t.precision == p).map(|t| t.tops)
+    chip.throughput
+        .iter()
+        .find(|t| t.precision == p)
+        .map(|t| t.tops)
 }
 
 impl Engine {
     pub fn impact(&self, req: &ImpactRequest) -> Result<ImpactReport, EngineError> {
         if req.units.is_empty() {
-            return Err(EngineError::BadInput("give at least one --units CHIP=N".into()));
+            return Err(EngineError::BadInput(
+                "give at least one --units CHIP=N".into(),
+            ));
         }
-        let scenario = self.scenario(req.scenario.as_deref())?.map(|s| s.id.clone());
-        let dest = self.data.countries.resolve(&req.to).map_err(|e| EngineError::BadInput(e.to_string()))?.code.clone();
+        let scenario = self
+            .scenario(req.scenario.as_deref())?
+            .map(|s| s.id.clone());
+        let dest = self
+            .data
+            .countries
+            .resolve(&req.to)
+            .map_err(|e| EngineError::BadInput(e.to_string()))?
+            .code
+            .clone();
         let point = RulePoint {
             spec: scenario.clone().unwrap_or_else(|| req.date.to_string()),
-            kind: if scenario.is_some() { PointKind::Scenario } else { PointKind::Date },
+            kind: if scenario.is_some() {
+                PointKind::Scenario
+            } else {
+                PointKind::Date
+            },
             date: req.date,
             scenario: scenario.clone(),
             regime: String::new(),
             applied: Vec::new(),
         };
         let snap = self.point_snapshot(&point);
-        let point = RulePoint { regime: snap.regime.clone(), applied: snap.applied.clone(), ..point };
-        let h100 = self.data.catalog.get(H100_ID).ok_or_else(|| EngineError::BadInput(format!("the catalog has no `{H100_ID}`")))?;
-        let h100_milli = milli(earl_core::metrics::Metrics::of_chip(h100).tpp.unwrap_or(0.0));
+        let point = RulePoint {
+            regime: snap.regime.clone(),
+            applied: snap.applied.clone(),
+            ..point
+        };
+        let h100 = self
+            .data
+            .catalog
+            .get(H100_ID)
+            .ok_or_else(|| EngineError::BadInput(format!("the catalog has no `{H100_ID}`")))?;
+        let h100_milli = milli(
+            earl_core::metrics::Metrics::of_chip(h100)
+                .tpp
+                .unwrap_or(0.0),
+        );
         if h100_milli <= 0 {
-            return Err(EngineError::BadInput(format!("the catalog's `{H100_ID}` has no TPP")));
+            return Err(EngineError::BadInput(format!(
+                "the catalog's `{H100_ID}` has no TPP"
+            )));
         }
 
         // Merge repeated chips, keeping the order given.
@@ -216,7 +277,11 @@ impl Engine {
         for (name, n) in &req.units {
             let chip = self.chip(name)?;
             match units.iter_mut().find(|(c, _)| c.id == chip.id) {
-                Some((_, total)) => *total = total.checked_add(*n).ok_or_else(|| EngineError::BadInput("too many units".into()))?,
+                Some((_, total)) => {
+                    *total = total
+                        .checked_add(*n)
+                        .ok_or_else(|| EngineError::BadInput("too many units".into()))?
+                }
                 None => units.push((chip, *n)),
             }
         }
@@ -224,22 +289,32 @@ impl Engine {
         for (name, cents) in &req.prices {
             let chip = self.chip(name)?;
             if !units.iter().any(|(c, _)| c.id == chip.id) {
-                return Err(EngineError::BadInput(format!("--price for `{name}`, which has no --units")));
+                return Err(EngineError::BadInput(format!(
+                    "--price for `{name}`, which has no --units"
+                )));
             }
             prices.push((chip.id.as_str(), *cents));
         }
 
         let mut lines = Vec::new();
-        let (mut tpp_total, mut fp16_total, mut fp8_total, mut lic_tpp) = (0i128, 0i128, 0i128, 0i128);
+        let (mut tpp_total, mut fp16_total, mut fp8_total, mut lic_tpp) =
+            (0i128, 0i128, 0i128, 0i128);
         let (mut lic_units, mut total_units) = (0u64, 0u64);
         let mut charges_total = 0i128; // in cents × basis points
         let (mut missing, mut unpriced) = (Vec::new(), Vec::new());
         for (chip, n) in &units {
-            let tpp = earl_core::metrics::Metrics::of_chip(chip).tpp.ok_or_else(|| {
-                EngineError::BadInput(format!("{} {} has no TPP in the catalog, so its compute cannot be counted", chip.vendor, chip.name))
-            })?;
+            let tpp = earl_core::metrics::Metrics::of_chip(chip)
+                .tpp
+                .ok_or_else(|| {
+                    EngineError::BadInput(format!(
+                        "{} {} has no TPP in the catalog, so its compute cannot be counted",
+                        chip.vendor, chip.name
+                    ))
+                })?;
             let line_tpp = milli(tpp) * i128::from(*n);
-            let flops = |p: Precision, total: &mut i128, missing: &mut Vec<String>| match tops_at(chip, p) {
+            let flops = |p: Precision, total: &mut i128, missing: &mut Vec<String>| match tops_at(
+                chip, p,
+            ) {
                 // TOPS in thousandths × 1e9 = operations per second.
                 Some(t) => {
                     let m = milli(t) * i128::from(*n);
@@ -255,7 +330,10 @@ impl Engine {
             let fp8 = flops(Precision::Fp8, &mut fp8_total, &mut missing);
             let ev = self.evaluate(chip, &dest, &point, &snap, Some(*n))?;
             let licensable = ev.outcome.verdict.licensable();
-            let price = prices.iter().find(|(id, _)| *id == chip.id).map(|(_, c)| *c);
+            let price = prices
+                .iter()
+                .find(|(id, _)| *id == chip.id)
+                .map(|(_, c)| *c);
             let mut charges = Vec::new();
             for c in &ev.determination.charges {
                 let bp = (c.rate * 10_000.0).round() as i128;
@@ -295,7 +373,10 @@ impl Engine {
                 charges,
             });
         }
-        let comparisons = reference_figures(self)?.into_iter().map(|f| self.compare(f, tpp_total, h100_milli)).collect();
+        let comparisons = reference_figures(self)?
+            .into_iter()
+            .map(|f| self.compare(f, tpp_total, h100_milli))
+            .collect();
         Ok(ImpactReport {
             rules: point,
             destination: dest,
@@ -311,14 +392,23 @@ impl Engine {
             licensable_units: lic_units,
             licensable_tpp: lic_tpp as f64 / 1000.0,
             licensable_share_units: lic_units as f64 / total_units as f64,
-            licensable_share_tpp: if tpp_total > 0 { lic_tpp as f64 / tpp_total as f64 } else { 0.0 },
+            licensable_share_tpp: if tpp_total > 0 {
+                lic_tpp as f64 / tpp_total as f64
+            } else {
+                0.0
+            },
             charges_total_usd: charges_total as f64 / 1_000_000.0,
             charges_unpriced: unpriced,
             comparisons,
         })
     }
 
-    fn compare(&self, figure: ReferenceFigure, shipment_milli: i128, h100_milli: i128) -> Comparison {
+    fn compare(
+        &self,
+        figure: ReferenceFigure,
+        shipment_milli: i128,
+        h100_milli: i128,
+    ) -> Comparison {
         let reference_milli = match (figure.unit.as_str(), &figure.chip) {
             ("units", Some(id)) => self
                 .data
@@ -329,7 +419,9 @@ impl Engine {
             ("tpp", _) => Some(milli(figure.value)),
             _ => None,
         };
-        let ratio = reference_milli.filter(|r| *r > 0).map(|r| shipment_milli as f64 / r as f64);
+        let ratio = reference_milli
+            .filter(|r| *r > 0)
+            .map(|r| shipment_milli as f64 / r as f64);
         let text = match (ratio, &figure.chip) {
             (Some(r), Some(chip)) => format!(
                 "the shipment's TPP is {} of this figure ({} {chip} ≈ {} H100 equivalents)",
@@ -338,7 +430,10 @@ impl Engine {
                 fmt_count((reference_milli.unwrap_or(0) as f64 / h100_milli as f64).round())
             ),
             (Some(r), None) => format!("the shipment's TPP is {} of this figure", ratio_text(r)),
-            (None, _) => "context only: a share of world compute has no common unit with a shipment".to_string(),
+            (None, _) => {
+                "context only: a share of world compute has no common unit with a shipment"
+                    .to_string()
+            }
         };
         Comparison {
             reference_tpp: reference_milli.map(|m| m as f64 / 1000.0),
@@ -352,7 +447,11 @@ impl Engine {
 
 /// "2.5×" for ratios of one or more, "12.3%" below.
 pub fn ratio_text(r: f64) -> String {
-    if r >= 1.0 { format!("{r:.2}×") } else { format!("{:.2}%", r * 100.0) }
+    if r >= 1.0 {
+        format!("{r:.2}×")
+    } else {
+        format!("{:.2}%", r * 100.0)
+    }
 }
 
 /// A count with thousands separators: 1234567 → "1,234,567".
@@ -371,6 +470,10 @@ pub fn fmt_count(x: f64) -> String {
 impl Verdict {
     /// For impact summaries: "licensable" or "not licensable".
     pub fn licensable_label(self) -> &'static str {
-        if self.licensable() { "licensable" } else { "not licensable" }
+        if self.licensable() {
+            "licensable"
+        } else {
+            "not licensable"
+        }
     }
 }

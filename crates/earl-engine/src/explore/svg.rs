@@ -49,18 +49,26 @@ fn ink(v: Verdict) -> &'static str {
 
 /// Escapes text for SVG content and attributes.
 pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 const FONT: &str = "font-family=\"Helvetica, Arial, sans-serif\"";
 
 /// The legend of verdict colours and codes, as rows starting at (`x`, `y`); returns its height.
 fn legend(out: &mut String, x: f64, y: f64, with_codes: bool) -> f64 {
-    let _ = writeln!(out, "<text x=\"{x}\" y=\"{y}\" font-size=\"13\" font-weight=\"bold\">Legend</text>");
+    let _ = writeln!(
+        out,
+        "<text x=\"{x}\" y=\"{y}\" font-size=\"13\" font-weight=\"bold\">Legend</text>"
+    );
     for (i, v) in Verdict::ALL.iter().enumerate() {
         let (cx, cy) = (x + (i % 3) as f64 * 290.0, y + 12.0 + (i / 3) as f64 * 22.0);
         let label = match (with_codes, v) {
-            (true, Verdict::Exception) => format!("NAC, ACA, … (the exception's code) — {}", v.label()),
+            (true, Verdict::Exception) => {
+                format!("NAC, ACA, … (the exception's code) — {}", v.label())
+            }
             (true, _) => format!("{} — {}", code(*v, None), v.label()),
             (false, _) => v.label().to_string(),
         };
@@ -124,7 +132,13 @@ pub fn diff_matrix(r: &DiffReport) -> String {
     );
     for (i, (_, name)) in r.rows.iter().enumerate() {
         let y = top + cell_h * i as f64;
-        let _ = writeln!(s, "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>", left - 8.0, y + 14.0, esc(name));
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+            left - 8.0,
+            y + 14.0,
+            esc(name)
+        );
         for (j, cell) in r.matrix[i].iter().enumerate() {
             let x = left + cell_w * j as f64;
             let _ = writeln!(
@@ -170,7 +184,10 @@ pub fn diff_matrix(r: &DiffReport) -> String {
 
 /// Days from the timeline's start.
 fn day(d: Date) -> f64 {
-    TIMELINE_START.until(d).map(|s| f64::from(s.get_days())).unwrap_or(0.0)
+    TIMELINE_START
+        .until(d)
+        .map(|s| f64::from(s.get_days()))
+        .unwrap_or(0.0)
 }
 
 /// A step chart of a chip's determination for a destination: one level per verdict, the line
@@ -188,7 +205,8 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
     let height = changes_y + 18.0 * change_lines + 130.0;
     let span = day(end).max(1.0);
     let x = |d: Date| left + plot_w * (day(d) / span).clamp(0.0, 1.0);
-    let y = |v: Verdict| top + row_h * (levels.iter().position(|l| *l == v).unwrap_or(0) as f64 + 0.5);
+    let y =
+        |v: Verdict| top + row_h * (levels.iter().position(|l| *l == v).unwrap_or(0) as f64 + 0.5);
 
     let mut s = String::new();
     let _ = writeln!(
@@ -196,7 +214,11 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" {FONT}>"
     );
     let _ = writeln!(s, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
-    let scenario = r.scenario.as_deref().map(|s| format!(" with scenario {s}")).unwrap_or_default();
+    let scenario = r
+        .scenario
+        .as_deref()
+        .map(|s| format!(" with scenario {s}"))
+        .unwrap_or_default();
     let _ = writeln!(
         s,
         "<text x=\"20\" y=\"30\" font-size=\"18\" font-weight=\"bold\">{} to {}: licensing determination, {} to {}{}</text>",
@@ -225,21 +247,44 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
             yy - row_h / 2.0,
             colour(*v)
         );
-        let _ = writeln!(s, "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>", left - 8.0, yy + 4.0, esc(v.label()));
+        let _ = writeln!(
+            s,
+            "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+            left - 8.0,
+            yy + 4.0,
+            esc(v.label())
+        );
     }
     // X axis: a tick and label on each Jan 1 and Jul 1.
     let axis_y = top + plot_h;
-    let _ = writeln!(s, "<line x1=\"{left}\" y1=\"{axis_y}\" x2=\"{}\" y2=\"{axis_y}\" stroke=\"#000\"/>", left + plot_w);
-    let _ = writeln!(s, "<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{axis_y}\" stroke=\"#000\"/>");
+    let _ = writeln!(
+        s,
+        "<line x1=\"{left}\" y1=\"{axis_y}\" x2=\"{}\" y2=\"{axis_y}\" stroke=\"#000\"/>",
+        left + plot_w
+    );
+    let _ = writeln!(
+        s,
+        "<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{axis_y}\" stroke=\"#000\"/>"
+    );
     for year in TIMELINE_START.year()..=end.year() {
         for month in [1i8, 7] {
-            let Ok(d) = Date::new(year, month, 1) else { continue };
+            let Ok(d) = Date::new(year, month, 1) else {
+                continue;
+            };
             if d < TIMELINE_START || d > end {
                 continue;
             }
             let xx = x(d);
-            let _ = writeln!(s, "<line x1=\"{xx}\" y1=\"{top}\" x2=\"{xx}\" y2=\"{}\" stroke=\"#999\" stroke-dasharray=\"2,3\"/>", axis_y + 5.0);
-            let label = if month == 1 { year.to_string() } else { format!("Jul {year}") };
+            let _ = writeln!(
+                s,
+                "<line x1=\"{xx}\" y1=\"{top}\" x2=\"{xx}\" y2=\"{}\" stroke=\"#999\" stroke-dasharray=\"2,3\"/>",
+                axis_y + 5.0
+            );
+            let label = if month == 1 {
+                year.to_string()
+            } else {
+                format!("Jul {year}")
+            };
             let weight = if month == 1 { "bold" } else { "normal" };
             let _ = writeln!(
                 s,
@@ -259,7 +304,11 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
     for (i, p) in r.periods.iter().enumerate() {
         let (x0, x1) = (x(p.from), x(p.until.unwrap_or(end)));
         let yy = y(p.outcome.verdict);
-        let _ = write!(path, "{}{x0:.1},{yy:.1} L{x1:.1},{yy:.1} ", if i == 0 { "M" } else { "L" });
+        let _ = write!(
+            path,
+            "{}{x0:.1},{yy:.1} L{x1:.1},{yy:.1} ",
+            if i == 0 { "M" } else { "L" }
+        );
         let _ = writeln!(
             s,
             "<rect x=\"{x0:.1}\" y=\"{band_y}\" width=\"{:.1}\" height=\"22\" fill=\"{}\" stroke=\"#ffffff\"><title>{}: {}</title></rect>",
@@ -268,7 +317,10 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
             p.from,
             esc(&p.outcome.brief())
         );
-        let _ = writeln!(s, "<circle cx=\"{x0:.1}\" cy=\"{yy:.1}\" r=\"4\" fill=\"#000\"/>");
+        let _ = writeln!(
+            s,
+            "<circle cx=\"{x0:.1}\" cy=\"{yy:.1}\" r=\"4\" fill=\"#000\"/>"
+        );
         let _ = writeln!(
             s,
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#000\">{}</text>",
@@ -277,13 +329,30 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
             p.from
         );
     }
-    let _ = writeln!(s, "<path d=\"{}\" fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\"/>", path.trim_end());
-    let _ = writeln!(s, "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">Outcome band</text>", left - 8.0, band_y + 15.0);
+    let _ = writeln!(
+        s,
+        "<path d=\"{}\" fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\"/>",
+        path.trim_end()
+    );
+    let _ = writeln!(
+        s,
+        "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">Outcome band</text>",
+        left - 8.0,
+        band_y + 15.0
+    );
     // What changed on each step, with its citation.
-    let _ = writeln!(s, "<text x=\"20\" y=\"{}\" font-size=\"13\" font-weight=\"bold\">Changes</text>", changes_y);
+    let _ = writeln!(
+        s,
+        "<text x=\"20\" y=\"{}\" font-size=\"13\" font-weight=\"bold\">Changes</text>",
+        changes_y
+    );
     for (i, p) in r.periods.iter().enumerate() {
         // Name the rule that took effect before a lapse or a Country Group change on the same day.
-        let first = p.changed_by.iter().find(|e| matches!(e, Event::Amendment(_))).or(p.changed_by.first());
+        let first = p
+            .changed_by
+            .iter()
+            .find(|e| matches!(e, Event::Amendment(_)))
+            .or(p.changed_by.first());
         let cause = match first {
             Some(Event::Amendment(a)) => format!("{} ({})", a.id, a.cite.text),
             Some(e) => e.describe(),
@@ -304,5 +373,9 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
 
 /// Cuts `s` to at most `n` characters, marking the cut.
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_string() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
 }

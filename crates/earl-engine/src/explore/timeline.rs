@@ -6,7 +6,7 @@
 //! end date. Consecutive dates with the same outcome are collapsed into one period that keeps the
 //! date its outcome took effect.
 
-use super::{AmendmentRef, EntryRef, GroupChangeRef, Outcome, RulePoint, PointKind};
+use super::{AmendmentRef, EntryRef, GroupChangeRef, Outcome, PointKind, RulePoint};
 use crate::{Engine, EngineError};
 use jiff::civil::{Date, date};
 use serde::Serialize;
@@ -38,7 +38,13 @@ impl Event {
         match self {
             Event::Amendment(a) => format!("{} — {} [{}]", a.id, a.title, a.cite.text),
             Event::AmendmentLapses(a) => format!("{} lapses — {} [{}]", a.id, a.title, a.cite.text),
-            Event::CountryGroup(g) => format!("{} {} Country Group {} [{}]", g.country, if g.action == "add" { "joins" } else { "leaves" }, g.group, g.cite),
+            Event::CountryGroup(g) => format!(
+                "{} {} Country Group {} [{}]",
+                g.country,
+                if g.action == "add" { "joins" } else { "leaves" },
+                g.group,
+                g.cite
+            ),
         }
     }
 }
@@ -73,10 +79,21 @@ pub struct TimelineReport {
 impl Engine {
     pub fn timeline(&self, req: &TimelineRequest) -> Result<TimelineReport, EngineError> {
         let chip = self.chip(&req.chip)?;
-        let dest = self.data.countries.resolve(&req.to).map_err(|e| EngineError::BadInput(e.to_string()))?.code.clone();
-        let scenario = self.scenario(req.scenario.as_deref())?.map(|s| s.id.clone());
+        let dest = self
+            .data
+            .countries
+            .resolve(&req.to)
+            .map_err(|e| EngineError::BadInput(e.to_string()))?
+            .code
+            .clone();
+        let scenario = self
+            .scenario(req.scenario.as_deref())?
+            .map(|s| s.id.clone());
         if req.until < TIMELINE_START {
-            return Err(EngineError::BadInput(format!("the timeline starts in {TIMELINE_START}; {} is earlier", req.until)));
+            return Err(EngineError::BadInput(format!(
+                "the timeline starts in {TIMELINE_START}; {} is earlier",
+                req.until
+            )));
         }
         let events = self.events_for(&dest, scenario.as_deref(), req.until);
         let mut dates: Vec<Date> = events.iter().map(|(d, _)| *d).collect();
@@ -89,7 +106,11 @@ impl Engine {
         for &d in &dates {
             let point = RulePoint {
                 spec: d.to_string(),
-                kind: if scenario.is_some() { PointKind::Scenario } else { PointKind::Date },
+                kind: if scenario.is_some() {
+                    PointKind::Scenario
+                } else {
+                    PointKind::Date
+                },
                 date: d,
                 scenario: scenario.clone(),
                 regime: String::new(),
@@ -97,14 +118,25 @@ impl Engine {
             };
             let snap = self.point_snapshot(&point);
             let ev = self.evaluate(chip, &dest, &point, &snap, None)?;
-            let changed_by: Vec<Event> = events.iter().filter(|(day, _)| *day == d).map(|(_, e)| e.clone()).collect();
+            let changed_by: Vec<Event> = events
+                .iter()
+                .filter(|(day, _)| *day == d)
+                .map(|(_, e)| e.clone())
+                .collect();
             match periods.last_mut() {
                 Some(last) if last.outcome.same_as(&ev.outcome) => {}
                 _ => {
                     if let Some(last) = periods.last_mut() {
                         last.until = Some(d);
                     }
-                    periods.push(Period { from: d, until: None, regime: snap.regime.clone(), changed_by, outcome: ev.outcome, because: ev.entries });
+                    periods.push(Period {
+                        from: d,
+                        until: None,
+                        regime: snap.regime.clone(),
+                        changed_by,
+                        outcome: ev.outcome,
+                        because: ev.entries,
+                    });
                 }
             }
         }
