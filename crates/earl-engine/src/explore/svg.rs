@@ -64,10 +64,10 @@ fn legend(out: &mut String, x: f64, y: f64, with_codes: bool) -> f64 {
         "<text x=\"{x}\" y=\"{y}\" font-size=\"13\" font-weight=\"bold\">Legend</text>"
     );
     for (i, v) in Verdict::ALL.iter().enumerate() {
-        let (cx, cy) = (x + (i % 3) as f64 * 290.0, y + 12.0 + (i / 3) as f64 * 22.0);
+        let (cx, cy) = (x + (i % 3) as f64 * 320.0, y + 12.0 + (i / 3) as f64 * 22.0);
         let label = match (with_codes, v) {
             (true, Verdict::Exception) => {
-                format!("NAC, ACA, … (the exception's code) — {}", v.label())
+                format!("NAC/ACA/… — {}", v.label())
             }
             (true, _) => format!("{} — {}", code(*v, None), v.label()),
             (false, _) => v.label().to_string(),
@@ -89,7 +89,7 @@ pub fn diff_matrix(r: &DiffReport) -> String {
     let (cell_w, cell_h) = (52.0, 20.0);
     let left = 210.0;
     let top = 120.0;
-    let width = (left + cell_w * r.columns.len() as f64 + 30.0).max(920.0);
+    let width = (left + cell_w * r.columns.len() as f64 + 30.0).max(1000.0);
     let grid_h = cell_h * r.rows.len() as f64;
     let height = top + grid_h + 160.0;
     let mut s = String::new();
