@@ -119,19 +119,19 @@ fn print_human(a: &CheckAnswer) {
     println!("\nThis is a determination under earl's encoded rules, not a clearance or legal advice.");
 }
 
-/// One input row of a batch file.
+/// One input row of a batch file, borrowed from the CSV record.
 #[derive(serde::Deserialize)]
-struct Row {
-    chip: String,
-    destination: String,
+struct Row<'r> {
+    chip: &'r str,
+    destination: &'r str,
     #[serde(default)]
-    end_user: Option<String>,
+    end_user: Option<&'r str>,
     #[serde(default)]
-    end_user_hq: Option<String>,
+    end_user_hq: Option<&'r str>,
     #[serde(default)]
-    date: Option<String>,
+    date: Option<&'r str>,
     #[serde(default)]
-    quantity: Option<String>,
+    quantity: Option<&'r str>,
 }
 
 /// One output row: the decision, or the reason the row could not be checked.
@@ -142,29 +142,33 @@ struct OutRow<'a> {
     destination: &'a str,
     end_user: &'a str,
     date: String,
-    eccn: String,
-    license_required: String,
+    eccn: &'a str,
+    license_required: &'a str,
     prohibited: bool,
-    license_exception: String,
-    review_policy: String,
-    regime: String,
+    license_exception: &'a str,
+    review_policy: &'a str,
+    regime: &'a str,
     end_user_matches: String,
     error: String,
 }
 
-fn summary_of<'a>(row: u64, r: &'a Row, date: String, d: &Determination) -> OutRow<'a> {
+fn summary_of<'a>(row: u64, r: &'a Row, date: String, d: &'a Determination) -> OutRow<'a> {
     OutRow {
         row,
-        chip: &r.chip,
-        destination: &r.destination,
-        end_user: r.end_user.as_deref().unwrap_or(""),
+        chip: r.chip,
+        destination: r.destination,
+        end_user: r.end_user.unwrap_or(""),
         date,
-        eccn: d.paragraph.clone().unwrap_or_else(|| if d.possible_outcomes.is_empty() { "none".into() } else { "undetermined".into() }),
-        license_required: d.license_required.map_or("undetermined".into(), |b| b.to_string()),
+        eccn: d.paragraph.as_deref().unwrap_or(if d.possible_outcomes.is_empty() { "none" } else { "undetermined" }),
+        license_required: match d.license_required {
+            Some(true) => "true",
+            Some(false) => "false",
+            None => "undetermined",
+        },
         prohibited: d.prohibited,
-        license_exception: d.license_exception.clone().unwrap_or_default(),
-        review_policy: d.review_policy.map(|p| p.as_str().to_string()).unwrap_or_default(),
-        regime: d.regime.clone(),
+        license_exception: d.license_exception.as_deref().unwrap_or(""),
+        review_policy: d.review_policy.map_or("", |p| p.as_str()),
+        regime: &d.regime,
         end_user_matches: d.end_user_matches.iter().map(|m| format!("{}:{}", m.list, m.name)).collect::<Vec<_>>().join("; "),
         error: String::new(),
     }
@@ -228,43 +232,25 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
         }
         rows += 1;
         let line = record.position().map_or(rows + 1, |p| p.line());
-        let result: Result<(Row, String, Determination), String> = (|| {
-            let r: Row = record.deserialize(Some(&headers)).map_err(|e| e.to_string())?;
-            let date = match r.date.as_deref().filter(|d| !d.is_empty()) {
-                Some(d) => earl_engine::parse_date(d).map_err(|e| e.to_string())?,
-                None => default_date,
-            };
-            let quantity = match r.quantity.as_deref().filter(|q| !q.is_empty()) {
-                Some(q) => Some(q.parse::<u64>().map_err(|_| format!("quantity `{q}` is not a whole number"))?),
-                None => None,
-            };
-            let req = CheckRequest {
-                item: Item::Catalog(r.chip.clone()),
-                to: r.destination.clone(),
-                from: a.from.clone(),
-                end_user: r.end_user.clone().filter(|s| !s.is_empty()),
-                end_user_hq: r.end_user_hq.clone().filter(|s| !s.is_empty()),
-                date,
-                scenario: scenario.clone(),
-                quantity,
-            };
-            let d = checker.check(&r.chip, &req).map_err(|e| e.to_string())?;
-            Ok((r, date.to_string(), d))
-        })();
+        let result = check_row(&mut checker, &record, &headers, default_date, a.from.as_deref(), scenario.as_deref());
         match result {
             Ok((r, date, d)) => {
                 ok += 1;
                 if d.license_required == Some(true) {
                     required += 1;
                 }
-                let out = summary_of(line, &r, date, &d);
+                let out = summary_of(line, &r, date, d);
                 write_row(&mut sink, &out)?;
                 if audit.is_some() {
                     pending.push(earl_store::NewRecord {
                         kind: "check".into(),
                         source: "cli-batch".into(),
                         inputs: json!({"row": line, "chip": r.chip, "to": r.destination, "end_user": r.end_user, "end_user_hq": r.end_user_hq, "date": out.date, "quantity": r.quantity}),
-                        outputs: serde_json::to_value(&d).map_err(|e| Failure::internal(e.to_string()))?,
+                        outputs: {
+                            let mut v = serde_json::to_value(d).map_err(|e| Failure::internal(e.to_string()))?;
+                            v["date"] = json!(out.date);
+                            v
+                        },
                         rules_hash: engine.data.content_hash.clone(),
                         lists_hash: None,
                         earl_version: env!("CARGO_PKG_VERSION").into(),
@@ -274,21 +260,20 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
             Err(reason) => {
                 failed += 1;
                 eprintln!("earl: {}: line {line}: {reason}", path.display());
-                let empty = Row { chip: record.get(0).unwrap_or("").into(), destination: String::new(), end_user: None, end_user_hq: None, date: None, quantity: None };
                 let out = OutRow {
                     row: line,
-                    chip: &empty.chip,
-                    destination: "",
+                    chip: record.get(0).unwrap_or(""),
+                    destination: record.get(1).unwrap_or(""),
                     end_user: "",
                     date: String::new(),
-                    eccn: String::new(),
-                    license_required: String::new(),
+                    eccn: "",
+                    license_required: "",
                     prohibited: false,
-                    license_exception: String::new(),
-                    review_policy: String::new(),
-                    regime: String::new(),
+                    license_exception: "",
+                    review_policy: "",
+                    regime: "",
                     end_user_matches: String::new(),
-                                error: reason,
+                    error: reason,
                 };
                 write_row(&mut sink, &out)?;
             }
@@ -310,6 +295,38 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     progress.finish_and_clear();
     eprintln!("earl: {rows} rows: {ok} checked ({required} need a licence), {failed} could not be checked");
     if failed > 0 { Err(Failure { code: 2, message: format!("{failed} of {rows} rows could not be checked (see above)") }) } else { Ok(()) }
+}
+
+/// Checks one CSV record: the parsed row, its date and the determination.
+fn check_row<'c, 'r>(
+    checker: &'c mut earl_engine::BatchChecker<'_>,
+    record: &'r csv::StringRecord,
+    headers: &'r csv::StringRecord,
+    default_date: jiff::civil::Date,
+    from: Option<&str>,
+    scenario: Option<&str>,
+) -> Result<(Row<'r>, String, &'c Determination), String> {
+    let r: Row = record.deserialize(Some(headers)).map_err(|e| e.to_string())?;
+    let date = match r.date.filter(|d| !d.is_empty()) {
+        Some(d) => earl_engine::parse_date(d).map_err(|e| e.to_string())?,
+        None => default_date,
+    };
+    let quantity = match r.quantity.filter(|q| !q.is_empty()) {
+        Some(q) => Some(q.parse::<u64>().map_err(|_| format!("quantity `{q}` is not a whole number"))?),
+        None => None,
+    };
+    let req = CheckRequest {
+        item: Item::Catalog(r.chip.to_string()),
+        to: r.destination.to_string(),
+        from: from.map(str::to_string),
+        end_user: r.end_user.filter(|s| !s.is_empty()).map(str::to_string),
+        end_user_hq: r.end_user_hq.filter(|s| !s.is_empty()).map(str::to_string),
+        date,
+        scenario: scenario.map(str::to_string),
+        quantity,
+    };
+    let d = checker.check(r.chip, &req).map_err(|e| e.to_string())?;
+    Ok((r, date.to_string(), d))
 }
 
 fn write_row(sink: &mut Sink, row: &OutRow) -> Result<(), Failure> {

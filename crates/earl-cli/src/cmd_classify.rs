@@ -19,28 +19,28 @@ pub struct ClassifyArgs {
     #[arg(long)]
     pub scenario: Option<String>,
     /// A chip not in the catalog: its TPP.
-    #[arg(long, conflicts_with = "chip")]
+    #[arg(long, conflicts_with = "chip", allow_negative_numbers = true)]
     pub tpp: Option<f64>,
     /// A chip not in the catalog: dense throughput at a precision, e.g. fp8=1979; repeatable.
     #[arg(long, value_name = "PRECISION=TOPS", conflicts_with_all = ["chip", "tpp"])]
     pub throughput: Vec<String>,
     /// Applicable die area in mm² (all non-planar logic dies).
-    #[arg(long = "die-area", value_name = "MM2")]
+    #[arg(long = "die-area", allow_negative_numbers = true, value_name = "MM2")]
     pub die_area: Option<f64>,
     /// Whether the chip is designed or marketed for use in datacenters.
     #[arg(long, value_name = "true|false")]
     pub datacenter: Option<bool>,
     /// Total DRAM bandwidth in GB/s.
-    #[arg(long = "memory-bandwidth", value_name = "GBPS")]
+    #[arg(long = "memory-bandwidth", allow_negative_numbers = true, value_name = "GBPS")]
     pub memory_bandwidth: Option<f64>,
     /// Chip-to-chip (interconnect) bandwidth in GB/s, for the Oct 2022 rule.
-    #[arg(long = "chip-to-chip", value_name = "GBPS")]
+    #[arg(long = "chip-to-chip", allow_negative_numbers = true, value_name = "GBPS")]
     pub chip_to_chip: Option<f64>,
     /// An HBM stack (3A090.c): its bandwidth in GB/s; give --package-area too.
-    #[arg(long = "hbm-bandwidth", value_name = "GBPS", conflicts_with_all = ["chip", "tpp", "throughput"])]
+    #[arg(long = "hbm-bandwidth", allow_negative_numbers = true, value_name = "GBPS", conflicts_with_all = ["chip", "tpp", "throughput"])]
     pub hbm_bandwidth: Option<f64>,
     /// An HBM stack's package area in mm².
-    #[arg(long = "package-area", value_name = "MM2")]
+    #[arg(long = "package-area", allow_negative_numbers = true, value_name = "MM2")]
     pub package_area: Option<f64>,
     #[arg(long)]
     pub json: bool,

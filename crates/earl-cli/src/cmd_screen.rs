@@ -19,7 +19,7 @@ pub struct ScreenArgs {
     #[arg(long, value_delimiter = ',')]
     pub lists: Vec<String>,
     /// Minimum score of a match, in [0, 1].
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub threshold: Option<f64>,
     /// Also show the best entries below the threshold.
     #[arg(long)]

@@ -109,7 +109,7 @@ struct Branch {
 
 /// Determines the licence requirement for `q` under `snapshot`.
 pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determination {
-    let mut because = q.classification.because.clone();
+    let mut because = q.classification.because(snapshot, q.metrics);
     let asked = q.destination.code.clone();
     let (dest_code, treated_as) = match &q.destination.treated_as {
         Some(t) if q.date >= t.from => {
@@ -132,13 +132,14 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         .map(|o| (o.clone(), decide(snapshot, q, eval, o, &dest_code, hq_code.as_deref())))
         .collect();
 
-    let (outcome, first) = &branches[0];
+    let first = &branches[0].1;
     let all_same = branches.iter().all(|(_, b)| {
         b.license_required == first.license_required && b.exception == first.exception && b.review == first.review
     });
-    let license_required = match (all_same, first.license_required) {
-        (true, Tri::True) => Some(true),
-        (true, Tri::False) => Some(false),
+    // The requirement can be known even when the exception or review policy is not.
+    let license_required = match first.license_required {
+        Tri::True if branches.iter().all(|(_, b)| b.license_required == Tri::True) => Some(true),
+        Tri::False if branches.iter().all(|(_, b)| b.license_required == Tri::False) => Some(false),
         _ => None,
     };
     let mut possible_outcomes = Vec::new();
@@ -180,7 +181,6 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         notices = union(branches.iter().map(|(_, b)| &b.notices));
         not_checked = union(branches.iter().map(|(_, b)| &b.not_checked));
     }
-    let _ = outcome;
     let determined = q.classification.determined();
     Determination {
         chip: q.chip_id.map(str::to_string),
@@ -206,7 +206,7 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         not_checked,
         possible_outcomes,
         deciding: q.classification.deciding.clone(),
-        hinges_on_unverified: q.classification.hinges_on_unverified.clone(),
+        hinges_on_unverified: q.classification.hinges_on_unverified.iter().map(|s| s.to_string()).collect(),
     }
 }
 

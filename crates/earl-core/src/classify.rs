@@ -34,6 +34,20 @@ impl Outcome {
     }
 }
 
+/// One step of the evaluation, kept structured so that classification itself allocates little;
+/// [`Classification::because`] renders the steps as text with their citations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Traced {
+    /// No 3A090 paragraph was in force on the date.
+    NoRules,
+    /// Exclusion `index` of the snapshot was evaluated.
+    Exclusion { index: usize, verdict: Tri },
+    /// Paragraph `index` of the snapshot was evaluated.
+    Paragraph { index: usize, verdict: Tri },
+    /// A metric was unknown but did not matter.
+    Irrelevant(MetricName),
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Classification {
     pub regime: String,
@@ -42,8 +56,9 @@ pub struct Classification {
     /// Figures that would decide between the possible outcomes.
     pub deciding: Vec<String>,
     /// Figures the outcome rests on that the source marks unverified.
-    pub hinges_on_unverified: Vec<String>,
-    pub because: Vec<Step>,
+    pub hinges_on_unverified: Vec<&'static str>,
+    #[serde(skip)]
+    pub trace: Vec<Traced>,
 }
 
 impl Classification {
@@ -53,12 +68,72 @@ impl Classification {
             _ => None,
         }
     }
+
+    /// The explanation: how the metrics were computed, each exclusion and paragraph tested with
+    /// the figures compared, and the conclusion, every step with its citation.
+    pub fn because(&self, snapshot: &Snapshot, metrics: &Metrics) -> Vec<Step> {
+        let mut because = metrics.steps.clone();
+        for t in &self.trace {
+            match *t {
+                Traced::NoRules => because.push(Step::computed(
+                    format!(
+                        "No ECCN 3A090 existed on {}: it was created by the rule effective 2022-10-07 (87 FR 62186).",
+                        snapshot.date
+                    ),
+                    "87 FR 62186 (Oct. 13, 2022), FR Doc 2022-21658",
+                )),
+                Traced::Exclusion { index, verdict } => {
+                    let x = &snapshot.entries.exclusion[index];
+                    let head = match verdict {
+                        Tri::True => "applies",
+                        Tri::False => "does not apply",
+                        Tri::Unknown => "cannot tell whether it applies",
+                    };
+                    because.push(Step::new(format!("{}: {head} — {}", x.id, x.text), &x.cite));
+                }
+                Traced::Paragraph { index, .. } => {
+                    let p = &snapshot.entries.paragraph[index];
+                    if p.all.iter().any(|t| t.metric == MetricName::IoAggregateGbps) {
+                        because.extend(metrics.io_bound_step());
+                    }
+                    because.push(Step::new(describe_paragraph(p, metrics).1, &p.cite));
+                }
+                Traced::Irrelevant(name) => {
+                    let label = name.label();
+                    because.push(Step::computed(
+                        format!("{label} is unknown, but it cannot change this outcome: the paragraphs that decide it do not depend on {label}."),
+                        "earl: three-valued evaluation of the 3A090 paragraphs",
+                    ));
+                }
+            }
+        }
+        match self.determined() {
+            Some(o) => because.push(Step::computed(
+                format!("Classification: {}.", o.label()),
+                "earl: first paragraph met, in the order of ECCN 3A090",
+            )),
+            None => {
+                let labels: Vec<String> = self.possible.iter().map(Outcome::label).collect();
+                because.push(Step::computed(
+                    format!("Classification undetermined: could be {}; decided by {}.", labels.join(" or "), self.deciding.join(" and ")),
+                    "earl: three-valued evaluation of the 3A090 paragraphs",
+                ));
+            }
+        }
+        if !self.hinges_on_unverified.is_empty() {
+            because.push(Step::computed(
+                format!("This result rests on figures the sources mark unverified: {}.", self.hinges_on_unverified.join(", ")),
+                "catalog figures marked unverified (shared/reference/chips.md)",
+            ));
+        }
+        because
+    }
 }
 
 /// Classifies an item with `metrics` under the rules of `snapshot`.
 pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Classification {
-    let mut because = metrics.steps.clone();
-    let mut possible = Vec::new();
+    let mut trace = Vec::with_capacity(4);
+    let mut possible = Vec::with_capacity(1);
     let mut deciding = Vec::new();
     let mut used: Vec<MetricName> = Vec::new();
     let facts = Facts {
@@ -78,52 +153,40 @@ pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Cla
     };
     let paragraphs = &snapshot.entries.paragraph;
     if paragraphs.is_empty() {
-        because.push(Step::computed(
-            format!(
-                "No ECCN 3A090 existed on {}: it was created by the rule effective 2022-10-07 (87 FR 62186).",
-                snapshot.date
-            ),
-            "87 FR 62186 (Oct. 13, 2022), FR Doc 2022-21658",
-        ));
+        trace.push(Traced::NoRules);
         return Classification {
             regime: snapshot.regime.clone(),
             possible: vec![Outcome::none()],
             deciding,
             hinges_on_unverified: Vec::new(),
-            because,
+            trace,
         };
     }
 
     let mut settled = false;
-    for x in &snapshot.entries.exclusion {
-        match eval.eval(&x.when, &facts) {
+    for (index, x) in snapshot.entries.exclusion.iter().enumerate() {
+        let verdict = eval.eval(&x.when, &facts);
+        trace.push(Traced::Exclusion { index, verdict });
+        match verdict {
             Tri::True => {
-                because.push(Step::new(format!("{}: applies — {}", x.id, x.text), &x.cite));
                 possible.push(Outcome { excluded_by: Some(x.id.clone()), ..Outcome::none() });
                 collect_metrics(&x.when.metrics, &mut used);
-                if x.when.datacenter.is_some() {
-                    used.push(MetricName::Tpp);
-                }
                 settled = true;
                 break;
             }
             Tri::Unknown => {
-                because.push(Step::new(format!("{}: cannot tell whether it applies — {}", x.id, x.text), &x.cite));
                 if metrics.datacenter.is_none() {
                     deciding.push("whether the item is designed or marketed for use in datacenters".into());
                 }
                 possible.push(Outcome { excluded_by: Some(x.id.clone()), ..Outcome::none() });
             }
-            Tri::False => {
-                because.push(Step::new(format!("{}: does not apply — {}", x.id, x.text), &x.cite));
-                collect_metrics(&x.when.metrics, &mut used);
-            }
+            Tri::False => collect_metrics(&x.when.metrics, &mut used),
         }
     }
     if !settled {
-        for p in paragraphs {
-            let (verdict, text) = test_paragraph(p, metrics);
-            because.push(Step::new(text, &p.cite));
+        for (index, p) in paragraphs.iter().enumerate() {
+            let verdict = test_paragraph(p, metrics);
+            trace.push(Traced::Paragraph { index, verdict });
             match verdict {
                 Tri::True => {
                     possible.push(Outcome { eccn: Some(p.eccn.clone()), paragraph: Some(p.id.clone()), excluded_by: None });
@@ -150,30 +213,18 @@ pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Cla
     }
     possible.dedup();
 
-    let determined = possible.len() == 1;
-    if determined {
-        for (name, label) in [(MetricName::Pd, "PD"), (MetricName::Tpp, "TPP")] {
-            if metrics.value(name, None, None) == MetricValue::Unknown && metrics.kind == crate::chip::ChipKind::Accelerator {
-                because.push(Step::computed(
-                    format!("{label} is unknown, but it cannot change this outcome: the paragraphs that decide it do not depend on {label}."),
-                    "earl: three-valued evaluation of the 3A090 paragraphs",
-                ));
+    if possible.len() == 1 && metrics.kind == crate::chip::ChipKind::Accelerator {
+        for name in [MetricName::Pd, MetricName::Tpp] {
+            if metrics.value(name, None, None) == MetricValue::Unknown {
+                trace.push(Traced::Irrelevant(name));
             }
         }
-        if let Some(o) = possible.first() {
-            because.push(Step::computed(format!("Classification: {}.", o.label()), "earl: first paragraph met, in the order of ECCN 3A090"));
-        }
-    } else {
-        let labels: Vec<String> = possible.iter().map(Outcome::label).collect();
-        because.push(Step::computed(
-            format!("Classification undetermined: could be {}; decided by {}.", labels.join(" or "), deciding.join(" and ")),
-            "earl: three-valued evaluation of the 3A090 paragraphs",
-        ));
     }
     let hinges_on_unverified = metrics
         .unverified
         .iter()
-        .filter(|m| match **m {
+        .copied()
+        .filter(|m| match *m {
             "tpp" => used.contains(&MetricName::Tpp) || used.contains(&MetricName::Pd),
             "pd" => used.contains(&MetricName::Pd),
             "datacenter" => !snapshot.entries.exclusion.is_empty(),
@@ -181,15 +232,8 @@ pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Cla
             "memory_bandwidth_gbps" => used.contains(&MetricName::MemoryBandwidthGbps),
             _ => false,
         })
-        .map(|m| m.to_string())
-        .collect::<Vec<_>>();
-    if !hinges_on_unverified.is_empty() {
-        because.push(Step::computed(
-            format!("This result rests on figures the sources mark unverified: {}.", hinges_on_unverified.join(", ")),
-            "catalog figures marked unverified (shared/reference/chips.md)",
-        ));
-    }
-    Classification { regime: snapshot.regime.clone(), possible, deciding, hinges_on_unverified, because }
+        .collect();
+    Classification { regime: snapshot.regime.clone(), possible, deciding, hinges_on_unverified, trace }
 }
 
 fn collect_metrics(ths: &[crate::rules::Threshold], used: &mut Vec<MetricName>) {
@@ -205,8 +249,16 @@ fn deciding_figure(m: MetricName) -> String {
     }
 }
 
-/// Tests one paragraph, with a sentence that shows every figure compared.
-fn test_paragraph(p: &Paragraph, metrics: &Metrics) -> (Tri, String) {
+/// Whether an item meets a paragraph.
+fn test_paragraph(p: &Paragraph, metrics: &Metrics) -> Tri {
+    if p.kind != metrics.kind {
+        return Tri::False;
+    }
+    Tri::all(p.all.iter().map(|th| th.eval(metrics.value(th.metric, None, None))))
+}
+
+/// The verdict on a paragraph with a sentence that shows every figure compared.
+fn describe_paragraph(p: &Paragraph, metrics: &Metrics) -> (Tri, String) {
     if p.kind != metrics.kind {
         return (Tri::False, format!("{} ({}): does not apply to this kind of item", p.id, p.text));
     }

@@ -154,6 +154,13 @@ pub struct When {
     pub all: Vec<When>,
 }
 
+impl When {
+    /// Whether this condition (or a nested one) tests metric `m`.
+    pub fn mentions(&self, m: MetricName) -> bool {
+        self.metrics.iter().chain(&self.metrics_any).any(|t| t.metric == m) || self.any.iter().chain(&self.all).any(|w| w.mentions(m))
+    }
+}
+
 /// Review policy BIS applies to a licence application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -348,6 +355,25 @@ pub struct Entries {
     pub party: Vec<PartyRule>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub group: Vec<GroupDef>,
+}
+
+impl Entries {
+    /// Whether any condition of these entries tests metric `m`.
+    pub fn mention(&self, m: MetricName) -> bool {
+        let whens = self
+            .exclusion
+            .iter()
+            .map(|x| &x.when)
+            .chain(self.control.iter().map(|x| &x.when))
+            .chain(self.review.iter().map(|x| &x.when))
+            .chain(self.exception.iter().map(|x| &x.when))
+            .chain(self.condition.iter().map(|x| &x.when))
+            .chain(self.notice.iter().map(|x| &x.when))
+            .chain(self.not_checked.iter().map(|x| &x.when))
+            .chain(self.charge.iter().map(|x| &x.when));
+        let mut whens = whens;
+        whens.any(|w| w.mentions(m)) || self.paragraph.iter().any(|p| p.all.iter().any(|t| t.metric == m))
+    }
 }
 
 /// Where a rule or proposal stands.

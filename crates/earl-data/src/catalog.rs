@@ -32,6 +32,8 @@ pub struct Catalog {
     pub chips: Vec<Chip>,
     /// Normalised name → index in `chips`.
     names: HashMap<String, usize>,
+    /// (release year, TPP) of every datacenter chip, computed once for [`Catalog::frontier_tpp`].
+    frontier: std::sync::OnceLock<Vec<(i16, f64)>>,
 }
 
 /// A chip name that matches nothing, with the closest catalog names.
@@ -78,7 +80,13 @@ impl Catalog {
     /// Parses and validates one catalog file.
     pub fn parse(file: &str, text: &str) -> Result<Catalog, DataError> {
         let parsed: CatalogFile = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
-        let mut catalog = Catalog { meta: parsed.catalog, sources: parsed.sources, chips: Vec::new(), names: HashMap::new() };
+        let mut catalog = Catalog {
+            meta: parsed.catalog,
+            sources: parsed.sources,
+            chips: Vec::new(),
+            names: HashMap::new(),
+            frontier: std::sync::OnceLock::new(),
+        };
         catalog.add_chips(file, text, parsed.chip, None)?;
         Ok(catalog)
     }
@@ -91,6 +99,7 @@ impl Catalog {
         for (k, v) in own_sources {
             self.sources.entry(k).or_insert(v);
         }
+        self.frontier = std::sync::OnceLock::new();
         Ok(())
     }
 
@@ -159,11 +168,14 @@ impl Catalog {
     /// The highest TPP among datacenter chips released in or before `year`: the frontier that
     /// scenario rules like "at most X% of the best chip" are measured against.
     pub fn frontier_tpp(&self, year: i16) -> Option<f64> {
-        self.chips
-            .iter()
-            .filter(|c| c.datacenter.as_ref().is_some_and(|d| d.value) && c.release_year().is_some_and(|y| y <= year))
-            .filter_map(|c| Metrics::of_chip(c).tpp)
-            .max_by(f64::total_cmp)
+        let frontier = self.frontier.get_or_init(|| {
+            self.chips
+                .iter()
+                .filter(|c| c.datacenter.as_ref().is_some_and(|d| d.value))
+                .filter_map(|c| Some((c.release_year()?, Metrics::of_chip(c).tpp?)))
+                .collect()
+        });
+        frontier.iter().filter(|(y, _)| *y <= year).map(|(_, tpp)| *tpp).max_by(f64::total_cmp)
     }
 }
 

@@ -114,7 +114,7 @@ impl Dataset {
         }
         let countries = Countries::parse(&countries_src.name, &countries_src.text)?;
         let groups = geo::parse_groups(&groups_src.name, &groups_src.text, &countries)?;
-        let known = rulebook::Known { countries: &countries, groups: &groups };
+        let known = rulebook::Known { catalog: &catalog, countries: &countries, groups: &groups };
         let mut rules = RuleBook::parse(&rules_src.name, &rules_src.text, &known)?;
         for s in &scenario_srcs {
             rules.add_scenario(&s.name, &s.text, &known)?;
@@ -135,7 +135,7 @@ impl Dataset {
     /// Reads one scenario file for `--scenario FILE`, validating it against this data set.
     pub fn add_scenario_file(&mut self, path: &Path) -> Result<String, DataError> {
         let src = Source::read(path)?;
-        let known = rulebook::Known { countries: &self.countries, groups: &self.groups };
+        let known = rulebook::Known { catalog: &self.catalog, countries: &self.countries, groups: &self.groups };
         let id = self.rules.add_scenario(&src.name, &src.text, &known)?.id.clone();
         self.files.push(FileProvenance { name: src.name, sha256: sha256_hex(src.text.as_bytes()) });
         self.content_hash =

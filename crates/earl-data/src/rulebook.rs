@@ -32,6 +32,7 @@ pub struct RuleBook {
 
 /// What a name used by a rule must be checked against.
 pub struct Known<'a> {
+    pub catalog: &'a crate::catalog::Catalog,
     pub countries: &'a crate::geo::Countries,
     pub groups: &'a earl_core::countries::CountryGroups,
 }
@@ -225,6 +226,11 @@ impl Checker<'_> {
         for (field, p) in places {
             if let Some(p) = p {
                 self.place(field, p)?;
+            }
+        }
+        for id in w.chips.iter().flatten() {
+            if self.known.catalog.get(id).is_none() {
+                return Err(("when.chips".into(), format!("`{id}` is not a catalog chip id")));
             }
         }
         for (field, refs) in [("when.controls", &w.controls), ("when.review", &w.review)] {

@@ -12,7 +12,7 @@ use earl_core::check::{self, Determination, PartyHit, Question};
 use earl_core::chip::{Chip, CustomSpec};
 use earl_core::cite::Step;
 use earl_core::classify::{self, Classification};
-use earl_core::metrics::Metrics;
+use earl_core::metrics::{MetricName, Metrics};
 use earl_core::rules::{Amendment, Evaluator, ReviewPolicy, Snapshot};
 use earl_data::Dataset;
 use earl_screen::{LicensePolicy, Query, ScreeningLists, Screener};
@@ -229,16 +229,28 @@ impl Engine {
         Ok(determination)
     }
 
-    /// A checker for many shipments that reuses rule snapshots, classifications and screens
-    /// across rows with the same date, chip or end user.
+    /// A checker for many shipments that answers each distinct question once. A determination
+    /// depends on the date only through the rules and Country Groups in force, which change on
+    /// known dates; between two such dates ("an epoch") the same shipment gets the same answer.
     pub fn batch(&self, scenario: Option<&str>) -> Result<BatchChecker<'_>, EngineError> {
-        Ok(BatchChecker {
-            engine: self,
-            scenario: self.scenario(scenario)?,
-            snapshots: HashMap::new(),
-            measured: HashMap::new(),
-            parties: HashMap::new(),
-        })
+        let scenario = self.scenario(scenario)?;
+        let mut breaks: Vec<Date> = Vec::new();
+        for a in self.data.rules.timeline.iter().chain(scenario) {
+            breaks.extend(a.effective);
+            breaks.extend(a.until);
+        }
+        for c in &self.data.groups.changes {
+            breaks.push(c.effective);
+            breaks.extend(c.not_before);
+        }
+        breaks.extend(self.data.countries.list.iter().filter_map(|c| c.treated_as.as_ref().map(|t| t.from)));
+        if let Ok(as_of) = self.data.rules.meta.as_of.parse::<Date>() {
+            breaks.extend(as_of.tomorrow().ok());
+        }
+        breaks.sort();
+        breaks.dedup();
+        let by_quantity = self.data.rules.timeline.iter().chain(scenario).any(|a| a.add.mention(MetricName::ShipmentTpp));
+        Ok(BatchChecker { engine: self, scenario, breaks, by_quantity, snapshots: HashMap::new(), measured: HashMap::new(), chip_names: Interner::default(), country_names: Interner::default(), party_names: Interner::default(), parties: HashMap::new(), answers: HashMap::new() })
     }
 }
 
@@ -246,25 +258,103 @@ impl Engine {
 pub struct BatchChecker<'a> {
     engine: &'a Engine,
     scenario: Option<&'a Amendment>,
-    snapshots: HashMap<Date, Snapshot>,
-    measured: HashMap<(String, Date), (&'a Chip, Metrics, Classification)>,
+    /// Dates on which any rule, group membership or treatment changes, sorted.
+    breaks: Vec<Date>,
+    /// Whether any rule looks at the shipment's quantity; if none does, quantity is not a key.
+    by_quantity: bool,
+    snapshots: HashMap<usize, Snapshot>,
+    measured: HashMap<(usize, usize), (&'a Chip, Metrics, Classification)>,
+    chip_names: Interner,
+    country_names: Interner,
+    party_names: Interner,
     parties: HashMap<String, Vec<PartyHit>>,
+    answers: HashMap<AnswerKey, Determination>,
+}
+
+/// Everything a determination depends on, with the date reduced to its epoch and names to
+/// small indices, so that a repeated question costs one hash lookup.
+#[derive(PartialEq, Eq, Hash, Clone, Copy)]
+struct AnswerKey {
+    chip: usize,
+    epoch: usize,
+    year: i16,
+    to: usize,
+    from: Option<usize>,
+    hq: Option<usize>,
+    end_user: Option<usize>,
+    quantity: Option<u64>,
+}
+
+/// Interns names as they are met: the index of a name already seen costs no allocation.
+#[derive(Default)]
+struct Interner(HashMap<String, usize>);
+
+impl Interner {
+    fn get(&mut self, name: &str, resolve: impl FnOnce(&str) -> Result<usize, EngineError>) -> Result<usize, EngineError> {
+        if let Some(&i) = self.0.get(name) {
+            return Ok(i);
+        }
+        let i = resolve(name)?;
+        self.0.insert(name.to_string(), i);
+        Ok(i)
+    }
 }
 
 impl BatchChecker<'_> {
-    /// Checks one shipment of a catalog chip named `chip`.
-    pub fn check(&mut self, chip: &str, req: &CheckRequest) -> Result<Determination, EngineError> {
+    /// Checks one shipment of the catalog chip named `chip`. The answer is shared by every
+    /// shipment with the same inputs in the same epoch, so its `date` is the first date asked
+    /// in that epoch: report the row's own date.
+    pub fn check(&mut self, chip: &str, req: &CheckRequest) -> Result<&Determination, EngineError> {
         let engine = self.engine;
+        let epoch = self.breaks.partition_point(|b| *b <= req.date);
+        let catalog = &engine.data.catalog;
+        let countries = &engine.data.countries;
+        let chip_index = self.chip_names.get(chip, |n| {
+            let id = &engine.chip(n)?.id;
+            Ok(catalog.chips.iter().position(|c| &c.id == id).expect("resolved chips are in the catalog"))
+        })?;
+        let mut country = |s: &str| {
+            self.country_names.get(s, |n| {
+                let code = &countries.resolve(n).map_err(|e| EngineError::BadInput(e.to_string()))?.code;
+                Ok(countries.list.iter().position(|c| &c.code == code).expect("resolved countries are listed"))
+            })
+        };
+        let to = country(&req.to)?;
+        let from = req.from.as_deref().map(&mut country).transpose()?;
+        let hq = req.end_user_hq.as_deref().map(&mut country).transpose()?;
+        let end_user = match req.end_user.as_deref() {
+            Some(name) => {
+                let next = self.party_names.0.len();
+                Some(self.party_names.get(name, |_| Ok(next))?)
+            }
+            None => None,
+        };
+        let key = AnswerKey {
+            chip: chip_index,
+            epoch,
+            year: req.date.year(),
+            to,
+            from,
+            hq,
+            end_user,
+            quantity: req.quantity.filter(|_| self.by_quantity),
+        };
+        let slot = match self.answers.entry(key) {
+            std::collections::hash_map::Entry::Occupied(o) => return Ok(o.into_mut()),
+            std::collections::hash_map::Entry::Vacant(v) => v,
+        };
         let scenario = self.scenario;
-        let snap = self.snapshots.entry(req.date).or_insert_with(|| engine.snapshot(req.date, scenario));
-        let key = (chip.to_string(), req.date);
-        if !self.measured.contains_key(&key) {
-            let c = engine.chip(chip)?;
-            let metrics = Metrics::of_chip(c);
-            let classification = classify::classify(snap, &metrics, &engine.evaluator(snap));
-            self.measured.insert(key.clone(), (c, metrics, classification));
-        }
-        let (c, metrics, classification) = &self.measured[&key];
+        let snap = self.snapshots.entry(epoch).or_insert_with(|| engine.snapshot(req.date, scenario));
+        let measured = match self.measured.entry((chip_index, epoch)) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                let c = engine.chip(chip)?;
+                let metrics = Metrics::of_chip(c);
+                let classification = classify::classify(snap, &metrics, &engine.evaluator(snap));
+                v.insert((c, metrics, classification))
+            }
+        };
+        let (c, metrics, classification) = &*measured;
         let hits = match req.end_user.as_deref() {
             Some(name) => match self.parties.get(name) {
                 Some(h) => h.clone(),
@@ -276,7 +366,8 @@ impl BatchChecker<'_> {
             },
             None => Vec::new(),
         };
-        engine.determine(snap, Some(c), metrics, classification, req, &hits)
+        let d = engine.determine(snap, Some(c), metrics, classification, req, &hits)?;
+        Ok(slot.insert(d))
     }
 }
 
