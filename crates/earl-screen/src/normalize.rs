@@ -95,18 +95,20 @@ pub fn normalize(raw: &str) -> NormalizedName {
 }
 
 /// "MADURO MOROS, nicolas" → "nicolas MADURO MOROS": one comma, at most three words on either
-/// side, and no legal form after the comma (so "Acme Co., Ltd." stays as it is).
+/// side, and no legal form or generic word on either side (so "Acme Co., Ltd." stays as it is).
 fn reorder_last_first(text: &str) -> String {
     let mut parts = text.split(',');
     let (Some(last), Some(first), None) = (parts.next(), parts.next(), parts.next()) else {
         return text.to_string();
     };
     let words = |s: &str| s.split_whitespace().count();
-    let plain_words = first.split_whitespace().all(|w| {
-        let bare: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
-        term_kind(&bare) == TokenKind::Distinctive
-    });
-    if (1..=3).contains(&words(last)) && (1..=3).contains(&words(first)) && plain_words {
+    let plain_words = |s: &str| {
+        s.split_whitespace().all(|w| {
+            let bare: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+            term_kind(&bare) == TokenKind::Distinctive && canonical_spelling(&bare).is_none()
+        })
+    };
+    if (1..=3).contains(&words(last)) && (1..=3).contains(&words(first)) && plain_words(first) && plain_words(last) {
         format!("{} {}", first.trim(), last.trim())
     } else {
         text.to_string()
@@ -189,6 +191,7 @@ impl Builder {
 
     fn push_token(&mut self, text: String, script: Script) {
         let text = ordinal_to_digits(&text).unwrap_or(text);
+        let text = canonical_spelling(&text).or_else(|| misspelt_term(&text)).map_or(text, str::to_string);
         let kind = term_kind(&text);
         self.tokens.push(Token { text, kind, script });
     }
@@ -229,7 +232,8 @@ impl Builder {
                 use pinyin::ToPinyin;
                 stretch_source.push(c);
                 match c.to_pinyin() {
-                    Some(p) => pinyin_stretch.push_str(p.plain()),
+                    // "nü" → "nu": tokens are ASCII.
+                    Some(p) => pinyin_stretch.extend(p.plain().chars().map(|c| if c == 'ü' { 'u' } else { c }).filter(char::is_ascii_alphanumeric)),
                     None => pinyin_stretch.extend(deunicode::deunicode_char(c).unwrap_or("").chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase())),
                 }
                 rest = &rest[c.len_utf8()..];
@@ -373,6 +377,49 @@ fn ordinal_to_digits(token: &str) -> Option<String> {
     WORDS.iter().position(|forms| forms.contains(&token)).map(|i| DIGITS[i].to_string())
 }
 
+/// One spelling for words written several ways ("company" → "co", "limited" → "ltd"), from the
+/// `same` lines of `data/name_terms.txt`.
+fn canonical_spelling(token: &str) -> Option<&'static str> {
+    static SAME: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let same = SAME.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in include_str!("../data/name_terms.txt").lines() {
+            let Some(("same", words)) = line.split_once('\t') else { continue };
+            let mut words = words.split_whitespace();
+            let Some(canonical) = words.next() else { continue };
+            for variant in words {
+                map.insert(variant, canonical);
+            }
+        }
+        map
+    });
+    same.get(token).copied()
+}
+
+/// The table word a long unknown token misspells ("corproation" → "corp", "interantional" →
+/// "intl"): one edit (a swap counts as one) in words of 6–8 letters, two from 9.
+fn misspelt_term(token: &str) -> Option<&'static str> {
+    static LONG_TERMS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    if token.len() < 6 || term_kind(token) != TokenKind::Distinctive {
+        return None;
+    }
+    let terms = LONG_TERMS.get_or_init(|| {
+        include_str!("../data/name_terms.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .flat_map(|(_, words)| words.split_whitespace())
+            .filter(|w| w.len() >= 6)
+            .collect()
+    });
+    let budget = if token.len() >= 9 { 2 } else { 1 };
+    let first = token.as_bytes()[0];
+    let word = terms.iter().find(|w| {
+        w.as_bytes()[0] == first && w.len().abs_diff(token.len()) <= budget && crate::similarity::osa_distance(w.as_bytes(), token.as_bytes()) <= budget
+    })?;
+    Some(canonical_spelling(word).unwrap_or(word))
+}
+
 /// The kind of a normalised token, from `data/name_terms.txt`.
 pub fn term_kind(token: &str) -> TokenKind {
     static TERMS: OnceLock<HashMap<&'static str, TokenKind>> = OnceLock::new();
@@ -383,7 +430,8 @@ pub fn term_kind(token: &str) -> TokenKind {
             let kind = match kind {
                 "legal" => TokenKind::LegalForm,
                 "generic" => TokenKind::Generic,
-                _ => TokenKind::StopWord,
+                "stop" => TokenKind::StopWord,
+                _ => continue,
             };
             for word in words.split_whitespace() {
                 map.insert(word, kind);
@@ -429,13 +477,15 @@ mod tests {
 
     #[test]
     fn latin_cleanup() {
-        assert_eq!(texts("Huawei Technologies Co., Ltd."), ["huawei", "technologies", "co", "ltd"]);
-        assert_eq!(texts("Société Générale S.A."), ["societe", "generale", "sa"]);
+        assert_eq!(texts("Huawei Technologies Co., Ltd."), ["huawei", "technology", "co", "ltd"]);
+        assert_eq!(texts("HUAWEI TECHNOLOGIES COMPANY LIMITED"), ["huawei", "technology", "co", "ltd"]);
+        assert_eq!(texts("Société Générale S.A."), ["societe", "general", "sa"]);
         assert_eq!(texts("Mo’er Xianchen"), ["moer", "xianchen"]);
         assert_eq!(texts("AT&T"), ["at", "and", "t"]);
         assert_eq!(texts("Smith & Sons"), ["smith", "and", "sons"]);
         assert_eq!(texts("1st Institute"), ["1", "institute"]);
         assert_eq!(texts("13th Research Institute"), ["13", "research", "institute"]);
+        assert_eq!(texts("Acme Corproation Interantional"), ["acme", "corp", "intl"]);
         assert_eq!(texts("Straße ÆON Łódź"), ["strasse", "aeon", "lodz"]);
         assert_eq!(texts("ＡＢＣ"), ["abc"]); // NFKC folds full-width letters
     }
@@ -444,6 +494,7 @@ mod tests {
     fn last_first_is_reordered_but_company_suffixes_are_not() {
         assert_eq!(texts("MADURO MOROS, Nicolas"), ["nicolas", "maduro", "moros"]);
         assert_eq!(texts("Inspur Group Co., Ltd."), ["inspur", "group", "co", "ltd"]);
+        assert_eq!(texts("Acme Limited, Hong Kong"), ["acme", "ltd", "hong", "kong"]);
     }
 
     #[test]

@@ -28,7 +28,7 @@ const MAX_SCORED_CANDIDATES: usize = 32;
 /// Candidates sharing less than this share of the best candidate's query weight are not scored.
 const MIN_CANDIDATE_SHARE: f32 = 0.4;
 /// Longest term (in letters) that typo look-ups cover: a word or a join of two short words.
-const MAX_TYPO_TERM_LENGTH: usize = 20;
+const MAX_TYPO_TERM_LENGTH: usize = 30;
 /// Terms this common (e.g. "china", "bank") only find candidates when the query has nothing rarer.
 const COMMON_TERM_POSTINGS: usize = 3000;
 /// Weight factor per kind: legal forms and generic words say little about identity.
@@ -336,11 +336,9 @@ impl Screener {
 
         // Best name per entry among the candidates.
         let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
-        for name_id in self.candidates(&tokens) {
+        let admitted = |name_id: u32| admits(&self.entries[self.names[name_id as usize].entry as usize]);
+        for name_id in self.candidates(&tokens, &admitted) {
             let name = &self.names[name_id as usize];
-            if !admits(&self.entries[name.entry as usize]) {
-                continue;
-            }
             let score = score_tokens(&tokens, &name.tokens, false).score;
             let slot = best.entry(name.entry).or_insert((score, name_id));
             if score > slot.0 {
@@ -402,8 +400,8 @@ impl Screener {
         }
     }
 
-    /// Names worth scoring in full, best first.
-    fn candidates(&self, query: &[WeightedToken]) -> Vec<u32> {
+    /// Names worth scoring in full, best first, among those `admitted` (list and country filters).
+    fn candidates(&self, query: &[WeightedToken], admitted: &dyn Fn(u32) -> bool) -> Vec<u32> {
         let has_distinctive = query.iter().any(|t| t.kind == TokenKind::Distinctive);
         let mut units: Vec<(Vec<(u32, f64)>, f64)> = Vec::new();
         for start in 0..query.len() {
@@ -442,7 +440,7 @@ impl Screener {
                     }
                 }
             }
-            let mut ranked: Vec<(f32, u32)> = touched.iter().map(|&n| (weight[n as usize], n)).collect();
+            let mut ranked: Vec<(f32, u32)> = touched.iter().filter(|&&n| admitted(n)).map(|&n| (weight[n as usize], n)).collect();
             for &n in touched.iter() {
                 weight[n as usize] = 0.0;
             }

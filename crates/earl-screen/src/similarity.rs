@@ -162,9 +162,6 @@ fn unit_similarity(q: &[WeightedToken], l: &[WeightedToken]) -> Option<(f64, Mat
         if a == b {
             return Some((1.0, MatchMethod::Exact));
         }
-        if q[0].kind != l[0].kind {
-            return None; // "intel" is not a misspelt "intl"
-        }
         return token_similarity(a, b);
     }
     // Cheap checks before building the joined strings: same first letter, lengths within 25%.
