@@ -53,7 +53,10 @@ impl RuleBook {
         let book = RuleBook { meta: parsed.meta, timeline: Vec::new(), scenarios: Vec::new() };
         let mut book = book;
         for (start, a) in timeline {
-            book.validate(&a, known).map_err(|(field, msg)| DataError::new(file, msg).at(text, start).field(format!("amendment ({}).{field}", a.id)))?;
+            book.validate(&a, known).map_err(|(field, msg)| {
+                let at = entry_offset(text, &field).unwrap_or(start);
+                DataError::new(file, msg).at(text, at).field(format!("amendment ({}).{field}", a.id))
+            })?;
             if book.timeline.iter().any(|b: &Amendment| b.id == a.id) {
                 return Err(DataError::new(file, format!("amendment id `{}` is used twice", a.id)).at(text, start).field("id"));
             }
@@ -68,7 +71,14 @@ impl RuleBook {
         if a.status == Status::Enforced {
             return Err(DataError::new(file, "a scenario cannot have status `enforced`; use proposed, introduced, passed_committee, passed_one_chamber, enacted, announced, withdrawn or published_not_enforced").field("status"));
         }
-        self.validate(&a, known).map_err(|(field, msg)| DataError::new(file, msg).field(field))?;
+        self.validate(&a, known).map_err(|(field, msg)| {
+            let e = DataError::new(file, msg);
+            let e = match entry_offset(text, &field) {
+                Some(at) => e.at(text, at),
+                None => e,
+            };
+            e.field(field)
+        })?;
         if self.scenarios.iter().any(|s| s.id == a.id) || self.timeline.iter().any(|s| s.id == a.id) {
             return Err(DataError::new(file, format!("scenario id `{}` is already used", a.id)).field("id"));
         }
@@ -131,6 +141,15 @@ impl RuleBook {
         let check = Checker { known, ids: &ids, own_groups: &own_groups };
         check.entries(&a.add)
     }
+}
+
+/// Where the entry a field path names (`add.control[1] (ac-dest).when…`) is written: the offset
+/// of its `id = "…"` line, so a fault inside an entry is reported at that entry.
+fn entry_offset(text: &str, field: &str) -> Option<usize> {
+    let open = field.rfind(" (")?;
+    let close = field[open..].find(')')? + open;
+    let id = &field[open + 2..close];
+    text.find(&format!("id = \"{id}\""))
 }
 
 struct Checker<'a> {
