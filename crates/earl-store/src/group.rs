@@ -1,7 +1,7 @@
 //! Group commit: many threads' appends share one synced transaction.
 
 use crate::error::StoreError;
-use crate::store::{AuditStore, DEFAULT_CHUNK_SIZE, NewRecord, StoredRecord};
+use crate::store::{AuditStore, DEFAULT_CHUNK_SIZE, NewRecord, Pending, StoredRecord};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::thread::JoinHandle;
@@ -20,7 +20,7 @@ pub type AppendResult = Result<StoredRecord, StoreError>;
 type Reply = Box<dyn FnOnce(AppendResult) + Send>;
 
 struct Job {
-    record: NewRecord,
+    pending: Pending,
     reply: Reply,
 }
 
@@ -75,10 +75,12 @@ impl GroupAppender {
             on_done(self.store.append(record));
             return;
         };
-        if let Err(mpsc::SendError(job)) = jobs.send(Job {
-            record,
+        // Canonicalising here, on the caller's thread, keeps the writer free for the inserts.
+        let job = Job {
+            pending: Pending::new(record),
             reply: Box::new(on_done),
-        }) {
+        };
+        if let Err(mpsc::SendError(job)) = jobs.send(job) {
             (job.reply)(Err(self.stopped()));
         }
     }
@@ -104,18 +106,21 @@ fn write_groups(store: &AuditStore, queue: &Receiver<Job>) {
     while let Ok(first) = queue.recv() {
         let mut group = vec![first];
         group.extend(queue.try_iter().take(MAX_GROUP - 1));
-        // Cloned so that, if the group's transaction fails, each record can
-        // be retried alone and get its own answer.
-        let records: Vec<NewRecord> = group.iter().map(|job| job.record.clone()).collect();
-        match store.append_many(records) {
-            Ok(stored) => {
-                for (job, record) in group.into_iter().zip(stored) {
-                    (job.reply)(Ok(record));
+        let pending: Vec<&Pending> = group.iter().map(|job| &job.pending).collect();
+        match store.insert_pending(&pending) {
+            Ok(rows) => {
+                for (job, row) in group.into_iter().zip(rows) {
+                    (job.reply)(Ok(row.into_stored(job.pending.record)));
                 }
             }
+            // The group's transaction committed nothing: retry each record
+            // alone so that each caller gets its own answer.
             Err(_) => {
                 for job in group {
-                    (job.reply)(store.append(job.record));
+                    let outcome = store
+                        .insert_pending(&[&job.pending])
+                        .map(|mut rows| rows.remove(0).into_stored(job.pending.record));
+                    (job.reply)(outcome);
                 }
             }
         }

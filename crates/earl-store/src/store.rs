@@ -275,6 +275,23 @@ impl AuditStore {
         limit: usize,
         stored: &mut Vec<StoredRecord>,
     ) -> Result<(), StoreError> {
+        let pending: Vec<Pending> = records.take(limit).map(Pending::new).collect();
+        let rows = self.insert_pending(&pending.iter().collect::<Vec<_>>())?;
+        stored.extend(
+            rows.into_iter()
+                .zip(pending)
+                .map(|(row, pending)| row.into_stored(pending.record)),
+        );
+        Ok(())
+    }
+
+    /// Commits `pending` in one write transaction and returns the rows as
+    /// written. Takes the records by reference so that a caller whose
+    /// transaction failed still has them to retry.
+    pub(crate) fn insert_pending(
+        &self,
+        pending: &[&Pending],
+    ) -> Result<Vec<RecordRow>, StoreError> {
         let sql = |source| StoreError::sqlite(&self.path, source);
         let mut connection = self.lock();
         // IMMEDIATE takes the write lock before reading the tail, so no other
@@ -292,6 +309,7 @@ impl AuditStore {
             .map_err(sql)?;
         let (mut last_seq, mut prev_hash) =
             tail.unwrap_or_else(|| (0, GENESIS_PREV_HASH.to_owned()));
+        let mut rows = Vec::with_capacity(pending.len());
         {
             let mut insert = transaction
                 .prepare_cached(&format!(
@@ -299,9 +317,9 @@ impl AuditStore {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
                 ))
                 .map_err(sql)?;
-            for record in records.take(limit) {
+            for pending in pending {
                 last_seq += 1;
-                let row = RecordRow::new(last_seq, prev_hash, &record);
+                let row = RecordRow::new(last_seq, prev_hash, pending);
                 insert
                     .execute(rusqlite::params![
                         row.seq,
@@ -318,10 +336,11 @@ impl AuditStore {
                     ])
                     .map_err(sql)?;
                 prev_hash = row.hash.clone();
-                stored.push(row.into_stored(record));
+                rows.push(row);
             }
         }
-        transaction.commit().map_err(sql)
+        transaction.commit().map_err(sql)?;
+        Ok(rows)
     }
 
     /// Record summaries matching `filter`, by `seq`.
@@ -538,7 +557,27 @@ fn create_or_check_schema(connection: &mut Connection, path: &Path) -> Result<()
 
 /// A record exactly as its columns hold it, `inputs` and `outputs` as
 /// canonical JSON text: what the hash is computed over.
-struct RecordRow {
+/// A record waiting to be appended, with its `inputs` and `outputs` already
+/// in canonical JSON. Canonicalising is most of an append's work and needs no
+/// lock, so a [`GroupAppender`](crate::GroupAppender) does it on the calling
+/// thread, leaving its single writer thread only the hashing and the insert.
+pub(crate) struct Pending {
+    pub(crate) record: NewRecord,
+    inputs: String,
+    outputs: String,
+}
+
+impl Pending {
+    pub(crate) fn new(record: NewRecord) -> Pending {
+        Pending {
+            inputs: canonical_json(&record.inputs),
+            outputs: canonical_json(&record.outputs),
+            record,
+        }
+    }
+}
+
+pub(crate) struct RecordRow {
     seq: i64,
     recorded_at: String,
     kind: String,
@@ -553,15 +592,16 @@ struct RecordRow {
 }
 
 impl RecordRow {
-    /// Stamps `record` as record `seq` following `prev_hash`, now.
-    fn new(seq: i64, prev_hash: String, record: &NewRecord) -> RecordRow {
+    /// Stamps `pending` as record `seq` following `prev_hash`, now.
+    fn new(seq: i64, prev_hash: String, pending: &Pending) -> RecordRow {
+        let record = &pending.record;
         let mut row = RecordRow {
             seq,
             recorded_at: format!("{:.3}", jiff::Timestamp::now()),
             kind: record.kind.clone(),
             source: record.source.clone(),
-            inputs: canonical_json(&record.inputs),
-            outputs: canonical_json(&record.outputs),
+            inputs: pending.inputs.clone(),
+            outputs: pending.outputs.clone(),
             rules_hash: record.rules_hash.clone(),
             lists_hash: record.lists_hash.clone(),
             earl_version: record.earl_version.clone(),
@@ -631,7 +671,7 @@ impl RecordRow {
     }
 
     /// The stored record, reusing the caller's JSON values instead of reparsing.
-    fn into_stored(self, record: NewRecord) -> StoredRecord {
+    pub(crate) fn into_stored(self, record: NewRecord) -> StoredRecord {
         StoredRecord {
             seq: self.seq as u64,
             recorded_at: self.recorded_at,
