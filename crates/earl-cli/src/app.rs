@@ -42,11 +42,17 @@ pub struct Failure {
 
 impl Failure {
     pub fn input(message: impl Into<String>) -> Failure {
-        Failure { code: 2, message: message.into() }
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
     }
 
     pub fn internal(message: impl Into<String>) -> Failure {
-        Failure { code: 1, message: message.into() }
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
     }
 }
 
@@ -83,7 +89,11 @@ pub struct App {
 
 impl App {
     pub fn new(args: DataArgs) -> App {
-        App { args, engine: OnceCell::new(), audit: OnceCell::new() }
+        App {
+            args,
+            engine: OnceCell::new(),
+            audit: OnceCell::new(),
+        }
     }
 
     pub fn data_paths(&self) -> DataPaths {
@@ -97,7 +107,10 @@ impl App {
     }
 
     pub fn lists_source(&self) -> ListsSource {
-        self.args.lists.clone().map_or(ListsSource::Bundled, ListsSource::File)
+        self.args
+            .lists
+            .clone()
+            .map_or(ListsSource::Bundled, ListsSource::File)
     }
 
     /// Loads the data (once) and returns the engine.
@@ -106,24 +119,37 @@ impl App {
             return Ok(e);
         }
         let data = Dataset::load(&self.data_paths())?;
-        Ok(self.engine.get_or_init(|| Engine::new(data, self.lists_source())))
+        Ok(self
+            .engine
+            .get_or_init(|| Engine::new(data, self.lists_source())))
     }
 
     /// Loads the data with a scenario file added, returning the engine and the scenario's id.
     /// A value that names no file is taken as a scenario id.
-    pub fn engine_with_scenario(&self, scenario: Option<&str>) -> Result<(&Engine, Option<String>), Failure> {
-        let Some(s) = scenario else { return Ok((self.engine()?, None)) };
+    pub fn engine_with_scenario(
+        &self,
+        scenario: Option<&str>,
+    ) -> Result<(&Engine, Option<String>), Failure> {
+        let Some(s) = scenario else {
+            return Ok((self.engine()?, None));
+        };
         let path = std::path::Path::new(s);
         if !(s.ends_with(".toml") || path.is_file()) {
             return Ok((self.engine()?, Some(s.to_string())));
         }
         if let Some(e) = self.engine.get() {
             let _ = e;
-            return Err(Failure::internal("scenario file given after the data was loaded"));
+            return Err(Failure::internal(
+                "scenario file given after the data was loaded",
+            ));
         }
         let mut data = Dataset::load(&self.data_paths())?;
         let id = data.add_scenario_file(path)?;
-        Ok((self.engine.get_or_init(|| Engine::new(data, self.lists_source())), Some(id)))
+        Ok((
+            self.engine
+                .get_or_init(|| Engine::new(data, self.lists_source())),
+            Some(id),
+        ))
     }
 
     /// The audit trail, unless `--no-audit`.
@@ -145,15 +171,26 @@ impl App {
     }
 
     /// Appends one determination to the audit trail (unless `--no-audit`).
-    pub fn record(&self, kind: &str, inputs: serde_json::Value, outputs: &impl serde::Serialize) -> Result<(), Failure> {
-        let Some(store) = self.audit()? else { return Ok(()) };
+    pub fn record(
+        &self,
+        kind: &str,
+        inputs: serde_json::Value,
+        outputs: &impl serde::Serialize,
+    ) -> Result<(), Failure> {
+        let Some(store) = self.audit()? else {
+            return Ok(());
+        };
         let engine = self.engine()?;
         let lists_hash = if matches!(kind, "screen" | "check" | "match") {
-            engine.screening().ok().map(|s| s.lists.provenance.sha256.clone())
+            engine
+                .screening()
+                .ok()
+                .map(|s| s.lists.provenance.sha256.clone())
         } else {
             None
         };
-        let outputs = serde_json::to_value(outputs).map_err(|e| Failure::internal(e.to_string()))?;
+        let outputs =
+            serde_json::to_value(outputs).map_err(|e| Failure::internal(e.to_string()))?;
         store.append(NewRecord {
             kind: kind.to_string(),
             source: "cli".into(),

@@ -50,32 +50,71 @@ pub enum AuditCommand {
 
 pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
     if app.args.no_audit {
-        return Err(Failure::input("--no-audit turns the audit trail off; drop it to read the trail"));
+        return Err(Failure::input(
+            "--no-audit turns the audit trail off; drop it to read the trail",
+        ));
     }
-    let store = app.audit()?.ok_or_else(|| Failure::input("no audit trail"))?;
+    let store = app
+        .audit()?
+        .ok_or_else(|| Failure::input("no audit trail"))?;
     match &a.command {
-        AuditCommand::List { kind, since, until, limit, json } => {
-            let filter = ListFilter { kind: kind.clone(), since: since.clone(), until: until.clone(), limit: Some(*limit), ..Default::default() };
+        AuditCommand::List {
+            kind,
+            since,
+            until,
+            limit,
+            json,
+        } => {
+            let filter = ListFilter {
+                kind: kind.clone(),
+                since: since.clone(),
+                until: until.clone(),
+                limit: Some(*limit),
+                ..Default::default()
+            };
             let rows = store.list(&filter)?;
             if *json {
                 return print_json(&rows);
             }
             for r in &rows {
-                println!("{:>6}  {}  {:<9} {:<4} {}", r.seq, r.recorded_at, r.kind, r.source, &r.hash[..16]);
+                println!(
+                    "{:>6}  {}  {:<9} {:<4} {}",
+                    r.seq,
+                    r.recorded_at,
+                    r.kind,
+                    r.source,
+                    &r.hash[..16]
+                );
             }
             println!("{} records shown ({})", rows.len(), store.path().display());
             Ok(())
         }
         AuditCommand::Show { seq, json } => {
-            let rec = store.get(*seq)?.ok_or_else(|| Failure::input(format!("no record {seq} in {}", store.path().display())))?;
+            let rec = store.get(*seq)?.ok_or_else(|| {
+                Failure::input(format!("no record {seq} in {}", store.path().display()))
+            })?;
             if *json {
                 return print_json(&rec);
             }
-            println!("record {} — {} {} at {}", rec.seq, rec.source, rec.kind, rec.recorded_at);
-            println!("earl {} · rules {} · lists {}", rec.earl_version, rec.rules_hash, rec.lists_hash.as_deref().unwrap_or("-"));
+            println!(
+                "record {} — {} {} at {}",
+                rec.seq, rec.source, rec.kind, rec.recorded_at
+            );
+            println!(
+                "earl {} · rules {} · lists {}",
+                rec.earl_version,
+                rec.rules_hash,
+                rec.lists_hash.as_deref().unwrap_or("-")
+            );
             println!("hash {} (previous {})", rec.hash, rec.prev_hash);
-            println!("inputs: {}", serde_json::to_string_pretty(&rec.inputs).unwrap_or_default());
-            println!("outputs: {}", serde_json::to_string_pretty(&rec.outputs).unwrap_or_default());
+            println!(
+                "inputs: {}",
+                serde_json::to_string_pretty(&rec.inputs).unwrap_or_default()
+            );
+            println!(
+                "outputs: {}",
+                serde_json::to_string_pretty(&rec.outputs).unwrap_or_default()
+            );
             Ok(())
         }
         AuditCommand::Verify { json } => {
@@ -83,7 +122,11 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
             if *json {
                 print_json(&report)?;
             } else if report.ok {
-                println!("ok: {} records, chain intact ({})", report.records, store.path().display());
+                println!(
+                    "ok: {} records, chain intact ({})",
+                    report.records,
+                    store.path().display()
+                );
             } else {
                 println!(
                     "ALTERED: first bad record {} of {}: {}",
@@ -92,13 +135,20 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
                     report.reason.as_deref().unwrap_or("")
                 );
             }
-            if report.ok { Ok(()) } else { Err(Failure { code: 1, message: "the audit trail does not verify".into() }) }
+            if report.ok {
+                Ok(())
+            } else {
+                Err(Failure {
+                    code: 1,
+                    message: "the audit trail does not verify".into(),
+                })
+            }
         }
         AuditCommand::Export { out } => {
             let mut w: Box<dyn Write> = match out {
-                Some(p) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(p).map_err(|e| Failure::input(format!("{}: cannot create: {e}", p.display())))?,
-                )),
+                Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
+                    |e| Failure::input(format!("{}: cannot create: {e}", p.display())),
+                )?)),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
             let n = store.export_jsonl(&mut *w)?;

@@ -69,7 +69,10 @@ pub fn chips(app: &App, a: &ChipsArgs) -> Result<(), Failure> {
             "sources": engine.data.catalog.sources,
         }));
     }
-    println!("{:<18} {:<14} {:<28} {:>10} {:>7} {:>4} {:>10}", "ID", "VENDOR", "NAME", "TPP", "PD", "DC", "MEM GB/s");
+    println!(
+        "{:<18} {:<14} {:<28} {:>10} {:>7} {:>4} {:>10}",
+        "ID", "VENDOR", "NAME", "TPP", "PD", "DC", "MEM GB/s"
+    );
     for r in &rows {
         let flag = if r.unverified.is_empty() { "" } else { " *" };
         println!(
@@ -95,7 +98,12 @@ pub fn chips(app: &App, a: &ChipsArgs) -> Result<(), Failure> {
 pub fn about(app: &App, a: &AboutArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
     let d = &engine.data;
-    let newest_rule = d.rules.timeline.iter().filter_map(|x| x.effective.map(|e| (e, x))).max_by_key(|(e, _)| *e);
+    let newest_rule = d
+        .rules
+        .timeline
+        .iter()
+        .filter_map(|x| x.effective.map(|e| (e, x)))
+        .max_by_key(|(e, _)| *e);
     let lists = &engine.screening()?.lists.provenance;
     let value = serde_json::json!({
         "earl_version": env!("CARGO_PKG_VERSION"),
@@ -116,12 +124,27 @@ pub fn about(app: &App, a: &AboutArgs) -> Result<(), Failure> {
         return print_json(&value);
     }
     println!("earl {}", env!("CARGO_PKG_VERSION"));
-    println!("  rules:          sources to {} ({} rule versions; newest {})", d.rules.meta.as_of, d.rules.timeline.len(),
-        newest_rule.map_or("none".into(), |(e, x)| format!("{} effective {e}", x.id)));
+    println!(
+        "  rules:          sources to {} ({} rule versions; newest {})",
+        d.rules.meta.as_of,
+        d.rules.timeline.len(),
+        newest_rule.map_or("none".into(), |(e, x)| format!("{} effective {e}", x.id))
+    );
     println!("  scenarios:      {}", d.rules.scenarios.len());
-    println!("  chips:          {} (sources to {})", d.catalog.chips.len(), d.catalog.meta.as_of);
-    println!("  country groups: eCFR issue {} + {} dated changes", d.groups.base_issue, d.groups.changes.len());
-    println!("  screening:      Consolidated Screening List generated {} ({} entries)", lists.generated, lists.counts.total);
+    println!(
+        "  chips:          {} (sources to {})",
+        d.catalog.chips.len(),
+        d.catalog.meta.as_of
+    );
+    println!(
+        "  country groups: eCFR issue {} + {} dated changes",
+        d.groups.base_issue,
+        d.groups.changes.len()
+    );
+    println!(
+        "  screening:      Consolidated Screening List generated {} ({} entries)",
+        lists.generated, lists.counts.total
+    );
     println!("  content hash:   {}", d.content_hash);
     Ok(())
 }

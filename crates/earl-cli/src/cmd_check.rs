@@ -83,14 +83,24 @@ fn print_human(a: &CheckAnswer) {
         (false, Some(false)) => "no licence required by the rules earl evaluates".to_string(),
         (false, None) => "UNDETERMINED — depends on figures earl does not have".to_string(),
     };
-    println!("{} → {dest} from {} on {}: {verdict}", d.chip_name, d.from, d.date);
+    println!(
+        "{} → {dest} from {} on {}: {verdict}",
+        d.chip_name, d.from, d.date
+    );
     let classification = match (&d.paragraph, &d.eccn) {
         (Some(p), _) => p.clone(),
         (None, _) if !d.possible_outcomes.is_empty() => "undetermined".into(),
         _ => "not 3A090".into(),
     };
-    let scenario = d.scenario.as_deref().map(|s| format!(", scenario {s}")).unwrap_or_default();
-    println!("  classification: {classification} · rule version {}{scenario}", d.regime);
+    let scenario = d
+        .scenario
+        .as_deref()
+        .map(|s| format!(", scenario {s}"))
+        .unwrap_or_default();
+    println!(
+        "  classification: {classification} · rule version {}{scenario}",
+        d.regime
+    );
     if let Some(x) = &d.license_exception {
         println!("  licence exception: {x}");
     }
@@ -101,13 +111,20 @@ fn print_human(a: &CheckAnswer) {
         println!(
             "  if {}: licence {} · exception {} · review {}",
             o.classification,
-            if o.license_required { "required" } else { "not required" },
+            if o.license_required {
+                "required"
+            } else {
+                "not required"
+            },
             o.license_exception.as_deref().unwrap_or("none"),
             o.review_policy.map_or("none", |p| p.as_str())
         );
     }
     for m in &d.end_user_matches {
-        println!("  end user matches {} ({}) on {} — score {:.2}", m.name, m.matched_name, m.list, m.score);
+        println!(
+            "  end user matches {} ({}) on {} — score {:.2}",
+            m.name, m.matched_name, m.list, m.score
+        );
     }
     for c in &d.charges {
         println!("  charge: {:.0}% {} — {}", c.rate * 100.0, c.kind, c.text);
@@ -116,7 +133,9 @@ fn print_human(a: &CheckAnswer) {
     steps("Why", &d.because);
     steps("Notices", &d.notices);
     steps("Not checked — yours to check", &d.not_checked);
-    println!("\nThis is a determination under earl's encoded rules, not a clearance or legal advice.");
+    println!(
+        "\nThis is a determination under earl's encoded rules, not a clearance or legal advice."
+    );
 }
 
 /// One input row of a batch file, borrowed from the CSV record.
@@ -159,7 +178,14 @@ fn summary_of<'a>(row: u64, r: &'a Row, date: String, d: &'a Determination) -> O
         destination: r.destination,
         end_user: r.end_user.unwrap_or(""),
         date,
-        eccn: d.paragraph.as_deref().unwrap_or(if d.possible_outcomes.is_empty() { "none" } else { "undetermined" }),
+        eccn: d
+            .paragraph
+            .as_deref()
+            .unwrap_or(if d.possible_outcomes.is_empty() {
+                "none"
+            } else {
+                "undetermined"
+            }),
         license_required: match d.license_required {
             Some(true) => "true",
             Some(false) => "false",
@@ -169,7 +195,12 @@ fn summary_of<'a>(row: u64, r: &'a Row, date: String, d: &'a Determination) -> O
         license_exception: d.license_exception.as_deref().unwrap_or(""),
         review_policy: d.review_policy.map_or("", |p| p.as_str()),
         regime: &d.regime,
-        end_user_matches: d.end_user_matches.iter().map(|m| format!("{}:{}", m.list, m.name)).collect::<Vec<_>>().join("; "),
+        end_user_matches: d
+            .end_user_matches
+            .iter()
+            .map(|m| format!("{}:{}", m.list, m.name))
+            .collect::<Vec<_>>()
+            .join("; "),
         error: String::new(),
     }
 }
@@ -182,31 +213,47 @@ enum Sink {
 fn open_out(out: &Option<PathBuf>) -> Result<Sink, Failure> {
     let (w, jsonl): (Box<dyn Write>, bool) = match out {
         Some(p) => {
-            let f = std::fs::File::create(p).map_err(|e| Failure::input(format!("{}: cannot create: {e}", p.display())))?;
+            let f = std::fs::File::create(p)
+                .map_err(|e| Failure::input(format!("{}: cannot create: {e}", p.display())))?;
             (Box::new(f), p.extension().is_some_and(|e| e == "jsonl"))
         }
         None => (Box::new(std::io::stdout().lock()), false),
     };
-    Ok(if jsonl { Sink::Jsonl(BufWriter::new(w)) } else { Sink::Csv(csv::Writer::from_writer(w)) })
+    Ok(if jsonl {
+        Sink::Jsonl(BufWriter::new(w))
+    } else {
+        Sink::Csv(csv::Writer::from_writer(w))
+    })
 }
 
 fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
     let mut checker = engine.batch(scenario.as_deref())?;
-    let file = std::fs::File::open(path).map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
     let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(std::io::BufReader::new(file));
-    let headers = reader.headers().map_err(|e| Failure::input(format!("{}: {e}", path.display())))?.clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(std::io::BufReader::new(file));
+    let headers = reader
+        .headers()
+        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
+        .clone();
     for needed in ["chip", "destination"] {
         if !headers.iter().any(|h| h == needed) {
-            return Err(Failure::input(format!("{}: line 1: missing column `{needed}` (columns: chip, destination, end_user, end_user_hq, date, quantity)", path.display())));
+            return Err(Failure::input(format!(
+                "{}: line 1: missing column `{needed}` (columns: chip, destination, end_user, end_user_hq, date, quantity)",
+                path.display()
+            )));
         }
     }
     let progress = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(total_bytes);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {per_sec} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {per_sec} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar
     } else {
@@ -232,7 +279,14 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
         }
         rows += 1;
         let line = record.position().map_or(rows + 1, |p| p.line());
-        let result = check_row(&mut checker, &record, &headers, default_date, a.from.as_deref(), scenario.as_deref());
+        let result = check_row(
+            &mut checker,
+            &record,
+            &headers,
+            default_date,
+            a.from.as_deref(),
+            scenario.as_deref(),
+        );
         match result {
             Ok((r, date, d)) => {
                 ok += 1;
@@ -293,8 +347,17 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
         Sink::Jsonl(w) => w.flush()?,
     }
     progress.finish_and_clear();
-    eprintln!("earl: {rows} rows: {ok} checked ({required} need a licence), {failed} could not be checked");
-    if failed > 0 { Err(Failure { code: 2, message: format!("{failed} of {rows} rows could not be checked (see above)") }) } else { Ok(()) }
+    eprintln!(
+        "earl: {rows} rows: {ok} checked ({required} need a licence), {failed} could not be checked"
+    );
+    if failed > 0 {
+        Err(Failure {
+            code: 2,
+            message: format!("{failed} of {rows} rows could not be checked (see above)"),
+        })
+    } else {
+        Ok(())
+    }
 }
 
 /// Checks one CSV record: the parsed row, its date and the determination.
@@ -306,13 +369,18 @@ fn check_row<'c, 'r>(
     from: Option<&str>,
     scenario: Option<&str>,
 ) -> Result<(Row<'r>, String, &'c Determination), String> {
-    let r: Row = record.deserialize(Some(headers)).map_err(|e| e.to_string())?;
+    let r: Row = record
+        .deserialize(Some(headers))
+        .map_err(|e| e.to_string())?;
     let date = match r.date.filter(|d| !d.is_empty()) {
         Some(d) => earl_engine::parse_date(d).map_err(|e| e.to_string())?,
         None => default_date,
     };
     let quantity = match r.quantity.filter(|q| !q.is_empty()) {
-        Some(q) => Some(q.parse::<u64>().map_err(|_| format!("quantity `{q}` is not a whole number"))?),
+        Some(q) => Some(
+            q.parse::<u64>()
+                .map_err(|_| format!("quantity `{q}` is not a whole number"))?,
+        ),
         None => None,
     };
     let req = CheckRequest {
@@ -331,7 +399,9 @@ fn check_row<'c, 'r>(
 
 fn write_row(sink: &mut Sink, row: &OutRow) -> Result<(), Failure> {
     match sink {
-        Sink::Csv(w) => w.serialize(row).map_err(|e| Failure::internal(e.to_string())),
+        Sink::Csv(w) => w
+            .serialize(row)
+            .map_err(|e| Failure::internal(e.to_string())),
         Sink::Jsonl(w) => {
             serde_json::to_writer(&mut *w, row).map_err(|e| Failure::internal(e.to_string()))?;
             w.write_all(b"\n")?;

@@ -31,16 +31,28 @@ pub struct ClassifyArgs {
     #[arg(long, value_name = "true|false")]
     pub datacenter: Option<bool>,
     /// Total DRAM bandwidth in GB/s.
-    #[arg(long = "memory-bandwidth", allow_negative_numbers = true, value_name = "GBPS")]
+    #[arg(
+        long = "memory-bandwidth",
+        allow_negative_numbers = true,
+        value_name = "GBPS"
+    )]
     pub memory_bandwidth: Option<f64>,
     /// Chip-to-chip (interconnect) bandwidth in GB/s, for the Oct 2022 rule.
-    #[arg(long = "chip-to-chip", allow_negative_numbers = true, value_name = "GBPS")]
+    #[arg(
+        long = "chip-to-chip",
+        allow_negative_numbers = true,
+        value_name = "GBPS"
+    )]
     pub chip_to_chip: Option<f64>,
     /// An HBM stack (3A090.c): its bandwidth in GB/s; give --package-area too.
     #[arg(long = "hbm-bandwidth", allow_negative_numbers = true, value_name = "GBPS", conflicts_with_all = ["chip", "tpp", "throughput"])]
     pub hbm_bandwidth: Option<f64>,
     /// An HBM stack's package area in mm².
-    #[arg(long = "package-area", allow_negative_numbers = true, value_name = "MM2")]
+    #[arg(
+        long = "package-area",
+        allow_negative_numbers = true,
+        value_name = "MM2"
+    )]
     pub package_area: Option<f64>,
     #[arg(long)]
     pub json: bool,
@@ -48,11 +60,18 @@ pub struct ClassifyArgs {
 
 /// Parses `fp8=1979` into a precision and a TOPS figure.
 pub fn parse_throughput(s: &str) -> Result<(Precision, f64), Failure> {
-    let (p, v) = s
-        .split_once('=')
-        .ok_or_else(|| Failure::input(format!("--throughput `{s}`: expected PRECISION=TOPS, e.g. fp8=1979")))?;
-    let precision: Precision = p.parse().map_err(|e: String| Failure::input(format!("--throughput `{s}`: {e}")))?;
-    let tops: f64 = v.trim().parse().map_err(|_| Failure::input(format!("--throughput `{s}`: `{v}` is not a number")))?;
+    let (p, v) = s.split_once('=').ok_or_else(|| {
+        Failure::input(format!(
+            "--throughput `{s}`: expected PRECISION=TOPS, e.g. fp8=1979"
+        ))
+    })?;
+    let precision: Precision = p
+        .parse()
+        .map_err(|e: String| Failure::input(format!("--throughput `{s}`: {e}")))?;
+    let tops: f64 = v
+        .trim()
+        .parse()
+        .map_err(|_| Failure::input(format!("--throughput `{s}`: `{v}` is not a number")))?;
     Ok((precision, tops))
 }
 
@@ -60,20 +79,34 @@ fn item(a: &ClassifyArgs) -> Result<Item, Failure> {
     if let Some(chip) = &a.chip {
         return Ok(Item::Catalog(chip.clone()));
     }
-    let throughput = a.throughput.iter().map(|s| parse_throughput(s)).collect::<Result<Vec<_>, _>>()?;
+    let throughput = a
+        .throughput
+        .iter()
+        .map(|s| parse_throughput(s))
+        .collect::<Result<Vec<_>, _>>()?;
     let hbm = a.hbm_bandwidth.is_some();
     if hbm && a.package_area.is_none() {
-        return Err(Failure::input("--hbm-bandwidth needs --package-area (mm²) to compute memory bandwidth density"));
+        return Err(Failure::input(
+            "--hbm-bandwidth needs --package-area (mm²) to compute memory bandwidth density",
+        ));
     }
     Ok(Item::Spec(CustomSpec {
         tpp: a.tpp,
         throughput,
         die_area_mm2: a.die_area,
         datacenter: a.datacenter,
-        memory_bandwidth_gbps: if hbm { a.hbm_bandwidth } else { a.memory_bandwidth },
+        memory_bandwidth_gbps: if hbm {
+            a.hbm_bandwidth
+        } else {
+            a.memory_bandwidth
+        },
         chip_to_chip_gbps: a.chip_to_chip,
         package_area_mm2: a.package_area,
-        kind: if hbm { ChipKind::Hbm } else { ChipKind::Accelerator },
+        kind: if hbm {
+            ChipKind::Hbm
+        } else {
+            ChipKind::Accelerator
+        },
     }))
 }
 
@@ -107,12 +140,22 @@ fn print_human(c: &ClassifyAnswer) {
         (_, false) => format!("UNDETERMINED — could be {}", c.possible.join(" or ")),
     };
     println!("{who}: {verdict}");
-    let scenario = c.scenario.as_deref().map(|s| format!(", scenario {s}")).unwrap_or_default();
-    println!("  as of {} under rule version {}{scenario}", c.date, c.regime);
+    let scenario = c
+        .scenario
+        .as_deref()
+        .map(|s| format!(", scenario {s}"))
+        .unwrap_or_default();
+    println!(
+        "  as of {} under rule version {}{scenario}",
+        c.date, c.regime
+    );
     println!(
         "  TPP {}{} · PD {} · datacenter: {} · memory bandwidth {} GB/s",
         opt_num(c.tpp),
-        c.tpp_precision.as_deref().map(|p| format!(" ({p})")).unwrap_or_default(),
+        c.tpp_precision
+            .as_deref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default(),
         opt_pd(c.pd),
         yes_no(c.datacenter),
         opt_num(c.memory_bandwidth_gbps)
@@ -121,7 +164,10 @@ fn print_human(c: &ClassifyAnswer) {
         println!("  decided by: {}", c.deciding.join("; "));
     }
     if !c.hinges_on_unverified.is_empty() {
-        println!("  rests on unverified figures: {}", c.hinges_on_unverified.join(", "));
+        println!(
+            "  rests on unverified figures: {}",
+            c.hinges_on_unverified.join(", ")
+        );
     }
     steps("Why", &c.because);
 }

@@ -55,7 +55,9 @@ pub struct ListsArgs {
 
 fn threshold(t: Option<f64>) -> Result<Option<f64>, Failure> {
     match t {
-        Some(v) if !(0.0..=1.0).contains(&v) => Err(Failure::input(format!("--threshold {v} must be between 0 and 1"))),
+        Some(v) if !(0.0..=1.0).contains(&v) => Err(Failure::input(format!(
+            "--threshold {v} must be between 0 and 1"
+        ))),
         other => Ok(other),
     }
 }
@@ -79,7 +81,13 @@ fn query(a: &ScreenArgs, name: &str, country: Option<String>) -> Result<Query, F
     if name.trim().is_empty() {
         return Err(Failure::input("the name to screen is empty"));
     }
-    Ok(Query { name: name.to_string(), country, lists, threshold: threshold(a.threshold)?, include_below: a.all })
+    Ok(Query {
+        name: name.to_string(),
+        country,
+        lists,
+        threshold: threshold(a.threshold)?,
+        include_below: a.all,
+    })
 }
 
 pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
@@ -89,7 +97,9 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
         return screen_batch(app, a, batch);
     }
     let name = a.name.clone().unwrap_or_default();
-    let result = screening.screener.screen(&query(a, &name, a.country.clone())?);
+    let result = screening
+        .screener
+        .screen(&query(a, &name, a.country.clone())?);
     let answer = json!({
         "query": result.query,
         "threshold": result.threshold,
@@ -106,11 +116,24 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
     }
     let shown: Vec<&Match> = result.matches.iter().collect();
     if shown.iter().all(|m| m.below_threshold) {
-        println!("No match at or above {:.2} for “{}”.", result.threshold, result.query);
+        println!(
+            "No match at or above {:.2} for “{}”.",
+            result.threshold, result.query
+        );
     }
     for m in shown {
-        let below = if m.below_threshold { " (below threshold)" } else { "" };
-        println!("{:.2}  {} [{}] {}{below}", m.score, m.name, m.list.as_str(), m.entity_number.as_deref().unwrap_or(""));
+        let below = if m.below_threshold {
+            " (below threshold)"
+        } else {
+            ""
+        };
+        println!(
+            "{:.2}  {} [{}] {}{below}",
+            m.score,
+            m.name,
+            m.list.as_str(),
+            m.entity_number.as_deref().unwrap_or("")
+        );
         if m.matched_name != m.name {
             println!("      matched alias: {}", m.matched_name);
         }
@@ -121,33 +144,50 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
         if let Some(p) = &m.license_policy {
             println!("      licence policy: {p}");
         }
-        let pairs: Vec<String> = m.explain.pairs.iter().map(|p| format!("{}≈{} ({:.2})", p.query, p.list, p.similarity)).collect();
+        let pairs: Vec<String> = m
+            .explain
+            .pairs
+            .iter()
+            .map(|p| format!("{}≈{} ({:.2})", p.query, p.list, p.similarity))
+            .collect();
         if !pairs.is_empty() {
             println!("      why: {}", pairs.join(", "));
         }
     }
-    println!("\nLists: {} generated {}. A match is a lead to review, not a determination.", screening.lists.provenance.source_file, screening.lists.provenance.generated);
+    println!(
+        "\nLists: {} generated {}. A match is a lead to review, not a determination.",
+        screening.lists.provenance.source_file, screening.lists.provenance.generated
+    );
     Ok(())
 }
 
 fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(), Failure> {
     let engine = app.engine()?;
     let screening = engine.screening()?;
-    let file = std::fs::File::open(path).map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
-    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(file);
-    let headers = reader.headers().map_err(|e| Failure::input(format!("{}: {e}", path.display())))?.clone();
-    let name_col = headers
-        .iter()
-        .position(|h| h == "name")
-        .ok_or_else(|| Failure::input(format!("{}: line 1: missing column `name`", path.display())))?;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(file);
+    let headers = reader
+        .headers()
+        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
+        .clone();
+    let name_col = headers.iter().position(|h| h == "name").ok_or_else(|| {
+        Failure::input(format!("{}: line 1: missing column `name`", path.display()))
+    })?;
     let country_col = headers.iter().position(|h| h == "country");
     let mut out: Box<dyn Write> = match &a.out {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(|e| Failure::input(format!("{}: cannot create: {e}", p.display())))?,
-        )),
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
+            |e| Failure::input(format!("{}: cannot create: {e}", p.display())),
+        )?)),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let bar = if std::io::stderr().is_terminal() { indicatif::ProgressBar::new_spinner() } else { indicatif::ProgressBar::hidden() };
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new_spinner()
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let (mut rows, mut hits, mut failed) = (0u64, 0u64, 0u64);
     for record in reader.records() {
         rows += 1;
@@ -162,14 +202,21 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
             }
         };
         let name = record.get(name_col).unwrap_or("");
-        let country = country_col.and_then(|c| record.get(c)).filter(|c| !c.is_empty()).map(str::to_string);
+        let country = country_col
+            .and_then(|c| record.get(c))
+            .filter(|c| !c.is_empty())
+            .map(str::to_string);
         match query(a, name, country) {
             Ok(q) => {
                 let r = screening.screener.screen(&q);
                 if r.matches.iter().any(|m| !m.below_threshold) {
                     hits += 1;
                 }
-                writeln!(out, "{}", json!({"row": line, "query": r.query, "threshold": r.threshold, "matches": r.matches}))?;
+                writeln!(
+                    out,
+                    "{}",
+                    json!({"row": line, "query": r.query, "threshold": r.threshold, "matches": r.matches})
+                )?;
             }
             Err(f) => {
                 failed += 1;
@@ -181,9 +228,19 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
     }
     out.flush()?;
     bar.finish_and_clear();
-    app.record("screen-batch", json!({"file": path.display().to_string(), "rows": rows}), &json!({"rows": rows, "with_matches": hits, "failed": failed}))?;
+    app.record(
+        "screen-batch",
+        json!({"file": path.display().to_string(), "rows": rows}),
+        &json!({"rows": rows, "with_matches": hits, "failed": failed}),
+    )?;
     eprintln!("earl: {rows} rows: {hits} with matches, {failed} could not be screened");
-    if failed > 0 { Err(Failure::input(format!("{failed} of {rows} rows could not be screened (see above)"))) } else { Ok(()) }
+    if failed > 0 {
+        Err(Failure::input(format!(
+            "{failed} of {rows} rows could not be screened (see above)"
+        )))
+    } else {
+        Ok(())
+    }
 }
 
 pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
@@ -191,20 +248,41 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
         return Err(Failure::input("both names must be non-empty"));
     }
     let engine = app.engine()?;
-    let result = engine.screening()?.screener.compare(&a.first, &a.second, threshold(a.threshold)?);
-    app.record("match", json!({"a": a.first, "b": a.second, "threshold": a.threshold}), &result)?;
+    let result = engine
+        .screening()?
+        .screener
+        .compare(&a.first, &a.second, threshold(a.threshold)?);
+    app.record(
+        "match",
+        json!({"a": a.first, "b": a.second, "threshold": a.threshold}),
+        &result,
+    )?;
     if a.json {
         return print_json(&result);
     }
-    println!("{:.3} — {} (threshold {:.2})", result.score, if result.matched { "match" } else { "no match" }, result.threshold);
+    println!(
+        "{:.3} — {} (threshold {:.2})",
+        result.score,
+        if result.matched { "match" } else { "no match" },
+        result.threshold
+    );
     for p in &result.explain.pairs {
-        println!("  {} ≈ {} ({:.2}, {:?})", p.query, p.list, p.similarity, p.method);
+        println!(
+            "  {} ≈ {} ({:.2}, {:?})",
+            p.query, p.list, p.similarity, p.method
+        );
     }
     if !result.explain.unmatched_query_tokens.is_empty() {
-        println!("  unmatched in the first: {}", result.explain.unmatched_query_tokens.join(", "));
+        println!(
+            "  unmatched in the first: {}",
+            result.explain.unmatched_query_tokens.join(", ")
+        );
     }
     if !result.explain.unmatched_list_tokens.is_empty() {
-        println!("  unmatched in the second: {}", result.explain.unmatched_list_tokens.join(", "));
+        println!(
+            "  unmatched in the second: {}",
+            result.explain.unmatched_list_tokens.join(", ")
+        );
     }
     for t in &result.explain.transliterations {
         println!("  transliterated: {t:?}");
@@ -221,7 +299,10 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
     if a.json {
         return print_json(&value);
     }
-    println!("{} — generated {} ({:?}), {} entries, sha256 {}", p.source_file, p.generated, p.generated_basis, p.counts.total, p.sha256);
+    println!(
+        "{} — generated {} ({:?}), {} entries, sha256 {}",
+        p.source_file, p.generated, p.generated_basis, p.counts.total, p.sha256
+    );
     for (list, n) in &p.counts.per_list {
         println!("  {list:<8} {n:>6}");
     }
@@ -237,13 +318,18 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
 /// Compares this load's per-list counts with the previous load's (kept next to the audit trail)
 /// and records this load's for next time.
 fn count_drops(p: &earl_screen::Provenance) -> Vec<String> {
-    let Some(dir) = earl_store::AuditStore::default_path().and_then(|d| d.parent().map(|p| p.to_path_buf())) else {
+    let Some(dir) =
+        earl_store::AuditStore::default_path().and_then(|d| d.parent().map(|p| p.to_path_buf()))
+    else {
         return Vec::new();
     };
     let state = dir.join("lists-state.json");
-    let previous: Option<earl_screen::ListCounts> =
-        std::fs::read(&state).ok().and_then(|b| serde_json::from_slice(&b).ok());
-    let warnings = previous.map(|prev| earl_screen::count_drop_warnings(&prev, &p.counts)).unwrap_or_default();
+    let previous: Option<earl_screen::ListCounts> = std::fs::read(&state)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    let warnings = previous
+        .map(|prev| earl_screen::count_drop_warnings(&prev, &p.counts))
+        .unwrap_or_default();
     if warnings.is_empty() && std::fs::create_dir_all(&dir).is_ok() {
         if let Ok(bytes) = serde_json::to_vec(&p.counts) {
             let _ = std::fs::write(&state, bytes);

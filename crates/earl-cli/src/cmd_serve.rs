@@ -26,7 +26,9 @@ pub struct ServeArgs {
 pub fn run(app: &App, a: &ServeArgs) -> Result<(), Failure> {
     let token = token(a)?;
     if token.as_ref().is_some_and(|t| t.len_bytes() < SHORT_TOKEN) {
-        eprintln!("earl: warning: the token is shorter than {SHORT_TOKEN} characters and can be guessed");
+        eprintln!(
+            "earl: warning: the token is shorter than {SHORT_TOKEN} characters and can be guessed"
+        );
     }
     // The server shares the engine between threads, so it owns one rather than borrowing the App's.
     let engine = Engine::new(Dataset::load(&app.data_paths())?, app.lists_source());
@@ -40,7 +42,15 @@ pub fn run(app: &App, a: &ServeArgs) -> Result<(), Failure> {
         };
         Some(Arc::new(AuditStore::open(&path)?))
     };
-    earl_server::run(engine, ServeOptions { addr: a.addr.clone(), token, audit }).map_err(|e| match e {
+    earl_server::run(
+        engine,
+        ServeOptions {
+            addr: a.addr.clone(),
+            token,
+            audit,
+        },
+    )
+    .map_err(|e| match e {
         ServeError::Io(_) => Failure::internal(e.to_string()),
         _ => Failure::input(e.to_string()),
     })
@@ -49,11 +59,20 @@ pub fn run(app: &App, a: &ServeArgs) -> Result<(), Failure> {
 /// The token from `--token-file`, else from `EARL_TOKEN`, else none.
 fn token(a: &ServeArgs) -> Result<Option<Token>, Failure> {
     if let Some(path) = &a.token_file {
-        let text = std::fs::read_to_string(path).map_err(|e| Failure::input(format!("{}: cannot read the token file: {e}", path.display())))?;
-        return Token::new(&text).map(Some).ok_or_else(|| Failure::input(format!("{}: the token file is empty", path.display())));
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Failure::input(format!(
+                "{}: cannot read the token file: {e}",
+                path.display()
+            ))
+        })?;
+        return Token::new(&text)
+            .map(Some)
+            .ok_or_else(|| Failure::input(format!("{}: the token file is empty", path.display())));
     }
     match std::env::var("EARL_TOKEN") {
-        Ok(text) => Token::new(&text).map(Some).ok_or_else(|| Failure::input("EARL_TOKEN is set but empty")),
+        Ok(text) => Token::new(&text)
+            .map(Some)
+            .ok_or_else(|| Failure::input("EARL_TOKEN is set but empty")),
         Err(_) => Ok(None),
     }
 }

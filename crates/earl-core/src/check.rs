@@ -2,8 +2,8 @@
 //! a licence, which exception could authorise it, what review policy BIS applies, and under which
 //! conditions — each step with the entry of the rules that decided it.
 
-use crate::classify::{Classification, Outcome};
 use crate::cite::{Cite, Step};
+use crate::classify::{Classification, Outcome};
 use crate::countries::Country;
 use crate::metrics::Metrics;
 use crate::rules::{Evaluator, Facts, Requirement, ReviewPolicy, Snapshot};
@@ -25,6 +25,12 @@ pub struct PartyHit {
     /// The entry's own review policy, normalised (Entity List entries state one).
     pub policy: Option<ReviewPolicy>,
     pub raw_policy: Option<String>,
+    /// The entry's oldest Federal Register notice, e.g. `88 FR 71992`.
+    pub earliest_notice: Option<String>,
+    /// The year of that notice: the party was listed no earlier.
+    pub earliest_notice_year: Option<i16>,
+    /// When that notice took effect, where earl's sources give it.
+    pub listed_from: Option<Date>,
 }
 
 /// The question asked, with the item already measured and classified.
@@ -114,8 +120,14 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
     let (dest_code, treated_as) = match &q.destination.treated_as {
         Some(t) if q.date >= t.from => {
             because.push(Step::new(
-                format!("{} is treated as {} under the EAR from {}.", q.destination.name, t.code, t.from),
-                &Cite { text: t.cite.clone(), confidence: t.confidence },
+                format!(
+                    "{} is treated as {} under the EAR from {}.",
+                    q.destination.name, t.code, t.from
+                ),
+                &Cite {
+                    text: t.cite.clone(),
+                    confidence: t.confidence,
+                },
             ));
             (t.code.clone(), Some(t.code.clone()))
         }
@@ -129,17 +141,36 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         .classification
         .possible
         .iter()
-        .map(|o| (o.clone(), decide(snapshot, q, eval, o, &dest_code, hq_code.as_deref())))
+        .map(|o| {
+            (
+                o.clone(),
+                decide(snapshot, q, eval, o, &dest_code, hq_code.as_deref()),
+            )
+        })
         .collect();
 
     let first = &branches[0].1;
     let all_same = branches.iter().all(|(_, b)| {
-        b.license_required == first.license_required && b.exception == first.exception && b.review == first.review
+        b.license_required == first.license_required
+            && b.exception == first.exception
+            && b.review == first.review
     });
     // The requirement can be known even when the exception or review policy is not.
     let license_required = match first.license_required {
-        Tri::True if branches.iter().all(|(_, b)| b.license_required == Tri::True) => Some(true),
-        Tri::False if branches.iter().all(|(_, b)| b.license_required == Tri::False) => Some(false),
+        Tri::True
+            if branches
+                .iter()
+                .all(|(_, b)| b.license_required == Tri::True) =>
+        {
+            Some(true)
+        }
+        Tri::False
+            if branches
+                .iter()
+                .all(|(_, b)| b.license_required == Tri::False) =>
+        {
+            Some(false)
+        }
         _ => None,
     };
     let mut possible_outcomes = Vec::new();
@@ -161,7 +192,10 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         }
     } else {
         for (o, b) in &branches {
-            because.extend(b.because.iter().map(|s| Step { text: format!("If {}: {}", o.label(), s.text), ..s.clone() }));
+            because.extend(b.because.iter().map(|s| Step {
+                text: format!("If {}: {}", o.label(), s.text),
+                ..s.clone()
+            }));
             possible_outcomes.push(PossibleOutcome {
                 classification: o.label(),
                 license_required: b.license_required == Tri::True,
@@ -170,7 +204,10 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
             });
         }
         because.push(Step::computed(
-            format!("The answer depends on the classification, which turns on {}.", q.classification.deciding.join(" and ")),
+            format!(
+                "The answer depends on the classification, which turns on {}.",
+                q.classification.deciding.join(" and ")
+            ),
             "earl: each possible classification evaluated",
         ));
         exception = None;
@@ -206,7 +243,12 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         not_checked,
         possible_outcomes,
         deciding: q.classification.deciding.clone(),
-        hinges_on_unverified: q.classification.hinges_on_unverified.iter().map(|s| s.to_string()).collect(),
+        hinges_on_unverified: q
+            .classification
+            .hinges_on_unverified
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     }
 }
 
@@ -220,7 +262,14 @@ fn union<'a>(lists: impl Iterator<Item = &'a Vec<Step>>) -> Vec<Step> {
     out
 }
 
-fn decide(snapshot: &Snapshot, q: &Question, eval: &Evaluator, outcome: &Outcome, dest: &str, hq: Option<&str>) -> Branch {
+fn decide(
+    snapshot: &Snapshot,
+    q: &Question,
+    eval: &Evaluator,
+    outcome: &Outcome,
+    dest: &str,
+    hq: Option<&str>,
+) -> Branch {
     let e = &snapshot.entries;
     let lists: Vec<String> = q.party_hits.iter().map(|h| h.list.clone()).collect();
     let mut facts = Facts {
@@ -251,7 +300,13 @@ fn decide(snapshot: &Snapshot, q: &Question, eval: &Evaluator, outcome: &Outcome
                 prohibited |= c.requirement == Requirement::Prohibited;
             }
             Tri::Unknown => {
-                because.push(Step::new(format!("Cannot tell whether this applies (figures unknown): {}", c.text), &c.cite));
+                because.push(Step::new(
+                    format!(
+                        "Cannot tell whether this applies (figures unknown): {}",
+                        c.text
+                    ),
+                    &c.cite,
+                ));
                 required = required.or(Tri::Unknown);
             }
             Tri::False => {}
@@ -260,9 +315,45 @@ fn decide(snapshot: &Snapshot, q: &Question, eval: &Evaluator, outcome: &Outcome
 
     let mut party_policy: Option<ReviewPolicy> = None;
     let mut exceptions_barred: Option<String> = None;
+    let mut party_notices = Vec::new();
     for hit in q.party_hits {
+        // The bundled list is today's: a party listed after the date asked is not applied.
+        let listed_later = match (hit.listed_from, hit.earliest_notice_year) {
+            (Some(from), _) => from > q.date,
+            (None, Some(year)) => year > q.date.year(),
+            (None, None) => false,
+        };
+        let notice = hit.earliest_notice.as_deref().unwrap_or("none cited");
+        if listed_later {
+            because.push(Step::computed(
+                format!(
+                    "End user matches {} on the {} list, but the entry's oldest Federal Register notice ({notice}{}) is after {}: it was not yet listed then, so the listing is not applied.",
+                    hit.name,
+                    hit.list,
+                    hit.listed_from.map(|d| format!(", effective {d}")).unwrap_or_default(),
+                    q.date
+                ),
+                "the entry's Federal Register citations in the Consolidated Screening List; data/list-notices.toml",
+            ));
+            continue;
+        }
+        if hit.listed_from.is_none() && hit.earliest_notice_year == Some(q.date.year()) {
+            party_notices.push(Step::computed(
+                format!(
+                    "The {} entry for {} first cites {notice}, from the year asked: earl does not know its exact effective date and applied the listing; check whether it was listed on {}.",
+                    hit.list, hit.name, q.date
+                ),
+                "the entry's Federal Register citations in the Consolidated Screening List",
+            ));
+        }
         for rule in e.party.iter().filter(|r| r.list == hit.list) {
-            because.push(Step::new(format!("End user matches {} on the {} list: {}", hit.name, hit.list, rule.text), &rule.cite));
+            because.push(Step::new(
+                format!(
+                    "End user matches {} on the {} list: {}",
+                    hit.name, hit.list, rule.text
+                ),
+                &rule.cite,
+            ));
             match rule.requirement {
                 Some(Requirement::License) => required = Tri::True,
                 Some(Requirement::Prohibited) => {
@@ -281,7 +372,10 @@ fn decide(snapshot: &Snapshot, q: &Question, eval: &Evaluator, outcome: &Outcome
     }
     if required == Tri::False {
         because.push(Step::computed(
-            format!("No licence requirement in earl's rules applies to this item for {dest} on {}.", q.date),
+            format!(
+                "No licence requirement in earl's rules applies to this item for {dest} on {}.",
+                q.date
+            ),
             format!("rules in force on {} (regime {})", q.date, snapshot.regime),
         ));
     }
@@ -304,7 +398,10 @@ fn decide(snapshot: &Snapshot, q: &Question, eval: &Evaluator, outcome: &Outcome
                 ));
                 break;
             }
-            because.push(Step::new(format!("License Exception {} can authorise it: {}", x.code, x.text), &x.cite));
+            because.push(Step::new(
+                format!("License Exception {} can authorise it: {}", x.code, x.text),
+                &x.cite,
+            ));
             conditions.extend(x.conditions.iter().map(|c| Step::new(c.clone(), &x.cite)));
             exception = Some(x.code.clone());
             break;
@@ -317,13 +414,19 @@ fn decide(snapshot: &Snapshot, q: &Question, eval: &Evaluator, outcome: &Outcome
         for r in &e.review {
             match eval.eval(&r.when, &facts) {
                 Tri::True => {
-                    because.push(Step::new(format!("Review policy {}: {}", r.policy.as_str(), r.text), &r.cite));
+                    because.push(Step::new(
+                        format!("Review policy {}: {}", r.policy.as_str(), r.text),
+                        &r.cite,
+                    ));
                     review = Some(r.policy);
                     review_id = Some(r.id.clone());
                     break;
                 }
                 Tri::Unknown => because.push(Step::new(
-                    format!("Cannot tell whether this review policy applies (figures unknown): {}", r.text),
+                    format!(
+                        "Cannot tell whether this review policy applies (figures unknown): {}",
+                        r.text
+                    ),
                     &r.cite,
                 )),
                 Tri::False => {}
@@ -332,7 +435,10 @@ fn decide(snapshot: &Snapshot, q: &Question, eval: &Evaluator, outcome: &Outcome
         if let Some(p) = party_policy {
             if review.is_none_or(|r| p > r) {
                 because.push(Step::computed(
-                    format!("The end user's list entry sets the stricter review policy: {}.", p.as_str()),
+                    format!(
+                        "The end user's list entry sets the stricter review policy: {}.",
+                        p.as_str()
+                    ),
                     "15 CFR 744.11(b): Entity List entries state their own review policy",
                 ));
                 review = Some(p);
@@ -352,12 +458,22 @@ fn decide(snapshot: &Snapshot, q: &Question, eval: &Evaluator, outcome: &Outcome
         .charge
         .iter()
         .filter(|c| eval.eval(&c.when, &facts) == Tri::True)
-        .map(|c| ChargeDue { kind: c.kind.clone(), rate: c.rate, text: c.text.clone(), cite: c.cite.text.clone() })
+        .map(|c| ChargeDue {
+            kind: c.kind.clone(),
+            rate: c.rate,
+            text: c.text.clone(),
+            cite: c.cite.text.clone(),
+        })
         .collect();
     let shown = |notes: &[crate::rules::Note]| -> Vec<Step> {
-        notes.iter().filter(|n| eval.eval(&n.when, &facts) != Tri::False).map(|n| Step::new(n.text.clone(), &n.cite)).collect()
+        notes
+            .iter()
+            .filter(|n| eval.eval(&n.when, &facts) != Tri::False)
+            .map(|n| Step::new(n.text.clone(), &n.cite))
+            .collect()
     };
-    let notices = shown(&e.notice);
+    let mut notices = shown(&e.notice);
+    notices.extend(party_notices);
     let mut not_checked = shown(&e.not_checked);
     if q.hq.is_none() {
         not_checked.push(Step::computed(
@@ -365,5 +481,15 @@ fn decide(snapshot: &Snapshot, q: &Question, eval: &Evaluator, outcome: &Outcome
             "15 CFR 742.6(a)(6)(iii)(A) / former 744.23(a)(3); BIS guidance of May 31, 2026",
         ));
     }
-    Branch { license_required: required, prohibited, exception, review, conditions, charges, because, notices, not_checked }
+    Branch {
+        license_required: required,
+        prohibited,
+        exception,
+        review,
+        conditions,
+        charges,
+        because,
+        notices,
+        not_checked,
+    }
 }

@@ -83,10 +83,13 @@ impl FromStr for Precision {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let wanted = s.trim().to_ascii_lowercase();
-        Precision::ALL.into_iter().find(|p| p.name() == wanted).ok_or_else(|| {
-            let known: Vec<&str> = Precision::ALL.iter().map(|p| p.name()).collect();
-            format!("unknown precision `{s}` (known: {})", known.join(", "))
-        })
+        Precision::ALL
+            .into_iter()
+            .find(|p| p.name() == wanted)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Precision::ALL.iter().map(|p| p.name()).collect();
+                format!("unknown precision `{s}` (known: {})", known.join(", "))
+            })
     }
 }
 

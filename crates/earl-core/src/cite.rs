@@ -41,11 +41,19 @@ pub struct Step {
 
 impl Step {
     pub fn new(text: impl Into<String>, cite: &Cite) -> Step {
-        Step { text: text.into(), cite: cite.text.clone(), confidence: Some(cite.confidence) }
+        Step {
+            text: text.into(),
+            cite: cite.text.clone(),
+            confidence: Some(cite.confidence),
+        }
     }
 
     /// A step whose source is earl's own arithmetic on the figures shown in its text.
     pub fn computed(text: impl Into<String>, cite: impl Into<String>) -> Step {
-        Step { text: text.into(), cite: cite.into(), confidence: Some(Confidence::Computed) }
+        Step {
+            text: text.into(),
+            cite: cite.into(),
+            confidence: Some(Confidence::Computed),
+        }
     }
 }

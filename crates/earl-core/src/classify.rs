@@ -22,7 +22,11 @@ pub struct Outcome {
 
 impl Outcome {
     fn none() -> Outcome {
-        Outcome { eccn: None, paragraph: None, excluded_by: None }
+        Outcome {
+            eccn: None,
+            paragraph: None,
+            excluded_by: None,
+        }
     }
 
     pub fn label(&self) -> String {
@@ -115,14 +119,21 @@ impl Classification {
             None => {
                 let labels: Vec<String> = self.possible.iter().map(Outcome::label).collect();
                 because.push(Step::computed(
-                    format!("Classification undetermined: could be {}; decided by {}.", labels.join(" or "), self.deciding.join(" and ")),
+                    format!(
+                        "Classification undetermined: could be {}; decided by {}.",
+                        labels.join(" or "),
+                        self.deciding.join(" and ")
+                    ),
                     "earl: three-valued evaluation of the 3A090 paragraphs",
                 ));
             }
         }
         if !self.hinges_on_unverified.is_empty() {
             because.push(Step::computed(
-                format!("This result rests on figures the sources mark unverified: {}.", self.hinges_on_unverified.join(", ")),
+                format!(
+                    "This result rests on figures the sources mark unverified: {}.",
+                    self.hinges_on_unverified.join(", ")
+                ),
                 "catalog figures marked unverified (shared/reference/chips.md)",
             ));
         }
@@ -169,16 +180,24 @@ pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Cla
         trace.push(Traced::Exclusion { index, verdict });
         match verdict {
             Tri::True => {
-                possible.push(Outcome { excluded_by: Some(x.id.clone()), ..Outcome::none() });
+                possible.push(Outcome {
+                    excluded_by: Some(x.id.clone()),
+                    ..Outcome::none()
+                });
                 collect_metrics(&x.when.metrics, &mut used);
                 settled = true;
                 break;
             }
             Tri::Unknown => {
                 if metrics.datacenter.is_none() {
-                    deciding.push("whether the item is designed or marketed for use in datacenters".into());
+                    deciding.push(
+                        "whether the item is designed or marketed for use in datacenters".into(),
+                    );
                 }
-                possible.push(Outcome { excluded_by: Some(x.id.clone()), ..Outcome::none() });
+                possible.push(Outcome {
+                    excluded_by: Some(x.id.clone()),
+                    ..Outcome::none()
+                });
             }
             Tri::False => collect_metrics(&x.when.metrics, &mut used),
         }
@@ -189,16 +208,26 @@ pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Cla
             trace.push(Traced::Paragraph { index, verdict });
             match verdict {
                 Tri::True => {
-                    possible.push(Outcome { eccn: Some(p.eccn.clone()), paragraph: Some(p.id.clone()), excluded_by: None });
+                    possible.push(Outcome {
+                        eccn: Some(p.eccn.clone()),
+                        paragraph: Some(p.id.clone()),
+                        excluded_by: None,
+                    });
                     collect_metrics(&p.all, &mut used);
                     settled = true;
                     break;
                 }
                 Tri::Unknown => {
-                    possible.push(Outcome { eccn: Some(p.eccn.clone()), paragraph: Some(p.id.clone()), excluded_by: None });
+                    possible.push(Outcome {
+                        eccn: Some(p.eccn.clone()),
+                        paragraph: Some(p.id.clone()),
+                        excluded_by: None,
+                    });
                     for th in &p.all {
-                        if matches!(metrics.value(th.metric, None, None), MetricValue::Unknown | MetricValue::Between(..))
-                            && !deciding.iter().any(|d| d.starts_with(th.metric.label()))
+                        if matches!(
+                            metrics.value(th.metric, None, None),
+                            MetricValue::Unknown | MetricValue::Between(..)
+                        ) && !deciding.iter().any(|d| d.starts_with(th.metric.label()))
                         {
                             deciding.push(deciding_figure(th.metric));
                         }
@@ -233,7 +262,13 @@ pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Cla
             _ => false,
         })
         .collect();
-    Classification { regime: snapshot.regime.clone(), possible, deciding, hinges_on_unverified, trace }
+    Classification {
+        regime: snapshot.regime.clone(),
+        possible,
+        deciding,
+        hinges_on_unverified,
+        trace,
+    }
 }
 
 fn collect_metrics(ths: &[crate::rules::Threshold], used: &mut Vec<MetricName>) {
@@ -244,7 +279,9 @@ fn deciding_figure(m: MetricName) -> String {
     match m {
         MetricName::Pd => "PD (the applicable die area is unknown)".into(),
         MetricName::Tpp => "TPP (dense throughput is unknown)".into(),
-        MetricName::IoAggregateGbps => "aggregate bidirectional I/O (host-link bandwidth is not in the catalog)".into(),
+        MetricName::IoAggregateGbps => {
+            "aggregate bidirectional I/O (host-link bandwidth is not in the catalog)".into()
+        }
         other => format!("{} (unknown)", other.label()),
     }
 }
@@ -254,13 +291,20 @@ fn test_paragraph(p: &Paragraph, metrics: &Metrics) -> Tri {
     if p.kind != metrics.kind {
         return Tri::False;
     }
-    Tri::all(p.all.iter().map(|th| th.eval(metrics.value(th.metric, None, None))))
+    Tri::all(
+        p.all
+            .iter()
+            .map(|th| th.eval(metrics.value(th.metric, None, None))),
+    )
 }
 
 /// The verdict on a paragraph with a sentence that shows every figure compared.
 fn describe_paragraph(p: &Paragraph, metrics: &Metrics) -> (Tri, String) {
     if p.kind != metrics.kind {
-        return (Tri::False, format!("{} ({}): does not apply to this kind of item", p.id, p.text));
+        return (
+            Tri::False,
+            format!("{} ({}): does not apply to this kind of item", p.id, p.text),
+        );
     }
     let mut verdict = Tri::True;
     let mut parts = Vec::new();
@@ -279,14 +323,22 @@ fn describe_paragraph(p: &Paragraph, metrics: &Metrics) -> (Tri, String) {
             Tri::False => "not met",
             Tri::Unknown => "cannot tell",
         };
-        parts.push(format!("{} {shown} {} {}: {mark}", th.metric.label(), th.op.symbol(), fmt_value(th.metric, th.value)));
+        parts.push(format!(
+            "{} {shown} {} {}: {mark}",
+            th.metric.label(),
+            th.op.symbol(),
+            fmt_value(th.metric, th.value)
+        ));
     }
     let head = match verdict {
         Tri::True => "met",
         Tri::False => "not met",
         Tri::Unknown => "undetermined",
     };
-    (verdict, format!("{} ({}): {head} — {}", p.id, p.text, parts.join("; ")))
+    (
+        verdict,
+        format!("{} ({}): {head} — {}", p.id, p.text, parts.join("; ")),
+    )
 }
 
 fn fmt_value(m: MetricName, x: f64) -> String {

@@ -70,9 +70,15 @@ pub struct CountryGroups {
 impl CountryGroups {
     /// Whether `country` is in `group` on `date`.
     pub fn is_member(&self, group: &str, country: &str, date: Date) -> Tri {
-        let changes: Vec<&GroupChange> =
-            self.changes.iter().filter(|c| c.group == group && c.country == country).collect();
-        if changes.iter().any(|c| c.not_before.is_some_and(|nb| date >= nb && date < c.effective)) {
+        let changes: Vec<&GroupChange> = self
+            .changes
+            .iter()
+            .filter(|c| c.group == group && c.country == country)
+            .collect();
+        if changes.iter().any(|c| {
+            c.not_before
+                .is_some_and(|nb| date >= nb && date < c.effective)
+        }) {
             return Tri::Unknown;
         }
         let in_base = self.base.get(group).is_some_and(|m| m.contains(country));
@@ -100,7 +106,10 @@ impl CountryGroups {
     }
 
     /// The changes touching `country`, for explanations.
-    pub fn changes_for<'a>(&'a self, country: &'a str) -> impl Iterator<Item = &'a GroupChange> + 'a {
+    pub fn changes_for<'a>(
+        &'a self,
+        country: &'a str,
+    ) -> impl Iterator<Item = &'a GroupChange> + 'a {
         self.changes.iter().filter(move |c| c.country == country)
     }
 

@@ -15,7 +15,8 @@ use serde::Serialize;
 /// per lane and direction with 128b/130b coding, about 63 GB/s each way, 126 GB/s both ways
 /// (PCI Express Base Specification 5.0). Rounded up to 128 so the bound stays an upper bound.
 pub const HOST_LINK_MAX_GBPS: f64 = 128.0;
-const HOST_LINK_CITE: &str = "PCI Express Base Specification 5.0: 32 GT/s per lane, x16 link ≈ 63 GB/s per direction";
+const HOST_LINK_CITE: &str =
+    "PCI Express Base Specification 5.0: 32 GT/s per lane, x16 link ≈ 63 GB/s per direction";
 
 /// A metric as the rule engine sees it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -121,8 +122,16 @@ impl Metrics {
                 }
                 let pd = tpp / area.value;
                 steps.push(Step::computed(
-                    format!("PD = TPP {} / {} mm² applicable die area = {:.2}", fmt_num(tpp), fmt_num(area.value), pd),
-                    format!("catalog figure, source {}; PD per Technical Note to 3A090 (88 FR 73458)", area.source),
+                    format!(
+                        "PD = TPP {} / {} mm² applicable die area = {:.2}",
+                        fmt_num(tpp),
+                        fmt_num(area.value),
+                        pd
+                    ),
+                    format!(
+                        "catalog figure, source {}; PD per Technical Note to 3A090 (88 FR 73458)",
+                        area.source
+                    ),
                 ));
                 Some(pd)
             }
@@ -139,10 +148,18 @@ impl Metrics {
             }
             f.value
         });
-        if chip.memory_bandwidth_gbps.as_ref().is_some_and(|f| f.unverified) {
+        if chip
+            .memory_bandwidth_gbps
+            .as_ref()
+            .is_some_and(|f| f.unverified)
+        {
             unverified.push("memory_bandwidth_gbps");
         }
-        if chip.chip_to_chip_gbps.as_ref().is_some_and(|f| f.unverified) {
+        if chip
+            .chip_to_chip_gbps
+            .as_ref()
+            .is_some_and(|f| f.unverified)
+        {
             unverified.push("chip_to_chip_gbps");
         }
         Metrics {
@@ -169,24 +186,41 @@ impl Metrics {
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let (tpp, tpp_precision) = match (spec.tpp, from_throughput) {
             (Some(tpp), _) => {
-                steps.push(Step::computed(format!("TPP = {} as given", fmt_num(tpp)), "user input"));
+                steps.push(Step::computed(
+                    format!("TPP = {} as given", fmt_num(tpp)),
+                    "user input",
+                ));
                 (Some(tpp), None)
             }
             (None, Some((tpp, p, tops))) => {
                 steps.push(Step::computed(
-                    format!("TPP = {} dense {p} TOPS × {} bits = {}", fmt_num(tops), p.bits(), fmt_num(tpp)),
+                    format!(
+                        "TPP = {} dense {p} TOPS × {} bits = {}",
+                        fmt_num(tops),
+                        p.bits(),
+                        fmt_num(tpp)
+                    ),
                     "user input; TPP per Technical Note to 3A090 (88 FR 73458)",
                 ));
                 (Some(tpp), Some(p))
             }
             (None, None) => (None, None),
         };
-        let tpp = if spec.kind == ChipKind::Hbm { None } else { tpp };
+        let tpp = if spec.kind == ChipKind::Hbm {
+            None
+        } else {
+            tpp
+        };
         let pd = match (tpp, spec.die_area_mm2) {
             (Some(tpp), Some(area)) => {
                 let pd = tpp / area;
                 steps.push(Step::computed(
-                    format!("PD = TPP {} / {} mm² = {:.2}", fmt_num(tpp), fmt_num(area), pd),
+                    format!(
+                        "PD = TPP {} / {} mm² = {:.2}",
+                        fmt_num(tpp),
+                        fmt_num(area),
+                        pd
+                    ),
                     "user input; PD per Technical Note to 3A090 (88 FR 73458)",
                 ));
                 Some(pd)
@@ -197,7 +231,12 @@ impl Metrics {
             (ChipKind::Hbm, Some(bw), Some(area)) => {
                 let d = bw / area;
                 steps.push(Step::computed(
-                    format!("memory bandwidth density = {} GB/s / {} mm² = {:.3} GB/s/mm²", fmt_num(bw), fmt_num(area), d),
+                    format!(
+                        "memory bandwidth density = {} GB/s / {} mm² = {:.3} GB/s/mm²",
+                        fmt_num(bw),
+                        fmt_num(area),
+                        d
+                    ),
                     "user input; definition in the technical note to 3A090.c (89 FR 96790)",
                 ));
                 Some(d)
@@ -219,7 +258,12 @@ impl Metrics {
     }
 
     /// The value a rule sees for `name`. `frontier_tpp` and `quantity` come from the question.
-    pub fn value(&self, name: MetricName, frontier_tpp: Option<f64>, quantity: Option<u64>) -> MetricValue {
+    pub fn value(
+        &self,
+        name: MetricName,
+        frontier_tpp: Option<f64>,
+        quantity: Option<u64>,
+    ) -> MetricValue {
         let accel = |v: Option<f64>| match (self.kind, v) {
             (ChipKind::Hbm, _) => MetricValue::NotApplicable,
             (_, Some(v)) => MetricValue::Exact(v),
@@ -228,7 +272,9 @@ impl Metrics {
         match name {
             MetricName::Tpp => accel(self.tpp),
             MetricName::Pd => accel(self.pd),
-            MetricName::MemoryBandwidthGbps => self.memory_bandwidth_gbps.map_or(MetricValue::Unknown, MetricValue::Exact),
+            MetricName::MemoryBandwidthGbps => self
+                .memory_bandwidth_gbps
+                .map_or(MetricValue::Unknown, MetricValue::Exact),
             MetricName::ChipToChipGbps => accel(self.chip_to_chip_gbps),
             MetricName::IoAggregateGbps => match (self.kind, self.chip_to_chip_gbps) {
                 (ChipKind::Hbm, _) => MetricValue::NotApplicable,

@@ -68,7 +68,12 @@ impl Threshold {
     }
 
     pub fn describe(&self) -> String {
-        format!("{} {} {}", self.metric.label(), self.op.symbol(), fmt_num(self.value))
+        format!(
+            "{} {} {}",
+            self.metric.label(),
+            self.op.symbol(),
+            fmt_num(self.value)
+        )
     }
 }
 
@@ -93,10 +98,25 @@ impl Place {
     }
 
     pub fn describe(&self) -> String {
-        let mut inc: Vec<String> = self.groups.iter().map(|g| if g == "*" { "all destinations".into() } else { g.clone() }).collect();
+        let mut inc: Vec<String> = self
+            .groups
+            .iter()
+            .map(|g| {
+                if g == "*" {
+                    "all destinations".into()
+                } else {
+                    g.clone()
+                }
+            })
+            .collect();
         inc.extend(self.countries.iter().cloned());
         let mut s = inc.join(", ");
-        let exc: Vec<String> = self.except_groups.iter().chain(&self.except_countries).cloned().collect();
+        let exc: Vec<String> = self
+            .except_groups
+            .iter()
+            .chain(&self.except_countries)
+            .cloned()
+            .collect();
         if !exc.is_empty() {
             s.push_str(&format!(" (except {})", exc.join(", ")));
         }
@@ -157,7 +177,11 @@ pub struct When {
 impl When {
     /// Whether this condition (or a nested one) tests metric `m`.
     pub fn mentions(&self, m: MetricName) -> bool {
-        self.metrics.iter().chain(&self.metrics_any).any(|t| t.metric == m) || self.any.iter().chain(&self.all).any(|w| w.mentions(m))
+        self.metrics
+            .iter()
+            .chain(&self.metrics_any)
+            .any(|t| t.metric == m)
+            || self.any.iter().chain(&self.all).any(|w| w.mentions(m))
     }
 }
 
@@ -372,7 +396,11 @@ impl Entries {
             .chain(self.not_checked.iter().map(|x| &x.when))
             .chain(self.charge.iter().map(|x| &x.when));
         let mut whens = whens;
-        whens.any(|w| w.mentions(m)) || self.paragraph.iter().any(|p| p.all.iter().any(|t| t.metric == m))
+        whens.any(|w| w.mentions(m))
+            || self
+                .paragraph
+                .iter()
+                .any(|p| p.all.iter().any(|t| t.metric == m))
     }
 }
 
@@ -466,7 +494,19 @@ impl Snapshot {
                 e.$field.extend(a.add.$field.iter().cloned());
             )*};
         }
-        merge!(paragraph, exclusion, control, review, exception, condition, notice, not_checked, charge, party, group);
+        merge!(
+            paragraph,
+            exclusion,
+            control,
+            review,
+            exception,
+            condition,
+            notice,
+            not_checked,
+            charge,
+            party,
+            group
+        );
         e.review.sort_by_key(|r| r.rank);
         e.exception.sort_by_key(|x| x.rank);
         self.applied.push(a.id.clone());
@@ -518,15 +558,19 @@ impl Evaluator<'_> {
                 None => self.groups.is_member(g, country, date),
             }
         };
-        let included = Tri::from(place.countries.iter().any(|c| c == country)).or(Tri::any(place.groups.iter().map(|g| member(g))));
-        let excluded =
-            Tri::from(place.except_countries.iter().any(|c| c == country)).or(Tri::any(place.except_groups.iter().map(|g| member(g))));
+        let included = Tri::from(place.countries.iter().any(|c| c == country))
+            .or(Tri::any(place.groups.iter().map(|g| member(g))));
+        let excluded = Tri::from(place.except_countries.iter().any(|c| c == country))
+            .or(Tri::any(place.except_groups.iter().map(|g| member(g))));
         included.and(excluded.not())
     }
 
     pub fn eval(&self, w: &When, f: &Facts) -> Tri {
         let mut t = Tri::True;
-        let prefix_match = |list: &[String]| f.classification.is_some_and(|c| list.iter().any(|p| c.starts_with(p.as_str())));
+        let prefix_match = |list: &[String]| {
+            f.classification
+                .is_some_and(|c| list.iter().any(|p| c.starts_with(p.as_str())))
+        };
         if let Some(list) = &w.eccn {
             t = t.and(Tri::from(prefix_match(list)));
         }
@@ -534,16 +578,27 @@ impl Evaluator<'_> {
             t = t.and(Tri::from(!prefix_match(list)));
         }
         if let Some(list) = &w.chips {
-            t = t.and(Tri::from(f.chip_id.is_some_and(|id| list.iter().any(|c| c == id))));
+            t = t.and(Tri::from(
+                f.chip_id.is_some_and(|id| list.iter().any(|c| c == id)),
+            ));
         }
         if let Some(list) = &w.vendors {
-            t = t.and(Tri::from(f.vendor.is_some_and(|v| list.iter().any(|x| x.eq_ignore_ascii_case(v)))));
+            t = t
+                .and(Tri::from(f.vendor.is_some_and(|v| {
+                    list.iter().any(|x| x.eq_ignore_ascii_case(v))
+                })));
         }
         if let Some(p) = &w.destination {
-            t = t.and(f.destination.map_or(Tri::False, |d| self.in_place(p, d, f.date)));
+            t = t.and(
+                f.destination
+                    .map_or(Tri::False, |d| self.in_place(p, d, f.date)),
+            );
         }
         if let Some(p) = &w.not_destination {
-            t = t.and(f.destination.map_or(Tri::True, |d| self.in_place(p, d, f.date).not()));
+            t = t.and(
+                f.destination
+                    .map_or(Tri::True, |d| self.in_place(p, d, f.date).not()),
+            );
         }
         // An end user whose headquarters is not given is taken as not headquartered there; the
         // answer's not-checked list says so.
@@ -557,9 +612,14 @@ impl Evaluator<'_> {
             t = t.and(Tri::from(f.export_from_us == b));
         }
         if let Some(b) = w.datacenter {
-            t = t.and(f.metrics.datacenter.map_or(Tri::Unknown, |d| Tri::from(d == b)));
+            t = t.and(
+                f.metrics
+                    .datacenter
+                    .map_or(Tri::Unknown, |d| Tri::from(d == b)),
+            );
         }
-        let metric = |th: &Threshold| th.eval(f.metrics.value(th.metric, f.frontier_tpp, f.quantity));
+        let metric =
+            |th: &Threshold| th.eval(f.metrics.value(th.metric, f.frontier_tpp, f.quantity));
         t = t.and(Tri::all(w.metrics.iter().map(metric)));
         if !w.metrics_any.is_empty() {
             t = t.and(Tri::any(w.metrics_any.iter().map(metric)));
@@ -568,7 +628,9 @@ impl Evaluator<'_> {
             t = t.and(Tri::from(f.controls.iter().any(|c| list.contains(c))));
         }
         if let Some(list) = &w.review {
-            t = t.and(Tri::from(f.review.is_some_and(|r| list.iter().any(|x| x == r))));
+            t = t.and(Tri::from(
+                f.review.is_some_and(|r| list.iter().any(|x| x == r)),
+            ));
         }
         if let Some(list) = &w.lists {
             t = t.and(Tri::from(f.lists.iter().any(|l| list.contains(l))));

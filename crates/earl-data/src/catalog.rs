@@ -47,7 +47,11 @@ impl std::fmt::Display for UnknownChip {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "unknown chip `{}`", self.name)?;
         if !self.suggestions.is_empty() {
-            write!(f, "; closest catalog names: {}", self.suggestions.join(", "))?;
+            write!(
+                f,
+                "; closest catalog names: {}",
+                self.suggestions.join(", ")
+            )?;
         }
         write!(f, " (see `earl chips`)")
     }
@@ -56,8 +60,20 @@ impl std::fmt::Display for UnknownChip {
 impl std::error::Error for UnknownChip {}
 
 const VENDOR_PREFIXES: [&str; 14] = [
-    "nvidia", "amd", "intel", "google", "huawei", "cambricon", "biren", "moorethreads", "metax", "baidu", "alibaba", "iluvatar",
-    "geforce", "instinct",
+    "nvidia",
+    "amd",
+    "intel",
+    "google",
+    "huawei",
+    "cambricon",
+    "biren",
+    "moorethreads",
+    "metax",
+    "baidu",
+    "alibaba",
+    "iluvatar",
+    "geforce",
+    "instinct",
 ];
 
 /// Lower-cases, drops spaces, hyphens, underscores and dots, and strips vendor and brand
@@ -69,7 +85,10 @@ pub fn normalise_name(name: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect();
     loop {
-        match VENDOR_PREFIXES.iter().find(|p| s.starts_with(*p) && s.len() > p.len()) {
+        match VENDOR_PREFIXES
+            .iter()
+            .find(|p| s.starts_with(*p) && s.len() > p.len())
+        {
             Some(p) => s = s[p.len()..].to_string(),
             None => return s,
         }
@@ -79,7 +98,8 @@ pub fn normalise_name(name: &str) -> String {
 impl Catalog {
     /// Parses and validates one catalog file.
     pub fn parse(file: &str, text: &str) -> Result<Catalog, DataError> {
-        let parsed: CatalogFile = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        let parsed: CatalogFile =
+            toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
         let mut catalog = Catalog {
             meta: parsed.catalog,
             sources: parsed.sources,
@@ -93,7 +113,8 @@ impl Catalog {
 
     /// Adds the chips of a user's catalog file; an id or name already known is an error.
     pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), DataError> {
-        let parsed: CatalogFile = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        let parsed: CatalogFile =
+            toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
         let own_sources = parsed.sources;
         self.add_chips(file, text, parsed.chip, Some(&own_sources))?;
         for (k, v) in own_sources {
@@ -113,11 +134,14 @@ impl Catalog {
         for spanned in chips {
             let start = spanned.span().start;
             let chip = spanned.into_inner();
-            let at = |field: String, msg: String| DataError::new(file, msg).at(text, start).field(field);
+            let at =
+                |field: String, msg: String| DataError::new(file, msg).at(text, start).field(field);
             let n = self.chips.len();
             let prefix = format!("chip[{}] ({})", n, chip.id);
-            validate_chip(&chip, &|k| self.sources.contains_key(k) || extra_sources.is_some_and(|s| s.contains_key(k)))
-                .map_err(|(field, msg)| at(format!("{prefix}.{field}"), msg))?;
+            validate_chip(&chip, &|k| {
+                self.sources.contains_key(k) || extra_sources.is_some_and(|s| s.contains_key(k))
+            })
+            .map_err(|(field, msg)| at(format!("{prefix}.{field}"), msg))?;
             let mut keys = vec![chip.id.clone(), chip.name.clone()];
             keys.extend(chip.aliases.iter().cloned());
             for key in keys {
@@ -126,7 +150,10 @@ impl Catalog {
                     if other != n {
                         return Err(at(
                             format!("{prefix}.id"),
-                            format!("name `{key}` collides with chip `{}` (duplicate id or alias)", self.chips[other].id),
+                            format!(
+                                "name `{key}` collides with chip `{}` (duplicate id or alias)",
+                                self.chips[other].id
+                            ),
                         ));
                     }
                 }
@@ -158,7 +185,10 @@ impl Catalog {
                 break;
             }
         }
-        Err(UnknownChip { name: name.to_string(), suggestions })
+        Err(UnknownChip {
+            name: name.to_string(),
+            suggestions,
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Chip> {
@@ -175,7 +205,11 @@ impl Catalog {
                 .filter_map(|c| Some((c.release_year()?, Metrics::of_chip(c).tpp?)))
                 .collect()
         });
-        frontier.iter().filter(|(y, _)| *y <= year).map(|(_, tpp)| *tpp).max_by(f64::total_cmp)
+        frontier
+            .iter()
+            .filter(|(y, _)| *y <= year)
+            .map(|(_, tpp)| *tpp)
+            .max_by(f64::total_cmp)
     }
 }
 
@@ -183,33 +217,57 @@ type FieldError = (String, String);
 
 fn validate_chip(chip: &Chip, source_known: &dyn Fn(&str) -> bool) -> Result<(), FieldError> {
     let err = |f: &str, m: String| Err((f.to_string(), m));
-    if chip.id.is_empty() || !chip.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-        return err("id", format!("`{}` must be lowercase letters, digits and hyphens", chip.id));
+    if chip.id.is_empty()
+        || !chip
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        return err(
+            "id",
+            format!(
+                "`{}` must be lowercase letters, digits and hyphens",
+                chip.id
+            ),
+        );
     }
     if chip.release_year().is_none() {
-        return err("released", format!("`{}` is not YYYY or YYYY-MM", chip.released));
+        return err(
+            "released",
+            format!("`{}` is not YYYY or YYYY-MM", chip.released),
+        );
     }
     let check_source = |field: &str, source: &str| -> Result<(), FieldError> {
         if source.trim().is_empty() {
-            return Err((format!("{field}.source"), "every figure needs a source".into()));
+            return Err((
+                format!("{field}.source"),
+                "every figure needs a source".into(),
+            ));
         }
         for key in source.split(',').map(str::trim) {
             if !source_known(key) {
-                return Err((format!("{field}.source"), format!("source `{key}` is not defined in [sources]")));
+                return Err((
+                    format!("{field}.source"),
+                    format!("source `{key}` is not defined in [sources]"),
+                ));
             }
         }
         Ok(())
     };
-    let positive = |field: &str, f: &Option<Figure<f64>>, allow_zero: bool| -> Result<(), FieldError> {
-        if let Some(f) = f {
-            check_source(field, &f.source)?;
-            let ok = f.value.is_finite() && (f.value > 0.0 || (allow_zero && f.value == 0.0));
-            if !ok {
-                return Err((format!("{field}.value"), format!("{} must be a positive number", f.value)));
+    let positive =
+        |field: &str, f: &Option<Figure<f64>>, allow_zero: bool| -> Result<(), FieldError> {
+            if let Some(f) = f {
+                check_source(field, &f.source)?;
+                let ok = f.value.is_finite() && (f.value > 0.0 || (allow_zero && f.value == 0.0));
+                if !ok {
+                    return Err((
+                        format!("{field}.value"),
+                        format!("{} must be a positive number", f.value),
+                    ));
+                }
             }
-        }
-        Ok(())
-    };
+            Ok(())
+        };
     positive("die_area_mm2", &chip.die_area_mm2, false)?;
     positive("package_area_mm2", &chip.package_area_mm2, false)?;
     positive("memory_bandwidth_gbps", &chip.memory_bandwidth_gbps, false)?;
@@ -227,10 +285,16 @@ fn validate_chip(chip: &Chip, source_known: &dyn Fn(&str) -> bool) -> Result<(),
         let field = format!("throughput[{i}]");
         check_source(&field, &t.source)?;
         if !(t.tops.is_finite() && t.tops > 0.0) {
-            return Err((format!("{field}.tops"), format!("{} must be a positive number", t.tops)));
+            return Err((
+                format!("{field}.tops"),
+                format!("{} must be a positive number", t.tops),
+            ));
         }
         if seen.contains(&t.precision) {
-            return Err((format!("{field}.precision"), format!("{} is listed twice", t.precision)));
+            return Err((
+                format!("{field}.precision"),
+                format!("{} is listed twice", t.precision),
+            ));
         }
         seen.push(t.precision);
     }

@@ -15,7 +15,13 @@ pub struct DataError {
 
 impl DataError {
     pub fn new(file: &str, message: impl Into<String>) -> DataError {
-        DataError { file: file.to_string(), line: None, column: None, field: None, message: message.into() }
+        DataError {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            field: None,
+            message: message.into(),
+        }
     }
 
     pub fn at(mut self, text: &str, offset: usize) -> DataError {

@@ -32,7 +32,10 @@ impl std::fmt::Display for UnknownCountry {
         if !self.suggestions.is_empty() {
             write!(f, "; did you mean {}?", self.suggestions.join(", "))?;
         }
-        write!(f, " (give an ISO 3166-1 alpha-2 code such as CN, or a name)")
+        write!(
+            f,
+            " (give an ISO 3166-1 alpha-2 code such as CN, or a name)"
+        )
     }
 }
 
@@ -44,16 +47,20 @@ fn key(s: &str) -> String {
 
 impl Countries {
     pub fn parse(file: &str, text: &str) -> Result<Countries, DataError> {
-        let parsed: CountriesFile = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        let parsed: CountriesFile =
+            toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
         let mut list = Vec::new();
         let mut index = HashMap::new();
         for (i, spanned) in parsed.country.into_iter().enumerate() {
             let start = spanned.span().start;
             let c = spanned.into_inner();
             if c.code.len() != 2 || !c.code.chars().all(|ch| ch.is_ascii_uppercase()) {
-                return Err(DataError::new(file, format!("`{}` is not a two-letter upper-case code", c.code))
-                    .at(text, start)
-                    .field(format!("country[{i}].code")));
+                return Err(DataError::new(
+                    file,
+                    format!("`{}` is not a two-letter upper-case code", c.code),
+                )
+                .at(text, start)
+                .field(format!("country[{i}].code")));
             }
             let mut names = vec![c.code.clone(), c.name.clone()];
             names.extend(c.ecfr_name.iter().cloned());
@@ -62,9 +69,12 @@ impl Countries {
                 if let Some(&other) = index.get(&key(&n)) {
                     if other != i {
                         let prev: &Country = &list[other];
-                        return Err(DataError::new(file, format!("name `{n}` also names {}", prev.code))
-                            .at(text, start)
-                            .field(format!("country[{i}] ({})", c.code)));
+                        return Err(DataError::new(
+                            file,
+                            format!("name `{n}` also names {}", prev.code),
+                        )
+                        .at(text, start)
+                        .field(format!("country[{i}] ({})", c.code)));
                     }
                 }
                 index.insert(key(&n), i);
@@ -74,8 +84,11 @@ impl Countries {
         for (i, c) in list.iter().enumerate() {
             if let Some(t) = &c.treated_as {
                 if !index.contains_key(&key(&t.code)) {
-                    return Err(DataError::new(file, format!("treated_as code `{}` is not a known country", t.code))
-                        .field(format!("country[{i}] ({}).treated_as.code", c.code)));
+                    return Err(DataError::new(
+                        file,
+                        format!("treated_as code `{}` is not a known country", t.code),
+                    )
+                    .field(format!("country[{i}] ({}).treated_as.code", c.code)));
                 }
             }
         }
@@ -88,15 +101,29 @@ impl Countries {
             return Ok(&self.list[i]);
         }
         let wanted = key(name);
-        let mut scored: Vec<(f64, &Country)> =
-            self.list.iter().map(|c| (strsim::jaro_winkler(&wanted, &key(&c.name)), c)).collect();
+        let mut scored: Vec<(f64, &Country)> = self
+            .list
+            .iter()
+            .map(|c| (strsim::jaro_winkler(&wanted, &key(&c.name)), c))
+            .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let suggestions = scored.iter().take(3).filter(|(s, _)| *s > 0.7).map(|(_, c)| format!("{} ({})", c.code, c.name)).collect();
-        Err(UnknownCountry { name: name.to_string(), suggestions })
+        let suggestions = scored
+            .iter()
+            .take(3)
+            .filter(|(s, _)| *s > 0.7)
+            .map(|(_, c)| format!("{} ({})", c.code, c.name))
+            .collect();
+        Err(UnknownCountry {
+            name: name.to_string(),
+            suggestions,
+        })
     }
 
     pub fn by_code(&self, code: &str) -> Option<&Country> {
-        self.index.get(&key(code)).map(|&i| &self.list[i]).filter(|c| c.code == code)
+        self.index
+            .get(&key(code))
+            .map(|&i| &self.list[i])
+            .filter(|c| c.code == code)
     }
 }
 
@@ -119,14 +146,23 @@ struct GroupsMeta {
 }
 
 /// Parses Country Group membership and checks every code against `countries`.
-pub fn parse_groups(file: &str, text: &str, countries: &Countries) -> Result<CountryGroups, DataError> {
-    let parsed: GroupsFile = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+pub fn parse_groups(
+    file: &str,
+    text: &str,
+    countries: &Countries,
+) -> Result<CountryGroups, DataError> {
+    let parsed: GroupsFile =
+        toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
     let mut base = BTreeMap::new();
     for (group, members) in parsed.groups {
         let mut set = BTreeSet::new();
         for code in members {
             if countries.by_code(&code).is_none() {
-                return Err(DataError::new(file, format!("`{code}` is not a country code in the countries file")).field(format!("groups.\"{group}\"")));
+                return Err(DataError::new(
+                    file,
+                    format!("`{code}` is not a country code in the countries file"),
+                )
+                .field(format!("groups.\"{group}\"")));
             }
             set.insert(code);
         }
@@ -136,12 +172,25 @@ pub fn parse_groups(file: &str, text: &str, countries: &Countries) -> Result<Cou
     for (i, spanned) in parsed.change.into_iter().enumerate() {
         let start = spanned.span().start;
         let c = spanned.into_inner();
-        let err = |field: &str, msg: String| DataError::new(file, msg).at(text, start).field(format!("change[{i}].{field}"));
+        let err = |field: &str, msg: String| {
+            DataError::new(file, msg)
+                .at(text, start)
+                .field(format!("change[{i}].{field}"))
+        };
         if countries.by_code(&c.country).is_none() {
-            return Err(err("country", format!("`{}` is not a country code in the countries file", c.country)));
+            return Err(err(
+                "country",
+                format!(
+                    "`{}` is not a country code in the countries file",
+                    c.country
+                ),
+            ));
         }
         if !base.contains_key(&c.group) {
-            return Err(err("group", format!("`{}` is not a Country Group of the file", c.group)));
+            return Err(err(
+                "group",
+                format!("`{}` is not a Country Group of the file", c.group),
+            ));
         }
         if c.not_before.is_some_and(|nb| nb > c.effective) {
             return Err(err("not_before", "not_before is after effective".into()));

@@ -11,7 +11,10 @@ pub mod rulebook;
 pub use catalog::{Catalog, UnknownChip};
 pub use error::DataError;
 pub use geo::{Countries, UnknownCountry};
+pub use notices::ListNotices;
 pub use rulebook::RuleBook;
+
+mod notices;
 
 use earl_core::countries::CountryGroups;
 use serde::Serialize;
@@ -26,13 +29,23 @@ struct Source {
 
 impl Source {
     fn bundled(name: &str, text: &str) -> Source {
-        Source { name: format!("bundled:{name}"), text: text.to_string() }
+        Source {
+            name: format!("bundled:{name}"),
+            text: text.to_string(),
+        }
     }
 
     fn read(path: &Path) -> Result<Source, DataError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| DataError::new(&path.display().to_string(), format!("cannot read the file: {e}")))?;
-        Ok(Source { name: path.display().to_string(), text })
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            DataError::new(
+                &path.display().to_string(),
+                format!("cannot read the file: {e}"),
+            )
+        })?;
+        Ok(Source {
+            name: path.display().to_string(),
+            text,
+        })
     }
 }
 
@@ -40,15 +53,37 @@ const CHIPS: &str = include_str!("../../../data/chips.toml");
 const COUNTRIES: &str = include_str!("../../../data/countries.toml");
 const GROUPS: &str = include_str!("../../../data/country-groups.toml");
 const RULES: &str = include_str!("../../../data/rules.toml");
+const LIST_NOTICES: &str = include_str!("../../../data/list-notices.toml");
 /// Scenario files shipped with earl.
 const SCENARIOS: &[(&str, &str)] = &[
-    ("scenarios/ai-diffusion.toml", include_str!("../../../data/scenarios/ai-diffusion.toml")),
-    ("scenarios/h200-revenue-share.toml", include_str!("../../../data/scenarios/h200-revenue-share.toml")),
-    ("scenarios/blackwell-down-the-stack.toml", include_str!("../../../data/scenarios/blackwell-down-the-stack.toml")),
-    ("scenarios/safe-chips-act.toml", include_str!("../../../data/scenarios/safe-chips-act.toml")),
-    ("scenarios/gain-ai-act.toml", include_str!("../../../data/scenarios/gain-ai-act.toml")),
-    ("scenarios/ai-overwatch-act.toml", include_str!("../../../data/scenarios/ai-overwatch-act.toml")),
-    ("scenarios/chip-security-act.toml", include_str!("../../../data/scenarios/chip-security-act.toml")),
+    (
+        "scenarios/ai-diffusion.toml",
+        include_str!("../../../data/scenarios/ai-diffusion.toml"),
+    ),
+    (
+        "scenarios/h200-revenue-share.toml",
+        include_str!("../../../data/scenarios/h200-revenue-share.toml"),
+    ),
+    (
+        "scenarios/blackwell-down-the-stack.toml",
+        include_str!("../../../data/scenarios/blackwell-down-the-stack.toml"),
+    ),
+    (
+        "scenarios/safe-chips-act.toml",
+        include_str!("../../../data/scenarios/safe-chips-act.toml"),
+    ),
+    (
+        "scenarios/gain-ai-act.toml",
+        include_str!("../../../data/scenarios/gain-ai-act.toml"),
+    ),
+    (
+        "scenarios/ai-overwatch-act.toml",
+        include_str!("../../../data/scenarios/ai-overwatch-act.toml"),
+    ),
+    (
+        "scenarios/chip-security-act.toml",
+        include_str!("../../../data/scenarios/chip-security-act.toml"),
+    ),
 ];
 
 /// Which files to use instead of (or on top of) the bundled ones.
@@ -77,13 +112,18 @@ pub struct Dataset {
     pub countries: Countries,
     pub groups: CountryGroups,
     pub rules: RuleBook,
+    /// Effective dates of the Federal Register notices restricted-party entries cite.
+    pub list_notices: ListNotices,
     pub files: Vec<FileProvenance>,
     /// SHA-256 over the hashes of every file, recorded with each audited determination.
     pub content_hash: String,
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 impl Dataset {
@@ -102,8 +142,15 @@ impl Dataset {
         let countries_src = pick(&paths.countries, "countries.toml", COUNTRIES)?;
         let groups_src = pick(&paths.country_groups, "country-groups.toml", GROUPS)?;
         let rules_src = pick(&paths.rules, "rules.toml", RULES)?;
-        let extra_chips: Vec<Source> = paths.extra_chips.iter().map(|p| Source::read(p)).collect::<Result<_, _>>()?;
-        let mut scenario_srcs: Vec<Source> = SCENARIOS.iter().map(|(n, t)| Source::bundled(n, t)).collect();
+        let extra_chips: Vec<Source> = paths
+            .extra_chips
+            .iter()
+            .map(|p| Source::read(p))
+            .collect::<Result<_, _>>()?;
+        let mut scenario_srcs: Vec<Source> = SCENARIOS
+            .iter()
+            .map(|(n, t)| Source::bundled(n, t))
+            .collect();
         for p in &paths.scenarios {
             scenario_srcs.push(Source::read(p)?);
         }
@@ -114,32 +161,74 @@ impl Dataset {
         }
         let countries = Countries::parse(&countries_src.name, &countries_src.text)?;
         let groups = geo::parse_groups(&groups_src.name, &groups_src.text, &countries)?;
-        let known = rulebook::Known { catalog: &catalog, countries: &countries, groups: &groups };
+        let known = rulebook::Known {
+            catalog: &catalog,
+            countries: &countries,
+            groups: &groups,
+        };
         let mut rules = RuleBook::parse(&rules_src.name, &rules_src.text, &known)?;
         for s in &scenario_srcs {
             rules.add_scenario(&s.name, &s.text, &known)?;
         }
 
+        let notices_src = Source::bundled("list-notices.toml", LIST_NOTICES);
+        let list_notices = ListNotices::parse(&notices_src.name, &notices_src.text)?;
+
         let mut files: Vec<FileProvenance> = Vec::new();
         for s in std::iter::once(&chips)
             .chain(&extra_chips)
-            .chain([&countries_src, &groups_src, &rules_src])
+            .chain([&countries_src, &groups_src, &rules_src, &notices_src])
             .chain(&scenario_srcs)
         {
-            files.push(FileProvenance { name: s.name.clone(), sha256: sha256_hex(s.text.as_bytes()) });
+            files.push(FileProvenance {
+                name: s.name.clone(),
+                sha256: sha256_hex(s.text.as_bytes()),
+            });
         }
-        let content_hash = sha256_hex(files.iter().map(|f| f.sha256.as_str()).collect::<Vec<_>>().join("\n").as_bytes());
-        Ok(Dataset { catalog, countries, groups, rules, files, content_hash })
+        let content_hash = sha256_hex(
+            files
+                .iter()
+                .map(|f| f.sha256.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+                .as_bytes(),
+        );
+        Ok(Dataset {
+            catalog,
+            countries,
+            groups,
+            rules,
+            list_notices,
+            files,
+            content_hash,
+        })
     }
 
     /// Reads one scenario file for `--scenario FILE`, validating it against this data set.
     pub fn add_scenario_file(&mut self, path: &Path) -> Result<String, DataError> {
         let src = Source::read(path)?;
-        let known = rulebook::Known { catalog: &self.catalog, countries: &self.countries, groups: &self.groups };
-        let id = self.rules.add_scenario(&src.name, &src.text, &known)?.id.clone();
-        self.files.push(FileProvenance { name: src.name, sha256: sha256_hex(src.text.as_bytes()) });
-        self.content_hash =
-            sha256_hex(self.files.iter().map(|f| f.sha256.as_str()).collect::<Vec<_>>().join("\n").as_bytes());
+        let known = rulebook::Known {
+            catalog: &self.catalog,
+            countries: &self.countries,
+            groups: &self.groups,
+        };
+        let id = self
+            .rules
+            .add_scenario(&src.name, &src.text, &known)?
+            .id
+            .clone();
+        self.files.push(FileProvenance {
+            name: src.name,
+            sha256: sha256_hex(src.text.as_bytes()),
+        });
+        self.content_hash = sha256_hex(
+            self.files
+                .iter()
+                .map(|f| f.sha256.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+                .as_bytes(),
+        );
         Ok(id)
     }
 }

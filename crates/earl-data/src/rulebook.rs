@@ -39,26 +39,42 @@ pub struct Known<'a> {
 
 impl RuleBook {
     pub fn parse(file: &str, text: &str, known: &Known) -> Result<RuleBook, DataError> {
-        let parsed: RulesFile = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        let parsed: RulesFile =
+            toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
         let mut timeline = Vec::new();
         for (i, spanned) in parsed.amendment.into_iter().enumerate() {
             let start = spanned.span().start;
             let a = spanned.into_inner();
             if a.effective.is_none() && a.id != "ear-party-lists" && a.status != Status::Enforced {
-                return Err(DataError::new(file, "an amendment of the timeline needs an effective date").at(text, start).field(format!("amendment[{i}] ({}).effective", a.id)));
+                return Err(DataError::new(
+                    file,
+                    "an amendment of the timeline needs an effective date",
+                )
+                .at(text, start)
+                .field(format!("amendment[{i}] ({}).effective", a.id)));
             }
             timeline.push((start, a));
         }
         timeline.sort_by_key(|(_, a)| a.effective);
-        let book = RuleBook { meta: parsed.meta, timeline: Vec::new(), scenarios: Vec::new() };
+        let book = RuleBook {
+            meta: parsed.meta,
+            timeline: Vec::new(),
+            scenarios: Vec::new(),
+        };
         let mut book = book;
         for (start, a) in timeline {
             book.validate(&a, known).map_err(|(field, msg)| {
                 let at = entry_offset(text, &field).unwrap_or(start);
-                DataError::new(file, msg).at(text, at).field(format!("amendment ({}).{field}", a.id))
+                DataError::new(file, msg)
+                    .at(text, at)
+                    .field(format!("amendment ({}).{field}", a.id))
             })?;
             if book.timeline.iter().any(|b: &Amendment| b.id == a.id) {
-                return Err(DataError::new(file, format!("amendment id `{}` is used twice", a.id)).at(text, start).field("id"));
+                return Err(
+                    DataError::new(file, format!("amendment id `{}` is used twice", a.id))
+                        .at(text, start)
+                        .field("id"),
+                );
             }
             book.timeline.push(a);
         }
@@ -66,8 +82,14 @@ impl RuleBook {
     }
 
     /// Parses one scenario file (a single amendment at the top level) and adds it.
-    pub fn add_scenario(&mut self, file: &str, text: &str, known: &Known) -> Result<&Amendment, DataError> {
-        let a: Amendment = toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+    pub fn add_scenario(
+        &mut self,
+        file: &str,
+        text: &str,
+        known: &Known,
+    ) -> Result<&Amendment, DataError> {
+        let a: Amendment =
+            toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
         if a.status == Status::Enforced {
             return Err(DataError::new(file, "a scenario cannot have status `enforced`; use proposed, introduced, passed_committee, passed_one_chamber, enacted, announced, withdrawn or published_not_enforced").field("status"));
         }
@@ -79,8 +101,11 @@ impl RuleBook {
             };
             e.field(field)
         })?;
-        if self.scenarios.iter().any(|s| s.id == a.id) || self.timeline.iter().any(|s| s.id == a.id) {
-            return Err(DataError::new(file, format!("scenario id `{}` is already used", a.id)).field("id"));
+        if self.scenarios.iter().any(|s| s.id == a.id) || self.timeline.iter().any(|s| s.id == a.id)
+        {
+            return Err(
+                DataError::new(file, format!("scenario id `{}` is already used", a.id)).field("id"),
+            );
         }
         self.scenarios.push(a);
         Ok(self.scenarios.last().expect("just pushed"))
@@ -102,7 +127,12 @@ impl RuleBook {
     /// Every id an amendment of the book or a scenario defines.
     fn defined_ids(&self, extra: &Amendment) -> BTreeSet<String> {
         let mut ids = BTreeSet::new();
-        for a in self.timeline.iter().chain(&self.scenarios).chain(std::iter::once(extra)) {
+        for a in self
+            .timeline
+            .iter()
+            .chain(&self.scenarios)
+            .chain(std::iter::once(extra))
+        {
             let e = &a.add;
             ids.extend(e.control.iter().map(|x| x.id.clone()));
             ids.extend(e.review.iter().map(|x| x.id.clone()));
@@ -122,7 +152,10 @@ impl RuleBook {
     fn validate(&self, a: &Amendment, known: &Known) -> Result<(), (String, String)> {
         if let (Some(e), Some(u)) = (a.effective, a.until) {
             if u <= e {
-                return Err(("until".into(), format!("until {u} is not after effective {e}")));
+                return Err((
+                    "until".into(),
+                    format!("until {u} is not after effective {e}"),
+                ));
             }
         }
         let ids = self.defined_ids(a);
@@ -135,10 +168,17 @@ impl RuleBook {
             .collect();
         for id in &a.remove {
             if !ids.contains(id) {
-                return Err(("remove".into(), format!("removes `{id}`, which no amendment defines")));
+                return Err((
+                    "remove".into(),
+                    format!("removes `{id}`, which no amendment defines"),
+                ));
             }
         }
-        let check = Checker { known, ids: &ids, own_groups: &own_groups };
+        let check = Checker {
+            known,
+            ids: &ids,
+            own_groups: &own_groups,
+        };
         check.entries(&a.add)
     }
 }
@@ -167,7 +207,10 @@ impl Checker<'_> {
             ($field:ident, $name:literal, |$x:ident| $body:expr) => {
                 for (i, $x) in e.$field.iter().enumerate() {
                     if !seen.insert($x.id.clone()) {
-                        return Err((format!("add.{}[{i}].id", $name), format!("id `{}` is used twice", $x.id)));
+                        return Err((
+                            format!("add.{}[{i}].id", $name),
+                            format!("id `{}` is used twice", $x.id),
+                        ));
                     }
                     let r: Check = $body;
                     r.map_err(|(f, m)| (format!("add.{}[{i}] ({}).{f}", $name, $x.id), m))?;
@@ -175,7 +218,14 @@ impl Checker<'_> {
             };
         }
         each!(paragraph, "paragraph", |p| {
-            if p.all.is_empty() { Err(("all".into(), "a paragraph needs at least one threshold".into())) } else { self.thresholds(&p.all) }
+            if p.all.is_empty() {
+                Err((
+                    "all".into(),
+                    "a paragraph needs at least one threshold".into(),
+                ))
+            } else {
+                self.thresholds(&p.all)
+            }
         });
         each!(exclusion, "exclusion", |x| self.when(&x.when));
         each!(control, "control", |x| self.when(&x.when));
@@ -183,7 +233,10 @@ impl Checker<'_> {
         each!(exception, "exception", |x| {
             for c in &x.covers {
                 if !self.ids.contains(c) {
-                    return Err(("covers".into(), format!("covers `{c}`, which no amendment defines")));
+                    return Err((
+                        "covers".into(),
+                        format!("covers `{c}`, which no amendment defines"),
+                    ));
                 }
             }
             self.when(&x.when)
@@ -193,7 +246,10 @@ impl Checker<'_> {
         each!(not_checked, "not_checked", |x| self.when(&x.when));
         each!(charge, "charge", |x| {
             if !(0.0..=1.0).contains(&x.rate) {
-                return Err(("rate".into(), format!("rate {} must be a fraction between 0 and 1", x.rate)));
+                return Err((
+                    "rate".into(),
+                    format!("rate {} must be a fraction between 0 and 1", x.rate),
+                ));
             }
             self.when(&x.when)
         });
@@ -210,7 +266,10 @@ impl Checker<'_> {
     fn thresholds(&self, ths: &[earl_core::rules::Threshold]) -> Check {
         for (i, t) in ths.iter().enumerate() {
             if !t.value.is_finite() {
-                return Err((format!("metrics[{i}].value"), "must be a finite number".into()));
+                return Err((
+                    format!("metrics[{i}].value"),
+                    "must be a finite number".into(),
+                ));
             }
         }
         Ok(())
@@ -219,7 +278,10 @@ impl Checker<'_> {
     fn country(&self, code: &str) -> Check {
         match self.known.countries.by_code(code) {
             Some(_) => Ok(()),
-            None => Err(("countries".into(), format!("`{code}` is not a country code"))),
+            None => Err((
+                "countries".into(),
+                format!("`{code}` is not a country code"),
+            )),
         }
     }
 
@@ -228,8 +290,14 @@ impl Checker<'_> {
             self.country(c).map_err(|(_, m)| (field.to_string(), m))?;
         }
         for g in p.groups.iter().chain(&p.except_groups) {
-            if g != "*" && !self.known.groups.knows_group(g) && !self.own_groups.contains(g.as_str()) {
-                return Err((field.to_string(), format!("`{g}` is not a Country Group or a group a rule defines")));
+            if g != "*"
+                && !self.known.groups.knows_group(g)
+                && !self.own_groups.contains(g.as_str())
+            {
+                return Err((
+                    field.to_string(),
+                    format!("`{g}` is not a Country Group or a group a rule defines"),
+                ));
             }
         }
         Ok(())
@@ -249,13 +317,19 @@ impl Checker<'_> {
         }
         for id in w.chips.iter().flatten() {
             if self.known.catalog.get(id).is_none() {
-                return Err(("when.chips".into(), format!("`{id}` is not a catalog chip id")));
+                return Err((
+                    "when.chips".into(),
+                    format!("`{id}` is not a catalog chip id"),
+                ));
             }
         }
         for (field, refs) in [("when.controls", &w.controls), ("when.review", &w.review)] {
             for r in refs.iter().flatten() {
                 if !self.ids.contains(r) {
-                    return Err((field.into(), format!("refers to `{r}`, which no amendment defines")));
+                    return Err((
+                        field.into(),
+                        format!("refers to `{r}`, which no amendment defines"),
+                    ));
                 }
             }
         }

@@ -30,16 +30,29 @@ fn bundled_data_loads() {
 #[test]
 fn catalog_metrics_match_chips_md_within_one_percent() {
     let d = Dataset::bundled().unwrap();
-    let expected: Expected = toml::from_str(include_str!("../../../data/chips-expected.toml")).unwrap();
+    let expected: Expected =
+        toml::from_str(include_str!("../../../data/chips-expected.toml")).unwrap();
     assert!(expected.expect.len() >= 40);
     for e in &expected.expect {
-        let chip = d.catalog.get(&e.id).unwrap_or_else(|| panic!("{} is in chips-expected.toml but not the catalog", e.id));
+        let chip = d
+            .catalog
+            .get(&e.id)
+            .unwrap_or_else(|| panic!("{} is in chips-expected.toml but not the catalog", e.id));
         let m = Metrics::of_chip(chip);
         let tpp = m.tpp.unwrap_or_else(|| panic!("{}: no TPP computed", e.id));
-        assert!((tpp - e.tpp).abs() / e.tpp <= 0.01, "{}: TPP {tpp} vs chips.md {}", e.id, e.tpp);
+        assert!(
+            (tpp - e.tpp).abs() / e.tpp <= 0.01,
+            "{}: TPP {tpp} vs chips.md {}",
+            e.id,
+            e.tpp
+        );
         if let Some(pd) = e.pd {
             let got = m.pd.unwrap_or_else(|| panic!("{}: no PD computed", e.id));
-            assert!((got - pd).abs() / pd <= 0.01, "{}: PD {got} vs chips.md {pd}", e.id);
+            assert!(
+                (got - pd).abs() / pd <= 0.01,
+                "{}: PD {got} vs chips.md {pd}",
+                e.id
+            );
         }
     }
 }
@@ -47,10 +60,20 @@ fn catalog_metrics_match_chips_md_within_one_percent() {
 #[test]
 fn chip_names_resolve_forgivingly_and_unknown_names_suggest() {
     let d = Dataset::bundled().unwrap();
-    for name in ["H200", "nvidia h200", "NVIDIA H200 SXM", "RTX 4090D", "rtx-4090-d", "GeForce RTX 4090 D"] {
+    for name in [
+        "H200",
+        "nvidia h200",
+        "NVIDIA H200 SXM",
+        "RTX 4090D",
+        "rtx-4090-d",
+        "GeForce RTX 4090 D",
+    ] {
         assert!(d.catalog.resolve(name).is_ok(), "{name} resolves");
     }
-    assert_eq!(d.catalog.resolve("rtx-4090-d").unwrap().id, d.catalog.resolve("RTX 4090D").unwrap().id);
+    assert_eq!(
+        d.catalog.resolve("rtx-4090-d").unwrap().id,
+        d.catalog.resolve("RTX 4090D").unwrap().id
+    );
     let err = d.catalog.resolve("H2OO").unwrap_err();
     assert!(!err.suggestions.is_empty());
     assert!(err.to_string().contains("unknown chip `H2OO`"));
@@ -59,13 +82,23 @@ fn chip_names_resolve_forgivingly_and_unknown_names_suggest() {
 #[test]
 fn countries_resolve_by_code_name_and_alias() {
     let d = Dataset::bundled().unwrap();
-    for (name, code) in [("CN", "CN"), ("PRC", "CN"), ("Macao", "MO"), ("UAE", "AE"), ("South Korea", "KR"), ("Türkiye", "TR"), ("turkey", "TR"), ("hong kong", "HK")] {
+    for (name, code) in [
+        ("CN", "CN"),
+        ("PRC", "CN"),
+        ("Macao", "MO"),
+        ("UAE", "AE"),
+        ("South Korea", "KR"),
+        ("Türkiye", "TR"),
+        ("turkey", "TR"),
+        ("hong kong", "HK"),
+    ] {
         assert_eq!(d.countries.resolve(name).unwrap().code, code, "{name}");
     }
     assert!(d.countries.resolve("Atlantis").is_err());
 }
 
-const META: &str = "[catalog]\nas_of = \"2026-01-01\"\nsource_document = \"test\"\n[sources]\nS1 = \"a source\"\n";
+const META: &str =
+    "[catalog]\nas_of = \"2026-01-01\"\nsource_document = \"test\"\n[sources]\nS1 = \"a source\"\n";
 
 fn parse_err(body: &str) -> earl_data::DataError {
     Catalog::parse("user.toml", &format!("{META}{body}")).unwrap_err()
@@ -73,7 +106,9 @@ fn parse_err(body: &str) -> earl_data::DataError {
 
 #[test]
 fn a_figure_without_a_defined_source_is_refused_with_its_line_and_field() {
-    let e = parse_err("[[chip]]\nid = \"x1\"\nvendor = \"V\"\nname = \"X1\"\nreleased = \"2024\"\ndie_area_mm2 = { value = 100.0, source = \"S9\" }\n");
+    let e = parse_err(
+        "[[chip]]\nid = \"x1\"\nvendor = \"V\"\nname = \"X1\"\nreleased = \"2024\"\ndie_area_mm2 = { value = 100.0, source = \"S9\" }\n",
+    );
     assert_eq!(e.file, "user.toml");
     assert_eq!(e.line, Some(6));
     assert_eq!(e.field.as_deref(), Some("chip[0] (x1).die_area_mm2.source"));
@@ -82,27 +117,39 @@ fn a_figure_without_a_defined_source_is_refused_with_its_line_and_field() {
 
 #[test]
 fn a_figure_with_no_source_at_all_is_refused() {
-    let e = parse_err("[[chip]]\nid = \"x1\"\nvendor = \"V\"\nname = \"X1\"\nreleased = \"2024\"\ndie_area_mm2 = { value = 100.0 }\n");
+    let e = parse_err(
+        "[[chip]]\nid = \"x1\"\nvendor = \"V\"\nname = \"X1\"\nreleased = \"2024\"\ndie_area_mm2 = { value = 100.0 }\n",
+    );
     assert!(e.message.contains("missing field `source`"), "{e}");
     assert!(e.line.is_some());
 }
 
 #[test]
 fn duplicate_ids_negative_figures_and_unknown_precisions_are_refused() {
-    let chip = |id: &str| format!("[[chip]]\nid = \"{id}\"\nvendor = \"V\"\nname = \"{id}\"\nreleased = \"2024\"\n");
+    let chip = |id: &str| {
+        format!("[[chip]]\nid = \"{id}\"\nvendor = \"V\"\nname = \"{id}\"\nreleased = \"2024\"\n")
+    };
     let dup = parse_err(&format!("{}{}", chip("x1"), chip("x1")));
     assert!(dup.message.contains("collides"), "{dup}");
     assert_eq!(dup.line, Some(11), "the second chip starts on line 11");
-    let neg = parse_err(&format!("{}die_area_mm2 = {{ value = -5.0, source = \"S1\" }}\n", chip("x2")));
+    let neg = parse_err(&format!(
+        "{}die_area_mm2 = {{ value = -5.0, source = \"S1\" }}\n",
+        chip("x2")
+    ));
     assert!(neg.message.contains("positive"), "{neg}");
-    let prec = parse_err(&format!("{}throughput = [{{ precision = \"fp7\", tops = 1.0, source = \"S1\" }}]\n", chip("x3")));
+    let prec = parse_err(&format!(
+        "{}throughput = [{{ precision = \"fp7\", tops = 1.0, source = \"S1\" }}]\n",
+        chip("x3")
+    ));
     assert!(prec.message.contains("fp7"), "{prec}");
     assert_eq!(prec.line, Some(11));
 }
 
 #[test]
 fn unknown_fields_are_refused_not_ignored() {
-    let e = parse_err("[[chip]]\nid = \"x1\"\nvendor = \"V\"\nname = \"X1\"\nreleased = \"2024\"\ndie_area = 5\n");
+    let e = parse_err(
+        "[[chip]]\nid = \"x1\"\nvendor = \"V\"\nname = \"X1\"\nreleased = \"2024\"\ndie_area = 5\n",
+    );
     assert!(e.message.contains("unknown field `die_area`"), "{e}");
 }
 

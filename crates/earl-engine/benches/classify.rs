@@ -16,10 +16,17 @@ fn bench(c: &mut Criterion) {
     let snap = engine.snapshot(date, None);
     let chip = engine.chip("H200").unwrap();
     let metrics = Metrics::of_chip(chip);
-    let eval = Evaluator { groups: &engine.data.groups, own_groups: &snap.entries.group };
-    c.bench_function("classify/core H200", |b| b.iter(|| classify(black_box(&snap), black_box(&metrics), &eval)));
+    let eval = Evaluator {
+        groups: &engine.data.groups,
+        own_groups: &snap.entries.group,
+    };
+    c.bench_function("classify/core H200", |b| {
+        b.iter(|| classify(black_box(&snap), black_box(&metrics), &eval))
+    });
     let item = Item::Catalog("H200".into());
-    c.bench_function("classify/engine H200", |b| b.iter(|| engine.classify(black_box(&item), date, None).unwrap()));
+    c.bench_function("classify/engine H200", |b| {
+        b.iter(|| engine.classify(black_box(&item), date, None).unwrap())
+    });
     let req = CheckRequest {
         item: Item::Catalog("H200".into()),
         to: "CN".into(),
@@ -30,9 +37,13 @@ fn bench(c: &mut Criterion) {
         scenario: None,
         quantity: None,
     };
-    c.bench_function("check/engine H200 to CN", |b| b.iter(|| engine.check(black_box(&req)).unwrap()));
+    c.bench_function("check/engine H200 to CN", |b| {
+        b.iter(|| engine.check(black_box(&req)).unwrap())
+    });
     let mut batch = engine.batch(None).unwrap();
-    c.bench_function("check/batch H200 to CN", |b| b.iter(|| batch.check("H200", black_box(&req)).unwrap()));
+    c.bench_function("check/batch H200 to CN", |b| {
+        b.iter(|| batch.check("H200", black_box(&req)).unwrap())
+    });
 }
 
 criterion_group!(benches, bench);

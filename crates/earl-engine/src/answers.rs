@@ -48,7 +48,13 @@ pub struct ClassifyAnswer {
 }
 
 impl ClassifyAnswer {
-    pub fn new(chip: Option<&Chip>, metrics: &Metrics, c: &Classification, snap: &Snapshot, notices: Vec<Step>) -> ClassifyAnswer {
+    pub fn new(
+        chip: Option<&Chip>,
+        metrics: &Metrics,
+        c: &Classification,
+        snap: &Snapshot,
+        notices: Vec<Step>,
+    ) -> ClassifyAnswer {
         let determined = c.determined();
         let mut because = c.because(snap, metrics);
         because.extend(notices);
@@ -70,7 +76,11 @@ impl ClassifyAnswer {
             determined: determined.is_some(),
             possible: c.possible.iter().map(|o| o.label()).collect(),
             deciding: c.deciding.clone(),
-            hinges_on_unverified: c.hinges_on_unverified.iter().map(|s| s.to_string()).collect(),
+            hinges_on_unverified: c
+                .hinges_on_unverified
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
             because,
         }
     }

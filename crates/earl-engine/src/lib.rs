@@ -15,7 +15,7 @@ use earl_core::classify::{self, Classification};
 use earl_core::metrics::{MetricName, Metrics};
 use earl_core::rules::{Amendment, Evaluator, ReviewPolicy, Snapshot};
 use earl_data::Dataset;
-use earl_screen::{LicensePolicy, Query, ScreeningLists, Screener};
+use earl_screen::{LicensePolicy, Query, Screener, ScreeningLists};
 use jiff::civil::Date;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -58,19 +58,25 @@ pub struct Engine {
 
 /// Today's date in UTC, the default date of every question.
 pub fn today() -> Date {
-    jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()
+    jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
 }
 
 /// Parses a `YYYY-MM-DD` date, with an error that says what was wrong.
 pub fn parse_date(s: &str) -> Result<Date, EngineError> {
-    s.trim()
-        .parse::<Date>()
-        .map_err(|e| EngineError::BadInput(format!("invalid date `{s}`: expected YYYY-MM-DD ({e})")))
+    s.trim().parse::<Date>().map_err(|e| {
+        EngineError::BadInput(format!("invalid date `{s}`: expected YYYY-MM-DD ({e})"))
+    })
 }
 
 impl Engine {
     pub fn new(data: Dataset, lists_source: ListsSource) -> Engine {
-        Engine { data, lists_source, screening: OnceLock::new() }
+        Engine {
+            data,
+            lists_source,
+            screening: OnceLock::new(),
+        }
     }
 
     /// The screening lists and index, loaded on first use (classification never pays for it).
@@ -79,7 +85,9 @@ impl Engine {
             .get_or_init(|| {
                 let lists = match &self.lists_source {
                     ListsSource::Bundled => ScreeningLists::bundled(),
-                    ListsSource::File(p) => ScreeningLists::from_path(p).map_err(|e| e.to_string())?,
+                    ListsSource::File(p) => {
+                        ScreeningLists::from_path(p).map_err(|e| e.to_string())?
+                    }
                 };
                 let screener = Screener::new(&lists);
                 Ok(Screening { lists, screener })
@@ -93,8 +101,17 @@ impl Engine {
         match id {
             None => Ok(None),
             Some(id) => self.data.rules.scenario(id).map(Some).ok_or_else(|| {
-                let known: Vec<&str> = self.data.rules.scenarios.iter().map(|s| s.id.as_str()).collect();
-                EngineError::BadInput(format!("unknown scenario `{id}` (known: {}; or give a scenario file)", known.join(", ")))
+                let known: Vec<&str> = self
+                    .data
+                    .rules
+                    .scenarios
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect();
+                EngineError::BadInput(format!(
+                    "unknown scenario `{id}` (known: {}; or give a scenario file)",
+                    known.join(", ")
+                ))
             }),
         }
     }
@@ -104,11 +121,17 @@ impl Engine {
     }
 
     pub fn chip(&self, name: &str) -> Result<&Chip, EngineError> {
-        self.data.catalog.resolve(name).map_err(|e| EngineError::BadInput(e.to_string()))
+        self.data
+            .catalog
+            .resolve(name)
+            .map_err(|e| EngineError::BadInput(e.to_string()))
     }
 
     fn evaluator<'a>(&'a self, snap: &'a Snapshot) -> Evaluator<'a> {
-        Evaluator { groups: &self.data.groups, own_groups: &snap.entries.group }
+        Evaluator {
+            groups: &self.data.groups,
+            own_groups: &snap.entries.group,
+        }
     }
 
     /// Steps every answer carries about how current the data is for `date`.
@@ -116,8 +139,13 @@ impl Engine {
         let as_of = &self.data.rules.meta.as_of;
         match as_of.parse::<Date>() {
             Ok(d) if date > d => vec![Step::computed(
-                format!("earl's rules reflect sources up to {as_of}; changes after that date are not known to earl, so an answer for {date} may be out of date."),
-                format!("rules data as of {as_of} ({})", self.data.rules.meta.source_document),
+                format!(
+                    "earl's rules reflect sources up to {as_of}; changes after that date are not known to earl, so an answer for {date} may be out of date."
+                ),
+                format!(
+                    "rules data as of {as_of} ({})",
+                    self.data.rules.meta.source_document
+                ),
             )],
             _ => Vec::new(),
         }
@@ -125,12 +153,23 @@ impl Engine {
 
     /// Classifies a catalog chip or a user's specification on `date` under the rules (and
     /// optional scenario) then in force.
-    pub fn classify(&self, item: &Item, date: Date, scenario: Option<&str>) -> Result<ClassifyAnswer, EngineError> {
+    pub fn classify(
+        &self,
+        item: &Item,
+        date: Date,
+        scenario: Option<&str>,
+    ) -> Result<ClassifyAnswer, EngineError> {
         let scenario = self.scenario(scenario)?;
         let snap = self.snapshot(date, scenario);
         let (chip, metrics) = self.measure(item)?;
         let classification = classify::classify(&snap, &metrics, &self.evaluator(&snap));
-        Ok(ClassifyAnswer::new(chip, &metrics, &classification, &snap, self.currency_notices(date)))
+        Ok(ClassifyAnswer::new(
+            chip,
+            &metrics,
+            &classification,
+            &snap,
+            self.currency_notices(date),
+        ))
     }
 
     fn measure<'a>(&'a self, item: &Item) -> Result<(Option<&'a Chip>, Metrics), EngineError> {
@@ -157,15 +196,24 @@ impl Engine {
             .matches
             .iter()
             .filter(|m| !m.below_threshold)
-            .map(|m| PartyHit {
-                list: m.list.as_str().to_string(),
-                name: m.name.clone(),
-                matched_name: m.matched_name.clone(),
-                entity_number: m.entity_number.clone(),
-                score: m.score,
-                license_requirement: m.license_requirement.clone(),
-                policy: m.license_policy_normalized.map(review_policy),
-                raw_policy: m.license_policy.clone(),
+            .map(|m| {
+                let earliest = m
+                    .federal_register_notice
+                    .as_deref()
+                    .and_then(|c| self.data.list_notices.earliest(c));
+                PartyHit {
+                    list: m.list.as_str().to_string(),
+                    name: m.name.clone(),
+                    matched_name: m.matched_name.clone(),
+                    entity_number: m.entity_number.clone(),
+                    score: m.score,
+                    license_requirement: m.license_requirement.clone(),
+                    policy: m.license_policy_normalized.map(review_policy),
+                    raw_policy: m.license_policy.clone(),
+                    earliest_notice: earliest.map(|(c, _)| format!("{} FR {}", c.volume, c.page)),
+                    earliest_notice_year: earliest.map(|(c, _)| c.year()),
+                    listed_from: earliest.and_then(|(_, n)| n.map(|n| n.effective)),
+                }
             })
             .collect())
     }
@@ -180,12 +228,17 @@ impl Engine {
             Some(name) => self.screen_end_user(name)?,
             None => Vec::new(),
         };
-        let determination = self.determine(&snap, chip, &metrics, &classification, req, &party_hits)?;
+        let determination =
+            self.determine(&snap, chip, &metrics, &classification, req, &party_hits)?;
         let lists = match req.end_user {
             Some(_) => Some(self.screening()?.lists.provenance.clone()),
             None => None,
         };
-        Ok(CheckAnswer { determination, end_user: req.end_user.clone(), lists })
+        Ok(CheckAnswer {
+            determination,
+            end_user: req.end_user.clone(),
+            lists,
+        })
     }
 
     /// The determination for a measured and classified item; shared by single and batch checks.
@@ -198,12 +251,20 @@ impl Engine {
         req: &CheckRequest,
         party_hits: &[PartyHit],
     ) -> Result<Determination, EngineError> {
-        let country = |s: &str| self.data.countries.resolve(s).map_err(|e| EngineError::BadInput(e.to_string()));
+        let country = |s: &str| {
+            self.data
+                .countries
+                .resolve(s)
+                .map_err(|e| EngineError::BadInput(e.to_string()))
+        };
         let destination = country(&req.to)?;
         let from = country(req.from.as_deref().unwrap_or("US"))?;
         let hq = req.end_user_hq.as_deref().map(country).transpose()?;
         let frontier = self.data.catalog.frontier_tpp(req.date.year());
-        let name = chip.map_or_else(|| "custom specification".to_string(), |c| format!("{} {}", c.vendor, c.name));
+        let name = chip.map_or_else(
+            || "custom specification".to_string(),
+            |c| format!("{} {}", c.vendor, c.name),
+        );
         let q = Question {
             chip_id: chip.map(|c| c.id.as_str()),
             chip_name: &name,
@@ -225,7 +286,9 @@ impl Engine {
                 "15 CFR 744.11 and Supp. No. 4 to Part 744 (Entity List); the CSL bundles the US lists",
             ));
         }
-        determination.notices.extend(self.currency_notices(req.date));
+        determination
+            .notices
+            .extend(self.currency_notices(req.date));
         Ok(determination)
     }
 
@@ -243,14 +306,38 @@ impl Engine {
             breaks.push(c.effective);
             breaks.extend(c.not_before);
         }
-        breaks.extend(self.data.countries.list.iter().filter_map(|c| c.treated_as.as_ref().map(|t| t.from)));
+        breaks.extend(
+            self.data
+                .countries
+                .list
+                .iter()
+                .filter_map(|c| c.treated_as.as_ref().map(|t| t.from)),
+        );
         if let Ok(as_of) = self.data.rules.meta.as_of.parse::<Date>() {
             breaks.extend(as_of.tomorrow().ok());
         }
         breaks.sort();
         breaks.dedup();
-        let by_quantity = self.data.rules.timeline.iter().chain(scenario).any(|a| a.add.mention(MetricName::ShipmentTpp));
-        Ok(BatchChecker { engine: self, scenario, breaks, by_quantity, snapshots: HashMap::new(), measured: HashMap::new(), chip_names: Interner::default(), country_names: Interner::default(), party_names: Interner::default(), parties: HashMap::new(), answers: HashMap::new() })
+        let by_quantity = self
+            .data
+            .rules
+            .timeline
+            .iter()
+            .chain(scenario)
+            .any(|a| a.add.mention(MetricName::ShipmentTpp));
+        Ok(BatchChecker {
+            engine: self,
+            scenario,
+            breaks,
+            by_quantity,
+            snapshots: HashMap::new(),
+            measured: HashMap::new(),
+            chip_names: Interner::default(),
+            country_names: Interner::default(),
+            party_names: Interner::default(),
+            parties: HashMap::new(),
+            answers: HashMap::new(),
+        })
     }
 }
 
@@ -290,7 +377,11 @@ struct AnswerKey {
 struct Interner(HashMap<String, usize>);
 
 impl Interner {
-    fn get(&mut self, name: &str, resolve: impl FnOnce(&str) -> Result<usize, EngineError>) -> Result<usize, EngineError> {
+    fn get(
+        &mut self,
+        name: &str,
+        resolve: impl FnOnce(&str) -> Result<usize, EngineError>,
+    ) -> Result<usize, EngineError> {
         if let Some(&i) = self.0.get(name) {
             return Ok(i);
         }
@@ -311,12 +402,23 @@ impl BatchChecker<'_> {
         let countries = &engine.data.countries;
         let chip_index = self.chip_names.get(chip, |n| {
             let id = &engine.chip(n)?.id;
-            Ok(catalog.chips.iter().position(|c| &c.id == id).expect("resolved chips are in the catalog"))
+            Ok(catalog
+                .chips
+                .iter()
+                .position(|c| &c.id == id)
+                .expect("resolved chips are in the catalog"))
         })?;
         let mut country = |s: &str| {
             self.country_names.get(s, |n| {
-                let code = &countries.resolve(n).map_err(|e| EngineError::BadInput(e.to_string()))?.code;
-                Ok(countries.list.iter().position(|c| &c.code == code).expect("resolved countries are listed"))
+                let code = &countries
+                    .resolve(n)
+                    .map_err(|e| EngineError::BadInput(e.to_string()))?
+                    .code;
+                Ok(countries
+                    .list
+                    .iter()
+                    .position(|c| &c.code == code)
+                    .expect("resolved countries are listed"))
             })
         };
         let to = country(&req.to)?;
@@ -344,7 +446,10 @@ impl BatchChecker<'_> {
             std::collections::hash_map::Entry::Vacant(v) => v,
         };
         let scenario = self.scenario;
-        let snap = self.snapshots.entry(epoch).or_insert_with(|| engine.snapshot(req.date, scenario));
+        let snap = self
+            .snapshots
+            .entry(epoch)
+            .or_insert_with(|| engine.snapshot(req.date, scenario));
         let measured = match self.measured.entry((chip_index, epoch)) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => {
@@ -381,7 +486,9 @@ fn review_policy(p: LicensePolicy) -> ReviewPolicy {
 }
 
 fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
-    let bad = |what: &str, v: f64| EngineError::BadInput(format!("{what} must be a positive number, got {v}"));
+    let bad = |what: &str, v: f64| {
+        EngineError::BadInput(format!("{what} must be a positive number, got {v}"))
+    };
     let check = |what: &str, v: Option<f64>| match v {
         Some(v) if !(v.is_finite() && v > 0.0) => Err(bad(what, v)),
         _ => Ok(()),
@@ -392,7 +499,9 @@ fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
     check("--package-area", spec.package_area_mm2)?;
     if let Some(v) = spec.chip_to_chip_gbps {
         if !(v.is_finite() && v >= 0.0) {
-            return Err(EngineError::BadInput(format!("--chip-to-chip must be zero or more, got {v}")));
+            return Err(EngineError::BadInput(format!(
+                "--chip-to-chip must be zero or more, got {v}"
+            )));
         }
     }
     for (p, tops) in &spec.throughput {
@@ -401,10 +510,17 @@ fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
         }
     }
     if spec.tpp.is_some() && !spec.throughput.is_empty() {
-        return Err(EngineError::BadInput("give either --tpp or --throughput, not both".into()));
+        return Err(EngineError::BadInput(
+            "give either --tpp or --throughput, not both".into(),
+        ));
     }
-    if spec.kind == earl_core::chip::ChipKind::Accelerator && spec.tpp.is_none() && spec.throughput.is_empty() {
-        return Err(EngineError::BadInput("a custom chip needs --tpp or at least one --throughput PRECISION=TOPS".into()));
+    if spec.kind == earl_core::chip::ChipKind::Accelerator
+        && spec.tpp.is_none()
+        && spec.throughput.is_empty()
+    {
+        return Err(EngineError::BadInput(
+            "a custom chip needs --tpp or at least one --throughput PRECISION=TOPS".into(),
+        ));
     }
     Ok(())
 }

@@ -6,21 +6,36 @@ use earl_engine::{ClassifyAnswer, Engine, Item, ListsSource, parse_date};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
-static ENGINE: LazyLock<Engine> =
-    LazyLock::new(|| Engine::new(earl_data::Dataset::bundled().expect("bundled data loads"), ListsSource::Bundled));
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
+    Engine::new(
+        earl_data::Dataset::bundled().expect("bundled data loads"),
+        ListsSource::Bundled,
+    )
+});
 
 fn spec(tpp: f64, die: Option<f64>, dc: bool) -> Item {
-    Item::Spec(CustomSpec { tpp: Some(tpp), die_area_mm2: die, datacenter: Some(dc), ..Default::default() })
+    Item::Spec(CustomSpec {
+        tpp: Some(tpp),
+        die_area_mm2: die,
+        datacenter: Some(dc),
+        ..Default::default()
+    })
 }
 
 fn classify(item: &Item, date: &str) -> ClassifyAnswer {
-    ENGINE.classify(item, parse_date(date).unwrap(), None).unwrap()
+    ENGINE
+        .classify(item, parse_date(date).unwrap(), None)
+        .unwrap()
 }
 
 /// The paragraph for a custom chip with TPP `tpp` and PD `pd` (die area chosen to give it).
 fn para(tpp: f64, pd: f64, dc: bool, date: &str) -> Option<String> {
     let a = classify(&spec(tpp, Some(tpp / pd), dc), date);
-    assert!(a.determined, "{tpp}/{pd}/{dc} on {date} should be determined: {:?}", a.possible);
+    assert!(
+        a.determined,
+        "{tpp}/{pd}/{dc} on {date} should be determined: {:?}",
+        a.possible
+    );
     a.paragraph
 }
 
@@ -34,10 +49,16 @@ fn a1_boundary_tpp_4800_inclusive() {
 
 #[test]
 fn a2_boundaries_tpp_1600_and_pd_5_92_inclusive() {
-    assert_eq!(para(1600.0, 5.92, true, D2023).as_deref(), Some("3A090.a.2"));
+    assert_eq!(
+        para(1600.0, 5.92, true, D2023).as_deref(),
+        Some("3A090.a.2")
+    );
     assert_eq!(para(1599.99, 5.92, true, D2023), None);
     // PD just under 5.92 with TPP below 2400 falls to b.2 (PD ≥ 3.2).
-    assert_eq!(para(1600.0, 5.9199, true, D2023).as_deref(), Some("3A090.b.2"));
+    assert_eq!(
+        para(1600.0, 5.9199, true, D2023).as_deref(),
+        Some("3A090.b.2")
+    );
 }
 
 #[test]
@@ -45,7 +66,10 @@ fn b1_boundaries() {
     assert_eq!(para(2400.0, 1.6, true, D2023).as_deref(), Some("3A090.b.1"));
     assert_eq!(para(2399.99, 1.6, true, D2023), None);
     assert_eq!(para(2400.0, 1.5999, true, D2023), None);
-    assert_eq!(para(4799.0, 5.9199, true, D2023).as_deref(), Some("3A090.b.1"));
+    assert_eq!(
+        para(4799.0, 5.9199, true, D2023).as_deref(),
+        Some("3A090.b.1")
+    );
 }
 
 #[test]
@@ -61,40 +85,75 @@ fn note_2_excludes_non_datacenter_chips_below_4800_whatever_their_pd() {
     let a = classify(&spec(4799.0, Some(100.0), false), D2023);
     assert_eq!(a.paragraph, None);
     assert_eq!(a.excluded_by.as_deref(), Some("Note 2 to 3A090"));
-    assert_eq!(para(4800.0, 50.0, false, D2023).as_deref(), Some("3A090.a.1"));
+    assert_eq!(
+        para(4800.0, 50.0, false, D2023).as_deref(),
+        Some("3A090.a.1")
+    );
 }
 
 #[test]
 fn oct_2022_rule_needs_both_600_gbps_io_and_tpp_4800() {
-    let item = |tpp: f64, c2c: f64| Item::Spec(CustomSpec { tpp: Some(tpp), chip_to_chip_gbps: Some(c2c), ..Default::default() });
-    assert_eq!(classify(&item(4800.0, 600.0), "2023-01-01").paragraph.as_deref(), Some("3A090.a"));
+    let item = |tpp: f64, c2c: f64| {
+        Item::Spec(CustomSpec {
+            tpp: Some(tpp),
+            chip_to_chip_gbps: Some(c2c),
+            ..Default::default()
+        })
+    };
+    assert_eq!(
+        classify(&item(4800.0, 600.0), "2023-01-01")
+            .paragraph
+            .as_deref(),
+        Some("3A090.a")
+    );
     assert_eq!(classify(&item(4799.0, 900.0), "2023-01-01").paragraph, None);
     // 400 GB/s plus at most a PCIe 5.0 x16 host link stays under 600.
-    assert_eq!(classify(&item(20000.0, 400.0), "2023-01-01").paragraph, None);
+    assert_eq!(
+        classify(&item(20000.0, 400.0), "2023-01-01").paragraph,
+        None
+    );
     // 500 GB/s plus a host link could reach 600: the rule cannot be decided from the figures.
     let unsure = classify(&item(20000.0, 500.0), "2023-01-01");
     assert!(!unsure.determined);
-    assert!(unsure.deciding.iter().any(|d| d.contains("aggregate bidirectional I/O")));
+    assert!(
+        unsure
+            .deciding
+            .iter()
+            .any(|d| d.contains("aggregate bidirectional I/O"))
+    );
 }
 
 #[test]
 fn hbm_3a090c_is_strictly_greater_than_2() {
-    let hbm = |bw: f64| Item::Spec(CustomSpec {
-        memory_bandwidth_gbps: Some(bw),
-        package_area_mm2: Some(100.0),
-        kind: ChipKind::Hbm,
-        ..Default::default()
-    });
-    assert_eq!(classify(&hbm(200.01), "2025-01-01").paragraph.as_deref(), Some("3A090.c"));
+    let hbm = |bw: f64| {
+        Item::Spec(CustomSpec {
+            memory_bandwidth_gbps: Some(bw),
+            package_area_mm2: Some(100.0),
+            kind: ChipKind::Hbm,
+            ..Default::default()
+        })
+    };
+    assert_eq!(
+        classify(&hbm(200.01), "2025-01-01").paragraph.as_deref(),
+        Some("3A090.c")
+    );
     assert_eq!(classify(&hbm(200.0), "2025-01-01").paragraph, None);
-    assert_eq!(classify(&hbm(900.0), "2024-11-30").paragraph, None, "3A090.c starts 2024-12-02");
+    assert_eq!(
+        classify(&hbm(900.0), "2024-11-30").paragraph,
+        None,
+        "3A090.c starts 2024-12-02"
+    );
 }
 
 #[test]
 fn no_3a090_before_october_2022() {
     let a = classify(&Item::Catalog("H100".into()), "2022-10-06");
     assert_eq!(a.eccn, None);
-    assert!(a.because.iter().any(|s| s.text.contains("No ECCN 3A090 existed")));
+    assert!(
+        a.because
+            .iter()
+            .any(|s| s.text.contains("No ECCN 3A090 existed"))
+    );
     assert_eq!(a.regime, "2022-08-26-nvidia-letter");
 }
 
@@ -133,7 +192,10 @@ fn unknown_pd_is_said_to_decide_or_not_to_matter() {
     let b200 = classify(&Item::Catalog("B200".into()), "2026-03-01");
     assert_eq!(b200.pd, None);
     assert!(b200.determined);
-    assert!(b200.because.iter().any(|s| s.text.contains("PD is unknown, but it cannot change this outcome")));
+    assert!(b200.because.iter().any(|s| {
+        s.text
+            .contains("PD is unknown, but it cannot change this outcome")
+    }));
     let s4000 = classify(&Item::Catalog("MTT S4000".into()), "2026-03-01");
     assert!(!s4000.determined);
     assert_eq!(s4000.eccn, None);
@@ -144,7 +206,10 @@ fn unknown_pd_is_said_to_decide_or_not_to_matter() {
 #[test]
 fn results_resting_on_unverified_figures_say_so() {
     let a = classify(&Item::Catalog("MI300X".into()), "2026-03-01");
-    assert!(a.hinges_on_unverified.is_empty(), "MI300X's TPP is sourced; only its die area is unverified and PD is not used");
+    assert!(
+        a.hinges_on_unverified.is_empty(),
+        "MI300X's TPP is sourced; only its die area is unverified and PD is not used"
+    );
     let d = classify(&Item::Catalog("RTX 5090".into()), "2026-03-01");
     assert_eq!(d.paragraph.as_deref(), Some("3A090.a.1"));
 }

@@ -20,7 +20,15 @@ fn queries(lists: &ScreeningLists) -> Vec<String> {
             _ => format!("{name} Co., Ltd."),
         });
     }
-    for other in ["华为技术有限公司", "摩尔线程", "حزب الله", "Рособоронэкспорт", "Apple Inc.", "Completely Fictional Trading Company", "Samsung Electronics Co., Ltd."] {
+    for other in [
+        "华为技术有限公司",
+        "摩尔线程",
+        "حزب الله",
+        "Рособоронэкспорт",
+        "Apple Inc.",
+        "Completely Fictional Trading Company",
+        "Samsung Electronics Co., Ltd.",
+    ] {
         queries.push(other.to_string());
     }
     queries
@@ -29,7 +37,13 @@ fn queries(lists: &ScreeningLists) -> Vec<String> {
 /// Resident set size of this process in MiB, from /proc (Linux).
 fn resident_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kib: f64 = status.lines().find(|l| l.starts_with("VmRSS:"))?.split_whitespace().nth(1)?.parse().ok()?;
+    let kib: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
     Some(kib / 1024.0)
 }
 
@@ -65,23 +79,46 @@ fn bench(c: &mut Criterion) {
     }
     let wall = run_started.elapsed();
     latencies.sort();
-    println!("\nearl-screen on the bundled CSL ({} entries, {} names and aliases)", screener.entry_count(), screener.name_count());
+    println!(
+        "\nearl-screen on the bundled CSL ({} entries, {} names and aliases)",
+        screener.entry_count(),
+        screener.name_count()
+    );
     println!("  parse CSV        {:>10.1?}", parsed);
     println!("  build index      {:>10.1?}", built);
-    println!("  resident memory  {:>10}", rss.map_or("n/a".to_string(), |m| format!("{m:.0} MiB")));
+    println!(
+        "  resident memory  {:>10}",
+        rss.map_or("n/a".to_string(), |m| format!("{m:.0} MiB"))
+    );
     println!("  queries          {:>10}", latencies.len());
     println!("  p50              {:>10.1?}", percentile(&latencies, 0.50));
     println!("  p99              {:>10.1?}", percentile(&latencies, 0.99));
     println!("  max              {:>10.1?}", latencies.last().unwrap());
-    println!("  throughput       {:>10.0} queries/s (one thread)", latencies.len() as f64 / wall.as_secs_f64());
+    println!(
+        "  throughput       {:>10.0} queries/s (one thread)",
+        latencies.len() as f64 / wall.as_secs_f64()
+    );
 
     let sample = prepared[prepared.len() / 2].clone();
-    c.bench_function("screen one query", |b| b.iter(|| screener.screen(black_box(&sample))));
-    c.bench_function("compare two names", |b| b.iter(|| screener.compare(black_box("Huawei Technologies Co., Ltd."), black_box("Huawie Technologies"), None)));
+    c.bench_function("screen one query", |b| {
+        b.iter(|| screener.screen(black_box(&sample)))
+    });
+    c.bench_function("compare two names", |b| {
+        b.iter(|| {
+            screener.compare(
+                black_box("Huawei Technologies Co., Ltd."),
+                black_box("Huawie Technologies"),
+                None,
+            )
+        })
+    });
 }
 
 fn main() {
-    let mut criterion = Criterion::default().configure_from_args().sample_size(20).measurement_time(Duration::from_secs(3));
+    let mut criterion = Criterion::default()
+        .configure_from_args()
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(3));
     bench(&mut criterion);
     criterion.final_summary();
 }

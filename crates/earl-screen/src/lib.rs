@@ -33,5 +33,7 @@ pub use lists::{
     count_drop_warnings, staleness_warning,
 };
 pub use policy::{Effect, LicensePolicy, ListCode};
-pub use screener::{DEFAULT_THRESHOLD, ExplainedToken, Explain, Match, PairScore, Query, ScreenResult, Screener};
+pub use screener::{
+    DEFAULT_THRESHOLD, Explain, ExplainedToken, Match, PairScore, Query, ScreenResult, Screener,
+};
 pub use similarity::{MatchMethod, TokenPair};

@@ -91,50 +91,104 @@ pub struct ScreeningLists {
 impl ScreeningLists {
     /// The 2026-07-31 snapshot compiled into the library; needs no file.
     pub fn bundled() -> ScreeningLists {
-        let entries = parse_csv(BUNDLED_CSV, BUNDLED_NAME).expect("the bundled list is tested to parse");
-        Self::with_provenance(entries, BUNDLED_CSV, BUNDLED_NAME, BUNDLED_GENERATED, DateBasis::BundledSnapshot)
+        let entries =
+            parse_csv(BUNDLED_CSV, BUNDLED_NAME).expect("the bundled list is tested to parse");
+        Self::with_provenance(
+            entries,
+            BUNDLED_CSV,
+            BUNDLED_NAME,
+            BUNDLED_GENERATED,
+            DateBasis::BundledSnapshot,
+        )
     }
 
     /// Loads a trade.gov CSV (29 columns with `_id`, or the older 28) or JSON file
     /// (`{"results": [...]}` or a bare array). The format comes from the extension, else from
     /// the first non-blank byte.
     pub fn from_path(path: &Path) -> Result<ScreeningLists, ListError> {
-        let io_error = |source| ListError::Io { path: path.to_path_buf(), source };
+        let io_error = |source| ListError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
         let bytes = std::fs::read(path).map_err(io_error)?;
-        let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let file = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
         let looks_json = match extension.as_deref() {
             Some("json") => true,
             Some("csv") => false,
-            _ => matches!(bytes.iter().find(|b| !b.is_ascii_whitespace()), Some(b'{' | b'[')),
+            _ => matches!(
+                bytes.iter().find(|b| !b.is_ascii_whitespace()),
+                Some(b'{' | b'[')
+            ),
         };
-        let (entries, envelope_date) = if looks_json { parse_json(&bytes, &file)? } else { (parse_csv(&bytes, &file)?, None) };
+        let (entries, envelope_date) = if looks_json {
+            parse_json(&bytes, &file)?
+        } else {
+            (parse_csv(&bytes, &file)?, None)
+        };
         let (generated, basis) = match envelope_date {
             Some(date) => (date, DateBasis::JsonEnvelope),
             None => {
-                let modified = std::fs::metadata(path).and_then(|m| m.modified()).map_err(io_error)?;
+                let modified = std::fs::metadata(path)
+                    .and_then(|m| m.modified())
+                    .map_err(io_error)?;
                 let date = jiff::Timestamp::try_from(modified)
                     .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
-                    .map_err(|e| ListError::Format { file: file.clone(), problem: format!("file time unusable: {e}") })?;
+                    .map_err(|e| ListError::Format {
+                        file: file.clone(),
+                        problem: format!("file time unusable: {e}"),
+                    })?;
                 (date, DateBasis::FileModified)
             }
         };
-        Ok(Self::with_provenance(entries, &bytes, &file, generated, basis))
+        Ok(Self::with_provenance(
+            entries, &bytes, &file, generated, basis,
+        ))
     }
 
-    fn with_provenance(entries: Vec<Entry>, bytes: &[u8], file: &str, generated: Date, basis: DateBasis) -> ScreeningLists {
-        let mut counts = ListCounts { total: entries.len(), ..Default::default() };
+    fn with_provenance(
+        entries: Vec<Entry>,
+        bytes: &[u8],
+        file: &str,
+        generated: Date,
+        basis: DateBasis,
+    ) -> ScreeningLists {
+        let mut counts = ListCounts {
+            total: entries.len(),
+            ..Default::default()
+        };
         for entry in &entries {
             *counts.per_list.entry(entry.list.to_string()).or_default() += 1;
         }
-        let sha256 = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
-        let provenance = Provenance { source_file: file.to_string(), generated, generated_basis: basis, counts, sha256 };
-        ScreeningLists { entries, provenance }
+        let sha256 = Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let provenance = Provenance {
+            source_file: file.to_string(),
+            generated,
+            generated_basis: basis,
+            counts,
+            sha256,
+        };
+        ScreeningLists {
+            entries,
+            provenance,
+        }
     }
 }
 
 /// A warning when the lists are older than `max_age_days` on `today` (use [`DEFAULT_MAX_AGE_DAYS`]).
-pub fn staleness_warning(provenance: &Provenance, today: Date, max_age_days: u32) -> Option<String> {
+pub fn staleness_warning(
+    provenance: &Provenance,
+    today: Date,
+    max_age_days: u32,
+) -> Option<String> {
     let age = provenance.generated.until(today).ok()?.get_days();
     (age > i32::try_from(max_age_days).unwrap_or(i32::MAX)).then(|| {
         format!(
@@ -155,7 +209,9 @@ pub fn count_drop_warnings(previous: &ListCounts, current: &ListCounts) -> Vec<S
         }
         let drop = 1.0 - now as f64 / before as f64;
         if now == 0 {
-            warnings.push(format!("list {list} is empty or missing (had {before} entries)"));
+            warnings.push(format!(
+                "list {list} is empty or missing (had {before} entries)"
+            ));
         } else if drop > MAX_COUNT_DROP {
             warnings.push(format!(
                 "list {list} dropped from {before} to {now} entries (−{:.0}%, more than {:.0}%)",
@@ -169,7 +225,11 @@ pub fn count_drop_warnings(previous: &ListCounts, current: &ListCounts) -> Vec<S
 
 /// Splits a multi-valued CSL cell ("a; b; c").
 fn split_multi(cell: &str) -> Vec<String> {
-    cell.split("; ").map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
+    cell.split("; ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn non_empty(cell: &str) -> Option<String> {
@@ -220,8 +280,12 @@ impl RawEntry {
             column: column.to_string(),
             problem: problem.to_string(),
         };
-        let list = ListCode::from_source(&self.source)
-            .ok_or_else(|| malformed("source", &format!("no list code in parentheses in {:?}", self.source)))?;
+        let list = ListCode::from_source(&self.source).ok_or_else(|| {
+            malformed(
+                "source",
+                &format!("no list code in parentheses in {:?}", self.source),
+            )
+        })?;
         if self.name.trim().is_empty() {
             return Err(malformed("name", "empty name"));
         }
@@ -235,8 +299,15 @@ impl RawEntry {
             countries: self.countries,
             programs: self.programs,
             federal_register_notice: self.federal_register_notice,
-            footnotes: self.license_requirement.as_deref().map(footnotes).unwrap_or_default(),
-            license_policy_normalized: self.license_policy.as_deref().and_then(normalize_license_policy),
+            footnotes: self
+                .license_requirement
+                .as_deref()
+                .map(footnotes)
+                .unwrap_or_default(),
+            license_policy_normalized: self
+                .license_policy
+                .as_deref()
+                .and_then(normalize_license_policy),
             license_requirement: self.license_requirement,
             license_policy: self.license_policy,
             source_list_url: self.source_list_url,
@@ -247,13 +318,25 @@ impl RawEntry {
 /// Parses trade.gov's CSV layout; columns are found by header name, so both the 29-column file
 /// (with `_id`) and the older 28-column one work.
 fn parse_csv(bytes: &[u8], file: &str) -> Result<Vec<Entry>, ListError> {
-    let format_error = |problem: String| ListError::Format { file: file.to_string(), problem };
+    let format_error = |problem: String| ListError::Format {
+        file: file.to_string(),
+        problem,
+    };
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-    let headers = reader.headers().map_err(|e| format_error(format!("unreadable header: {e}")))?.clone();
-    let column = |name: &str| headers.iter().position(|h| h.trim().trim_start_matches('\u{feff}') == name);
+    let headers = reader
+        .headers()
+        .map_err(|e| format_error(format!("unreadable header: {e}")))?
+        .clone();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
+    };
     for required in REQUIRED_COLUMNS {
         if column(required).is_none() {
-            return Err(format_error(format!("header lacks the `{required}` column; is this a trade.gov CSL CSV?")));
+            return Err(format_error(format!(
+                "header lacks the `{required}` column; is this a trade.gov CSL CSV?"
+            )));
         }
     }
     let index = |name| column(name);
@@ -276,9 +359,17 @@ fn parse_csv(bytes: &[u8], file: &str) -> Result<Vec<Entry>, ListError> {
             Ok(true) => {}
             Err(e) => {
                 let (line, column, problem) = match e.kind() {
-                    csv::ErrorKind::UnequalLengths { pos, expected_len, len } => (
+                    csv::ErrorKind::UnequalLengths {
+                        pos,
+                        expected_len,
+                        len,
+                    } => (
                         pos.as_ref().map_or(line, |p| p.line()),
-                        headers.get(*len as usize).or(headers.get(*expected_len as usize - 1)).unwrap_or("?").to_string(),
+                        headers
+                            .get(*len as usize)
+                            .or(headers.get(*expected_len as usize - 1))
+                            .unwrap_or("?")
+                            .to_string(),
                         format!("{len} fields where the header has {expected_len}"),
                     ),
                     csv::ErrorKind::Utf8 { pos, err } => (
@@ -288,7 +379,12 @@ fn parse_csv(bytes: &[u8], file: &str) -> Result<Vec<Entry>, ListError> {
                     ),
                     _ => (line, "?".to_string(), e.to_string()),
                 };
-                return Err(ListError::Malformed { file: file.to_string(), line, column, problem });
+                return Err(ListError::Malformed {
+                    file: file.to_string(),
+                    line,
+                    column,
+                    problem,
+                });
             }
         }
         let cell = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("");
@@ -314,16 +410,28 @@ fn parse_csv(bytes: &[u8], file: &str) -> Result<Vec<Entry>, ListError> {
 /// envelope's generation date when it has one.
 fn parse_json(bytes: &[u8], file: &str) -> Result<(Vec<Entry>, Option<Date>), ListError> {
     use serde_json::Value;
-    let format_error = |problem: String| ListError::Format { file: file.to_string(), problem };
-    let document: Value = serde_json::from_slice(bytes)
-        .map_err(|e| format_error(format!("invalid JSON at line {}, column {}: {e}", e.line(), e.column())))?;
+    let format_error = |problem: String| ListError::Format {
+        file: file.to_string(),
+        problem,
+    };
+    let document: Value = serde_json::from_slice(bytes).map_err(|e| {
+        format_error(format!(
+            "invalid JSON at line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
     let (results, envelope) = match &document {
         Value::Array(items) => (items, None),
         Value::Object(map) => match map.get("results") {
             Some(Value::Array(items)) => (items, Some(map)),
             _ => return Err(format_error("no `results` array".to_string())),
         },
-        _ => return Err(format_error("expected an object with `results` or an array".to_string())),
+        _ => {
+            return Err(format_error(
+                "expected an object with `results` or an array".to_string(),
+            ));
+        }
     };
     let text = |v: Option<&Value>| -> Option<String> {
         match v? {
@@ -375,11 +483,23 @@ fn parse_json(bytes: &[u8], file: &str) -> Result<(Vec<Entry>, Option<Date>), Li
         entries.push(raw.validate(file, line)?);
     }
     let envelope_date = envelope.and_then(|map| {
-        let updated = map.get("sources_used").and_then(Value::as_array).into_iter().flatten();
+        let updated = map
+            .get("sources_used")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
         updated
-            .filter_map(|s| s.get("source_last_updated").and_then(Value::as_str).and_then(leading_date))
+            .filter_map(|s| {
+                s.get("source_last_updated")
+                    .and_then(Value::as_str)
+                    .and_then(leading_date)
+            })
             .max()
-            .or_else(|| map.get("search_performed_at").and_then(Value::as_str).and_then(leading_date))
+            .or_else(|| {
+                map.get("search_performed_at")
+                    .and_then(Value::as_str)
+                    .and_then(leading_date)
+            })
     });
     Ok((entries, envelope_date))
 }
@@ -400,37 +520,78 @@ mod tests {
         let lists = ScreeningLists::bundled();
         let counts = &lists.provenance.counts;
         assert_eq!(counts.total, 25_921);
-        for (code, n) in [("SDN", 19_181), ("EL", 3_420), ("DPL", 1_596), ("DTC", 787), ("SSI", 286), ("UVL", 222),
-            ("ISN", 161), ("PLC", 78), ("MEU", 70), ("CMIC", 68), ("NS-MBS", 51), ("CAP", 1)]
-        {
+        for (code, n) in [
+            ("SDN", 19_181),
+            ("EL", 3_420),
+            ("DPL", 1_596),
+            ("DTC", 787),
+            ("SSI", 286),
+            ("UVL", 222),
+            ("ISN", 161),
+            ("PLC", 78),
+            ("MEU", 70),
+            ("CMIC", 68),
+            ("NS-MBS", 51),
+            ("CAP", 1),
+        ] {
             assert_eq!(counts.per_list[code], n, "{code}");
         }
         assert_eq!(lists.provenance.generated, jiff::civil::date(2026, 7, 31));
         assert_eq!(lists.provenance.sha256.len(), 64);
-        let huawei = lists.entries.iter().find(|e| e.name == "Huawei Technologies Co., Ltd. (Huawei)").unwrap();
+        let huawei = lists
+            .entries
+            .iter()
+            .find(|e| e.name == "Huawei Technologies Co., Ltd. (Huawei)")
+            .unwrap();
         assert_eq!(huawei.footnotes, ["FN1", "FN2"]);
-        assert_eq!(huawei.license_policy_normalized, Some(LicensePolicy::PresumptionOfDenial));
+        assert_eq!(
+            huawei.license_policy_normalized,
+            Some(LicensePolicy::PresumptionOfDenial)
+        );
     }
 
     #[test]
     fn malformed_csv_names_file_line_and_column() {
-        let csv = format!("{HEADER_29}\n{}\n{}\n", row("Entity List (EL) - Bureau of Industry and Security", "ACME"), row("Nowhere list", "BAD"));
+        let csv = format!(
+            "{HEADER_29}\n{}\n{}\n",
+            row("Entity List (EL) - Bureau of Industry and Security", "ACME"),
+            row("Nowhere list", "BAD")
+        );
         let error = parse_csv(csv.as_bytes(), "x.csv").unwrap_err().to_string();
-        assert!(error.contains("x.csv") && error.contains("line 3") && error.contains("`source`"), "{error}");
+        assert!(
+            error.contains("x.csv") && error.contains("line 3") && error.contains("`source`"),
+            "{error}"
+        );
 
         let short = format!("{HEADER_29}\na,b,c\n");
-        let error = parse_csv(short.as_bytes(), "y.csv").unwrap_err().to_string();
-        assert!(error.contains("y.csv") && error.contains("line 2") && error.contains("3 fields"), "{error}");
+        let error = parse_csv(short.as_bytes(), "y.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("y.csv") && error.contains("line 2") && error.contains("3 fields"),
+            "{error}"
+        );
 
-        let empty_name = format!("{HEADER_29}\n{}\n", row("Entity List (EL) - Bureau of Industry and Security", ""));
-        let error = parse_csv(empty_name.as_bytes(), "z.csv").unwrap_err().to_string();
-        assert!(error.contains("line 2") && error.contains("`name`"), "{error}");
+        let empty_name = format!(
+            "{HEADER_29}\n{}\n",
+            row("Entity List (EL) - Bureau of Industry and Security", "")
+        );
+        let error = parse_csv(empty_name.as_bytes(), "z.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("line 2") && error.contains("`name`"),
+            "{error}"
+        );
     }
 
     #[test]
     fn old_28_column_layout_loads() {
         let header = HEADER_29.strip_prefix("_id,").unwrap();
-        let fields = row("Denied Persons List (DPL) - Bureau of Industry and Security", "JOHN DOE");
+        let fields = row(
+            "Denied Persons List (DPL) - Bureau of Industry and Security",
+            "JOHN DOE",
+        );
         let csv = format!("{header}\n{}\n", fields.split_once(',').unwrap().1);
         let entries = parse_csv(csv.as_bytes(), "old.csv").unwrap();
         assert_eq!(entries[0].list, ListCode::Dpl);
@@ -451,8 +612,13 @@ mod tests {
         let (entries, date) = parse_json(bare.as_bytes(), "b.json").unwrap();
         assert_eq!((entries[0].list.clone(), date), (ListCode::Uvl, None));
         let bad = r#"[{"source":"Unverified List (UVL) - Bureau of Industry and Security"}]"#;
-        let error = parse_json(bad.as_bytes(), "c.json").unwrap_err().to_string();
-        assert!(error.contains("c.json") && error.contains("line 1") && error.contains("`name`"), "{error}");
+        let error = parse_json(bad.as_bytes(), "c.json")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("c.json") && error.contains("line 1") && error.contains("`name`"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -460,22 +626,39 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("earl-screen-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("lists.csv");
-        let csv = format!("{HEADER_29}\n{}\n", row("Entity List (EL) - Bureau of Industry and Security", "ACME"));
+        let csv = format!(
+            "{HEADER_29}\n{}\n",
+            row("Entity List (EL) - Bureau of Industry and Security", "ACME")
+        );
         std::fs::write(&path, csv).unwrap();
         let lists = ScreeningLists::from_path(&path).unwrap();
         assert_eq!(lists.provenance.generated_basis, DateBasis::FileModified);
         assert_eq!(lists.provenance.source_file, "lists.csv");
         assert_eq!(lists.provenance.counts.per_list["EL"], 1);
         std::fs::remove_dir_all(&dir).unwrap();
-        let missing = ScreeningLists::from_path(&dir.join("nope.csv")).unwrap_err().to_string();
+        let missing = ScreeningLists::from_path(&dir.join("nope.csv"))
+            .unwrap_err()
+            .to_string();
         assert!(missing.contains("nope.csv"), "{missing}");
     }
 
     #[test]
     fn staleness_after_max_age() {
         let provenance = ScreeningLists::bundled().provenance;
-        assert_eq!(staleness_warning(&provenance, jiff::civil::date(2026, 8, 7), DEFAULT_MAX_AGE_DAYS), None);
-        let warning = staleness_warning(&provenance, jiff::civil::date(2026, 8, 9), DEFAULT_MAX_AGE_DAYS).unwrap();
+        assert_eq!(
+            staleness_warning(
+                &provenance,
+                jiff::civil::date(2026, 8, 7),
+                DEFAULT_MAX_AGE_DAYS
+            ),
+            None
+        );
+        let warning = staleness_warning(
+            &provenance,
+            jiff::civil::date(2026, 8, 9),
+            DEFAULT_MAX_AGE_DAYS,
+        )
+        .unwrap();
         assert!(warning.contains("9 days"), "{warning}");
     }
 

@@ -67,7 +67,11 @@ pub struct NormalizedName {
 impl NormalizedName {
     /// The tokens joined by spaces: the canonical form (normalising it again gives it back).
     pub fn text(&self) -> String {
-        self.tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+        self.tokens
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -108,7 +112,11 @@ fn reorder_last_first(text: &str) -> String {
             term_kind(&bare) == TokenKind::Distinctive && canonical_spelling(&bare).is_none()
         })
     };
-    if (1..=3).contains(&words(last)) && (1..=3).contains(&words(first)) && plain_words(first) && plain_words(last) {
+    if (1..=3).contains(&words(last))
+        && (1..=3).contains(&words(first))
+        && plain_words(first)
+        && plain_words(last)
+    {
         format!("{} {}", first.trim(), last.trim())
     } else {
         text.to_string()
@@ -176,11 +184,19 @@ impl Builder {
                 Script::Cyrillic | Script::Greek | Script::Arabic => "table",
                 _ => "deunicode",
             };
-            self.transliterations.push(Transliteration { script, from: source, to: word.clone(), method });
+            self.transliterations.push(Transliteration {
+                script,
+                from: source,
+                to: word.clone(),
+                method,
+            });
         }
         if script == Script::Arabic {
             // The article is written joined (القاعدة); split it off as the Latin spellings do ("al qaida").
-            if let Some(rest) = word.strip_prefix("al").filter(|r| r.len() >= 2 && !word.starts_with("allh")) {
+            if let Some(rest) = word
+                .strip_prefix("al")
+                .filter(|r| r.len() >= 2 && !word.starts_with("allh"))
+            {
                 self.push_token("al".to_string(), script);
                 self.push_token(rest.to_string(), script);
                 return;
@@ -191,7 +207,9 @@ impl Builder {
 
     fn push_token(&mut self, text: String, script: Script) {
         let text = ordinal_to_digits(&text).unwrap_or(text);
-        let text = canonical_spelling(&text).or_else(|| misspelt_term(&text)).map_or(text, str::to_string);
+        let text = canonical_spelling(&text)
+            .or_else(|| misspelt_term(&text))
+            .map_or(text, str::to_string);
         let kind = term_kind(&text);
         self.tokens.push(Token { text, kind, script });
     }
@@ -204,7 +222,10 @@ impl Builder {
         let mut stretch_source = String::new();
         let mut rest = run;
         while let Some(c) = rest.chars().next() {
-            if let Some((han, latin)) = han_names().iter().find(|(han, _)| rest.starts_with(han.as_str())) {
+            if let Some((han, latin)) = han_names()
+                .iter()
+                .find(|(han, _)| rest.starts_with(han.as_str()))
+            {
                 self.flush_pinyin(&mut pinyin_stretch, &mut stretch_source);
                 self.transliterations.push(Transliteration {
                     script: Script::Han,
@@ -213,10 +234,16 @@ impl Builder {
                     method: "known_name",
                 });
                 for part in normalize(latin).tokens {
-                    self.tokens.push(Token { script: Script::Han, ..part });
+                    self.tokens.push(Token {
+                        script: Script::Han,
+                        ..part
+                    });
                 }
                 rest = &rest[han.len()..];
-            } else if let Some((han, pinyin)) = han_terms().iter().find(|(han, _)| rest.starts_with(han.as_str())) {
+            } else if let Some((han, pinyin)) = han_terms()
+                .iter()
+                .find(|(han, _)| rest.starts_with(han.as_str()))
+            {
                 self.flush_pinyin(&mut pinyin_stretch, &mut stretch_source);
                 self.transliterations.push(Transliteration {
                     script: Script::Han,
@@ -233,8 +260,19 @@ impl Builder {
                 stretch_source.push(c);
                 match c.to_pinyin() {
                     // "nü" → "nu": tokens are ASCII.
-                    Some(p) => pinyin_stretch.extend(p.plain().chars().map(|c| if c == 'ü' { 'u' } else { c }).filter(char::is_ascii_alphanumeric)),
-                    None => pinyin_stretch.extend(deunicode::deunicode_char(c).unwrap_or("").chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase())),
+                    Some(p) => pinyin_stretch.extend(
+                        p.plain()
+                            .chars()
+                            .map(|c| if c == 'ü' { 'u' } else { c })
+                            .filter(char::is_ascii_alphanumeric),
+                    ),
+                    None => pinyin_stretch.extend(
+                        deunicode::deunicode_char(c)
+                            .unwrap_or("")
+                            .chars()
+                            .filter(char::is_ascii_alphanumeric)
+                            .map(|c| c.to_ascii_lowercase()),
+                    ),
                 }
                 rest = &rest[c.len_utf8()..];
             }
@@ -258,7 +296,10 @@ impl Builder {
 
     fn finish(mut self) -> NormalizedName {
         self.end_word();
-        NormalizedName { tokens: self.tokens, transliterations: self.transliterations }
+        NormalizedName {
+            tokens: self.tokens,
+            transliterations: self.transliterations,
+        }
     }
 }
 
@@ -291,7 +332,9 @@ fn transliterate_char(c: char) -> Option<(&'static str, Script)> {
         return Some(("", Script::Latin));
     }
     match deunicode::deunicode_char(c) {
-        Some(ascii) if ascii.bytes().any(|b| b.is_ascii_alphanumeric()) => Some((ascii, Script::Other)),
+        Some(ascii) if ascii.bytes().any(|b| b.is_ascii_alphanumeric()) => {
+            Some((ascii, Script::Other))
+        }
         _ => None,
     }
 }
@@ -308,12 +351,53 @@ fn ascii_char_str(c: char) -> &'static str {
 /// Рособоронэкспорт → ROSOBORONEKSPORT).
 fn cyrillic(c: char) -> Option<&'static str> {
     Some(match c {
-        'а' => "a", 'б' => "b", 'в' => "v", 'г' => "g", 'д' => "d", 'е' => "e", 'ё' => "e", 'ж' => "zh",
-        'з' => "z", 'и' => "i", 'й' => "y", 'к' => "k", 'л' => "l", 'м' => "m", 'н' => "n", 'о' => "o",
-        'п' => "p", 'р' => "r", 'с' => "s", 'т' => "t", 'у' => "u", 'ф' => "f", 'х' => "kh", 'ц' => "ts",
-        'ч' => "ch", 'ш' => "sh", 'щ' => "shch", 'ъ' => "", 'ы' => "y", 'ь' => "", 'э' => "e", 'ю' => "yu",
-        'я' => "ya", 'і' => "i", 'ї' => "yi", 'є' => "ye", 'ґ' => "g", 'ў' => "u", 'ј' => "j", 'ђ' => "dj",
-        'ћ' => "c", 'љ' => "lj", 'њ' => "nj", 'џ' => "dz", 'ѕ' => "dz", 'ќ' => "k", 'ѓ' => "g",
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' => "e",
+        'ё' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "i",
+        'й' => "y",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ъ' => "",
+        'ы' => "y",
+        'ь' => "",
+        'э' => "e",
+        'ю' => "yu",
+        'я' => "ya",
+        'і' => "i",
+        'ї' => "yi",
+        'є' => "ye",
+        'ґ' => "g",
+        'ў' => "u",
+        'ј' => "j",
+        'ђ' => "dj",
+        'ћ' => "c",
+        'љ' => "lj",
+        'њ' => "nj",
+        'џ' => "dz",
+        'ѕ' => "dz",
+        'ќ' => "k",
+        'ѓ' => "g",
         _ => return None,
     })
 }
@@ -321,10 +405,30 @@ fn cyrillic(c: char) -> Option<&'static str> {
 /// Greek to Latin (ELOT 743 letters, accents already split off by NFD where present).
 fn greek(c: char) -> Option<&'static str> {
     Some(match c {
-        'α' | 'ά' => "a", 'β' => "v", 'γ' => "g", 'δ' => "d", 'ε' | 'έ' => "e", 'ζ' => "z", 'η' | 'ή' => "i",
-        'θ' => "th", 'ι' | 'ί' | 'ϊ' | 'ΐ' => "i", 'κ' => "k", 'λ' => "l", 'μ' => "m", 'ν' => "n", 'ξ' => "x",
-        'ο' | 'ό' => "o", 'π' => "p", 'ρ' => "r", 'σ' | 'ς' => "s", 'τ' => "t", 'υ' | 'ύ' | 'ϋ' | 'ΰ' => "y",
-        'φ' => "f", 'χ' => "ch", 'ψ' => "ps", 'ω' | 'ώ' => "o",
+        'α' | 'ά' => "a",
+        'β' => "v",
+        'γ' => "g",
+        'δ' => "d",
+        'ε' | 'έ' => "e",
+        'ζ' => "z",
+        'η' | 'ή' => "i",
+        'θ' => "th",
+        'ι' | 'ί' | 'ϊ' | 'ΐ' => "i",
+        'κ' => "k",
+        'λ' => "l",
+        'μ' => "m",
+        'ν' => "n",
+        'ξ' => "x",
+        'ο' | 'ό' => "o",
+        'π' => "p",
+        'ρ' => "r",
+        'σ' | 'ς' => "s",
+        'τ' => "t",
+        'υ' | 'ύ' | 'ϋ' | 'ΰ' => "y",
+        'φ' => "f",
+        'χ' => "ch",
+        'ψ' => "ps",
+        'ω' | 'ώ' => "o",
         _ => return None,
     })
 }
@@ -334,13 +438,50 @@ fn greek(c: char) -> Option<&'static str> {
 /// meets "HIZBALLAH" as "hzblh".
 fn arabic(c: char) -> Option<&'static str> {
     Some(match c {
-        'ا' | 'أ' | 'إ' | 'آ' | 'ى' | 'ٱ' => "a", 'ب' => "b", 'ت' => "t", 'ث' => "th", 'ج' => "j", 'ح' => "h",
-        'خ' => "kh", 'د' => "d", 'ذ' => "dh", 'ر' => "r", 'ز' => "z", 'س' => "s", 'ش' => "sh", 'ص' => "s",
-        'ض' => "d", 'ط' => "t", 'ظ' => "z", 'ع' | 'ء' | 'ئ' => "", 'غ' => "gh", 'ف' => "f", 'ق' => "q",
-        'ك' | 'ک' => "k", 'ل' => "l", 'م' => "m", 'ن' => "n", 'ه' | 'ھ' => "h", 'ة' => "a", 'و' | 'ؤ' => "w",
-        'ي' | 'ی' | 'ې' => "y", 'پ' => "p", 'چ' => "ch", 'ژ' => "zh", 'گ' => "g",
+        'ا' | 'أ' | 'إ' | 'آ' | 'ى' | 'ٱ' => "a",
+        'ب' => "b",
+        'ت' => "t",
+        'ث' => "th",
+        'ج' => "j",
+        'ح' => "h",
+        'خ' => "kh",
+        'د' => "d",
+        'ذ' => "dh",
+        'ر' => "r",
+        'ز' => "z",
+        'س' => "s",
+        'ش' => "sh",
+        'ص' => "s",
+        'ض' => "d",
+        'ط' => "t",
+        'ظ' => "z",
+        'ع' | 'ء' | 'ئ' => "",
+        'غ' => "gh",
+        'ف' => "f",
+        'ق' => "q",
+        'ك' | 'ک' => "k",
+        'ل' => "l",
+        'م' => "m",
+        'ن' => "n",
+        'ه' | 'ھ' => "h",
+        'ة' => "a",
+        'و' | 'ؤ' => "w",
+        'ي' | 'ی' | 'ې' => "y",
+        'پ' => "p",
+        'چ' => "ch",
+        'ژ' => "zh",
+        'گ' => "g",
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => "", // harakat, dagger alif, tatweel
-        '٠' => "0", '١' => "1", '٢' => "2", '٣' => "3", '٤' => "4", '٥' => "5", '٦' => "6", '٧' => "7", '٨' => "8", '٩' => "9",
+        '٠' => "0",
+        '١' => "1",
+        '٢' => "2",
+        '٣' => "3",
+        '٤' => "4",
+        '٥' => "5",
+        '٦' => "6",
+        '٧' => "7",
+        '٨' => "8",
+        '٩' => "9",
         _ => return None,
     })
 }
@@ -364,17 +505,32 @@ pub fn skeleton(token: &str) -> String {
 
 /// "1st", "first", "one" → "1" (words up to ten), "13th" → "13", so numbered names compare as digits.
 fn ordinal_to_digits(token: &str) -> Option<String> {
-    let numeric = token.strip_suffix("st").or(token.strip_suffix("nd")).or(token.strip_suffix("rd")).or(token.strip_suffix("th"));
-    if let Some(digits) = numeric.filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) {
+    let numeric = token
+        .strip_suffix("st")
+        .or(token.strip_suffix("nd"))
+        .or(token.strip_suffix("rd"))
+        .or(token.strip_suffix("th"));
+    if let Some(digits) = numeric.filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    {
         return Some(digits.to_string());
     }
     const WORDS: [[&str; 2]; 10] = [
-        ["first", "one"], ["second", "two"], ["third", "three"], ["fourth", "four"],
-        ["fifth", "five"], ["sixth", "six"], ["seventh", "seven"], ["eighth", "eight"],
-        ["ninth", "nine"], ["tenth", "ten"],
+        ["first", "one"],
+        ["second", "two"],
+        ["third", "three"],
+        ["fourth", "four"],
+        ["fifth", "five"],
+        ["sixth", "six"],
+        ["seventh", "seven"],
+        ["eighth", "eight"],
+        ["ninth", "nine"],
+        ["tenth", "ten"],
     ];
     const DIGITS: [&str; 10] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
-    WORDS.iter().position(|forms| forms.contains(&token)).map(|i| DIGITS[i].to_string())
+    WORDS
+        .iter()
+        .position(|forms| forms.contains(&token))
+        .map(|i| DIGITS[i].to_string())
 }
 
 /// One spelling for words written several ways ("company" → "co", "limited" → "ltd"), from the
@@ -384,9 +540,13 @@ fn canonical_spelling(token: &str) -> Option<&'static str> {
     let same = SAME.get_or_init(|| {
         let mut map = HashMap::new();
         for line in include_str!("../data/name_terms.txt").lines() {
-            let Some(("same", words)) = line.split_once('\t') else { continue };
+            let Some(("same", words)) = line.split_once('\t') else {
+                continue;
+            };
             let mut words = words.split_whitespace();
-            let Some(canonical) = words.next() else { continue };
+            let Some(canonical) = words.next() else {
+                continue;
+            };
             for variant in words {
                 map.insert(variant, canonical);
             }
@@ -415,7 +575,9 @@ fn misspelt_term(token: &str) -> Option<&'static str> {
     let budget = if token.len() >= 9 { 2 } else { 1 };
     let first = token.as_bytes()[0];
     let word = terms.iter().find(|w| {
-        w.as_bytes()[0] == first && w.len().abs_diff(token.len()) <= budget && crate::similarity::osa_distance(w.as_bytes(), token.as_bytes()) <= budget
+        w.as_bytes()[0] == first
+            && w.len().abs_diff(token.len()) <= budget
+            && crate::similarity::osa_distance(w.as_bytes(), token.as_bytes()) <= budget
     })?;
     Some(canonical_spelling(word).unwrap_or(word))
 }
@@ -425,8 +587,13 @@ pub fn term_kind(token: &str) -> TokenKind {
     static TERMS: OnceLock<HashMap<&'static str, TokenKind>> = OnceLock::new();
     let terms = TERMS.get_or_init(|| {
         let mut map = HashMap::new();
-        for line in include_str!("../data/name_terms.txt").lines().filter(|l| !l.starts_with('#')) {
-            let Some((kind, words)) = line.split_once('\t') else { continue };
+        for line in include_str!("../data/name_terms.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+        {
+            let Some((kind, words)) = line.split_once('\t') else {
+                continue;
+            };
             let kind = match kind {
                 "legal" => TokenKind::LegalForm,
                 "generic" => TokenKind::Generic,
@@ -477,29 +644,54 @@ mod tests {
 
     #[test]
     fn latin_cleanup() {
-        assert_eq!(texts("Huawei Technologies Co., Ltd."), ["huawei", "technology", "co", "ltd"]);
-        assert_eq!(texts("HUAWEI TECHNOLOGIES COMPANY LIMITED"), ["huawei", "technology", "co", "ltd"]);
+        assert_eq!(
+            texts("Huawei Technologies Co., Ltd."),
+            ["huawei", "technology", "co", "ltd"]
+        );
+        assert_eq!(
+            texts("HUAWEI TECHNOLOGIES COMPANY LIMITED"),
+            ["huawei", "technology", "co", "ltd"]
+        );
         assert_eq!(texts("Société Générale S.A."), ["societe", "general", "sa"]);
         assert_eq!(texts("Mo’er Xianchen"), ["moer", "xianchen"]);
         assert_eq!(texts("AT&T"), ["at", "and", "t"]);
         assert_eq!(texts("Smith & Sons"), ["smith", "and", "sons"]);
         assert_eq!(texts("1st Institute"), ["1", "institute"]);
-        assert_eq!(texts("13th Research Institute"), ["13", "research", "institute"]);
-        assert_eq!(texts("Acme Corproation Interantional"), ["acme", "corp", "intl"]);
+        assert_eq!(
+            texts("13th Research Institute"),
+            ["13", "research", "institute"]
+        );
+        assert_eq!(
+            texts("Acme Corproation Interantional"),
+            ["acme", "corp", "intl"]
+        );
         assert_eq!(texts("Straße ÆON Łódź"), ["strasse", "aeon", "lodz"]);
         assert_eq!(texts("ＡＢＣ"), ["abc"]); // NFKC folds full-width letters
     }
 
     #[test]
     fn last_first_is_reordered_but_company_suffixes_are_not() {
-        assert_eq!(texts("MADURO MOROS, Nicolas"), ["nicolas", "maduro", "moros"]);
-        assert_eq!(texts("Inspur Group Co., Ltd."), ["inspur", "group", "co", "ltd"]);
-        assert_eq!(texts("Acme Limited, Hong Kong"), ["acme", "ltd", "hong", "kong"]);
+        assert_eq!(
+            texts("MADURO MOROS, Nicolas"),
+            ["nicolas", "maduro", "moros"]
+        );
+        assert_eq!(
+            texts("Inspur Group Co., Ltd."),
+            ["inspur", "group", "co", "ltd"]
+        );
+        assert_eq!(
+            texts("Acme Limited, Hong Kong"),
+            ["acme", "ltd", "hong", "kong"]
+        );
     }
 
     #[test]
     fn token_kinds() {
-        let kinds: Vec<TokenKind> = normalize("Completely Fictional Trading Company").tokens.iter().map(|t| t.kind).collect();
+        let kinds: Vec<TokenKind> = normalize("Completely Fictional Trading Company")
+            .tokens
+            .iter()
+            .map(|t| t.kind)
+            .collect();
         use TokenKind::*;
         assert_eq!(kinds, [Distinctive, Distinctive, Generic, LegalForm]);
         assert_eq!(normalize("ООО Ромашка").tokens[0].kind, LegalForm);
@@ -508,7 +700,10 @@ mod tests {
     #[test]
     fn other_scripts() {
         assert_eq!(texts("摩尔线程"), ["moore", "threads"]);
-        assert_eq!(texts("华为技术有限公司"), ["huawei", "jishu", "youxian", "gongsi"]);
+        assert_eq!(
+            texts("华为技术有限公司"),
+            ["huawei", "jishu", "youxian", "gongsi"]
+        );
         assert_eq!(texts("壁仞科技"), ["biren", "keji"]);
         assert_eq!(texts("Рособоронэкспорт"), ["rosoboroneksport"]);
         assert_eq!(texts("حزب الله"), ["hzb", "allh"]);

@@ -192,7 +192,10 @@ pub fn normalize_license_policy(text: &str) -> Option<LicensePolicy> {
         ("presumption of denial", LicensePolicy::PresumptionOfDenial),
         ("presumption for denial", LicensePolicy::PresumptionOfDenial),
         ("case by case", LicensePolicy::CaseByCase),
-        ("presumption of approval", LicensePolicy::PresumptionOfApproval),
+        (
+            "presumption of approval",
+            LicensePolicy::PresumptionOfApproval,
+        ),
     ];
     PHRASES
         .iter()
@@ -209,7 +212,10 @@ pub fn normalize_license_policy(text: &str) -> Option<LicensePolicy> {
 /// recognised too, for texts that dropped the digit (rules.md §6: FN1 = Huawei FDP
 /// §734.9(e)(1), FN4 = §734.9(e)(2), FN5 = §734.9(e)(3); FN3 sits on §734.9(g) in every CSL text).
 pub fn footnotes(license_requirement: &str) -> Vec<String> {
-    let compact: String = license_requirement.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: String = license_requirement
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let mut found = Vec::new();
     let mut mark = |n: u8, hit: bool| {
         let label = format!("FN{n}");
@@ -217,11 +223,20 @@ pub fn footnotes(license_requirement: &str) -> Vec<String> {
             found.push(label);
         }
     };
-    mark(1, compact.contains("734.9(e)(1)") || compact.contains("734.9(e)1"));
+    mark(
+        1,
+        compact.contains("734.9(e)(1)") || compact.contains("734.9(e)1"),
+    );
     mark(2, ends_with_marker(&compact, '2'));
     mark(3, compact.contains("734.9(g)"));
-    mark(4, compact.contains("734.9(e)(2)") || ends_with_marker(&compact, '4'));
-    mark(5, compact.contains("734.9(e)(3)") || ends_with_marker(&compact, '5'));
+    mark(
+        4,
+        compact.contains("734.9(e)(2)") || ends_with_marker(&compact, '4'),
+    );
+    mark(
+        5,
+        compact.contains("734.9(e)(3)") || ends_with_marker(&compact, '5'),
+    );
     found.sort();
     found
 }
@@ -242,38 +257,91 @@ mod tests {
     #[test]
     fn list_code_from_source_column() {
         let code = |s| ListCode::from_source(s).unwrap();
-        assert_eq!(code("Entity List (EL) - Bureau of Industry and Security"), ListCode::El);
-        assert_eq!(code("Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department"), ListCode::NsMbs);
-        assert_eq!(code("Military End User (MEU) List - Bureau of Industry and Security"), ListCode::Meu);
-        assert_eq!(code("Brand New List (BNL) - Somewhere"), ListCode::Other("BNL".into()));
+        assert_eq!(
+            code("Entity List (EL) - Bureau of Industry and Security"),
+            ListCode::El
+        );
+        assert_eq!(
+            code("Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department"),
+            ListCode::NsMbs
+        );
+        assert_eq!(
+            code("Military End User (MEU) List - Bureau of Industry and Security"),
+            ListCode::Meu
+        );
+        assert_eq!(
+            code("Brand New List (BNL) - Somewhere"),
+            ListCode::Other("BNL".into())
+        );
         assert_eq!(ListCode::from_source("no parentheses"), None);
     }
 
     #[test]
     fn policies_are_reduced_to_the_strictest_stated() {
         use LicensePolicy::*;
-        assert_eq!(normalize_license_policy("Presumption of denial."), Some(PresumptionOfDenial));
-        assert_eq!(normalize_license_policy("Presumption for denial"), Some(PresumptionOfDenial));
         assert_eq!(
-            normalize_license_policy("Policy of denial for all items subject to the EAR apart from food and medicine designated as EAR99, which will be reviewed on a case-by-case basis."),
+            normalize_license_policy("Presumption of denial."),
+            Some(PresumptionOfDenial)
+        );
+        assert_eq!(
+            normalize_license_policy("Presumption for denial"),
+            Some(PresumptionOfDenial)
+        );
+        assert_eq!(
+            normalize_license_policy(
+                "Policy of denial for all items subject to the EAR apart from food and medicine designated as EAR99, which will be reviewed on a case-by-case basis."
+            ),
             Some(PolicyOfDenial)
         );
         assert_eq!(
-            normalize_license_policy("Case-by-case for all items listed on the CCL. Presumption of approval for EAR99 items"),
+            normalize_license_policy(
+                "Case-by-case for all items listed on the CCL. Presumption of approval for EAR99 items"
+            ),
             Some(CaseByCase)
         );
-        assert_eq!(normalize_license_policy("Presumption of approval for EAR99 items"), Some(PresumptionOfApproval));
+        assert_eq!(
+            normalize_license_policy("Presumption of approval for EAR99 items"),
+            Some(PresumptionOfApproval)
+        );
         assert_eq!(normalize_license_policy("See §744.2(d) of the EAR."), None);
     }
 
     #[test]
     fn footnotes_from_csl_texts() {
-        assert_eq!(footnotes("For all items subject to the EAR, see §§ 734.9(e)1 and 744.11 of the EAR2"), ["FN1", "FN2"]);
-        assert_eq!(footnotes("For all items subject to the EAR, see §§ 734.9(e) 1 and 744.11 of the EAR 2"), ["FN1", "FN2"]);
-        assert_eq!(footnotes("For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)"), ["FN3"]);
-        assert_eq!(footnotes("For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR) 4"), ["FN4"]);
-        assert_eq!(footnotes("For All Items Subject to the EAR (See §734.9(e), and 744.11 of the EAR)4."), ["FN4"]);
-        assert_eq!(footnotes("For all items subject to the EAR (See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5"), ["FN5"]);
-        assert!(footnotes("For all items subject to the EAR. (See §744.11 of the EAR).").is_empty());
+        assert_eq!(
+            footnotes("For all items subject to the EAR, see §§ 734.9(e)1 and 744.11 of the EAR2"),
+            ["FN1", "FN2"]
+        );
+        assert_eq!(
+            footnotes(
+                "For all items subject to the EAR, see §§ 734.9(e) 1 and 744.11 of the EAR 2"
+            ),
+            ["FN1", "FN2"]
+        );
+        assert_eq!(
+            footnotes(
+                "For all items subject to the EAR. (See §§ 734.9(g),3 746.8(a)(3), and 744.21(b) of the EAR)"
+            ),
+            ["FN3"]
+        );
+        assert_eq!(
+            footnotes(
+                "For all items subject to the EAR. (See §§ 734.9(e)(2) and 744.11 of the EAR) 4"
+            ),
+            ["FN4"]
+        );
+        assert_eq!(
+            footnotes("For All Items Subject to the EAR (See §734.9(e), and 744.11 of the EAR)4."),
+            ["FN4"]
+        );
+        assert_eq!(
+            footnotes(
+                "For all items subject to the EAR (See §§734.4(a)(9), 734.9(e)(3), and 744.11 of the EAR)5"
+            ),
+            ["FN5"]
+        );
+        assert!(
+            footnotes("For all items subject to the EAR. (See §744.11 of the EAR).").is_empty()
+        );
     }
 }

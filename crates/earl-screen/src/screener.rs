@@ -10,7 +10,9 @@
 use crate::lists::{Entry, ScreeningLists};
 use crate::normalize::{NormalizedName, Script, TokenKind, Transliteration, normalize, skeleton};
 use crate::policy::{Effect, LicensePolicy, ListCode};
-use crate::similarity::{MAX_SPAN, MIN_TOKEN_SIMILARITY, TokenPair, WeightedToken, jaro_winkler, score_tokens};
+use crate::similarity::{
+    MAX_SPAN, MIN_TOKEN_SIMILARITY, TokenPair, WeightedToken, jaro_winkler, score_tokens,
+};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -52,7 +54,13 @@ pub struct Query {
 
 impl Query {
     pub fn new(name: impl Into<String>) -> Query {
-        Query { name: name.into(), country: None, lists: None, threshold: None, include_below: false }
+        Query {
+            name: name.into(),
+            country: None,
+            lists: None,
+            threshold: None,
+            include_below: false,
+        }
     }
 }
 
@@ -82,6 +90,8 @@ pub struct Match {
     pub license_policy: Option<String>,
     pub license_policy_normalized: Option<LicensePolicy>,
     pub footnotes: Vec<String>,
+    /// Federal Register notices of the entry, oldest first as the list gives them.
+    pub federal_register_notice: Option<String>,
     pub effect: Effect,
     pub explain: Explain,
 }
@@ -184,7 +194,12 @@ impl Screener {
                 if normalized.tokens.is_empty() {
                     continue;
                 }
-                names.push(IndexedName { entry: entry_index as u32, text, transliterations: Vec::new(), tokens: Vec::new() });
+                names.push(IndexedName {
+                    entry: entry_index as u32,
+                    text,
+                    transliterations: Vec::new(),
+                    tokens: Vec::new(),
+                });
                 normalized_names.push(normalized);
             }
         }
@@ -194,7 +209,9 @@ impl Screener {
             for token in &name.tokens {
                 if !seen.contains(&token.text.as_str()) {
                     seen.push(&token.text);
-                    *document_frequency.entry(token.text.as_str().into()).or_default() += 1;
+                    *document_frequency
+                        .entry(token.text.as_str().into())
+                        .or_default() += 1;
                 }
             }
         }
@@ -216,7 +233,11 @@ impl Screener {
             .iter()
             .flat_map(|n| &n.tokens)
             .filter(|t| t.kind == TokenKind::Distinctive)
-            .map(|t| (1.0 + screener.name_total / f64::from(screener.document_frequency[t.text.as_str()])).ln())
+            .map(|t| {
+                (1.0 + screener.name_total
+                    / f64::from(screener.document_frequency[t.text.as_str()]))
+                .ln()
+            })
             .collect();
         if !distinctive.is_empty() {
             let middle = distinctive.len() / 2;
@@ -251,17 +272,23 @@ impl Screener {
         screener.posting_names = pairs.into_iter().map(|(_, name)| name).collect();
         for (term_id, term) in screener.term_texts.iter().enumerate() {
             let term_id = term_id as u32;
-            screener.deletions.push((short_hash(&screener.hasher, term), term_id));
+            screener
+                .deletions
+                .push((short_hash(&screener.hasher, term), term_id));
             // Typos are looked for in words and short joins; longer joins match exactly or not at all.
             if (4..=MAX_TYPO_TERM_LENGTH).contains(&term.len()) {
                 for (i, _) in term.char_indices() {
                     let variant = [&term[..i], &term[i + 1..]].concat();
-                    screener.deletions.push((short_hash(&screener.hasher, &variant), term_id));
+                    screener
+                        .deletions
+                        .push((short_hash(&screener.hasher, &variant), term_id));
                 }
             }
             let skeleton = skeleton(term);
             if skeleton.len() >= 2 {
-                screener.skeletons.push((hash_str(&screener.hasher, &skeleton), term_id));
+                screener
+                    .skeletons
+                    .push((hash_str(&screener.hasher, &skeleton), term_id));
             }
         }
         screener.deletions.sort_unstable();
@@ -275,7 +302,10 @@ impl Screener {
     /// term (vanishingly rare; it only costs this one candidate path).
     fn term_id(&mut self, term: String) -> Option<u32> {
         let next_id = self.term_texts.len() as u32;
-        let term_id = *self.term_ids.entry(hash_str(&self.hasher, &term)).or_insert(next_id);
+        let term_id = *self
+            .term_ids
+            .entry(hash_str(&self.hasher, &term))
+            .or_insert(next_id);
         if term_id == next_id {
             self.term_texts.push(term.into());
             return Some(term_id);
@@ -284,7 +314,10 @@ impl Screener {
     }
 
     fn postings(&self, term: u32) -> &[u32] {
-        let (start, end) = (self.posting_starts[term as usize], self.posting_starts[term as usize + 1]);
+        let (start, end) = (
+            self.posting_starts[term as usize],
+            self.posting_starts[term as usize + 1],
+        );
         &self.posting_names[start as usize..end as usize]
     }
 
@@ -294,13 +327,20 @@ impl Screener {
         name.tokens
             .iter()
             .map(|token| {
-                let df = self.document_frequency.get(token.text.as_str()).copied().unwrap_or(1).max(1) as f64;
+                let df = self
+                    .document_frequency
+                    .get(token.text.as_str())
+                    .copied()
+                    .unwrap_or(1)
+                    .max(1) as f64;
                 let idf = (1.0 + self.name_total / df).ln();
                 // Low-weight kinds get a fixed share of an ordinary word, so a rare legal form
                 // ("youxian", "gmbh" in a mostly English list) is not promoted by its rarity.
                 let weight = match token.kind {
                     TokenKind::Distinctive => idf,
-                    TokenKind::LegalForm | TokenKind::Generic => LOW_WEIGHT_FACTOR * self.median_weight,
+                    TokenKind::LegalForm | TokenKind::Generic => {
+                        LOW_WEIGHT_FACTOR * self.median_weight
+                    }
                     TokenKind::StopWord => STOP_WORD_FACTOR * self.median_weight,
                 };
                 WeightedToken {
@@ -330,13 +370,19 @@ impl Screener {
         let tokens = self.weigh(&normalized);
         let country = query.country.as_deref().map(str::to_ascii_uppercase);
         let admits = |entry: &Entry| {
-            query.lists.as_ref().is_none_or(|lists| lists.contains(&entry.list))
-                && country.as_ref().is_none_or(|c| entry.countries.is_empty() || entry.countries.contains(c))
+            query
+                .lists
+                .as_ref()
+                .is_none_or(|lists| lists.contains(&entry.list))
+                && country
+                    .as_ref()
+                    .is_none_or(|c| entry.countries.is_empty() || entry.countries.contains(c))
         };
 
         // Best name per entry among the candidates.
         let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
-        let admitted = |name_id: u32| admits(&self.entries[self.names[name_id as usize].entry as usize]);
+        let admitted =
+            |name_id: u32| admits(&self.entries[self.names[name_id as usize].entry as usize]);
         for name_id in self.candidates(&tokens, &admitted) {
             let name = &self.names[name_id as usize];
             let score = score_tokens(&tokens, &name.tokens, false).score;
@@ -345,17 +391,30 @@ impl Screener {
                 *slot = (score, name_id);
             }
         }
-        let mut ranked: Vec<(u32, f64, u32)> = best.into_iter().map(|(entry, (score, name))| (entry, score, name)).collect();
+        let mut ranked: Vec<(u32, f64, u32)> = best
+            .into_iter()
+            .map(|(entry, (score, name))| (entry, score, name))
+            .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let above = ranked.iter().take_while(|r| r.1 >= threshold).count();
-        let shown = if query.include_below { above + BELOW_THRESHOLD_SHOWN } else { above };
+        let shown = if query.include_below {
+            above + BELOW_THRESHOLD_SHOWN
+        } else {
+            above
+        };
         let matches = ranked
             .into_iter()
             .take(shown)
             .filter(|r| r.1 > 0.0)
-            .map(|(entry, score, name_id)| self.build_match(&normalized, &tokens, entry, name_id, score, threshold))
+            .map(|(entry, score, name_id)| {
+                self.build_match(&normalized, &tokens, entry, name_id, score, threshold)
+            })
             .collect();
-        ScreenResult { query: query.name.clone(), threshold, matches }
+        ScreenResult {
+            query: query.name.clone(),
+            threshold,
+            matches,
+        }
     }
 
     /// Screens a stream of queries lazily, in order (the caller owns I/O and progress).
@@ -374,11 +433,33 @@ impl Screener {
         let (a_norm, b_norm) = (normalize(a), normalize(b));
         let (a_tokens, b_tokens) = (self.weigh(&a_norm), self.weigh(&b_norm));
         let scored = score_tokens(&a_tokens, &b_tokens, true);
-        let explain = explain(b, &a_norm, &a_tokens, &b_norm.transliterations, &b_tokens, scored.pairs, &scored.query_paired, &scored.list_paired);
-        PairScore { score: scored.score, matched: scored.score >= threshold, threshold, explain }
+        let explain = explain(
+            b,
+            &a_norm,
+            &a_tokens,
+            &b_norm.transliterations,
+            &b_tokens,
+            scored.pairs,
+            &scored.query_paired,
+            &scored.list_paired,
+        );
+        PairScore {
+            score: scored.score,
+            matched: scored.score >= threshold,
+            threshold,
+            explain,
+        }
     }
 
-    fn build_match(&self, query: &NormalizedName, tokens: &[WeightedToken], entry: u32, name_id: u32, score: f64, threshold: f64) -> Match {
+    fn build_match(
+        &self,
+        query: &NormalizedName,
+        tokens: &[WeightedToken],
+        entry: u32,
+        name_id: u32,
+        score: f64,
+        threshold: f64,
+    ) -> Match {
         let entry = &self.entries[entry as usize];
         let name = &self.names[name_id as usize];
         let scored = score_tokens(tokens, &name.tokens, true);
@@ -395,8 +476,18 @@ impl Screener {
             license_policy: entry.license_policy.clone(),
             license_policy_normalized: entry.license_policy_normalized,
             footnotes: entry.footnotes.clone(),
+            federal_register_notice: entry.federal_register_notice.clone(),
             effect: entry.list.effect(),
-            explain: explain(&name.text, query, tokens, &name.transliterations, &name.tokens, scored.pairs, &scored.query_paired, &scored.list_paired),
+            explain: explain(
+                &name.text,
+                query,
+                tokens,
+                &name.transliterations,
+                &name.tokens,
+                scored.pairs,
+                &scored.query_paired,
+                &scored.list_paired,
+            ),
         }
     }
 
@@ -419,8 +510,17 @@ impl Screener {
                 }
             }
         }
-        let postings_of = |terms: &[(u32, f64)]| terms.iter().map(|(t, _)| self.postings(*t).len()).sum::<usize>();
-        let rarest = units.iter().map(|(terms, _)| postings_of(terms)).min().unwrap_or(0);
+        let postings_of = |terms: &[(u32, f64)]| {
+            terms
+                .iter()
+                .map(|(t, _)| self.postings(*t).len())
+                .sum::<usize>()
+        };
+        let rarest = units
+            .iter()
+            .map(|(terms, _)| postings_of(terms))
+            .min()
+            .unwrap_or(0);
 
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
@@ -440,7 +540,11 @@ impl Screener {
                     }
                 }
             }
-            let mut ranked: Vec<(f32, u32)> = touched.iter().filter(|&&n| admitted(n)).map(|&n| (weight[n as usize], n)).collect();
+            let mut ranked: Vec<(f32, u32)> = touched
+                .iter()
+                .filter(|&&n| admitted(n))
+                .map(|&n| (weight[n as usize], n))
+                .collect();
             for &n in touched.iter() {
                 weight[n as usize] = 0.0;
             }
@@ -466,7 +570,12 @@ impl Screener {
             if key.len() >= 2 {
                 let hash = hash_str(&self.hasher, &key);
                 let start = self.skeletons.partition_point(|(h, _)| *h < hash);
-                found.extend(self.skeletons[start..].iter().take_while(|(h, _)| *h == hash).map(|&(_, t)| (t, 1.0)));
+                found.extend(
+                    self.skeletons[start..]
+                        .iter()
+                        .take_while(|(h, _)| *h == hash)
+                        .map(|&(_, t)| (t, 1.0)),
+                );
             }
             return found;
         }
@@ -488,7 +597,8 @@ impl Screener {
                 if found.iter().any(|(t, _)| *t == term) {
                     continue;
                 }
-                let similarity = jaro_winkler(text.as_bytes(), self.term_texts[term as usize].as_bytes());
+                let similarity =
+                    jaro_winkler(text.as_bytes(), self.term_texts[term as usize].as_bytes());
                 if similarity >= MIN_TOKEN_SIMILARITY {
                     found.push((term, similarity));
                 }
@@ -522,7 +632,11 @@ fn name_variants(text: &str) -> Vec<String> {
     if let Some((_, affiliate)) = text.split_once("Affiliated Entity:") {
         variants.push(affiliate.trim().to_string());
     }
-    let head = text.split_once("Affiliated Entity:").map_or(text, |(head, _)| head).trim().trim_end_matches('.');
+    let head = text
+        .split_once("Affiliated Entity:")
+        .map_or(text, |(head, _)| head)
+        .trim()
+        .trim_end_matches('.');
     if let Some(open) = head.rfind('(').filter(|_| head.ends_with(')')) {
         let inner = head[open + 1..head.len() - 1].trim();
         if (1..=3).contains(&inner.split_whitespace().count()) {
@@ -548,13 +662,26 @@ fn explain(
     let describe = |tokens: &[WeightedToken]| -> Vec<ExplainedToken> {
         tokens
             .iter()
-            .map(|t| ExplainedToken { text: t.text.to_string(), kind: t.kind, weight: (t.weight * 1000.0).round() / 1000.0 })
+            .map(|t| ExplainedToken {
+                text: t.text.to_string(),
+                kind: t.kind,
+                weight: (t.weight * 1000.0).round() / 1000.0,
+            })
             .collect()
     };
     let unmatched = |tokens: &[WeightedToken], paired: &[bool]| -> Vec<String> {
-        tokens.iter().zip(paired).filter(|(_, p)| !**p).map(|(t, _)| t.text.to_string()).collect()
+        tokens
+            .iter()
+            .zip(paired)
+            .filter(|(_, p)| !**p)
+            .map(|(t, _)| t.text.to_string())
+            .collect()
     };
-    let low_weight = describe(query_tokens).into_iter().chain(describe(list_tokens)).filter(|t| t.kind != TokenKind::Distinctive).collect();
+    let low_weight = describe(query_tokens)
+        .into_iter()
+        .chain(describe(list_tokens))
+        .filter(|t| t.kind != TokenKind::Distinctive)
+        .collect();
     Explain {
         matched_name: matched_name.to_string(),
         query_tokens: describe(query_tokens),
@@ -563,6 +690,11 @@ fn explain(
         unmatched_query_tokens: unmatched(query_tokens, query_paired),
         unmatched_list_tokens: unmatched(list_tokens, list_paired),
         low_weight_tokens: low_weight,
-        transliterations: query.transliterations.iter().chain(list_transliterations).cloned().collect(),
+        transliterations: query
+            .transliterations
+            .iter()
+            .chain(list_transliterations)
+            .cloned()
+            .collect(),
     }
 }

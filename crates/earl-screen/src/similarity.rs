@@ -78,7 +78,11 @@ struct Candidate {
 }
 
 /// Scores `query` against `list` (both weighted); `record_pairs` fills [`Scored::pairs`].
-pub(crate) fn score_tokens(query: &[WeightedToken], list: &[WeightedToken], record_pairs: bool) -> Scored {
+pub(crate) fn score_tokens(
+    query: &[WeightedToken],
+    list: &[WeightedToken],
+    record_pairs: bool,
+) -> Scored {
     let mut candidates: Vec<Candidate> = Vec::new();
     for qs in 0..query.len() {
         for qe in qs + 1..=(qs + MAX_SPAN).min(query.len()) {
@@ -98,26 +102,46 @@ pub(crate) fn score_tokens(query: &[WeightedToken], list: &[WeightedToken], reco
                     } else {
                         q_span.iter().chain(l_span).map(|t| t.weight).sum()
                     };
-                    candidates.push(Candidate { q: (qs, qe), l: (ls, le), similarity, value: similarity * weight, method });
+                    candidates.push(Candidate {
+                        q: (qs, qe),
+                        l: (ls, le),
+                        similarity,
+                        value: similarity * weight,
+                        method,
+                    });
                 }
             }
         }
     }
-    candidates.sort_by(|a, b| b.value.total_cmp(&a.value).then(b.similarity.total_cmp(&a.similarity)));
+    candidates.sort_by(|a, b| {
+        b.value
+            .total_cmp(&a.value)
+            .then(b.similarity.total_cmp(&a.similarity))
+    });
 
     let mut query_paired = vec![false; query.len()];
     let mut list_paired = vec![false; list.len()];
     let mut paired_value = 0.0;
     let mut pairs = Vec::new();
     for c in &candidates {
-        if query_paired[c.q.0..c.q.1].iter().any(|&p| p) || list_paired[c.l.0..c.l.1].iter().any(|&p| p) {
+        if query_paired[c.q.0..c.q.1].iter().any(|&p| p)
+            || list_paired[c.l.0..c.l.1].iter().any(|&p| p)
+        {
             continue;
         }
-        query_paired[c.q.0..c.q.1].iter_mut().for_each(|p| *p = true);
+        query_paired[c.q.0..c.q.1]
+            .iter_mut()
+            .for_each(|p| *p = true);
         list_paired[c.l.0..c.l.1].iter_mut().for_each(|p| *p = true);
         paired_value += c.value;
         if record_pairs {
-            let join = |tokens: &[WeightedToken]| tokens.iter().map(|t| &*t.text).collect::<Vec<_>>().join(" ");
+            let join = |tokens: &[WeightedToken]| {
+                tokens
+                    .iter()
+                    .map(|t| &*t.text)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
             pairs.push(TokenPair {
                 query: join(&query[c.q.0..c.q.1]),
                 list: join(&list[c.l.0..c.l.1]),
@@ -130,17 +154,35 @@ pub(crate) fn score_tokens(query: &[WeightedToken], list: &[WeightedToken], reco
     let list_weight: f64 = list
         .iter()
         .zip(&list_paired)
-        .map(|(t, &paired)| if paired { t.weight } else { UNPAIRED_LIST_WEIGHT * t.weight })
+        .map(|(t, &paired)| {
+            if paired {
+                t.weight
+            } else {
+                UNPAIRED_LIST_WEIGHT * t.weight
+            }
+        })
         .sum();
     let denominator = query_weight + list_weight;
-    let mut score = if denominator > 0.0 { (paired_value / denominator).clamp(0.0, 1.0) } else { 0.0 };
+    let mut score = if denominator > 0.0 {
+        (paired_value / denominator).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let unpaired_number = |tokens: &[WeightedToken], paired: &[bool]| {
-        tokens.iter().zip(paired).any(|(t, &p)| !p && t.text.bytes().all(|b| b.is_ascii_digit()))
+        tokens
+            .iter()
+            .zip(paired)
+            .any(|(t, &p)| !p && t.text.bytes().all(|b| b.is_ascii_digit()))
     };
     if unpaired_number(query, &query_paired) && unpaired_number(list, &list_paired) {
         score *= 1.0 - NUMBER_MISMATCH_PENALTY; // "Leasing 3" vs "Leasing 6": different parties
     }
-    Scored { score, pairs, query_paired, list_paired }
+    Scored {
+        score,
+        pairs,
+        query_paired,
+        list_paired,
+    }
 }
 
 /// Similarity of a query span and a list span (one of them a single token), if they match at all.
@@ -154,7 +196,11 @@ fn unit_similarity(q: &[WeightedToken], l: &[WeightedToken]) -> Option<(f64, Mat
         if qs.len() < 2 || ls.len() < 2 {
             return None;
         }
-        let similarity = if qs == ls { 1.0 } else { jaro_winkler(qs.as_bytes(), ls.as_bytes()) };
+        let similarity = if qs == ls {
+            1.0
+        } else {
+            jaro_winkler(qs.as_bytes(), ls.as_bytes())
+        };
         return (similarity >= MIN_TOKEN_SIMILARITY).then_some((similarity, MatchMethod::Skeleton));
     }
     if !joined {
@@ -167,7 +213,10 @@ fn unit_similarity(q: &[WeightedToken], l: &[WeightedToken]) -> Option<(f64, Mat
     // Cheap checks before building the joined strings: same first letter, lengths within 25%.
     let length = |tokens: &[WeightedToken]| tokens.iter().map(|t| t.text.len()).sum::<usize>();
     let (a_len, b_len) = (length(q), length(l));
-    if q[0].text.as_bytes().first() != l[0].text.as_bytes().first() || a_len * 4 < b_len * 3 || b_len * 4 < a_len * 3 {
+    if q[0].text.as_bytes().first() != l[0].text.as_bytes().first()
+        || a_len * 4 < b_len * 3
+        || b_len * 4 < a_len * 3
+    {
         return None;
     }
     let (mut a_buffer, mut b_buffer) = ([0u8; JOIN_BUFFER], [0u8; JOIN_BUFFER]);
@@ -188,7 +237,9 @@ pub(crate) fn token_similarity(a: &str, b: &str) -> Option<(f64, MatchMethod)> {
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.len() == 1 {
-        return long.starts_with(short).then_some((INITIAL_SIMILARITY, MatchMethod::Initial));
+        return long
+            .starts_with(short)
+            .then_some((INITIAL_SIMILARITY, MatchMethod::Initial));
     }
     if short.len() <= 3 {
         return None; // short words: one letter changes the word
@@ -242,7 +293,9 @@ pub(crate) fn osa_distance(a: &[u8], b: &[u8]) -> usize {
         rows[current] = i as u32;
         for j in 1..=b.len() {
             let cost = u32::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[previous + j] + 1).min(rows[current + j - 1] + 1).min(rows[previous + j - 1] + cost);
+            let mut best = (rows[previous + j] + 1)
+                .min(rows[current + j - 1] + 1)
+                .min(rows[previous + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(rows[before + j - 2] + 1);
             }
@@ -261,7 +314,9 @@ fn join_into<'b>(tokens: &[WeightedToken], buffer: &'b mut [u8; JOIN_BUFFER]) ->
     let mut length = 0;
     for token in tokens {
         let bytes = token.text.as_bytes();
-        buffer.get_mut(length..length + bytes.len())?.copy_from_slice(bytes);
+        buffer
+            .get_mut(length..length + bytes.len())?
+            .copy_from_slice(bytes);
         length += bytes.len();
     }
     Some(&buffer[..length])
@@ -357,7 +412,10 @@ mod tests {
     #[test]
     fn token_rules() {
         assert_eq!(token_similarity("202", "201"), None);
-        assert_eq!(token_similarity("j", "john"), Some((INITIAL_SIMILARITY, MatchMethod::Initial)));
+        assert_eq!(
+            token_similarity("j", "john"),
+            Some((INITIAL_SIMILARITY, MatchMethod::Initial))
+        );
         assert_eq!(token_similarity("ali", "alo"), None);
         assert!(token_similarity("huawie", "huawei").is_some());
         assert_eq!(token_similarity("moore", "motor"), None);

@@ -30,13 +30,20 @@ struct Case {
 
 fn pair_cases() -> Vec<Case> {
     let (_, screener) = screener();
-    let mut reader = csv::Reader::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/pairs.csv")).unwrap();
+    let mut reader =
+        csv::Reader::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/pairs.csv"))
+            .unwrap();
     reader
         .records()
         .map(|r| {
             let r = r.unwrap();
             let score = screener.compare(&r[0], &r[1], None).score;
-            Case { category: format!("pairs/{}", &r[3]), positive: &r[2] == "true", score, label: format!("{} | {}", &r[0], &r[1]) }
+            Case {
+                category: format!("pairs/{}", &r[3]),
+                positive: &r[2] == "true",
+                score,
+                label: format!("{} | {}", &r[0], &r[1]),
+            }
         })
         .collect()
 }
@@ -53,18 +60,31 @@ fn screen_score(query: &str, expected: &str) -> f64 {
         .screen(&q)
         .matches
         .iter()
-        .filter(|m| expected.is_empty() || m.name.to_lowercase().contains(&expected) || m.matched_name.to_lowercase().contains(&expected))
+        .filter(|m| {
+            expected.is_empty()
+                || m.name.to_lowercase().contains(&expected)
+                || m.matched_name.to_lowercase().contains(&expected)
+        })
         .map(|m| m.score)
         .fold(0.0, f64::max)
 }
 
 fn screening_cases() -> Vec<Case> {
-    let mut reader = csv::Reader::from_path(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/screening.csv")).unwrap();
+    let mut reader = csv::Reader::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/screening.csv"
+    ))
+    .unwrap();
     reader
         .records()
         .map(|r| {
             let r = r.unwrap();
-            Case { category: format!("screen/{}", &r[2]), positive: !r[1].is_empty(), score: screen_score(&r[0], &r[1]), label: r[0].to_string() }
+            Case {
+                category: format!("screen/{}", &r[2]),
+                positive: !r[1].is_empty(),
+                score: screen_score(&r[0], &r[1]),
+                label: r[0].to_string(),
+            }
         })
         .collect()
 }
@@ -74,9 +94,19 @@ fn screening_cases() -> Vec<Case> {
 fn perturbation_cases() -> Vec<Case> {
     let (lists, screener) = screener();
     let mut cases = Vec::new();
-    let sample = lists.entries.iter().filter(|e| matches!(e.list, ListCode::El | ListCode::Sdn)).step_by(97);
+    let sample = lists
+        .entries
+        .iter()
+        .filter(|e| matches!(e.list, ListCode::El | ListCode::Sdn))
+        .step_by(97);
     for entry in sample {
-        let name = entry.name.split(" (").next().unwrap_or(&entry.name).trim_end_matches(['.', ',']).to_string();
+        let name = entry
+            .name
+            .split(" (")
+            .next()
+            .unwrap_or(&entry.name)
+            .trim_end_matches(['.', ','])
+            .to_string();
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() < 2 || name.len() > 80 {
             continue;
@@ -85,7 +115,10 @@ fn perturbation_cases() -> Vec<Case> {
         let variants = [
             ("case", name.to_uppercase()),
             ("typo", name.replacen(longest, &swap_middle(longest), 1)),
-            ("reorder", words.iter().rev().copied().collect::<Vec<_>>().join(" ")),
+            (
+                "reorder",
+                words.iter().rev().copied().collect::<Vec<_>>().join(" "),
+            ),
             ("legal_form", format!("{name} Co., Ltd.")),
             ("diacritics", name.replace('e', "é").replace('a', "à")),
         ];
@@ -93,8 +126,19 @@ fn perturbation_cases() -> Vec<Case> {
             let mut q = Query::new(variant.clone());
             q.threshold = Some(0.5);
             q.include_below = true;
-            let score = screener.screen(&q).matches.iter().filter(|m| m.name == entry.name).map(|m| m.score).fold(0.0, f64::max);
-            cases.push(Case { category: format!("perturbed/{kind}"), positive: true, score, label: variant });
+            let score = screener
+                .screen(&q)
+                .matches
+                .iter()
+                .filter(|m| m.name == entry.name)
+                .map(|m| m.score)
+                .fold(0.0, f64::max);
+            cases.push(Case {
+                category: format!("perturbed/{kind}"),
+                positive: true,
+                score,
+                label: variant,
+            });
         }
     }
     cases
@@ -127,14 +171,26 @@ impl Counts {
         }
     }
     fn precision(&self) -> f64 {
-        if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
     fn recall(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -152,15 +208,28 @@ fn precision_recall_f1_by_category() {
 
     let mut by_category: BTreeMap<&str, Counts> = BTreeMap::new();
     for case in &cases {
-        by_category.entry(&case.category).or_default().add(case, DEFAULT_THRESHOLD);
+        by_category
+            .entry(&case.category)
+            .or_default()
+            .add(case, DEFAULT_THRESHOLD);
     }
     println!("\nthreshold {DEFAULT_THRESHOLD}");
-    println!("{:<26} {:>5} {:>4} {:>4} {:>4} {:>4} {:>9} {:>7} {:>6}", "category", "cases", "tp", "fp", "tn", "fn", "precision", "recall", "f1");
+    println!(
+        "{:<26} {:>5} {:>4} {:>4} {:>4} {:>4} {:>9} {:>7} {:>6}",
+        "category", "cases", "tp", "fp", "tn", "fn", "precision", "recall", "f1"
+    );
     let mut overall = Counts::default();
     for (category, c) in &by_category {
         println!(
             "{category:<26} {:>5} {:>4} {:>4} {:>4} {:>4} {:>9.3} {:>7.3} {:>6.3}",
-            c.tp + c.fp + c.tn + c.fn_, c.tp, c.fp, c.tn, c.fn_, c.precision(), c.recall(), c.f1()
+            c.tp + c.fp + c.tn + c.fn_,
+            c.tp,
+            c.fp,
+            c.tn,
+            c.fn_,
+            c.precision(),
+            c.recall(),
+            c.f1()
         );
         overall.tp += c.tp;
         overall.fp += c.fp;
@@ -169,22 +238,54 @@ fn precision_recall_f1_by_category() {
     }
     println!(
         "{:<26} {:>5} {:>4} {:>4} {:>4} {:>4} {:>9.3} {:>7.3} {:>6.3}",
-        "overall", cases.len(), overall.tp, overall.fp, overall.tn, overall.fn_, overall.precision(), overall.recall(), overall.f1()
+        "overall",
+        cases.len(),
+        overall.tp,
+        overall.fp,
+        overall.tn,
+        overall.fn_,
+        overall.precision(),
+        overall.recall(),
+        overall.f1()
     );
     println!("\nthreshold sweep (overall):");
     for step in 0..=10 {
         let threshold = 0.70 + 0.025 * step as f64;
         let c = tally(&cases, threshold);
-        println!("  {threshold:.3}: precision {:.3} recall {:.3} f1 {:.3}", c.precision(), c.recall(), c.f1());
+        println!(
+            "  {threshold:.3}: precision {:.3} recall {:.3} f1 {:.3}",
+            c.precision(),
+            c.recall(),
+            c.f1()
+        );
     }
     println!("\nerrors at the default threshold:");
-    for case in cases.iter().filter(|c| c.positive != (c.score >= DEFAULT_THRESHOLD)) {
-        println!("  {:<22} {} {:.3} {}", case.category, if case.positive { "missed" } else { "false+" }, case.score, case.label);
+    for case in cases
+        .iter()
+        .filter(|c| c.positive != (c.score >= DEFAULT_THRESHOLD))
+    {
+        println!(
+            "  {:<22} {} {:.3} {}",
+            case.category,
+            if case.positive { "missed" } else { "false+" },
+            case.score,
+            case.label
+        );
     }
-    let cross_script: Counts = cases.iter().filter(|c| c.category.ends_with("cross_script")).fold(Counts::default(), |mut acc, c| {
-        acc.add(c, DEFAULT_THRESHOLD);
-        acc
-    });
-    assert!(cross_script.tp > 0, "cross-script cases are part of the set");
-    assert!(overall.f1() >= 0.9, "overall F1 {:.3} below 0.9", overall.f1());
+    let cross_script: Counts = cases
+        .iter()
+        .filter(|c| c.category.ends_with("cross_script"))
+        .fold(Counts::default(), |mut acc, c| {
+            acc.add(c, DEFAULT_THRESHOLD);
+            acc
+        });
+    assert!(
+        cross_script.tp > 0,
+        "cross-script cases are part of the set"
+    );
+    assert!(
+        overall.f1() >= 0.9,
+        "overall F1 {:.3} below 0.9",
+        overall.f1()
+    );
 }

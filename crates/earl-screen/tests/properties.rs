@@ -48,7 +48,13 @@ proptest! {
 
 #[test]
 fn huge_and_control_inputs_do_not_panic() {
-    let inputs = [String::new(), "\u{0}\u{1b}[31m\t\n".to_string(), "华".repeat(100_000), "a ".repeat(100_000), "\u{202e}حزب\u{200d}الله".to_string()];
+    let inputs = [
+        String::new(),
+        "\u{0}\u{1b}[31m\t\n".to_string(),
+        "华".repeat(100_000),
+        "a ".repeat(100_000),
+        "\u{202e}حزب\u{200d}الله".to_string(),
+    ];
     for input in inputs {
         screener().screen(&Query::new(input.clone()));
         screener().compare(&input, &input, None);

@@ -29,11 +29,21 @@ pub enum UsedLists {
 impl Recorder {
     /// `rules_hash` is the data set's content hash; `lists_hash` the screening lists' SHA-256.
     pub fn new(store: Arc<AuditStore>, rules_hash: String, lists_hash: Option<String>) -> Recorder {
-        Recorder { appender: GroupAppender::new(store), rules_hash, lists_hash }
+        Recorder {
+            appender: GroupAppender::new(store),
+            rules_hash,
+            lists_hash,
+        }
     }
 
     /// Appends one determination and waits until it is durable.
-    pub async fn record(&self, kind: &str, inputs: &impl Serialize, outputs: &impl Serialize, used_lists: UsedLists) -> Result<(), ApiError> {
+    pub async fn record(
+        &self,
+        kind: &str,
+        inputs: &impl Serialize,
+        outputs: &impl Serialize,
+        used_lists: UsedLists,
+    ) -> Result<(), ApiError> {
         let record = NewRecord {
             kind: kind.to_string(),
             source: "api".into(),
@@ -51,7 +61,13 @@ impl Recorder {
             let _ = done.send(result);
         });
         let failed = |message: String| {
-            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "audit_failed", format!("the determination was not recorded in the audit trail, so it is not given: {message}"))
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "audit_failed",
+                format!(
+                    "the determination was not recorded in the audit trail, so it is not given: {message}"
+                ),
+            )
         };
         match outcome.await {
             Ok(Ok(_stored)) => Ok(()),
@@ -62,5 +78,6 @@ impl Recorder {
 }
 
 fn to_json(value: &impl Serialize) -> Result<serde_json::Value, ApiError> {
-    serde_json::to_value(value).map_err(|e| ApiError::internal(format!("cannot record the determination: {e}")))
+    serde_json::to_value(value)
+        .map_err(|e| ApiError::internal(format!("cannot record the determination: {e}")))
 }

@@ -74,18 +74,25 @@ pub async fn guard(State(token): State<Option<Token>>, request: Request, next: N
 
 /// `localhost`, `127.x.y.z` or `[::1]`, with or without a port.
 fn is_loopback_host(host: &HeaderValue) -> bool {
-    let Ok(host) = host.to_str() else { return false };
+    let Ok(host) = host.to_str() else {
+        return false;
+    };
     let name = match host.strip_prefix('[') {
         Some(v6) => v6.split(']').next().unwrap_or_default(),
         None => host.rsplit_once(':').map_or(host, |(name, _port)| name),
     };
     name.eq_ignore_ascii_case("localhost")
-        || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn unauthorized(message: &str) -> Response {
-    let mut response = ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message).into_response();
-    response.headers_mut().insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    let mut response =
+        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message).into_response();
+    response
+        .headers_mut()
+        .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     response
 }
 
@@ -95,10 +102,24 @@ mod tests {
 
     #[test]
     fn loopback_hosts_are_recognised_with_and_without_ports() {
-        for host in ["localhost", "LOCALHOST:8080", "127.0.0.1", "127.0.0.1:43210", "127.9.9.9:1", "[::1]", "[::1]:8080"] {
+        for host in [
+            "localhost",
+            "LOCALHOST:8080",
+            "127.0.0.1",
+            "127.0.0.1:43210",
+            "127.9.9.9:1",
+            "[::1]",
+            "[::1]:8080",
+        ] {
             assert!(is_loopback_host(&HeaderValue::from_static(host)), "{host}");
         }
-        for host in ["evil.example", "evil.example:8080", "10.0.0.1:80", "[::2]:80", "localhost.evil.example"] {
+        for host in [
+            "evil.example",
+            "evil.example:8080",
+            "10.0.0.1:80",
+            "[::2]:80",
+            "localhost.evil.example",
+        ] {
             assert!(!is_loopback_host(&HeaderValue::from_static(host)), "{host}");
         }
     }

@@ -36,7 +36,11 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { status, code, message: message.into() }
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+        }
     }
 
     /// The request was well-formed but asks about something earl does not know or accept
@@ -53,13 +57,24 @@ impl ApiError {
     pub fn from_status(status: StatusCode) -> ApiError {
         let (code, message) = match status {
             StatusCode::NOT_FOUND => ("not_found", "no such endpoint; see GET /v1/openapi.json"),
-            StatusCode::METHOD_NOT_ALLOWED => ("method_not_allowed", "this endpoint does not accept that method"),
-            StatusCode::REQUEST_TIMEOUT => ("timeout", "the request took too long and was abandoned"),
+            StatusCode::METHOD_NOT_ALLOWED => (
+                "method_not_allowed",
+                "this endpoint does not accept that method",
+            ),
+            StatusCode::REQUEST_TIMEOUT => {
+                ("timeout", "the request took too long and was abandoned")
+            }
             StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", "the request body is too large"),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => ("unsupported_media_type", "send the body as application/json"),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+                "unsupported_media_type",
+                "send the body as application/json",
+            ),
             StatusCode::UNAUTHORIZED => ("unauthorized", "a bearer token is required"),
             s if s.is_client_error() => ("bad_request", "the request was not accepted"),
-            _ => ("internal", "the server failed to answer; the failure was logged"),
+            _ => (
+                "internal",
+                "the server failed to answer; the failure was logged",
+            ),
         };
         ApiError::new(status, code, message)
     }
@@ -81,7 +96,12 @@ impl From<EngineError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = ErrorBody { error: ErrorDetail { code: self.code, message: self.message } };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code: self.code,
+                message: self.message,
+            },
+        };
         (self.status, Json(body)).into_response()
     }
 }

@@ -35,7 +35,9 @@ pub fn decision(d: &Determination) -> String {
         None => "undetermined".into(),
         Some(false) => "no_license_required".into(),
         Some(true) if d.license_exception.is_some() => "license_exception".into(),
-        Some(true) => d.review_policy.map_or_else(|| "license_required".into(), |p| p.as_str().to_string()),
+        Some(true) => d
+            .review_policy
+            .map_or_else(|| "license_required".into(), |p| p.as_str().to_string()),
     }
 }
 
@@ -63,7 +65,13 @@ impl Cell {
     }
 }
 
-fn ask(engine: &Engine, chip: &str, to: &str, date: Date, scenario: Option<&str>) -> Result<Determination, ApiError> {
+fn ask(
+    engine: &Engine,
+    chip: &str,
+    to: &str,
+    date: Date,
+    scenario: Option<&str>,
+) -> Result<Determination, ApiError> {
     let request = CheckRequest {
         item: Item::Catalog(chip.to_string()),
         to: to.to_string(),
@@ -87,14 +95,21 @@ fn date_or_today(date: Option<&str>) -> Result<Date, ApiError> {
 /// Comma-separated names, or the defaults.
 fn names(list: Option<&str>, default: &[&str]) -> Vec<String> {
     match list {
-        Some(list) => list.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+        Some(list) => list
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
         None => default.iter().map(|s| s.to_string()).collect(),
     }
 }
 
 fn grid_size_ok(rows: usize, columns: usize, sides: usize) -> Result<(), ApiError> {
     if rows.saturating_mul(columns).saturating_mul(sides) > MAX_CELLS {
-        return Err(ApiError::invalid_input(format!("that asks for more than {MAX_CELLS} determinations; name fewer chips or destinations")));
+        return Err(ApiError::invalid_input(format!(
+            "that asks for more than {MAX_CELLS} determinations; name fewer chips or destinations"
+        )));
     }
     Ok(())
 }
@@ -149,17 +164,38 @@ struct DiffAnswer<'a> {
         (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "Unknown field, chip, country or scenario, a bad date, or too many cells", body = ErrorBody),
     ))]
-pub async fn diff(State(state): State<AppState>, ApiJson(body): ApiJson<DiffBody>) -> Result<Response, ApiError> {
-    let chips = body.chips.clone().unwrap_or_else(|| names(None, DEFAULT_CHIPS));
-    let destinations = body.destinations.clone().unwrap_or_else(|| names(None, DEFAULT_DESTINATIONS));
+pub async fn diff(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<DiffBody>,
+) -> Result<Response, ApiError> {
+    let chips = body
+        .chips
+        .clone()
+        .unwrap_or_else(|| names(None, DEFAULT_CHIPS));
+    let destinations = body
+        .destinations
+        .clone()
+        .unwrap_or_else(|| names(None, DEFAULT_DESTINATIONS));
     grid_size_ok(chips.len(), destinations.len(), 2)?;
     let before_date = date_or_today(body.from.date.as_deref())?;
     let after_date = date_or_today(body.to.date.as_deref())?;
     let mut changes = Vec::new();
     for chip in &chips {
         for to in &destinations {
-            let before = ask(&state.engine, chip, to, before_date, body.from.scenario.as_deref())?;
-            let after = ask(&state.engine, chip, to, after_date, body.to.scenario.as_deref())?;
+            let before = ask(
+                &state.engine,
+                chip,
+                to,
+                before_date,
+                body.from.scenario.as_deref(),
+            )?;
+            let after = ask(
+                &state.engine,
+                chip,
+                to,
+                after_date,
+                body.to.scenario.as_deref(),
+            )?;
             let (b, a) = (Cell::of(chip, to, &before), Cell::of(chip, to, &after));
             if b.decision != a.decision || b.eccn != a.eccn {
                 changes.push(Change {
@@ -173,7 +209,12 @@ pub async fn diff(State(state): State<AppState>, ApiJson(body): ApiJson<DiffBody
             }
         }
     }
-    let answer = DiffAnswer { from: &body.from, to: &body.to, compared: chips.len() * destinations.len(), changes };
+    let answer = DiffAnswer {
+        from: &body.from,
+        to: &body.to,
+        compared: chips.len() * destinations.len(),
+        changes,
+    };
     state.record("diff", &body, &answer, UsedLists::No).await?;
     Ok(Json(answer).into_response())
 }
@@ -210,7 +251,10 @@ struct ScenarioRow<'a> {
         (status = 200, description = "`{date, chips, destinations, scenarios: [{id, title, status, summary, cite, cells: [{chip, to, decision}]}]}`; the first row is the rules in force", body = serde_json::Value),
         (status = 422, description = "Unknown chip, country or parameter, or a bad date", body = ErrorBody),
     ))]
-pub async fn scenarios(State(state): State<AppState>, ApiQuery(params): ApiQuery<ScenariosParams>) -> Result<Response, ApiError> {
+pub async fn scenarios(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<ScenariosParams>,
+) -> Result<Response, ApiError> {
     let engine = &state.engine;
     let date = date_or_today(params.date.as_deref())?;
     let chips = names(params.chips.as_deref(), DEFAULT_CHIPS);
@@ -282,14 +326,30 @@ struct TimelinePoint<'a> {
         (status = 200, description = "`{chip, to, points: [{date, amendment, title, decision, eccn, ...}]}`, oldest first", body = serde_json::Value),
         (status = 422, description = "Unknown chip, country, scenario or parameter", body = ErrorBody),
     ))]
-pub async fn timeline(State(state): State<AppState>, ApiQuery(params): ApiQuery<TimelineParams>) -> Result<Response, ApiError> {
+pub async fn timeline(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<TimelineParams>,
+) -> Result<Response, ApiError> {
     let engine = &state.engine;
     let today = earl_engine::today();
     let mut points = Vec::new();
     for amendment in &engine.data.rules.timeline {
-        let Some(date) = amendment.effective.filter(|d| *d <= today) else { continue };
-        let d = ask(engine, &params.chip, &params.to, date, params.scenario.as_deref())?;
-        points.push(TimelinePoint { date, amendment: &amendment.id, title: &amendment.title, cell: Cell::of(&params.chip, &params.to, &d) });
+        let Some(date) = amendment.effective.filter(|d| *d <= today) else {
+            continue;
+        };
+        let d = ask(
+            engine,
+            &params.chip,
+            &params.to,
+            date,
+            params.scenario.as_deref(),
+        )?;
+        points.push(TimelinePoint {
+            date,
+            amendment: &amendment.id,
+            title: &amendment.title,
+            cell: Cell::of(&params.chip, &params.to, &d),
+        });
     }
     Ok(Json(serde_json::json!({ "chip": params.chip, "to": params.to, "scenario": params.scenario, "points": points })).into_response())
 }

@@ -27,16 +27,22 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 fn json_rejection(rejection: JsonRejection) -> ApiError {
     let message = rejection.body_text();
     match rejection {
-        JsonRejection::JsonSyntaxError(_) => ApiError::new(StatusCode::BAD_REQUEST, "malformed_json", message),
-        JsonRejection::JsonDataError(_) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", message),
+        JsonRejection::JsonSyntaxError(_) => {
+            ApiError::new(StatusCode::BAD_REQUEST, "malformed_json", message)
+        }
+        JsonRejection::JsonDataError(_) => {
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body", message)
+        }
         JsonRejection::MissingJsonContentType(_) => ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
             "send the body as JSON with the header `Content-Type: application/json`",
         ),
-        other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", format!("{message} (the limit is set by the server)"))
-        }
+        other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("{message} (the limit is set by the server)"),
+        ),
         other => ApiError::new(other.status(), "invalid_body", message),
     }
 }
@@ -56,5 +62,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
 }
 
 fn query_rejection(rejection: &QueryRejection) -> ApiError {
-    ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query", rejection.body_text())
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_query",
+        rejection.body_text(),
+    )
 }

@@ -83,8 +83,14 @@ struct BearerAuth;
 impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
-        openapi.security = Some(vec![utoipa::openapi::security::SecurityRequirement::new("bearer", Vec::<String>::new())]);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+        openapi.security = Some(vec![utoipa::openapi::security::SecurityRequirement::new(
+            "bearer",
+            Vec::<String>::new(),
+        )]);
     }
 }
 
@@ -109,21 +115,39 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 /// Builds the application around `engine`. `recorder` is `None` with the audit trail off;
 /// with a `token`, every `/v1/` request must present it.
-pub fn router(engine: Arc<Engine>, recorder: Option<Arc<Recorder>>, token: Option<Token>) -> Router {
-    let state = AppState { chips_json: routes::chips_json(&engine), engine, recorder };
+pub fn router(
+    engine: Arc<Engine>,
+    recorder: Option<Arc<Recorder>>,
+    token: Option<Token>,
+) -> Router {
+    let state = AppState {
+        chips_json: routes::chips_json(&engine),
+        engine,
+        recorder,
+    };
     let (api, openapi) = api().with_state(state).split_for_parts();
-    let openapi_json = Bytes::from(openapi.to_json().unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")));
-    api.route("/v1/openapi.json", get(move || async move { ([(CONTENT_TYPE, "application/json")], openapi_json.clone()) }))
-        .merge(assets::routes())
-        .fallback(|| async { ApiError::from_status(StatusCode::NOT_FOUND) })
-        .layer(
-            ServiceBuilder::new()
-                .layer(middleware::from_fn(json_errors))
-                .layer(CatchPanicLayer::custom(panic_response))
-                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-                .layer(middleware::from_fn_with_state(token, auth::guard))
-                .layer(RequestBodyLimitLayer::new(BODY_LIMIT)),
-        )
+    let openapi_json = Bytes::from(
+        openapi
+            .to_json()
+            .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")),
+    );
+    api.route(
+        "/v1/openapi.json",
+        get(move || async move { ([(CONTENT_TYPE, "application/json")], openapi_json.clone()) }),
+    )
+    .merge(assets::routes())
+    .fallback(|| async { ApiError::from_status(StatusCode::NOT_FOUND) })
+    .layer(
+        ServiceBuilder::new()
+            .layer(middleware::from_fn(json_errors))
+            .layer(CatchPanicLayer::custom(panic_response))
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                REQUEST_TIMEOUT,
+            ))
+            .layer(middleware::from_fn_with_state(token, auth::guard))
+            .layer(RequestBodyLimitLayer::new(BODY_LIMIT)),
+    )
 }
 
 /// Gives the errors that layers and axum answer with bare statuses (405, 408, 413) the API's
@@ -131,16 +155,24 @@ pub fn router(engine: Arc<Engine>, recorder: Option<Arc<Recorder>>, token: Optio
 async fn json_errors(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let status = response.status();
-    let is_json = response.headers().get(CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    let is_json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
     if (status.is_client_error() || status.is_server_error()) && !is_json {
         let headers = std::mem::take(response.headers_mut());
         response = ApiError::from_status(status).into_response();
         // Keep what tells the client how to retry (`Allow` on a 405, ...), not the old body's type.
-        for (name, value) in headers.iter().filter(|(name, _)| !name.as_str().starts_with("content-")) {
+        for (name, value) in headers
+            .iter()
+            .filter(|(name, _)| !name.as_str().starts_with("content-"))
+        {
             response.headers_mut().insert(name, value.clone());
         }
     }
-    response.headers_mut().insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+        .headers_mut()
+        .insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
 }
 
@@ -151,7 +183,8 @@ fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".into());
     eprintln!("earl serve: a request panicked: {what}");
-    ApiError::internal("earl failed on this request (a bug: please report it with the request)").into_response()
+    ApiError::internal("earl failed on this request (a bug: please report it with the request)")
+        .into_response()
 }
 
 /// Why the server did not start or stopped with an error.
@@ -166,7 +199,10 @@ pub enum ServeError {
     #[error("the screening lists could not be loaded: {0}")]
     Lists(String),
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error("the server failed: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -182,9 +218,17 @@ pub struct ServeOptions {
 
 /// Resolves `addr` and refuses a non-loopback one without a token.
 pub fn resolve_address(addr: &str, token: Option<&Token>) -> Result<SocketAddr, ServeError> {
-    let bad = |reason: String| ServeError::BadAddress { addr: addr.to_string(), reason };
-    let resolved: Vec<SocketAddr> = addr.to_socket_addrs().map_err(|e| bad(format!("{e} (expected HOST:PORT, e.g. 127.0.0.1:8080)")))?.collect();
-    let first = *resolved.first().ok_or_else(|| bad("it resolves to no address".into()))?;
+    let bad = |reason: String| ServeError::BadAddress {
+        addr: addr.to_string(),
+        reason,
+    };
+    let resolved: Vec<SocketAddr> = addr
+        .to_socket_addrs()
+        .map_err(|e| bad(format!("{e} (expected HOST:PORT, e.g. 127.0.0.1:8080)")))?
+        .collect();
+    let first = *resolved
+        .first()
+        .ok_or_else(|| bad("it resolves to no address".into()))?;
     if token.is_none() {
         if let Some(public) = resolved.iter().find(|a| !a.ip().is_loopback()) {
             return Err(ServeError::TokenRequired { addr: *public });
@@ -198,22 +242,44 @@ pub fn resolve_address(addr: &str, token: Option<&Token>) -> Result<SocketAddr, 
 pub fn run(engine: Engine, options: ServeOptions) -> Result<(), ServeError> {
     let addr = resolve_address(&options.addr, options.token.as_ref())?;
     // Build the screening index now, so the first screen or checked end user is not slow.
-    let lists_hash = engine.screening().map_err(|e| ServeError::Lists(e.to_string()))?.lists.provenance.sha256.clone();
-    let recorder = options.audit.as_ref().map(|store| Arc::new(Recorder::new(Arc::clone(store), engine.data.content_hash.clone(), Some(lists_hash))));
+    let lists_hash = engine
+        .screening()
+        .map_err(|e| ServeError::Lists(e.to_string()))?
+        .lists
+        .provenance
+        .sha256
+        .clone();
+    let recorder = options.audit.as_ref().map(|store| {
+        Arc::new(Recorder::new(
+            Arc::clone(store),
+            engine.data.content_hash.clone(),
+            Some(lists_hash),
+        ))
+    });
     let app = router(Arc::new(engine), recorder, options.token.clone());
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async {
-        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|source| ServeError::Bind { addr, source })?;
         let local = listener.local_addr()?;
         let audit = match &options.audit {
             Some(store) => format!("audit trail {}", store.path().display()),
             None => "audit trail off".into(),
         };
-        let auth = if options.token.is_some() { "bearer token required on /v1/" } else { "no token (loopback only)" };
+        let auth = if options.token.is_some() {
+            "bearer token required on /v1/"
+        } else {
+            "no token (loopback only)"
+        };
         // Scripts read this line to learn the port when started with port 0.
         println!("earl: listening on http://{local}/ ({audit}; {auth})");
-        axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
         Ok::<(), ServeError>(())
     })?;
     // Dropping the runtime ends any connection still open; the last reference to the recorder

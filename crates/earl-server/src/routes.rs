@@ -37,7 +37,13 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub(crate) async fn record(&self, kind: &str, inputs: &impl Serialize, outputs: &impl Serialize, used_lists: UsedLists) -> Result<(), ApiError> {
+    pub(crate) async fn record(
+        &self,
+        kind: &str,
+        inputs: &impl Serialize,
+        outputs: &impl Serialize,
+        used_lists: UsedLists,
+    ) -> Result<(), ApiError> {
         match &self.recorder {
             Some(recorder) => recorder.record(kind, inputs, outputs, used_lists).await,
             None => Ok(()),
@@ -87,7 +93,9 @@ impl SpecFields {
                     .iter()
                     .flatten()
                     .map(|(precision, tops)| {
-                        let precision: Precision = precision.parse().map_err(|e: String| ApiError::invalid_input(format!("throughput: {e}")))?;
+                        let precision: Precision = precision.parse().map_err(|e: String| {
+                            ApiError::invalid_input(format!("throughput: {e}"))
+                        })?;
                         Ok((precision, *tops))
                     })
                     .collect::<Result<_, ApiError>>()?;
@@ -254,14 +262,18 @@ fn name_field(what: &str, value: &str) -> Result<(), ApiError> {
         return Err(ApiError::invalid_input(format!("`{what}` is empty")));
     }
     if value.chars().count() > MAX_NAME_CHARS {
-        return Err(ApiError::invalid_input(format!("`{what}` is longer than {MAX_NAME_CHARS} characters")));
+        return Err(ApiError::invalid_input(format!(
+            "`{what}` is longer than {MAX_NAME_CHARS} characters"
+        )));
     }
     Ok(())
 }
 
 fn threshold_field(threshold: Option<f64>) -> Result<Option<f64>, ApiError> {
     match threshold {
-        Some(t) if !(0.0..=1.0).contains(&t) => Err(ApiError::invalid_input(format!("`threshold` must be between 0 and 1, got {t}"))),
+        Some(t) if !(0.0..=1.0).contains(&t) => Err(ApiError::invalid_input(format!(
+            "`threshold` must be between 0 and 1, got {t}"
+        ))),
         t => Ok(t),
     }
 }
@@ -281,11 +293,18 @@ pub async fn healthz() -> Json<serde_json::Value> {
         (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "Unknown field, chip or scenario, or a bad date or figure", body = ErrorBody),
     ))]
-pub async fn classify(State(state): State<AppState>, ApiJson(body): ApiJson<ClassifyBody>) -> Result<Response, ApiError> {
+pub async fn classify(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<ClassifyBody>,
+) -> Result<Response, ApiError> {
     let item = body.spec().item(body.chip.as_deref())?;
     let date = date_or_today(body.date.as_deref())?;
-    let answer = state.engine.classify(&item, date, body.scenario.as_deref())?;
-    state.record("classify", &body, &answer, UsedLists::No).await?;
+    let answer = state
+        .engine
+        .classify(&item, date, body.scenario.as_deref())?;
+    state
+        .record("classify", &body, &answer, UsedLists::No)
+        .await?;
     Ok(Json(answer).into_response())
 }
 
@@ -297,7 +316,10 @@ pub async fn classify(State(state): State<AppState>, ApiJson(body): ApiJson<Clas
         (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "Unknown field, chip, country or scenario, or a bad date", body = ErrorBody),
     ))]
-pub async fn check(State(state): State<AppState>, ApiJson(body): ApiJson<CheckBody>) -> Result<Response, ApiError> {
+pub async fn check(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<CheckBody>,
+) -> Result<Response, ApiError> {
     if let Some(end_user) = &body.end_user {
         name_field("end_user", end_user)?;
     }
@@ -312,7 +334,11 @@ pub async fn check(State(state): State<AppState>, ApiJson(body): ApiJson<CheckBo
         quantity: body.quantity,
     };
     let answer = state.engine.check(&request)?;
-    let used_lists = if body.end_user.is_some() { UsedLists::Yes } else { UsedLists::No };
+    let used_lists = if body.end_user.is_some() {
+        UsedLists::Yes
+    } else {
+        UsedLists::No
+    };
     state.record("check", &body, &answer, used_lists).await?;
     Ok(Json(answer).into_response())
 }
@@ -324,11 +350,23 @@ pub async fn check(State(state): State<AppState>, ApiJson(body): ApiJson<CheckBo
         (status = 200, description = "Matches best first, each with `explain`, and the lists' provenance", body = serde_json::Value),
         (status = 422, description = "Missing `q`, unknown parameter, list code or country, or a threshold outside [0, 1]", body = ErrorBody),
     ))]
-pub async fn screen(State(state): State<AppState>, ApiQuery(params): ApiQuery<ScreenParams>) -> Result<Response, ApiError> {
+pub async fn screen(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<ScreenParams>,
+) -> Result<Response, ApiError> {
     name_field("q", &params.q)?;
     let country = match params.country.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(name) => Some(state.engine.data.countries.resolve(name).map_err(|e| ApiError::invalid_input(e.to_string()))?.code.clone()),
+        Some(name) => Some(
+            state
+                .engine
+                .data
+                .countries
+                .resolve(name)
+                .map_err(|e| ApiError::invalid_input(e.to_string()))?
+                .code
+                .clone(),
+        ),
     };
     let lists = match params.lists.as_deref() {
         None => None,
@@ -342,8 +380,13 @@ pub async fn screen(State(state): State<AppState>, ApiQuery(params): ApiQuery<Sc
         include_below: params.include_below.unwrap_or(false),
     };
     let screening = state.engine.screening()?;
-    let answer = ScreenAnswer { result: screening.screener.screen(&query), lists: &screening.lists.provenance };
-    state.record("screen", &params, &answer, UsedLists::Yes).await?;
+    let answer = ScreenAnswer {
+        result: screening.screener.screen(&query),
+        lists: &screening.lists.provenance,
+    };
+    state
+        .record("screen", &params, &answer, UsedLists::Yes)
+        .await?;
     Ok(Json(answer).into_response())
 }
 
@@ -356,7 +399,10 @@ fn list_codes(codes: &str) -> Result<Vec<ListCode>, ApiError> {
         .map(|c| match c.parse::<ListCode>() {
             Ok(ListCode::Other(_)) | Err(_) => {
                 let known: Vec<&str> = ListCode::KNOWN.iter().map(ListCode::as_str).collect();
-                Err(ApiError::invalid_input(format!("unknown list `{c}` (known: {})", known.join(", "))))
+                Err(ApiError::invalid_input(format!(
+                    "unknown list `{c}` (known: {})",
+                    known.join(", ")
+                )))
             }
             Ok(code) => Ok(code),
         })
@@ -371,12 +417,21 @@ fn list_codes(codes: &str) -> Result<Vec<ListCode>, ApiError> {
         (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "A missing or empty name, unknown field, or a threshold outside [0, 1]", body = ErrorBody),
     ))]
-pub async fn pair(State(state): State<AppState>, ApiJson(body): ApiJson<MatchBody>) -> Result<Response, ApiError> {
+pub async fn pair(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<MatchBody>,
+) -> Result<Response, ApiError> {
     name_field("a", &body.a)?;
     name_field("b", &body.b)?;
     let threshold = threshold_field(body.threshold)?;
-    let answer = state.engine.screening()?.screener.compare(&body.a, &body.b, threshold);
-    state.record("match", &body, &answer, UsedLists::Yes).await?;
+    let answer = state
+        .engine
+        .screening()?
+        .screener
+        .compare(&body.a, &body.b, threshold);
+    state
+        .record("match", &body, &answer, UsedLists::Yes)
+        .await?;
     Ok(Json(answer).into_response())
 }
 
@@ -384,7 +439,11 @@ pub async fn pair(State(state): State<AppState>, ApiJson(body): ApiJson<MatchBod
 #[utoipa::path(get, path = "/v1/chips", tag = "reference",
     responses((status = 200, description = "`{as_of, source_document, chips: [...]}`", body = serde_json::Value)))]
 pub async fn chips(State(state): State<AppState>) -> Response {
-    ([(CONTENT_TYPE, "application/json")], state.chips_json.clone()).into_response()
+    (
+        [(CONTENT_TYPE, "application/json")],
+        state.chips_json.clone(),
+    )
+        .into_response()
 }
 
 /// One catalog row of `GET /v1/chips`: the chip as the catalog has it, with its computed metrics.

@@ -16,7 +16,12 @@ use tower::ServiceExt;
 /// One engine for every test: loading the data and indexing the lists is the slow part.
 fn engine() -> Arc<Engine> {
     static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
-    Arc::clone(ENGINE.get_or_init(|| Arc::new(Engine::new(Dataset::bundled().expect("bundled data loads"), ListsSource::Bundled))))
+    Arc::clone(ENGINE.get_or_init(|| {
+        Arc::new(Engine::new(
+            Dataset::bundled().expect("bundled data loads"),
+            ListsSource::Bundled,
+        ))
+    }))
 }
 
 fn app() -> Router {
@@ -37,27 +42,58 @@ impl Answer {
     /// Asserts an error response of the API's shape and returns its message.
     fn error(&self, status: StatusCode, code: &str) -> String {
         assert_eq!(self.status, status, "{}", self.text);
-        assert!(self.content_type.starts_with("application/json"), "{}", self.content_type);
+        assert!(
+            self.content_type.starts_with("application/json"),
+            "{}",
+            self.content_type
+        );
         let body = self.json();
         assert_eq!(body["error"]["code"], code, "{body}");
-        body["error"]["message"].as_str().expect("a message").to_string()
+        body["error"]["message"]
+            .as_str()
+            .expect("a message")
+            .to_string()
     }
 }
 
 async fn send(app: &Router, request: Request<Body>) -> Answer {
-    let response = app.clone().oneshot(request).await.expect("the router answers");
+    let response = app
+        .clone()
+        .oneshot(request)
+        .await
+        .expect("the router answers");
     let status = response.status();
-    let content_type = response.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
-    let bytes = response.into_body().collect().await.expect("a body").to_bytes();
-    Answer { status, content_type, text: String::from_utf8(bytes.to_vec()).expect("UTF-8") }
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("a body")
+        .to_bytes();
+    Answer {
+        status,
+        content_type,
+        text: String::from_utf8(bytes.to_vec()).expect("UTF-8"),
+    }
 }
 
 fn post(path: &str, body: impl Into<Body>) -> Request<Body> {
-    Request::post(path).header(header::CONTENT_TYPE, "application/json").header(header::HOST, "127.0.0.1:8080").body(body.into()).unwrap()
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::HOST, "127.0.0.1:8080")
+        .body(body.into())
+        .unwrap()
 }
 
 fn get(path: &str) -> Request<Body> {
-    Request::get(path).header(header::HOST, "localhost:8080").body(Body::empty()).unwrap()
+    Request::get(path)
+        .header(header::HOST, "localhost:8080")
+        .body(Body::empty())
+        .unwrap()
 }
 
 #[tokio::test]
@@ -70,7 +106,11 @@ async fn healthz_answers() {
 #[tokio::test]
 async fn classify_a_catalog_chip_and_a_specification() {
     let app = app();
-    let answer = send(&app, post("/v1/classify", r#"{"chip":"H200","date":"2026-03-01"}"#)).await;
+    let answer = send(
+        &app,
+        post("/v1/classify", r#"{"chip":"H200","date":"2026-03-01"}"#),
+    )
+    .await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
     let body = answer.json();
     assert_eq!(body["chip"], "h200-sxm");
@@ -83,39 +123,85 @@ async fn classify_a_catalog_chip_and_a_specification() {
     assert_eq!(answer.json()["chip"], Value::Null);
 
     let throughput = json!({"throughput": {"fp16": 989.4}, "die_area": 814.0, "datacenter": true});
-    assert_eq!(send(&app, post("/v1/classify", throughput.to_string())).await.status, StatusCode::OK);
+    assert_eq!(
+        send(&app, post("/v1/classify", throughput.to_string()))
+            .await
+            .status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
 async fn classify_rejects_what_it_cannot_understand() {
     let app = app();
-    let message = send(&app, post("/v1/classify", r#"{"chip": "H200""#)).await.error(StatusCode::BAD_REQUEST, "malformed_json");
+    let message = send(&app, post("/v1/classify", r#"{"chip": "H200""#))
+        .await
+        .error(StatusCode::BAD_REQUEST, "malformed_json");
     assert!(message.contains("line 1"), "{message}");
 
-    let message = send(&app, post("/v1/classify", r#"{"chip":"H200","colour":"green"}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    let message = send(
+        &app,
+        post("/v1/classify", r#"{"chip":"H200","colour":"green"}"#),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
     assert!(message.contains("unknown field `colour`"), "{message}");
 
-    let message = send(&app, post("/v1/classify", r#"{"chip":200}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    let message = send(&app, post("/v1/classify", r#"{"chip":200}"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
     assert!(message.contains("chip"), "{message}");
 
-    let message = send(&app, post("/v1/classify", r#"{"chip":"H9000"}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    let message = send(&app, post("/v1/classify", r#"{"chip":"H9000"}"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
     assert!(message.contains("H9000"), "{message}");
 
-    let message = send(&app, post("/v1/classify", r#"{"chip":"H200","date":"2026-13-45"}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    let message = send(
+        &app,
+        post("/v1/classify", r#"{"chip":"H200","date":"2026-13-45"}"#),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
     assert!(message.contains("2026-13-45"), "{message}");
 
-    let message = send(&app, post("/v1/classify", r#"{"chip":"H200","scenario":"../../etc/passwd"}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    let message = send(
+        &app,
+        post(
+            "/v1/classify",
+            r#"{"chip":"H200","scenario":"../../etc/passwd"}"#,
+        ),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
     assert!(message.contains("unknown scenario"), "{message}");
 
-    send(&app, post("/v1/classify", r#"{"chip":"H200","tpp":5000}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
-    send(&app, post("/v1/classify", r#"{}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
-    send(&app, post("/v1/classify", r#"{"tpp":-1}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
-    send(&app, post("/v1/classify", r#"{"throughput":{"fp7":1}}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
-    send(&app, post("/v1/classify", r#"[1,2,3]"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
-    send(&app, post("/v1/classify", "")).await.error(StatusCode::BAD_REQUEST, "malformed_json");
+    send(&app, post("/v1/classify", r#"{"chip":"H200","tpp":5000}"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, post("/v1/classify", r#"{}"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, post("/v1/classify", r#"{"tpp":-1}"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, post("/v1/classify", r#"{"throughput":{"fp7":1}}"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, post("/v1/classify", r#"[1,2,3]"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    send(&app, post("/v1/classify", ""))
+        .await
+        .error(StatusCode::BAD_REQUEST, "malformed_json");
 
-    let form = Request::post("/v1/classify").header(header::CONTENT_TYPE, "text/plain").body(Body::from(r#"{"chip":"H200"}"#)).unwrap();
-    send(&app, form).await.error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
+    let form = Request::post("/v1/classify")
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(Body::from(r#"{"chip":"H200"}"#))
+        .unwrap();
+    send(&app, form)
+        .await
+        .error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type");
 }
 
 #[tokio::test]
@@ -136,26 +222,58 @@ async fn check_screens_the_end_user() {
     let answer = send(&app(), post("/v1/check", body.to_string())).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
     let body = answer.json();
-    assert!(!body["end_user_matches"].as_array().unwrap().is_empty(), "{body}");
+    assert!(
+        !body["end_user_matches"].as_array().unwrap().is_empty(),
+        "{body}"
+    );
     assert!(body["lists"]["sha256"].is_string());
 }
 
 #[tokio::test]
 async fn check_rejects_unknown_places_and_missing_fields() {
     let app = app();
-    let message = send(&app, post("/v1/check", r#"{"chip":"H200","to":"Atlantis"}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    let message = send(
+        &app,
+        post("/v1/check", r#"{"chip":"H200","to":"Atlantis"}"#),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
     assert!(message.contains("Atlantis"), "{message}");
-    let message = send(&app, post("/v1/check", r#"{"chip":"H200"}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    let message = send(&app, post("/v1/check", r#"{"chip":"H200"}"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
     assert!(message.contains("missing field `to`"), "{message}");
-    send(&app, post("/v1/check", r#"{"chip":"H200","to":"CN","end_user":"   "}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
-    send(&app, post("/v1/check", r#"{"chip":"H200","to":"CN","quantity":-5}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
-    send(&app, post("/v1/check", r#"{"chip":"H200","to":"CN","end_user_hq":"Nowhere"}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(
+        &app,
+        post("/v1/check", r#"{"chip":"H200","to":"CN","end_user":"   "}"#),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(
+        &app,
+        post("/v1/check", r#"{"chip":"H200","to":"CN","quantity":-5}"#),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    send(
+        &app,
+        post(
+            "/v1/check",
+            r#"{"chip":"H200","to":"CN","end_user_hq":"Nowhere"}"#,
+        ),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
 }
 
 #[tokio::test]
 async fn screen_explains_its_matches() {
     let app = app();
-    let answer = send(&app, get("/v1/screen?q=Huawei%20Technologies&lists=EL&country=CN")).await;
+    let answer = send(
+        &app,
+        get("/v1/screen?q=Huawei%20Technologies&lists=EL&country=CN"),
+    )
+    .await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
     let body = answer.json();
     let best = &body["matches"][0];
@@ -163,18 +281,34 @@ async fn screen_explains_its_matches() {
     assert!(best["explain"]["pairs"].is_array());
     assert!(body["lists"]["sha256"].is_string());
 
-    let message = send(&app, get("/v1/screen")).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query");
+    let message = send(&app, get("/v1/screen"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query");
     assert!(message.contains("q"), "{message}");
-    send(&app, get("/v1/screen?q=")).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
-    let message = send(&app, get("/v1/screen?q=Huawei&lists=EL,XYZ")).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, get("/v1/screen?q="))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    let message = send(&app, get("/v1/screen?q=Huawei&lists=EL,XYZ"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
     assert!(message.contains("XYZ"), "{message}");
-    send(&app, get("/v1/screen?q=Huawei&threshold=2")).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
-    send(&app, get("/v1/screen?q=Huawei&threshold=high")).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query");
-    send(&app, get("/v1/screen?q=Huawei&country=Atlantis")).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
-    let message = send(&app, get("/v1/screen?q=Huawei&path=/etc/passwd")).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query");
+    send(&app, get("/v1/screen?q=Huawei&threshold=2"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, get("/v1/screen?q=Huawei&threshold=high"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query");
+    send(&app, get("/v1/screen?q=Huawei&country=Atlantis"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    let message = send(&app, get("/v1/screen?q=Huawei&path=/etc/passwd"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query");
     assert!(message.contains("path"), "{message}");
     let long = "a".repeat(600);
-    send(&app, get(&format!("/v1/screen?q={long}"))).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, get(&format!("/v1/screen?q={long}")))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
 }
 
 #[tokio::test]
@@ -186,9 +320,18 @@ async fn match_compares_two_names() {
     let body = answer.json();
     assert!(body["score"].as_f64().unwrap() > 0.5, "{body}");
     assert!(body["explain"].is_object());
-    send(&app, post("/v1/match", r#"{"a":"Huawei"}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
-    send(&app, post("/v1/match", r#"{"a":"","b":"x"}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
-    send(&app, post("/v1/match", r#"{"a":"x","b":"y","threshold":-0.1}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, post("/v1/match", r#"{"a":"Huawei"}"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    send(&app, post("/v1/match", r#"{"a":"","b":"x"}"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(
+        &app,
+        post("/v1/match", r#"{"a":"x","b":"y","threshold":-0.1}"#),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
 }
 
 #[tokio::test]
@@ -199,64 +342,120 @@ async fn diff_scenarios_timeline_and_chips() {
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
     let changes = answer.json()["changes"].clone();
     assert_eq!(changes[0]["before"], "no_license_required", "{changes}");
-    send(&app, post("/v1/diff", r#"{"from":{},"to":{"when":"now"}}"#)).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    send(&app, post("/v1/diff", r#"{"from":{},"to":{"when":"now"}}"#))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
     let many: Vec<String> = (0..100).map(|i| format!("chip{i}")).collect();
     let too_big = json!({"from": {}, "to": {}, "chips": many, "destinations": many});
-    send(&app, post("/v1/diff", too_big.to_string())).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, post("/v1/diff", too_big.to_string()))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
 
     let answer = send(&app, get("/v1/scenarios?chips=H200&to=CN&date=2026-03-01")).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
     let rows = answer.json()["scenarios"].clone();
     assert_eq!(rows[0]["id"], Value::Null);
     assert_eq!(rows[0]["cells"][0]["decision"], "case_by_case", "{rows}");
-    send(&app, get("/v1/scenarios?chips=H9000")).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, get("/v1/scenarios?chips=H9000"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
 
     let answer = send(&app, get("/v1/timeline?chip=H100&to=CN")).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
     assert!(answer.json()["points"].as_array().unwrap().len() > 3);
-    send(&app, get("/v1/timeline?chip=H100")).await.error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query");
+    send(&app, get("/v1/timeline?chip=H100"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query");
 
     let answer = send(&app, get("/v1/chips")).await;
     assert_eq!(answer.status, StatusCode::OK);
     let chips = answer.json()["chips"].clone();
-    assert!(chips.as_array().unwrap().iter().any(|c| c["id"] == "h200-sxm"), "{chips}");
+    assert!(
+        chips
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == "h200-sxm"),
+        "{chips}"
+    );
 }
 
 #[tokio::test]
 async fn unknown_paths_and_methods_get_json_errors() {
     let app = app();
-    send(&app, get("/v1/nothing")).await.error(StatusCode::NOT_FOUND, "not_found");
-    send(&app, get("/v1/check")).await.error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
+    send(&app, get("/v1/nothing"))
+        .await
+        .error(StatusCode::NOT_FOUND, "not_found");
+    send(&app, get("/v1/check"))
+        .await
+        .error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed");
 }
 
 #[tokio::test]
 async fn bodies_over_the_limit_are_refused() {
     let app = app();
-    let huge = format!(r#"{{"chip":"H200","scenario":"{}"}}"#, "x".repeat(earl_server::BODY_LIMIT));
-    send(&app, post("/v1/classify", huge.clone())).await.error(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+    let huge = format!(
+        r#"{{"chip":"H200","scenario":"{}"}}"#,
+        "x".repeat(earl_server::BODY_LIMIT)
+    );
+    send(&app, post("/v1/classify", huge.clone()))
+        .await
+        .error(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
     // Without a Content-Length (a chunked body) the limit applies while reading.
     let chunks = futures_stream(huge);
-    let request = Request::post("/v1/classify").header(header::CONTENT_TYPE, "application/json").body(Body::from_stream(chunks)).unwrap();
-    send(&app, request).await.error(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+    let request = Request::post("/v1/classify")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from_stream(chunks))
+        .unwrap();
+    send(&app, request)
+        .await
+        .error(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
 }
 
-fn futures_stream(text: String) -> impl tokio_stream::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static {
-    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = text.into_bytes().chunks(4096).map(|c| Ok(c.to_vec())).collect();
+fn futures_stream(
+    text: String,
+) -> impl tokio_stream::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static {
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = text
+        .into_bytes()
+        .chunks(4096)
+        .map(|c| Ok(c.to_vec()))
+        .collect();
     tokio_stream::iter(chunks)
 }
 
 #[tokio::test]
 async fn a_token_guards_every_v1_call() {
     let app = earl_server::router(engine(), None, Token::new("correct horse battery staple"));
-    let with = |auth: &str| Request::get("/v1/chips").header(header::AUTHORIZATION, auth).body(Body::empty()).unwrap();
-    let message = send(&app, get("/v1/chips")).await.error(StatusCode::UNAUTHORIZED, "unauthorized");
+    let with = |auth: &str| {
+        Request::get("/v1/chips")
+            .header(header::AUTHORIZATION, auth)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let message = send(&app, get("/v1/chips"))
+        .await
+        .error(StatusCode::UNAUTHORIZED, "unauthorized");
     assert!(message.contains("Bearer"), "{message}");
-    send(&app, with("Bearer wrong")).await.error(StatusCode::UNAUTHORIZED, "unauthorized");
-    send(&app, with("Basic Y29ycmVjdA==")).await.error(StatusCode::UNAUTHORIZED, "unauthorized");
-    send(&app, get("/v1/openapi.json")).await.error(StatusCode::UNAUTHORIZED, "unauthorized");
-    assert_eq!(send(&app, with("Bearer correct horse battery staple")).await.status, StatusCode::OK);
+    send(&app, with("Bearer wrong"))
+        .await
+        .error(StatusCode::UNAUTHORIZED, "unauthorized");
+    send(&app, with("Basic Y29ycmVjdA=="))
+        .await
+        .error(StatusCode::UNAUTHORIZED, "unauthorized");
+    send(&app, get("/v1/openapi.json"))
+        .await
+        .error(StatusCode::UNAUTHORIZED, "unauthorized");
+    assert_eq!(
+        send(&app, with("Bearer correct horse battery staple"))
+            .await
+            .status,
+        StatusCode::OK
+    );
     // The page and the health check stay open, and a token-bearing server accepts any Host.
-    let remote = Request::get("/healthz").header(header::HOST, "earl.example.com").body(Body::empty()).unwrap();
+    let remote = Request::get("/healthz")
+        .header(header::HOST, "earl.example.com")
+        .body(Body::empty())
+        .unwrap();
     assert_eq!(send(&app, remote).await.status, StatusCode::OK);
     assert_eq!(send(&app, get("/")).await.status, StatusCode::OK);
 }
@@ -264,9 +463,17 @@ async fn a_token_guards_every_v1_call() {
 #[tokio::test]
 async fn without_a_token_only_loopback_hosts_are_answered() {
     let app = app();
-    let rebound = Request::get("/v1/chips").header(header::HOST, "attacker.example:8080").body(Body::empty()).unwrap();
-    send(&app, rebound).await.error(StatusCode::MISDIRECTED_REQUEST, "misdirected_request");
-    let local = Request::get("/v1/chips").header(header::HOST, "[::1]:8080").body(Body::empty()).unwrap();
+    let rebound = Request::get("/v1/chips")
+        .header(header::HOST, "attacker.example:8080")
+        .body(Body::empty())
+        .unwrap();
+    send(&app, rebound)
+        .await
+        .error(StatusCode::MISDIRECTED_REQUEST, "misdirected_request");
+    let local = Request::get("/v1/chips")
+        .header(header::HOST, "[::1]:8080")
+        .body(Body::empty())
+        .unwrap();
     assert_eq!(send(&app, local).await.status, StatusCode::OK);
 }
 
@@ -274,7 +481,10 @@ async fn without_a_token_only_loopback_hosts_are_answered() {
 fn a_public_address_needs_a_token() {
     let err = earl_server::resolve_address("0.0.0.0:0", None).unwrap_err();
     assert!(err.to_string().contains("EARL_TOKEN"), "{err}");
-    assert!(earl_server::resolve_address("0.0.0.0:0", Token::new("t0ken-of-some-length").as_ref()).is_ok());
+    assert!(
+        earl_server::resolve_address("0.0.0.0:0", Token::new("t0ken-of-some-length").as_ref())
+            .is_ok()
+    );
     assert!(earl_server::resolve_address("127.0.0.1:0", None).is_ok());
     assert!(earl_server::resolve_address("localhost:0", None).is_ok());
     assert!(earl_server::resolve_address("not an address", None).is_err());
@@ -285,7 +495,17 @@ async fn openapi_document_lists_every_endpoint() {
     let answer = send(&app(), get("/v1/openapi.json")).await;
     assert_eq!(answer.status, StatusCode::OK);
     let doc = answer.json();
-    for path in ["/healthz", "/v1/classify", "/v1/check", "/v1/screen", "/v1/match", "/v1/diff", "/v1/scenarios", "/v1/timeline", "/v1/chips"] {
+    for path in [
+        "/healthz",
+        "/v1/classify",
+        "/v1/check",
+        "/v1/screen",
+        "/v1/match",
+        "/v1/diff",
+        "/v1/scenarios",
+        "/v1/timeline",
+        "/v1/chips",
+    ] {
         assert!(doc["paths"][path].is_object(), "{path} missing");
     }
     assert!(doc["components"]["schemas"]["CheckBody"]["properties"]["end_user_hq"].is_object());
@@ -304,7 +524,10 @@ async fn the_page_is_served_with_its_assets() {
         assert_eq!(answer.status, StatusCode::OK, "{asset}");
         assert!(!answer.text.is_empty());
     }
-    assert!(!page.text.contains("http://") && !page.text.contains("https://"), "the page must load nothing from elsewhere");
+    assert!(
+        !page.text.contains("http://") && !page.text.contains("https://"),
+        "the page must load nothing from elsewhere"
+    );
 }
 
 #[tokio::test]
@@ -313,15 +536,25 @@ async fn determinations_are_recorded_and_the_chain_verifies() {
     let store = Arc::new(AuditStore::open(&dir.path().join("audit.sqlite")).unwrap());
     let engine = engine();
     let lists_hash = engine.screening().unwrap().lists.provenance.sha256.clone();
-    let recorder = Arc::new(Recorder::new(Arc::clone(&store), engine.data.content_hash.clone(), Some(lists_hash.clone())));
+    let recorder = Arc::new(Recorder::new(
+        Arc::clone(&store),
+        engine.data.content_hash.clone(),
+        Some(lists_hash.clone()),
+    ));
     let app = earl_server::router(Arc::clone(&engine), Some(recorder), None);
 
     let calls = [
         post("/v1/classify", r#"{"chip":"H200","date":"2026-03-01"}"#),
-        post("/v1/check", r#"{"chip":"H200","to":"CN","end_user":"Huawei Technologies","date":"2026-03-01"}"#),
+        post(
+            "/v1/check",
+            r#"{"chip":"H200","to":"CN","end_user":"Huawei Technologies","date":"2026-03-01"}"#,
+        ),
         get("/v1/screen?q=Huawei"),
         post("/v1/match", r#"{"a":"Huawei","b":"Hua Wei"}"#),
-        post("/v1/diff", r#"{"from":{"date":"2023-01-01"},"to":{"date":"2026-01-01"},"chips":["H20"],"destinations":["CN"]}"#),
+        post(
+            "/v1/diff",
+            r#"{"from":{"date":"2023-01-01"},"to":{"date":"2026-01-01"},"chips":["H20"],"destinations":["CN"]}"#,
+        ),
         // Neither a failed request nor a lookup is a determination.
         post("/v1/check", r#"{"chip":"H9000","to":"CN"}"#),
         get("/v1/chips"),
@@ -348,12 +581,20 @@ async fn determinations_are_recorded_and_the_chain_verifies() {
 async fn concurrent_requests_share_group_commits_and_all_land() {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(AuditStore::open(&dir.path().join("audit.sqlite")).unwrap());
-    let recorder = Arc::new(Recorder::new(Arc::clone(&store), engine().data.content_hash.clone(), None));
+    let recorder = Arc::new(Recorder::new(
+        Arc::clone(&store),
+        engine().data.content_hash.clone(),
+        None,
+    ));
     let app = earl_server::router(engine(), Some(recorder), None);
     let tasks: Vec<_> = (0..64)
         .map(|_| {
             let app = app.clone();
-            tokio::spawn(async move { send(&app, post("/v1/check", r#"{"chip":"H200","to":"CN"}"#)).await.status })
+            tokio::spawn(async move {
+                send(&app, post("/v1/check", r#"{"chip":"H200","to":"CN"}"#))
+                    .await
+                    .status
+            })
         })
         .collect();
     for task in tasks {
