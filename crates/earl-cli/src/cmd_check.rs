@@ -206,7 +206,7 @@ fn summary_of<'a>(row: u64, r: &'a Row, date: String, d: &'a Determination) -> O
 }
 
 enum Sink {
-    Csv(csv::Writer<Box<dyn Write>>),
+    Csv(Box<csv::Writer<Box<dyn Write>>>),
     Jsonl(BufWriter<Box<dyn Write>>),
 }
 
@@ -222,7 +222,7 @@ fn open_out(out: &Option<PathBuf>) -> Result<Sink, Failure> {
     Ok(if jsonl {
         Sink::Jsonl(BufWriter::new(w))
     } else {
-        Sink::Csv(csv::Writer::from_writer(w))
+        Sink::Csv(Box::new(csv::Writer::from_writer(w)))
     })
 }
 

@@ -330,10 +330,11 @@ fn count_drops(p: &earl_screen::Provenance) -> Vec<String> {
     let warnings = previous
         .map(|prev| earl_screen::count_drop_warnings(&prev, &p.counts))
         .unwrap_or_default();
-    if warnings.is_empty() && std::fs::create_dir_all(&dir).is_ok() {
-        if let Ok(bytes) = serde_json::to_vec(&p.counts) {
-            let _ = std::fs::write(&state, bytes);
-        }
+    if warnings.is_empty()
+        && std::fs::create_dir_all(&dir).is_ok()
+        && let Ok(bytes) = serde_json::to_vec(&p.counts)
+    {
+        let _ = std::fs::write(&state, bytes);
     }
     warnings
 }

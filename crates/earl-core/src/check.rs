@@ -432,17 +432,17 @@ fn decide(
                 Tri::False => {}
             }
         }
-        if let Some(p) = party_policy {
-            if review.is_none_or(|r| p > r) {
-                because.push(Step::computed(
-                    format!(
-                        "The end user's list entry sets the stricter review policy: {}.",
-                        p.as_str()
-                    ),
-                    "15 CFR 744.11(b): Entity List entries state their own review policy",
-                ));
-                review = Some(p);
-            }
+        if let Some(p) = party_policy
+            && review.is_none_or(|r| p > r)
+        {
+            because.push(Step::computed(
+                format!(
+                    "The end user's list entry sets the stricter review policy: {}.",
+                    p.as_str()
+                ),
+                "15 CFR 744.11(b): Entity List entries state their own review policy",
+            ));
+            review = Some(p);
         }
     } else if prohibited {
         review = Some(ReviewPolicy::PolicyOfDenial);

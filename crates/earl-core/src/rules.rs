@@ -562,7 +562,7 @@ impl Evaluator<'_> {
             .or(Tri::any(place.groups.iter().map(|g| member(g))));
         let excluded = Tri::from(place.except_countries.iter().any(|c| c == country))
             .or(Tri::any(place.except_groups.iter().map(|g| member(g))));
-        included.and(excluded.not())
+        included.and(excluded.negate())
     }
 
     pub fn eval(&self, w: &When, f: &Facts) -> Tri {
@@ -597,7 +597,7 @@ impl Evaluator<'_> {
         if let Some(p) = &w.not_destination {
             t = t.and(
                 f.destination
-                    .map_or(Tri::True, |d| self.in_place(p, d, f.date).not()),
+                    .map_or(Tri::True, |d| self.in_place(p, d, f.date).negate()),
             );
         }
         // An end user whose headquarters is not given is taken as not headquartered there; the
@@ -606,7 +606,7 @@ impl Evaluator<'_> {
             t = t.and(f.hq.map_or(Tri::False, |h| self.in_place(p, h, f.date)));
         }
         if let Some(p) = &w.not_hq {
-            t = t.and(f.hq.map_or(Tri::True, |h| self.in_place(p, h, f.date).not()));
+            t = t.and(f.hq.map_or(Tri::True, |h| self.in_place(p, h, f.date).negate()));
         }
         if let Some(b) = w.export_from_us {
             t = t.and(Tri::from(f.export_from_us == b));

@@ -146,16 +146,16 @@ impl Catalog {
             keys.extend(chip.aliases.iter().cloned());
             for key in keys {
                 let norm = normalise_name(&key);
-                if let Some(&other) = self.names.get(&norm) {
-                    if other != n {
-                        return Err(at(
-                            format!("{prefix}.id"),
-                            format!(
-                                "name `{key}` collides with chip `{}` (duplicate id or alias)",
-                                self.chips[other].id
-                            ),
-                        ));
-                    }
+                if let Some(&other) = self.names.get(&norm)
+                    && other != n
+                {
+                    return Err(at(
+                        format!("{prefix}.id"),
+                        format!(
+                            "name `{key}` collides with chip `{}` (duplicate id or alias)",
+                            self.chips[other].id
+                        ),
+                    ));
                 }
                 self.names.insert(norm, n);
             }

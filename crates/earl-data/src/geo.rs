@@ -66,30 +66,30 @@ impl Countries {
             names.extend(c.ecfr_name.iter().cloned());
             names.extend(c.aliases.iter().cloned());
             for n in names {
-                if let Some(&other) = index.get(&key(&n)) {
-                    if other != i {
-                        let prev: &Country = &list[other];
-                        return Err(DataError::new(
-                            file,
-                            format!("name `{n}` also names {}", prev.code),
-                        )
-                        .at(text, start)
-                        .field(format!("country[{i}] ({})", c.code)));
-                    }
+                if let Some(&other) = index.get(&key(&n))
+                    && other != i
+                {
+                    let prev: &Country = &list[other];
+                    return Err(DataError::new(
+                        file,
+                        format!("name `{n}` also names {}", prev.code),
+                    )
+                    .at(text, start)
+                    .field(format!("country[{i}] ({})", c.code)));
                 }
                 index.insert(key(&n), i);
             }
             list.push(c);
         }
         for (i, c) in list.iter().enumerate() {
-            if let Some(t) = &c.treated_as {
-                if !index.contains_key(&key(&t.code)) {
-                    return Err(DataError::new(
-                        file,
-                        format!("treated_as code `{}` is not a known country", t.code),
-                    )
-                    .field(format!("country[{i}] ({}).treated_as.code", c.code)));
-                }
+            if let Some(t) = &c.treated_as
+                && !index.contains_key(&key(&t.code))
+            {
+                return Err(DataError::new(
+                    file,
+                    format!("treated_as code `{}` is not a known country", t.code),
+                )
+                .field(format!("country[{i}] ({}).treated_as.code", c.code)));
             }
         }
         Ok(Countries { list, index })

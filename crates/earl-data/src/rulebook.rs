@@ -150,13 +150,13 @@ impl RuleBook {
     }
 
     fn validate(&self, a: &Amendment, known: &Known) -> Result<(), (String, String)> {
-        if let (Some(e), Some(u)) = (a.effective, a.until) {
-            if u <= e {
-                return Err((
-                    "until".into(),
-                    format!("until {u} is not after effective {e}"),
-                ));
-            }
+        if let (Some(e), Some(u)) = (a.effective, a.until)
+            && u <= e
+        {
+            return Err((
+                "until".into(),
+                format!("until {u} is not after effective {e}"),
+            ));
         }
         let ids = self.defined_ids(a);
         let own_groups: BTreeSet<&str> = self

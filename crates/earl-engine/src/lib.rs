@@ -497,12 +497,12 @@ fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
     check("--die-area", spec.die_area_mm2)?;
     check("--memory-bandwidth", spec.memory_bandwidth_gbps)?;
     check("--package-area", spec.package_area_mm2)?;
-    if let Some(v) = spec.chip_to_chip_gbps {
-        if !(v.is_finite() && v >= 0.0) {
-            return Err(EngineError::BadInput(format!(
-                "--chip-to-chip must be zero or more, got {v}"
-            )));
-        }
+    if let Some(v) = spec.chip_to_chip_gbps
+        && !(v.is_finite() && v >= 0.0)
+    {
+        return Err(EngineError::BadInput(format!(
+            "--chip-to-chip must be zero or more, got {v}"
+        )));
     }
     for (p, tops) in &spec.throughput {
         if !(tops.is_finite() && *tops > 0.0) {
