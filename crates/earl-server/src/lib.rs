@@ -229,10 +229,8 @@ pub fn resolve_address(addr: &str, token: Option<&Token>) -> Result<SocketAddr, 
     let first = *resolved
         .first()
         .ok_or_else(|| bad("it resolves to no address".into()))?;
-    if token.is_none() {
-        if let Some(public) = resolved.iter().find(|a| !a.ip().is_loopback()) {
-            return Err(ServeError::TokenRequired { addr: *public });
-        }
+    if let (None, Some(public)) = (token, resolved.iter().find(|a| !a.ip().is_loopback())) {
+        return Err(ServeError::TokenRequired { addr: *public });
     }
     Ok(first)
 }
