@@ -320,13 +320,13 @@ impl Engine {
             kind,
             date,
             scenario,
-            regime: snap.regime,
-            applied: snap.applied,
+            regime: snap.regime.clone(),
+            applied: snap.applied.clone(),
         })
     }
 
     /// The snapshot a rule point stands for.
-    pub fn point_snapshot(&self, point: &RulePoint) -> Snapshot {
+    pub fn point_snapshot(&self, point: &RulePoint) -> std::sync::Arc<Snapshot> {
         self.snapshot(
             point.date,
             point

@@ -19,7 +19,7 @@ use earl_screen::{LicensePolicy, Query, Screener, ScreeningLists};
 use jiff::civil::Date;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Why a question could not be answered.
 #[derive(Debug, thiserror::Error)]
@@ -54,7 +54,11 @@ pub struct Engine {
     pub data: Dataset,
     lists_source: ListsSource,
     screening: OnceLock<Result<Screening, String>>,
+    snapshots: Mutex<HashMap<(Date, Option<String>), Arc<Snapshot>>>,
 }
+
+/// How many rule snapshots the engine keeps.
+pub const SNAPSHOT_CACHE: usize = 4096;
 
 /// Today's date in UTC, the default date of every question.
 pub fn today() -> Date {
@@ -76,6 +80,7 @@ impl Engine {
             data,
             lists_source,
             screening: OnceLock::new(),
+            snapshots: Mutex::new(HashMap::new()),
         }
     }
 
@@ -116,8 +121,23 @@ impl Engine {
         }
     }
 
-    pub fn snapshot(&self, date: Date, scenario: Option<&Amendment>) -> Snapshot {
-        self.data.rules.snapshot(date, scenario)
+    /// The rules in force on `date` with `scenario` laid over them. Snapshots are kept (up to
+    /// [`SNAPSHOT_CACHE`] of them) because most questions ask about the same few dates.
+    pub fn snapshot(&self, date: Date, scenario: Option<&Amendment>) -> Arc<Snapshot> {
+        let key = (date, scenario.map(|s| s.id.clone()));
+        let mut cache = self
+            .snapshots
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(s) = cache.get(&key) {
+            return Arc::clone(s);
+        }
+        if cache.len() >= SNAPSHOT_CACHE {
+            cache.clear();
+        }
+        let snap = Arc::new(self.data.rules.snapshot(date, scenario));
+        cache.insert(key, Arc::clone(&snap));
+        snap
     }
 
     pub fn chip(&self, name: &str) -> Result<&Chip, EngineError> {
@@ -349,7 +369,7 @@ pub struct BatchChecker<'a> {
     breaks: Vec<Date>,
     /// Whether any rule looks at the shipment's quantity; if none does, quantity is not a key.
     by_quantity: bool,
-    snapshots: HashMap<usize, Snapshot>,
+    snapshots: HashMap<usize, Arc<Snapshot>>,
     measured: HashMap<(usize, usize), (&'a Chip, Metrics, Classification)>,
     chip_names: Interner,
     country_names: Interner,
@@ -523,10 +543,4 @@ fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
         ));
     }
     Ok(())
-}
-
-/// Convenience for callers that only need the classification itself.
-pub fn classification_of(engine: &Engine, chip: &Chip, date: Date) -> Classification {
-    let snap = engine.snapshot(date, None);
-    classify::classify(&snap, &Metrics::of_chip(chip), &engine.evaluator(&snap))
 }
