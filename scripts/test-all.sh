@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 
 cargo test --workspace --locked
 
+cargo build --locked -p earl-cli
 bash scripts/setup-browser.sh
-cargo build --release --locked -p earl-cli
-node scripts/browser-test.mjs target/release/earl
+EARL_BIN="${CARGO_TARGET_DIR:-target}/debug/earl" node scripts/browser-test.mjs
