@@ -27,6 +27,9 @@ pub struct ClassifyArgs {
     /// Applicable die area in mm² (all non-planar logic dies).
     #[arg(long = "die-area", allow_negative_numbers = true, value_name = "MM2")]
     pub die_area: Option<f64>,
+    /// Performance density, when it is known but the die area is not.
+    #[arg(long, allow_negative_numbers = true, conflicts_with = "die_area")]
+    pub pd: Option<f64>,
     /// Whether the chip is designed or marketed for use in datacenters.
     #[arg(long, value_name = "true|false")]
     pub datacenter: Option<bool>,
@@ -94,6 +97,7 @@ fn item(a: &ClassifyArgs) -> Result<Item, Failure> {
         tpp: a.tpp,
         throughput,
         die_area_mm2: a.die_area,
+        pd: a.pd,
         datacenter: a.datacenter,
         memory_bandwidth_gbps: if hbm {
             a.hbm_bandwidth
@@ -115,7 +119,7 @@ pub fn run(app: &App, a: &ClassifyArgs) -> Result<(), Failure> {
     let item = item(a)?;
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
     let answer = engine.classify(&item, date, scenario.as_deref())?;
-    let inputs = json!({"chip": a.chip, "tpp": a.tpp, "throughput": a.throughput, "die_area": a.die_area,
+    let inputs = json!({"chip": a.chip, "tpp": a.tpp, "throughput": a.throughput, "die_area": a.die_area, "pd": a.pd,
         "datacenter": a.datacenter, "memory_bandwidth": a.memory_bandwidth, "chip_to_chip": a.chip_to_chip,
         "hbm_bandwidth": a.hbm_bandwidth, "package_area": a.package_area, "date": date.to_string(), "scenario": scenario});
     app.record("classify", inputs, &answer)?;

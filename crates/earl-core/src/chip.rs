@@ -183,6 +183,8 @@ pub struct CustomSpec {
     pub tpp: Option<f64>,
     pub throughput: Vec<(Precision, f64)>,
     pub die_area_mm2: Option<f64>,
+    /// PD given directly instead of a die area.
+    pub pd: Option<f64>,
     pub datacenter: Option<bool>,
     pub memory_bandwidth_gbps: Option<f64>,
     pub chip_to_chip_gbps: Option<f64>,

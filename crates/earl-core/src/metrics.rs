@@ -211,8 +211,12 @@ impl Metrics {
         } else {
             tpp
         };
-        let pd = match (tpp, spec.die_area_mm2) {
-            (Some(tpp), Some(area)) => {
+        let pd = match (tpp, spec.die_area_mm2, spec.pd) {
+            (Some(_), None, Some(pd)) => {
+                steps.push(Step::computed(format!("PD = {pd} as given"), "user input"));
+                Some(pd)
+            }
+            (Some(tpp), Some(area), _) => {
                 let pd = tpp / area;
                 steps.push(Step::computed(
                     format!(

@@ -515,6 +515,10 @@ fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
     };
     check("--tpp", spec.tpp)?;
     check("--die-area", spec.die_area_mm2)?;
+    check("--pd", spec.pd)?;
+    if spec.pd.is_some() && spec.die_area_mm2.is_some() {
+        return Err(EngineError::BadInput("give either --die-area or --pd, not both".into()));
+    }
     check("--memory-bandwidth", spec.memory_bandwidth_gbps)?;
     check("--package-area", spec.package_area_mm2)?;
     if let Some(v) = spec.chip_to_chip_gbps

@@ -103,6 +103,7 @@ impl SpecFields {
                     tpp: self.tpp,
                     throughput,
                     die_area_mm2: self.die_area,
+                    pd: None,
                     datacenter: self.datacenter,
                     memory_bandwidth_gbps: self.memory_bandwidth,
                     chip_to_chip_gbps: self.chip_to_chip,
