@@ -104,7 +104,7 @@ pub fn about(app: &App, a: &AboutArgs) -> Result<(), Failure> {
         .iter()
         .filter_map(|x| x.effective.map(|e| (e, x)))
         .max_by_key(|(e, _)| *e);
-    let lists = &engine.screening()?.lists.provenance;
+    let lists = &engine.list_provenance()?;
     let value = serde_json::json!({
         "earl_version": env!("CARGO_PKG_VERSION"),
         "rules": {

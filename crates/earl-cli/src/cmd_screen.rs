@@ -292,7 +292,7 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
 
 pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
-    let p = &engine.screening()?.lists.provenance;
+    let p = &engine.list_provenance()?;
     let stale = earl_screen::staleness_warning(p, earl_engine::today(), a.max_age_days);
     let drops = crate::cmd_screen::count_drops(p);
     let value = json!({"provenance": p, "staleness_warning": stale, "count_drop_warnings": drops});

@@ -101,6 +101,19 @@ impl Engine {
             .map_err(|e| EngineError::Lists(e.clone()))
     }
 
+    /// Provenance of the screening lists, without building the screening index when it is not
+    /// built yet (`earl about`, `earl lists`).
+    pub fn list_provenance(&self) -> Result<earl_screen::Provenance, EngineError> {
+        if let Some(Ok(s)) = self.screening.get() {
+            return Ok(s.lists.provenance.clone());
+        }
+        let lists = match &self.lists_source {
+            ListsSource::Bundled => ScreeningLists::bundled(),
+            ListsSource::File(p) => ScreeningLists::from_path(p).map_err(|e| EngineError::Lists(e.to_string()))?,
+        };
+        Ok(lists.provenance)
+    }
+
     /// Resolves a scenario id.
     pub fn scenario(&self, id: Option<&str>) -> Result<Option<&Amendment>, EngineError> {
         match id {
