@@ -11,7 +11,7 @@ use crate::lists::{Entry, ScreeningLists};
 use crate::normalize::{NormalizedName, Script, TokenKind, Transliteration, normalize, skeleton};
 use crate::policy::{Effect, LicensePolicy, ListCode};
 use crate::similarity::{
-    MAX_SPAN, MIN_TOKEN_SIMILARITY, TokenPair, WeightedToken, jaro_winkler, score_tokens,
+    MAX_SPAN, MIN_TOKEN_SIMILARITY, TokenPair, same_long_skeleton, WeightedToken, jaro_winkler, score_tokens,
 };
 use serde::Serialize;
 use std::cell::RefCell;
@@ -23,6 +23,9 @@ use std::hash::{BuildHasher, Hash, Hasher};
 /// to 0.75 and falls above, and 0.75 has the highest precision on that plateau. It sits between
 /// yente's 0.70 and watchman's 0.85 review band (peers.md §5.5).
 pub const DEFAULT_THRESHOLD: f64 = 0.75;
+/// Share of the score kept when a query with a legal form ("Tata Motors Ltd") meets an entry
+/// whose CSL `type` is `Individual` ("TATA"): a company is rarely a person.
+const PERSON_FOR_COMPANY_FACTOR: f64 = 0.85;
 /// With `include_below`, at most this many best entries under the threshold are shown.
 const BELOW_THRESHOLD_SHOWN: usize = 5;
 /// Names scored in full per query, best candidates first.
@@ -134,6 +137,8 @@ pub struct PairScore {
 /// One screenable name: an entry's primary name or one of its aliases.
 struct IndexedName {
     entry: u32,
+    /// The entry is an `Individual` (the CSL `type` column).
+    person: bool,
     text: String,
     transliterations: Vec<Transliteration>,
     tokens: Vec<WeightedToken>,
@@ -196,6 +201,7 @@ impl Screener {
                 }
                 names.push(IndexedName {
                     entry: entry_index as u32,
+                    person: entry.entity_type.as_deref() == Some("Individual"),
                     text,
                     transliterations: Vec::new(),
                     tokens: Vec::new(),
@@ -343,12 +349,7 @@ impl Screener {
                     }
                     TokenKind::StopWord => STOP_WORD_FACTOR * self.median_weight,
                 };
-                WeightedToken {
-                    text: token.text.as_str().into(),
-                    kind: token.kind,
-                    script: token.script,
-                    weight,
-                }
+                WeightedToken::new(&token.text, token.kind, token.script, weight)
             })
             .collect()
     }
@@ -379,13 +380,18 @@ impl Screener {
                     .is_none_or(|c| entry.countries.is_empty() || entry.countries.contains(c))
         };
 
+        // A legal form says the query is a company: a person's entry needs a stronger match.
+        let company_query = tokens.iter().any(|t| t.kind == TokenKind::LegalForm);
         // Best name per entry among the candidates.
         let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
         let admitted =
             |name_id: u32| admits(&self.entries[self.names[name_id as usize].entry as usize]);
         for name_id in self.candidates(&tokens, &admitted) {
             let name = &self.names[name_id as usize];
-            let score = score_tokens(&tokens, &name.tokens, false).score;
+            let mut score = score_tokens(&tokens, &name.tokens, self.median_weight, false).score;
+            if company_query && name.person {
+                score *= PERSON_FOR_COMPANY_FACTOR;
+            }
             let slot = best.entry(name.entry).or_insert((score, name_id));
             if score > slot.0 {
                 *slot = (score, name_id);
@@ -432,7 +438,7 @@ impl Screener {
         let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
         let (a_norm, b_norm) = (normalize(a), normalize(b));
         let (a_tokens, b_tokens) = (self.weigh(&a_norm), self.weigh(&b_norm));
-        let scored = score_tokens(&a_tokens, &b_tokens, true);
+        let scored = score_tokens(&a_tokens, &b_tokens, self.median_weight, true);
         let explain = explain(
             b,
             &a_norm,
@@ -462,7 +468,7 @@ impl Screener {
     ) -> Match {
         let entry = &self.entries[entry as usize];
         let name = &self.names[name_id as usize];
-        let scored = score_tokens(tokens, &name.tokens, true);
+        let scored = score_tokens(tokens, &name.tokens, self.median_weight, true);
         Match {
             name: entry.name.clone(),
             matched_name: name.text.clone(),
@@ -582,6 +588,20 @@ impl Screener {
         if let Some(&term) = self.term_ids.get(&hash_str(&self.hasher, text)) {
             if *self.term_texts[term as usize] == *text {
                 found.push((term, 1.0));
+            }
+        }
+        if typos && text.len() >= 7 && text.is_ascii() {
+            // Vowels aside ("hezbollah" / "hizballah"): the skeleton table, checked by
+            // `same_long_skeleton` as the scoring does.
+            let hash = hash_str(&self.hasher, &skeleton(text));
+            let start = self.skeletons.partition_point(|(h, _)| *h < hash);
+            for &(_, term) in self.skeletons[start..].iter().take_while(|(h, _)| *h == hash) {
+                let term_text = self.term_texts[term as usize].as_bytes();
+                if !found.iter().any(|(t, _)| *t == term)
+                    && same_long_skeleton(text.as_bytes(), term_text)
+                {
+                    found.push((term, MIN_TOKEN_SIMILARITY));
+                }
             }
         }
         if !typos || !(4..=MAX_TYPO_TERM_LENGTH).contains(&text.len()) || !text.is_ascii() {

@@ -100,6 +100,15 @@ fn perturbation_cases() -> Vec<Case> {
         .filter(|e| matches!(e.list, ListCode::El | ListCode::Sdn))
         .step_by(97);
     for entry in sample {
+        // "X (CETC 13). Subordinate Institution - Y", "X (CSSC) 12th Research Institute": cutting
+        // at the parenthesis would leave the parent's name, which is another entry.
+        let continues = entry.name.split_once(" (").is_some_and(|(_, rest)| {
+            rest.split_once(')')
+                .is_some_and(|(_, after)| !after.trim_matches(['.', ',', ' ']).is_empty())
+        });
+        if continues {
+            continue;
+        }
         let name = entry
             .name
             .split(" (")
