@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// A restricted-party list match on the end user, as screening reports it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartyHit {
     /// List short code (EL, DPL, UVL, MEU, SDN, ...).
     pub list: String,
@@ -30,6 +31,7 @@ pub struct PartyHit {
     /// The year of that notice: the party was listed no earlier.
     pub earliest_notice_year: Option<i16>,
     /// When that notice took effect, where earl's sources give it.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub listed_from: Option<Date>,
 }
 
@@ -50,6 +52,7 @@ pub struct Question<'a> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChargeDue {
     pub kind: String,
     pub rate: f64,
@@ -59,6 +62,7 @@ pub struct ChargeDue {
 
 /// What one possible classification leads to, when the classification is undetermined.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PossibleOutcome {
     pub classification: String,
     pub license_required: bool,
@@ -67,6 +71,7 @@ pub struct PossibleOutcome {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Determination {
     pub chip: Option<String>,
     pub chip_name: String,
@@ -77,6 +82,7 @@ pub struct Determination {
     pub treated_as: Option<String>,
     pub from: String,
     pub end_user_hq: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub date: Date,
     pub regime: String,
     pub scenario: Option<String>,

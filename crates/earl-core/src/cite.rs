@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// How sure the source of a rule or figure is, using the marks of `shared/reference/rules.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Confidence {
     /// Read in a primary text (Federal Register, eCFR, BIS guidance, bill text, SEC filing).
     #[serde(rename = "VERIFIED-P")]
@@ -23,6 +24,7 @@ pub enum Confidence {
 
 /// A source: the citation as a reader would write it, and how sure it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cite {
     pub text: String,
@@ -32,6 +34,7 @@ pub struct Cite {
 
 /// One step of an explanation: what was found or decided, and the citation behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Step {
     pub text: String,
     pub cite: String,

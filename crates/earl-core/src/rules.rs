@@ -187,6 +187,7 @@ impl When {
 
 /// Review policy BIS applies to a licence application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewPolicy {
     PresumptionOfApproval,
@@ -406,6 +407,7 @@ impl Entries {
 
 /// Where a rule or proposal stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// In force and enforced.

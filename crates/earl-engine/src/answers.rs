@@ -18,11 +18,13 @@ pub enum Item {
 
 /// The answer to `earl classify`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClassifyAnswer {
     /// Catalog id, or null for a custom specification.
     pub chip: Option<String>,
     pub name: String,
     pub vendor: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub date: Date,
     /// Id of the newest rule version applied.
     pub regime: String,
@@ -106,6 +108,7 @@ pub struct CheckRequest {
 
 /// The answer to `earl check`.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CheckAnswer {
     #[serde(flatten)]
     pub determination: Determination,

@@ -22,6 +22,7 @@ use serde::Serialize;
 
 /// What a side of a comparison names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PointKind {
     /// A date: the enforced rules in force on it.
@@ -34,10 +35,12 @@ pub enum PointKind {
 
 /// A set of rules to evaluate: a date, optionally with a scenario laid over it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RulePoint {
     /// What the user typed.
     pub spec: String,
     pub kind: PointKind,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub date: Date,
     pub scenario: Option<String>,
     /// The newest enforced amendment applied on `date`.
@@ -61,6 +64,7 @@ impl RulePoint {
 /// How restrictive an outcome is, from no licence to prohibited: the categories the SVGs colour
 /// and `impact` counts as licensable or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     NoLicence,
@@ -119,6 +123,7 @@ impl Verdict {
 
 /// The legal outcome of one (chip, destination) question: what diffs compare.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Outcome {
     /// The 3A090 paragraph, "not 3A090", or the outcomes still possible. Shown, not compared.
     pub classification: String,
@@ -231,6 +236,7 @@ fn pct(rate: f64) -> String {
 
 /// A rule entry that decided an outcome, with the amendment that put it in force.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EntryRef {
     /// paragraph, control, exception, review, condition or charge.
     pub kind: &'static str,
@@ -242,10 +248,12 @@ pub struct EntryRef {
 
 /// One amendment, as a change's reason names it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AmendmentRef {
     pub id: String,
     pub title: String,
     pub status: Status,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub effective: Option<Date>,
     pub cite: Cite,
 }
@@ -264,11 +272,13 @@ impl AmendmentRef {
 
 /// A Country Group membership change, as a change's reason names it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupChangeRef {
     pub group: String,
     pub country: String,
     /// "add" or "remove".
     pub action: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub effective: Date,
     pub cite: String,
 }

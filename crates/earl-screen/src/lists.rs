@@ -50,6 +50,7 @@ pub struct Entry {
 
 /// How the generation date of a list file was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DateBasis {
     /// The bundled snapshot's documented generation date.
@@ -64,6 +65,7 @@ pub enum DateBasis {
 /// Entries per list, short code → count. Persist it after each load and pass it to
 /// [`count_drop_warnings`] on the next one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ListCounts {
     pub per_list: BTreeMap<String, usize>,
     pub total: usize,
@@ -71,9 +73,11 @@ pub struct ListCounts {
 
 /// Where the loaded lists came from, for the audit trail of every screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Provenance {
     pub source_file: String,
     /// `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub generated: Date,
     pub generated_basis: DateBasis,
     pub counts: ListCounts,

@@ -18,6 +18,7 @@ pub const MAX_NAME_CHARS: usize = 512;
 
 /// How much a token says about which party a name denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TokenKind {
     Distinctive,
@@ -30,6 +31,7 @@ pub enum TokenKind {
 
 /// The script a token was written in before transliteration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Script {
     Latin,
@@ -50,6 +52,7 @@ pub struct Token {
 
 /// A run of non-Latin text and what it became.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Transliteration {
     pub script: Script,
     pub from: String,

@@ -164,6 +164,7 @@ impl Serialize for ListCode {
 
 /// A list's legal effect: one line and where the law says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Effect {
     pub text: &'static str,
     pub cite: &'static str,
@@ -171,6 +172,7 @@ pub struct Effect {
 
 /// The review policy an Entity List (or MEU) entry states, reduced from its free text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LicensePolicy {
     // Declared from strictest to most lenient: `Ord` picks the strictest one a text states.

@@ -69,6 +69,7 @@ impl Query {
 
 /// The outcome of one screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScreenResult {
     pub query: String,
     pub threshold: f64,
@@ -78,6 +79,7 @@ pub struct ScreenResult {
 
 /// A list entry that the query resembles.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Match {
     /// The entry's primary name.
     pub name: String,
@@ -85,6 +87,7 @@ pub struct Match {
     pub matched_name: String,
     pub score: f64,
     pub below_threshold: bool,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
     pub list: ListCode,
     pub source: String,
     pub entity_number: Option<String>,
@@ -101,6 +104,7 @@ pub struct Match {
 
 /// Why a name scored what it did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Explain {
     /// The list name compared (alias or primary name).
     pub matched_name: String,
@@ -118,6 +122,7 @@ pub struct Explain {
 
 /// A normalised token, its kind and its weight in the score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExplainedToken {
     pub text: String,
     pub kind: TokenKind,
@@ -126,6 +131,7 @@ pub struct ExplainedToken {
 
 /// The result of [`Screener::compare`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PairScore {
     pub score: f64,
     #[serde(rename = "match")]

@@ -119,6 +119,7 @@ pub(crate) fn transliteration_key(text: &str) -> String {
 
 /// How two units were found alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MatchMethod {
     Exact,
@@ -132,6 +133,7 @@ pub enum MatchMethod {
 
 /// One pairing of query tokens with list-name tokens.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TokenPair {
     pub query: String,
     pub list: String,

@@ -30,6 +30,7 @@ pub struct DiffRequest {
 
 /// Why one cell changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Because {
     /// Amendments applied on one side only that add, replace or remove an entry deciding either
     /// side: the rule changes that made the difference.
@@ -47,6 +48,7 @@ pub struct Because {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Change {
     pub chip: String,
     pub chip_name: String,
@@ -57,6 +59,7 @@ pub struct Change {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DiffSummary {
     pub chips: usize,
     pub destinations: usize,
@@ -68,6 +71,7 @@ pub struct DiffSummary {
 
 /// One cell of the chips × destinations matrix of the `to` side, for the SVG.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cell {
     pub verdict: Verdict,
     pub exception: Option<String>,
@@ -75,6 +79,7 @@ pub struct Cell {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DiffReport {
     pub from: RulePoint,
     pub to: RulePoint,

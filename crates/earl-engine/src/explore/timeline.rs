@@ -26,6 +26,7 @@ pub struct TimelineRequest {
 
 /// What happened on a date: an amendment took effect or lapsed, or a Country Group changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Event {
     Amendment(AmendmentRef),
@@ -51,10 +52,13 @@ impl Event {
 
 /// A run of dates with one outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Period {
     /// The date this outcome took effect.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub from: Date,
     /// The date the next outcome took effect; null for the current period.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub until: Option<Date>,
     /// The newest enforced amendment in force on `from`.
     pub regime: String,
@@ -66,12 +70,14 @@ pub struct Period {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineReport {
     pub chip: String,
     pub chip_name: String,
     pub destination: String,
     pub scenario: Option<String>,
     /// Every date asked.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<String>))]
     pub dates_checked: Vec<Date>,
     pub periods: Vec<Period>,
 }
