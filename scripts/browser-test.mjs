@@ -2,7 +2,8 @@
 // Drives earl's web page in a real headless browser (Debian's chromium via playwright-core):
 // starts `earl serve` on a random loopback port with a fresh audit trail, checks H200 to China
 // on 2026-03-01 through the form and reads the decision off the page, screens "Huawei
-// Technologies" and waits for an explained match, saves a screenshot, stops the server with
+// Technologies" and waits for an explained match, waits for the scenario matrix and timeline
+// charts (the engine's SVGs), saves a screenshot, stops the server with
 // SIGTERM and verifies the audit trail it leaves. Exits non-zero on any failure.
 //
 //   node scripts/browser-test.mjs            (after scripts/setup-browser.sh and a build)
@@ -106,10 +107,16 @@ async function main() {
     check(/Huawei/i.test(matchText), `a screening match for Huawei shows (${matchText.slice(0, 60).trim()}…)`);
     check(/Pairs:/.test(matchText), "the match is explained");
 
-    await page.waitForSelector("#matrix td", { timeout: 20_000 });
-    check((await page.locator("#matrix tbody tr").count()) > 1, "the scenario matrix shows the rules in force and scenarios");
-    await page.waitForSelector("#timeline-result svg rect", { timeout: 20_000 });
-    check(true, "the timeline chart is drawn");
+    // The scenario matrix and the timeline are the engine's SVGs (POST /v1/diff.svg,
+    // GET /v1/timeline.svg), shown as images: each must have loaded and have a size.
+    const drawn = (selector) => page.waitForFunction((sel) => {
+      const img = document.querySelector(sel);
+      return img && img.complete && img.naturalWidth > 200 && img.naturalHeight > 100;
+    }, selector, { timeout: 30_000 }).then(() => true, () => false);
+    check((await page.locator("#matrix-scenario option").count()) > 0, "the scenarios are listed from /v1/scenarios");
+    check(await drawn("#matrix-result img#matrix"), "the scenario matrix (the engine's diff SVG) is drawn");
+    check(await drawn("#timeline-result img#timeline-chart"), "the timeline chart (the engine's timeline SVG) is drawn");
+    check((await page.locator("#timeline-result .timeline-points li").count()) > 1, "the timeline's periods are listed");
 
     mkdirSync(dirname(screenshot), { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));

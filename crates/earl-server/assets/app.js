@@ -2,7 +2,6 @@
 // is inserted as text (never as HTML), so a name in a list cannot inject markup.
 "use strict";
 
-const SVG = "http://www.w3.org/2000/svg";
 /** Screening matches listed before the rest are folded away. */
 const MATCHES_SHOWN = 8;
 
@@ -160,77 +159,76 @@ async function submitScreen(event) {
   }
 }
 
+/** Fetches an SVG chart from the API and shows it as an image (a `blob:` URL, where no
+ * script inside the SVG could run); resolves to the <img>, or throws the server's message. */
+async function svgImage(path, body, alt) {
+  const init = body === undefined ? { headers: headers(false) } : { method: "POST", headers: headers(true), body: JSON.stringify(body) };
+  const response = await fetch(path, init);
+  if (response.status === 401) document.getElementById("token-box").hidden = false;
+  if (!response.ok) {
+    const answer = await response.json().catch(() => ({ error: { message: response.statusText } }));
+    throw new Error(answer.error ? answer.error.message : response.statusText);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const img = el("img", { class: "chart", alt });
+  await new Promise((resolve, reject) => {
+    img.onload = resolve;
+    img.onerror = () => reject(new Error("the chart could not be shown"));
+    img.src = url;
+  });
+  return img;
+}
+
+const names = (id) => document.getElementById(id).value.split(",").map((s) => s.trim()).filter(Boolean);
+
+/** The scenario matrix: the engine's diff of the rules in force (on the form's date, or today)
+ * against the chosen scenario, drawn by the engine as a chips × destinations SVG. */
 async function submitMatrix(event) {
   if (event) event.preventDefault();
   const target = document.getElementById("matrix-result");
-  const params = new URLSearchParams({ chips: document.getElementById("matrix-chips").value, to: document.getElementById("matrix-to").value });
-  const date = document.getElementById("date").value;
-  if (date) params.set("date", date);
+  const scenario = document.getElementById("matrix-scenario").value;
+  if (!scenario) return target.replaceChildren(el("p", { class: "hint" }, "No scenarios are loaded."));
+  const date = document.getElementById("date").value || new Date().toISOString().slice(0, 10);
+  const body = { from: date, to: scenario, date, chips: names("matrix-chips"), destinations: names("matrix-to") };
+  target.replaceChildren(el("p", { class: "hint" }, "Comparing…"));
   try {
-    const r = await api("/v1/scenarios?" + params);
-    const columns = [];
-    for (const c of r.chips) for (const t of r.destinations) columns.push(`${c} → ${t}`);
-    const head = el("tr", {}, el("th", {}, `Scenario (on ${r.date})`), columns.map((c) => el("th", {}, c)));
-    const rows = r.scenarios.map((s) => el("tr", {},
-      el("th", { title: s.summary }, s.title, s.status ? el("span", { class: "status" }, " " + s.status.replaceAll("_", " ")) : null),
-      s.cells.map((cell) => {
-        const [words, tone] = DECISIONS[cell.decision] || [cell.decision, "unknown"];
-        return el("td", { class: tone, title: words + (cell.eccn ? ` (${cell.eccn})` : "") }, cell.decision.replaceAll("_", " "));
-      }),
-    ));
-    target.replaceChildren(el("div", { class: "scroll" }, el("table", { id: "matrix" }, el("thead", {}, head), el("tbody", {}, rows))));
+    const img = await svgImage("/v1/diff.svg", body, `Outcomes under scenario ${scenario} compared with the rules in force on ${date}`);
+    img.id = "matrix";
+    target.replaceChildren(img);
   } catch (e) {
     showError(target, e);
   }
 }
 
-/** A band per rule version, coloured by the decision it gave, on a time axis. */
-function timelineChart(points) {
-  const width = 900, band = 34, top = 10, left = 10, right = 10;
-  const start = Date.parse(points[0].date), end = Date.now();
-  const x = (t) => left + ((t - start) / (end - start)) * (width - left - right);
-  const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("viewBox", `0 0 ${width} ${top + band + 40}`);
-  svg.setAttribute("role", "img");
-  svg.setAttribute("class", "timeline");
-  const add = (tag, attrs, text) => {
-    const node = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    if (text) node.textContent = text;
-    svg.append(node);
-    return node;
-  };
-  points.forEach((p, i) => {
-    const from = x(Date.parse(p.date));
-    const to = i + 1 < points.length ? x(Date.parse(points[i + 1].date)) : x(end);
-    const [words, tone] = DECISIONS[p.decision] || [p.decision, "unknown"];
-    const rect = add("rect", { x: from, y: top, width: Math.max(to - from, 1), height: band, class: "band " + tone });
-    const title = document.createElementNS(SVG, "title");
-    title.textContent = `${p.date}: ${p.title} — ${words}`;
-    rect.append(title);
-    add("line", { x1: from, x2: from, y1: top, y2: top + band + 6, class: "tick" });
-  });
-  for (let year = new Date(start).getUTCFullYear() + 1; year <= new Date(end).getUTCFullYear(); year++) {
-    add("text", { x: x(Date.UTC(year, 0, 1)), y: top + band + 24, class: "axis" }, String(year));
-  }
-  return svg;
-}
-
+/** The timeline: the engine's step chart of one chip's determination over time, and its periods. */
 async function submitTimeline(event) {
   if (event) event.preventDefault();
   const target = document.getElementById("timeline-result");
   const params = new URLSearchParams({ chip: document.getElementById("timeline-chip").value.trim(), to: document.getElementById("timeline-to").value.trim() });
+  target.replaceChildren(el("p", { class: "hint" }, "Drawing…"));
   try {
-    const r = await api("/v1/timeline?" + params);
-    if (r.points.length === 0) return target.replaceChildren(el("p", {}, "No rule versions to show."));
-    const list = el("ol", { class: "timeline-points" }, r.points.map((p) => {
-      const [words, tone] = DECISIONS[p.decision] || [p.decision, "unknown"];
-      return el("li", {}, el("span", { class: "date" }, p.date), " ", el("span", { class: "pill " + tone }, words), " — ", p.title);
+    const [img, r] = await Promise.all([
+      svgImage("/v1/timeline.svg?" + params, undefined, `Licensing determination over time for ${params.get("chip")} to ${params.get("to")}`),
+      api("/v1/timeline?" + params),
+    ]);
+    img.id = "timeline-chart";
+    const list = el("ol", { class: "timeline-points" }, r.periods.map((p) => {
+      const cause = (p.changed_by || []).map((e) => e.id || (e.group ? `${e.country} ${e.action} ${e.group}` : "")).filter(Boolean).join(", ");
+      return el("li", {}, el("span", { class: "date" }, p.from), " ", el("span", { class: "pill " + tone(p.outcome.verdict) }, p.outcome.verdict.replaceAll("_", " ")),
+        " — ", p.outcome.classification, cause ? ` (${cause})` : "");
     }));
-    target.replaceChildren(timelineChart(r.points), list);
+    target.replaceChildren(img, list);
   } catch (e) {
     showError(target, e);
   }
+}
+
+/** The colour class of an engine verdict. */
+function tone(verdict) {
+  if (verdict === "no_licence" || verdict === "exception") return "ok";
+  if (verdict === "undetermined") return "unknown";
+  if (["presumption_of_denial", "policy_of_denial", "prohibited"].includes(verdict)) return "deny";
+  return "warn";
 }
 
 async function loadReference() {
@@ -242,9 +240,13 @@ async function loadReference() {
       for (const alias of c.chip.aliases || []) names.add(alias);
     }
     document.getElementById("chip-list").replaceChildren(...[...names].sort().map((n) => el("option", { value: n })));
-    const scenarios = await api("/v1/scenarios?chips=H200&to=CN");
-    const select = document.getElementById("scenario");
-    for (const s of scenarios.scenarios.filter((s) => s.id)) select.append(el("option", { value: s.id }, s.title));
+    const scenarios = await api("/v1/scenarios");
+    const matrix = document.getElementById("matrix-scenario");
+    for (const s of scenarios) {
+      const label = `${s.title} (${s.status.replaceAll("_", " ")})`;
+      document.getElementById("scenario").append(el("option", { value: s.id }, label));
+      matrix.append(el("option", { value: s.id, title: s.summary }, label));
+    }
   } catch (e) {
     showError(document.getElementById("check-result"), e);
   }
@@ -255,8 +257,7 @@ document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("screen-form").addEventListener("submit", submitScreen);
   document.getElementById("matrix-form").addEventListener("submit", submitMatrix);
   document.getElementById("timeline-form").addEventListener("submit", submitTimeline);
-  document.getElementById("token").addEventListener("change", () => { loadReference(); submitMatrix(); submitTimeline(); });
-  loadReference();
-  submitMatrix();
+  document.getElementById("token").addEventListener("change", () => { loadReference().then(() => submitMatrix()); submitTimeline(); });
+  loadReference().then(() => submitMatrix());
   submitTimeline();
 });

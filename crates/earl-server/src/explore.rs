@@ -1,88 +1,93 @@
-//! `/v1/diff`, `/v1/scenarios` and `/v1/timeline`: the same shipment asked under different
-//! dates or scenarios, side by side.
+//! `/v1/diff`, `/v1/timeline`, `/v1/scenarios` and their SVG charts: the engine's explore
+//! functions ([`Engine::diff`], [`Engine::timeline`], [`earl_engine::explore::svg`]) over HTTP,
+//! with the JSON of `earl diff --json`, `earl timeline --json` and `earl scenarios --json`.
 //!
-//! These are built from [`Engine::check`] alone: each cell is one determination. A dedicated
-//! engine module (`earl_engine::explore`) can replace the loops here without changing the
-//! request shapes.
+//! A diff or a timeline is many determinations (up to [`MAX_CELLS`] cells, two each), so it
+//! runs on the blocking pool rather than on a runtime thread that other requests are waiting
+//! for. Nothing here reads a file: a side of a diff is a date, a rule version id or a scenario
+//! id, never a path.
 
 use crate::audit::UsedLists;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::routes::AppState;
-use axum::Json;
+use axum::body::Bytes;
 use axum::extract::State;
+use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
-use earl_core::check::Determination;
-use earl_engine::{CheckRequest, Engine, Item};
+use earl_core::cite::Cite;
+use earl_core::rules::{Amendment, Status};
+use earl_engine::Engine;
+use earl_engine::explore::diff::{DEFAULT_DESTINATIONS, DiffReport, DiffRequest};
+use earl_engine::explore::svg;
+use earl_engine::explore::timeline::{TimelineReport, TimelineRequest};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use utoipa::{IntoParams, ToSchema};
 
-/// Most chips × destinations one diff or matrix may ask for: each cell is a full determination.
-const MAX_CELLS: usize = 2_000;
-/// What the matrix and diff show when the request names no chips or destinations.
-const DEFAULT_CHIPS: &[&str] = &["H20", "H100", "H200", "B200"];
-const DEFAULT_DESTINATIONS: &[&str] = &["CN", "AE", "IN", "DE"];
+/// Most chips × destinations one diff may compare: each cell is two full determinations.
+pub const MAX_CELLS: usize = 2_000;
 
-/// One short word for a determination, for tables: `prohibited`, `no_license_required`,
-/// `license_exception`, the review policy (`case_by_case`, ...), `license_required` or
-/// `undetermined`.
-pub fn decision(d: &Determination) -> String {
-    if d.prohibited {
-        return "prohibited".into();
-    }
-    match d.license_required {
-        None => "undetermined".into(),
-        Some(false) => "no_license_required".into(),
-        Some(true) if d.license_exception.is_some() => "license_exception".into(),
-        Some(true) => d
-            .review_policy
-            .map_or_else(|| "license_required".into(), |p| p.as_str().to_string()),
-    }
-}
+/// SVG answers may not run script even when opened directly (`/v1/timeline.svg` in a tab).
+const SVG_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'";
 
-/// One chip to one destination under one set of rules.
-#[derive(Debug, Serialize)]
-struct Cell {
-    chip: String,
+/// `POST /v1/diff` and `POST /v1/diff.svg`: the arguments of `earl diff`.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DiffBody {
+    /// Side A: a date (`YYYY-MM-DD`), a rule version id (an amendment of the rule book, e.g.
+    /// `2026-01-15-h200-lane`) or a scenario id from `GET /v1/scenarios`.
+    #[schema(example = "2023-01-01")]
+    from: String,
+    /// Side B, in the same forms as `from`.
+    #[schema(example = "2026-03-01")]
     to: String,
-    decision: String,
-    eccn: Option<String>,
-    license_exception: Option<String>,
-    regime: String,
+    /// Catalog chip names; default every catalog chip.
+    #[schema(example = json!(["H100", "H20"]))]
+    chips: Option<Vec<String>>,
+    /// Destination countries (ISO codes or names); default CN, HK, MO, RU, IR, SA, AE, IN, VN,
+    /// MY, SG, IL, DE, GB, JP, US.
+    #[schema(example = json!(["CN", "AE"]))]
+    destinations: Option<Vec<String>>,
+    /// The date a scenario side is laid over, `YYYY-MM-DD`; default today (UTC).
+    date: Option<String>,
 }
 
-impl Cell {
-    fn of(chip: &str, to: &str, d: &Determination) -> Cell {
-        Cell {
-            chip: chip.to_string(),
-            to: to.to_string(),
-            decision: decision(d),
-            eccn: d.paragraph.clone().or_else(|| d.eccn.clone()),
-            license_exception: d.license_exception.clone(),
-            regime: d.regime.clone(),
+/// How many names a comma-separated or repeated list holds (as the engine splits them).
+fn count_names(names: &[String]) -> usize {
+    names
+        .iter()
+        .flat_map(|n| n.split(','))
+        .filter(|n| !n.trim().is_empty())
+        .count()
+}
+
+impl DiffBody {
+    fn request(&self, engine: &Engine) -> Result<DiffRequest, ApiError> {
+        let chips = self.chips.clone().unwrap_or_default();
+        let destinations = self.destinations.clone().unwrap_or_default();
+        let rows = match count_names(&chips) {
+            0 => engine.data.catalog.chips.len(),
+            n => n,
+        };
+        let columns = match count_names(&destinations) {
+            0 => DEFAULT_DESTINATIONS.len(),
+            n => n,
+        };
+        if rows.saturating_mul(columns) > MAX_CELLS {
+            return Err(ApiError::invalid_input(format!(
+                "that compares {rows} chips × {columns} destinations, more than {MAX_CELLS} cells; name fewer chips or destinations"
+            )));
         }
+        Ok(DiffRequest {
+            from: self.from.clone(),
+            to: self.to.clone(),
+            destinations,
+            chips,
+            scenario_date: date_or_today(self.date.as_deref())?,
+        })
     }
-}
-
-fn ask(
-    engine: &Engine,
-    chip: &str,
-    to: &str,
-    date: Date,
-    scenario: Option<&str>,
-) -> Result<Determination, ApiError> {
-    let request = CheckRequest {
-        item: Item::Catalog(chip.to_string()),
-        to: to.to_string(),
-        from: None,
-        end_user: None,
-        end_user_hq: None,
-        date,
-        scenario: scenario.map(str::to_string),
-        quantity: None,
-    };
-    Ok(engine.check(&request)?.determination)
 }
 
 fn date_or_today(date: Option<&str>) -> Result<Date, ApiError> {
@@ -92,208 +97,72 @@ fn date_or_today(date: Option<&str>) -> Result<Date, ApiError> {
     }
 }
 
-/// Comma-separated names, or the defaults.
-fn names(list: Option<&str>, default: &[&str]) -> Vec<String> {
-    match list {
-        Some(list) => list
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect(),
-        None => default.iter().map(|s| s.to_string()).collect(),
-    }
+/// Runs `work` on the blocking pool: explore answers take milliseconds, not microseconds.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| ApiError::internal(format!("earl failed on this request: {e}")))?
 }
 
-fn grid_size_ok(rows: usize, columns: usize, sides: usize) -> Result<(), ApiError> {
-    if rows.saturating_mul(columns).saturating_mul(sides) > MAX_CELLS {
-        return Err(ApiError::invalid_input(format!(
-            "that asks for more than {MAX_CELLS} determinations; name fewer chips or destinations"
-        )));
-    }
-    Ok(())
+/// Computes a diff and records it (a diff is a set of determinations).
+async fn recorded_diff(state: &AppState, body: &DiffBody) -> Result<(DiffReport, Bytes), ApiError> {
+    let request = body.request(&state.engine)?;
+    let engine = Arc::clone(&state.engine);
+    let report = blocking(move || Ok(engine.diff(&request)?)).await?;
+    let json = state
+        .record_json("diff", body, &report, UsedLists::No)
+        .await?;
+    Ok((report, json))
 }
 
-/// One side of a diff: the rules in force on `date`, with an optional scenario laid over them.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RulesAt {
-    /// `YYYY-MM-DD`; default today (UTC).
-    #[schema(example = "2025-01-01")]
-    date: Option<String>,
-    /// Id of a scenario from `GET /v1/scenarios`.
-    scenario: Option<String>,
-}
-
-/// `POST /v1/diff`: what changes for these chips and destinations between two sets of rules.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DiffBody {
-    from: RulesAt,
-    to: RulesAt,
-    /// Catalog names; default H20, H100, H200, B200.
-    chips: Option<Vec<String>>,
-    /// Countries; default CN, AE, IN, DE.
-    destinations: Option<Vec<String>>,
-}
-
-#[derive(Debug, Serialize)]
-struct Change {
-    chip: String,
-    to: String,
-    before: String,
-    after: String,
-    regime_before: String,
-    regime_after: String,
-}
-
-#[derive(Debug, Serialize)]
-struct DiffAnswer<'a> {
-    from: &'a RulesAt,
-    to: &'a RulesAt,
-    compared: usize,
-    /// Only the chip–destination pairs whose decision or ECCN changed.
-    changes: Vec<Change>,
-}
-
-/// What changes, chip by chip and destination by destination, between two dates or scenarios.
+/// What changes, chip by chip and destination by destination, between two dates, rule versions
+/// or scenarios, with the amendments and entries that changed each cell (as `earl diff --json`).
 #[utoipa::path(post, path = "/v1/diff", tag = "determinations",
     request_body = DiffBody,
     responses(
-        (status = 200, description = "`{from, to, compared, changes: [{chip, to, before, after, ...}]}`", body = serde_json::Value),
+        (status = 200, description = "Both sides, the amendments applied on one side only, a summary and every changed cell with why", body = DiffReport),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
-        (status = 422, description = "Unknown field, chip, country or scenario, a bad date, or too many cells", body = ErrorBody),
+        (status = 422, description = "Unknown field, chip, country, rule version or scenario, a bad date, or too many cells", body = ErrorBody),
     ))]
 pub async fn diff(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<DiffBody>,
 ) -> Result<Response, ApiError> {
-    let chips = body
-        .chips
-        .clone()
-        .unwrap_or_else(|| names(None, DEFAULT_CHIPS));
-    let destinations = body
-        .destinations
-        .clone()
-        .unwrap_or_else(|| names(None, DEFAULT_DESTINATIONS));
-    grid_size_ok(chips.len(), destinations.len(), 2)?;
-    let before_date = date_or_today(body.from.date.as_deref())?;
-    let after_date = date_or_today(body.to.date.as_deref())?;
-    let mut changes = Vec::new();
-    for chip in &chips {
-        for to in &destinations {
-            let before = ask(
-                &state.engine,
-                chip,
-                to,
-                before_date,
-                body.from.scenario.as_deref(),
-            )?;
-            let after = ask(
-                &state.engine,
-                chip,
-                to,
-                after_date,
-                body.to.scenario.as_deref(),
-            )?;
-            let (b, a) = (Cell::of(chip, to, &before), Cell::of(chip, to, &after));
-            if b.decision != a.decision || b.eccn != a.eccn {
-                changes.push(Change {
-                    chip: chip.clone(),
-                    to: to.clone(),
-                    before: b.decision,
-                    after: a.decision,
-                    regime_before: b.regime,
-                    regime_after: a.regime,
-                });
-            }
-        }
-    }
-    let answer = DiffAnswer {
-        from: &body.from,
-        to: &body.to,
-        compared: chips.len() * destinations.len(),
-        changes,
-    };
-    state.record("diff", &body, &answer, UsedLists::No).await?;
-    Ok(Json(answer).into_response())
+    let (_, json) = recorded_diff(&state, &body).await?;
+    Ok(crate::routes::json_bytes(json))
 }
 
-/// `GET /v1/scenarios` parameters: which chips and destinations the matrix covers.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct ScenariosParams {
-    /// Comma-separated catalog names; default H20,H100,H200,B200.
-    chips: Option<String>,
-    /// Comma-separated countries; default CN,AE,IN,DE.
-    to: Option<String>,
-    /// `YYYY-MM-DD`; default today (UTC).
-    date: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct ScenarioRow<'a> {
-    /// `null` for the rules in force without any scenario.
-    id: Option<&'a str>,
-    title: &'a str,
-    status: Option<&'a earl_core::rules::Status>,
-    effective: Option<Date>,
-    summary: &'a str,
-    cite: &'a str,
-    cells: Vec<Cell>,
-}
-
-/// The scenarios earl knows, and the decision for each chip and destination under each.
-#[utoipa::path(get, path = "/v1/scenarios", tag = "reference",
-    params(ScenariosParams),
+/// The chips × destinations matrix of side B of a diff, changed cells outlined (as
+/// `earl diff --svg`).
+#[utoipa::path(post, path = "/v1/diff.svg", tag = "determinations",
+    request_body = DiffBody,
     responses(
-        (status = 200, description = "`{date, chips, destinations, scenarios: [{id, title, status, summary, cite, cells: [{chip, to, decision}]}]}`; the first row is the rules in force", body = serde_json::Value),
-        (status = 422, description = "Unknown chip, country or parameter, or a bad date", body = ErrorBody),
+        (status = 200, description = "An SVG image", content_type = "image/svg+xml", body = String),
+        (status = 400, description = "The body is not JSON", body = ErrorBody),
+        (status = 422, description = "As for `POST /v1/diff`", body = ErrorBody),
     ))]
-pub async fn scenarios(
+pub async fn diff_svg(
     State(state): State<AppState>,
-    ApiQuery(params): ApiQuery<ScenariosParams>,
+    ApiJson(body): ApiJson<DiffBody>,
 ) -> Result<Response, ApiError> {
-    let engine = &state.engine;
-    let date = date_or_today(params.date.as_deref())?;
-    let chips = names(params.chips.as_deref(), DEFAULT_CHIPS);
-    let destinations = names(params.to.as_deref(), DEFAULT_DESTINATIONS);
-    let scenarios = &engine.data.rules.scenarios;
-    grid_size_ok(chips.len(), destinations.len(), scenarios.len() + 1)?;
-    let cells = |scenario: Option<&str>| -> Result<Vec<Cell>, ApiError> {
-        let mut row = Vec::new();
-        for chip in &chips {
-            for to in &destinations {
-                row.push(Cell::of(chip, to, &ask(engine, chip, to, date, scenario)?));
-            }
-        }
-        Ok(row)
-    };
-    let mut rows = vec![ScenarioRow {
-        id: None,
-        title: "Rules in force",
-        status: None,
-        effective: None,
-        summary: "The regulations as earl knows them on this date, with no scenario.",
-        cite: &engine.data.rules.meta.source_document,
-        cells: cells(None)?,
-    }];
-    for s in scenarios {
-        rows.push(ScenarioRow {
-            id: Some(&s.id),
-            title: &s.title,
-            status: Some(&s.status),
-            effective: s.effective,
-            summary: &s.summary,
-            cite: &s.cite.text,
-            cells: cells(Some(&s.id))?,
-        });
-    }
-    Ok(Json(serde_json::json!({ "date": date, "chips": chips, "destinations": destinations, "scenarios": rows })).into_response())
+    let (report, _) = recorded_diff(&state, &body).await?;
+    Ok(svg_response(svg::diff_matrix(&report)))
 }
 
-/// `GET /v1/timeline` parameters.
+fn svg_response(svg: String) -> Response {
+    (
+        [
+            (CONTENT_TYPE, "image/svg+xml; charset=utf-8"),
+            (CONTENT_SECURITY_POLICY, SVG_POLICY),
+        ],
+        svg,
+    )
+        .into_response()
+}
+
+/// `GET /v1/timeline` and `GET /v1/timeline.svg` parameters: the arguments of `earl timeline`.
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
@@ -301,55 +170,113 @@ pub struct TimelineParams {
     /// Catalog name, e.g. `H200`.
     #[param(example = "H200")]
     chip: String,
-    /// Destination country.
+    /// Destination country (ISO code or name).
     #[param(example = "CN")]
     to: String,
-    /// A scenario laid over every date.
+    /// Last date considered, `YYYY-MM-DD`; default today (UTC).
+    until: Option<String>,
+    /// A scenario id laid over every date.
     scenario: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
-struct TimelinePoint<'a> {
-    /// The first day of this rule version.
-    date: Date,
-    /// The rule version that took effect that day.
-    amendment: &'a str,
-    title: &'a str,
-    #[serde(flatten)]
-    cell: Cell,
+impl TimelineParams {
+    fn request(self) -> Result<TimelineRequest, ApiError> {
+        Ok(TimelineRequest {
+            chip: self.chip,
+            to: self.to,
+            until: date_or_today(self.until.as_deref())?,
+            scenario: self.scenario.filter(|s| !s.trim().is_empty()),
+        })
+    }
 }
 
-/// A chip's decision for a destination on every rule version since 2022.
+async fn timeline_report(
+    state: &AppState,
+    params: TimelineParams,
+) -> Result<(TimelineReport, Date), ApiError> {
+    let request = params.request()?;
+    let engine = Arc::clone(&state.engine);
+    blocking(move || Ok((engine.timeline(&request)?, request.until))).await
+}
+
+/// A chip's determination for a destination on every date the rules or its Country Groups
+/// changed since 2022, collapsed into periods with what changed and why (as
+/// `earl timeline --json`).
 #[utoipa::path(get, path = "/v1/timeline", tag = "reference",
     params(TimelineParams),
     responses(
-        (status = 200, description = "`{chip, to, points: [{date, amendment, title, decision, eccn, ...}]}`, oldest first", body = serde_json::Value),
-        (status = 422, description = "Unknown chip, country, scenario or parameter", body = ErrorBody),
+        (status = 200, description = "The dates checked and the periods, oldest first", body = TimelineReport),
+        (status = 422, description = "Unknown chip, country, scenario or parameter, or a bad date", body = ErrorBody),
     ))]
 pub async fn timeline(
     State(state): State<AppState>,
     ApiQuery(params): ApiQuery<TimelineParams>,
 ) -> Result<Response, ApiError> {
-    let engine = &state.engine;
-    let today = earl_engine::today();
-    let mut points = Vec::new();
-    for amendment in &engine.data.rules.timeline {
-        let Some(date) = amendment.effective.filter(|d| *d <= today) else {
-            continue;
-        };
-        let d = ask(
-            engine,
-            &params.chip,
-            &params.to,
-            date,
-            params.scenario.as_deref(),
-        )?;
-        points.push(TimelinePoint {
-            date,
-            amendment: &amendment.id,
-            title: &amendment.title,
-            cell: Cell::of(&params.chip, &params.to, &d),
-        });
+    let (report, _) = timeline_report(&state, params).await?;
+    Ok(axum::Json(report).into_response())
+}
+
+/// The timeline as a step chart (as `earl timeline --svg`).
+#[utoipa::path(get, path = "/v1/timeline.svg", tag = "reference",
+    params(TimelineParams),
+    responses(
+        (status = 200, description = "An SVG image", content_type = "image/svg+xml", body = String),
+        (status = 422, description = "As for `GET /v1/timeline`", body = ErrorBody),
+    ))]
+pub async fn timeline_svg(
+    State(state): State<AppState>,
+    ApiQuery(params): ApiQuery<TimelineParams>,
+) -> Result<Response, ApiError> {
+    let (report, until) = timeline_report(&state, params).await?;
+    Ok(svg_response(svg::timeline_chart(&report, until)))
+}
+
+/// A scenario as `earl scenarios --json` lists it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScenarioRow<'a> {
+    #[schema(example = "gain-ai-act")]
+    id: &'a str,
+    title: &'a str,
+    status: Status,
+    /// Null when the scenario applies to any date asked.
+    #[schema(value_type = Option<String>, format = Date)]
+    effective: Option<Date>,
+    #[schema(value_type = Option<String>, format = Date)]
+    until: Option<Date>,
+    summary: &'a str,
+    cites: Vec<&'a Cite>,
+}
+
+impl<'a> ScenarioRow<'a> {
+    fn of(s: &'a Amendment) -> ScenarioRow<'a> {
+        ScenarioRow {
+            id: &s.id,
+            title: &s.title,
+            status: s.status,
+            effective: s.effective,
+            until: s.until,
+            summary: &s.summary,
+            cites: std::iter::once(&s.cite).chain(&s.more_cites).collect(),
+        }
     }
-    Ok(Json(serde_json::json!({ "chip": params.chip, "to": params.to, "scenario": params.scenario, "points": points })).into_response())
+}
+
+/// Serializes the scenario list once: it does not change while serving.
+pub fn scenarios_json(engine: &Engine) -> Bytes {
+    let rows: Vec<ScenarioRow> = engine
+        .data
+        .rules
+        .scenarios
+        .iter()
+        .map(ScenarioRow::of)
+        .collect();
+    Bytes::from(serde_json::to_vec(&rows).unwrap_or_else(|_| b"[]".to_vec()))
+}
+
+/// The policy scenarios earl knows, each usable as `scenario` in a check or as a side of a
+/// diff (as `earl scenarios --json`).
+#[utoipa::path(get, path = "/v1/scenarios", tag = "reference",
+    responses((status = 200, description = "Every scenario with its status, dates, summary and citations", body = Vec<ScenarioRow>)))]
+pub async fn scenarios(State(state): State<AppState>) -> Response {
+    crate::routes::json_bytes(state.scenarios_json.clone())
 }

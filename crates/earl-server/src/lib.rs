@@ -14,8 +14,8 @@
 //!   unknown chip or country, bad date) is a 422 whose message names the field.
 //! - Bodies over [`BODY_LIMIT`] get 413 and requests over [`REQUEST_TIMEOUT`] get 408. A panic
 //!   in a handler becomes a 500 for that request only (a backstop: inputs are validated first).
-//! - Every determination (classify, check, screen, match, diff) is in the audit trail before
-//!   its answer is sent.
+//! - Every determination (classify, check, screen, match, diff and its SVG) is in the audit
+//!   trail before its answer is sent.
 //! - On a non-loopback address the server will not start without a token (see [`auth`]).
 
 mod assets;
@@ -104,8 +104,10 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::pair))
         .routes(routes!(routes::chips))
         .routes(routes!(explore::diff))
+        .routes(routes!(explore::diff_svg))
         .routes(routes!(explore::scenarios))
         .routes(routes!(explore::timeline))
+        .routes(routes!(explore::timeline_svg))
 }
 
 /// The OpenAPI 3.1 document of the API.
@@ -122,6 +124,7 @@ pub fn router(
 ) -> Router {
     let state = AppState {
         chips_json: routes::chips_json(&engine),
+        scenarios_json: explore::scenarios_json(&engine),
         engine,
         recorder,
     };

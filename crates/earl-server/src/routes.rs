@@ -34,6 +34,8 @@ pub struct AppState {
     pub recorder: Option<Arc<Recorder>>,
     /// `GET /v1/chips`, serialized once: the catalog does not change while serving.
     pub chips_json: Bytes,
+    /// `GET /v1/scenarios`, serialized once.
+    pub scenarios_json: Bytes,
 }
 
 impl AppState {
@@ -49,6 +51,26 @@ impl AppState {
             None => Ok(()),
         }
     }
+
+    /// Serializes `outputs` for the response, then records the determination: the answer's
+    /// bytes exist before the (longer) wait for the audit commit, and are sent only after it.
+    pub(crate) async fn record_json(
+        &self,
+        kind: &str,
+        inputs: &impl Serialize,
+        outputs: &impl Serialize,
+        used_lists: UsedLists,
+    ) -> Result<Bytes, ApiError> {
+        let body = serde_json::to_vec(outputs)
+            .map_err(|e| ApiError::internal(format!("cannot serialize the answer: {e}")))?;
+        self.record(kind, inputs, outputs, used_lists).await?;
+        Ok(Bytes::from(body))
+    }
+}
+
+/// A JSON response from bytes already serialized.
+pub(crate) fn json_bytes(body: Bytes) -> Response {
+    ([(CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// A chip's figures, for a chip that is not in the catalog (the CLI's `--tpp`, `--die-area`, ...).
@@ -244,8 +266,8 @@ pub struct MatchBody {
 }
 
 /// A screening answer: the matches and the provenance of the lists searched.
-#[derive(Serialize)]
-struct ScreenAnswer<'a> {
+#[derive(Serialize, ToSchema)]
+pub struct ScreenAnswer<'a> {
     #[serde(flatten)]
     result: ScreenResult,
     lists: &'a Provenance,
@@ -281,16 +303,27 @@ fn threshold_field(threshold: Option<f64>) -> Result<Option<f64>, ApiError> {
 
 /// Liveness: answers as soon as the server accepts connections (no token needed).
 #[utoipa::path(get, path = "/healthz", tag = "service",
-    responses((status = 200, description = "The server is up", body = serde_json::Value)))]
-pub async fn healthz() -> Json<serde_json::Value> {
-    Json(serde_json::json!({ "status": "ok", "version": env!("CARGO_PKG_VERSION") }))
+    responses((status = 200, description = "The server is up", body = Health)))]
+pub async fn healthz() -> Json<Health> {
+    Json(Health {
+        status: "ok",
+        version: env!("CARGO_PKG_VERSION"),
+    })
+}
+
+/// `GET /healthz`.
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    #[schema(example = "ok")]
+    status: &'static str,
+    version: &'static str,
 }
 
 /// Classify a chip under ECCN 3A090 on a date, with the cited steps (as `earl classify --json`).
 #[utoipa::path(post, path = "/v1/classify", tag = "determinations",
     request_body = ClassifyBody,
     responses(
-        (status = 200, description = "The classification, with `eccn`, `paragraph`, `because` steps", body = serde_json::Value),
+        (status = 200, description = "The classification, with `eccn`, `paragraph`, `because` steps", body = earl_engine::ClassifyAnswer),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "Unknown field, chip or scenario, or a bad date or figure", body = ErrorBody),
     ))]
@@ -303,17 +336,17 @@ pub async fn classify(
     let answer = state
         .engine
         .classify(&item, date, body.scenario.as_deref())?;
-    state
-        .record("classify", &body, &answer, UsedLists::No)
+    let json = state
+        .record_json("classify", &body, &answer, UsedLists::No)
         .await?;
-    Ok(Json(answer).into_response())
+    Ok(json_bytes(json))
 }
 
 /// Does a shipment need a licence, and on what terms (as `earl check --json`)?
 #[utoipa::path(post, path = "/v1/check", tag = "determinations",
     request_body = CheckBody,
     responses(
-        (status = 200, description = "The determination: `license_required`, `license_exception`, `review_policy`, `conditions`, `charges`, `end_user_matches`, `because`, `not_checked`", body = serde_json::Value),
+        (status = 200, description = "The determination: `license_required`, `license_exception`, `review_policy`, `conditions`, `charges`, `end_user_matches`, `because`, `not_checked`", body = earl_engine::CheckAnswer),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "Unknown field, chip, country or scenario, or a bad date", body = ErrorBody),
     ))]
@@ -340,15 +373,17 @@ pub async fn check(
     } else {
         UsedLists::No
     };
-    state.record("check", &body, &answer, used_lists).await?;
-    Ok(Json(answer).into_response())
+    let json = state
+        .record_json("check", &body, &answer, used_lists)
+        .await?;
+    Ok(json_bytes(json))
 }
 
 /// Screen a party name against the US restricted-party lists, each match explained (as `earl screen --json`).
 #[utoipa::path(get, path = "/v1/screen", tag = "determinations",
     params(ScreenParams),
     responses(
-        (status = 200, description = "Matches best first, each with `explain`, and the lists' provenance", body = serde_json::Value),
+        (status = 200, description = "Matches best first, each with `explain`, and the lists' provenance", body = ScreenAnswer),
         (status = 422, description = "Missing `q`, unknown parameter, list code or country, or a threshold outside [0, 1]", body = ErrorBody),
     ))]
 pub async fn screen(
@@ -385,10 +420,10 @@ pub async fn screen(
         result: screening.screener.screen(&query),
         lists: &screening.lists.provenance,
     };
-    state
-        .record("screen", &params, &answer, UsedLists::Yes)
+    let json = state
+        .record_json("screen", &params, &answer, UsedLists::Yes)
         .await?;
-    Ok(Json(answer).into_response())
+    Ok(json_bytes(json))
 }
 
 /// Parses `EL,SDN`: every code must be one earl knows.
@@ -414,7 +449,7 @@ fn list_codes(codes: &str) -> Result<Vec<ListCode>, ApiError> {
 #[utoipa::path(post, path = "/v1/match", tag = "determinations",
     request_body = MatchBody,
     responses(
-        (status = 200, description = "`score`, `match`, `threshold` and the `explain` of the token pairs", body = serde_json::Value),
+        (status = 200, description = "`score`, `match`, `threshold` and the `explain` of the token pairs", body = earl_screen::PairScore),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
         (status = 422, description = "A missing or empty name, unknown field, or a threshold outside [0, 1]", body = ErrorBody),
     ))]
@@ -430,15 +465,15 @@ pub async fn pair(
         .screening()?
         .screener
         .compare(&body.a, &body.b, threshold);
-    state
-        .record("match", &body, &answer, UsedLists::Yes)
+    let json = state
+        .record_json("match", &body, &answer, UsedLists::Yes)
         .await?;
-    Ok(Json(answer).into_response())
+    Ok(json_bytes(json))
 }
 
 /// The chip catalog with computed TPP, PD and the datacenter flag (as `earl chips --json`).
 #[utoipa::path(get, path = "/v1/chips", tag = "reference",
-    responses((status = 200, description = "`{as_of, source_document, chips: [...]}`", body = serde_json::Value)))]
+    responses((status = 200, description = "The catalog: each chip with its computed metrics and its figures as sourced", body = ChipsAnswer)))]
 pub async fn chips(State(state): State<AppState>) -> Response {
     (
         [(CONTENT_TYPE, "application/json")],
@@ -448,8 +483,8 @@ pub async fn chips(State(state): State<AppState>) -> Response {
 }
 
 /// One catalog row of `GET /v1/chips`: the chip as the catalog has it, with its computed metrics.
-#[derive(Serialize)]
-struct ChipRow<'a> {
+#[derive(Serialize, ToSchema)]
+pub struct ChipRow<'a> {
     id: &'a str,
     vendor: &'a str,
     name: &'a str,
@@ -460,8 +495,22 @@ struct ChipRow<'a> {
     pd: Option<f64>,
     memory_bandwidth_gbps: Option<f64>,
     chip_to_chip_gbps: Option<f64>,
+    /// Figures the metrics rest on that no source verifies.
     unverified: Vec<&'static str>,
+    /// The catalog entry: aliases, sourced figures and their source keys.
+    #[schema(value_type = Object)]
     chip: &'a earl_core::chip::Chip,
+}
+
+/// `GET /v1/chips`, as `earl chips --json`.
+#[derive(Serialize, ToSchema)]
+pub struct ChipsAnswer<'a> {
+    #[schema(example = "2026-07-23")]
+    as_of: &'a str,
+    source_document: &'a str,
+    chips: Vec<ChipRow<'a>>,
+    /// Source key → citation.
+    sources: &'a BTreeMap<String, String>,
 }
 
 /// Serializes the catalog for `GET /v1/chips`, in the shape of `earl chips --json`.
@@ -491,11 +540,11 @@ pub fn chips_json(engine: &Engine) -> Bytes {
         })
         .collect();
     let catalog = &engine.data.catalog;
-    let body = serde_json::json!({
-        "as_of": catalog.meta.as_of,
-        "source_document": catalog.meta.source_document,
-        "chips": rows,
-        "sources": catalog.sources,
-    });
-    Bytes::from(body.to_string())
+    let body = ChipsAnswer {
+        as_of: &catalog.meta.as_of,
+        source_document: &catalog.meta.source_document,
+        chips: rows,
+        sources: &catalog.sources,
+    };
+    Bytes::from(serde_json::to_vec(&body).unwrap_or_else(|_| b"{}".to_vec()))
 }

@@ -334,38 +334,166 @@ async fn match_compares_two_names() {
     .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
 }
 
+/// The engine's answer to a question, as the CLI's `--json` would print it (compared as JSON values).
+fn as_json(value: &impl serde::Serialize) -> Value {
+    serde_json::to_value(value).unwrap()
+}
+
 #[tokio::test]
-async fn diff_scenarios_timeline_and_chips() {
+async fn diff_is_the_engines_diff() {
     let app = app();
-    let body = json!({"from": {"date": "2022-01-01"}, "to": {"date": "2026-03-01"}, "chips": ["H100"], "destinations": ["CN"]});
+    let body = json!({"from": "2022-01-01", "to": "2026-03-01", "chips": ["H100"], "destinations": ["CN"]});
     let answer = send(&app, post("/v1/diff", body.to_string())).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    let changes = answer.json()["changes"].clone();
-    assert_eq!(changes[0]["before"], "no_license_required", "{changes}");
-    send(&app, post("/v1/diff", r#"{"from":{},"to":{"when":"now"}}"#))
+    let expected = engine()
+        .diff(&earl_engine::explore::diff::DiffRequest {
+            from: "2022-01-01".into(),
+            to: "2026-03-01".into(),
+            destinations: vec!["CN".into()],
+            chips: vec!["H100".into()],
+            scenario_date: earl_engine::today(),
+        })
+        .unwrap();
+    assert_eq!(answer.json(), as_json(&expected));
+    let change = &answer.json()["changes"][0];
+    assert_eq!(change["from"]["verdict"], "no_licence", "{change}");
+    assert_eq!(change["destination"], "CN");
+
+    // A scenario as side B, laid over a given date; chips may be comma-separated.
+    let body = json!({"from": "2026-03-01", "to": "ai-diffusion", "date": "2026-03-01", "chips": ["H20,H200"], "destinations": ["CN", "AE"]});
+    let answer = send(&app, post("/v1/diff", body.to_string())).await;
+    {
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+        assert_eq!(answer.json()["summary"]["cells"], 4);
+    }
+
+    send(
+        &app,
+        post(
+            "/v1/diff",
+            r#"{"from":"2022-01-01","to":"2026-01-01","when":"now"}"#,
+        ),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    send(&app, post("/v1/diff", r#"{"from":"2022-01-01"}"#))
         .await
         .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
+    let message = send(
+        &app,
+        post(
+            "/v1/diff",
+            r#"{"from":"../../etc/passwd","to":"2026-01-01"}"#,
+        ),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    assert!(message.contains("not a date"), "{message}");
+    send(
+        &app,
+        post(
+            "/v1/diff",
+            r#"{"from":"2022-01-01","to":"2026-01-01","chips":["H9000"]}"#,
+        ),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
     let many: Vec<String> = (0..100).map(|i| format!("chip{i}")).collect();
-    let too_big = json!({"from": {}, "to": {}, "chips": many, "destinations": many});
-    send(&app, post("/v1/diff", too_big.to_string()))
+    let too_big =
+        json!({"from": "2022-01-01", "to": "2026-01-01", "chips": many, "destinations": many});
+    let message = send(&app, post("/v1/diff", too_big.to_string()))
         .await
         .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    assert!(message.contains("cells"), "{message}");
+}
 
-    let answer = send(&app, get("/v1/scenarios?chips=H200&to=CN&date=2026-03-01")).await;
+#[tokio::test]
+async fn diff_svg_is_the_engines_matrix() {
+    let app = app();
+    let body = json!({"from": "2022-01-01", "to": "2026-03-01", "chips": ["H100", "H20"], "destinations": ["CN", "DE"]});
+    let answer = send(&app, post("/v1/diff.svg", body.to_string())).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    let rows = answer.json()["scenarios"].clone();
-    assert_eq!(rows[0]["id"], Value::Null);
-    assert_eq!(rows[0]["cells"][0]["decision"], "case_by_case", "{rows}");
-    send(&app, get("/v1/scenarios?chips=H9000"))
-        .await
-        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    assert!(
+        answer.content_type.starts_with("image/svg+xml"),
+        "{}",
+        answer.content_type
+    );
+    assert!(answer.text.starts_with("<svg"), "{}", &answer.text[..80]);
+    assert!(
+        answer.text.contains("class=\"changed\""),
+        "a changed cell is outlined"
+    );
+    assert!(!answer.text.contains("<script"));
+    send(
+        &app,
+        post("/v1/diff.svg", r#"{"from":"2022-01-01","to":"someday"}"#),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+}
 
-    let answer = send(&app, get("/v1/timeline?chip=H100&to=CN")).await;
+#[tokio::test]
+async fn timeline_is_the_engines_timeline_and_chart() {
+    let app = app();
+    let answer = send(&app, get("/v1/timeline?chip=H100&to=CN&until=2026-03-01")).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    assert!(answer.json()["points"].as_array().unwrap().len() > 3);
+    let expected = engine()
+        .timeline(&earl_engine::explore::timeline::TimelineRequest {
+            chip: "H100".into(),
+            to: "CN".into(),
+            until: "2026-03-01".parse().unwrap(),
+            scenario: None,
+        })
+        .unwrap();
+    assert_eq!(answer.json(), as_json(&expected));
+    assert!(answer.json()["periods"].as_array().unwrap().len() > 1);
+
+    let svg = send(
+        &app,
+        get("/v1/timeline.svg?chip=H100&to=China&until=2026-03-01"),
+    )
+    .await;
+    assert_eq!(svg.status, StatusCode::OK, "{}", svg.text);
+    assert!(svg.content_type.starts_with("image/svg+xml"));
+    assert!(
+        svg.text.starts_with("<svg") && svg.text.contains("<path"),
+        "{}",
+        svg.text
+    );
+    assert_eq!(
+        svg.text,
+        earl_engine::explore::svg::timeline_chart(&expected, "2026-03-01".parse().unwrap())
+    );
+
     send(&app, get("/v1/timeline?chip=H100"))
         .await
         .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query");
+    send(&app, get("/v1/timeline.svg?chip=H9000&to=CN"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(
+        &app,
+        get("/v1/timeline.svg?chip=H100&to=CN&until=2020-01-01"),
+    )
+    .await
+    .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    send(&app, get("/v1/timeline?chip=H100&to=CN&scenario=nope"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+}
+
+#[tokio::test]
+async fn scenarios_and_chips_are_listed() {
+    let app = app();
+    let answer = send(&app, get("/v1/scenarios")).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    let rows = answer.json();
+    let rows = rows.as_array().expect("a list, as earl scenarios --json");
+    assert_eq!(rows.len(), engine().data.rules.scenarios.len());
+    for row in rows {
+        assert!(row["id"].is_string() && row["status"].is_string(), "{row}");
+        assert!(!row["cites"].as_array().unwrap().is_empty(), "{row}");
+    }
 
     let answer = send(&app, get("/v1/chips")).await;
     assert_eq!(answer.status, StatusCode::OK);
@@ -504,10 +632,46 @@ async fn openapi_document_lists_every_endpoint() {
         "/v1/diff",
         "/v1/scenarios",
         "/v1/timeline",
+        "/v1/timeline.svg",
+        "/v1/diff.svg",
         "/v1/chips",
     ] {
         assert!(doc["paths"][path].is_object(), "{path} missing");
     }
+    // Answers are typed, not bare objects.
+    let schema_of = |path: &str, method: &str| {
+        doc["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
+            .clone()
+    };
+    for (path, method, name) in [
+        ("/v1/classify", "post", "ClassifyAnswer"),
+        ("/v1/check", "post", "CheckAnswer"),
+        ("/v1/screen", "get", "ScreenAnswer"),
+        ("/v1/match", "post", "PairScore"),
+        ("/v1/diff", "post", "DiffReport"),
+        ("/v1/timeline", "get", "TimelineReport"),
+        ("/v1/chips", "get", "ChipsAnswer"),
+    ] {
+        let schema = schema_of(path, method);
+        assert_eq!(
+            schema["$ref"],
+            format!("#/components/schemas/{name}"),
+            "{path}: {schema}"
+        );
+        assert!(doc["components"]["schemas"][name].is_object(), "{name}");
+    }
+    assert_eq!(
+        schema_of("/v1/scenarios", "get")["items"]["$ref"],
+        "#/components/schemas/ScenarioRow"
+    );
+    let schemas = &doc["components"]["schemas"];
+    assert!(
+        schemas["Determination"]["properties"]["because"].is_object(),
+        "{}",
+        schemas["Determination"]
+    );
+    assert!(schemas["Match"]["properties"]["explain"].is_object());
+    assert_eq!(schemas["RulePoint"]["properties"]["date"]["format"], "date");
     assert!(doc["components"]["schemas"]["CheckBody"]["properties"]["end_user_hq"].is_object());
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }
@@ -553,7 +717,7 @@ async fn determinations_are_recorded_and_the_chain_verifies() {
         post("/v1/match", r#"{"a":"Huawei","b":"Hua Wei"}"#),
         post(
             "/v1/diff",
-            r#"{"from":{"date":"2023-01-01"},"to":{"date":"2026-01-01"},"chips":["H20"],"destinations":["CN"]}"#,
+            r#"{"from":"2023-01-01","to":"2026-01-01","chips":["H20"],"destinations":["CN"]}"#,
         ),
         // Neither a failed request nor a lookup is a determination.
         post("/v1/check", r#"{"chip":"H9000","to":"CN"}"#),
