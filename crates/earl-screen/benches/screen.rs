@@ -69,16 +69,20 @@ fn bench(c: &mut Criterion) {
         black_box(screener.screen(query)); // warm caches and lazy tables
     }
     let mut latencies = Vec::with_capacity(prepared.len() * 3);
+    let mut slowest: Vec<(Duration, usize)> = Vec::new();
     let run_started = Instant::now();
     for _ in 0..3 {
-        for query in &prepared {
+        for (i, query) in prepared.iter().enumerate() {
             let t = Instant::now();
             black_box(screener.screen(query));
-            latencies.push(t.elapsed());
+            let elapsed = t.elapsed();
+            latencies.push(elapsed);
+            slowest.push((elapsed, i));
         }
     }
     let wall = run_started.elapsed();
     latencies.sort();
+    slowest.sort_by(|a, b| b.0.cmp(&a.0));
     println!(
         "\nearl-screen on the bundled CSL ({} entries, {} names and aliases)",
         screener.entry_count(),
@@ -98,6 +102,11 @@ fn bench(c: &mut Criterion) {
         "  throughput       {:>10.0} queries/s (one thread)",
         latencies.len() as f64 / wall.as_secs_f64()
     );
+
+    println!("  slowest queries:");
+    for (elapsed, i) in slowest.iter().take(5) {
+        println!("    {:>10.1?}  {}", elapsed, queries[*i]);
+    }
 
     let sample = prepared[prepared.len() / 2].clone();
     c.bench_function("screen one query", |b| {

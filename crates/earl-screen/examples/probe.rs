@@ -8,6 +8,15 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let screener = Screener::new(&ScreeningLists::bundled());
     match args.as_slice() {
+        [query] if std::env::var("PROBE_REPEAT").is_ok() => {
+            // For profilers: screen the name again and again.
+            let n: usize = std::env::var("PROBE_REPEAT").unwrap().parse().unwrap_or(1000);
+            let started = std::time::Instant::now();
+            for _ in 0..n {
+                std::hint::black_box(screener.screen(&Query::new(query.clone())));
+            }
+            println!("{:?} per screen", started.elapsed() / n as u32);
+        }
         [query] => {
             let mut q = Query::new(query.clone());
             q.include_below = true;

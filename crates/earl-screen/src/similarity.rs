@@ -66,6 +66,8 @@ pub(crate) struct WeightedToken {
     pub weight: f64,
     /// [`transliteration_key`] of `text`, computed once per token.
     pub key: Box<str>,
+    /// A legal form or a number: never part of a joined span.
+    pub unjoinable: bool,
 }
 
 impl WeightedToken {
@@ -76,6 +78,8 @@ impl WeightedToken {
             script,
             weight,
             key: transliteration_key(text).into(),
+            unjoinable: kind == TokenKind::LegalForm
+                || text.bytes().all(|b| b.is_ascii_digit()),
         }
     }
 }
@@ -150,6 +154,44 @@ pub(crate) struct Scored {
     pub list_paired: Vec<bool>,
 }
 
+/// A set of token positions; no allocation below 128 tokens.
+enum Paired {
+    Bits(u128, usize),
+    Heap(Vec<bool>),
+}
+
+impl Paired {
+    fn new(len: usize) -> Paired {
+        if len <= 128 { Paired::Bits(0, len) } else { Paired::Heap(vec![false; len]) }
+    }
+    fn get(&self, i: usize) -> bool {
+        match self {
+            Paired::Bits(bits, _) => bits >> i & 1 == 1,
+            Paired::Heap(v) => v[i],
+        }
+    }
+    fn any(&self, range: std::ops::Range<usize>) -> bool {
+        range.into_iter().any(|i| self.get(i))
+    }
+    fn set(&mut self, range: std::ops::Range<usize>) {
+        for i in range {
+            match self {
+                Paired::Bits(bits, _) => *bits |= 1 << i,
+                Paired::Heap(v) => v[i] = true,
+            }
+        }
+    }
+    fn len(&self) -> usize {
+        match self {
+            Paired::Bits(_, len) => *len,
+            Paired::Heap(v) => v.len(),
+        }
+    }
+    fn to_vec(&self) -> Vec<bool> {
+        (0..self.len()).map(|i| self.get(i)).collect()
+    }
+}
+
 struct Candidate {
     q: (usize, usize),
     l: (usize, usize),
@@ -166,11 +208,48 @@ pub(crate) fn score_tokens(
     rare_weight: f64,
     record_pairs: bool,
 ) -> Scored {
-    let mut candidates: Vec<Candidate> = Vec::new();
+    CANDIDATES.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut candidates) => {
+            candidates.clear();
+            score_with(query, list, rare_weight, record_pairs, &mut candidates)
+        }
+        Err(_) => score_with(query, list, rare_weight, record_pairs, &mut Vec::new()),
+    })
+}
+
+thread_local! {
+    /// Candidate pairs of the current comparison, reused so that scoring does not allocate.
+    static CANDIDATES: std::cell::RefCell<Vec<Candidate>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn score_with(
+    query: &[WeightedToken],
+    list: &[WeightedToken],
+    rare_weight: f64,
+    record_pairs: bool,
+    candidates: &mut Vec<Candidate>,
+) -> Scored {
     for qs in 0..query.len() {
         for qe in qs + 1..=(qs + MAX_SPAN).min(query.len()) {
+            if qe - qs > 1 && (query[qs].unjoinable || query[qe - 1].unjoinable) {
+                break; // every longer span from here holds the same unjoinable token
+            }
+            let q_first = query[qs].text.as_bytes().first();
+            let arabic = query[qs..qe].iter().any(|t| t.script == Script::Arabic);
             for ls in 0..list.len() {
-                for le in ls + 1..=(ls + MAX_SPAN).min(list.len()) {
+                // Joined spans pair only when their first letters agree (Arabic skeletons aside):
+                // most (query, list) starts are settled by the single-token comparison.
+                let longest = if arabic || q_first == list[ls].text.as_bytes().first() {
+                    MAX_SPAN
+                } else if qe - qs > 1 {
+                    continue;
+                } else {
+                    1
+                };
+                for le in ls + 1..=(ls + longest).min(list.len()) {
+                    if le - ls > 1 && (list[ls].unjoinable || list[le - 1].unjoinable) {
+                        break;
+                    }
                     let (q_span, l_span) = (&query[qs..qe], &list[ls..le]);
                     let Some((similarity, method)) = unit_similarity(q_span, l_span) else {
                         continue;
@@ -198,24 +277,21 @@ pub(crate) fn score_tokens(
             .then(b.similarity.total_cmp(&a.similarity))
     });
 
-    let mut query_paired = vec![false; query.len()];
-    let mut list_paired = vec![false; list.len()];
+    // Which tokens are paired: bit sets on the stack for names of up to 128 tokens.
+    let mut query_paired = Paired::new(query.len());
+    let mut list_paired = Paired::new(list.len());
     let mut paired_value = 0.0;
     let mut pairs = Vec::new();
     // Pairs with a distinctive token on both sides, and the heaviest such pair's lighter side.
     let mut distinctive_units = 0usize;
     let mut distinctive_unit_weight = 0.0f64;
     let mut initial_pairs = 0usize;
-    for c in &candidates {
-        if query_paired[c.q.0..c.q.1].iter().any(|&p| p)
-            || list_paired[c.l.0..c.l.1].iter().any(|&p| p)
-        {
+    for c in candidates.iter() {
+        if query_paired.any(c.q.0..c.q.1) || list_paired.any(c.l.0..c.l.1) {
             continue;
         }
-        query_paired[c.q.0..c.q.1]
-            .iter_mut()
-            .for_each(|p| *p = true);
-        list_paired[c.l.0..c.l.1].iter_mut().for_each(|p| *p = true);
+        query_paired.set(c.q.0..c.q.1);
+        list_paired.set(c.l.0..c.l.1);
         paired_value += c.value;
         let distinctive = |tokens: &[WeightedToken]| {
             tokens
@@ -255,9 +331,9 @@ pub(crate) fn score_tokens(
     let query_weight: f64 = query.iter().map(|t| t.weight).sum();
     let list_weight: f64 = list
         .iter()
-        .zip(&list_paired)
-        .map(|(t, &paired)| {
-            if paired {
+        .enumerate()
+        .map(|(i, t)| {
+            if list_paired.get(i) {
                 t.weight
             } else if t.kind == TokenKind::Distinctive {
                 UNPAIRED_LIST_DISTINCTIVE_WEIGHT * t.weight
@@ -272,22 +348,22 @@ pub(crate) fn score_tokens(
     } else {
         0.0
     };
-    let unpaired_number = |tokens: &[WeightedToken], paired: &[bool]| {
+    let unpaired_number = |tokens: &[WeightedToken], paired: &Paired| {
         tokens
             .iter()
-            .zip(paired)
-            .any(|(t, &p)| !p && t.text.bytes().all(|b| b.is_ascii_digit()))
+            .enumerate()
+            .any(|(i, t)| !paired.get(i) && t.text.bytes().all(|b| b.is_ascii_digit()))
     };
     if unpaired_number(query, &query_paired) && unpaired_number(list, &list_paired) {
         score *= 1.0 - NUMBER_MISMATCH_PENALTY; // "Leasing 3" vs "Leasing 6": different parties
     }
     // Tokens that say something about identity and found no counterpart; an initial's pair
     // counts as unmatched.
-    let unpaired = |tokens: &[WeightedToken], paired: &[bool], kinds: &[TokenKind]| {
+    let unpaired = |tokens: &[WeightedToken], paired: &Paired, kinds: &[TokenKind]| {
         tokens
             .iter()
-            .zip(paired)
-            .filter(|(t, p)| !**p && kinds.contains(&t.kind))
+            .enumerate()
+            .filter(|(i, t)| !paired.get(*i) && kinds.contains(&t.kind))
             .count()
     };
     let (uq, ul) = (
@@ -311,22 +387,22 @@ pub(crate) fn score_tokens(
     Scored {
         score,
         pairs,
-        query_paired,
-        list_paired,
+        query_paired: if record_pairs { query_paired.to_vec() } else { Vec::new() },
+        list_paired: if record_pairs { list_paired.to_vec() } else { Vec::new() },
     }
 }
 
 /// Similarity of a query span and a list span (one of them a single token), if they match at all.
 fn unit_similarity(q: &[WeightedToken], l: &[WeightedToken]) -> Option<(f64, MatchMethod)> {
     let joined = q.len() > 1 || l.len() > 1;
-    if joined
-        && q.iter().chain(l).any(|t| {
-            t.kind == TokenKind::LegalForm || t.text.bytes().all(|b| b.is_ascii_digit())
-        })
-    {
+    if joined && q.iter().chain(l).any(|t| t.unjoinable) {
         return None; // "technologies co" is not a word, nor "shipping 3"
     }
     if q.len() > 1 && l.len() > 1 {
+        let length = |tokens: &[WeightedToken]| tokens.iter().map(|t| t.text.len()).sum::<usize>();
+        if q[0].text.as_bytes()[0] != l[0].text.as_bytes()[0] || length(q) != length(l) {
+            return None;
+        }
         // Both sides joined: the same letters split differently ("sollers finance" /
         // "soller sfinance"), exactly.
         let same = q.iter().flat_map(|t| t.text.bytes()).eq(l.iter().flat_map(|t| t.text.bytes()));
@@ -353,10 +429,24 @@ fn unit_similarity(q: &[WeightedToken], l: &[WeightedToken]) -> Option<(f64, Mat
         if a == b {
             return Some((1.0, MatchMethod::Exact));
         }
+        // Cheap rejection of the great majority of pairs: no rule below pairs words whose
+        // lengths differ by more than three or whose first letters differ (but for a swap of
+        // the first two or a transliteration variant), in spelling or in key.
+        let plausible = |x: &[u8], y: &[u8]| {
+            x.len() == 1
+                || y.len() == 1
+                || (x.len().abs_diff(y.len()) <= 3
+                    && (same_initial(x[0], y[0]) || (x[0] == y[1] && x[1] == y[0])))
+        };
+        let (ka, kb) = (&*q[0].key, &*l[0].key);
+        if !plausible(a.as_bytes(), b.as_bytes())
+            && (ka.is_empty() || kb.is_empty() || !plausible(ka.as_bytes(), kb.as_bytes()))
+        {
+            return None;
+        }
         if let Some(found) = token_similarity(a, b) {
             return Some(found);
         }
-        let (ka, kb) = (&*q[0].key, &*l[0].key);
         if ka.len() < 2 || kb.len() < 2 {
             return None;
         }
@@ -501,8 +591,10 @@ fn is_transposition(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
+    let Some(i) = a.iter().zip(b).position(|(x, y)| x != y) else {
+        return false;
+    };
+    i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
 }
 
 /// Edits tolerated between two words, by the longer one's length: one up to 7 letters, two up
@@ -519,9 +611,14 @@ fn allowed_edits(length: usize) -> usize {
 /// Optimal-string-alignment distance: Levenshtein plus adjacent transpositions ("huawie").
 pub(crate) fn osa_distance(a: &[u8], b: &[u8]) -> usize {
     let width = b.len() + 1;
-    let mut stack = [0u32; 3 * (JOIN_BUFFER + 1)];
+    // Most words are short: a small buffer is cheaper to clear than one for the longest join.
+    let mut small = [0u32; 3 * 17];
+    let mut stack;
     let mut heap;
-    let rows: &mut [u32] = if width <= JOIN_BUFFER + 1 {
+    let rows: &mut [u32] = if width <= 17 {
+        &mut small[..3 * width]
+    } else if width <= JOIN_BUFFER + 1 {
+        stack = [0u32; 3 * (JOIN_BUFFER + 1)];
         &mut stack[..3 * width]
     } else {
         heap = vec![0u32; 3 * width];
