@@ -5,36 +5,74 @@
 # p50/p99 latency of POST /v1/check (H200 to CN) and GET /v1/screen at 64 and 1,000
 # concurrent connections. Then stops the server with SIGTERM and verifies the audit trail.
 #
-#   scripts/bench-server.sh                 (DURATION=10s per run by default)
-#   DURATION=5s CONNECTIONS="64" scripts/bench-server.sh
+# Then, unless RATES is empty, the same at fixed request rates with `hey` (Debian's package;
+# -q paces each of its 64 connections), so latency is also seen below saturation: wrk's
+# closed loop at 64 connections always measures a full queue, where latency is 64 divided
+# by throughput whatever the server does.
 #
-# Target: p99 < 10 ms for /v1/check at 64 connections. Note that wrk and the server share the
-# machine's cores, and every answered request is a durable, synced audit record.
+#   scripts/bench-server.sh                 (DURATION=10s per run by default)
+#   DURATION=5s CONNECTIONS="64" RATES="1000 2000" scripts/bench-server.sh
+#   EARL_BIN=path/to/earl scripts/bench-server.sh    (a given binary; no build)
+#
+# Target: p99 < 10 ms for /v1/check at 64 connections. Note that the load generator and the
+# server share the machine's cores (the load average is printed before and after: other
+# builds on the machine skew the figures), and every answered request is a durable, synced
+# audit record.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="${CARGO_TARGET_DIR:-$repo/target}"
 duration="${DURATION:-10s}"
 connections="${CONNECTIONS:-64 1000}"
+rates="${RATES-1000 2000 3000}"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # 1,000 connections need 1,000 sockets on each side, beyond the usual soft limit of 1,024.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || ulimit -n 65536 2>/dev/null || true
 echo "open-file limit: $(ulimit -n)"
 
-if ! command -v wrk >/dev/null; then
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+[[ -z "$rates" ]] || command -v hey >/dev/null || missing+=(hey)
+if ((${#missing[@]})); then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-(cd "$repo" && cargo build --release -q -p earl-cli)
-earl="$target/release/earl"
+if [[ -n "${EARL_BIN:-}" ]]; then
+    earl="$EARL_BIN"
+else
+    (cd "$repo" && cargo build --release -q -p earl-cli)
+    earl="$target/release/earl"
+fi
 
 # The audit database goes on the same disk as the build, not a tmpfs, so its syncs are real.
 work="$(mktemp -d -p "$target" bench-server.XXXXXX)"
 server_pid=""
 cleanup() {
     if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-        kill -TERM "$server_pid" 2>/dev/null || true
+        # Fixed rates: 64 connections, each paced to RATE/64 requests per second.
+if [[ -n "$rates" ]]; then
+    body='{"chip":"H200","to":"CN","date":"2026-03-01"}'
+    printf '\n%-16s %6s %12s %10s %10s   (hey, 64 connections at a fixed rate)\n' "endpoint" "rate" "requests/s" "p50" "p99"
+    paced() {
+        local name="$1" rate="$2"; shift 2
+        local out rps p50 p99 non200
+        out="$(hey -z "$duration" -c 64 -q "$(((rate + 63) / 64))" "$@")"
+        rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+        p50="$(awk '/ 50% in / {printf "%.2fms", $3 * 1000}' <<<"$out")"
+        p99="$(awk '/ 99% in / {printf "%.2fms", $3 * 1000}' <<<"$out")"
+        non200="$(awk '/^\s*\[[0-9]+\]/ && $1 != "[200]" {printf "%s%s ", $1, $2}' <<<"$out")"
+        printf '%-16s %6s %12s %10s %10s   %s\n' "$name" "$rate" "$rps" "$p50" "$p99" "${non200:+status $non200}"
+    }
+    for rate in $rates; do
+        paced "POST /v1/check" "$rate" -m POST -T application/json -d "$body" "$url/v1/check"
+        paced "GET /v1/screen" "$rate" "$url$screen_path"
+    done
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+kill -TERM "$server_pid" 2>/dev/null || true
         wait "$server_pid" 2>/dev/null || true
     fi
     rm -rf "$work"
@@ -86,6 +124,27 @@ for conns in $connections; do
     run "POST /v1/check" "$conns" "/v1/check" "$work/check.lua"
     run "GET /v1/screen" "$conns" "$screen_path" ""
 done
+
+# Fixed rates: 64 connections, each paced to RATE/64 requests per second.
+if [[ -n "$rates" ]]; then
+    body='{"chip":"H200","to":"CN","date":"2026-03-01"}'
+    printf '\n%-16s %6s %12s %10s %10s   (hey, 64 connections at a fixed rate)\n' "endpoint" "rate" "requests/s" "p50" "p99"
+    paced() {
+        local name="$1" rate="$2"; shift 2
+        local out rps p50 p99 non200
+        out="$(hey -z "$duration" -c 64 -q "$(((rate + 63) / 64))" "$@")"
+        rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+        p50="$(awk '/ 50% in / {printf "%.2fms", $3 * 1000}' <<<"$out")"
+        p99="$(awk '/ 99% in / {printf "%.2fms", $3 * 1000}' <<<"$out")"
+        non200="$(awk '/^\s*\[[0-9]+\]/ && $1 != "[200]" {printf "%s%s ", $1, $2}' <<<"$out")"
+        printf '%-16s %6s %12s %10s %10s   %s\n' "$name" "$rate" "$rps" "$p50" "$p99" "${non200:+status $non200}"
+    }
+    for rate in $rates; do
+        paced "POST /v1/check" "$rate" -m POST -T application/json -d "$body" "$url/v1/check"
+        paced "GET /v1/screen" "$rate" "$url$screen_path"
+    done
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 kill -TERM "$server_pid"
 wait "$server_pid" || { echo "earl serve exited with $? on SIGTERM" >&2; exit 1; }

@@ -54,6 +54,11 @@ use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+/// The allocator of the binary that links this crate (see the `mimalloc` feature).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Largest request body accepted: every request earl understands fits in a few hundred bytes.
 pub const BODY_LIMIT: usize = 64 * 1024;
 /// Longest a request may take; the slowest determination takes milliseconds.
