@@ -3,8 +3,6 @@
 use crate::app::{App, Failure, print_json};
 use crate::render::{opt_num, opt_pd, yes_no};
 use clap::Args;
-use earl_core::metrics::Metrics;
-use serde::Serialize;
 
 #[derive(Args)]
 pub struct ChipsArgs {
@@ -19,48 +17,9 @@ pub struct AboutArgs {
     pub json: bool,
 }
 
-/// One catalog row with its computed metrics.
-#[derive(Serialize)]
-struct ChipRow<'a> {
-    id: &'a str,
-    vendor: &'a str,
-    name: &'a str,
-    released: &'a str,
-    datacenter: Option<bool>,
-    tpp: Option<f64>,
-    tpp_precision: Option<String>,
-    pd: Option<f64>,
-    memory_bandwidth_gbps: Option<f64>,
-    chip_to_chip_gbps: Option<f64>,
-    unverified: Vec<&'static str>,
-    chip: &'a earl_core::chip::Chip,
-}
-
 pub fn chips(app: &App, a: &ChipsArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
-    let rows: Vec<ChipRow> = engine
-        .data
-        .catalog
-        .chips
-        .iter()
-        .map(|c| {
-            let m = Metrics::of_chip(c);
-            ChipRow {
-                id: &c.id,
-                vendor: &c.vendor,
-                name: &c.name,
-                released: &c.released,
-                datacenter: m.datacenter,
-                tpp: m.tpp.map(|v| (v * 100.0).round() / 100.0),
-                tpp_precision: m.tpp_precision.map(|p| p.to_string()),
-                pd: m.pd.map(|v| (v * 100.0).round() / 100.0),
-                memory_bandwidth_gbps: m.memory_bandwidth_gbps,
-                chip_to_chip_gbps: m.chip_to_chip_gbps,
-                unverified: m.unverified.clone(),
-                chip: c,
-            }
-        })
-        .collect();
+    let rows = engine.chip_rows();
     if a.json {
         return print_json(&serde_json::json!({
             "as_of": engine.data.catalog.meta.as_of,

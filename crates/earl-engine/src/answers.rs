@@ -117,3 +117,42 @@ pub struct CheckAnswer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lists: Option<earl_screen::Provenance>,
 }
+
+/// One catalog row with its computed metrics.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChipRow<'a> {
+    pub id: &'a str,
+    pub vendor: &'a str,
+    pub name: &'a str,
+    pub released: &'a str,
+    pub datacenter: Option<bool>,
+    pub tpp: Option<f64>,
+    pub tpp_precision: Option<String>,
+    pub pd: Option<f64>,
+    pub memory_bandwidth_gbps: Option<f64>,
+    pub chip_to_chip_gbps: Option<f64>,
+    /// Metrics that rest on a figure the sources mark unverified.
+    pub unverified: Vec<&'static str>,
+    /// The catalog entry: aliases, sourced figures and their source keys.
+    pub chip: &'a Chip,
+}
+
+impl<'a> ChipRow<'a> {
+    pub fn new(c: &'a Chip) -> ChipRow<'a> {
+        let m = Metrics::of_chip(c);
+        ChipRow {
+            id: &c.id,
+            vendor: &c.vendor,
+            name: &c.name,
+            released: &c.released,
+            datacenter: m.datacenter,
+            tpp: m.tpp.map(round2),
+            tpp_precision: m.tpp_precision.map(|p| p.to_string()),
+            pd: m.pd.map(round2),
+            memory_bandwidth_gbps: m.memory_bandwidth_gbps,
+            chip_to_chip_gbps: m.chip_to_chip_gbps,
+            unverified: m.unverified,
+            chip: c,
+        }
+    }
+}

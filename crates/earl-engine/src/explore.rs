@@ -307,16 +307,9 @@ impl Engine {
         } else if spec.starts_with(|c: char| c.is_ascii_digit()) {
             (PointKind::Date, crate::parse_date(spec)?, None)
         } else {
-            let scenarios: Vec<&str> = self
-                .data
-                .rules
-                .scenarios
-                .iter()
-                .map(|s| s.id.as_str())
-                .collect();
             return Err(EngineError::BadInput(format!(
                 "`{spec}` is not a date (YYYY-MM-DD), a rule version id (see data/rules.toml, e.g. 2026-01-15-h200-lane) or a scenario id (known: {})",
-                scenarios.join(", ")
+                self.scenario_ids()
             )));
         };
         let snap = self.snapshot(

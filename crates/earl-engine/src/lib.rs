@@ -109,7 +109,9 @@ impl Engine {
         }
         let lists = match &self.lists_source {
             ListsSource::Bundled => ScreeningLists::bundled(),
-            ListsSource::File(p) => ScreeningLists::from_path(p).map_err(|e| EngineError::Lists(e.to_string()))?,
+            ListsSource::File(p) => {
+                ScreeningLists::from_path(p).map_err(|e| EngineError::Lists(e.to_string()))?
+            }
         };
         Ok(lists.provenance)
     }
@@ -119,19 +121,29 @@ impl Engine {
         match id {
             None => Ok(None),
             Some(id) => self.data.rules.scenario(id).map(Some).ok_or_else(|| {
-                let known: Vec<&str> = self
-                    .data
-                    .rules
-                    .scenarios
-                    .iter()
-                    .map(|s| s.id.as_str())
-                    .collect();
                 EngineError::BadInput(format!(
                     "unknown scenario `{id}` (known: {}; or give a scenario file)",
-                    known.join(", ")
+                    self.scenario_ids()
                 ))
             }),
         }
+    }
+
+    /// The ids of every scenario, for messages that list them.
+    pub fn scenario_ids(&self) -> String {
+        let ids: Vec<&str> = self
+            .data
+            .rules
+            .scenarios
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        ids.join(", ")
+    }
+
+    /// The catalog with each chip's computed metrics, as `earl chips` and `GET /v1/chips` show it.
+    pub fn chip_rows(&self) -> Vec<ChipRow<'_>> {
+        self.data.catalog.chips.iter().map(ChipRow::new).collect()
     }
 
     /// The rules in force on `date` with `scenario` laid over them. Snapshots are kept (up to
@@ -530,7 +542,9 @@ fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
     check("--die-area", spec.die_area_mm2)?;
     check("--pd", spec.pd)?;
     if spec.pd.is_some() && spec.die_area_mm2.is_some() {
-        return Err(EngineError::BadInput("give either --die-area or --pd, not both".into()));
+        return Err(EngineError::BadInput(
+            "give either --die-area or --pd, not both".into(),
+        ));
     }
     check("--memory-bandwidth", spec.memory_bandwidth_gbps)?;
     check("--package-area", spec.package_area_mm2)?;
