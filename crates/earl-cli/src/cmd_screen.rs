@@ -105,6 +105,7 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
         "threshold": result.threshold,
         "lists": screening.lists.provenance,
         "staleness_warning": earl_screen::staleness_warning(&screening.lists.provenance, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS),
+        "count_drop_warnings": count_drops(&screening.lists.provenance),
         "matches": result.matches,
     });
     app.record("screen", json!({"name": name, "country": a.country, "lists": a.lists, "threshold": a.threshold, "all": a.all}), &answer)?;
@@ -113,6 +114,13 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
     }
     if let Some(w) = answer["staleness_warning"].as_str() {
         println!("warning: {w}");
+    }
+    for w in answer["count_drop_warnings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        println!("warning: {}", w.as_str().unwrap_or_default());
     }
     let shown: Vec<&Match> = result.matches.iter().collect();
     if shown.iter().all(|m| m.below_threshold) {
@@ -164,6 +172,12 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
 fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(), Failure> {
     let engine = app.engine()?;
     let screening = engine.screening()?;
+    let p = &screening.lists.provenance;
+    let stale =
+        earl_screen::staleness_warning(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS);
+    for w in stale.into_iter().chain(count_drops(p)) {
+        eprintln!("earl: warning: {w}");
+    }
     let file = std::fs::File::open(path)
         .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
     let mut reader = csv::ReaderBuilder::new()
@@ -294,7 +308,7 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
     let p = &engine.list_provenance()?;
     let stale = earl_screen::staleness_warning(p, earl_engine::today(), a.max_age_days);
-    let drops = crate::cmd_screen::count_drops(p);
+    let drops = count_drops(p);
     let value = json!({"provenance": p, "staleness_warning": stale, "count_drop_warnings": drops});
     if a.json {
         return print_json(&value);
@@ -316,7 +330,7 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
 }
 
 /// Compares this load's per-list counts with the previous load's (kept next to the audit trail)
-/// and records this load's for next time.
+/// and records this load's for next time, so a truncated download is flagged, not silently used.
 fn count_drops(p: &earl_screen::Provenance) -> Vec<String> {
     let Some(dir) =
         earl_store::AuditStore::default_path().and_then(|d| d.parent().map(|p| p.to_path_buf()))
