@@ -163,8 +163,10 @@ fn countries_with_a_shared_alias_are_refused() {
 #[test]
 fn country_groups_equal_the_ecfr_issue_they_cite() {
     let d = Dataset::bundled().unwrap();
-    let ecfr: serde_json::Value =
-        serde_json::from_str(include_str!("../../../data/country-groups-ecfr-2026-07-23.json")).unwrap();
+    let ecfr: serde_json::Value = serde_json::from_str(include_str!(
+        "../../../data/country-groups-ecfr-2026-07-23.json"
+    ))
+    .unwrap();
     assert_eq!(ecfr["ecfrIssueDate"], d.groups.base_issue.to_string());
     let groups = ecfr["groups"].as_object().unwrap();
     assert_eq!(groups.len(), d.groups.base.len());
@@ -173,10 +175,17 @@ fn country_groups_equal_the_ecfr_issue_they_cite() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|n| d.countries.resolve(n.as_str().unwrap()).unwrap_or_else(|e| panic!("{group}: {e}")).code.clone())
+            .map(|n| {
+                d.countries
+                    .resolve(n.as_str().unwrap())
+                    .unwrap_or_else(|e| panic!("{group}: {e}"))
+                    .code
+                    .clone()
+            })
             .collect();
         // The eCFR JSON maps Hong Kong to China; earl keeps HK as its own code treated as CN.
-        let ours: std::collections::BTreeSet<String> = d.groups.base[group].iter().cloned().collect();
+        let ours: std::collections::BTreeSet<String> =
+            d.groups.base[group].iter().cloned().collect();
         assert_eq!(codes, ours, "{group}");
     }
 }

@@ -11,7 +11,8 @@ use crate::lists::{Entry, ScreeningLists};
 use crate::normalize::{NormalizedName, Script, TokenKind, Transliteration, normalize, skeleton};
 use crate::policy::{Effect, LicensePolicy, ListCode};
 use crate::similarity::{
-    MAX_SPAN, MIN_TOKEN_SIMILARITY, TokenPair, same_long_skeleton, WeightedToken, jaro_winkler, score_tokens,
+    MAX_SPAN, MIN_TOKEN_SIMILARITY, TokenPair, WeightedToken, jaro_winkler, same_long_skeleton,
+    score_tokens,
 };
 use serde::Serialize;
 use std::cell::RefCell;
@@ -601,7 +602,10 @@ impl Screener {
             // `same_long_skeleton` as the scoring does.
             let hash = hash_str(&self.hasher, &skeleton(text));
             let start = self.skeletons.partition_point(|(h, _)| *h < hash);
-            for &(_, term) in self.skeletons[start..].iter().take_while(|(h, _)| *h == hash) {
+            for &(_, term) in self.skeletons[start..]
+                .iter()
+                .take_while(|(h, _)| *h == hash)
+            {
                 let term_text = self.term_texts[term as usize].as_bytes();
                 if !found.iter().any(|(t, _)| *t == term)
                     && same_long_skeleton(text.as_bytes(), term_text)

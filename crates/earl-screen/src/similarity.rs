@@ -78,8 +78,7 @@ impl WeightedToken {
             script,
             weight,
             key: transliteration_key(text).into(),
-            unjoinable: kind == TokenKind::LegalForm
-                || text.bytes().all(|b| b.is_ascii_digit()),
+            unjoinable: kind == TokenKind::LegalForm || text.bytes().all(|b| b.is_ascii_digit()),
         }
     }
 }
@@ -162,7 +161,11 @@ enum Paired {
 
 impl Paired {
     fn new(len: usize) -> Paired {
-        if len <= 128 { Paired::Bits(0, len) } else { Paired::Heap(vec![false; len]) }
+        if len <= 128 {
+            Paired::Bits(0, len)
+        } else {
+            Paired::Heap(vec![false; len])
+        }
     }
     fn get(&self, i: usize) -> bool {
         match self {
@@ -378,7 +381,8 @@ fn score_with(
         score = (score * SINGLE_OVERLAP_FACTOR).min(SINGLE_OVERLAP_CAP);
     }
     let described = [TokenKind::Distinctive, TokenKind::Generic];
-    if unpaired(query, &query_paired, &described) > 0 && unpaired(list, &list_paired, &described) > 0
+    if unpaired(query, &query_paired, &described) > 0
+        && unpaired(list, &list_paired, &described) > 0
     {
         // Each name says something the other contradicts: "Mining" / "Dining", "Chemical" /
         // "Pharmaceutical", "Traders" / "Transporters".
@@ -387,8 +391,16 @@ fn score_with(
     Scored {
         score,
         pairs,
-        query_paired: if record_pairs { query_paired.to_vec() } else { Vec::new() },
-        list_paired: if record_pairs { list_paired.to_vec() } else { Vec::new() },
+        query_paired: if record_pairs {
+            query_paired.to_vec()
+        } else {
+            Vec::new()
+        },
+        list_paired: if record_pairs {
+            list_paired.to_vec()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -405,7 +417,10 @@ fn unit_similarity(q: &[WeightedToken], l: &[WeightedToken]) -> Option<(f64, Mat
         }
         // Both sides joined: the same letters split differently ("sollers finance" /
         // "soller sfinance"), exactly.
-        let same = q.iter().flat_map(|t| t.text.bytes()).eq(l.iter().flat_map(|t| t.text.bytes()));
+        let same = q
+            .iter()
+            .flat_map(|t| t.text.bytes())
+            .eq(l.iter().flat_map(|t| t.text.bytes()));
         let split_alike = q.len() == l.len() && q.iter().zip(l).all(|(a, b)| a.text == b.text);
         return (same && !split_alike).then_some((1.0, MatchMethod::Joined));
     }
