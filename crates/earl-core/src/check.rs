@@ -96,6 +96,9 @@ pub struct Determination {
     pub charges: Vec<ChargeDue>,
     pub end_user_matches: Vec<PartyHit>,
     pub because: Vec<Step>,
+    /// Ids of the rule entries that decided the answer (paragraph, controls, party rules,
+    /// exception, review, conditions, charges), so tools can trace a decision to its rules.
+    pub decided_by: Vec<String>,
     pub notices: Vec<Step>,
     pub not_checked: Vec<Step>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -115,6 +118,7 @@ struct Branch {
     conditions: Vec<Step>,
     charges: Vec<ChargeDue>,
     because: Vec<Step>,
+    decided_by: Vec<String>,
     notices: Vec<Step>,
     not_checked: Vec<Step>,
 }
@@ -180,7 +184,7 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         _ => None,
     };
     let mut possible_outcomes = Vec::new();
-    let (exception, review, prohibited, conditions, charges, notices, not_checked);
+    let (exception, review, prohibited, conditions, charges, notices, not_checked, decided_by);
     if branches.len() == 1 || all_same {
         because.extend(first.because.iter().cloned());
         exception = first.exception.clone();
@@ -190,6 +194,7 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         charges = first.charges.clone();
         notices = first.notices.clone();
         not_checked = first.not_checked.clone();
+        decided_by = first.decided_by.clone();
         if branches.len() > 1 {
             because.push(Step::computed(
                 "Every possible classification leads to this same answer, so the unknown figures do not change it.",
@@ -223,6 +228,14 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         charges = Vec::new();
         notices = union(branches.iter().map(|(_, b)| &b.notices));
         not_checked = union(branches.iter().map(|(_, b)| &b.not_checked));
+        // Every entry that decided any of the possible answers.
+        let mut ids: Vec<String> = Vec::new();
+        for id in branches.iter().flat_map(|(_, b)| &b.decided_by) {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        decided_by = ids;
     }
     let determined = q.classification.determined();
     Determination {
@@ -245,6 +258,7 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         charges,
         end_user_matches: q.party_hits.to_vec(),
         because,
+        decided_by,
         notices,
         not_checked,
         possible_outcomes,
@@ -294,6 +308,7 @@ fn decide(
         lists: &lists,
     };
     let mut because = Vec::new();
+    let mut decided_by: Vec<String> = outcome.paragraph.iter().cloned().collect();
     let mut triggered: Vec<String> = Vec::new();
     let mut required = Tri::False;
     let mut prohibited = false;
@@ -302,6 +317,7 @@ fn decide(
             Tri::True => {
                 because.push(Step::new(format!("Licence required: {}", c.text), &c.cite));
                 triggered.push(c.id.clone());
+                decided_by.push(c.id.clone());
                 required = Tri::True;
                 prohibited |= c.requirement == Requirement::Prohibited;
             }
@@ -353,6 +369,7 @@ fn decide(
             ));
         }
         for rule in e.party.iter().filter(|r| r.list == hit.list) {
+            decided_by.push(rule.id.clone());
             because.push(Step::new(
                 format!(
                     "End user matches {} on the {} list: {}",
@@ -426,6 +443,7 @@ fn decide(
                     ));
                     review = Some(r.policy);
                     review_id = Some(r.id.clone());
+                    decided_by.push(r.id.clone());
                     break;
                 }
                 Tri::Unknown => because.push(Step::new(
@@ -458,12 +476,17 @@ fn decide(
     for c in &e.condition {
         if eval.eval(&c.when, &facts) == Tri::True {
             conditions.push(Step::new(c.text.clone(), &c.cite));
+            decided_by.push(c.id.clone());
         }
     }
-    let charges = e
+    let charged: Vec<&crate::rules::Charge> = e
         .charge
         .iter()
         .filter(|c| eval.eval(&c.when, &facts) == Tri::True)
+        .collect();
+    decided_by.extend(charged.iter().map(|c| c.id.clone()));
+    let charges = charged
+        .into_iter()
         .map(|c| ChargeDue {
             kind: c.kind.clone(),
             rate: c.rate,
@@ -495,6 +518,7 @@ fn decide(
         conditions,
         charges,
         because,
+        decided_by,
         notices,
         not_checked,
     }

@@ -373,11 +373,7 @@ impl Engine {
     /// entry's own text and citation in the determination's steps, so nothing is re-evaluated.
     pub fn deciding_entries(&self, snap: &Snapshot, d: &Determination) -> Vec<EntryRef> {
         let e = &snap.entries;
-        let stated = |text: &str, cite: &Cite| {
-            d.because
-                .iter()
-                .any(|s| s.cite == cite.text && s.text.ends_with(text))
-        };
+        let decided = |id: &str| d.decided_by.iter().any(|x| x == id);
         let mut out = Vec::new();
         let mut push = |kind: &'static str, id: &str, cite: &Cite| {
             out.push(EntryRef {
@@ -394,33 +390,19 @@ impl Engine {
         {
             push("paragraph", &p.id, &p.cite);
         }
-        for c in e.control.iter().filter(|c| stated(&c.text, &c.cite)) {
+        for c in e.control.iter().filter(|c| decided(&c.id)) {
             push("control", &c.id, &c.cite);
         }
-        for x in e.exception.iter().filter(|x| {
-            d.license_exception.as_deref() == Some(x.code.as_str()) && stated(&x.text, &x.cite)
-        }) {
+        for x in e.exception.iter().filter(|x| decided(&x.id)) {
             push("exception", &x.id, &x.cite);
         }
-        for r in e
-            .review
-            .iter()
-            .filter(|r| d.review_policy == Some(r.policy) && stated(&r.text, &r.cite))
-        {
+        for r in e.review.iter().filter(|r| decided(&r.id)) {
             push("review", &r.id, &r.cite);
         }
-        for c in e.condition.iter().filter(|c| {
-            d.conditions
-                .iter()
-                .any(|s| s.text == c.text && s.cite == c.cite.text)
-        }) {
+        for c in e.condition.iter().filter(|c| decided(&c.id)) {
             push("condition", &c.id, &c.cite);
         }
-        for c in e
-            .charge
-            .iter()
-            .filter(|c| d.charges.iter().any(|due| due.text == c.text))
-        {
+        for c in e.charge.iter().filter(|c| decided(&c.id)) {
             push("charge", &c.id, &c.cite);
         }
         out

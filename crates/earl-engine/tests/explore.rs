@@ -153,12 +153,18 @@ fn every_bundled_scenario_validates_and_changes_something() {
             "scenario {} changes nothing on {on}",
             s.id
         );
+        let untraced: Vec<_> = r
+            .changes
+            .iter()
+            .filter(|c| !c.because.amendments.contains(&s.id))
+            .collect();
         assert!(
-            r.changes
-                .iter()
-                .all(|c| c.because.amendments.contains(&s.id)),
-            "{}: a change not traced to it",
-            s.id
+            untraced.is_empty(),
+            "{}: a change not traced to it: {} to {}: {:?}",
+            s.id,
+            untraced[0].chip,
+            untraced[0].destination,
+            untraced[0].because,
         );
     }
 }
