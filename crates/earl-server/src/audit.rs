@@ -7,7 +7,7 @@
 
 use crate::error::ApiError;
 use axum::http::StatusCode;
-use earl_store::{AuditStore, GroupAppender, NewRecord};
+use earl_store::{AuditStore, GroupAppender, PreparedRecord};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -44,18 +44,36 @@ impl Recorder {
         outputs: &impl Serialize,
         used_lists: UsedLists,
     ) -> Result<(), ApiError> {
-        let record = NewRecord {
-            kind: kind.to_string(),
-            source: "api".into(),
-            inputs: to_json(inputs)?,
-            outputs: to_json(outputs)?,
-            rules_hash: self.rules_hash.clone(),
-            lists_hash: match used_lists {
+        let record = self.prepare(kind, inputs, outputs, used_lists)?;
+        self.commit(record).await
+    }
+
+    /// Canonicalises and hashes a determination, on the request's own thread, so that the
+    /// audit writer (one thread for all requests) only chains and inserts it.
+    pub fn prepare(
+        &self,
+        kind: &str,
+        inputs: &impl Serialize,
+        outputs: &impl Serialize,
+        used_lists: UsedLists,
+    ) -> Result<PreparedRecord, ApiError> {
+        PreparedRecord::new(
+            kind,
+            "api",
+            inputs,
+            outputs,
+            self.rules_hash.as_str(),
+            match used_lists {
                 UsedLists::Yes => self.lists_hash.clone(),
                 UsedLists::No => None,
             },
-            earl_version: env!("CARGO_PKG_VERSION").to_string(),
-        };
+            env!("CARGO_PKG_VERSION"),
+        )
+        .map_err(|e| ApiError::internal(format!("cannot record the determination: {e}")))
+    }
+
+    /// Appends a prepared determination and waits until it is durable.
+    pub async fn commit(&self, record: PreparedRecord) -> Result<(), ApiError> {
         let (done, outcome) = tokio::sync::oneshot::channel();
         self.appender.submit(record, move |result| {
             let _ = done.send(result);
@@ -70,14 +88,10 @@ impl Recorder {
             )
         };
         match outcome.await {
-            Ok(Ok(_stored)) => Ok(()),
+            Ok(Ok(_receipt)) => Ok(()),
             Ok(Err(e)) => Err(failed(e.to_string())),
             Err(_) => Err(failed("the audit writer stopped".into())),
         }
     }
 }
 
-fn to_json(value: &impl Serialize) -> Result<serde_json::Value, ApiError> {
-    serde_json::to_value(value)
-        .map_err(|e| ApiError::internal(format!("cannot record the determination: {e}")))
-}

@@ -39,20 +39,7 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub(crate) async fn record(
-        &self,
-        kind: &str,
-        inputs: &impl Serialize,
-        outputs: &impl Serialize,
-        used_lists: UsedLists,
-    ) -> Result<(), ApiError> {
-        match &self.recorder {
-            Some(recorder) => recorder.record(kind, inputs, outputs, used_lists).await,
-            None => Ok(()),
-        }
-    }
-
-    /// Serializes `outputs` for the response, then records the determination: the answer's
+    /// Serializes `outputs` for the response and records the determination: the answer's
     /// bytes exist before the (longer) wait for the audit commit, and are sent only after it.
     pub(crate) async fn record_json(
         &self,
@@ -61,10 +48,16 @@ impl AppState {
         outputs: &impl Serialize,
         used_lists: UsedLists,
     ) -> Result<Bytes, ApiError> {
-        let body = serde_json::to_vec(outputs)
-            .map_err(|e| ApiError::internal(format!("cannot serialize the answer: {e}")))?;
-        self.record(kind, inputs, outputs, used_lists).await?;
-        Ok(Bytes::from(body))
+        let Some(recorder) = &self.recorder else {
+            return serde_json::to_vec(outputs)
+                .map(Bytes::from)
+                .map_err(|e| ApiError::internal(format!("cannot serialize the answer: {e}")));
+        };
+        // Serialized once: the answer is the record's canonical JSON (keys sorted).
+        let record = recorder.prepare(kind, inputs, outputs, used_lists)?;
+        let body = Bytes::copy_from_slice(record.outputs_json().as_bytes());
+        recorder.commit(record).await?;
+        Ok(body)
     }
 }
 

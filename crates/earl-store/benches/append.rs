@@ -1,9 +1,12 @@
 //! Append, verify and export rates on a file on disk, with every commit synced.
 //!
+//! Small records first, then records whose outputs are a real `earl check`
+//! answer (H200 to CN, about 9 KB of canonical JSON), the size the server writes.
+//!
 //! `cargo bench -p earl-store --bench append` for the real run; under
 //! `cargo test --benches` (no `--bench` argument) it does a quick smoke run.
 
-use earl_store::{AuditStore, GroupAppender, NewRecord, StoreError, StoredRecord};
+use earl_store::{AuditStore, GroupAppender, NewRecord, PreparedRecord, StoreError};
 use serde_json::json;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -28,6 +31,14 @@ fn record(n: u64) -> NewRecord {
     }
 }
 
+/// A check whose outputs are a real ~9 KB answer.
+fn large_record(answer: &serde_json::Value, n: u64) -> NewRecord {
+    NewRecord {
+        outputs: answer.clone(),
+        ..record(n)
+    }
+}
+
 fn rate(label: &str, count: u64, started: Instant) {
     let seconds = started.elapsed().as_secs_f64();
     println!(
@@ -40,7 +51,7 @@ fn rate(label: &str, count: u64, started: Instant) {
 /// rate and the latency percentiles callers saw.
 fn concurrent<F>(label: &str, callers: u64, each: u64, append: F)
 where
-    F: Fn(NewRecord) -> Result<StoredRecord, StoreError> + Send + Sync + 'static,
+    F: Fn(u64) -> Result<(), StoreError> + Send + Sync + 'static,
 {
     let append = Arc::new(append);
     let started = Instant::now();
@@ -51,7 +62,7 @@ where
                 (0..each)
                     .map(|n| {
                         let sent = Instant::now();
-                        append(record(caller * each + n)).unwrap();
+                        append(caller * each + n).unwrap();
                         sent.elapsed()
                     })
                     .collect::<Vec<Duration>>()
@@ -94,13 +105,37 @@ fn main() {
     let callers = 64;
     let each = if full { 50 } else { 2 };
     let shared = Arc::clone(&store);
-    concurrent("64 threads, append", callers, each, move |r| {
-        shared.append(r)
+    concurrent("64 threads, append", callers, each, move |n| {
+        shared.append(record(n)).map(drop)
     });
-    let appender = GroupAppender::new(Arc::clone(&store));
-    concurrent("64 threads, GroupAppender", callers, each, move |r| {
-        appender.append(r)
+    let appender = Arc::new(GroupAppender::new(Arc::clone(&store)));
+    let shared = Arc::clone(&appender);
+    concurrent("64 threads, GroupAppender", callers, each, move |n| {
+        shared.append(record(n)).map(drop)
     });
+
+    // ~9 KB records, as `earl serve` writes for /v1/check.
+    let answer: serde_json::Value =
+        serde_json::from_str(include_str!("check_answer.json")).unwrap();
+    let large = if full { 20_000 } else { 200 };
+    let started = Instant::now();
+    let appended = store
+        .append_many((0..large).map(|n| large_record(&answer, n)))
+        .unwrap()
+        .len() as u64;
+    rate("9 KB, append_many", appended, started);
+    let started = Instant::now();
+    for n in 0..large {
+        std::hint::black_box(PreparedRecord::from(large_record(&answer, n)));
+    }
+    rate("9 KB, prepare (caller side)", large, started);
+    let each = if full { 200 } else { 2 };
+    let shared = Arc::clone(&appender);
+    let answer = Arc::new(answer);
+    concurrent("9 KB, 64 thr, GroupAppender", callers, each, move |n| {
+        shared.append(large_record(&answer, n)).map(drop)
+    });
+    drop(appender);
 
     let started = Instant::now();
     let report = store.verify().unwrap();

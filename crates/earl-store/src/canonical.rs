@@ -23,6 +23,13 @@
 use serde_json::Value;
 use std::fmt::Write as _;
 
+/// Serialises `value` as canonical JSON (see the module documentation).
+pub fn to_canonical_string<T: serde::Serialize + ?Sized>(
+    value: &T,
+) -> Result<String, serde_json::Error> {
+    Ok(canonical_json(&serde_json::to_value(value)?))
+}
+
 /// Renders `value` as canonical JSON (see the module documentation).
 pub fn canonical_json(value: &Value) -> String {
     let mut out = String::new();

@@ -14,7 +14,10 @@ pub const GENESIS_PREV_HASH: &str =
 
 /// Version of the table layout, kept in SQLite's `user_version`; bump it and
 /// add a migration in [`AuditStore::open`] when the layout changes.
-pub const SCHEMA_VERSION: i64 = 1;
+///
+/// Version 2 split the record hash into a content hash and a chain hash (see the
+/// crate documentation); version 1 files are refused rather than migrated.
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Records per transaction in [`AuditStore::append_many`].
 pub const DEFAULT_CHUNK_SIZE: usize = 1_000;
@@ -24,6 +27,10 @@ const APPLICATION_ID: i64 = 0x4541_524C;
 
 /// How long an append waits for another writer before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Page size of a new database: a check answer is about 9 KB of JSON, which fits
+/// in one 16 KiB page instead of spilling over three 4 KiB overflow pages.
+const PAGE_SIZE: i64 = 16_384;
 
 const SCHEMA: &str = "
 CREATE TABLE records (
@@ -36,6 +43,7 @@ CREATE TABLE records (
     rules_hash   TEXT NOT NULL,
     lists_hash   TEXT,
     earl_version TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
     prev_hash    TEXT NOT NULL,
     hash         TEXT NOT NULL
 ) STRICT;
@@ -48,7 +56,7 @@ BEGIN SELECT RAISE(ABORT, 'earl audit records are append-only'); END;
 ";
 
 const RECORD_COLUMNS: &str = "seq, recorded_at, kind, source, inputs, outputs, rules_hash, \
-                              lists_hash, earl_version, prev_hash, hash";
+                              lists_hash, earl_version, content_hash, prev_hash, hash";
 
 /// A determination to record; the store adds sequence, time and hashes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,8 +87,140 @@ pub struct StoredRecord {
     pub rules_hash: String,
     pub lists_hash: Option<String>,
     pub earl_version: String,
+    /// SHA-256 of the record's content (see the crate documentation).
+    pub content_hash: String,
     pub prev_hash: String,
     pub hash: String,
+}
+
+/// What an append of a [`PreparedRecord`] returns: where the record went in the
+/// chain. (The content is the caller's; nothing is copied back.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Receipt {
+    pub seq: u64,
+    pub recorded_at: String,
+    pub content_hash: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// A record ready to append: its `inputs` and `outputs` in canonical JSON and its
+/// content hash, computed on the thread that builds it.
+///
+/// Canonicalising and hashing the content is nearly all of an append's work (a
+/// check answer is about 9 KB). Done here, on the caller's thread, it runs in
+/// parallel across callers, and the single writer of a [`GroupAppender`](crate::GroupAppender)
+/// only hashes a ~200-byte chain link and inserts a row per record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedRecord {
+    kind: String,
+    source: String,
+    inputs: String,
+    outputs: String,
+    rules_hash: String,
+    lists_hash: Option<String>,
+    earl_version: String,
+    content_hash: String,
+}
+
+impl PreparedRecord {
+    /// Prepares a record from any serialisable inputs and outputs, which are
+    /// written as canonical JSON directly (no intermediate `serde_json::Value`).
+    pub fn new(
+        kind: impl Into<String>,
+        source: impl Into<String>,
+        inputs: &impl Serialize,
+        outputs: &impl Serialize,
+        rules_hash: impl Into<String>,
+        lists_hash: Option<String>,
+        earl_version: impl Into<String>,
+    ) -> Result<PreparedRecord, serde_json::Error> {
+        Ok(PreparedRecord::from_canonical(
+            kind.into(),
+            source.into(),
+            crate::canonical::to_canonical_string(inputs)?,
+            crate::canonical::to_canonical_string(outputs)?,
+            rules_hash.into(),
+            lists_hash,
+            earl_version.into(),
+        ))
+    }
+
+    fn from_canonical(
+        kind: String,
+        source: String,
+        inputs: String,
+        outputs: String,
+        rules_hash: String,
+        lists_hash: Option<String>,
+        earl_version: String,
+    ) -> PreparedRecord {
+        let mut record = PreparedRecord {
+            kind,
+            source,
+            inputs,
+            outputs,
+            rules_hash,
+            lists_hash,
+            earl_version,
+            content_hash: String::new(),
+        };
+        record.content_hash = content_hash(&record.content());
+        record
+    }
+
+    fn content(&self) -> Content<'_> {
+        Content {
+            kind: &self.kind,
+            source: &self.source,
+            inputs: &self.inputs,
+            outputs: &self.outputs,
+            rules_hash: &self.rules_hash,
+            lists_hash: self.lists_hash.as_deref(),
+            earl_version: &self.earl_version,
+        }
+    }
+
+    /// The outputs as canonical JSON: a server can send these bytes as its answer
+    /// and so serialise the answer only once.
+    pub fn outputs_json(&self) -> &str {
+        &self.outputs
+    }
+
+    /// The inputs as canonical JSON.
+    pub fn inputs_json(&self) -> &str {
+        &self.inputs
+    }
+
+    /// Roughly how many bytes the record takes in the database.
+    pub(crate) fn approximate_size(&self) -> usize {
+        200 + self.inputs.len() + self.outputs.len() + self.kind.len() + self.source.len()
+    }
+
+    /// Lowercase hex SHA-256 of the record's content.
+    pub fn content_hash(&self) -> &str {
+        &self.content_hash
+    }
+}
+
+impl From<&NewRecord> for PreparedRecord {
+    fn from(record: &NewRecord) -> PreparedRecord {
+        PreparedRecord::from_canonical(
+            record.kind.clone(),
+            record.source.clone(),
+            canonical_json(&record.inputs),
+            canonical_json(&record.outputs),
+            record.rules_hash.clone(),
+            record.lists_hash.clone(),
+            record.earl_version.clone(),
+        )
+    }
+}
+
+impl From<NewRecord> for PreparedRecord {
+    fn from(record: NewRecord) -> PreparedRecord {
+        PreparedRecord::from(&record)
+    }
 }
 
 /// One line of [`AuditStore::list`]: enough to pick a record to `get`.
@@ -174,6 +314,10 @@ impl AuditStore {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut connection = Connection::open_with_flags(path, flags).map_err(sql)?;
         connection.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        // Takes effect only when the file is created (a no-op on an existing one).
+        connection
+            .pragma_update(None, "page_size", PAGE_SIZE)
+            .map_err(sql)?;
         create_or_check_schema(&mut connection, path)?;
         // WAL lets readers (list, verify, export) run beside a writer.
         // synchronous=FULL syncs the WAL on every commit: these are legal records,
@@ -211,6 +355,11 @@ impl AuditStore {
         let mut stored = Vec::with_capacity(1);
         self.append_chunk(&mut std::iter::once(record), 1, &mut stored)?;
         Ok(stored.remove(0))
+    }
+
+    /// Appends one prepared record, durably committed, and says where it went.
+    pub fn append_prepared(&self, record: &PreparedRecord) -> Result<Receipt, StoreError> {
+        Ok(self.insert_prepared(&[record])?.remove(0))
     }
 
     /// Appends `records` in transactions of [`DEFAULT_CHUNK_SIZE`] records.
@@ -275,23 +424,29 @@ impl AuditStore {
         limit: usize,
         stored: &mut Vec<StoredRecord>,
     ) -> Result<(), StoreError> {
-        let pending: Vec<Pending> = records.take(limit).map(Pending::new).collect();
-        let rows = self.insert_pending(&pending.iter().collect::<Vec<_>>())?;
+        let records: Vec<NewRecord> = records.take(limit).collect();
+        let prepared: Vec<PreparedRecord> = records.iter().map(PreparedRecord::from).collect();
+        let receipts = self.insert_prepared(&prepared.iter().collect::<Vec<_>>())?;
         stored.extend(
-            rows.into_iter()
-                .zip(pending)
-                .map(|(row, pending)| row.into_stored(pending.record)),
+            receipts
+                .into_iter()
+                .zip(records)
+                .map(|(receipt, record)| receipt.into_stored(record)),
         );
         Ok(())
     }
 
-    /// Commits `pending` in one write transaction and returns the rows as
-    /// written. Takes the records by reference so that a caller whose
-    /// transaction failed still has them to retry.
-    pub(crate) fn insert_pending(
+    /// Commits `records` in one write transaction and says where each went.
+    /// Takes the records by reference so that a caller whose transaction
+    /// failed still has them to retry.
+    ///
+    /// This is all the single writer of a [`GroupAppender`](crate::GroupAppender)
+    /// does per record: one timestamp per transaction, a SHA-256 of a ~200-byte
+    /// chain link, and an INSERT through a cached statement.
+    pub(crate) fn insert_prepared(
         &self,
-        pending: &[&Pending],
-    ) -> Result<Vec<RecordRow>, StoreError> {
+        records: &[&PreparedRecord],
+    ) -> Result<Vec<Receipt>, StoreError> {
         let sql = |source| StoreError::sqlite(&self.path, source);
         let mut connection = self.lock();
         // IMMEDIATE takes the write lock before reading the tail, so no other
@@ -300,47 +455,56 @@ impl AuditStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
         let tail: Option<(i64, String)> = transaction
-            .query_row(
-                "SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1",
-                [],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .optional()
+            .prepare_cached("SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1")
+            .and_then(|mut statement| {
+                statement
+                    .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()
+            })
             .map_err(sql)?;
         let (mut last_seq, mut prev_hash) =
             tail.unwrap_or_else(|| (0, GENESIS_PREV_HASH.to_owned()));
-        let mut rows = Vec::with_capacity(pending.len());
+        // One time for the whole transaction: its records are committed together.
+        let recorded_at = format!("{:.3}", jiff::Timestamp::now());
+        let mut receipts = Vec::with_capacity(records.len());
         {
             let mut insert = transaction
                 .prepare_cached(&format!(
                     "INSERT INTO records ({RECORD_COLUMNS}) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
                 ))
                 .map_err(sql)?;
-            for pending in pending {
+            for record in records {
                 last_seq += 1;
-                let row = RecordRow::new(last_seq, prev_hash, pending);
+                let hash = chain_hash(&record.content_hash, &prev_hash, &recorded_at, last_seq);
                 insert
                     .execute(rusqlite::params![
-                        row.seq,
-                        row.recorded_at,
-                        row.kind,
-                        row.source,
-                        row.inputs,
-                        row.outputs,
-                        row.rules_hash,
-                        row.lists_hash,
-                        row.earl_version,
-                        row.prev_hash,
-                        row.hash,
+                        last_seq,
+                        recorded_at,
+                        record.kind,
+                        record.source,
+                        record.inputs,
+                        record.outputs,
+                        record.rules_hash,
+                        record.lists_hash,
+                        record.earl_version,
+                        record.content_hash,
+                        prev_hash,
+                        hash,
                     ])
                     .map_err(sql)?;
-                prev_hash = row.hash.clone();
-                rows.push(row);
+                let prev = std::mem::replace(&mut prev_hash, hash.clone());
+                receipts.push(Receipt {
+                    seq: last_seq as u64,
+                    recorded_at: recorded_at.clone(),
+                    content_hash: record.content_hash.clone(),
+                    prev_hash: prev,
+                    hash,
+                });
             }
         }
         transaction.commit().map_err(sql)?;
-        Ok(rows)
+        Ok(receipts)
     }
 
     /// Record summaries matching `filter`, by `seq`.
@@ -415,7 +579,7 @@ impl AuditStore {
         row.map(|row| row.parse(&self.path)).transpose()
     }
 
-    /// Recomputes every record's hash and link in `seq` order, reading one row
+    /// Recomputes every record's content hash, hash and link in `seq` order, reading one row
     /// at a time, and reports the first record that fails.
     ///
     /// Problems with the chain are reported in the [`VerifyReport`]; an `Err`
@@ -464,8 +628,14 @@ impl AuditStore {
                 };
                 return Ok(report(Some(seq), Some(reason), None));
             }
+            if content_hash(&record.content()) != record.content_hash {
+                let reason = "content_hash does not match the record's contents".to_owned();
+                return Ok(report(Some(seq), Some(reason), None));
+            }
             if record.computed_hash() != record.hash {
-                let reason = "hash does not match the record's contents".to_owned();
+                let reason =
+                    "hash does not match the record's seq, time, content_hash and prev_hash"
+                        .to_owned();
                 return Ok(report(Some(seq), Some(reason), None));
             }
             prev_hash = record.hash;
@@ -493,13 +663,47 @@ impl AuditStore {
         let mut written = 0u64;
         while let Some(row) = rows.next().map_err(sql)? {
             let record = RecordRow::read(row).map_err(sql)?;
-            let mut line = record.canonical_object(Some(&record.hash));
+            let mut line = record.canonical_object();
             line.push('\n');
             out.write_all(line.as_bytes()).map_err(StoreError::Export)?;
             written += 1;
         }
         out.flush().map_err(StoreError::Export)?;
         Ok(written)
+    }
+
+    /// A second connection to the file, for checkpointing beside the writer.
+    pub(crate) fn checkpoint_connection(&self) -> Result<Connection, StoreError> {
+        let sql = |source| StoreError::sqlite(&self.path, source);
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let connection = Connection::open_with_flags(&self.path, flags).map_err(sql)?;
+        connection.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        // A checkpoint syncs the log before copying it and the database after.
+        connection
+            .pragma_update(None, "synchronous", "FULL")
+            .map_err(sql)?;
+        connection
+            .pragma_update(None, "wal_autocheckpoint", 0)
+            .map_err(sql)?;
+        Ok(connection)
+    }
+
+    /// Turns SQLite's checkpoint-on-commit on (the default: every 1,000 pages
+    /// of log) or off, for a writer whose checkpoints another thread runs.
+    pub(crate) fn set_autocheckpoint(&self, on: bool) {
+        let pages = if on { 1_000 } else { 0 };
+        let _ = self.lock().pragma_update(None, "wal_autocheckpoint", pages);
+    }
+
+    /// Runs a passive checkpoint on this connection; `true` when the whole
+    /// log was copied, so the next write starts it over.
+    pub(crate) fn checkpoint_passive(&self) -> bool {
+        let connection = self.lock();
+        let outcome: rusqlite::Result<(i64, i64, i64)> =
+            connection.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            });
+        matches!(outcome, Ok((0, log, copied)) if log == copied)
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -555,29 +759,84 @@ fn create_or_check_schema(connection: &mut Connection, path: &Path) -> Result<()
     transaction.commit().map_err(sql)
 }
 
-/// A record exactly as its columns hold it, `inputs` and `outputs` as
-/// canonical JSON text: what the hash is computed over.
-/// A record waiting to be appended, with its `inputs` and `outputs` already
-/// in canonical JSON. Canonicalising is most of an append's work and needs no
-/// lock, so a [`GroupAppender`](crate::GroupAppender) does it on the calling
-/// thread, leaving its single writer thread only the hashing and the insert.
-pub(crate) struct Pending {
-    pub(crate) record: NewRecord,
-    inputs: String,
-    outputs: String,
+/// The fields a record's `content_hash` covers, `inputs` and `outputs` as
+/// canonical JSON text.
+struct Content<'a> {
+    kind: &'a str,
+    source: &'a str,
+    inputs: &'a str,
+    outputs: &'a str,
+    rules_hash: &'a str,
+    lists_hash: Option<&'a str>,
+    earl_version: &'a str,
 }
 
-impl Pending {
-    pub(crate) fn new(record: NewRecord) -> Pending {
-        Pending {
-            inputs: canonical_json(&record.inputs),
-            outputs: canonical_json(&record.outputs),
-            record,
+/// Lowercase hex SHA-256 of the content's canonical object:
+/// `{"earl_version","inputs","kind","lists_hash","outputs","rules_hash","source"}`.
+fn content_hash(content: &Content<'_>) -> String {
+    let mut out = String::with_capacity(
+        200 + content.inputs.len() + content.outputs.len() + content.kind.len(),
+    );
+    out.push_str("{\"earl_version\":");
+    write_string(content.earl_version, &mut out);
+    out.push_str(",\"inputs\":");
+    out.push_str(content.inputs);
+    out.push_str(",\"kind\":");
+    write_string(content.kind, &mut out);
+    out.push_str(",\"lists_hash\":");
+    match content.lists_hash {
+        Some(lists_hash) => write_string(lists_hash, &mut out),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"outputs\":");
+    out.push_str(content.outputs);
+    out.push_str(",\"rules_hash\":");
+    write_string(content.rules_hash, &mut out);
+    out.push_str(",\"source\":");
+    write_string(content.source, &mut out);
+    out.push('}');
+    hex::encode(Sha256::digest(out.as_bytes()))
+}
+
+/// Lowercase hex SHA-256 of a record's chain link, the canonical object
+/// `{"content_hash","prev_hash","recorded_at","seq"}`: a ~200-byte input.
+fn chain_hash(content_hash: &str, prev_hash: &str, recorded_at: &str, seq: i64) -> String {
+    let mut out = String::with_capacity(64 + content_hash.len() + prev_hash.len() + 48);
+    out.push_str("{\"content_hash\":");
+    write_string(content_hash, &mut out);
+    out.push_str(",\"prev_hash\":");
+    write_string(prev_hash, &mut out);
+    out.push_str(",\"recorded_at\":");
+    write_string(recorded_at, &mut out);
+    out.push_str(",\"seq\":");
+    out.push_str(&seq.to_string());
+    out.push('}');
+    hex::encode(Sha256::digest(out.as_bytes()))
+}
+
+impl Receipt {
+    /// The stored record, reusing the caller's JSON values instead of reparsing.
+    fn into_stored(self, record: NewRecord) -> StoredRecord {
+        StoredRecord {
+            seq: self.seq,
+            recorded_at: self.recorded_at,
+            kind: record.kind,
+            source: record.source,
+            inputs: record.inputs,
+            outputs: record.outputs,
+            rules_hash: record.rules_hash,
+            lists_hash: record.lists_hash,
+            earl_version: record.earl_version,
+            content_hash: self.content_hash,
+            prev_hash: self.prev_hash,
+            hash: self.hash,
         }
     }
 }
 
-pub(crate) struct RecordRow {
+/// A record exactly as its columns hold it, `inputs` and `outputs` as
+/// canonical JSON text: what the hashes are computed over.
+struct RecordRow {
     seq: i64,
     recorded_at: String,
     kind: String,
@@ -587,31 +846,12 @@ pub(crate) struct RecordRow {
     rules_hash: String,
     lists_hash: Option<String>,
     earl_version: String,
+    content_hash: String,
     prev_hash: String,
     hash: String,
 }
 
 impl RecordRow {
-    /// Stamps `pending` as record `seq` following `prev_hash`, now.
-    fn new(seq: i64, prev_hash: String, pending: &Pending) -> RecordRow {
-        let record = &pending.record;
-        let mut row = RecordRow {
-            seq,
-            recorded_at: format!("{:.3}", jiff::Timestamp::now()),
-            kind: record.kind.clone(),
-            source: record.source.clone(),
-            inputs: pending.inputs.clone(),
-            outputs: pending.outputs.clone(),
-            rules_hash: record.rules_hash.clone(),
-            lists_hash: record.lists_hash.clone(),
-            earl_version: record.earl_version.clone(),
-            prev_hash,
-            hash: String::new(),
-        };
-        row.hash = row.computed_hash();
-        row
-    }
-
     /// Reads the columns of [`RECORD_COLUMNS`], in that order.
     fn read(row: &Row<'_>) -> rusqlite::Result<RecordRow> {
         Ok(RecordRow {
@@ -624,27 +864,46 @@ impl RecordRow {
             rules_hash: row.get(6)?,
             lists_hash: row.get(7)?,
             earl_version: row.get(8)?,
-            prev_hash: row.get(9)?,
-            hash: row.get(10)?,
+            content_hash: row.get(9)?,
+            prev_hash: row.get(10)?,
+            hash: row.get(11)?,
         })
     }
 
-    /// Lowercase hex SHA-256 of the preimage: the canonical object without `hash`.
-    fn computed_hash(&self) -> String {
-        hex::encode(Sha256::digest(self.canonical_object(None).as_bytes()))
+    fn content(&self) -> Content<'_> {
+        Content {
+            kind: &self.kind,
+            source: &self.source,
+            inputs: &self.inputs,
+            outputs: &self.outputs,
+            rules_hash: &self.rules_hash,
+            lists_hash: self.lists_hash.as_deref(),
+            earl_version: &self.earl_version,
+        }
     }
 
-    /// The record as one canonical JSON object, keys in sorted order, with the
-    /// `hash` member only if given. `inputs` and `outputs` are already canonical.
-    fn canonical_object(&self, hash: Option<&str>) -> String {
+    /// The chain hash from the stored `content_hash`, which `verify` checks first.
+    fn computed_hash(&self) -> String {
+        chain_hash(
+            &self.content_hash,
+            &self.prev_hash,
+            &self.recorded_at,
+            self.seq,
+        )
+    }
+
+    /// The record as one canonical JSON object with every field, keys in
+    /// sorted order: one line of the export. `inputs` and `outputs` are
+    /// already canonical.
+    fn canonical_object(&self) -> String {
         let mut out =
-            String::with_capacity(256 + self.inputs.len() + self.outputs.len() + self.kind.len());
-        out.push_str("{\"earl_version\":");
+            String::with_capacity(400 + self.inputs.len() + self.outputs.len() + self.kind.len());
+        out.push_str("{\"content_hash\":");
+        write_string(&self.content_hash, &mut out);
+        out.push_str(",\"earl_version\":");
         write_string(&self.earl_version, &mut out);
-        if let Some(hash) = hash {
-            out.push_str(",\"hash\":");
-            write_string(hash, &mut out);
-        }
+        out.push_str(",\"hash\":");
+        write_string(&self.hash, &mut out);
         out.push_str(",\"inputs\":");
         out.push_str(&self.inputs);
         out.push_str(",\"kind\":");
@@ -670,23 +929,6 @@ impl RecordRow {
         out
     }
 
-    /// The stored record, reusing the caller's JSON values instead of reparsing.
-    pub(crate) fn into_stored(self, record: NewRecord) -> StoredRecord {
-        StoredRecord {
-            seq: self.seq as u64,
-            recorded_at: self.recorded_at,
-            kind: self.kind,
-            source: self.source,
-            inputs: record.inputs,
-            outputs: record.outputs,
-            rules_hash: self.rules_hash,
-            lists_hash: self.lists_hash,
-            earl_version: self.earl_version,
-            prev_hash: self.prev_hash,
-            hash: self.hash,
-        }
-    }
-
     /// The stored record, parsing `inputs` and `outputs`.
     fn parse(self, path: &Path) -> Result<StoredRecord, StoreError> {
         let seq = self.seq as u64;
@@ -707,6 +949,7 @@ impl RecordRow {
             rules_hash: self.rules_hash,
             lists_hash: self.lists_hash,
             earl_version: self.earl_version,
+            content_hash: self.content_hash,
             prev_hash: self.prev_hash,
             hash: self.hash,
         })

@@ -198,9 +198,72 @@ fn verify_names_the_record_whose_outputs_were_altered() {
     assert_eq!(report.first_bad, Some(3));
     assert_eq!(
         report.reason.as_deref(),
-        Some("hash does not match the record's contents")
+        Some("content_hash does not match the record's contents")
     );
     assert_eq!(report.last_hash, None);
+}
+
+#[test]
+fn verify_names_the_record_whose_content_hash_was_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 5);
+    let original = store.get(3).unwrap().unwrap();
+    // Outputs altered and content_hash recomputed to match: the chain hash still gives it away.
+    let outputs = r#"{"decision":"no_license_required"}"#;
+    let forged = hex::encode(Sha256::digest(
+        format!(
+            r#"{{"earl_version":"0.1.0","inputs":{},"kind":"check","lists_hash":null,"outputs":{outputs},"rules_hash":"{}","source":"cli"}}"#,
+            serde_json::to_string(&original.inputs).unwrap(),
+            "r".repeat(64)
+        )
+        .as_bytes(),
+    ));
+    tamper(
+        store.path(),
+        &format!("UPDATE records SET outputs = '{outputs}', content_hash = '{forged}' WHERE seq = 3;"),
+    );
+    let report = store.verify().unwrap();
+    assert_eq!(report.first_bad, Some(3));
+    assert_eq!(
+        report.reason.as_deref(),
+        Some("hash does not match the record's seq, time, content_hash and prev_hash")
+    );
+}
+
+#[test]
+fn a_rewritten_record_breaks_the_next_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 5);
+    let original = store.get(3).unwrap().unwrap();
+    let outputs = r#"{"decision":"no_license_required"}"#;
+    let content_hash = hex::encode(Sha256::digest(
+        format!(
+            r#"{{"earl_version":"0.1.0","inputs":{},"kind":"check","lists_hash":null,"outputs":{outputs},"rules_hash":"{}","source":"cli"}}"#,
+            serde_json::to_string(&original.inputs).unwrap(),
+            "r".repeat(64)
+        )
+        .as_bytes(),
+    ));
+    let hash = hex::encode(Sha256::digest(
+        format!(
+            r#"{{"content_hash":"{content_hash}","prev_hash":"{}","recorded_at":"{}","seq":3}}"#,
+            original.prev_hash, original.recorded_at
+        )
+        .as_bytes(),
+    ));
+    tamper(
+        store.path(),
+        &format!(
+            "UPDATE records SET outputs = '{outputs}', content_hash = '{content_hash}', \
+             hash = '{hash}' WHERE seq = 3;"
+        ),
+    );
+    let report = store.verify().unwrap();
+    assert_eq!(report.first_bad, Some(4));
+    assert_eq!(
+        report.reason.as_deref(),
+        Some("prev_hash does not match the hash of record 3")
+    );
 }
 
 #[test]
@@ -367,13 +430,31 @@ fn export_lines_can_be_verified_without_earl() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.ends_with('\n'));
 
-    // The recipe from the crate documentation: cut the hash member, hash the rest.
+    // The recipe from the crate documentation: cut the chain members out of the
+    // line to get the content, hash it; build the chain link, hash it.
     let mut prev_hash = GENESIS_PREV_HASH.to_owned();
     for (index, line) in text.lines().enumerate() {
         let value: serde_json::Value = serde_json::from_str(line).unwrap();
-        let hash = value["hash"].as_str().unwrap();
-        let preimage = line.replacen(&format!("\"hash\":\"{hash}\","), "", 1);
-        assert_eq!(hex::encode(Sha256::digest(preimage.as_bytes())), hash);
+        let field = |name: &str| value[name].as_str().unwrap().to_owned();
+        let (content_hash, hash) = (field("content_hash"), field("hash"));
+        let cut = |line: &str, member: String, last: bool| {
+            let at = if last { line.rfind(&member) } else { line.find(&member) };
+            let at = at.unwrap_or_else(|| panic!("{member} not in {line}"));
+            format!("{}{}", &line[..at], &line[at + member.len()..])
+        };
+        let content = cut(line, format!("\"content_hash\":\"{content_hash}\","), false);
+        let content = cut(&content, format!(",\"hash\":\"{hash}\""), false);
+        let content = cut(&content, format!(",\"prev_hash\":\"{}\"", field("prev_hash")), true);
+        let content = cut(&content, format!(",\"recorded_at\":\"{}\"", field("recorded_at")), true);
+        let content = cut(&content, format!(",\"seq\":{}", value["seq"]), true);
+        assert_eq!(hex::encode(Sha256::digest(content.as_bytes())), content_hash);
+        let link = format!(
+            r#"{{"content_hash":"{content_hash}","prev_hash":"{}","recorded_at":"{}","seq":{}}}"#,
+            field("prev_hash"),
+            field("recorded_at"),
+            value["seq"]
+        );
+        assert_eq!(hex::encode(Sha256::digest(link.as_bytes())), hash);
         assert_eq!(value["prev_hash"], json!(prev_hash));
         assert_eq!(value["seq"], json!(index + 1));
         prev_hash = hash.to_owned();
@@ -383,12 +464,16 @@ fn export_lines_can_be_verified_without_earl() {
     }
     let first = text.lines().next().unwrap();
     assert!(
-        first.starts_with(r#"{"earl_version":"0.1.0","hash":""#),
+        first.starts_with(r#"{"content_hash":""#) && first.contains(r#"","earl_version":"0.1.0","hash":""#),
         "{first}"
     );
     assert!(first.contains(
         r#","inputs":{"chip":"H100","n":1,"to":"CN"},"kind":"check","lists_hash":null,"#
     ));
+    // The export is what the Python recipe in the crate documentation reads.
+    if let Ok(dir) = std::env::var("EARL_EXPORT_TO") {
+        std::fs::write(std::path::Path::new(&dir).join("audit.jsonl"), &text).unwrap();
+    }
 }
 
 #[test]
@@ -453,20 +538,56 @@ fn a_newer_schema_version_is_refused() {
     let path = store_with(dir.path(), 1).path().to_path_buf();
     rusqlite::Connection::open(&path)
         .unwrap()
-        .pragma_update(None, "user_version", 2)
+        .pragma_update(None, "user_version", 3)
         .unwrap();
     let error = AuditStore::open(&path).unwrap_err();
     assert!(
         matches!(
             error,
             StoreError::UnsupportedSchemaVersion {
-                found: 2,
-                supported: 1,
+                found: 3,
+                supported: 2,
                 ..
             }
         ),
         "{error:?}"
     );
+}
+
+#[test]
+fn a_version_1_trail_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_with(dir.path(), 1).path().to_path_buf();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 1)
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let error = AuditStore::open(&path).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            StoreError::UnsupportedSchemaVersion {
+                found: 1,
+                supported: 2,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("version 1"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_new_database_uses_16_kib_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with(dir.path(), 1);
+    let page_size: i64 = rusqlite::Connection::open(store.path())
+        .unwrap()
+        .pragma_query_value(None, "page_size", |row| row.get(0))
+        .unwrap();
+    assert_eq!(page_size, 16_384);
 }
 
 #[test]
@@ -489,18 +610,27 @@ fn group_appender_serves_many_threads_with_one_valid_chain() {
             std::thread::spawn(move || {
                 (0..40)
                     .map(|n| {
-                        let stored = appender.append(record("check", caller * 100 + n)).unwrap();
-                        assert_eq!(stored.inputs["n"], json!(caller * 100 + n));
-                        stored.seq
+                        let receipt = appender.append(record("check", caller * 100 + n)).unwrap();
+                        (receipt, caller * 100 + n)
                     })
                     .collect::<Vec<_>>()
             })
         })
         .collect();
-    let mut seqs: Vec<u64> = callers
+    let receipts: Vec<_> = callers
         .into_iter()
         .flat_map(|c| c.join().unwrap())
         .collect();
+    // Each receipt names the row that holds its caller's record.
+    for (receipt, n) in &receipts {
+        let stored = store.get(receipt.seq).unwrap().unwrap();
+        assert_eq!(stored.inputs["n"], json!(n));
+        assert_eq!(
+            (&stored.content_hash, &stored.hash, &stored.prev_hash),
+            (&receipt.content_hash, &receipt.hash, &receipt.prev_hash)
+        );
+    }
+    let mut seqs: Vec<u64> = receipts.iter().map(|(receipt, _)| receipt.seq).collect();
     seqs.sort_unstable();
     assert_eq!(seqs, (2..=641).collect::<Vec<_>>());
     // Every answer was given after its commit: reading through another connection sees them.
