@@ -3,6 +3,7 @@
 use crate::error::StoreError;
 use crate::store::{AuditStore, DEFAULT_CHUNK_SIZE, PreparedRecord, Receipt};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 use std::thread::JoinHandle;
 
@@ -14,7 +15,7 @@ const MAX_GROUP: usize = DEFAULT_CHUNK_SIZE;
 const QUEUE_DEPTH: usize = 4_096;
 
 /// Bytes of records written between wake-ups of the checkpointer thread.
-const CHECKPOINT_EVERY: usize = 4 << 20;
+const CHECKPOINT_EVERY: usize = 2 << 20;
 
 /// Bytes of records written after which the writer checkpoints itself, so the
 /// write-ahead log cannot grow without bound under sustained load (a passive
@@ -63,14 +64,19 @@ impl GroupAppender {
         let (jobs, queue) = mpsc::sync_channel(QUEUE_DEPTH);
         // The checkpointer wakes on a message; at most one waits, so the writer never blocks on it.
         let (wake, wakes) = mpsc::sync_channel::<()>(1);
+        // True while the checkpointer copies: the writer then leaves its own for later.
+        let copying = Arc::new(AtomicBool::new(false));
+        let checkpointer_copying = Arc::clone(&copying);
         let checkpointer = store.checkpoint_connection().ok().and_then(|connection| {
             std::thread::Builder::new()
                 .name("earl-audit-checkpoint".into())
                 .spawn(move || {
                     while wakes.recv().is_ok() {
+                        checkpointer_copying.store(true, Ordering::Release);
                         // PASSIVE: copies what it can without blocking the writer; errors
                         // (busy, I/O) leave the log as it is, for the next attempt.
                         let _ = connection.execute_batch("PRAGMA wal_checkpoint(PASSIVE)");
+                        checkpointer_copying.store(false, Ordering::Release);
                     }
                 })
                 .ok()
@@ -84,7 +90,7 @@ impl GroupAppender {
             .name("earl-audit-writer".into())
             .spawn(move || {
                 let wake = background_checkpoints.then_some(wake);
-                write_groups(&writer_store, &queue, wake.as_ref())
+                write_groups(&writer_store, &queue, wake.as_ref(), &copying)
             })
             .ok();
         GroupAppender {
@@ -156,7 +162,12 @@ impl Drop for GroupAppender {
     }
 }
 
-fn write_groups(store: &AuditStore, queue: &Receiver<Job>, wake: Option<&SyncSender<()>>) {
+fn write_groups(
+    store: &AuditStore,
+    queue: &Receiver<Job>,
+    wake: Option<&SyncSender<()>>,
+    copying: &AtomicBool,
+) {
     let mut group: Vec<Job> = Vec::new();
     let mut since_wake = 0usize;
     let mut since_own = 0usize;
@@ -186,8 +197,9 @@ fn write_groups(store: &AuditStore, queue: &Receiver<Job>, wake: Option<&SyncSen
         let Some(wake) = wake else { continue };
         since_wake += bytes;
         since_own += bytes;
-        if since_own >= WRITER_CHECKPOINT_EVERY {
-            // Only when nobody is waiting: the callers already have their answers.
+        if since_own >= WRITER_CHECKPOINT_EVERY && !copying.load(Ordering::Acquire) {
+            // Right after a pass of the checkpointer, so little is left to copy; and
+            // after this group's callers have their answers.
             if store.checkpoint_passive() {
                 since_own = 0;
                 since_wake = 0;

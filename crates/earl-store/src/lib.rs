@@ -102,7 +102,8 @@
 //! machine. Under concurrent load, a [`GroupAppender`] lets many callers share one
 //! synced transaction, and copies the log into the database on a thread of its own.
 //!
-//! New files use 16 KiB pages, so a 9 KB record fits in one page. Files of
+//! New files use 8 KiB pages: a 9.5 KB record takes one full overflow page and
+//! a small part of a leaf. Files of
 //! schema version 1 (one hash over the whole record) are refused, not migrated.
 
 pub mod canonical;

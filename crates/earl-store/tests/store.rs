@@ -580,14 +580,14 @@ fn a_version_1_trail_is_refused_untouched() {
 }
 
 #[test]
-fn a_new_database_uses_16_kib_pages() {
+fn a_new_database_uses_8_kib_pages() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), 1);
     let page_size: i64 = rusqlite::Connection::open(store.path())
         .unwrap()
         .pragma_query_value(None, "page_size", |row| row.get(0))
         .unwrap();
-    assert_eq!(page_size, 16_384);
+    assert_eq!(page_size, 8_192);
 }
 
 #[test]
