@@ -54,8 +54,11 @@ pub struct Engine {
     pub data: Dataset,
     lists_source: ListsSource,
     screening: OnceLock<Result<Screening, String>>,
-    snapshots: Mutex<HashMap<(Date, Option<String>), Arc<Snapshot>>>,
+    snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
 }
+
+/// A snapshot is fixed by its date and the id of the scenario laid over it.
+type SnapshotKey = (Date, Option<String>);
 
 /// How many rule snapshots the engine keeps.
 pub const SNAPSHOT_CACHE: usize = 4096;

@@ -82,7 +82,7 @@ fn bench(c: &mut Criterion) {
     }
     let wall = run_started.elapsed();
     latencies.sort();
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
     println!(
         "\nearl-screen on the bundled CSL ({} entries, {} names and aliases)",
         screener.entry_count(),

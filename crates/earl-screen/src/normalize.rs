@@ -326,10 +326,10 @@ fn transliterate_char(c: char) -> Option<(&'static str, Script)> {
     }
     // Latin with diacritics: the base letter (é → e).
     let mut bases = std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d));
-    if let (Some(base), None) = (bases.next(), bases.next()) {
-        if base.is_ascii_alphanumeric() {
-            return Some((ascii_char_str(base), Script::Latin));
-        }
+    if let (Some(base), None) = (bases.next(), bases.next())
+        && base.is_ascii_alphanumeric()
+    {
+        return Some((ascii_char_str(base), Script::Latin));
     }
     if is_combining_mark(c) {
         return Some(("", Script::Latin));

@@ -17,7 +17,7 @@ use crate::similarity::{
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 /// Default match threshold. Chosen on the labelled evaluation set (tests/evaluation.rs prints
 /// precision, recall and F1 at thresholds 0.70–0.95): overall F1 is flat at its best from 0.70
@@ -592,10 +592,10 @@ impl Screener {
             }
             return found;
         }
-        if let Some(&term) = self.term_ids.get(&hash_str(&self.hasher, text)) {
-            if *self.term_texts[term as usize] == *text {
-                found.push((term, 1.0));
-            }
+        if let Some(&term) = self.term_ids.get(&hash_str(&self.hasher, text))
+            && *self.term_texts[term as usize] == *text
+        {
+            found.push((term, 1.0));
         }
         if typos && text.len() >= 7 && text.is_ascii() {
             // Vowels aside ("hezbollah" / "hizballah"): the skeleton table, checked by
@@ -648,9 +648,7 @@ fn short_hash(hasher: &impl BuildHasher, text: &str) -> u32 {
 }
 
 fn hash_str(hasher: &impl BuildHasher, text: &str) -> u64 {
-    let mut state = hasher.build_hasher();
-    text.hash(&mut state);
-    state.finish()
+    hasher.hash_one(text)
 }
 
 /// The names screened for one list name: itself, and for Entity List names that embed an

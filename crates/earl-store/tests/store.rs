@@ -220,7 +220,9 @@ fn verify_names_the_record_whose_content_hash_was_replaced() {
     ));
     tamper(
         store.path(),
-        &format!("UPDATE records SET outputs = '{outputs}', content_hash = '{forged}' WHERE seq = 3;"),
+        &format!(
+            "UPDATE records SET outputs = '{outputs}', content_hash = '{forged}' WHERE seq = 3;"
+        ),
     );
     let report = store.verify().unwrap();
     assert_eq!(report.first_bad, Some(3));
@@ -438,16 +440,31 @@ fn export_lines_can_be_verified_without_earl() {
         let field = |name: &str| value[name].as_str().unwrap().to_owned();
         let (content_hash, hash) = (field("content_hash"), field("hash"));
         let cut = |line: &str, member: String, last: bool| {
-            let at = if last { line.rfind(&member) } else { line.find(&member) };
+            let at = if last {
+                line.rfind(&member)
+            } else {
+                line.find(&member)
+            };
             let at = at.unwrap_or_else(|| panic!("{member} not in {line}"));
             format!("{}{}", &line[..at], &line[at + member.len()..])
         };
         let content = cut(line, format!("\"content_hash\":\"{content_hash}\","), false);
         let content = cut(&content, format!(",\"hash\":\"{hash}\""), false);
-        let content = cut(&content, format!(",\"prev_hash\":\"{}\"", field("prev_hash")), true);
-        let content = cut(&content, format!(",\"recorded_at\":\"{}\"", field("recorded_at")), true);
+        let content = cut(
+            &content,
+            format!(",\"prev_hash\":\"{}\"", field("prev_hash")),
+            true,
+        );
+        let content = cut(
+            &content,
+            format!(",\"recorded_at\":\"{}\"", field("recorded_at")),
+            true,
+        );
         let content = cut(&content, format!(",\"seq\":{}", value["seq"]), true);
-        assert_eq!(hex::encode(Sha256::digest(content.as_bytes())), content_hash);
+        assert_eq!(
+            hex::encode(Sha256::digest(content.as_bytes())),
+            content_hash
+        );
         let link = format!(
             r#"{{"content_hash":"{content_hash}","prev_hash":"{}","recorded_at":"{}","seq":{}}}"#,
             field("prev_hash"),
@@ -464,7 +481,8 @@ fn export_lines_can_be_verified_without_earl() {
     }
     let first = text.lines().next().unwrap();
     assert!(
-        first.starts_with(r#"{"content_hash":""#) && first.contains(r#"","earl_version":"0.1.0","hash":""#),
+        first.starts_with(r#"{"content_hash":""#)
+            && first.contains(r#"","earl_version":"0.1.0","hash":""#),
         "{first}"
     );
     assert!(first.contains(
