@@ -4,14 +4,12 @@
 use crate::app::{App, Failure, date_or_today, print_json};
 use clap::Args;
 use earl_core::metrics::fmt_num;
-use earl_core::rules::Amendment;
 use earl_engine::explore::diff::{DiffReport, DiffRequest};
 use earl_engine::explore::impact::{
     ImpactReport, ImpactRequest, fmt_count, parse_price, parse_units,
 };
 use earl_engine::explore::timeline::{TimelineReport, TimelineRequest};
 use earl_engine::explore::{EntryRef, svg};
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 #[derive(Args)]
@@ -90,41 +88,9 @@ pub struct ImpactArgs {
     pub json: bool,
 }
 
-/// A scenario as `earl scenarios` lists it.
-#[derive(Serialize)]
-struct ScenarioRow<'a> {
-    id: &'a str,
-    title: &'a str,
-    status: earl_core::rules::Status,
-    effective: Option<jiff::civil::Date>,
-    until: Option<jiff::civil::Date>,
-    summary: &'a str,
-    cites: Vec<&'a earl_core::cite::Cite>,
-}
-
-impl<'a> ScenarioRow<'a> {
-    fn of(s: &'a Amendment) -> ScenarioRow<'a> {
-        ScenarioRow {
-            id: &s.id,
-            title: &s.title,
-            status: s.status,
-            effective: s.effective,
-            until: s.until,
-            summary: &s.summary,
-            cites: std::iter::once(&s.cite).chain(&s.more_cites).collect(),
-        }
-    }
-}
-
 pub fn scenarios(app: &App, a: &ScenariosArgs) -> Result<(), Failure> {
     let (engine, _) = app.engine_with_scenario(a.scenario.as_deref())?;
-    let rows: Vec<ScenarioRow> = engine
-        .data
-        .rules
-        .scenarios
-        .iter()
-        .map(ScenarioRow::of)
-        .collect();
+    let rows = engine.scenario_rows();
     if a.json {
         return print_json(&rows);
     }

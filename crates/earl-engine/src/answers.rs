@@ -120,6 +120,7 @@ pub struct CheckAnswer {
 
 /// One catalog row with its computed metrics.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChipRow<'a> {
     pub id: &'a str,
     pub vendor: &'a str,
@@ -134,6 +135,7 @@ pub struct ChipRow<'a> {
     /// Metrics that rest on a figure the sources mark unverified.
     pub unverified: Vec<&'static str>,
     /// The catalog entry: aliases, sourced figures and their source keys.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub chip: &'a Chip,
 }
 
@@ -153,6 +155,36 @@ impl<'a> ChipRow<'a> {
             chip_to_chip_gbps: m.chip_to_chip_gbps,
             unverified: m.unverified,
             chip: c,
+        }
+    }
+}
+
+/// A scenario as `earl scenarios` and `GET /v1/scenarios` list it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScenarioRow<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub status: earl_core::rules::Status,
+    /// Null when the scenario applies to any date asked.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub effective: Option<Date>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub until: Option<Date>,
+    pub summary: &'a str,
+    pub cites: Vec<&'a earl_core::cite::Cite>,
+}
+
+impl<'a> ScenarioRow<'a> {
+    pub fn new(s: &'a earl_core::rules::Amendment) -> ScenarioRow<'a> {
+        ScenarioRow {
+            id: &s.id,
+            title: &s.title,
+            status: s.status,
+            effective: s.effective,
+            until: s.until,
+            summary: &s.summary,
+            cites: std::iter::once(&s.cite).chain(&s.more_cites).collect(),
         }
     }
 }

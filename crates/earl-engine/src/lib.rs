@@ -144,6 +144,16 @@ impl Engine {
         ids.join(", ")
     }
 
+    /// Every scenario, as `earl scenarios` and `GET /v1/scenarios` list them.
+    pub fn scenario_rows(&self) -> Vec<ScenarioRow<'_>> {
+        self.data
+            .rules
+            .scenarios
+            .iter()
+            .map(ScenarioRow::new)
+            .collect()
+    }
+
     /// The catalog with each chip's computed metrics, as `earl chips` and `GET /v1/chips` show it.
     pub fn chip_rows(&self) -> Vec<ChipRow<'_>> {
         self.data.catalog.chips.iter().map(ChipRow::new).collect()

@@ -15,8 +15,6 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
-use earl_core::cite::Cite;
-use earl_core::rules::{Amendment, Status};
 use earl_engine::Engine;
 use earl_engine::explore::diff::{DEFAULT_DESTINATIONS, DiffReport, DiffRequest};
 use earl_engine::explore::svg;
@@ -231,52 +229,16 @@ pub async fn timeline_svg(
     Ok(svg_response(svg::timeline_chart(&report, until)))
 }
 
-/// A scenario as `earl scenarios --json` lists it.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ScenarioRow<'a> {
-    #[schema(example = "gain-ai-act")]
-    id: &'a str,
-    title: &'a str,
-    status: Status,
-    /// Null when the scenario applies to any date asked.
-    #[schema(value_type = Option<String>, format = Date)]
-    effective: Option<Date>,
-    #[schema(value_type = Option<String>, format = Date)]
-    until: Option<Date>,
-    summary: &'a str,
-    cites: Vec<&'a Cite>,
-}
-
-impl<'a> ScenarioRow<'a> {
-    fn of(s: &'a Amendment) -> ScenarioRow<'a> {
-        ScenarioRow {
-            id: &s.id,
-            title: &s.title,
-            status: s.status,
-            effective: s.effective,
-            until: s.until,
-            summary: &s.summary,
-            cites: std::iter::once(&s.cite).chain(&s.more_cites).collect(),
-        }
-    }
-}
-
 /// Serializes the scenario list once: it does not change while serving.
 pub fn scenarios_json(engine: &Engine) -> Bytes {
-    let rows: Vec<ScenarioRow> = engine
-        .data
-        .rules
-        .scenarios
-        .iter()
-        .map(ScenarioRow::of)
-        .collect();
+    let rows = engine.scenario_rows();
     Bytes::from(serde_json::to_vec(&rows).unwrap_or_else(|_| b"[]".to_vec()))
 }
 
 /// The policy scenarios earl knows, each usable as `scenario` in a check or as a side of a
 /// diff (as `earl scenarios --json`).
 #[utoipa::path(get, path = "/v1/scenarios", tag = "reference",
-    responses((status = 200, description = "Every scenario with its status, dates, summary and citations", body = Vec<ScenarioRow>)))]
+    responses((status = 200, description = "Every scenario with its status, dates, summary and citations", body = Vec<earl_engine::ScenarioRow>)))]
 pub async fn scenarios(State(state): State<AppState>) -> Response {
     crate::routes::json_bytes(state.scenarios_json.clone())
 }

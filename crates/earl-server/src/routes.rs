@@ -14,7 +14,6 @@ use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use earl_core::chip::{ChipKind, CustomSpec, Precision};
-use earl_core::metrics::Metrics;
 use earl_engine::{CheckRequest, Engine, Item};
 use earl_screen::{ListCode, Provenance, Query, ScreenResult};
 use jiff::civil::Date;
@@ -475,63 +474,20 @@ pub async fn chips(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-/// One catalog row of `GET /v1/chips`: the chip as the catalog has it, with its computed metrics.
-#[derive(Serialize, ToSchema)]
-pub struct ChipRow<'a> {
-    id: &'a str,
-    vendor: &'a str,
-    name: &'a str,
-    released: &'a str,
-    datacenter: Option<bool>,
-    tpp: Option<f64>,
-    tpp_precision: Option<String>,
-    pd: Option<f64>,
-    memory_bandwidth_gbps: Option<f64>,
-    chip_to_chip_gbps: Option<f64>,
-    /// Figures the metrics rest on that no source verifies.
-    unverified: Vec<&'static str>,
-    /// The catalog entry: aliases, sourced figures and their source keys.
-    #[schema(value_type = Object)]
-    chip: &'a earl_core::chip::Chip,
-}
-
 /// `GET /v1/chips`, as `earl chips --json`.
 #[derive(Serialize, ToSchema)]
 pub struct ChipsAnswer<'a> {
     #[schema(example = "2026-07-23")]
     as_of: &'a str,
     source_document: &'a str,
-    chips: Vec<ChipRow<'a>>,
+    chips: Vec<earl_engine::ChipRow<'a>>,
     /// Source key → citation.
     sources: &'a BTreeMap<String, String>,
 }
 
 /// Serializes the catalog for `GET /v1/chips`, in the shape of `earl chips --json`.
 pub fn chips_json(engine: &Engine) -> Bytes {
-    let round2 = |v: f64| (v * 100.0).round() / 100.0;
-    let rows: Vec<ChipRow> = engine
-        .data
-        .catalog
-        .chips
-        .iter()
-        .map(|chip| {
-            let metrics = Metrics::of_chip(chip);
-            ChipRow {
-                id: &chip.id,
-                vendor: &chip.vendor,
-                name: &chip.name,
-                released: &chip.released,
-                datacenter: metrics.datacenter,
-                tpp: metrics.tpp.map(round2),
-                tpp_precision: metrics.tpp_precision.map(|p| p.to_string()),
-                pd: metrics.pd.map(round2),
-                memory_bandwidth_gbps: metrics.memory_bandwidth_gbps,
-                chip_to_chip_gbps: metrics.chip_to_chip_gbps,
-                unverified: metrics.unverified.clone(),
-                chip,
-            }
-        })
-        .collect();
+    let rows = engine.chip_rows();
     let catalog = &engine.data.catalog;
     let body = ChipsAnswer {
         as_of: &catalog.meta.as_of,
