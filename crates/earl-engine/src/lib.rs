@@ -12,6 +12,7 @@ use earl_core::check::{self, Determination, PartyHit, Question};
 use earl_core::chip::{Chip, CustomSpec};
 use earl_core::cite::Step;
 use earl_core::classify::{self, Classification};
+use earl_core::countries::Country;
 use earl_core::metrics::{MetricName, Metrics};
 use earl_core::rules::{Amendment, Evaluator, ReviewPolicy, Snapshot};
 use earl_data::Dataset;
@@ -185,6 +186,14 @@ impl Engine {
             .map_err(|e| EngineError::BadInput(e.to_string()))
     }
 
+    /// Finds a country by ISO code, name or alias.
+    pub fn country(&self, name: &str) -> Result<&Country, EngineError> {
+        self.data
+            .countries
+            .resolve(name)
+            .map_err(|e| EngineError::BadInput(e.to_string()))
+    }
+
     fn evaluator<'a>(&'a self, snap: &'a Snapshot) -> Evaluator<'a> {
         Evaluator {
             groups: &self.data.groups,
@@ -309,15 +318,13 @@ impl Engine {
         req: &CheckRequest,
         party_hits: &[PartyHit],
     ) -> Result<Determination, EngineError> {
-        let country = |s: &str| {
-            self.data
-                .countries
-                .resolve(s)
-                .map_err(|e| EngineError::BadInput(e.to_string()))
-        };
-        let destination = country(&req.to)?;
-        let from = country(req.from.as_deref().unwrap_or("US"))?;
-        let hq = req.end_user_hq.as_deref().map(country).transpose()?;
+        let destination = self.country(&req.to)?;
+        let from = self.country(req.from.as_deref().unwrap_or("US"))?;
+        let hq = req
+            .end_user_hq
+            .as_deref()
+            .map(|h| self.country(h))
+            .transpose()?;
         let frontier = self.data.catalog.frontier_tpp(req.date.year());
         let name = chip.map_or_else(
             || "custom specification".to_string(),
@@ -468,10 +475,7 @@ impl BatchChecker<'_> {
         })?;
         let mut country = |s: &str| {
             self.country_names.get(s, |n| {
-                let code = &countries
-                    .resolve(n)
-                    .map_err(|e| EngineError::BadInput(e.to_string()))?
-                    .code;
+                let code = &engine.country(n)?.code;
                 Ok(countries
                     .list
                     .iter()

@@ -385,16 +385,7 @@ pub async fn screen(
     name_field("q", &params.q)?;
     let country = match params.country.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(name) => Some(
-            state
-                .engine
-                .data
-                .countries
-                .resolve(name)
-                .map_err(|e| ApiError::invalid_input(e.to_string()))?
-                .code
-                .clone(),
-        ),
+        Some(name) => Some(state.engine.country(name)?.code.clone()),
     };
     let lists = match params.lists.as_deref() {
         None => None,

@@ -84,6 +84,8 @@ fn list_filters_by_kind_time_and_pages() {
         store
             .append(record(if n % 2 == 0 { "screen" } else { "check" }, n))
             .unwrap();
+        // Times have millisecond resolution; the time filters below need distinct times.
+        std::thread::sleep(std::time::Duration::from_millis(3));
     }
     let seqs = |filter: ListFilter| -> Vec<u64> {
         store

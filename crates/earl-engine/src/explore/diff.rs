@@ -284,13 +284,7 @@ impl Engine {
             .map(str::trim)
             .filter(|n| !n.is_empty())
         {
-            let code = self
-                .data
-                .countries
-                .resolve(n)
-                .map_err(|e| EngineError::BadInput(e.to_string()))?
-                .code
-                .clone();
+            let code = self.country(n)?.code.clone();
             if !out.contains(&code) {
                 out.push(code);
             }

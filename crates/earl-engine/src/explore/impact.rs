@@ -231,13 +231,7 @@ impl Engine {
         let scenario = self
             .scenario(req.scenario.as_deref())?
             .map(|s| s.id.clone());
-        let dest = self
-            .data
-            .countries
-            .resolve(&req.to)
-            .map_err(|e| EngineError::BadInput(e.to_string()))?
-            .code
-            .clone();
+        let dest = self.country(&req.to)?.code.clone();
         let point = RulePoint {
             spec: scenario.clone().unwrap_or_else(|| req.date.to_string()),
             kind: if scenario.is_some() {

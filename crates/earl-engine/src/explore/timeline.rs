@@ -85,13 +85,7 @@ pub struct TimelineReport {
 impl Engine {
     pub fn timeline(&self, req: &TimelineRequest) -> Result<TimelineReport, EngineError> {
         let chip = self.chip(&req.chip)?;
-        let dest = self
-            .data
-            .countries
-            .resolve(&req.to)
-            .map_err(|e| EngineError::BadInput(e.to_string()))?
-            .code
-            .clone();
+        let dest = self.country(&req.to)?.code.clone();
         let scenario = self
             .scenario(req.scenario.as_deref())?
             .map(|s| s.id.clone());
