@@ -1,10 +1,10 @@
 //! `earl check`: one shipment, or a CSV of them with `--batch`.
 
 use crate::app::{App, Failure, date_or_today, print_json};
-use crate::render::steps;
 use clap::Args;
 use earl_core::check::Determination;
-use earl_engine::{CheckAnswer, CheckRequest, Item};
+use earl_core::ownership::Stake;
+use earl_engine::{CheckRequest, Item};
 use serde_json::json;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -35,14 +35,155 @@ pub struct CheckArgs {
     /// Number of units (used by quantity-based exceptions such as LPP under scenarios).
     #[arg(long)]
     pub quantity: Option<u64>,
-    /// Check every row of this CSV (columns chip, destination, end_user, end_user_hq, date, quantity).
+    /// An owner of the end user and the share it holds, e.g. "Huawei Investment & Holding=60";
+    /// repeatable. Owners are screened, and listed owners holding 50% or more (with --ownership,
+    /// directly or indirectly) restrict the end user while the Affiliates rule is in force.
+    #[arg(long = "owner", value_name = "NAME=PERCENT", requires = "end_user")]
+    pub owners: Vec<String>,
+    /// A CSV of holdings at any depth, columns owner,owned,percent; with --batch it applies to
+    /// every row's end user (an end user absent from it is taken as having no such owners).
+    #[arg(long, value_name = "FILE")]
+    pub ownership: Option<PathBuf>,
+    /// Check every row of this CSV (columns chip, destination; optional end_user, end_user_hq,
+    /// date, quantity, from).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["chip", "to"])]
     pub batch: Option<PathBuf>,
     /// Where batch results go (default stdout); `.jsonl` writes JSON Lines, anything else CSV.
     #[arg(long, value_name = "FILE", requires = "batch")]
     pub out: Option<PathBuf>,
+    /// Print the answer as JSON (field names in docs/json.md).
     #[arg(long)]
     pub json: bool,
+}
+
+/// The holdings a check was given: `--owner` for the end user, plus an `--ownership` file.
+fn ownership(a: &CheckArgs, end_user: Option<&str>) -> Result<Option<Vec<Stake>>, Failure> {
+    let mut stakes = Vec::new();
+    for o in &a.owners {
+        let (name, percent) = o.rsplit_once('=').ok_or_else(|| {
+            Failure::input(format!(
+                "--owner `{o}`: expected NAME=PERCENT, e.g. \"Huawei Investment & Holding=60\""
+            ))
+        })?;
+        let percent: f64 = percent.trim().trim_end_matches('%').parse().map_err(|_| {
+            Failure::input(format!("--owner `{o}`: `{percent}` is not a percentage"))
+        })?;
+        stakes.push(Stake {
+            owner: name.trim().to_string(),
+            owned: end_user.unwrap_or_default().to_string(),
+            percent,
+        });
+    }
+    if let Some(path) = &a.ownership {
+        stakes.extend(read_ownership(path)?);
+    }
+    Ok((!a.owners.is_empty() || a.ownership.is_some()).then_some(stakes))
+}
+
+/// Reads an ownership CSV (`owner,owned,percent`), every row or a clear error with its line.
+fn read_ownership(path: &Path) -> Result<Vec<Stake>, Failure> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(std::io::BufReader::new(file));
+    let headers = reader
+        .headers()
+        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
+        .clone();
+    check_columns(path, &headers, &["owner", "owned", "percent"], &[])?;
+    let mut stakes = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            Failure::input(format!(
+                "{}: line {}: unreadable row: {e}",
+                path.display(),
+                e.position().map_or(0, |p| p.line())
+            ))
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let field = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| record.get(i))
+                .unwrap_or("")
+        };
+        let percent = field("percent");
+        let percent: f64 = percent.trim_end_matches('%').parse().map_err(|_| {
+            Failure::input(format!(
+                "{}: line {line}: percent `{percent}` is not a number",
+                path.display()
+            ))
+        })?;
+        stakes.push(Stake {
+            owner: field("owner").to_string(),
+            owned: field("owned").to_string(),
+            percent,
+        });
+    }
+    Ok(stakes)
+}
+
+/// Refuses a CSV whose header misses a required column or names one earl does not know; says
+/// once which optional columns are absent.
+fn check_columns(
+    path: &Path,
+    headers: &csv::StringRecord,
+    required: &[&str],
+    optional: &[&str],
+) -> Result<(), Failure> {
+    let known: Vec<&str> = required.iter().chain(optional).copied().collect();
+    let expected = known.join(", ");
+    for (i, h) in headers.iter().enumerate() {
+        if !known.contains(&h) {
+            let hint = known
+                .iter()
+                .map(|k| (strsim::jaro_winkler(&h.to_lowercase().replace([' ', '-'], "_"), k), k))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .filter(|(score, _)| *score > 0.8)
+                .map(|(_, k)| format!(" (did you mean `{k}`?)"))
+                .unwrap_or_default();
+            return Err(Failure::input(format!(
+                "{}: line 1, column {}: unknown column `{h}`{hint}; the columns are: {expected}",
+                path.display(),
+                i + 1
+            )));
+        }
+    }
+    for (i, h) in headers.iter().enumerate() {
+        if headers.iter().skip(i + 1).any(|other| other == h) {
+            return Err(Failure::input(format!(
+                "{}: line 1: column `{h}` appears twice",
+                path.display()
+            )));
+        }
+    }
+    for needed in required {
+        if !headers.iter().any(|h| h == *needed) {
+            return Err(Failure::input(format!(
+                "{}: line 1: missing column `{needed}` (the columns are: {expected})",
+                path.display()
+            )));
+        }
+    }
+    let absent: Vec<&str> = optional
+        .iter()
+        .copied()
+        .filter(|o| !headers.iter().any(|h| h == *o))
+        .collect();
+    if !absent.is_empty() {
+        eprintln!(
+            "earl: {}: no column {} — taken as empty in every row",
+            path.display(),
+            absent
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(())
 }
 
 pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
@@ -59,83 +200,18 @@ pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
         date: date_or_today(&a.date)?,
         scenario,
         quantity: a.quantity,
+        ownership: ownership(a, a.end_user.as_deref())?,
     };
-    let answer = engine.check(&req)?;
+    let answer = earl_render::explained(engine.check(&req)?);
     let inputs = json!({"chip": a.chip, "to": a.to, "from": a.from, "end_user": a.end_user, "end_user_hq": a.end_user_hq,
-        "date": req.date.to_string(), "scenario": req.scenario, "quantity": a.quantity});
+        "date": req.date.to_string(), "scenario": req.scenario, "quantity": a.quantity,
+        "ownership": req.ownership.as_ref().map(|s| s.iter().map(|s| json!({"owner": s.owner, "owned": s.owned, "percent": s.percent})).collect::<Vec<_>>())});
     app.record("check", inputs, &answer)?;
     if a.json {
         return print_json(&answer);
     }
-    print_human(&answer);
+    earl_render::human::check(&mut std::io::stdout().lock(), &answer)?;
     Ok(())
-}
-
-fn print_human(a: &CheckAnswer) {
-    let d = &a.determination;
-    let dest = match &d.treated_as {
-        Some(t) => format!("{} (treated as {t})", d.destination),
-        None => d.destination.clone(),
-    };
-    let verdict = match (d.prohibited, d.license_required) {
-        (true, _) => "PROHIBITED".to_string(),
-        (false, Some(true)) => "LICENCE REQUIRED".to_string(),
-        (false, Some(false)) => "no licence required by the rules earl evaluates".to_string(),
-        (false, None) => "UNDETERMINED — depends on figures earl does not have".to_string(),
-    };
-    println!(
-        "{} → {dest} from {} on {}: {verdict}",
-        d.chip_name, d.from, d.date
-    );
-    let classification = match (&d.paragraph, &d.eccn) {
-        (Some(p), _) => p.clone(),
-        (None, _) if !d.possible_outcomes.is_empty() => "undetermined".into(),
-        _ => "not 3A090".into(),
-    };
-    let scenario = d
-        .scenario
-        .as_deref()
-        .map(|s| format!(", scenario {s}"))
-        .unwrap_or_default();
-    println!(
-        "  classification: {classification} · rule version {}{scenario}",
-        d.regime
-    );
-    if let Some(x) = &d.license_exception {
-        println!("  licence exception: {x}");
-    }
-    if let Some(p) = d.review_policy {
-        println!("  review policy: {}", p.as_str());
-    }
-    for o in &d.possible_outcomes {
-        println!(
-            "  if {}: licence {} · exception {} · review {}",
-            o.classification,
-            if o.license_required {
-                "required"
-            } else {
-                "not required"
-            },
-            o.license_exception.as_deref().unwrap_or("none"),
-            o.review_policy.map_or("none", |p| p.as_str())
-        );
-    }
-    for m in &d.end_user_matches {
-        println!(
-            "  end user matches {} ({}) on {} — score {:.2}",
-            m.name, m.matched_name, m.list, m.score
-        );
-    }
-    for c in &d.charges {
-        println!("  charge: {:.0}% {} — {}", c.rate * 100.0, c.kind, c.text);
-    }
-    steps("Conditions", &d.conditions);
-    steps("Why", &d.because);
-    steps("Notices", &d.notices);
-    steps("Not checked — yours to check", &d.not_checked);
-    println!(
-        "\nThis is a determination under earl's encoded rules, not a clearance or legal advice."
-    );
 }
 
 /// One input row of a batch file, borrowed from the CSV record.
@@ -151,7 +227,13 @@ struct Row<'r> {
     date: Option<&'r str>,
     #[serde(default)]
     quantity: Option<&'r str>,
+    #[serde(default)]
+    from: Option<&'r str>,
 }
+
+/// The columns of a batch file.
+const REQUIRED: &[&str] = &["chip", "destination"];
+const OPTIONAL: &[&str] = &["end_user", "end_user_hq", "date", "quantity", "from"];
 
 /// One output row: the decision, or the reason the row could not be checked.
 #[derive(serde::Serialize)]
@@ -239,14 +321,8 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
         .headers()
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
         .clone();
-    for needed in ["chip", "destination"] {
-        if !headers.iter().any(|h| h == needed) {
-            return Err(Failure::input(format!(
-                "{}: line 1: missing column `{needed}` (columns: chip, destination, end_user, end_user_hq, date, quantity)",
-                path.display()
-            )));
-        }
-    }
+    check_columns(path, &headers, REQUIRED, OPTIONAL)?;
+    let stakes = ownership(a, None)?;
     let progress = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(total_bytes);
         bar.set_style(
@@ -286,6 +362,7 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
             default_date,
             a.from.as_deref(),
             scenario.as_deref(),
+            stakes.as_ref(),
         );
         match result {
             Ok((r, date, d)) => {
@@ -368,6 +445,7 @@ fn check_row<'c, 'r>(
     default_date: jiff::civil::Date,
     from: Option<&str>,
     scenario: Option<&str>,
+    stakes: Option<&Vec<Stake>>,
 ) -> Result<(Row<'r>, String, &'c Determination), String> {
     let r: Row = record
         .deserialize(Some(headers))
@@ -383,11 +461,17 @@ fn check_row<'c, 'r>(
         ),
         None => None,
     };
+    let end_user = r.end_user.filter(|s| !s.is_empty()).map(str::to_string);
     let req = CheckRequest {
         item: Item::Catalog(r.chip.to_string()),
         to: r.destination.to_string(),
-        from: from.map(str::to_string),
-        end_user: r.end_user.filter(|s| !s.is_empty()).map(str::to_string),
+        from: r
+            .from
+            .filter(|s| !s.is_empty())
+            .or(from)
+            .map(str::to_string),
+        ownership: stakes.filter(|_| end_user.is_some()).cloned(),
+        end_user,
         end_user_hq: r.end_user_hq.filter(|s| !s.is_empty()).map(str::to_string),
         date,
         scenario: scenario.map(str::to_string),

@@ -118,7 +118,7 @@ pub fn run(app: &App, a: &ClassifyArgs) -> Result<(), Failure> {
     let date = date_or_today(&a.date)?;
     let item = item(a)?;
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
-    let answer = engine.classify(&item, date, scenario.as_deref())?;
+    let answer = earl_render::explained(engine.classify(&item, date, scenario.as_deref())?);
     let inputs = json!({"chip": a.chip, "tpp": a.tpp, "throughput": a.throughput, "die_area": a.die_area, "pd": a.pd,
         "datacenter": a.datacenter, "memory_bandwidth": a.memory_bandwidth, "chip_to_chip": a.chip_to_chip,
         "hbm_bandwidth": a.hbm_bandwidth, "package_area": a.package_area, "date": date.to_string(), "scenario": scenario});

@@ -1,22 +1,11 @@
 //! Human-readable output: the decision first, then the reasons with their citations.
 
-use earl_core::cite::Step;
 use earl_core::metrics::fmt_num;
+use earl_core::step::Step;
 
 /// Prints numbered steps, each followed by its citation.
 pub fn steps(title: &str, steps: &[Step]) {
-    if steps.is_empty() {
-        return;
-    }
-    println!("\n{title}:");
-    for (i, s) in steps.iter().enumerate() {
-        println!("  {:>2}. {}", i + 1, s.text);
-        let mark = match s.confidence {
-            Some(earl_core::cite::Confidence::Unverified) => " [UNVERIFIED]",
-            _ => "",
-        };
-        println!("      — {}{mark}", s.cite);
-    }
+    let _ = earl_render::human::steps(&mut std::io::stdout().lock(), title, steps);
 }
 
 pub fn opt_num(v: Option<f64>) -> String {

@@ -75,10 +75,12 @@ fn diff_json_has_the_held_out_changes() {
         "B200 unchanged"
     );
 
+    // A800 and H800 closed on Oct 23, 2023, when the US government made the Oct 2023 rule's
+    // requirements effective immediately for them (NVIDIA 8-K of Oct 24, 2023).
     let v = json(&[
         "diff",
-        "2023-11-16",
-        "2023-11-17",
+        "2023-10-22",
+        "2023-10-23",
         "--to",
         "CN",
         "--chips",

@@ -1,17 +1,40 @@
 //! Licence determination: does exporting an item to a destination for an end user on a date need
 //! a licence, which exception could authorise it, what review policy BIS applies, and under which
 //! conditions — each step with the entry of the rules that decided it.
+//!
+//! The entry kinds combine in one fixed order (the rule-language header of `data/rules.toml`
+//! states it for rule authors):
+//!
+//! 1. **controls** — every control whose `when` holds adds a licence requirement (or a
+//!    prohibition); one that cannot be evaluated, or whose meaning is unsettled (`readings`),
+//!    makes the requirement undetermined, never false;
+//! 2. **parties** — each restricted-party match of the end user applies its list's `party` rule,
+//!    if the party was listed by the date asked (undetermined when the listing date is unknown
+//!    and the date falls in its year);
+//! 3. **affiliates** — ownership at or above an `affiliates` rule's threshold by listed owners
+//!    applies their lists' party rules as if the end user were listed, while the rule is in force;
+//! 4. **exceptions** — the first by rank that covers every control that applied and whose `when`
+//!    holds, unless a listing bars exceptions;
+//! 5. **review** — the first review entry by rank whose `when` holds; then a listed party's
+//!    stricter policy overrides it, and the overridden entry's conditions and charges go with it;
+//! 6. **conditions** and **charges** — every one whose `when` holds on the review entry that
+//!    decided (a charge whose figures cannot be told is shown as possibly due);
+//! 7. **notices** and **not checked** — every one whose `when` does not fail.
+//!
+//! An item whose classification is undetermined is decided once per possible classification;
+//! the answer is settled only where every branch agrees.
 
-use crate::cite::{Cite, Step};
 use crate::classify::{Classification, Outcome};
 use crate::countries::Country;
 use crate::metrics::Metrics;
-use crate::rules::{Evaluator, Facts, Requirement, ReviewPolicy, Snapshot};
+use crate::ownership::{self, Stake};
+use crate::rules::{Evaluator, Facts, InForce, PartyRule, Requirement, ReviewPolicy, Snapshot};
+use crate::step::{Listed, Reason, Step, Verdict, decided_by};
 use crate::tri::Tri;
 use jiff::civil::Date;
 use serde::Serialize;
 
-/// A restricted-party list match on the end user, as screening reports it.
+/// A restricted-party list match, as screening reports it, with when the entry was listed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartyHit {
@@ -26,13 +49,29 @@ pub struct PartyHit {
     /// The entry's own review policy, normalised (Entity List entries state one).
     pub policy: Option<ReviewPolicy>,
     pub raw_policy: Option<String>,
-    /// The entry's oldest Federal Register notice, e.g. `88 FR 71992`.
-    pub earliest_notice: Option<String>,
-    /// The year of that notice: the party was listed no earlier.
-    pub earliest_notice_year: Option<i16>,
-    /// When that notice took effect, where earl's sources give it.
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
-    pub listed_from: Option<Date>,
+    /// The name that was screened: the end user's, or an owner's.
+    pub party: String,
+    /// When the entry was listed, as far as the Federal Register notices it cites tell.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub listed: Listed,
+}
+
+impl PartyHit {
+    /// Whether the entry was listed on `date`: unknown when only the notice's year is known and
+    /// `date` falls in it. An entry citing no notice is taken as listed (the cautious reading;
+    /// the answer says so).
+    pub fn listed_on(&self, date: Date) -> Tri {
+        match &self.listed {
+            Listed::On { date: from, .. } => Tri::from(*from <= date),
+            Listed::By { date: by, .. } if *by <= date => Tri::True,
+            Listed::By { date: by, .. } if by.year() > date.year() => Tri::False,
+            Listed::By { .. } => Tri::Unknown,
+            Listed::InYear { year, .. } if *year < date.year() => Tri::True,
+            Listed::InYear { year, .. } if *year > date.year() => Tri::False,
+            Listed::InYear { .. } => Tri::Unknown,
+            Listed::NoNotice => Tri::True,
+        }
+    }
 }
 
 /// The question asked, with the item already measured and classified.
@@ -48,14 +87,25 @@ pub struct Question<'a> {
     pub date: Date,
     pub quantity: Option<u64>,
     pub frontier_tpp: Option<f64>,
+    /// The end user as named, when one was.
+    pub end_user: Option<&'a str>,
+    /// Matches of the end user.
     pub party_hits: &'a [PartyHit],
+    /// Who owns whom, when the user gave it; `None` when ownership was not given.
+    pub stakes: Option<&'a [Stake]>,
+    /// Matches of every owner named in `stakes`.
+    pub owner_hits: &'a [PartyHit],
 }
 
+/// A charge due (or possibly due) on the shipment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChargeDue {
+    pub entry: String,
     pub kind: String,
     pub rate: f64,
+    /// `applies`, or `undetermined` when the figures that decide it are not known exactly.
+    pub verdict: Verdict,
     pub text: String,
     pub cite: String,
 }
@@ -65,7 +115,8 @@ pub struct ChargeDue {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PossibleOutcome {
     pub classification: String,
-    pub license_required: bool,
+    /// Null when this branch is itself undetermined.
+    pub license_required: Option<bool>,
     pub license_exception: Option<String>,
     pub review_policy: Option<ReviewPolicy>,
 }
@@ -86,7 +137,7 @@ pub struct Determination {
     pub date: Date,
     pub regime: String,
     pub scenario: Option<String>,
-    /// A licence requirement applies (null when the figures at hand cannot tell).
+    /// A licence requirement applies (null when the facts or the law at hand cannot tell).
     pub license_required: Option<bool>,
     /// No licence can authorise it (a denial order or blocking).
     pub prohibited: bool,
@@ -95,14 +146,18 @@ pub struct Determination {
     pub conditions: Vec<Step>,
     pub charges: Vec<ChargeDue>,
     pub end_user_matches: Vec<PartyHit>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub owner_matches: Vec<PartyHit>,
     pub because: Vec<Step>,
-    /// Ids of the rule entries that decided the answer (paragraph, controls, party rules,
-    /// exception, review, conditions, charges), so tools can trace a decision to its rules.
+    /// Ids of the rule entries that decided the answer, once each: the paragraph, controls,
+    /// party and ownership rules, the exception used, the review policy that stands, the
+    /// conditions and the charges. Derived from the decisive steps.
     pub decided_by: Vec<String>,
     pub notices: Vec<Step>,
     pub not_checked: Vec<Step>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub possible_outcomes: Vec<PossibleOutcome>,
+    /// What would settle an undetermined answer: figures, listing dates, readings of the law.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub deciding: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -112,15 +167,15 @@ pub struct Determination {
 /// The answer for one possible classification.
 struct Branch {
     license_required: Tri,
-    prohibited: bool,
+    prohibited: Tri,
     exception: Option<String>,
     review: Option<ReviewPolicy>,
     conditions: Vec<Step>,
     charges: Vec<ChargeDue>,
     because: Vec<Step>,
-    decided_by: Vec<String>,
     notices: Vec<Step>,
     not_checked: Vec<Step>,
+    deciding: Vec<String>,
 }
 
 /// Determines the licence requirement for `q` under `snapshot`.
@@ -129,15 +184,14 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
     let asked = q.destination.code.clone();
     let (dest_code, treated_as) = match &q.destination.treated_as {
         Some(t) if q.date >= t.from => {
-            because.push(Step::new(
-                format!(
-                    "{} is treated as {} under the EAR from {}.",
-                    q.destination.name, t.code, t.from
-                ),
-                &Cite {
-                    text: t.cite.clone(),
-                    confidence: t.confidence,
+            because.push(Step::sourced(
+                Reason::TreatedAs {
+                    country: q.destination.name.clone(),
+                    treated_as: t.code.clone(),
+                    from: t.from,
                 },
+                t.cite.clone(),
+                t.confidence,
             ));
             (t.code.clone(), Some(t.code.clone()))
         }
@@ -162,80 +216,78 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
     let first = &branches[0].1;
     let all_same = branches.iter().all(|(_, b)| {
         b.license_required == first.license_required
+            && b.prohibited == first.prohibited
             && b.exception == first.exception
             && b.review == first.review
     });
     // The requirement can be known even when the exception or review policy is not.
-    let license_required = match first.license_required {
-        Tri::True
-            if branches
-                .iter()
-                .all(|(_, b)| b.license_required == Tri::True) =>
-        {
-            Some(true)
-        }
-        Tri::False
-            if branches
-                .iter()
-                .all(|(_, b)| b.license_required == Tri::False) =>
-        {
-            Some(false)
-        }
-        _ => None,
+    let license_required = if branches.iter().all(|(_, b)| b.license_required == Tri::True) {
+        Some(true)
+    } else if branches
+        .iter()
+        .all(|(_, b)| b.license_required == Tri::False)
+    {
+        Some(false)
+    } else {
+        None
     };
     let mut possible_outcomes = Vec::new();
-    let (exception, review, prohibited, conditions, charges, notices, not_checked, decided_by);
+    let mut deciding = q.classification.deciding.clone();
+    let (exception, review, prohibited, conditions, charges, notices, not_checked);
     if branches.len() == 1 || all_same {
         because.extend(first.because.iter().cloned());
         exception = first.exception.clone();
         review = first.review;
-        prohibited = first.prohibited;
+        prohibited = first.prohibited == Tri::True;
         conditions = first.conditions.clone();
         charges = first.charges.clone();
         notices = first.notices.clone();
         not_checked = first.not_checked.clone();
-        decided_by = first.decided_by.clone();
         if branches.len() > 1 {
             because.push(Step::computed(
-                "Every possible classification leads to this same answer, so the unknown figures do not change it.",
+                Reason::SameAcrossOutcomes,
                 "earl: each possible classification evaluated",
             ));
         }
     } else {
         for (o, b) in &branches {
             because.extend(b.because.iter().map(|s| Step {
-                text: format!("If {}: {}", o.label(), s.text),
+                branch: Some(o.label()),
                 ..s.clone()
             }));
             possible_outcomes.push(PossibleOutcome {
                 classification: o.label(),
-                license_required: b.license_required == Tri::True,
+                license_required: tri_option(b.license_required),
                 license_exception: b.exception.clone(),
                 review_policy: b.review,
             });
         }
         because.push(Step::computed(
-            format!(
-                "The answer depends on the classification, which turns on {}.",
-                q.classification.deciding.join(" and ")
-            ),
+            Reason::DependsOnClassification {
+                deciding: q.classification.deciding.clone(),
+            },
             "earl: each possible classification evaluated",
         ));
         exception = None;
         review = None;
-        prohibited = branches.iter().all(|(_, b)| b.prohibited);
+        prohibited = branches.iter().all(|(_, b)| b.prohibited == Tri::True);
         conditions = Vec::new();
         charges = Vec::new();
         notices = union(branches.iter().map(|(_, b)| &b.notices));
         not_checked = union(branches.iter().map(|(_, b)| &b.not_checked));
-        // Every entry that decided any of the possible answers.
-        let mut ids: Vec<String> = Vec::new();
-        for id in branches.iter().flat_map(|(_, b)| &b.decided_by) {
-            if !ids.contains(id) {
-                ids.push(id.clone());
+    }
+    for (_, b) in &branches {
+        for d in &b.deciding {
+            if !deciding.contains(d) {
+                deciding.push(d.clone());
             }
         }
-        decided_by = ids;
+    }
+    let mut decided = decided_by(because.iter().chain(&conditions));
+    for c in charges.iter().filter(|c| c.verdict == Verdict::Applies) {
+        if !decided.contains(&c.entry) {
+            decided.push(c.entry.clone());
+        }
     }
     let determined = q.classification.determined();
     Determination {
@@ -257,18 +309,27 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         conditions,
         charges,
         end_user_matches: q.party_hits.to_vec(),
+        owner_matches: q.owner_hits.to_vec(),
         because,
-        decided_by,
+        decided_by: decided,
         notices,
         not_checked,
         possible_outcomes,
-        deciding: q.classification.deciding.clone(),
+        deciding,
         hinges_on_unverified: q
             .classification
             .hinges_on_unverified
             .iter()
             .map(|s| s.to_string())
             .collect(),
+    }
+}
+
+fn tri_option(t: Tri) -> Option<bool> {
+    match t {
+        Tri::True => Some(true),
+        Tri::False => Some(false),
+        Tri::Unknown => None,
     }
 }
 
@@ -282,6 +343,41 @@ fn union<'a>(lists: impl Iterator<Item = &'a Vec<Step>>) -> Vec<Step> {
     out
 }
 
+/// What the listings and ownership of the parties add to an answer.
+struct PartyEffects {
+    required: Tri,
+    prohibited: Tri,
+    /// The strictest review policy a listing states, and the party rule that states it.
+    policy: Option<(ReviewPolicy, String, String)>,
+    /// A listing that bars licence exceptions, and whether it applies on the date.
+    barred: Option<(String, Tri)>,
+    /// The lists matched, with whether each applies on the date (for `when.lists`).
+    lists: Vec<(String, Tri)>,
+}
+
+impl PartyEffects {
+    /// Applies `rule` for a match on `list` that holds with `listed`.
+    fn apply(&mut self, rule: &PartyRule, hit_policy: Option<ReviewPolicy>, listed: Tri) {
+        match rule.requirement {
+            Some(Requirement::License) => self.required = self.required.or(listed),
+            Some(Requirement::Prohibited) => {
+                self.required = self.required.or(listed);
+                self.prohibited = self.prohibited.or(listed);
+            }
+            None => {}
+        }
+        if let Some(p) = rule.policy.or(hit_policy)
+            && self.policy.as_ref().is_none_or(|(q, _, _)| p > *q)
+        {
+            self.policy = Some((p, rule.id.clone(), rule.list.clone()));
+        }
+        if rule.bars_exceptions && self.barred.as_ref().is_none_or(|(_, t)| *t != Tri::True) {
+            self.barred = Some((rule.list.clone(), listed));
+        }
+        self.lists.push((rule.list.clone(), listed));
+    }
+}
+
 fn decide(
     snapshot: &Snapshot,
     q: &Question,
@@ -291,7 +387,6 @@ fn decide(
     hq: Option<&str>,
 ) -> Branch {
     let e = &snapshot.entries;
-    let lists: Vec<String> = q.party_hits.iter().map(|h| h.list.clone()).collect();
     let mut facts = Facts {
         date: q.date,
         classification: outcome.paragraph.as_deref(),
@@ -303,211 +398,299 @@ fn decide(
         destination: Some(dest),
         hq,
         export_from_us: q.from == "US",
+        ownership_given: q.stakes.is_some(),
         controls: &[],
         review: None,
-        lists: &lists,
+        lists: &[],
     };
     let mut because = Vec::new();
-    let mut decided_by: Vec<String> = outcome.paragraph.iter().cloned().collect();
+    let mut notices = Vec::new();
+    let mut deciding = Vec::new();
+
+    // 1. Controls.
     let mut triggered: Vec<String> = Vec::new();
     let mut required = Tri::False;
-    let mut prohibited = false;
+    let mut prohibited = Tri::False;
     for c in &e.control {
-        match eval.eval(&c.when, &facts) {
-            Tri::True => {
-                because.push(Step::new(format!("Licence required: {}", c.text), &c.cite));
-                triggered.push(c.id.clone());
-                decided_by.push(c.id.clone());
-                required = Tri::True;
-                prohibited |= c.requirement == Requirement::Prohibited;
-            }
-            Tri::Unknown => {
-                because.push(Step::new(
-                    format!(
-                        "Cannot tell whether this applies (figures unknown): {}",
-                        c.text
-                    ),
-                    &c.cite,
-                ));
-                required = required.or(Tri::Unknown);
-            }
-            Tri::False => {}
+        let verdict = eval.eval(&c.when, &facts);
+        if verdict == Tri::False {
+            continue;
+        }
+        let unsettled = verdict == Tri::True && !c.readings.is_empty();
+        let holds = if unsettled { Tri::Unknown } else { verdict };
+        because.push(
+            Step::entry(
+                Reason::Control {
+                    verdict: holds.into(),
+                    requirement: c.requirement,
+                    rule: c.text.clone(),
+                    readings: c.readings.clone(),
+                },
+                &c.id,
+                &c.cite,
+            )
+            .decisive(),
+        );
+        if holds == Tri::True {
+            triggered.push(c.id.clone());
+        }
+        if let (Tri::Unknown, Some(d)) = (holds, &c.deciding) {
+            deciding.push(d.clone());
+        }
+        required = required.or(holds);
+        if c.requirement == Requirement::Prohibited {
+            prohibited = prohibited.or(holds);
         }
     }
 
-    let mut party_policy: Option<ReviewPolicy> = None;
-    let mut exceptions_barred: Option<String> = None;
-    let mut party_notices = Vec::new();
+    // 2. Parties, and 3. ownership.
+    let mut parties = PartyEffects {
+        required,
+        prohibited,
+        policy: None,
+        barred: None,
+        lists: Vec::new(),
+    };
     for hit in q.party_hits {
-        // The bundled list is today's: a party listed after the date asked is not applied.
-        let listed_later = match (hit.listed_from, hit.earliest_notice_year) {
-            (Some(from), _) => from > q.date,
-            (None, Some(year)) => year > q.date.year(),
-            (None, None) => false,
-        };
-        let notice = hit.earliest_notice.as_deref().unwrap_or("none cited");
-        if listed_later {
-            because.push(Step::computed(
-                format!(
-                    "End user matches {} on the {} list, but the entry's oldest Federal Register notice ({notice}{}) is after {}: it was not yet listed then, so the listing is not applied.",
-                    hit.name,
-                    hit.list,
-                    hit.listed_from.map(|d| format!(", effective {d}")).unwrap_or_default(),
-                    q.date
-                ),
-                "the entry's Federal Register citations in the Consolidated Screening List; data/list-notices.toml",
-            ));
-            continue;
-        }
-        if hit.listed_from.is_none() && hit.earliest_notice_year == Some(q.date.year()) {
-            party_notices.push(Step::computed(
-                format!(
-                    "The {} entry for {} first cites {notice}, from the year asked: earl does not know its exact effective date and applied the listing; check whether it was listed on {}.",
-                    hit.list, hit.name, q.date
-                ),
-                "the entry's Federal Register citations in the Consolidated Screening List",
-            ));
-        }
+        let listed = hit.listed_on(q.date);
+        listing_notices(&mut notices, &mut deciding, hit, listed);
         for rule in e.party.iter().filter(|r| r.list == hit.list) {
-            decided_by.push(rule.id.clone());
-            because.push(Step::new(
-                format!(
-                    "End user matches {} on the {} list: {}",
-                    hit.name, hit.list, rule.text
-                ),
-                &rule.cite,
-            ));
-            match rule.requirement {
-                Some(Requirement::License) => required = Tri::True,
-                Some(Requirement::Prohibited) => {
-                    required = Tri::True;
-                    prohibited = true;
-                }
-                None => {}
-            }
-            if let Some(p) = rule.policy.or(hit.policy) {
-                party_policy = party_policy.max(Some(p));
-            }
-            if rule.bars_exceptions {
-                exceptions_barred = Some(hit.list.clone());
+            because.push(party_step(hit, rule, listed));
+            if listed != Tri::False {
+                parties.apply(rule, hit.policy, listed);
             }
         }
     }
+    if let (Some(stakes), Some(end_user)) = (q.stakes, q.end_user) {
+        for aff in &e.affiliates {
+            let Some(a) = ownership::affiliation(
+                end_user,
+                stakes,
+                q.owner_hits,
+                &aff.lists,
+                aff.percent,
+                q.date,
+            ) else {
+                continue;
+            };
+            let list = a.owners.first().map_or_else(String::new, |h| h.list.clone());
+            if aff.status != InForce::InForce {
+                because.push(Step::entry(
+                    Reason::OwnershipNotApplied {
+                        party: end_user.to_string(),
+                        percent: a.percent,
+                        list,
+                    },
+                    &aff.id,
+                    &aff.cite,
+                ));
+                continue;
+            }
+            because.push(
+                Step::entry(
+                    Reason::Owned {
+                        party: end_user.to_string(),
+                        percent: a.percent,
+                        chain: a.chain.clone(),
+                        list,
+                        verdict: a.verdict.into(),
+                        rule: aff.text.clone(),
+                    },
+                    &aff.id,
+                    &aff.cite,
+                )
+                .decisive(),
+            );
+            if a.verdict == Tri::Unknown {
+                deciding.push(format!(
+                    "whether {end_user}'s owners were listed on the date asked (their listing dates are not known to earl)"
+                ));
+            }
+            for owner in &a.owners {
+                for rule in e.party.iter().filter(|r| r.list == owner.list) {
+                    because.push(party_step(owner, rule, a.verdict));
+                    parties.apply(rule, owner.policy, a.verdict);
+                }
+            }
+        }
+    }
+    let PartyEffects {
+        required,
+        prohibited,
+        policy: party_policy,
+        barred,
+        lists,
+    } = parties;
+    facts.lists = &lists;
     if required == Tri::False {
         because.push(Step::computed(
+            Reason::NoRequirement {
+                destination: dest.to_string(),
+                regime: snapshot.regime.clone(),
+            },
             format!(
-                "No licence requirement in earl's rules applies to this item for {dest} on {}.",
-                q.date
+                "earl's rules in force on the date asked (regime {})",
+                snapshot.regime
             ),
-            format!("rules in force on {} (regime {})", q.date, snapshot.regime),
         ));
     }
     facts.controls = &triggered;
 
+    // 4. Exceptions.
     let mut exception = None;
     let mut conditions = Vec::new();
-    if required == Tri::True && !prohibited {
+    if required != Tri::False && prohibited != Tri::True && !triggered.is_empty() {
         for x in &e.exception {
-            if triggered.is_empty() || !triggered.iter().all(|c| x.covers.contains(c)) {
+            if !triggered.iter().all(|c| x.covers.contains(c))
+                || eval.eval(&x.when, &facts) != Tri::True
+            {
                 continue;
             }
-            if eval.eval(&x.when, &facts) != Tri::True {
-                continue;
-            }
-            if let Some(list) = &exceptions_barred {
-                because.push(Step::new(
-                    format!("License Exception {} would apply, but the end user's {list} listing bars licence exceptions.", x.code),
-                    &x.cite,
-                ));
+            let barred_by = barred
+                .as_ref()
+                .filter(|(_, t)| *t != Tri::False)
+                .map(|(l, _)| l.clone());
+            let step = Step::entry(
+                Reason::Exception {
+                    code: x.code.clone(),
+                    rule: x.text.clone(),
+                    barred_by: barred_by.clone(),
+                },
+                &x.id,
+                &x.cite,
+            );
+            if barred_by.is_some() {
+                because.push(step);
                 break;
             }
-            because.push(Step::new(
-                format!("License Exception {} can authorise it: {}", x.code, x.text),
-                &x.cite,
-            ));
-            conditions.extend(x.conditions.iter().map(|c| Step::new(c.clone(), &x.cite)));
+            because.push(step.decisive());
+            conditions.extend(x.conditions.iter().map(|c| {
+                Step::entry(Reason::Condition { rule: c.clone() }, &x.id, &x.cite).decisive()
+            }));
             exception = Some(x.code.clone());
             break;
         }
     }
 
+    // 5. Review policy, then a listed party's stricter policy.
     let mut review = None;
     let mut review_id = None;
-    if required == Tri::True && !prohibited {
+    if required != Tri::False && prohibited != Tri::True {
         for r in &e.review {
             match eval.eval(&r.when, &facts) {
                 Tri::True => {
-                    because.push(Step::new(
-                        format!("Review policy {}: {}", r.policy.as_str(), r.text),
-                        &r.cite,
-                    ));
                     review = Some(r.policy);
-                    review_id = Some(r.id.clone());
-                    decided_by.push(r.id.clone());
+                    review_id = Some((r.id.clone(), because.len()));
+                    because.push(
+                        Step::entry(
+                            Reason::Review {
+                                policy: r.policy,
+                                verdict: Verdict::Applies,
+                                rule: r.text.clone(),
+                                overridden: false,
+                            },
+                            &r.id,
+                            &r.cite,
+                        )
+                        .decisive(),
+                    );
                     break;
                 }
-                Tri::Unknown => because.push(Step::new(
-                    format!(
-                        "Cannot tell whether this review policy applies (figures unknown): {}",
-                        r.text
-                    ),
+                Tri::Unknown => because.push(Step::entry(
+                    Reason::Review {
+                        policy: r.policy,
+                        verdict: Verdict::Undetermined,
+                        rule: r.text.clone(),
+                        overridden: false,
+                    },
+                    &r.id,
                     &r.cite,
                 )),
                 Tri::False => {}
             }
         }
-        if let Some(p) = party_policy
+        if let Some((p, party_rule, list)) = party_policy
             && review.is_none_or(|r| p > r)
         {
-            because.push(Step::computed(
-                format!(
-                    "The end user's list entry sets the stricter review policy: {}.",
-                    p.as_str()
-                ),
-                "15 CFR 744.11(b): Entity List entries state their own review policy",
-            ));
+            let overridden = review_id.take().map(|(id, at)| {
+                let step = &mut because[at];
+                step.decisive = false;
+                if let Reason::Review { overridden, .. } = &mut step.reason {
+                    *overridden = true;
+                }
+                id
+            });
+            because.push(Step {
+                entry: Some(party_rule),
+                ..Step::sourced(
+                    Reason::PolicyOverride {
+                        policy: p,
+                        list,
+                        overridden,
+                    },
+                    "15 CFR 744.11(b): Entity List entries state their own review policy; the stricter policy governs",
+                    crate::cite::Confidence::VerifiedSecondary,
+                )
+                .decisive()
+            });
             review = Some(p);
         }
-    } else if prohibited {
+    } else if prohibited == Tri::True {
         review = Some(ReviewPolicy::PolicyOfDenial);
     }
-    facts.review = review_id.as_deref();
+    let review_entry = review_id.map(|(id, _)| id);
+    facts.review = review_entry.as_deref();
 
+    // 6. Conditions and charges.
     for c in &e.condition {
         if eval.eval(&c.when, &facts) == Tri::True {
-            conditions.push(Step::new(c.text.clone(), &c.cite));
-            decided_by.push(c.id.clone());
+            conditions.push(
+                Step::entry(Reason::Condition { rule: c.text.clone() }, &c.id, &c.cite)
+                    .decisive(),
+            );
         }
     }
-    let charged: Vec<&crate::rules::Charge> = e
-        .charge
-        .iter()
-        .filter(|c| eval.eval(&c.when, &facts) == Tri::True)
-        .collect();
-    decided_by.extend(charged.iter().map(|c| c.id.clone()));
-    let charges = charged
-        .into_iter()
-        .map(|c| ChargeDue {
+    let mut charges = Vec::new();
+    for c in &e.charge {
+        let verdict = eval.eval(&c.when, &facts);
+        if verdict == Tri::False {
+            continue;
+        }
+        if verdict == Tri::Unknown {
+            notices.push(Step::entry(
+                Reason::ChargeUndetermined {
+                    rule: c.text.clone(),
+                },
+                &c.id,
+                &c.cite,
+            ));
+        }
+        charges.push(ChargeDue {
+            entry: c.id.clone(),
             kind: c.kind.clone(),
             rate: c.rate,
+            verdict: verdict.into(),
             text: c.text.clone(),
             cite: c.cite.text.clone(),
-        })
-        .collect();
-    let shown = |notes: &[crate::rules::Note]| -> Vec<Step> {
+        });
+    }
+
+    // 7. Notices and what was not checked.
+    let shown = |notes: &[crate::rules::Note], as_reason: fn(String) -> Reason| -> Vec<Step> {
         notes
             .iter()
             .filter(|n| eval.eval(&n.when, &facts) != Tri::False)
-            .map(|n| Step::new(n.text.clone(), &n.cite))
+            .map(|n| Step::entry(as_reason(n.text.clone()), &n.id, &n.cite))
             .collect()
     };
-    let mut notices = shown(&e.notice);
-    notices.extend(party_notices);
-    let mut not_checked = shown(&e.not_checked);
+    let mut all_notices = shown(&e.notice, |rule| Reason::Notice { rule });
+    all_notices.extend(notices);
+    let mut not_checked = shown(&e.not_checked, |rule| Reason::NotChecked { rule });
     if q.hq.is_none() {
-        not_checked.push(Step::computed(
-            "The end user's headquarters was not given: earl assumed it is not headquartered (nor its ultimate parent) in Country Group D:5 or Macau. If it is, a licence is required for advanced computing items to any destination.",
+        not_checked.push(Step::sourced(
+            Reason::HqNotGiven,
             "15 CFR 742.6(a)(6)(iii)(A) / former 744.23(a)(3); BIS guidance of May 31, 2026",
+            crate::cite::Confidence::VerifiedPrimary,
         ));
     }
     Branch {
@@ -518,8 +701,79 @@ fn decide(
         conditions,
         charges,
         because,
-        decided_by,
-        notices,
+        notices: all_notices,
         not_checked,
+        deciding,
+    }
+}
+
+/// The step for a party rule applied to a match.
+fn party_step(hit: &PartyHit, rule: &PartyRule, listed: Tri) -> Step {
+    let step = Step::entry(
+        Reason::Party {
+            list: hit.list.clone(),
+            name: hit.name.clone(),
+            matched_name: hit.matched_name.clone(),
+            party: hit.party.clone(),
+            listed: hit.listed.clone(),
+            verdict: listed.into(),
+            rule: rule.text.clone(),
+        },
+        &rule.id,
+        &rule.cite,
+    );
+    if listed == Tri::False {
+        step
+    } else {
+        step.decisive()
+    }
+}
+
+/// What the answer must say about when a matched party was listed.
+fn listing_notices(
+    notices: &mut Vec<Step>,
+    deciding: &mut Vec<String>,
+    hit: &PartyHit,
+    listed: Tri,
+) {
+    match (&hit.listed, listed) {
+        (Listed::By { date, notice }, Tri::Unknown) => {
+            notices.push(Step::computed(
+                Reason::ListingDateUnknown {
+                    list: hit.list.clone(),
+                    name: hit.name.clone(),
+                    notice: notice.clone(),
+                    year: date.year(),
+                },
+                "the entry's Federal Register citations in the Consolidated Screening List; data/list-notices.toml",
+            ));
+            deciding.push(format!(
+                "the effective date of {notice}, which listed {} (earl knows only that it was in force by {date})",
+                hit.name
+            ));
+        }
+        (Listed::InYear { year, notice }, Tri::Unknown) => {
+            notices.push(Step::computed(
+                Reason::ListingDateUnknown {
+                    list: hit.list.clone(),
+                    name: hit.name.clone(),
+                    notice: notice.clone(),
+                    year: *year,
+                },
+                "the entry's Federal Register citations in the Consolidated Screening List; data/list-notices.toml",
+            ));
+            deciding.push(format!(
+                "the effective date of {notice}, which listed {} (earl knows only its year)",
+                hit.name
+            ));
+        }
+        (Listed::NoNotice, _) => notices.push(Step::computed(
+            Reason::ListingUndated {
+                list: hit.list.clone(),
+                name: hit.name.clone(),
+            },
+            "the Consolidated Screening List gives no Federal Register notice for this entry",
+        )),
+        _ => {}
     }
 }

@@ -1,5 +1,4 @@
-//! Citations and explanation steps: every answer earl gives is a list of [`Step`]s, each with the
-//! text of what was decided and the source that decided it.
+//! Citations: the source of a rule or figure as a reader would write it, and how sure it is.
 
 use serde::{Deserialize, Serialize};
 
@@ -30,33 +29,4 @@ pub struct Cite {
     pub text: String,
     #[serde(default)]
     pub confidence: Confidence,
-}
-
-/// One step of an explanation: what was found or decided, and the citation behind it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Step {
-    pub text: String,
-    pub cite: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub confidence: Option<Confidence>,
-}
-
-impl Step {
-    pub fn new(text: impl Into<String>, cite: &Cite) -> Step {
-        Step {
-            text: text.into(),
-            cite: cite.text.clone(),
-            confidence: Some(cite.confidence),
-        }
-    }
-
-    /// A step whose source is earl's own arithmetic on the figures shown in its text.
-    pub fn computed(text: impl Into<String>, cite: impl Into<String>) -> Step {
-        Step {
-            text: text.into(),
-            cite: cite.into(),
-            confidence: Some(Confidence::Computed),
-        }
-    }
 }

@@ -5,8 +5,8 @@
 //! outcome possible, so an answer is either determined or lists the outcomes still possible and
 //! the figures that would decide between them.
 
-use crate::cite::Step;
-use crate::metrics::{MetricName, MetricValue, Metrics, fmt_num};
+use crate::metrics::{MetricName, MetricValue, Metrics};
+use crate::step::{Comparison, Reason, Shown, Step};
 use crate::rules::{Evaluator, Facts, Paragraph, Snapshot};
 use crate::tri::Tri;
 use serde::Serialize;
@@ -74,66 +74,72 @@ impl Classification {
     }
 
     /// The explanation: how the metrics were computed, each exclusion and paragraph tested with
-    /// the figures compared, and the conclusion, every step with its citation.
+    /// the figures compared, and the conclusion, every step with its citation. The paragraph met
+    /// (or the exclusion that applied) is decisive.
     pub fn because(&self, snapshot: &Snapshot, metrics: &Metrics) -> Vec<Step> {
         let mut because = metrics.steps.clone();
+        let settled = self.determined();
         for t in &self.trace {
             match *t {
                 Traced::NoRules => because.push(Step::computed(
-                    format!(
-                        "No ECCN 3A090 existed on {}: it was created by the rule effective 2022-10-07 (87 FR 62186).",
-                        snapshot.date
-                    ),
-                    "87 FR 62186 (Oct. 13, 2022), FR Doc 2022-21658",
+                    Reason::No3a090,
+                    "87 FR 62186 (Oct. 13, 2022), FR Doc 2022-21658: ECCN 3A090 effective 2022-10-07",
                 )),
                 Traced::Exclusion { index, verdict } => {
                     let x = &snapshot.entries.exclusion[index];
-                    let head = match verdict {
-                        Tri::True => "applies",
-                        Tri::False => "does not apply",
-                        Tri::Unknown => "cannot tell whether it applies",
-                    };
-                    because.push(Step::new(format!("{}: {head} — {}", x.id, x.text), &x.cite));
+                    let step = Step::entry(
+                        Reason::Exclusion {
+                            verdict: verdict.into(),
+                            rule: x.text.clone(),
+                        },
+                        &x.id,
+                        &x.cite,
+                    );
+                    let decisive = settled.is_some_and(|o| o.excluded_by.as_deref() == Some(&x.id));
+                    because.push(if decisive { step.decisive() } else { step });
                 }
-                Traced::Paragraph { index, .. } => {
+                Traced::Paragraph { index, verdict } => {
                     let p = &snapshot.entries.paragraph[index];
                     if p.all.iter().any(|t| t.metric == MetricName::IoAggregateGbps) {
                         because.extend(metrics.io_bound_step());
                     }
-                    because.push(Step::new(describe_paragraph(p, metrics).1, &p.cite));
+                    let step = Step::entry(
+                        Reason::Paragraph {
+                            verdict: verdict.into(),
+                            rule: p.text.clone(),
+                            applicable: p.kind == metrics.kind,
+                            tests: comparisons(p, metrics),
+                        },
+                        &p.id,
+                        &p.cite,
+                    );
+                    let decisive = settled.is_some_and(|o| o.paragraph.as_deref() == Some(&p.id));
+                    because.push(if decisive { step.decisive() } else { step });
                 }
-                Traced::Irrelevant(name) => {
-                    let label = name.label();
-                    because.push(Step::computed(
-                        format!("{label} is unknown, but it cannot change this outcome: the paragraphs that decide it do not depend on {label}."),
-                        "earl: three-valued evaluation of the 3A090 paragraphs",
-                    ));
-                }
+                Traced::Irrelevant(metric) => because.push(Step::computed(
+                    Reason::UnknownIrrelevant { metric },
+                    "earl: three-valued evaluation of the 3A090 paragraphs",
+                )),
             }
         }
-        match self.determined() {
+        match settled {
             Some(o) => because.push(Step::computed(
-                format!("Classification: {}.", o.label()),
+                Reason::Classified { outcome: o.label() },
                 "earl: first paragraph met, in the order of ECCN 3A090",
             )),
-            None => {
-                let labels: Vec<String> = self.possible.iter().map(Outcome::label).collect();
-                because.push(Step::computed(
-                    format!(
-                        "Classification undetermined: could be {}; decided by {}.",
-                        labels.join(" or "),
-                        self.deciding.join(" and ")
-                    ),
-                    "earl: three-valued evaluation of the 3A090 paragraphs",
-                ));
-            }
+            None => because.push(Step::computed(
+                Reason::ClassificationOpen {
+                    possible: self.possible.iter().map(Outcome::label).collect(),
+                    deciding: self.deciding.clone(),
+                },
+                "earl: three-valued evaluation of the 3A090 paragraphs",
+            )),
         }
         if !self.hinges_on_unverified.is_empty() {
             because.push(Step::computed(
-                format!(
-                    "This result rests on figures the sources mark unverified: {}.",
-                    self.hinges_on_unverified.join(", ")
-                ),
+                Reason::RestsOnUnverified {
+                    figures: self.hinges_on_unverified.iter().map(|s| s.to_string()).collect(),
+                },
                 "catalog figures marked unverified (shared/reference/chips.md)",
             ));
         }
@@ -158,6 +164,7 @@ pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Cla
         destination: None,
         hq: None,
         export_from_us: true,
+        ownership_given: false,
         controls: &[],
         review: None,
         lists: &[],
@@ -298,53 +305,27 @@ fn test_paragraph(p: &Paragraph, metrics: &Metrics) -> Tri {
     )
 }
 
-/// The verdict on a paragraph with a sentence that shows every figure compared.
-fn describe_paragraph(p: &Paragraph, metrics: &Metrics) -> (Tri, String) {
+/// Every threshold of a paragraph compared with the item's figure.
+fn comparisons(p: &Paragraph, metrics: &Metrics) -> Vec<Comparison> {
     if p.kind != metrics.kind {
-        return (
-            Tri::False,
-            format!("{} ({}): does not apply to this kind of item", p.id, p.text),
-        );
+        return Vec::new();
     }
-    let mut verdict = Tri::True;
-    let mut parts = Vec::new();
-    for th in &p.all {
-        let v = metrics.value(th.metric, None, None);
-        let t = th.eval(v);
-        verdict = verdict.and(t);
-        let shown = match v {
-            MetricValue::Exact(x) => fmt_value(th.metric, x),
-            MetricValue::Between(lo, hi) => format!("between {} and {}", fmt_num(lo), fmt_num(hi)),
-            MetricValue::Unknown => "unknown".into(),
-            MetricValue::NotApplicable => "not applicable".into(),
-        };
-        let mark = match t {
-            Tri::True => "met",
-            Tri::False => "not met",
-            Tri::Unknown => "cannot tell",
-        };
-        parts.push(format!(
-            "{} {shown} {} {}: {mark}",
-            th.metric.label(),
-            th.op.symbol(),
-            fmt_value(th.metric, th.value)
-        ));
-    }
-    let head = match verdict {
-        Tri::True => "met",
-        Tri::False => "not met",
-        Tri::Unknown => "undetermined",
-    };
-    (
-        verdict,
-        format!("{} ({}): {head} — {}", p.id, p.text, parts.join("; ")),
-    )
-}
-
-fn fmt_value(m: MetricName, x: f64) -> String {
-    match m {
-        MetricName::Pd | MetricName::HbmDensity => format!("{x:.2}"),
-        MetricName::FrontierShare => format!("{:.1} %", x * 100.0),
-        _ => fmt_num(x),
-    }
+    p.all
+        .iter()
+        .map(|th| {
+            let v = metrics.value(th.metric, None, None);
+            Comparison {
+                metric: th.metric,
+                value: match v {
+                    MetricValue::Exact(x) => Shown::Exact(x),
+                    MetricValue::Between(lo, hi) => Shown::Between(lo, hi),
+                    MetricValue::Unknown => Shown::Unknown,
+                    MetricValue::NotApplicable => Shown::NotApplicable,
+                },
+                op: th.op.as_str(),
+                threshold: th.value,
+                verdict: th.eval(v).into(),
+            }
+        })
+        .collect()
 }

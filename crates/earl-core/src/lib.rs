@@ -5,7 +5,8 @@
 //! The flow of a question: [`metrics::Metrics`] are computed from a [`chip::Chip`]; the
 //! [`rules::Snapshot`] in force on the date is folded from dated [`rules::Amendment`]s;
 //! [`classify::classify`] finds the 3A090 paragraph; [`check::check`] applies controls,
-//! exceptions, review policies and conditions. Every step carries a [`cite::Step`].
+//! exceptions, review policies and conditions. Every answer is a list of structured
+//! [`step::Step`]s, each citing its source; prose is written by `earl-render`, not here.
 
 pub mod check;
 pub mod chip;
@@ -13,5 +14,7 @@ pub mod cite;
 pub mod classify;
 pub mod countries;
 pub mod metrics;
+pub mod ownership;
 pub mod rules;
+pub mod step;
 pub mod tri;

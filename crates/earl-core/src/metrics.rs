@@ -8,7 +8,10 @@
 //! - For an HBM stack, memory bandwidth density = bandwidth / package area (3A090.c).
 
 use crate::chip::{Chip, ChipKind, CustomSpec, Precision, Throughput};
-use crate::cite::Step;
+use crate::step::{Reason, Step};
+
+/// The source named for figures a user typed in.
+const USER_INPUT: &str = "user input";
 use serde::Serialize;
 
 /// Upper bound earl adds for host I/O not in the catalog: a PCIe 5.0 x16 link carries 32 GT/s
@@ -100,14 +103,14 @@ impl Metrics {
                     unverified.push("tpp");
                 }
                 steps.push(Step::computed(
-                    format!(
-                        "TPP = {} dense {} TOPS × {} bits = {} (highest over the {} precisions listed)",
-                        fmt_num(t.tops),
-                        t.precision,
-                        t.precision.bits(),
-                        fmt_num(tpp),
-                        chip.throughput.len()
-                    ),
+                    Reason::Tpp {
+                        tpp,
+                        tops: Some(t.tops),
+                        precision: Some(t.precision),
+                        bits: Some(t.precision.bits()),
+                        precisions_listed: chip.throughput.len(),
+                        source: t.source.clone(),
+                    },
                     format!("catalog figure, source {}; TPP per Technical Note to 3A090 (88 FR 73458)", t.source),
                 ));
                 (Some(tpp), Some(t.precision))
@@ -122,12 +125,12 @@ impl Metrics {
                 }
                 let pd = tpp / area.value;
                 steps.push(Step::computed(
-                    format!(
-                        "PD = TPP {} / {} mm² applicable die area = {:.2}",
-                        fmt_num(tpp),
-                        fmt_num(area.value),
-                        pd
-                    ),
+                    Reason::Pd {
+                        tpp,
+                        die_area_mm2: Some(area.value),
+                        pd,
+                        source: area.source.clone(),
+                    },
                     format!(
                         "catalog figure, source {}; PD per Technical Note to 3A090 (88 FR 73458)",
                         area.source
@@ -187,19 +190,28 @@ impl Metrics {
         let (tpp, tpp_precision) = match (spec.tpp, from_throughput) {
             (Some(tpp), _) => {
                 steps.push(Step::computed(
-                    format!("TPP = {} as given", fmt_num(tpp)),
-                    "user input",
+                    Reason::Tpp {
+                        tpp,
+                        tops: None,
+                        precision: None,
+                        bits: None,
+                        precisions_listed: 0,
+                        source: USER_INPUT.into(),
+                    },
+                    USER_INPUT,
                 ));
                 (Some(tpp), None)
             }
             (None, Some((tpp, p, tops))) => {
                 steps.push(Step::computed(
-                    format!(
-                        "TPP = {} dense {p} TOPS × {} bits = {}",
-                        fmt_num(tops),
-                        p.bits(),
-                        fmt_num(tpp)
-                    ),
+                    Reason::Tpp {
+                        tpp,
+                        tops: Some(tops),
+                        precision: Some(p),
+                        bits: Some(p.bits()),
+                        precisions_listed: spec.throughput.len(),
+                        source: USER_INPUT.into(),
+                    },
                     "user input; TPP per Technical Note to 3A090 (88 FR 73458)",
                 ));
                 (Some(tpp), Some(p))
@@ -212,19 +224,27 @@ impl Metrics {
             tpp
         };
         let pd = match (tpp, spec.die_area_mm2, spec.pd) {
-            (Some(_), None, Some(pd)) => {
-                steps.push(Step::computed(format!("PD = {pd} as given"), "user input"));
+            (Some(tpp), None, Some(pd)) => {
+                steps.push(Step::computed(
+                    Reason::Pd {
+                        tpp,
+                        die_area_mm2: None,
+                        pd,
+                        source: USER_INPUT.into(),
+                    },
+                    USER_INPUT,
+                ));
                 Some(pd)
             }
             (Some(tpp), Some(area), _) => {
                 let pd = tpp / area;
                 steps.push(Step::computed(
-                    format!(
-                        "PD = TPP {} / {} mm² = {:.2}",
-                        fmt_num(tpp),
-                        fmt_num(area),
-                        pd
-                    ),
+                    Reason::Pd {
+                        tpp,
+                        die_area_mm2: Some(area),
+                        pd,
+                        source: USER_INPUT.into(),
+                    },
                     "user input; PD per Technical Note to 3A090 (88 FR 73458)",
                 ));
                 Some(pd)
@@ -235,12 +255,12 @@ impl Metrics {
             (ChipKind::Hbm, Some(bw), Some(area)) => {
                 let d = bw / area;
                 steps.push(Step::computed(
-                    format!(
-                        "memory bandwidth density = {} GB/s / {} mm² = {:.3} GB/s/mm²",
-                        fmt_num(bw),
-                        fmt_num(area),
-                        d
-                    ),
+                    Reason::HbmDensity {
+                        bandwidth_gbps: bw,
+                        package_area_mm2: area,
+                        density: d,
+                        source: USER_INPUT.into(),
+                    },
                     "user input; definition in the technical note to 3A090.c (89 FR 96790)",
                 ));
                 Some(d)
@@ -301,17 +321,16 @@ impl Metrics {
         }
     }
 
-    /// The explanation of how the aggregate I/O bound is formed, for answers that use it.
+    /// How the aggregate I/O bound is formed, for answers that use it.
     pub fn io_bound_step(&self) -> Option<Step> {
         self.chip_to_chip_gbps.map(|c2c| {
             Step::computed(
-                format!(
-                    "aggregate bidirectional I/O taken as the chip-to-chip figure {} GB/s plus up to {} GB/s of host link: between {} and {} GB/s",
-                    fmt_num(c2c),
-                    fmt_num(HOST_LINK_MAX_GBPS),
-                    fmt_num(c2c),
-                    fmt_num(c2c + HOST_LINK_MAX_GBPS)
-                ),
+                Reason::IoBound {
+                    chip_to_chip_gbps: c2c,
+                    host_link_max_gbps: HOST_LINK_MAX_GBPS,
+                    low: c2c,
+                    high: c2c + HOST_LINK_MAX_GBPS,
+                },
                 HOST_LINK_CITE,
             )
         })

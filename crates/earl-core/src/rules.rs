@@ -6,7 +6,7 @@
 
 use crate::chip::ChipKind;
 use crate::cite::Cite;
-use crate::metrics::{MetricName, MetricValue, Metrics, fmt_num};
+use crate::metrics::{MetricName, MetricValue, Metrics};
 use crate::tri::Tri;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,16 @@ pub enum Op {
 }
 
 impl Op {
+    /// The operator as the data writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Ge => ">=",
+            Op::Gt => ">",
+            Op::Le => "<=",
+            Op::Lt => "<",
+        }
+    }
+
     pub fn symbol(self) -> &'static str {
         match self {
             Op::Ge => "≥",
@@ -45,35 +55,39 @@ impl Op {
     }
 }
 
-/// `metric op value`, e.g. TPP ≥ 4800.
+/// `metric op value`, e.g. TPP ≥ 4800. When a source gives the limit only as a range (the
+/// digits were lost), `value_to` is the highest possible limit and `value` the lowest: the
+/// threshold holds where it holds for every limit in the range, fails where it fails for every
+/// one, and is undetermined where the unknown limit would decide.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
     pub metric: MetricName,
     pub op: Op,
     pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_to: Option<f64>,
 }
 
 impl Threshold {
     pub fn eval(&self, v: MetricValue) -> Tri {
-        match v {
-            MetricValue::Exact(x) => Tri::from(self.op.holds(x, self.value)),
-            MetricValue::Between(lo, hi) => {
-                let (a, b) = (self.op.holds(lo, self.value), self.op.holds(hi, self.value));
-                if a == b { Tri::from(a) } else { Tri::Unknown }
-            }
-            MetricValue::Unknown => Tri::Unknown,
-            MetricValue::NotApplicable => Tri::False,
+        let (lo, hi) = match v {
+            MetricValue::Exact(x) => (x, x),
+            MetricValue::Between(lo, hi) => (lo, hi),
+            MetricValue::Unknown => return Tri::Unknown,
+            MetricValue::NotApplicable => return Tri::False,
+        };
+        let limits = [self.value, self.value_to.unwrap_or(self.value)];
+        // Every comparison is monotone in the figure and in the limit, so the corners decide.
+        let mut corners = [lo, hi]
+            .into_iter()
+            .flat_map(|x| limits.map(|l| self.op.holds(x, l)));
+        let first = corners.next().expect("four corners");
+        if corners.all(|c| c == first) {
+            Tri::from(first)
+        } else {
+            Tri::Unknown
         }
-    }
-
-    pub fn describe(&self) -> String {
-        format!(
-            "{} {} {}",
-            self.metric.label(),
-            self.op.symbol(),
-            fmt_num(self.value)
-        )
     }
 }
 
@@ -95,32 +109,6 @@ impl Place {
     /// True when the place names every country: "all destinations".
     pub fn is_everywhere(&self) -> bool {
         self.groups.iter().any(|g| g == "*")
-    }
-
-    pub fn describe(&self) -> String {
-        let mut inc: Vec<String> = self
-            .groups
-            .iter()
-            .map(|g| {
-                if g == "*" {
-                    "all destinations".into()
-                } else {
-                    g.clone()
-                }
-            })
-            .collect();
-        inc.extend(self.countries.iter().cloned());
-        let mut s = inc.join(", ");
-        let exc: Vec<String> = self
-            .except_groups
-            .iter()
-            .chain(&self.except_countries)
-            .cloned()
-            .collect();
-        if !exc.is_empty() {
-            s.push_str(&format!(" (except {})", exc.join(", ")));
-        }
-        s
     }
 }
 
@@ -166,6 +154,9 @@ pub struct When {
     /// The end user matched one of these restricted-party lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lists: Option<Vec<String>>,
+    /// Whether the question gave the end user's owners.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ownership_given: Option<bool>,
     /// At least one of these nested conditions holds.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub any: Vec<When>,
@@ -261,6 +252,14 @@ pub struct Control {
     pub requirement: Requirement,
     pub text: String,
     pub cite: Cite,
+    /// Readings of a requirement whose meaning is unsettled. A control with readings never
+    /// settles an answer: where it holds, whether a licence is required is undetermined, and the
+    /// answer cites every reading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<crate::step::Reading>,
+    /// What would settle an unsettled requirement (required with `readings`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deciding: Option<String>,
 }
 
 fn license() -> Requirement {
@@ -344,6 +343,32 @@ pub struct PartyRule {
     pub cite: Cite,
 }
 
+/// Whether an ownership rule applies on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InForce {
+    /// Ownership extends the owners' listing to the owned party.
+    InForce,
+    /// The rule exists but is suspended (the 2025–26 stay of the Affiliates rule).
+    Suspended,
+    /// The rule does not (yet) exist.
+    NotInForce,
+}
+
+/// An ownership rule: a party owned, directly or indirectly, individually or in the aggregate,
+/// `percent` or more by parties on `lists` is restricted as they are (the Entity List Affiliates
+/// rule, OFAC's 50% rule).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Affiliates {
+    pub id: String,
+    pub lists: Vec<String>,
+    pub percent: f64,
+    pub status: InForce,
+    pub text: String,
+    pub cite: Cite,
+}
+
 /// A set of countries a rule defines for itself (the AI Diffusion rule's tiers).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -378,6 +403,8 @@ pub struct Entries {
     pub charge: Vec<Charge>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub party: Vec<PartyRule>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliates: Vec<Affiliates>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub group: Vec<GroupDef>,
 }
@@ -458,7 +485,8 @@ impl Amendment {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Snapshot {
     pub date: Date,
-    /// Id of the newest enforced amendment applied, or "none" before the first.
+    /// Id of the newest amendment of the timeline applied (whatever its status: the timeline
+    /// holds what earl applies by default, company letters included), or "none" before the first.
     pub regime: String,
     /// Ids of every amendment applied, oldest first.
     pub applied: Vec<String>,
@@ -507,6 +535,7 @@ impl Snapshot {
             not_checked,
             charge,
             party,
+            affiliates,
             group
         );
         e.review.sort_by_key(|r| r.rank);
@@ -527,9 +556,11 @@ pub struct Facts<'a> {
     pub destination: Option<&'a str>,
     pub hq: Option<&'a str>,
     pub export_from_us: bool,
+    pub ownership_given: bool,
     pub controls: &'a [String],
     pub review: Option<&'a str>,
-    pub lists: &'a [String],
+    /// The lists the parties matched, each with whether the listing applies on the date.
+    pub lists: &'a [(String, Tri)],
 }
 
 /// Answers "is country X in group G on date D", for the groups rules name.
@@ -613,6 +644,9 @@ impl Evaluator<'_> {
         if let Some(b) = w.export_from_us {
             t = t.and(Tri::from(f.export_from_us == b));
         }
+        if let Some(b) = w.ownership_given {
+            t = t.and(Tri::from(f.ownership_given == b));
+        }
         if let Some(b) = w.datacenter {
             t = t.and(
                 f.metrics
@@ -635,7 +669,12 @@ impl Evaluator<'_> {
             ));
         }
         if let Some(list) = &w.lists {
-            t = t.and(Tri::from(f.lists.iter().any(|l| list.contains(l))));
+            t = t.and(Tri::any(
+                f.lists
+                    .iter()
+                    .filter(|(l, _)| list.contains(l))
+                    .map(|(_, listed)| *listed),
+            ));
         }
         if !w.any.is_empty() {
             t = t.and(Tri::any(w.any.iter().map(|sub| self.eval(sub, f))));

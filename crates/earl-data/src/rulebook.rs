@@ -17,7 +17,8 @@ struct RulesFile {
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesMeta {
-    pub as_of: String,
+    /// The date of the newest source the rules reflect.
+    pub as_of: Date,
     pub source_document: String,
 }
 
@@ -62,21 +63,24 @@ impl RuleBook {
             scenarios: Vec::new(),
         };
         let mut book = book;
-        for (start, a) in timeline {
-            book.validate(&a, known).map_err(|(field, msg)| {
-                let at = entry_offset(text, &field).unwrap_or(start);
+        for (start, a) in &timeline {
+            if book.timeline.iter().any(|b: &Amendment| b.id == a.id) {
+                return Err(
+                    DataError::new(file, format!("amendment id `{}` is used twice", a.id))
+                        .at(text, *start)
+                        .field("id"),
+                );
+            }
+            book.timeline.push(a.clone());
+        }
+        // Validated once every amendment is known: an entry may refer to one defined later.
+        for (start, a) in &timeline {
+            book.validate(a, known).map_err(|(field, msg)| {
+                let at = entry_offset(text, &field).unwrap_or(*start);
                 DataError::new(file, msg)
                     .at(text, at)
                     .field(format!("amendment ({}).{field}", a.id))
             })?;
-            if book.timeline.iter().any(|b: &Amendment| b.id == a.id) {
-                return Err(
-                    DataError::new(file, format!("amendment id `{}` is used twice", a.id))
-                        .at(text, start)
-                        .field("id"),
-                );
-            }
-            book.timeline.push(a);
         }
         Ok(book)
     }
@@ -144,6 +148,7 @@ impl RuleBook {
             ids.extend(e.not_checked.iter().map(|x| x.id.clone()));
             ids.extend(e.charge.iter().map(|x| x.id.clone()));
             ids.extend(e.party.iter().map(|x| x.id.clone()));
+            ids.extend(e.affiliates.iter().map(|x| x.id.clone()));
             ids.extend(e.group.iter().map(|x| x.id.clone()));
         }
         ids
@@ -180,6 +185,22 @@ impl RuleBook {
             own_groups: &own_groups,
         };
         check.entries(&a.add)
+    }
+}
+
+/// A restricted-party list code as trade.gov writes it: `EL`, `SDN`, `NS-MBS`.
+fn list_code(code: &str) -> Check {
+    let ok = !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '-' || c.is_ascii_digit());
+    if ok {
+        Ok(())
+    } else {
+        Err((
+            "list".into(),
+            format!("`{code}` is not a list code like EL, SDN or NS-MBS"),
+        ))
     }
 }
 
@@ -228,7 +249,30 @@ impl Checker<'_> {
             }
         });
         each!(exclusion, "exclusion", |x| self.when(&x.when));
-        each!(control, "control", |x| self.when(&x.when));
+        each!(control, "control", |x| {
+            match (x.readings.is_empty(), &x.deciding) {
+                (false, None) => {
+                    return Err((
+                        "deciding".into(),
+                        "a control with readings must say what would decide between them".into(),
+                    ));
+                }
+                (true, Some(_)) => {
+                    return Err((
+                        "readings".into(),
+                        "`deciding` is only for a control with readings (at least two)".into(),
+                    ));
+                }
+                (false, Some(_)) if x.readings.len() < 2 => {
+                    return Err((
+                        "readings".into(),
+                        "an unsettled requirement needs at least two readings".into(),
+                    ));
+                }
+                _ => {}
+            }
+            self.when(&x.when)
+        });
         each!(review, "review", |x| self.when(&x.when));
         each!(exception, "exception", |x| {
             for c in &x.covers {
@@ -253,7 +297,19 @@ impl Checker<'_> {
             }
             self.when(&x.when)
         });
-        each!(party, "party", |_x| Ok(()));
+        each!(party, "party", |x| list_code(&x.list));
+        each!(affiliates, "affiliates", |x| {
+            if !(x.percent > 0.0 && x.percent <= 100.0) {
+                return Err((
+                    "percent".into(),
+                    format!("percent {} must be more than 0 and at most 100", x.percent),
+                ));
+            }
+            if x.lists.is_empty() {
+                return Err(("lists".into(), "name at least one list".into()));
+            }
+            x.lists.iter().try_for_each(|l| list_code(l))
+        });
         each!(group, "group", |g| {
             for c in &g.countries {
                 self.country(c)?;
@@ -269,6 +325,17 @@ impl Checker<'_> {
                 return Err((
                     format!("metrics[{i}].value"),
                     "must be a finite number".into(),
+                ));
+            }
+            if let Some(to) = t.value_to
+                && !(to.is_finite() && to > t.value)
+            {
+                return Err((
+                    format!("metrics[{i}].value_to"),
+                    format!(
+                        "the highest possible limit {to} must be a finite number above value {}",
+                        t.value
+                    ),
                 ));
             }
         }

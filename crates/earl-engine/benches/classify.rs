@@ -36,6 +36,7 @@ fn bench(c: &mut Criterion) {
         date,
         scenario: None,
         quantity: None,
+        ownership: None,
     };
     c.bench_function("check/engine H200 to CN", |b| {
         b.iter(|| engine.check(black_box(&req)).unwrap())

@@ -2,7 +2,7 @@
 
 use earl_core::check::Determination;
 use earl_core::chip::{Chip, CustomSpec};
-use earl_core::cite::Step;
+use earl_core::step::Step;
 use earl_core::classify::Classification;
 use earl_core::metrics::Metrics;
 use earl_core::rules::Snapshot;
@@ -104,6 +104,8 @@ pub struct CheckRequest {
     pub date: Date,
     pub scenario: Option<String>,
     pub quantity: Option<u64>,
+    /// Who owns whom (any depth), for the Affiliates rule; `None` when not given.
+    pub ownership: Option<Vec<earl_core::ownership::Stake>>,
 }
 
 /// The answer to `earl check`.

@@ -176,7 +176,11 @@ impl Outcome {
             prohibited: d.prohibited,
             license_exception: d.license_exception.clone(),
             review_policy: d.review_policy,
-            conditions: d.conditions.iter().map(|s| s.text.clone()).collect(),
+            conditions: d
+                .conditions
+                .iter()
+                .filter_map(|s| s.entry.clone())
+                .collect(),
             charges: d
                 .charges
                 .iter()
@@ -358,6 +362,7 @@ impl Engine {
             date: point.date,
             scenario: point.scenario.clone(),
             quantity,
+            ownership: None,
         })?;
         let determination = answer.determination;
         let entries = self.deciding_entries(snap, &determination);

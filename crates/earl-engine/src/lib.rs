@@ -10,7 +10,9 @@ pub use answers::*;
 
 use earl_core::check::{self, Determination, PartyHit, Question};
 use earl_core::chip::{Chip, CustomSpec};
-use earl_core::cite::Step;
+use earl_core::cite::Confidence;
+use earl_core::ownership::Stake;
+use earl_core::step::{Reason, Step};
 use earl_core::classify::{self, Classification};
 use earl_core::countries::Country;
 use earl_core::metrics::{MetricName, Metrics};
@@ -203,19 +205,17 @@ impl Engine {
 
     /// Steps every answer carries about how current the data is for `date`.
     fn currency_notices(&self, date: Date) -> Vec<Step> {
-        let as_of = &self.data.rules.meta.as_of;
-        match as_of.parse::<Date>() {
-            Ok(d) if date > d => vec![Step::computed(
-                format!(
-                    "earl's rules reflect sources up to {as_of}; changes after that date are not known to earl, so an answer for {date} may be out of date."
-                ),
-                format!(
-                    "rules data as of {as_of} ({})",
-                    self.data.rules.meta.source_document
-                ),
-            )],
-            _ => Vec::new(),
+        let meta = &self.data.rules.meta;
+        if date <= meta.as_of {
+            return Vec::new();
         }
+        vec![Step::computed(
+            Reason::RulesVintage {
+                as_of: meta.as_of,
+                source: meta.source_document.clone(),
+            },
+            format!("rules data as of {} ({})", meta.as_of, meta.source_document),
+        )]
     }
 
     /// Classifies a catalog chip or a user's specification on `date` under the rules (and
@@ -252,10 +252,11 @@ impl Engine {
         }
     }
 
-    /// Screens a party name for `check`: matches at or above the screening threshold.
-    fn screen_end_user(&self, name: &str) -> Result<Vec<PartyHit>, EngineError> {
+    /// Screens a party name for `check`: matches at or above the screening threshold, each with
+    /// when its entry was listed.
+    fn screen_party(&self, name: &str, what: &str) -> Result<Vec<PartyHit>, EngineError> {
         if name.trim().is_empty() {
-            return Err(EngineError::BadInput("the end user name is empty".into()));
+            return Err(EngineError::BadInput(format!("the {what} name is empty")));
         }
         let screening = self.screening()?;
         let result = screening.screener.screen(&Query::new(name));
@@ -263,26 +264,37 @@ impl Engine {
             .matches
             .iter()
             .filter(|m| !m.below_threshold)
-            .map(|m| {
-                let earliest = m
-                    .federal_register_notice
-                    .as_deref()
-                    .and_then(|c| self.data.list_notices.earliest(c));
-                PartyHit {
-                    list: m.list.as_str().to_string(),
-                    name: m.name.clone(),
-                    matched_name: m.matched_name.clone(),
-                    entity_number: m.entity_number.clone(),
-                    score: m.score,
-                    license_requirement: m.license_requirement.clone(),
-                    policy: m.license_policy_normalized.map(review_policy),
-                    raw_policy: m.license_policy.clone(),
-                    earliest_notice: earliest.map(|(c, _)| format!("{} FR {}", c.volume, c.page)),
-                    earliest_notice_year: earliest.map(|(c, _)| c.year()),
-                    listed_from: earliest.and_then(|(_, n)| n.map(|n| n.effective)),
-                }
+            .map(|m| PartyHit {
+                list: m.list.as_str().to_string(),
+                name: m.name.clone(),
+                matched_name: m.matched_name.clone(),
+                entity_number: m.entity_number.clone(),
+                score: m.score,
+                license_requirement: m.license_requirement.clone(),
+                policy: m.license_policy_normalized.map(review_policy),
+                raw_policy: m.license_policy.clone(),
+                party: name.to_string(),
+                listed: self
+                    .data
+                    .list_notices
+                    .listed(m.federal_register_notice.as_deref()),
             })
             .collect())
+    }
+
+    /// Screens every owner named in `stakes` (each name once).
+    fn screen_owners(&self, stakes: &[Stake]) -> Result<Vec<PartyHit>, EngineError> {
+        let mut seen: Vec<String> = Vec::new();
+        let mut hits = Vec::new();
+        for s in stakes {
+            let key = earl_core::ownership::key(&s.owner);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            hits.extend(self.screen_party(&s.owner, "owner")?);
+        }
+        Ok(hits)
     }
 
     /// Determines the licence requirement for one shipment.
@@ -291,20 +303,41 @@ impl Engine {
         let snap = self.snapshot(req.date, scenario);
         let (chip, metrics) = self.measure(&req.item)?;
         let classification = classify::classify(&snap, &metrics, &self.evaluator(&snap));
-        let party_hits = match req.end_user.as_deref() {
-            Some(name) => self.screen_end_user(name)?,
-            None => Vec::new(),
-        };
-        let determination =
-            self.determine(&snap, chip, &metrics, &classification, req, &party_hits)?;
-        let lists = match req.end_user {
-            Some(_) => Some(self.screening()?.lists.provenance.clone()),
-            None => None,
+        let parties = self.parties(req)?;
+        let determination = self.determine(&snap, chip, &metrics, &classification, req, &parties)?;
+        let lists = match parties.screened {
+            true => Some(self.screening()?.lists.provenance.clone()),
+            false => None,
         };
         Ok(CheckAnswer {
             determination,
             end_user: req.end_user.clone(),
             lists,
+        })
+    }
+
+    /// Screens the end user and every owner of a request.
+    fn parties(&self, req: &CheckRequest) -> Result<Parties, EngineError> {
+        let stakes = match &req.ownership {
+            Some(stakes) => {
+                validate_stakes(stakes, req.end_user.as_deref())?;
+                Some(stakes.clone())
+            }
+            None => None,
+        };
+        let end_user = match req.end_user.as_deref() {
+            Some(name) => self.screen_party(name, "end user")?,
+            None => Vec::new(),
+        };
+        let owners = match &stakes {
+            Some(s) => self.screen_owners(s)?,
+            None => Vec::new(),
+        };
+        Ok(Parties {
+            screened: req.end_user.is_some(),
+            end_user,
+            stakes,
+            owners,
         })
     }
 
@@ -316,7 +349,7 @@ impl Engine {
         metrics: &Metrics,
         classification: &Classification,
         req: &CheckRequest,
-        party_hits: &[PartyHit],
+        parties: &Parties,
     ) -> Result<Determination, EngineError> {
         let destination = self.country(&req.to)?;
         let from = self.country(req.from.as_deref().unwrap_or("US"))?;
@@ -342,13 +375,17 @@ impl Engine {
             date: req.date,
             quantity: req.quantity,
             frontier_tpp: frontier,
-            party_hits,
+            end_user: req.end_user.as_deref(),
+            party_hits: &parties.end_user,
+            stakes: parties.stakes.as_deref(),
+            owner_hits: &parties.owners,
         };
         let mut determination = check::check(snap, &q, &self.evaluator(snap));
         if req.end_user.is_none() {
-            determination.not_checked.push(Step::computed(
-                "No end user was named, so no restricted-party list was screened.",
+            determination.not_checked.push(Step::sourced(
+                Reason::NoEndUser,
                 "15 CFR 744.11 and Supp. No. 4 to Part 744 (Entity List); the CSL bundles the US lists",
+                Confidence::VerifiedSecondary,
             ));
         }
         determination
@@ -378,9 +415,9 @@ impl Engine {
                 .iter()
                 .filter_map(|c| c.treated_as.as_ref().map(|t| t.from)),
         );
-        if let Ok(as_of) = self.data.rules.meta.as_of.parse::<Date>() {
-            breaks.extend(as_of.tomorrow().ok());
-        }
+        breaks.extend(self.data.rules.meta.as_of.tomorrow().ok());
+        // A listing changes answers from its notice's effective date.
+        breaks.extend(self.data.list_notices.dates());
         breaks.sort();
         breaks.dedup();
         let by_quantity = self
@@ -419,7 +456,7 @@ pub struct BatchChecker<'a> {
     chip_names: Interner,
     country_names: Interner,
     party_names: Interner,
-    parties: HashMap<String, Vec<PartyHit>>,
+    parties: HashMap<String, Parties>,
     answers: HashMap<AnswerKey, Determination>,
 }
 
@@ -435,6 +472,51 @@ struct AnswerKey {
     hq: Option<usize>,
     end_user: Option<usize>,
     quantity: Option<u64>,
+}
+
+/// The parties of a request, screened.
+struct Parties {
+    /// Whether an end user was named (so the lists were consulted).
+    screened: bool,
+    end_user: Vec<PartyHit>,
+    stakes: Option<Vec<Stake>>,
+    owners: Vec<PartyHit>,
+}
+
+/// Checks a request's ownership: every share in (0, 100], no party owned more than 100% in all,
+/// no name empty, and the end user named when owners are given.
+fn validate_stakes(stakes: &[Stake], end_user: Option<&str>) -> Result<(), EngineError> {
+    if end_user.is_none() {
+        return Err(EngineError::BadInput(
+            "ownership was given without an end user: name the end user whose owners these are".into(),
+        ));
+    }
+    let mut totals: HashMap<String, f64> = HashMap::new();
+    for (i, s) in stakes.iter().enumerate() {
+        let n = i + 1;
+        if s.owner.trim().is_empty() || s.owned.trim().is_empty() {
+            return Err(EngineError::BadInput(format!(
+                "ownership row {n}: the owner and the owned party must both be named"
+            )));
+        }
+        if !(s.percent.is_finite() && s.percent > 0.0 && s.percent <= 100.0) {
+            return Err(EngineError::BadInput(format!(
+                "ownership row {n} ({} owns {}): the share must be more than 0 and at most 100 percent, got {}",
+                s.owner, s.owned, s.percent
+            )));
+        }
+        let total = totals
+            .entry(earl_core::ownership::key(&s.owned))
+            .or_default();
+        *total += s.percent;
+        if *total > 100.0 + 1e-9 {
+            return Err(EngineError::BadInput(format!(
+                "ownership: the shares in {} add up to more than 100 percent ({})",
+                s.owned, total
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Interns names as they are met: the index of a name already seen costs no allocation.
@@ -459,7 +541,8 @@ impl Interner {
 impl BatchChecker<'_> {
     /// Checks one shipment of the catalog chip named `chip`. The answer is shared by every
     /// shipment with the same inputs in the same epoch, so its `date` is the first date asked
-    /// in that epoch: report the row's own date.
+    /// in that epoch: report the row's own date. Every row of one batch must carry the same
+    /// `ownership` (the batch's ownership file): parties are screened once per end user.
     pub fn check(&mut self, chip: &str, req: &CheckRequest) -> Result<&Determination, EngineError> {
         let engine = self.engine;
         let epoch = self.breaks.partition_point(|b| *b <= req.date);
@@ -522,18 +605,13 @@ impl BatchChecker<'_> {
             }
         };
         let (c, metrics, classification) = &*measured;
-        let hits = match req.end_user.as_deref() {
-            Some(name) => match self.parties.get(name) {
-                Some(h) => h.clone(),
-                None => {
-                    let h = engine.screen_end_user(name)?;
-                    self.parties.insert(name.to_string(), h.clone());
-                    h
-                }
-            },
-            None => Vec::new(),
+        // Parties depend only on the end user's name: a batch's ownership is the same for every
+        // row (see `BatchChecker::check`).
+        let parties = match self.parties.entry(req.end_user.clone().unwrap_or_default()) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => v.insert(engine.parties(req)?),
         };
-        let d = engine.determine(snap, Some(c), metrics, classification, req, &hits)?;
+        let d = engine.determine(snap, Some(c), metrics, classification, req, parties)?;
         Ok(slot.insert(d))
     }
 }

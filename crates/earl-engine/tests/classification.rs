@@ -2,6 +2,8 @@
 //! of its boundary, catalog chips on real dates, undetermined cases, and monotonicity.
 
 use earl_core::chip::{ChipKind, CustomSpec};
+use earl_core::metrics::MetricName;
+use earl_core::step::Reason;
 use earl_engine::{ClassifyAnswer, Engine, Item, ListsSource, parse_date};
 use proptest::prelude::*;
 use std::sync::LazyLock;
@@ -149,11 +151,7 @@ fn hbm_3a090c_is_strictly_greater_than_2() {
 fn no_3a090_before_october_2022() {
     let a = classify(&Item::Catalog("H100".into()), "2022-10-06");
     assert_eq!(a.eccn, None);
-    assert!(
-        a.because
-            .iter()
-            .any(|s| s.text.contains("No ECCN 3A090 existed"))
-    );
+    assert!(a.because.iter().any(|s| s.reason == Reason::No3a090));
     assert_eq!(a.regime, "2022-08-26-nvidia-letter");
 }
 
@@ -192,10 +190,10 @@ fn unknown_pd_is_said_to_decide_or_not_to_matter() {
     let b200 = classify(&Item::Catalog("B200".into()), "2026-03-01");
     assert_eq!(b200.pd, None);
     assert!(b200.determined);
-    assert!(b200.because.iter().any(|s| {
-        s.text
-            .contains("PD is unknown, but it cannot change this outcome")
-    }));
+    assert!(b200.because.iter().any(|s| s.reason
+        == Reason::UnknownIrrelevant {
+            metric: MetricName::Pd
+        }));
     let s4000 = classify(&Item::Catalog("MTT S4000".into()), "2026-03-01");
     assert!(!s4000.determined);
     assert_eq!(s4000.eccn, None);

@@ -36,6 +36,8 @@ enum Rp {
     Approval,
     Cbc,
     Denial,
+    /// Policy of denial (embargoes and sanctions).
+    PolicyDenial,
     /// Not asserted (the sources do not settle it, or it depends on unknown figures).
     Any,
 }
@@ -48,6 +50,7 @@ impl Rp {
             Rp::Approval => got == Some("presumption_of_approval"),
             Rp::Cbc => got == Some("case_by_case"),
             Rp::Denial => got == Some("presumption_of_denial"),
+            Rp::PolicyDenial => got == Some("policy_of_denial"),
         }
     }
 }
@@ -187,10 +190,12 @@ fn rows() -> Vec<Row> {
             .lic(None, No)
             .cite("Trade Law Daily")
             .x(X::TreatedAs("CN")),
-        // Same letter covers Russia (rules.md §1).
+        // Same letter covers Russia (rules.md §1); Russia's own sanctions (15 CFR 746.8, 87 FR 12226,
+        // eff. 2022-02-24) already required a licence under a policy of denial (addendum §2).
         row("letter22-h100-ru", "H100", "RU", "2022-09-15")
-            .lic(None, No)
-            .cite("Trade Law Daily"),
+            .lic(None, PolicyDenial)
+            .cite("Trade Law Daily")
+            .x(X::Cite("87 FR 12226")),
         // The letter was for China and Russia only (rules.md §1): Germany needs nothing.
         row("letter22-a100-de", "A100", "DE", "2022-09-01")
             .free()
@@ -345,9 +350,10 @@ fn rows() -> Vec<Row> {
             .lic(None, Denial)
             .para(A1)
             .cite("88 FR 73458"),
-        // Russia: D:1/D:4/D:5 → denial (rules.md §4.5, §4.2).
+        // Russia: D:1/D:4/D:5 (rules.md §4.5), and the Part 746 sanctions' policy of denial, the
+        // stricter (15 CFR 746.8(b); addendum §2).
         row("r23-h100-ru", "H100", "RU", "2024-06-01")
-            .lic(None, Denial)
+            .lic(None, PolicyDenial)
             .para(A1)
             .cite("88 FR 73458"),
         // Macau: named beside D:5 → licence, denial (rules.md §2.5, §4.2).
@@ -617,9 +623,10 @@ fn rows() -> Vec<Row> {
             .lic(None, Denial)
             .para(A1)
             .cite("88 FR 73458"),
-        // Russia is D:5 but the lane is China/Macau only → denial (rules.md §5.5).
+        // Russia is D:5 but the lane is China/Macau only (rules.md §5.5); the Part 746 sanctions'
+        // policy of denial governs (15 CFR 746.8(b); addendum §2).
         row("lane-h200-ru", "H200", "RU", "2026-03-01")
-            .lic(None, Denial)
+            .lic(None, PolicyDenial)
             .para(A1)
             .cite("88 FR 73458"),
         // China-HQ party in Malaysia: presumption of denial remains for D:5-HQ entities outside D:5/Macau (rules.md §4.2 (ii), §5.5).
@@ -743,6 +750,7 @@ fn run(r: &Row) -> Result<CheckAnswer, String> {
         date: parse_date(r.date).map_err(|e| e.to_string())?,
         scenario: None,
         quantity: None,
+        ownership: None,
     };
     ENGINE.check(&req).map_err(|e| e.to_string())
 }
@@ -792,7 +800,12 @@ fn mismatches(r: &Row, a: &CheckAnswer) -> Vec<String> {
                 if !d
                     .conditions
                     .iter()
-                    .any(|c| c.text.to_lowercase().contains(&s))
+                    .any(|c| match &c.reason {
+                        earl_core::step::Reason::Condition { rule } => {
+                            rule.to_lowercase().contains(&s)
+                        }
+                        _ => false,
+                    })
                 {
                     out.push(format!("no condition mentions {s:?}"));
                 }

@@ -74,7 +74,11 @@ fn h200_lane_opens_case_by_case_for_china_and_leaves_b200() {
                 .iter()
                 .any(|x| x.kind == "review" && x.id == "rp-d5-macau")
         );
-        assert!(c.to.charges.contains(&"tariff 25%".to_string()));
+        // The Section 232 tariff follows the Proclamation's Annex windows (CBP CSMS 67400472):
+        // H200 (TPP 15,832, 4,800 GB/s) is in band 1, MI325X (TPP ≈20,919, 6,000 GB/s) in band
+        // 2; H100 SXM (3,350 GB/s) is in neither.
+        let tariff = c.to.charges.contains(&"tariff 25%".to_string());
+        assert_eq!(tariff, chip != "h100-sxm", "{chip}: tariff {tariff}");
     }
     for chip in ["b200", "b300", "gb300"] {
         assert!(change(&r, chip, "CN").is_none(), "{chip} must be unchanged");
@@ -85,25 +89,45 @@ fn h200_lane_opens_case_by_case_for_china_and_leaves_b200() {
 }
 
 #[test]
-fn november_2023_rule_closes_a800_and_h800_for_china() {
+fn october_2023_acceleration_closes_a800_and_h800_for_china() {
+    // NVIDIA's 8-K of Oct 24, 2023: the US government made the Oct 17, 2023 rule's licence
+    // requirements effective immediately on Oct 23 for A100, A800, H100, H800 and L40S
+    // (rules-addendum-2026-12 §2), so A800 and H800 close on Oct 23, not Nov 17.
     let e = engine();
+    let r = diff(
+        &e,
+        "2023-10-22",
+        "2023-10-23",
+        &["CN"],
+        &[],
+        date(2026, 11, 28),
+    );
+    for chip in ["a800-sxm", "h800-sxm", "l40s"] {
+        let c = change(&r, chip, "CN").unwrap_or_else(|| panic!("{chip} should change"));
+        assert_eq!(c.from.license_required, Some(false), "{chip}");
+        assert_eq!(c.to.license_required, Some(true), "{chip}");
+        assert_eq!(c.to.verdict, Verdict::PresumptionOfDenial);
+        assert!(
+            c.because
+                .amendments
+                .contains(&"2023-10-23-nvidia-acceleration".to_string())
+        );
+    }
+    // The RTX 4090 was not named: it stays open until the rule itself, Nov 17.
+    assert!(change(&r, "rtx-4090", "CN").is_none());
+    // The A100 and H100 were already controlled under the 2022 rule.
+    assert!(change(&r, "h100-sxm", "CN").is_none());
+
     let r = diff(
         &e,
         "2023-11-16",
         "2023-11-17",
         &["CN"],
-        &[],
+        &["A800", "H800", "RTX 4090"],
         date(2026, 11, 28),
     );
-    for chip in ["a800-sxm", "h800-sxm"] {
-        let c = change(&r, chip, "CN").unwrap_or_else(|| panic!("{chip} should change"));
-        assert_eq!(c.from.license_required, Some(false), "{chip}");
-        assert_eq!(c.to.license_required, Some(true), "{chip}");
-        assert_eq!(c.to.verdict, Verdict::PresumptionOfDenial);
-        assert!(c.because.amendments.contains(&"2023-11-17-acs".to_string()));
-    }
-    // The A100 and H100 were already controlled: the test changed, the answer did not.
-    assert!(change(&r, "h100-sxm", "CN").is_none());
+    assert!(change(&r, "a800-sxm", "CN").is_none(), "already closed");
+    assert!(change(&r, "rtx-4090", "CN").is_some(), "the rule itself");
 }
 
 #[test]
@@ -111,14 +135,14 @@ fn rule_version_ids_resolve_to_their_effective_date() {
     let e = engine();
     let r = diff(
         &e,
-        "2023-11-16",
-        "2023-11-17-acs",
+        "2023-10-22",
+        "2023-10-23-nvidia-acceleration",
         &["CN"],
         &["A800", "H800"],
         date(2026, 11, 28),
     );
     assert_eq!(r.to.kind, PointKind::RuleVersion);
-    assert_eq!(r.to.date, date(2023, 11, 17));
+    assert_eq!(r.to.date, date(2023, 10, 23));
     assert_eq!(r.changes.len(), 2);
 }
 
@@ -472,7 +496,8 @@ fn timeline_collapses_and_dates_each_change() {
         .iter()
         .find(|p| p.outcome.license_required == Some(true))
         .expect("A800 closes");
-    assert_eq!(closed.from, date(2023, 11, 17));
+    // From the Oct 23, 2023 acceleration (NVIDIA 8-K of Oct 24, 2023).
+    assert_eq!(closed.from, date(2023, 10, 23));
 
     // Country Group changes for the destination are dates too: Cambodia left D:5 in Feb 2026.
     let kh = e

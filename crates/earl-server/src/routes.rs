@@ -209,6 +209,23 @@ pub struct CheckBody {
     scenario: Option<String>,
     /// Number of units, for charges and volume conditions.
     quantity: Option<u64>,
+    /// Who owns the end user (and its owners), for the Affiliates rule: each owner, the party it
+    /// owns (default: the end user) and the percentage held. Omit when not known: the answer then
+    /// says ownership was not checked.
+    ownership: Option<Vec<StakeBody>>,
+}
+
+/// One holding: `owner` holds `percent` of `owned`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StakeBody {
+    #[schema(example = "Huawei Investment & Holding Co., Ltd.")]
+    owner: String,
+    /// Default: the end user.
+    owned: Option<String>,
+    /// More than 0, at most 100.
+    #[schema(example = 60.0)]
+    percent: f64,
 }
 
 impl CheckBody {
@@ -325,9 +342,11 @@ pub async fn classify(
 ) -> Result<Response, ApiError> {
     let item = body.spec().item(body.chip.as_deref())?;
     let date = date_or_today(body.date.as_deref())?;
-    let answer = state
-        .engine
-        .classify(&item, date, body.scenario.as_deref())?;
+    let answer = earl_render::explained(state.engine.classify(
+        &item,
+        date,
+        body.scenario.as_deref(),
+    )?);
     let json = state
         .record_json("classify", &body, &answer, UsedLists::No)
         .await?;
@@ -358,8 +377,22 @@ pub async fn check(
         date: date_or_today(body.date.as_deref())?,
         scenario: body.scenario.clone(),
         quantity: body.quantity,
+        ownership: body.ownership.as_ref().map(|stakes| {
+            stakes
+                .iter()
+                .map(|s| earl_core::ownership::Stake {
+                    owner: s.owner.clone(),
+                    owned: s
+                        .owned
+                        .clone()
+                        .or_else(|| body.end_user.clone())
+                        .unwrap_or_default(),
+                    percent: s.percent,
+                })
+                .collect()
+        }),
     };
-    let answer = state.engine.check(&request)?;
+    let answer = earl_render::explained(state.engine.check(&request)?);
     let used_lists = if body.end_user.is_some() {
         UsedLists::Yes
     } else {
@@ -481,7 +514,7 @@ pub fn chips_json(engine: &Engine) -> Bytes {
     let rows = engine.chip_rows();
     let catalog = &engine.data.catalog;
     let body = ChipsAnswer {
-        as_of: &catalog.meta.as_of,
+        as_of: catalog.meta.as_of.as_str(),
         source_document: &catalog.meta.source_document,
         chips: rows,
         sources: &catalog.sources,

@@ -1,0 +1,248 @@
+//! Ownership: whether a party is owned, directly or indirectly, individually or in the aggregate,
+//! at or above a threshold by restricted parties (the Entity List Affiliates rule, 15 CFR
+//! 744.11(a)(1) as added by 90 FR 47201; OFAC's 50% rule for blocked persons).
+//!
+//! Indirect ownership follows the rule as BIS and OFAC describe it: a party that is itself owned
+//! at or above the threshold by restricted parties is restricted, and its own holdings then
+//! count in full towards the parties it owns (percentages are not multiplied down a chain).
+//! Listings whose date is unknown make the result three-valued: a share held by parties that are
+//! only possibly listed can make an owned party possibly restricted, never clear.
+
+use crate::check::PartyHit;
+use crate::step::Holding;
+use crate::tri::Tri;
+use jiff::civil::Date;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One holding: `owner` holds `percent` of `owned`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stake {
+    pub owner: String,
+    pub owned: String,
+    pub percent: f64,
+}
+
+/// The result for one party: how much restricted parties hold, and through whom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Affiliation<'h> {
+    /// True: parties listed on the date hold at least the threshold; Unknown: only when parties
+    /// whose listing date is unknown are counted.
+    pub verdict: Tri,
+    /// The share held by restricted parties (possibly listed ones included when Unknown).
+    pub percent: f64,
+    /// The holdings that carry the share, from the owned party upwards.
+    pub chain: Vec<Holding>,
+    /// The listed owners behind the share.
+    pub owners: Vec<&'h PartyHit>,
+}
+
+/// A name as a key of the ownership graph: case, spacing and surrounding punctuation ignored.
+pub fn key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| c.is_ascii_punctuation())
+        .to_lowercase()
+}
+
+/// Whether `party` is owned at or above `threshold` percent by parties on `lists`.
+/// `owner_hits` are the screening matches of every owner named in `stakes`.
+pub fn affiliation<'h>(
+    party: &str,
+    stakes: &[Stake],
+    owner_hits: &'h [PartyHit],
+    lists: &[String],
+    threshold: f64,
+    date: Date,
+) -> Option<Affiliation<'h>> {
+    let direct = |mode: Tri| -> BTreeSet<String> {
+        owner_hits
+            .iter()
+            .filter(|h| lists.contains(&h.list))
+            .filter(|h| match h.listed_on(date) {
+                Tri::True => true,
+                Tri::Unknown => mode == Tri::Unknown,
+                Tri::False => false,
+            })
+            .map(|h| key(&h.party))
+            .collect()
+    };
+    let sure = restricted(direct(Tri::True), stakes, threshold);
+    let maybe = restricted(direct(Tri::Unknown), stakes, threshold);
+    let target = key(party);
+    let share = |set: &BTreeSet<String>| -> f64 {
+        stakes
+            .iter()
+            .filter(|s| key(&s.owned) == target && set.contains(&key(&s.owner)))
+            .map(|s| s.percent)
+            .sum()
+    };
+    let (sure_share, maybe_share) = (share(&sure), share(&maybe));
+    let (verdict, percent) = if sure_share >= threshold {
+        (Tri::True, sure_share)
+    } else if maybe_share >= threshold {
+        (Tri::Unknown, maybe_share)
+    } else {
+        return None;
+    };
+    let set = if verdict == Tri::True { &sure } else { &maybe };
+    let mut chain = Vec::new();
+    let mut owners: Vec<&PartyHit> = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![target];
+    while let Some(owned) = todo.pop() {
+        if !seen.insert(owned.clone()) {
+            continue;
+        }
+        for s in stakes
+            .iter()
+            .filter(|s| key(&s.owned) == owned && set.contains(&key(&s.owner)))
+        {
+            let owner = key(&s.owner);
+            let hits: Vec<&PartyHit> = owner_hits
+                .iter()
+                .filter(|h| key(&h.party) == owner && lists.contains(&h.list))
+                .filter(|h| h.listed_on(date) != Tri::False)
+                .collect();
+            chain.push(Holding {
+                owner: s.owner.clone(),
+                owned: s.owned.clone(),
+                percent: s.percent,
+                list: hits.first().map(|h| h.list.clone()),
+            });
+            if hits.is_empty() {
+                // Restricted through its own owners: follow them.
+                todo.push(owner);
+            }
+            for h in hits {
+                if !owners.iter().any(|o| std::ptr::eq(*o, h)) {
+                    owners.push(h);
+                }
+            }
+        }
+    }
+    Some(Affiliation {
+        verdict,
+        percent,
+        chain,
+        owners,
+    })
+}
+
+/// The parties restricted directly or, to a fixed point, through holdings at the threshold.
+fn restricted(mut set: BTreeSet<String>, stakes: &[Stake], threshold: f64) -> BTreeSet<String> {
+    loop {
+        let mut held: BTreeMap<String, f64> = BTreeMap::new();
+        for s in stakes.iter().filter(|s| set.contains(&key(&s.owner))) {
+            *held.entry(key(&s.owned)).or_default() += s.percent;
+        }
+        let before = set.len();
+        set.extend(
+            held.into_iter()
+                .filter(|(_, p)| *p >= threshold)
+                .map(|(k, _)| k),
+        );
+        if set.len() == before {
+            return set;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::step::Listed;
+
+    fn hit(party: &str, list: &str, listed: Listed) -> PartyHit {
+        PartyHit {
+            list: list.into(),
+            name: party.into(),
+            matched_name: party.into(),
+            entity_number: None,
+            score: 1.0,
+            license_requirement: None,
+            policy: None,
+            raw_policy: None,
+            party: party.into(),
+            listed,
+        }
+    }
+
+    fn stake(owner: &str, owned: &str, percent: f64) -> Stake {
+        Stake {
+            owner: owner.into(),
+            owned: owned.into(),
+            percent,
+        }
+    }
+
+    fn on(date: &str) -> Listed {
+        Listed::On {
+            date: date.parse().unwrap(),
+            notice: "90 FR 1".into(),
+        }
+    }
+
+    const EL: &[&str] = &["EL"];
+
+    fn lists() -> Vec<String> {
+        EL.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn aggregates_listed_owners_directly_and_through_owned_parties() {
+        // Two listed owners at 30% and 25% reach 55% together (individually or in the aggregate).
+        let hits = vec![
+            hit("A Corp", "EL", on("2020-01-01")),
+            hit("B Corp", "EL", on("2020-01-01")),
+        ];
+        let stakes = vec![stake("A Corp", "Target", 30.0), stake("B Corp", "Target", 25.0)];
+        let date = "2026-12-01".parse().unwrap();
+        let a = affiliation("target", &stakes, &hits, &lists(), 50.0, date).unwrap();
+        assert_eq!(a.verdict, Tri::True);
+        assert_eq!(a.percent, 55.0);
+        assert_eq!(a.owners.len(), 2);
+
+        // Indirect: A holds 60% of Mid (so Mid is restricted), Mid holds 50% of Target: counted
+        // in full, not as 30%.
+        let stakes = vec![stake("A Corp", "Mid", 60.0), stake("Mid", "Target", 50.0)];
+        let a = affiliation("Target", &stakes, &hits, &lists(), 50.0, date).unwrap();
+        assert_eq!(a.verdict, Tri::True);
+        assert_eq!(a.chain.len(), 2);
+
+        // Below the threshold: 49.9% is not 50%.
+        let stakes = vec![stake("A Corp", "Target", 49.9)];
+        assert!(affiliation("Target", &stakes, &hits, &lists(), 50.0, date).is_none());
+    }
+
+    #[test]
+    fn owners_listed_after_the_date_do_not_count_and_unknown_dates_make_it_undetermined() {
+        let date: Date = "2025-03-01".parse().unwrap();
+        let later = vec![hit("A Corp", "EL", on("2025-03-25"))];
+        let stakes = vec![stake("A Corp", "Target", 100.0)];
+        assert!(affiliation("Target", &stakes, &later, &lists(), 50.0, date).is_none());
+        let in_year = vec![hit(
+            "A Corp",
+            "EL",
+            Listed::InYear {
+                year: 2025,
+                notice: "90 FR 9999".into(),
+            },
+        )];
+        let a = affiliation("Target", &stakes, &in_year, &lists(), 50.0, date).unwrap();
+        assert_eq!(a.verdict, Tri::Unknown);
+    }
+
+    #[test]
+    fn cycles_terminate() {
+        let hits = vec![hit("A", "EL", on("2020-01-01"))];
+        let stakes = vec![
+            stake("A", "X", 50.0),
+            stake("X", "Y", 50.0),
+            stake("Y", "X", 50.0),
+            stake("Y", "T", 50.0),
+        ];
+        let a = affiliation("T", &stakes, &hits, &lists(), 50.0, "2026-01-01".parse().unwrap());
+        assert_eq!(a.unwrap().verdict, Tri::True);
+    }
+}

@@ -1,0 +1,341 @@
+//! Reasons as data. Every answer earl gives is a list of [`Step`]s: what kind of step it is, the
+//! rule entry that produced it, the facts it evaluated, its outcome, and the citation behind it.
+//! The core never writes prose; `earl-render` turns steps into sentences, in one place, and the
+//! text it writes is stored in [`Step::text`] only at the edge.
+
+use crate::chip::Precision;
+use crate::cite::{Cite, Confidence};
+use crate::metrics::MetricName;
+use crate::rules::{Requirement, ReviewPolicy};
+use crate::tri::Tri;
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// A three-valued outcome as an answer shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Applies,
+    DoesNotApply,
+    Undetermined,
+}
+
+impl From<Tri> for Verdict {
+    fn from(t: Tri) -> Verdict {
+        match t {
+            Tri::True => Verdict::Applies,
+            Tri::False => Verdict::DoesNotApply,
+            Tri::Unknown => Verdict::Undetermined,
+        }
+    }
+}
+
+/// A figure as a rule saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "is", content = "value", rename_all = "snake_case")]
+pub enum Shown {
+    Exact(f64),
+    Between(f64, f64),
+    Unknown,
+    NotApplicable,
+}
+
+/// One threshold of a paragraph compared with the item's figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub metric: MetricName,
+    pub value: Shown,
+    /// The rule's operator as written: `>=`, `>`, `<=`, `<`.
+    pub op: &'static str,
+    pub threshold: f64,
+    pub verdict: Verdict,
+}
+
+/// One reading of a rule whose meaning is unsettled, with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// What the reading says the answer is (e.g. "licence required").
+    pub reading: String,
+    pub cite: Cite,
+}
+
+/// When a restricted-party entry was listed, as far as earl's sources tell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "known", rename_all = "snake_case")]
+pub enum Listed {
+    /// The Federal Register notice's effective date is known.
+    On { date: Date, notice: String },
+    /// Listed by this date at the latest (the notice's publication date, or a date that rests on
+    /// an inferred link): listed from it, undetermined before it in the same year.
+    By { date: Date, notice: String },
+    /// Only the notice's volume (its year) is known.
+    InYear { year: i16, notice: String },
+    /// The entry cites no Federal Register notice.
+    NoNotice,
+}
+
+/// One owner's share in a chain of ownership.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Holding {
+    pub owner: String,
+    pub owned: String,
+    pub percent: f64,
+    /// The list the owner is on (directly or as an affiliate), or none.
+    pub list: Option<String>,
+}
+
+/// What a step is, with the facts it evaluated. The variants follow the order in which an
+/// answer is built: metrics, classification, destination, controls, parties, exceptions, review,
+/// conditions, charges, and what the answer must add.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// TPP computed from the best precision (or given).
+    Tpp {
+        tpp: f64,
+        tops: Option<f64>,
+        precision: Option<Precision>,
+        bits: Option<u32>,
+        precisions_listed: usize,
+        /// Catalog source key, or `user input`.
+        source: String,
+    },
+    /// PD computed from TPP and die area (or given).
+    Pd {
+        tpp: f64,
+        die_area_mm2: Option<f64>,
+        pd: f64,
+        source: String,
+    },
+    /// HBM memory bandwidth density.
+    HbmDensity {
+        bandwidth_gbps: f64,
+        package_area_mm2: f64,
+        density: f64,
+        source: String,
+    },
+    /// The bound on aggregate I/O earl forms from the chip-to-chip figure.
+    IoBound {
+        chip_to_chip_gbps: f64,
+        host_link_max_gbps: f64,
+        low: f64,
+        high: f64,
+    },
+    /// No 3A090 paragraph was in force on the date asked.
+    No3a090,
+    Exclusion {
+        verdict: Verdict,
+        rule: String,
+    },
+    Paragraph {
+        verdict: Verdict,
+        rule: String,
+        /// False when the paragraph is for another kind of item (HBM vs logic).
+        applicable: bool,
+        tests: Vec<Comparison>,
+    },
+    /// A figure is unknown but cannot change the classification.
+    UnknownIrrelevant {
+        metric: MetricName,
+    },
+    Classified {
+        outcome: String,
+    },
+    ClassificationOpen {
+        possible: Vec<String>,
+        deciding: Vec<String>,
+    },
+    RestsOnUnverified {
+        figures: Vec<String>,
+    },
+    /// The EAR treats the destination as another (Hong Kong as China).
+    TreatedAs {
+        country: String,
+        treated_as: String,
+        from: Date,
+    },
+    /// A licence requirement evaluated true or undetermined.
+    Control {
+        verdict: Verdict,
+        requirement: Requirement,
+        rule: String,
+        /// Readings of a requirement whose meaning is unsettled (the control is undetermined).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        readings: Vec<Reading>,
+    },
+    /// No licence requirement applied.
+    NoRequirement {
+        destination: String,
+        regime: String,
+    },
+    /// A restricted-party match and whether its listing is applied on the date asked.
+    Party {
+        list: String,
+        name: String,
+        matched_name: String,
+        /// Who matched: the end user, or one of its owners.
+        party: String,
+        listed: Listed,
+        /// Applies: listed by the date asked; does not apply: listed later; undetermined: the
+        /// listing date is not known to earl and the date asked falls in its year.
+        verdict: Verdict,
+        /// The party rule's text (the list's legal effect).
+        rule: String,
+    },
+    /// The end user is owned 50% or more by listed parties (Affiliates rule).
+    Owned {
+        party: String,
+        percent: f64,
+        chain: Vec<Holding>,
+        list: String,
+        verdict: Verdict,
+        rule: String,
+    },
+    /// Ownership reached the threshold, but the Affiliates rule is not in force on the date.
+    OwnershipNotApplied {
+        party: String,
+        percent: f64,
+        list: String,
+    },
+    Exception {
+        code: String,
+        rule: String,
+        /// The list whose match bars every licence exception, if one does.
+        barred_by: Option<String>,
+    },
+    Review {
+        policy: ReviewPolicy,
+        verdict: Verdict,
+        rule: String,
+        /// The stricter policy of a listed party replaced this one.
+        overridden: bool,
+    },
+    /// A listed party's policy replaces the review policy, and with it that policy's terms.
+    PolicyOverride {
+        policy: ReviewPolicy,
+        list: String,
+        overridden: Option<String>,
+    },
+    /// Every possible classification gives the same answer.
+    SameAcrossOutcomes,
+    DependsOnClassification {
+        deciding: Vec<String>,
+    },
+    /// A condition, notice or not-checked entry shown as written.
+    Condition {
+        rule: String,
+    },
+    Notice {
+        rule: String,
+    },
+    NotChecked {
+        rule: String,
+    },
+    /// A charge that may apply: the figures that decide it are not known exactly.
+    ChargeUndetermined {
+        rule: String,
+    },
+    /// The party's listing date is unknown and the date asked is in the notice's year.
+    ListingDateUnknown {
+        list: String,
+        name: String,
+        notice: String,
+        year: i16,
+    },
+    /// The entry cites no Federal Register notice: it was applied as if listed on the date.
+    ListingUndated {
+        list: String,
+        name: String,
+    },
+    NoEndUser,
+    HqNotGiven,
+    /// No ownership was given while an affiliates rule is (or may be) in force.
+    OwnershipNotGiven {
+        in_force: Verdict,
+    },
+    /// The date asked is after the rules' vintage.
+    RulesVintage {
+        as_of: Date,
+        source: String,
+    },
+}
+
+/// One step of an answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Step {
+    /// `kind` (the step kind) and the facts it evaluated, which depend on the kind.
+    #[serde(flatten)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub reason: Reason,
+    /// The id of the rule entry this step evaluated, if it came from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<String>,
+    /// The classification this step belongs to, when an answer depends on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub branch: Option<String>,
+    /// Whether this step's entry decided the answer (the answer's `decided_by` lists these).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub decisive: bool,
+    pub cite: String,
+    pub confidence: Confidence,
+    /// The sentence `earl-render` writes for this step; empty inside the core.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+impl Step {
+    /// A step from a rule entry and its citation.
+    pub fn entry(reason: Reason, id: &str, cite: &Cite) -> Step {
+        Step {
+            reason,
+            entry: Some(id.to_string()),
+            branch: None,
+            decisive: false,
+            cite: cite.text.clone(),
+            confidence: cite.confidence,
+            text: String::new(),
+        }
+    }
+
+    /// A step cited to a source outside the rules, with its confidence.
+    pub fn sourced(reason: Reason, cite: impl Into<String>, confidence: Confidence) -> Step {
+        Step {
+            reason,
+            entry: None,
+            branch: None,
+            decisive: false,
+            cite: cite.into(),
+            confidence,
+            text: String::new(),
+        }
+    }
+
+    /// A step whose source is earl's own arithmetic or evaluation.
+    pub fn computed(reason: Reason, cite: impl Into<String>) -> Step {
+        Step::sourced(reason, cite, Confidence::Computed)
+    }
+
+    pub fn decisive(mut self) -> Step {
+        self.decisive = true;
+        self
+    }
+}
+
+/// The ids of the entries that decided an answer: the decisive steps' entries, once each, in
+/// the order the steps were taken.
+pub fn decided_by<'a>(steps: impl IntoIterator<Item = &'a Step>) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for s in steps {
+        if let (true, Some(id)) = (s.decisive, &s.entry)
+            && !ids.contains(id)
+        {
+            ids.push(id.clone());
+        }
+    }
+    ids
+}

@@ -1,0 +1,380 @@
+//! One sentence per step. This is the only place where earl writes its reasons as English: the
+//! core records what it evaluated ([`Reason`]), and every front end shows the sentence written
+//! here.
+
+use earl_core::metrics::MetricName;
+use earl_core::rules::{Requirement, ReviewPolicy};
+use earl_core::step::{Comparison, Holding, Listed, Reason, Shown, Step, Verdict};
+
+/// The sentence for `step`. It never names the date asked (the answer's header does), so one
+/// answer's steps read the same for every date they hold on.
+pub fn sentence(step: &Step) -> String {
+    let text = reason(&step.reason);
+    match &step.branch {
+        Some(b) => format!("If {b}: {text}"),
+        None => text,
+    }
+}
+
+fn reason(r: &Reason) -> String {
+    match r {
+        Reason::Tpp {
+            tpp,
+            tops: Some(tops),
+            precision: Some(p),
+            bits: Some(bits),
+            precisions_listed,
+            source,
+        } => {
+            let over = if *precisions_listed > 1 {
+                format!(" (highest over the {precisions_listed} precisions listed)")
+            } else {
+                String::new()
+            };
+            let given = if source == "user input" { " given" } else { "" };
+            format!(
+                "TPP = {} dense {p} TOPS{given} × {bits} bits = {}{over}",
+                num(*tops),
+                num(*tpp)
+            )
+        }
+        Reason::Tpp { tpp, .. } => format!("TPP = {} as given", num(*tpp)),
+        Reason::Pd {
+            tpp,
+            die_area_mm2: Some(area),
+            pd,
+            source,
+        } => {
+            let what = if source == "user input" {
+                "mm²"
+            } else {
+                "mm² applicable die area"
+            };
+            format!("PD = TPP {} / {} {what} = {pd:.2}", num(*tpp), num(*area))
+        }
+        Reason::Pd { pd, .. } => format!("PD = {} as given", num(*pd)),
+        Reason::HbmDensity {
+            bandwidth_gbps,
+            package_area_mm2,
+            density,
+            ..
+        } => format!(
+            "memory bandwidth density = {} GB/s / {} mm² = {density:.3} GB/s/mm²",
+            num(*bandwidth_gbps),
+            num(*package_area_mm2)
+        ),
+        Reason::IoBound {
+            chip_to_chip_gbps,
+            host_link_max_gbps,
+            low,
+            high,
+        } => format!(
+            "Aggregate bidirectional I/O is taken as the chip-to-chip figure {} GB/s plus up to {} GB/s of host link: between {} and {} GB/s.",
+            num(*chip_to_chip_gbps),
+            num(*host_link_max_gbps),
+            num(*low),
+            num(*high)
+        ),
+        Reason::No3a090 => "No ECCN 3A090 existed on the date asked: it was created by the rule effective 2022-10-07 (87 FR 62186).".into(),
+        Reason::Exclusion { verdict, rule } => {
+            let head = match verdict {
+                Verdict::Applies => "applies",
+                Verdict::DoesNotApply => "does not apply",
+                Verdict::Undetermined => "cannot tell whether it applies",
+            };
+            format!("Exclusion {head}: {rule}")
+        }
+        Reason::Paragraph {
+            verdict,
+            rule,
+            applicable: false,
+            ..
+        } => {
+            let _ = verdict;
+            format!("Paragraph ({rule}): does not apply to this kind of item.")
+        }
+        Reason::Paragraph {
+            verdict,
+            rule,
+            tests,
+            ..
+        } => {
+            let head = match verdict {
+                Verdict::Applies => "met",
+                Verdict::DoesNotApply => "not met",
+                Verdict::Undetermined => "undetermined",
+            };
+            let parts: Vec<String> = tests.iter().map(comparison).collect();
+            format!("Paragraph ({rule}): {head} — {}.", parts.join("; "))
+        }
+        Reason::UnknownIrrelevant { metric } => {
+            let label = metric.label();
+            format!(
+                "{label} is unknown, but it cannot change this outcome: the paragraphs that decide it do not depend on {label}."
+            )
+        }
+        Reason::Classified { outcome } => format!("Classification: {outcome}."),
+        Reason::ClassificationOpen { possible, deciding } => format!(
+            "Classification undetermined: could be {}; decided by {}.",
+            possible.join(" or "),
+            deciding.join(" and ")
+        ),
+        Reason::RestsOnUnverified { figures } => format!(
+            "This result rests on figures the sources mark unverified: {}.",
+            figures.join(", ")
+        ),
+        Reason::TreatedAs {
+            country,
+            treated_as,
+            from,
+        } => format!("{country} is treated as {treated_as} under the EAR from {from}."),
+        Reason::Control {
+            verdict,
+            requirement,
+            rule,
+            readings,
+        } => {
+            let what = match requirement {
+                Requirement::License => "Licence required",
+                Requirement::Prohibited => "Prohibited",
+            };
+            match (verdict, readings.is_empty()) {
+                (Verdict::Undetermined, false) => {
+                    let rs: Vec<String> = readings
+                        .iter()
+                        .map(|r| format!("“{}” ({})", r.reading, r.cite.text))
+                        .collect();
+                    format!(
+                        "Undetermined — the law is unsettled here: {rule} Readings: {}.",
+                        rs.join("; ")
+                    )
+                }
+                (Verdict::Undetermined, true) => format!(
+                    "Cannot tell whether this applies (figures unknown): {rule}"
+                ),
+                _ => format!("{what}: {rule}"),
+            }
+        }
+        Reason::NoRequirement {
+            destination,
+            regime,
+        } => format!(
+            "No licence requirement in earl's rules applies to this item for {destination} on the date asked (rules as of regime {regime})."
+        ),
+        Reason::Party {
+            list,
+            name,
+            matched_name,
+            party,
+            listed,
+            verdict,
+            rule,
+        } => {
+            let who = if matched_name != name {
+                format!("{name} (matched as “{matched_name}”)")
+            } else {
+                name.clone()
+            };
+            let subject = format!("“{party}” matches {who} on the {list} list");
+            match verdict {
+                Verdict::Applies => format!("{subject}{}: {rule}", listed_since(listed)),
+                Verdict::DoesNotApply => format!(
+                    "{subject}, but {}, after the date asked: it was not yet listed then, so the listing is not applied.",
+                    listing(listed)
+                ),
+                Verdict::Undetermined => format!(
+                    "{subject}; {} and earl does not know its effective date, so the entry may or may not have been listed on the date asked: {rule}",
+                    listing(listed)
+                ),
+            }
+        }
+        Reason::Owned {
+            party,
+            percent,
+            chain,
+            list,
+            verdict,
+            rule,
+        } => {
+            let how = match verdict {
+                Verdict::Applies => "is",
+                _ => "may be (some owners' listing dates are unknown)",
+            };
+            format!(
+                "{party} {how} owned {}% in the aggregate by parties on the {list} list ({}): {rule}",
+                num(*percent),
+                holdings(chain)
+            )
+        }
+        Reason::OwnershipNotApplied {
+            party,
+            percent,
+            list,
+        } => format!(
+            "{party} is owned {}% by parties on the {list} list, but on the date asked the ownership rule did not apply (see its citation); the ownership remains a red flag.",
+            num(*percent)
+        ),
+        Reason::Exception {
+            code,
+            rule,
+            barred_by: None,
+        } => format!("License Exception {code} can authorise it: {rule}"),
+        Reason::Exception {
+            code,
+            barred_by: Some(list),
+            ..
+        } => format!(
+            "License Exception {code} would apply, but the party's {list} listing bars licence exceptions."
+        ),
+        Reason::Review {
+            policy,
+            verdict,
+            rule,
+            overridden,
+        } => match (verdict, overridden) {
+            (_, true) => format!(
+                "Review policy {} would apply, but a listed party's stricter policy replaces it (below): {rule}",
+                policy_name(*policy)
+            ),
+            (Verdict::Undetermined, _) => format!(
+                "Cannot tell whether this review policy applies (figures unknown): {rule}"
+            ),
+            _ => format!("Review policy {}: {rule}", policy_name(*policy)),
+        },
+        Reason::PolicyOverride {
+            policy,
+            list,
+            overridden,
+        } => match overridden {
+            Some(id) => format!(
+                "The {list} listing sets the stricter review policy: {}. It replaces {id}, and that policy's conditions and charges do not apply.",
+                policy_name(*policy)
+            ),
+            None => format!(
+                "The {list} listing sets the review policy: {}.",
+                policy_name(*policy)
+            ),
+        },
+        Reason::SameAcrossOutcomes => {
+            "Every possible classification leads to this same answer, so the unknown figures do not change it.".into()
+        }
+        Reason::DependsOnClassification { deciding } => format!(
+            "The answer depends on the classification, which turns on {}.",
+            deciding.join(" and ")
+        ),
+        Reason::Condition { rule } | Reason::Notice { rule } | Reason::NotChecked { rule } => {
+            rule.clone()
+        }
+        Reason::ChargeUndetermined { rule } => format!(
+            "This charge may be due: the figures that decide it are not known exactly. {rule}"
+        ),
+        Reason::ListingDateUnknown {
+            list,
+            name,
+            notice,
+            year,
+        } => format!(
+            "The {list} entry for {name} first cites {notice} ({year}); earl does not know that notice's effective date, so whether {name} was listed on the date asked is undetermined."
+        ),
+        Reason::ListingUndated { list, name } => format!(
+            "The {list} entry for {name} cites no Federal Register notice, so earl cannot date the listing; it was applied as if in force on the date asked."
+        ),
+        Reason::NoEndUser => {
+            "No end user was named, so no restricted-party list was screened.".into()
+        }
+        Reason::HqNotGiven => {
+            "The end user's headquarters was not given: earl assumed it is not headquartered (nor its ultimate parent) in Country Group D:5 or Macau. If it is, a licence is required for advanced computing items to any destination.".into()
+        }
+        Reason::OwnershipNotGiven { in_force } => match in_force {
+            Verdict::Applies => "The end user's owners were not given, so ownership by listed parties was not checked.".into(),
+            _ => "The end user's owners were not given.".into(),
+        },
+        Reason::RulesVintage { as_of, source } => format!(
+            "earl's rules reflect sources up to {as_of} ({source}); changes after that date are not known to earl, so this answer may be out of date."
+        ),
+    }
+}
+
+fn comparison(c: &Comparison) -> String {
+    let shown = match c.value {
+        Shown::Exact(x) => value(c.metric, x),
+        Shown::Between(lo, hi) => format!("between {} and {}", num(lo), num(hi)),
+        Shown::Unknown => "unknown".into(),
+        Shown::NotApplicable => "not applicable".into(),
+    };
+    let mark = match c.verdict {
+        Verdict::Applies => "met",
+        Verdict::DoesNotApply => "not met",
+        Verdict::Undetermined => "cannot tell",
+    };
+    let op = match c.op {
+        ">=" => "≥",
+        "<=" => "≤",
+        other => other,
+    };
+    format!(
+        "{} {shown} {op} {}: {mark}",
+        c.metric.label(),
+        value(c.metric, c.threshold)
+    )
+}
+
+fn value(m: MetricName, x: f64) -> String {
+    match m {
+        MetricName::Pd | MetricName::HbmDensity => format!("{x:.2}"),
+        MetricName::FrontierShare => format!("{:.1} %", x * 100.0),
+        _ => num(x),
+    }
+}
+
+fn listing(l: &Listed) -> String {
+    match l {
+        Listed::On { date, notice } => format!("the entry was listed by {notice}, effective {date}"),
+        Listed::By { date, notice } => {
+            format!("the entry was listed by {notice}, in force by {date} at the latest")
+        }
+        Listed::InYear { year, notice } => {
+            format!("the entry was listed by {notice} (published in {year})")
+        }
+        Listed::NoNotice => "the entry cites no Federal Register notice".into(),
+    }
+}
+
+fn listed_since(l: &Listed) -> String {
+    match l {
+        Listed::On { date, notice } => format!(" (listed by {notice}, effective {date})"),
+        Listed::By { date, notice } => format!(" (listed by {notice}, in force by {date})"),
+        Listed::InYear { year, notice } => format!(" (listed by {notice}, {year})"),
+        Listed::NoNotice => String::new(),
+    }
+}
+
+fn holdings(chain: &[Holding]) -> String {
+    chain
+        .iter()
+        .map(|h| {
+            let list = h
+                .list
+                .as_deref()
+                .map(|l| format!(", {l}"))
+                .unwrap_or_default();
+            format!("{} holds {}% of {}{list}", h.owner, num(h.percent), h.owned)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A review policy as a reader writes it.
+pub fn policy_name(p: ReviewPolicy) -> &'static str {
+    match p {
+        ReviewPolicy::PresumptionOfApproval => "presumption of approval",
+        ReviewPolicy::CaseByCase => "case-by-case",
+        ReviewPolicy::PresumptionOfDenial => "presumption of denial",
+        ReviewPolicy::PolicyOfDenial => "policy of denial",
+    }
+}
+
+/// Formats a figure the way a reader writes it: thousands separated, at most two decimals.
+pub fn num(v: f64) -> String {
+    earl_core::metrics::fmt_num(v)
+}
