@@ -75,7 +75,7 @@ pub fn about(app: &App, a: &AboutArgs) -> Result<(), Failure> {
         },
         "chips": {"as_of": d.catalog.meta.as_of, "count": d.catalog.chips.len(), "source_document": d.catalog.meta.source_document},
         "country_groups": {"ecfr_issue": d.groups.base_issue.to_string(), "source": d.groups.base_source, "dated_changes": d.groups.changes.len()},
-        "screening_lists": {"generated": lists.generated.to_string(), "source_file": lists.source_file, "entries": lists.counts.total, "sha256": lists.sha256},
+        "screening_lists": {"generated": lists.generated, "source_file": lists.source_file, "entries": lists.counts.total, "sha256": lists.sha256},
         "files": d.files,
         "content_hash": d.content_hash,
     });
@@ -101,8 +101,9 @@ pub fn about(app: &App, a: &AboutArgs) -> Result<(), Failure> {
         d.groups.changes.len()
     );
     println!(
-        "  screening:      Consolidated Screening List generated {} ({} entries)",
-        lists.generated, lists.counts.total
+        "  screening:      Consolidated Screening List, {} ({} entries)",
+        earl_render::human::generated(lists),
+        lists.counts.total
     );
     println!("  content hash:   {}", d.content_hash);
     Ok(())

@@ -127,7 +127,7 @@ fn read_ownership(path: &Path) -> Result<Vec<Stake>, Failure> {
 
 /// Refuses a CSV whose header misses a required column or names one earl does not know; says
 /// once which optional columns are absent.
-fn check_columns(
+pub(crate) fn check_columns(
     path: &Path,
     headers: &csv::StringRecord,
     required: &[&str],

@@ -1,8 +1,8 @@
 //! `earl screen`, `earl match` and `earl lists`.
 
-use crate::app::{App, Failure, print_json};
+use crate::app::{App, Failure, date_or_today, print_json};
 use clap::Args;
-use earl_screen::{ListCode, Match, Query};
+use earl_engine::ScreenRequest;
 use serde_json::json;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -12,34 +12,43 @@ pub struct ScreenArgs {
     /// The party's name, in any script.
     #[arg(required_unless_present = "batch")]
     pub name: Option<String>,
-    /// Keep only entries with an address in this country (ISO code).
+    /// Keep only entries with an address in this country (ISO code, name or alias; entries with
+    /// no address country are kept).
     #[arg(long)]
     pub country: Option<String>,
-    /// Screen only these lists, e.g. EL,MEU,SDN.
-    #[arg(long, value_delimiter = ',')]
-    pub lists: Vec<String>,
+    /// Screen only these lists, e.g. EL,MEU,SDN (trade.gov's `sources` codes).
+    #[arg(long = "sources", value_delimiter = ',', value_name = "CODES")]
+    pub sources: Vec<String>,
     /// Minimum score of a match, in [0, 1].
     #[arg(long, allow_negative_numbers = true)]
     pub threshold: Option<f64>,
     /// Also show the best entries below the threshold.
     #[arg(long)]
     pub all: bool,
+    /// Date for each list's effect and for listing dates, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub date: Option<String>,
     /// Screen every row of this CSV (column `name`, optional `country`).
     #[arg(long, value_name = "FILE", conflicts_with = "name")]
     pub batch: Option<PathBuf>,
     /// Where batch results go (JSON Lines; default stdout).
     #[arg(long, value_name = "FILE", requires = "batch")]
     pub out: Option<PathBuf>,
+    /// Print the answer as JSON (field names in docs/json.md).
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Args)]
 pub struct MatchArgs {
+    /// The first name, in any script.
     pub first: String,
+    /// The second name, in any script.
     pub second: String,
-    #[arg(long)]
+    /// Score at or above which the names count as a match, in [0, 1].
+    #[arg(long, allow_negative_numbers = true)]
     pub threshold: Option<f64>,
+    /// Print the score and its explanation as JSON.
     #[arg(long)]
     pub json: bool,
 }
@@ -49,130 +58,43 @@ pub struct ListsArgs {
     /// Warn when the lists are older than this many days.
     #[arg(long = "max-age-days", default_value_t = earl_screen::DEFAULT_MAX_AGE_DAYS)]
     pub max_age_days: u32,
+    /// Print the provenance as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
-fn threshold(t: Option<f64>) -> Result<Option<f64>, Failure> {
-    match t {
-        Some(v) if !(0.0..=1.0).contains(&v) => Err(Failure::input(format!(
-            "--threshold {v} must be between 0 and 1"
-        ))),
-        other => Ok(other),
-    }
-}
-
-fn query(a: &ScreenArgs, name: &str, country: Option<String>) -> Result<Query, Failure> {
-    let lists = if a.lists.is_empty() {
-        None
-    } else {
-        Some(
-            a.lists
-                .iter()
-                .map(|l| {
-                    l.parse::<ListCode>().map_err(|_| {
-                        let known: Vec<&str> = ListCode::KNOWN.iter().map(|c| c.as_str()).collect();
-                        Failure::input(format!("unknown list `{l}` (known: {})", known.join(", ")))
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?,
-        )
-    };
-    if name.trim().is_empty() {
-        return Err(Failure::input("the name to screen is empty"));
-    }
-    Ok(Query {
+fn request(a: &ScreenArgs, name: &str, country: Option<String>) -> Result<ScreenRequest, Failure> {
+    Ok(ScreenRequest {
         name: name.to_string(),
         country,
-        lists,
-        threshold: threshold(a.threshold)?,
+        lists: (!a.sources.is_empty()).then(|| a.sources.clone()),
+        threshold: a.threshold,
         include_below: a.all,
+        date: date_or_today(&a.date)?,
     })
 }
 
 pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
-    let engine = app.engine()?;
-    let screening = engine.screening()?;
     if let Some(batch) = &a.batch {
         return screen_batch(app, a, batch);
     }
-    let name = a.name.clone().unwrap_or_default();
-    let result = screening
-        .screener
-        .screen(&query(a, &name, a.country.clone())?);
-    let answer = json!({
-        "query": result.query,
-        "threshold": result.threshold,
-        "lists": screening.lists.provenance,
-        "staleness_warning": earl_screen::staleness_warning(&screening.lists.provenance, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS),
-        "count_drop_warnings": count_drops(&screening.lists.provenance),
-        "matches": result.matches,
-    });
-    app.record("screen", json!({"name": name, "country": a.country, "lists": a.lists, "threshold": a.threshold, "all": a.all}), &answer)?;
+    let engine = app.engine()?;
+    let req = request(a, a.name.as_deref().unwrap_or_default(), a.country.clone())?;
+    let answer = engine.screen(&req)?;
+    let drops = count_drops(&answer.lists);
+    app.record("screen", serde_json::to_value(&req).map_err(|e| Failure::internal(e.to_string()))?, &answer)?;
     if a.json {
-        return print_json(&answer);
+        let mut v = serde_json::to_value(&answer).map_err(|e| Failure::internal(e.to_string()))?;
+        v["count_drop_warnings"] = json!(drops);
+        return print_json(&v);
     }
-    if let Some(w) = answer["staleness_warning"].as_str() {
-        println!("warning: {w}");
-    }
-    for w in answer["count_drop_warnings"]
-        .as_array()
-        .into_iter()
-        .flatten()
-    {
-        println!("warning: {}", w.as_str().unwrap_or_default());
-    }
-    let shown: Vec<&Match> = result.matches.iter().collect();
-    if shown.iter().all(|m| m.below_threshold) {
-        println!(
-            "No match at or above {:.2} for “{}”.",
-            result.threshold, result.query
-        );
-    }
-    for m in shown {
-        let below = if m.below_threshold {
-            " (below threshold)"
-        } else {
-            ""
-        };
-        println!(
-            "{:.2}  {} [{}] {}{below}",
-            m.score,
-            m.name,
-            m.list.as_str(),
-            m.entity_number.as_deref().unwrap_or("")
-        );
-        if m.matched_name != m.name {
-            println!("      matched alias: {}", m.matched_name);
-        }
-        if !m.countries.is_empty() {
-            println!("      countries: {}", m.countries.join(", "));
-        }
-        println!("      effect: {} — {}", m.effect.text, m.effect.cite);
-        if let Some(p) = &m.license_policy {
-            println!("      licence policy: {p}");
-        }
-        let pairs: Vec<String> = m
-            .explain
-            .pairs
-            .iter()
-            .map(|p| format!("{}≈{} ({:.2})", p.query, p.list, p.similarity))
-            .collect();
-        if !pairs.is_empty() {
-            println!("      why: {}", pairs.join(", "));
-        }
-    }
-    println!(
-        "\nLists: {} generated {}. A match is a lead to review, not a determination.",
-        screening.lists.provenance.source_file, screening.lists.provenance.generated
-    );
+    earl_render::human::screen(&mut std::io::stdout().lock(), &answer, &drops)?;
     Ok(())
 }
 
 fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(), Failure> {
     let engine = app.engine()?;
-    let screening = engine.screening()?;
-    let p = &screening.lists.provenance;
+    let p = &engine.screening()?.lists.provenance;
     let stale =
         earl_screen::staleness_warning(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS);
     for w in stale.into_iter().chain(count_drops(p)) {
@@ -182,14 +104,13 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
         .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
-        .from_reader(file);
+        .from_reader(std::io::BufReader::new(file));
     let headers = reader
         .headers()
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
         .clone();
-    let name_col = headers.iter().position(|h| h == "name").ok_or_else(|| {
-        Failure::input(format!("{}: line 1: missing column `name`", path.display()))
-    })?;
+    crate::cmd_check::check_columns(path, &headers, &["name"], &["country"])?;
+    let name_col = headers.iter().position(|h| h == "name").unwrap_or(0);
     let country_col = headers.iter().position(|h| h == "country");
     let mut out: Box<dyn Write> = match &a.out {
         Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
@@ -203,33 +124,37 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
         indicatif::ProgressBar::hidden()
     };
     let (mut rows, mut hits, mut failed) = (0u64, 0u64, 0u64);
-    for record in reader.records() {
-        rows += 1;
-        let line = rows + 1;
-        let record = match record {
-            Ok(r) => r,
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
             Err(e) => {
+                rows += 1;
                 failed += 1;
                 eprintln!("earl: {}: line {line}: unreadable row: {e}", path.display());
                 writeln!(out, "{}", json!({"row": line, "error": e.to_string()}))?;
                 continue;
             }
-        };
+        }
+        rows += 1;
+        let line = record.position().map_or(line, |p| p.line());
         let name = record.get(name_col).unwrap_or("");
         let country = country_col
             .and_then(|c| record.get(c))
             .filter(|c| !c.is_empty())
             .map(str::to_string);
-        match query(a, name, country) {
-            Ok(q) => {
-                let r = screening.screener.screen(&q);
-                if r.matches.iter().any(|m| !m.below_threshold) {
+        match request(a, name, country).and_then(|q| Ok(engine.screen(&q)?)) {
+            Ok(answer) => {
+                if answer.has_match() {
                     hits += 1;
                 }
+                app.record("screen", json!({"row": line, "name": name, "country": answer.country}), &answer)?;
                 writeln!(
                     out,
                     "{}",
-                    json!({"row": line, "query": r.query, "threshold": r.threshold, "matches": r.matches})
+                    json!({"row": line, "query": answer.query, "threshold": answer.threshold, "matches": answer.matches})
                 )?;
             }
             Err(f) => {
@@ -242,11 +167,6 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
     }
     out.flush()?;
     bar.finish_and_clear();
-    app.record(
-        "screen-batch",
-        json!({"file": path.display().to_string(), "rows": rows}),
-        &json!({"rows": rows, "with_matches": hits, "failed": failed}),
-    )?;
     eprintln!("earl: {rows} rows: {hits} with matches, {failed} could not be screened");
     if failed > 0 {
         Err(Failure::input(format!(
@@ -261,11 +181,18 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
     if a.first.trim().is_empty() || a.second.trim().is_empty() {
         return Err(Failure::input("both names must be non-empty"));
     }
+    if let Some(t) = a.threshold
+        && !(0.0..=1.0).contains(&t)
+    {
+        return Err(Failure::input(format!(
+            "--threshold {t} must be between 0 and 1"
+        )));
+    }
     let engine = app.engine()?;
     let result = engine
         .screening()?
         .screener
-        .compare(&a.first, &a.second, threshold(a.threshold)?);
+        .compare(&a.first, &a.second, a.threshold);
     app.record(
         "match",
         json!({"a": a.first, "b": a.second, "threshold": a.threshold}),
@@ -274,33 +201,7 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
     if a.json {
         return print_json(&result);
     }
-    println!(
-        "{:.3} — {} (threshold {:.2})",
-        result.score,
-        if result.matched { "match" } else { "no match" },
-        result.threshold
-    );
-    for p in &result.explain.pairs {
-        println!(
-            "  {} ≈ {} ({:.2}, {:?})",
-            p.query, p.list, p.similarity, p.method
-        );
-    }
-    if !result.explain.unmatched_query_tokens.is_empty() {
-        println!(
-            "  unmatched in the first: {}",
-            result.explain.unmatched_query_tokens.join(", ")
-        );
-    }
-    if !result.explain.unmatched_list_tokens.is_empty() {
-        println!(
-            "  unmatched in the second: {}",
-            result.explain.unmatched_list_tokens.join(", ")
-        );
-    }
-    for t in &result.explain.transliterations {
-        println!("  transliterated: {t:?}");
-    }
+    earl_render::human::pair(&mut std::io::stdout().lock(), &result)?;
     Ok(())
 }
 
@@ -313,19 +214,7 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
     if a.json {
         return print_json(&value);
     }
-    println!(
-        "{} — generated {} ({:?}), {} entries, sha256 {}",
-        p.source_file, p.generated, p.generated_basis, p.counts.total, p.sha256
-    );
-    for (list, n) in &p.counts.per_list {
-        println!("  {list:<8} {n:>6}");
-    }
-    if let Some(w) = stale {
-        println!("warning: {w}");
-    }
-    for w in drops {
-        println!("warning: {w}");
-    }
+    earl_render::human::lists(&mut std::io::stdout().lock(), p, stale.as_deref(), &drops)?;
     Ok(())
 }
 

@@ -57,20 +57,9 @@ pub struct PartyHit {
 }
 
 impl PartyHit {
-    /// Whether the entry was listed on `date`: unknown when only the notice's year is known and
-    /// `date` falls in it. An entry citing no notice is taken as listed (the cautious reading;
-    /// the answer says so).
+    /// Whether the entry was listed on `date` (see [`Listed::on`]).
     pub fn listed_on(&self, date: Date) -> Tri {
-        match &self.listed {
-            Listed::On { date: from, .. } => Tri::from(*from <= date),
-            Listed::By { date: by, .. } if *by <= date => Tri::True,
-            Listed::By { date: by, .. } if by.year() > date.year() => Tri::False,
-            Listed::By { .. } => Tri::Unknown,
-            Listed::InYear { year, .. } if *year < date.year() => Tri::True,
-            Listed::InYear { year, .. } if *year > date.year() => Tri::False,
-            Listed::InYear { .. } => Tri::Unknown,
-            Listed::NoNotice => Tri::True,
-        }
+        self.listed.on(date)
     }
 }
 

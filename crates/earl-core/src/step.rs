@@ -77,6 +77,24 @@ pub enum Listed {
     NoNotice,
 }
 
+impl Listed {
+    /// Whether the entry was listed on `date`: unknown when only the notice's year is known and
+    /// `date` falls in it, or when `date` is before a "listed by" date in its year. An entry
+    /// citing no notice is taken as listed (the cautious reading; answers say so).
+    pub fn on(&self, date: Date) -> Tri {
+        match self {
+            Listed::On { date: from, .. } => Tri::from(*from <= date),
+            Listed::By { date: by, .. } if *by <= date => Tri::True,
+            Listed::By { date: by, .. } if by.year() > date.year() => Tri::False,
+            Listed::By { .. } => Tri::Unknown,
+            Listed::InYear { year, .. } if *year < date.year() => Tri::True,
+            Listed::InYear { year, .. } if *year > date.year() => Tri::False,
+            Listed::InYear { .. } => Tri::Unknown,
+            Listed::NoNotice => Tri::True,
+        }
+    }
+}
+
 /// One owner's share in a chain of ownership.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

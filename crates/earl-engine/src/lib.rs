@@ -5,8 +5,10 @@
 
 mod answers;
 pub mod explore;
+mod screen;
 
 pub use answers::*;
+pub use screen::{ListEffect, MAX_NAME_CHARS, ScreenAnswer, ScreenMatch, ScreenRequest};
 
 use earl_core::check::{self, Determination, PartyHit, Question};
 use earl_core::chip::{Chip, CustomSpec};

@@ -4,8 +4,9 @@
 
 use crate::prose::{num, policy_name};
 use earl_core::cite::Confidence;
-use earl_core::step::{Step, Verdict};
-use earl_engine::CheckAnswer;
+use earl_core::step::{Listed, Step, Verdict};
+use earl_engine::{CheckAnswer, ScreenAnswer};
+use earl_screen::{DateBasis, PairScore, Provenance};
 use std::io::{self, Write};
 
 /// Numbered steps, each followed by its citation.
@@ -125,4 +126,177 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer) -> io::Result<()> {
         w,
         "\nThis is a determination under earl's encoded rules, not a clearance or legal advice."
     )
+}
+
+/// `earl screen`.
+pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, count_drops: &[String]) -> io::Result<()> {
+    if let Some(warning) = &a.staleness_warning {
+        writeln!(w, "warning: {warning}")?;
+    }
+    for warning in count_drops {
+        writeln!(w, "warning: {warning}")?;
+    }
+    if !a.has_match() {
+        writeln!(
+            w,
+            "No match at or above {:.2} for “{}”{} on {}.",
+            a.threshold,
+            a.query,
+            a.country
+                .as_deref()
+                .map(|c| format!(" with an address in {c} (or none)"))
+                .unwrap_or_default(),
+            a.date
+        )?;
+    }
+    for m in &a.matches {
+        let f = &m.found;
+        let below = if f.below_threshold {
+            " (below threshold)"
+        } else {
+            ""
+        };
+        let number = f
+            .entity_number
+            .as_deref()
+            .map(|n| format!(" #{n}"))
+            .unwrap_or_default();
+        writeln!(w, "{:.2}  {} [{}{number}]{below}", f.score, f.name, f.list)?;
+        if f.matched_name != f.name {
+            writeln!(w, "      matched alias: {}", f.matched_name)?;
+        }
+        if !f.countries.is_empty() {
+            writeln!(w, "      countries: {}", f.countries.join(", "))?;
+        }
+        writeln!(w, "      listed: {}", listed(&m.listed, m.listed_on_date))?;
+        match &m.effect {
+            Some(e) => writeln!(w, "      effect: {} — {}", e.text, e.cite.text)?,
+            None => writeln!(
+                w,
+                "      effect: earl's rules do not name the {} list; read the entry and its source list",
+                f.list
+            )?,
+        }
+        if let Some(p) = &f.license_policy {
+            writeln!(w, "      licence policy: {p}")?;
+        }
+        let pairs: Vec<String> = f
+            .explain
+            .pairs
+            .iter()
+            .map(|p| format!("{}≈{} ({:.2})", p.query, p.list, p.similarity))
+            .collect();
+        if !pairs.is_empty() {
+            writeln!(w, "      why: {}", pairs.join(", "))?;
+        }
+    }
+    writeln!(
+        w,
+        "\nLists: {} ({}). A match is a lead to review, not a determination.",
+        a.lists.source_file,
+        generated(&a.lists)
+    )
+}
+
+fn listed(l: &Listed, on_date: Verdict) -> String {
+    let when = match l {
+        Listed::On { date, notice } => format!("by {notice}, effective {date}"),
+        Listed::By { date, notice } => format!("by {notice}, in force by {date}"),
+        Listed::InYear { year, notice } => {
+            format!("by {notice} ({year}; exact date not known to earl)")
+        }
+        Listed::NoNotice => "no Federal Register notice cited".into(),
+    };
+    let then = match on_date {
+        Verdict::Applies => "listed on the date asked",
+        Verdict::DoesNotApply => "not yet listed on the date asked",
+        Verdict::Undetermined => "may or may not have been listed on the date asked",
+    };
+    format!("{when} — {then}")
+}
+
+/// When the lists were generated, as a reader needs it.
+pub fn generated(p: &Provenance) -> String {
+    match p.generated {
+        Some(d) => format!("generated {d}"),
+        None => "generation date unknown".into(),
+    }
+}
+
+/// `earl match`.
+pub fn pair(w: &mut dyn Write, r: &PairScore) -> io::Result<()> {
+    writeln!(
+        w,
+        "{:.3} — {} (threshold {:.2})",
+        r.score,
+        if r.matched { "match" } else { "no match" },
+        r.threshold
+    )?;
+    for p in &r.explain.pairs {
+        writeln!(
+            w,
+            "  {} ≈ {} ({:.2}, {})",
+            p.query,
+            p.list,
+            p.similarity,
+            p.method.as_str()
+        )?;
+    }
+    if !r.explain.unmatched_query_tokens.is_empty() {
+        writeln!(
+            w,
+            "  unmatched in the first: {}",
+            r.explain.unmatched_query_tokens.join(", ")
+        )?;
+    }
+    if !r.explain.unmatched_list_tokens.is_empty() {
+        writeln!(
+            w,
+            "  unmatched in the second: {}",
+            r.explain.unmatched_list_tokens.join(", ")
+        )?;
+    }
+    for t in &r.explain.transliterations {
+        writeln!(
+            w,
+            "  transliterated ({}, {}): {} → {}",
+            t.script.as_str(),
+            t.method,
+            t.from,
+            t.to
+        )?;
+    }
+    Ok(())
+}
+
+/// `earl lists`.
+pub fn lists(
+    w: &mut dyn Write,
+    p: &Provenance,
+    stale: Option<&str>,
+    drops: &[String],
+) -> io::Result<()> {
+    let basis = match p.generated_basis {
+        DateBasis::BundledSnapshot => "the bundled snapshot's documented date",
+        DateBasis::JsonEnvelope => "from the file's own date field",
+        DateBasis::Unknown => "the file carries no date",
+    };
+    writeln!(
+        w,
+        "{} — {} ({basis}), {} entries, sha256 {}",
+        p.source_file,
+        generated(p),
+        p.counts.total,
+        p.sha256
+    )?;
+    for (list, n) in &p.counts.per_list {
+        writeln!(w, "  {list:<8} {n:>6}")?;
+    }
+    if let Some(stale) = stale {
+        writeln!(w, "warning: {stale}")?;
+    }
+    for d in drops {
+        writeln!(w, "warning: {d}")?;
+    }
+    Ok(())
 }

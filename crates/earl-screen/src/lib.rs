@@ -8,11 +8,12 @@
 //! let result = screener.screen(&Query::new("华为技术有限公司"));
 //! let best = &result.matches[0];
 //! assert!(best.name.contains("Huawei"));
-//! println!("{} {} {:.2} — {}", best.list, best.matched_name, best.score, best.effect.text);
+//! println!("{} {} {:.2}", best.list, best.matched_name, best.score);
 //! ```
 //!
 //! - [`lists`]: loading trade.gov's CSV/JSON files, provenance, staleness and count-drop checks.
-//! - [`policy`]: list codes, each list's legal effect, Entity List policies and footnotes.
+//! - [`policy`]: list codes, Entity List policies and footnotes (a list's legal effect is in
+//!   the rules, attached by `earl-engine`).
 //! - [`normalize`]: how any-script names become comparable tokens.
 //! - [`Screener`]: the index; [`Screener::screen`], [`Screener::screen_all`], [`Screener::compare`].
 //!
@@ -32,7 +33,7 @@ pub use lists::{
     DEFAULT_MAX_AGE_DAYS, DateBasis, Entry, ListCounts, MAX_COUNT_DROP, Provenance, ScreeningLists,
     count_drop_warnings, staleness_warning,
 };
-pub use policy::{Effect, LicensePolicy, ListCode};
+pub use policy::{LicensePolicy, ListCode};
 pub use screener::{
     DEFAULT_THRESHOLD, Explain, ExplainedToken, Match, PairScore, Query, ScreenResult, Screener,
 };

@@ -58,8 +58,10 @@ pub enum DateBasis {
     /// A date field of the trade.gov JSON envelope (`sources_used[].source_last_updated`,
     /// else `search_performed_at`).
     JsonEnvelope,
-    /// The file's modification time: the file itself carries no date.
-    FileModified,
+    /// The file carries no generation date (trade.gov's CSV has none): how current the lists
+    /// are is unknown. The file's modification time is shown beside it, but it is not a
+    /// generation date: a copy made today of a stale file is still stale.
+    Unknown,
 }
 
 /// Entries per list, short code → count. Persist it after each load and pass it to
@@ -77,9 +79,14 @@ pub struct ListCounts {
 pub struct Provenance {
     pub source_file: String,
     /// `YYYY-MM-DD`.
-    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
-    pub generated: Date,
+    /// When the source generated the lists; null when the file does not say.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub generated: Option<Date>,
     pub generated_basis: DateBasis,
+    /// The file's modification time (UTC date), for information only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub file_modified: Option<Date>,
     pub counts: ListCounts,
     /// SHA-256 of the file's bytes, hex.
     pub sha256: String,
@@ -101,7 +108,7 @@ impl ScreeningLists {
             entries,
             BUNDLED_CSV,
             BUNDLED_NAME,
-            BUNDLED_GENERATED,
+            Some(BUNDLED_GENERATED),
             DateBasis::BundledSnapshot,
         )
     }
@@ -136,30 +143,24 @@ impl ScreeningLists {
             (parse_csv(&bytes, &file)?, None)
         };
         let (generated, basis) = match envelope_date {
-            Some(date) => (date, DateBasis::JsonEnvelope),
-            None => {
-                let modified = std::fs::metadata(path)
-                    .and_then(|m| m.modified())
-                    .map_err(io_error)?;
-                let date = jiff::Timestamp::try_from(modified)
-                    .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
-                    .map_err(|e| ListError::Format {
-                        file: file.clone(),
-                        problem: format!("file time unusable: {e}"),
-                    })?;
-                (date, DateBasis::FileModified)
-            }
+            Some(date) => (Some(date), DateBasis::JsonEnvelope),
+            None => (None, DateBasis::Unknown),
         };
-        Ok(Self::with_provenance(
-            entries, &bytes, &file, generated, basis,
-        ))
+        let file_modified = std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|m| jiff::Timestamp::try_from(m).ok())
+            .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date());
+        let mut lists = Self::with_provenance(entries, &bytes, &file, generated, basis);
+        lists.provenance.file_modified = file_modified;
+        Ok(lists)
     }
 
     fn with_provenance(
         entries: Vec<Entry>,
         bytes: &[u8],
         file: &str,
-        generated: Date,
+        generated: Option<Date>,
         basis: DateBasis,
     ) -> ScreeningLists {
         let mut counts = ListCounts {
@@ -177,6 +178,7 @@ impl ScreeningLists {
             source_file: file.to_string(),
             generated,
             generated_basis: basis,
+            file_modified: None,
             counts,
             sha256,
         };
@@ -193,11 +195,19 @@ pub fn staleness_warning(
     today: Date,
     max_age_days: u32,
 ) -> Option<String> {
-    let age = provenance.generated.until(today).ok()?.get_days();
+    let Some(generated) = provenance.generated else {
+        return Some(format!(
+            "the screening lists in {} carry no generation date, so earl cannot tell how current they are (the file was last modified {}); use trade.gov's JSON download, which is dated, or `earl update`",
+            provenance.source_file,
+            provenance
+                .file_modified
+                .map_or_else(|| "at an unknown time".to_string(), |d| format!("on {d}"))
+        ));
+    };
+    let age = generated.until(today).ok()?.get_days();
     (age > i32::try_from(max_age_days).unwrap_or(i32::MAX)).then(|| {
         format!(
-            "screening lists from {} are {age} days old (more than {max_age_days}); download a fresh consolidated list",
-            provenance.generated
+            "screening lists from {generated} are {age} days old (more than {max_age_days}); download a fresh consolidated list",
         )
     })
 }
@@ -540,7 +550,10 @@ mod tests {
         ] {
             assert_eq!(counts.per_list[code], n, "{code}");
         }
-        assert_eq!(lists.provenance.generated, jiff::civil::date(2026, 7, 31));
+        assert_eq!(
+            lists.provenance.generated,
+            Some(jiff::civil::date(2026, 7, 31))
+        );
         assert_eq!(lists.provenance.sha256.len(), 64);
         let huawei = lists
             .entries
@@ -636,7 +649,11 @@ mod tests {
         );
         std::fs::write(&path, csv).unwrap();
         let lists = ScreeningLists::from_path(&path).unwrap();
-        assert_eq!(lists.provenance.generated_basis, DateBasis::FileModified);
+        // A CSV carries no generation date: it is unknown, never taken from the file's mtime.
+        assert_eq!(lists.provenance.generated_basis, DateBasis::Unknown);
+        assert_eq!(lists.provenance.generated, None);
+        let warning = staleness_warning(&lists.provenance, jiff::civil::date(2026, 8, 1), 7);
+        assert!(warning.is_some_and(|w| w.contains("no generation date")));
         assert_eq!(lists.provenance.source_file, "lists.csv");
         assert_eq!(lists.provenance.counts.per_list["EL"], 1);
         std::fs::remove_dir_all(&dir).unwrap();

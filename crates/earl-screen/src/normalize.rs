@@ -43,6 +43,20 @@ pub enum Script {
     Other,
 }
 
+impl Script {
+    /// The script's name as a reader writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Latin => "Latin",
+            Script::Han => "Han",
+            Script::Cyrillic => "Cyrillic",
+            Script::Greek => "Greek",
+            Script::Arabic => "Arabic",
+            Script::Other => "other script",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub text: String,

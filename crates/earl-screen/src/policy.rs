@@ -1,4 +1,6 @@
-//! What each list means legally, and the Entity List's free-text licence policy turned into data.
+//! List codes, and the Entity List's free-text licence policy and footnotes turned into data.
+//! What a match on each list means legally is written once, in the rules (`party` entries of
+//! `data/rules.toml`), and attached to matches by the engine.
 //!
 //! Effects and citations follow `shared/reference/peers.md` §1.3 (the `listAuthority` table of
 //! the 2026-07-31 CSL compilation) and `shared/reference/rules.md` §6 (footnote designations).
@@ -75,53 +77,6 @@ impl ListCode {
         let token = token.strip_suffix(" List").unwrap_or(token);
         (!token.is_empty()).then(|| token.parse().expect("ListCode parsing is infallible"))
     }
-
-    /// The list's legal effect in one line, with its citation.
-    pub fn effect(&self) -> Effect {
-        let (text, cite) = match self {
-            ListCode::El => (
-                "Licence required for the items named in the entry's licence requirement; review per its licence policy; no licence exceptions unless the entry says so.",
-                "15 CFR 744.11, 744.16; Supp. No. 4 to Part 744",
-            ),
-            ListCode::Dpl => (
-                "Denial order: the party may not take part in any transaction subject to the EAR; dealing with it is prohibited.",
-                "15 CFR Part 764, Supp. No. 2",
-            ),
-            ListCode::Uvl => (
-                "No licence exceptions; a UVL statement from the party is required before export, reexport or transfer (in-country).",
-                "15 CFR 744.15; Supp. No. 6 to Part 744",
-            ),
-            ListCode::Meu => (
-                "Licence required for the items in Supp. No. 2 to Part 744; presumption of denial; only License Exception GOV (740.11(b)(2)(i)-(ii)).",
-                "15 CFR 744.21; Supp. No. 7 to Part 744",
-            ),
-            ListCode::Sdn => (
-                "OFAC blocked person: property blocked, US persons may not deal with it; plus an EAR licence requirement for the listed programmes.",
-                "31 CFR Chapter V (OFAC); 15 CFR 744.8",
-            ),
-            ListCode::Cmic => (
-                "Securities restriction on US persons; a diversion red flag, not itself an EAR licence requirement.",
-                "E.O. 13959 as amended",
-            ),
-            ListCode::Ssi | ListCode::NsMbs | ListCode::Plc | ListCode::Cap => (
-                "Directive- or menu-specific OFAC restrictions; read the entry's programmes.",
-                "OFAC directives / menu-based sanctions (31 CFR Chapter V)",
-            ),
-            ListCode::Dtc => (
-                "Debarred from taking part in ITAR activity (defense articles and services).",
-                "22 CFR 127.7 (ITAR)",
-            ),
-            ListCode::Isn => (
-                "State Department nonproliferation sanctions; measures vary, read the Federal Register notice.",
-                "State Department nonproliferation sanctions (entry's Federal Register notice)",
-            ),
-            ListCode::Fse | ListCode::Other(_) => (
-                "Restrictions depend on the list; read the entry and its source list.",
-                "the entry's source_list_url",
-            ),
-        };
-        Effect { text, cite }
-    }
 }
 
 impl FromStr for ListCode {
@@ -160,14 +115,6 @@ impl Serialize for ListCode {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }
-}
-
-/// A list's legal effect: one line and where the law says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Effect {
-    pub text: &'static str,
-    pub cite: &'static str,
 }
 
 /// The review policy an Entity List (or MEU) entry states, reduced from its free text.

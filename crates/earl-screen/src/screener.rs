@@ -9,7 +9,7 @@
 
 use crate::lists::{Entry, ScreeningLists};
 use crate::normalize::{NormalizedName, Script, TokenKind, Transliteration, normalize, skeleton};
-use crate::policy::{Effect, LicensePolicy, ListCode};
+use crate::policy::{LicensePolicy, ListCode};
 use crate::similarity::{
     MAX_SPAN, MIN_TOKEN_SIMILARITY, TokenPair, WeightedToken, jaro_winkler, same_long_skeleton,
     score_tokens,
@@ -99,7 +99,6 @@ pub struct Match {
     pub footnotes: Vec<String>,
     /// Federal Register notices of the entry, oldest first as the list gives them.
     pub federal_register_notice: Option<String>,
-    pub effect: Effect,
     pub explain: Explain,
 }
 
@@ -490,7 +489,6 @@ impl Screener {
             license_policy_normalized: entry.license_policy_normalized,
             footnotes: entry.footnotes.clone(),
             federal_register_notice: entry.federal_register_notice.clone(),
-            effect: entry.list.effect(),
             explain: explain(
                 &name.text,
                 query,

@@ -134,6 +134,19 @@ pub enum MatchMethod {
     Skeleton,
 }
 
+impl MatchMethod {
+    /// How the tokens were compared, as a reader writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchMethod::Exact => "exact",
+            MatchMethod::Fuzzy => "fuzzy",
+            MatchMethod::Joined => "joined words",
+            MatchMethod::Initial => "initial",
+            MatchMethod::Skeleton => "consonant skeleton",
+        }
+    }
+}
+
 /// One pairing of query tokens with list-name tokens.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

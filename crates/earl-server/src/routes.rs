@@ -15,7 +15,6 @@ use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use earl_core::chip::{ChipKind, CustomSpec, Precision};
 use earl_engine::{CheckRequest, Engine, Item};
-use earl_screen::{ListCode, Provenance, Query, ScreenResult};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -260,6 +259,8 @@ pub struct ScreenParams {
     threshold: Option<f64>,
     /// Also return the best few entries below the threshold.
     include_below: Option<bool>,
+    /// `YYYY-MM-DD` for each list's effect and the listing dates; default today (UTC).
+    date: Option<String>,
 }
 
 /// `POST /v1/match`: compare two names the way screening does.
@@ -272,14 +273,6 @@ pub struct MatchBody {
     b: String,
     /// Score at or above which the names count as a match (default 0.80).
     threshold: Option<f64>,
-}
-
-/// A screening answer: the matches and the provenance of the lists searched.
-#[derive(Serialize, ToSchema)]
-pub struct ScreenAnswer<'a> {
-    #[serde(flatten)]
-    result: ScreenResult,
-    lists: &'a Provenance,
 }
 
 fn date_or_today(date: Option<&str>) -> Result<Date, ApiError> {
@@ -408,7 +401,7 @@ pub async fn check(
 #[utoipa::path(get, path = "/v1/screen", tag = "determinations",
     params(ScreenParams),
     responses(
-        (status = 200, description = "Matches best first, each with `explain`, and the lists' provenance", body = ScreenAnswer),
+        (status = 200, description = "Matches best first, each with `explain`, and the lists' provenance", body = earl_engine::ScreenAnswer),
         (status = 422, description = "Missing `q`, unknown parameter, list code or country, or a threshold outside [0, 1]", body = ErrorBody),
     ))]
 pub async fn screen(
@@ -416,49 +409,26 @@ pub async fn screen(
     ApiQuery(params): ApiQuery<ScreenParams>,
 ) -> Result<Response, ApiError> {
     name_field("q", &params.q)?;
-    let country = match params.country.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(name) => Some(state.engine.country(name)?.code.clone()),
-    };
-    let lists = match params.lists.as_deref() {
-        None => None,
-        Some(codes) => Some(list_codes(codes)?),
-    };
-    let query = Query {
+    let request = earl_engine::ScreenRequest {
         name: params.q.clone(),
-        country,
-        lists,
+        country: params.country.clone(),
+        lists: params.lists.as_deref().map(|codes| {
+            codes
+                .split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect()
+        }),
         threshold: threshold_field(params.threshold)?,
         include_below: params.include_below.unwrap_or(false),
+        date: date_or_today(params.date.as_deref())?,
     };
-    let screening = state.engine.screening()?;
-    let answer = ScreenAnswer {
-        result: screening.screener.screen(&query),
-        lists: &screening.lists.provenance,
-    };
+    let answer = state.engine.screen(&request)?;
     let json = state
         .record_json("screen", &params, &answer, UsedLists::Yes)
         .await?;
     Ok(json_bytes(json))
-}
-
-/// Parses `EL,SDN`: every code must be one earl knows.
-fn list_codes(codes: &str) -> Result<Vec<ListCode>, ApiError> {
-    codes
-        .split(',')
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(|c| match c.parse::<ListCode>() {
-            Ok(ListCode::Other(_)) | Err(_) => {
-                let known: Vec<&str> = ListCode::KNOWN.iter().map(ListCode::as_str).collect();
-                Err(ApiError::invalid_input(format!(
-                    "unknown list `{c}` (known: {})",
-                    known.join(", ")
-                )))
-            }
-            Ok(code) => Ok(code),
-        })
-        .collect()
 }
 
 /// Compare two names the way screening does, and explain the score (as `earl match --json`).

@@ -1,0 +1,170 @@
+//! Screening a party, as every front end asks it: the request validated the same way for the
+//! CLI, its batch, the server and the other front ends; each match with when its entry was
+//! listed and what the list means legally on the date asked (the rules' `party` entry).
+
+use crate::{Engine, EngineError};
+use earl_core::cite::Cite;
+use earl_core::step::{Listed, Verdict};
+use earl_screen::{ListCode, Match, Provenance, Query};
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// Longest name accepted; real names are far shorter.
+pub const MAX_NAME_CHARS: usize = 512;
+
+/// A party to screen.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScreenRequest {
+    pub name: String,
+    /// Keep only entries with an address in this country: an ISO code, name or alias.
+    pub country: Option<String>,
+    /// Screen only these lists (codes such as `EL`, `SDN`).
+    pub lists: Option<Vec<String>>,
+    pub threshold: Option<f64>,
+    pub include_below: bool,
+    /// The date whose rules give each list's effect and against which listings are dated.
+    pub date: Date,
+}
+
+/// What a list match means on the date asked.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ListEffect {
+    /// The rules' party entry for the list.
+    pub entry: String,
+    pub text: String,
+    pub cite: Cite,
+}
+
+/// One match with its legal effect and listing date.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScreenMatch {
+    #[serde(flatten)]
+    pub found: Match,
+    /// The list's effect under the rules of the date asked; null for a list the rules do not
+    /// name (a list trade.gov added after earl's rules).
+    pub effect: Option<ListEffect>,
+    /// When the entry was listed, from the Federal Register notices it cites.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub listed: Listed,
+    /// Whether the entry was listed on the date asked.
+    pub listed_on_date: Verdict,
+}
+
+/// The answer to `earl screen`.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ScreenAnswer {
+    pub query: String,
+    /// The country filter, resolved to its code.
+    pub country: Option<String>,
+    pub threshold: f64,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub date: Date,
+    pub lists: Provenance,
+    /// Set when the lists are old, or when their age is unknown.
+    pub staleness_warning: Option<String>,
+    /// Best first.
+    pub matches: Vec<ScreenMatch>,
+}
+
+impl ScreenAnswer {
+    /// Whether any match is at or above the threshold.
+    pub fn has_match(&self) -> bool {
+        self.matches.iter().any(|m| !m.found.below_threshold)
+    }
+}
+
+impl Engine {
+    /// Screens one party name.
+    pub fn screen(&self, req: &ScreenRequest) -> Result<ScreenAnswer, EngineError> {
+        let name = req.name.trim();
+        if name.is_empty() {
+            return Err(EngineError::BadInput("the name to screen is empty".into()));
+        }
+        if req.name.chars().count() > MAX_NAME_CHARS {
+            return Err(EngineError::BadInput(format!(
+                "the name to screen is longer than {MAX_NAME_CHARS} characters"
+            )));
+        }
+        let country = match req.country.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(c) => Some(self.country(c)?.code.clone()),
+        };
+        let lists = req
+            .lists
+            .as_ref()
+            .map(|codes| codes.iter().map(|c| list_code(c)).collect())
+            .transpose()?;
+        if let Some(t) = req.threshold
+            && !(0.0..=1.0).contains(&t)
+        {
+            return Err(EngineError::BadInput(format!(
+                "the threshold must be between 0 and 1, got {t}"
+            )));
+        }
+        let screening = self.screening()?;
+        let result = screening.screener.screen(&Query {
+            name: req.name.clone(),
+            country: country.clone(),
+            lists,
+            threshold: req.threshold,
+            include_below: req.include_below,
+        });
+        let snap = self.snapshot(req.date, None);
+        let matches = result
+            .matches
+            .into_iter()
+            .map(|m| {
+                let listed = self
+                    .data
+                    .list_notices
+                    .listed(m.federal_register_notice.as_deref());
+                let effect = snap
+                    .entries
+                    .party
+                    .iter()
+                    .find(|r| r.list == m.list.as_str())
+                    .map(|r| ListEffect {
+                        entry: r.id.clone(),
+                        text: r.text.clone(),
+                        cite: r.cite.clone(),
+                    });
+                ScreenMatch {
+                    listed_on_date: listed.on(req.date).into(),
+                    found: m,
+                    effect,
+                    listed,
+                }
+            })
+            .collect();
+        Ok(ScreenAnswer {
+            query: result.query,
+            country,
+            threshold: result.threshold,
+            date: req.date,
+            staleness_warning: earl_screen::staleness_warning(
+                &screening.lists.provenance,
+                crate::today(),
+                earl_screen::DEFAULT_MAX_AGE_DAYS,
+            ),
+            lists: screening.lists.provenance.clone(),
+            matches,
+        })
+    }
+}
+
+/// A list code earl knows, or an error naming the known ones.
+fn list_code(code: &str) -> Result<ListCode, EngineError> {
+    match code.trim().parse::<ListCode>() {
+        Ok(ListCode::Other(_)) | Err(_) => {
+            let known: Vec<&str> = ListCode::KNOWN.iter().map(ListCode::as_str).collect();
+            Err(EngineError::BadInput(format!(
+                "unknown list `{code}` (known: {})",
+                known.join(", ")
+            )))
+        }
+        Ok(c) => Ok(c),
+    }
+}
