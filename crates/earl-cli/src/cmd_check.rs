@@ -93,15 +93,17 @@ fn read_ownership(path: &Path) -> Result<Vec<Stake>, Failure> {
         .clone();
     check_columns(path, &headers, &["owner", "owned", "percent"], &[])?;
     let mut stakes = Vec::new();
+    let mut lines = crate::lines::LineCounter::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
     for record in reader.records() {
         let record = record.map_err(|e| {
             Failure::input(format!(
                 "{}: line {}: unreadable row: {e}",
                 path.display(),
-                e.position().map_or(0, |p| p.line())
+                e.position().map_or(0, |p| lines.line_at(p.byte()))
             ))
         })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let field = |name: &str| {
             headers
                 .iter()
@@ -341,6 +343,8 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     let mut pending = Vec::new();
     let (mut ok, mut failed, mut required, mut rows) = (0u64, 0u64, 0u64, 0u64);
     let mut record = csv::StringRecord::new();
+    let mut lines = crate::lines::LineCounter::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -348,13 +352,13 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
             Err(e) => {
                 rows += 1;
                 failed += 1;
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                 eprintln!("earl: {}: line {line}: unreadable row: {e}", path.display());
                 continue;
             }
         }
         rows += 1;
-        let line = record.position().map_or(rows + 1, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let result = check_row(
             &mut checker,
             &record,

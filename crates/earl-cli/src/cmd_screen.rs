@@ -125,21 +125,23 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
     };
     let (mut rows, mut hits, mut failed) = (0u64, 0u64, 0u64);
     let mut record = csv::StringRecord::new();
+    let mut lines = crate::lines::LineCounter::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
     loop {
-        let line = reader.position().line();
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
                 rows += 1;
                 failed += 1;
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                 eprintln!("earl: {}: line {line}: unreadable row: {e}", path.display());
                 writeln!(out, "{}", json!({"row": line, "error": e.to_string()}))?;
                 continue;
             }
         }
         rows += 1;
-        let line = record.position().map_or(line, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let name = record.get(name_col).unwrap_or("");
         let country = country_col
             .and_then(|c| record.get(c))

@@ -11,6 +11,7 @@ mod cmd_classify;
 mod cmd_explore;
 mod cmd_screen;
 mod cmd_serve;
+mod lines;
 mod render;
 
 use app::{App, DataArgs, Failure};

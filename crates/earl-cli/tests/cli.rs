@@ -115,11 +115,20 @@ fn bad_input_exits_2_with_a_clear_message() {
     fails_with_2(&["classify", "H200", "--date", "yesterday"], "invalid date");
     fails_with_2(
         &["classify", "--tpp", "-5", "--datacenter", "true"],
-        "must be a positive number",
+        "outside the bounds for TPP",
     );
     fails_with_2(
         &["classify", "--tpp", "0", "--datacenter", "true"],
-        "must be a positive number",
+        "outside the bounds for TPP",
+    );
+    // Absurd but finite figures never reach a classification (issue 12 point 5).
+    fails_with_2(
+        &["classify", "--throughput", "fp8=1.7e308", "--datacenter", "true"],
+        "outside the bounds for throughput",
+    );
+    fails_with_2(
+        &["classify", "--tpp", "5000", "--die-area", "1e-300", "--datacenter", "true"],
+        "outside the bounds for die area",
     );
     fails_with_2(
         &["classify", "--throughput", "fp7=100"],
@@ -156,7 +165,7 @@ fn a_malformed_user_catalog_names_file_line_and_field() {
     std::fs::write(&path, "[catalog]\nas_of = \"2026-01-01\"\nsource_document = \"x\"\n[[chip]]\nid = \"h200-sxm\"\nvendor = \"V\"\nname = \"Mine\"\nreleased = \"2024\"\n").unwrap();
     fails_with_2(
         &["--chips-file", path.to_str().unwrap(), "chips"],
-        "mine.toml:4",
+        "mine.toml:5",
     );
     fails_with_2(
         &["--chips-file", "/no/such/file.toml", "chips"],

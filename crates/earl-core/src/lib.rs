@@ -8,6 +8,7 @@
 //! exceptions, review policies and conditions. Every answer is a list of structured
 //! [`step::Step`]s, each citing its source; prose is written by `earl-render`, not here.
 
+pub mod bounds;
 pub mod check;
 pub mod chip;
 pub mod cite;

@@ -1,6 +1,7 @@
 //! The chip catalog: parsing, validation and name resolution.
 
-use crate::error::DataError;
+use crate::error::{DataError, ErrorKind, Fault, FieldPath};
+use earl_core::bounds::{self, Bound};
 use earl_core::chip::{Chip, Figure};
 use earl_core::metrics::Metrics;
 use serde::Deserialize;
@@ -131,17 +132,14 @@ impl Catalog {
         chips: Vec<Spanned<Chip>>,
         extra_sources: Option<&BTreeMap<String, String>>,
     ) -> Result<(), DataError> {
-        for spanned in chips {
-            let start = spanned.span().start;
+        for (i, spanned) in chips.into_iter().enumerate() {
             let chip = spanned.into_inner();
-            let at =
-                |field: String, msg: String| DataError::new(file, msg).at(text, start).field(field);
+            let here = FieldPath::new().key("chip").index(i);
             let n = self.chips.len();
-            let prefix = format!("chip[{}] ({})", n, chip.id);
             validate_chip(&chip, &|k| {
                 self.sources.contains_key(k) || extra_sources.is_some_and(|s| s.contains_key(k))
             })
-            .map_err(|(field, msg)| at(format!("{prefix}.{field}"), msg))?;
+            .map_err(|f| f.locate(file, text, &here))?;
             let mut keys = vec![chip.id.clone(), chip.name.clone()];
             keys.extend(chip.aliases.iter().cloned());
             for key in keys {
@@ -149,8 +147,11 @@ impl Catalog {
                 if let Some(&other) = self.names.get(&norm)
                     && other != n
                 {
-                    return Err(at(
-                        format!("{prefix}.id"),
+                    return Err(DataError::located(
+                        file,
+                        text,
+                        &here.key("id"),
+                        ErrorKind::Duplicate,
                         format!(
                             "name `{key}` collides with chip `{}` (duplicate id or alias)",
                             self.chips[other].id
@@ -213,67 +214,64 @@ impl Catalog {
     }
 }
 
-type FieldError = (String, String);
-
-fn validate_chip(chip: &Chip, source_known: &dyn Fn(&str) -> bool) -> Result<(), FieldError> {
-    let err = |f: &str, m: String| Err((f.to_string(), m));
+fn validate_chip(chip: &Chip, source_known: &dyn Fn(&str) -> bool) -> Result<(), Fault> {
     if chip.id.is_empty()
         || !chip
             .id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
-        return err(
+        return Err(Fault::new(
             "id",
-            format!(
-                "`{}` must be lowercase letters, digits and hyphens",
-                chip.id
-            ),
-        );
+            ErrorKind::Invalid,
+            format!("`{}` must be lowercase letters, digits and hyphens", chip.id),
+        ));
     }
     if chip.release_year().is_none() {
-        return err(
+        return Err(Fault::new(
             "released",
+            ErrorKind::Invalid,
             format!("`{}` is not YYYY or YYYY-MM", chip.released),
-        );
+        ));
     }
-    let check_source = |field: &str, source: &str| -> Result<(), FieldError> {
+    let check_source = |field: &str, source: &str| -> Result<(), Fault> {
         if source.trim().is_empty() {
-            return Err((
-                format!("{field}.source"),
-                "every figure needs a source".into(),
+            return Err(Fault::new(
+                &format!("{field}.source"),
+                ErrorKind::MissingSource,
+                "every figure needs a source",
             ));
         }
         for key in source.split(',').map(str::trim) {
             if !source_known(key) {
-                return Err((
-                    format!("{field}.source"),
+                return Err(Fault::new(
+                    &format!("{field}.source"),
+                    ErrorKind::UnknownReference,
                     format!("source `{key}` is not defined in [sources]"),
                 ));
             }
         }
         Ok(())
     };
-    let positive =
-        |field: &str, f: &Option<Figure<f64>>, allow_zero: bool| -> Result<(), FieldError> {
-            if let Some(f) = f {
-                check_source(field, &f.source)?;
-                let ok = f.value.is_finite() && (f.value > 0.0 || (allow_zero && f.value == 0.0));
-                if !ok {
-                    return Err((
-                        format!("{field}.value"),
-                        format!("{} must be a positive number", f.value),
-                    ));
-                }
-            }
-            Ok(())
-        };
-    positive("die_area_mm2", &chip.die_area_mm2, false)?;
-    positive("package_area_mm2", &chip.package_area_mm2, false)?;
-    positive("memory_bandwidth_gbps", &chip.memory_bandwidth_gbps, false)?;
-    positive("memory_gb", &chip.memory_gb, false)?;
-    positive("chip_to_chip_gbps", &chip.chip_to_chip_gbps, true)?;
-    positive("tdp_w", &chip.tdp_w, false)?;
+    let figure = |field: &str, f: &Option<Figure<f64>>, bound: Bound| -> Result<(), Fault> {
+        if let Some(f) = f {
+            check_source(field, &f.source)?;
+            bound.check(f.value).map_err(|m| {
+                Fault::new(&format!("{field}.value"), ErrorKind::OutOfBounds, m)
+            })?;
+        }
+        Ok(())
+    };
+    figure("die_area_mm2", &chip.die_area_mm2, bounds::DIE_AREA_MM2)?;
+    figure("package_area_mm2", &chip.package_area_mm2, bounds::PACKAGE_AREA_MM2)?;
+    figure(
+        "memory_bandwidth_gbps",
+        &chip.memory_bandwidth_gbps,
+        bounds::MEMORY_BANDWIDTH_GBPS,
+    )?;
+    figure("memory_gb", &chip.memory_gb, bounds::MEMORY_GB)?;
+    figure("chip_to_chip_gbps", &chip.chip_to_chip_gbps, bounds::CHIP_TO_CHIP_GBPS)?;
+    figure("tdp_w", &chip.tdp_w, bounds::TDP_W)?;
     if let Some(d) = &chip.datacenter {
         check_source("datacenter", &d.source)?;
     }
@@ -284,15 +282,13 @@ fn validate_chip(chip: &Chip, source_known: &dyn Fn(&str) -> bool) -> Result<(),
     for (i, t) in chip.throughput.iter().enumerate() {
         let field = format!("throughput[{i}]");
         check_source(&field, &t.source)?;
-        if !(t.tops.is_finite() && t.tops > 0.0) {
-            return Err((
-                format!("{field}.tops"),
-                format!("{} must be a positive number", t.tops),
-            ));
-        }
+        bounds::TOPS
+            .check(t.tops)
+            .map_err(|m| Fault::new(&format!("{field}.tops"), ErrorKind::OutOfBounds, m))?;
         if seen.contains(&t.precision) {
-            return Err((
-                format!("{field}.precision"),
+            return Err(Fault::new(
+                &format!("{field}.precision"),
+                ErrorKind::Duplicate,
                 format!("{} is listed twice", t.precision),
             ));
         }

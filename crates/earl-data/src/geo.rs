@@ -1,6 +1,6 @@
 //! Countries (codes, names, aliases) and dated Country Group membership.
 
-use crate::error::DataError;
+use crate::error::{DataError, ErrorKind, FieldPath};
 use earl_core::countries::{Country, CountryGroups, GroupChange};
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -52,15 +52,16 @@ impl Countries {
         let mut list = Vec::new();
         let mut index = HashMap::new();
         for (i, spanned) in parsed.country.into_iter().enumerate() {
-            let start = spanned.span().start;
             let c = spanned.into_inner();
+            let here = FieldPath::new().key("country").index(i);
             if c.code.len() != 2 || !c.code.chars().all(|ch| ch.is_ascii_uppercase()) {
-                return Err(DataError::new(
+                return Err(DataError::located(
                     file,
+                    text,
+                    &here.key("code"),
+                    ErrorKind::Invalid,
                     format!("`{}` is not a two-letter upper-case code", c.code),
-                )
-                .at(text, start)
-                .field(format!("country[{i}].code")));
+                ));
             }
             let mut names = vec![c.code.clone(), c.name.clone()];
             names.extend(c.ecfr_name.iter().cloned());
@@ -70,12 +71,13 @@ impl Countries {
                     && other != i
                 {
                     let prev: &Country = &list[other];
-                    return Err(DataError::new(
+                    return Err(DataError::located(
                         file,
-                        format!("name `{n}` also names {}", prev.code),
-                    )
-                    .at(text, start)
-                    .field(format!("country[{i}] ({})", c.code)));
+                        text,
+                        &here,
+                        ErrorKind::Duplicate,
+                        format!("name `{n}` of {} also names {}", c.code, prev.code),
+                    ));
                 }
                 index.insert(key(&n), i);
             }
@@ -85,11 +87,17 @@ impl Countries {
             if let Some(t) = &c.treated_as
                 && !index.contains_key(&key(&t.code))
             {
-                return Err(DataError::new(
+                return Err(DataError::located(
                     file,
+                    text,
+                    &FieldPath::new()
+                        .key("country")
+                        .index(i)
+                        .key("treated_as")
+                        .key("code"),
+                    ErrorKind::UnknownReference,
                     format!("treated_as code `{}` is not a known country", t.code),
-                )
-                .field(format!("country[{i}] ({}).treated_as.code", c.code)));
+                ));
             }
         }
         Ok(Countries { list, index })
@@ -156,13 +164,15 @@ pub fn parse_groups(
     let mut base = BTreeMap::new();
     for (group, members) in parsed.groups {
         let mut set = BTreeSet::new();
-        for code in members {
+        for (j, code) in members.into_iter().enumerate() {
             if countries.by_code(&code).is_none() {
-                return Err(DataError::new(
+                return Err(DataError::located(
                     file,
+                    text,
+                    &FieldPath::new().key("groups").key(&group).index(j),
+                    ErrorKind::UnknownReference,
                     format!("`{code}` is not a country code in the countries file"),
-                )
-                .field(format!("groups.\"{group}\"")));
+                ));
             }
             set.insert(code);
         }
@@ -170,16 +180,20 @@ pub fn parse_groups(
     }
     let mut changes = Vec::new();
     for (i, spanned) in parsed.change.into_iter().enumerate() {
-        let start = spanned.span().start;
         let c = spanned.into_inner();
-        let err = |field: &str, msg: String| {
-            DataError::new(file, msg)
-                .at(text, start)
-                .field(format!("change[{i}].{field}"))
+        let err = |field: &str, kind: ErrorKind, msg: String| {
+            DataError::located(
+                file,
+                text,
+                &FieldPath::new().key("change").index(i).key(field),
+                kind,
+                msg,
+            )
         };
         if countries.by_code(&c.country).is_none() {
             return Err(err(
                 "country",
+                ErrorKind::UnknownReference,
                 format!(
                     "`{}` is not a country code in the countries file",
                     c.country
@@ -189,11 +203,16 @@ pub fn parse_groups(
         if !base.contains_key(&c.group) {
             return Err(err(
                 "group",
+                ErrorKind::UnknownReference,
                 format!("`{}` is not a Country Group of the file", c.group),
             ));
         }
         if c.not_before.is_some_and(|nb| nb > c.effective) {
-            return Err(err("not_before", "not_before is after effective".into()));
+            return Err(err(
+                "not_before",
+                ErrorKind::Invalid,
+                "not_before is after effective".into(),
+            ));
         }
         changes.push(c);
     }

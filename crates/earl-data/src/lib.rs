@@ -5,11 +5,12 @@
 
 pub mod catalog;
 pub mod error;
+pub mod figures;
 pub mod geo;
 pub mod rulebook;
 
 pub use catalog::{Catalog, UnknownChip};
-pub use error::DataError;
+pub use error::{DataError, ErrorKind, FieldPath};
 pub use geo::{Countries, UnknownCountry};
 pub use notices::ListNotices;
 pub use rulebook::RuleBook;
@@ -39,6 +40,7 @@ impl Source {
         let text = std::fs::read_to_string(path).map_err(|e| {
             DataError::new(
                 &path.display().to_string(),
+                ErrorKind::Io,
                 format!("cannot read the file: {e}"),
             )
         })?;
@@ -54,6 +56,7 @@ const COUNTRIES: &str = include_str!("../../../data/countries.toml");
 const GROUPS: &str = include_str!("../../../data/country-groups.toml");
 const RULES: &str = include_str!("../../../data/rules.toml");
 const LIST_NOTICES: &str = include_str!("../../../data/list-notices.toml");
+const REFERENCE_FIGURES: &str = include_str!("../../../data/reference-figures.toml");
 /// Scenario files shipped with earl.
 const SCENARIOS: &[(&str, &str)] = &[
     (
@@ -114,6 +117,8 @@ pub struct Dataset {
     pub rules: RuleBook,
     /// Effective dates of the Federal Register notices restricted-party entries cite.
     pub list_notices: ListNotices,
+    /// Published estimates `earl impact` compares shipments with.
+    pub reference_figures: Vec<figures::ReferenceFigure>,
     pub files: Vec<FileProvenance>,
     /// SHA-256 over the hashes of every file, recorded with each audited determination.
     pub content_hash: String,
@@ -173,11 +178,19 @@ impl Dataset {
 
         let notices_src = Source::bundled("list-notices.toml", LIST_NOTICES);
         let list_notices = ListNotices::parse(&notices_src.name, &notices_src.text)?;
+        let figures_src = Source::bundled("reference-figures.toml", REFERENCE_FIGURES);
+        let reference_figures = figures::parse(&figures_src.name, &figures_src.text, &catalog)?;
 
         let mut files: Vec<FileProvenance> = Vec::new();
         for s in std::iter::once(&chips)
             .chain(&extra_chips)
-            .chain([&countries_src, &groups_src, &rules_src, &notices_src])
+            .chain([
+                &countries_src,
+                &groups_src,
+                &rules_src,
+                &notices_src,
+                &figures_src,
+            ])
             .chain(&scenario_srcs)
         {
             files.push(FileProvenance {
@@ -199,6 +212,7 @@ impl Dataset {
             groups,
             rules,
             list_notices,
+            reference_figures,
             files,
             content_hash,
         })

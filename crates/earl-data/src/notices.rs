@@ -3,7 +3,7 @@
 //! holds the Federal Register documents those pages belong to, with their publication and
 //! effective dates and the source of each.
 
-use crate::error::DataError;
+use crate::error::{DataError, ErrorKind, FieldPath};
 use earl_core::cite::Confidence;
 use earl_core::step::Listed;
 use jiff::civil::Date;
@@ -143,8 +143,13 @@ impl ListNotices {
         for (i, c) in parsed.correction.iter().enumerate() {
             let c: &Correction = c;
             let bad = |what: &str| {
-                DataError::new(file, format!("`{what}` is not a citation like `83 FR 37423`"))
-                    .field(format!("correction[{i}]"))
+                DataError::located(
+                    file,
+                    text,
+                    &FieldPath::new().key("correction").index(i),
+                    ErrorKind::Invalid,
+                    format!("`{what}` is not a citation like `83 FR 37423`"),
+                )
             };
             let to = FrCite::parse(&c.reads_as).ok_or_else(|| bad(&c.reads_as))?;
             for cited in &c.cited {
@@ -154,12 +159,15 @@ impl ListNotices {
         }
         notices.correction_notes = parsed.correction;
         for (i, spanned) in parsed.document.into_iter().enumerate() {
-            let at = spanned.span().start;
             let d = spanned.into_inner();
             let err = |msg: String, field: &str| {
-                DataError::new(file, msg)
-                    .at(text, at)
-                    .field(format!("document[{i}].{field}"))
+                DataError::located(
+                    file,
+                    text,
+                    &FieldPath::new().key("document").index(i).key(field),
+                    ErrorKind::Invalid,
+                    msg,
+                )
             };
             let first = FrCite::parse(&d.citation).ok_or_else(|| {
                 err(

@@ -1,6 +1,6 @@
 //! The rule book: the enforced timeline of amendments and the scenarios that can be laid over it.
 
-use crate::error::DataError;
+use crate::error::{DataError, ErrorKind, Fault, FieldPath};
 use earl_core::rules::{Amendment, Entries, Place, Snapshot, Status, When};
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -44,44 +44,40 @@ impl RuleBook {
             toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
         let mut timeline = Vec::new();
         for (i, spanned) in parsed.amendment.into_iter().enumerate() {
-            let start = spanned.span().start;
             let a = spanned.into_inner();
+            let here = FieldPath::new().key("amendment").index(i);
             if a.effective.is_none() && a.id != "ear-party-lists" && a.status != Status::Enforced {
-                return Err(DataError::new(
+                return Err(DataError::located(
                     file,
-                    "an amendment of the timeline needs an effective date",
-                )
-                .at(text, start)
-                .field(format!("amendment[{i}] ({}).effective", a.id)));
+                    text,
+                    &here.key("id"),
+                    ErrorKind::Invalid,
+                    format!("amendment `{}` of the timeline needs an effective date", a.id),
+                ));
             }
-            timeline.push((start, a));
+            if timeline.iter().any(|(_, b): &(FieldPath, Amendment)| b.id == a.id) {
+                return Err(DataError::located(
+                    file,
+                    text,
+                    &here.key("id"),
+                    ErrorKind::Duplicate,
+                    format!("amendment id `{}` is used twice", a.id),
+                ));
+            }
+            timeline.push((here, a));
         }
         timeline.sort_by_key(|(_, a)| a.effective);
-        let book = RuleBook {
+        let mut book = RuleBook {
             meta: parsed.meta,
-            timeline: Vec::new(),
+            timeline: timeline.iter().map(|(_, a)| a.clone()).collect(),
             scenarios: Vec::new(),
         };
-        let mut book = book;
-        for (start, a) in &timeline {
-            if book.timeline.iter().any(|b: &Amendment| b.id == a.id) {
-                return Err(
-                    DataError::new(file, format!("amendment id `{}` is used twice", a.id))
-                        .at(text, *start)
-                        .field("id"),
-                );
-            }
-            book.timeline.push(a.clone());
-        }
         // Validated once every amendment is known: an entry may refer to one defined later.
-        for (start, a) in &timeline {
-            book.validate(a, known).map_err(|(field, msg)| {
-                let at = entry_offset(text, &field).unwrap_or(*start);
-                DataError::new(file, msg)
-                    .at(text, at)
-                    .field(format!("amendment ({}).{field}", a.id))
-            })?;
+        for (here, a) in &timeline {
+            book.validate(a, known)
+                .map_err(|f| f.locate(file, text, here))?;
         }
+        book.timeline.shrink_to_fit();
         Ok(book)
     }
 
@@ -94,22 +90,27 @@ impl RuleBook {
     ) -> Result<&Amendment, DataError> {
         let a: Amendment =
             toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        let root = FieldPath::new();
         if a.status == Status::Enforced {
-            return Err(DataError::new(file, "a scenario cannot have status `enforced`; use proposed, introduced, passed_committee, passed_one_chamber, enacted, announced, withdrawn or published_not_enforced").field("status"));
+            return Err(DataError::located(
+                file,
+                text,
+                &root.key("status"),
+                ErrorKind::Invalid,
+                "a scenario cannot have status `enforced`; use proposed, introduced, passed_committee, passed_one_chamber, enacted, announced, withdrawn or published_not_enforced",
+            ));
         }
-        self.validate(&a, known).map_err(|(field, msg)| {
-            let e = DataError::new(file, msg);
-            let e = match entry_offset(text, &field) {
-                Some(at) => e.at(text, at),
-                None => e,
-            };
-            e.field(field)
-        })?;
+        self.validate(&a, known)
+            .map_err(|f| f.locate(file, text, &root))?;
         if self.scenarios.iter().any(|s| s.id == a.id) || self.timeline.iter().any(|s| s.id == a.id)
         {
-            return Err(
-                DataError::new(file, format!("scenario id `{}` is already used", a.id)).field("id"),
-            );
+            return Err(DataError::located(
+                file,
+                text,
+                &root.key("id"),
+                ErrorKind::Duplicate,
+                format!("scenario id `{}` is already used", a.id),
+            ));
         }
         self.scenarios.push(a);
         Ok(self.scenarios.last().expect("just pushed"))
@@ -154,12 +155,13 @@ impl RuleBook {
         ids
     }
 
-    fn validate(&self, a: &Amendment, known: &Known) -> Result<(), (String, String)> {
+    fn validate(&self, a: &Amendment, known: &Known) -> Result<(), Fault> {
         if let (Some(e), Some(u)) = (a.effective, a.until)
             && u <= e
         {
-            return Err((
-                "until".into(),
+            return Err(Fault::new(
+                "until",
+                ErrorKind::Invalid,
                 format!("until {u} is not after effective {e}"),
             ));
         }
@@ -171,10 +173,11 @@ impl RuleBook {
             .chain(std::iter::once(a))
             .flat_map(|x| x.add.group.iter().map(|g| g.id.as_str()))
             .collect();
-        for id in &a.remove {
+        for (i, id) in a.remove.iter().enumerate() {
             if !ids.contains(id) {
-                return Err((
-                    "remove".into(),
+                return Err(Fault::new(
+                    &format!("remove[{i}]"),
+                    ErrorKind::UnknownReference,
                     format!("removes `{id}`, which no amendment defines"),
                 ));
             }
@@ -184,12 +187,14 @@ impl RuleBook {
             ids: &ids,
             own_groups: &own_groups,
         };
-        check.entries(&a.add)
+        check
+            .entries(&a.add)
+            .map_err(|f| f.under(&FieldPath::new().key("add")))
     }
 }
 
 /// A restricted-party list code as trade.gov writes it: `EL`, `SDN`, `NS-MBS`.
-fn list_code(code: &str) -> Check {
+fn list_code(field: &str, code: &str) -> Check {
     let ok = !code.is_empty()
         && code
             .chars()
@@ -197,20 +202,12 @@ fn list_code(code: &str) -> Check {
     if ok {
         Ok(())
     } else {
-        Err((
-            "list".into(),
+        Err(Fault::new(
+            field,
+            ErrorKind::Invalid,
             format!("`{code}` is not a list code like EL, SDN or NS-MBS"),
         ))
     }
-}
-
-/// Where the entry a field path names (`add.control[1] (ac-dest).when…`) is written: the offset
-/// of its `id = "…"` line, so a fault inside an entry is reported at that entry.
-fn entry_offset(text: &str, field: &str) -> Option<usize> {
-    let open = field.rfind(" (")?;
-    let close = field[open..].find(')')? + open;
-    let id = &field[open + 2..close];
-    text.find(&format!("id = \"{id}\""))
 }
 
 struct Checker<'a> {
@@ -219,7 +216,15 @@ struct Checker<'a> {
     own_groups: &'a BTreeSet<&'a str>,
 }
 
-type Check = Result<(), (String, String)>;
+type Check = Result<(), Fault>;
+
+fn invalid(field: &str, message: impl Into<String>) -> Check {
+    Err(Fault::new(field, ErrorKind::Invalid, message))
+}
+
+fn unknown(field: &str, message: impl Into<String>) -> Check {
+    Err(Fault::new(field, ErrorKind::UnknownReference, message))
+}
 
 impl Checker<'_> {
     fn entries(&self, e: &Entries) -> Check {
@@ -227,183 +232,187 @@ impl Checker<'_> {
         macro_rules! each {
             ($field:ident, $name:literal, |$x:ident| $body:expr) => {
                 for (i, $x) in e.$field.iter().enumerate() {
+                    let here = FieldPath::new().key($name).index(i);
                     if !seen.insert($x.id.clone()) {
-                        return Err((
-                            format!("add.{}[{i}].id", $name),
+                        return Err(Fault::new(
+                            "id",
+                            ErrorKind::Duplicate,
                             format!("id `{}` is used twice", $x.id),
-                        ));
+                        )
+                        .under(&here));
                     }
                     let r: Check = $body;
-                    r.map_err(|(f, m)| (format!("add.{}[{i}] ({}).{f}", $name, $x.id), m))?;
+                    r.map_err(|f| f.under(&here))?;
                 }
             };
         }
         each!(paragraph, "paragraph", |p| {
             if p.all.is_empty() {
-                Err((
-                    "all".into(),
-                    "a paragraph needs at least one threshold".into(),
-                ))
+                invalid("all", "a paragraph needs at least one threshold")
             } else {
-                self.thresholds(&p.all)
+                self.thresholds("all", &p.all)
             }
         });
-        each!(exclusion, "exclusion", |x| self.when(&x.when));
+        each!(exclusion, "exclusion", |x| self.when("when", &x.when));
         each!(control, "control", |x| {
-            match (x.readings.is_empty(), &x.deciding) {
-                (false, None) => {
-                    return Err((
-                        "deciding".into(),
-                        "a control with readings must say what would decide between them".into(),
-                    ));
+            match (x.readings.len(), &x.deciding) {
+                (0, None) => {}
+                (0, Some(_)) => {
+                    return invalid(
+                        "deciding",
+                        "`deciding` is only for a control with readings (at least two)",
+                    );
                 }
-                (true, Some(_)) => {
-                    return Err((
-                        "readings".into(),
-                        "`deciding` is only for a control with readings (at least two)".into(),
-                    ));
+                (_, None) => {
+                    return invalid(
+                        "readings",
+                        "a control with readings must say what would decide between them (`deciding`)",
+                    );
                 }
-                (false, Some(_)) if x.readings.len() < 2 => {
-                    return Err((
-                        "readings".into(),
-                        "an unsettled requirement needs at least two readings".into(),
-                    ));
+                (1, Some(_)) => {
+                    return invalid(
+                        "readings",
+                        "an unsettled requirement needs at least two readings",
+                    );
                 }
                 _ => {}
             }
-            self.when(&x.when)
+            self.when("when", &x.when)
         });
-        each!(review, "review", |x| self.when(&x.when));
+        each!(review, "review", |x| self.when("when", &x.when));
         each!(exception, "exception", |x| {
-            for c in &x.covers {
+            for (j, c) in x.covers.iter().enumerate() {
                 if !self.ids.contains(c) {
-                    return Err((
-                        "covers".into(),
+                    return unknown(
+                        &format!("covers[{j}]"),
                         format!("covers `{c}`, which no amendment defines"),
-                    ));
+                    );
                 }
             }
-            self.when(&x.when)
+            self.when("when", &x.when)
         });
-        each!(condition, "condition", |x| self.when(&x.when));
-        each!(notice, "notice", |x| self.when(&x.when));
-        each!(not_checked, "not_checked", |x| self.when(&x.when));
+        each!(condition, "condition", |x| self.when("when", &x.when));
+        each!(notice, "notice", |x| self.when("when", &x.when));
+        each!(not_checked, "not_checked", |x| self.when("when", &x.when));
         each!(charge, "charge", |x| {
             if !(0.0..=1.0).contains(&x.rate) {
-                return Err((
-                    "rate".into(),
+                return invalid(
+                    "rate",
                     format!("rate {} must be a fraction between 0 and 1", x.rate),
-                ));
+                );
             }
-            self.when(&x.when)
+            self.when("when", &x.when)
         });
-        each!(party, "party", |x| list_code(&x.list));
+        each!(party, "party", |x| list_code("list", &x.list));
         each!(affiliates, "affiliates", |x| {
             if !(x.percent > 0.0 && x.percent <= 100.0) {
-                return Err((
-                    "percent".into(),
+                return invalid(
+                    "percent",
                     format!("percent {} must be more than 0 and at most 100", x.percent),
-                ));
+                );
             }
             if x.lists.is_empty() {
-                return Err(("lists".into(), "name at least one list".into()));
+                return invalid("lists", "name at least one list");
             }
-            x.lists.iter().try_for_each(|l| list_code(l))
+            for (j, l) in x.lists.iter().enumerate() {
+                list_code(&format!("lists[{j}]"), l)?;
+            }
+            Ok(())
         });
         each!(group, "group", |g| {
-            for c in &g.countries {
-                self.country(c)?;
+            for (j, c) in g.countries.iter().enumerate() {
+                self.country(&format!("countries[{j}]"), c)?;
             }
             Ok(())
         });
         Ok(())
     }
 
-    fn thresholds(&self, ths: &[earl_core::rules::Threshold]) -> Check {
+    fn thresholds(&self, field: &str, ths: &[earl_core::rules::Threshold]) -> Check {
         for (i, t) in ths.iter().enumerate() {
             if !t.value.is_finite() {
-                return Err((
-                    format!("metrics[{i}].value"),
-                    "must be a finite number".into(),
-                ));
+                return invalid(&format!("{field}[{i}].value"), "must be a finite number");
             }
             if let Some(to) = t.value_to
                 && !(to.is_finite() && to > t.value)
             {
-                return Err((
-                    format!("metrics[{i}].value_to"),
+                return invalid(
+                    &format!("{field}[{i}].value_to"),
                     format!(
                         "the highest possible limit {to} must be a finite number above value {}",
                         t.value
                     ),
-                ));
+                );
             }
         }
         Ok(())
     }
 
-    fn country(&self, code: &str) -> Check {
+    fn country(&self, field: &str, code: &str) -> Check {
         match self.known.countries.by_code(code) {
             Some(_) => Ok(()),
-            None => Err((
-                "countries".into(),
-                format!("`{code}` is not a country code"),
-            )),
+            None => unknown(field, format!("`{code}` is not a country code")),
         }
     }
 
     fn place(&self, field: &str, p: &Place) -> Check {
-        for c in p.countries.iter().chain(&p.except_countries) {
-            self.country(c).map_err(|(_, m)| (field.to_string(), m))?;
+        for (key, list) in [("countries", &p.countries), ("except_countries", &p.except_countries)] {
+            for (j, c) in list.iter().enumerate() {
+                self.country(&format!("{field}.{key}[{j}]"), c)?;
+            }
         }
-        for g in p.groups.iter().chain(&p.except_groups) {
-            if g != "*"
-                && !self.known.groups.knows_group(g)
-                && !self.own_groups.contains(g.as_str())
-            {
-                return Err((
-                    field.to_string(),
-                    format!("`{g}` is not a Country Group or a group a rule defines"),
-                ));
+        for (key, list) in [("groups", &p.groups), ("except_groups", &p.except_groups)] {
+            for (j, g) in list.iter().enumerate() {
+                if g != "*"
+                    && !self.known.groups.knows_group(g)
+                    && !self.own_groups.contains(g.as_str())
+                {
+                    return unknown(
+                        &format!("{field}.{key}[{j}]"),
+                        format!("`{g}` is not a Country Group or a group a rule defines"),
+                    );
+                }
             }
         }
         Ok(())
     }
 
-    fn when(&self, w: &When) -> Check {
+    fn when(&self, field: &str, w: &When) -> Check {
         let places = [
-            ("when.destination", &w.destination),
-            ("when.not_destination", &w.not_destination),
-            ("when.hq", &w.hq),
-            ("when.not_hq", &w.not_hq),
+            ("destination", &w.destination),
+            ("not_destination", &w.not_destination),
+            ("hq", &w.hq),
+            ("not_hq", &w.not_hq),
         ];
-        for (field, p) in places {
+        for (key, p) in places {
             if let Some(p) = p {
-                self.place(field, p)?;
+                self.place(&format!("{field}.{key}"), p)?;
             }
         }
-        for id in w.chips.iter().flatten() {
+        for (j, id) in w.chips.iter().flatten().enumerate() {
             if self.known.catalog.get(id).is_none() {
-                return Err((
-                    "when.chips".into(),
+                return unknown(
+                    &format!("{field}.chips[{j}]"),
                     format!("`{id}` is not a catalog chip id"),
-                ));
+                );
             }
         }
-        for (field, refs) in [("when.controls", &w.controls), ("when.review", &w.review)] {
-            for r in refs.iter().flatten() {
+        for (key, refs) in [("controls", &w.controls), ("review", &w.review)] {
+            for (j, r) in refs.iter().flatten().enumerate() {
                 if !self.ids.contains(r) {
-                    return Err((
-                        field.into(),
+                    return unknown(
+                        &format!("{field}.{key}[{j}]"),
                         format!("refers to `{r}`, which no amendment defines"),
-                    ));
+                    );
                 }
             }
         }
-        self.thresholds(&w.metrics)?;
-        self.thresholds(&w.metrics_any)?;
-        for sub in w.any.iter().chain(&w.all) {
-            self.when(sub)?;
+        self.thresholds(&format!("{field}.metrics"), &w.metrics)?;
+        self.thresholds(&format!("{field}.metrics_any"), &w.metrics_any)?;
+        for (key, subs) in [("any", &w.any), ("all", &w.all)] {
+            for (j, sub) in subs.iter().enumerate() {
+                self.when(&format!("{field}.{key}[{j}]"), sub)?;
+            }
         }
         Ok(())
     }

@@ -110,8 +110,10 @@ fn a_figure_without_a_defined_source_is_refused_with_its_line_and_field() {
         "[[chip]]\nid = \"x1\"\nvendor = \"V\"\nname = \"X1\"\nreleased = \"2024\"\ndie_area_mm2 = { value = 100.0, source = \"S9\" }\n",
     );
     assert_eq!(e.file, "user.toml");
-    assert_eq!(e.line, Some(6));
-    assert_eq!(e.field.as_deref(), Some("chip[0] (x1).die_area_mm2.source"));
+    assert_eq!(e.kind, earl_data::ErrorKind::UnknownReference);
+    // The line and column of the offending value: `"S9"` on the chip's sixth line (file line 11).
+    assert_eq!((e.line, e.column), (Some(11), Some(42)));
+    assert_eq!(e.field.as_deref(), Some("chip[0].die_area_mm2.source"));
     assert!(e.to_string().contains("S9"), "{e}");
 }
 
@@ -131,12 +133,27 @@ fn duplicate_ids_negative_figures_and_unknown_precisions_are_refused() {
     };
     let dup = parse_err(&format!("{}{}", chip("x1"), chip("x1")));
     assert!(dup.message.contains("collides"), "{dup}");
-    assert_eq!(dup.line, Some(11), "the second chip starts on line 11");
+    assert_eq!(dup.kind, earl_data::ErrorKind::Duplicate);
+    assert_eq!(dup.line, Some(12), "the second chip's id is on line 12");
     let neg = parse_err(&format!(
         "{}die_area_mm2 = {{ value = -5.0, source = \"S1\" }}\n",
         chip("x2")
     ));
-    assert!(neg.message.contains("positive"), "{neg}");
+    assert_eq!(neg.kind, earl_data::ErrorKind::OutOfBounds);
+    assert!(neg.message.contains("outside the bounds"), "{neg}");
+    // Absurd but finite figures are refused too, naming the field and the bound's reason.
+    let huge = parse_err(&format!(
+        "{}throughput = [{{ precision = \"fp8\", tops = 1.7e308, source = \"S1\" }}]\n",
+        chip("x4")
+    ));
+    assert_eq!(huge.kind, earl_data::ErrorKind::OutOfBounds);
+    assert_eq!(huge.field.as_deref(), Some("chip[0].throughput[0].tops"));
+    assert!(huge.message.contains("wafer"), "{huge}");
+    let tiny = parse_err(&format!(
+        "{}die_area_mm2 = {{ value = 1e-300, source = \"S1\" }}\n",
+        chip("x5")
+    ));
+    assert_eq!(tiny.kind, earl_data::ErrorKind::OutOfBounds);
     let prec = parse_err(&format!(
         "{}throughput = [{{ precision = \"fp7\", tops = 1.0, source = \"S1\" }}]\n",
         chip("x3")

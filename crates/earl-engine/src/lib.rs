@@ -628,34 +628,30 @@ fn review_policy(p: LicensePolicy) -> ReviewPolicy {
 }
 
 fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
-    let bad = |what: &str, v: f64| {
-        EngineError::BadInput(format!("{what} must be a positive number, got {v}"))
+    use earl_core::bounds::{self, Bound};
+    let check = |what: &str, v: Option<f64>, bound: Bound| match v {
+        Some(v) => bound
+            .check(v)
+            .map_err(|m| EngineError::BadInput(format!("{what}: {m}"))),
+        None => Ok(()),
     };
-    let check = |what: &str, v: Option<f64>| match v {
-        Some(v) if !(v.is_finite() && v > 0.0) => Err(bad(what, v)),
-        _ => Ok(()),
-    };
-    check("--tpp", spec.tpp)?;
-    check("--die-area", spec.die_area_mm2)?;
-    check("--pd", spec.pd)?;
+    check("--tpp", spec.tpp, bounds::TPP)?;
+    check("--die-area", spec.die_area_mm2, bounds::DIE_AREA_MM2)?;
+    check("--pd", spec.pd, bounds::PD)?;
+    check(
+        "--memory-bandwidth",
+        spec.memory_bandwidth_gbps,
+        bounds::MEMORY_BANDWIDTH_GBPS,
+    )?;
+    check("--package-area", spec.package_area_mm2, bounds::PACKAGE_AREA_MM2)?;
+    check("--chip-to-chip", spec.chip_to_chip_gbps, bounds::CHIP_TO_CHIP_GBPS)?;
+    for (p, tops) in &spec.throughput {
+        check(&format!("--throughput {p}"), Some(*tops), bounds::TOPS)?;
+    }
     if spec.pd.is_some() && spec.die_area_mm2.is_some() {
         return Err(EngineError::BadInput(
             "give either --die-area or --pd, not both".into(),
         ));
-    }
-    check("--memory-bandwidth", spec.memory_bandwidth_gbps)?;
-    check("--package-area", spec.package_area_mm2)?;
-    if let Some(v) = spec.chip_to_chip_gbps
-        && !(v.is_finite() && v >= 0.0)
-    {
-        return Err(EngineError::BadInput(format!(
-            "--chip-to-chip must be zero or more, got {v}"
-        )));
-    }
-    for (p, tops) in &spec.throughput {
-        if !(tops.is_finite() && *tops > 0.0) {
-            return Err(bad(&format!("--throughput {p}"), *tops));
-        }
     }
     if spec.tpp.is_some() && !spec.throughput.is_empty() {
         return Err(EngineError::BadInput(

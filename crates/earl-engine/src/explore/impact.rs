@@ -8,12 +8,8 @@
 use super::{EntryRef, Outcome, PointKind, RulePoint, Verdict};
 use crate::{Engine, EngineError};
 use earl_core::chip::{Chip, Precision};
-use earl_core::cite::Confidence;
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
-
-/// The reference figures shipped with earl (data/reference-figures.toml).
-const REFERENCE_FIGURES: &str = include_str!("../../../../data/reference-figures.toml");
+use serde::Serialize;
 
 /// The catalog id whose TPP defines one "H100 equivalent".
 pub const H100_ID: &str = "h100-sxm";
@@ -21,57 +17,7 @@ pub const H100_ID: &str = "h100-sxm";
 /// How `earl impact` counts a unit as licensable.
 pub const LICENSABLE_DEFINITION: &str = "A unit is licensable when, under the rules (and scenario) asked, its export to the destination needs no licence, or a licence exception can authorise it, or a licence is required under a review policy that is not a presumption or policy of denial (case-by-case, presumption of approval, or none stated), and it is not prohibited. Units under a presumption or policy of denial, prohibited, or whose classification the figures cannot decide are not licensable.";
 
-/// A published estimate a shipment is set against.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ReferenceFigure {
-    pub id: String,
-    pub label: String,
-    pub value: f64,
-    /// Top of a range, when the source gives one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub high: Option<f64>,
-    /// "units" (of `chip`), "tpp" or "percent".
-    pub unit: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub chip: Option<String>,
-    pub date: Date,
-    pub source: String,
-    pub confidence: Confidence,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FiguresFile {
-    figure: Vec<ReferenceFigure>,
-}
-
-/// The bundled reference figures, validated against the catalog.
-pub fn reference_figures(engine: &Engine) -> Result<Vec<ReferenceFigure>, EngineError> {
-    let name = "bundled:reference-figures.toml";
-    let file: FiguresFile = toml::from_str(REFERENCE_FIGURES).map_err(|e| {
-        EngineError::Data(earl_data::DataError::from_toml(name, REFERENCE_FIGURES, &e))
-    })?;
-    for f in &file.figure {
-        let bad = |m: String| {
-            EngineError::Data(earl_data::DataError::new(
-                name,
-                format!("figure `{}`: {m}", f.id),
-            ))
-        };
-        match (f.unit.as_str(), &f.chip) {
-            ("units", Some(c)) if engine.data.catalog.get(c).is_none() => {
-                return Err(bad(format!("chip `{c}` is not in the catalog")));
-            }
-            ("units", None) => return Err(bad("a figure in units needs a chip".into())),
-            ("units" | "tpp" | "percent", _) => {}
-            (u, _) => return Err(bad(format!("unknown unit `{u}`"))),
-        }
-    }
-    Ok(file.figure)
-}
+pub use earl_data::figures::ReferenceFigure;
 
 #[derive(Debug, Clone)]
 pub struct ImpactRequest {
@@ -367,9 +313,11 @@ impl Engine {
                 charges,
             });
         }
-        let comparisons = reference_figures(self)?
-            .into_iter()
-            .map(|f| self.compare(f, tpp_total, h100_milli))
+        let comparisons = self
+            .data
+            .reference_figures
+            .iter()
+            .map(|f| self.compare(f.clone(), tpp_total, h100_milli))
             .collect();
         Ok(ImpactReport {
             rules: point,
