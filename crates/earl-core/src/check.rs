@@ -711,7 +711,10 @@ fn party_step(hit: &PartyHit, rule: &PartyRule, listed: Tri) -> Step {
         &rule.id,
         &rule.cite,
     );
-    if listed == Tri::False {
+    // A list without legal effect on the determination (CMIC: a securities rule) is shown,
+    // but it did not decide anything.
+    let effective = rule.requirement.is_some() || rule.policy.is_some() || rule.bars_exceptions;
+    if listed == Tri::False || !effective {
         step
     } else {
         step.decisive()
@@ -726,7 +729,7 @@ fn listing_notices(
     listed: Tri,
 ) {
     match (&hit.listed, listed) {
-        (Listed::By { date, notice }, Tri::Unknown) => {
+        (Listed::By { date, notice, .. }, Tri::Unknown) => {
             notices.push(Step::computed(
                 Reason::ListingDateUnknown {
                     list: hit.list.clone(),

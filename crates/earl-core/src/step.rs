@@ -69,8 +69,14 @@ pub enum Listed {
     /// The Federal Register notice's effective date is known.
     On { date: Date, notice: String },
     /// Listed by this date at the latest (the notice's publication date, or a date that rests on
-    /// an inferred link): listed from it, undetermined before it in the same year.
-    By { date: Date, notice: String },
+    /// an inferred link): listed from it, undetermined before it back to `not_before` (the
+    /// rule's announcement, before which it cannot have taken effect) or else to the start of
+    /// its year.
+    By {
+        date: Date,
+        not_before: Option<Date>,
+        notice: String,
+    },
     /// Only the notice's volume (its year) is known.
     InYear { year: i16, notice: String },
     /// The entry cites no Federal Register notice.
@@ -85,6 +91,10 @@ impl Listed {
         match self {
             Listed::On { date: from, .. } => Tri::from(*from <= date),
             Listed::By { date: by, .. } if *by <= date => Tri::True,
+            Listed::By {
+                not_before: Some(earliest),
+                ..
+            } if date < *earliest => Tri::False,
             Listed::By { date: by, .. } if by.year() > date.year() => Tri::False,
             Listed::By { .. } => Tri::Unknown,
             Listed::InYear { year, .. } if *year < date.year() => Tri::True,

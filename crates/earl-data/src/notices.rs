@@ -48,6 +48,10 @@ pub struct Document {
     /// When the listing took effect; absent when no source gives it.
     #[serde(default)]
     pub effective: Option<Date>,
+    /// The rule's first public date (BIS announcement or public inspection), before which it
+    /// cannot have taken effect; with a source in `source`.
+    #[serde(default)]
+    pub announced: Option<Date>,
     /// False when the document's first page was not seen: `citation` is then the lowest cited
     /// page known to lie in it, and only `cites_covered` are matched.
     #[serde(default = "yes")]
@@ -60,6 +64,10 @@ pub struct Document {
     /// The CSL citations that fall in this document.
     #[serde(default)]
     pub cites_covered: Vec<String>,
+    /// Pages on which this document only revises existing entries: a first listing that cites
+    /// one of them belongs to another document sharing the page.
+    #[serde(default)]
+    pub revisions_only_on: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -74,7 +82,11 @@ impl Document {
             (Some(date), _) if exact => Listed::On { date, notice },
             // Listed by the later of the dates known: a rule may take effect before publication.
             (effective, published) => match effective.max(published) {
-                Some(date) => Listed::By { date, notice },
+                Some(date) => Listed::By {
+                    date,
+                    not_before: self.announced,
+                    notice,
+                },
                 None => Listed::InYear {
                     year: FrCite::parse(&notice).map_or(0, FrCite::year),
                     notice,
@@ -133,6 +145,8 @@ pub struct ListNotices {
     ranges: Vec<(u16, u32, u32, usize)>,
     corrections: HashMap<FrCite, FrCite>,
     correction_notes: Vec<Correction>,
+    /// (page, document) pairs where the document only revises entries.
+    revisions: Vec<(FrCite, usize)>,
 }
 
 impl ListNotices {
@@ -221,12 +235,19 @@ impl ListNotices {
                 }
                 covered.push(c);
             }
-            for c in covered {
+            let mut revisions = Vec::new();
+            for c in &d.revisions_only_on {
+                revisions.push(FrCite::parse(c).ok_or_else(|| {
+                    err(format!("`{c}` is not a citation"), "revisions_only_on")
+                })?);
+            }
+            for c in covered.into_iter().filter(|c| !revisions.contains(c)) {
                 let docs = notices.by_cite.entry(c).or_default();
                 if !docs.contains(&index) {
                     docs.push(index);
                 }
             }
+            notices.revisions.extend(revisions.into_iter().map(|c| (c, index)));
             if d.first_page_verified && d.last_page.is_some() {
                 notices.ranges.push((first.volume, first.page, last, index));
             }
@@ -239,7 +260,10 @@ impl ListNotices {
     pub fn documents(&self, cite: FrCite) -> Vec<&Document> {
         let mut found: Vec<usize> = self.by_cite.get(&cite).cloned().unwrap_or_default();
         for (volume, first, last, i) in &self.ranges {
-            if *volume == cite.volume && (*first..=*last).contains(&cite.page) && !found.contains(i)
+            if *volume == cite.volume
+                && (*first..=*last).contains(&cite.page)
+                && !found.contains(i)
+                && !self.revisions.contains(&(cite, *i))
             {
                 found.push(*i);
             }
@@ -272,16 +296,26 @@ impl ListNotices {
             },
             [one] => one.clone(),
             many => {
-                let latest = many
+                let dates = |l: &Listed| match l {
+                    Listed::On { date, .. } => Some((*date, Some(*date))),
+                    Listed::By {
+                        date, not_before, ..
+                    } => Some((*date, *not_before)),
+                    _ => None,
+                };
+                let latest = many.iter().filter_map(dates).map(|(d, _)| d).max();
+                let earliest = many
                     .iter()
-                    .filter_map(|l| match l {
-                        Listed::On { date, .. } | Listed::By { date, .. } => Some(*date),
-                        _ => None,
-                    })
-                    .max();
+                    .map(|l| dates(l).and_then(|(_, nb)| nb))
+                    .collect::<Option<Vec<Date>>>()
+                    .and_then(|v| v.into_iter().min());
                 match latest {
                     Some(date) if many.iter().all(|l| !matches!(l, Listed::InYear { .. })) => {
-                        Listed::By { date, notice }
+                        Listed::By {
+                            date,
+                            not_before: earliest,
+                            notice,
+                        }
                     }
                     _ => Listed::InYear {
                         year: first.year(),
@@ -309,7 +343,7 @@ impl ListNotices {
     pub fn dates(&self) -> impl Iterator<Item = Date> + '_ {
         self.documents
             .iter()
-            .flat_map(|d| [d.effective, d.published])
+            .flat_map(|d| [d.effective, d.published, d.announced])
             .flatten()
     }
 }

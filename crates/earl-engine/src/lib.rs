@@ -52,6 +52,48 @@ pub enum ListsSource {
 pub struct Screening {
     pub lists: ScreeningLists,
     pub screener: Screener,
+    /// Every Federal Register citation of each listed entity, across all its rows: the CSL
+    /// splits one entity into a row per address, and a row may cite only the notice that revised
+    /// it, so the first listing is the oldest citation of any row (list and name as the key).
+    entity_cites: HashMap<(String, String), String>,
+}
+
+impl Screening {
+    fn new(lists: ScreeningLists) -> Screening {
+        let mut entity_cites: HashMap<(String, String), String> = HashMap::new();
+        for e in &lists.entries {
+            if let Some(cell) = &e.federal_register_notice {
+                let all = entity_cites.entry(entity_key(e.list.as_str(), &e.name)).or_default();
+                if !all.is_empty() {
+                    all.push_str("; ");
+                }
+                all.push_str(cell);
+            }
+        }
+        let screener = Screener::new(&lists);
+        Screening {
+            lists,
+            screener,
+            entity_cites,
+        }
+    }
+
+    /// Every citation of the entity a match belongs to.
+    pub fn entity_cites(&self, list: &str, name: &str) -> Option<&str> {
+        self.entity_cites
+            .get(&entity_key(list, name))
+            .map(String::as_str)
+    }
+}
+
+fn entity_key(list: &str, name: &str) -> (String, String) {
+    (
+        list.to_string(),
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase(),
+    )
 }
 
 /// The engine: data plus a lazily built screening index.
@@ -102,8 +144,7 @@ impl Engine {
                         ScreeningLists::from_path(p).map_err(|e| e.to_string())?
                     }
                 };
-                let screener = Screener::new(&lists);
-                Ok(Screening { lists, screener })
+                Ok(Screening::new(lists))
             })
             .as_ref()
             .map_err(|e| EngineError::Lists(e.clone()))
@@ -279,7 +320,7 @@ impl Engine {
                 listed: self
                     .data
                     .list_notices
-                    .listed(m.federal_register_notice.as_deref()),
+                    .listed(screening.entity_cites(m.list.as_str(), &m.name)),
             })
             .collect())
     }

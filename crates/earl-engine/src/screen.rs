@@ -120,7 +120,7 @@ impl Engine {
                 let listed = self
                     .data
                     .list_notices
-                    .listed(m.federal_register_notice.as_deref());
+                    .listed(screening.entity_cites(m.list.as_str(), &m.name));
                 let effect = snap
                     .entries
                     .party

@@ -201,7 +201,7 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, count_drops: &[String]) -> io
 fn listed(l: &Listed, on_date: Verdict) -> String {
     let when = match l {
         Listed::On { date, notice } => format!("by {notice}, effective {date}"),
-        Listed::By { date, notice } => format!("by {notice}, in force by {date}"),
+        Listed::By { date, notice, .. } => format!("by {notice}, in force by {date}"),
         Listed::InYear { year, notice } => {
             format!("by {notice} ({year}; exact date not known to earl)")
         }

@@ -330,7 +330,7 @@ fn value(m: MetricName, x: f64) -> String {
 fn listing(l: &Listed) -> String {
     match l {
         Listed::On { date, notice } => format!("the entry was listed by {notice}, effective {date}"),
-        Listed::By { date, notice } => {
+        Listed::By { date, notice, .. } => {
             format!("the entry was listed by {notice}, in force by {date} at the latest")
         }
         Listed::InYear { year, notice } => {
@@ -343,7 +343,7 @@ fn listing(l: &Listed) -> String {
 fn listed_since(l: &Listed) -> String {
     match l {
         Listed::On { date, notice } => format!(" (listed by {notice}, effective {date})"),
-        Listed::By { date, notice } => format!(" (listed by {notice}, in force by {date})"),
+        Listed::By { date, notice, .. } => format!(" (listed by {notice}, in force by {date})"),
         Listed::InYear { year, notice } => format!(" (listed by {notice}, {year})"),
         Listed::NoNotice => String::new(),
     }
