@@ -3,7 +3,8 @@
 use clap::Args;
 use earl_data::{DataPaths, Dataset};
 use earl_engine::{Engine, EngineError, ListsSource};
-use earl_store::{AuditStore, NewRecord};
+use earl_engine::audit::Source;
+use earl_store::AuditStore;
 use std::cell::OnceCell;
 use std::path::PathBuf;
 
@@ -170,36 +171,17 @@ impl App {
         Ok(self.audit.get_or_init(|| store).as_ref())
     }
 
-    /// Appends one determination to the audit trail (unless `--no-audit`).
+    /// Records an answer in the audit trail (unless `--no-audit`), durably, before it is shown.
     pub fn record(
         &self,
-        kind: &str,
-        inputs: serde_json::Value,
-        outputs: &impl serde::Serialize,
+        inputs: &impl serde::Serialize,
+        answer: &impl earl_engine::audit::Audited,
     ) -> Result<(), Failure> {
         let Some(store) = self.audit()? else {
             return Ok(());
         };
-        let engine = self.engine()?;
-        let lists_hash = if matches!(kind, "screen" | "check" | "match") {
-            engine
-                .screening()
-                .ok()
-                .map(|s| s.lists.provenance.sha256.clone())
-        } else {
-            None
-        };
-        let outputs =
-            serde_json::to_value(outputs).map_err(|e| Failure::internal(e.to_string()))?;
-        store.append(NewRecord {
-            kind: kind.to_string(),
-            source: "cli".into(),
-            inputs,
-            outputs,
-            rules_hash: engine.data.content_hash.clone(),
-            lists_hash,
-            earl_version: env!("CARGO_PKG_VERSION").to_string(),
-        })?;
+        let record = self.engine()?.record(Source::Cli, inputs, answer)?;
+        store.append_prepared(&record)?;
         Ok(())
     }
 }

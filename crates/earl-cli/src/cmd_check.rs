@@ -4,6 +4,7 @@ use crate::app::{App, Failure, date_or_today, print_json};
 use clap::Args;
 use earl_core::check::Determination;
 use earl_core::ownership::Stake;
+use earl_engine::audit::{SharedAnswer, Source};
 use earl_engine::{CheckRequest, Item};
 use serde_json::json;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -208,7 +209,7 @@ pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
     let inputs = json!({"chip": a.chip, "to": a.to, "from": a.from, "end_user": a.end_user, "end_user_hq": a.end_user_hq,
         "date": req.date.to_string(), "scenario": req.scenario, "quantity": a.quantity,
         "ownership": req.ownership.as_ref().map(|s| s.iter().map(|s| json!({"owner": s.owner, "owned": s.owned, "percent": s.percent})).collect::<Vec<_>>())});
-    app.record("check", inputs, &answer)?;
+    app.record(&inputs, &answer)?;
     if a.json {
         return print_json(&answer);
     }
@@ -289,25 +290,68 @@ fn summary_of<'a>(row: u64, r: &'a Row, date: String, d: &'a Determination) -> O
     }
 }
 
-enum Sink {
-    Csv(Box<csv::Writer<Box<dyn Write>>>),
-    Jsonl(BufWriter<Box<dyn Write>>),
+/// Where batch rows go, holding them until their records are durable.
+struct Sink {
+    out: Box<dyn Write>,
+    jsonl: bool,
+    held: Vec<u8>,
+    header_written: bool,
+    held_rows: usize,
 }
 
-fn open_out(out: &Option<PathBuf>) -> Result<Sink, Failure> {
-    let (w, jsonl): (Box<dyn Write>, bool) = match out {
-        Some(p) => {
-            let f = std::fs::File::create(p)
-                .map_err(|e| Failure::input(format!("{}: cannot create: {e}", p.display())))?;
-            (Box::new(f), p.extension().is_some_and(|e| e == "jsonl"))
+impl Sink {
+    fn open(out: &Option<PathBuf>) -> Result<Sink, Failure> {
+        let (w, jsonl): (Box<dyn Write>, bool) = match out {
+            Some(p) => {
+                let f = std::fs::File::create(p)
+                    .map_err(|e| Failure::input(format!("{}: cannot create: {e}", p.display())))?;
+                (
+                    Box::new(BufWriter::new(f)),
+                    p.extension().is_some_and(|e| e == "jsonl"),
+                )
+            }
+            None => (Box::new(BufWriter::new(std::io::stdout().lock())), false),
+        };
+        Ok(Sink {
+            out: w,
+            jsonl,
+            held: Vec::new(),
+            header_written: false,
+            held_rows: 0,
+        })
+    }
+
+    fn hold(&mut self, row: &OutRow) -> Result<(), Failure> {
+        self.held_rows += 1;
+        if self.jsonl {
+            serde_json::to_writer(&mut self.held, row)
+                .map_err(|e| Failure::internal(e.to_string()))?;
+            self.held.push(b'\n');
+            return Ok(());
         }
-        None => (Box::new(std::io::stdout().lock()), false),
-    };
-    Ok(if jsonl {
-        Sink::Jsonl(BufWriter::new(w))
-    } else {
-        Sink::Csv(Box::new(csv::Writer::from_writer(w)))
-    })
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(!self.header_written)
+            .buffer_capacity(512)
+            .from_writer(&mut self.held);
+        w.serialize(row)
+            .map_err(|e| Failure::internal(e.to_string()))?;
+        w.flush()?;
+        self.header_written = true;
+        Ok(())
+    }
+
+    /// Writes out every held row.
+    fn release(&mut self) -> Result<(), Failure> {
+        self.out.write_all(&self.held)?;
+        self.held.clear();
+        self.out.flush()?;
+        self.held_rows = 0;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<(), Failure> {
+        self.release()
+    }
 }
 
 fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
@@ -324,6 +368,8 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
         .clone();
     check_columns(path, &headers, REQUIRED, OPTIONAL)?;
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let (chip_col, destination_col) = (column("chip"), column("destination"));
     let stakes = ownership(a, None)?;
     let progress = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(total_bytes);
@@ -337,10 +383,14 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let mut sink = open_out(&a.out)?;
+    let mut sink = Sink::open(&a.out)?;
     let default_date = date_or_today(&a.date)?;
     let audit = app.audit()?;
+    // Rows are held until their audit records are durable: an output row never exists
+    // without its record, however the run ends.
     let mut pending = Vec::new();
+    // Each distinct answer explained, serialised and compressed once for every row sharing it.
+    let mut shared: Vec<Option<SharedAnswer>> = Vec::new();
     let (mut ok, mut failed, mut required, mut rows) = (0u64, 0u64, 0u64, 0u64);
     let mut record = csv::StringRecord::new();
     let mut lines = crate::lines::LineCounter::open(path)
@@ -369,36 +419,38 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
             stakes.as_ref(),
         );
         match result {
-            Ok((r, date, d)) => {
+            Ok((r, req, checked)) => {
                 ok += 1;
+                let d = &checked.answer.determination;
                 if d.license_required == Some(true) {
                     required += 1;
                 }
-                let out = summary_of(line, &r, date, d);
-                write_row(&mut sink, &out)?;
+                let out = summary_of(line, &r, req.date.to_string(), d);
+                sink.hold(&out)?;
                 if audit.is_some() {
-                    pending.push(earl_store::NewRecord {
-                        kind: "check".into(),
-                        source: "cli-batch".into(),
-                        inputs: json!({"row": line, "chip": r.chip, "to": r.destination, "end_user": r.end_user, "end_user_hq": r.end_user_hq, "date": out.date, "quantity": r.quantity}),
-                        outputs: {
-                            let mut v = serde_json::to_value(d).map_err(|e| Failure::internal(e.to_string()))?;
-                            v["date"] = json!(out.date);
-                            v
-                        },
-                        rules_hash: engine.data.content_hash.clone(),
-                        lists_hash: None,
-                        earl_version: env!("CARGO_PKG_VERSION").into(),
-                    });
+                    if shared.len() <= checked.id {
+                        shared.resize_with(checked.id + 1, || None);
+                    }
+                    let answer = match &mut shared[checked.id] {
+                        Some(s) => s,
+                        slot => slot.insert(
+                            engine.share(&earl_render::explained(checked.answer.clone()))?,
+                        ),
+                    };
+                    let inputs = json!({"row": line, "chip": r.chip, "to": r.destination, "from": req.from,
+                        "end_user": r.end_user, "end_user_hq": r.end_user_hq, "date": out.date, "quantity": r.quantity,
+                        "scenario": req.scenario, "ownership_file": a.ownership});
+                    pending.push(engine.record_shared(Source::CliBatch, &inputs, answer, req.date)?);
                 }
             }
             Err(reason) => {
                 failed += 1;
                 eprintln!("earl: {}: line {line}: {reason}", path.display());
-                let out = OutRow {
+                let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("");
+                sink.hold(&OutRow {
                     row: line,
-                    chip: record.get(0).unwrap_or(""),
-                    destination: record.get(1).unwrap_or(""),
+                    chip: cell(chip_col),
+                    destination: cell(destination_col),
                     end_user: "",
                     date: String::new(),
                     eccn: "",
@@ -409,24 +461,20 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
                     regime: "",
                     end_user_matches: String::new(),
                     error: reason,
-                };
-                write_row(&mut sink, &out)?;
+                })?;
             }
         }
-        if let (Some(store), true) = (audit, pending.len() >= earl_store::DEFAULT_CHUNK_SIZE) {
-            store.append_many(std::mem::take(&mut pending))?;
+        if pending.len() >= earl_store::DEFAULT_CHUNK_SIZE
+            || sink.held_rows >= earl_store::DEFAULT_CHUNK_SIZE
+        {
+            commit(audit, &mut pending, &mut sink)?;
         }
         if rows % 4096 == 0 {
             progress.set_position(record.position().map_or(0, |p| p.byte()));
         }
     }
-    if let Some(store) = audit {
-        store.append_many(pending)?;
-    }
-    match &mut sink {
-        Sink::Csv(w) => w.flush()?,
-        Sink::Jsonl(w) => w.flush()?,
-    }
+    commit(audit, &mut pending, &mut sink)?;
+    sink.finish()?;
     progress.finish_and_clear();
     eprintln!(
         "earl: {rows} rows: {ok} checked ({required} need a licence), {failed} could not be checked"
@@ -441,7 +489,23 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     }
 }
 
-/// Checks one CSV record: the parsed row, its date and the determination.
+/// Makes the held records durable, then releases the rows they answer.
+fn commit(
+    audit: Option<&earl_store::AuditStore>,
+    pending: &mut Vec<earl_store::PreparedRecord>,
+    sink: &mut Sink,
+) -> Result<(), Failure> {
+    if let Some(store) = audit
+        && !pending.is_empty()
+    {
+        let records: Vec<&earl_store::PreparedRecord> = pending.iter().collect();
+        store.append_all(&records)?;
+    }
+    pending.clear();
+    sink.release()
+}
+
+/// Checks one CSV record: the parsed row, the request and the answer.
 fn check_row<'c, 'r>(
     checker: &'c mut earl_engine::BatchChecker<'_>,
     record: &'r csv::StringRecord,
@@ -450,7 +514,7 @@ fn check_row<'c, 'r>(
     from: Option<&str>,
     scenario: Option<&str>,
     stakes: Option<&Vec<Stake>>,
-) -> Result<(Row<'r>, String, &'c Determination), String> {
+) -> Result<(Row<'r>, CheckRequest, earl_engine::Checked<'c>), String> {
     let r: Row = record
         .deserialize(Some(headers))
         .map_err(|e| e.to_string())?;
@@ -481,19 +545,7 @@ fn check_row<'c, 'r>(
         scenario: scenario.map(str::to_string),
         quantity,
     };
-    let d = checker.check(r.chip, &req).map_err(|e| e.to_string())?;
-    Ok((r, date.to_string(), d))
+    let checked = checker.check(&req).map_err(|e| e.to_string())?;
+    Ok((r, req, checked))
 }
 
-fn write_row(sink: &mut Sink, row: &OutRow) -> Result<(), Failure> {
-    match sink {
-        Sink::Csv(w) => w
-            .serialize(row)
-            .map_err(|e| Failure::internal(e.to_string())),
-        Sink::Jsonl(w) => {
-            serde_json::to_writer(&mut *w, row).map_err(|e| Failure::internal(e.to_string()))?;
-            w.write_all(b"\n")?;
-            Ok(())
-        }
-    }
-}

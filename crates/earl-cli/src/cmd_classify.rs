@@ -122,7 +122,7 @@ pub fn run(app: &App, a: &ClassifyArgs) -> Result<(), Failure> {
     let inputs = json!({"chip": a.chip, "tpp": a.tpp, "throughput": a.throughput, "die_area": a.die_area, "pd": a.pd,
         "datacenter": a.datacenter, "memory_bandwidth": a.memory_bandwidth, "chip_to_chip": a.chip_to_chip,
         "hbm_bandwidth": a.hbm_bandwidth, "package_area": a.package_area, "date": date.to_string(), "scenario": scenario});
-    app.record("classify", inputs, &answer)?;
+    app.record(&inputs, &answer)?;
     if a.json {
         return print_json(&answer);
     }

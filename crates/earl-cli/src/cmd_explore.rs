@@ -174,9 +174,7 @@ pub fn diff(app: &App, a: &DiffArgs) -> Result<(), Failure> {
         scenario_date: date_or_today(&a.date)?,
     };
     let report = engine.diff(&req)?;
-    app.record(
-        "diff",
-        serde_json::json!({"from": req.from, "to": req.to, "destinations": req.destinations, "chips": req.chips, "date": req.scenario_date.to_string()}),
+    app.record(&serde_json::json!({"from": req.from, "to": req.to, "destinations": req.destinations, "chips": req.chips, "date": req.scenario_date.to_string()}),
         &report,
     )?;
     if let Some(path) = &a.svg {
@@ -264,9 +262,7 @@ pub fn timeline(app: &App, a: &TimelineArgs) -> Result<(), Failure> {
         until,
         scenario: scenario.clone(),
     })?;
-    app.record(
-        "timeline",
-        serde_json::json!({"chip": a.chip, "to": a.to, "until": until.to_string(), "scenario": scenario}),
+    app.record(&serde_json::json!({"chip": a.chip, "to": a.to, "until": until.to_string(), "scenario": scenario}),
         &report,
     )?;
     if let Some(path) = &a.svg {
@@ -335,9 +331,7 @@ pub fn impact(app: &App, a: &ImpactArgs) -> Result<(), Failure> {
         scenario,
     };
     let report = engine.impact(&req)?;
-    app.record(
-        "impact",
-        serde_json::json!({"units": a.units, "prices": a.price, "to": req.to, "date": req.date.to_string(), "scenario": req.scenario}),
+    app.record(&serde_json::json!({"units": a.units, "prices": a.price, "to": req.to, "date": req.date.to_string(), "scenario": req.scenario}),
         &report,
     )?;
     if a.json {

@@ -82,7 +82,7 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
     let req = request(a, a.name.as_deref().unwrap_or_default(), a.country.clone())?;
     let answer = engine.screen(&req)?;
     let drops = count_drops(&answer.lists);
-    app.record("screen", serde_json::to_value(&req).map_err(|e| Failure::internal(e.to_string()))?, &answer)?;
+    app.record(&req, &answer)?;
     if a.json {
         let mut v = serde_json::to_value(&answer).map_err(|e| Failure::internal(e.to_string()))?;
         v["count_drop_warnings"] = json!(drops);
@@ -152,7 +152,7 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
                 if answer.has_match() {
                     hits += 1;
                 }
-                app.record("screen", json!({"row": line, "name": name, "country": answer.country}), &answer)?;
+                app.record(&json!({"row": line, "name": name, "country": answer.country}), &answer)?;
                 writeln!(
                     out,
                     "{}",
@@ -180,30 +180,14 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
 }
 
 pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
-    if a.first.trim().is_empty() || a.second.trim().is_empty() {
-        return Err(Failure::input("both names must be non-empty"));
-    }
-    if let Some(t) = a.threshold
-        && !(0.0..=1.0).contains(&t)
-    {
-        return Err(Failure::input(format!(
-            "--threshold {t} must be between 0 and 1"
-        )));
-    }
-    let engine = app.engine()?;
-    let result = engine
-        .screening()?
-        .screener
-        .compare(&a.first, &a.second, a.threshold);
-    app.record(
-        "match",
-        json!({"a": a.first, "b": a.second, "threshold": a.threshold}),
+    let result = app.engine()?.pair(&a.first, &a.second, a.threshold)?;
+    app.record(&json!({"a": a.first, "b": a.second, "threshold": a.threshold}),
         &result,
     )?;
     if a.json {
         return print_json(&result);
     }
-    earl_render::human::pair(&mut std::io::stdout().lock(), &result)?;
+    earl_render::human::pair(&mut std::io::stdout().lock(), &result.score)?;
     Ok(())
 }
 

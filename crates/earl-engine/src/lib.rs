@@ -4,6 +4,7 @@
 //! over [`Engine`].
 
 mod answers;
+pub mod audit;
 pub mod explore;
 mod screen;
 
@@ -38,6 +39,9 @@ pub enum EngineError {
     /// The screening lists could not be loaded.
     #[error("{0}")]
     Lists(String),
+    /// An answer could not be turned into its audit record.
+    #[error("cannot record the answer: {0}")]
+    Record(String),
 }
 
 /// Where the restricted-party lists come from.
@@ -482,6 +486,7 @@ impl Engine {
             party_names: Interner::default(),
             parties: HashMap::new(),
             answers: HashMap::new(),
+            answered: Vec::new(),
         })
     }
 }
@@ -500,7 +505,18 @@ pub struct BatchChecker<'a> {
     country_names: Interner,
     party_names: Interner,
     parties: HashMap<String, Parties>,
-    answers: HashMap<AnswerKey, Determination>,
+    /// Each distinct question's index in `answered`.
+    answers: HashMap<AnswerKey, usize>,
+    answered: Vec<CheckAnswer>,
+}
+
+/// One batch row's answer: shared by every row asking the same question in the same epoch.
+pub struct Checked<'b> {
+    /// Which distinct answer of the batch this is (0, 1, 2, ... in the order first met), so a
+    /// caller can prepare what it derives from an answer once per answer.
+    pub id: usize,
+    /// Its `date` is the first date asked in the epoch: report the row's own date.
+    pub answer: &'b CheckAnswer,
 }
 
 /// Everything a determination depends on, with the date reduced to its epoch and names to
@@ -586,8 +602,13 @@ impl BatchChecker<'_> {
     /// shipment with the same inputs in the same epoch, so its `date` is the first date asked
     /// in that epoch: report the row's own date. Every row of one batch must carry the same
     /// `ownership` (the batch's ownership file): parties are screened once per end user.
-    pub fn check(&mut self, chip: &str, req: &CheckRequest) -> Result<&Determination, EngineError> {
+    pub fn check(&mut self, req: &CheckRequest) -> Result<Checked<'_>, EngineError> {
         let engine = self.engine;
+        let Item::Catalog(chip) = &req.item else {
+            return Err(EngineError::BadInput(
+                "a batch row names a catalog chip; give a specification to `check` instead".into(),
+            ));
+        };
         let epoch = self.breaks.partition_point(|b| *b <= req.date);
         let catalog = &engine.data.catalog;
         let countries = &engine.data.countries;
@@ -629,10 +650,12 @@ impl BatchChecker<'_> {
             end_user,
             quantity: req.quantity.filter(|_| self.by_quantity),
         };
-        let slot = match self.answers.entry(key) {
-            std::collections::hash_map::Entry::Occupied(o) => return Ok(o.into_mut()),
-            std::collections::hash_map::Entry::Vacant(v) => v,
-        };
+        if let Some(&id) = self.answers.get(&key) {
+            return Ok(Checked {
+                id,
+                answer: &self.answered[id],
+            });
+        }
         let scenario = self.scenario;
         let snap = self
             .snapshots
@@ -654,8 +677,22 @@ impl BatchChecker<'_> {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => v.insert(engine.parties(req)?),
         };
-        let d = engine.determine(snap, Some(c), metrics, classification, req, parties)?;
-        Ok(slot.insert(d))
+        let determination = engine.determine(snap, Some(c), metrics, classification, req, parties)?;
+        let lists = match parties.screened {
+            true => Some(engine.screening()?.lists.provenance.clone()),
+            false => None,
+        };
+        let id = self.answered.len();
+        self.answered.push(CheckAnswer {
+            determination,
+            end_user: req.end_user.clone(),
+            lists,
+        });
+        self.answers.insert(key, id);
+        Ok(Checked {
+            id,
+            answer: &self.answered[id],
+        })
     }
 }
 

@@ -168,3 +168,36 @@ fn list_code(code: &str) -> Result<ListCode, EngineError> {
         Ok(c) => Ok(c),
     }
 }
+
+impl Engine {
+    /// Compares two names the way screening does, weighing tokens by the lists' statistics.
+    pub fn pair(
+        &self,
+        a: &str,
+        b: &str,
+        threshold: Option<f64>,
+    ) -> Result<crate::audit::MatchAnswer, EngineError> {
+        for (which, name) in [("first", a), ("second", b)] {
+            if name.trim().is_empty() {
+                return Err(EngineError::BadInput(format!("the {which} name is empty")));
+            }
+            if name.chars().count() > MAX_NAME_CHARS {
+                return Err(EngineError::BadInput(format!(
+                    "the {which} name is longer than {MAX_NAME_CHARS} characters"
+                )));
+            }
+        }
+        if let Some(t) = threshold
+            && !(0.0..=1.0).contains(&t)
+        {
+            return Err(EngineError::BadInput(format!(
+                "the threshold must be between 0 and 1, got {t}"
+            )));
+        }
+        let screening = self.screening()?;
+        Ok(crate::audit::MatchAnswer {
+            score: screening.screener.compare(a, b, threshold),
+            lists_hash: screening.lists.provenance.sha256.clone(),
+        })
+    }
+}

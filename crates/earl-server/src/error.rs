@@ -90,6 +90,7 @@ impl From<EngineError> for ApiError {
                 format!("the screening lists could not be loaded: {message}"),
             ),
             EngineError::Data(e) => ApiError::internal(format!("earl's data is faulty: {e}")),
+            EngineError::Record(e) => ApiError::internal(format!("cannot record the answer: {e}")),
         }
     }
 }

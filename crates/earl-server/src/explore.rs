@@ -7,7 +7,6 @@
 //! for. Nothing here reads a file: a side of a diff is a date, a rule version id or a scenario
 //! id, never a path.
 
-use crate::audit::UsedLists;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::routes::AppState;
@@ -110,7 +109,7 @@ async fn recorded_diff(state: &AppState, body: &DiffBody) -> Result<(DiffReport,
     let engine = Arc::clone(&state.engine);
     let report = blocking(move || Ok(engine.diff(&request)?)).await?;
     let json = state
-        .record_json("diff", body, &report, UsedLists::No)
+        .record_json(body, &report)
         .await?;
     Ok((report, json))
 }

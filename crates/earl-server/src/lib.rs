@@ -248,20 +248,13 @@ pub fn resolve_address(addr: &str, token: Option<&Token>) -> Result<SocketAddr, 
 pub fn run(engine: Engine, options: ServeOptions) -> Result<(), ServeError> {
     let addr = resolve_address(&options.addr, options.token.as_ref())?;
     // Build the screening index now, so the first screen or checked end user is not slow.
-    let lists_hash = engine
+    engine
         .screening()
-        .map_err(|e| ServeError::Lists(e.to_string()))?
-        .lists
-        .provenance
-        .sha256
-        .clone();
-    let recorder = options.audit.as_ref().map(|store| {
-        Arc::new(Recorder::new(
-            Arc::clone(store),
-            engine.data.content_hash.clone(),
-            Some(lists_hash),
-        ))
-    });
+        .map_err(|e| ServeError::Lists(e.to_string()))?;
+    let recorder = options
+        .audit
+        .as_ref()
+        .map(|store| Arc::new(Recorder::new(Arc::clone(store))));
     let app = router(Arc::new(engine), recorder, options.token.clone());
 
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -5,7 +5,8 @@
 //! audit trail, and only then answers. Nothing here touches the file system: a `scenario` is an
 //! id looked up among the loaded scenarios, never a path.
 
-use crate::audit::{Recorder, UsedLists};
+use crate::audit::Recorder;
+use earl_engine::audit::{Audited, Source};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
 use axum::Json;
@@ -37,22 +38,21 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Serializes `outputs` for the response and records the determination: the answer's
-    /// bytes exist before the (longer) wait for the audit commit, and are sent only after it.
+    /// Serializes the answer for the response and records it: the answer's bytes exist
+    /// before the (longer) wait for the audit commit, and are sent only after it. The record
+    /// is built by the engine, as for every front end.
     pub(crate) async fn record_json(
         &self,
-        kind: &str,
         inputs: &impl Serialize,
-        outputs: &impl Serialize,
-        used_lists: UsedLists,
+        answer: &impl Audited,
     ) -> Result<Bytes, ApiError> {
         let Some(recorder) = &self.recorder else {
-            return serde_json::to_vec(outputs)
+            return serde_json::to_vec(answer)
                 .map(Bytes::from)
                 .map_err(|e| ApiError::internal(format!("cannot serialize the answer: {e}")));
         };
         // Serialized once: the answer is the record's canonical JSON (keys sorted).
-        let record = recorder.prepare(kind, inputs, outputs, used_lists)?;
+        let record = self.engine.record(Source::Api, inputs, answer)?;
         let body = Bytes::copy_from_slice(record.outputs_json().as_bytes());
         recorder.commit(record).await?;
         Ok(body)
@@ -341,7 +341,7 @@ pub async fn classify(
         body.scenario.as_deref(),
     )?);
     let json = state
-        .record_json("classify", &body, &answer, UsedLists::No)
+        .record_json(&body, &answer)
         .await?;
     Ok(json_bytes(json))
 }
@@ -386,13 +386,8 @@ pub async fn check(
         }),
     };
     let answer = earl_render::explained(state.engine.check(&request)?);
-    let used_lists = if body.end_user.is_some() {
-        UsedLists::Yes
-    } else {
-        UsedLists::No
-    };
     let json = state
-        .record_json("check", &body, &answer, used_lists)
+        .record_json(&body, &answer)
         .await?;
     Ok(json_bytes(json))
 }
@@ -426,7 +421,7 @@ pub async fn screen(
     };
     let answer = state.engine.screen(&request)?;
     let json = state
-        .record_json("screen", &params, &answer, UsedLists::Yes)
+        .record_json(&params, &answer)
         .await?;
     Ok(json_bytes(json))
 }
@@ -445,14 +440,11 @@ pub async fn pair(
 ) -> Result<Response, ApiError> {
     name_field("a", &body.a)?;
     name_field("b", &body.b)?;
-    let threshold = threshold_field(body.threshold)?;
     let answer = state
         .engine
-        .screening()?
-        .screener
-        .compare(&body.a, &body.b, threshold);
+        .pair(&body.a, &body.b, threshold_field(body.threshold)?)?;
     let json = state
-        .record_json("match", &body, &answer, UsedLists::Yes)
+        .record_json(&body, &answer)
         .await?;
     Ok(json_bytes(json))
 }

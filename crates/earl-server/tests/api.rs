@@ -700,11 +700,7 @@ async fn determinations_are_recorded_and_the_chain_verifies() {
     let store = Arc::new(AuditStore::open(&dir.path().join("audit.sqlite")).unwrap());
     let engine = engine();
     let lists_hash = engine.screening().unwrap().lists.provenance.sha256.clone();
-    let recorder = Arc::new(Recorder::new(
-        Arc::clone(&store),
-        engine.data.content_hash.clone(),
-        Some(lists_hash.clone()),
-    ));
+    let recorder = Arc::new(Recorder::new(Arc::clone(&store)));
     let app = earl_server::router(Arc::clone(&engine), Some(recorder), None);
 
     let calls = [
@@ -745,11 +741,7 @@ async fn determinations_are_recorded_and_the_chain_verifies() {
 async fn concurrent_requests_share_group_commits_and_all_land() {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(AuditStore::open(&dir.path().join("audit.sqlite")).unwrap());
-    let recorder = Arc::new(Recorder::new(
-        Arc::clone(&store),
-        engine().data.content_hash.clone(),
-        None,
-    ));
+    let recorder = Arc::new(Recorder::new(Arc::clone(&store)));
     let app = earl_server::router(engine(), Some(recorder), None);
     let tasks: Vec<_> = (0..64)
         .map(|_| {

@@ -35,6 +35,21 @@ pub enum StoreError {
     },
 
     #[error(
+        "{}: audit trail schema version {found}: run `earl audit migrate` to upgrade it to version 3 (verified before and after, with a backup)",
+        path.display()
+    )]
+    NeedsMigration { path: PathBuf, found: i64 },
+
+    #[error("{}: schema version {found} is not a schema-2 trail; nothing to migrate", path.display())]
+    NothingToMigrate { path: PathBuf, found: i64 },
+
+    #[error("{}: a backup from an earlier migration is in the way; move it elsewhere first", path.display())]
+    BackupExists { path: PathBuf },
+
+    #[error("{}: migration refused: {reason}", path.display())]
+    MigrationRefused { path: PathBuf, reason: String },
+
+    #[error(
         "{}: SQLite cannot use write-ahead logging here (journal mode stays {journal_mode}); \
          is the file on a network file system?",
         path.display()

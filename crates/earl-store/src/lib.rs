@@ -106,13 +106,16 @@
 //! a small part of a leaf. Files of
 //! schema version 1 (one hash over the whole record) are refused, not migrated.
 
+pub mod body;
 pub mod canonical;
 mod error;
 mod group;
+mod migrate;
 mod store;
 
 pub use error::StoreError;
 pub use group::{AppendResult, GroupAppender};
+pub use migrate::MigrationReport;
 pub use store::{
     AuditStore, DEFAULT_CHUNK_SIZE, GENESIS_PREV_HASH, ListFilter, NewRecord, PreparedRecord,
     Receipt, RecordSummary, SCHEMA_VERSION, StoredRecord, VerifyReport,

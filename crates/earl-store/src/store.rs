@@ -1,3 +1,4 @@
+use crate::body::Body;
 use crate::canonical::{canonical_json, write_string};
 use crate::error::StoreError;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
@@ -5,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 /// `prev_hash` of record 1.
@@ -16,33 +17,37 @@ pub const GENESIS_PREV_HASH: &str =
 /// add a migration in [`AuditStore::open`] when the layout changes.
 ///
 /// Version 2 split the record hash into a content hash and a chain hash (see the
-/// crate documentation); version 1 files are refused rather than migrated.
-pub const SCHEMA_VERSION: i64 = 2;
+/// crate documentation); version 3 keeps each answer body once, compressed, and the
+/// record's own members beside it ([`crate::body`]). Version 2 files are upgraded by
+/// [`AuditStore::migrate`], verified before and after; version 1 files are refused.
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Records per transaction in [`AuditStore::append_many`].
 pub const DEFAULT_CHUNK_SIZE: usize = 1_000;
 
 /// SQLite `application_id` ("EARL"): tells our databases from anybody else's.
-const APPLICATION_ID: i64 = 0x4541_524C;
+pub(crate) const APPLICATION_ID: i64 = 0x4541_524C;
 
 /// How long an append waits for another writer before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Page size of a new database. A check answer is about 9.5 KB: with 8 KiB pages
-/// SQLite keeps ~1.5 KB of it in the table's leaf and the rest in one full
-/// overflow page, so a record costs ~9.5 KB of log and database. (With 16 KiB
-/// pages it would fit in one page but leave the rest of it empty, 16 KB a
-/// record; with 4 KiB pages it takes three pages and three log frames.)
-const PAGE_SIZE: i64 = 8_192;
+/// Page size of a new database: records are small now (a batch row is about 700
+/// bytes; bodies are compressed), so SQLite's default.
+const PAGE_SIZE: i64 = 4_096;
 
-const SCHEMA: &str = "
+pub(crate) const SCHEMA: &str = "
+CREATE TABLE bodies (
+    hash TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+) STRICT, WITHOUT ROWID;
 CREATE TABLE records (
     seq          INTEGER PRIMARY KEY CHECK (seq >= 1),
     recorded_at  TEXT NOT NULL,
     kind         TEXT NOT NULL,
     source       TEXT NOT NULL,
     inputs       TEXT NOT NULL,
-    outputs      TEXT NOT NULL,
+    body         TEXT NOT NULL REFERENCES bodies (hash),
+    overlay      TEXT,
     rules_hash   TEXT NOT NULL,
     lists_hash   TEXT,
     earl_version TEXT NOT NULL,
@@ -56,10 +61,18 @@ CREATE TRIGGER records_no_update BEFORE UPDATE ON records
 BEGIN SELECT RAISE(ABORT, 'earl audit records are append-only'); END;
 CREATE TRIGGER records_no_delete BEFORE DELETE ON records
 BEGIN SELECT RAISE(ABORT, 'earl audit records are append-only'); END;
+CREATE TRIGGER bodies_no_update BEFORE UPDATE ON bodies
+BEGIN SELECT RAISE(ABORT, 'earl audit records are append-only'); END;
+CREATE TRIGGER bodies_no_delete BEFORE DELETE ON bodies
+BEGIN SELECT RAISE(ABORT, 'earl audit records are append-only'); END;
 ";
 
-const RECORD_COLUMNS: &str = "seq, recorded_at, kind, source, inputs, outputs, rules_hash, \
-                              lists_hash, earl_version, content_hash, prev_hash, hash";
+const RECORD_COLUMNS: &str = "r.seq, r.recorded_at, r.kind, r.source, r.inputs, b.data, r.overlay, \
+                              r.rules_hash, r.lists_hash, r.earl_version, r.content_hash, \
+                              r.prev_hash, r.hash";
+
+/// The records joined with their bodies.
+const RECORDS_WITH_BODIES: &str = "records r JOIN bodies b ON b.hash = r.body";
 
 /// A determination to record; the store adds sequence, time and hashes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,19 +120,22 @@ pub struct Receipt {
     pub hash: String,
 }
 
-/// A record ready to append: its `inputs` and `outputs` in canonical JSON and its
-/// content hash, computed on the thread that builds it.
+/// A record ready to append: its `inputs` and `outputs` in canonical JSON, the body
+/// and overlay `outputs` is stored as, and its content hash, computed on the thread that
+/// builds it.
 ///
-/// Canonicalising and hashing the content is nearly all of an append's work (a
-/// check answer is about 9 KB). Done here, on the caller's thread, it runs in
-/// parallel across callers, and the single writer of a [`GroupAppender`](crate::GroupAppender)
-/// only hashes a ~200-byte chain link and inserts a row per record.
+/// Canonicalising, hashing and compressing the content is nearly all of an append's
+/// work. Done here, on the caller's thread, it runs in parallel across callers, and
+/// the single writer of a [`GroupAppender`](crate::GroupAppender) only hashes a
+/// ~200-byte chain link and inserts a row per record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreparedRecord {
     kind: String,
     source: String,
     inputs: String,
     outputs: String,
+    body: Arc<Body>,
+    overlay: Option<String>,
     rules_hash: String,
     lists_hash: Option<String>,
     earl_version: String,
@@ -127,8 +143,7 @@ pub struct PreparedRecord {
 }
 
 impl PreparedRecord {
-    /// Prepares a record from any serialisable inputs and outputs, which are
-    /// written as canonical JSON directly (no intermediate `serde_json::Value`).
+    /// Prepares a record from any serialisable inputs and outputs.
     pub fn new(
         kind: impl Into<String>,
         source: impl Into<String>,
@@ -138,22 +153,58 @@ impl PreparedRecord {
         lists_hash: Option<String>,
         earl_version: impl Into<String>,
     ) -> Result<PreparedRecord, serde_json::Error> {
-        Ok(PreparedRecord::from_canonical(
+        let outputs = crate::canonical::to_canonical_string(outputs)?;
+        let (body, overlay) = crate::body::split(&outputs);
+        Ok(PreparedRecord::assemble(
             kind.into(),
             source.into(),
             crate::canonical::to_canonical_string(inputs)?,
-            crate::canonical::to_canonical_string(outputs)?,
+            outputs,
+            Arc::new(Body::new(body)),
+            overlay,
             rules_hash.into(),
             lists_hash,
             earl_version.into(),
         ))
     }
 
-    fn from_canonical(
+    /// Prepares a record whose outputs are a body already prepared (one a batch shares
+    /// between its rows) with this record's own members.
+    #[allow(clippy::too_many_arguments)]
+    pub fn with_body(
+        kind: impl Into<String>,
+        source: impl Into<String>,
+        inputs: &impl Serialize,
+        body: Arc<Body>,
+        overlay: Option<String>,
+        rules_hash: impl Into<String>,
+        lists_hash: Option<String>,
+        earl_version: impl Into<String>,
+    ) -> Result<PreparedRecord, serde_json::Error> {
+        let outputs = crate::body::splice(&body.text, overlay.as_deref()).ok_or_else(|| {
+            <serde_json::Error as serde::de::Error>::custom("the body or overlay is not a JSON object")
+        })?;
+        Ok(PreparedRecord::assemble(
+            kind.into(),
+            source.into(),
+            crate::canonical::to_canonical_string(inputs)?,
+            outputs,
+            body,
+            overlay,
+            rules_hash.into(),
+            lists_hash,
+            earl_version.into(),
+        ))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn assemble(
         kind: String,
         source: String,
         inputs: String,
         outputs: String,
+        body: Arc<Body>,
+        overlay: Option<String>,
         rules_hash: String,
         lists_hash: Option<String>,
         earl_version: String,
@@ -163,6 +214,8 @@ impl PreparedRecord {
             source,
             inputs,
             outputs,
+            body,
+            overlay,
             rules_hash,
             lists_hash,
             earl_version,
@@ -195,9 +248,10 @@ impl PreparedRecord {
         &self.inputs
     }
 
-    /// Roughly how many bytes the record takes in the database.
+    /// Roughly how many bytes the record adds to the database (its body counted in full,
+    /// though a body already stored costs nothing).
     pub(crate) fn approximate_size(&self) -> usize {
-        200 + self.inputs.len() + self.outputs.len() + self.kind.len() + self.source.len()
+        400 + self.inputs.len() + self.body.compressed.len() + self.kind.len() + self.source.len()
     }
 
     /// Lowercase hex SHA-256 of the record's content.
@@ -208,11 +262,15 @@ impl PreparedRecord {
 
 impl From<&NewRecord> for PreparedRecord {
     fn from(record: &NewRecord) -> PreparedRecord {
-        PreparedRecord::from_canonical(
+        let outputs = canonical_json(&record.outputs);
+        let (body, overlay) = crate::body::split(&outputs);
+        PreparedRecord::assemble(
             record.kind.clone(),
             record.source.clone(),
             canonical_json(&record.inputs),
-            canonical_json(&record.outputs),
+            outputs,
+            Arc::new(Body::new(body)),
+            overlay,
             record.rules_hash.clone(),
             record.lists_hash.clone(),
             record.earl_version.clone(),
@@ -348,6 +406,12 @@ impl AuditStore {
         })
     }
 
+    /// Upgrades a schema-2 trail to schema 3: backed up, verified before and after, or
+    /// left untouched (see [`crate::MigrationReport`]).
+    pub fn migrate(path: &Path) -> Result<crate::MigrationReport, StoreError> {
+        crate::migrate::migrate(path)
+    }
+
     /// The database file this store writes to.
     pub fn path(&self) -> &Path {
         &self.path
@@ -363,6 +427,11 @@ impl AuditStore {
     /// Appends one prepared record, durably committed, and says where it went.
     pub fn append_prepared(&self, record: &PreparedRecord) -> Result<Receipt, StoreError> {
         Ok(self.insert_prepared(&[record])?.remove(0))
+    }
+
+    /// Appends prepared records in one durable transaction and says where each went.
+    pub fn append_all(&self, records: &[&PreparedRecord]) -> Result<Vec<Receipt>, StoreError> {
+        self.insert_prepared(records)
     }
 
     /// Appends `records` in transactions of [`DEFAULT_CHUNK_SIZE`] records.
@@ -471,15 +540,26 @@ impl AuditStore {
         let recorded_at = format!("{:.3}", jiff::Timestamp::now());
         let mut receipts = Vec::with_capacity(records.len());
         {
-            let mut insert = transaction
-                .prepare_cached(&format!(
-                    "INSERT INTO records ({RECORD_COLUMNS}) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-                ))
+            let mut insert_body = transaction
+                .prepare_cached("INSERT OR IGNORE INTO bodies (hash, data) VALUES (?1, ?2)")
                 .map_err(sql)?;
+            let mut insert = transaction
+                .prepare_cached(
+                    "INSERT INTO records (seq, recorded_at, kind, source, inputs, body, overlay, \
+                     rules_hash, lists_hash, earl_version, content_hash, prev_hash, hash) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                )
+                .map_err(sql)?;
+            let mut stored_bodies: Vec<&str> = Vec::new();
             for record in records {
                 last_seq += 1;
                 let hash = chain_hash(&record.content_hash, &prev_hash, &recorded_at, last_seq);
+                if !stored_bodies.contains(&record.body.hash.as_str()) {
+                    insert_body
+                        .execute(rusqlite::params![record.body.hash, &*record.body.compressed])
+                        .map_err(sql)?;
+                    stored_bodies.push(&record.body.hash);
+                }
                 insert
                     .execute(rusqlite::params![
                         last_seq,
@@ -487,7 +567,8 @@ impl AuditStore {
                         record.kind,
                         record.source,
                         record.inputs,
-                        record.outputs,
+                        record.body.hash,
+                        record.overlay,
                         record.rules_hash,
                         record.lists_hash,
                         record.earl_version,
@@ -573,13 +654,23 @@ impl AuditStore {
         let connection = self.lock();
         let row = connection
             .query_row(
-                &format!("SELECT {RECORD_COLUMNS} FROM records WHERE seq = ?1"),
+                &format!("SELECT {RECORD_COLUMNS} FROM {RECORDS_WITH_BODIES} WHERE r.seq = ?1"),
                 [seq],
-                RecordRow::read,
+                RawRow::read,
             )
             .optional()
             .map_err(sql)?;
-        row.map(|row| row.parse(&self.path)).transpose()
+        row.map(|row| {
+            let seq = row.seq as u64;
+            row.assemble(&mut Bodies::default())
+                .map_err(|reason| StoreError::CorruptRecord {
+                    path: self.path.clone(),
+                    seq,
+                    reason,
+                })?
+                .parse(&self.path)
+        })
+        .transpose()
     }
 
     /// Recomputes every record's content hash, hash and link in `seq` order, reading one row
@@ -588,64 +679,13 @@ impl AuditStore {
     /// Problems with the chain are reported in the [`VerifyReport`]; an `Err`
     /// means the database could not be read at all.
     pub fn verify(&self) -> Result<VerifyReport, StoreError> {
-        let sql = |source| StoreError::sqlite(&self.path, source);
         let mut connection = self.lock();
         // One read transaction: the count and the rows come from one snapshot
         // even while other processes append.
-        let snapshot = connection.transaction().map_err(sql)?;
-        let records: i64 = snapshot
-            .query_row("SELECT count(*) FROM records", [], |row| row.get(0))
-            .map_err(sql)?;
-        let report = |first_bad: Option<i64>, reason: Option<String>, last_hash| VerifyReport {
-            ok: first_bad.is_none(),
-            records: records as u64,
-            first_bad: first_bad.map(|seq| seq as u64),
-            reason,
-            last_hash,
-        };
-        let mut statement = snapshot
-            .prepare(&format!(
-                "SELECT {RECORD_COLUMNS} FROM records ORDER BY seq"
-            ))
-            .map_err(sql)?;
-        let mut rows = statement.query([]).map_err(sql)?;
-        let mut expected_seq = 1i64;
-        let mut prev_hash = GENESIS_PREV_HASH.to_owned();
-        while let Some(row) = rows.next().map_err(sql)? {
-            let seq: i64 = row.get(0).map_err(sql)?;
-            if seq != expected_seq {
-                let reason = format!("record {expected_seq} is missing (next is {seq})");
-                return Ok(report(Some(expected_seq), Some(reason), None));
-            }
-            let record = match RecordRow::read(row) {
-                Ok(record) => record,
-                Err(error) => {
-                    let reason = format!("unreadable: {error}");
-                    return Ok(report(Some(seq), Some(reason), None));
-                }
-            };
-            if record.prev_hash != prev_hash {
-                let reason = match seq {
-                    1 => "prev_hash of the first record is not 64 zeros".to_owned(),
-                    _ => format!("prev_hash does not match the hash of record {}", seq - 1),
-                };
-                return Ok(report(Some(seq), Some(reason), None));
-            }
-            if content_hash(&record.content()) != record.content_hash {
-                let reason = "content_hash does not match the record's contents".to_owned();
-                return Ok(report(Some(seq), Some(reason), None));
-            }
-            if record.computed_hash() != record.hash {
-                let reason =
-                    "hash does not match the record's seq, time, content_hash and prev_hash"
-                        .to_owned();
-                return Ok(report(Some(seq), Some(reason), None));
-            }
-            prev_hash = record.hash;
-            expected_seq += 1;
-        }
-        let last_hash = (records > 0).then_some(prev_hash);
-        Ok(report(None, None, last_hash))
+        let snapshot = connection
+            .transaction()
+            .map_err(|e| StoreError::sqlite(&self.path, e))?;
+        verify_v3(&snapshot, &self.path)
     }
 
     /// Writes every record in `seq` order as JSON Lines and returns how many.
@@ -659,13 +699,22 @@ impl AuditStore {
         let connection = self.lock();
         let mut statement = connection
             .prepare(&format!(
-                "SELECT {RECORD_COLUMNS} FROM records ORDER BY seq"
+                "SELECT {RECORD_COLUMNS} FROM {RECORDS_WITH_BODIES} ORDER BY r.seq"
             ))
             .map_err(sql)?;
         let mut rows = statement.query([]).map_err(sql)?;
         let mut written = 0u64;
+        let mut bodies = Bodies::default();
         while let Some(row) = rows.next().map_err(sql)? {
-            let record = RecordRow::read(row).map_err(sql)?;
+            let raw = RawRow::read(row).map_err(sql)?;
+            let seq = raw.seq as u64;
+            let record = raw
+                .assemble(&mut bodies)
+                .map_err(|reason| StoreError::CorruptRecord {
+                    path: self.path.clone(),
+                    seq,
+                    reason,
+                })?;
             let mut line = record.canonical_object();
             line.push('\n');
             out.write_all(line.as_bytes()).map_err(StoreError::Export)?;
@@ -718,6 +767,89 @@ impl AuditStore {
     }
 }
 
+/// Walks records in `seq` order, checking each one's place, content hash, hash and link,
+/// and reports the first that fails. `rows` yields each record's `seq` and its
+/// assembled content, or why it could not be read.
+pub(crate) fn check_chain(
+    records: i64,
+    rows: &mut dyn Iterator<Item = Result<(i64, Result<RecordRow, String>), StoreError>>,
+) -> Result<VerifyReport, StoreError> {
+    let report = |first_bad: Option<i64>, reason: Option<String>, last_hash| VerifyReport {
+        ok: first_bad.is_none(),
+        records: records as u64,
+        first_bad: first_bad.map(|seq| seq as u64),
+        reason,
+        last_hash,
+    };
+    let mut expected_seq = 1i64;
+    let mut prev_hash = GENESIS_PREV_HASH.to_owned();
+    for row in rows {
+        let (seq, record) = row?;
+        if seq != expected_seq {
+            let reason = format!("record {expected_seq} is missing (next is {seq})");
+            return Ok(report(Some(expected_seq), Some(reason), None));
+        }
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                let reason = format!("unreadable: {error}");
+                return Ok(report(Some(seq), Some(reason), None));
+            }
+        };
+        if record.prev_hash != prev_hash {
+            let reason = match seq {
+                1 => "prev_hash of the first record is not 64 zeros".to_owned(),
+                _ => format!("prev_hash does not match the hash of record {}", seq - 1),
+            };
+            return Ok(report(Some(seq), Some(reason), None));
+        }
+        if content_hash(&record.content()) != record.content_hash {
+            let reason = "content_hash does not match the record's contents".to_owned();
+            return Ok(report(Some(seq), Some(reason), None));
+        }
+        if record.computed_hash() != record.hash {
+            let reason =
+                "hash does not match the record's seq, time, content_hash and prev_hash".to_owned();
+            return Ok(report(Some(seq), Some(reason), None));
+        }
+        prev_hash = record.hash;
+        expected_seq += 1;
+    }
+    if expected_seq - 1 != records {
+        let reason = format!("{records} records counted but {} read", expected_seq - 1);
+        return Ok(report(Some(expected_seq), Some(reason), None));
+    }
+    let last_hash = (records > 0).then_some(prev_hash);
+    Ok(report(None, None, last_hash))
+}
+
+/// Verifies a schema-3 trail through `connection` (a transaction for a consistent snapshot).
+pub(crate) fn verify_v3(connection: &Connection, path: &Path) -> Result<VerifyReport, StoreError> {
+    let sql = |source| StoreError::sqlite(path, source);
+    let records: i64 = connection
+        .query_row("SELECT count(*) FROM records", [], |row| row.get(0))
+        .map_err(sql)?;
+    let mut statement = connection
+        .prepare(&format!(
+            "SELECT {RECORD_COLUMNS} FROM records r LEFT JOIN bodies b ON b.hash = r.body \
+             ORDER BY r.seq"
+        ))
+        .map_err(sql)?;
+    let mut rows = statement.query([]).map_err(sql)?;
+    let mut bodies = Bodies::default();
+    let mut iter = std::iter::from_fn(|| match rows.next() {
+        Ok(Some(row)) => Some(row.get::<_, i64>(0).map_err(sql).map(|seq| {
+            let record = RawRow::read(row)
+                .map_err(|e| e.to_string())
+                .and_then(|raw| raw.assemble(&mut bodies));
+            (seq, record)
+        })),
+        Ok(None) => None,
+        Err(e) => Some(Err(sql(e))),
+    });
+    check_chain(records, &mut iter)
+}
+
 /// Creates the schema in an empty database, or checks that a non-empty one
 /// is ours and of a version we understand.
 fn create_or_check_schema(connection: &mut Connection, path: &Path) -> Result<(), StoreError> {
@@ -737,6 +869,12 @@ fn create_or_check_schema(connection: &mut Connection, path: &Path) -> Result<()
         .map_err(sql)?;
     match (application_id, objects) {
         (APPLICATION_ID, _) if version == SCHEMA_VERSION => {}
+        (APPLICATION_ID, _) if version == 2 => {
+            return Err(StoreError::NeedsMigration {
+                path: path.to_path_buf(),
+                found: version,
+            });
+        }
         (APPLICATION_ID, _) => {
             return Err(StoreError::UnsupportedSchemaVersion {
                 path: path.to_path_buf(),
@@ -837,15 +975,15 @@ impl Receipt {
     }
 }
 
-/// A record exactly as its columns hold it, `inputs` and `outputs` as
-/// canonical JSON text: what the hashes are computed over.
-struct RecordRow {
+/// A row as read: the body still compressed.
+struct RawRow {
     seq: i64,
     recorded_at: String,
     kind: String,
     source: String,
     inputs: String,
-    outputs: String,
+    body: Option<Vec<u8>>,
+    overlay: Option<String>,
     rules_hash: String,
     lists_hash: Option<String>,
     earl_version: String,
@@ -854,25 +992,88 @@ struct RecordRow {
     hash: String,
 }
 
-impl RecordRow {
+/// Bodies already decompressed while reading many records (a batch shares few).
+#[derive(Default)]
+struct Bodies {
+    by_bytes: std::collections::HashMap<Vec<u8>, Arc<str>>,
+}
+
+impl Bodies {
+    fn text(&mut self, bytes: Vec<u8>) -> Result<Arc<str>, String> {
+        if let Some(t) = self.by_bytes.get(&bytes) {
+            return Ok(Arc::clone(t));
+        }
+        if self.by_bytes.len() > 4_096 {
+            self.by_bytes.clear();
+        }
+        let text: Arc<str> = crate::body::decompress(&bytes)
+            .map_err(|e| format!("its body cannot be decompressed: {e}"))?
+            .into();
+        self.by_bytes.insert(bytes, Arc::clone(&text));
+        Ok(text)
+    }
+}
+
+impl RawRow {
     /// Reads the columns of [`RECORD_COLUMNS`], in that order.
-    fn read(row: &Row<'_>) -> rusqlite::Result<RecordRow> {
-        Ok(RecordRow {
+    fn read(row: &Row<'_>) -> rusqlite::Result<RawRow> {
+        Ok(RawRow {
             seq: row.get(0)?,
             recorded_at: row.get(1)?,
             kind: row.get(2)?,
             source: row.get(3)?,
             inputs: row.get(4)?,
-            outputs: row.get(5)?,
-            rules_hash: row.get(6)?,
-            lists_hash: row.get(7)?,
-            earl_version: row.get(8)?,
-            content_hash: row.get(9)?,
-            prev_hash: row.get(10)?,
-            hash: row.get(11)?,
+            body: row.get(5)?,
+            overlay: row.get(6)?,
+            rules_hash: row.get(7)?,
+            lists_hash: row.get(8)?,
+            earl_version: row.get(9)?,
+            content_hash: row.get(10)?,
+            prev_hash: row.get(11)?,
+            hash: row.get(12)?,
         })
     }
 
+    /// The record with its canonical `outputs` put back together.
+    fn assemble(self, bodies: &mut Bodies) -> Result<RecordRow, String> {
+        let body = bodies.text(self.body.ok_or("its body is missing")?)?;
+        let outputs = crate::body::splice(&body, self.overlay.as_deref())
+            .ok_or("its body and overlay do not form a JSON object")?;
+        Ok(RecordRow {
+            seq: self.seq,
+            recorded_at: self.recorded_at,
+            kind: self.kind,
+            source: self.source,
+            inputs: self.inputs,
+            outputs,
+            rules_hash: self.rules_hash,
+            lists_hash: self.lists_hash,
+            earl_version: self.earl_version,
+            content_hash: self.content_hash,
+            prev_hash: self.prev_hash,
+            hash: self.hash,
+        })
+    }
+}
+
+/// A record with its `inputs` and `outputs` as canonical JSON text: what the hashes are
+/// computed over.
+pub(crate) struct RecordRow {
+    pub(crate) seq: i64,
+    pub(crate) recorded_at: String,
+    pub(crate) kind: String,
+    pub(crate) source: String,
+    pub(crate) inputs: String,
+    pub(crate) outputs: String,
+    pub(crate) rules_hash: String,
+    pub(crate) lists_hash: Option<String>,
+    pub(crate) earl_version: String,
+    pub(crate) content_hash: String,
+    pub(crate) prev_hash: String,
+    pub(crate) hash: String,
+}
+
+impl RecordRow {
     fn content(&self) -> Content<'_> {
         Content {
             kind: &self.kind,

@@ -34,6 +34,28 @@ fn tamper(path: &Path, statements: &str) {
         .unwrap();
 }
 
+/// Replaces record `seq`'s outputs with `outputs` (stored as a new body, as an attacker
+/// with write access to the file would), running `more` (`, column = value ...`) too.
+fn tamper_outputs(path: &Path, seq: u64, outputs: &str, more: &str) {
+    let body = earl_store::body::Body::new(outputs.to_string());
+    let connection = rusqlite::Connection::open(path).unwrap();
+    connection
+        .execute_batch("DROP TRIGGER records_no_update; DROP TRIGGER records_no_delete;")
+        .unwrap();
+    connection
+        .execute(
+            "INSERT OR IGNORE INTO bodies (hash, data) VALUES (?1, ?2)",
+            rusqlite::params![body.hash, &*body.compressed],
+        )
+        .unwrap();
+    connection
+        .execute(
+            &format!("UPDATE records SET body = ?1, overlay = NULL{more} WHERE seq = ?2"),
+            rusqlite::params![body.hash, seq],
+        )
+        .unwrap();
+}
+
 #[test]
 fn append_assigns_seq_time_and_chained_hashes() {
     let dir = tempfile::tempdir().unwrap();
@@ -190,10 +212,7 @@ fn verify_accepts_an_empty_and_a_clean_chain() {
 fn verify_names_the_record_whose_outputs_were_altered() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), 5);
-    tamper(
-        store.path(),
-        r#"UPDATE records SET outputs = '{"decision":"no_license_required"}' WHERE seq = 3;"#,
-    );
+    tamper_outputs(store.path(), 3, r#"{"decision":"no_license_required"}"#, "");
     let report = store.verify().unwrap();
     assert!(!report.ok);
     assert_eq!(report.records, 5);
@@ -220,11 +239,11 @@ fn verify_names_the_record_whose_content_hash_was_replaced() {
         )
         .as_bytes(),
     ));
-    tamper(
+    tamper_outputs(
         store.path(),
-        &format!(
-            "UPDATE records SET outputs = '{outputs}', content_hash = '{forged}' WHERE seq = 3;"
-        ),
+        3,
+        outputs,
+        &format!(", content_hash = '{forged}'"),
     );
     let report = store.verify().unwrap();
     assert_eq!(report.first_bad, Some(3));
@@ -255,12 +274,11 @@ fn a_rewritten_record_breaks_the_next_link() {
         )
         .as_bytes(),
     ));
-    tamper(
+    tamper_outputs(
         store.path(),
-        &format!(
-            "UPDATE records SET outputs = '{outputs}', content_hash = '{content_hash}', \
-             hash = '{hash}' WHERE seq = 3;"
-        ),
+        3,
+        outputs,
+        &format!(", content_hash = '{content_hash}', hash = '{hash}'"),
     );
     let report = store.verify().unwrap();
     assert_eq!(report.first_bad, Some(4));
@@ -275,10 +293,7 @@ fn verify_catches_an_altered_record_whose_hash_was_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), 5);
     let forged = "f".repeat(64);
-    tamper(
-        store.path(),
-        &format!(r#"UPDATE records SET outputs = '{{}}', hash = '{forged}' WHERE seq = 3;"#),
-    );
+    tamper_outputs(store.path(), 3, "{}", &format!(", hash = '{forged}'"));
     let report = store.verify().unwrap();
     assert_eq!(report.first_bad, Some(3));
 }
@@ -558,15 +573,15 @@ fn a_newer_schema_version_is_refused() {
     let path = store_with(dir.path(), 1).path().to_path_buf();
     rusqlite::Connection::open(&path)
         .unwrap()
-        .pragma_update(None, "user_version", 3)
+        .pragma_update(None, "user_version", 4)
         .unwrap();
     let error = AuditStore::open(&path).unwrap_err();
     assert!(
         matches!(
             error,
             StoreError::UnsupportedSchemaVersion {
-                found: 3,
-                supported: 2,
+                found: 4,
+                supported: 3,
                 ..
             }
         ),
@@ -589,7 +604,7 @@ fn a_version_1_trail_is_refused_untouched() {
             error,
             StoreError::UnsupportedSchemaVersion {
                 found: 1,
-                supported: 2,
+                supported: 3,
                 ..
             }
         ),
@@ -600,14 +615,14 @@ fn a_version_1_trail_is_refused_untouched() {
 }
 
 #[test]
-fn a_new_database_uses_8_kib_pages() {
+fn a_new_database_uses_4_kib_pages() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), 1);
     let page_size: i64 = rusqlite::Connection::open(store.path())
         .unwrap()
         .pragma_query_value(None, "page_size", |row| row.get(0))
         .unwrap();
-    assert_eq!(page_size, 8_192);
+    assert_eq!(page_size, 4_096);
 }
 
 #[test]

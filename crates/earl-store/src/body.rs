@@ -1,0 +1,222 @@
+//! Answer bodies stored once. A batch of a million orders has a few thousand distinct answers:
+//! the same determination for every row that asks the same question in the same epoch, except
+//! for the date asked. So the store keeps each record's `outputs` as a body — the canonical
+//! JSON without its per-question members ([`VOLATILE`]) — content-addressed and compressed
+//! once, plus the row's own members (the overlay). The canonical `outputs` a record's hashes
+//! cover is the body with the overlay members put back in key order, byte for byte what a
+//! single serialisation would give (see [`splice`]).
+
+use crate::canonical::write_string;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
+/// Top-level members of `outputs` kept with each record rather than in the shared body: the
+/// date asked, which is all that differs between rows sharing one answer.
+pub const VOLATILE: &[&str] = &["date"];
+
+/// zstd level for bodies: fast, and a 10 KB answer still shrinks to about a fifth.
+const ZSTD_LEVEL: i32 = 3;
+
+/// A body ready to store: its canonical text, SHA-256 and compressed bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    pub hash: String,
+    pub text: Arc<str>,
+    pub compressed: Arc<[u8]>,
+}
+
+impl Body {
+    /// Hashes and compresses a canonical JSON body.
+    pub fn new(text: String) -> Body {
+        let hash = hex::encode(Sha256::digest(text.as_bytes()));
+        let compressed = zstd::bulk::compress(text.as_bytes(), ZSTD_LEVEL)
+            .expect("compressing an in-memory buffer cannot fail");
+        Body {
+            hash,
+            text: text.into(),
+            compressed: compressed.into(),
+        }
+    }
+}
+
+/// The text of a stored body.
+pub fn decompress(bytes: &[u8]) -> std::io::Result<String> {
+    let raw = zstd::stream::decode_all(bytes)?;
+    String::from_utf8(raw).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
+/// One top-level member of a canonical JSON object: its key and the byte range of the whole
+/// member (`"key":value`) in the text.
+struct Member {
+    key: String,
+    start: usize,
+    end: usize,
+}
+
+/// The top-level members of canonical JSON object text, or `None` when it is not an object.
+fn members(text: &str) -> Option<Vec<Member>> {
+    let b = text.as_bytes();
+    if b.first() != Some(&b'{') || b.last() != Some(&b'}') {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < b.len() - 1 {
+        let start = i;
+        let (key, after_key) = read_string(text, i)?;
+        if b.get(after_key) != Some(&b':') {
+            return None;
+        }
+        let end = skip_value(b, after_key + 1)?;
+        out.push(Member { key, start, end });
+        i = end;
+        if b.get(i) == Some(&b',') {
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// Reads the JSON string at `at`; returns it unescaped and the offset after its closing quote.
+fn read_string(text: &str, at: usize) -> Option<(String, usize)> {
+    if text.as_bytes().get(at) != Some(&b'"') {
+        return None;
+    }
+    let end = skip_string(text.as_bytes(), at)?;
+    let key: String = serde_json::from_str(&text[at..end]).ok()?;
+    Some((key, end))
+}
+
+/// The offset just after the JSON value starting at `at`.
+fn skip_value(b: &[u8], at: usize) -> Option<usize> {
+    match *b.get(at)? {
+        b'"' => skip_string(b, at),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut i = at;
+            while i < b.len() {
+                match b[i] {
+                    b'"' => {
+                        i = skip_string(b, i)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            None
+        }
+        // A number, true, false or null: up to the next separator.
+        _ => (at..b.len()).find(|&i| matches!(b[i], b',' | b'}' | b']')),
+    }
+}
+
+/// The offset just after the JSON string starting at `at`.
+fn skip_string(b: &[u8], at: usize) -> Option<usize> {
+    let mut i = at + 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Splits canonical `outputs` into the body (without the [`VOLATILE`] members) and the overlay
+/// (those members as a canonical object), or `None` when there is nothing to take out.
+pub fn split(outputs: &str) -> (String, Option<String>) {
+    let Some(members) = members(outputs) else {
+        return (outputs.to_string(), None);
+    };
+    let (out, keep): (Vec<&Member>, Vec<&Member>) = members
+        .iter()
+        .partition(|m| VOLATILE.contains(&m.key.as_str()));
+    if out.is_empty() {
+        return (outputs.to_string(), None);
+    }
+    let join = |ms: &[&Member]| {
+        let parts: Vec<&str> = ms.iter().map(|m| &outputs[m.start..m.end]).collect();
+        format!("{{{}}}", parts.join(","))
+    };
+    (join(&keep), Some(join(&out)))
+}
+
+/// The canonical `outputs` from a body and an overlay: the overlay's members put into the
+/// body's members in key order (UTF-8 byte order, as canonical JSON sorts them).
+pub fn splice(body: &str, overlay: Option<&str>) -> Option<String> {
+    let Some(overlay) = overlay else {
+        return Some(body.to_string());
+    };
+    let mut all: Vec<(String, &str)> = Vec::new();
+    for m in members(body)? {
+        all.push((m.key, &body[m.start..m.end]));
+    }
+    for m in members(overlay)? {
+        all.push((m.key, &overlay[m.start..m.end]));
+    }
+    all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let parts: Vec<&str> = all.iter().map(|(_, text)| *text).collect();
+    Some(format!("{{{}}}", parts.join(",")))
+}
+
+/// An overlay with one string member, as canonical JSON: `{"date":"2026-03-01"}`.
+pub fn overlay_of(key: &str, value: &str) -> String {
+    let mut out = String::from("{");
+    write_string(key, &mut out);
+    out.push(':');
+    write_string(value, &mut out);
+    out.push('}');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::canonical::canonical_json;
+    use serde_json::json;
+
+    #[test]
+    fn split_and_splice_give_back_the_canonical_text() {
+        let v = json!({
+            "a": [1, {"date": "x"}],
+            "date": "2026-03-01",
+            "because": [{"text": "a \"quoted\" , } word", "n": 1.5}],
+            "z": null,
+            "é": {"date": true}
+        });
+        let full = canonical_json(&v);
+        let (body, overlay) = split(&full);
+        assert_eq!(overlay.as_deref(), Some(r#"{"date":"2026-03-01"}"#));
+        assert!(!body.contains("2026-03-01"));
+        assert_eq!(splice(&body, overlay.as_deref()).unwrap(), full);
+        let mut without = v.clone();
+        without.as_object_mut().unwrap().remove("date");
+        assert_eq!(body, canonical_json(&without));
+    }
+
+    #[test]
+    fn values_without_a_date_pass_through() {
+        for v in [json!([1, 2]), json!("s"), json!({"a": 1}), json!({})] {
+            let full = canonical_json(&v);
+            let (body, overlay) = split(&full);
+            assert_eq!(overlay, None);
+            assert_eq!(body, full);
+        }
+    }
+
+    #[test]
+    fn bodies_round_trip_through_compression() {
+        let b = Body::new(canonical_json(&json!({"x": "y".repeat(1000)})));
+        assert!(b.compressed.len() < 100);
+        assert_eq!(decompress(&b.compressed).unwrap(), &*b.text);
+    }
+}
