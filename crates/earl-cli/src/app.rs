@@ -153,6 +153,18 @@ impl App {
         ))
     }
 
+    /// Where the audit trail is (`--db`, `EARL_DB`, or under the user's data directory).
+    pub fn audit_path(&self) -> Result<PathBuf, Failure> {
+        match &self.args.db {
+            Some(p) => Ok(p.clone()),
+            None => AuditStore::default_path().ok_or_else(|| {
+                Failure::input(
+                    "no data directory for the audit trail: set EARL_DB, pass --db FILE, or --no-audit",
+                )
+            }),
+        }
+    }
+
     /// The audit trail, unless `--no-audit`.
     pub fn audit(&self) -> Result<Option<&AuditStore>, Failure> {
         if let Some(a) = self.audit.get() {
@@ -161,12 +173,7 @@ impl App {
         let store = if self.args.no_audit {
             None
         } else {
-            let path = match &self.args.db {
-                Some(p) => p.clone(),
-                None => AuditStore::default_path()
-                    .ok_or_else(|| Failure::input("no data directory for the audit trail: set EARL_DB, pass --db FILE, or --no-audit"))?,
-            };
-            Some(AuditStore::open(&path)?)
+            Some(AuditStore::open(&self.audit_path()?)?)
         };
         Ok(self.audit.get_or_init(|| store).as_ref())
     }

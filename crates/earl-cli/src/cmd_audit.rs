@@ -16,6 +16,7 @@ pub struct AuditArgs {
 pub enum AuditCommand {
     /// List recorded determinations, oldest first.
     List {
+        /// Only records of this kind (check, classify, screen, match, diff, timeline, impact, ...).
         #[arg(long)]
         kind: Option<String>,
         /// Records at or after this time (RFC 3339 or YYYY-MM-DD).
@@ -24,19 +25,31 @@ pub enum AuditCommand {
         /// Records before this time (a bare date includes that day).
         #[arg(long)]
         until: Option<String>,
+        /// Most records to list.
         #[arg(long, default_value_t = 100)]
         limit: u64,
+        /// Print the records as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Show one record in full.
     Show {
+        /// The record's sequence number (see `earl audit list`).
         seq: u64,
+        /// Print the record as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Recompute the hash chain and report the first altered record.
     Verify {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Upgrade an audit trail of schema 2 to schema 3: backed up beside it, verified before
+    /// and after, left untouched if either check fails.
+    Migrate {
+        /// Print the report as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -54,10 +67,17 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
             "--no-audit turns the audit trail off; drop it to read the trail",
         ));
     }
-    let store = app
-        .audit()?
-        .ok_or_else(|| Failure::input("no audit trail"))?;
+    let open = || app.audit()?.ok_or_else(|| Failure::input("no audit trail"));
     match &a.command {
+        AuditCommand::Migrate { json } => {
+            let path = app.audit_path()?;
+            let report = earl_store::AuditStore::migrate(&path)?;
+            if *json {
+                return print_json(&report);
+            }
+            earl_render::human::migration(&mut std::io::stdout().lock(), &path, &report)?;
+            Ok(())
+        }
         AuditCommand::List {
             kind,
             since,
@@ -72,68 +92,32 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
                 limit: Some(*limit),
                 ..Default::default()
             };
+            let store = open()?;
             let rows = store.list(&filter)?;
             if *json {
                 return print_json(&rows);
             }
-            for r in &rows {
-                println!(
-                    "{:>6}  {}  {:<9} {:<4} {}",
-                    r.seq,
-                    r.recorded_at,
-                    r.kind,
-                    r.source,
-                    &r.hash[..16]
-                );
-            }
-            println!("{} records shown ({})", rows.len(), store.path().display());
+            earl_render::human::audit_list(&mut std::io::stdout().lock(), &rows, store.path())?;
             Ok(())
         }
         AuditCommand::Show { seq, json } => {
+            let store = open()?;
             let rec = store.get(*seq)?.ok_or_else(|| {
                 Failure::input(format!("no record {seq} in {}", store.path().display()))
             })?;
             if *json {
                 return print_json(&rec);
             }
-            println!(
-                "record {} — {} {} at {}",
-                rec.seq, rec.source, rec.kind, rec.recorded_at
-            );
-            println!(
-                "earl {} · rules {} · lists {}",
-                rec.earl_version,
-                rec.rules_hash,
-                rec.lists_hash.as_deref().unwrap_or("-")
-            );
-            println!("hash {} (previous {})", rec.hash, rec.prev_hash);
-            println!(
-                "inputs: {}",
-                serde_json::to_string_pretty(&rec.inputs).unwrap_or_default()
-            );
-            println!(
-                "outputs: {}",
-                serde_json::to_string_pretty(&rec.outputs).unwrap_or_default()
-            );
+            earl_render::human::audit_record(&mut std::io::stdout().lock(), &rec)?;
             Ok(())
         }
         AuditCommand::Verify { json } => {
+            let store = open()?;
             let report = store.verify()?;
             if *json {
                 print_json(&report)?;
-            } else if report.ok {
-                println!(
-                    "ok: {} records, chain intact ({})",
-                    report.records,
-                    store.path().display()
-                );
             } else {
-                println!(
-                    "ALTERED: first bad record {} of {}: {}",
-                    report.first_bad.map_or("?".into(), |s| s.to_string()),
-                    report.records,
-                    report.reason.as_deref().unwrap_or("")
-                );
+                earl_render::human::audit_verify(&mut std::io::stdout().lock(), &report, store.path())?;
             }
             if report.ok {
                 Ok(())
@@ -151,7 +135,7 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
                 )?)),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            let n = store.export_jsonl(&mut *w)?;
+            let n = open()?.export_jsonl(&mut *w)?;
             w.flush()?;
             eprintln!("earl: exported {n} records");
             Ok(())

@@ -7,7 +7,9 @@ use earl_core::cite::Confidence;
 use earl_core::step::{Listed, Step, Verdict};
 use earl_engine::{CheckAnswer, ScreenAnswer};
 use earl_screen::{DateBasis, PairScore, Provenance};
+use earl_store::{MigrationReport, RecordSummary, StoredRecord, VerifyReport};
 use std::io::{self, Write};
+use std::path::Path;
 
 /// Numbered steps, each followed by its citation.
 pub fn steps(w: &mut dyn Write, title: &str, steps: &[Step]) -> io::Result<()> {
@@ -299,4 +301,81 @@ pub fn lists(
         writeln!(w, "warning: {d}")?;
     }
     Ok(())
+}
+
+/// `earl audit list`.
+pub fn audit_list(w: &mut dyn Write, rows: &[RecordSummary], path: &Path) -> io::Result<()> {
+    for r in rows {
+        // A tampered record may hold anything in its hash column: show what is there.
+        let hash: String = r.hash.chars().take(16).collect();
+        writeln!(
+            w,
+            "{:>6}  {}  {:<9} {:<9} {hash}",
+            r.seq, r.recorded_at, r.kind, r.source
+        )?;
+    }
+    writeln!(w, "{} records shown ({})", rows.len(), path.display())
+}
+
+/// `earl audit show`: the record, and its answer as the command printed it when it can tell.
+pub fn audit_record(w: &mut dyn Write, r: &StoredRecord) -> io::Result<()> {
+    writeln!(
+        w,
+        "record {} — {} {} at {}",
+        r.seq, r.source, r.kind, r.recorded_at
+    )?;
+    writeln!(
+        w,
+        "earl {} · rules {} · lists {}",
+        r.earl_version,
+        r.rules_hash,
+        r.lists_hash.as_deref().unwrap_or("not consulted")
+    )?;
+    writeln!(w, "hash {} (previous {})", r.hash, r.prev_hash)?;
+    writeln!(w, "asked: {}", pretty(&r.inputs))?;
+    writeln!(w, "answered: {}", pretty(&r.outputs))
+}
+
+fn pretty(v: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string())
+}
+
+/// `earl audit verify`.
+pub fn audit_verify(w: &mut dyn Write, r: &VerifyReport, path: &Path) -> io::Result<()> {
+    if r.ok {
+        writeln!(
+            w,
+            "ok: {} records, chain intact ({}); last hash {}",
+            r.records,
+            path.display(),
+            r.last_hash.as_deref().unwrap_or("none (empty trail)")
+        )
+    } else {
+        writeln!(
+            w,
+            "ALTERED: first bad record {} of {}: {}",
+            r.first_bad.map_or("?".into(), |s| s.to_string()),
+            r.records,
+            r.reason.as_deref().unwrap_or("")
+        )
+    }
+}
+
+/// `earl audit migrate`.
+pub fn migration(w: &mut dyn Write, path: &Path, r: &MigrationReport) -> io::Result<()> {
+    writeln!(
+        w,
+        "upgraded {} to schema 3: {} records ({} distinct answers), verified before and after (last hash {})",
+        path.display(),
+        r.records,
+        r.bodies,
+        r.verified.last_hash.as_deref().unwrap_or("none")
+    )?;
+    writeln!(
+        w,
+        "size {} → {} bytes; the schema-2 file is kept at {}",
+        r.bytes_before,
+        r.bytes_after,
+        r.backup.display()
+    )
 }
