@@ -2,8 +2,8 @@
 
 use clap::Args;
 use earl_data::{DataPaths, Dataset};
-use earl_engine::{Engine, EngineError, ListsSource};
 use earl_engine::audit::Source;
+use earl_engine::{Engine, EngineError, ListsSource};
 use earl_store::AuditStore;
 use std::cell::OnceCell;
 use std::path::PathBuf;

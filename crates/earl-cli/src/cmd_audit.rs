@@ -117,7 +117,11 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
             if *json {
                 print_json(&report)?;
             } else {
-                earl_render::human::audit_verify(&mut std::io::stdout().lock(), &report, store.path())?;
+                earl_render::human::audit_verify(
+                    &mut std::io::stdout().lock(),
+                    &report,
+                    store.path(),
+                )?;
             }
             if report.ok {
                 Ok(())

@@ -142,7 +142,12 @@ pub(crate) fn check_columns(
         if !known.contains(&h) {
             let hint = known
                 .iter()
-                .map(|k| (strsim::jaro_winkler(&h.to_lowercase().replace([' ', '-'], "_"), k), k))
+                .map(|k| {
+                    (
+                        strsim::jaro_winkler(&h.to_lowercase().replace([' ', '-'], "_"), k),
+                        k,
+                    )
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .filter(|(score, _)| *score > 0.8)
                 .map(|(_, k)| format!(" (did you mean `{k}`?)"))
@@ -433,14 +438,18 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
                     }
                     let answer = match &mut shared[checked.id] {
                         Some(s) => s,
-                        slot => slot.insert(
-                            engine.share(&earl_render::explained(checked.answer.clone()))?,
-                        ),
+                        slot => slot
+                            .insert(engine.share(&earl_render::explained(checked.answer.clone()))?),
                     };
                     let inputs = json!({"row": line, "chip": r.chip, "to": r.destination, "from": req.from,
                         "end_user": r.end_user, "end_user_hq": r.end_user_hq, "date": out.date, "quantity": r.quantity,
                         "scenario": req.scenario, "ownership_file": a.ownership});
-                    pending.push(engine.record_shared(Source::CliBatch, &inputs, answer, req.date)?);
+                    pending.push(engine.record_shared(
+                        Source::CliBatch,
+                        &inputs,
+                        answer,
+                        req.date,
+                    )?);
                 }
             }
             Err(reason) => {
@@ -548,4 +557,3 @@ fn check_row<'c, 'r>(
     let checked = checker.check(&req).map_err(|e| e.to_string())?;
     Ok((r, req, checked))
 }
-

@@ -1,10 +1,9 @@
 //! `earl classify`: a catalog chip or a specification, on a date.
 
 use crate::app::{App, Failure, date_or_today, print_json};
-use crate::render::{opt_num, opt_pd, steps, yes_no};
 use clap::Args;
 use earl_core::chip::{ChipKind, CustomSpec, Precision};
-use earl_engine::{ClassifyAnswer, Item};
+use earl_engine::Item;
 use serde_json::json;
 
 #[derive(Args)]
@@ -57,6 +56,7 @@ pub struct ClassifyArgs {
         value_name = "MM2"
     )]
     pub package_area: Option<f64>,
+    /// Print the answer as JSON (field names in docs/json.md).
     #[arg(long)]
     pub json: bool,
 }
@@ -126,52 +126,6 @@ pub fn run(app: &App, a: &ClassifyArgs) -> Result<(), Failure> {
     if a.json {
         return print_json(&answer);
     }
-    print_human(&answer);
+    earl_render::human::classify(&mut std::io::stdout().lock(), &answer)?;
     Ok(())
-}
-
-fn print_human(c: &ClassifyAnswer) {
-    let who = match &c.vendor {
-        Some(v) => format!("{v} {}", c.name),
-        None => c.name.clone(),
-    };
-    let verdict = match (&c.paragraph, c.determined) {
-        (Some(p), true) => format!("{} ({p})", c.eccn.as_deref().unwrap_or("")),
-        (None, true) => match &c.excluded_by {
-            Some(x) => format!("not 3A090 — excluded by {x}"),
-            None => "not 3A090".into(),
-        },
-        (_, false) => format!("UNDETERMINED — could be {}", c.possible.join(" or ")),
-    };
-    println!("{who}: {verdict}");
-    let scenario = c
-        .scenario
-        .as_deref()
-        .map(|s| format!(", scenario {s}"))
-        .unwrap_or_default();
-    println!(
-        "  as of {} under rule version {}{scenario}",
-        c.date, c.regime
-    );
-    println!(
-        "  TPP {}{} · PD {} · datacenter: {} · memory bandwidth {} GB/s",
-        opt_num(c.tpp),
-        c.tpp_precision
-            .as_deref()
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default(),
-        opt_pd(c.pd),
-        yes_no(c.datacenter),
-        opt_num(c.memory_bandwidth_gbps)
-    );
-    if !c.deciding.is_empty() {
-        println!("  decided by: {}", c.deciding.join("; "));
-    }
-    if !c.hinges_on_unverified.is_empty() {
-        println!(
-            "  rests on unverified figures: {}",
-            c.hinges_on_unverified.join(", ")
-        );
-    }
-    steps("Why", &c.because);
 }

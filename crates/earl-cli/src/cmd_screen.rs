@@ -152,7 +152,10 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
                 if answer.has_match() {
                     hits += 1;
                 }
-                app.record(&json!({"row": line, "name": name, "country": answer.country}), &answer)?;
+                app.record(
+                    &json!({"row": line, "name": name, "country": answer.country}),
+                    &answer,
+                )?;
                 writeln!(
                     out,
                     "{}",
@@ -181,7 +184,8 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
 
 pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
     let result = app.engine()?.pair(&a.first, &a.second, a.threshold)?;
-    app.record(&json!({"a": a.first, "b": a.second, "threshold": a.threshold}),
+    app.record(
+        &json!({"a": a.first, "b": a.second, "threshold": a.threshold}),
         &result,
     )?;
     if a.json {

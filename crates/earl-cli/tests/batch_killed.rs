@@ -9,7 +9,9 @@ use std::time::Duration;
 fn a_killed_batch_never_leaves_an_output_row_without_its_record() {
     let dir = tempfile::tempdir().unwrap();
     let orders = dir.path().join("orders.csv");
-    let chips = ["H100", "H200", "A100", "T4", "RTX 4090", "B200", "MI300X", "L40S"];
+    let chips = [
+        "H100", "H200", "A100", "T4", "RTX 4090", "B200", "MI300X", "L40S",
+    ];
     let places = ["CN", "DE", "SA", "VN", "IN", "AE", "KH", "GB", "RU"];
     let mut csv = String::from("chip,destination,date\n");
     for i in 0..60_000u32 {
@@ -48,7 +50,11 @@ fn a_killed_batch_never_leaves_an_output_row_without_its_record() {
             .filter_map(|l| l.split(',').next()?.parse().ok())
             .collect();
         if !db.exists() {
-            assert!(written.is_empty(), "rows without any trail: {}", written.len());
+            assert!(
+                written.is_empty(),
+                "rows without any trail: {}",
+                written.len()
+            );
             continue;
         }
         let store = AuditStore::open(&db).unwrap();
@@ -69,5 +75,8 @@ fn a_killed_batch_never_leaves_an_output_row_without_its_record() {
             missing.first()
         );
     }
-    assert!(rows_seen > 0, "no run got far enough to write a row: the test proves nothing");
+    assert!(
+        rows_seen > 0,
+        "no run got far enough to write a row: the test proves nothing"
+    );
 }

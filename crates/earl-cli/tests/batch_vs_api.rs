@@ -16,8 +16,22 @@ const CHIPS: &[&str] = &[
     "V100",
 ];
 const DESTINATIONS: &[&str] = &[
-    "CN", "China", "Hong Kong", "MO", "RU", "BY", "DE", "SA", "AE", "KP", "IR", "CU", "SY", "VN",
-    "KH", "GB",
+    "CN",
+    "China",
+    "Hong Kong",
+    "MO",
+    "RU",
+    "BY",
+    "DE",
+    "SA",
+    "AE",
+    "KP",
+    "IR",
+    "CU",
+    "SY",
+    "VN",
+    "KH",
+    "GB",
 ];
 const PARTIES: &[&str] = &[
     "",
@@ -36,7 +50,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn pick<'a>(&mut self, xs: &'a [&'a str]) -> &'a str {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         xs[((self.0 >> 33) as usize) % xs.len()]
     }
 }

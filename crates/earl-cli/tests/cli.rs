@@ -123,11 +123,25 @@ fn bad_input_exits_2_with_a_clear_message() {
     );
     // Absurd but finite figures never reach a classification (issue 12 point 5).
     fails_with_2(
-        &["classify", "--throughput", "fp8=1.7e308", "--datacenter", "true"],
+        &[
+            "classify",
+            "--throughput",
+            "fp8=1.7e308",
+            "--datacenter",
+            "true",
+        ],
         "outside the bounds for throughput",
     );
     fails_with_2(
-        &["classify", "--tpp", "5000", "--die-area", "1e-300", "--datacenter", "true"],
+        &[
+            "classify",
+            "--tpp",
+            "5000",
+            "--die-area",
+            "1e-300",
+            "--datacenter",
+            "true",
+        ],
         "outside the bounds for die area",
     );
     fails_with_2(

@@ -185,7 +185,7 @@ fn impact_json_totals_and_reference_figures() {
         Some(16_191_200.0 / 15_831.2)
     );
     assert_eq!(v["licensable_units"].as_u64(), Some(1000));
-    assert_eq!(v["charges_total_usd"].as_f64(), Some(6_750_000.0));
+    assert_eq!(v["charges_total_cents"].as_u64(), Some(675_000_000));
     let figures = v["comparisons"].as_array().unwrap();
     assert!(
         figures

@@ -25,7 +25,10 @@ fn stdout(o: &Output) -> String {
 fn assert_exit_2(o: &Output, needle: &str) {
     let err = stderr(o);
     assert_eq!(o.status.code(), Some(2), "stderr: {err}");
-    assert!(err.contains(needle), "stderr should mention `{needle}`: {err}");
+    assert!(
+        err.contains(needle),
+        "stderr should mention `{needle}`: {err}"
+    );
     assert!(!err.contains("panicked"), "{err}");
 }
 
@@ -40,8 +43,16 @@ fn a_misspelled_or_unknown_batch_column_is_an_error_not_a_skipped_screen() {
     .unwrap();
     let o = earl(&["check", "--batch", orders.to_str().unwrap()], &[]);
     assert_exit_2(&o, "unknown column `End User`");
-    assert!(stderr(&o).contains("did you mean `end_user`"), "{}", stderr(&o));
-    assert!(stdout(&o).is_empty(), "no row may be answered: {}", stdout(&o));
+    assert!(
+        stderr(&o).contains("did you mean `end_user`"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).is_empty(),
+        "no row may be answered: {}",
+        stdout(&o)
+    );
 
     std::fs::write(&orders, "chip,end_user\nT4,Huawei\n").unwrap();
     assert_exit_2(
@@ -69,7 +80,10 @@ fn the_end_user_column_is_screened() {
     assert!(o.status.success(), "{}", stderr(&o));
     let rows = stdout(&o);
     let row = rows.lines().nth(1).expect("a result row");
-    assert!(row.contains(",true,"), "T4 to China for Huawei needs a licence: {row}");
+    assert!(
+        row.contains(",true,"),
+        "T4 to China for Huawei needs a licence: {row}"
+    );
 }
 
 #[test]
@@ -106,20 +120,37 @@ fn the_lists_file_and_the_list_codes_have_distinct_names() {
     let csl = include_str!("../../../data/csl/consolidated.csv");
     let mut small: String = csl.lines().take(1).collect();
     small.push('\n');
-    for line in csl.lines().filter(|l| l.contains("Entity List (EL)")).take(50) {
+    for line in csl
+        .lines()
+        .filter(|l| l.contains("Entity List (EL)"))
+        .take(50)
+    {
         small.push_str(line);
         small.push('\n');
     }
     std::fs::write(&lists, small).unwrap();
     // The codes option, with the file given by the environment: both work together.
-    let o = earl(&["screen", "--sources", "EL", "Huawei"], &[("EARL_LISTS", &lists)]);
+    let o = earl(
+        &["screen", "--sources", "EL", "Huawei"],
+        &[("EARL_LISTS", &lists)],
+    );
     assert!(o.status.code() == Some(0), "{}", stderr(&o));
     let o = earl(
-        &["--lists", lists.to_str().unwrap(), "screen", "--sources", "EL,MEU", "Huawei"],
+        &[
+            "--lists",
+            lists.to_str().unwrap(),
+            "screen",
+            "--sources",
+            "EL,MEU",
+            "Huawei",
+        ],
         &[],
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_exit_2(&earl(&["screen", "--sources", "XYZ", "Huawei"], &[]), "unknown list `XYZ`");
+    assert_exit_2(
+        &earl(&["screen", "--sources", "XYZ", "Huawei"], &[]),
+        "unknown list `XYZ`",
+    );
 }
 
 #[test]
@@ -128,7 +159,10 @@ fn a_list_file_without_a_generation_date_is_not_dated_by_its_mtime() {
     let lists = dir.path().join("lists.csv");
     let csl = include_str!("../../../data/csl/consolidated.csv");
     std::fs::write(&lists, csl.lines().take(20).collect::<Vec<_>>().join("\n")).unwrap();
-    let o = earl(&["--lists", lists.to_str().unwrap(), "lists", "--json"], &[]);
+    let o = earl(
+        &["--lists", lists.to_str().unwrap(), "lists", "--json"],
+        &[],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["provenance"]["generated"], serde_json::Value::Null);
@@ -165,7 +199,16 @@ fn ownership_inputs_are_checked() {
     std::fs::write(&file, "owner,owned,percent\nA,B,150\n").unwrap();
     assert_exit_2(
         &earl(
-            &["check", "T4", "--to", "SG", "--end-user", "B", "--ownership", file.to_str().unwrap()],
+            &[
+                "check",
+                "T4",
+                "--to",
+                "SG",
+                "--end-user",
+                "B",
+                "--ownership",
+                file.to_str().unwrap(),
+            ],
             &[],
         ),
         "at most 100 percent",
@@ -173,13 +216,34 @@ fn ownership_inputs_are_checked() {
     std::fs::write(&file, "owner,owned,share\nA,B,50\n").unwrap();
     assert_exit_2(
         &earl(
-            &["check", "T4", "--to", "SG", "--end-user", "B", "--ownership", file.to_str().unwrap()],
+            &[
+                "check",
+                "T4",
+                "--to",
+                "SG",
+                "--end-user",
+                "B",
+                "--ownership",
+                file.to_str().unwrap(),
+            ],
             &[],
         ),
         "unknown column `share`",
     );
     assert_exit_2(
-        &earl(&["check", "T4", "--to", "SG", "--end-user", "B", "--owner", "A"], &[]),
+        &earl(
+            &[
+                "check",
+                "T4",
+                "--to",
+                "SG",
+                "--end-user",
+                "B",
+                "--owner",
+                "A",
+            ],
+            &[],
+        ),
         "NAME=PERCENT",
     );
     // A listed owner at 60% on a date the Affiliates rule applies: licence required.

@@ -131,9 +131,15 @@ mod tests {
         assert!(TOPS.check(4500.0).is_ok());
         assert!(DIE_AREA_MM2.check(1e-300).is_err());
         assert!(DIE_AREA_MM2.check(814.0).is_ok());
-        assert!(DIE_AREA_MM2.check(46_225.0).is_ok(), "a whole wafer-scale die");
+        assert!(
+            DIE_AREA_MM2.check(46_225.0).is_ok(),
+            "a whole wafer-scale die"
+        );
         assert!(CHIP_TO_CHIP_GBPS.check(0.0).is_ok());
         let msg = TOPS.check(1.7e308).unwrap_err();
-        assert!(msg.contains("throughput in TOPS") && msg.contains("wafer"), "{msg}");
+        assert!(
+            msg.contains("throughput in TOPS") && msg.contains("wafer"),
+            "{msg}"
+        );
     }
 }

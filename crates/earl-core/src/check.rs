@@ -210,7 +210,10 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
             && b.review == first.review
     });
     // The requirement can be known even when the exception or review policy is not.
-    let license_required = if branches.iter().all(|(_, b)| b.license_required == Tri::True) {
+    let license_required = if branches
+        .iter()
+        .all(|(_, b)| b.license_required == Tri::True)
+    {
         Some(true)
     } else if branches
         .iter()
@@ -462,7 +465,10 @@ fn decide(
             ) else {
                 continue;
             };
-            let list = a.owners.first().map_or_else(String::new, |h| h.list.clone());
+            let list = a
+                .owners
+                .first()
+                .map_or_else(String::new, |h| h.list.clone());
             if aff.status != InForce::InForce {
                 because.push(Step::entry(
                     Reason::OwnershipNotApplied {
@@ -634,8 +640,14 @@ fn decide(
     for c in &e.condition {
         if eval.eval(&c.when, &facts) == Tri::True {
             conditions.push(
-                Step::entry(Reason::Condition { rule: c.text.clone() }, &c.id, &c.cite)
-                    .decisive(),
+                Step::entry(
+                    Reason::Condition {
+                        rule: c.text.clone(),
+                    },
+                    &c.id,
+                    &c.cite,
+                )
+                .decisive(),
             );
         }
     }

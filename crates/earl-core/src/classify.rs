@@ -6,8 +6,8 @@
 //! the figures that would decide between them.
 
 use crate::metrics::{MetricName, MetricValue, Metrics};
-use crate::step::{Comparison, Reason, Shown, Step};
 use crate::rules::{Evaluator, Facts, Paragraph, Snapshot};
+use crate::step::{Comparison, Reason, Shown, Step};
 use crate::tri::Tri;
 use serde::Serialize;
 
@@ -138,7 +138,11 @@ impl Classification {
         if !self.hinges_on_unverified.is_empty() {
             because.push(Step::computed(
                 Reason::RestsOnUnverified {
-                    figures: self.hinges_on_unverified.iter().map(|s| s.to_string()).collect(),
+                    figures: self
+                        .hinges_on_unverified
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect(),
                 },
                 "catalog figures marked unverified (shared/reference/chips.md)",
             ));

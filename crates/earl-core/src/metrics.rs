@@ -111,7 +111,10 @@ impl Metrics {
                         precisions_listed: chip.throughput.len(),
                         source: t.source.clone(),
                     },
-                    format!("catalog figure, source {}; TPP per Technical Note to 3A090 (88 FR 73458)", t.source),
+                    format!(
+                        "catalog figure, source {}; TPP per Technical Note to 3A090 (88 FR 73458)",
+                        t.source
+                    ),
                 ));
                 (Some(tpp), Some(t.precision))
             }

@@ -196,7 +196,10 @@ mod tests {
             hit("A Corp", "EL", on("2020-01-01")),
             hit("B Corp", "EL", on("2020-01-01")),
         ];
-        let stakes = vec![stake("A Corp", "Target", 30.0), stake("B Corp", "Target", 25.0)];
+        let stakes = vec![
+            stake("A Corp", "Target", 30.0),
+            stake("B Corp", "Target", 25.0),
+        ];
         let date = "2026-12-01".parse().unwrap();
         let a = affiliation("target", &stakes, &hits, &lists(), 50.0, date).unwrap();
         assert_eq!(a.verdict, Tri::True);
@@ -242,7 +245,14 @@ mod tests {
             stake("Y", "X", 50.0),
             stake("Y", "T", 50.0),
         ];
-        let a = affiliation("T", &stakes, &hits, &lists(), 50.0, "2026-01-01".parse().unwrap());
+        let a = affiliation(
+            "T",
+            &stakes,
+            &hits,
+            &lists(),
+            50.0,
+            "2026-01-01".parse().unwrap(),
+        );
         assert_eq!(a.unwrap().verdict, Tri::True);
     }
 }

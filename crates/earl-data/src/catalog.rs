@@ -224,7 +224,10 @@ fn validate_chip(chip: &Chip, source_known: &dyn Fn(&str) -> bool) -> Result<(),
         return Err(Fault::new(
             "id",
             ErrorKind::Invalid,
-            format!("`{}` must be lowercase letters, digits and hyphens", chip.id),
+            format!(
+                "`{}` must be lowercase letters, digits and hyphens",
+                chip.id
+            ),
         ));
     }
     if chip.release_year().is_none() {
@@ -256,21 +259,29 @@ fn validate_chip(chip: &Chip, source_known: &dyn Fn(&str) -> bool) -> Result<(),
     let figure = |field: &str, f: &Option<Figure<f64>>, bound: Bound| -> Result<(), Fault> {
         if let Some(f) = f {
             check_source(field, &f.source)?;
-            bound.check(f.value).map_err(|m| {
-                Fault::new(&format!("{field}.value"), ErrorKind::OutOfBounds, m)
-            })?;
+            bound
+                .check(f.value)
+                .map_err(|m| Fault::new(&format!("{field}.value"), ErrorKind::OutOfBounds, m))?;
         }
         Ok(())
     };
     figure("die_area_mm2", &chip.die_area_mm2, bounds::DIE_AREA_MM2)?;
-    figure("package_area_mm2", &chip.package_area_mm2, bounds::PACKAGE_AREA_MM2)?;
+    figure(
+        "package_area_mm2",
+        &chip.package_area_mm2,
+        bounds::PACKAGE_AREA_MM2,
+    )?;
     figure(
         "memory_bandwidth_gbps",
         &chip.memory_bandwidth_gbps,
         bounds::MEMORY_BANDWIDTH_GBPS,
     )?;
     figure("memory_gb", &chip.memory_gb, bounds::MEMORY_GB)?;
-    figure("chip_to_chip_gbps", &chip.chip_to_chip_gbps, bounds::CHIP_TO_CHIP_GBPS)?;
+    figure(
+        "chip_to_chip_gbps",
+        &chip.chip_to_chip_gbps,
+        bounds::CHIP_TO_CHIP_GBPS,
+    )?;
     figure("tdp_w", &chip.tdp_w, bounds::TDP_W)?;
     if let Some(d) = &chip.datacenter {
         check_source("datacenter", &d.source)?;

@@ -6,8 +6,8 @@
 //! spacing, and of the right entry when two entries share an id.
 
 use std::fmt;
-use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 /// What kind of fault a data file has, for callers and tests that must tell them apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,7 +260,13 @@ mod tests {
         assert_eq!((e.line, e.column), (Some(6), Some(12)));
         assert_eq!(e.field.as_deref(), Some("chip[1].tops[1]"));
         // The second of two entries with one id is the one named.
-        let e = DataError::located("f", text, &FieldPath::parse("chip[1].id"), ErrorKind::Duplicate, "twice");
+        let e = DataError::located(
+            "f",
+            text,
+            &FieldPath::parse("chip[1].id"),
+            ErrorKind::Duplicate,
+            "twice",
+        );
         assert_eq!(e.line, Some(5));
     }
 }

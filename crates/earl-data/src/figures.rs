@@ -43,11 +43,16 @@ pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<Vec<ReferenceF
         let bad = |field: &str, kind: ErrorKind, m: String| {
             DataError::located(file, text, &here.key(field), kind, m)
         };
-        if !(f.value.is_finite() && f.value >= 0.0) || f.high.is_some_and(|h| !(h >= f.value)) {
+        if !(f.value.is_finite() && f.value >= 0.0)
+            || f.high.is_some_and(|h| h.is_nan() || h < f.value)
+        {
             return Err(bad(
                 "value",
                 ErrorKind::Invalid,
-                format!("figure `{}`: value and high must be finite, high at least value", f.id),
+                format!(
+                    "figure `{}`: value and high must be finite, high at least value",
+                    f.id
+                ),
             ));
         }
         match (f.unit.as_str(), &f.chip) {
@@ -70,7 +75,10 @@ pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<Vec<ReferenceF
                 return Err(bad(
                     "unit",
                     ErrorKind::Invalid,
-                    format!("figure `{}`: unknown unit `{u}` (units, tpp or percent)", f.id),
+                    format!(
+                        "figure `{}`: unknown unit `{u}` (units, tpp or percent)",
+                        f.id
+                    ),
                 ));
             }
         }

@@ -237,9 +237,11 @@ impl ListNotices {
             }
             let mut revisions = Vec::new();
             for c in &d.revisions_only_on {
-                revisions.push(FrCite::parse(c).ok_or_else(|| {
-                    err(format!("`{c}` is not a citation"), "revisions_only_on")
-                })?);
+                revisions.push(
+                    FrCite::parse(c).ok_or_else(|| {
+                        err(format!("`{c}` is not a citation"), "revisions_only_on")
+                    })?,
+                );
             }
             for c in covered.into_iter().filter(|c| !revisions.contains(c)) {
                 let docs = notices.by_cite.entry(c).or_default();
@@ -247,7 +249,9 @@ impl ListNotices {
                     docs.push(index);
                 }
             }
-            notices.revisions.extend(revisions.into_iter().map(|c| (c, index)));
+            notices
+                .revisions
+                .extend(revisions.into_iter().map(|c| (c, index)));
             if d.first_page_verified && d.last_page.is_some() {
                 notices.ranges.push((first.volume, first.page, last, index));
             }
@@ -354,7 +358,9 @@ mod tests {
 
     #[test]
     fn reads_citations_with_dates_and_issue_numbers_beside_them() {
-        let got = parse_fr_cites("73 FR 54506 (9/22/08), 75 FR 1699 (1/13/10); 77 FR 61249 No. 195, 89 F.R. 51302");
+        let got = parse_fr_cites(
+            "73 FR 54506 (9/22/08), 75 FR 1699 (1/13/10); 77 FR 61249 No. 195, 89 F.R. 51302",
+        );
         let pages: Vec<(u16, u32)> = got.iter().map(|c| (c.volume, c.page)).collect();
         assert_eq!(
             pages,

@@ -52,10 +52,16 @@ impl RuleBook {
                     text,
                     &here.key("id"),
                     ErrorKind::Invalid,
-                    format!("amendment `{}` of the timeline needs an effective date", a.id),
+                    format!(
+                        "amendment `{}` of the timeline needs an effective date",
+                        a.id
+                    ),
                 ));
             }
-            if timeline.iter().any(|(_, b): &(FieldPath, Amendment)| b.id == a.id) {
+            if timeline
+                .iter()
+                .any(|(_, b): &(FieldPath, Amendment)| b.id == a.id)
+            {
                 return Err(DataError::located(
                     file,
                     text,
@@ -356,7 +362,10 @@ impl Checker<'_> {
     }
 
     fn place(&self, field: &str, p: &Place) -> Check {
-        for (key, list) in [("countries", &p.countries), ("except_countries", &p.except_countries)] {
+        for (key, list) in [
+            ("countries", &p.countries),
+            ("except_countries", &p.except_countries),
+        ] {
             for (j, c) in list.iter().enumerate() {
                 self.country(&format!("{field}.{key}[{j}]"), c)?;
             }

@@ -2,10 +2,10 @@
 
 use earl_core::check::Determination;
 use earl_core::chip::{Chip, CustomSpec};
-use earl_core::step::Step;
 use earl_core::classify::Classification;
 use earl_core::metrics::Metrics;
 use earl_core::rules::Snapshot;
+use earl_core::step::Step;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -189,4 +189,61 @@ impl<'a> ScenarioRow<'a> {
             cites: std::iter::once(&s.cite).chain(&s.more_cites).collect(),
         }
     }
+}
+
+/// The answer to `earl about`: the vintage of every dataset earl answers from.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AboutAnswer {
+    pub earl_version: &'static str,
+    pub rules: AboutRules,
+    pub chips: AboutChips,
+    pub country_groups: AboutGroups,
+    /// Federal Register documents earl dates listings by.
+    pub listing_documents: usize,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub screening_lists: earl_screen::Provenance,
+    /// Every data file with its SHA-256.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
+    pub files: Vec<earl_data::FileProvenance>,
+    /// SHA-256 over the files' hashes, recorded with every audited answer.
+    pub content_hash: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AboutRules {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub as_of: Date,
+    pub source_document: String,
+    /// The amendment with the latest effective date.
+    pub newest_rule: Option<NewestRule>,
+    pub rule_versions: usize,
+    pub scenarios: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NewestRule {
+    pub id: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub effective: Date,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AboutChips {
+    pub as_of: String,
+    pub count: usize,
+    pub source_document: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AboutGroups {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub ecfr_issue: Date,
+    pub source: String,
+    pub dated_changes: usize,
 }

@@ -9,7 +9,6 @@
 
 pub mod diff;
 pub mod impact;
-pub mod svg;
 pub mod timeline;
 
 use crate::{CheckRequest, Engine, EngineError, Item};
@@ -47,18 +46,6 @@ pub struct RulePoint {
     pub regime: String,
     /// Every amendment applied, oldest first (the scenario last).
     pub applied: Vec<String>,
-}
-
-impl RulePoint {
-    pub fn describe(&self) -> String {
-        match (&self.kind, &self.scenario) {
-            (PointKind::Scenario, Some(s)) => {
-                format!("scenario {s} over the rules of {}", self.date)
-            }
-            (PointKind::RuleVersion, _) => format!("rule version {} ({})", self.spec, self.date),
-            _ => format!("rules of {}", self.date),
-        }
-    }
 }
 
 /// How restrictive an outcome is, from no licence to prohibited: the categories the SVGs colour
@@ -198,33 +185,6 @@ impl Outcome {
             && self.review_policy == other.review_policy
             && self.conditions == other.conditions
             && self.charges == other.charges
-    }
-
-    /// One line: "licence required, case_by_case, 5 conditions, tariff 25%".
-    pub fn brief(&self) -> String {
-        let mut parts = vec![match self.license_required {
-            Some(true) => "licence required".to_string(),
-            Some(false) => "no licence".to_string(),
-            None => "licence undetermined".to_string(),
-        }];
-        if self.prohibited {
-            parts.push("prohibited".into());
-        }
-        if let Some(x) = &self.license_exception {
-            parts.push(format!("exception {x}"));
-        }
-        if let Some(r) = self.review_policy {
-            parts.push(r.as_str().into());
-        }
-        if !self.conditions.is_empty() {
-            parts.push(format!(
-                "{} condition{}",
-                self.conditions.len(),
-                if self.conditions.len() == 1 { "" } else { "s" }
-            ));
-        }
-        parts.extend(self.charges.iter().cloned());
-        parts.join(", ")
     }
 }
 

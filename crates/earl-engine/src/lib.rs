@@ -14,12 +14,12 @@ pub use screen::{ListEffect, MAX_NAME_CHARS, ScreenAnswer, ScreenMatch, ScreenRe
 use earl_core::check::{self, Determination, PartyHit, Question};
 use earl_core::chip::{Chip, CustomSpec};
 use earl_core::cite::Confidence;
-use earl_core::ownership::Stake;
-use earl_core::step::{Reason, Step};
 use earl_core::classify::{self, Classification};
 use earl_core::countries::Country;
 use earl_core::metrics::{MetricName, Metrics};
+use earl_core::ownership::Stake;
 use earl_core::rules::{Amendment, Evaluator, ReviewPolicy, Snapshot};
+use earl_core::step::{Reason, Step};
 use earl_data::Dataset;
 use earl_screen::{LicensePolicy, Query, Screener, ScreeningLists};
 use jiff::civil::Date;
@@ -67,7 +67,9 @@ impl Screening {
         let mut entity_cites: HashMap<(String, String), String> = HashMap::new();
         for e in &lists.entries {
             if let Some(cell) = &e.federal_register_notice {
-                let all = entity_cites.entry(entity_key(e.list.as_str(), &e.name)).or_default();
+                let all = entity_cites
+                    .entry(entity_key(e.list.as_str(), &e.name))
+                    .or_default();
                 if !all.is_empty() {
                     all.push_str("; ");
                 }
@@ -202,6 +204,47 @@ impl Engine {
             .iter()
             .map(ScenarioRow::new)
             .collect()
+    }
+
+    /// The vintage of every dataset, as `earl about` shows it. Reads the lists' provenance
+    /// without building the screening index.
+    pub fn about(&self) -> Result<AboutAnswer, EngineError> {
+        let d = &self.data;
+        let newest_rule = d
+            .rules
+            .timeline
+            .iter()
+            .filter_map(|x| x.effective.map(|e| (e, x)))
+            .max_by_key(|(e, _)| *e)
+            .map(|(effective, x)| NewestRule {
+                id: x.id.clone(),
+                effective,
+                title: x.title.clone(),
+            });
+        Ok(AboutAnswer {
+            earl_version: env!("CARGO_PKG_VERSION"),
+            rules: AboutRules {
+                as_of: d.rules.meta.as_of,
+                source_document: d.rules.meta.source_document.clone(),
+                newest_rule,
+                rule_versions: d.rules.timeline.len(),
+                scenarios: d.rules.scenarios.len(),
+            },
+            chips: AboutChips {
+                as_of: d.catalog.meta.as_of.clone(),
+                count: d.catalog.chips.len(),
+                source_document: d.catalog.meta.source_document.clone(),
+            },
+            country_groups: AboutGroups {
+                ecfr_issue: d.groups.base_issue,
+                source: d.groups.base_source.clone(),
+                dated_changes: d.groups.changes.len(),
+            },
+            listing_documents: d.list_notices.len(),
+            screening_lists: self.list_provenance()?,
+            files: d.files.clone(),
+            content_hash: d.content_hash.clone(),
+        })
     }
 
     /// The catalog with each chip's computed metrics, as `earl chips` and `GET /v1/chips` show it.
@@ -351,7 +394,8 @@ impl Engine {
         let (chip, metrics) = self.measure(&req.item)?;
         let classification = classify::classify(&snap, &metrics, &self.evaluator(&snap));
         let parties = self.parties(req)?;
-        let determination = self.determine(&snap, chip, &metrics, &classification, req, &parties)?;
+        let determination =
+            self.determine(&snap, chip, &metrics, &classification, req, &parties)?;
         let lists = match parties.screened {
             true => Some(self.screening()?.lists.provenance.clone()),
             false => None,
@@ -547,7 +591,8 @@ struct Parties {
 fn validate_stakes(stakes: &[Stake], end_user: Option<&str>) -> Result<(), EngineError> {
     if end_user.is_none() {
         return Err(EngineError::BadInput(
-            "ownership was given without an end user: name the end user whose owners these are".into(),
+            "ownership was given without an end user: name the end user whose owners these are"
+                .into(),
         ));
     }
     let mut totals: HashMap<String, f64> = HashMap::new();
@@ -677,7 +722,8 @@ impl BatchChecker<'_> {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => v.insert(engine.parties(req)?),
         };
-        let determination = engine.determine(snap, Some(c), metrics, classification, req, parties)?;
+        let determination =
+            engine.determine(snap, Some(c), metrics, classification, req, parties)?;
         let lists = match parties.screened {
             true => Some(engine.screening()?.lists.provenance.clone()),
             false => None,
@@ -721,8 +767,16 @@ fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
         spec.memory_bandwidth_gbps,
         bounds::MEMORY_BANDWIDTH_GBPS,
     )?;
-    check("--package-area", spec.package_area_mm2, bounds::PACKAGE_AREA_MM2)?;
-    check("--chip-to-chip", spec.chip_to_chip_gbps, bounds::CHIP_TO_CHIP_GBPS)?;
+    check(
+        "--package-area",
+        spec.package_area_mm2,
+        bounds::PACKAGE_AREA_MM2,
+    )?;
+    check(
+        "--chip-to-chip",
+        spec.chip_to_chip_gbps,
+        bounds::CHIP_TO_CHIP_GBPS,
+    )?;
     for (p, tops) in &spec.throughput {
         check(&format!("--throughput {p}"), Some(*tops), bounds::TOPS)?;
     }

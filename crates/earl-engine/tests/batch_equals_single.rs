@@ -23,13 +23,45 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
 });
 
 const CHIPS: &[&str] = &[
-    "A100", "A800", "H100", "H800", "H20", "H200", "L40S", "RTX 4090", "RTX 4090 D", "B200",
-    "MI308X", "MI325X", "T4", "V100", "Ascend 910B",
+    "A100",
+    "A800",
+    "H100",
+    "H800",
+    "H20",
+    "H200",
+    "L40S",
+    "RTX 4090",
+    "RTX 4090 D",
+    "B200",
+    "MI308X",
+    "MI325X",
+    "T4",
+    "V100",
+    "Ascend 910B",
 ];
 
 const DESTINATIONS: &[&str] = &[
-    "CN", "China", "HK", "Hong Kong", "MO", "RU", "Russia", "BY", "DE", "SA", "AE", "KP", "IR",
-    "CU", "SY", "UA", "VN", "KH", "IN", "GB", "US",
+    "CN",
+    "China",
+    "HK",
+    "Hong Kong",
+    "MO",
+    "RU",
+    "Russia",
+    "BY",
+    "DE",
+    "SA",
+    "AE",
+    "KP",
+    "IR",
+    "CU",
+    "SY",
+    "UA",
+    "VN",
+    "KH",
+    "IN",
+    "GB",
+    "US",
 ];
 
 /// Parties from the bundled CSL whose listing dates straddle the dates asked, and one that is

@@ -797,16 +797,10 @@ fn mismatches(r: &Row, a: &CheckAnswer) -> Vec<String> {
             }
             X::Condition(s) => {
                 let s = s.to_lowercase();
-                if !d
-                    .conditions
-                    .iter()
-                    .any(|c| match &c.reason {
-                        earl_core::step::Reason::Condition { rule } => {
-                            rule.to_lowercase().contains(&s)
-                        }
-                        _ => false,
-                    })
-                {
+                if !d.conditions.iter().any(|c| match &c.reason {
+                    earl_core::step::Reason::Condition { rule } => rule.to_lowercase().contains(&s),
+                    _ => false,
+                }) {
                     out.push(format!("no condition mentions {s:?}"));
                 }
             }

@@ -60,7 +60,11 @@ fn embargoed_and_sanctioned_destinations_need_a_licence_for_any_chip() {
         ("V100", "SY", "2024-06-01"),
         ("T4", "SY", "2026-03-01"),
     ] {
-        assert_eq!(required(chip, to, date), Some(true), "{chip} → {to} on {date}");
+        assert_eq!(
+            required(chip, to, date),
+            Some(true),
+            "{chip} → {to} on {date}"
+        );
     }
     let ru = check(&ask("H100", "RU", "2023-06-01"));
     assert_eq!(
@@ -137,10 +141,7 @@ fn listings_apply_from_their_notice_and_unknown_dates_are_undetermined() {
     let between = inspur("2023-03-03");
     assert_eq!(between.license_required, None, "undetermined, not clear");
     assert!(
-        between
-            .deciding
-            .iter()
-            .any(|d| d.contains("88 FR 13675")),
+        between.deciding.iter().any(|d| d.contains("88 FR 13675")),
         "{:?}",
         between.deciding
     );
@@ -174,7 +175,11 @@ fn the_section_232_tariff_follows_the_annex_windows() {
 /// cited.
 #[test]
 fn the_uae_after_a5_is_undetermined_for_3a090a_with_both_readings() {
-    assert_eq!(required("H100", "AE", "2026-07-09"), Some(true), "still D:4");
+    assert_eq!(
+        required("H100", "AE", "2026-07-09"),
+        Some(true),
+        "still D:4"
+    );
     let after = check(&ask("H100", "AE", "2026-08-01")).determination;
     assert_eq!(after.license_required, None);
     let readings = after
@@ -241,16 +246,31 @@ fn ownership_by_listed_parties_restricts_while_the_affiliates_rule_is_in_force()
             },
         ]
     };
-    assert_eq!(owned("2025-09-28", vec![huawei(60.0)]).license_required, Some(false));
-    assert_eq!(owned("2025-10-15", vec![huawei(60.0)]).license_required, Some(true));
-    assert_eq!(owned("2025-10-15", aggregate()).license_required, Some(true), "30% + 25%");
-    assert_eq!(owned("2025-10-15", vec![huawei(49.0)]).license_required, Some(false));
+    assert_eq!(
+        owned("2025-09-28", vec![huawei(60.0)]).license_required,
+        Some(false)
+    );
+    assert_eq!(
+        owned("2025-10-15", vec![huawei(60.0)]).license_required,
+        Some(true)
+    );
+    assert_eq!(
+        owned("2025-10-15", aggregate()).license_required,
+        Some(true),
+        "30% + 25%"
+    );
+    assert_eq!(
+        owned("2025-10-15", vec![huawei(49.0)]).license_required,
+        Some(false)
+    );
     let stayed = owned("2026-03-01", vec![huawei(60.0)]);
     assert_eq!(stayed.license_required, Some(false));
-    assert!(stayed
-        .because
-        .iter()
-        .any(|s| matches!(s.reason, Reason::OwnershipNotApplied { .. })));
+    assert!(
+        stayed
+            .because
+            .iter()
+            .any(|s| matches!(s.reason, Reason::OwnershipNotApplied { .. }))
+    );
     let again = owned("2026-12-01", vec![huawei(60.0)]);
     assert_eq!(again.license_required, Some(true));
     assert!(again.decided_by.contains(&"affiliates-bis".to_string()));

@@ -5,7 +5,7 @@
 use crate::prose::{num, policy_name};
 use earl_core::cite::Confidence;
 use earl_core::step::{Listed, Step, Verdict};
-use earl_engine::{CheckAnswer, ScreenAnswer};
+use earl_engine::{AboutAnswer, CheckAnswer, ChipRow, ClassifyAnswer, ScreenAnswer};
 use earl_screen::{DateBasis, PairScore, Provenance};
 use earl_store::{MigrationReport, RecordSummary, StoredRecord, VerifyReport};
 use std::io::{self, Write};
@@ -33,7 +33,9 @@ pub fn verdict(d: &earl_core::check::Determination) -> String {
     match (d.prohibited, d.license_required, &d.license_exception) {
         (true, _, _) => "PROHIBITED — no licence or exception can authorise it".into(),
         (false, Some(true), Some(x)) => {
-            format!("LICENCE REQUIRED, but License Exception {x} can authorise it (see its conditions)")
+            format!(
+                "LICENCE REQUIRED, but License Exception {x} can authorise it (see its conditions)"
+            )
         }
         (false, Some(true), None) => "LICENCE REQUIRED".into(),
         (false, Some(false), _) => "no licence required by the rules earl evaluates".into(),
@@ -194,7 +196,7 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, count_drops: &[String]) -> io
     }
     writeln!(
         w,
-        "\nLists: {} ({}). A match is a lead to review, not a determination.",
+        "\nLists: {}, {}. A match is a lead to review, not a determination.",
         a.lists.source_file,
         generated(&a.lists)
     )
@@ -378,4 +380,140 @@ pub fn migration(w: &mut dyn Write, path: &Path, r: &MigrationReport) -> io::Res
         r.bytes_after,
         r.backup.display()
     )
+}
+
+fn known(v: Option<f64>, unit: &str) -> String {
+    v.map_or_else(|| "unknown".into(), |x| format!("{}{unit}", num(x)))
+}
+
+fn yes_no(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    }
+}
+
+/// `earl classify`.
+pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer) -> io::Result<()> {
+    let who = match &c.vendor {
+        Some(v) => format!("{v} {}", c.name),
+        None => c.name.clone(),
+    };
+    let verdict = match (&c.paragraph, c.determined) {
+        (Some(p), true) => p.clone(),
+        (None, true) => match &c.excluded_by {
+            Some(x) => format!("not 3A090 — excluded by {x}"),
+            None => "not 3A090".into(),
+        },
+        (_, false) => format!("UNDETERMINED — could be {}", c.possible.join(" or ")),
+    };
+    writeln!(w, "{who}: {verdict}")?;
+    let scenario = c
+        .scenario
+        .as_deref()
+        .map(|s| format!(", scenario {s}"))
+        .unwrap_or_default();
+    writeln!(
+        w,
+        "  as of {} under rule version {}{scenario}",
+        c.date, c.regime
+    )?;
+    writeln!(
+        w,
+        "  TPP {}{} · PD {} · datacenter: {} · memory bandwidth {}",
+        known(c.tpp, ""),
+        c.tpp_precision
+            .as_deref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default(),
+        c.pd.map_or_else(|| "unknown".into(), |p| format!("{p:.2}")),
+        yes_no(c.datacenter),
+        known(c.memory_bandwidth_gbps, " GB/s")
+    )?;
+    if !c.deciding.is_empty() {
+        writeln!(w, "  decided by: {}", c.deciding.join("; "))?;
+    }
+    if !c.hinges_on_unverified.is_empty() {
+        writeln!(
+            w,
+            "  rests on unverified figures: {}",
+            c.hinges_on_unverified.join(", ")
+        )?;
+    }
+    steps(w, "Why", &c.because)
+}
+
+/// `earl chips`.
+pub fn chips(
+    w: &mut dyn Write,
+    rows: &[ChipRow],
+    as_of: &str,
+    source_document: &str,
+) -> io::Result<()> {
+    writeln!(
+        w,
+        "{:<20} {:<14} {:<28} {:>10} {:>7} {:>4} {:>10}",
+        "ID", "VENDOR", "NAME", "TPP", "PD", "DC", "MEM GB/s"
+    )?;
+    for r in rows {
+        let flag = if r.unverified.is_empty() { "" } else { " *" };
+        writeln!(
+            w,
+            "{:<20} {:<14} {:<28} {:>10} {:>7} {:>4} {:>10}{flag}",
+            r.id,
+            r.vendor,
+            r.name,
+            known(r.tpp, ""),
+            r.pd.map_or_else(|| "unknown".into(), |p| format!("{p:.2}")),
+            yes_no(r.datacenter),
+            known(r.memory_bandwidth_gbps, "")
+        )?;
+    }
+    writeln!(
+        w,
+        "\n{} chips. TPP and PD are computed from the catalog's dense throughput and die area; * = rests on a figure marked unverified.\nCatalog as of {as_of} ({source_document}).",
+        rows.len()
+    )
+}
+
+/// `earl about`.
+pub fn about(w: &mut dyn Write, a: &AboutAnswer) -> io::Result<()> {
+    writeln!(w, "earl {}", a.earl_version)?;
+    writeln!(
+        w,
+        "  rules:          sources to {} ({} rule versions; newest {})",
+        a.rules.as_of,
+        a.rules.rule_versions,
+        a.rules
+            .newest_rule
+            .as_ref()
+            .map_or("none".into(), |r| format!(
+                "{} effective {}",
+                r.id, r.effective
+            ))
+    )?;
+    writeln!(w, "  scenarios:      {}", a.rules.scenarios)?;
+    writeln!(
+        w,
+        "  chips:          {} (sources to {})",
+        a.chips.count, a.chips.as_of
+    )?;
+    writeln!(
+        w,
+        "  country groups: eCFR issue {} + {} dated changes",
+        a.country_groups.ecfr_issue, a.country_groups.dated_changes
+    )?;
+    writeln!(
+        w,
+        "  listing dates:  {} Federal Register documents",
+        a.listing_documents
+    )?;
+    writeln!(
+        w,
+        "  screening:      Consolidated Screening List, {} ({} entries)",
+        generated(&a.screening_lists),
+        a.screening_lists.counts.total
+    )?;
+    writeln!(w, "  content hash:   {}", a.content_hash)
 }

@@ -4,8 +4,10 @@
 //! [`Explain::explain`] on an answer before they show it, so every one of them shows the same
 //! words for the same answer.
 
+pub mod explore;
 pub mod human;
 pub mod prose;
+pub mod svg;
 
 use earl_core::check::Determination;
 use earl_core::step::Step;

@@ -9,14 +9,14 @@ use earl_core::step::{Comparison, Holding, Listed, Reason, Shown, Step, Verdict}
 /// The sentence for `step`. It never names the date asked (the answer's header does), so one
 /// answer's steps read the same for every date they hold on.
 pub fn sentence(step: &Step) -> String {
-    let text = reason(&step.reason);
+    let text = reason(&step.reason, step.entry.as_deref().unwrap_or("the entry"));
     match &step.branch {
         Some(b) => format!("If {b}: {text}"),
         None => text,
     }
 }
 
-fn reason(r: &Reason) -> String {
+fn reason(r: &Reason, entry: &str) -> String {
     match r {
         Reason::Tpp {
             tpp,
@@ -82,7 +82,7 @@ fn reason(r: &Reason) -> String {
                 Verdict::DoesNotApply => "does not apply",
                 Verdict::Undetermined => "cannot tell whether it applies",
             };
-            format!("Exclusion {head}: {rule}")
+            format!("{entry} {head}: {rule}")
         }
         Reason::Paragraph {
             verdict,
@@ -91,7 +91,7 @@ fn reason(r: &Reason) -> String {
             ..
         } => {
             let _ = verdict;
-            format!("Paragraph ({rule}): does not apply to this kind of item.")
+            format!("{entry} ({rule}): does not apply to this kind of item.")
         }
         Reason::Paragraph {
             verdict,
@@ -105,7 +105,7 @@ fn reason(r: &Reason) -> String {
                 Verdict::Undetermined => "undetermined",
             };
             let parts: Vec<String> = tests.iter().map(comparison).collect();
-            format!("Paragraph ({rule}): {head} — {}.", parts.join("; "))
+            format!("{entry} ({rule}): {head} — {}.", parts.join("; "))
         }
         Reason::UnknownIrrelevant { metric } => {
             let label = metric.label();
@@ -145,7 +145,7 @@ fn reason(r: &Reason) -> String {
                         .map(|r| format!("“{}” ({})", r.reading, r.cite.text))
                         .collect();
                     format!(
-                        "Undetermined — the law is unsettled here: {rule} Readings: {}.",
+                        "Undetermined — the law is unsettled: {rule} The readings differ: {}.",
                         rs.join("; ")
                     )
                 }
@@ -329,7 +329,9 @@ fn value(m: MetricName, x: f64) -> String {
 
 fn listing(l: &Listed) -> String {
     match l {
-        Listed::On { date, notice } => format!("the entry was listed by {notice}, effective {date}"),
+        Listed::On { date, notice } => {
+            format!("the entry was listed by {notice}, effective {date}")
+        }
         Listed::By { date, notice, .. } => {
             format!("the entry was listed by {notice}, in force by {date} at the latest")
         }

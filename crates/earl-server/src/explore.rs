@@ -1,5 +1,5 @@
 //! `/v1/diff`, `/v1/timeline`, `/v1/scenarios` and their SVG charts: the engine's explore
-//! functions ([`Engine::diff`], [`Engine::timeline`], [`earl_engine::explore::svg`]) over HTTP,
+//! functions ([`Engine::diff`], [`Engine::timeline`], [`earl_render::svg`]) over HTTP,
 //! with the JSON of `earl diff --json`, `earl timeline --json` and `earl scenarios --json`.
 //!
 //! A diff or a timeline is many determinations (up to [`MAX_CELLS`] cells, two each), so it
@@ -16,8 +16,8 @@ use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use earl_engine::Engine;
 use earl_engine::explore::diff::{DEFAULT_DESTINATIONS, DiffReport, DiffRequest};
-use earl_engine::explore::svg;
 use earl_engine::explore::timeline::{TimelineReport, TimelineRequest};
+use earl_render::svg;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -108,9 +108,7 @@ async fn recorded_diff(state: &AppState, body: &DiffBody) -> Result<(DiffReport,
     let request = body.request(&state.engine)?;
     let engine = Arc::clone(&state.engine);
     let report = blocking(move || Ok(engine.diff(&request)?)).await?;
-    let json = state
-        .record_json(body, &report)
-        .await?;
+    let json = state.record_json(body, &report).await?;
     Ok((report, json))
 }
 

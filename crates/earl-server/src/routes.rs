@@ -6,7 +6,6 @@
 //! id looked up among the loaded scenarios, never a path.
 
 use crate::audit::Recorder;
-use earl_engine::audit::{Audited, Source};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
 use axum::Json;
@@ -15,6 +14,7 @@ use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use earl_core::chip::{ChipKind, CustomSpec, Precision};
+use earl_engine::audit::{Audited, Source};
 use earl_engine::{CheckRequest, Engine, Item};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -340,9 +340,7 @@ pub async fn classify(
         date,
         body.scenario.as_deref(),
     )?);
-    let json = state
-        .record_json(&body, &answer)
-        .await?;
+    let json = state.record_json(&body, &answer).await?;
     Ok(json_bytes(json))
 }
 
@@ -386,9 +384,7 @@ pub async fn check(
         }),
     };
     let answer = earl_render::explained(state.engine.check(&request)?);
-    let json = state
-        .record_json(&body, &answer)
-        .await?;
+    let json = state.record_json(&body, &answer).await?;
     Ok(json_bytes(json))
 }
 
@@ -420,9 +416,7 @@ pub async fn screen(
         date: date_or_today(params.date.as_deref())?,
     };
     let answer = state.engine.screen(&request)?;
-    let json = state
-        .record_json(&params, &answer)
-        .await?;
+    let json = state.record_json(&params, &answer).await?;
     Ok(json_bytes(json))
 }
 
@@ -443,9 +437,7 @@ pub async fn pair(
     let answer = state
         .engine
         .pair(&body.a, &body.b, threshold_field(body.threshold)?)?;
-    let json = state
-        .record_json(&body, &answer)
-        .await?;
+    let json = state.record_json(&body, &answer).await?;
     Ok(json_bytes(json))
 }
 

@@ -462,7 +462,7 @@ async fn timeline_is_the_engines_timeline_and_chart() {
     );
     assert_eq!(
         svg.text,
-        earl_engine::explore::svg::timeline_chart(&expected, "2026-03-01".parse().unwrap())
+        earl_render::svg::timeline_chart(&expected, "2026-03-01".parse().unwrap())
     );
 
     send(&app, get("/v1/timeline?chip=H100"))

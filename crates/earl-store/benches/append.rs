@@ -159,9 +159,9 @@ fn main() {
     rate("9 KB, writer alone (queued)", large, started);
     let each = if full { 200 } else { 2 };
     let shared = Arc::clone(&appender);
-    let answer = Arc::new(answer);
+    let shared_answer = Arc::new(answer.clone());
     concurrent("9 KB, 64 thr, GroupAppender", callers, each, move |n| {
-        shared.append(prepare_large(&answer, n)).map(drop)
+        shared.append(prepare_large(&shared_answer, n)).map(drop)
     });
     drop(appender);
 
@@ -173,4 +173,68 @@ fn main() {
     let started = Instant::now();
     let exported = store.export_jsonl(&mut std::io::sink()).unwrap();
     rate("export_jsonl", exported, started);
+
+    batch_rows(&answer, if full { 200_000 } else { 5_000 });
+}
+
+/// What `earl check --batch` writes per row: a body shared by the rows asking the same
+/// question (here 50 distinct answers), and each row's inputs and date. Prints the bytes per
+/// record the file grows by.
+fn batch_rows(answer: &serde_json::Value, rows: u64) {
+    let parent = std::env::var("EARL_BENCH_DIR").unwrap_or(env!("CARGO_TARGET_TMPDIR").into());
+    let dir = tempfile::tempdir_in(parent).unwrap();
+    let path = dir.path().join("batch.sqlite");
+    let store = AuditStore::open(&path).unwrap();
+    let bodies: Vec<std::sync::Arc<earl_store::body::Body>> = (0..50)
+        .map(|n| {
+            let mut v = answer.clone();
+            v["regime"] = serde_json::json!(format!("variant-{n}"));
+            let text = earl_store::canonical::canonical_json(&v);
+            std::sync::Arc::new(earl_store::body::Body::new(
+                earl_store::body::split(&text).0,
+            ))
+        })
+        .collect();
+    let started = Instant::now();
+    let mut chunk = Vec::with_capacity(1_000);
+    for n in 0..rows {
+        let inputs = serde_json::json!({"row": n + 2, "chip": "H200", "to": "CN",
+            "end_user": "Example Trading Co., Ltd.", "end_user_hq": null, "date": "2026-03-01",
+            "quantity": null, "from": null, "scenario": null, "ownership_file": null});
+        chunk.push(
+            PreparedRecord::with_body(
+                "check",
+                "cli-batch",
+                &inputs,
+                std::sync::Arc::clone(&bodies[(n % 50) as usize]),
+                Some(earl_store::body::overlay_of(
+                    "date",
+                    &format!("2026-03-{:02}", 1 + n % 28),
+                )),
+                "r".repeat(64),
+                Some("l".repeat(64)),
+                "0.1.0",
+            )
+            .unwrap(),
+        );
+        if chunk.len() == 1_000 {
+            store.append_all(&chunk.iter().collect::<Vec<_>>()).unwrap();
+            chunk.clear();
+        }
+    }
+    store.append_all(&chunk.iter().collect::<Vec<_>>()).unwrap();
+    rate("batch rows, shared bodies", rows, started);
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    connection
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    println!(
+        "{:<28} {:.0} bytes per record ({} records, {} bytes; body {} bytes compressed)",
+        "batch rows, file size",
+        bytes as f64 / rows as f64,
+        rows,
+        bytes,
+        bodies[0].compressed.len()
+    );
 }

@@ -87,11 +87,7 @@ pub fn migrate(path: &Path) -> Result<MigrationReport, StoreError> {
             .map_err(sql)?;
         let mut rows = statement.query([]).map_err(sql)?;
         let mut iter = std::iter::from_fn(|| match rows.next() {
-            Ok(Some(row)) => Some(
-                read_v2(row)
-                    .map(|r| (r.seq, Ok(r)))
-                    .map_err(sql),
-            ),
+            Ok(Some(row)) => Some(read_v2(row).map(|r| (r.seq, Ok(r))).map_err(sql)),
             Ok(None) => None,
             Err(e) => Some(Err(sql(e))),
         });

@@ -182,7 +182,9 @@ impl PreparedRecord {
         earl_version: impl Into<String>,
     ) -> Result<PreparedRecord, serde_json::Error> {
         let outputs = crate::body::splice(&body.text, overlay.as_deref()).ok_or_else(|| {
-            <serde_json::Error as serde::de::Error>::custom("the body or overlay is not a JSON object")
+            <serde_json::Error as serde::de::Error>::custom(
+                "the body or overlay is not a JSON object",
+            )
         })?;
         Ok(PreparedRecord::assemble(
             kind.into(),
@@ -556,7 +558,10 @@ impl AuditStore {
                 let hash = chain_hash(&record.content_hash, &prev_hash, &recorded_at, last_seq);
                 if !stored_bodies.contains(&record.body.hash.as_str()) {
                     insert_body
-                        .execute(rusqlite::params![record.body.hash, &*record.body.compressed])
+                        .execute(rusqlite::params![
+                            record.body.hash,
+                            &*record.body.compressed
+                        ])
                         .map_err(sql)?;
                     stored_bodies.push(&record.body.hash);
                 }

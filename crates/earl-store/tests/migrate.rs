@@ -77,7 +77,10 @@ fn a_schema_2_trail_is_refused_until_migrated_then_verifies_the_same() {
     let path = dir.path().join("audit.sqlite");
     let outputs = write_v2(&path, 40);
     let error = AuditStore::open(&path).unwrap_err();
-    assert!(matches!(error, StoreError::NeedsMigration { found: 2, .. }), "{error:?}");
+    assert!(
+        matches!(error, StoreError::NeedsMigration { found: 2, .. }),
+        "{error:?}"
+    );
     assert!(error.to_string().contains("earl audit migrate"), "{error}");
 
     let report = AuditStore::migrate(&path).unwrap();
@@ -123,7 +126,10 @@ fn a_schema_2_trail_that_does_not_verify_is_left_untouched() {
         .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
         .unwrap();
     let error = AuditStore::migrate(&path).unwrap_err();
-    assert!(matches!(error, StoreError::MigrationRefused { .. }), "{error:?}");
+    assert!(
+        matches!(error, StoreError::MigrationRefused { .. }),
+        "{error:?}"
+    );
     assert!(error.to_string().contains("record 3"), "{error}");
     let c = rusqlite::Connection::open(&path).unwrap();
     let version: i64 = c

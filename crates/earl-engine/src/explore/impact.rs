@@ -5,7 +5,7 @@
 //! most three decimals), prices in cents and rates in basis points, all as integers; only the
 //! final ratios (H100 equivalents, shares) are divisions.
 
-use super::{EntryRef, Outcome, PointKind, RulePoint, Verdict};
+use super::{EntryRef, Outcome, PointKind, RulePoint};
 use crate::{Engine, EngineError};
 use earl_core::chip::{Chip, Precision};
 use jiff::civil::Date;
@@ -101,7 +101,8 @@ pub struct ImpactLine {
     pub outcome: Outcome,
     pub licensable: bool,
     pub because: Vec<EntryRef>,
-    pub price_usd: Option<f64>,
+    /// The price per unit given, in US cents.
+    pub price_cents: Option<u64>,
     pub charges: Vec<ChargeLine>,
 }
 
@@ -112,8 +113,11 @@ pub struct ChargeLine {
     pub rate: f64,
     pub text: String,
     pub cite: String,
-    /// rate × price × units; null when no price was given.
-    pub amount_usd: Option<f64>,
+    /// `applies`, or `undetermined` when the figures that decide it are not known exactly (it
+    /// is then not added to the total).
+    pub verdict: earl_core::step::Verdict,
+    /// rate × price × units in US cents, rounded to the nearest cent; null without a price.
+    pub amount_cents: Option<u64>,
 }
 
 /// A reference figure set against the shipment.
@@ -148,8 +152,8 @@ pub struct ImpactReport {
     pub licensable_tpp: f64,
     pub licensable_share_units: f64,
     pub licensable_share_tpp: f64,
-    /// Sum of every charge amount (those with a price).
-    pub charges_total_usd: f64,
+    /// Sum of the charges that apply and have a price, in US cents.
+    pub charges_total_cents: u64,
     /// Chips with a charge due but no price given.
     pub charges_unpriced: Vec<String>,
     pub comparisons: Vec<Comparison>,
@@ -240,7 +244,7 @@ impl Engine {
         let (mut tpp_total, mut fp16_total, mut fp8_total, mut lic_tpp) =
             (0i128, 0i128, 0i128, 0i128);
         let (mut lic_units, mut total_units) = (0u64, 0u64);
-        let mut charges_total = 0i128; // in cents × basis points
+        let mut charges_total = 0u64; // cents
         let (mut missing, mut unpriced) = (Vec::new(), Vec::new());
         for (chip, n) in &units {
             let tpp = earl_core::metrics::Metrics::of_chip(chip)
@@ -276,19 +280,26 @@ impl Engine {
                 .map(|(_, c)| *c);
             let mut charges = Vec::new();
             for c in &ev.determination.charges {
-                let bp = (c.rate * 10_000.0).round() as i128;
-                let amount = price.map(|cents| i128::from(cents) * i128::from(*n) * bp);
-                if let Some(a) = amount {
-                    charges_total += a;
-                } else if !unpriced.contains(&chip.id) {
-                    unpriced.push(chip.id.clone());
+                let bp = (c.rate * 10_000.0).round() as u128;
+                // cents × units × basis points / 10,000, rounded half up to a whole cent.
+                let amount = price.map(|cents| {
+                    let exact = u128::from(cents) * u128::from(*n) * bp;
+                    u64::try_from((exact + 5_000) / 10_000).unwrap_or(u64::MAX)
+                });
+                let applies = c.verdict == earl_core::step::Verdict::Applies;
+                match amount {
+                    Some(a) if applies => charges_total = charges_total.saturating_add(a),
+                    Some(_) => {}
+                    None if !unpriced.contains(&chip.id) => unpriced.push(chip.id.clone()),
+                    None => {}
                 }
                 charges.push(ChargeLine {
                     kind: c.kind.clone(),
                     rate: c.rate,
                     text: c.text.clone(),
                     cite: c.cite.clone(),
-                    amount_usd: amount.map(|a| a as f64 / 1_000_000.0),
+                    verdict: c.verdict,
+                    amount_cents: amount,
                 });
             }
             tpp_total += line_tpp;
@@ -309,7 +320,7 @@ impl Engine {
                 licensable,
                 because: ev.entries,
                 outcome: ev.outcome,
-                price_usd: price.map(|c| c as f64 / 100.0),
+                price_cents: price,
                 charges,
             });
         }
@@ -339,7 +350,7 @@ impl Engine {
             } else {
                 0.0
             },
-            charges_total_usd: charges_total as f64 / 1_000_000.0,
+            charges_total_cents: charges_total,
             charges_unpriced: unpriced,
             comparisons,
         })
@@ -407,15 +418,4 @@ pub fn fmt_count(x: f64) -> String {
         out.push(ch);
     }
     if x < 0.0 { format!("-{out}") } else { out }
-}
-
-impl Verdict {
-    /// For impact summaries: "licensable" or "not licensable".
-    pub fn licensable_label(self) -> &'static str {
-        if self.licensable() {
-            "licensable"
-        } else {
-            "not licensable"
-        }
-    }
 }

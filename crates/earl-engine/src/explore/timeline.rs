@@ -34,22 +34,6 @@ pub enum Event {
     CountryGroup(GroupChangeRef),
 }
 
-impl Event {
-    pub fn describe(&self) -> String {
-        match self {
-            Event::Amendment(a) => format!("{} — {} [{}]", a.id, a.title, a.cite.text),
-            Event::AmendmentLapses(a) => format!("{} lapses — {} [{}]", a.id, a.title, a.cite.text),
-            Event::CountryGroup(g) => format!(
-                "{} {} Country Group {} [{}]",
-                g.country,
-                if g.action == "add" { "joins" } else { "leaves" },
-                g.group,
-                g.cite
-            ),
-        }
-    }
-}
-
 /// A run of dates with one outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

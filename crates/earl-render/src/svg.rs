@@ -2,9 +2,9 @@
 //! `earl timeline --svg` (a step chart of the determination over time). Text only, no
 //! dependencies: every chart has a title, labelled axes and a legend.
 
-use super::Verdict;
-use super::diff::DiffReport;
-use super::timeline::{Event, TIMELINE_START, TimelineReport};
+use earl_engine::explore::Verdict;
+use earl_engine::explore::diff::DiffReport;
+use earl_engine::explore::timeline::{Event, TIMELINE_START, TimelineReport};
 use jiff::civil::Date;
 use std::fmt::Write;
 
@@ -101,12 +101,12 @@ pub fn diff_matrix(r: &DiffReport) -> String {
     let _ = writeln!(
         s,
         "<text x=\"20\" y=\"28\" font-size=\"18\" font-weight=\"bold\">Export licensing outcome under {}</text>",
-        esc(&r.to.describe())
+        esc(&crate::explore::point(&r.to))
     );
     let _ = writeln!(
         s,
         "<text x=\"20\" y=\"50\" font-size=\"13\">Cells outlined in black changed from {} — {} of {} cells changed.</text>",
-        esc(&r.from.describe()),
+        esc(&crate::explore::point(&r.from)),
         r.summary.changed,
         r.summary.cells
     );
@@ -176,7 +176,7 @@ pub fn diff_matrix(r: &DiffReport) -> String {
         "<rect x=\"20\" y=\"{}\" width=\"16\" height=\"16\" fill=\"none\" stroke=\"#000\" stroke-width=\"3\"/><text x=\"42\" y=\"{}\" font-size=\"12\">outlined: outcome differs from {} (licence, exception, review policy, conditions or charges)</text>",
         ly + lh + 8.0,
         ly + lh + 20.5,
-        esc(&r.from.describe())
+        esc(&crate::explore::point(&r.from))
     );
     s.push_str("</svg>\n");
     s
@@ -315,7 +315,7 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
             (x1 - x0).max(1.0),
             colour(p.outcome.verdict),
             p.from,
-            esc(&p.outcome.brief())
+            esc(&crate::explore::brief(&p.outcome))
         );
         let _ = writeln!(
             s,
@@ -355,7 +355,7 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
             .or(p.changed_by.first());
         let cause = match first {
             Some(Event::Amendment(a)) => format!("{} ({})", a.id, a.cite.text),
-            Some(e) => e.describe(),
+            Some(e) => crate::explore::event(e),
             None => "start of timeline".into(),
         };
         let line = format!("{} — {} — {}", p.from, p.outcome.verdict.label(), cause);

@@ -1,0 +1,400 @@
+//! The human output of `earl scenarios`, `diff`, `timeline` and `impact`, and the short
+//! descriptions the SVG charts reuse.
+
+use crate::prose::{num, policy_name};
+use earl_core::cite::Confidence;
+use earl_core::step::Verdict as ChargeVerdict;
+use earl_engine::ScenarioRow;
+use earl_engine::explore::diff::DiffReport;
+use earl_engine::explore::impact::{ImpactReport, fmt_count};
+use earl_engine::explore::timeline::{Event, TimelineReport};
+use earl_engine::explore::{EntryRef, Outcome, PointKind, RulePoint, Verdict};
+use jiff::civil::Date;
+use std::io::{self, Write};
+
+/// "scenario X over the rules of 2026-03-01", "rule version … (date)", "rules of 2026-03-01".
+pub fn point(p: &RulePoint) -> String {
+    match (&p.kind, &p.scenario) {
+        (PointKind::Scenario, Some(s)) => format!("scenario {s} over the rules of {}", p.date),
+        (PointKind::RuleVersion, _) => format!("rule version {} ({})", p.spec, p.date),
+        _ => format!("rules of {}", p.date),
+    }
+}
+
+/// A change on a timeline, in one line.
+pub fn event(e: &Event) -> String {
+    match e {
+        Event::Amendment(a) => format!("{} — {} [{}]", a.id, a.title, a.cite.text),
+        Event::AmendmentLapses(a) => format!("{} lapses — {} [{}]", a.id, a.title, a.cite.text),
+        Event::CountryGroup(g) => format!(
+            "{} {} Country Group {} [{}]",
+            g.country,
+            if g.action == "add" { "joins" } else { "leaves" },
+            g.group,
+            g.cite
+        ),
+    }
+}
+
+/// One line: "licence required, case-by-case, 5 conditions, tariff 25%".
+pub fn brief(o: &Outcome) -> String {
+    let mut parts = vec![match o.license_required {
+        Some(true) => "licence required".to_string(),
+        Some(false) => "no licence".to_string(),
+        None => "licence undetermined".to_string(),
+    }];
+    if o.prohibited {
+        parts.push("prohibited".into());
+    }
+    if let Some(x) = &o.license_exception {
+        parts.push(format!("exception {x}"));
+    }
+    if let Some(r) = o.review_policy {
+        parts.push(policy_name(r).into());
+    }
+    if !o.conditions.is_empty() {
+        let n = o.conditions.len();
+        parts.push(format!("{n} condition{}", if n == 1 { "" } else { "s" }));
+    }
+    parts.extend(o.charges.iter().cloned());
+    parts.join(", ")
+}
+
+fn licensable(v: Verdict) -> &'static str {
+    if v.licensable() {
+        "licensable"
+    } else {
+        "not licensable"
+    }
+}
+
+/// A confidence mark as the sources write it.
+pub fn confidence(c: Confidence) -> &'static str {
+    match c {
+        Confidence::VerifiedPrimary => "VERIFIED-P",
+        Confidence::VerifiedSecondary => "VERIFIED-S",
+        Confidence::Computed => "COMPUTED",
+        Confidence::Unverified => "UNVERIFIED",
+    }
+}
+
+/// Wraps text at `width` columns, continuing lines with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        if line > 0 && line + 1 + word.chars().count() > width {
+            out.push('\n');
+            out.push_str(indent);
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += word.chars().count();
+    }
+    out
+}
+
+fn entry(e: &EntryRef) -> String {
+    format!(
+        "{} {} ({})",
+        e.kind,
+        e.id,
+        e.amendment.as_deref().unwrap_or("?")
+    )
+}
+
+fn status(s: earl_core::rules::Status) -> &'static str {
+    use earl_core::rules::Status::*;
+    match s {
+        Enforced => "enforced",
+        PublishedNotEnforced => "published, not enforced",
+        Announced => "announced",
+        Proposed => "proposed",
+        Introduced => "introduced",
+        PassedCommittee => "passed committee",
+        PassedOneChamber => "passed one chamber",
+        Enacted => "enacted",
+        Withdrawn => "withdrawn",
+    }
+}
+
+/// `earl scenarios`.
+pub fn scenarios(w: &mut dyn Write, rows: &[ScenarioRow]) -> io::Result<()> {
+    writeln!(
+        w,
+        "{} scenarios (use with --scenario ID, or as A/B of earl diff):",
+        rows.len()
+    )?;
+    for r in rows {
+        let when = match (r.effective, r.until) {
+            (Some(e), Some(u)) => format!("effective {e} until {u}"),
+            (Some(e), None) => format!("effective {e}"),
+            (None, _) => "no effective date: applies to any date asked".into(),
+        };
+        writeln!(
+            w,
+            "\n{} — {}\n  status: {}; {when}",
+            r.id,
+            r.title,
+            status(r.status)
+        )?;
+        writeln!(w, "  {}", wrap(r.summary, 100, "  "))?;
+        for c in &r.cites {
+            writeln!(w, "  — {} [{}]", c.text, confidence(c.confidence))?;
+        }
+    }
+    Ok(())
+}
+
+/// `earl diff`.
+pub fn diff(w: &mut dyn Write, r: &DiffReport) -> io::Result<()> {
+    writeln!(
+        w,
+        "earl diff: A = {}  →  B = {}",
+        point(&r.from),
+        point(&r.to)
+    )?;
+    writeln!(
+        w,
+        "Exports from the United States, no end user named; outcomes compared: licence, exception, review policy, conditions, charges."
+    )?;
+    for (title, list) in [
+        ("Applied in B only", &r.amendments_only_in_to),
+        ("Applied in A only", &r.amendments_only_in_from),
+    ] {
+        if !list.is_empty() {
+            writeln!(w, "\n{title}:")?;
+            for am in list {
+                writeln!(w, "  {} — {}\n      — {}", am.id, am.title, am.cite.text)?;
+            }
+        }
+    }
+    writeln!(
+        w,
+        "\n{} chips × {} destinations = {} cells; {} changed.",
+        r.summary.chips, r.summary.destinations, r.summary.cells, r.summary.changed
+    )?;
+    for (t, n) in &r.summary.transitions {
+        writeln!(w, "  {n:>4}  {t}")?;
+    }
+    for c in &r.changes {
+        writeln!(w, "\n{} → {}", c.chip_name, c.destination)?;
+        writeln!(w, "  A: {}  [{}]", brief(&c.from), c.from.classification)?;
+        writeln!(w, "  B: {}  [{}]", brief(&c.to), c.to.classification)?;
+        if !c.because.amendments.is_empty() {
+            writeln!(w, "  because of: {}", c.because.amendments.join(", "))?;
+        }
+        for e in &c.because.entries_added {
+            writeln!(w, "    + {}", entry(e))?;
+        }
+        for e in &c.because.entries_dropped {
+            writeln!(w, "    − {}", entry(e))?;
+        }
+        for g in &c.because.country_group_changes {
+            writeln!(
+                w,
+                "    Country Group: {} {} {} on {} — {}",
+                g.country, g.action, g.group, g.effective, g.cite
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `earl timeline`.
+pub fn timeline(w: &mut dyn Write, r: &TimelineReport, until: Date) -> io::Result<()> {
+    let scenario = r
+        .scenario
+        .as_deref()
+        .map(|s| format!(", scenario {s}"))
+        .unwrap_or_default();
+    writeln!(
+        w,
+        "{} → {}: exports from the United States, no end user named{scenario}; {} rule versions checked from {} to {until}, {} distinct periods.",
+        r.chip_name,
+        r.destination,
+        r.dates_checked.len(),
+        r.dates_checked
+            .first()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        r.periods.len()
+    )?;
+    for p in &r.periods {
+        let end = p
+            .until
+            .map_or_else(|| "today".to_string(), |d| d.to_string());
+        writeln!(w, "\n{} → {end}   {}", p.from, p.outcome.verdict.label())?;
+        writeln!(w, "  {}  [{}]", brief(&p.outcome), p.outcome.classification)?;
+        for e in &p.changed_by {
+            writeln!(w, "  changed by: {}", event(e))?;
+        }
+        if !p.because.is_empty() {
+            let ids: Vec<String> = p.because.iter().map(entry).collect();
+            writeln!(w, "  decided by: {}", ids.join("; "))?;
+        }
+    }
+    Ok(())
+}
+
+/// A share as a percentage: 0.8252 → "82.52%".
+fn percent(x: f64) -> String {
+    format!("{:.2}%", x * 100.0)
+}
+
+/// A rate as a percentage without trailing zeros: 0.25 → "25%".
+fn rate(x: f64) -> String {
+    format!("{}%", num(x * 100.0))
+}
+
+/// US cents as dollars with thousands separators: 270000000000 → "$2,700,000,000.00".
+fn money(cents: u64) -> String {
+    format!("${}.{:02}", fmt_count((cents / 100) as f64), cents % 100)
+}
+
+/// A number with thousands separators and two decimals.
+fn decimal(x: f64) -> String {
+    let hundredths = (x * 100.0).round() as i128;
+    format!(
+        "{}.{:02}",
+        fmt_count((hundredths / 100) as f64),
+        hundredths % 100
+    )
+}
+
+/// FLOP/s in the largest readable unit.
+fn flops(x: f64) -> String {
+    match x {
+        x if x >= 1e18 => format!("{:.3} EFLOP/s", x / 1e18),
+        x if x >= 1e15 => format!("{:.3} PFLOP/s", x / 1e15),
+        x => format!("{:.3} TFLOP/s", x / 1e12),
+    }
+}
+
+/// `earl impact`.
+pub fn impact(w: &mut dyn Write, r: &ImpactReport) -> io::Result<()> {
+    writeln!(
+        w,
+        "earl impact: {} to {}, exports from the United States",
+        point(&r.rules),
+        r.destination
+    )?;
+    writeln!(
+        w,
+        "\n{:<28} {:>10} {:>16} {:>12} {:>16} {:>16}  determination",
+        "chip", "units", "TPP", "H100-eq", "FP16 dense", "FP8 dense"
+    )?;
+    for l in &r.lines {
+        writeln!(
+            w,
+            "{:<28} {:>10} {:>16} {:>12} {:>16} {:>16}  {} — {}",
+            l.chip_name,
+            fmt_count(l.units as f64),
+            num(l.total_tpp),
+            decimal(l.h100_equivalents),
+            l.fp16_flops.map_or_else(|| "missing".into(), flops),
+            l.fp8_flops.map_or_else(|| "missing".into(), flops),
+            brief(&l.outcome),
+            licensable(l.outcome.verdict)
+        )?;
+    }
+    writeln!(
+        w,
+        "\nTotal: {} units, {} TPP = {} H100 equivalents (one H100 SXM = {} TPP in the catalog).",
+        fmt_count(r.total_units as f64),
+        num(r.total_tpp),
+        decimal(r.h100_equivalents),
+        num(r.h100_tpp)
+    )?;
+    writeln!(
+        w,
+        "Dense FP16: {}; dense FP8: {}.",
+        flops(r.fp16_flops),
+        flops(r.fp8_flops)
+    )?;
+    if !r.missing_precisions.is_empty() {
+        writeln!(
+            w,
+            "Not counted (the catalog lists no throughput at that precision): {}.",
+            r.missing_precisions.join(", ")
+        )?;
+    }
+    writeln!(
+        w,
+        "\nLicensable: {} of {} units ({}), {} TPP ({}).",
+        fmt_count(r.licensable_units as f64),
+        fmt_count(r.total_units as f64),
+        percent(r.licensable_share_units),
+        num(r.licensable_tpp),
+        percent(r.licensable_share_tpp)
+    )?;
+    writeln!(w, "  {}", wrap(r.licensable_definition, 100, "  "))?;
+    let charges: Vec<_> = r
+        .lines
+        .iter()
+        .flat_map(|l| l.charges.iter().map(move |c| (l, c)))
+        .collect();
+    if charges.is_empty() {
+        writeln!(w, "\nNo fee or tariff applies under these rules.")?;
+    } else {
+        writeln!(w, "\nFees and tariffs (rate × price × units):")?;
+        for (l, c) in charges {
+            let amount = match (c.amount_cents, l.price_cents) {
+                (Some(a), Some(p)) => format!(
+                    "{} × {} × {} units = {}",
+                    rate(c.rate),
+                    money(p),
+                    fmt_count(l.units as f64),
+                    money(a)
+                ),
+                _ => "no --price given, amount not computed".into(),
+            };
+            let may = if c.verdict == ChargeVerdict::Undetermined {
+                " (may apply: the figures that decide it are not known exactly; not in the total)"
+            } else {
+                ""
+            };
+            writeln!(
+                w,
+                "  {} {} {}: {amount}{may}\n      — {}",
+                l.chip_name,
+                c.kind.replace('_', " "),
+                rate(c.rate),
+                c.cite
+            )?;
+        }
+        writeln!(w, "  Total due: {}", money(r.charges_total_cents))?;
+        if !r.charges_unpriced.is_empty() {
+            writeln!(w, "  Give --price for: {}", r.charges_unpriced.join(", "))?;
+        }
+    }
+    writeln!(w, "\nReference figures (source, date, confidence):")?;
+    for c in &r.comparisons {
+        let f = &c.figure;
+        let value = match f.high {
+            Some(h) => format!("{}–{}", fmt_count(f.value), fmt_count(h)),
+            None => fmt_count(f.value),
+        };
+        let unit = match (f.unit.as_str(), &f.chip) {
+            ("units", Some(chip)) => format!("units ({chip})"),
+            ("percent", _) => "%".into(),
+            (u, _) => u.to_string(),
+        };
+        writeln!(w, "  {}: {value} {unit}", f.label)?;
+        writeln!(w, "      {}", c.text)?;
+        writeln!(
+            w,
+            "      — {} ({}, {})",
+            f.source,
+            f.date,
+            confidence(f.confidence)
+        )?;
+        if let Some(n) = &f.note {
+            writeln!(w, "      note: {n}")?;
+        }
+    }
+    Ok(())
+}

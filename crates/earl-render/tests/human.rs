@@ -1,0 +1,253 @@
+//! The human output of every command, on representative answers, as snapshots (`insta`): what a
+//! user reads is asserted byte for byte, and no Rust `Debug` text may appear in it.
+
+use earl_core::ownership::Stake;
+use earl_engine::explore::diff::DiffRequest;
+use earl_engine::explore::impact::ImpactRequest;
+use earl_engine::explore::timeline::TimelineRequest;
+use earl_engine::{CheckRequest, Engine, Item, ListsSource, ScreenRequest};
+use earl_render::{Explain, explained, explore, human};
+use std::sync::LazyLock;
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
+    Engine::new(
+        earl_data::Dataset::bundled().expect("bundled data loads"),
+        ListsSource::Bundled,
+    )
+});
+
+/// Runs a printer into a string.
+fn render(print: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    print(&mut out).expect("printing to memory");
+    let text = String::from_utf8(out).expect("UTF-8");
+    for debug in [
+        "Some(",
+        "None",
+        "{ ",
+        "Transliteration",
+        "BundledSnapshot",
+        "Tri::",
+    ] {
+        assert!(!text.contains(debug), "Debug text `{debug}` in:\n{text}");
+    }
+    text
+}
+
+/// Parts that change with the day the test runs.
+fn settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.add_filter(r"are \d+ days old", "are [N] days old");
+    s.add_filter(r"[0-9a-f]{64}", "[sha256]");
+    s
+}
+
+fn check(chip: &str, to: &str, date: &str, end_user: Option<&str>) -> earl_engine::CheckAnswer {
+    explained(
+        ENGINE
+            .check(&CheckRequest {
+                item: Item::Catalog(chip.into()),
+                to: to.into(),
+                from: None,
+                end_user: end_user.map(str::to_string),
+                end_user_hq: None,
+                date: date.parse().unwrap(),
+                scenario: None,
+                quantity: None,
+                ownership: None,
+            })
+            .unwrap(),
+    )
+}
+
+#[test]
+fn classify() {
+    let a = explained(
+        ENGINE
+            .classify(
+                &Item::Catalog("H200".into()),
+                "2026-03-01".parse().unwrap(),
+                None,
+            )
+            .unwrap(),
+    );
+    insta::assert_snapshot!(render(|w| human::classify(w, &a)));
+    let open = explained(
+        ENGINE
+            .classify(
+                &Item::Catalog("MTT S4000".into()),
+                "2026-03-01".parse().unwrap(),
+                None,
+            )
+            .unwrap(),
+    );
+    insta::assert_snapshot!(
+        "classify_undetermined",
+        render(|w| human::classify(w, &open))
+    );
+}
+
+#[test]
+fn check_clean() {
+    let a = check("H100", "DE", "2026-03-01", None);
+    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+}
+
+#[test]
+fn check_licence_under_the_lane() {
+    let a = check("H200", "CN", "2026-03-01", None);
+    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+}
+
+#[test]
+fn check_exception() {
+    let a = check("RTX 4090", "SA", "2025-06-01", None);
+    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+}
+
+#[test]
+fn check_party_hit() {
+    let a = check("H200", "CN", "2026-03-01", Some("Moore Threads"));
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::check(w, &a))));
+}
+
+#[test]
+fn check_undetermined() {
+    let a = check("H100", "AE", "2026-08-01", None);
+    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+}
+
+#[test]
+fn check_owned_by_a_listed_party() {
+    let mut a = ENGINE
+        .check(&CheckRequest {
+            item: Item::Catalog("T4".into()),
+            to: "SG".into(),
+            from: None,
+            end_user: Some("Acme Widgets Trading Ltd".into()),
+            end_user_hq: None,
+            date: "2026-12-01".parse().unwrap(),
+            scenario: None,
+            quantity: None,
+            ownership: Some(vec![Stake {
+                owner: "Moore Threads".into(),
+                owned: "Acme Widgets Trading Ltd".into(),
+                percent: 60.0,
+            }]),
+        })
+        .unwrap();
+    a.explain();
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::check(w, &a))));
+}
+
+#[test]
+fn screen() {
+    let a = ENGINE
+        .screen(&ScreenRequest {
+            name: "摩尔线程".into(),
+            country: Some("China".into()),
+            lists: None,
+            threshold: None,
+            include_below: false,
+            date: "2026-03-01".parse().unwrap(),
+        })
+        .unwrap();
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::screen(w, &a, &[]))));
+}
+
+#[test]
+fn pair() {
+    let a = ENGINE.pair("Moore Threads", "摩尔线程", None).unwrap();
+    insta::assert_snapshot!(render(|w| human::pair(w, &a.score)));
+}
+
+#[test]
+fn lists() {
+    let p = ENGINE.list_provenance().unwrap();
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::lists(w, &p, None, &[]))));
+}
+
+#[test]
+fn about() {
+    let a = ENGINE.about().unwrap();
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::about(w, &a))));
+}
+
+#[test]
+fn diff() {
+    let r = ENGINE
+        .diff(&DiffRequest {
+            from: "2025-11-20".into(),
+            to: "2026-03-01".into(),
+            destinations: vec!["CN".into()],
+            chips: vec!["H200".into(), "H100".into(), "B200".into(), "MI325X".into()],
+            scenario_date: "2026-03-01".parse().unwrap(),
+        })
+        .unwrap();
+    insta::assert_snapshot!(render(|w| explore::diff(w, &r)));
+}
+
+#[test]
+fn timeline() {
+    let until = "2026-11-28".parse().unwrap();
+    let r = ENGINE
+        .timeline(&TimelineRequest {
+            chip: "A800".into(),
+            to: "CN".into(),
+            until,
+            scenario: None,
+        })
+        .unwrap();
+    insta::assert_snapshot!(render(|w| explore::timeline(w, &r, until)));
+}
+
+#[test]
+fn impact() {
+    let r = ENGINE
+        .impact(&ImpactRequest {
+            units: vec![("H200".into(), 1000), ("MI300X".into(), 10)],
+            prices: vec![("H200".into(), 2_700_000)],
+            to: "CN".into(),
+            date: "2026-03-01".parse().unwrap(),
+            scenario: None,
+        })
+        .unwrap();
+    insta::assert_snapshot!(render(|w| explore::impact(w, &r)));
+}
+
+#[test]
+fn scenarios() {
+    let rows = ENGINE.scenario_rows();
+    insta::assert_snapshot!(render(|w| explore::scenarios(w, &rows)));
+}
+
+#[test]
+fn audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = earl_store::AuditStore::open(&dir.path().join("a.sqlite")).unwrap();
+    let answer = check("H200", "CN", "2026-03-01", None);
+    let record = ENGINE
+        .record(
+            earl_engine::audit::Source::Cli,
+            &serde_json::json!({"chip": "H200", "to": "CN", "date": "2026-03-01"}),
+            &answer,
+        )
+        .unwrap();
+    store.append_prepared(&record).unwrap();
+    let rows = store.list(&earl_store::ListFilter::default()).unwrap();
+    let mut s = settings();
+    s.add_filter(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", "[time]");
+    s.add_filter(r"\(/tmp/[^)]*\)", "([path])");
+    s.add_filter(r"  [0-9a-f]{16}\n", "  [hash]\n");
+    s.bind(|| {
+        insta::assert_snapshot!(
+            "audit_list",
+            render(|w| human::audit_list(w, &rows, store.path()))
+        );
+        let report = store.verify().unwrap();
+        insta::assert_snapshot!(
+            "audit_verify",
+            render(|w| human::audit_verify(w, &report, store.path()))
+        );
+    });
+}
