@@ -341,12 +341,11 @@ fn impact_arithmetic_is_exact() {
     assert_eq!(r.licensable_units, 1503);
     assert_eq!(r.licensable_tpp, 23_746_800.0 + 14_976.0);
     assert_eq!(r.licensable_share_units, 1503.0 / 1513.0);
-    // 25% × $27,000.50 × 1,500 = $10,125,187.50, in cents exactly. The A100 (TPP 4,992) is
-    // outside the Section 232 Annex windows (TPP above 14,000): no tariff, so none unpriced.
+    // 25% × $27,000.50 × 1,500 = $10,125,187.50, in cents exactly; the A100's charge (the
+    // scenario's revenue share) has no price.
     assert_eq!(r.lines[0].charges[0].amount_cents, Some(1_012_518_750));
     assert_eq!(r.charges_total_cents, 1_012_518_750);
-    assert!(r.lines[1].charges.is_empty());
-    assert!(r.charges_unpriced.is_empty());
+    assert_eq!(r.charges_unpriced, vec!["a100-sxm4-80gb".to_string()]);
     // Every reference figure is shown with its source and date.
     assert!(r.comparisons.len() >= 10);
     assert!(r.comparisons.iter().all(|c| !c.figure.source.is_empty()));
