@@ -92,27 +92,6 @@ impl CountryGroups {
         Tri::from(member)
     }
 
-    /// The groups `country` belongs to on `date`, with uncertain ones marked.
-    pub fn groups_of(&self, country: &str, date: Date) -> Vec<(String, Tri)> {
-        let mut names: BTreeSet<&String> = self.base.keys().collect();
-        names.extend(self.changes.iter().map(|c| &c.group));
-        names
-            .into_iter()
-            .filter_map(|g| match self.is_member(g, country, date) {
-                Tri::False => None,
-                t => Some((g.clone(), t)),
-            })
-            .collect()
-    }
-
-    /// The changes touching `country`, for explanations.
-    pub fn changes_for<'a>(
-        &'a self,
-        country: &'a str,
-    ) -> impl Iterator<Item = &'a GroupChange> + 'a {
-        self.changes.iter().filter(move |c| c.country == country)
-    }
-
     pub fn knows_group(&self, group: &str) -> bool {
         self.base.contains_key(group) || self.labels.contains_key(group)
     }

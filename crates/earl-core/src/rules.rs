@@ -36,15 +36,6 @@ impl Op {
         }
     }
 
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Op::Ge => "≥",
-            Op::Gt => ">",
-            Op::Le => "≤",
-            Op::Lt => "<",
-        }
-    }
-
     fn holds(self, x: f64, v: f64) -> bool {
         match self {
             Op::Ge => x >= v,
@@ -103,13 +94,6 @@ pub struct Place {
     pub except_countries: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub except_groups: Vec<String>,
-}
-
-impl Place {
-    /// True when the place names every country: "all destinations".
-    pub fn is_everywhere(&self) -> bool {
-        self.groups.iter().any(|g| g == "*")
-    }
 }
 
 /// Conditions of an entry; every field given must hold. An empty `when` always holds.

@@ -245,11 +245,6 @@ impl PreparedRecord {
         &self.outputs
     }
 
-    /// The inputs as canonical JSON.
-    pub fn inputs_json(&self) -> &str {
-        &self.inputs
-    }
-
     /// Roughly how many bytes the record adds to the database (its body counted in full,
     /// though a body already stored costs nothing).
     pub(crate) fn approximate_size(&self) -> usize {
