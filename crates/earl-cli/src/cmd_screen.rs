@@ -42,9 +42,15 @@ pub struct ScreenArgs {
 #[derive(Args)]
 pub struct MatchArgs {
     /// The first name, in any script.
-    pub first: String,
+    #[arg(required_unless_present = "batch")]
+    pub first: Option<String>,
     /// The second name, in any script.
-    pub second: String,
+    #[arg(required_unless_present = "batch")]
+    pub second: Option<String>,
+    /// Compare every row of this file: columns `a` and `b` (CSV, or tab-separated when the
+    /// name ends in .tsv); writes JSON Lines {row, score, match}.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["first", "second"])]
+    pub batch: Option<PathBuf>,
     /// Score at or above which the names count as a match, in [0, 1].
     #[arg(long, allow_negative_numbers = true)]
     pub threshold: Option<f64>,
@@ -183,7 +189,11 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
 }
 
 pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
-    let result = app.engine()?.pair(&a.first, &a.second, a.threshold)?;
+    if let Some(path) = &a.batch {
+        return pair_batch(app, a, path);
+    }
+    let (first, second) = (a.first.as_deref().unwrap_or(""), a.second.as_deref().unwrap_or(""));
+    let result = app.engine()?.pair(first, second, a.threshold)?;
     app.record(
         &json!({"a": a.first, "b": a.second, "threshold": a.threshold}),
         &result,
@@ -192,6 +202,75 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
         return print_json(&result);
     }
     earl_render::human::pair(&mut std::io::stdout().lock(), &result.score)?;
+    Ok(())
+}
+
+/// `earl match --batch`: one comparison per row, JSON Lines out, each recorded.
+fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Failure> {
+    let engine = app.engine()?;
+    let tsv = path.extension().is_some_and(|e| e == "tsv");
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(if tsv { b'\t' } else { b',' })
+        .quoting(!tsv)
+        .flexible(false)
+        .from_reader(std::io::BufReader::new(file));
+    let headers = reader
+        .headers()
+        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
+        .clone();
+    let column = |name: &str| {
+        headers.iter().position(|h| h == name).ok_or_else(|| {
+            Failure::input(format!(
+                "{}: line 1: missing column `{name}` (columns a and b are compared)",
+                path.display()
+            ))
+        })
+    };
+    let (ca, cb) = (column("a")?, column("b")?);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut lines = crate::lines::LineCounter::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let mut record = csv::StringRecord::new();
+    let (mut rows, mut failed) = (0u64, 0u64);
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                return Err(Failure::input(format!(
+                    "{}: line {}: unreadable row: {e}",
+                    path.display(),
+                    e.position().map_or(0, |p| lines.line_at(p.byte()))
+                )));
+            }
+        }
+        rows += 1;
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        let (x, y) = (record.get(ca).unwrap_or(""), record.get(cb).unwrap_or(""));
+        match engine.pair(x, y, a.threshold) {
+            Ok(r) => {
+                app.record(&json!({"row": line, "a": x, "b": y, "threshold": a.threshold}), &r)?;
+                writeln!(
+                    out,
+                    "{}",
+                    json!({"row": line, "score": r.score.score, "match": r.score.matched})
+                )?
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("earl: {}: line {line}: {e}", path.display());
+                writeln!(out, "{}", json!({"row": line, "error": e.to_string()}))?;
+            }
+        }
+    }
+    out.flush()?;
+    if failed > 0 {
+        return Err(Failure::input(format!(
+            "{failed} of {rows} rows could not be compared (see above)"
+        )));
+    }
     Ok(())
 }
 
