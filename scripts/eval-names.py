@@ -37,6 +37,7 @@ def main():
     ap.add_argument("--earl", default="target/release/earl")
     ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--errors", type=int, default=0, help="print this many misses and false hits")
+    ap.add_argument("--dump", help="write every pair with its score to this TSV file")
     a = ap.parse_args()
     with open(a.pairs, encoding="utf-8") as f:
         header = f.readline().rstrip("\n").split("\t")
@@ -53,6 +54,11 @@ def main():
         p["match"] = p["match"] == "1"
         p["score"] = s.get("score", 0.0)
         p["source"] = p["source"].split("@")[0]
+    if a.dump:
+        with open(a.dump, "w", encoding="utf-8") as f:
+            for p in pairs:
+                f.write("\t".join([f"{p['score']:.3f}", "1" if p["match"] else "0", p["category"],
+                                    p["script"], p["kind"], p["a"], p["b"]]) + "\n")
     thresholds = [default] + ([x / 100 for x in range(50, 96, 5)] if a.sweep else [])
     for t in thresholds:
         for p in pairs:

@@ -192,7 +192,10 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
     if let Some(path) = &a.batch {
         return pair_batch(app, a, path);
     }
-    let (first, second) = (a.first.as_deref().unwrap_or(""), a.second.as_deref().unwrap_or(""));
+    let (first, second) = (
+        a.first.as_deref().unwrap_or(""),
+        a.second.as_deref().unwrap_or(""),
+    );
     let result = app.engine()?.pair(first, second, a.threshold)?;
     app.record(
         &json!({"a": a.first, "b": a.second, "threshold": a.threshold}),
@@ -251,7 +254,10 @@ fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Fa
         let (x, y) = (record.get(ca).unwrap_or(""), record.get(cb).unwrap_or(""));
         match engine.pair(x, y, a.threshold) {
             Ok(r) => {
-                app.record(&json!({"row": line, "a": x, "b": y, "threshold": a.threshold}), &r)?;
+                app.record(
+                    &json!({"row": line, "a": x, "b": y, "threshold": a.threshold}),
+                    &r,
+                )?;
                 writeln!(
                     out,
                     "{}",

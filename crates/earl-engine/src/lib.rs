@@ -84,11 +84,20 @@ impl Screening {
         }
     }
 
-    /// Every citation of the entity a match belongs to.
-    pub fn entity_cites(&self, list: &str, name: &str) -> Option<&str> {
-        self.entity_cites
-            .get(&entity_key(list, name))
+    /// Every citation of the entities a match groups (each of its rows' names), so that the
+    /// listing date is the oldest notice of any row.
+    pub fn match_cites(&self, m: &earl_screen::Match) -> Option<String> {
+        let mut names: Vec<&str> = std::iter::once(m.name.as_str())
+            .chain(m.rows.iter().map(|r| r.name.as_str()))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let cites: Vec<&str> = names
+            .into_iter()
+            .filter_map(|name| self.entity_cites.get(&entity_key(m.list.as_str(), name)))
             .map(String::as_str)
+            .collect();
+        (!cites.is_empty()).then(|| cites.join("; "))
     }
 }
 
@@ -367,7 +376,7 @@ impl Engine {
                 listed: self
                     .data
                     .list_notices
-                    .listed(screening.entity_cites(m.list.as_str(), &m.name)),
+                    .listed(screening.match_cites(m).as_deref()),
             })
             .collect())
     }

@@ -120,7 +120,7 @@ impl Engine {
                 let listed = self
                     .data
                     .list_notices
-                    .listed(screening.entity_cites(m.list.as_str(), &m.name));
+                    .listed(screening.match_cites(&m).as_deref());
                 let effect = snap
                     .entries
                     .party

@@ -2,44 +2,46 @@
 //!
 //! Candidate generation: every list-name token, and every join of two or three adjacent tokens,
 //! is a *term* with a posting list of the names that contain it. A query finds terms by exact
-//! text, by one-deletion neighbours (SymSpell-style: a typo, a missing or an extra letter reach
-//! the same deleted form) and, for Arabic script, by consonant skeleton. Only the names that
-//! share the most query weight are scored in full, so a query scores a few dozen of the ~57,000
-//! names instead of all of them.
+//! text, by romanisation key and its one-deletion neighbours (SymSpell-style: a typo, a missing
+//! or an extra letter reach the same deleted form), by consonant skeleton, and names by the
+//! lexicon symbols they share (a person name in another script). Only the names that share the
+//! most query weight are scored in full, so a query scores a few dozen of the ~57,000 names.
+//!
+//! Results are grouped by entity: the rows of one list that match under the same name (the CSL
+//! writes one row per address, and the Entity List one row per affiliate under its parent's
+//! name) come back as one match listing its rows.
 
+use crate::distance::skeleton_of_key;
+use crate::lexicon::SymbolKind;
 use crate::lists::{Entry, ScreeningLists};
-use crate::normalize::{NormalizedName, Script, TokenKind, Transliteration, normalize, skeleton};
+use crate::normalize::{TokenKind, Transliteration, alternatives, normalize};
+use crate::parts::{Part, PartTag, Prepared, TokenStats, prepare};
 use crate::policy::{LicensePolicy, ListCode};
-use crate::similarity::{
-    MAX_SPAN, MIN_TOKEN_SIMILARITY, TokenPair, WeightedToken, jaro_winkler, same_long_skeleton,
-    score_tokens,
-};
+use crate::similarity::{MAX_SPAN, TokenPair, score};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
-/// Default match threshold. Chosen on the labelled evaluation set (tests/evaluation.rs prints
-/// precision, recall and F1 at thresholds 0.70–0.95): overall F1 is flat at its best from 0.70
-/// to 0.75 and falls above, and 0.75 has the highest precision on that plateau. It sits between
-/// yente's 0.70 and watchman's 0.85 review band (peers.md §5.5).
+/// Default match threshold. Chosen on the development half of the third-party name pairs
+/// (eval/names/pairs-dev.tsv; `scripts/eval-names.py --sweep` prints precision, recall and F1
+/// by threshold).
 pub const DEFAULT_THRESHOLD: f64 = 0.75;
-/// Share of the score kept when a query with a legal form ("Tata Motors Ltd") meets an entry
-/// whose CSL `type` is `Individual` ("TATA"): a company is rarely a person.
+/// Share of the score kept when an organisation's name meets an entry whose CSL `type` is
+/// `Individual` ("Tata Motors Ltd" / "TATA"): a company is rarely a person.
 const PERSON_FOR_COMPANY_FACTOR: f64 = 0.85;
 /// With `include_below`, at most this many best entries under the threshold are shown.
 const BELOW_THRESHOLD_SHOWN: usize = 5;
 /// Names scored in full per query, best candidates first.
-const MAX_SCORED_CANDIDATES: usize = 32;
+const MAX_SCORED_CANDIDATES: usize = 64;
 /// Candidates sharing less than this share of the best candidate's query weight are not scored.
-const MIN_CANDIDATE_SHARE: f32 = 0.4;
-/// Longest term (in letters) that typo look-ups cover: a word or a join of two short words.
-const MAX_TYPO_TERM_LENGTH: usize = 30;
+const MIN_CANDIDATE_SHARE: f32 = 0.3;
+/// Longest term (in key letters) that typo look-ups cover.
+const MAX_TYPO_TERM_LENGTH: usize = 24;
 /// Terms this common (e.g. "china", "bank") only find candidates when the query has nothing rarer.
 const COMMON_TERM_POSTINGS: usize = 3000;
-/// Weight factor per kind: legal forms and generic words say little about identity.
-const LOW_WEIGHT_FACTOR: f64 = 0.1;
-const STOP_WORD_FACTOR: f64 = 0.05;
+/// A symbol this common (a frequent given name) finds no candidates by itself.
+const COMMON_SYMBOL_POSTINGS: usize = 500;
 
 /// A screening request. Build it with [`Query::new`] and adjust the fields.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -74,17 +76,17 @@ impl Query {
 pub struct ScreenResult {
     pub query: String,
     pub threshold: f64,
-    /// Best first; one per list entry (its best-scoring name).
+    /// Best first; one per listed entity (the rows of one list under one matched name).
     pub matches: Vec<Match>,
 }
 
-/// A list entry that the query resembles.
+/// A listed entity that the query resembles.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Match {
-    /// The entry's primary name.
+    /// The primary name of the entity's best row.
     pub name: String,
-    /// The name or alias of the entry that scored best.
+    /// The name or alias that scored best.
     pub matched_name: String,
     pub score: f64,
     pub below_threshold: bool,
@@ -92,14 +94,30 @@ pub struct Match {
     pub list: ListCode,
     pub source: String,
     pub entity_number: Option<String>,
+    /// Address countries of all the entity's rows.
     pub countries: Vec<String>,
     pub license_requirement: Option<String>,
     pub license_policy: Option<String>,
     pub license_policy_normalized: Option<LicensePolicy>,
     pub footnotes: Vec<String>,
-    /// Federal Register notices of the entry, oldest first as the list gives them.
+    /// Federal Register notices of the best row, oldest first as the list gives them.
     pub federal_register_notice: Option<String>,
+    /// The entity's other names (aliases of its rows), without the matched one.
+    pub aliases: Vec<String>,
+    /// Every list row this match stands for, best first (one per address, or one per affiliate
+    /// listed under the matched name).
+    pub rows: Vec<MatchedRow>,
     pub explain: Explain,
+}
+
+/// One list row of a grouped match.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MatchedRow {
+    pub name: String,
+    pub entity_number: Option<String>,
+    pub countries: Vec<String>,
+    pub federal_register_notice: Option<String>,
 }
 
 /// Why a name scored what it did.
@@ -108,28 +126,32 @@ pub struct Match {
 pub struct Explain {
     /// The list name compared (alias or primary name).
     pub matched_name: String,
+    /// The query name compared, when the query named several (`A a.k.a. B`).
+    pub query_name: String,
     pub query_tokens: Vec<ExplainedToken>,
     pub list_tokens: Vec<ExplainedToken>,
-    /// Which query tokens paired with which list tokens, and how alike they were.
+    /// Which query parts paired with which list parts, how alike they were and by what method.
     pub pairs: Vec<TokenPair>,
     pub unmatched_query_tokens: Vec<String>,
     pub unmatched_list_tokens: Vec<String>,
-    /// Legal forms, generic words and stop words: kept, but weighed at a tenth or less.
+    /// Legal forms, organisation words, places, particles and stop words: kept, but weighed
+    /// at a fraction of a distinctive word.
     pub low_weight_tokens: Vec<ExplainedToken>,
     /// Non-Latin text of either side and what it became.
     pub transliterations: Vec<Transliteration>,
 }
 
-/// A normalised token, its kind and its weight in the score.
+/// A normalised token, its kind, role and weight in the score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExplainedToken {
     pub text: String,
     pub kind: TokenKind,
+    pub tag: PartTag,
     pub weight: f64,
 }
 
-/// The result of [`Screener::compare`].
+/// The result of [`Screener::compare`] and [`compare`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PairScore {
@@ -145,35 +167,41 @@ struct IndexedName {
     entry: u32,
     /// The entry is an `Individual` (the CSL `type` column).
     person: bool,
+    /// Derived from a list name (an affiliate's or parent's part, an alternative) rather than
+    /// the name or an alias as the list writes it.
+    derived: bool,
     text: String,
-    transliterations: Vec<Transliteration>,
-    tokens: Vec<WeightedToken>,
+    prepared: Prepared,
+    /// Names with the same tokens share a form: it is scored once.
+    form: u32,
 }
 
-/// An index over screening lists. Build once (well under a second for the full CSL) and share:
+/// An index over screening lists. Build once (about a second for the full CSL) and share:
 /// all methods take `&self` and it is `Send + Sync`.
 pub struct Screener {
     entries: Vec<Entry>,
     names: Vec<IndexedName>,
-    /// Number of names containing each token, for inverse document frequency.
-    document_frequency: HashMap<Box<str>, u32>,
-    /// Number of names, the N of inverse document frequency.
-    name_total: f64,
-    /// Median inverse document frequency of distinctive tokens: the weight of an ordinary word.
-    median_weight: f64,
+    /// The names of each form, in name order.
+    forms: Vec<Vec<u32>>,
+    stats: TokenStats,
     /// Hash of a term's text → term id (texts live once, in `term_texts`).
     term_ids: HashMap<u64, u32>,
     term_texts: Vec<Box<str>>,
     /// Names containing term `t`: `posting_names[posting_starts[t]..posting_starts[t + 1]]`.
     posting_starts: Vec<u32>,
     posting_names: Vec<u32>,
-    /// (32-bit hash of a one-deletion variant or of the term itself, term id), sorted. Hash
-    /// collisions only add candidates, which the similarity check then drops.
+    /// (32-bit hash of a one-word term's romanisation key or of a one-deletion variant of it,
+    /// term id), sorted. Hash collisions only add candidates, which scoring then drops.
     deletions: Vec<(u32, u32)>,
-    /// (hash of a term's consonant skeleton, term id), sorted; for Arabic-script queries.
+    /// (hash of a one-word term's consonant skeleton, term id), sorted; for abjad queries and
+    /// vowel variants of long words.
     skeletons: Vec<(u64, u32)>,
-    hasher: std::collections::hash_map::RandomState,
+    /// Person-name and nickname symbols → names carrying them: a name in another script.
+    symbol_names: HashMap<u32, Vec<u32>>,
 }
+
+/// A fixed hasher: the index's hashes must not change between runs.
+type FixedHasher = BuildHasherDefault<DefaultHasher>;
 
 /// Per-thread scratch space for accumulating candidate weights without reallocating.
 struct Scratch {
@@ -192,15 +220,15 @@ impl Screener {
         let mut names = Vec::new();
         let mut normalized_names = Vec::new();
         for (entry_index, entry) in entries.iter().enumerate() {
-            let mut texts: Vec<String> = Vec::new();
+            let mut texts: Vec<(String, bool)> = Vec::new();
             for text in std::iter::once(&entry.name).chain(&entry.alt_names) {
-                for variant in name_variants(text) {
-                    if !texts.contains(&variant) {
-                        texts.push(variant);
+                for (i, variant) in name_variants(text).into_iter().enumerate() {
+                    if !texts.iter().any(|(t, _)| *t == variant) {
+                        texts.push((variant, i > 0));
                     }
                 }
             }
-            for text in texts {
+            for (text, derived) in texts {
                 let normalized = normalize(&text);
                 if normalized.tokens.is_empty() {
                     continue;
@@ -208,57 +236,42 @@ impl Screener {
                 names.push(IndexedName {
                     entry: entry_index as u32,
                     person: entry.entity_type.as_deref() == Some("Individual"),
+                    derived,
                     text,
-                    transliterations: Vec::new(),
-                    tokens: Vec::new(),
+                    prepared: Prepared::default(),
+                    form: 0,
                 });
                 normalized_names.push(normalized);
             }
         }
-        let mut document_frequency: HashMap<Box<str>, u32> = HashMap::new();
-        for name in &normalized_names {
-            let mut seen: Vec<&str> = Vec::new();
-            for token in &name.tokens {
-                if !seen.contains(&token.text.as_str()) {
-                    seen.push(&token.text);
-                    *document_frequency
-                        .entry(token.text.as_str().into())
-                        .or_default() += 1;
-                }
+        let stats = TokenStats::from_names(&normalized_names);
+        let mut form_ids: HashMap<String, u32> = HashMap::new();
+        let mut forms: Vec<Vec<u32>> = Vec::new();
+        for (name_id, (name, normalized)) in names.iter_mut().zip(&normalized_names).enumerate() {
+            let next = forms.len() as u32;
+            let form = *form_ids.entry(normalized.text()).or_insert(next);
+            if form == next {
+                forms.push(Vec::new());
             }
+            forms[form as usize].push(name_id as u32);
+            name.form = form;
+        }
+        for (name, normalized) in names.iter_mut().zip(&normalized_names) {
+            name.prepared = prepare(normalized, &stats);
         }
         let mut screener = Screener {
             entries,
-            names: Vec::new(),
-            name_total: names.len().max(1) as f64,
-            median_weight: 1.0,
-            document_frequency,
+            names,
+            forms,
+            stats,
             term_ids: HashMap::new(),
             term_texts: Vec::new(),
             posting_starts: Vec::new(),
             posting_names: Vec::new(),
             deletions: Vec::new(),
             skeletons: Vec::new(),
-            hasher: Default::default(),
+            symbol_names: HashMap::new(),
         };
-        let mut distinctive: Vec<f64> = normalized_names
-            .iter()
-            .flat_map(|n| &n.tokens)
-            .filter(|t| t.kind == TokenKind::Distinctive)
-            .map(|t| {
-                (1.0 + screener.name_total
-                    / f64::from(screener.document_frequency[t.text.as_str()]))
-                .ln()
-            })
-            .collect();
-        if !distinctive.is_empty() {
-            let middle = distinctive.len() / 2;
-            screener.median_weight = *distinctive.select_nth_unstable_by(middle, f64::total_cmp).1;
-        }
-        for (name, normalized) in names.iter_mut().zip(&normalized_names) {
-            name.tokens = screener.weigh(normalized);
-            name.transliterations = normalized.transliterations.clone();
-        }
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for (name_id, normalized) in normalized_names.iter().enumerate() {
             let tokens = &normalized.tokens;
@@ -282,31 +295,42 @@ impl Screener {
             screener.posting_starts[t] += screener.posting_starts[t - 1];
         }
         screener.posting_names = pairs.into_iter().map(|(_, name)| name).collect();
+        let mut deletions = Vec::new();
+        let mut skeletons = Vec::new();
         for (term_id, term) in screener.term_texts.iter().enumerate() {
             let term_id = term_id as u32;
-            screener
-                .deletions
-                .push((short_hash(&screener.hasher, term), term_id));
+            let key = crate::distance::roman_key(term);
+            deletions.push((short_hash(&key), term_id));
             // Typos are looked for in words and short joins; longer joins match exactly or not at all.
-            if (4..=MAX_TYPO_TERM_LENGTH).contains(&term.len()) {
-                for (i, _) in term.char_indices() {
-                    let variant = [&term[..i], &term[i + 1..]].concat();
-                    screener
-                        .deletions
-                        .push((short_hash(&screener.hasher, &variant), term_id));
+            if (4..=MAX_TYPO_TERM_LENGTH).contains(&key.len()) {
+                for i in 0..key.len() {
+                    let variant = [&key[..i], &key[i + 1..]].concat();
+                    deletions.push((short_hash(&variant), term_id));
                 }
             }
-            let skeleton = skeleton(term);
+            let skeleton = skeleton_of_key(&key);
             if skeleton.len() >= 2 {
-                screener
-                    .skeletons
-                    .push((hash_str(&screener.hasher, &skeleton), term_id));
+                skeletons.push((hash_bytes(&skeleton), term_id));
             }
         }
-        screener.deletions.sort_unstable();
-        screener.deletions.dedup();
-        screener.skeletons.sort_unstable();
-        screener.names = names;
+        deletions.sort_unstable();
+        deletions.dedup();
+        skeletons.sort_unstable();
+        skeletons.dedup();
+        screener.deletions = deletions;
+        screener.skeletons = skeletons;
+        for (name_id, name) in screener.names.iter().enumerate() {
+            for span in &name.prepared.spans {
+                for &symbol in &span.symbols {
+                    if matches!(SymbolKind::of(symbol), SymbolKind::Name | SymbolKind::Nick) {
+                        let names = screener.symbol_names.entry(symbol).or_default();
+                        if names.last() != Some(&(name_id as u32)) {
+                            names.push(name_id as u32);
+                        }
+                    }
+                }
+            }
+        }
         screener
     }
 
@@ -316,13 +340,21 @@ impl Screener {
         let next_id = self.term_texts.len() as u32;
         let term_id = *self
             .term_ids
-            .entry(hash_str(&self.hasher, &term))
+            .entry(hash_bytes(term.as_bytes()))
             .or_insert(next_id);
         if term_id == next_id {
             self.term_texts.push(term.into());
             return Some(term_id);
         }
         (*self.term_texts[term_id as usize] == *term).then_some(term_id)
+    }
+
+    /// The id of an indexed term.
+    fn term(&self, text: &str) -> Option<u32> {
+        self.term_ids
+            .get(&hash_bytes(text.as_bytes()))
+            .copied()
+            .filter(|&t| *self.term_texts[t as usize] == *text)
     }
 
     fn postings(&self, term: u32) -> &[u32] {
@@ -333,31 +365,9 @@ impl Screener {
         &self.posting_names[start as usize..end as usize]
     }
 
-    /// Weights of a normalised name's tokens: `ln(1 + N/df)` (unknown tokens count as df = 1),
-    /// scaled down for legal forms, generic and stop words.
-    fn weigh(&self, name: &NormalizedName) -> Vec<WeightedToken> {
-        name.tokens
-            .iter()
-            .map(|token| {
-                let df = self
-                    .document_frequency
-                    .get(token.text.as_str())
-                    .copied()
-                    .unwrap_or(1)
-                    .max(1) as f64;
-                let idf = (1.0 + self.name_total / df).ln();
-                // Low-weight kinds get a fixed share of an ordinary word, so a rare legal form
-                // ("youxian", "gmbh" in a mostly English list) is not promoted by its rarity.
-                let weight = match token.kind {
-                    TokenKind::Distinctive => idf,
-                    TokenKind::LegalForm | TokenKind::Generic => {
-                        LOW_WEIGHT_FACTOR * self.median_weight
-                    }
-                    TokenKind::StopWord => STOP_WORD_FACTOR * self.median_weight,
-                };
-                WeightedToken::new(&token.text, token.kind, token.script, weight)
-            })
-            .collect()
+    /// The token statistics of the indexed names, which weigh every comparison.
+    pub fn stats(&self) -> &TokenStats {
+        &self.stats
     }
 
     /// Number of list entries indexed.
@@ -373,8 +383,6 @@ impl Screener {
     /// Screens one name against the lists.
     pub fn screen(&self, query: &Query) -> ScreenResult {
         let threshold = query.threshold.unwrap_or(DEFAULT_THRESHOLD);
-        let normalized = normalize(&query.name);
-        let tokens = self.weigh(&normalized);
         let country = query.country.as_deref().map(str::to_ascii_uppercase);
         let admits = |entry: &Entry| {
             query
@@ -385,30 +393,105 @@ impl Screener {
                     .as_ref()
                     .is_none_or(|c| entry.countries.is_empty() || entry.countries.contains(c))
         };
-
-        // A legal form says the query is a company: a person's entry needs a stronger match.
-        let company_query = tokens.iter().any(|t| t.kind == TokenKind::LegalForm);
-        // Best name per entry among the candidates.
-        let mut best: HashMap<u32, (f64, u32)> = HashMap::new();
         let admitted =
             |name_id: u32| admits(&self.entries[self.names[name_id as usize].entry as usize]);
-        for name_id in self.candidates(&tokens, &admitted) {
-            let name = &self.names[name_id as usize];
-            let mut score = score_tokens(&tokens, &name.tokens, self.median_weight, false).score;
-            if company_query && name.person {
-                score *= PERSON_FOR_COMPANY_FACTOR;
-            }
-            let slot = best.entry(name.entry).or_insert((score, name_id));
-            if score > slot.0 {
-                *slot = (score, name_id);
+        // Best (score, query alternative, name) per name.
+        let queries: Vec<(String, Prepared)> = alternatives(&query.name)
+            .into_iter()
+            .map(|a| {
+                let p = prepare(&normalize(&a), &self.stats);
+                (a, p)
+            })
+            .filter(|(_, p)| !p.parts.is_empty())
+            .collect();
+        let mut best: HashMap<u32, (f64, usize)> = HashMap::new();
+        for (qi, (_, prepared)) in queries.iter().enumerate() {
+            for form in self.candidates(prepared, &admitted) {
+                let names = &self.forms[form as usize];
+                let form_score =
+                    score(prepared, &self.names[names[0] as usize].prepared, false).score;
+                for &name_id in names.iter().filter(|&&n| admitted(n)) {
+                    let mut s = form_score;
+                    if prepared.organisation && self.names[name_id as usize].person {
+                        s *= PERSON_FOR_COMPANY_FACTOR;
+                    }
+                    let slot = best.entry(name_id).or_insert((s, qi));
+                    if s > slot.0 {
+                        *slot = (s, qi);
+                    }
+                }
             }
         }
-        let mut ranked: Vec<(u32, f64, u32)> = best
-            .into_iter()
-            .map(|(entry, (score, name))| (entry, score, name))
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let above = ranked.iter().take_while(|r| r.1 >= threshold).count();
+        // One name per list row: its best; among equals the name as the list writes it, then
+        // the list's own order.
+        let preferred = |a: &(f64, u32, usize), b: &(f64, u32, usize)| {
+            a.0.total_cmp(&b.0)
+                .then(
+                    self.names[b.1 as usize]
+                        .derived
+                        .cmp(&self.names[a.1 as usize].derived),
+                )
+                .then(b.1.cmp(&a.1))
+                .is_gt()
+        };
+        let mut per_entry: HashMap<u32, (f64, u32, usize)> = HashMap::new();
+        for (name_id, (s, qi)) in best {
+            let entry = self.names[name_id as usize].entry;
+            let candidate = (s, name_id, qi);
+            let slot = per_entry.entry(entry).or_insert(candidate);
+            if preferred(&candidate, slot) {
+                *slot = candidate;
+            }
+        }
+        // Group by entity: the rows of one list under one matched name.
+        let mut groups: HashMap<(ListCode, String), Vec<(f64, u32, usize)>> = HashMap::new();
+        for (_, (s, name_id, qi)) in per_entry {
+            let name = &self.names[name_id as usize];
+            let entry = &self.entries[name.entry as usize];
+            // Legal forms and stop words aside: "Huawei Technologies Co., Ltd." and "Huawei
+            // Technology" are one entity's names.
+            let key = name
+                .prepared
+                .parts
+                .iter()
+                .filter(|p| !matches!(p.tag, PartTag::LegalForm | PartTag::StopWord))
+                .map(|p| &*p.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            groups
+                .entry((entry.list.clone(), key))
+                .or_default()
+                .push((s, name_id, qi));
+        }
+        let mut ranked: Vec<Vec<(f64, u32, usize)>> = groups.into_values().collect();
+        for group in &mut ranked {
+            // Best score first; among equals the name as the list writes it, then list order.
+            group.sort_by(|a, b| {
+                b.0.total_cmp(&a.0)
+                    .then(
+                        self.names[a.1 as usize]
+                            .derived
+                            .cmp(&self.names[b.1 as usize].derived),
+                    )
+                    .then(
+                        self.names[a.1 as usize]
+                            .entry
+                            .cmp(&self.names[b.1 as usize].entry),
+                    )
+                    .then(a.1.cmp(&b.1))
+            });
+        }
+        ranked.sort_by(|a, b| {
+            b[0].0
+                .total_cmp(&a[0].0)
+                .then(
+                    self.names[a[0].1 as usize]
+                        .entry
+                        .cmp(&self.names[b[0].1 as usize].entry),
+                )
+                .then(a[0].1.cmp(&b[0].1))
+        });
+        let above = ranked.iter().take_while(|g| g[0].0 >= threshold).count();
         let shown = if query.include_below {
             above + BELOW_THRESHOLD_SHOWN
         } else {
@@ -417,10 +500,8 @@ impl Screener {
         let matches = ranked
             .into_iter()
             .take(shown)
-            .filter(|r| r.1 > 0.0)
-            .map(|(entry, score, name_id)| {
-                self.build_match(&normalized, &tokens, entry, name_id, score, threshold)
-            })
+            .filter(|g| g[0].0 > 0.0)
+            .map(|group| self.build_match(&queries, &group, threshold))
             .collect();
         ScreenResult {
             query: query.name.clone(),
@@ -439,97 +520,122 @@ impl Screener {
     }
 
     /// Compares two names exactly as [`Screener::screen`] compares a query with a list name
-    /// (`a` plays the query, `b` the list name), with the default or given threshold.
+    /// (`a` plays the query, `b` the list name), weighed by this index's token statistics.
     pub fn compare(&self, a: &str, b: &str, threshold: Option<f64>) -> PairScore {
-        let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
-        let (a_norm, b_norm) = (normalize(a), normalize(b));
-        let (a_tokens, b_tokens) = (self.weigh(&a_norm), self.weigh(&b_norm));
-        let scored = score_tokens(&a_tokens, &b_tokens, self.median_weight, true);
-        let explain = explain(
-            b,
-            &a_norm,
-            &a_tokens,
-            &b_norm.transliterations,
-            &b_tokens,
-            scored.pairs,
-            &scored.query_paired,
-            &scored.list_paired,
-        );
-        PairScore {
-            score: scored.score,
-            matched: scored.score >= threshold,
-            threshold,
-            explain,
-        }
+        compare(a, b, &self.stats, threshold)
     }
 
     fn build_match(
         &self,
-        query: &NormalizedName,
-        tokens: &[WeightedToken],
-        entry: u32,
-        name_id: u32,
-        score: f64,
+        queries: &[(String, Prepared)],
+        group: &[(f64, u32, usize)],
         threshold: f64,
     ) -> Match {
-        let entry = &self.entries[entry as usize];
+        let (score_value, name_id, qi) = group[0];
         let name = &self.names[name_id as usize];
-        let scored = score_tokens(tokens, &name.tokens, self.median_weight, true);
+        let entry = &self.entries[name.entry as usize];
+        let (query_name, query) = &queries[qi];
+        let scored = score(query, &name.prepared, true);
+        let rows: Vec<MatchedRow> = group
+            .iter()
+            .map(|&(_, n, _)| {
+                let row = &self.entries[self.names[n as usize].entry as usize];
+                MatchedRow {
+                    name: row.name.clone(),
+                    entity_number: row.entity_number.clone(),
+                    countries: row.countries.clone(),
+                    federal_register_notice: row.federal_register_notice.clone(),
+                }
+            })
+            .collect();
+        let mut countries: Vec<String> = rows.iter().flat_map(|r| r.countries.clone()).collect();
+        countries.sort();
+        countries.dedup();
+        let mut aliases: Vec<String> = Vec::new();
+        for &(_, n, _) in group {
+            let row = &self.entries[self.names[n as usize].entry as usize];
+            for alias in std::iter::once(&row.name).chain(&row.alt_names) {
+                if *alias != name.text && !aliases.contains(alias) {
+                    aliases.push(alias.clone());
+                }
+            }
+        }
         Match {
             name: entry.name.clone(),
             matched_name: name.text.clone(),
-            score,
-            below_threshold: score < threshold,
+            score: score_value,
+            below_threshold: score_value < threshold,
             list: entry.list.clone(),
             source: entry.source.clone(),
             entity_number: entry.entity_number.clone(),
-            countries: entry.countries.clone(),
+            countries,
             license_requirement: entry.license_requirement.clone(),
             license_policy: entry.license_policy.clone(),
             license_policy_normalized: entry.license_policy_normalized,
             footnotes: entry.footnotes.clone(),
             federal_register_notice: entry.federal_register_notice.clone(),
-            explain: explain(
-                &name.text,
-                query,
-                tokens,
-                &name.transliterations,
-                &name.tokens,
-                scored.pairs,
-                &scored.query_paired,
-                &scored.list_paired,
-            ),
+            aliases,
+            rows,
+            explain: Explain {
+                query_name: query_name.clone(),
+                ..explain(&name.text, query, &name.prepared, scored)
+            },
         }
     }
 
-    /// Names worth scoring in full, best first, among those `admitted` (list and country filters).
-    fn candidates(&self, query: &[WeightedToken], admitted: &dyn Fn(u32) -> bool) -> Vec<u32> {
-        let has_distinctive = query.iter().any(|t| t.kind == TokenKind::Distinctive);
-        let mut units: Vec<(Vec<(u32, f64)>, f64)> = Vec::new();
-        for start in 0..query.len() {
-            for end in start + 1..=(start + MAX_SPAN).min(query.len()) {
-                let span = &query[start..end];
-                if has_distinctive && span.iter().all(|t| t.kind != TokenKind::Distinctive) {
+    /// Forms worth scoring in full, best first, with a name among those `admitted` (list and
+    /// country filters).
+    fn candidates(&self, query: &Prepared, admitted: &dyn Fn(u32) -> bool) -> Vec<u32> {
+        let parts = &query.parts;
+        let has_distinctive = parts.iter().any(Part::distinctive);
+        // (term or name hits with their similarity, weight of the query unit, the term of the
+        // unit's own text whose names a symbol unit skips: they count once)
+        let mut units: Vec<(Vec<(Hit, f64)>, f64, Option<u32>)> = Vec::new();
+        for start in 0..parts.len() {
+            for end in start + 1..=(start + MAX_SPAN).min(parts.len()) {
+                let span = &parts[start..end];
+                if has_distinctive && !span.iter().any(Part::distinctive) {
                     continue;
                 }
-                let weight: f64 = span.iter().map(|t| t.weight).sum();
-                let text: String = span.iter().map(|t| &*t.text).collect();
-                let arabic = span.iter().any(|t| t.script == Script::Arabic);
-                let terms = self.similar_terms(&text, arabic, end - start == 1);
-                if !terms.is_empty() {
-                    units.push((terms, weight));
+                let weight: f64 = span.iter().map(|p| p.weight).sum();
+                let hits = self.similar_terms(span);
+                if !hits.is_empty() {
+                    units.push((hits, weight, None));
                 }
             }
         }
-        let postings_of = |terms: &[(u32, f64)]| {
-            terms
+        for span in &query.spans {
+            let weight: f64 = parts[span.start..span.end].iter().map(|p| p.weight).sum();
+            let hits: Vec<(Hit, f64)> = span
+                .symbols
                 .iter()
-                .map(|(t, _)| self.postings(*t).len())
-                .sum::<usize>()
+                .filter(|s| matches!(SymbolKind::of(**s), SymbolKind::Name | SymbolKind::Nick))
+                .filter(|s| {
+                    self.symbol_names
+                        .get(s)
+                        .is_some_and(|n| n.len() <= COMMON_SYMBOL_POSTINGS)
+                })
+                .map(|&s| (Hit::Symbol(s), 0.9))
+                .collect();
+            if !hits.is_empty() {
+                let text: String = parts[span.start..span.end]
+                    .iter()
+                    .map(|p| &*p.text)
+                    .collect();
+                units.push((hits, weight, self.term(&text)));
+            }
+        }
+        let names_of = |hit: &Hit| -> &[u32] {
+            match hit {
+                Hit::Term(t) => self.postings(*t),
+                Hit::Symbol(s) => self.symbol_names.get(s).map_or(&[], Vec::as_slice),
+            }
         };
+        let postings_of =
+            |hits: &[(Hit, f64)]| hits.iter().map(|(h, _)| names_of(h).len()).sum::<usize>();
         let rarest = units
             .iter()
-            .map(|(terms, _)| postings_of(terms))
+            .map(|(hits, _, _)| postings_of(hits))
             .min()
             .unwrap_or(0);
 
@@ -537,25 +643,37 @@ impl Screener {
             let mut scratch = scratch.borrow_mut();
             let Scratch { weight, touched } = &mut *scratch;
             weight.resize(self.names.len(), 0.0);
-            for (terms, unit_weight) in &units {
-                if postings_of(terms) > COMMON_TERM_POSTINGS && rarest <= COMMON_TERM_POSTINGS {
+            for (hits, unit_weight, own_term) in &units {
+                if postings_of(hits) > COMMON_TERM_POSTINGS && rarest <= COMMON_TERM_POSTINGS {
                     continue;
                 }
-                for &(term, similarity) in terms {
-                    for &name in self.postings(term) {
-                        let slot = &mut weight[name as usize];
-                        if *slot == 0.0 {
-                            touched.push(name);
+                let counted = own_term.map_or(&[][..], |t| self.postings(t));
+                // A name counts once per unit, at its best hit.
+                let mut unit_names: Vec<(u32, f64)> = Vec::new();
+                for (hit, similarity) in hits {
+                    for &name in names_of(hit) {
+                        if counted.binary_search(&name).is_err() {
+                            unit_names.push((name, *similarity));
                         }
-                        *slot += (similarity * unit_weight) as f32;
                     }
+                }
+                unit_names.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+                unit_names.dedup_by_key(|(name, _)| *name);
+                for (name, similarity) in unit_names {
+                    let slot = &mut weight[name as usize];
+                    if *slot == 0.0 {
+                        touched.push(name);
+                    }
+                    *slot += (similarity * unit_weight) as f32;
                 }
             }
             let mut ranked: Vec<(f32, u32)> = touched
                 .iter()
                 .filter(|&&n| admitted(n))
-                .map(|&n| (weight[n as usize], n))
+                .map(|&n| (weight[n as usize], self.names[n as usize].form))
                 .collect();
+            ranked.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
+            ranked.dedup_by_key(|r| r.1);
             for &n in touched.iter() {
                 weight[n as usize] = 0.0;
             }
@@ -572,87 +690,118 @@ impl Screener {
         })
     }
 
-    /// Terms like `text`: itself, its one-deletion neighbours when `typos`, or (Arabic script)
-    /// its skeleton.
-    fn similar_terms(&self, text: &str, arabic: bool, typos: bool) -> Vec<(u32, f64)> {
-        let mut found: Vec<(u32, f64)> = Vec::new();
-        if arabic {
-            let key = skeleton(text);
-            if key.len() >= 2 {
-                let hash = hash_str(&self.hasher, &key);
-                let start = self.skeletons.partition_point(|(h, _)| *h < hash);
-                found.extend(
-                    self.skeletons[start..]
-                        .iter()
-                        .take_while(|(h, _)| *h == hash)
-                        .map(|&(_, t)| (t, 1.0)),
-                );
+    /// Terms like the span: its joined text, and for one word its romanisation key, the key's
+    /// one-deletion neighbours and its consonant skeleton.
+    fn similar_terms(&self, span: &[Part]) -> Vec<(Hit, f64)> {
+        let mut found: Vec<(Hit, f64)> = Vec::new();
+        let text: String = span.iter().map(|p| &*p.text).collect();
+        if let Some(term) = self.term(&text) {
+            found.push((Hit::Term(term), 1.0));
+        }
+        let add = |term: u32, similarity: f64, found: &mut Vec<(Hit, f64)>| {
+            if !found.iter().any(|(h, _)| *h == Hit::Term(term)) {
+                found.push((Hit::Term(term), similarity));
             }
-            return found;
-        }
-        if let Some(&term) = self.term_ids.get(&hash_str(&self.hasher, text))
-            && *self.term_texts[term as usize] == *text
-        {
-            found.push((term, 1.0));
-        }
-        if typos && text.len() >= 7 && text.is_ascii() {
-            // Vowels aside ("hezbollah" / "hizballah"): the skeleton table, checked by
-            // `same_long_skeleton` as the scoring does.
-            let hash = hash_str(&self.hasher, &skeleton(text));
-            let start = self.skeletons.partition_point(|(h, _)| *h < hash);
-            for &(_, term) in self.skeletons[start..]
-                .iter()
-                .take_while(|(h, _)| *h == hash)
-            {
-                let term_text = self.term_texts[term as usize].as_bytes();
-                if !found.iter().any(|(t, _)| *t == term)
-                    && same_long_skeleton(text.as_bytes(), term_text)
+        };
+        let key: Vec<u8> = span.iter().flat_map(|p| p.key.iter().copied()).collect();
+        let abjad = span.iter().any(|p| p.script.is_abjad());
+        if abjad || key.len() >= 6 {
+            let skeleton = skeleton_of_key(&key);
+            if skeleton.len() >= 2 {
+                let hash = hash_bytes(&skeleton);
+                let start = self.skeletons.partition_point(|(h, _)| *h < hash);
+                for &(_, term) in self.skeletons[start..]
+                    .iter()
+                    .take_while(|(h, _)| *h == hash)
                 {
-                    found.push((term, MIN_TOKEN_SIMILARITY));
+                    add(term, 0.8, &mut found);
                 }
             }
         }
-        if !typos || !(4..=MAX_TYPO_TERM_LENGTH).contains(&text.len()) || !text.is_ascii() {
+        if span.len() > 1 || abjad || span[0].zipf.is_some_and(|z| z >= 4.0) {
             return found;
         }
-        let mut probe = |key: &str| {
-            let hash = short_hash(&self.hasher, key);
+        let probe = |variant: &[u8], similarity: f64, found: &mut Vec<(Hit, f64)>| {
+            let hash = short_hash(variant);
             let start = self.deletions.partition_point(|(h, _)| *h < hash);
             for &(h, term) in &self.deletions[start..] {
                 if h != hash {
                     break;
                 }
-                if found.iter().any(|(t, _)| *t == term) {
-                    continue;
-                }
-                let similarity =
-                    jaro_winkler(text.as_bytes(), self.term_texts[term as usize].as_bytes());
-                if similarity >= MIN_TOKEN_SIMILARITY {
-                    found.push((term, similarity));
-                }
+                add(term, similarity, found);
             }
         };
-        probe(text);
-        for (i, _) in text.char_indices() {
-            probe(&[&text[..i], &text[i + 1..]].concat());
+        probe(&key, 0.95, &mut found);
+        if (4..=MAX_TYPO_TERM_LENGTH).contains(&key.len()) {
+            for i in 0..key.len() {
+                probe(&[&key[..i], &key[i + 1..]].concat(), 0.8, &mut found);
+            }
         }
         found
     }
 }
 
-/// The low 32 bits of [`hash_str`], for the large deletion table.
-fn short_hash(hasher: &impl BuildHasher, text: &str) -> u32 {
-    hash_str(hasher, text) as u32
+/// What a query unit found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hit {
+    Term(u32),
+    Symbol(u32),
 }
 
-fn hash_str(hasher: &impl BuildHasher, text: &str) -> u64 {
-    hasher.hash_one(text)
+/// Compares two names as [`Screener::screen`] compares a query with a list name: `a` plays the
+/// query, `b` the list name; each may name several (`A a.k.a. B`, `A; B`), and the best pairing
+/// counts. Only the token statistics are needed, not an index.
+pub fn compare(a: &str, b: &str, stats: &TokenStats, threshold: Option<f64>) -> PairScore {
+    let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
+    let prepared = |text: &str| -> Vec<(String, Prepared)> {
+        let mut out: Vec<(String, Prepared)> = alternatives(text)
+            .into_iter()
+            .map(|alt| {
+                let p = prepare(&normalize(&alt), stats);
+                (alt, p)
+            })
+            .collect();
+        if out.is_empty() {
+            out.push((text.to_string(), Prepared::default()));
+        }
+        out
+    };
+    let (a_names, b_names) = (prepared(a), prepared(b));
+    let mut best: Option<(f64, usize, usize)> = None;
+    for (i, (_, ap)) in a_names.iter().enumerate() {
+        for (j, (_, bp)) in b_names.iter().enumerate() {
+            let s = score(ap, bp, false).score;
+            if best.is_none_or(|(b, _, _)| s > b) {
+                best = Some((s, i, j));
+            }
+        }
+    }
+    let (s, i, j) = best.unwrap_or((0.0, 0, 0));
+    let scored = score(&a_names[i].1, &b_names[j].1, true);
+    let mut explained = explain(&b_names[j].0, &a_names[i].1, &b_names[j].1, scored);
+    explained.query_name = a_names[i].0.clone();
+    PairScore {
+        score: s,
+        matched: s >= threshold,
+        threshold,
+        explain: explained,
+    }
 }
 
-/// The names screened for one list name: itself, and for Entity List names that embed an
-/// affiliate ("Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: Huawei Marine
-/// Networks Co., Ltd.") the affiliate's own name; a trailing short parenthetical
-/// ("... Corporation (SMIC)") also stands alone.
+/// The low 32 bits of [`hash_bytes`], for the large deletion table.
+fn short_hash(bytes: &[u8]) -> u32 {
+    hash_bytes(bytes) as u32
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    FixedHasher::default().hash_one(bytes)
+}
+
+/// The names screened for one list name: itself first, then its alternatives (`A a.k.a. B`,
+/// `A (formerly B)`), and for Entity List names that embed an affiliate ("Huawei Technologies
+/// Co., Ltd. (Huawei). Affiliated Entity: Huawei Marine Networks Co., Ltd.") the affiliate's own
+/// name and the parent's; a trailing short parenthetical ("... Corporation (SMIC)") also stands
+/// alone.
 fn name_variants(text: &str) -> Vec<String> {
     let mut variants = vec![text.trim().to_string()];
     if let Some((_, affiliate)) = text.split_once("Affiliated Entity:") {
@@ -670,56 +819,71 @@ fn name_variants(text: &str) -> Vec<String> {
             variants.push(head[..open].trim().to_string());
         }
     }
+    for alternative in alternatives(text).into_iter().skip(1) {
+        variants.push(alternative);
+    }
     variants.retain(|v| !v.is_empty());
-    variants
+    let mut unique: Vec<String> = Vec::new();
+    for v in variants {
+        if !unique.contains(&v) {
+            unique.push(v);
+        }
+    }
+    unique
 }
 
-#[allow(clippy::too_many_arguments)] // the two sides of a comparison, each in three forms
 fn explain(
     matched_name: &str,
-    query: &NormalizedName,
-    query_tokens: &[WeightedToken],
-    list_transliterations: &[Transliteration],
-    list_tokens: &[WeightedToken],
-    pairs: Vec<TokenPair>,
-    query_paired: &[bool],
-    list_paired: &[bool],
+    query: &Prepared,
+    list: &Prepared,
+    scored: crate::similarity::Scored,
 ) -> Explain {
-    let describe = |tokens: &[WeightedToken]| -> Vec<ExplainedToken> {
-        tokens
+    let describe = |parts: &[Part]| -> Vec<ExplainedToken> {
+        parts
             .iter()
-            .map(|t| ExplainedToken {
-                text: t.text.to_string(),
-                kind: t.kind,
-                weight: (t.weight * 1000.0).round() / 1000.0,
+            .map(|p| ExplainedToken {
+                text: p.text.to_string(),
+                kind: p.kind,
+                tag: p.tag,
+                weight: (p.weight * 1000.0).round() / 1000.0,
             })
             .collect()
     };
-    let unmatched = |tokens: &[WeightedToken], paired: &[bool]| -> Vec<String> {
-        tokens
+    let unmatched = |parts: &[Part], paired: &[bool]| -> Vec<String> {
+        parts
             .iter()
             .zip(paired)
             .filter(|(_, p)| !**p)
             .map(|(t, _)| t.text.to_string())
             .collect()
     };
-    let low_weight = describe(query_tokens)
+    let low_weight = describe(&query.parts)
         .into_iter()
-        .chain(describe(list_tokens))
-        .filter(|t| t.kind != TokenKind::Distinctive)
+        .chain(describe(&list.parts))
+        .filter(|t| {
+            !matches!(
+                t.tag,
+                PartTag::Plain
+                    | PartTag::Family
+                    | PartTag::Given
+                    | PartTag::Patronymic
+                    | PartTag::Number
+            )
+        })
         .collect();
     Explain {
         matched_name: matched_name.to_string(),
-        query_tokens: describe(query_tokens),
-        list_tokens: describe(list_tokens),
-        pairs,
-        unmatched_query_tokens: unmatched(query_tokens, query_paired),
-        unmatched_list_tokens: unmatched(list_tokens, list_paired),
+        query_name: String::new(),
+        query_tokens: describe(&query.parts),
+        list_tokens: describe(&list.parts),
+        pairs: scored.pairs,
+        unmatched_query_tokens: unmatched(&query.parts, &scored.query_paired),
+        unmatched_list_tokens: unmatched(&list.parts, &scored.list_paired),
         low_weight_tokens: low_weight,
         transliterations: query
             .transliterations
             .iter()
-            .chain(list_transliterations)
+            .chain(&list.transliterations)
             .cloned()
             .collect(),
     }

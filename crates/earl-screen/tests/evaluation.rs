@@ -3,10 +3,11 @@
 //! Sources: `tests/data/pairs.csv` (labelled pairs copied from moov-io/watchman's
 //! cascade-name-pairs.csv and cross_script_pairs.csv), `tests/data/screening.csv` (queries for
 //! listed Chinese chip/AI companies in Chinese and Latin spellings, Arabic and Cyrillic names of
-//! SDN entries, and well-known companies checked absent from the 2026-07-31 CSL), and
-//! perturbations of real CSL names made here. Run with `--nocapture` to see the table.
+//! SDN entries, and well-known companies checked absent from the 2026-07-31 CSL), and the
+//! development half of the third-party pairs in `eval/names/`. Run with `--nocapture` to see
+//! the table.
 
-use earl_screen::{DEFAULT_THRESHOLD, ListCode, Query, Screener, ScreeningLists};
+use earl_screen::{DEFAULT_THRESHOLD, Query, Screener, ScreeningLists};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -89,77 +90,31 @@ fn screening_cases() -> Vec<Case> {
         .collect()
 }
 
-/// Real Entity List and SDN names, perturbed the ways customer records differ from the list:
-/// upper case, an adjacent-letter swap, word order, a changed legal form, added diacritics.
-fn perturbation_cases() -> Vec<Case> {
-    let (lists, screener) = screener();
-    let mut cases = Vec::new();
-    let sample = lists
-        .entries
-        .iter()
-        .filter(|e| matches!(e.list, ListCode::El | ListCode::Sdn))
-        .step_by(97);
-    for entry in sample {
-        // "X (CETC 13). Subordinate Institution - Y", "X (CSSC) 12th Research Institute": cutting
-        // at the parenthesis would leave the parent's name, which is another entry.
-        let continues = entry.name.split_once(" (").is_some_and(|(_, rest)| {
-            rest.split_once(')')
-                .is_some_and(|(_, after)| !after.trim_matches(['.', ',', ' ']).is_empty())
-        });
-        if continues {
-            continue;
-        }
-        let name = entry
-            .name
-            .split(" (")
-            .next()
-            .unwrap_or(&entry.name)
-            .trim_end_matches(['.', ','])
-            .to_string();
-        let words: Vec<&str> = name.split_whitespace().collect();
-        if words.len() < 2 || name.len() > 80 {
-            continue;
-        }
-        let longest = words.iter().copied().max_by_key(|w| w.len()).unwrap();
-        let variants = [
-            ("case", name.to_uppercase()),
-            ("typo", name.replacen(longest, &swap_middle(longest), 1)),
-            (
-                "reorder",
-                words.iter().rev().copied().collect::<Vec<_>>().join(" "),
-            ),
-            ("legal_form", format!("{name} Co., Ltd.")),
-            ("diacritics", name.replace('e', "é").replace('a', "à")),
-        ];
-        for (kind, variant) in variants {
-            let mut q = Query::new(variant.clone());
-            q.threshold = Some(0.5);
-            q.include_below = true;
-            let score = screener
-                .screen(&q)
-                .matches
-                .iter()
-                .filter(|m| m.name == entry.name)
-                .map(|m| m.score)
-                .fold(0.0, f64::max);
-            cases.push(Case {
-                category: format!("perturbed/{kind}"),
-                positive: true,
-                score,
-                label: variant,
-            });
-        }
-    }
-    cases
-}
-
-fn swap_middle(word: &str) -> String {
-    let mut chars: Vec<char> = word.chars().collect();
-    if chars.len() >= 4 {
-        let mid = chars.len() / 2;
-        chars.swap(mid - 1, mid);
-    }
-    chars.into_iter().collect()
+/// The development half of the third-party name pairs in `eval/names/pairs-dev.tsv` (OpenSanctions,
+/// Senzing, watchman and others; see `eval/names/README.md`). The held-out half is never run
+/// here: it is for reporting, not tuning.
+fn dev_pair_cases() -> Vec<Case> {
+    let (_, screener) = screener();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .from_path(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../eval/names/pairs-dev.tsv"
+        ))
+        .unwrap();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            Case {
+                category: format!("dev/{}", &r[5]),
+                positive: &r[2] == "1",
+                score: screener.compare(&r[0], &r[1], None).score,
+                label: format!("{} | {}", &r[0], &r[1]),
+            }
+        })
+        .collect()
 }
 
 #[derive(Default, Clone, Copy)]
@@ -213,7 +168,9 @@ fn tally(cases: &[Case], threshold: f64) -> Counts {
 fn precision_recall_f1_by_category() {
     let mut cases = pair_cases();
     cases.extend(screening_cases());
-    cases.extend(perturbation_cases());
+    let dev = dev_pair_cases();
+    let dev_counts = tally(&dev, DEFAULT_THRESHOLD);
+    cases.extend(dev);
 
     let mut by_category: BTreeMap<&str, Counts> = BTreeMap::new();
     for case in &cases {
@@ -292,9 +249,16 @@ fn precision_recall_f1_by_category() {
         cross_script.tp > 0,
         "cross-script cases are part of the set"
     );
+    // Floors from the dev run of 2026-12-02 (P 0.933, R 0.673): a change that loses either
+    // fails here before it reaches the held-out report.
     assert!(
-        overall.f1() >= 0.9,
-        "overall F1 {:.3} below 0.9",
-        overall.f1()
+        dev_counts.precision() >= 0.92,
+        "dev precision {:.3}",
+        dev_counts.precision()
+    );
+    assert!(
+        dev_counts.recall() >= 0.66,
+        "dev recall {:.3}",
+        dev_counts.recall()
     );
 }
