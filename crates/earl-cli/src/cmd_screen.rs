@@ -100,7 +100,7 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
 
 fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(), Failure> {
     let engine = app.engine()?;
-    let p = &engine.screening()?.lists.provenance;
+    let p = &engine.screening()?.provenance;
     let stale =
         earl_screen::staleness_warning(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS);
     for w in stale.into_iter().chain(count_drops(p)) {

@@ -6,6 +6,7 @@
 mod answers;
 pub mod audit;
 pub mod explore;
+mod index_cache;
 mod screen;
 
 pub use answers::*;
@@ -21,7 +22,7 @@ use earl_core::ownership::Stake;
 use earl_core::rules::{Amendment, Evaluator, ReviewPolicy, Snapshot};
 use earl_core::step::{Reason, Step};
 use earl_data::Dataset;
-use earl_screen::{LicensePolicy, Query, Screener, ScreeningLists};
+use earl_screen::{LicensePolicy, Provenance, Query, Screener, ScreeningLists, TokenStats};
 use jiff::civil::Date;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -52,9 +53,9 @@ pub enum ListsSource {
     File(PathBuf),
 }
 
-/// Loaded screening lists and their index.
+/// Loaded screening lists: their provenance and their index (which holds the entries).
 pub struct Screening {
-    pub lists: ScreeningLists,
+    pub provenance: Provenance,
     pub screener: Screener,
     /// Every Federal Register citation of each listed entity, across all its rows: the CSL
     /// splits one entity into a row per address, and a row may cite only the notice that revised
@@ -63,9 +64,9 @@ pub struct Screening {
 }
 
 impl Screening {
-    fn new(lists: ScreeningLists) -> Screening {
+    fn new(provenance: Provenance, screener: Screener) -> Screening {
         let mut entity_cites: HashMap<(String, String), String> = HashMap::new();
-        for e in &lists.entries {
+        for e in screener.entries() {
             if let Some(cell) = &e.federal_register_notice {
                 let all = entity_cites
                     .entry(entity_key(e.list.as_str(), &e.name))
@@ -76,9 +77,8 @@ impl Screening {
                 all.push_str(cell);
             }
         }
-        let screener = Screener::new(&lists);
         Screening {
-            lists,
+            provenance,
             screener,
             entity_cites,
         }
@@ -116,6 +116,7 @@ pub struct Engine {
     pub data: Dataset,
     lists_source: ListsSource,
     screening: OnceLock<Result<Screening, String>>,
+    token_stats: OnceLock<Result<(Provenance, TokenStats), String>>,
     snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
 }
 
@@ -145,6 +146,7 @@ impl Engine {
             data,
             lists_source,
             screening: OnceLock::new(),
+            token_stats: OnceLock::new(),
             snapshots: Mutex::new(HashMap::new()),
         }
     }
@@ -153,15 +155,23 @@ impl Engine {
     pub fn screening(&self) -> Result<&Screening, EngineError> {
         self.screening
             .get_or_init(|| {
-                let lists = match &self.lists_source {
-                    ListsSource::Bundled => ScreeningLists::bundled(),
-                    ListsSource::File(p) => {
-                        ScreeningLists::from_path(p).map_err(|e| e.to_string())?
-                    }
-                };
-                Ok(Screening::new(lists))
+                let (provenance, screener) = index_cache::load(&self.lists_source)?;
+                Ok(Screening::new(provenance, screener))
             })
             .as_ref()
+            .map_err(|e| EngineError::Lists(e.clone()))
+    }
+
+    /// The lists' token statistics (what weighs a name comparison): the index's when it is
+    /// loaded, else their own small cache file (see [`index_cache`]).
+    pub fn token_stats(&self) -> Result<(&Provenance, &TokenStats), EngineError> {
+        if let Some(Ok(s)) = self.screening.get() {
+            return Ok((&s.provenance, s.screener.stats()));
+        }
+        self.token_stats
+            .get_or_init(|| index_cache::load_stats(&self.lists_source))
+            .as_ref()
+            .map(|(p, s)| (p, s))
             .map_err(|e| EngineError::Lists(e.clone()))
     }
 
@@ -169,15 +179,14 @@ impl Engine {
     /// built yet (`earl about`, `earl lists`).
     pub fn list_provenance(&self) -> Result<earl_screen::Provenance, EngineError> {
         if let Some(Ok(s)) = self.screening.get() {
-            return Ok(s.lists.provenance.clone());
+            return Ok(s.provenance.clone());
         }
-        let lists = match &self.lists_source {
-            ListsSource::Bundled => ScreeningLists::bundled(),
-            ListsSource::File(p) => {
-                ScreeningLists::from_path(p).map_err(|e| EngineError::Lists(e.to_string()))?
-            }
-        };
-        Ok(lists.provenance)
+        match &self.lists_source {
+            ListsSource::Bundled => Ok(ScreeningLists::bundled_provenance()),
+            ListsSource::File(p) => ScreeningLists::from_path(p)
+                .map(|lists| lists.provenance)
+                .map_err(|e| EngineError::Lists(e.to_string())),
+        }
     }
 
     /// Resolves a scenario id.
@@ -406,7 +415,7 @@ impl Engine {
         let determination =
             self.determine(&snap, chip, &metrics, &classification, req, &parties)?;
         let lists = match parties.screened {
-            true => Some(self.screening()?.lists.provenance.clone()),
+            true => Some(self.screening()?.provenance.clone()),
             false => None,
         };
         Ok(CheckAnswer {
@@ -734,7 +743,7 @@ impl BatchChecker<'_> {
         let determination =
             engine.determine(snap, Some(c), metrics, classification, req, parties)?;
         let lists = match parties.screened {
-            true => Some(engine.screening()?.lists.provenance.clone()),
+            true => Some(engine.screening()?.provenance.clone()),
             false => None,
         };
         let id = self.answered.len();

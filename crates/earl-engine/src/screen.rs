@@ -145,11 +145,11 @@ impl Engine {
             threshold: result.threshold,
             date: req.date,
             staleness_warning: earl_screen::staleness_warning(
-                &screening.lists.provenance,
+                &screening.provenance,
                 crate::today(),
                 earl_screen::DEFAULT_MAX_AGE_DAYS,
             ),
-            lists: screening.lists.provenance.clone(),
+            lists: screening.provenance.clone(),
             matches,
         })
     }
@@ -194,10 +194,11 @@ impl Engine {
                 "the threshold must be between 0 and 1, got {t}"
             )));
         }
-        let screening = self.screening()?;
+        // A comparison needs the lists' token statistics, not their index.
+        let (provenance, stats) = self.token_stats()?;
         Ok(crate::audit::MatchAnswer {
-            score: screening.screener.compare(a, b, threshold),
-            lists_hash: screening.lists.provenance.sha256.clone(),
+            score: earl_screen::compare(a, b, stats, threshold),
+            lists_hash: provenance.sha256.clone(),
         })
     }
 }

@@ -13,7 +13,7 @@ static LEXICON_SYMBOLS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexico
 static WORDFREQ_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/wordfreq.fst"));
 
 /// A span of tokens `start..end` that is a lexicon key, and its symbols.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct SymbolSpan {
     pub start: usize,
     pub end: usize,

@@ -42,7 +42,7 @@ pub use lists::{
 pub use parts::{PartTag, TokenStats};
 pub use policy::{LicensePolicy, ListCode};
 pub use screener::{
-    DEFAULT_THRESHOLD, Explain, ExplainedToken, Match, MatchedRow, PairScore, Query, ScreenResult,
-    Screener, compare,
+    DEFAULT_THRESHOLD, Explain, ExplainedToken, IndexError, Match, MatchedRow, PairScore, Query,
+    ScreenResult, Screener, compare,
 };
 pub use similarity::{MatchMethod, TokenPair};

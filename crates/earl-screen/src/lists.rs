@@ -26,7 +26,7 @@ pub const DEFAULT_MAX_AGE_DAYS: u32 = 7;
 pub const MAX_COUNT_DROP: f64 = 0.20;
 
 /// One entry of a list, as much of it as screening and the decision need.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub list: ListCode,
     /// The full list name from the `source` column.
@@ -49,7 +49,7 @@ pub struct Entry {
 }
 
 /// How the generation date of a list file was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DateBasis {
@@ -74,7 +74,7 @@ pub struct ListCounts {
 }
 
 /// Where the loaded lists came from, for the audit trail of every screen.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Provenance {
     pub source_file: String,
@@ -111,6 +111,28 @@ impl ScreeningLists {
             Some(BUNDLED_GENERATED),
             DateBasis::BundledSnapshot,
         )
+    }
+
+    /// The bundled snapshot's provenance, known at build time: what an answer records without
+    /// loading the lists (equal to `bundled().provenance`, as a test checks).
+    pub fn bundled_provenance() -> Provenance {
+        mod facts {
+            include!(concat!(env!("OUT_DIR"), "/bundled_list.rs"));
+        }
+        let mut counts = ListCounts::default();
+        for &(source, rows) in facts::BUNDLED_ROWS_BY_SOURCE {
+            let list = ListCode::from_source(source).expect("the bundled list is tested to parse");
+            *counts.per_list.entry(list.to_string()).or_default() += rows;
+            counts.total += rows;
+        }
+        Provenance {
+            source_file: BUNDLED_NAME.to_string(),
+            generated: Some(BUNDLED_GENERATED),
+            generated_basis: DateBasis::BundledSnapshot,
+            file_modified: None,
+            counts,
+            sha256: facts::BUNDLED_SHA256.to_string(),
+        }
     }
 
     /// Loads a trade.gov CSV (29 columns with `_id`, or the older 28) or JSON file
@@ -528,6 +550,14 @@ mod tests {
     use super::*;
 
     const HEADER_29: &str = "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,ids";
+
+    #[test]
+    fn bundled_provenance_known_at_build_time_is_the_loaded_one() {
+        assert_eq!(
+            ScreeningLists::bundled_provenance(),
+            ScreeningLists::bundled().provenance
+        );
+    }
 
     #[test]
     fn bundled_snapshot_counts_match_its_readme() {

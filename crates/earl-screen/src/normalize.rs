@@ -14,7 +14,7 @@
 //! another person ("陈明国" / "王明山"), which a single joined token would hide; the scorer joins
 //! adjacent tokens when the other side writes them as one word ("朱海仑" / "ZHU Hailun").
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
@@ -24,7 +24,7 @@ use unicode_normalization::char::is_combining_mark;
 pub const MAX_NAME_CHARS: usize = 512;
 
 /// How much a token says about which party a name denotes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TokenKind {
@@ -37,7 +37,7 @@ pub enum TokenKind {
 }
 
 /// The script a token was written in before transliteration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Script {
@@ -84,7 +84,7 @@ pub struct Token {
 }
 
 /// A run of non-Latin text and what it became.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Transliteration {
     pub script: Script,
@@ -92,7 +92,7 @@ pub struct Transliteration {
     pub to: String,
     /// `pinyin`, `known_name` (data/han_names.tsv), `table` (Cyrillic/Greek/Arabic/Hebrew),
     /// `revised_romanization` (Hangul) or `deunicode`.
-    pub method: &'static str,
+    pub method: std::borrow::Cow<'static, str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -374,7 +374,7 @@ impl Builder {
                 script: Script::Hangul,
                 from: c.to_string(),
                 to: latin.clone(),
-                method: "revised_romanization",
+                method: "revised_romanization".into(),
             });
             self.push_token(latin, Script::Hangul);
             return;
@@ -425,7 +425,7 @@ impl Builder {
                 script,
                 from: source,
                 to: word.clone(),
-                method,
+                method: method.into(),
             });
         }
         if script == Script::Arabic {
@@ -470,7 +470,7 @@ impl Builder {
                     script: Script::Han,
                     from: han.clone(),
                     to: latin.clone(),
-                    method: "known_name",
+                    method: "known_name".into(),
                 });
                 for part in tokenize(&latin.to_lowercase()).tokens {
                     self.tokens.push(Token {
@@ -487,7 +487,7 @@ impl Builder {
                     script: Script::Han,
                     from: han.clone(),
                     to: pinyin.clone(),
-                    method: "pinyin",
+                    method: "pinyin".into(),
                 });
                 for word in pinyin.split_whitespace() {
                     self.push_token(word.to_string(), Script::Han);
@@ -515,7 +515,7 @@ impl Builder {
                         script: Script::Han,
                         from: c.to_string(),
                         to: syllable.clone(),
-                        method: "pinyin",
+                        method: "pinyin".into(),
                     });
                     self.push_token(syllable, Script::Han);
                 }

@@ -10,11 +10,11 @@
 use crate::distance::{roman_key, skeleton_of_key};
 use crate::lexicon::{SymbolKind, SymbolSpan, symbol_spans, zipf};
 use crate::normalize::{NormalizedName, Script, TokenKind, Transliteration};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// The role of a name part.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PartTag {
@@ -42,7 +42,7 @@ pub enum PartTag {
 }
 
 /// A part ready for scoring.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Part {
     pub text: Box<str>,
     pub kind: TokenKind,
@@ -75,7 +75,7 @@ impl Part {
 }
 
 /// A name prepared for comparison.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Prepared {
     pub parts: Vec<Part>,
     /// Lexicon spans over `parts`.
@@ -86,7 +86,7 @@ pub(crate) struct Prepared {
 }
 
 /// How often each token occurs in the names of a list: the rarity that weighs a part.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct TokenStats {
     document_frequency: HashMap<Box<str>, u32>,
     names: f64,

@@ -5,7 +5,7 @@
 //! Effects and citations follow `shared/reference/peers.md` §1.3 (the `listAuthority` table of
 //! the 2026-07-31 CSL compilation) and `shared/reference/rules.md` §6 (footnote designations).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
@@ -117,8 +117,15 @@ impl Serialize for ListCode {
     }
 }
 
+impl<'de> Deserialize<'de> for ListCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        Ok(code.parse().expect("ListCode parsing is infallible"))
+    }
+}
+
 /// The review policy an Entity List (or MEU) entry states, reduced from its free text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LicensePolicy {

@@ -18,7 +18,7 @@ use crate::normalize::{TokenKind, Transliteration, alternatives, normalize};
 use crate::parts::{Part, PartTag, Prepared, TokenStats, prepare};
 use crate::policy::{LicensePolicy, ListCode};
 use crate::similarity::{MAX_SPAN, TokenPair, score};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
@@ -163,6 +163,7 @@ pub struct PairScore {
 }
 
 /// One screenable name: an entry's primary name or one of its aliases.
+#[derive(Serialize, Deserialize)]
 struct IndexedName {
     entry: u32,
     /// The entry is an `Individual` (the CSL `type` column).
@@ -177,7 +178,9 @@ struct IndexedName {
 }
 
 /// An index over screening lists. Build once (about a second for the full CSL) and share:
-/// all methods take `&self` and it is `Send + Sync`.
+/// all methods take `&self` and it is `Send + Sync`. [`Screener::to_bytes`] and
+/// [`Screener::from_bytes`] keep a built index for the next process.
+#[derive(Serialize, Deserialize)]
 pub struct Screener {
     entries: Vec<Entry>,
     names: Vec<IndexedName>,
@@ -199,6 +202,23 @@ pub struct Screener {
     /// Person-name and nickname symbols → names carrying them: a name in another script.
     symbol_names: HashMap<u32, Vec<u32>>,
 }
+
+/// What a stored index starts with: a magic number, then the hash of everything the index is
+/// built from besides the lists (this crate's sources and lexicons, taken at build time), so
+/// that an index built by another earl is never read as this one's.
+fn index_header() -> Vec<u8> {
+    mod build {
+        include!(concat!(env!("OUT_DIR"), "/index_inputs.rs"));
+    }
+    let mut header = b"EARLIDX\x01".to_vec();
+    header.extend_from_slice(build::INDEX_INPUTS_SHA256.as_bytes());
+    header
+}
+
+/// A stored index that cannot be read: another earl's, truncated, or not an index at all.
+#[derive(Debug, thiserror::Error)]
+#[error("not an index this earl can read: {0}")]
+pub struct IndexError(String);
 
 /// A fixed hasher: the index's hashes must not change between runs.
 type FixedHasher = BuildHasherDefault<DefaultHasher>;
@@ -332,6 +352,45 @@ impl Screener {
             }
         }
         screener
+    }
+
+    /// The header of anything stored from an index of this build (see [`index_header`]).
+    pub fn build_header() -> Vec<u8> {
+        index_header()
+    }
+
+    /// The index as bytes, for [`Screener::from_bytes`] in a later process: `postcard`'s compact
+    /// serde encoding behind [`index_header`], with the payload's length.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = index_header();
+        let payload = postcard::to_allocvec(self).expect("an index serialises");
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(&payload);
+        out
+    }
+
+    /// Reads an index written by [`Screener::to_bytes`] of this same build.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Screener, IndexError> {
+        let header = index_header();
+        let rest = bytes
+            .strip_prefix(header.as_slice())
+            .ok_or_else(|| IndexError("another build's or no index header".into()))?;
+        let (length, payload) = rest
+            .split_first_chunk::<8>()
+            .ok_or_else(|| IndexError("no payload length".into()))?;
+        if u64::from_le_bytes(*length) != payload.len() as u64 {
+            return Err(IndexError(format!(
+                "payload of {} bytes where the header says {}",
+                payload.len(),
+                u64::from_le_bytes(*length)
+            )));
+        }
+        postcard::from_bytes(payload).map_err(|e| IndexError(e.to_string()))
+    }
+
+    /// The list entries the index was built from, in list order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
     }
 
     /// The id of `term`, registering it when new; `None` on a 64-bit hash collision with another

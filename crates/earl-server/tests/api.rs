@@ -699,7 +699,7 @@ async fn determinations_are_recorded_and_the_chain_verifies() {
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(AuditStore::open(&dir.path().join("audit.sqlite")).unwrap());
     let engine = engine();
-    let lists_hash = engine.screening().unwrap().lists.provenance.sha256.clone();
+    let lists_hash = engine.screening().unwrap().provenance.sha256.clone();
     let recorder = Arc::new(Recorder::new(Arc::clone(&store)));
     let app = earl_server::router(Arc::clone(&engine), Some(recorder), None);
 
