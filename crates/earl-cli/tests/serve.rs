@@ -196,7 +196,10 @@ fn beyond_the_connection_cap_work_gets_503_and_healthz_still_answers() {
     // Connections are accepted in the order they arrive: the next ones are beyond the cap.
     let (status, text) = server.check();
     assert_eq!(status, 503, "{text}");
-    assert!(text.to_ascii_lowercase().contains("retry-after: 1"), "{text}");
+    assert!(
+        text.to_ascii_lowercase().contains("retry-after: 1"),
+        "{text}"
+    );
     assert!(text.contains(r#""code":"overloaded""#), "{text}");
     let (status, text) = server.healthz();
     assert_eq!(status, 200, "{text}");
@@ -238,7 +241,10 @@ fn a_slowloris_connection_is_closed_by_the_header_timeout() {
         closed,
         "the connection was still open after {elapsed:?} (read timeout)"
     );
-    assert!(elapsed < Duration::from_secs(30), "closed after {elapsed:?}");
+    assert!(
+        elapsed < Duration::from_secs(30),
+        "closed after {elapsed:?}"
+    );
     let answer = String::from_utf8_lossy(&answer);
     assert!(
         answer.is_empty() || answer.starts_with("HTTP/1.1 408"),

@@ -81,11 +81,15 @@ fn complete_operation(path: &str, operation: &mut Map<String, Value>) {
         add("400", error("The body is not JSON (`malformed_json`)"));
         add(
             "415",
-            error("The body was not sent as `Content-Type: application/json` (`unsupported_media_type`)"),
+            error(
+                "The body was not sent as `Content-Type: application/json` (`unsupported_media_type`)",
+            ),
         );
         add(
             "422",
-            error("The body is JSON but not a valid request: an unknown field, a wrong type, or an unknown name, date or figure (`invalid_body`, `invalid_input`)"),
+            error(
+                "The body is JSON but not a valid request: an unknown field, a wrong type, or an unknown name, date or figure (`invalid_body`, `invalid_input`)",
+            ),
         );
     } else if has_query {
         add(
@@ -101,7 +105,9 @@ fn complete_operation(path: &str, operation: &mut Map<String, Value>) {
         add(
             "401",
             with_header(
-                error("The server has a token and the request did not present it as `Authorization: Bearer <token>` (`unauthorized`)"),
+                error(
+                    "The server has a token and the request did not present it as `Authorization: Bearer <token>` (`unauthorized`)",
+                ),
                 "WWW-Authenticate",
                 "`Bearer`",
                 json!({"type": "string"}),
@@ -109,7 +115,9 @@ fn complete_operation(path: &str, operation: &mut Map<String, Value>) {
         );
         add(
             "421",
-            error("The server has no token, and the `Host` header is not localhost, 127.0.0.1 or [::1] (`misdirected_request`)"),
+            error(
+                "The server has no token, and the `Host` header is not localhost, 127.0.0.1 or [::1] (`misdirected_request`)",
+            ),
         );
         add(
             "408",
@@ -117,12 +125,16 @@ fn complete_operation(path: &str, operation: &mut Map<String, Value>) {
         );
         add(
             "500",
-            error("The answer could not be given: its audit record could not be committed (`audit_failed`), or a bug (`internal`)"),
+            error(
+                "The answer could not be given: its audit record could not be committed (`audit_failed`), or a bug (`internal`)",
+            ),
         );
         add(
             "503",
             with_header(
-                error("The server is at its cap of requests or connections (`overloaded`), or the screening lists could not be loaded (`lists_unavailable`)"),
+                error(
+                    "The server is at its cap of requests or connections (`overloaded`), or the screening lists could not be loaded (`lists_unavailable`)",
+                ),
                 "Retry-After",
                 "Seconds to wait before retrying (on `overloaded`)",
                 json!({"type": "integer", "minimum": 0}),
@@ -229,10 +241,7 @@ fn constrain_schemas(schemas: &mut Map<String, Value>) {
         let Some(schema) = schemas.get_mut(name) else {
             continue;
         };
-        if let Some(properties) = schema
-            .get_mut("properties")
-            .and_then(Value::as_object_mut)
-        {
+        if let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) {
             for field in ["chip", "to", "from", "end_user_hq", "scenario"] {
                 if let Some(p) = properties.get_mut(field) {
                     non_empty(p, None);

@@ -327,16 +327,17 @@ pub fn run(engine: Engine, options: ServeOptions) -> Result<(), ServeError> {
         net::serve(listener, app, &limits, max_connections, shutdown_signal()).await;
         Ok::<(), ServeError>(())
     })?;
-    // Dropping the runtime drops every connection still open after the drain (and with them
-    // their requests, which were not answered) and the router's references to the recorder.
-    // A blocking explore task still running is not waited for beyond a second.
+    // Every connection has ended (those left after the drain were dropped with requests that
+    // were not answered), and with them the router's references to the recorder. A blocking
+    // explore task still running is not waited for beyond a second.
     runtime.shutdown_timeout(Duration::from_secs(1));
     if let Some(recorder) = recorder {
         match Arc::try_unwrap(recorder) {
             // Dropping the recorder's appender waits until its queued records are committed.
             Ok(recorder) => drop(recorder),
-            Err(_) => eprintln!(
-                "earl: a request still holds the audit trail; its records are committed when it ends"
+            Err(recorder) => eprintln!(
+                "earl: a request still holds the audit trail; its records are committed when it ends ({} holders)",
+                Arc::strong_count(&recorder)
             ),
         }
     }

@@ -109,7 +109,9 @@ pub fn default_max_connections(file_limit: Option<u64>) -> usize {
         return 1024;
     };
     let usable = limit.saturating_sub(RESERVED_FILES + OVERFLOW_CONNECTIONS as u64);
-    usize::try_from(usable).unwrap_or(usize::MAX).clamp(16, 1 << 20)
+    usize::try_from(usable)
+        .unwrap_or(usize::MAX)
+        .clamp(16, 1 << 20)
 }
 
 /// Raises the soft open-file limit to the hard one (as Go's runtime does) and returns the
@@ -148,7 +150,9 @@ pub fn overloaded(what: &str) -> Response {
     let mut response = ApiError::new(
         StatusCode::SERVICE_UNAVAILABLE,
         "overloaded",
-        format!("the server is answering as many {what} as it allows; retry after {RETRY_AFTER_SECS} s"),
+        format!(
+            "the server is answering as many {what} as it allows; retry after {RETRY_AFTER_SECS} s"
+        ),
     )
     .into_response();
     response
@@ -305,12 +309,16 @@ pub async fn serve(
         .max_buf_size(MAX_HEAD_BYTES)
         .keep_alive(false);
     let mut refused: u64 = 0;
+    // Every connection's task, so that those left after the drain can be ended here, inside
+    // the runtime, before the audit trail is flushed.
+    let mut tasks = tokio::task::JoinSet::new();
 
     tokio::pin!(shutdown);
     loop {
         let stream = tokio::select! {
             biased;
             () = &mut shutdown => break,
+            Some(_) = tasks.join_next(), if !tasks.is_empty() => continue,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _peer)) => stream,
                 Err(e) if is_connection_error(&e) => continue,
@@ -343,7 +351,7 @@ pub async fn serve(
             });
             let connection = graceful.watch(http.serve_connection(io, service));
             let idle = limits.idle_timeout;
-            tokio::spawn(async move {
+            tasks.spawn(async move {
                 tokio::pin!(connection);
                 loop {
                     tokio::select! {
@@ -366,7 +374,7 @@ pub async fn serve(
                 })
             });
             let connection = graceful.watch(busy.serve_connection(TokioIo::new(stream), service));
-            tokio::spawn(async move {
+            tasks.spawn(async move {
                 let _ = connection.await;
                 drop(permit);
             });
@@ -394,7 +402,10 @@ pub async fn serve(
         .is_err()
     {
         eprintln!(
-            "earl: the drain timeout passed with connections still open; closing them (their requests were not answered)"
+            "earl: the drain timeout passed with {} connections still open; closing them (their requests were not answered)",
+            tasks.len()
         );
     }
+    // Aborts what is left and waits until every task has dropped its connection and router.
+    tasks.shutdown().await;
 }

@@ -681,8 +681,13 @@ async fn openapi_document_lists_every_status_and_the_enforced_constraints() {
     let doc = send(&app(), get("/v1/openapi.json")).await.json();
     let error_body = "#/components/schemas/ErrorBody";
     let check = &doc["paths"]["/v1/check"]["post"]["responses"];
-    for status in ["200", "400", "401", "408", "413", "415", "421", "422", "500", "503"] {
-        assert!(check[status].is_object(), "POST /v1/check lacks {status}: {check}");
+    for status in [
+        "200", "400", "401", "408", "413", "415", "421", "422", "500", "503",
+    ] {
+        assert!(
+            check[status].is_object(),
+            "POST /v1/check lacks {status}: {check}"
+        );
         if status != "200" {
             assert_eq!(
                 check[status]["content"]["application/json"]["schema"]["$ref"], error_body,
@@ -711,9 +716,18 @@ async fn openapi_document_lists_every_status_and_the_enforced_constraints() {
     assert_eq!(check_body["properties"]["chip"]["minLength"], 1);
     assert_eq!(check_body["properties"]["to"]["minLength"], 1);
     assert_eq!(check_body["oneOf"].as_array().map(Vec::len), Some(2));
-    assert_eq!(schemas["ClassifyBody"]["oneOf"].as_array().map(Vec::len), Some(2));
-    assert_eq!(schemas["StakeBody"]["properties"]["percent"]["maximum"], 100.0);
-    assert_eq!(schemas["MatchBody"]["properties"]["threshold"]["maximum"], 1.0);
+    assert_eq!(
+        schemas["ClassifyBody"]["oneOf"].as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(
+        schemas["StakeBody"]["properties"]["percent"]["maximum"],
+        100.0
+    );
+    assert_eq!(
+        schemas["MatchBody"]["properties"]["threshold"]["maximum"],
+        1.0
+    );
     let q = doc["paths"]["/v1/screen"]["get"]["parameters"]
         .as_array()
         .unwrap()
@@ -735,7 +749,9 @@ async fn beyond_the_request_cap_work_gets_503_and_healthz_still_answers() {
     let (sender, body) = tokio::sync::mpsc::channel::<Result<axum::body::Bytes, std::io::Error>>(1);
     let stalled = Request::post("/v1/check")
         .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from_stream(tokio_stream::wrappers::ReceiverStream::new(body)))
+        .body(Body::from_stream(
+            tokio_stream::wrappers::ReceiverStream::new(body),
+        ))
         .unwrap();
     let held = tokio::spawn({
         let app = app.clone();
@@ -749,14 +765,19 @@ async fn beyond_the_request_cap_work_gets_503_and_healthz_still_answers() {
             break answer;
         }
         tries += 1;
-        assert!(tries < 100_000 && !held.is_finished(), "the held request never took the slot");
+        assert!(
+            tries < 100_000 && !held.is_finished(),
+            "the held request never took the slot"
+        );
         tokio::task::yield_now().await;
     };
     shed.error(StatusCode::SERVICE_UNAVAILABLE, "overloaded");
     assert_eq!(send(&app, get("/healthz")).await.status, StatusCode::OK);
     // The held request completes once its body does, and the slot is free again.
     sender
-        .send(Ok(axum::body::Bytes::from_static(br#"{"chip":"H200","to":"CN"}"#)))
+        .send(Ok(axum::body::Bytes::from_static(
+            br#"{"chip":"H200","to":"CN"}"#,
+        )))
         .await
         .unwrap();
     drop(sender);
