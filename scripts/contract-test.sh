@@ -49,7 +49,7 @@ started=$SECONDS
 status=0
 (cd "$work" && "$venv/bin/schemathesis" run "$work/openapi.json" --url "$url" \
     -H "Authorization: Bearer $token" \
-    --checks all --exclude-checks positive_data_acceptance \
+    --checks all --exclude-checks positive_data_acceptance --phases "${PHASES:-examples,fuzzing}" \
     --seed "$seed" --max-examples "$max_examples" --workers 2 \
     --request-timeout 20 --suppress-health-check all \
     --warnings off --generation-database none --no-color) || status=$?

@@ -715,10 +715,10 @@ async fn openapi_document_lists_every_status_and_the_enforced_constraints() {
     let check_body = &schemas["CheckBody"];
     assert_eq!(check_body["properties"]["chip"]["minLength"], 1);
     assert_eq!(check_body["properties"]["to"]["minLength"], 1);
-    assert_eq!(check_body["oneOf"].as_array().map(Vec::len), Some(2));
+    assert_eq!(check_body["oneOf"].as_array().map(Vec::len), Some(4));
     assert_eq!(
         schemas["ClassifyBody"]["oneOf"].as_array().map(Vec::len),
-        Some(2)
+        Some(4)
     );
     assert_eq!(
         schemas["StakeBody"]["properties"]["percent"]["maximum"],
