@@ -136,7 +136,9 @@ pub fn raise_file_limit() -> Option<u64> {
             limit = raised;
         }
     }
-    // RLIM_INFINITY (or a huge hard limit): the cap's own clamp applies.
+    // RLIM_INFINITY (or a huge hard limit): the cap's own clamp applies. (`rlim_t` is not
+    // `u64` on every Unix.)
+    #[allow(clippy::useless_conversion)]
     Some(u64::try_from(limit.rlim_cur).unwrap_or(u64::MAX))
 }
 
