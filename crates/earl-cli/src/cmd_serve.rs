@@ -4,10 +4,11 @@ use crate::app::{App, Failure};
 use clap::Args;
 use earl_data::Dataset;
 use earl_engine::Engine;
-use earl_server::{ServeError, ServeOptions, Token};
+use earl_server::{Limits, ServeError, ServeOptions, Token};
 use earl_store::AuditStore;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Tokens shorter than this are accepted with a warning: they can be guessed.
 const SHORT_TOKEN: usize = 16;
@@ -21,6 +22,38 @@ pub struct ServeArgs {
     /// the EARL_TOKEN environment variable, which is read otherwise).
     #[arg(long = "token-file", value_name = "FILE")]
     pub token_file: Option<PathBuf>,
+    /// Connections served at once; beyond it a few more get 503 (or /healthz) and the rest are
+    /// closed. Default: the open-file limit (raised to its hard maximum) less 128.
+    #[arg(long = "max-connections", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_connections: Option<u32>,
+    /// Requests answered at once (every endpoint but /healthz, the page and the OpenAPI
+    /// document); beyond it a request gets 503 with Retry-After.
+    #[arg(long = "max-requests", value_name = "N", default_value_t = earl_server::net::DEFAULT_MAX_REQUESTS as u32, value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_requests: u32,
+    /// Seconds a client has to send a complete request head, from when the server starts
+    /// waiting for it; then the connection is closed.
+    #[arg(long = "header-timeout", value_name = "SECONDS", default_value = "10", value_parser = seconds)]
+    pub header_timeout: Duration,
+    /// Seconds a connection may stay open with no request in progress and no byte arriving.
+    #[arg(long = "idle-timeout", value_name = "SECONDS", default_value = "5", value_parser = seconds)]
+    pub idle_timeout: Duration,
+    /// Seconds to let requests in flight finish on SIGTERM or Ctrl-C before closing the rest.
+    #[arg(long = "drain-timeout", value_name = "SECONDS", default_value = "10", value_parser = seconds)]
+    pub drain_timeout: Duration,
+}
+
+/// A positive number of seconds, e.g. `10` or `0.5`.
+fn seconds(text: &str) -> Result<Duration, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if !(value.is_finite() && value > 0.0 && value <= 86_400.0) {
+        return Err(format!(
+            "`{text}`: give a number of seconds above 0 and at most 86400"
+        ));
+    }
+    Ok(Duration::from_secs_f64(value))
 }
 
 pub fn run(app: &App, a: &ServeArgs) -> Result<(), Failure> {
@@ -48,6 +81,13 @@ pub fn run(app: &App, a: &ServeArgs) -> Result<(), Failure> {
             addr: a.addr.clone(),
             token,
             audit,
+            limits: Limits {
+                max_connections: a.max_connections.map(|n| n as usize),
+                max_requests: a.max_requests as usize,
+                header_timeout: a.header_timeout,
+                idle_timeout: a.idle_timeout,
+                drain_timeout: a.drain_timeout,
+            },
         },
     )
     .map_err(|e| match e {

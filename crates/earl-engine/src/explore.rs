@@ -51,7 +51,8 @@ pub struct RulePoint {
 /// How restrictive an outcome is, from no licence to prohibited: the categories the SVGs colour
 /// and `impact` counts as licensable or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// Named apart in the OpenAPI document from `earl_core::step::Verdict`, which it would replace.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = OutcomeClass))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     NoLicence,

@@ -21,17 +21,21 @@
 mod assets;
 mod audit;
 pub mod auth;
+mod contract;
 mod error;
 mod explore;
 mod extract;
+pub mod net;
 mod routes;
 
 pub use audit::Recorder;
 pub use auth::Token;
 pub use error::{ApiError, ErrorBody, ErrorDetail};
+pub use net::Limits;
 
 use axum::Router;
 use axum::body::Bytes;
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::Request;
 use axum::http::header::{CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderValue, StatusCode};
@@ -46,6 +50,8 @@ use std::net::{SocketAddr, ToSocketAddrs};
 use std::sync::Arc;
 use std::time::Duration;
 use tower::ServiceBuilder;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower::load_shed::LoadShedLayer;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -99,10 +105,11 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// The routes and their OpenAPI description, from the same declarations.
-fn api() -> OpenApiRouter<AppState> {
+/// The routes and their OpenAPI description, from the same declarations. Every operation but
+/// `/healthz` counts towards `max_requests` (see [`Limits`]); beyond it, requests are shed
+/// with 503 at once (tower's `load_shed` over a global `concurrency_limit`).
+fn api(max_requests: usize) -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(routes::healthz))
         .routes(routes!(routes::classify))
         .routes(routes!(routes::check))
         .routes(routes!(routes::screen))
@@ -113,19 +120,45 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(explore::scenarios))
         .routes(routes!(explore::timeline))
         .routes(routes!(explore::timeline_svg))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
+                    net::overloaded("requests")
+                }))
+                .layer(LoadShedLayer::new())
+                .layer(GlobalConcurrencyLimitLayer::new(max_requests)),
+        )
+        // Outside the request cap: liveness answers however busy the server is.
+        .routes(routes!(routes::healthz))
 }
 
-/// The OpenAPI 3.1 document of the API.
+/// The OpenAPI 3.1 document of the API as generated from the handlers' declarations.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    api().into_openapi()
+    api(1).into_openapi()
 }
 
-/// Builds the application around `engine`. `recorder` is `None` with the audit trail off;
-/// with a `token`, every `/v1/` request must present it.
+/// The OpenAPI 3.1 document the server serves at `/v1/openapi.json`: [`openapi`] with every
+/// status each operation can return and the constraints the server enforces on requests.
+pub fn openapi_json() -> serde_json::Value {
+    contract::complete(serde_json::to_value(openapi()).unwrap_or_default())
+}
+
+/// Builds the application around `engine` with the default [`Limits`]. `recorder` is `None`
+/// with the audit trail off; with a `token`, every `/v1/` request must present it.
 pub fn router(
     engine: Arc<Engine>,
     recorder: Option<Arc<Recorder>>,
     token: Option<Token>,
+) -> Router {
+    router_with(engine, recorder, token, &Limits::default())
+}
+
+/// [`router`] with the request cap of `limits`.
+pub fn router_with(
+    engine: Arc<Engine>,
+    recorder: Option<Arc<Recorder>>,
+    token: Option<Token>,
+    limits: &Limits,
 ) -> Router {
     let state = AppState {
         chips_json: routes::chips_json(&engine),
@@ -133,11 +166,9 @@ pub fn router(
         engine,
         recorder,
     };
-    let (api, openapi) = api().with_state(state).split_for_parts();
+    let (api, openapi) = api(limits.max_requests).with_state(state).split_for_parts();
     let openapi_json = Bytes::from(
-        openapi
-            .to_json()
-            .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")),
+        contract::complete(serde_json::to_value(&openapi).unwrap_or_default()).to_string(),
     );
     api.route(
         "/v1/openapi.json",
@@ -222,6 +253,8 @@ pub struct ServeOptions {
     pub token: Option<Token>,
     /// The audit trail, or `None` with `--no-audit`.
     pub audit: Option<Arc<AuditStore>>,
+    /// Caps and timeouts on connections and requests.
+    pub limits: Limits,
 }
 
 /// Resolves `addr` and refuses a non-loopback one without a token.
@@ -243,8 +276,9 @@ pub fn resolve_address(addr: &str, token: Option<&Token>) -> Result<SocketAddr, 
     Ok(first)
 }
 
-/// Serves until SIGINT or SIGTERM, then lets in-flight requests finish and flushes the audit
-/// trail before returning. Blocks the calling thread.
+/// Serves until SIGINT or SIGTERM, then lets in-flight requests finish for at most
+/// [`Limits::drain_timeout`], closes what is left and flushes the audit trail before
+/// returning. Blocks the calling thread.
 pub fn run(engine: Engine, options: ServeOptions) -> Result<(), ServeError> {
     let addr = resolve_address(&options.addr, options.token.as_ref())?;
     // Build the screening index now, so the first screen or checked end user is not slow.
@@ -255,7 +289,14 @@ pub fn run(engine: Engine, options: ServeOptions) -> Result<(), ServeError> {
         .audit
         .as_ref()
         .map(|store| Arc::new(Recorder::new(Arc::clone(store))));
-    let app = router(Arc::new(engine), recorder, options.token.clone());
+    let limits = options.limits;
+    let max_connections = limits.connections();
+    let app = router_with(
+        Arc::new(engine),
+        recorder.clone(),
+        options.token.clone(),
+        &limits,
+    );
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -276,14 +317,30 @@ pub fn run(engine: Engine, options: ServeOptions) -> Result<(), ServeError> {
         };
         // Scripts read this line to learn the port when started with port 0.
         println!("earl: listening on http://{local}/ ({audit}; {auth})");
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown_signal())
-            .await?;
+        eprintln!(
+            "earl: at most {max_connections} connections and {} requests at once; header timeout {} s, idle timeout {} s, drain {} s",
+            limits.max_requests,
+            limits.header_timeout.as_secs_f64(),
+            limits.idle_timeout.as_secs_f64(),
+            limits.drain_timeout.as_secs_f64(),
+        );
+        net::serve(listener, app, &limits, max_connections, shutdown_signal()).await;
         Ok::<(), ServeError>(())
     })?;
-    // Dropping the runtime ends any connection still open; the last reference to the recorder
-    // goes with it, and dropping the recorder's appender waits for its queued records.
-    runtime.shutdown_timeout(REQUEST_TIMEOUT);
+    // Every connection has ended (those left after the drain were dropped with requests that
+    // were not answered), and with them the router's references to the recorder. A blocking
+    // explore task still running is not waited for beyond a second.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    if let Some(recorder) = recorder {
+        match Arc::try_unwrap(recorder) {
+            // Dropping the recorder's appender waits until its queued records are committed.
+            Ok(recorder) => drop(recorder),
+            Err(recorder) => eprintln!(
+                "earl: a request still holds the audit trail; its records are committed when it ends ({} holders)",
+                Arc::strong_count(&recorder)
+            ),
+        }
+    }
     eprintln!("earl: stopped");
     Ok(())
 }
@@ -308,5 +365,5 @@ async fn shutdown_signal() {
         () = interrupt => {}
         () = terminate => {}
     }
-    eprintln!("earl: shutting down: finishing requests in flight");
+    eprintln!("earl: shutting down: no new connections; finishing requests in flight");
 }

@@ -23,7 +23,7 @@ use std::sync::Arc;
 use utoipa::{IntoParams, ToSchema};
 
 /// Longest party name or screening query accepted; real names are far shorter.
-const MAX_NAME_CHARS: usize = 512;
+pub(crate) const MAX_NAME_CHARS: usize = 512;
 
 /// What every handler shares.
 #[derive(Clone)]

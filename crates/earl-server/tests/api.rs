@@ -677,6 +677,115 @@ async fn openapi_document_lists_every_endpoint() {
 }
 
 #[tokio::test]
+async fn openapi_document_lists_every_status_and_the_enforced_constraints() {
+    let doc = send(&app(), get("/v1/openapi.json")).await.json();
+    let error_body = "#/components/schemas/ErrorBody";
+    let check = &doc["paths"]["/v1/check"]["post"]["responses"];
+    for status in [
+        "200", "400", "401", "408", "413", "415", "421", "422", "500", "503",
+    ] {
+        assert!(
+            check[status].is_object(),
+            "POST /v1/check lacks {status}: {check}"
+        );
+        if status != "200" {
+            assert_eq!(
+                check[status]["content"]["application/json"]["schema"]["$ref"], error_body,
+                "{status}"
+            );
+        }
+    }
+    assert!(check["503"]["headers"]["Retry-After"].is_object());
+    assert!(check["401"]["headers"]["WWW-Authenticate"].is_object());
+    // Every /v1/ operation can be refused for its token and shed beyond the caps.
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let responses = &operation["responses"];
+            assert!(responses["413"].is_object(), "{method} {path}");
+            if path.starts_with("/v1/") {
+                assert!(responses["401"].is_object(), "{method} {path}");
+                assert!(responses["503"].is_object(), "{method} {path}");
+            }
+        }
+    }
+    // The health check needs no token.
+    assert_eq!(doc["paths"]["/healthz"]["get"]["security"], json!([]));
+    // Request schemas say what the server enforces.
+    let schemas = &doc["components"]["schemas"];
+    let check_body = &schemas["CheckBody"];
+    assert_eq!(check_body["properties"]["chip"]["minLength"], 1);
+    assert_eq!(check_body["properties"]["to"]["minLength"], 1);
+    assert_eq!(check_body["oneOf"].as_array().map(Vec::len), Some(4));
+    assert_eq!(
+        schemas["ClassifyBody"]["oneOf"].as_array().map(Vec::len),
+        Some(4)
+    );
+    assert_eq!(
+        schemas["StakeBody"]["properties"]["percent"]["maximum"],
+        100.0
+    );
+    assert_eq!(
+        schemas["MatchBody"]["properties"]["threshold"]["maximum"],
+        1.0
+    );
+    let q = doc["paths"]["/v1/screen"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "q")
+        .unwrap();
+    assert_eq!(q["schema"]["minLength"], 1);
+}
+
+#[tokio::test]
+async fn beyond_the_request_cap_work_gets_503_and_healthz_still_answers() {
+    // No request may be in progress at once: every /v1/ request is shed, /healthz is not.
+    let limits = earl_server::Limits {
+        max_requests: 1,
+        ..earl_server::Limits::default()
+    };
+    let app = earl_server::router_with(engine(), None, None, &limits);
+    // A request holding the only slot: its body never ends.
+    let (sender, body) = tokio::sync::mpsc::channel::<Result<axum::body::Bytes, std::io::Error>>(1);
+    let stalled = Request::post("/v1/check")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from_stream(
+            tokio_stream::wrappers::ReceiverStream::new(body),
+        ))
+        .unwrap();
+    let held = tokio::spawn({
+        let app = app.clone();
+        async move { app.oneshot(stalled).await.unwrap().status() }
+    });
+    // Until the slot is taken, a request may still get through; once it is, every one is shed.
+    let mut tries = 0;
+    let shed = loop {
+        let answer = send(&app, get("/v1/chips")).await;
+        if answer.status == StatusCode::SERVICE_UNAVAILABLE {
+            break answer;
+        }
+        tries += 1;
+        assert!(
+            tries < 100_000 && !held.is_finished(),
+            "the held request never took the slot"
+        );
+        tokio::task::yield_now().await;
+    };
+    shed.error(StatusCode::SERVICE_UNAVAILABLE, "overloaded");
+    assert_eq!(send(&app, get("/healthz")).await.status, StatusCode::OK);
+    // The held request completes once its body does, and the slot is free again.
+    sender
+        .send(Ok(axum::body::Bytes::from_static(
+            br#"{"chip":"H200","to":"CN"}"#,
+        )))
+        .await
+        .unwrap();
+    drop(sender);
+    assert_eq!(held.await.unwrap(), StatusCode::OK);
+    assert_eq!(send(&app, get("/v1/chips")).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn the_page_is_served_with_its_assets() {
     let app = app();
     let page = send(&app, get("/")).await;
