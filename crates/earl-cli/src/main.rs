@@ -35,6 +35,8 @@ struct Cli {
 enum Command {
     /// List the chip catalog with TPP, PD, datacenter flag and memory bandwidth.
     Chips(cmd_catalog::ChipsArgs),
+    /// List the systems (boards, servers, racks) with the chips they contain and the sources.
+    Systems(cmd_catalog::SystemsArgs),
     /// Classify a chip under ECCN 3A090 on a date, with the reasons.
     Classify(cmd_classify::ClassifyArgs),
     /// Does shipping a chip to a destination (and end user) need a licence, and on what terms?
@@ -85,6 +87,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Chips(a) => cmd_catalog::chips(&app, &a),
         Command::About(a) => cmd_catalog::about(&app, &a),
+        Command::Systems(a) => cmd_catalog::systems(&app, &a),
         Command::Classify(a) => cmd_classify::run(&app, &a),
         Command::Check(a) => cmd_check::run(&app, &a),
         Command::Screen(a) => cmd_screen::screen(&app, &a),

@@ -61,6 +61,7 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer) -> io::Result<()> {
     let classification = match (&d.paragraph, &d.eccn) {
         (Some(p), _) => p.clone(),
         (None, _) if !d.possible_outcomes.is_empty() => "undetermined".into(),
+        _ if d.system.is_some() => "not 4A090".into(),
         _ => "not 3A090".into(),
     };
     let scenario = d
@@ -396,12 +397,13 @@ fn yes_no(v: Option<bool>) -> &'static str {
 
 /// `earl classify`.
 pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer) -> io::Result<()> {
-    let who = match &c.vendor {
-        Some(v) => format!("{v} {}", c.name),
-        None => c.name.clone(),
+    let who = match (&c.vendor, &c.system) {
+        (Some(v), None) => format!("{v} {}", c.name),
+        _ => c.name.clone(),
     };
     let verdict = match (&c.paragraph, c.determined) {
         (Some(p), true) => p.clone(),
+        (None, true) if c.system.is_some() => "not 4A090".into(),
         (None, true) => match &c.excluded_by {
             Some(x) => format!("not 3A090 — excluded by {x}"),
             None => "not 3A090".into(),
@@ -419,6 +421,18 @@ pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer) -> io::Result<()> {
         "  as of {} under rule version {}{scenario}",
         c.date, c.regime
     )?;
+    if let Some(sys) = &c.system {
+        for p in &sys.contains {
+            writeln!(
+                w,
+                "  contains {} × {} ({}): {}",
+                p.count,
+                p.name,
+                p.chip,
+                p.paragraph.as_deref().unwrap_or("not 3A090 or undetermined")
+            )?;
+        }
+    } else {
     writeln!(
         w,
         "  TPP {}{} · PD {} · datacenter: {} · memory bandwidth {}",
@@ -431,6 +445,7 @@ pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer) -> io::Result<()> {
         yes_no(c.datacenter),
         known(c.memory_bandwidth_gbps, " GB/s")
     )?;
+    }
     if !c.deciding.is_empty() {
         writeln!(w, "  decided by: {}", c.deciding.join("; "))?;
     }
@@ -473,6 +488,47 @@ pub fn chips(
     writeln!(
         w,
         "\n{} chips. TPP and PD are computed from the catalog's dense throughput and die area; * = rests on a figure marked unverified.\nCatalog as of {as_of} ({source_document}).",
+        rows.len()
+    )
+}
+
+/// `earl systems`.
+pub fn systems(
+    w: &mut dyn Write,
+    rows: &[earl_engine::SystemRow],
+    as_of: &str,
+    source_document: &str,
+) -> io::Result<()> {
+    writeln!(
+        w,
+        "{:<24} {:<11} {:<40} {:<7} {:<26} CONFIDENCE",
+        "ID", "VENDOR", "NAME", "FORM", "CONTAINS"
+    )?;
+    for r in rows {
+        let contains = r
+            .contains
+            .iter()
+            .map(|p| format!("{} × {}", p.count, p.chip))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let conf = serde_json::to_value(r.cite.confidence)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        writeln!(
+            w,
+            "{:<24} {:<11} {:<40} {:<7} {:<26} {conf}{}",
+            r.id,
+            r.vendor,
+            r.name,
+            r.form,
+            contains,
+            if r.china_variant { " (China variant)" } else { "" }
+        )?;
+    }
+    writeln!(
+        w,
+        "\n{} systems. Counts are accelerator packages, each with its source (`earl systems --json`).\nSystems as of {as_of} ({source_document}).",
         rows.len()
     )
 }

@@ -11,6 +11,8 @@ use earl_core::step::{Comparison, Holding, Listed, Reason, Shown, Step, Verdict}
 pub fn sentence(step: &Step) -> String {
     let text = reason(&step.reason, step.entry.as_deref().unwrap_or("the entry"));
     match &step.branch {
+        // A system's contained chip: "[8 × NVIDIA H200 SXM] TPP = ...".
+        Some(b) if b.starts_with('[') => format!("{b} {text}"),
         Some(b) => format!("If {b}: {text}"),
         None => text,
     }
@@ -123,6 +125,24 @@ fn reason(r: &Reason, entry: &str) -> String {
             "This result rests on figures the sources mark unverified: {}.",
             figures.join(", ")
         ),
+        Reason::Contains { system, parts } => format!(
+            "{system} contains {}.",
+            parts
+                .iter()
+                .map(|p| format!("{} × {} ({})", p.count, p.name, p.chip))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Reason::Assembly { verdict, rule, by } => match verdict {
+            Verdict::Applies => format!("{entry} ({rule}): applies — it contains {}.", by.join(", ")),
+            Verdict::Undetermined => format!(
+                "{entry} ({rule}): undetermined — it contains {}, whose classification is open.",
+                by.join(", ")
+            ),
+            Verdict::DoesNotApply => {
+                format!("{entry} ({rule}): does not apply — no contained chip meets it.")
+            }
+        },
         Reason::TreatedAs {
             country,
             treated_as,
