@@ -6,6 +6,7 @@
 mod answers;
 pub mod audit;
 pub mod explore;
+pub mod ledger;
 mod screen;
 mod systems;
 

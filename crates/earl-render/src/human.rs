@@ -492,6 +492,109 @@ pub fn chips(
     )
 }
 
+/// `earl licence list|show|add`.
+pub fn licences(w: &mut dyn Write, views: &[earl_engine::ledger::LicenceView]) -> io::Result<()> {
+    if views.is_empty() {
+        return writeln!(w, "No licences recorded.");
+    }
+    for v in views {
+        let l = &v.licence;
+        writeln!(
+            w,
+            "Licence {}: {} → {}{} (issued {}{}){}",
+            l.number,
+            l.item.name,
+            l.destination,
+            l.end_user
+                .as_deref()
+                .map(|e| format!(", end user {e}"))
+                .unwrap_or_default(),
+            l.issued,
+            l.expires.map(|e| format!(", expires {e}")).unwrap_or_default(),
+            if v.expired { " — EXPIRED" } else { "" }
+        )?;
+        writeln!(
+            w,
+            "  quantity: {} shipped of {} · remaining {}",
+            v.shipped_quantity,
+            l.quantity.map_or_else(|| "unlimited".into(), |q| q.to_string()),
+            v.remaining_quantity.map_or_else(|| "unlimited".into(), |q| q.to_string())
+        )?;
+        if let Some(max) = l.value {
+            writeln!(
+                w,
+                "  value: US${} shipped of US${} · remaining US${}",
+                num(v.shipped_value),
+                num(max),
+                num(v.remaining_value.unwrap_or(0.0))
+            )?;
+        }
+        if let Some(c) = &l.conditions {
+            writeln!(w, "  conditions: {c}")?;
+        }
+        for s in &v.shipments {
+            writeln!(
+                w,
+                "  shipment #{}: {} units on {}{}",
+                s.seq,
+                s.shipment.quantity,
+                s.shipment.date,
+                s.shipment
+                    .value
+                    .map(|x| format!(", US${}", num(x)))
+                    .unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `earl ship`.
+pub fn shipments(w: &mut dyn Write, answers: &[earl_engine::ledger::ShipmentAnswer]) -> io::Result<()> {
+    for a in answers {
+        let s = &a.shipment;
+        let under = s
+            .licence
+            .as_deref()
+            .map_or_else(|| "to US end users".to_string(), |l| format!("under licence {l}"));
+        writeln!(
+            w,
+            "Recorded: {} × {} → {} on {} {under}{}",
+            s.quantity,
+            s.item.name,
+            s.destination,
+            s.date,
+            a.remaining_quantity
+                .map(|r| format!("; {r} units left"))
+                .unwrap_or_default()
+        )?;
+        for n in &a.notes {
+            writeln!(w, "  note: {n}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `earl ledger`.
+pub fn ledger(w: &mut dyn Write, totals: &[earl_engine::ledger::LedgerTotal]) -> io::Result<()> {
+    writeln!(
+        w,
+        "{:<20} {:>12} {:>14} {:>14} {:>14}",
+        "CHIP", "US UNITS", "CN+MO UNITS", "UNDER LANE", "LANE HEADROOM"
+    )?;
+    for t in totals {
+        writeln!(
+            w,
+            "{:<20} {:>12} {:>14} {:>14} {:>14}",
+            t.chip, t.us_units, t.china_macau_units, t.capped_units, t.headroom_under_cap
+        )?;
+    }
+    writeln!(
+        w,
+        "\nThe Jan 2026 lane (91 FR 1684): aggregate China and Macau shipments of a chip at most 50% of those to US end users; units count chips, a system's by its contents."
+    )
+}
+
 /// `earl systems`.
 pub fn systems(
     w: &mut dyn Write,
