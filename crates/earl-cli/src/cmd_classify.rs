@@ -92,7 +92,9 @@ pub fn parse_contains(values: &[String]) -> Result<Vec<(String, u32)>, Failure> 
         .iter()
         .map(|s| {
             let (chip, n) = s.rsplit_once('=').ok_or_else(|| {
-                Failure::input(format!("--contains `{s}`: expected CHIP=COUNT, e.g. H200=8"))
+                Failure::input(format!(
+                    "--contains `{s}`: expected CHIP=COUNT, e.g. H200=8"
+                ))
             })?;
             let n: u32 = n.trim().parse().map_err(|_| {
                 Failure::input(format!(

@@ -170,7 +170,11 @@ pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
                 end_user: a.end_user.clone(),
                 quantity: a.quantity,
                 value: a.value,
-                expires: a.expires.as_deref().map(earl_engine::parse_date).transpose()?,
+                expires: a
+                    .expires
+                    .as_deref()
+                    .map(earl_engine::parse_date)
+                    .transpose()?,
                 conditions: a.conditions.clone(),
                 issued: date_or_today(&a.issued)?,
             };
@@ -234,7 +238,11 @@ pub fn ship(app: &App, a: &ShipArgs) -> Result<(), Failure> {
             }
         }
     };
-    let source = if a.batch.is_some() { Source::CliBatch } else { Source::Cli };
+    let source = if a.batch.is_some() {
+        Source::CliBatch
+    } else {
+        Source::Cli
+    };
     match engine.ship(store(app)?, source, &requests, &earl_render::explained)? {
         Ok(answers) if a.json => print_json(&serde_json::json!({ "shipments": answers })),
         Ok(answers) => {
@@ -265,8 +273,12 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
-        let record = record
-            .map_err(|e| Failure::input(format!("{}: line {line}: unreadable row: {e}", path.display())))?;
+        let record = record.map_err(|e| {
+            Failure::input(format!(
+                "{}: line {line}: unreadable row: {e}",
+                path.display()
+            ))
+        })?;
         let field = |name: &str| {
             headers
                 .iter()
@@ -283,12 +295,19 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
         let date = earl_engine::parse_date(&field("date").unwrap_or_default())
             .map_err(|e| at(e.to_string()))?;
         let value = field("value")
-            .map(|v| v.parse::<f64>().map_err(|_| at(format!("value `{v}` is not a number"))))
+            .map(|v| {
+                v.parse::<f64>()
+                    .map_err(|_| at(format!("value `{v}` is not a number")))
+            })
             .transpose()?;
         let us = matches!(field("us").as_deref(), Some("true" | "yes" | "1"));
         let it = item(&field("chip"), &field("system"));
         out.push(match (field("licence"), us) {
-            (Some(_), true) => return Err(at("a row is either under a licence or `us`, not both".into())),
+            (Some(_), true) => {
+                return Err(at(
+                    "a row is either under a licence or `us`, not both".into()
+                ));
+            }
             (Some(number), false) => ShipRequest::Licence {
                 number,
                 quantity,

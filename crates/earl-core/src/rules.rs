@@ -226,7 +226,9 @@ pub struct Assembly {
 impl Assembly {
     /// Whether a contained IC classified under `paragraph` brings the system under this entry.
     pub fn covers(&self, paragraph: &str) -> bool {
-        self.contains.iter().any(|p| paragraph.starts_with(p.as_str()))
+        self.contains
+            .iter()
+            .any(|p| paragraph.starts_with(p.as_str()))
     }
 }
 

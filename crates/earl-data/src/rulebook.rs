@@ -262,7 +262,10 @@ impl Checker<'_> {
         });
         each!(assembly, "assembly", |x| {
             if x.contains.is_empty() {
-                invalid("contains", "a 4A090 paragraph names the 3A090 paragraphs it covers")
+                invalid(
+                    "contains",
+                    "a 4A090 paragraph names the 3A090 paragraphs it covers",
+                )
             } else if let Some(p) = x.contains.iter().find(|p| !p.starts_with("3A090")) {
                 invalid("contains", format!("`{p}` is not a 3A090 paragraph"))
             } else {

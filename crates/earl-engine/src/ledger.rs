@@ -85,21 +85,66 @@ impl Shipment {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Refusal {
-    UnknownLicence { number: String },
-    DuplicateLicence { number: String },
-    BeforeIssue { number: String, #[cfg_attr(feature = "openapi", schema(value_type = String))] issued: Date, #[cfg_attr(feature = "openapi", schema(value_type = String))] date: Date },
-    Expired { number: String, #[cfg_attr(feature = "openapi", schema(value_type = String))] expires: Date, #[cfg_attr(feature = "openapi", schema(value_type = String))] date: Date },
-    OverQuantity { number: String, remaining: u64, asked: u64 },
-    OverValue { number: String, remaining: f64, asked: f64 },
-    ValueNeeded { number: String },
-    ItemMismatch { number: String, licensed: String, asked: String },
-    DestinationMismatch { number: String, licensed: String, asked: String },
-    EndUserMismatch { number: String, licensed: Option<String>, asked: Option<String> },
+    UnknownLicence {
+        number: String,
+    },
+    DuplicateLicence {
+        number: String,
+    },
+    BeforeIssue {
+        number: String,
+        #[cfg_attr(feature = "openapi", schema(value_type = String))]
+        issued: Date,
+        #[cfg_attr(feature = "openapi", schema(value_type = String))]
+        date: Date,
+    },
+    Expired {
+        number: String,
+        #[cfg_attr(feature = "openapi", schema(value_type = String))]
+        expires: Date,
+        #[cfg_attr(feature = "openapi", schema(value_type = String))]
+        date: Date,
+    },
+    OverQuantity {
+        number: String,
+        remaining: u64,
+        asked: u64,
+    },
+    OverValue {
+        number: String,
+        remaining: f64,
+        asked: f64,
+    },
+    ValueNeeded {
+        number: String,
+    },
+    ItemMismatch {
+        number: String,
+        licensed: String,
+        asked: String,
+    },
+    DestinationMismatch {
+        number: String,
+        licensed: String,
+        asked: String,
+    },
+    EndUserMismatch {
+        number: String,
+        licensed: Option<String>,
+        asked: Option<String>,
+    },
     /// A fresh check says no licence can authorise the shipment.
-    Prohibited { number: String },
+    Prohibited {
+        number: String,
+    },
     /// The end user matched a restricted-party list on an entry listed after the licence was
     /// issued (or whose listing date earl cannot place before it).
-    ListedSince { number: String, party: String, list: String, listed_as: String },
+    ListedSince {
+        number: String,
+        party: String,
+        list: String,
+        listed_as: String,
+    },
     /// The shipment would take shipments of `chip` to the cap's places above `share` of the
     /// units shipped to US end users by its date.
     Cap {
@@ -233,15 +278,20 @@ impl Ledger {
         let mut l = Ledger::default();
         for e in entries {
             let bad = |err: serde_json::Error| {
-                EngineError::Record(format!("record {} ({}) is not a {}: {err}", e.seq, e.kind, e.kind))
+                EngineError::Record(format!(
+                    "record {} ({}) is not a {}: {err}",
+                    e.seq, e.kind, e.kind
+                ))
             };
             match e.kind.as_str() {
-                "licence" => l
-                    .licences
-                    .push((e.seq, serde_json::from_value(e.inputs.clone()).map_err(bad)?)),
-                "shipment" => l
-                    .shipments
-                    .push((e.seq, serde_json::from_value(e.inputs.clone()).map_err(bad)?)),
+                "licence" => l.licences.push((
+                    e.seq,
+                    serde_json::from_value(e.inputs.clone()).map_err(bad)?,
+                )),
+                "shipment" => l.shipments.push((
+                    e.seq,
+                    serde_json::from_value(e.inputs.clone()).map_err(bad)?,
+                )),
                 _ => {}
             }
         }
@@ -256,7 +306,9 @@ impl Ledger {
         self.shipments
             .iter()
             .filter(|(_, s)| s.licence.as_deref() == Some(number))
-            .fold((0, 0.0), |(q, v), (_, s)| (q + s.quantity, v + s.value.unwrap_or(0.0)))
+            .fold((0, 0.0), |(q, v), (_, s)| {
+                (q + s.quantity, v + s.value.unwrap_or(0.0))
+            })
     }
 
     /// A licence's balance as of `as_of`.
@@ -443,7 +495,10 @@ impl Engine {
         if let Some(e) = add.expires
             && e < add.issued
         {
-            return Err(bad(format!("--expires {e} is before the issue date {}", add.issued)));
+            return Err(bad(format!(
+                "--expires {e} is before the issue date {}",
+                add.issued
+            )));
         }
         let licence = Licence {
             number: add.number.trim().to_string(),
@@ -494,14 +549,20 @@ impl Engine {
             Ok(receipts) => {
                 let mut ledger = Ledger::default();
                 ledger.licences.push((receipts[0].seq, licence.clone()));
-                Ok(Ok(ledger.view(&licence.number, add.issued).expect("just added")))
+                Ok(Ok(ledger
+                    .view(&licence.number, add.issued)
+                    .expect("just added")))
             }
             Err(refused) => Ok(Err(refused.expect("a refusal"))),
         }
     }
 
     /// Every licence with its balance as of `as_of`.
-    pub fn licences(&self, store: &AuditStore, as_of: Date) -> Result<Vec<LicenceView>, EngineError> {
+    pub fn licences(
+        &self,
+        store: &AuditStore,
+        as_of: Date,
+    ) -> Result<Vec<LicenceView>, EngineError> {
         let ledger = self.read_ledger(store)?;
         Ok(ledger
             .licences
@@ -535,9 +596,20 @@ impl Engine {
         let mut planned: Vec<(Shipment, Option<CheckAnswer>, Vec<String>)> = Vec::new();
         for (i, r) in requests.iter().enumerate() {
             let row = (requests.len() > 1).then_some(i + 1);
-            let refuse = |refusal| Ok(Err(Refused { row, refusal, text: String::new() }));
+            let refuse = |refusal| {
+                Ok(Err(Refused {
+                    row,
+                    refusal,
+                    text: String::new(),
+                }))
+            };
             match r {
-                ShipRequest::Us { item, quantity, value, date } => {
+                ShipRequest::Us {
+                    item,
+                    quantity,
+                    value,
+                    date,
+                } => {
                     if *quantity == 0 {
                         return Err(bad("--quantity must be at least 1"));
                     }
@@ -557,13 +629,23 @@ impl Engine {
                         Vec::new(),
                     ));
                 }
-                ShipRequest::Licence { number, quantity, value, date, item, to, end_user } => {
+                ShipRequest::Licence {
+                    number,
+                    quantity,
+                    value,
+                    date,
+                    item,
+                    to,
+                    end_user,
+                } => {
                     if *quantity == 0 {
                         return Err(bad("--quantity must be at least 1"));
                     }
                     check_value("--value", *value)?;
                     let Some((_, l)) = before.licence(number) else {
-                        return refuse(Refusal::UnknownLicence { number: number.clone() });
+                        return refuse(Refusal::UnknownLicence {
+                            number: number.clone(),
+                        });
                     };
                     if let Some(item) = item {
                         let asked = self.item_ref(item)?;
@@ -586,9 +668,7 @@ impl Engine {
                         }
                     }
                     if end_user.is_some() {
-                        let norm = |s: &Option<String>| {
-                            s.as_deref().map(earl_core::ownership::key)
-                        };
+                        let norm = |s: &Option<String>| s.as_deref().map(earl_core::ownership::key);
                         if norm(end_user) != norm(&l.end_user) {
                             return refuse(Refusal::EndUserMismatch {
                                 number: number.clone(),
@@ -598,15 +678,25 @@ impl Engine {
                         }
                     }
                     if *date < l.issued {
-                        return refuse(Refusal::BeforeIssue { number: number.clone(), issued: l.issued, date: *date });
+                        return refuse(Refusal::BeforeIssue {
+                            number: number.clone(),
+                            issued: l.issued,
+                            date: *date,
+                        });
                     }
                     if let Some(e) = l.expires
                         && *date > e
                     {
-                        return refuse(Refusal::Expired { number: number.clone(), expires: e, date: *date });
+                        return refuse(Refusal::Expired {
+                            number: number.clone(),
+                            expires: e,
+                            date: *date,
+                        });
                     }
                     if l.value.is_some() && value.is_none() {
-                        return refuse(Refusal::ValueNeeded { number: number.clone() });
+                        return refuse(Refusal::ValueNeeded {
+                            number: number.clone(),
+                        });
                     }
                     let item = if l.item.kind == "system" {
                         Item::System(l.item.id.clone())
@@ -626,13 +716,13 @@ impl Engine {
                     })?);
                     let d = &check.determination;
                     if d.prohibited {
-                        return refuse(Refusal::Prohibited { number: number.clone() });
+                        return refuse(Refusal::Prohibited {
+                            number: number.clone(),
+                        });
                     }
-                    if let Some(hit) = d
-                        .end_user_matches
-                        .iter()
-                        .find(|h| h.listed_on(*date) != Tri::False && h.listed_on(l.issued) != Tri::True)
-                    {
+                    if let Some(hit) = d.end_user_matches.iter().find(|h| {
+                        h.listed_on(*date) != Tri::False && h.listed_on(l.issued) != Tri::True
+                    }) {
                         return refuse(Refusal::ListedSince {
                             number: number.clone(),
                             party: hit.party.clone(),
@@ -772,7 +862,11 @@ impl Engine {
             .iter()
             .filter_map(|s| s.entry.as_deref())
             .filter_map(|id| snap.entries.condition.iter().find(|n| n.id == id))
-            .filter_map(|n| n.cap.clone().map(|cap| (n.id.clone(), cap, n.text.clone(), n.cite.clone())))
+            .filter_map(|n| {
+                n.cap
+                    .clone()
+                    .map(|cap| (n.id.clone(), cap, n.text.clone(), n.cite.clone()))
+            })
             .collect()
     }
 }

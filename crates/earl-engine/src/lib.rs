@@ -11,8 +11,8 @@ mod screen;
 mod systems;
 
 pub use answers::*;
-pub use systems::SystemRow;
 pub use screen::{ListEffect, MAX_NAME_CHARS, ScreenAnswer, ScreenMatch, ScreenRequest};
+pub use systems::SystemRow;
 
 use earl_core::check::{self, Determination, PartyHit, Question};
 use earl_core::chip::{Chip, CustomSpec};

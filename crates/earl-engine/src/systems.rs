@@ -126,11 +126,14 @@ impl Engine {
                     let chip = self.chip(name)?;
                     match parts.iter_mut().find(|(c, _)| c.id == chip.id) {
                         Some((_, n)) => {
-                            *n = n.checked_add(*count).filter(|n| *n <= MAX_CONTAINS).ok_or_else(
-                                || EngineError::BadInput(format!(
-                                    "--contains: more than {MAX_CONTAINS} of {name} in all"
-                                )),
-                            )?
+                            *n = n
+                                .checked_add(*count)
+                                .filter(|n| *n <= MAX_CONTAINS)
+                                .ok_or_else(|| {
+                                    EngineError::BadInput(format!(
+                                        "--contains: more than {MAX_CONTAINS} of {name} in all"
+                                    ))
+                                })?
                         }
                         None => parts.push((chip, *count)),
                     }
@@ -336,7 +339,10 @@ fn push_new<T: PartialEq + Clone>(out: &mut Vec<T>, items: &[T]) {
 /// any chip needs one (undetermined if none does and one is undetermined), prohibited if any is,
 /// the strictest review policy stands, and an exception only if every chip that needs a licence
 /// names the same one. The 4A090 steps follow the chips' classification steps.
-fn combine(answers: Vec<(String, Determination, usize)>, sc: &earl_core::system::SystemClassification) -> Determination {
+fn combine(
+    answers: Vec<(String, Determination, usize)>,
+    sc: &earl_core::system::SystemClassification,
+) -> Determination {
     let single = answers.len() == 1;
     let mut iter = answers.into_iter();
     let (label, first, n_class) = iter.next().expect("a system contains at least one chip");
@@ -346,7 +352,11 @@ fn combine(answers: Vec<(String, Determination, usize)>, sc: &earl_core::system:
         steps
             .iter()
             .map(|s| Step {
-                branch: Some(s.branch.clone().map_or_else(|| label.to_string(), |b| format!("{label}: {b}"))),
+                branch: Some(
+                    s.branch
+                        .clone()
+                        .map_or_else(|| label.to_string(), |b| format!("{label}: {b}")),
+                ),
                 ..s.clone()
             })
             .collect()
@@ -361,12 +371,17 @@ fn combine(answers: Vec<(String, Determination, usize)>, sc: &earl_core::system:
     if single {
         let mut because = class_steps(&first.because, n_class, &label);
         because.extend(sc.steps.iter().cloned());
-        because.extend(first.because[n_class.min(first.because.len())..].iter().cloned());
+        because.extend(
+            first.because[n_class.min(first.because.len())..]
+                .iter()
+                .cloned(),
+        );
         d.because = because;
         return d;
     }
-    let all: Vec<(String, Determination, usize)> =
-        std::iter::once((label, first, n_class)).chain(rest).collect();
+    let all: Vec<(String, Determination, usize)> = std::iter::once((label, first, n_class))
+        .chain(rest)
+        .collect();
     let mut because = Vec::new();
     for (label, a, n) in &all {
         because.extend(class_steps(&a.because, *n, label));
@@ -378,7 +393,10 @@ fn combine(answers: Vec<(String, Determination, usize)>, sc: &earl_core::system:
     d.because = because;
     d.license_required = if all.iter().any(|(_, a, _)| a.license_required == Some(true)) {
         Some(true)
-    } else if all.iter().all(|(_, a, _)| a.license_required == Some(false)) {
+    } else if all
+        .iter()
+        .all(|(_, a, _)| a.license_required == Some(false))
+    {
         Some(false)
     } else {
         None
@@ -391,7 +409,11 @@ fn combine(answers: Vec<(String, Determination, usize)>, sc: &earl_core::system:
         .collect();
     d.review_policy = needing.iter().filter_map(|a| a.review_policy).max();
     d.license_exception = match needing.first() {
-        Some(f) if needing.iter().all(|a| a.license_exception == f.license_exception) => {
+        Some(f)
+            if needing
+                .iter()
+                .all(|a| a.license_exception == f.license_exception) =>
+        {
             f.license_exception.clone()
         }
         _ => None,

@@ -98,9 +98,23 @@ fn the_lane_is_read_per_contained_ic() {
     assert!(notice.cite.contains("91 FR 1684") && notice.cite.contains("CSET"));
     // The chip's own answer carries no such notice.
     let chip = check(Item::Catalog("H200".into()), "CN", "2026-03-01");
-    assert!(!chip.determination.notices.iter().any(|s| s.entry.as_deref() == Some("notice-lane-per-ic")));
-    assert!(!d.not_checked.iter().any(|s| s.entry.as_deref() == Some("nc-4a090")));
-    assert!(d.not_checked.iter().any(|s| s.entry.as_deref() == Some("nc-4a090-parts")));
+    assert!(
+        !chip
+            .determination
+            .notices
+            .iter()
+            .any(|s| s.entry.as_deref() == Some("notice-lane-per-ic"))
+    );
+    assert!(
+        !d.not_checked
+            .iter()
+            .any(|s| s.entry.as_deref() == Some("nc-4a090"))
+    );
+    assert!(
+        d.not_checked
+            .iter()
+            .any(|s| s.entry.as_deref() == Some("nc-4a090-parts"))
+    );
 }
 
 /// A China-variant board whose chip is not 3A090 is not 4A090, but the H20 letter (Apr 2025)
@@ -120,8 +134,14 @@ fn a_custom_system_matches_the_catalog_one() {
     let custom = check(Item::Contains(vec![("H200".into(), 8)]), "CN", "2026-03-01");
     let dgx = check(Item::Catalog("DGX H200".into()), "CN", "2026-03-01");
     assert_eq!(custom.determination.eccn, dgx.determination.eccn);
-    assert_eq!(custom.determination.license_required, dgx.determination.license_required);
-    assert_eq!(custom.determination.review_policy, dgx.determination.review_policy);
+    assert_eq!(
+        custom.determination.license_required,
+        dgx.determination.license_required
+    );
+    assert_eq!(
+        custom.determination.review_policy,
+        dgx.determination.review_policy
+    );
     assert!(custom.determination.system.as_ref().unwrap().id.is_none());
     // A mix is judged by its strictest chip: a B200 in it takes it out of the lane.
     let mixed = check(
@@ -130,14 +150,35 @@ fn a_custom_system_matches_the_catalog_one() {
         "2026-03-01",
     );
     assert_eq!(mixed.determination.license_required, Some(true));
-    assert_eq!(mixed.determination.review_policy, Some(ReviewPolicy::PresumptionOfDenial));
+    assert_eq!(
+        mixed.determination.review_policy,
+        Some(ReviewPolicy::PresumptionOfDenial)
+    );
     // Bad input is an error, not a panic.
-    assert!(ENGINE.check(&CheckRequest {
-        item: Item::Contains(vec![("H200".into(), 0)]),
-        to: "CN".into(), from: None, end_user: None, end_user_hq: None,
-        date: "2026-03-01".parse().unwrap(), scenario: None, quantity: None, ownership: None,
-    }).is_err());
-    assert!(ENGINE.classify(&Item::System("DGX H999".into()), "2026-03-01".parse().unwrap(), None).is_err());
+    assert!(
+        ENGINE
+            .check(&CheckRequest {
+                item: Item::Contains(vec![("H200".into(), 0)]),
+                to: "CN".into(),
+                from: None,
+                end_user: None,
+                end_user_hq: None,
+                date: "2026-03-01".parse().unwrap(),
+                scenario: None,
+                quantity: None,
+                ownership: None,
+            })
+            .is_err()
+    );
+    assert!(
+        ENGINE
+            .classify(
+                &Item::System("DGX H999".into()),
+                "2026-03-01".parse().unwrap(),
+                None
+            )
+            .is_err()
+    );
 }
 
 /// Every system names catalog chips and cites the source of its composition; an unverified
@@ -148,14 +189,36 @@ fn every_system_is_sourced() {
     assert!(rows.len() >= 30, "{} systems", rows.len());
     for r in &rows {
         assert!(!r.cite.text.is_empty(), "{}", r.id);
-        assert!(r.cite.text.contains("systems.md"), "{} cites the research note", r.id);
+        assert!(
+            r.cite.text.contains("systems.md"),
+            "{} cites the research note",
+            r.id
+        );
         for p in r.contains {
-            assert!(ENGINE.data.catalog.get(&p.chip).is_some(), "{}: {}", r.id, p.chip);
+            assert!(
+                ENGINE.data.catalog.get(&p.chip).is_some(),
+                "{}: {}",
+                r.id,
+                p.chip
+            );
         }
     }
-    for needed in ["dgx-h100", "dgx-h200", "dgx-b200", "dgx-b300", "hgx-h100-8", "hgx-h200-8",
-        "hgx-b200-8", "hgx-b300-8", "gb200-nvl72", "hgx-h20-8", "amd-mi300x-platform",
-        "amd-mi325x-platform", "dell-xe9680-h200", "smc-821ge-tnhr-h100"] {
+    for needed in [
+        "dgx-h100",
+        "dgx-h200",
+        "dgx-b200",
+        "dgx-b300",
+        "hgx-h100-8",
+        "hgx-h200-8",
+        "hgx-b200-8",
+        "hgx-b300-8",
+        "gb200-nvl72",
+        "hgx-h20-8",
+        "amd-mi300x-platform",
+        "amd-mi325x-platform",
+        "dell-xe9680-h200",
+        "smc-821ge-tnhr-h100",
+    ] {
         assert!(rows.iter().any(|r| r.id == needed), "{needed}");
     }
     let nvl72 = rows.iter().find(|r| r.id == "gb200-nvl72").unwrap();
@@ -163,5 +226,9 @@ fn every_system_is_sourced() {
     let b300 = rows.iter().find(|r| r.id == "hgx-b300-8").unwrap();
     assert_eq!(b300.accelerators, 8, "packages, not dies");
     let weak = classify(Item::Catalog("GB200 NVL4".into()), "2026-03-01");
-    assert!(weak.hinges_on_unverified.iter().any(|h| h.contains("composition")));
+    assert!(
+        weak.hinges_on_unverified
+            .iter()
+            .any(|h| h.contains("composition"))
+    );
 }

@@ -429,22 +429,24 @@ pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer) -> io::Result<()> {
                 p.count,
                 p.name,
                 p.chip,
-                p.paragraph.as_deref().unwrap_or("not 3A090 or undetermined")
+                p.paragraph
+                    .as_deref()
+                    .unwrap_or("not 3A090 or undetermined")
             )?;
         }
     } else {
-    writeln!(
-        w,
-        "  TPP {}{} · PD {} · datacenter: {} · memory bandwidth {}",
-        known(c.tpp, ""),
-        c.tpp_precision
-            .as_deref()
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default(),
-        c.pd.map_or_else(|| "unknown".into(), |p| format!("{p:.2}")),
-        yes_no(c.datacenter),
-        known(c.memory_bandwidth_gbps, " GB/s")
-    )?;
+        writeln!(
+            w,
+            "  TPP {}{} · PD {} · datacenter: {} · memory bandwidth {}",
+            known(c.tpp, ""),
+            c.tpp_precision
+                .as_deref()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default(),
+            c.pd.map_or_else(|| "unknown".into(), |p| format!("{p:.2}")),
+            yes_no(c.datacenter),
+            known(c.memory_bandwidth_gbps, " GB/s")
+        )?;
     }
     if !c.deciding.is_empty() {
         writeln!(w, "  decided by: {}", c.deciding.join("; "))?;
@@ -510,15 +512,19 @@ pub fn licences(w: &mut dyn Write, views: &[earl_engine::ledger::LicenceView]) -
                 .map(|e| format!(", end user {e}"))
                 .unwrap_or_default(),
             l.issued,
-            l.expires.map(|e| format!(", expires {e}")).unwrap_or_default(),
+            l.expires
+                .map(|e| format!(", expires {e}"))
+                .unwrap_or_default(),
             if v.expired { " — EXPIRED" } else { "" }
         )?;
         writeln!(
             w,
             "  quantity: {} shipped of {} · remaining {}",
             v.shipped_quantity,
-            l.quantity.map_or_else(|| "unlimited".into(), |q| q.to_string()),
-            v.remaining_quantity.map_or_else(|| "unlimited".into(), |q| q.to_string())
+            l.quantity
+                .map_or_else(|| "unlimited".into(), |q| q.to_string()),
+            v.remaining_quantity
+                .map_or_else(|| "unlimited".into(), |q| q.to_string())
         )?;
         if let Some(max) = l.value {
             writeln!(
@@ -550,13 +556,16 @@ pub fn licences(w: &mut dyn Write, views: &[earl_engine::ledger::LicenceView]) -
 }
 
 /// `earl ship`.
-pub fn shipments(w: &mut dyn Write, answers: &[earl_engine::ledger::ShipmentAnswer]) -> io::Result<()> {
+pub fn shipments(
+    w: &mut dyn Write,
+    answers: &[earl_engine::ledger::ShipmentAnswer],
+) -> io::Result<()> {
     for a in answers {
         let s = &a.shipment;
-        let under = s
-            .licence
-            .as_deref()
-            .map_or_else(|| "to US end users".to_string(), |l| format!("under licence {l}"));
+        let under = s.licence.as_deref().map_or_else(
+            || "to US end users".to_string(),
+            |l| format!("under licence {l}"),
+        );
         writeln!(
             w,
             "Recorded: {} × {} → {} on {} {under}{}",
@@ -626,7 +635,11 @@ pub fn systems(
             r.name,
             r.form,
             contains,
-            if r.china_variant { " (China variant)" } else { "" }
+            if r.china_variant {
+                " (China variant)"
+            } else {
+                ""
+            }
         )?;
     }
     writeln!(

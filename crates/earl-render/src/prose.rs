@@ -405,25 +405,82 @@ pub fn num(v: f64) -> String {
 pub fn refusal(r: &earl_engine::ledger::Refusal) -> String {
     use earl_engine::ledger::Refusal as R;
     match r {
-        R::UnknownLicence { number } => format!("No licence {number} is recorded (see `earl licence list`)."),
-        R::DuplicateLicence { number } => format!("Licence {number} is already recorded; a licence is recorded once."),
-        R::BeforeIssue { number, issued, date } => format!("The shipment date {date} is before licence {number} was issued ({issued})."),
-        R::Expired { number, expires, date } => format!("Licence {number} expired on {expires}; the shipment is dated {date}."),
-        R::OverQuantity { number, remaining, asked } => format!("The shipment of {asked} units exceeds what licence {number} has left: {remaining} units."),
-        R::OverValue { number, remaining, asked } => format!("The shipment's value, US${}, exceeds what licence {number} has left: US${}.", num(*asked), num(*remaining)),
-        R::ValueNeeded { number } => format!("Licence {number} limits the value shipped: give the shipment's --value."),
-        R::ItemMismatch { number, licensed, asked } => format!("Licence {number} is for {licensed}, not {asked}."),
-        R::DestinationMismatch { number, licensed, asked } => format!("Licence {number} is for {licensed}, not {asked}."),
-        R::EndUserMismatch { number, licensed, asked } => format!(
+        R::UnknownLicence { number } => {
+            format!("No licence {number} is recorded (see `earl licence list`).")
+        }
+        R::DuplicateLicence { number } => {
+            format!("Licence {number} is already recorded; a licence is recorded once.")
+        }
+        R::BeforeIssue {
+            number,
+            issued,
+            date,
+        } => format!("The shipment date {date} is before licence {number} was issued ({issued})."),
+        R::Expired {
+            number,
+            expires,
+            date,
+        } => format!("Licence {number} expired on {expires}; the shipment is dated {date}."),
+        R::OverQuantity {
+            number,
+            remaining,
+            asked,
+        } => format!(
+            "The shipment of {asked} units exceeds what licence {number} has left: {remaining} units."
+        ),
+        R::OverValue {
+            number,
+            remaining,
+            asked,
+        } => format!(
+            "The shipment's value, US${}, exceeds what licence {number} has left: US${}.",
+            num(*asked),
+            num(*remaining)
+        ),
+        R::ValueNeeded { number } => {
+            format!("Licence {number} limits the value shipped: give the shipment's --value.")
+        }
+        R::ItemMismatch {
+            number,
+            licensed,
+            asked,
+        } => format!("Licence {number} is for {licensed}, not {asked}."),
+        R::DestinationMismatch {
+            number,
+            licensed,
+            asked,
+        } => format!("Licence {number} is for {licensed}, not {asked}."),
+        R::EndUserMismatch {
+            number,
+            licensed,
+            asked,
+        } => format!(
             "Licence {number} names the end user {}, not {}.",
             licensed.as_deref().unwrap_or("(none)"),
             asked.as_deref().unwrap_or("(none)")
         ),
-        R::Prohibited { number } => format!("A fresh check of the shipment finds it prohibited: no licence, {number} included, can authorise it."),
-        R::ListedSince { number, party, list, listed_as } => format!(
+        R::Prohibited { number } => format!(
+            "A fresh check of the shipment finds it prohibited: no licence, {number} included, can authorise it."
+        ),
+        R::ListedSince {
+            number,
+            party,
+            list,
+            listed_as,
+        } => format!(
             "The end user {party} matches {listed_as} on the {list} list, listed after licence {number} was issued (or on a date earl cannot place before it): the licence may no longer be what the shipment needs."
         ),
-        R::Cap { chip, us_units, capped_units, asked, share, places, entry, rule, cite } => format!(
+        R::Cap {
+            chip,
+            us_units,
+            capped_units,
+            asked,
+            share,
+            places,
+            entry,
+            rule,
+            cite,
+        } => format!(
             "Refused under {entry} ({rule} — {}): {asked} more units of {chip} would bring shipments to {} under the lane to {}, above {}% of the {us_units} units shipped to US end users by the shipment's date ({} allowed).",
             cite.text,
             places.join("/"),

@@ -112,7 +112,11 @@ fn read_entries(connection: &Connection, kinds: &[&str]) -> rusqlite::Result<Vec
                 recorded_at: row.get(1)?,
                 kind: row.get(2)?,
                 inputs: serde_json::from_str(&inputs).map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e))
+                    rusqlite::Error::FromSqlConversionFailure(
+                        3,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
                 })?,
             })
         })?;
