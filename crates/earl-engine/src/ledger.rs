@@ -428,7 +428,7 @@ fn bad(msg: impl Into<String>) -> EngineError {
 
 fn check_value(what: &str, v: Option<f64>) -> Result<(), EngineError> {
     match v {
-        Some(v) if !(v.is_finite() && v >= 0.0 && v <= 1e15) => Err(bad(format!(
+        Some(v) if !(v.is_finite() && (0.0..=1e15).contains(&v)) => Err(bad(format!(
             "{what} {v}: a value in US dollars is a number from 0 to 10^15"
         ))),
         _ => Ok(()),
@@ -522,13 +522,13 @@ impl Engine {
                     }
                 };
                 if ledger.licence(&licence.number).is_some() {
-                    return Err(Some(Refused {
+                    return Err(Some(Box::new(Refused {
                         row: None,
                         refusal: Refusal::DuplicateLicence {
                             number: licence.number.clone(),
                         },
                         text: String::new(),
-                    }));
+                    })));
                 }
                 let answer = LicenceAnswer {
                     licence: licence.clone(),
@@ -553,7 +553,7 @@ impl Engine {
                     .view(&licence.number, add.issued)
                     .expect("just added")))
             }
-            Err(refused) => Ok(Err(refused.expect("a refusal"))),
+            Err(refused) => Ok(Err(*refused.expect("a refusal"))),
         }
     }
 
@@ -772,7 +772,7 @@ impl Engine {
                 let n = planned.len();
                 for (i, (mut shipment, check, mut notes)) in planned.into_iter().enumerate() {
                     let row = (n > 1).then_some(i + 1);
-                    let refuse = |refusal| Err(Some(Refused { row, refusal, text: String::new() }));
+                    let refuse = |refusal| Err(Some(Box::new(Refused { row, refusal, text: String::new() })));
                     let mut remaining = (None, None);
                     if let Some(number) = shipment.licence.clone() {
                         let Some(view) = ledger.view(&number, shipment.date) else {
@@ -850,7 +850,7 @@ impl Engine {
         }
         match result {
             Ok(_) => Ok(Ok(answers)),
-            Err(refused) => Ok(Err(refused.expect("a refusal"))),
+            Err(refused) => Ok(Err(*refused.expect("a refusal"))),
         }
     }
 
