@@ -11,6 +11,13 @@ pub struct ChipsArgs {
 }
 
 #[derive(Args)]
+pub struct SystemsArgs {
+    /// Machine-readable output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args)]
 pub struct AboutArgs {
     /// Print the vintage of every dataset as JSON.
     #[arg(long)]
@@ -33,6 +40,26 @@ pub fn chips(app: &App, a: &ChipsArgs) -> Result<(), Failure> {
         &rows,
         &engine.data.catalog.meta.as_of,
         &engine.data.catalog.meta.source_document,
+    )?;
+    Ok(())
+}
+
+pub fn systems(app: &App, a: &SystemsArgs) -> Result<(), Failure> {
+    let engine = app.engine()?;
+    let rows = engine.system_rows();
+    let meta = &engine.data.systems.meta;
+    if a.json {
+        return print_json(&serde_json::json!({
+            "as_of": meta.as_of,
+            "source_document": meta.source_document,
+            "systems": rows,
+        }));
+    }
+    earl_render::human::systems(
+        &mut std::io::stdout().lock(),
+        &rows,
+        &meta.as_of,
+        &meta.source_document,
     )?;
     Ok(())
 }

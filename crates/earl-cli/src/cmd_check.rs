@@ -12,9 +12,17 @@ use std::path::{Path, PathBuf};
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Catalog chip name.
-    #[arg(required_unless_present = "batch")]
+    /// Catalog chip or system name (a system's name is looked up first: "HGX B200" is the
+    /// board; the licence rules name 3A090 and 4A090 together).
+    #[arg(required_unless_present_any = ["batch", "system", "contains"])]
     pub chip: Option<String>,
+    /// A catalog system (see `earl systems`).
+    #[arg(long, conflicts_with_all = ["chip", "batch", "contains"])]
+    pub system: Option<String>,
+    /// A system not in the catalog: a catalog chip it contains and how many, e.g. H200=8;
+    /// repeatable. --quantity then counts systems.
+    #[arg(long, value_name = "CHIP=COUNT", conflicts_with_all = ["chip", "batch"])]
+    pub contains: Vec<String>,
     /// Destination country (ISO code or name; Hong Kong is treated as China).
     #[arg(long, required_unless_present = "batch")]
     pub to: Option<String>,
@@ -199,8 +207,13 @@ pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
         return run_batch(app, a, batch);
     }
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
+    let item = match (&a.system, a.contains.is_empty()) {
+        (Some(s), _) => Item::System(s.clone()),
+        (None, false) => Item::Contains(crate::cmd_classify::parse_contains(&a.contains)?),
+        (None, true) => Item::Catalog(a.chip.clone().unwrap_or_default()),
+    };
     let req = CheckRequest {
-        item: Item::Catalog(a.chip.clone().unwrap_or_default()),
+        item,
         to: a.to.clone().unwrap_or_default(),
         from: a.from.clone(),
         end_user: a.end_user.clone(),
@@ -211,7 +224,7 @@ pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
         ownership: ownership(a, a.end_user.as_deref())?,
     };
     let answer = earl_render::explained(engine.check(&req)?);
-    let inputs = json!({"chip": a.chip, "to": a.to, "from": a.from, "end_user": a.end_user, "end_user_hq": a.end_user_hq,
+    let inputs = json!({"chip": a.chip, "system": a.system, "contains": a.contains, "to": a.to, "from": a.from, "end_user": a.end_user, "end_user_hq": a.end_user_hq,
         "date": req.date.to_string(), "scenario": req.scenario, "quantity": a.quantity,
         "ownership": req.ownership.as_ref().map(|s| s.iter().map(|s| json!({"owner": s.owner, "owned": s.owned, "percent": s.percent})).collect::<Vec<_>>())});
     app.record(&inputs, &answer)?;

@@ -8,9 +8,17 @@ use serde_json::json;
 
 #[derive(Args)]
 pub struct ClassifyArgs {
-    /// Catalog chip name (case, spaces, hyphens and vendor prefixes don't matter).
-    #[arg(required_unless_present_any = ["tpp", "throughput", "hbm_bandwidth"])]
+    /// Catalog chip or system name (case, spaces, hyphens and vendor prefixes don't matter; a
+    /// system's name is looked up first, so "HGX B200" is the board).
+    #[arg(required_unless_present_any = ["tpp", "throughput", "hbm_bandwidth", "system", "contains"])]
     pub chip: Option<String>,
+    /// A catalog system (see `earl systems`), classified under ECCN 4A090.
+    #[arg(long, conflicts_with_all = ["chip", "tpp", "throughput", "hbm_bandwidth", "contains"])]
+    pub system: Option<String>,
+    /// A system not in the catalog: a catalog chip it contains and how many, e.g. H200=8;
+    /// repeatable.
+    #[arg(long, value_name = "CHIP=COUNT", conflicts_with_all = ["chip", "tpp", "throughput", "hbm_bandwidth"])]
+    pub contains: Vec<String>,
     /// Date of the question, YYYY-MM-DD (default: today).
     #[arg(long)]
     pub date: Option<String>,
@@ -78,7 +86,33 @@ pub fn parse_throughput(s: &str) -> Result<(Precision, f64), Failure> {
     Ok((precision, tops))
 }
 
+/// Parses `--contains H200=8` values.
+pub fn parse_contains(values: &[String]) -> Result<Vec<(String, u32)>, Failure> {
+    values
+        .iter()
+        .map(|s| {
+            let (chip, n) = s.rsplit_once('=').ok_or_else(|| {
+                Failure::input(format!(
+                    "--contains `{s}`: expected CHIP=COUNT, e.g. H200=8"
+                ))
+            })?;
+            let n: u32 = n.trim().parse().map_err(|_| {
+                Failure::input(format!(
+                    "--contains `{s}`: `{n}` is not a whole number of chips"
+                ))
+            })?;
+            Ok((chip.trim().to_string(), n))
+        })
+        .collect()
+}
+
 fn item(a: &ClassifyArgs) -> Result<Item, Failure> {
+    if let Some(system) = &a.system {
+        return Ok(Item::System(system.clone()));
+    }
+    if !a.contains.is_empty() {
+        return Ok(Item::Contains(parse_contains(&a.contains)?));
+    }
     if let Some(chip) = &a.chip {
         return Ok(Item::Catalog(chip.clone()));
     }
@@ -119,7 +153,7 @@ pub fn run(app: &App, a: &ClassifyArgs) -> Result<(), Failure> {
     let item = item(a)?;
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
     let answer = earl_render::explained(engine.classify(&item, date, scenario.as_deref())?);
-    let inputs = json!({"chip": a.chip, "tpp": a.tpp, "throughput": a.throughput, "die_area": a.die_area, "pd": a.pd,
+    let inputs = json!({"chip": a.chip, "system": a.system, "contains": a.contains, "tpp": a.tpp, "throughput": a.throughput, "die_area": a.die_area, "pd": a.pd,
         "datacenter": a.datacenter, "memory_bandwidth": a.memory_bandwidth, "chip_to_chip": a.chip_to_chip,
         "hbm_bandwidth": a.hbm_bandwidth, "package_area": a.package_area, "date": date.to_string(), "scenario": scenario});
     app.record(&inputs, &answer)?;

@@ -9,6 +9,7 @@ mod cmd_catalog;
 mod cmd_check;
 mod cmd_classify;
 mod cmd_explore;
+mod cmd_ledger;
 mod cmd_screen;
 mod cmd_serve;
 mod lines;
@@ -35,6 +36,8 @@ struct Cli {
 enum Command {
     /// List the chip catalog with TPP, PD, datacenter flag and memory bandwidth.
     Chips(cmd_catalog::ChipsArgs),
+    /// List the systems (boards, servers, racks) with the chips they contain and the sources.
+    Systems(cmd_catalog::SystemsArgs),
     /// Classify a chip under ECCN 3A090 on a date, with the reasons.
     Classify(cmd_classify::ClassifyArgs),
     /// Does shipping a chip to a destination (and end user) need a licence, and on what terms?
@@ -53,6 +56,13 @@ enum Command {
     Timeline(cmd_explore::TimelineArgs),
     /// How much compute a set of shipments moves, and what a scenario licenses.
     Impact(cmd_explore::ImpactArgs),
+    /// Record licences and see their balances (kept in the audit trail).
+    Licence(cmd_ledger::LicenceArgs),
+    /// Record a shipment: under a licence (drawn down, checked afresh, the lane's 50% cap
+    /// enforced) or to US end users; refused shipments exit 3 and record nothing.
+    Ship(cmd_ledger::ShipArgs),
+    /// Per chip: units shipped to US end users and to China/Macau, and the lane's headroom.
+    Ledger(cmd_ledger::LedgerArgs),
     /// The audit trail of determinations: list, show, verify, export.
     Audit(cmd_audit::AuditArgs),
     /// Serve the HTTP API and the web page.
@@ -85,6 +95,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Chips(a) => cmd_catalog::chips(&app, &a),
         Command::About(a) => cmd_catalog::about(&app, &a),
+        Command::Systems(a) => cmd_catalog::systems(&app, &a),
         Command::Classify(a) => cmd_classify::run(&app, &a),
         Command::Check(a) => cmd_check::run(&app, &a),
         Command::Screen(a) => cmd_screen::screen(&app, &a),
@@ -95,6 +106,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Timeline(a) => cmd_explore::timeline(&app, &a),
         Command::Impact(a) => cmd_explore::impact(&app, &a),
         Command::Audit(a) => cmd_audit::run(&app, &a),
+        Command::Licence(a) => cmd_ledger::licence(&app, &a),
+        Command::Ship(a) => cmd_ledger::ship(&app, &a),
+        Command::Ledger(a) => cmd_ledger::ledger(&app, &a),
         Command::Serve(a) => cmd_serve::run(&app, &a),
     }
 }

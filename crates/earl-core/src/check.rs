@@ -84,6 +84,8 @@ pub struct Question<'a> {
     pub stakes: Option<&'a [Stake]>,
     /// Matches of every owner named in `stakes`.
     pub owner_hits: &'a [PartyHit],
+    /// The question is about a system containing the chip (its `when.system` conditions).
+    pub system: bool,
 }
 
 /// A charge due (or possibly due) on the shipment.
@@ -151,6 +153,10 @@ pub struct Determination {
     pub deciding: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hinges_on_unverified: Vec<String>,
+    /// For a system: what it is and the chips it contains (then `chip` is null and `eccn` and
+    /// `paragraph` are the system's 4A090 paragraph).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<crate::system::SystemOf>,
 }
 
 /// The answer for one possible classification.
@@ -314,6 +320,7 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
             .iter()
             .map(|s| s.to_string())
             .collect(),
+        system: None,
     }
 }
 
@@ -391,6 +398,7 @@ fn decide(
         hq,
         export_from_us: q.from == "US",
         ownership_given: q.stakes.is_some(),
+        system: q.system,
         controls: &[],
         review: None,
         lists: &[],

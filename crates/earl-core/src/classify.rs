@@ -169,6 +169,7 @@ pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Cla
         hq: None,
         export_from_us: true,
         ownership_given: false,
+        system: false,
         controls: &[],
         review: None,
         lists: &[],

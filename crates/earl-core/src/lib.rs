@@ -18,4 +18,5 @@ pub mod metrics;
 pub mod ownership;
 pub mod rules;
 pub mod step;
+pub mod system;
 pub mod tri;

@@ -141,6 +141,10 @@ pub struct When {
     /// Whether the question gave the end user's owners.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ownership_given: Option<bool>,
+    /// The question is about a system (a 4A090 computer, assembly or component) rather than a
+    /// bare chip.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<bool>,
     /// At least one of these nested conditions holds.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub any: Vec<When>,
@@ -205,6 +209,27 @@ pub struct Paragraph {
     pub all: Vec<Threshold>,
     pub text: String,
     pub cite: Cite,
+}
+
+/// A paragraph of ECCN 4A090: computers, electronic assemblies and components containing ICs
+/// that meet the 3A090 paragraphs `contains` names (prefixes, as `when.eccn`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assembly {
+    pub id: String,
+    pub eccn: String,
+    pub contains: Vec<String>,
+    pub text: String,
+    pub cite: Cite,
+}
+
+impl Assembly {
+    /// Whether a contained IC classified under `paragraph` brings the system under this entry.
+    pub fn covers(&self, paragraph: &str) -> bool {
+        self.contains
+            .iter()
+            .any(|p| paragraph.starts_with(p.as_str()))
+    }
 }
 
 /// A note that takes items out of the paragraphs (Note 2 to 3A090).
@@ -291,6 +316,18 @@ pub struct Note {
     pub when: When,
     pub text: String,
     pub cite: Cite,
+    /// A volume cap the condition sets, which `earl ship` enforces against the shipments ledger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<VolumeCap>,
+}
+
+/// A licence condition's cap on volume: shipments of a chip to `places` may in aggregate be at
+/// most `share` of the units shipped to end users in the United States (the Jan 2026 lane).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VolumeCap {
+    pub share: f64,
+    pub places: Vec<String>,
 }
 
 /// A payment due on shipments where `when` holds: a tariff or a revenue share.
@@ -369,6 +406,9 @@ pub struct GroupDef {
 pub struct Entries {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub paragraph: Vec<Paragraph>,
+    /// ECCN 4A090 paragraphs, in the order they are tested.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assembly: Vec<Assembly>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclusion: Vec<Exclusion>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -510,6 +550,7 @@ impl Snapshot {
         }
         merge!(
             paragraph,
+            assembly,
             exclusion,
             control,
             review,
@@ -541,6 +582,8 @@ pub struct Facts<'a> {
     pub hq: Option<&'a str>,
     pub export_from_us: bool,
     pub ownership_given: bool,
+    /// The question is about a system containing the chip.
+    pub system: bool,
     pub controls: &'a [String],
     pub review: Option<&'a str>,
     /// The lists the parties matched, each with whether the listing applies on the date.
@@ -627,6 +670,9 @@ impl Evaluator<'_> {
         }
         if let Some(b) = w.export_from_us {
             t = t.and(Tri::from(f.export_from_us == b));
+        }
+        if let Some(b) = w.system {
+            t = t.and(Tri::from(f.system == b));
         }
         if let Some(b) = w.ownership_given {
             t = t.and(Tri::from(f.ownership_given == b));

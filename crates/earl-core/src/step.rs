@@ -180,6 +180,18 @@ pub enum Reason {
     RestsOnUnverified {
         figures: Vec<String>,
     },
+    /// What a system contains, as the systems data gives it.
+    Contains {
+        system: String,
+        parts: Vec<crate::system::Contained>,
+    },
+    /// A 4A090 paragraph tested on a system: `by` are the contained chips (with their 3A090
+    /// paragraph) that bring it under the paragraph, or could.
+    Assembly {
+        verdict: Verdict,
+        rule: String,
+        by: Vec<String>,
+    },
     /// The EAR treats the destination as another (Hong Kong as China).
     TreatedAs {
         country: String,

@@ -123,6 +123,7 @@ fn run(snap: &Snapshot, a: &Ask) -> earl_core::check::Determination {
             party_hits: &a.hits,
             stakes: a.stakes.as_deref(),
             owner_hits: &a.owners,
+            system: false,
         },
         &eval,
     )

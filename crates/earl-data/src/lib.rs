@@ -8,12 +8,14 @@ pub mod error;
 pub mod figures;
 pub mod geo;
 pub mod rulebook;
+pub mod systems;
 
 pub use catalog::{Catalog, UnknownChip};
 pub use error::{DataError, ErrorKind, FieldPath};
 pub use geo::{Countries, UnknownCountry};
 pub use notices::ListNotices;
 pub use rulebook::RuleBook;
+pub use systems::Systems;
 
 mod notices;
 
@@ -55,6 +57,7 @@ const CHIPS: &str = include_str!("../../../data/chips.toml");
 const COUNTRIES: &str = include_str!("../../../data/countries.toml");
 const GROUPS: &str = include_str!("../../../data/country-groups.toml");
 const RULES: &str = include_str!("../../../data/rules.toml");
+const SYSTEMS: &str = include_str!("../../../data/systems.toml");
 const LIST_NOTICES: &str = include_str!("../../../data/list-notices.toml");
 const REFERENCE_FIGURES: &str = include_str!("../../../data/reference-figures.toml");
 /// Scenario files shipped with earl.
@@ -112,6 +115,8 @@ pub struct FileProvenance {
 #[derive(Debug, Clone)]
 pub struct Dataset {
     pub catalog: Catalog,
+    /// Boards, servers and racks and the chips they contain.
+    pub systems: Systems,
     pub countries: Countries,
     pub groups: CountryGroups,
     pub rules: RuleBook,
@@ -164,6 +169,8 @@ impl Dataset {
         for s in &extra_chips {
             catalog.extend_from(&s.name, &s.text)?;
         }
+        let systems_src = Source::bundled("systems.toml", SYSTEMS);
+        let systems = Systems::parse(&systems_src.name, &systems_src.text, &catalog)?;
         let countries = Countries::parse(&countries_src.name, &countries_src.text)?;
         let groups = geo::parse_groups(&groups_src.name, &groups_src.text, &countries)?;
         let known = rulebook::Known {
@@ -185,6 +192,7 @@ impl Dataset {
         for s in std::iter::once(&chips)
             .chain(&extra_chips)
             .chain([
+                &systems_src,
                 &countries_src,
                 &groups_src,
                 &rules_src,
@@ -208,6 +216,7 @@ impl Dataset {
         );
         Ok(Dataset {
             catalog,
+            systems,
             countries,
             groups,
             rules,

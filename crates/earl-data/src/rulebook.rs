@@ -148,6 +148,7 @@ impl RuleBook {
             ids.extend(e.control.iter().map(|x| x.id.clone()));
             ids.extend(e.review.iter().map(|x| x.id.clone()));
             ids.extend(e.paragraph.iter().map(|x| x.id.clone()));
+            ids.extend(e.assembly.iter().map(|x| x.id.clone()));
             ids.extend(e.exclusion.iter().map(|x| x.id.clone()));
             ids.extend(e.exception.iter().map(|x| x.id.clone()));
             ids.extend(e.condition.iter().map(|x| x.id.clone()));
@@ -259,6 +260,18 @@ impl Checker<'_> {
                 self.thresholds("all", &p.all)
             }
         });
+        each!(assembly, "assembly", |x| {
+            if x.contains.is_empty() {
+                invalid(
+                    "contains",
+                    "a 4A090 paragraph names the 3A090 paragraphs it covers",
+                )
+            } else if let Some(p) = x.contains.iter().find(|p| !p.starts_with("3A090")) {
+                invalid("contains", format!("`{p}` is not a 3A090 paragraph"))
+            } else {
+                Ok(())
+            }
+        });
         each!(exclusion, "exclusion", |x| self.when("when", &x.when));
         each!(control, "control", |x| {
             match (x.readings.len(), &x.deciding) {
@@ -297,7 +310,20 @@ impl Checker<'_> {
             }
             self.when("when", &x.when)
         });
-        each!(condition, "condition", |x| self.when("when", &x.when));
+        each!(condition, "condition", |x| {
+            if let Some(cap) = &x.cap {
+                if !(cap.share > 0.0 && cap.share <= 1.0) {
+                    return invalid(
+                        "cap.share",
+                        format!("share {} must be a fraction in (0, 1]", cap.share),
+                    );
+                }
+                for (i, c) in cap.places.iter().enumerate() {
+                    self.country(&format!("cap.places[{i}]"), c)?;
+                }
+            }
+            self.when("when", &x.when)
+        });
         each!(notice, "notice", |x| self.when("when", &x.when));
         each!(not_checked, "not_checked", |x| self.when("when", &x.when));
         each!(charge, "charge", |x| {

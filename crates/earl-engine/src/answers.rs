@@ -9,11 +9,18 @@ use earl_core::step::Step;
 use jiff::civil::Date;
 use serde::Serialize;
 
-/// What is being classified: a catalog chip by name, or a specification.
+/// What is being classified: a catalog chip or system by name, a specification, or a system
+/// given by the chips it contains.
 #[derive(Debug, Clone)]
 pub enum Item {
+    /// A catalog name: a system's name is looked up first (so "HGX B200" is the board), then
+    /// a chip's.
     Catalog(String),
     Spec(CustomSpec),
+    /// A catalog system only (`--system`).
+    System(String),
+    /// A system not in the catalog: catalog chip names and how many of each (`--contains`).
+    Contains(Vec<(String, u32)>),
 }
 
 /// The answer to `earl classify`.
@@ -47,6 +54,10 @@ pub struct ClassifyAnswer {
     pub deciding: Vec<String>,
     pub hinges_on_unverified: Vec<String>,
     pub because: Vec<Step>,
+    /// For a system: what it is and the chips it contains; `eccn` and `paragraph` are then its
+    /// 4A090 paragraph, and the per-chip figures (`tpp`, `pd`, ...) are null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<earl_core::system::SystemOf>,
 }
 
 impl ClassifyAnswer {
@@ -84,6 +95,7 @@ impl ClassifyAnswer {
                 .map(|s| s.to_string())
                 .collect(),
             because,
+            system: None,
         }
     }
 }

@@ -7,10 +7,13 @@ mod answers;
 pub mod audit;
 pub mod explore;
 mod index_cache;
+pub mod ledger;
 mod screen;
+mod systems;
 
 pub use answers::*;
 pub use screen::{ListEffect, MAX_NAME_CHARS, ScreenAnswer, ScreenMatch, ScreenRequest};
+pub use systems::SystemRow;
 
 use earl_core::check::{self, Determination, PartyHit, Question};
 use earl_core::chip::{Chip, CustomSpec};
@@ -336,6 +339,9 @@ impl Engine {
     ) -> Result<ClassifyAnswer, EngineError> {
         let scenario = self.scenario(scenario)?;
         let snap = self.snapshot(date, scenario);
+        if let Some(sys) = self.system_of(item)? {
+            return Ok(self.classify_system(&snap, &sys, self.currency_notices(date)));
+        }
         let (chip, metrics) = self.measure(item)?;
         let classification = classify::classify(&snap, &metrics, &self.evaluator(&snap));
         Ok(ClassifyAnswer::new(
@@ -357,6 +363,9 @@ impl Engine {
                 validate_spec(spec)?;
                 Ok((None, Metrics::of_spec(spec)))
             }
+            Item::System(_) | Item::Contains(_) => Err(EngineError::BadInput(
+                "a system is not a chip: ask about it as a system".into(),
+            )),
         }
     }
 
@@ -409,11 +418,14 @@ impl Engine {
     pub fn check(&self, req: &CheckRequest) -> Result<CheckAnswer, EngineError> {
         let scenario = self.scenario(req.scenario.as_deref())?;
         let snap = self.snapshot(req.date, scenario);
+        if let Some(sys) = self.system_of(&req.item)? {
+            return self.check_system(req, &snap, &sys);
+        }
         let (chip, metrics) = self.measure(&req.item)?;
         let classification = classify::classify(&snap, &metrics, &self.evaluator(&snap));
         let parties = self.parties(req)?;
         let determination =
-            self.determine(&snap, chip, &metrics, &classification, req, &parties)?;
+            self.determine(&snap, chip, &metrics, &classification, req, &parties, false)?;
         let lists = match parties.screened {
             true => Some(self.screening()?.provenance.clone()),
             false => None,
@@ -450,7 +462,9 @@ impl Engine {
         })
     }
 
-    /// The determination for a measured and classified item; shared by single and batch checks.
+    /// The determination for a measured and classified item; shared by single and batch checks
+    /// and by each chip of a system (`system`).
+    #[allow(clippy::too_many_arguments)]
     fn determine(
         &self,
         snap: &Snapshot,
@@ -459,6 +473,7 @@ impl Engine {
         classification: &Classification,
         req: &CheckRequest,
         parties: &Parties,
+        system: bool,
     ) -> Result<Determination, EngineError> {
         let destination = self.country(&req.to)?;
         let from = self.country(req.from.as_deref().unwrap_or("US"))?;
@@ -488,6 +503,7 @@ impl Engine {
             party_hits: &parties.end_user,
             stakes: parties.stakes.as_deref(),
             owner_hits: &parties.owners,
+            system,
         };
         let mut determination = check::check(snap, &q, &self.evaluator(snap));
         if req.end_user.is_none() {
@@ -741,7 +757,7 @@ impl BatchChecker<'_> {
             std::collections::hash_map::Entry::Vacant(v) => v.insert(engine.parties(req)?),
         };
         let determination =
-            engine.determine(snap, Some(c), metrics, classification, req, parties)?;
+            engine.determine(snap, Some(c), metrics, classification, req, parties, false)?;
         let lists = match parties.screened {
             true => Some(engine.screening()?.provenance.clone()),
             false => None,

@@ -61,6 +61,7 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer) -> io::Result<()> {
     let classification = match (&d.paragraph, &d.eccn) {
         (Some(p), _) => p.clone(),
         (None, _) if !d.possible_outcomes.is_empty() => "undetermined".into(),
+        _ if d.system.is_some() => "not 4A090".into(),
         _ => "not 3A090".into(),
     };
     let scenario = d
@@ -396,12 +397,13 @@ fn yes_no(v: Option<bool>) -> &'static str {
 
 /// `earl classify`.
 pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer) -> io::Result<()> {
-    let who = match &c.vendor {
-        Some(v) => format!("{v} {}", c.name),
-        None => c.name.clone(),
+    let who = match (&c.vendor, &c.system) {
+        (Some(v), None) => format!("{v} {}", c.name),
+        _ => c.name.clone(),
     };
     let verdict = match (&c.paragraph, c.determined) {
         (Some(p), true) => p.clone(),
+        (None, true) if c.system.is_some() => "not 4A090".into(),
         (None, true) => match &c.excluded_by {
             Some(x) => format!("not 3A090 — excluded by {x}"),
             None => "not 3A090".into(),
@@ -419,18 +421,33 @@ pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer) -> io::Result<()> {
         "  as of {} under rule version {}{scenario}",
         c.date, c.regime
     )?;
-    writeln!(
-        w,
-        "  TPP {}{} · PD {} · datacenter: {} · memory bandwidth {}",
-        known(c.tpp, ""),
-        c.tpp_precision
-            .as_deref()
-            .map(|p| format!(" ({p})"))
-            .unwrap_or_default(),
-        c.pd.map_or_else(|| "unknown".into(), |p| format!("{p:.2}")),
-        yes_no(c.datacenter),
-        known(c.memory_bandwidth_gbps, " GB/s")
-    )?;
+    if let Some(sys) = &c.system {
+        for p in &sys.contains {
+            writeln!(
+                w,
+                "  contains {} × {} ({}): {}",
+                p.count,
+                p.name,
+                p.chip,
+                p.paragraph
+                    .as_deref()
+                    .unwrap_or("not 3A090 or undetermined")
+            )?;
+        }
+    } else {
+        writeln!(
+            w,
+            "  TPP {}{} · PD {} · datacenter: {} · memory bandwidth {}",
+            known(c.tpp, ""),
+            c.tpp_precision
+                .as_deref()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default(),
+            c.pd.map_or_else(|| "unknown".into(), |p| format!("{p:.2}")),
+            yes_no(c.datacenter),
+            known(c.memory_bandwidth_gbps, " GB/s")
+        )?;
+    }
     if !c.deciding.is_empty() {
         writeln!(w, "  decided by: {}", c.deciding.join("; "))?;
     }
@@ -473,6 +490,161 @@ pub fn chips(
     writeln!(
         w,
         "\n{} chips. TPP and PD are computed from the catalog's dense throughput and die area; * = rests on a figure marked unverified.\nCatalog as of {as_of} ({source_document}).",
+        rows.len()
+    )
+}
+
+/// `earl licence list|show|add`.
+pub fn licences(w: &mut dyn Write, views: &[earl_engine::ledger::LicenceView]) -> io::Result<()> {
+    if views.is_empty() {
+        return writeln!(w, "No licences recorded.");
+    }
+    for v in views {
+        let l = &v.licence;
+        writeln!(
+            w,
+            "Licence {}: {} → {}{} (issued {}{}){}",
+            l.number,
+            l.item.name,
+            l.destination,
+            l.end_user
+                .as_deref()
+                .map(|e| format!(", end user {e}"))
+                .unwrap_or_default(),
+            l.issued,
+            l.expires
+                .map(|e| format!(", expires {e}"))
+                .unwrap_or_default(),
+            if v.expired { " — EXPIRED" } else { "" }
+        )?;
+        writeln!(
+            w,
+            "  quantity: {} shipped of {} · remaining {}",
+            v.shipped_quantity,
+            l.quantity
+                .map_or_else(|| "unlimited".into(), |q| q.to_string()),
+            v.remaining_quantity
+                .map_or_else(|| "unlimited".into(), |q| q.to_string())
+        )?;
+        if let Some(max) = l.value {
+            writeln!(
+                w,
+                "  value: US${} shipped of US${} · remaining US${}",
+                num(v.shipped_value),
+                num(max),
+                num(v.remaining_value.unwrap_or(0.0))
+            )?;
+        }
+        if let Some(c) = &l.conditions {
+            writeln!(w, "  conditions: {c}")?;
+        }
+        for s in &v.shipments {
+            writeln!(
+                w,
+                "  shipment #{}: {} units on {}{}",
+                s.seq,
+                s.shipment.quantity,
+                s.shipment.date,
+                s.shipment
+                    .value
+                    .map(|x| format!(", US${}", num(x)))
+                    .unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `earl ship`.
+pub fn shipments(
+    w: &mut dyn Write,
+    answers: &[earl_engine::ledger::ShipmentAnswer],
+) -> io::Result<()> {
+    for a in answers {
+        let s = &a.shipment;
+        let under = s.licence.as_deref().map_or_else(
+            || "to US end users".to_string(),
+            |l| format!("under licence {l}"),
+        );
+        writeln!(
+            w,
+            "Recorded: {} × {} → {} on {} {under}{}",
+            s.quantity,
+            s.item.name,
+            s.destination,
+            s.date,
+            a.remaining_quantity
+                .map(|r| format!("; {r} units left"))
+                .unwrap_or_default()
+        )?;
+        for n in &a.notes {
+            writeln!(w, "  note: {n}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `earl ledger`.
+pub fn ledger(w: &mut dyn Write, totals: &[earl_engine::ledger::LedgerTotal]) -> io::Result<()> {
+    writeln!(
+        w,
+        "{:<20} {:>12} {:>14} {:>14} {:>14}",
+        "CHIP", "US UNITS", "CN+MO UNITS", "UNDER LANE", "LANE HEADROOM"
+    )?;
+    for t in totals {
+        writeln!(
+            w,
+            "{:<20} {:>12} {:>14} {:>14} {:>14}",
+            t.chip, t.us_units, t.china_macau_units, t.capped_units, t.headroom_under_cap
+        )?;
+    }
+    writeln!(
+        w,
+        "\nThe Jan 2026 lane (91 FR 1684): aggregate China and Macau shipments of a chip at most 50% of those to US end users; units count chips, a system's by its contents."
+    )
+}
+
+/// `earl systems`.
+pub fn systems(
+    w: &mut dyn Write,
+    rows: &[earl_engine::SystemRow],
+    as_of: &str,
+    source_document: &str,
+) -> io::Result<()> {
+    writeln!(
+        w,
+        "{:<24} {:<11} {:<40} {:<7} {:<26} CONFIDENCE",
+        "ID", "VENDOR", "NAME", "FORM", "CONTAINS"
+    )?;
+    for r in rows {
+        let contains = r
+            .contains
+            .iter()
+            .map(|p| format!("{} × {}", p.count, p.chip))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let conf = serde_json::to_value(r.cite.confidence)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        writeln!(
+            w,
+            "{:<24} {:<11} {:<40} {:<7} {:<26} {conf}{}",
+            r.id,
+            r.vendor,
+            r.name,
+            r.form,
+            contains,
+            if r.china_variant {
+                " (China variant)"
+            } else {
+                ""
+            }
+        )?;
+    }
+    writeln!(
+        w,
+        "\n{} systems. Counts are accelerator packages, each with its source (`earl systems --json`).\nSystems as of {as_of} ({source_document}).",
         rows.len()
     )
 }

@@ -11,6 +11,8 @@ use earl_core::step::{Comparison, Holding, Listed, Reason, Shown, Step, Verdict}
 pub fn sentence(step: &Step) -> String {
     let text = reason(&step.reason, step.entry.as_deref().unwrap_or("the entry"));
     match &step.branch {
+        // A system's contained chip: "[8 × NVIDIA H200 SXM] TPP = ...".
+        Some(b) if b.starts_with('[') => format!("{b} {text}"),
         Some(b) => format!("If {b}: {text}"),
         None => text,
     }
@@ -123,6 +125,24 @@ fn reason(r: &Reason, entry: &str) -> String {
             "This result rests on figures the sources mark unverified: {}.",
             figures.join(", ")
         ),
+        Reason::Contains { system, parts } => format!(
+            "{system} contains {}.",
+            parts
+                .iter()
+                .map(|p| format!("{} × {} ({})", p.count, p.name, p.chip))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Reason::Assembly { verdict, rule, by } => match verdict {
+            Verdict::Applies => format!("{entry} ({rule}): applies — it contains {}.", by.join(", ")),
+            Verdict::Undetermined => format!(
+                "{entry} ({rule}): undetermined — it contains {}, whose classification is open.",
+                by.join(", ")
+            ),
+            Verdict::DoesNotApply => {
+                format!("{entry} ({rule}): does not apply — no contained chip meets it.")
+            }
+        },
         Reason::TreatedAs {
             country,
             treated_as,
@@ -379,4 +399,94 @@ pub fn policy_name(p: ReviewPolicy) -> &'static str {
 /// Formats a figure the way a reader writes it: thousands separated, at most two decimals.
 pub fn num(v: f64) -> String {
     earl_core::metrics::fmt_num(v)
+}
+
+/// The sentence for a refused licence or shipment.
+pub fn refusal(r: &earl_engine::ledger::Refusal) -> String {
+    use earl_engine::ledger::Refusal as R;
+    match r {
+        R::UnknownLicence { number } => {
+            format!("No licence {number} is recorded (see `earl licence list`).")
+        }
+        R::DuplicateLicence { number } => {
+            format!("Licence {number} is already recorded; a licence is recorded once.")
+        }
+        R::BeforeIssue {
+            number,
+            issued,
+            date,
+        } => format!("The shipment date {date} is before licence {number} was issued ({issued})."),
+        R::Expired {
+            number,
+            expires,
+            date,
+        } => format!("Licence {number} expired on {expires}; the shipment is dated {date}."),
+        R::OverQuantity {
+            number,
+            remaining,
+            asked,
+        } => format!(
+            "The shipment of {asked} units exceeds what licence {number} has left: {remaining} units."
+        ),
+        R::OverValue {
+            number,
+            remaining,
+            asked,
+        } => format!(
+            "The shipment's value, US${}, exceeds what licence {number} has left: US${}.",
+            num(*asked),
+            num(*remaining)
+        ),
+        R::ValueNeeded { number } => {
+            format!("Licence {number} limits the value shipped: give the shipment's --value.")
+        }
+        R::ItemMismatch {
+            number,
+            licensed,
+            asked,
+        } => format!("Licence {number} is for {licensed}, not {asked}."),
+        R::DestinationMismatch {
+            number,
+            licensed,
+            asked,
+        } => format!("Licence {number} is for {licensed}, not {asked}."),
+        R::EndUserMismatch {
+            number,
+            licensed,
+            asked,
+        } => format!(
+            "Licence {number} names the end user {}, not {}.",
+            licensed.as_deref().unwrap_or("(none)"),
+            asked.as_deref().unwrap_or("(none)")
+        ),
+        R::Prohibited { number } => format!(
+            "A fresh check of the shipment finds it prohibited: no licence, {number} included, can authorise it."
+        ),
+        R::ListedSince {
+            number,
+            party,
+            list,
+            listed_as,
+        } => format!(
+            "The end user {party} matches {listed_as} on the {list} list, listed after licence {number} was issued (or on a date earl cannot place before it): the licence may no longer be what the shipment needs."
+        ),
+        R::Cap {
+            chip,
+            us_units,
+            capped_units,
+            asked,
+            share,
+            places,
+            entry,
+            rule,
+            cite,
+        } => format!(
+            "Refused under {entry} ({rule} — {}): {asked} more units of {chip} would bring shipments to {} under the lane to {}, above {}% of the {us_units} units shipped to US end users by the shipment's date ({} allowed).",
+            cite.text,
+            places.join("/"),
+            capped_units + asked,
+            num(share * 100.0),
+            num((share * *us_units as f64).floor()),
+        ),
+    }
 }

@@ -117,6 +117,6 @@ pub use error::StoreError;
 pub use group::{AppendResult, GroupAppender};
 pub use migrate::MigrationReport;
 pub use store::{
-    AuditStore, DEFAULT_CHUNK_SIZE, GENESIS_PREV_HASH, ListFilter, NewRecord, PreparedRecord,
-    Receipt, RecordSummary, SCHEMA_VERSION, StoredRecord, VerifyReport,
+    AuditStore, DEFAULT_CHUNK_SIZE, GENESIS_PREV_HASH, LedgerEntry, ListFilter, NewRecord,
+    PreparedRecord, Receipt, RecordSummary, SCHEMA_VERSION, StoredRecord, VerifyReport,
 };

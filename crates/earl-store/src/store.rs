@@ -90,6 +90,44 @@ pub struct NewRecord {
     pub earl_version: String,
 }
 
+/// A record's `inputs` as a ledger reads them ([`AuditStore::append_guarded`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LedgerEntry {
+    pub seq: u64,
+    pub recorded_at: String,
+    pub kind: String,
+    pub inputs: serde_json::Value,
+}
+
+fn read_entries(connection: &Connection, kinds: &[&str]) -> rusqlite::Result<Vec<LedgerEntry>> {
+    let mut out = Vec::new();
+    let mut statement = connection.prepare_cached(
+        "SELECT seq, recorded_at, kind, inputs FROM records WHERE kind = ?1 ORDER BY seq",
+    )?;
+    for kind in kinds {
+        let rows = statement.query_map([kind], |row| {
+            let inputs: String = row.get(3)?;
+            Ok(LedgerEntry {
+                seq: row.get::<_, i64>(0)? as u64,
+                recorded_at: row.get(1)?,
+                kind: row.get(2)?,
+                inputs: serde_json::from_str(&inputs).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        3,
+                        rusqlite::types::Type::Text,
+                        Box::new(e),
+                    )
+                })?,
+            })
+        })?;
+        for r in rows {
+            out.push(r?);
+        }
+    }
+    out.sort_by_key(|e| e.seq);
+    Ok(out)
+}
+
 /// A record as stored, with the fields the store added.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoredRecord {
@@ -523,6 +561,51 @@ impl AuditStore {
         let transaction = connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
+        let receipts = self.insert_in(&transaction, records)?;
+        transaction.commit().map_err(sql)?;
+        Ok(receipts)
+    }
+
+    /// Appends records that depend on what the trail already holds, atomically: in one
+    /// IMMEDIATE transaction (no other writer, in this process or another, can append between
+    /// the read and the write), reads every record of `kinds` (their `inputs`, in `seq` order),
+    /// asks `decide` for the records to append, and appends them. When `decide` refuses, or
+    /// anything fails, nothing is written. A process killed during the call leaves either all
+    /// of the records or none (SQLite's rollback of an uncommitted transaction).
+    pub fn append_guarded<E>(
+        &self,
+        kinds: &[&str],
+        decide: impl FnOnce(&[LedgerEntry]) -> Result<Vec<PreparedRecord>, E>,
+    ) -> Result<Result<Vec<Receipt>, E>, StoreError> {
+        let sql = |source| StoreError::sqlite(&self.path, source);
+        let mut connection = self.lock();
+        let transaction = connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
+        let entries = read_entries(&transaction, kinds).map_err(sql)?;
+        let records = match decide(&entries) {
+            Ok(r) => r,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        let refs: Vec<&PreparedRecord> = records.iter().collect();
+        let receipts = self.insert_in(&transaction, &refs)?;
+        transaction.commit().map_err(sql)?;
+        Ok(Ok(receipts))
+    }
+
+    /// Every record of `kinds` (their `inputs`), in `seq` order, for reading a ledger.
+    pub fn entries(&self, kinds: &[&str]) -> Result<Vec<LedgerEntry>, StoreError> {
+        let connection = self.lock();
+        read_entries(&connection, kinds).map_err(|e| StoreError::sqlite(&self.path, e))
+    }
+
+    /// Inserts `records` after the chain's tail, inside `transaction`.
+    fn insert_in(
+        &self,
+        transaction: &rusqlite::Transaction<'_>,
+        records: &[&PreparedRecord],
+    ) -> Result<Vec<Receipt>, StoreError> {
+        let sql = |source| StoreError::sqlite(&self.path, source);
         let tail: Option<(i64, String)> = transaction
             .prepare_cached("SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1")
             .and_then(|mut statement| {
@@ -587,7 +670,6 @@ impl AuditStore {
                 });
             }
         }
-        transaction.commit().map_err(sql)?;
         Ok(receipts)
     }
 
