@@ -60,13 +60,31 @@ pub struct MatchArgs {
 }
 
 #[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ListsArgs {
+    #[command(subcommand)]
+    pub command: Option<ListsCommand>,
     /// Warn when the lists are older than this many days.
     #[arg(long = "max-age-days", default_value_t = earl_screen::DEFAULT_MAX_AGE_DAYS)]
     pub max_age_days: u32,
     /// Print the provenance as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(clap::Subcommand)]
+pub enum ListsCommand {
+    /// Entries added, removed and changed between two list files (trade.gov CSV or JSON), per
+    /// list, with both files' provenance.
+    Diff {
+        /// The older list file.
+        old: PathBuf,
+        /// The newer list file.
+        new: PathBuf,
+        /// Print the differences as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn request(a: &ScreenArgs, name: &str, country: Option<String>) -> Result<ScreenRequest, Failure> {
@@ -281,6 +299,17 @@ fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Fa
 }
 
 pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
+    if let Some(ListsCommand::Diff { old, new, json }) = &a.command {
+        let load = |p: &PathBuf| {
+            earl_screen::ScreeningLists::from_path(p).map_err(|e| Failure::input(e.to_string()))
+        };
+        let diff = earl_screen::diff::diff(&load(old)?, &load(new)?);
+        if *json {
+            return print_json(&diff);
+        }
+        earl_render::currency::lists_diff(&mut std::io::stdout().lock(), &diff)?;
+        return Ok(());
+    }
     let engine = app.engine()?;
     let p = &engine.list_provenance()?;
     let stale = earl_screen::staleness_warning(p, earl_engine::today(), a.max_age_days);

@@ -11,6 +11,7 @@ mod cmd_classify;
 mod cmd_explore;
 mod cmd_screen;
 mod cmd_serve;
+mod cmd_update;
 mod lines;
 
 use app::{App, DataArgs, Failure};
@@ -55,6 +56,9 @@ enum Command {
     Impact(cmd_explore::ImpactArgs),
     /// The audit trail of determinations: list, show, verify, export.
     Audit(cmd_audit::AuditArgs),
+    /// Fetch the newest screening list and the BIS documents newer than the rules; verify them,
+    /// then put them in use (exit 2: refused data; 3: network failure).
+    Update(cmd_update::UpdateArgs),
     /// Serve the HTTP API and the web page.
     Serve(cmd_serve::ServeArgs),
     /// earl's version and the vintage of every bundled dataset.
@@ -96,6 +100,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Impact(a) => cmd_explore::impact(&app, &a),
         Command::Audit(a) => cmd_audit::run(&app, &a),
         Command::Serve(a) => cmd_serve::run(&app, &a),
+        Command::Update(a) => cmd_update::run(&app, &a),
     }
 }
 
