@@ -312,13 +312,20 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
     }
     let engine = app.engine()?;
     let p = &engine.list_provenance()?;
-    let stale = earl_screen::staleness_warning(p, earl_engine::today(), a.max_age_days);
+    let today = earl_engine::today();
+    let stale = earl_screen::staleness_warning(p, today, a.max_age_days);
     let drops = count_drops(p);
-    let value = json!({"provenance": p, "staleness_warning": stale, "count_drop_warnings": drops});
+    let age_days = p
+        .generated
+        .and_then(|g| g.until(today).ok())
+        .map(|s| s.get_days());
+    let value = json!({"provenance": p, "age_days": age_days, "staleness_warning": stale, "count_drop_warnings": drops});
     if a.json {
         return print_json(&value);
     }
-    earl_render::human::lists(&mut std::io::stdout().lock(), p, stale.as_deref(), &drops)?;
+    let mut w = std::io::stdout().lock();
+    earl_render::currency::lists_in_use(&mut w, p, age_days)?;
+    earl_render::human::lists(&mut w, p, stale.as_deref(), &drops)?;
     Ok(())
 }
 

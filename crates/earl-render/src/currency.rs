@@ -30,6 +30,22 @@ fn value(v: &FieldValue) -> String {
     }
 }
 
+/// The first line of `earl lists`: which list is in use and how old it is.
+pub fn lists_in_use(w: &mut dyn Write, p: &Provenance, age_days: Option<i32>) -> io::Result<()> {
+    match (p.generated, age_days) {
+        (Some(g), Some(age)) => writeln!(
+            w,
+            "In use: {}, generated {g}, {age} days old.",
+            p.source_file
+        ),
+        _ => writeln!(
+            w,
+            "In use: {}, generation date unknown (the file carries none), so its age is unknown.",
+            p.source_file
+        ),
+    }
+}
+
 /// `earl lists diff`.
 pub fn lists_diff(w: &mut dyn Write, d: &ListsDiff) -> io::Result<()> {
     writeln!(w, "from {}", provenance_line(&d.from))?;

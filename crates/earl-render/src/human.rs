@@ -511,7 +511,7 @@ pub fn about(w: &mut dyn Write, a: &AboutAnswer) -> io::Result<()> {
     )?;
     writeln!(
         w,
-        "  screening:      Consolidated Screening List, {} ({} entries; {})",
+        "  screening:      Consolidated Screening List, {} ({} entries), from {}",
         generated(&a.screening_lists),
         a.screening_lists.counts.total,
         a.screening_lists.source_file

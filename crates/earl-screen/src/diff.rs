@@ -4,8 +4,8 @@
 //! `_id` cannot be the key, because the Entity List's is a hash of the name and the Federal
 //! Register notice (a new notice gives a new id) and DTC's and MEU's are drawn anew on every run
 //! (docs/research/feeds.md §2.4). The CSL splits one entity into a row per address, so rows of
-//! one key are paired: identical rows first, then each remaining old row with the new row it
-//! differs from least; what is left over was added or removed.
+//! one key are paired: identical rows first, then, repeatedly, the old and new rows that differ
+//! in the fewest fields; what is left over was added or removed.
 
 use crate::lists::{Entry, Provenance, ScreeningLists};
 use serde::Serialize;
@@ -172,28 +172,30 @@ pub fn diff(old: &ScreeningLists, new: &ScreeningLists) -> ListsDiff {
                 None => true,
             },
         );
-        // Then each old row with the new row it differs from least.
-        for o in olds {
-            let best = news
-                .iter()
-                .enumerate()
-                .map(|(i, n)| (changes(o, n), i))
-                .min_by_key(|(c, i)| (c.len(), *i));
-            match best {
-                Some((fields, i)) => {
-                    let n = news.remove(i);
-                    per_list.entry(list.clone()).or_default().changed += 1;
-                    changed.push(ChangedEntry {
-                        name: n.name.clone(),
-                        list: list.clone(),
-                        fields,
-                    });
-                }
-                None => {
-                    per_list.entry(list.clone()).or_default().removed += 1;
-                    removed.push(diff_entry(o));
+        // Then, repeatedly, the old and new rows that differ least (ties: first in file order).
+        while !olds.is_empty() && !news.is_empty() {
+            let mut best: Option<(usize, usize, Vec<FieldChange>)> = None;
+            for (i, o) in olds.iter().enumerate() {
+                for (j, n) in news.iter().enumerate() {
+                    let c = changes(o, n);
+                    if best.as_ref().is_none_or(|(_, _, b)| c.len() < b.len()) {
+                        best = Some((i, j, c));
+                    }
                 }
             }
+            let (i, j, fields) = best.expect("both sides are non-empty");
+            olds.remove(i);
+            let n = news.remove(j);
+            per_list.entry(list.clone()).or_default().changed += 1;
+            changed.push(ChangedEntry {
+                name: n.name.clone(),
+                list: list.clone(),
+                fields,
+            });
+        }
+        for o in olds {
+            per_list.entry(list.clone()).or_default().removed += 1;
+            removed.push(diff_entry(o));
         }
         for n in news {
             per_list.entry(list.clone()).or_default().added += 1;
@@ -207,5 +209,108 @@ pub fn diff(old: &ScreeningLists, new: &ScreeningLists) -> ListsDiff {
         removed,
         changed,
         per_list,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,ids";
+    const EL: &str = "Entity List (EL) - Bureau of Industry and Security";
+
+    fn row(name: &str, address: &str, notice: &str, aliases: &str) -> String {
+        let mut cells = vec![String::new(); 29];
+        cells[1] = EL.into();
+        cells[5] = format!("\"{name}\"");
+        cells[7] = format!("\"{address}\"");
+        cells[8] = format!("\"{notice}\"");
+        cells[22] = format!("\"{aliases}\"");
+        cells.join(",")
+    }
+
+    fn lists(tag: &str, rows: &[String]) -> ScreeningLists {
+        let dir = std::env::temp_dir().join(format!("earl-diff-{}-{tag}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{tag}.csv"));
+        std::fs::write(&path, format!("{HEADER}\n{}\n", rows.join("\n"))).unwrap();
+        let lists = ScreeningLists::from_path(&path).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        lists
+    }
+
+    #[test]
+    fn rows_of_one_entity_pair_up_and_reordering_is_no_change() {
+        let old = lists(
+            "old",
+            &[
+                row(
+                    "Acme Ltd",
+                    "1 Road, Shenzhen, CN",
+                    "89 FR 1",
+                    "Acme; ACME Co",
+                ),
+                row(
+                    "Acme Ltd",
+                    "2 Road, Hong Kong, HK",
+                    "89 FR 1",
+                    "Acme; ACME Co",
+                ),
+                row("Gone Co", "3 Road, Beijing, CN", "88 FR 2", ""),
+            ],
+        );
+        let new = lists(
+            "new",
+            &[
+                // Aliases reordered, name spacing and case changed: the same entry.
+                row(
+                    "ACME  Ltd",
+                    "2 Road, Hong Kong, HK",
+                    "89 FR 1",
+                    "ACME Co; Acme",
+                ),
+                // The other row moved and gained a notice.
+                row(
+                    "Acme Ltd",
+                    "9 Street, Shenzhen, CN",
+                    "89 FR 1; 90 FR 5",
+                    "Acme; ACME Co",
+                ),
+                row("New Co", "4 Road, Wuhan, CN", "91 FR 3", ""),
+            ],
+        );
+        let d = diff(&old, &new);
+        assert_eq!(d.added.len(), 1);
+        assert_eq!(
+            (d.added[0].name.as_str(), d.added[0].list.as_str()),
+            ("New Co", "EL")
+        );
+        assert_eq!(d.removed.len(), 1);
+        assert_eq!(d.removed[0].name, "Gone Co");
+        assert_eq!(d.changed.len(), 2, "{:?}", d.changed);
+        let moved = d
+            .changed
+            .iter()
+            .find(|c| c.fields.iter().any(|f| f.field == "addresses"))
+            .unwrap();
+        let fields: Vec<&str> = moved.fields.iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["addresses", "federal_register_notice"]);
+        assert_eq!(
+            moved.fields[0].after,
+            FieldValue::List(vec!["9 Street, Shenzhen, CN".into()])
+        );
+        // The respaced name is reported as a change of name only.
+        let renamed = d.changed.iter().find(|c| c.name == "ACME  Ltd").unwrap();
+        assert_eq!(renamed.fields.len(), 1);
+        assert_eq!(renamed.fields[0].field, "name");
+        assert_eq!(
+            d.per_list["EL"],
+            ListTally {
+                added: 1,
+                removed: 1,
+                changed: 2
+            }
+        );
+        assert!(diff(&old, &old).is_empty());
     }
 }

@@ -108,6 +108,7 @@ fn api() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::screen))
         .routes(routes!(routes::pair))
         .routes(routes!(routes::chips))
+        .routes(routes!(routes::lists))
         .routes(routes!(explore::diff))
         .routes(routes!(explore::diff_svg))
         .routes(routes!(explore::scenarios))
