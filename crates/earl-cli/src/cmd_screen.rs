@@ -105,7 +105,7 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
     let req = request(a, a.name.as_deref().unwrap_or_default(), a.country.clone())?;
     let answer = engine.screen(&req)?;
-    let drops = count_drops(&answer.lists);
+    let drops = count_drops(app, &answer.lists);
     app.record(&req, &answer)?;
     if a.json {
         let mut v = serde_json::to_value(&answer).map_err(|e| Failure::internal(e.to_string()))?;
@@ -121,7 +121,7 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
     let p = &engine.screening()?.lists.provenance;
     let stale =
         earl_screen::staleness_warning(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS);
-    for w in stale.into_iter().chain(count_drops(p)) {
+    for w in stale.into_iter().chain(count_drops(app, p)) {
         eprintln!("earl: warning: {w}");
     }
     let file = std::fs::File::open(path)
@@ -314,7 +314,7 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
     let p = &engine.list_provenance()?;
     let today = earl_engine::today();
     let stale = earl_screen::staleness_warning(p, today, a.max_age_days);
-    let drops = count_drops(p);
+    let drops = count_drops(app, p);
     let age_days = p
         .generated
         .and_then(|g| g.until(today).ok())
@@ -329,12 +329,10 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Compares this load's per-list counts with the previous load's (kept next to the audit trail)
+/// Compares this load's per-list counts with the previous load's (kept in the data directory)
 /// and records this load's for next time, so a truncated download is flagged, not silently used.
-fn count_drops(p: &earl_screen::Provenance) -> Vec<String> {
-    let Some(dir) =
-        earl_store::AuditStore::default_path().and_then(|d| d.parent().map(|p| p.to_path_buf()))
-    else {
+fn count_drops(app: &App, p: &earl_screen::Provenance) -> Vec<String> {
+    let Some(dir) = app.data_dir() else {
         return Vec::new();
     };
     let state = dir.join("lists-state.json");

@@ -429,8 +429,13 @@ impl Engine {
                 rows.push((row.seq, row.inputs, row.body_hash, row.overlay));
             })
             .map_err(store_error)?;
-        // The same question asked again (a batch repeats them) is answered once.
+        // The same question asked again (a batch repeats them) is answered once: by a batch
+        // checker per scenario for checks without owners, else by the exact inputs and date.
         let mut answers: HashMap<String, Result<Outcome, String>> = HashMap::new();
+        let mut batchers: HashMap<
+            Option<String>,
+            (crate::BatchChecker<'_>, HashMap<usize, Outcome>),
+        > = HashMap::new();
         let mut changed = Vec::new();
         let mut not_rechecked = Vec::new();
         for (seq, inputs, body_hash, overlay) in rows {
@@ -469,16 +474,41 @@ impl Engine {
                     continue;
                 }
             };
-            let key = format!("{}|{date}", strip_row(&inputs));
-            let after = answers
-                .entry(key)
-                .or_insert_with(|| {
-                    self.check(&request)
-                        .map_err(|e| e.to_string())
-                        .and_then(|a| serde_json::to_value(&a).map_err(|e| e.to_string()))
-                        .map(|v| outcome(&v))
+            let after = if request.ownership.is_none() {
+                // Without owners, the batch checker answers each question once per epoch and
+                // screens each end user once, as `check --batch` does (and equals `check`).
+                let scenario = request.scenario.clone();
+                match batchers.entry(scenario.clone()) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        match self.batch(scenario.as_deref()) {
+                            Ok(b) => Ok(v.insert((b, HashMap::new()))),
+                            Err(e) => Err(e.to_string()),
+                        }
+                    }
+                    std::collections::hash_map::Entry::Occupied(o) => Ok(o.into_mut()),
+                }
+                .and_then(|(checker, outcomes)| {
+                    let checked = checker.check(&request).map_err(|e| e.to_string())?;
+                    if let Some(o) = outcomes.get(&checked.id) {
+                        return Ok(Outcome::clone(o));
+                    }
+                    let v = serde_json::to_value(checked.answer).map_err(|e| e.to_string())?;
+                    let o = outcome(&v);
+                    outcomes.insert(checked.id, o.clone());
+                    Ok(o)
                 })
-                .clone();
+            } else {
+                let key = format!("{}|{date}", strip_row(&inputs));
+                answers
+                    .entry(key)
+                    .or_insert_with(|| {
+                        self.check(&request)
+                            .map_err(|e| e.to_string())
+                            .and_then(|a| serde_json::to_value(&a).map_err(|e| e.to_string()))
+                            .map(|v| outcome(&v))
+                    })
+                    .clone()
+            };
             match after {
                 Err(reason) => not_rechecked.push(NotRead {
                     record: seq,
@@ -511,7 +541,7 @@ impl Engine {
         }
         Ok(RecheckReport {
             records,
-            questions: answers.len(),
+            questions: answers.len() + batchers.values().map(|(_, o)| o.len()).sum::<usize>(),
             since: since.map(str::to_string),
             rules_hash: self.data.content_hash.clone(),
             lists,

@@ -108,6 +108,9 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer) -> io::Result<()> {
             m.party, m.name, m.list, m.score
         )?;
     }
+    if let Some(p) = &a.lists {
+        writeln!(w, "  screened against: {}, {}", p.source_file, generated(p))?;
+    }
     for c in &d.charges {
         let may = if c.verdict == Verdict::Undetermined {
             " (may apply)"
