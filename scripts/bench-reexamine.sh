@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 rows=${ROWS:-100000}
 distinct=${DISTINCT:-100000}
 cargo build --release --locked -p earl-cli
+earl="${CARGO_TARGET_DIR:-target}/release/earl"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export EARL_DB="$work/audit.sqlite" EARL_DATA_DIR="$work/data"
@@ -53,12 +54,12 @@ time_it() {
   local label=$1; shift
   local start end
   start=$(date +%s.%N)
-  target/release/earl "$@" > "$work/out.json"
+  "$earl" "$@" > "$work/out.json"
   end=$(date +%s.%N)
   python3 -c "import json,sys; s=float(sys.argv[2])-float(sys.argv[1]); r=json.load(open(sys.argv[4])); keys=[k for k in ('records','parties','screened','reused','questions') if k in r]; extra=', '.join(f'{k} {r[k]:,}' for k in keys); n=sum(len(r.get(k,[])) for k in ('new_hits','cleared','changed')); print(f'{sys.argv[3]}: {s:.2f} s ({extra}; {n:,} changes reported)')" "$start" "$end" "$label" "$work/out.json"
 }
 start=$(date +%s.%N)
-target/release/earl check --batch "$work/orders.csv" --out "$work/orders.out.csv" 2>"$work/batch.err" || true
+"$earl" check --batch "$work/orders.csv" --out "$work/orders.out.csv" 2>"$work/batch.err" || true
 end=$(date +%s.%N)
 python3 -c "import sys; print(f'recording {sys.argv[3]} checks (check --batch): {float(sys.argv[2])-float(sys.argv[1]):.2f} s')" "$start" "$end" "$rows"
 tail -n 1 "$work/batch.err"
@@ -67,4 +68,4 @@ time_it "rescreen, same lists again" audit rescreen --json
 time_it "rescreen, a new list (1% of EL removed)" --lists "$work/fewer.csv" audit rescreen --json
 time_it "recheck, same data" audit recheck --json
 time_it "recheck, the new list" --lists "$work/fewer.csv" audit recheck --json
-target/release/earl audit verify | tail -n 1
+"$earl" audit verify | tail -n 1
