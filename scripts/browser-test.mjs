@@ -88,6 +88,9 @@ async function main() {
     await page.goto(url, { waitUntil: "domcontentloaded" });
     await page.waitForFunction(() => document.querySelectorAll("#chip-list option").length > 10, null, { timeout: 20_000 });
     check(true, "the chip list loaded from /v1/chips");
+    const age = await page.waitForSelector("#lists-age", { timeout: 20_000 });
+    const ageText = await age.textContent();
+    check(ageText.includes("generated 2026-07-31") && ageText.includes("days old"), `the page shows the list in use and its age (got "${ageText}")`);
 
     await page.fill("#chip", "H200");
     await page.fill("#to", "CN");

@@ -32,6 +32,15 @@ pub struct DataArgs {
     /// Do not record determinations in the audit trail.
     #[arg(long = "no-audit", global = true)]
     pub no_audit: bool,
+    /// Where `earl update` keeps what it fetched (default: the directory of the audit trail's
+    /// default location, e.g. ~/.local/share/earl).
+    #[arg(
+        long = "data-dir",
+        global = true,
+        env = "EARL_DATA_DIR",
+        value_name = "DIR"
+    )]
+    pub data_dir: Option<PathBuf>,
 }
 
 /// A failed command: the exit code (2 for bad input or data) and what to tell the user.
@@ -45,6 +54,15 @@ impl Failure {
     pub fn input(message: impl Into<String>) -> Failure {
         Failure {
             code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// A network failure (cannot connect, timed out, an HTTP error, a transfer cut short):
+    /// exit code 3.
+    pub fn network(message: impl Into<String>) -> Failure {
+        Failure {
+            code: crate::cmd_update::EXIT_NETWORK,
             message: message.into(),
         }
     }
@@ -107,11 +125,31 @@ impl App {
         }
     }
 
-    pub fn lists_source(&self) -> ListsSource {
-        self.args
-            .lists
-            .clone()
-            .map_or(ListsSource::Bundled, ListsSource::File)
+    /// `--data-dir`, `EARL_DATA_DIR`, or the directory of the audit trail's default path.
+    pub fn data_dir(&self) -> Option<PathBuf> {
+        self.args.data_dir.clone().or_else(|| {
+            AuditStore::default_path().and_then(|p| p.parent().map(|d| d.to_path_buf()))
+        })
+    }
+
+    /// `--lists FILE` if given, else the newest list `earl update` verified, else the bundled one.
+    pub fn lists_source(&self) -> Result<ListsSource, Failure> {
+        if let Some(file) = &self.args.lists {
+            return Ok(ListsSource::File(file.clone()));
+        }
+        match self.data_dir() {
+            Some(dir) => crate::cmd_update::stored_lists(&dir),
+            None => Ok(ListsSource::Bundled),
+        }
+    }
+
+    /// An engine over `data` with the lists in use and the BIS documents `earl update` fetched.
+    pub fn new_engine(&self, data: Dataset) -> Result<Engine, Failure> {
+        let documents = match self.data_dir() {
+            Some(dir) => crate::cmd_update::stored_documents(&dir)?,
+            None => Vec::new(),
+        };
+        Ok(Engine::new(data, self.lists_source()?).with_newer_documents(documents))
     }
 
     /// Loads the data (once) and returns the engine.
@@ -119,10 +157,8 @@ impl App {
         if let Some(e) = self.engine.get() {
             return Ok(e);
         }
-        let data = Dataset::load(&self.data_paths())?;
-        Ok(self
-            .engine
-            .get_or_init(|| Engine::new(data, self.lists_source())))
+        let engine = self.new_engine(Dataset::load(&self.data_paths())?)?;
+        Ok(self.engine.get_or_init(|| engine))
     }
 
     /// Loads the data with a scenario file added, returning the engine and the scenario's id.
@@ -146,11 +182,8 @@ impl App {
         }
         let mut data = Dataset::load(&self.data_paths())?;
         let id = data.add_scenario_file(path)?;
-        Ok((
-            self.engine
-                .get_or_init(|| Engine::new(data, self.lists_source())),
-            Some(id),
-        ))
+        let engine = self.new_engine(data)?;
+        Ok((self.engine.get_or_init(|| engine), Some(id)))
     }
 
     /// Where the audit trail is (`--db`, `EARL_DB`, or under the user's data directory).

@@ -1,4 +1,4 @@
-//! `earl audit list|show|verify|export`.
+//! `earl audit list|show|verify|migrate|rescreen|recheck|export`.
 
 use crate::app::{App, Failure, print_json};
 use clap::{Args, Subcommand};
@@ -49,6 +49,24 @@ pub enum AuditCommand {
     /// Upgrade an audit trail of schema 2 to schema 3: backed up beside it, verified before
     /// and after, left untouched if either check fails.
     Migrate {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Screen every party name of the trail (end users, owners, batch rows, screened names)
+    /// again against the lists in use; report new matches and matches gone, with their records.
+    /// Names already rescreened against the same lists are not screened again.
+    Rescreen {
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Answer every recorded check again under the rules and lists in use, as of its own date;
+    /// report the ones whose answer changed and what made the difference.
+    Recheck {
+        /// Only checks recorded at or after this time (RFC 3339 or YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -131,6 +149,29 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
                     message: "the audit trail does not verify".into(),
                 })
             }
+        }
+        AuditCommand::Rescreen { json } => {
+            let store = open()?;
+            let report = app.engine()?.rescreen(store)?;
+            app.record(&serde_json::json!({"command": "audit rescreen"}), &report)?;
+            if *json {
+                return print_json(&report);
+            }
+            earl_render::currency::rescreen(&mut std::io::stdout().lock(), &report)?;
+            Ok(())
+        }
+        AuditCommand::Recheck { since, json } => {
+            let store = open()?;
+            let report = app.engine()?.recheck(store, since.as_deref())?;
+            app.record(
+                &serde_json::json!({"command": "audit recheck", "since": since}),
+                &report,
+            )?;
+            if *json {
+                return print_json(&report);
+            }
+            earl_render::currency::recheck(&mut std::io::stdout().lock(), &report)?;
+            Ok(())
         }
         AuditCommand::Export { out } => {
             let mut w: Box<dyn Write> = match out {

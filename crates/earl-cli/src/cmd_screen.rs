@@ -60,13 +60,31 @@ pub struct MatchArgs {
 }
 
 #[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ListsArgs {
+    #[command(subcommand)]
+    pub command: Option<ListsCommand>,
     /// Warn when the lists are older than this many days.
     #[arg(long = "max-age-days", default_value_t = earl_screen::DEFAULT_MAX_AGE_DAYS)]
     pub max_age_days: u32,
     /// Print the provenance as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(clap::Subcommand)]
+pub enum ListsCommand {
+    /// Entries added, removed and changed between two list files (trade.gov CSV or JSON), per
+    /// list, with both files' provenance.
+    Diff {
+        /// The older list file.
+        old: PathBuf,
+        /// The newer list file.
+        new: PathBuf,
+        /// Print the differences as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn request(a: &ScreenArgs, name: &str, country: Option<String>) -> Result<ScreenRequest, Failure> {
@@ -87,7 +105,7 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
     let req = request(a, a.name.as_deref().unwrap_or_default(), a.country.clone())?;
     let answer = engine.screen(&req)?;
-    let drops = count_drops(&answer.lists);
+    let drops = count_drops(app, &answer.lists);
     app.record(&req, &answer)?;
     if a.json {
         let mut v = serde_json::to_value(&answer).map_err(|e| Failure::internal(e.to_string()))?;
@@ -103,7 +121,7 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
     let p = &engine.screening()?.provenance;
     let stale =
         earl_screen::staleness_warning(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS);
-    for w in stale.into_iter().chain(count_drops(p)) {
+    for w in stale.into_iter().chain(count_drops(app, p)) {
         eprintln!("earl: warning: {w}");
     }
     let file = std::fs::File::open(path)
@@ -281,24 +299,40 @@ fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Fa
 }
 
 pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
+    if let Some(ListsCommand::Diff { old, new, json }) = &a.command {
+        let load = |p: &PathBuf| {
+            earl_screen::ScreeningLists::from_path(p).map_err(|e| Failure::input(e.to_string()))
+        };
+        let diff = earl_screen::diff::diff(&load(old)?, &load(new)?);
+        if *json {
+            return print_json(&diff);
+        }
+        earl_render::currency::lists_diff(&mut std::io::stdout().lock(), &diff)?;
+        return Ok(());
+    }
     let engine = app.engine()?;
     let p = &engine.list_provenance()?;
-    let stale = earl_screen::staleness_warning(p, earl_engine::today(), a.max_age_days);
-    let drops = count_drops(p);
-    let value = json!({"provenance": p, "staleness_warning": stale, "count_drop_warnings": drops});
+    let today = earl_engine::today();
+    let stale = earl_screen::staleness_warning(p, today, a.max_age_days);
+    let drops = count_drops(app, p);
+    let age_days = p
+        .generated
+        .and_then(|g| g.until(today).ok())
+        .map(|s| s.get_days());
+    let value = json!({"provenance": p, "age_days": age_days, "staleness_warning": stale, "count_drop_warnings": drops});
     if a.json {
         return print_json(&value);
     }
-    earl_render::human::lists(&mut std::io::stdout().lock(), p, stale.as_deref(), &drops)?;
+    let mut w = std::io::stdout().lock();
+    earl_render::currency::lists_in_use(&mut w, p, age_days)?;
+    earl_render::human::lists(&mut w, p, stale.as_deref(), &drops)?;
     Ok(())
 }
 
-/// Compares this load's per-list counts with the previous load's (kept next to the audit trail)
+/// Compares this load's per-list counts with the previous load's (kept in the data directory)
 /// and records this load's for next time, so a truncated download is flagged, not silently used.
-fn count_drops(p: &earl_screen::Provenance) -> Vec<String> {
-    let Some(dir) =
-        earl_store::AuditStore::default_path().and_then(|d| d.parent().map(|p| p.to_path_buf()))
-    else {
+fn count_drops(app: &App, p: &earl_screen::Provenance) -> Vec<String> {
+    let Some(dir) = app.data_dir() else {
         return Vec::new();
     };
     let state = dir.join("lists-state.json");

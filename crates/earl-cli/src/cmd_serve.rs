@@ -3,7 +3,6 @@
 use crate::app::{App, Failure};
 use clap::Args;
 use earl_data::Dataset;
-use earl_engine::Engine;
 use earl_server::{Limits, ServeError, ServeOptions, Token};
 use earl_store::AuditStore;
 use std::path::PathBuf;
@@ -64,7 +63,7 @@ pub fn run(app: &App, a: &ServeArgs) -> Result<(), Failure> {
         );
     }
     // The server shares the engine between threads, so it owns one rather than borrowing the App's.
-    let engine = Engine::new(Dataset::load(&app.data_paths())?, app.lists_source());
+    let engine = app.new_engine(Dataset::load(&app.data_paths())?)?;
     let audit = if app.args.no_audit {
         None
     } else {

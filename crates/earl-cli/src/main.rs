@@ -12,6 +12,7 @@ mod cmd_explore;
 mod cmd_ledger;
 mod cmd_screen;
 mod cmd_serve;
+mod cmd_update;
 mod lines;
 
 use app::{App, DataArgs, Failure};
@@ -65,6 +66,9 @@ enum Command {
     Ledger(cmd_ledger::LedgerArgs),
     /// The audit trail of determinations: list, show, verify, export.
     Audit(cmd_audit::AuditArgs),
+    /// Fetch the newest screening list and the BIS documents newer than the rules; verify them,
+    /// then put them in use (exit 2: refused data; 3: network failure).
+    Update(cmd_update::UpdateArgs),
     /// Serve the HTTP API and the web page.
     Serve(cmd_serve::ServeArgs),
     /// earl's version and the vintage of every bundled dataset.
@@ -110,6 +114,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Ship(a) => cmd_ledger::ship(&app, &a),
         Command::Ledger(a) => cmd_ledger::ledger(&app, &a),
         Command::Serve(a) => cmd_serve::run(&app, &a),
+        Command::Update(a) => cmd_update::run(&app, &a),
     }
 }
 

@@ -302,6 +302,33 @@ pub enum Reason {
         as_of: Date,
         source: String,
     },
+    /// The date asked is after the rules' vintage, and BIS has published documents touching the
+    /// encoded parts since then (fetched by `earl update`): they may change this answer.
+    NewerDocuments {
+        as_of: Date,
+        source: String,
+        documents: Vec<DocumentRef>,
+    },
+}
+
+/// A Federal Register document, as the Federal Register's documents API lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentRef {
+    pub document_number: String,
+    pub title: String,
+    /// The API's display type: `Rule`, `Proposed Rule`, `Notice`, ...
+    #[serde(rename = "type")]
+    pub doc_type: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub publication_date: Date,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub effective_on: Option<Date>,
+    /// `89 FR 1520`.
+    pub citation: Option<String>,
+    pub html_url: Option<String>,
+    /// The parts of 15 CFR it affects, from `cfr_references`.
+    pub cfr_parts: Vec<u32>,
 }
 
 /// One step of an answer.

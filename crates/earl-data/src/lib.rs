@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod error;
+pub mod feed;
 pub mod figures;
 pub mod geo;
 pub mod rulebook;

@@ -213,6 +213,10 @@ pub struct AboutAnswer {
     pub country_groups: AboutGroups,
     /// Federal Register documents earl dates listings by.
     pub listing_documents: usize,
+    /// BIS documents published after the rules' `as_of` (from `earl update`): they may change
+    /// answers dated after it; earl has not encoded them.
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
+    pub newer_documents: Vec<earl_core::step::DocumentRef>,
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub screening_lists: earl_screen::Provenance,
     /// Every data file with its SHA-256.

@@ -12,7 +12,20 @@ use std::path::{Path, PathBuf};
 /// The lists' provenance and their index: from the cache when it holds them, else built (and
 /// stored for next time).
 pub(crate) fn load(source: &ListsSource) -> Result<(Provenance, Screener), String> {
-    let (provenance, key, lists) = identify(source)?;
+    let (provenance, screener) = load_unlabelled(source)?;
+    Ok((labelled(source, provenance), screener))
+}
+
+/// A stored update is shown as `earl update` names it (where and when it was fetched).
+fn labelled(source: &ListsSource, mut provenance: Provenance) -> Provenance {
+    if let ListsSource::Stored { label, .. } = source {
+        provenance.source_file = label.clone();
+    }
+    provenance
+}
+
+fn load_unlabelled(source: &ListsSource) -> Result<(Provenance, Screener), String> {
+    let (provenance, key) = identify(source)?;
     let cached = cache_path(&key, "idx");
     if let Some(path) = &cached
         && let Ok(bytes) = std::fs::read(path)
@@ -20,19 +33,13 @@ pub(crate) fn load(source: &ListsSource) -> Result<(Provenance, Screener), Strin
     {
         return Ok((provenance.unwrap_or(stored_provenance), screener));
     }
-    let lists = match lists {
-        None => ScreeningLists::bundled(),
-        Some(path) => ScreeningLists::from_path(path).map_err(|e| e.to_string())?,
-    };
+    let lists = source.load().map_err(|e| e.to_string())?;
     let screener = Screener::new(&lists);
     if let Some(path) = &cached {
         // Best effort: a read-only or full disk leaves the next process to build again.
         let _ = store(path, &encode(&lists.provenance, &screener.to_bytes()));
         if let Some(stats_path) = cache_path(&key, "stats") {
-            let _ = store(
-                &stats_path,
-                &encode(&lists.provenance, &stats_bytes(screener.stats())),
-            );
+            let _ = store(&stats_path, &encode(&lists.provenance, &stats_bytes(screener.stats())));
         }
     }
     Ok((lists.provenance, screener))
@@ -41,13 +48,13 @@ pub(crate) fn load(source: &ListsSource) -> Result<(Provenance, Screener), Strin
 /// The lists' provenance and token statistics, from their cache file when present (a few
 /// hundred kilobytes), else from the index.
 pub(crate) fn load_stats(source: &ListsSource) -> Result<(Provenance, TokenStats), String> {
-    let (provenance, key, _) = identify(source)?;
+    let (provenance, key) = identify(source)?;
     if let Some(path) = cache_path(&key, "stats")
         && let Ok(bytes) = std::fs::read(&path)
         && let Ok((stored_provenance, payload)) = split(&bytes)
         && let Some(stats) = read_stats(payload)
     {
-        return Ok((provenance.unwrap_or(stored_provenance), stats));
+        return Ok((labelled(source, provenance.unwrap_or(stored_provenance)), stats));
     }
     let (provenance, screener) = load(source)?;
     Ok((provenance, screener.stats().clone()))
@@ -65,23 +72,31 @@ fn read_stats(bytes: &[u8]) -> Option<TokenStats> {
     postcard::from_bytes(payload).ok()
 }
 
-/// The bundled list's provenance (known at build time) or a file's bytes' hash, with the file
-/// to parse if its index is not cached.
-fn identify(source: &ListsSource) -> Result<(Option<Provenance>, String, Option<&Path>), String> {
+/// The key of a source's index (its list's SHA-256) and, where known without parsing, its
+/// provenance: the bundled list's is known at build time; a stored update's is the stored
+/// index's, relabelled as the update names it.
+fn identify(source: &ListsSource) -> Result<(Option<Provenance>, String), String> {
+    let file_key = |path: &Path| -> Result<String, String> {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
+    };
     Ok(match source {
-        // The bundled list's hash is known at build time: a cached index needs no parsing.
         ListsSource::Bundled => {
             let provenance = ScreeningLists::bundled_provenance();
             let key = provenance.sha256.clone();
-            (Some(provenance), key, None)
+            (Some(provenance), key)
         }
-        ListsSource::File(path) => {
-            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let key: String = Sha256::digest(&bytes)
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
-            (None, key, Some(path.as_path()))
+        ListsSource::File(path) => (None, file_key(path)?),
+        ListsSource::Stored { path, sha256, .. } => {
+            let key = file_key(path)?;
+            if *sha256 != key {
+                // Refused, with the message the source's own load gives.
+                return Err(source.load().err().map_or_else(
+                    || format!("{}: changed since `earl update`", path.display()),
+                    |e| e.to_string(),
+                ));
+            }
+            (None, key)
         }
     })
 }

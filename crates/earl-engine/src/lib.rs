@@ -8,6 +8,7 @@ pub mod audit;
 pub mod explore;
 mod index_cache;
 pub mod ledger;
+pub mod reexamine;
 mod screen;
 mod systems;
 
@@ -54,6 +55,43 @@ pub enum ListsSource {
     #[default]
     Bundled,
     File(PathBuf),
+    /// A list `earl update` fetched and verified: loaded only if its SHA-256 is still the one
+    /// recorded at the update, and shown under `label` (where and when it was fetched).
+    Stored {
+        path: PathBuf,
+        sha256: String,
+        label: String,
+    },
+}
+
+impl ListsSource {
+    /// Loads the lists this source names.
+    pub fn load(&self) -> Result<ScreeningLists, EngineError> {
+        match self {
+            ListsSource::Bundled => Ok(ScreeningLists::bundled()),
+            ListsSource::File(p) => {
+                ScreeningLists::from_path(p).map_err(|e| EngineError::Lists(e.to_string()))
+            }
+            ListsSource::Stored {
+                path,
+                sha256,
+                label,
+            } => {
+                let mut lists = ScreeningLists::from_path(path)
+                    .map_err(|e| EngineError::Lists(format!("the updated list: {e}")))?;
+                if &lists.provenance.sha256 != sha256 {
+                    return Err(EngineError::Lists(format!(
+                        "{}: its SHA-256 is {}, not the {} `earl update` verified; run `earl update` again or pass --lists FILE",
+                        path.display(),
+                        lists.provenance.sha256,
+                        sha256
+                    )));
+                }
+                lists.provenance.source_file = label.clone();
+                Ok(lists)
+            }
+        }
+    }
 }
 
 /// Loaded screening lists: their provenance and their index (which holds the entries).
@@ -118,6 +156,9 @@ fn entity_key(list: &str, name: &str) -> (String, String) {
 pub struct Engine {
     pub data: Dataset,
     lists_source: ListsSource,
+    /// BIS documents published after the rules' `as_of` (from `earl update`): every answer
+    /// dated after `as_of` lists them as documents that may change it.
+    newer_documents: Vec<earl_core::step::DocumentRef>,
     screening: OnceLock<Result<Screening, String>>,
     token_stats: OnceLock<Result<(Provenance, TokenStats), String>>,
     snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
@@ -148,6 +189,7 @@ impl Engine {
         Engine {
             data,
             lists_source,
+            newer_documents: Vec::new(),
             screening: OnceLock::new(),
             token_stats: OnceLock::new(),
             snapshots: Mutex::new(HashMap::new()),
@@ -186,10 +228,24 @@ impl Engine {
         }
         match &self.lists_source {
             ListsSource::Bundled => Ok(ScreeningLists::bundled_provenance()),
-            ListsSource::File(p) => ScreeningLists::from_path(p)
-                .map(|lists| lists.provenance)
-                .map_err(|e| EngineError::Lists(e.to_string())),
+            other => Ok(other.load()?.provenance),
         }
+    }
+
+    /// Sets the BIS documents published after the rules' `as_of` (those dated after it are
+    /// kept): answers dated after `as_of` and `earl about` list them.
+    pub fn with_newer_documents(mut self, documents: Vec<earl_core::step::DocumentRef>) -> Engine {
+        let as_of = self.data.rules.meta.as_of;
+        self.newer_documents = documents
+            .into_iter()
+            .filter(|d| d.publication_date > as_of)
+            .collect();
+        self
+    }
+
+    /// The BIS documents published after the rules' `as_of` that earl knows of.
+    pub fn newer_documents(&self) -> &[earl_core::step::DocumentRef] {
+        &self.newer_documents
     }
 
     /// Resolves a scenario id.
@@ -262,6 +318,7 @@ impl Engine {
                 dated_changes: d.groups.changes.len(),
             },
             listing_documents: d.list_notices.len(),
+            newer_documents: self.newer_documents.clone(),
             screening_lists: self.list_provenance()?,
             files: d.files.clone(),
             content_hash: d.content_hash.clone(),
@@ -319,6 +376,23 @@ impl Engine {
         let meta = &self.data.rules.meta;
         if date <= meta.as_of {
             return Vec::new();
+        }
+        let published: Vec<_> = self
+            .newer_documents
+            .iter()
+            .filter(|d| d.publication_date <= date)
+            .cloned()
+            .collect();
+        if !published.is_empty() {
+            return vec![Step::sourced(
+                Reason::NewerDocuments {
+                    as_of: meta.as_of,
+                    source: meta.source_document.clone(),
+                    documents: published,
+                },
+                "Federal Register documents API (federalregister.gov/api/v1), BIS documents affecting 15 CFR parts 734, 740, 742, 744, 746 and 774",
+                Confidence::VerifiedPrimary,
+            )];
         }
         vec![Step::computed(
             Reason::RulesVintage {
@@ -541,6 +615,8 @@ impl Engine {
                 .filter_map(|c| c.treated_as.as_ref().map(|t| t.from)),
         );
         breaks.extend(self.data.rules.meta.as_of.tomorrow().ok());
+        // Each newer BIS document joins the answers' notices from its publication date.
+        breaks.extend(self.newer_documents.iter().map(|d| d.publication_date));
         // A listing changes answers from its notice's effective date.
         breaks.extend(self.data.list_notices.dates());
         breaks.sort();

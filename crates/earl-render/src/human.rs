@@ -109,6 +109,9 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer) -> io::Result<()> {
             m.party, m.name, m.list, m.score
         )?;
     }
+    if let Some(p) = &a.lists {
+        writeln!(w, "  screened against: {}, {}", p.source_file, generated(p))?;
+    }
     for c in &d.charges {
         let may = if c.verdict == Verdict::Undetermined {
             " (may apply)"
@@ -683,9 +686,35 @@ pub fn about(w: &mut dyn Write, a: &AboutAnswer) -> io::Result<()> {
     )?;
     writeln!(
         w,
-        "  screening:      Consolidated Screening List, {} ({} entries)",
+        "  screening:      Consolidated Screening List, {} ({} entries), from {}",
         generated(&a.screening_lists),
-        a.screening_lists.counts.total
+        a.screening_lists.counts.total,
+        a.screening_lists.source_file
     )?;
-    writeln!(w, "  content hash:   {}", a.content_hash)
+    writeln!(w, "  content hash:   {}", a.content_hash)?;
+    if !a.newer_documents.is_empty() {
+        writeln!(
+            w,
+            "BIS documents published since the rules' {} that may change this answer (not encoded by earl):",
+            a.rules.as_of
+        )?;
+        for d in &a.newer_documents {
+            writeln!(
+                w,
+                "  {} {} — {} ({}{}){}",
+                d.publication_date,
+                d.doc_type,
+                d.title,
+                d.citation.as_deref().unwrap_or(&d.document_number),
+                d.effective_on
+                    .map(|e| format!(", effective {e}"))
+                    .unwrap_or_default(),
+                d.html_url
+                    .as_deref()
+                    .map(|u| format!(" {u}"))
+                    .unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(())
 }

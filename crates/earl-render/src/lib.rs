@@ -4,6 +4,7 @@
 //! [`Explain::explain`] on an answer before they show it, so every one of them shows the same
 //! words for the same answer.
 
+pub mod currency;
 pub mod explore;
 pub mod human;
 pub mod prose;

@@ -312,6 +312,37 @@ fn reason(r: &Reason, entry: &str) -> String {
         Reason::RulesVintage { as_of, source } => format!(
             "earl's rules reflect sources up to {as_of} ({source}); changes after that date are not known to earl, so this answer may be out of date."
         ),
+        Reason::NewerDocuments {
+            as_of,
+            source,
+            documents,
+        } => {
+            let listed: Vec<String> = documents
+                .iter()
+                .map(|d| {
+                    let effective = d
+                        .effective_on
+                        .map(|e| format!(", effective {e}"))
+                        .unwrap_or_default();
+                    let cite = d.citation.as_deref().unwrap_or(&d.document_number);
+                    let link = d
+                        .html_url
+                        .as_deref()
+                        .map(|u| format!(" <{u}>"))
+                        .unwrap_or_default();
+                    format!(
+                        "{} “{}” ({cite}, published {}{effective}){link}",
+                        d.doc_type, d.title, d.publication_date
+                    )
+                })
+                .collect();
+            format!(
+                "earl's rules reflect sources up to {as_of} ({source}). BIS has published {} document{} touching the parts earl encodes since then, which may change this answer and which earl has not encoded: {}.",
+                documents.len(),
+                if documents.len() == 1 { "" } else { "s" },
+                listed.join("; ")
+            )
+        }
     }
 }
 

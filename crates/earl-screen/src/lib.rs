@@ -21,6 +21,7 @@
 //! carries an [`Explain`]: the alias compared, the token pairs and their similarities, the words
 //! weighed low as legal forms or generic terms, and the transliterations applied.
 
+pub mod diff;
 mod distance;
 pub mod error;
 mod lexicon;

@@ -38,6 +38,10 @@ pub struct Entry {
     pub alt_names: Vec<String>,
     /// ISO 3166-1 alpha-2 codes of the entry's addresses.
     pub countries: Vec<String>,
+    /// Each address as the CSV flattens it ("street, city, state, postal, CC"; JSON address
+    /// objects are flattened the same way), for `earl lists diff`.
+    #[serde(skip)]
+    pub addresses: Vec<String>,
     pub programs: Vec<String>,
     pub federal_register_notice: Option<String>,
     pub license_requirement: Option<String>,
@@ -301,6 +305,7 @@ struct RawEntry {
     name: String,
     alt_names: Vec<String>,
     countries: Vec<String>,
+    addresses: Vec<String>,
     programs: Vec<String>,
     federal_register_notice: Option<String>,
     license_requirement: Option<String>,
@@ -333,6 +338,7 @@ impl RawEntry {
             name: self.name.trim().to_string(),
             alt_names: self.alt_names,
             countries: self.countries,
+            addresses: self.addresses,
             programs: self.programs,
             federal_register_notice: self.federal_register_notice,
             footnotes: self
@@ -431,6 +437,7 @@ fn parse_csv(bytes: &[u8], file: &str) -> Result<Vec<Entry>, ListError> {
             name: cell(name).to_string(),
             alt_names: split_multi(cell(alt_names)),
             countries: address_countries(cell(addresses)),
+            addresses: split_multi(cell(addresses)),
             programs: split_multi(cell(programs)),
             federal_register_notice: non_empty(cell(frn)),
             license_requirement: non_empty(cell(requirement)),
@@ -503,6 +510,20 @@ fn parse_json(bytes: &[u8], file: &str) -> Result<(Vec<Entry>, Option<Date>), Li
             _ => Vec::new(),
         };
         countries.dedup();
+        let flat_addresses: Vec<String> = match fields.get("addresses") {
+            Some(Value::Array(addresses)) => addresses
+                .iter()
+                .map(|a| {
+                    ["address", "city", "state", "postal_code", "country"]
+                        .iter()
+                        .filter_map(|k| text(a.get(*k)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .filter(|a| !a.is_empty())
+                .collect(),
+            _ => Vec::new(),
+        };
         let raw = RawEntry {
             source: text(fields.get("source")).unwrap_or_default(),
             entity_number: text(fields.get("entity_number")),
@@ -510,6 +531,7 @@ fn parse_json(bytes: &[u8], file: &str) -> Result<(Vec<Entry>, Option<Date>), Li
             name: text(fields.get("name")).unwrap_or_default(),
             alt_names: strings(fields.get("alt_names")),
             countries,
+            addresses: flat_addresses,
             programs: strings(fields.get("programs")),
             federal_register_notice: text(fields.get("federal_register_notice")),
             license_requirement: text(fields.get("license_requirement")),

@@ -231,6 +231,28 @@ function tone(verdict) {
   return "warn";
 }
 
+// The lists in use and their age, and the BIS documents newer than the rules (GET /v1/lists).
+async function loadCurrency() {
+  const box = document.getElementById("currency");
+  try {
+    const l = await api("/v1/lists");
+    const p = l.provenance;
+    const age = l.age_days === null ? "age unknown: the file carries no date" : `${l.age_days} days old`;
+    const parts = [el("p", { id: "lists-age", class: l.staleness_warning ? "warn" : "hint" },
+      `Screening list: ${p.source_file}, generated ${p.generated || "on an unknown date"} (${age}; ${p.counts.total} entries).`)];
+    if (l.staleness_warning) parts.push(el("p", { class: "warn" }, l.staleness_warning));
+    if (l.newer_documents.length) {
+      parts.push(el("p", { class: "warn" }, `${l.newer_documents.length} BIS documents published since the rules were encoded may change these answers:`));
+      parts.push(el("ul", { id: "newer-documents" }, ...l.newer_documents.map((d) =>
+        el("li", {}, `${d.publication_date} ${d.type}: `, el("a", { href: d.html_url || "#" }, d.title),
+          ` (${d.citation || d.document_number}${d.effective_on ? `, effective ${d.effective_on}` : ""})`))));
+    }
+    box.replaceChildren(...parts);
+  } catch (e) {
+    box.replaceChildren(el("p", { class: "warn" }, `The lists in use cannot be shown: ${e.message || e}`));
+  }
+}
+
 async function loadReference() {
   try {
     const catalog = await api("/v1/chips");
@@ -257,7 +279,8 @@ document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("screen-form").addEventListener("submit", submitScreen);
   document.getElementById("matrix-form").addEventListener("submit", submitMatrix);
   document.getElementById("timeline-form").addEventListener("submit", submitTimeline);
-  document.getElementById("token").addEventListener("change", () => { loadReference().then(() => submitMatrix()); submitTimeline(); });
+  document.getElementById("token").addEventListener("change", () => { loadReference().then(() => submitMatrix()); loadCurrency(); submitTimeline(); });
   loadReference().then(() => submitMatrix());
+  loadCurrency();
   submitTimeline();
 });

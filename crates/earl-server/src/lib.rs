@@ -115,6 +115,7 @@ fn api(max_requests: usize) -> OpenApiRouter<AppState> {
         .routes(routes!(routes::screen))
         .routes(routes!(routes::pair))
         .routes(routes!(routes::chips))
+        .routes(routes!(routes::lists))
         .routes(routes!(explore::diff))
         .routes(routes!(explore::diff_svg))
         .routes(routes!(explore::scenarios))

@@ -475,3 +475,42 @@ pub fn chips_json(engine: &Engine) -> Bytes {
     };
     Bytes::from(serde_json::to_vec(&body).unwrap_or_else(|_| b"{}".to_vec()))
 }
+
+/// `GET /v1/lists`: the screening lists in use and how old they are.
+#[derive(Serialize, ToSchema)]
+pub struct ListsAnswer {
+    #[schema(value_type = Object)]
+    provenance: earl_screen::Provenance,
+    /// Days from the lists' generation date to today (UTC); null when the file carries no date.
+    age_days: Option<i32>,
+    /// Set when the lists are older than 7 days, or their age is unknown.
+    staleness_warning: Option<String>,
+    /// BIS documents published after the rules' `as_of` that may change answers (from `earl
+    /// update`).
+    #[schema(value_type = Vec<Object>)]
+    newer_documents: Vec<earl_core::step::DocumentRef>,
+}
+
+/// The screening lists in use: provenance, age, staleness, and the BIS documents newer than the rules.
+#[utoipa::path(get, path = "/v1/lists", tag = "reference",
+    responses(
+        (status = 200, description = "The lists in use and their age", body = ListsAnswer),
+        (status = 422, description = "The lists in use cannot be read", body = ErrorBody),
+    ))]
+pub async fn lists(State(state): State<AppState>) -> Result<Json<ListsAnswer>, ApiError> {
+    let provenance = state.engine.list_provenance()?;
+    let today = earl_engine::today();
+    Ok(Json(ListsAnswer {
+        age_days: provenance
+            .generated
+            .and_then(|g| g.until(today).ok())
+            .map(|span| span.get_days()),
+        staleness_warning: earl_screen::staleness_warning(
+            &provenance,
+            today,
+            earl_screen::DEFAULT_MAX_AGE_DAYS,
+        ),
+        newer_documents: state.engine.newer_documents().to_vec(),
+        provenance,
+    }))
+}

@@ -868,3 +868,21 @@ async fn concurrent_requests_share_group_commits_and_all_land() {
     let report = store.verify().unwrap();
     assert!(report.ok && report.records == 64, "{report:?}");
 }
+
+#[tokio::test]
+async fn lists_shows_the_list_in_use_and_its_age() {
+    let answer = send(&app(), get("/v1/lists")).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    let v = answer.json();
+    assert_eq!(v["provenance"]["source_file"], "consolidated.csv (bundled)");
+    assert_eq!(v["provenance"]["generated"], "2026-07-31");
+    assert_eq!(v["provenance"]["counts"]["total"], 25_921);
+    let today = earl_engine::today();
+    let age = jiff::civil::date(2026, 7, 31)
+        .until(today)
+        .unwrap()
+        .get_days();
+    assert_eq!(v["age_days"], age);
+    assert_eq!(v["staleness_warning"].is_string(), age > 7, "{v}");
+    assert_eq!(v["newer_documents"], json!([]));
+}

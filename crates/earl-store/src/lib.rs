@@ -111,11 +111,13 @@ pub mod canonical;
 mod error;
 mod group;
 mod migrate;
+mod scan;
 mod store;
 
 pub use error::StoreError;
 pub use group::{AppendResult, GroupAppender};
 pub use migrate::MigrationReport;
+pub use scan::ScanRow;
 pub use store::{
     AuditStore, DEFAULT_CHUNK_SIZE, GENESIS_PREV_HASH, LedgerEntry, ListFilter, NewRecord,
     PreparedRecord, Receipt, RecordSummary, SCHEMA_VERSION, StoredRecord, VerifyReport,

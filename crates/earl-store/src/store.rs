@@ -840,7 +840,7 @@ impl AuditStore {
         matches!(outcome, Ok((0, log, copied)) if log == copied)
     }
 
-    fn lock(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while locked leaves at worst an uncommitted transaction,
         // which SQLite rolled back when it was dropped: the connection is fine.
         self.connection
@@ -1243,14 +1243,14 @@ impl RecordRow {
 }
 
 #[derive(Clone, Copy)]
-enum TimeBound {
+pub(crate) enum TimeBound {
     Since,
     Until,
 }
 
 /// Turns a user's time bound into the `recorded_at` format, so that string
 /// comparison in SQL is time comparison.
-fn time_bound(value: &str, bound: TimeBound) -> Result<String, StoreError> {
+pub(crate) fn time_bound(value: &str, bound: TimeBound) -> Result<String, StoreError> {
     let invalid = || StoreError::InvalidTime {
         value: value.to_owned(),
     };

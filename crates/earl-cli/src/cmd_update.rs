@@ -1,0 +1,544 @@
+//! `earl update`: fetch the newest Consolidated Screening List and the BIS Federal Register
+//! documents published after the rules' `as_of`, verify them, and only then put them in use.
+//!
+//! Nothing half-written is ever used: each download goes to a temporary file in the data
+//! directory, is parsed and checked (SHA-256, per-list entry counts against the list in use,
+//! every documents page parsed), and is renamed into place only when every check passed. A
+//! failure leaves the previous data in use and says why.
+//!
+//! Layout under the data directory (`--data-dir`, `EARL_DATA_DIR`, else ~/.local/share/earl):
+//!
+//! ```text
+//! updates/lists/<sha256>.json|csv   every verified list file, named by its hash
+//! updates/lists.json                the list in use: file, URL, fetch time, SHA-256, the
+//!                                   source's own generation date, per-list counts
+//! updates/fr-documents.json         the BIS documents since the rules' as_of, with the URLs,
+//!                                   fetch time and SHA-256 of every response page
+//! ```
+//!
+//! Exit codes: 0 updated; 2 refused (bad input, or a file that fails verification: not JSON,
+//! not a CSL layout, a sharp drop in entries without `--accept-drop`); 3 network failure
+//! (cannot connect, timed out, an HTTP error status, a transfer cut short).
+
+use crate::app::{App, Failure, print_json};
+use clap::Args;
+use earl_core::step::DocumentRef;
+use earl_engine::ListsSource;
+use earl_screen::{ListCounts, ScreeningLists};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Exit code of a network failure.
+pub const EXIT_NETWORK: u8 = 3;
+
+/// trade.gov's consolidated JSON (dated by its envelope; docs/research/feeds.md §2.1).
+pub const DEFAULT_LISTS_URL: &str =
+    "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json";
+/// The Federal Register site; `/api/v1/documents.json` is appended.
+pub const DEFAULT_FR_URL: &str = "https://www.federalregister.gov";
+
+/// Largest download accepted (the CSL is about 16 MB; a documents page far less).
+const MAX_BYTES: u64 = 512 * 1024 * 1024;
+/// The API serves at most 50 pages of a search (feeds.md §1.2).
+const MAX_PAGES: usize = 50;
+
+#[derive(Args)]
+pub struct UpdateArgs {
+    /// Ingest files downloaded elsewhere instead of fetching: `consolidated.json` or
+    /// `consolidated.csv`, and any `documents*.json` (Federal Register documents API responses).
+    #[arg(long = "from-dir", value_name = "DIR")]
+    pub from_dir: Option<PathBuf>,
+    /// Accept a list in which some list lost more than 20% of its entries (or vanished).
+    #[arg(long = "accept-drop")]
+    pub accept_drop: bool,
+    /// Where to fetch the Consolidated Screening List (CSV or JSON).
+    #[arg(long = "lists-url", env = "EARL_LISTS_URL", default_value = DEFAULT_LISTS_URL)]
+    pub lists_url: String,
+    /// The Federal Register site whose documents API is asked.
+    #[arg(long = "fr-url", env = "EARL_FR_URL", default_value = DEFAULT_FR_URL)]
+    pub fr_url: String,
+    /// Seconds to wait for a connection, and for any one read.
+    #[arg(long, default_value_t = 20)]
+    pub timeout: u64,
+    /// Print what was installed as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The list `earl update` put in use.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ListsManifest {
+    /// File name under `updates/lists/`.
+    pub file: String,
+    pub sha256: String,
+    /// Where it came from: an `https://` URL or `file://` path.
+    pub url: String,
+    /// When earl fetched it (UTC, RFC 3339).
+    pub fetched_at: String,
+    /// The source's own generation date (the JSON envelope's), when the file has one.
+    pub generated: Option<String>,
+    /// The HTTP `Last-Modified` header, when the server sent one (not a generation date).
+    pub last_modified: Option<String>,
+    pub counts: ListCounts,
+    /// Per-list drops accepted with `--accept-drop`.
+    pub accepted_drops: Vec<String>,
+}
+
+/// One fetched documents page.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FetchedPage {
+    pub url: String,
+    pub sha256: String,
+}
+
+/// The BIS documents since the rules' `as_of`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DocumentsManifest {
+    pub fetched_at: String,
+    /// Documents published on or after this date were asked for.
+    pub since: String,
+    pub pages: Vec<FetchedPage>,
+    pub documents: Vec<DocumentRef>,
+}
+
+fn updates(dir: &Path) -> PathBuf {
+    dir.join("updates")
+}
+
+fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, Failure> {
+    match std::fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+            Failure::input(format!(
+                "{}: unreadable ({e}); run `earl update` again or pass --lists FILE",
+                path.display()
+            ))
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Failure::input(format!(
+            "{}: cannot read: {e}",
+            path.display()
+        ))),
+    }
+}
+
+/// The list in use after an update, or the bundled one when none was made.
+pub fn stored_lists(dir: &Path) -> Result<ListsSource, Failure> {
+    let manifest: Option<ListsManifest> = read_json(&updates(dir).join("lists.json"))?;
+    Ok(match manifest {
+        None => ListsSource::Bundled,
+        Some(m) => ListsSource::Stored {
+            path: updates(dir).join("lists").join(&m.file),
+            label: format!(
+                "{} (earl update, fetched {} from {})",
+                m.file, m.fetched_at, m.url
+            ),
+            sha256: m.sha256,
+        },
+    })
+}
+
+/// The BIS documents the last update fetched (none before any update).
+pub fn stored_documents(dir: &Path) -> Result<Vec<DocumentRef>, Failure> {
+    let manifest: Option<DocumentsManifest> = read_json(&updates(dir).join("fr-documents.json"))?;
+    Ok(manifest.map(|m| m.documents).unwrap_or_default())
+}
+
+fn now() -> String {
+    format!("{:.0}", jiff::Timestamp::now())
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory, synced, then
+/// renamed: `path` holds the old content or the new, never part of it.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let fail =
+        |e: std::io::Error| Failure::internal(format!("{}: cannot write: {e}", path.display()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(fail)
+}
+
+struct Http {
+    agent: ureq::Agent,
+}
+
+/// A downloaded body and what the server said about it.
+struct Download {
+    bytes: Vec<u8>,
+    last_modified: Option<String>,
+}
+
+impl Http {
+    fn new(timeout: u64) -> Http {
+        let t = Some(Duration::from_secs(timeout.max(1)));
+        let config = ureq::Agent::config_builder()
+            .timeout_connect(t)
+            .timeout_recv_response(t)
+            .timeout_recv_body(Some(Duration::from_secs(timeout.max(1) * 30)))
+            .http_status_as_error(false)
+            .user_agent(concat!("earl/", env!("CARGO_PKG_VERSION")))
+            .build();
+        Http {
+            agent: config.into(),
+        }
+    }
+
+    fn get(&self, url: &str) -> Result<Download, Failure> {
+        let offline = |e: ureq::Error| {
+            Failure::network(format!(
+                "cannot fetch {url}: {e} (offline? for an air-gapped site, download the files elsewhere and use `earl update --from-dir DIR`)"
+            ))
+        };
+        let mut response = self.agent.get(url).call().map_err(offline)?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(Failure::network(format!(
+                "{url}: the server answered HTTP {status}"
+            )));
+        }
+        let last_modified = response
+            .headers()
+            .get("last-modified")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let expected: Option<u64> = response
+            .headers()
+            .get("content-length")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse().ok());
+        let mut bytes = Vec::new();
+        let mut reader = response.body_mut().with_config().limit(MAX_BYTES).reader();
+        std::io::copy(&mut reader, &mut bytes).map_err(|e| {
+            Failure::network(format!(
+                "{url}: the download was cut short after {} bytes: {e}",
+                bytes.len()
+            ))
+        })?;
+        if let Some(n) = expected
+            && n != bytes.len() as u64
+        {
+            return Err(Failure::network(format!(
+                "{url}: the download was cut short: {} of {n} bytes",
+                bytes.len()
+            )));
+        }
+        Ok(Download {
+            bytes,
+            last_modified,
+        })
+    }
+}
+
+/// A verified list, not yet installed.
+struct NewLists {
+    bytes: Vec<u8>,
+    extension: &'static str,
+    manifest: ListsManifest,
+}
+
+fn verify_lists(
+    bytes: Vec<u8>,
+    origin: &str,
+    last_modified: Option<String>,
+    previous: &ListCounts,
+    accept_drop: bool,
+    staging: &Path,
+) -> Result<NewLists, Failure> {
+    let json = matches!(
+        bytes.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'{' | b'[')
+    );
+    let extension = if json { "json" } else { "csv" };
+    // Parsed from a staging copy (the loader reads files), removed whatever the outcome.
+    let tmp = staging.join(format!(".verify.{}.{extension}", std::process::id()));
+    std::fs::write(&tmp, &bytes)
+        .map_err(|e| Failure::internal(format!("{}: cannot write: {e}", tmp.display())))?;
+    let parsed = ScreeningLists::from_path(&tmp);
+    let _ = std::fs::remove_file(&tmp);
+    let lists =
+        parsed.map_err(|e| Failure::input(format!("refused the list from {origin}: {e}")))?;
+    if lists.entries.is_empty() {
+        return Err(Failure::input(format!(
+            "refused the list from {origin}: it holds no entries"
+        )));
+    }
+    let p = lists.provenance;
+    let drops = earl_screen::count_drop_warnings(previous, &p.counts);
+    if !drops.is_empty() && !accept_drop {
+        return Err(Failure::input(format!(
+            "refused the list from {origin}: {}; a truncated download looks like this. If the lists really shrank, run again with --accept-drop",
+            drops.join("; ")
+        )));
+    }
+    Ok(NewLists {
+        extension,
+        manifest: ListsManifest {
+            file: format!("{}.{extension}", p.sha256),
+            sha256: p.sha256,
+            url: origin.to_string(),
+            fetched_at: now(),
+            generated: p.generated.map(|d| d.to_string()),
+            last_modified,
+            counts: p.counts,
+            accepted_drops: drops,
+        },
+        bytes,
+    })
+}
+
+/// Every page of every search (one per encoded part), parsed.
+fn fetch_documents(
+    http: &Http,
+    base: &str,
+    since: jiff::civil::Date,
+) -> Result<DocumentsManifest, Failure> {
+    let mut pages = Vec::new();
+    let mut documents = Vec::new();
+    for part in earl_data::feed::ENCODED_PARTS {
+        let mut url = Some(format!(
+            "{}/api/v1/documents.json?{}",
+            base.trim_end_matches('/'),
+            earl_data::feed::query(part, since)
+        ));
+        let mut n = 0;
+        while let Some(u) = url.take() {
+            n += 1;
+            if n > MAX_PAGES {
+                return Err(Failure::input(format!(
+                    "refused the documents from {base}: more than {MAX_PAGES} pages"
+                )));
+            }
+            let download = http.get(&u)?;
+            let page = earl_data::feed::parse_page(&download.bytes, &u)
+                .map_err(|e| Failure::input(format!("refused the documents: {e}")))?;
+            pages.push(FetchedPage {
+                url: u,
+                sha256: sha256_hex(&download.bytes),
+            });
+            documents.extend(page.documents);
+            url = page.next_page_url;
+        }
+    }
+    Ok(DocumentsManifest {
+        fetched_at: now(),
+        since: since.to_string(),
+        pages,
+        documents: earl_data::feed::merge(documents),
+    })
+}
+
+/// `documents*.json` of a directory, parsed.
+fn read_documents_dir(
+    dir: &Path,
+    since: jiff::civil::Date,
+) -> Result<Option<DocumentsManifest>, Failure> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Failure::input(format!("{}: cannot read: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with("documents") && n.ends_with(".json")
+            })
+        })
+        .collect();
+    if files.is_empty() {
+        return Ok(None);
+    }
+    files.sort();
+    let mut pages = Vec::new();
+    let mut documents = Vec::new();
+    for f in files {
+        let bytes = std::fs::read(&f)
+            .map_err(|e| Failure::input(format!("{}: cannot read: {e}", f.display())))?;
+        let origin = f.display().to_string();
+        let page = earl_data::feed::parse_page(&bytes, &origin)
+            .map_err(|e| Failure::input(format!("refused the documents: {e}")))?;
+        pages.push(FetchedPage {
+            url: format!("file://{origin}"),
+            sha256: sha256_hex(&bytes),
+        });
+        documents.extend(
+            page.documents
+                .into_iter()
+                .filter(|d| d.publication_date >= since),
+        );
+    }
+    Ok(Some(DocumentsManifest {
+        fetched_at: now(),
+        since: since.to_string(),
+        pages,
+        documents: earl_data::feed::merge(documents),
+    }))
+}
+
+/// What `earl update` did.
+#[derive(Serialize)]
+struct Report {
+    data_dir: String,
+    lists: ListsManifest,
+    previous_lists: String,
+    documents: Option<DocumentsReport>,
+}
+
+#[derive(Serialize)]
+struct DocumentsReport {
+    since: String,
+    pages: usize,
+    documents: Vec<DocumentRef>,
+}
+
+pub fn run(app: &App, a: &UpdateArgs) -> Result<(), Failure> {
+    let dir = app.data_dir().ok_or_else(|| {
+        Failure::input("no data directory: pass --data-dir DIR or set EARL_DATA_DIR")
+    })?;
+    let staging = updates(&dir).join("lists");
+    std::fs::create_dir_all(&staging)
+        .map_err(|e| Failure::input(format!("{}: cannot create: {e}", staging.display())))?;
+    let data = earl_data::Dataset::load(&app.data_paths())?;
+    let since = data
+        .rules
+        .meta
+        .as_of
+        .tomorrow()
+        .map_err(|e| Failure::internal(e.to_string()))?;
+
+    // The counts a new list is compared with: the list in use (never `--lists`, which is
+    // only this command's choice).
+    let previous = match stored_lists(&dir)? {
+        ListsSource::Stored { label, .. } => {
+            let manifest: Option<ListsManifest> = read_json(&updates(&dir).join("lists.json"))?;
+            (manifest.map(|m| m.counts).unwrap_or_default(), label)
+        }
+        _ => {
+            let b = ScreeningLists::bundled();
+            (b.provenance.counts, b.provenance.source_file)
+        }
+    };
+
+    let http = Http::new(a.timeout);
+    let (lists, documents) = match &a.from_dir {
+        Some(from) => {
+            let file = ["consolidated.json", "consolidated.csv"]
+                .iter()
+                .map(|n| from.join(n))
+                .find(|p| p.is_file())
+                .ok_or_else(|| {
+                    Failure::input(format!(
+                        "{}: no consolidated.json or consolidated.csv (trade.gov's CSL download)",
+                        from.display()
+                    ))
+                })?;
+            let bytes = std::fs::read(&file)
+                .map_err(|e| Failure::input(format!("{}: cannot read: {e}", file.display())))?;
+            let origin = format!("file://{}", file.display());
+            let lists = verify_lists(bytes, &origin, None, &previous.0, a.accept_drop, &staging)?;
+            (lists, read_documents_dir(from, since)?)
+        }
+        None => {
+            let download = http.get(&a.lists_url)?;
+            let lists = verify_lists(
+                download.bytes,
+                &a.lists_url,
+                download.last_modified,
+                &previous.0,
+                a.accept_drop,
+                &staging,
+            )?;
+            (lists, Some(fetch_documents(&http, &a.fr_url, since)?))
+        }
+    };
+
+    // Everything verified: install. The list file first (named by its hash), then the
+    // manifests that point at it, each by rename.
+    let target = staging.join(&lists.manifest.file);
+    write_atomic(&target, &lists.bytes)?;
+    debug_assert!(target.extension().is_some_and(|e| e == lists.extension));
+    let manifest_json =
+        serde_json::to_vec_pretty(&lists.manifest).map_err(|e| Failure::internal(e.to_string()))?;
+    if let Some(d) = &documents {
+        let json = serde_json::to_vec_pretty(d).map_err(|e| Failure::internal(e.to_string()))?;
+        write_atomic(&updates(&dir).join("fr-documents.json"), &json)?;
+    }
+    write_atomic(&updates(&dir).join("lists.json"), &manifest_json)?;
+
+    let report = Report {
+        data_dir: dir.display().to_string(),
+        previous_lists: previous.1,
+        documents: documents.map(|d| DocumentsReport {
+            since: d.since,
+            pages: d.pages.len(),
+            documents: d.documents,
+        }),
+        lists: lists.manifest,
+    };
+    if a.json {
+        return print_json(&report);
+    }
+    let mut w = std::io::stdout().lock();
+    let m = &report.lists;
+    writeln!(
+        w,
+        "Lists in use now: {} from {} ({} entries; generated {}), fetched {}; sha256 {}",
+        m.file,
+        m.url,
+        m.counts.total,
+        m.generated
+            .as_deref()
+            .unwrap_or("on an unknown date: the file carries none"),
+        m.fetched_at,
+        m.sha256
+    )?;
+    writeln!(w, "Previously: {}", report.previous_lists)?;
+    for d in &m.accepted_drops {
+        writeln!(w, "accepted (--accept-drop): {d}")?;
+    }
+    match &report.documents {
+        Some(d) => {
+            writeln!(
+                w,
+                "{} BIS documents published since {} touch the parts earl encodes ({} pages read):",
+                d.documents.len(),
+                d.since,
+                d.pages
+            )?;
+            for doc in &d.documents {
+                writeln!(
+                    w,
+                    "  {} {} — {} ({})",
+                    doc.publication_date,
+                    doc.doc_type,
+                    doc.title,
+                    doc.citation.as_deref().unwrap_or(&doc.document_number)
+                )?;
+            }
+        }
+        None => writeln!(
+            w,
+            "No documents*.json in the directory: the Federal Register documents were not updated."
+        )?,
+    }
+    Ok(())
+}

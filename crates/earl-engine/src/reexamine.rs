@@ -1,0 +1,666 @@
+//! Decisions already recorded, examined again under the data in use now: `earl audit rescreen`
+//! (every party name of the trail screened against the lists in use) and `earl audit recheck`
+//! (every recorded check answered again, as of its own date).
+//!
+//! A record that cannot be read back into a question is reported (`not_read`,
+//! `not_rechecked`), never skipped in silence: a re-examination that quietly left a record out
+//! would be a false all-clear.
+
+use crate::audit::Audited;
+use crate::{CheckRequest, Engine, EngineError, Item};
+use earl_core::ownership::Stake;
+use earl_screen::Query;
+use earl_store::{AuditStore, ScanRow};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The version of the screening that produced a cached result: results are reused only for
+/// the same lists *and* the same screener.
+pub const SCREENER_VERSION: &str = concat!("earl-", env!("CARGO_PKG_VERSION"));
+
+/// A party whose screening changed: the entry it now matches (or no longer matches) and the
+/// records the party came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PartyChange {
+    /// The party's name as recorded.
+    pub name: String,
+    /// The list entry's primary name.
+    pub entry: String,
+    /// The name or alias that matched (for a cleared party, as recorded then).
+    pub matched_name: String,
+    pub list: String,
+    pub score: f64,
+    /// Sequence numbers of the records the party came from.
+    pub records: Vec<u64>,
+}
+
+/// A record that could not be read back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotRead {
+    pub record: u64,
+    pub reason: String,
+}
+
+/// Which lists a re-examination used.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ListsUsed {
+    pub source_file: String,
+    pub sha256: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub generated: Option<jiff::civil::Date>,
+}
+
+/// `earl audit rescreen`.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RescreenReport {
+    /// Distinct party names found in the trail.
+    pub parties: usize,
+    /// (record, party) pairs: a name named in many records counts once per record.
+    pub occurrences: usize,
+    /// Records read (checks and screens).
+    pub records: u64,
+    /// Names screened now; the others had been screened against the same lists before.
+    pub screened: usize,
+    pub reused: usize,
+    pub lists: ListsUsed,
+    /// Matches now that the records did not have.
+    pub new_hits: Vec<PartyChange>,
+    /// Matches the records had that the lists in use no longer give.
+    pub cleared: Vec<PartyChange>,
+    pub not_read: Vec<NotRead>,
+}
+
+impl Audited for RescreenReport {
+    fn kind(&self) -> &'static str {
+        "rescreen"
+    }
+    fn lists_hash(&self) -> Option<&str> {
+        Some(&self.lists.sha256)
+    }
+}
+
+/// The outcome of a check, as compared by `recheck`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Outcome {
+    pub eccn: Value,
+    pub license_required: Value,
+    pub prohibited: Value,
+    pub license_exception: Value,
+    pub review_policy: Value,
+    /// `LIST: entry name` of every end-user and owner match.
+    pub matches: Vec<String>,
+    pub decided_by: Vec<String>,
+}
+
+/// One recorded check whose answer is different now.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Rechecked {
+    pub record: u64,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub date: jiff::civil::Date,
+    pub before: Outcome,
+    pub after: Outcome,
+    /// What made the difference: rule entries that decide one answer and not the other, and
+    /// list entries matched in one and not the other (`EL: name`).
+    pub decided_by: Vec<String>,
+}
+
+/// `earl audit recheck`.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecheckReport {
+    /// Check records read.
+    pub records: u64,
+    /// Distinct questions answered again.
+    pub questions: usize,
+    pub since: Option<String>,
+    pub rules_hash: String,
+    pub lists: ListsUsed,
+    pub changed: Vec<Rechecked>,
+    pub not_rechecked: Vec<NotRead>,
+}
+
+impl Audited for RecheckReport {
+    fn kind(&self) -> &'static str {
+        "recheck"
+    }
+    fn lists_hash(&self) -> Option<&str> {
+        Some(&self.lists.sha256)
+    }
+}
+
+/// A match as compared: (list, entry name) plus what is shown.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+struct Hit {
+    list: String,
+    entry: String,
+    matched_name: String,
+    score: f64,
+}
+
+/// The parties of one record and the hits recorded for each.
+type RecordParties = Vec<(String, Vec<Hit>)>;
+
+fn text(v: &Value) -> Option<&str> {
+    v.as_str().map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn hit_of(m: &Value) -> Option<Hit> {
+    Some(Hit {
+        list: m.get("list")?.as_str()?.to_string(),
+        entry: m.get("name")?.as_str()?.to_string(),
+        matched_name: m
+            .get("matched_name")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        score: m.get("score").and_then(Value::as_f64).unwrap_or(0.0),
+    })
+}
+
+/// The party names of a check or screen record and the hits its answer recorded for each.
+fn parties_of(kind: &str, inputs: &Value, outputs: &Value) -> Result<RecordParties, String> {
+    let mut parties: RecordParties = Vec::new();
+    fn add<'p>(parties: &'p mut RecordParties, name: &str) -> &'p mut Vec<Hit> {
+        let i = match parties.iter().position(|(n, _)| n == name) {
+            Some(i) => i,
+            None => {
+                parties.push((name.to_string(), Vec::new()));
+                parties.len() - 1
+            }
+        };
+        &mut parties[i].1
+    }
+    match kind {
+        "check" => {
+            if let Some(name) = inputs.get("end_user").and_then(text) {
+                add(&mut parties, name);
+            }
+            if let Some(Value::Array(stakes)) = inputs.get("ownership") {
+                for s in stakes {
+                    match s.get("owner").and_then(text) {
+                        Some(owner) => {
+                            add(&mut parties, owner);
+                        }
+                        None => return Err("an ownership row has no owner name".into()),
+                    }
+                }
+            }
+            for key in ["end_user_matches", "owner_matches"] {
+                if let Some(Value::Array(hits)) = outputs.get(key) {
+                    for h in hits {
+                        let (Some(party), Some(hit)) = (h.get("party").and_then(text), hit_of(h))
+                        else {
+                            return Err(format!("a match in `{key}` lacks its party or entry"));
+                        };
+                        add(&mut parties, party).push(hit);
+                    }
+                }
+            }
+        }
+        "screen" => {
+            let name = inputs
+                .get("name")
+                .or_else(|| inputs.get("q"))
+                .and_then(text)
+                .ok_or("the screen record names no party")?;
+            let hits = match outputs.get("matches") {
+                Some(Value::Array(ms)) => ms
+                    .iter()
+                    .filter(|m| m.get("below_threshold") != Some(&Value::Bool(true)))
+                    .map(|m| hit_of(m).ok_or("a recorded match lacks its list or name"))
+                    .collect::<Result<Vec<_>, _>>()?,
+                _ => return Err("the screen record has no `matches`".into()),
+            };
+            parties.push((name.to_string(), hits));
+        }
+        _ => {}
+    }
+    Ok(parties)
+}
+
+impl Engine {
+    fn lists_used(&self) -> Result<ListsUsed, EngineError> {
+        let p = &self.screening()?.provenance;
+        Ok(ListsUsed {
+            source_file: p.source_file.clone(),
+            sha256: p.sha256.clone(),
+            generated: p.generated,
+        })
+    }
+
+    /// Screens `name` as `check` screens a party: matches at or above the threshold.
+    fn hits_now(&self, name: &str) -> Result<Vec<Hit>, EngineError> {
+        let screening = self.screening()?;
+        Ok(screening
+            .screener
+            .screen(&Query::new(name))
+            .matches
+            .iter()
+            .filter(|m| !m.below_threshold)
+            .map(|m| Hit {
+                list: m.list.as_str().to_string(),
+                entry: m.name.clone(),
+                matched_name: m.matched_name.clone(),
+                score: m.score,
+            })
+            .collect())
+    }
+
+    /// Every party name of the trail's checks and screens, screened again against the lists in
+    /// use. Names already screened against the same lists (by SHA-256) by the same screener
+    /// are taken from the store's cache.
+    pub fn rescreen(&self, store: &AuditStore) -> Result<RescreenReport, EngineError> {
+        let lists = self.lists_used()?;
+        let store_error =
+            |e: earl_store::StoreError| EngineError::Lists(format!("audit trail: {e}"));
+        // Bodies are shared by many records: each is parsed once.
+        let mut bodies: HashMap<String, Result<Value, String>> = HashMap::new();
+        let mut per_record: Vec<(u64, RecordParties)> = Vec::new();
+        let mut not_read = Vec::new();
+        let records = store
+            .scan(&["check", "screen"], None, &mut |row: ScanRow| {
+                if let Some(body) = &row.body {
+                    let parsed = serde_json::from_str(body).map_err(|e| e.to_string());
+                    bodies.insert(row.body_hash.clone(), parsed);
+                }
+                let outputs = match &bodies[&row.body_hash] {
+                    Ok(v) => v,
+                    Err(e) => {
+                        not_read.push(NotRead {
+                            record: row.seq,
+                            reason: format!("its answer is not JSON: {e}"),
+                        });
+                        return;
+                    }
+                };
+                let parties = serde_json::from_str::<Value>(&row.inputs)
+                    .map_err(|e| format!("its inputs are not JSON: {e}"))
+                    .and_then(|inputs| parties_of(&row.kind, &inputs, outputs));
+                match parties {
+                    Ok(p) if !p.is_empty() => per_record.push((row.seq, p)),
+                    Ok(_) => {}
+                    Err(reason) => not_read.push(NotRead {
+                        record: row.seq,
+                        reason,
+                    }),
+                }
+            })
+            .map_err(store_error)?;
+        drop(bodies);
+
+        let mut names: BTreeSet<&str> = BTreeSet::new();
+        let mut occurrences = 0;
+        for (_, parties) in &per_record {
+            occurrences += parties.len();
+            names.extend(parties.iter().map(|(n, _)| n.as_str()));
+        }
+        let cache = store
+            .screen_cache(&lists.sha256, SCREENER_VERSION)
+            .map_err(store_error)?;
+        let mut now: HashMap<&str, Vec<Hit>> = HashMap::with_capacity(names.len());
+        let mut todo: Vec<&str> = Vec::new();
+        for name in &names {
+            match cache
+                .get(*name)
+                .and_then(|c| serde_json::from_str::<Vec<Hit>>(c).ok())
+            {
+                Some(hits) => {
+                    now.insert(name, hits);
+                }
+                None => todo.push(name),
+            }
+        }
+        let reused = now.len();
+        let fresh = self.screen_many(&todo)?;
+        let to_cache: Vec<(String, String)> = todo
+            .iter()
+            .zip(&fresh)
+            .map(|(name, hits)| {
+                (
+                    name.to_string(),
+                    serde_json::to_string(hits).unwrap_or_else(|_| "[]".into()),
+                )
+            })
+            .collect();
+        store
+            .put_screen_cache(&lists.sha256, SCREENER_VERSION, &to_cache)
+            .map_err(store_error)?;
+        for (name, hits) in todo.iter().zip(fresh) {
+            now.insert(name, hits);
+        }
+
+        type Key = (String, String, String);
+        let mut new_hits: BTreeMap<Key, PartyChange> = BTreeMap::new();
+        let mut cleared: BTreeMap<Key, PartyChange> = BTreeMap::new();
+        for (seq, parties) in &per_record {
+            for (name, before) in parties {
+                let after = &now[name.as_str()];
+                let same = |a: &Hit, b: &Hit| a.list == b.list && a.entry == b.entry;
+                for (hits, others, out) in [
+                    (after, before, &mut new_hits),
+                    (before, after, &mut cleared),
+                ] {
+                    for h in hits.iter().filter(|h| !others.iter().any(|o| same(h, o))) {
+                        let change = out
+                            .entry((name.clone(), h.list.clone(), h.entry.clone()))
+                            .or_insert_with(|| PartyChange {
+                                name: name.clone(),
+                                entry: h.entry.clone(),
+                                matched_name: h.matched_name.clone(),
+                                list: h.list.clone(),
+                                score: h.score,
+                                records: Vec::new(),
+                            });
+                        if change.records.last() != Some(seq) {
+                            change.records.push(*seq);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(RescreenReport {
+            parties: names.len(),
+            occurrences,
+            records,
+            screened: todo.len(),
+            reused,
+            lists,
+            new_hits: new_hits.into_values().collect(),
+            cleared: cleared.into_values().collect(),
+            not_read,
+        })
+    }
+
+    /// Screens many names on every core, results in the order given.
+    fn screen_many(&self, names: &[&str]) -> Result<Vec<Vec<Hit>>, EngineError> {
+        self.screening()?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = names.len().div_ceil(threads).max(1);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = names
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|n| self.hits_now(n))
+                            .collect::<Result<Vec<_>, _>>()
+                    })
+                })
+                .collect();
+            let mut out = Vec::with_capacity(names.len());
+            for h in handles {
+                out.extend(
+                    h.join()
+                        .map_err(|_| EngineError::Lists("a screening thread failed".into()))??,
+                );
+            }
+            Ok(out)
+        })
+    }
+
+    /// Every recorded check (recorded at or after `since`) answered again under the rules and
+    /// lists in use, as of its own date; the ones whose answer changed.
+    pub fn recheck(
+        &self,
+        store: &AuditStore,
+        since: Option<&str>,
+    ) -> Result<RecheckReport, EngineError> {
+        let lists = self.lists_used()?;
+        let store_error =
+            |e: earl_store::StoreError| EngineError::BadInput(format!("audit trail: {e}"));
+        let mut bodies: HashMap<String, Result<(Outcome, Value), String>> = HashMap::new();
+        let mut rows: Vec<(u64, String, String, Option<String>)> = Vec::new();
+        let records = store
+            .scan(&["check"], since, &mut |row: ScanRow| {
+                if let Some(body) = &row.body {
+                    let parsed = serde_json::from_str::<Value>(body)
+                        .map_err(|e| e.to_string())
+                        .map(|v| (outcome(&v), v));
+                    bodies.insert(row.body_hash.clone(), parsed);
+                }
+                rows.push((row.seq, row.inputs, row.body_hash, row.overlay));
+            })
+            .map_err(store_error)?;
+        // The same question asked again (a batch repeats them) is answered once: by a batch
+        // checker per scenario for checks without owners, else by the exact inputs and date.
+        let mut answers: HashMap<String, Result<Outcome, String>> = HashMap::new();
+        let mut batchers: HashMap<
+            Option<String>,
+            (crate::BatchChecker<'_>, HashMap<usize, Outcome>),
+        > = HashMap::new();
+        let mut changed = Vec::new();
+        let mut not_rechecked = Vec::new();
+        for (seq, inputs, body_hash, overlay) in rows {
+            let before = match &bodies[&body_hash] {
+                Ok((o, _)) => o,
+                Err(e) => {
+                    not_rechecked.push(NotRead {
+                        record: seq,
+                        reason: format!("its answer is not JSON: {e}"),
+                    });
+                    continue;
+                }
+            };
+            let date = overlay
+                .as_deref()
+                .and_then(|o| serde_json::from_str::<Value>(o).ok())
+                .and_then(|o| o.get("date").and_then(Value::as_str).map(str::to_string))
+                .or_else(|| {
+                    bodies[&body_hash].as_ref().ok().and_then(|(_, v)| {
+                        v.get("date").and_then(Value::as_str).map(str::to_string)
+                    })
+                });
+            let request = serde_json::from_str::<Value>(&inputs)
+                .map_err(|e| format!("its inputs are not JSON: {e}"))
+                .and_then(|i| {
+                    let date = date.ok_or("its answer has no date")?;
+                    request_of(&i, &date)
+                });
+            let (request, date) = match request {
+                Ok(r) => r,
+                Err(reason) => {
+                    not_rechecked.push(NotRead {
+                        record: seq,
+                        reason,
+                    });
+                    continue;
+                }
+            };
+            let after = if request.ownership.is_none() {
+                // Without owners, the batch checker answers each question once per epoch and
+                // screens each end user once, as `check --batch` does (and equals `check`).
+                let scenario = request.scenario.clone();
+                match batchers.entry(scenario.clone()) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        match self.batch(scenario.as_deref()) {
+                            Ok(b) => Ok(v.insert((b, HashMap::new()))),
+                            Err(e) => Err(e.to_string()),
+                        }
+                    }
+                    std::collections::hash_map::Entry::Occupied(o) => Ok(o.into_mut()),
+                }
+                .and_then(|(checker, outcomes)| {
+                    let checked = checker.check(&request).map_err(|e| e.to_string())?;
+                    if let Some(o) = outcomes.get(&checked.id) {
+                        return Ok(Outcome::clone(o));
+                    }
+                    let v = serde_json::to_value(checked.answer).map_err(|e| e.to_string())?;
+                    let o = outcome(&v);
+                    outcomes.insert(checked.id, o.clone());
+                    Ok(o)
+                })
+            } else {
+                let key = format!("{}|{date}", strip_row(&inputs));
+                answers
+                    .entry(key)
+                    .or_insert_with(|| {
+                        self.check(&request)
+                            .map_err(|e| e.to_string())
+                            .and_then(|a| serde_json::to_value(&a).map_err(|e| e.to_string()))
+                            .map(|v| outcome(&v))
+                    })
+                    .clone()
+            };
+            match after {
+                Err(reason) => not_rechecked.push(NotRead {
+                    record: seq,
+                    reason: format!("cannot be answered now: {reason}"),
+                }),
+                Ok(after) if &after != before => {
+                    let sym = |a: &[String], b: &[String]| -> Vec<String> {
+                        let mut d: Vec<String> = a
+                            .iter()
+                            .filter(|x| !b.contains(x))
+                            .chain(b.iter().filter(|x| !a.contains(x)))
+                            .cloned()
+                            .collect();
+                        d.sort();
+                        d.dedup();
+                        d
+                    };
+                    let mut decided_by = sym(&before.decided_by, &after.decided_by);
+                    decided_by.extend(sym(&before.matches, &after.matches));
+                    changed.push(Rechecked {
+                        record: seq,
+                        date: request.date,
+                        before: before.clone(),
+                        after,
+                        decided_by,
+                    });
+                }
+                Ok(_) => {}
+            }
+        }
+        Ok(RecheckReport {
+            records,
+            questions: answers.len() + batchers.values().map(|(_, o)| o.len()).sum::<usize>(),
+            since: since.map(str::to_string),
+            rules_hash: self.data.content_hash.clone(),
+            lists,
+            changed,
+            not_rechecked,
+        })
+    }
+}
+
+/// The inputs without the batch row number, as the key of a question.
+fn strip_row(inputs: &str) -> String {
+    match serde_json::from_str::<Value>(inputs) {
+        Ok(Value::Object(mut m)) => {
+            m.remove("row");
+            Value::Object(m).to_string()
+        }
+        _ => inputs.to_string(),
+    }
+}
+
+/// The compared outcome of a check answer (recorded or new).
+fn outcome(v: &Value) -> Outcome {
+    let get = |k: &str| v.get(k).cloned().unwrap_or(Value::Null);
+    let mut matches: Vec<String> = ["end_user_matches", "owner_matches"]
+        .iter()
+        .filter_map(|k| v.get(*k).and_then(Value::as_array))
+        .flatten()
+        .filter_map(|m| {
+            Some(format!(
+                "{}: {}",
+                m.get("list")?.as_str()?,
+                m.get("name")?.as_str()?
+            ))
+        })
+        .collect();
+    matches.sort();
+    matches.dedup();
+    let mut decided_by: Vec<String> = v
+        .get("decided_by")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.as_str().map(str::to_string))
+        .collect();
+    decided_by.sort();
+    Outcome {
+        eccn: get("eccn"),
+        license_required: get("license_required"),
+        prohibited: get("prohibited"),
+        license_exception: get("license_exception"),
+        review_policy: get("review_policy"),
+        matches,
+        decided_by,
+    }
+}
+
+/// A recorded check's inputs (CLI, batch row or API body) as a request on `date`.
+fn request_of(i: &Value, date: &str) -> Result<(CheckRequest, jiff::civil::Date), String> {
+    let s = |k: &str| i.get(k).and_then(Value::as_str).map(str::to_string);
+    let chip = s("chip")
+        .ok_or("a chip given by its figures, not by name: recheck answers catalog chips only")?;
+    if i.get("ownership_file").is_some_and(|f| !f.is_null()) {
+        return Err(format!(
+            "its owners came from the file {}, which the record does not hold",
+            i["ownership_file"]
+        ));
+    }
+    let date: jiff::civil::Date = date
+        .parse()
+        .map_err(|e| format!("its date `{date}` is not a date: {e}"))?;
+    let end_user = s("end_user").filter(|e| !e.trim().is_empty());
+    let ownership = match i.get("ownership") {
+        Some(Value::Array(rows)) => Some(
+            rows.iter()
+                .map(|r| {
+                    Ok(Stake {
+                        owner: r
+                            .get("owner")
+                            .and_then(Value::as_str)
+                            .ok_or("an ownership row has no owner")?
+                            .to_string(),
+                        owned: r
+                            .get("owned")
+                            .and_then(Value::as_str)
+                            .map(str::to_string)
+                            .or_else(|| end_user.clone())
+                            .ok_or("an ownership row names no owned party")?,
+                        percent: r
+                            .get("percent")
+                            .and_then(Value::as_f64)
+                            .ok_or("an ownership row has no percentage")?,
+                    })
+                })
+                .collect::<Result<Vec<_>, String>>()?,
+        ),
+        _ => None,
+    };
+    let quantity = match i.get("quantity") {
+        Some(Value::Number(n)) => Some(n.as_u64().ok_or("its quantity is not a whole number")?),
+        Some(Value::String(q)) if !q.trim().is_empty() => Some(
+            q.trim()
+                .parse()
+                .map_err(|_| format!("its quantity `{q}` is not a whole number"))?,
+        ),
+        _ => None,
+    };
+    let empty_none = |o: Option<String>| o.filter(|v| !v.trim().is_empty());
+    Ok((
+        CheckRequest {
+            item: Item::Catalog(chip),
+            to: s("to").ok_or("the record names no destination")?,
+            from: empty_none(s("from")),
+            end_user,
+            end_user_hq: empty_none(s("end_user_hq")),
+            date,
+            scenario: empty_none(s("scenario")),
+            quantity,
+            ownership,
+        },
+        date,
+    ))
+}

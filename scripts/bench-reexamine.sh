@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Times `earl audit rescreen` over 100,000 recorded parties and `earl audit recheck` over 100,000
+# recorded checks. The trail is filled by one `earl check --batch` of 100,000 orders, every row
+# naming an end user (N distinct names, default 100,000: the worst case, no repeat customer;
+# one in twenty is a name of the bundled list). Then: rescreen against the bundled list (cold),
+# again (incremental: nothing to screen), against a list with 1% of the Entity List removed
+# (a new list hash: everything screened again), and recheck. Prints seconds for each.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${ROWS:-100000}
+distinct=${DISTINCT:-100000}
+cargo build --release --locked -p earl-cli
+earl="${CARGO_TARGET_DIR:-target}/release/earl"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export EARL_DB="$work/audit.sqlite" EARL_DATA_DIR="$work/data"
+python3 - "$rows" "$distinct" "$work/orders.csv" <<'PY'
+import csv, random, sys
+rows, distinct, path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+random.seed(10)
+listed = [r["name"] for r in csv.DictReader(open("data/csl/consolidated.csv", encoding="utf-8"))]
+words = ["Advanced", "Pacific", "Golden", "Bright", "Northern", "Unity", "Star", "Harbor", "Summit", "Delta",
+         "Quantum", "Silver", "Ocean", "Vertex", "Lotus", "Crown", "Falcon", "Jade", "Nova", "Prime"]
+kinds = ["Electronics", "Trading", "Technology", "Logistics", "Semiconductor", "Computing", "Systems", "Data"]
+forms = ["Co., Ltd.", "GmbH", "Pte. Ltd.", "LLC", "S.A.", "Limited", "Inc."]
+names = []
+for i in range(distinct):
+    if i % 20 == 0:
+        names.append(random.choice(listed))
+    else:
+        names.append(f"{random.choice(words)} {random.choice(words)} {random.choice(kinds)} {i} {random.choice(forms)}")
+chips = ["H200", "H100", "H20", "A100", "RTX 4090", "L40S", "B200", "MI300X", "T4", "L4"]
+dests = ["CN", "HK", "SG", "MY", "AE", "DE", "GB", "JP", "IN", "US"]
+with open(path, "w", newline="") as f:
+    w = csv.writer(f)
+    w.writerow(["chip", "destination", "end_user", "end_user_hq", "date", "quantity"])
+    for i in range(rows):
+        y, m, d = random.choice([2023, 2024, 2025, 2026]), random.randint(1, 12), random.randint(1, 28)
+        w.writerow([random.choice(chips), random.choice(dests), names[i % distinct], "", f"{y}-{m:02d}-{d:02d}", random.randint(1, 5000)])
+PY
+python3 - "$work/fewer.csv" <<'PY'
+import sys
+lines = open("data/csl/consolidated.csv", encoding="utf-8").read().splitlines(keepends=True)
+out, el = [lines[0]], 0
+for l in lines[1:]:
+    if ",Entity List (EL)" in l:
+        el += 1
+        if el % 100 == 0:
+            continue
+    out.append(l)
+open(sys.argv[1], "w", encoding="utf-8").write("".join(out))
+PY
+time_it() {
+  local label=$1; shift
+  local start end
+  start=$(date +%s.%N)
+  "$earl" "$@" > "$work/out.json"
+  end=$(date +%s.%N)
+  python3 -c "import json,sys; s=float(sys.argv[2])-float(sys.argv[1]); r=json.load(open(sys.argv[4])); keys=[k for k in ('records','parties','screened','reused','questions') if k in r]; extra=', '.join(f'{k} {r[k]:,}' for k in keys); n=sum(len(r.get(k,[])) for k in ('new_hits','cleared','changed')); print(f'{sys.argv[3]}: {s:.2f} s ({extra}; {n:,} changes reported)')" "$start" "$end" "$label" "$work/out.json"
+}
+start=$(date +%s.%N)
+"$earl" check --batch "$work/orders.csv" --out "$work/orders.out.csv" 2>"$work/batch.err" || true
+end=$(date +%s.%N)
+python3 -c "import sys; print(f'recording {sys.argv[3]} checks (check --batch): {float(sys.argv[2])-float(sys.argv[1]):.2f} s')" "$start" "$end" "$rows"
+tail -n 1 "$work/batch.err"
+time_it "rescreen, cold" audit rescreen --json
+time_it "rescreen, same lists again" audit rescreen --json
+time_it "rescreen, a new list (1% of EL removed)" --lists "$work/fewer.csv" audit rescreen --json
+time_it "recheck, same data" audit recheck --json
+time_it "recheck, the new list" --lists "$work/fewer.csv" audit recheck --json
+"$earl" audit verify | tail -n 1
