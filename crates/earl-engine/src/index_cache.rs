@@ -39,7 +39,10 @@ fn load_unlabelled(source: &ListsSource) -> Result<(Provenance, Screener), Strin
         // Best effort: a read-only or full disk leaves the next process to build again.
         let _ = store(path, &encode(&lists.provenance, &screener.to_bytes()));
         if let Some(stats_path) = cache_path(&key, "stats") {
-            let _ = store(&stats_path, &encode(&lists.provenance, &stats_bytes(screener.stats())));
+            let _ = store(
+                &stats_path,
+                &encode(&lists.provenance, &stats_bytes(screener.stats())),
+            );
         }
     }
     Ok((lists.provenance, screener))
@@ -54,7 +57,10 @@ pub(crate) fn load_stats(source: &ListsSource) -> Result<(Provenance, TokenStats
         && let Ok((stored_provenance, payload)) = split(&bytes)
         && let Some(stats) = read_stats(payload)
     {
-        return Ok((labelled(source, provenance.unwrap_or(stored_provenance)), stats));
+        return Ok((
+            labelled(source, provenance.unwrap_or(stored_provenance)),
+            stats,
+        ));
     }
     let (provenance, screener) = load(source)?;
     Ok((provenance, screener.stats().clone()))
@@ -78,7 +84,10 @@ fn read_stats(bytes: &[u8]) -> Option<TokenStats> {
 fn identify(source: &ListsSource) -> Result<(Option<Provenance>, String), String> {
     let file_key = |path: &Path| -> Result<String, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect())
+        Ok(Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect())
     };
     Ok(match source {
         ListsSource::Bundled => {

@@ -223,26 +223,25 @@ pub(crate) fn prepare(name: &NormalizedName, stats: &TokenStats) -> Prepared {
             PartTag::Particle
         } else if token.kind == TokenKind::StopWord || SUFFIXES.contains(&text) {
             PartTag::StopWord
-        } else if !organisation_words
+        } else if (!organisation_words
             && parts.iter().all(|p: &Part| p.tag == PartTag::Title)
             && spans.iter().any(|s| {
                 s.start == i
                     && s.symbols
                         .iter()
                         .any(|&x| SymbolKind::of(x) == SymbolKind::Title)
-            })
+            }))
+            // the second word of "Field Marshal"
+            || (parts.last().is_some_and(|p| p.tag == PartTag::Title)
+                && spans.iter().any(|s| {
+                    (s.start..s.end).contains(&i)
+                        && s.start < i
+                        && s.symbols
+                            .iter()
+                            .any(|&x| SymbolKind::of(x) == SymbolKind::Title)
+                }))
         {
             PartTag::Title
-        } else if parts.last().is_some_and(|p| p.tag == PartTag::Title)
-            && spans.iter().any(|s| {
-                (s.start..s.end).contains(&i)
-                    && s.start < i
-                    && s.symbols
-                        .iter()
-                        .any(|&x| SymbolKind::of(x) == SymbolKind::Title)
-            })
-        {
-            PartTag::Title // the second word of "Field Marshal"
         } else if text.len() == 1 && token.script == Script::Latin {
             PartTag::Initial
         } else if token.family_marked {

@@ -220,6 +220,13 @@ fn index_header() -> Vec<u8> {
 #[error("not an index this earl can read: {0}")]
 pub struct IndexError(String);
 
+/// (score, name id, index of the query alternative that scored it).
+type NameScore = (f64, u32, usize);
+
+/// A query span's candidate hits with their similarity, the span's weight, and the term of the
+/// span's own text (whose names a symbol unit skips: they count once).
+type Unit = (Vec<(Hit, f64)>, f64, Option<u32>);
+
 /// A fixed hasher: the index's hashes must not change between runs.
 type FixedHasher = BuildHasherDefault<DefaultHasher>;
 
@@ -483,7 +490,7 @@ impl Screener {
         }
         // One name per list row: its best; among equals the name as the list writes it, then
         // the list's own order.
-        let preferred = |a: &(f64, u32, usize), b: &(f64, u32, usize)| {
+        let preferred = |a: &NameScore, b: &NameScore| {
             a.0.total_cmp(&b.0)
                 .then(
                     self.names[b.1 as usize]
@@ -493,7 +500,7 @@ impl Screener {
                 .then(b.1.cmp(&a.1))
                 .is_gt()
         };
-        let mut per_entry: HashMap<u32, (f64, u32, usize)> = HashMap::new();
+        let mut per_entry: HashMap<u32, NameScore> = HashMap::new();
         for (name_id, (s, qi)) in best {
             let entry = self.names[name_id as usize].entry;
             let candidate = (s, name_id, qi);
@@ -503,7 +510,7 @@ impl Screener {
             }
         }
         // Group by entity: the rows of one list under one matched name.
-        let mut groups: HashMap<(ListCode, String), Vec<(f64, u32, usize)>> = HashMap::new();
+        let mut groups: HashMap<(ListCode, String), Vec<NameScore>> = HashMap::new();
         for (_, (s, name_id, qi)) in per_entry {
             let name = &self.names[name_id as usize];
             let entry = &self.entries[name.entry as usize];
@@ -522,7 +529,7 @@ impl Screener {
                 .or_default()
                 .push((s, name_id, qi));
         }
-        let mut ranked: Vec<Vec<(f64, u32, usize)>> = groups.into_values().collect();
+        let mut ranked: Vec<Vec<NameScore>> = groups.into_values().collect();
         for group in &mut ranked {
             // Best score first; among equals the name as the list writes it, then list order.
             group.sort_by(|a, b| {
@@ -587,7 +594,7 @@ impl Screener {
     fn build_match(
         &self,
         queries: &[(String, Prepared)],
-        group: &[(f64, u32, usize)],
+        group: &[NameScore],
         threshold: f64,
     ) -> Match {
         let (score_value, name_id, qi) = group[0];
@@ -649,7 +656,7 @@ impl Screener {
         let has_distinctive = parts.iter().any(Part::distinctive);
         // (term or name hits with their similarity, weight of the query unit, the term of the
         // unit's own text whose names a symbol unit skips: they count once)
-        let mut units: Vec<(Vec<(Hit, f64)>, f64, Option<u32>)> = Vec::new();
+        let mut units: Vec<Unit> = Vec::new();
         for start in 0..parts.len() {
             for end in start + 1..=(start + MAX_SPAN).min(parts.len()) {
                 let span = &parts[start..end];

@@ -301,9 +301,7 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
                 PartTag::Patronymic => seen.patronymic = true,
                 PartTag::Place => seen.place = true,
                 PartTag::LegalForm => seen.legal_form = true,
-                tag if matches!(tag, PartTag::Plain | PartTag::Family | PartTag::Given) => {
-                    seen.distinctive = true
-                }
+                PartTag::Plain | PartTag::Family | PartTag::Given => seen.distinctive = true,
                 PartTag::Generic => seen.generic = true,
                 _ => {}
             }
