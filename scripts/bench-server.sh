@@ -13,6 +13,8 @@
 #   scripts/bench-server.sh                 (DURATION=10s per run by default)
 #   DURATION=5s CONNECTIONS="64" RATES="1000 2000" scripts/bench-server.sh
 #   EARL_BIN=path/to/earl scripts/bench-server.sh    (a given binary; no build)
+#   SOAK=600s SOAK_RATE=1000 scripts/bench-server.sh (then a soak with the server's RSS sampled)
+#   SKIP_NO_AUDIT=1 ...                              (skip the audit-off comparison)
 #
 # Target: p99 < 10 ms for /v1/check at 64 connections. Note that the load generator and the
 # server share the machine's cores (the load average is printed before and after: other
@@ -51,35 +53,14 @@ work="$(mktemp -d -p "$target" bench-server.XXXXXX)"
 server_pid=""
 cleanup() {
     if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
-        # Fixed rates: 64 connections, each paced to RATE/64 requests per second.
-if [[ -n "$rates" ]]; then
-    body='{"chip":"H200","to":"CN","date":"2026-03-01"}'
-    printf '\n%-16s %6s %12s %10s %10s   (hey, 64 connections at a fixed rate)\n' "endpoint" "rate" "requests/s" "p50" "p99"
-    paced() {
-        local name="$1" rate="$2"; shift 2
-        local out rps p50 p99 non200
-        out="$(hey -z "$duration" -c 64 -q "$(((rate + 63) / 64))" "$@")"
-        rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
-        p50="$(awk '/ 50% in / {printf "%.2fms", $3 * 1000}' <<<"$out")"
-        p99="$(awk '/ 99% in / {printf "%.2fms", $3 * 1000}' <<<"$out")"
-        non200="$(awk '/^\s*\[[0-9]+\]/ && $1 != "[200]" {printf "%s%s ", $1, $2}' <<<"$out")"
-        printf '%-16s %6s %12s %10s %10s   %s\n' "$name" "$rate" "$rps" "$p50" "$p99" "${non200:+status $non200}"
-    }
-    for rate in $rates; do
-        paced "POST /v1/check" "$rate" -m POST -T application/json -d "$body" "$url/v1/check"
-        paced "GET /v1/screen" "$rate" "$url$screen_path"
-    done
-fi
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-
-kill -TERM "$server_pid" 2>/dev/null || true
+        kill -TERM "$server_pid" 2>/dev/null || true
         wait "$server_pid" 2>/dev/null || true
     fi
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-"$earl" --db "$work/audit.sqlite" serve --addr 127.0.0.1:0 >"$work/serve.log" 2>&1 &
+"$earl" --db "$work/audit.sqlite" serve --addr 127.0.0.1:0 --max-requests 2048 >"$work/serve.log" 2>&1 &
 server_pid=$!
 url=""
 for _ in $(seq 1 300); do
@@ -143,6 +124,48 @@ if [[ -n "$rates" ]]; then
         paced "POST /v1/check" "$rate" -m POST -T application/json -d "$body" "$url/v1/check"
         paced "GET /v1/screen" "$rate" "$url$screen_path"
     done
+fi
+
+# The same 64-connection check against a second server with the audit trail off, in this run,
+# so the audit trail's share of the tail is a ratio of figures taken together.
+if [[ -z "${SKIP_NO_AUDIT:-}" ]]; then
+    "$earl" --no-audit serve --addr 127.0.0.1:0 >"$work/serve-no-audit.log" 2>&1 &
+    no_audit_pid=$!
+    no_audit_url=""
+    for _ in $(seq 1 300); do
+        no_audit_url="$(grep -o 'http://[^ /]*' "$work/serve-no-audit.log" | head -1 || true)"
+        [[ -n "$no_audit_url" ]] && break
+        sleep 0.1
+    done
+    audited_url="$url"
+    url="$no_audit_url"
+    wrk -t1 -c8 -d2s -s "$work/check.lua" "$url/v1/check" >/dev/null
+    printf '\n%-16s %6s %12s %10s %10s   (wrk, audit trail OFF)\n' "endpoint" "conns" "requests/s" "p50" "p99"
+    run "POST /v1/check" 64 /v1/check "$work/check.lua"
+    kill -TERM "$no_audit_pid" 2>/dev/null || true
+    wait "$no_audit_pid" 2>/dev/null || true
+    url="$audited_url"
+fi
+
+# Soak (SOAK=600s): a fixed rate (SOAK_RATE, default 1000/s) of checks for that long against
+# the audited server, its resident memory sampled every 10 s.
+if [[ -n "${SOAK:-}" ]]; then
+    soak_rate="${SOAK_RATE:-1000}"
+    body='{"chip":"H200","to":"CN","date":"2026-03-01"}'
+    echo
+    echo "soak: POST /v1/check at $soak_rate/s for $SOAK, RSS of the server every 10 s"
+    hey -z "$SOAK" -c 64 -q "$(((soak_rate + 63) / 64))" -m POST -T application/json -d "$body" \
+        "$url/v1/check" >"$work/soak.txt" &
+    hey_pid=$!
+    started=$SECONDS
+    while kill -0 "$hey_pid" 2>/dev/null; do
+        rss="$(awk '/^VmRSS:/ {printf "%.1f", $2 / 1024}' "/proc/$server_pid/status")"
+        echo "  t=$((SECONDS - started))s  RSS ${rss} MiB"
+        sleep 10
+    done
+    wait "$hey_pid" || true
+    awk '/Requests\/sec/ {print "  requests/s " $2} / 50% in / {printf "  p50 %.2fms\n", $3 * 1000} / 99% in / {printf "  p99 %.2fms\n", $3 * 1000}' "$work/soak.txt"
+    awk '/^\s*\[[0-9]+\]/ {print "  status " $1 " " $2}' "$work/soak.txt"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
