@@ -316,7 +316,7 @@ impl Engine {
             contains: contained,
         });
         let lists = match parties.screened {
-            true => Some(self.screening()?.lists.provenance.clone()),
+            true => Some(self.screening()?.provenance.clone()),
             false => None,
         };
         Ok(CheckAnswer {
