@@ -476,7 +476,7 @@ impl EarlMcp {
     }
 }
 
-#[tool_handler]
+#[tool_handler(router = self.tool_router)]
 impl ServerHandler for EarlMcp {
     fn get_info(&self) -> ServerConfig {
         ServerConfig::new(

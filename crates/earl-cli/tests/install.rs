@@ -25,7 +25,7 @@ fn completions_cover_every_subcommand() {
             "screen",
             "timeline",
             "mcp",
-            "--end-user",
+            "end-user",
         ] {
             assert!(text.contains(sub), "{shell} completions lack {sub}");
         }
