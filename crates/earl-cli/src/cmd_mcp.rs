@@ -28,11 +28,14 @@ use std::sync::mpsc;
 #[derive(Args)]
 pub struct McpArgs {}
 
+/// A question as the worker runs it: the CLI's JSON answer, or the CLI's failure.
+type Work = Box<dyn FnOnce(&App) -> Result<Value, Failure> + Send>;
+
 /// A question for the worker: run on the long-lived app, or on a fresh one (a scenario file
 /// must be loaded with the data).
 struct Job {
     fresh: bool,
-    work: Box<dyn FnOnce(&App) -> Result<Value, Failure> + Send>,
+    work: Work,
     reply: tokio::sync::oneshot::Sender<Result<Value, Failure>>,
 }
 

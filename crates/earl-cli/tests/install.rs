@@ -19,14 +19,7 @@ fn completions_cover_every_subcommand() {
         let out = earl(&["completions", shell]);
         assert!(out.status.success(), "{shell}: {:?}", out);
         let text = String::from_utf8(out.stdout).unwrap();
-        for sub in [
-            "classify",
-            "check",
-            "screen",
-            "timeline",
-            "mcp",
-            "end-user",
-        ] {
+        for sub in ["classify", "check", "screen", "timeline", "mcp", "end-user"] {
             assert!(text.contains(sub), "{shell} completions lack {sub}");
         }
     }
