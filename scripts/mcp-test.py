@@ -10,6 +10,8 @@ that the server answers afterwards, then prints per-call latencies (JSON) on std
 
 import asyncio
 import json
+import os
+import re
 import statistics
 import sys
 import time
@@ -104,14 +106,30 @@ async def main(earl, db):
         v = answer(await call(client, "scenarios", {}), "scenarios")
         if not isinstance(v["items"], list) or not v["items"]:
             fail("scenarios: no scenario listed")
-        v = answer(await call(client, "about", {}), "about")
+        about_tool = answer(await call(client, "about", {}), "about")
+
+        # A scenario file is loaded with the data (on a fresh engine each call); a file that reuses a
+        # bundled id is refused with the CLI's message.
+        repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        bundled = os.path.join(repo, "data", "scenarios", "ai-diffusion.toml")
+        copy = os.path.join(os.path.dirname(db), "my-scenario.toml")
+        with open(bundled) as f, open(copy, "w") as out:
+            out.write(re.sub(r'^id = "(.*)"', r'id = "\1-copy"', f.read(), flags=re.M))
+        for _ in range(2):
+            v = answer(await call(client, "check", {"chip": "H200", "to": "CN", "date": "2026-03-01",
+                                                    "scenario": copy}), "check")
+            if v["scenario"] != "ai-diffusion-copy":
+                fail(f"scenario file: {v['scenario']}")
+        msg = error_text(await call(client, "check", {"chip": "H200", "to": "CN", "scenario": bundled}), "check")
+        if "already used" not in msg:
+            fail(f"a scenario file reusing a bundled id: {msg}")
 
         # The data's provenance as resources.
         uris = {str(r.uri) for r in (await client.list_resources()).resources}
         if not {"earl://about", "earl://lists"} <= uris:
             fail(f"resources: {uris}")
         about = json.loads((await client.read_resource("earl://about")).contents[0].text)
-        if about != v:
+        if about != about_tool:
             fail("the earl://about resource differs from the about tool")
         lists = json.loads((await client.read_resource("earl://lists")).contents[0].text)
         if "provenance" not in lists:
