@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test earl has: the workspace's Rust tests, the OpenAPI contract (schemathesis), then the
-# web page in a real headless browser.
+# Every test earl has: the workspace's Rust tests, the OpenAPI contract (schemathesis), `earl mcp`
+# under a real MCP client (the Python SDK), then the web page in a real headless browser.
 # Installs what the browser test needs on first run (Debian's chromium, playwright-core from npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,5 +11,7 @@ cargo build --locked -p earl-cli
 # The OpenAPI contract against the real server: a short seeded schemathesis run (installs
 # schemathesis into scripts/.venv on first run).
 bash scripts/contract-test.sh
+# `earl mcp` driven by the official MCP Python SDK (installed into the same venv).
+bash scripts/mcp-test.sh
 bash scripts/setup-browser.sh
 EARL_BIN="${CARGO_TARGET_DIR:-target}/debug/earl" node scripts/browser-test.mjs

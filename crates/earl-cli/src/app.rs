@@ -104,6 +104,8 @@ pub struct App {
     pub args: DataArgs,
     engine: OnceCell<Engine>,
     audit: OnceCell<Option<AuditStore>>,
+    /// The front end the records name (`cli`, or `mcp` under `earl mcp`).
+    pub source: Source,
 }
 
 impl App {
@@ -112,6 +114,15 @@ impl App {
             args,
             engine: OnceCell::new(),
             audit: OnceCell::new(),
+            source: Source::Cli,
+        }
+    }
+
+    /// An app whose records name another front end (`earl mcp`).
+    pub fn with_source(args: DataArgs, source: Source) -> App {
+        App {
+            source,
+            ..App::new(args)
         }
     }
 
@@ -220,7 +231,7 @@ impl App {
         let Some(store) = self.audit()? else {
             return Ok(());
         };
-        let record = self.engine()?.record(Source::Cli, inputs, answer)?;
+        let record = self.engine()?.record(self.source, inputs, answer)?;
         store.append_prepared(&record)?;
         Ok(())
     }

@@ -206,6 +206,16 @@ pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
     if let Some(batch) = &a.batch {
         return run_batch(app, a, batch);
     }
+    let answer = answer(app, a)?;
+    if a.json {
+        return print_json(&answer);
+    }
+    earl_render::human::check(&mut std::io::stdout().lock(), &answer)?;
+    Ok(())
+}
+
+/// The explained, recorded answer of one check (what `--json` prints).
+pub fn answer(app: &App, a: &CheckArgs) -> Result<earl_engine::CheckAnswer, Failure> {
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
     let item = match (&a.system, a.contains.is_empty()) {
         (Some(s), _) => Item::System(s.clone()),
@@ -228,11 +238,7 @@ pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
         "date": req.date.to_string(), "scenario": req.scenario, "quantity": a.quantity,
         "ownership": req.ownership.as_ref().map(|s| s.iter().map(|s| json!({"owner": s.owner, "owned": s.owned, "percent": s.percent})).collect::<Vec<_>>())});
     app.record(&inputs, &answer)?;
-    if a.json {
-        return print_json(&answer);
-    }
-    earl_render::human::check(&mut std::io::stdout().lock(), &answer)?;
-    Ok(())
+    Ok(answer)
 }
 
 /// One input row of a batch file, borrowed from the CSV record.

@@ -149,6 +149,16 @@ fn item(a: &ClassifyArgs) -> Result<Item, Failure> {
 }
 
 pub fn run(app: &App, a: &ClassifyArgs) -> Result<(), Failure> {
+    let answer = answer(app, a)?;
+    if a.json {
+        return print_json(&answer);
+    }
+    earl_render::human::classify(&mut std::io::stdout().lock(), &answer)?;
+    Ok(())
+}
+
+/// The explained, recorded answer of a classification (what `--json` prints).
+pub fn answer(app: &App, a: &ClassifyArgs) -> Result<earl_engine::ClassifyAnswer, Failure> {
     let date = date_or_today(&a.date)?;
     let item = item(a)?;
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
@@ -157,9 +167,5 @@ pub fn run(app: &App, a: &ClassifyArgs) -> Result<(), Failure> {
         "datacenter": a.datacenter, "memory_bandwidth": a.memory_bandwidth, "chip_to_chip": a.chip_to_chip,
         "hbm_bandwidth": a.hbm_bandwidth, "package_area": a.package_area, "date": date.to_string(), "scenario": scenario});
     app.record(&inputs, &answer)?;
-    if a.json {
-        return print_json(&answer);
-    }
-    earl_render::human::classify(&mut std::io::stdout().lock(), &answer)?;
-    Ok(())
+    Ok(answer)
 }

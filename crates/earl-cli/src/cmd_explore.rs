@@ -104,6 +104,25 @@ fn is_file(s: &str) -> bool {
 }
 
 pub fn diff(app: &App, a: &DiffArgs) -> Result<(), Failure> {
+    let report = diff_answer(app, a)?;
+    if let Some(path) = &a.svg {
+        write_file(path, &earl_render::svg::diff_matrix(&report))?;
+    }
+    if a.json {
+        return print_json(&report);
+    }
+    earl_render::explore::diff(&mut std::io::stdout().lock(), &report)?;
+    if let Some(path) = &a.svg {
+        println!("\nMatrix written to {}", path.display());
+    }
+    Ok(())
+}
+
+/// The recorded diff report (what `earl diff --json` prints).
+pub fn diff_answer(
+    app: &App,
+    a: &DiffArgs,
+) -> Result<earl_engine::explore::diff::DiffReport, Failure> {
     let files: Vec<&str> = [a.from.as_str(), a.to.as_str()]
         .into_iter()
         .filter(|s| is_file(s))
@@ -132,17 +151,7 @@ pub fn diff(app: &App, a: &DiffArgs) -> Result<(), Failure> {
     app.record(&serde_json::json!({"from": req.from, "to": req.to, "destinations": req.destinations, "chips": req.chips, "date": req.scenario_date.to_string()}),
         &report,
     )?;
-    if let Some(path) = &a.svg {
-        write_file(path, &earl_render::svg::diff_matrix(&report))?;
-    }
-    if a.json {
-        return print_json(&report);
-    }
-    earl_render::explore::diff(&mut std::io::stdout().lock(), &report)?;
-    if let Some(path) = &a.svg {
-        println!("\nMatrix written to {}", path.display());
-    }
-    Ok(())
+    Ok(report)
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
@@ -151,17 +160,7 @@ fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
 }
 
 pub fn timeline(app: &App, a: &TimelineArgs) -> Result<(), Failure> {
-    let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
-    let until = date_or_today(&a.until)?;
-    let report = engine.timeline(&TimelineRequest {
-        chip: a.chip.clone(),
-        to: a.to.clone(),
-        until,
-        scenario: scenario.clone(),
-    })?;
-    app.record(&serde_json::json!({"chip": a.chip, "to": a.to, "until": until.to_string(), "scenario": scenario}),
-        &report,
-    )?;
+    let (report, until) = timeline_answer(app, a)?;
     if let Some(path) = &a.svg {
         write_file(path, &earl_render::svg::timeline_chart(&report, until))?;
     }
@@ -175,7 +174,45 @@ pub fn timeline(app: &App, a: &TimelineArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The recorded timeline report and its last date (the report is what `--json` prints).
+pub fn timeline_answer(
+    app: &App,
+    a: &TimelineArgs,
+) -> Result<
+    (
+        earl_engine::explore::timeline::TimelineReport,
+        jiff::civil::Date,
+    ),
+    Failure,
+> {
+    let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
+    let until = date_or_today(&a.until)?;
+    let report = engine.timeline(&TimelineRequest {
+        chip: a.chip.clone(),
+        to: a.to.clone(),
+        until,
+        scenario: scenario.clone(),
+    })?;
+    app.record(&serde_json::json!({"chip": a.chip, "to": a.to, "until": until.to_string(), "scenario": scenario}),
+        &report,
+    )?;
+    Ok((report, until))
+}
+
 pub fn impact(app: &App, a: &ImpactArgs) -> Result<(), Failure> {
+    let report = impact_answer(app, a)?;
+    if a.json {
+        return print_json(&report);
+    }
+    earl_render::explore::impact(&mut std::io::stdout().lock(), &report)?;
+    Ok(())
+}
+
+/// The recorded impact report (what `earl impact --json` prints).
+pub fn impact_answer(
+    app: &App,
+    a: &ImpactArgs,
+) -> Result<earl_engine::explore::impact::ImpactReport, Failure> {
     let units = a
         .units
         .iter()
@@ -198,9 +235,5 @@ pub fn impact(app: &App, a: &ImpactArgs) -> Result<(), Failure> {
     app.record(&serde_json::json!({"units": a.units, "prices": a.price, "to": req.to, "date": req.date.to_string(), "scenario": req.scenario}),
         &report,
     )?;
-    if a.json {
-        return print_json(&report);
-    }
-    earl_render::explore::impact(&mut std::io::stdout().lock(), &report)?;
-    Ok(())
+    Ok(report)
 }

@@ -102,18 +102,35 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
     if let Some(batch) = &a.batch {
         return screen_batch(app, a, batch);
     }
+    let (answer, drops) = screen_answer(app, a)?;
+    if a.json {
+        return print_json(&screen_json(&answer, &drops)?);
+    }
+    earl_render::human::screen(&mut std::io::stdout().lock(), &answer, &drops)?;
+    Ok(())
+}
+
+/// The recorded answer of one screening and its count-drop warnings.
+pub fn screen_answer(
+    app: &App,
+    a: &ScreenArgs,
+) -> Result<(earl_engine::ScreenAnswer, Vec<String>), Failure> {
     let engine = app.engine()?;
     let req = request(a, a.name.as_deref().unwrap_or_default(), a.country.clone())?;
     let answer = engine.screen(&req)?;
     let drops = count_drops(app, &answer.lists);
     app.record(&req, &answer)?;
-    if a.json {
-        let mut v = serde_json::to_value(&answer).map_err(|e| Failure::internal(e.to_string()))?;
-        v["count_drop_warnings"] = json!(drops);
-        return print_json(&v);
-    }
-    earl_render::human::screen(&mut std::io::stdout().lock(), &answer, &drops)?;
-    Ok(())
+    Ok((answer, drops))
+}
+
+/// What `earl screen --json` prints.
+pub fn screen_json(
+    answer: &earl_engine::ScreenAnswer,
+    drops: &[String],
+) -> Result<serde_json::Value, Failure> {
+    let mut v = serde_json::to_value(answer).map_err(|e| Failure::internal(e.to_string()))?;
+    v["count_drop_warnings"] = json!(drops);
+    Ok(v)
 }
 
 fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(), Failure> {
@@ -210,6 +227,16 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
     if let Some(path) = &a.batch {
         return pair_batch(app, a, path);
     }
+    let result = pair_answer(app, a)?;
+    if a.json {
+        return print_json(&result);
+    }
+    earl_render::human::pair(&mut std::io::stdout().lock(), &result.score)?;
+    Ok(())
+}
+
+/// The recorded comparison of two names (what `earl match --json` prints).
+pub fn pair_answer(app: &App, a: &MatchArgs) -> Result<earl_engine::audit::MatchAnswer, Failure> {
     let (first, second) = (
         a.first.as_deref().unwrap_or(""),
         a.second.as_deref().unwrap_or(""),
@@ -219,11 +246,7 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
         &json!({"a": a.first, "b": a.second, "threshold": a.threshold}),
         &result,
     )?;
-    if a.json {
-        return print_json(&result);
-    }
-    earl_render::human::pair(&mut std::io::stdout().lock(), &result.score)?;
-    Ok(())
+    Ok(result)
 }
 
 /// `earl match --batch`: one comparison per row, JSON Lines out, each recorded.
@@ -310,23 +333,33 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
         earl_render::currency::lists_diff(&mut std::io::stdout().lock(), &diff)?;
         return Ok(());
     }
+    if a.json {
+        return print_json(&lists_json(app, a.max_age_days)?);
+    }
     let engine = app.engine()?;
     let p = &engine.list_provenance()?;
-    let today = earl_engine::today();
-    let stale = earl_screen::staleness_warning(p, today, a.max_age_days);
+    let stale = earl_screen::staleness_warning(p, earl_engine::today(), a.max_age_days);
     let drops = count_drops(app, p);
-    let age_days = p
-        .generated
-        .and_then(|g| g.until(today).ok())
-        .map(|s| s.get_days());
-    let value = json!({"provenance": p, "age_days": age_days, "staleness_warning": stale, "count_drop_warnings": drops});
-    if a.json {
-        return print_json(&value);
-    }
     let mut w = std::io::stdout().lock();
-    earl_render::currency::lists_in_use(&mut w, p, age_days)?;
+    earl_render::currency::lists_in_use(&mut w, p, age_days(p))?;
     earl_render::human::lists(&mut w, p, stale.as_deref(), &drops)?;
     Ok(())
+}
+
+/// Days since the lists were generated, when their generation date is known.
+fn age_days(p: &earl_screen::Provenance) -> Option<i32> {
+    p.generated
+        .and_then(|g| g.until(earl_engine::today()).ok())
+        .map(|s| s.get_days())
+}
+
+/// What `earl lists --json` prints: the lists' provenance, age, staleness and count drops.
+pub fn lists_json(app: &App, max_age_days: u32) -> Result<serde_json::Value, Failure> {
+    let engine = app.engine()?;
+    let p = &engine.list_provenance()?;
+    let stale = earl_screen::staleness_warning(p, earl_engine::today(), max_age_days);
+    let drops = count_drops(app, p);
+    Ok(json!({"provenance": p, "age_days": age_days(p), "staleness_warning": stale, "count_drop_warnings": drops}))
 }
 
 /// Compares this load's per-list counts with the previous load's (kept in the data directory)

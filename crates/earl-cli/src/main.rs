@@ -10,6 +10,7 @@ mod cmd_check;
 mod cmd_classify;
 mod cmd_explore;
 mod cmd_ledger;
+mod cmd_mcp;
 mod cmd_screen;
 mod cmd_serve;
 mod cmd_update;
@@ -73,6 +74,41 @@ enum Command {
     Serve(cmd_serve::ServeArgs),
     /// earl's version and the vintage of every bundled dataset.
     About(cmd_catalog::AboutArgs),
+    /// Serve earl's questions as Model Context Protocol tools over stdio, for AI assistants.
+    Mcp(cmd_mcp::McpArgs),
+    /// Print a shell completion script, e.g. `earl completions bash > ~/.local/share/bash-completion/completions/earl`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per subcommand with --dir.
+    Man(ManArgs),
+}
+
+#[derive(clap::Args)]
+struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, elvish or powershell.
+    shell: clap_complete::Shell,
+}
+
+#[derive(clap::Args)]
+struct ManArgs {
+    /// Write earl.1 and earl-SUBCOMMAND.1 pages into this directory instead of printing earl.1.
+    #[arg(long, value_name = "DIR")]
+    dir: Option<std::path::PathBuf>,
+}
+
+fn completions(a: &CompletionsArgs) -> Result<(), Failure> {
+    use clap::CommandFactory;
+    clap_complete::generate(a.shell, &mut Cli::command(), "earl", &mut std::io::stdout());
+    Ok(())
+}
+
+fn man(a: &ManArgs) -> Result<(), Failure> {
+    use clap::CommandFactory;
+    match &a.dir {
+        Some(dir) => std::fs::create_dir_all(dir)
+            .and_then(|()| clap_mangen::generate_to(Cli::command(), dir))
+            .map_err(|e| Failure::input(format!("{}: cannot write: {e}", dir.display()))),
+        None => Ok(clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?),
+    }
 }
 
 fn main() -> ExitCode {
@@ -115,6 +151,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Ledger(a) => cmd_ledger::ledger(&app, &a),
         Command::Serve(a) => cmd_serve::run(&app, &a),
         Command::Update(a) => cmd_update::run(&app, &a),
+        Command::Mcp(a) => cmd_mcp::run(app.args, &a),
+        Command::Completions(a) => completions(&a),
+        Command::Man(a) => man(&a),
     }
 }
 
