@@ -56,7 +56,7 @@ time_it() {
   start=$(date +%s.%N)
   "$earl" "$@" > "$work/out.json"
   end=$(date +%s.%N)
-  python3 -c "import json,sys; s=float(sys.argv[2])-float(sys.argv[1]); r=json.load(open(sys.argv[4])); keys=[k for k in ('records','parties','screened','reused','questions') if k in r]; extra=', '.join(f'{k} {r[k]:,}' for k in keys); n=sum(len(r.get(k,[])) for k in ('new_hits','cleared','changed')); print(f'{sys.argv[3]}: {s:.2f} s ({extra}; {n:,} changes reported)')" "$start" "$end" "$label" "$work/out.json"
+  python3 -c "import json,sys; s=float(sys.argv[2])-float(sys.argv[1]); r=json.load(open(sys.argv[4])); keys=[k for k in ('records','parties','screened','reused','from_records','questions') if k in r]; extra=', '.join(f'{k} {r[k]:,}' for k in keys); n=sum(len(r.get(k,[])) for k in ('new_hits','cleared','changed')); print(f'{sys.argv[3]}: {s:.2f} s ({extra}; {n:,} changes reported)')" "$start" "$end" "$label" "$work/out.json"
 }
 start=$(date +%s.%N)
 "$earl" check --batch "$work/orders.csv" --out "$work/orders.out.csv" 2>"$work/batch.err" || true

@@ -147,6 +147,7 @@ fn a_party_listed_later_is_found_again() {
     assert!(hit["score"].as_f64().unwrap() >= 0.8);
     assert_eq!(rescreen["cleared"], json!([]));
     assert_eq!(rescreen["screened"], 1);
+    assert_eq!(rescreen["from_records"], 0, "recorded against another list");
 
     // Incremental: the same lists again screen nothing anew, and find the same.
     let again = env.json(&["--lists", new_s, "audit", "rescreen", "--json"]);

@@ -66,7 +66,11 @@ pub struct RescreenReport {
     pub records: u64,
     /// Names screened now; the others had been screened against the same lists before.
     pub screened: usize,
+    /// Names taken from the cache of an earlier rescreen against the same lists.
     pub reused: usize,
+    /// Names whose records were answered against these same lists by this same earl version:
+    /// their recorded matches are the screening's result now.
+    pub from_records: usize,
     pub lists: ListsUsed,
     /// Matches now that the records did not have.
     pub new_hits: Vec<PartyChange>,
@@ -143,6 +147,30 @@ struct Hit {
     entry: String,
     matched_name: String,
     score: f64,
+}
+
+/// The members of a recorded answer rescreen reads; every other member is skipped unparsed.
+#[derive(serde::Deserialize)]
+struct MatchesOnly {
+    end_user_matches: Option<Value>,
+    owner_matches: Option<Value>,
+    matches: Option<Value>,
+}
+
+impl MatchesOnly {
+    fn into_value(self) -> Value {
+        let mut m = serde_json::Map::new();
+        for (k, v) in [
+            ("end_user_matches", self.end_user_matches),
+            ("owner_matches", self.owner_matches),
+            ("matches", self.matches),
+        ] {
+            if let Some(v) = v {
+                m.insert(k.to_string(), v);
+            }
+        }
+        Value::Object(m)
+    }
 }
 
 /// The parties of one record and the hits recorded for each.
@@ -261,14 +289,20 @@ impl Engine {
         let lists = self.lists_used()?;
         let store_error =
             |e: earl_store::StoreError| EngineError::Lists(format!("audit trail: {e}"));
-        // Bodies are shared by many records: each is parsed once.
+        // Bodies are shared by many records: each is parsed once, and only for its matches.
         let mut bodies: HashMap<String, Result<Value, String>> = HashMap::new();
         let mut per_record: Vec<(u64, RecordParties)> = Vec::new();
         let mut not_read = Vec::new();
+        // A check answered against these very lists by this very earl holds what screening
+        // its parties now gives: no need to screen them again.
+        let mut known: HashMap<String, Vec<Hit>> = HashMap::new();
+        let version = env!("CARGO_PKG_VERSION");
         let records = store
             .scan(&["check", "screen"], None, &mut |row: ScanRow| {
                 if let Some(body) = &row.body {
-                    let parsed = serde_json::from_str(body).map_err(|e| e.to_string());
+                    let parsed = serde_json::from_str::<MatchesOnly>(body)
+                        .map(MatchesOnly::into_value)
+                        .map_err(|e| e.to_string());
                     bodies.insert(row.body_hash.clone(), parsed);
                 }
                 let outputs = match &bodies[&row.body_hash] {
@@ -284,8 +318,18 @@ impl Engine {
                 let parties = serde_json::from_str::<Value>(&row.inputs)
                     .map_err(|e| format!("its inputs are not JSON: {e}"))
                     .and_then(|inputs| parties_of(&row.kind, &inputs, outputs));
+                let current = row.kind == "check"
+                    && row.lists_hash.as_deref() == Some(lists.sha256.as_str())
+                    && row.earl_version == version;
                 match parties {
-                    Ok(p) if !p.is_empty() => per_record.push((row.seq, p)),
+                    Ok(p) if !p.is_empty() => {
+                        if current {
+                            for (name, hits) in &p {
+                                known.entry(name.clone()).or_insert_with(|| hits.clone());
+                            }
+                        }
+                        per_record.push((row.seq, p))
+                    }
                     Ok(_) => {}
                     Err(reason) => not_read.push(NotRead {
                         record: row.seq,
@@ -307,7 +351,13 @@ impl Engine {
             .map_err(store_error)?;
         let mut now: HashMap<&str, Vec<Hit>> = HashMap::with_capacity(names.len());
         let mut todo: Vec<&str> = Vec::new();
+        let mut from_records = 0;
         for name in &names {
+            if let Some(hits) = known.remove(*name) {
+                from_records += 1;
+                now.insert(name, hits);
+                continue;
+            }
             match cache
                 .get(*name)
                 .and_then(|c| serde_json::from_str::<Vec<Hit>>(c).ok())
@@ -318,7 +368,7 @@ impl Engine {
                 None => todo.push(name),
             }
         }
-        let reused = now.len();
+        let reused = now.len() - from_records;
         let fresh = self.screen_many(&todo)?;
         let to_cache: Vec<(String, String)> = todo
             .iter()
@@ -372,6 +422,7 @@ impl Engine {
             records,
             screened: todo.len(),
             reused,
+            from_records,
             lists,
             new_hits: new_hits.into_values().collect(),
             cleared: cleared.into_values().collect(),

@@ -26,6 +26,9 @@ pub struct ScanRow {
     pub body: Option<String>,
     /// The record's own members (`{"date":…}`), canonical JSON.
     pub overlay: Option<String>,
+    /// SHA-256 of the screening lists the answer consulted, if any.
+    pub lists_hash: Option<String>,
+    pub earl_version: String,
 }
 
 const CACHE_TABLE: &str = "CREATE TABLE IF NOT EXISTS screen_cache (
@@ -51,7 +54,8 @@ impl AuditStore {
         let since = since.map(|s| time_bound(s, TimeBound::Since)).transpose()?;
         let placeholders: Vec<String> = (0..kinds.len()).map(|i| format!("?{}", i + 2)).collect();
         let query = format!(
-            "SELECT r.seq, r.recorded_at, r.kind, r.source, r.inputs, r.body, r.overlay \
+            "SELECT r.seq, r.recorded_at, r.kind, r.source, r.inputs, r.body, r.overlay, \
+             r.lists_hash, r.earl_version \
              FROM records r WHERE (?1 IS NULL OR r.recorded_at >= ?1) AND r.kind IN ({}) \
              ORDER BY r.seq",
             placeholders.join(",")
@@ -99,6 +103,8 @@ impl AuditStore {
                 body_hash,
                 body,
                 overlay: row.get(6).map_err(sql)?,
+                lists_hash: row.get(7).map_err(sql)?,
+                earl_version: row.get(8).map_err(sql)?,
             });
             n += 1;
         }
