@@ -133,7 +133,7 @@ if [[ -z "${SKIP_NO_AUDIT:-}" ]]; then
     no_audit_pid=$!
     no_audit_url=""
     for _ in $(seq 1 300); do
-        no_audit_url="$(grep -o 'http://[^ /]*' "$work/serve-no-audit.log" | head -1 || true)"
+        no_audit_url="$(grep -so 'http://[^ /]*' "$work/serve-no-audit.log" | head -1 || true)"
         [[ -n "$no_audit_url" ]] && break
         sleep 0.1
     done
