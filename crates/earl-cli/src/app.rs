@@ -160,7 +160,9 @@ impl App {
             Some(dir) => crate::cmd_update::stored_documents(&dir)?,
             None => Vec::new(),
         };
-        Ok(Engine::new(data, self.lists_source()?).with_newer_documents(documents))
+        Ok(Engine::new(data, self.lists_source()?)
+            .with_newer_documents(documents)
+            .with_index_dir(self.data_dir().map(|dir| dir.join("index"))))
     }
 
     /// Loads the data (once) and returns the engine.

@@ -359,7 +359,9 @@ pub fn lists_json(app: &App, max_age_days: u32) -> Result<serde_json::Value, Fai
     let p = &engine.list_provenance()?;
     let stale = earl_screen::staleness_warning(p, earl_engine::today(), max_age_days);
     let drops = count_drops(app, p);
-    Ok(json!({"provenance": p, "age_days": age_days(p), "staleness_warning": stale, "count_drop_warnings": drops}))
+    Ok(
+        json!({"provenance": p, "age_days": age_days(p), "staleness_warning": stale, "count_drop_warnings": drops}),
+    )
 }
 
 /// Compares this load's per-list counts with the previous load's (kept in the data directory)

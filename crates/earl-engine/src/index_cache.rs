@@ -1,5 +1,6 @@
 //! The screening index, kept between processes: built once per list (by SHA-256) and per earl
-//! build, stored under the data directory, and read back in a fraction of the time building
+//! build, stored under the data directory (`--data-dir`/`EARL_DATA_DIR`, else beside the
+//! default audit trail), and read back in a fraction of the time building
 //! takes. The cache only saves time: when it cannot be read or written the index is built in
 //! memory as if there were none, and a stored index is only used when its header names this
 //! build and its length is whole (it is written to a temporary file and renamed into place).
@@ -11,8 +12,11 @@ use std::path::{Path, PathBuf};
 
 /// The lists' provenance and their index: from the cache when it holds them, else built (and
 /// stored for next time).
-pub(crate) fn load(source: &ListsSource) -> Result<(Provenance, Screener), String> {
-    let (provenance, screener) = load_unlabelled(source)?;
+pub(crate) fn load(
+    source: &ListsSource,
+    dir: Option<&Path>,
+) -> Result<(Provenance, Screener), String> {
+    let (provenance, screener) = load_unlabelled(source, dir)?;
     Ok((labelled(source, provenance), screener))
 }
 
@@ -24,9 +28,12 @@ fn labelled(source: &ListsSource, mut provenance: Provenance) -> Provenance {
     provenance
 }
 
-fn load_unlabelled(source: &ListsSource) -> Result<(Provenance, Screener), String> {
+fn load_unlabelled(
+    source: &ListsSource,
+    dir: Option<&Path>,
+) -> Result<(Provenance, Screener), String> {
     let (provenance, key) = identify(source)?;
-    let cached = cache_path(&key, "idx");
+    let cached = cache_path(dir, &key, "idx");
     if let Some(path) = &cached
         && let Ok(bytes) = std::fs::read(path)
         && let Ok((stored_provenance, screener)) = decode(&bytes)
@@ -38,7 +45,7 @@ fn load_unlabelled(source: &ListsSource) -> Result<(Provenance, Screener), Strin
     if let Some(path) = &cached {
         // Best effort: a read-only or full disk leaves the next process to build again.
         let _ = store(path, &encode(&lists.provenance, &screener.to_bytes()));
-        if let Some(stats_path) = cache_path(&key, "stats") {
+        if let Some(stats_path) = cache_path(dir, &key, "stats") {
             let _ = store(
                 &stats_path,
                 &encode(&lists.provenance, &stats_bytes(screener.stats())),
@@ -50,9 +57,12 @@ fn load_unlabelled(source: &ListsSource) -> Result<(Provenance, Screener), Strin
 
 /// The lists' provenance and token statistics, from their cache file when present (a few
 /// hundred kilobytes), else from the index.
-pub(crate) fn load_stats(source: &ListsSource) -> Result<(Provenance, TokenStats), String> {
+pub(crate) fn load_stats(
+    source: &ListsSource,
+    dir: Option<&Path>,
+) -> Result<(Provenance, TokenStats), String> {
     let (provenance, key) = identify(source)?;
-    if let Some(path) = cache_path(&key, "stats")
+    if let Some(path) = cache_path(dir, &key, "stats")
         && let Ok(bytes) = std::fs::read(&path)
         && let Ok((stored_provenance, payload)) = split(&bytes)
         && let Some(stats) = read_stats(payload)
@@ -62,7 +72,7 @@ pub(crate) fn load_stats(source: &ListsSource) -> Result<(Provenance, TokenStats
             stats,
         ));
     }
-    let (provenance, screener) = load(source)?;
+    let (provenance, screener) = load(source, dir)?;
     Ok((provenance, screener.stats().clone()))
 }
 
@@ -110,13 +120,18 @@ fn identify(source: &ListsSource) -> Result<(Option<Provenance>, String), String
     })
 }
 
-/// `<data dir>/earl/index/<list SHA-256>.<extension>` beside the audit trail; none without a
-/// data directory.
-fn cache_path(list_sha256: &str, extension: &str) -> Option<PathBuf> {
-    let dir = earl_store::AuditStore::default_path()?
-        .parent()?
-        .join("index");
-    Some(dir.join(format!("{list_sha256}.{extension}")))
+/// `<dir>/<list SHA-256>.<extension>`; none without a directory.
+fn cache_path(dir: Option<&Path>, list_sha256: &str, extension: &str) -> Option<PathBuf> {
+    Some(dir?.join(format!("{list_sha256}.{extension}")))
+}
+
+/// `<data dir>/earl/index`, beside the default audit trail.
+pub(crate) fn default_dir() -> Option<PathBuf> {
+    Some(
+        earl_store::AuditStore::default_path()?
+            .parent()?
+            .join("index"),
+    )
 }
 
 /// The provenance as JSON (its length first), then the payload.

@@ -161,6 +161,8 @@ pub struct Engine {
     newer_documents: Vec<earl_core::step::DocumentRef>,
     screening: OnceLock<Result<Screening, String>>,
     token_stats: OnceLock<Result<(Provenance, TokenStats), String>>,
+    /// Where built screening indexes are kept between processes (`None`: nowhere).
+    index_dir: Option<PathBuf>,
     snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
 }
 
@@ -192,6 +194,7 @@ impl Engine {
             newer_documents: Vec::new(),
             screening: OnceLock::new(),
             token_stats: OnceLock::new(),
+            index_dir: index_cache::default_dir(),
             snapshots: Mutex::new(HashMap::new()),
         }
     }
@@ -200,7 +203,8 @@ impl Engine {
     pub fn screening(&self) -> Result<&Screening, EngineError> {
         self.screening
             .get_or_init(|| {
-                let (provenance, screener) = index_cache::load(&self.lists_source)?;
+                let (provenance, screener) =
+                    index_cache::load(&self.lists_source, self.index_dir.as_deref())?;
                 Ok(Screening::new(provenance, screener))
             })
             .as_ref()
@@ -214,7 +218,7 @@ impl Engine {
             return Ok((&s.provenance, s.screener.stats()));
         }
         self.token_stats
-            .get_or_init(|| index_cache::load_stats(&self.lists_source))
+            .get_or_init(|| index_cache::load_stats(&self.lists_source, self.index_dir.as_deref()))
             .as_ref()
             .map(|(p, s)| (p, s))
             .map_err(|e| EngineError::Lists(e.clone()))
@@ -230,6 +234,12 @@ impl Engine {
             ListsSource::Bundled => Ok(ScreeningLists::bundled_provenance()),
             other => Ok(other.load()?.provenance),
         }
+    }
+
+    /// Keeps built screening indexes in `dir` (the data directory's `index`), or nowhere.
+    pub fn with_index_dir(mut self, dir: Option<PathBuf>) -> Engine {
+        self.index_dir = dir;
+        self
     }
 
     /// Sets the BIS documents published after the rules' `as_of` (those dated after it are
