@@ -456,9 +456,7 @@ impl Engine {
     /// Screens a party name for `check`: matches at or above the screening threshold, each with
     /// when its entry was listed.
     fn screen_party(&self, name: &str, what: &str) -> Result<Vec<PartyHit>, EngineError> {
-        if name.trim().is_empty() {
-            return Err(EngineError::BadInput(format!("the {what} name is empty")));
-        }
+        screen::screenable(name, &format!("the {what} name"))?;
         let screening = self.screening()?;
         let result = screening.screener.screen(&Query::new(name));
         Ok(result

@@ -76,18 +76,30 @@ impl ScreenAnswer {
     }
 }
 
+/// Refuses a name that cannot be screened — empty, too long, or without a letter or digit in
+/// any script ("---", an emoji) — rather than answering "no match" for it. `subject` names it
+/// in the message ("the name to screen", "the end user name").
+pub(crate) fn screenable(name: &str, subject: &str) -> Result<(), EngineError> {
+    if name.trim().is_empty() {
+        return Err(EngineError::BadInput(format!("{subject} is empty")));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(EngineError::BadInput(format!(
+            "{subject} is longer than {MAX_NAME_CHARS} characters"
+        )));
+    }
+    if !name.chars().any(char::is_alphanumeric) {
+        return Err(EngineError::BadInput(format!(
+            "{subject} `{name}` has no letter or digit: there is nothing to screen"
+        )));
+    }
+    Ok(())
+}
+
 impl Engine {
     /// Screens one party name.
     pub fn screen(&self, req: &ScreenRequest) -> Result<ScreenAnswer, EngineError> {
-        let name = req.name.trim();
-        if name.is_empty() {
-            return Err(EngineError::BadInput("the name to screen is empty".into()));
-        }
-        if req.name.chars().count() > MAX_NAME_CHARS {
-            return Err(EngineError::BadInput(format!(
-                "the name to screen is longer than {MAX_NAME_CHARS} characters"
-            )));
-        }
+        screenable(&req.name, "the name to screen")?;
         let country = match req.country.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(c) => Some(self.country(c)?.code.clone()),
@@ -178,14 +190,7 @@ impl Engine {
         threshold: Option<f64>,
     ) -> Result<crate::audit::MatchAnswer, EngineError> {
         for (which, name) in [("first", a), ("second", b)] {
-            if name.trim().is_empty() {
-                return Err(EngineError::BadInput(format!("the {which} name is empty")));
-            }
-            if name.chars().count() > MAX_NAME_CHARS {
-                return Err(EngineError::BadInput(format!(
-                    "the {which} name is longer than {MAX_NAME_CHARS} characters"
-                )));
-            }
+            screenable(name, &format!("the {which} name"))?;
         }
         if let Some(t) = threshold
             && !(0.0..=1.0).contains(&t)

@@ -293,3 +293,27 @@ fn ownership_by_listed_parties_restricts_while_the_affiliates_rule_is_in_force()
         .expect("nc-affiliates");
     assert!(line.contains("applies again from Nov 10, 2026"), "{line}");
 }
+
+/// A party name without a letter or digit in any script ("---", an emoji) cannot be screened:
+/// it is an input error for check, screen and match, never "no match" and a clean answer.
+#[test]
+fn an_unscreenable_name_is_refused_not_cleared() {
+    for name in ["---", "😀", "  ...  "] {
+        let mut req = ask("H100", "GB", "2026-03-01");
+        req.end_user = Some(name.into());
+        assert!(
+            matches!(ENGINE.check(&req), Err(earl_engine::EngineError::BadInput(_))),
+            "check with end user {name:?}"
+        );
+        let screen = earl_engine::ScreenRequest {
+            name: name.into(),
+            country: None,
+            lists: None,
+            threshold: None,
+            include_below: false,
+            date: "2026-03-01".parse().unwrap(),
+        };
+        assert!(ENGINE.screen(&screen).is_err(), "screen {name:?}");
+        assert!(ENGINE.pair(name, "Huawei", None).is_err(), "match {name:?}");
+    }
+}

@@ -203,18 +203,6 @@ pub struct Screener {
     symbol_names: HashMap<u32, Vec<u32>>,
 }
 
-/// What a stored index starts with: a magic number, then the hash of everything the index is
-/// built from besides the lists (this crate's sources and lexicons, taken at build time), so
-/// that an index built by another earl is never read as this one's.
-fn index_header() -> Vec<u8> {
-    mod build {
-        include!(concat!(env!("OUT_DIR"), "/index_inputs.rs"));
-    }
-    let mut header = b"EARLIDX\x01".to_vec();
-    header.extend_from_slice(build::INDEX_INPUTS_SHA256.as_bytes());
-    header
-}
-
 /// A stored index that cannot be read: another earl's, truncated, or not an index at all.
 #[derive(Debug, thiserror::Error)]
 #[error("not an index this earl can read: {0}")]
@@ -361,15 +349,23 @@ impl Screener {
         screener
     }
 
-    /// The header of anything stored from an index of this build (see [`index_header`]).
+    /// What anything stored from an index of this build starts with: a magic number, then the
+    /// hash of everything the index is built from besides the lists (this crate's sources and
+    /// lexicons, taken at build time), so that an index built by another earl is never read as
+    /// this one's.
     pub fn build_header() -> Vec<u8> {
-        index_header()
+        mod build {
+            include!(concat!(env!("OUT_DIR"), "/index_inputs.rs"));
+        }
+        let mut header = b"EARLIDX\x01".to_vec();
+        header.extend_from_slice(build::INDEX_INPUTS_SHA256.as_bytes());
+        header
     }
 
     /// The index as bytes, for [`Screener::from_bytes`] in a later process: `postcard`'s compact
-    /// serde encoding behind [`index_header`], with the payload's length.
+    /// serde encoding behind [`Screener::build_header`], with the payload's length.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = index_header();
+        let mut out = Screener::build_header();
         let payload = postcard::to_allocvec(self).expect("an index serialises");
         out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
         out.extend_from_slice(&payload);
@@ -378,7 +374,7 @@ impl Screener {
 
     /// Reads an index written by [`Screener::to_bytes`] of this same build.
     pub fn from_bytes(bytes: &[u8]) -> Result<Screener, IndexError> {
-        let header = index_header();
+        let header = Screener::build_header();
         let rest = bytes
             .strip_prefix(header.as_slice())
             .ok_or_else(|| IndexError("another build's or no index header".into()))?;
