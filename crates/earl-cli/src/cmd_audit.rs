@@ -1,6 +1,7 @@
 //! `earl audit list|show|verify|migrate|rescreen|recheck|export`.
 
-use crate::app::{App, Failure, print_json};
+use crate::print_json;
+use earl_front::app::{App, Failure};
 use clap::{Args, Subcommand};
 use earl_store::ListFilter;
 use std::io::Write;

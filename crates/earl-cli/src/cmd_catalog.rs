@@ -1,6 +1,7 @@
 //! `earl chips` and `earl about`.
 
-use crate::app::{App, Failure, print_json};
+use crate::print_json;
+use earl_front::app::{App, Failure};
 use clap::Args;
 
 #[derive(Args)]

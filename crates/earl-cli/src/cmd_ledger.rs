@@ -2,7 +2,8 @@
 //! trail (see `earl_engine::ledger`). A refused licence or shipment exits with code 3, says why,
 //! and writes nothing.
 
-use crate::app::{App, Failure, date_or_today, print_json};
+use crate::print_json;
+use earl_front::app::{App, Failure, date_or_today};
 use clap::{Args, Subcommand};
 use earl_engine::Item;
 use earl_engine::audit::Source;
@@ -264,7 +265,7 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
         .headers()
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
         .clone();
-    crate::cmd_check::check_columns(
+    earl_front::check::check_columns(
         path,
         &headers,
         &["quantity", "date"],

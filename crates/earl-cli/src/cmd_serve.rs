@@ -1,6 +1,6 @@
 //! `earl serve`: the HTTP API and web page (see `earl_server`).
 
-use crate::app::{App, Failure};
+use earl_front::app::{App, Failure};
 use clap::Args;
 use earl_data::Dataset;
 use earl_server::{Limits, ServeError, ServeOptions, Token};

@@ -20,19 +20,21 @@
 //! not a CSL layout, a sharp drop in entries without `--accept-drop`); 3 network failure
 //! (cannot connect, timed out, an HTTP error status, a transfer cut short).
 
-use crate::app::{App, Failure, print_json};
+use crate::print_json;
+use earl_front::app::{App, Failure};
+use earl_front::stored::{
+    DocumentsManifest, FetchedPage, ListsManifest, read_json, stored_lists, updates,
+};
 use clap::Args;
 use earl_core::step::DocumentRef;
 use earl_engine::ListsSource;
 use earl_screen::{ListCounts, ScreeningLists};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Exit code of a network failure.
-pub const EXIT_NETWORK: u8 = 3;
 
 /// trade.gov's consolidated JSON (dated by its envelope; docs/research/feeds.md §2.1).
 pub const DEFAULT_LISTS_URL: &str =
@@ -68,83 +70,6 @@ pub struct UpdateArgs {
     pub json: bool,
 }
 
-/// The list `earl update` put in use.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ListsManifest {
-    /// File name under `updates/lists/`.
-    pub file: String,
-    pub sha256: String,
-    /// Where it came from: an `https://` URL or `file://` path.
-    pub url: String,
-    /// When earl fetched it (UTC, RFC 3339).
-    pub fetched_at: String,
-    /// The source's own generation date (the JSON envelope's), when the file has one.
-    pub generated: Option<String>,
-    /// The HTTP `Last-Modified` header, when the server sent one (not a generation date).
-    pub last_modified: Option<String>,
-    pub counts: ListCounts,
-    /// Per-list drops accepted with `--accept-drop`.
-    pub accepted_drops: Vec<String>,
-}
-
-/// One fetched documents page.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct FetchedPage {
-    pub url: String,
-    pub sha256: String,
-}
-
-/// The BIS documents since the rules' `as_of`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DocumentsManifest {
-    pub fetched_at: String,
-    /// Documents published on or after this date were asked for.
-    pub since: String,
-    pub pages: Vec<FetchedPage>,
-    pub documents: Vec<DocumentRef>,
-}
-
-fn updates(dir: &Path) -> PathBuf {
-    dir.join("updates")
-}
-
-fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, Failure> {
-    match std::fs::read(path) {
-        Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
-            Failure::input(format!(
-                "{}: unreadable ({e}); run `earl update` again or pass --lists FILE",
-                path.display()
-            ))
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Failure::input(format!(
-            "{}: cannot read: {e}",
-            path.display()
-        ))),
-    }
-}
-
-/// The list in use after an update, or the bundled one when none was made.
-pub fn stored_lists(dir: &Path) -> Result<ListsSource, Failure> {
-    let manifest: Option<ListsManifest> = read_json(&updates(dir).join("lists.json"))?;
-    Ok(match manifest {
-        None => ListsSource::Bundled,
-        Some(m) => ListsSource::Stored {
-            path: updates(dir).join("lists").join(&m.file),
-            label: format!(
-                "{} (earl update, fetched {} from {})",
-                m.file, m.fetched_at, m.url
-            ),
-            sha256: m.sha256,
-        },
-    })
-}
-
-/// The BIS documents the last update fetched (none before any update).
-pub fn stored_documents(dir: &Path) -> Result<Vec<DocumentRef>, Failure> {
-    let manifest: Option<DocumentsManifest> = read_json(&updates(dir).join("fr-documents.json"))?;
-    Ok(manifest.map(|m| m.documents).unwrap_or_default())
-}
 
 fn now() -> String {
     format!("{:.0}", jiff::Timestamp::now())

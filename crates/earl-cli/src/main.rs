@@ -3,7 +3,6 @@
 //! A thin binary: argument parsing and output formatting live here; every answer comes from
 //! `earl-engine`. Bad input of any kind exits with code 2 and a message saying what and where.
 
-mod app;
 mod cmd_audit;
 mod cmd_catalog;
 mod cmd_check;
@@ -14,9 +13,8 @@ mod cmd_mcp;
 mod cmd_screen;
 mod cmd_serve;
 mod cmd_update;
-mod lines;
 
-use app::{App, DataArgs, Failure};
+use earl_front::app::{App, DataArgs, Failure};
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -109,6 +107,13 @@ fn man(a: &ManArgs) -> Result<(), Failure> {
             .map_err(|e| Failure::input(format!("{}: cannot write: {e}", dir.display()))),
         None => Ok(clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?),
     }
+}
+
+/// Prints a value as pretty JSON on stdout.
+pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let s = serde_json::to_string_pretty(value).map_err(|e| Failure::internal(e.to_string()))?;
+    println!("{s}");
+    Ok(())
 }
 
 fn main() -> ExitCode {

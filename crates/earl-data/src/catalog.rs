@@ -176,7 +176,9 @@ impl Catalog {
             .iter()
             .map(|(k, &i)| (strsim::jaro_winkler(&norm, k), self.chips[i].name.as_str()))
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Ties broken by name: the map's order is random, and the same question must get the
+        // same message everywhere.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         let mut suggestions: Vec<String> = Vec::new();
         for (_, name) in scored {
             if !suggestions.iter().any(|s| s == name) {

@@ -5,7 +5,7 @@ use earl_data::{DataPaths, Dataset};
 use earl_engine::audit::Source;
 use earl_engine::{Engine, EngineError, ListsSource};
 use earl_store::AuditStore;
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 use std::path::PathBuf;
 
 /// Where the data comes from; every option defaults to the data bundled in the binary.
@@ -43,6 +43,9 @@ pub struct DataArgs {
     pub data_dir: Option<PathBuf>,
 }
 
+/// Exit code of a network failure.
+pub const EXIT_NETWORK: u8 = 3;
+
 /// A failed command: the exit code (2 for bad input or data) and what to tell the user.
 #[derive(Debug)]
 pub struct Failure {
@@ -62,7 +65,7 @@ impl Failure {
     /// exit code 3.
     pub fn network(message: impl Into<String>) -> Failure {
         Failure {
-            code: crate::cmd_update::EXIT_NETWORK,
+            code: EXIT_NETWORK,
             message: message.into(),
         }
     }
@@ -102,8 +105,8 @@ impl From<std::io::Error> for Failure {
 /// The loaded engine and audit trail, built on first use.
 pub struct App {
     pub args: DataArgs,
-    engine: OnceCell<Engine>,
-    audit: OnceCell<Option<AuditStore>>,
+    engine: OnceLock<Engine>,
+    audit: OnceLock<Option<AuditStore>>,
     /// The front end the records name (`cli`, or `mcp` under `earl mcp`).
     pub source: Source,
 }
@@ -112,8 +115,8 @@ impl App {
     pub fn new(args: DataArgs) -> App {
         App {
             args,
-            engine: OnceCell::new(),
-            audit: OnceCell::new(),
+            engine: OnceLock::new(),
+            audit: OnceLock::new(),
             source: Source::Cli,
         }
     }
@@ -149,7 +152,7 @@ impl App {
             return Ok(ListsSource::File(file.clone()));
         }
         match self.data_dir() {
-            Some(dir) => crate::cmd_update::stored_lists(&dir),
+            Some(dir) => crate::stored::stored_lists(&dir),
             None => Ok(ListsSource::Bundled),
         }
     }
@@ -157,7 +160,7 @@ impl App {
     /// An engine over `data` with the lists in use and the BIS documents `earl update` fetched.
     pub fn new_engine(&self, data: Dataset) -> Result<Engine, Failure> {
         let documents = match self.data_dir() {
-            Some(dir) => crate::cmd_update::stored_documents(&dir)?,
+            Some(dir) => crate::stored::stored_documents(&dir)?,
             None => Vec::new(),
         };
         Ok(Engine::new(data, self.lists_source()?)
@@ -237,13 +240,6 @@ impl App {
         store.append_prepared(&record)?;
         Ok(())
     }
-}
-
-/// Prints a value as pretty JSON on stdout.
-pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
-    let s = serde_json::to_string_pretty(value).map_err(|e| Failure::internal(e.to_string()))?;
-    println!("{s}");
-    Ok(())
 }
 
 /// The date asked, or today.

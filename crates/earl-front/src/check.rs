@@ -1,0 +1,542 @@
+//! The check question: one shipment (`earl check`, `check` over MCP and Python), and the rows
+//! of a batch (`earl check --batch`, Python's `check_many`, the Spark UDF), which share one
+//! row path: [`check_row`] answers a [`BatchRow`] and [`outcome`] summarises it in the batch
+//! file's columns.
+
+use crate::app::{App, Failure, date_or_today};
+use clap::Args;
+use earl_core::check::Determination;
+use earl_core::ownership::Stake;
+use earl_engine::audit::{SharedAnswer, Source};
+use earl_engine::{CheckRequest, Item};
+use earl_store::PreparedRecord;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Catalog chip or system name (a system's name is looked up first: "HGX B200" is the
+    /// board; the licence rules name 3A090 and 4A090 together).
+    #[arg(required_unless_present_any = ["batch", "system", "contains"])]
+    pub chip: Option<String>,
+    /// A catalog system (see `earl systems`).
+    #[arg(long, conflicts_with_all = ["chip", "batch", "contains"])]
+    pub system: Option<String>,
+    /// A system not in the catalog: a catalog chip it contains and how many, e.g. H200=8;
+    /// repeatable. --quantity then counts systems.
+    #[arg(long, value_name = "CHIP=COUNT", conflicts_with_all = ["chip", "batch"])]
+    pub contains: Vec<String>,
+    /// Destination country (ISO code or name; Hong Kong is treated as China).
+    #[arg(long, required_unless_present = "batch")]
+    pub to: Option<String>,
+    /// Country the item is exported from (default US); a re-export can differ.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// End user's name, screened against the restricted-party lists.
+    #[arg(long = "end-user")]
+    pub end_user: Option<String>,
+    /// Country where the end user (or its ultimate parent) is headquartered.
+    #[arg(long = "end-user-hq")]
+    pub end_user_hq: Option<String>,
+    /// Date of the question, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Apply a scenario (id, or a scenario file).
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// Number of units (used by quantity-based exceptions such as LPP under scenarios).
+    #[arg(long)]
+    pub quantity: Option<u64>,
+    /// An owner of the end user and the share it holds, e.g. "Huawei Investment & Holding=60";
+    /// repeatable. Owners are screened, and listed owners holding 50% or more (with --ownership,
+    /// directly or indirectly) restrict the end user while the Affiliates rule is in force.
+    #[arg(long = "owner", value_name = "NAME=PERCENT", requires = "end_user")]
+    pub owners: Vec<String>,
+    /// A CSV of holdings at any depth, columns owner,owned,percent; with --batch it applies to
+    /// every row's end user (an end user absent from it is taken as having no such owners).
+    #[arg(long, value_name = "FILE")]
+    pub ownership: Option<PathBuf>,
+    /// Check every row of this CSV (columns chip, destination; optional end_user, end_user_hq,
+    /// date, quantity, from).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["chip", "to"])]
+    pub batch: Option<PathBuf>,
+    /// Where batch results go (default stdout); `.jsonl` writes JSON Lines, anything else CSV.
+    #[arg(long, value_name = "FILE", requires = "batch")]
+    pub out: Option<PathBuf>,
+    /// Print the answer as JSON (field names in docs/json.md).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The holdings a check was given: `--owner` for the end user, plus an `--ownership` file.
+pub fn ownership(a: &CheckArgs, end_user: Option<&str>) -> Result<Option<Vec<Stake>>, Failure> {
+    let mut stakes = Vec::new();
+    for o in &a.owners {
+        let (name, percent) = o.rsplit_once('=').ok_or_else(|| {
+            Failure::input(format!(
+                "--owner `{o}`: expected NAME=PERCENT, e.g. \"Huawei Investment & Holding=60\""
+            ))
+        })?;
+        let percent: f64 = percent.trim().trim_end_matches('%').parse().map_err(|_| {
+            Failure::input(format!("--owner `{o}`: `{percent}` is not a percentage"))
+        })?;
+        stakes.push(Stake {
+            owner: name.trim().to_string(),
+            owned: end_user.unwrap_or_default().to_string(),
+            percent,
+        });
+    }
+    if let Some(path) = &a.ownership {
+        stakes.extend(read_ownership(path)?);
+    }
+    Ok((!a.owners.is_empty() || a.ownership.is_some()).then_some(stakes))
+}
+
+/// Reads an ownership CSV (`owner,owned,percent`), every row or a clear error with its line.
+fn read_ownership(path: &Path) -> Result<Vec<Stake>, Failure> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(std::io::BufReader::new(file));
+    let headers = reader
+        .headers()
+        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
+        .clone();
+    check_columns(path, &headers, &["owner", "owned", "percent"], &[])?;
+    let mut stakes = Vec::new();
+    let mut lines = crate::lines::LineCounter::open(path)
+        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            Failure::input(format!(
+                "{}: line {}: unreadable row: {e}",
+                path.display(),
+                e.position().map_or(0, |p| lines.line_at(p.byte()))
+            ))
+        })?;
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+        let field = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|i| record.get(i))
+                .unwrap_or("")
+        };
+        let percent = field("percent");
+        let percent: f64 = percent.trim_end_matches('%').parse().map_err(|_| {
+            Failure::input(format!(
+                "{}: line {line}: percent `{percent}` is not a number",
+                path.display()
+            ))
+        })?;
+        stakes.push(Stake {
+            owner: field("owner").to_string(),
+            owned: field("owned").to_string(),
+            percent,
+        });
+    }
+    Ok(stakes)
+}
+
+/// What is wrong with a header, and where (its 1-based column, when one column is at fault).
+#[derive(Debug)]
+pub struct HeaderError {
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+/// Refuses a header that misses a required column, names one earl does not know (suggesting
+/// the nearest known one) or names one twice; returns the optional columns it lacks, which
+/// are taken as empty in every row.
+pub fn header_check<'k>(
+    headers: &[&str],
+    required: &[&'k str],
+    optional: &[&'k str],
+) -> Result<Vec<&'k str>, HeaderError> {
+    let known: Vec<&str> = required.iter().chain(optional).copied().collect();
+    let expected = known.join(", ");
+    for (i, h) in headers.iter().enumerate() {
+        if !known.contains(h) {
+            let hint = known
+                .iter()
+                .map(|k| {
+                    (
+                        strsim::jaro_winkler(&h.to_lowercase().replace([' ', '-'], "_"), k),
+                        k,
+                    )
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .filter(|(score, _)| *score > 0.8)
+                .map(|(_, k)| format!(" (did you mean `{k}`?)"))
+                .unwrap_or_default();
+            return Err(HeaderError {
+                column: Some(i + 1),
+                message: format!("unknown column `{h}`{hint}; the columns are: {expected}"),
+            });
+        }
+    }
+    for (i, h) in headers.iter().enumerate() {
+        if headers.iter().skip(i + 1).any(|other| other == h) {
+            return Err(HeaderError {
+                column: None,
+                message: format!("column `{h}` appears twice"),
+            });
+        }
+    }
+    for needed in required {
+        if !headers.contains(needed) {
+            return Err(HeaderError {
+                column: None,
+                message: format!("missing column `{needed}` (the columns are: {expected})"),
+            });
+        }
+    }
+    Ok(optional
+        .iter()
+        .copied()
+        .filter(|o| !headers.contains(o))
+        .collect())
+}
+
+/// [`header_check`] on a CSV file's header, saying once on stderr which optional columns are
+/// absent.
+pub fn check_columns(
+    path: &Path,
+    headers: &csv::StringRecord,
+    required: &[&str],
+    optional: &[&str],
+) -> Result<(), Failure> {
+    let names: Vec<&str> = headers.iter().collect();
+    let absent = header_check(&names, required, optional).map_err(|e| {
+        Failure::input(match e.column {
+            Some(c) => format!("{}: line 1, column {c}: {}", path.display(), e.message),
+            None => format!("{}: line 1: {}", path.display(), e.message),
+        })
+    })?;
+    if !absent.is_empty() {
+        eprintln!(
+            "earl: {}: no column {} — taken as empty in every row",
+            path.display(),
+            absent
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The explained, recorded answer of one check (what `--json` prints).
+pub fn answer(app: &App, a: &CheckArgs) -> Result<earl_engine::CheckAnswer, Failure> {
+    let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
+    let item = match (&a.system, a.contains.is_empty()) {
+        (Some(s), _) => Item::System(s.clone()),
+        (None, false) => Item::Contains(crate::classify::parse_contains(&a.contains)?),
+        (None, true) => Item::Catalog(a.chip.clone().unwrap_or_default()),
+    };
+    let req = CheckRequest {
+        item,
+        to: a.to.clone().unwrap_or_default(),
+        from: a.from.clone(),
+        end_user: a.end_user.clone(),
+        end_user_hq: a.end_user_hq.clone(),
+        date: date_or_today(&a.date)?,
+        scenario,
+        quantity: a.quantity,
+        ownership: ownership(a, a.end_user.as_deref())?,
+    };
+    let answer = earl_render::explained(engine.check(&req)?);
+    let inputs = json!({"chip": a.chip, "system": a.system, "contains": a.contains, "to": a.to, "from": a.from, "end_user": a.end_user, "end_user_hq": a.end_user_hq,
+        "date": req.date.to_string(), "scenario": req.scenario, "quantity": a.quantity,
+        "ownership": req.ownership.as_ref().map(|s| s.iter().map(|s| json!({"owner": s.owner, "owned": s.owned, "percent": s.percent})).collect::<Vec<_>>())});
+    app.record(&inputs, &answer)?;
+    Ok(answer)
+}
+
+/// One row of a batch: the columns of `earl check --batch`'s CSV, borrowed from the record
+/// (or from a Python dict). An empty cell is an absent one.
+#[derive(serde::Deserialize, Default, Debug)]
+pub struct BatchRow<'r> {
+    pub chip: &'r str,
+    pub destination: &'r str,
+    #[serde(default)]
+    pub end_user: Option<&'r str>,
+    #[serde(default)]
+    pub end_user_hq: Option<&'r str>,
+    #[serde(default)]
+    pub date: Option<&'r str>,
+    #[serde(default)]
+    pub quantity: Option<&'r str>,
+    #[serde(default)]
+    pub from: Option<&'r str>,
+}
+
+/// The columns of a batch file.
+pub const REQUIRED: &[&str] = &["chip", "destination"];
+pub const OPTIONAL: &[&str] = &["end_user", "end_user_hq", "date", "quantity", "from"];
+
+/// What every row of a batch shares: the default date, origin, scenario and ownership.
+pub struct BatchDefaults<'a> {
+    pub date: jiff::civil::Date,
+    pub from: Option<&'a str>,
+    pub scenario: Option<&'a str>,
+    pub stakes: Option<&'a Vec<Stake>>,
+}
+
+/// One output row of a batch: the decision in the batch file's columns, or why the row could
+/// not be checked (`error`, every decision column empty).
+#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+pub struct BatchOutcome {
+    pub row: u64,
+    pub chip: String,
+    pub destination: String,
+    pub end_user: String,
+    pub date: String,
+    pub eccn: String,
+    pub license_required: String,
+    pub prohibited: bool,
+    pub license_exception: String,
+    pub review_policy: String,
+    pub regime: String,
+    pub end_user_matches: String,
+    pub error: String,
+}
+
+/// The batch columns of a row's determination. `eccn` is `none` when the item is not
+/// controlled and `undetermined` when a missing fact decides it; `license_required` is
+/// `true`, `false` or `undetermined`, never a silent `false`.
+pub fn outcome(row: u64, r: &BatchRow, date: String, d: &Determination) -> BatchOutcome {
+    BatchOutcome {
+        row,
+        chip: r.chip.to_string(),
+        destination: r.destination.to_string(),
+        end_user: r.end_user.unwrap_or("").to_string(),
+        date,
+        eccn: d
+            .paragraph
+            .as_deref()
+            .unwrap_or(if d.possible_outcomes.is_empty() {
+                "none"
+            } else {
+                "undetermined"
+            })
+            .to_string(),
+        license_required: match d.license_required {
+            Some(true) => "true",
+            Some(false) => "false",
+            None => "undetermined",
+        }
+        .to_string(),
+        prohibited: d.prohibited,
+        license_exception: d.license_exception.clone().unwrap_or_default(),
+        review_policy: d.review_policy.map_or("", |p| p.as_str()).to_string(),
+        regime: d.regime.clone(),
+        end_user_matches: d
+            .end_user_matches
+            .iter()
+            .map(|m| format!("{}:{}", m.list, m.name))
+            .collect::<Vec<_>>()
+            .join("; "),
+        error: String::new(),
+    }
+}
+
+/// The batch row of one that could not be checked.
+pub fn failed(row: u64, chip: &str, destination: &str, reason: String) -> BatchOutcome {
+    BatchOutcome {
+        row,
+        chip: chip.to_string(),
+        destination: destination.to_string(),
+        end_user: String::new(),
+        date: String::new(),
+        eccn: String::new(),
+        license_required: String::new(),
+        prohibited: false,
+        license_exception: String::new(),
+        review_policy: String::new(),
+        regime: String::new(),
+        end_user_matches: String::new(),
+        error: reason,
+    }
+}
+
+/// Checks one batch row: the request it makes and its answer, or why it cannot be checked.
+pub fn check_row<'c>(
+    checker: &'c mut earl_engine::BatchChecker<'_>,
+    r: &BatchRow,
+    defaults: &BatchDefaults,
+) -> Result<(CheckRequest, earl_engine::Checked<'c>), String> {
+    let date = match r.date.filter(|d| !d.is_empty()) {
+        Some(d) => earl_engine::parse_date(d).map_err(|e| e.to_string())?,
+        None => defaults.date,
+    };
+    let quantity = match r.quantity.filter(|q| !q.is_empty()) {
+        Some(q) => Some(
+            q.parse::<u64>()
+                .map_err(|_| format!("quantity `{q}` is not a whole number"))?,
+        ),
+        None => None,
+    };
+    let end_user = r.end_user.filter(|s| !s.is_empty()).map(str::to_string);
+    let req = CheckRequest {
+        item: Item::Catalog(r.chip.to_string()),
+        to: r.destination.to_string(),
+        from: r
+            .from
+            .filter(|s| !s.is_empty())
+            .or(defaults.from)
+            .map(str::to_string),
+        ownership: defaults.stakes.filter(|_| end_user.is_some()).cloned(),
+        end_user,
+        end_user_hq: r.end_user_hq.filter(|s| !s.is_empty()).map(str::to_string),
+        date,
+        scenario: defaults.scenario.map(str::to_string),
+        quantity,
+    };
+    let checked = checker.check(&req).map_err(|e| e.to_string())?;
+    Ok((req, checked))
+}
+
+/// Prepares the audit records of a batch's rows, explaining and serialising each distinct
+/// answer once for every row that shares it.
+pub struct BatchRecorder<'e> {
+    engine: &'e earl_engine::Engine,
+    source: Source,
+    shared: Vec<Option<SharedAnswer>>,
+}
+
+impl<'e> BatchRecorder<'e> {
+    pub fn new(engine: &'e earl_engine::Engine, source: Source) -> BatchRecorder<'e> {
+        BatchRecorder {
+            engine,
+            source,
+            shared: Vec::new(),
+        }
+    }
+
+    /// The record of one checked row; `ownership_file` is what `--ownership` named, if anything.
+    pub fn record(
+        &mut self,
+        row: u64,
+        r: &BatchRow,
+        req: &CheckRequest,
+        checked: &earl_engine::Checked,
+        ownership_file: Option<&Path>,
+    ) -> Result<PreparedRecord, Failure> {
+        if self.shared.len() <= checked.id {
+            self.shared.resize_with(checked.id + 1, || None);
+        }
+        let answer = match &mut self.shared[checked.id] {
+            Some(s) => s,
+            slot => slot.insert(
+                self.engine
+                    .share(&earl_render::explained(checked.answer.clone()))?,
+            ),
+        };
+        let inputs = json!({"row": row, "chip": r.chip, "to": r.destination, "from": req.from,
+            "end_user": r.end_user, "end_user_hq": r.end_user_hq, "date": req.date.to_string(), "quantity": r.quantity,
+            "scenario": req.scenario, "ownership_file": ownership_file});
+        Ok(self
+            .engine
+            .record_shared(self.source, &inputs, answer, req.date)?)
+    }
+}
+
+/// One row of [`check_many`]: its batch columns and, when asked for, its full answer (what
+/// `earl check --json` prints for the row's question; `None` for a row that failed).
+pub struct ManyRow {
+    pub outcome: BatchOutcome,
+    pub answer: Option<Value>,
+}
+
+/// Checks many rows on every core, records them in the audit trail (unless it is off) and
+/// returns them in order once every record is durable. Rows are numbered from 1 in `row`.
+/// A row that cannot be checked carries its reason in `error`, as in `earl check --batch`.
+pub fn check_many(
+    app: &App,
+    rows: &[BatchRow],
+    defaults: &BatchDefaults,
+    source: Source,
+    with_answers: bool,
+) -> Result<Vec<ManyRow>, Failure> {
+    let engine = app.engine()?;
+    let audit = app.audit()?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(rows.len().div_ceil(256).max(1));
+    let per_thread = rows.len().div_ceil(threads).max(1);
+    type Part = Result<(Vec<ManyRow>, Vec<PreparedRecord>), Failure>;
+    let parts: Vec<Part> = std::thread::scope(|scope| {
+        let handles: Vec<_> = rows
+            .chunks(per_thread)
+            .enumerate()
+            .map(|(chunk, rows)| {
+                scope.spawn(move || -> Part {
+                    let mut checker = engine.batch(defaults.scenario)?;
+                    let mut recorder = BatchRecorder::new(engine, source);
+                    let mut answers: Vec<Option<Value>> = Vec::new();
+                    let (mut out, mut records) = (Vec::with_capacity(rows.len()), Vec::new());
+                    for (i, r) in rows.iter().enumerate() {
+                        let row = (chunk * per_thread + i + 1) as u64;
+                        match check_row(&mut checker, r, defaults) {
+                            Ok((req, checked)) => {
+                                let d = &checked.answer.determination;
+                                let outcome = outcome(row, r, req.date.to_string(), d);
+                                if audit.is_some() {
+                                    records.push(recorder.record(row, r, &req, &checked, None)?);
+                                }
+                                let answer = if with_answers {
+                                    if answers.len() <= checked.id {
+                                        answers.resize_with(checked.id + 1, || None);
+                                    }
+                                    let shared = match &mut answers[checked.id] {
+                                        Some(v) => v,
+                                        slot => slot.insert(
+                                            serde_json::to_value(earl_render::explained(
+                                                checked.answer.clone(),
+                                            ))
+                                            .map_err(|e| Failure::internal(e.to_string()))?,
+                                        ),
+                                    };
+                                    let mut v = shared.clone();
+                                    v["date"] = json!(req.date.to_string());
+                                    Some(v)
+                                } else {
+                                    None
+                                };
+                                out.push(ManyRow { outcome, answer });
+                            }
+                            Err(reason) => out.push(ManyRow {
+                                outcome: failed(row, r.chip, r.destination, reason),
+                                answer: None,
+                            }),
+                        }
+                    }
+                    Ok((out, records))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Failure::internal("a batch thread panicked")))
+            })
+            .collect()
+    });
+    let mut all = Vec::with_capacity(rows.len());
+    let mut records = Vec::new();
+    for part in parts {
+        let (out, recs) = part?;
+        all.extend(out);
+        records.extend(recs);
+    }
+    if let Some(store) = audit {
+        for chunk in records.chunks(earl_store::DEFAULT_CHUNK_SIZE) {
+            store.append_all(&chunk.iter().collect::<Vec<_>>())?;
+        }
+    }
+    Ok(all)
+}

@@ -1,0 +1,21 @@
+//! What every earl front end shares, so that the CLI, `earl mcp` and the Python package give
+//! the same answer to the same question by one path.
+//!
+//! - [`app`]: the data options ([`app::DataArgs`]), the engine and audit trail loaded once
+//!   ([`app::App`]), and [`app::Failure`] (an exit code and a message).
+//! - [`classify`], [`check`], [`screen`], [`explore`]: each question's arguments (the CLI's
+//!   clap structs) and its recorded answer, the value `earl CMD --json` prints. [`check`] also
+//!   holds the batch row path shared by `earl check --batch`, Python's `check_many` and Spark.
+//! - [`questions`]: the same questions as JSON inputs (MCP tools, Python keyword arguments).
+//! - [`stored`]: what `earl update` left in the data directory, which every front end uses.
+//!
+//! Nothing here prints: output formats belong to each front end.
+
+pub mod app;
+pub mod check;
+pub mod classify;
+pub mod explore;
+pub mod lines;
+pub mod questions;
+pub mod screen;
+pub mod stored;

@@ -1,0 +1,484 @@
+"""earl: the US Export Administration Regulations for AI chips, as code.
+
+Every function answers as the ``earl`` command line does with ``--json`` — the same engine,
+the same path, the same dict — and records its determination in the audit trail (source
+``python``) unless :func:`configure` turned it off. Every answer is as of a date (default:
+today, UTC), cites the rules for each step, and lists what earl did not check. It is not legal
+advice or a clearance.
+
+Bad input raises :class:`InputError` with the CLI's message; nothing is silently defaulted.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json as _json
+import math as _math
+import os as _os
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional, Sequence, Union
+
+from earl import _earl
+from earl._earl import EarlError, InputError
+
+__version__: str = _earl.__version__
+
+__all__ = [
+    "EarlError",
+    "InputError",
+    "about",
+    "check",
+    "check_many",
+    "classify",
+    "configure",
+    "diff",
+    "impact",
+    "match",
+    "scenarios",
+    "screen",
+    "screen_many",
+    "timeline",
+]
+
+DateLike = Union[str, _dt.date]
+
+
+def configure(
+    *,
+    db: Optional[Union[str, "_os.PathLike[str]"]] = None,
+    audit: bool = True,
+    lists: Optional[Union[str, "_os.PathLike[str]"]] = None,
+    data_dir: Optional[Union[str, "_os.PathLike[str]"]] = None,
+    chips_files: Sequence[Union[str, "_os.PathLike[str]"]] = (),
+    rules: Optional[Union[str, "_os.PathLike[str]"]] = None,
+    countries: Optional[Union[str, "_os.PathLike[str]"]] = None,
+    country_groups: Optional[Union[str, "_os.PathLike[str]"]] = None,
+) -> None:
+    """Where the data comes from and where determinations are recorded.
+
+    The options are the CLI's: ``db`` is ``--db`` (default ``$EARL_DB``, else the user's data
+    directory), ``audit=False`` is ``--no-audit``, ``lists`` is ``--lists`` (default
+    ``$EARL_LISTS``, else the list ``earl update`` installed, else the bundled one),
+    ``data_dir`` is ``--data-dir`` (default ``$EARL_DATA_DIR``). The next question loads the
+    data afresh.
+    """
+    global _config
+    _config = {
+        "db": db,
+        "audit": audit,
+        "lists": lists,
+        "data_dir": data_dir,
+        "chips_files": list(chips_files),
+        "rules": rules,
+        "countries": countries,
+        "country_groups": country_groups,
+    }
+    _apply(_config)
+
+
+def _apply(config: Mapping[str, Any]) -> None:
+    env = _os.environ.get
+    path = lambda v: None if v is None else _os.fspath(v)  # noqa: E731
+    _earl.configure(
+        chips_files=[_os.fspath(p) for p in config.get("chips_files", ())],
+        rules=path(config.get("rules")),
+        countries=path(config.get("countries")),
+        country_groups=path(config.get("country_groups")),
+        lists=path(config.get("lists") or env("EARL_LISTS")),
+        db=path(config.get("db") or env("EARL_DB")),
+        data_dir=path(config.get("data_dir") or env("EARL_DATA_DIR")),
+        audit=bool(config.get("audit", True)),
+    )
+
+
+_config: dict = {}
+_apply(_config)
+
+
+def _date(value: Optional[DateLike], what: str = "date") -> Optional[str]:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, _dt.datetime):
+        if value.time() != _dt.time(0, 0):
+            raise InputError(f"{what} `{value}`: a date is asked, not a time of day")
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    raise InputError(f"{what} `{value!r}`: expected YYYY-MM-DD or a datetime.date")
+
+
+def _pairs(value: Any, what: str, example: str) -> list:
+    """``{"H200": 8}`` or ``["H200=8"]`` as the CLI's ``NAME=VALUE`` strings."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Mapping):
+        return [f"{k}={v}" for k, v in value.items()]
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    raise InputError(f"{what}: expected a dict or a list like {example}")
+
+
+def _ask(question: str, args: Mapping[str, Any]) -> Any:
+    args = {k: v for k, v in args.items() if v is not None and v != []}
+    return _json.loads(_earl.ask(question, _json.dumps(args)))
+
+
+def classify(
+    chip: Optional[str] = None,
+    date: Optional[DateLike] = None,
+    *,
+    system: Optional[str] = None,
+    contains: Any = None,
+    scenario: Optional[str] = None,
+    tpp: Optional[float] = None,
+    throughput: Any = None,
+    die_area: Optional[float] = None,
+    pd: Optional[float] = None,
+    datacenter: Optional[bool] = None,
+    memory_bandwidth: Optional[float] = None,
+    chip_to_chip: Optional[float] = None,
+    hbm_bandwidth: Optional[float] = None,
+    package_area: Optional[float] = None,
+) -> dict:
+    """Classify a chip (catalog name or specification) under 3A090, or a system under 4A090,
+    on a date: what ``earl classify --json`` prints. ``eccn`` is None when not controlled.
+
+    ``contains`` is ``{"H200": 8}`` (a system not in the catalog), ``throughput``
+    ``{"fp8": 1979}`` (dense TOPS per precision).
+    """
+    return _ask(
+        "classify",
+        {
+            "chip": chip,
+            "date": _date(date),
+            "system": system,
+            "contains": _pairs(contains, "contains", '{"H200": 8}'),
+            "scenario": scenario,
+            "tpp": tpp,
+            "throughput": _pairs(throughput, "throughput", '{"fp8": 1979}'),
+            "die_area": die_area,
+            "pd": pd,
+            "datacenter": datacenter,
+            "memory_bandwidth": memory_bandwidth,
+            "chip_to_chip": chip_to_chip,
+            "hbm_bandwidth": hbm_bandwidth,
+            "package_area": package_area,
+        },
+    )
+
+
+def check(
+    chip: Optional[str],
+    to: str,
+    *,
+    date: Optional[DateLike] = None,
+    end_user: Optional[str] = None,
+    end_user_hq: Optional[str] = None,
+    export_from: Optional[str] = None,
+    scenario: Optional[str] = None,
+    system: Optional[str] = None,
+    contains: Any = None,
+    owners: Any = None,
+    quantity: Optional[int] = None,
+) -> dict:
+    """Does shipping ``chip`` (or ``system``) to ``to`` need a licence, and on what terms:
+    what ``earl check --json`` prints (``license_required`` is True, False or None for
+    undetermined; ``review_policy``, ``conditions``, ``license_exception``, the end user's and
+    owners' screening, every step cited, and what was not checked).
+
+    ``owners`` is ``{"Huawei Investment & Holding": 60}`` (needs ``end_user``).
+    """
+    return _ask(
+        "check",
+        {
+            "chip": chip,
+            "to": to,
+            "date": _date(date),
+            "end_user": end_user,
+            "end_user_hq": end_user_hq,
+            "from": export_from,
+            "scenario": scenario,
+            "system": system,
+            "contains": _pairs(contains, "contains", '{"H200": 8}'),
+            "owners": _pairs(owners, "owners", '{"Owner Ltd": 60}'),
+            "quantity": quantity,
+        },
+    )
+
+
+def screen(
+    name: str,
+    country: Optional[str] = None,
+    lists: Optional[Sequence[str]] = None,
+    *,
+    threshold: Optional[float] = None,
+    all: bool = False,
+    date: Optional[DateLike] = None,
+) -> dict:
+    """Screen a party name (any script) against the US restricted-party lists: what
+    ``earl screen --json`` prints. ``lists`` are trade.gov source codes such as
+    ``["EL", "MEU", "SDN"]``; ``all=True`` also returns the best entries below the threshold.
+    """
+    return _ask(
+        "screen",
+        {
+            "name": name,
+            "country": country,
+            "sources": list(lists) if lists is not None else None,
+            "threshold": threshold,
+            "all": all or None,
+            "date": _date(date),
+        },
+    )
+
+
+def match(a: str, b: str, threshold: Optional[float] = None) -> dict:
+    """Compare two names the way screening does: ``{score, match, threshold, explain}``."""
+    return _ask("match", {"a": a, "b": b, "threshold": threshold})
+
+
+def diff(
+    a: str,
+    b: str,
+    to: Union[None, str, Sequence[str]] = None,
+    *,
+    chips: Optional[Sequence[str]] = None,
+    date: Optional[DateLike] = None,
+) -> dict:
+    """What changes from rules ``a`` to rules ``b`` (each a date, a rule version id, a
+    scenario id or a scenario file), chip by chip and destination by destination; ``to`` is
+    one destination or several (default: earl's standard set)."""
+    destinations = [to] if isinstance(to, str) else (list(to) if to is not None else None)
+    return _ask(
+        "diff",
+        {
+            "from": _date(a, "a") if isinstance(a, _dt.date) else a,
+            "to": _date(b, "b") if isinstance(b, _dt.date) else b,
+            "destinations": destinations,
+            "chips": list(chips) if chips is not None else None,
+            "date": _date(date),
+        },
+    )
+
+
+def timeline(
+    chip: str,
+    to: str,
+    until: Optional[DateLike] = None,
+    scenario: Optional[str] = None,
+) -> dict:
+    """A chip's determination for a destination on every rule version up to ``until``."""
+    return _ask(
+        "timeline",
+        {"chip": chip, "to": to, "until": _date(until, "until"), "scenario": scenario},
+    )
+
+
+def impact(
+    units: Any,
+    *,
+    prices: Any = None,
+    to: Optional[str] = None,
+    date: Optional[DateLike] = None,
+    scenario: Optional[str] = None,
+) -> dict:
+    """How much compute shipments move and what the rules license: ``units`` is
+    ``{"H200": 400000}``, ``prices`` ``{"H200": 30000}`` (US dollars per unit)."""
+    return _ask(
+        "impact",
+        {
+            "units": _pairs(units, "units", '{"H200": 400000}'),
+            "prices": _pairs(prices, "prices", '{"H200": 30000}'),
+            "to": to,
+            "date": _date(date),
+            "scenario": scenario,
+        },
+    )
+
+
+def scenarios(scenario: Optional[str] = None) -> list:
+    """The policy scenarios earl knows (their ids are what ``scenario=`` takes)."""
+    return _ask("scenarios", {"scenario": scenario})
+
+
+def about() -> dict:
+    """earl's version and the vintage, source and content hash of every dataset in use."""
+    return _ask("about", {})
+
+
+# ----------------------------------------------------------------------------------------
+# Many rows at once.
+
+
+def _cell(value: Any) -> Optional[str]:
+    """One cell as the CSV text `earl check --batch` would read; None for an empty cell."""
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()  # numpy scalars
+    if isinstance(value, float):
+        if _math.isnan(value):
+            return None
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return _date(value)
+    if isinstance(value, str):
+        return value
+    return str(value)
+
+
+def _is_missing(value: Any) -> bool:
+    try:
+        import pandas
+
+        return value is not None and bool(pandas.isna(value)) and not isinstance(value, str)
+    except (ImportError, TypeError, ValueError):
+        return False
+
+
+def _columns(rows: Any) -> Optional[dict]:
+    """Rows — a pandas DataFrame, an Arrow table or record batch, or an iterable of dicts —
+    as columns of CSV-like text; None for an empty iterable."""
+    if hasattr(rows, "column_names") and hasattr(rows, "column"):  # pyarrow
+        return {str(n): [_cell(v) for v in rows.column(n).to_pylist()] for n in rows.column_names}
+    if hasattr(rows, "columns") and hasattr(rows, "iloc"):  # pandas
+        return {
+            str(c): [None if _is_missing(v) else _cell(v) for v in rows[c].tolist()]
+            for c in rows.columns
+        }
+    if isinstance(rows, (str, bytes, Mapping)):
+        raise InputError("rows: expected a DataFrame, an Arrow table or a list of dicts")
+    rows = list(rows)
+    if not rows:
+        return None
+    names: dict = {}
+    for i, r in enumerate(rows, start=1):
+        if not isinstance(r, Mapping):
+            raise InputError(f"rows: row {i} is a {type(r).__name__}, not a dict")
+        for k in r:
+            if not isinstance(k, str):
+                raise InputError(f"rows: row {i}: column name {k!r} is not a string")
+            names.setdefault(k, None)
+    return {n: [_cell(r.get(n)) for r in rows] for n in names}
+
+
+def _raise_failed(failed: list, total: int, what: str) -> None:
+    shown = "; ".join(f"row {row}: {error}" for row, error in failed[:5])
+    more = f"; and {len(failed) - 5} more" if len(failed) > 5 else ""
+    raise InputError(f"{len(failed)} of {total} rows could not be {what}: {shown}{more}")
+
+
+def check_many(
+    rows: Any,
+    *,
+    date: Optional[DateLike] = None,
+    export_from: Optional[str] = None,
+    scenario: Optional[str] = None,
+    summary: bool = False,
+    errors: str = "raise",
+) -> list:
+    """Check many shipments on every core, with the GIL released.
+
+    ``rows`` has the columns of ``earl check --batch``: ``chip``, ``destination`` and
+    optionally ``end_user``, ``end_user_hq``, ``date``, ``quantity``, ``from``; an unknown or
+    misspelled column is an error, an empty cell an absent value. ``date``, ``export_from``
+    and ``scenario`` apply to every row that does not give its own.
+
+    Returns one dict per row, in order: each row's full answer (what :func:`check` returns),
+    or with ``summary=True`` the row of ``earl check --batch`` (``row``, ``chip``,
+    ``destination``, ``end_user``, ``date``, ``eccn``, ``license_required`` as ``"true"``,
+    ``"false"`` or ``"undetermined"``, ``prohibited``, ``license_exception``,
+    ``review_policy``, ``regime``, ``end_user_matches``, ``error``). Rows are numbered from 1.
+
+    A row that cannot be checked raises :class:`InputError` (after the others are recorded);
+    with ``errors="return"`` it comes back as ``{"row": n, "error": message}`` (or, with
+    ``summary=True``, as a batch row whose ``error`` says why and whose decision is empty).
+    """
+    if errors not in ("raise", "return"):
+        raise InputError(f'errors `{errors}`: expected "raise" or "return"')
+    columns = _columns(rows)
+    if columns is None:
+        return []
+    options = {"date": _date(date), "from": export_from, "scenario": scenario, "answers": not summary}
+    results = _json.loads(
+        _earl.check_many(columns, _json.dumps({k: v for k, v in options.items() if v is not None}))
+    )
+    failed = [(r["outcome"]["row"], r["outcome"]["error"]) for r in results if r["outcome"]["error"]]
+    if failed and errors == "raise":
+        _raise_failed(failed, len(results), "checked")
+    if summary:
+        return [r["outcome"] for r in results]
+    return [
+        r["answer"] if r["answer"] is not None else {"row": r["outcome"]["row"], "error": r["outcome"]["error"]}
+        for r in results
+    ]
+
+
+def screen_many(
+    names: Any,
+    *,
+    country: Optional[str] = None,
+    lists: Optional[Sequence[str]] = None,
+    threshold: Optional[float] = None,
+    all: bool = False,
+    date: Optional[DateLike] = None,
+    errors: str = "raise",
+) -> list:
+    """Screen many names on every core, with the GIL released; one :func:`screen` answer per
+    name, in order.
+
+    ``names`` is an iterable of names, of ``(name, country)`` pairs or of dicts with ``name``
+    and optionally ``country``, or a DataFrame or Arrow table with those columns; ``country``
+    applies to names without one. A name that cannot be screened (empty, no letter or digit)
+    raises :class:`InputError`; with ``errors="return"`` it comes back as
+    ``{"row": n, "error": message}``.
+    """
+    if errors not in ("raise", "return"):
+        raise InputError(f'errors `{errors}`: expected "raise" or "return"')
+    if hasattr(names, "column_names") or (hasattr(names, "columns") and hasattr(names, "iloc")):
+        columns = _columns(names) or {}
+        unknown = [c for c in columns if c not in ("name", "country")]
+        if unknown or "name" not in columns:
+            raise InputError(
+                f"names: the columns are name and country (optional); got {', '.join(columns)}"
+            )
+        pairs = list(zip(columns["name"], columns.get("country", [None] * len(columns["name"]))))
+    else:
+        if isinstance(names, (str, bytes)):
+            raise InputError("names: expected a list of names, not one string (use screen())")
+        pairs = []
+        for i, n in enumerate(names, start=1):
+            if isinstance(n, str):
+                pairs.append((n, None))
+            elif isinstance(n, Mapping):
+                unknown = [k for k in n if k not in ("name", "country")]
+                if unknown or "name" not in n:
+                    raise InputError(
+                        f"names: row {i}: expected keys name and country (optional), got {', '.join(map(str, n))}"
+                    )
+                pairs.append((n["name"], n.get("country")))
+            elif isinstance(n, tuple) and len(n) == 2:
+                pairs.append(n)
+            else:
+                raise InputError(f"names: row {i} is a {type(n).__name__}, not a name")
+    checked = []
+    for i, (n, c) in enumerate(pairs, start=1):
+        if not isinstance(n, str):
+            raise InputError(f"names: row {i}: the name is {n!r}, not a string")
+        checked.append((n, _cell(c) if c is not None else country))
+    options = {
+        "lists": list(lists) if lists is not None else [],
+        "threshold": threshold,
+        "all": all,
+        "date": _date(date),
+    }
+    results = _json.loads(_earl.screen_many(checked, _json.dumps(options)))
+    failed = [(i, r["error"]) for i, r in enumerate(results, start=1) if "error" in r]
+    if failed and errors == "raise":
+        _raise_failed(failed, len(results), "screened")
+    return [
+        r["answer"] if "answer" in r else {"row": i, "error": r["error"]}
+        for i, r in enumerate(results, start=1)
+    ]

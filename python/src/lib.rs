@@ -1,0 +1,235 @@
+//! `earl._earl`: the extension module under the `earl` Python package.
+//!
+//! Deliberately small: every question goes through `earl_front` — the path the CLI and
+//! `earl mcp` take — and comes back as the CLI's JSON text, which `earl/__init__.py` turns into
+//! dicts. The engine and the audit trail are loaded once per process and shared by every
+//! thread; the GIL is released while earl works, and batches run on every core.
+
+use earl_engine::audit::Source;
+use earl_front::app::{App, DataArgs, Failure};
+use earl_front::check::{BatchDefaults, BatchRow, OPTIONAL, REQUIRED, header_check};
+use earl_front::questions::{Question, screen_args};
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+create_exception!(_earl, EarlError, PyException, "An error earl reports: the CLI's message.");
+create_exception!(
+    _earl,
+    InputError,
+    EarlError,
+    "Bad input or data (what the CLI exits 2 for), with the CLI's message saying what and where."
+);
+
+/// The data options and the app loaded with them (built on first use).
+struct State {
+    args: DataArgs,
+    app: Option<Arc<App>>,
+}
+
+static STATE: Mutex<State> = Mutex::new(State {
+    args: DataArgs {
+        chips_file: Vec::new(),
+        rules: None,
+        countries: None,
+        country_groups: None,
+        lists: None,
+        db: None,
+        no_audit: false,
+        data_dir: None,
+    },
+    app: None,
+});
+
+fn state() -> std::sync::MutexGuard<'static, State> {
+    STATE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The shared app; one of its own when the question loads a scenario file.
+fn app(own: bool) -> Arc<App> {
+    let mut s = state();
+    if own {
+        return Arc::new(App::with_source(s.args.clone(), Source::Python));
+    }
+    let args = s.args.clone();
+    Arc::clone(
+        s.app
+            .get_or_insert_with(|| Arc::new(App::with_source(args, Source::Python))),
+    )
+}
+
+fn to_py(f: Failure) -> PyErr {
+    if f.code == 2 {
+        InputError::new_err(f.message)
+    } else {
+        EarlError::new_err(f.message)
+    }
+}
+
+fn to_json(v: &impl serde::Serialize) -> Result<String, Failure> {
+    serde_json::to_string(v).map_err(|e| Failure::internal(e.to_string()))
+}
+
+fn parse_args(args: &str) -> Result<Value, Failure> {
+    serde_json::from_str(args).map_err(|e| Failure::internal(format!("arguments: {e}")))
+}
+
+/// Sets where the data comes from and where determinations are recorded; the next question
+/// loads it afresh. Paths are the CLI's `--chips-file`, `--rules`, `--countries`,
+/// `--country-groups`, `--lists`, `--db`, `--data-dir`; `audit=False` is `--no-audit`.
+#[pyfunction]
+#[pyo3(signature = (*, chips_files, rules, countries, country_groups, lists, db, data_dir, audit))]
+#[allow(clippy::too_many_arguments)]
+fn configure(
+    chips_files: Vec<PathBuf>,
+    rules: Option<PathBuf>,
+    countries: Option<PathBuf>,
+    country_groups: Option<PathBuf>,
+    lists: Option<PathBuf>,
+    db: Option<PathBuf>,
+    data_dir: Option<PathBuf>,
+    audit: bool,
+) {
+    let mut s = state();
+    s.args = DataArgs {
+        chips_file: chips_files,
+        rules,
+        countries,
+        country_groups,
+        lists,
+        db,
+        no_audit: !audit,
+        data_dir,
+    };
+    s.app = None;
+}
+
+/// Answers one question (`classify`, `check`, `screen`, `match`, `diff`, `timeline`, `impact`,
+/// `scenarios`, `about`) given its arguments as a JSON object; returns the CLI's JSON answer.
+#[pyfunction]
+fn ask(py: Python<'_>, question: &str, args: &str) -> PyResult<String> {
+    py.detach(|| {
+        let question = Question::parse(question, parse_args(args)?)?;
+        let app = app(question.needs_own_app());
+        to_json(&question.answer(&app)?)
+    })
+    .map_err(to_py)
+}
+
+/// Checks many rows, given column by column (the columns of `earl check --batch`), on every
+/// core. `options` is a JSON object: `date`, `from`, `scenario` (defaults for every row) and
+/// `answers` (whether to return each row's full answer). Returns a JSON array of
+/// `{"outcome": {...batch columns...}, "answer": {...} | null}`.
+#[pyfunction]
+fn check_many(
+    py: Python<'_>,
+    columns: HashMap<String, Vec<Option<String>>>,
+    options: &str,
+) -> PyResult<String> {
+    py.detach(|| {
+        let options = parse_args(options)?;
+        let names: Vec<&str> = columns.keys().map(String::as_str).collect();
+        header_check(&names, REQUIRED, OPTIONAL)
+            .map_err(|e| Failure::input(format!("rows: {}", e.message)))?;
+        let len = columns.values().next().map_or(0, Vec::len);
+        if let Some((name, c)) = columns.iter().find(|(_, c)| c.len() != len) {
+            return Err(Failure::input(format!(
+                "rows: column `{name}` has {} values, others {len}",
+                c.len()
+            )));
+        }
+        let column = |name: &str| columns.get(name);
+        fn cell(c: Option<&Vec<Option<String>>>, i: usize) -> Option<&str> {
+            c.and_then(|c| c[i].as_deref())
+        }
+        let (chip, destination) = (column("chip"), column("destination"));
+        let rows: Vec<BatchRow> = (0..len)
+            .map(|i| BatchRow {
+                chip: cell(chip, i).unwrap_or(""),
+                destination: cell(destination, i).unwrap_or(""),
+                end_user: cell(column("end_user"), i),
+                end_user_hq: cell(column("end_user_hq"), i),
+                date: cell(column("date"), i),
+                quantity: cell(column("quantity"), i),
+                from: cell(column("from"), i),
+            })
+            .collect();
+        let text = |k: &str| options.get(k).and_then(Value::as_str).map(str::to_string);
+        let scenario = text("scenario");
+        let own = scenario
+            .as_deref()
+            .is_some_and(|s| s.ends_with(".toml") || std::path::Path::new(s).is_file());
+        let app = app(own);
+        let (_, scenario) = app.engine_with_scenario(scenario.as_deref())?;
+        let from = text("from");
+        let defaults = BatchDefaults {
+            date: earl_front::app::date_or_today(&text("date"))?,
+            from: from.as_deref(),
+            scenario: scenario.as_deref(),
+            stakes: None,
+        };
+        let with_answers = options.get("answers").and_then(Value::as_bool) == Some(true);
+        let many =
+            earl_front::check::check_many(&app, &rows, &defaults, Source::Python, with_answers)?;
+        let out: Vec<Value> = many
+            .into_iter()
+            .map(|m| json!({"outcome": m.outcome, "answer": m.answer}))
+            .collect();
+        to_json(&out)
+    })
+    .map_err(to_py)
+}
+
+/// Screens many names (each with an address country or null) on every core. `options` is a
+/// JSON object: `lists` (source codes), `threshold`, `all`, `date`. Returns a JSON array of
+/// `{"answer": {...}}` or `{"error": "..."}`, in order.
+#[pyfunction]
+fn screen_many(
+    py: Python<'_>,
+    names: Vec<(String, Option<String>)>,
+    options: &str,
+) -> PyResult<String> {
+    py.detach(|| {
+        let options = parse_args(options)?;
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Options {
+            #[serde(default)]
+            lists: Vec<String>,
+            threshold: Option<f64>,
+            #[serde(default)]
+            all: bool,
+            date: Option<String>,
+        }
+        let o: Options = serde_json::from_value(options)
+            .map_err(|e| Failure::input(format!("screen_many: {e}")))?;
+        let a = screen_args(String::new(), None, o.lists, o.threshold, o.all, o.date);
+        let app = app(false);
+        let answers = earl_front::screen::screen_many(&app, &a, &names, Source::Python)?;
+        let out: Vec<Value> = answers
+            .into_iter()
+            .map(|r| match r {
+                Ok(v) => json!({ "answer": v }),
+                Err(f) => json!({ "error": f.message }),
+            })
+            .collect();
+        to_json(&out)
+    })
+    .map_err(to_py)
+}
+
+#[pymodule]
+fn _earl(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("EarlError", m.py().get_type::<EarlError>())?;
+    m.add("InputError", m.py().get_type::<InputError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(configure, m)?)?;
+    m.add_function(wrap_pyfunction!(ask, m)?)?;
+    m.add_function(wrap_pyfunction!(check_many, m)?)?;
+    m.add_function(wrap_pyfunction!(screen_many, m)?)?;
+    Ok(())
+}
