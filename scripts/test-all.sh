@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test earl has: the workspace's Rust tests, the OpenAPI contract (schemathesis), `earl mcp`
-# under a real MCP client (the Python SDK), then the web page in a real headless browser.
+# under a real MCP client (the Python SDK), the Python package (pytest, Spark in local mode),
+# then the web page in a real headless browser.
 # Installs what the browser test needs on first run (Debian's chromium, playwright-core from npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,5 +14,7 @@ cargo build --locked -p earl-cli
 bash scripts/contract-test.sh
 # `earl mcp` driven by the official MCP Python SDK (installed into the same venv).
 bash scripts/mcp-test.sh
+# `pip install ./python` and its tests, Spark's local mode among them (Java 17 installed if absent).
+bash scripts/python-test.sh
 bash scripts/setup-browser.sh
 EARL_BIN="${CARGO_TARGET_DIR:-target}/debug/earl" node scripts/browser-test.mjs

@@ -392,6 +392,9 @@ def check_many(
     ``"false"`` or ``"undetermined"``, ``prohibited``, ``license_exception``,
     ``review_policy``, ``regime``, ``end_user_matches``, ``error``). Rows are numbered from 1.
 
+    Rows asking the same question (in the same rule epoch) share the nested parts of their
+    answer: ``copy.deepcopy`` one before changing it in place.
+
     A row that cannot be checked raises :class:`InputError` (after the others are recorded);
     with ``errors="return"`` it comes back as ``{"row": n, "error": message}`` (or, with
     ``summary=True``, as a batch row whose ``error`` says why and whose decision is empty).
@@ -405,14 +408,18 @@ def check_many(
     results = _json.loads(
         _earl.check_many(columns, _json.dumps({k: v for k, v in options.items() if v is not None}))
     )
-    failed = [(r["outcome"]["row"], r["outcome"]["error"]) for r in results if r["outcome"]["error"]]
+    rows, shared = results["rows"], results["answers"]
+    failed = [(r["outcome"]["row"], r["outcome"]["error"]) for r in rows if r["outcome"]["error"]]
     if failed and errors == "raise":
-        _raise_failed(failed, len(results), "checked")
+        _raise_failed(failed, len(rows), "checked")
     if summary:
-        return [r["outcome"] for r in results]
+        return [r["outcome"] for r in rows]
+    # Rows asking the same question share one answer: each gets a shallow copy with its date.
     return [
-        r["answer"] if r["answer"] is not None else {"row": r["outcome"]["row"], "error": r["outcome"]["error"]}
-        for r in results
+        dict(shared[r["answer"]], date=r["outcome"]["date"])
+        if r["answer"] is not None
+        else {"row": r["outcome"]["row"], "error": r["outcome"]["error"]}
+        for r in rows
     ]
 
 

@@ -122,8 +122,8 @@ fn ask(py: Python<'_>, question: &str, args: &str) -> PyResult<String> {
 
 /// Checks many rows, given column by column (the columns of `earl check --batch`), on every
 /// core. `options` is a JSON object: `date`, `from`, `scenario` (defaults for every row) and
-/// `answers` (whether to return each row's full answer). Returns a JSON array of
-/// `{"outcome": {...batch columns...}, "answer": {...} | null}`.
+/// `answers` (whether to return the full answers). Returns `{"rows": [{"outcome": {...batch
+/// columns...}, "answer": index | null}], "answers": [...each distinct answer once...]}`.
 #[pyfunction]
 fn check_many(
     py: Python<'_>,
@@ -175,11 +175,12 @@ fn check_many(
         let with_answers = options.get("answers").and_then(Value::as_bool) == Some(true);
         let many =
             earl_front::check::check_many(&app, &rows, &defaults, Source::Python, with_answers)?;
-        let out: Vec<Value> = many
+        let rows: Vec<Value> = many
+            .rows
             .into_iter()
             .map(|m| json!({"outcome": m.outcome, "answer": m.answer}))
             .collect();
-        to_json(&out)
+        to_json(&json!({"rows": rows, "answers": many.answers}))
     })
     .map_err(to_py)
 }

@@ -444,11 +444,19 @@ impl<'e> BatchRecorder<'e> {
     }
 }
 
-/// One row of [`check_many`]: its batch columns and, when asked for, its full answer (what
-/// `earl check --json` prints for the row's question; `None` for a row that failed).
+/// One row of [`check_many`]: its batch columns and, when answers were asked for, which of
+/// [`Many::answers`] is its full answer (`None` for a row that failed).
 pub struct ManyRow {
     pub outcome: BatchOutcome,
-    pub answer: Option<Value>,
+    pub answer: Option<usize>,
+}
+
+/// What [`check_many`] returns: the rows in order, and each distinct answer once — what
+/// `earl check --json` prints for the question, but with the `date` of the first row asking
+/// it in its epoch; a row's own answer is that with the row's `date` (`outcome.date`).
+pub struct Many {
+    pub rows: Vec<ManyRow>,
+    pub answers: Vec<Value>,
 }
 
 /// Checks many rows on every core, records them in the audit trail (unless it is off) and
@@ -460,23 +468,28 @@ pub fn check_many(
     defaults: &BatchDefaults,
     source: Source,
     with_answers: bool,
-) -> Result<Vec<ManyRow>, Failure> {
+) -> Result<Many, Failure> {
     let engine = app.engine()?;
     let audit = app.audit()?;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(rows.len().div_ceil(256).max(1));
     let per_thread = rows.len().div_ceil(threads).max(1);
-    type Part = Result<(Vec<ManyRow>, Vec<PreparedRecord>), Failure>;
-    let parts: Vec<Part> = std::thread::scope(|scope| {
+    struct Part {
+        rows: Vec<ManyRow>,
+        answers: Vec<Value>,
+        records: Vec<PreparedRecord>,
+    }
+    let parts: Vec<Result<Part, Failure>> = std::thread::scope(|scope| {
         let handles: Vec<_> = rows
             .chunks(per_thread)
             .enumerate()
             .map(|(chunk, rows)| {
-                scope.spawn(move || -> Part {
+                scope.spawn(move || -> Result<Part, Failure> {
                     let mut checker = engine.batch(defaults.scenario)?;
                     let mut recorder = BatchRecorder::new(engine, source);
-                    let mut answers: Vec<Option<Value>> = Vec::new();
+                    // This thread's checker numbers its distinct answers 0, 1, 2, ...
+                    let mut answers: Vec<Value> = Vec::new();
                     let (mut out, mut records) = (Vec::with_capacity(rows.len()), Vec::new());
                     for (i, r) in rows.iter().enumerate() {
                         let row = (chunk * per_thread + i + 1) as u64;
@@ -487,25 +500,15 @@ pub fn check_many(
                                 if audit.is_some() {
                                     records.push(recorder.record(row, r, &req, &checked, None)?);
                                 }
-                                let answer = if with_answers {
-                                    if answers.len() <= checked.id {
-                                        answers.resize_with(checked.id + 1, || None);
-                                    }
-                                    let shared = match &mut answers[checked.id] {
-                                        Some(v) => v,
-                                        slot => slot.insert(
-                                            serde_json::to_value(earl_render::explained(
-                                                checked.answer.clone(),
-                                            ))
-                                            .map_err(|e| Failure::internal(e.to_string()))?,
-                                        ),
-                                    };
-                                    let mut v = shared.clone();
-                                    v["date"] = json!(req.date.to_string());
-                                    Some(v)
-                                } else {
-                                    None
-                                };
+                                if with_answers && answers.len() == checked.id {
+                                    answers.push(
+                                        serde_json::to_value(earl_render::explained(
+                                            checked.answer.clone(),
+                                        ))
+                                        .map_err(|e| Failure::internal(e.to_string()))?,
+                                    );
+                                }
+                                let answer = with_answers.then_some(checked.id);
                                 out.push(ManyRow { outcome, answer });
                             }
                             Err(reason) => out.push(ManyRow {
@@ -514,7 +517,11 @@ pub fn check_many(
                             }),
                         }
                     }
-                    Ok((out, records))
+                    Ok(Part {
+                        rows: out,
+                        answers,
+                        records,
+                    })
                 })
             })
             .collect();
@@ -526,17 +533,25 @@ pub fn check_many(
             })
             .collect()
     });
-    let mut all = Vec::with_capacity(rows.len());
+    let mut many = Many {
+        rows: Vec::with_capacity(rows.len()),
+        answers: Vec::new(),
+    };
     let mut records = Vec::new();
     for part in parts {
-        let (out, recs) = part?;
-        all.extend(out);
-        records.extend(recs);
+        let part = part?;
+        let offset = many.answers.len();
+        many.rows.extend(part.rows.into_iter().map(|mut r| {
+            r.answer = r.answer.map(|i| i + offset);
+            r
+        }));
+        many.answers.extend(part.answers);
+        records.extend(part.records);
     }
     if let Some(store) = audit {
         for chunk in records.chunks(earl_store::DEFAULT_CHUNK_SIZE) {
             store.append_all(&chunk.iter().collect::<Vec<_>>())?;
         }
     }
-    Ok(all)
+    Ok(many)
 }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The Python package: builds and installs it with `pip install ./python` into a virtual
+# environment of its own (scripts/.venv-package, or $EARL_PACKAGE_VENV) beside pinned pytest,
+# pandas, pyarrow and pyspark, then runs python/tests — the answers against the CLI's JSON, the
+# errors, the audit trail, and the Spark example job in local mode against `earl check --batch`
+# (Java 17 from scripts/setup-java.sh). EARL_BIN names the CLI to compare with (default: the
+# workspace's debug build).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv="${EARL_PACKAGE_VENV:-scripts/.venv-package}"
+bash scripts/setup-java.sh
+if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+fi
+[[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
+pip=("$venv/bin/python" -m pip --disable-pip-version-check -q)
+"${pip[@]}" install "pytest==9.2.0" "pandas==3.1.1" "pyarrow==26.0.1" "pyspark==4.1.1" >&2
+# The package itself, built from this tree every time (maturin, release profile, abi3 wheel).
+"${pip[@]}" install --force-reinstall --no-deps ./python >&2
+"$venv/bin/python" -m pytest -q python/tests "$@"
