@@ -405,16 +405,17 @@ def check_many(
     if columns is None:
         return []
     options = {"date": _date(date), "from": export_from, "scenario": scenario, "answers": not summary}
-    results = _json.loads(
-        _earl.check_many(columns, _json.dumps({k: v for k, v in options.items() if v is not None}))
+    text, answers = _earl.check_many(
+        columns, _json.dumps({k: v for k, v in options.items() if v is not None})
     )
-    rows, shared = results["rows"], results["answers"]
+    rows = _json.loads(text)
     failed = [(r["outcome"]["row"], r["outcome"]["error"]) for r in rows if r["outcome"]["error"]]
     if failed and errors == "raise":
         _raise_failed(failed, len(rows), "checked")
     if summary:
         return [r["outcome"] for r in rows]
     # Rows asking the same question share one answer: each gets a shallow copy with its date.
+    shared = [_json.loads(a) for a in answers]
     return [
         dict(shared[r["answer"]], date=r["outcome"]["date"])
         if r["answer"] is not None
@@ -438,7 +439,9 @@ def screen_many(
 
     ``names`` is an iterable of names, of ``(name, country)`` pairs or of dicts with ``name``
     and optionally ``country``, or a DataFrame or Arrow table with those columns; ``country``
-    applies to names without one. A name that cannot be screened (empty, no letter or digit)
+    applies to names without one. Each distinct name is screened once; rows asking the same
+    name share the nested parts of one answer (``copy.deepcopy`` before changing one in
+    place). A name that cannot be screened (empty, no letter or digit)
     raises :class:`InputError`; with ``errors="return"`` it comes back as
     ``{"row": n, "error": message}``.
     """
@@ -481,11 +484,13 @@ def screen_many(
         "all": all,
         "date": _date(date),
     }
-    results = _json.loads(_earl.screen_many(checked, _json.dumps(options)))
-    failed = [(i, r["error"]) for i, r in enumerate(results, start=1) if "error" in r]
+    rows, answers = _earl.screen_many(checked, _json.dumps(options))
+    failed = [(i, error) for i, (_, error) in enumerate(rows, start=1) if error is not None]
     if failed and errors == "raise":
-        _raise_failed(failed, len(results), "screened")
+        _raise_failed(failed, len(rows), "screened")
+    # A name asked twice is screened once; its rows get shallow copies of one answer.
+    shared = [_json.loads(a) if a else None for a in answers]
     return [
-        r["answer"] if "answer" in r else {"row": i, "error": r["error"]}
-        for i, r in enumerate(results, start=1)
+        dict(shared[a]) if a is not None else {"row": i, "error": error}
+        for i, (a, error) in enumerate(rows, start=1)
     ]

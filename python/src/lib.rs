@@ -12,7 +12,7 @@ use earl_front::questions::{Question, screen_args};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -122,14 +122,14 @@ fn ask(py: Python<'_>, question: &str, args: &str) -> PyResult<String> {
 
 /// Checks many rows, given column by column (the columns of `earl check --batch`), on every
 /// core. `options` is a JSON object: `date`, `from`, `scenario` (defaults for every row) and
-/// `answers` (whether to return the full answers). Returns `{"rows": [{"outcome": {...batch
-/// columns...}, "answer": index | null}], "answers": [...each distinct answer once...]}`.
+/// `answers` (whether to return the full answers). Returns the rows as JSON text, `[{"outcome":
+/// {...batch columns...}, "answer": index | null}]`, and each distinct answer's JSON text once.
 #[pyfunction]
 fn check_many(
     py: Python<'_>,
     columns: HashMap<String, Vec<Option<String>>>,
     options: &str,
-) -> PyResult<String> {
+) -> PyResult<(String, Vec<String>)> {
     py.detach(|| {
         let options = parse_args(options)?;
         let names: Vec<&str> = columns.keys().map(String::as_str).collect();
@@ -175,25 +175,35 @@ fn check_many(
         let with_answers = options.get("answers").and_then(Value::as_bool) == Some(true);
         let many =
             earl_front::check::check_many(&app, &rows, &defaults, Source::Python, with_answers)?;
-        let rows: Vec<Value> = many
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            outcome: &'a earl_front::check::BatchOutcome,
+            answer: Option<usize>,
+        }
+        let rows: Vec<Row> = many
             .rows
-            .into_iter()
-            .map(|m| json!({"outcome": m.outcome, "answer": m.answer}))
+            .iter()
+            .map(|m| Row {
+                outcome: &m.outcome,
+                answer: m.answer,
+            })
             .collect();
-        to_json(&json!({"rows": rows, "answers": many.answers}))
+        Ok((to_json(&rows)?, many.answers))
     })
     .map_err(to_py)
 }
 
 /// Screens many names (each with an address country or null) on every core. `options` is a
-/// JSON object: `lists` (source codes), `threshold`, `all`, `date`. Returns a JSON array of
-/// `{"answer": {...}}` or `{"error": "..."}`, in order.
+/// JSON object: `lists` (source codes), `threshold`, `all`, `date`. Returns, for each name in
+/// order, the index of its answer or why it could not be screened, and each distinct answer's
+/// JSON text once.
 #[pyfunction]
+#[allow(clippy::type_complexity)]
 fn screen_many(
     py: Python<'_>,
     names: Vec<(String, Option<String>)>,
     options: &str,
-) -> PyResult<String> {
+) -> PyResult<(Vec<(Option<usize>, Option<String>)>, Vec<String>)> {
     py.detach(|| {
         let options = parse_args(options)?;
         #[derive(serde::Deserialize)]
@@ -210,15 +220,16 @@ fn screen_many(
             .map_err(|e| Failure::input(format!("screen_many: {e}")))?;
         let a = screen_args(String::new(), None, o.lists, o.threshold, o.all, o.date);
         let app = app(false);
-        let answers = earl_front::screen::screen_many(&app, &a, &names, Source::Python)?;
-        let out: Vec<Value> = answers
+        let many = earl_front::screen::screen_many(&app, &a, &names, Source::Python)?;
+        let rows = many
+            .rows
             .into_iter()
             .map(|r| match r {
-                Ok(v) => json!({ "answer": v }),
-                Err(f) => json!({ "error": f.message }),
+                Ok(i) => (Some(i), None),
+                Err(message) => (None, Some(message)),
             })
             .collect();
-        to_json(&out)
+        Ok((rows, many.answers))
     })
     .map_err(to_py)
 }

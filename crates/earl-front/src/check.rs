@@ -10,7 +10,7 @@ use earl_core::ownership::Stake;
 use earl_engine::audit::{SharedAnswer, Source};
 use earl_engine::{CheckRequest, Item};
 use earl_store::PreparedRecord;
-use serde_json::{Value, json};
+use serde_json::json;
 use std::path::{Path, PathBuf};
 
 #[derive(Args)]
@@ -451,12 +451,12 @@ pub struct ManyRow {
     pub answer: Option<usize>,
 }
 
-/// What [`check_many`] returns: the rows in order, and each distinct answer once — what
-/// `earl check --json` prints for the question, but with the `date` of the first row asking
-/// it in its epoch; a row's own answer is that with the row's `date` (`outcome.date`).
+/// What [`check_many`] returns: the rows in order, and each distinct answer once as JSON text
+/// — what `earl check --json` prints for the question, but with the `date` of the first row
+/// asking it in its epoch; a row's own answer is that with the row's `date` (`outcome.date`).
 pub struct Many {
     pub rows: Vec<ManyRow>,
-    pub answers: Vec<Value>,
+    pub answers: Vec<String>,
 }
 
 /// Checks many rows on every core, records them in the audit trail (unless it is off) and
@@ -477,7 +477,7 @@ pub fn check_many(
     let per_thread = rows.len().div_ceil(threads).max(1);
     struct Part {
         rows: Vec<ManyRow>,
-        answers: Vec<Value>,
+        answers: Vec<String>,
         records: Vec<PreparedRecord>,
     }
     let parts: Vec<Result<Part, Failure>> = std::thread::scope(|scope| {
@@ -489,7 +489,7 @@ pub fn check_many(
                     let mut checker = engine.batch(defaults.scenario)?;
                     let mut recorder = BatchRecorder::new(engine, source);
                     // This thread's checker numbers its distinct answers 0, 1, 2, ...
-                    let mut answers: Vec<Value> = Vec::new();
+                    let mut answers: Vec<String> = Vec::new();
                     let (mut out, mut records) = (Vec::with_capacity(rows.len()), Vec::new());
                     for (i, r) in rows.iter().enumerate() {
                         let row = (chunk * per_thread + i + 1) as u64;
@@ -502,7 +502,7 @@ pub fn check_many(
                                 }
                                 if with_answers && answers.len() == checked.id {
                                     answers.push(
-                                        serde_json::to_value(earl_render::explained(
+                                        serde_json::to_string(&earl_render::explained(
                                             checked.answer.clone(),
                                         ))
                                         .map_err(|e| Failure::internal(e.to_string()))?,

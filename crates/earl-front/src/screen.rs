@@ -5,7 +5,7 @@ use crate::app::{App, Failure, date_or_today};
 use clap::Args;
 use earl_engine::ScreenRequest;
 use earl_engine::audit::Source;
-use serde_json::{Value, json};
+use serde_json::json;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -148,70 +148,100 @@ pub fn count_drops(app: &App, p: &earl_screen::Provenance) -> Vec<String> {
     warnings
 }
 
-/// Screens many names (each with an optional address country) on every core with the options
-/// of `a`, records each answer (inputs `row`, `name`, `country`, as `earl screen --batch`
-/// does) and returns, in order once every record is durable, what `earl screen --json` prints
-/// for each name, or why it could not be screened.
+/// What [`screen_many`] returns: for each name in order, which of `answers` is its answer (or
+/// why it could not be screened), and each distinct answer once as JSON text — what
+/// `earl screen --json` prints.
+pub struct ScreenMany {
+    pub rows: Vec<Result<usize, String>>,
+    pub answers: Vec<String>,
+}
+
+/// Screens many names (each with an optional address country) with the options of `a`: each
+/// distinct (name, country) once, on every core; records every row (inputs `row`, `name`,
+/// `country`, as `earl screen --batch` does) and returns once every record is durable.
 pub fn screen_many(
     app: &App,
     a: &ScreenArgs,
     names: &[(String, Option<String>)],
     source: Source,
-) -> Result<Vec<Result<Value, Failure>>, Failure> {
+) -> Result<ScreenMany, Failure> {
     let engine = app.engine()?;
     let audit = app.audit()?;
     let drops = count_drops(app, &engine.list_provenance()?);
+    let mut distinct: Vec<&(String, Option<String>)> = Vec::new();
+    let mut index: std::collections::HashMap<&(String, Option<String>), usize> =
+        std::collections::HashMap::new();
+    let of_row: Vec<usize> = names
+        .iter()
+        .map(|n| {
+            *index.entry(n).or_insert_with(|| {
+                distinct.push(n);
+                distinct.len() - 1
+            })
+        })
+        .collect();
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(names.len().div_ceil(16).max(1));
-    let per_thread = names.len().div_ceil(threads).max(1);
-    type Part = Result<(Vec<Result<Value, Failure>>, Vec<earl_store::PreparedRecord>), Failure>;
-    let parts: Vec<Part> = std::thread::scope(|scope| {
-        let handles: Vec<_> = names
+        .min(distinct.len().div_ceil(16).max(1));
+    let per_thread = distinct.len().div_ceil(threads).max(1);
+    type Screened = Result<(earl_engine::ScreenAnswer, String), Failure>;
+    let screened: Vec<Screened> = std::thread::scope(|scope| {
+        let handles: Vec<_> = distinct
             .chunks(per_thread)
-            .enumerate()
-            .map(|(chunk, names)| {
+            .map(|chunk| {
                 let drops = &drops;
-                scope.spawn(move || -> Part {
-                    let (mut out, mut records) = (Vec::with_capacity(names.len()), Vec::new());
-                    for (i, (name, country)) in names.iter().enumerate() {
-                        let row = chunk * per_thread + i + 1;
-                        let answer = request(a, name, country.clone())
-                            .and_then(|q| Ok(engine.screen(&q)?));
-                        out.push(match answer {
-                            Ok(answer) => {
-                                if audit.is_some() {
-                                    let inputs = json!({"row": row, "name": name, "country": answer.country});
-                                    records.push(engine.record(source, &inputs, &answer)?);
-                                }
-                                Ok(screen_json(&answer, drops)?)
-                            }
-                            Err(f) => Err(f),
-                        });
-                    }
-                    Ok((out, records))
+                scope.spawn(move || -> Vec<Screened> {
+                    chunk
+                        .iter()
+                        .map(|(name, country)| {
+                            let answer = engine.screen(&request(a, name, country.clone())?)?;
+                            let text = serde_json::to_string(&screen_json(&answer, drops)?)
+                                .map_err(|e| Failure::internal(e.to_string()))?;
+                            Ok((answer, text))
+                        })
+                        .collect()
                 })
             })
             .collect();
         handles
             .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(Failure::internal("a screening thread panicked")))
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(Failure::internal("a screening thread panicked"))]
+                })
             })
             .collect()
     });
-    let mut all = Vec::with_capacity(names.len());
+    let mut shared = Vec::with_capacity(screened.len());
+    for s in &screened {
+        shared.push(match s {
+            Ok((answer, _)) => Some(engine.share(answer)?),
+            Err(_) => None,
+        });
+    }
     let mut records = Vec::new();
-    for part in parts {
-        let (out, recs) = part?;
-        all.extend(out);
-        records.extend(recs);
+    let mut rows = Vec::with_capacity(names.len());
+    for (i, ((name, _), &d)) in names.iter().zip(&of_row).enumerate() {
+        match (&screened[d], &shared[d]) {
+            (Ok((answer, _)), Some(s)) => {
+                if audit.is_some() {
+                    let inputs = json!({"row": i + 1, "name": name, "country": answer.country});
+                    records.push(engine.record_shared(source, &inputs, s, answer.date)?);
+                }
+                rows.push(Ok(d));
+            }
+            (Err(f), _) => rows.push(Err(f.message.clone())),
+            (Ok(_), None) => return Err(Failure::internal("an answer was not prepared")),
+        }
     }
     if let Some(store) = audit {
         for chunk in records.chunks(earl_store::DEFAULT_CHUNK_SIZE) {
             store.append_all(&chunk.iter().collect::<Vec<_>>())?;
         }
     }
-    Ok(all)
+    let answers = screened
+        .into_iter()
+        .map(|s| s.map(|(_, text)| text).unwrap_or_default())
+        .collect();
+    Ok(ScreenMany { rows, answers })
 }
