@@ -8,13 +8,21 @@
 # Then, unless RATES is empty, the same at fixed request rates with `hey` (Debian's package;
 # -q paces each of its 64 connections), so latency is also seen below saturation: wrk's
 # closed loop at 64 connections always measures a full queue, where latency is 64 divided
-# by throughput whatever the server does.
+# by throughput whatever the server does. hey's connections tick together, so its load comes
+# in bursts of 64 requests: its p50 is about the time to answer one burst, not one request.
 #
 #   scripts/bench-server.sh                 (DURATION=10s per run by default)
 #   DURATION=5s CONNECTIONS="64" RATES="1000 2000" scripts/bench-server.sh
 #   EARL_BIN=path/to/earl scripts/bench-server.sh    (a given binary; no build)
 #   SOAK=600s SOAK_RATE=1000 scripts/bench-server.sh (then a soak with the server's RSS sampled)
 #   SKIP_NO_AUDIT=1 ...                              (skip the audit-off comparison)
+#   PIN=0 ...                                        (do not pin; see below)
+#   CONTRACT=0 ...                                   (skip the closing schemathesis run)
+#
+# On a machine with at least two cores the server is pinned to core 0 and the load generators
+# to core 1 (taskset), so the figures measure the server on one core of its own rather than
+# the scheduler's choices between it and wrk; the server's runtime then has one worker thread
+# per core it may use. PIN=0 leaves both to the scheduler.
 #
 # Target: p99 < 10 ms for /v1/check at 64 connections. Note that the load generator and the
 # server share the machine's cores (the load average is printed before and after: other
@@ -32,6 +40,12 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 # 1,000 connections need 1,000 sockets on each side, beyond the usual soft limit of 1,024.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || ulimit -n 65536 2>/dev/null || true
 echo "open-file limit: $(ulimit -n)"
+
+server_cpu=(); client_cpu=(); wrk_threads=2
+if [[ "${PIN:-1}" != 0 ]] && (($(nproc) >= 2)) && command -v taskset >/dev/null; then
+    server_cpu=(taskset -c 0); client_cpu=(taskset -c 1); wrk_threads=1
+    echo "pinned: earl serve on core 0, wrk and hey on core 1"
+fi
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
@@ -60,7 +74,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$earl" --db "$work/audit.sqlite" serve --addr 127.0.0.1:0 --max-requests 2048 >"$work/serve.log" 2>&1 &
+"${server_cpu[@]}" "$earl" --db "$work/audit.sqlite" serve --addr 127.0.0.1:0 --max-requests 2048 >"$work/serve.log" 2>&1 &
 server_pid=$!
 url=""
 for _ in $(seq 1 300); do
@@ -82,10 +96,10 @@ screen_path="/v1/screen?q=Huawei%20Technologies"
 # Prints one result row from wrk's --latency report.
 run() {
     local name="$1" conns="$2" path="$3" script="$4"
-    local threads=2 out
+    local threads="$wrk_threads" out
     local args=(-t"$threads" -c"$conns" -d"$duration" --timeout 10s --latency)
     [[ -n "$script" ]] && args+=(-s "$script")
-    out="$(wrk "${args[@]}" "$url$path")"
+    out="$("${client_cpu[@]}" wrk "${args[@]}" "$url$path")"
     local rps p50 p99 errors non2xx
     rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
     p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
@@ -113,7 +127,7 @@ if [[ -n "$rates" ]]; then
     paced() {
         local name="$1" rate="$2"; shift 2
         local out rps p50 p99 non200
-        out="$(hey -z "$duration" -c 64 -q "$(((rate + 63) / 64))" "$@")"
+        out="$("${client_cpu[@]}" hey -z "$duration" -c 64 -q "$(((rate + 63) / 64))" "$@")"
         rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
         p50="$(awk '/ 50% in / {printf "%.2fms", $3 * 1000}' <<<"$out")"
         p99="$(awk '/ 99% in / {printf "%.2fms", $3 * 1000}' <<<"$out")"
@@ -129,7 +143,7 @@ fi
 # The same 64-connection check against a second server with the audit trail off, in this run,
 # so the audit trail's share of the tail is a ratio of figures taken together.
 if [[ -z "${SKIP_NO_AUDIT:-}" ]]; then
-    "$earl" --no-audit serve --addr 127.0.0.1:0 >"$work/serve-no-audit.log" 2>&1 &
+    "${server_cpu[@]}" "$earl" --no-audit serve --addr 127.0.0.1:0 >"$work/serve-no-audit.log" 2>&1 &
     no_audit_pid=$!
     no_audit_url=""
     for _ in $(seq 1 300); do
@@ -154,7 +168,7 @@ if [[ -n "${SOAK:-}" ]]; then
     body='{"chip":"H200","to":"CN","date":"2026-03-01"}'
     echo
     echo "soak: POST /v1/check at $soak_rate/s for $SOAK, RSS of the server every 10 s"
-    hey -z "$SOAK" -c 64 -q "$(((soak_rate + 63) / 64))" -m POST -T application/json -d "$body" \
+    "${client_cpu[@]}" hey -z "$SOAK" -c 64 -q "$(((soak_rate + 63) / 64))" -m POST -T application/json -d "$body" \
         "$url/v1/check" >"$work/soak.txt" &
     hey_pid=$!
     started=$SECONDS
@@ -174,3 +188,11 @@ wait "$server_pid" || { echo "earl serve exited with $? on SIGTERM" >&2; exit 1;
 server_pid=""
 echo
 echo "audit trail after the runs: $("$earl" --db "$work/audit.sqlite" audit verify --json | tr -d '\n ')"
+
+# A longer contract run than the one in scripts/test-all.sh: more examples per operation and
+# another seed, against this binary.
+if [[ "${CONTRACT:-1}" != 0 ]]; then
+    echo
+    MAX_EXAMPLES="${CONTRACT_EXAMPLES:-200}" SEED="${CONTRACT_SEED:-7}" EARL_BIN="$earl" \
+        bash "$repo/scripts/contract-test.sh"
+fi

@@ -138,7 +138,7 @@ impl Engine {
         let (body, _) = earl_store::body::split(&text);
         Ok(SharedAnswer {
             kind: answer.kind(),
-            body: Arc::new(Body::new(body)),
+            body: Body::shared(body),
             lists_hash: answer.lists_hash().map(str::to_string),
         })
     }

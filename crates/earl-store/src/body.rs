@@ -7,7 +7,10 @@
 //! single serialisation would give (see [`splice`]).
 
 use crate::canonical::write_string;
+use lru::LruCache;
 use sha2::{Digest, Sha256};
+use std::cell::RefCell;
+use std::num::NonZeroUsize;
 use std::sync::Arc;
 
 /// Top-level members of `outputs` kept with each record rather than in the shared body: the
@@ -29,14 +32,46 @@ impl Body {
     /// Hashes and compresses a canonical JSON body.
     pub fn new(text: String) -> Body {
         let hash = hex::encode(Sha256::digest(text.as_bytes()));
-        let compressed = zstd::bulk::compress(text.as_bytes(), ZSTD_LEVEL)
-            .expect("compressing an in-memory buffer cannot fail");
+        let compressed = COMPRESSOR.with_borrow_mut(|compressor| match compressor {
+            Ok(compressor) => compressor.compress(text.as_bytes()),
+            Err(_) => zstd::bulk::compress(text.as_bytes(), ZSTD_LEVEL),
+        });
         Body {
             hash,
             text: text.into(),
-            compressed: compressed.into(),
+            compressed: compressed
+                .expect("compressing an in-memory buffer cannot fail")
+                .into(),
         }
     }
+
+    /// The body of `text`: the one this thread prepared lately for the same text, or a new one.
+    ///
+    /// A server asked the same question again, or a batch whose rows share an answer, would
+    /// otherwise hash and compress the same ~15 KB again for every record — most of the cost of
+    /// recording an answer. A body is a function of its text, so a cached one is the same body.
+    pub fn shared(text: String) -> Arc<Body> {
+        RECENT.with_borrow_mut(|recent| {
+            if let Some(body) = recent.get(text.as_str()) {
+                return Arc::clone(body);
+            }
+            let body = Arc::new(Body::new(text));
+            recent.put(Arc::clone(&body.text), Arc::clone(&body));
+            body
+        })
+    }
+}
+
+/// Bodies each thread keeps for [`Body::shared`]: at most ~20 KB each (text and compressed).
+const RECENT_BODIES: NonZeroUsize = NonZeroUsize::new(32).unwrap();
+
+thread_local! {
+    /// One compression context per thread: creating one costs about as much as compressing a
+    /// small answer.
+    static COMPRESSOR: RefCell<std::io::Result<zstd::bulk::Compressor<'static>>> =
+        RefCell::new(zstd::bulk::Compressor::new(ZSTD_LEVEL));
+    static RECENT: RefCell<LruCache<Arc<str>, Arc<Body>>> =
+        RefCell::new(LruCache::new(RECENT_BODIES));
 }
 
 /// The text of a stored body.
@@ -121,11 +156,15 @@ fn skip_value(b: &[u8], at: usize) -> Option<usize> {
 /// The offset just after the JSON string starting at `at`.
 fn skip_string(b: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 1;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
+    // Strings are most of a record (its prose): jump from one quote or backslash to the next.
+    while let Some(found) = memchr::memchr2(b'"', b'\\', &b[i..]) {
+        i += found;
+        if b[i] == b'"' {
+            return Some(i + 1);
+        }
+        i += 2;
+        if i > b.len() {
+            return None;
         }
     }
     None
@@ -144,8 +183,16 @@ pub fn split(outputs: &str) -> (String, Option<String>) {
         return (outputs.to_string(), None);
     }
     let join = |ms: &[&Member]| {
-        let parts: Vec<&str> = ms.iter().map(|m| &outputs[m.start..m.end]).collect();
-        format!("{{{}}}", parts.join(","))
+        let mut text = String::with_capacity(outputs.len());
+        text.push('{');
+        for (index, m) in ms.iter().enumerate() {
+            if index > 0 {
+                text.push(',');
+            }
+            text.push_str(&outputs[m.start..m.end]);
+        }
+        text.push('}');
+        text
     };
     (join(&keep), Some(join(&out)))
 }
@@ -182,7 +229,29 @@ pub fn overlay_of(key: &str, value: &str) -> String {
 mod tests {
     use super::*;
     use crate::canonical::canonical_json;
+    use proptest::prelude::*;
     use serde_json::json;
+
+    proptest! {
+        #[test]
+        fn any_answer_splits_and_splices_back(
+            texts in prop::collection::vec("[\"\\\\{}\\[\\],:a-c\u{1}é]{0,12}", 0..6),
+            date in prop::option::of("[0-9-\"\\\\]{0,10}"),
+        ) {
+            let mut answer = json!({
+                "because": texts.iter().map(|t| json!({"text": t, "n": t.len()})).collect::<Vec<_>>(),
+                "a": texts.first(),
+                "zz": {"date": texts.last()},
+            });
+            if let Some(date) = &date {
+                answer["date"] = json!(date);
+            }
+            let full = canonical_json(&answer);
+            let (body, overlay) = split(&full);
+            prop_assert_eq!(overlay.is_some(), date.is_some());
+            prop_assert_eq!(splice(&body, overlay.as_deref()), Some(full));
+        }
+    }
 
     #[test]
     fn split_and_splice_give_back_the_canonical_text() {
@@ -218,5 +287,24 @@ mod tests {
         let b = Body::new(canonical_json(&json!({"x": "y".repeat(1000)})));
         assert!(b.compressed.len() < 100);
         assert_eq!(decompress(&b.compressed).unwrap(), &*b.text);
+    }
+
+    #[test]
+    fn a_shared_body_is_the_body_of_its_text_and_prepared_once() {
+        let text = canonical_json(&json!({"because": "x".repeat(20_000), "n": 1}));
+        let first = Body::shared(text.clone());
+        let again = Body::shared(text.clone());
+        assert!(Arc::ptr_eq(&first, &again));
+        assert_eq!(*first, Body::new(text.clone()));
+        assert_eq!(decompress(&first.compressed).unwrap(), text);
+        let other = Body::shared(canonical_json(&json!({"n": 2})));
+        assert_ne!(other.hash, first.hash);
+        // More distinct bodies than the cache keeps: the first is prepared anew, still equal.
+        for n in 0..2 * RECENT_BODIES.get() {
+            Body::shared(canonical_json(&json!({ "n": n })));
+        }
+        let evicted = Body::shared(text.clone());
+        assert!(!Arc::ptr_eq(&first, &evicted));
+        assert_eq!(*evicted, *first);
     }
 }

@@ -23,11 +23,20 @@
 use serde_json::Value;
 use std::fmt::Write as _;
 
+mod direct;
+
 /// Serialises `value` as canonical JSON (see the module documentation).
+///
+/// Written straight from `Serialize` when it can be ([`direct`]), otherwise through a
+/// `serde_json::Value`; the bytes are the same either way.
 pub fn to_canonical_string<T: serde::Serialize + ?Sized>(
     value: &T,
 ) -> Result<String, serde_json::Error> {
-    Ok(canonical_json(&serde_json::to_value(value)?))
+    let mut out = String::new();
+    match direct::write(value, &mut out) {
+        Ok(()) => Ok(out),
+        Err(direct::GiveUp) => Ok(canonical_json(&serde_json::to_value(value)?)),
+    }
 }
 
 /// Renders `value` as canonical JSON (see the module documentation).
@@ -75,13 +84,17 @@ fn write_value(value: &Value, out: &mut String) {
 
 /// Writes `text` as a canonical JSON string literal.
 ///
-/// Copies runs of characters that need no escape in one go: records are
-/// mostly long prose, and this runs for every record appended.
+/// Copies runs of characters that need no escape in one go, finding the next byte that does
+/// eight at a time: records are mostly long prose, and this runs for every record appended.
 pub(crate) fn write_string(text: &str, out: &mut String) {
     out.push('"');
+    let bytes = text.as_bytes();
     let mut run_start = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let escape = match byte {
+    while let Some(at) = next_escape(bytes, run_start) {
+        // Every byte that needs an escape is ASCII, so `at` is a character boundary.
+        out.push_str(&text[run_start..at]);
+        run_start = at + 1;
+        let escape = match bytes[at] {
             b'"' => "\\\"",
             b'\\' => "\\\\",
             0x08 => "\\b",
@@ -89,26 +102,62 @@ pub(crate) fn write_string(text: &str, out: &mut String) {
             b'\n' => "\\n",
             b'\r' => "\\r",
             b'\t' => "\\t",
-            0x00..=0x1f => "",
-            _ => continue,
+            byte => {
+                let _ = write!(out, "\\u{:04x}", byte);
+                continue;
+            }
         };
-        // Every byte matched above is ASCII, so `at` is a character boundary.
-        out.push_str(&text[run_start..at]);
-        run_start = at + 1;
-        if escape.is_empty() {
-            let _ = write!(out, "\\u{:04x}", byte);
-        } else {
-            out.push_str(escape);
-        }
+        out.push_str(escape);
     }
     out.push_str(&text[run_start..]);
     out.push('"');
 }
 
+/// Whether canonical JSON escapes `byte`: `"`, `\` and the control characters.
+fn needs_escape(byte: u8) -> bool {
+    byte == b'"' || byte == b'\\' || byte < 0x20
+}
+
+/// The offset of the first byte at or after `from` that needs an escape.
+///
+/// Eight bytes at a time: a byte of a word is flagged when it is below 0x20 or equal to `"` or
+/// `\`, with the usual "has a zero byte" arithmetic. That arithmetic can also flag bytes above
+/// a flagged one (a borrow runs upwards), never below, so the lowest flag is always a real one.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |word: u64, limit: u8| word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS;
+    let equal = |word: u64, byte: u8| below(word ^ (ONES * u64::from(byte)), 1);
+    let mut at = from;
+    while at + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+        let flags = below(word, 0x20) | equal(word, b'"') | equal(word, b'\\');
+        if flags != 0 {
+            return Some(at + (flags.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    (at..bytes.len()).find(|&i| needs_escape(bytes[i]))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::canonical_json;
+    use super::{canonical_json, needs_escape, next_escape};
+    use proptest::prelude::*;
     use serde_json::json;
+
+    proptest! {
+        #[test]
+        fn the_word_scan_finds_what_a_byte_scan_finds(
+            text in "[\"\\\\\u{0}-\u{1f} a-z\u{7f}\u{80}-\u{10ffff}]{0,40}",
+            from in 0usize..48,
+        ) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let expected = (from..bytes.len()).find(|&i| needs_escape(bytes[i]));
+            prop_assert_eq!(next_escape(bytes, from), expected);
+        }
+    }
 
     #[test]
     fn sorts_keys_recursively_and_drops_whitespace() {

@@ -11,6 +11,9 @@ use std::thread::JoinHandle;
 /// failed group has committed nothing and can be retried record by record.
 const MAX_GROUP: usize = DEFAULT_CHUNK_SIZE;
 
+/// Most times the writer yields its core to let a group grow (see `write_groups`).
+const MAX_YIELDS: usize = 8;
+
 /// Appends waiting for the writer thread before `append` blocks.
 const QUEUE_DEPTH: usize = 4_096;
 
@@ -175,6 +178,21 @@ fn write_groups(
         group.clear();
         group.push(first);
         group.extend(queue.try_iter().take(MAX_GROUP - 1));
+        // Woken by the first records of a group, the writer gives the core back while more
+        // keep coming: when the threads answering requests share its core, they add their
+        // records to this group instead of each waiting for a sync of its own. With nothing
+        // else to run, `yield_now` returns at once and the group is committed.
+        for _ in 0..MAX_YIELDS {
+            if group.len() >= MAX_GROUP {
+                break;
+            }
+            std::thread::yield_now();
+            let before = group.len();
+            group.extend(queue.try_iter().take(MAX_GROUP - before));
+            if group.len() == before {
+                break;
+            }
+        }
         let records: Vec<&PreparedRecord> = group.iter().map(|job| &job.record).collect();
         let bytes: usize = records.iter().map(|r| r.approximate_size()).sum();
         match store.insert_prepared(&records) {

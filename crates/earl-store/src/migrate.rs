@@ -131,7 +131,7 @@ pub fn migrate(path: &Path) -> Result<MigrationReport, StoreError> {
         while let Some(row) = rows.next().map_err(sql)? {
             let r = read_v2(row).map_err(sql)?;
             let (body, overlay) = split(&r.outputs);
-            let body = Body::new(body);
+            let body = Body::shared(body);
             insert_body
                 .execute(rusqlite::params![body.hash, &*body.compressed])
                 .map_err(sql)?;

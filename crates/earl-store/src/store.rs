@@ -198,7 +198,7 @@ impl PreparedRecord {
             source.into(),
             crate::canonical::to_canonical_string(inputs)?,
             outputs,
-            Arc::new(Body::new(body)),
+            Body::shared(body),
             overlay,
             rules_hash.into(),
             lists_hash,
@@ -304,7 +304,7 @@ impl From<&NewRecord> for PreparedRecord {
             record.source.clone(),
             canonical_json(&record.inputs),
             outputs,
-            Arc::new(Body::new(body)),
+            Body::shared(body),
             overlay,
             record.rules_hash.clone(),
             record.lists_hash.clone(),
@@ -997,28 +997,33 @@ struct Content<'a> {
 /// Lowercase hex SHA-256 of the content's canonical object:
 /// `{"earl_version","inputs","kind","lists_hash","outputs","rules_hash","source"}`.
 fn content_hash(content: &Content<'_>) -> String {
-    let mut out = String::with_capacity(
-        200 + content.inputs.len() + content.outputs.len() + content.kind.len(),
-    );
-    out.push_str("{\"earl_version\":");
-    write_string(content.earl_version, &mut out);
-    out.push_str(",\"inputs\":");
-    out.push_str(content.inputs);
-    out.push_str(",\"kind\":");
-    write_string(content.kind, &mut out);
-    out.push_str(",\"lists_hash\":");
+    // Streamed: the two large members go to the hasher as they are, not through a copy.
+    let mut hasher = Sha256::new();
+    let mut small = String::with_capacity(256);
+    small.push_str("{\"earl_version\":");
+    write_string(content.earl_version, &mut small);
+    small.push_str(",\"inputs\":");
+    hasher.update(small.as_bytes());
+    hasher.update(content.inputs.as_bytes());
+    small.clear();
+    small.push_str(",\"kind\":");
+    write_string(content.kind, &mut small);
+    small.push_str(",\"lists_hash\":");
     match content.lists_hash {
-        Some(lists_hash) => write_string(lists_hash, &mut out),
-        None => out.push_str("null"),
+        Some(lists_hash) => write_string(lists_hash, &mut small),
+        None => small.push_str("null"),
     }
-    out.push_str(",\"outputs\":");
-    out.push_str(content.outputs);
-    out.push_str(",\"rules_hash\":");
-    write_string(content.rules_hash, &mut out);
-    out.push_str(",\"source\":");
-    write_string(content.source, &mut out);
-    out.push('}');
-    hex::encode(Sha256::digest(out.as_bytes()))
+    small.push_str(",\"outputs\":");
+    hasher.update(small.as_bytes());
+    hasher.update(content.outputs.as_bytes());
+    small.clear();
+    small.push_str(",\"rules_hash\":");
+    write_string(content.rules_hash, &mut small);
+    small.push_str(",\"source\":");
+    write_string(content.source, &mut small);
+    small.push('}');
+    hasher.update(small.as_bytes());
+    hex::encode(hasher.finalize())
 }
 
 /// Lowercase hex SHA-256 of a record's chain link, the canonical object
