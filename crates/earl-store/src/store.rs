@@ -191,8 +191,11 @@ impl PreparedRecord {
         lists_hash: Option<String>,
         earl_version: impl Into<String>,
     ) -> Result<PreparedRecord, serde_json::Error> {
-        let outputs = crate::canonical::to_canonical_string(outputs)?;
-        let (body, overlay) = crate::body::split(&outputs);
+        let (outputs, members) = crate::canonical::to_canonical_members(outputs)?;
+        let (body, overlay) = match members {
+            Some(members) => crate::body::split_members(&outputs, &members),
+            None => crate::body::split(&outputs),
+        };
         Ok(PreparedRecord::assemble(
             kind.into(),
             source.into(),

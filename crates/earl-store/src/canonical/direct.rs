@@ -14,12 +14,21 @@
 
 use super::write_string;
 use serde::ser::{self, Serialize};
-use std::ops::Range;
 use std::fmt::{self, Write as _};
+use std::ops::Range;
 
 /// Writes `value` as canonical JSON into `out`, or gives up (see the module documentation).
-pub(super) fn write<T: Serialize + ?Sized>(value: &T, out: &mut String) -> Result<(), GiveUp> {
-    value.serialize(Writer { out })
+/// When `value` is a map or struct, `members` receives where each of its members
+/// (`"key":value`) lies in `out`, in key order; otherwise it is left empty.
+pub(super) fn write<T: Serialize + ?Sized>(
+    value: &T,
+    out: &mut String,
+    members: &mut Vec<Range<usize>>,
+) -> Result<(), GiveUp> {
+    value.serialize(Writer {
+        out,
+        top: Some(members),
+    })
 }
 
 /// This writer cannot produce the canonical text; the `Value` path decides.
@@ -50,6 +59,8 @@ const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 struct Writer<'a> {
     out: &'a mut String,
+    /// Where the members of the outermost object go, for the writer of the outermost value.
+    top: Option<&'a mut Vec<Range<usize>>>,
 }
 
 impl<'a> Writer<'a> {
@@ -83,6 +94,8 @@ impl<'a> Writer<'a> {
             start,
             members: Vec::new(),
             key: None,
+            // Inside `{"variant":`, these members are not the outermost object's.
+            report: if close_variant { None } else { self.top },
             close_variant,
         }
     }
@@ -209,7 +222,10 @@ impl<'a> ser::Serializer for Writer<'a> {
         value: &T,
     ) -> Result<(), GiveUp> {
         self.open_variant(variant);
-        value.serialize(Writer { out: self.out })?;
+        value.serialize(Writer {
+            out: self.out,
+            top: None,
+        })?;
         self.out.push('}');
         Ok(())
     }
@@ -267,7 +283,10 @@ impl Array<'_> {
             self.out.push(',');
         }
         self.first = false;
-        value.serialize(Writer { out: self.out })
+        value.serialize(Writer {
+            out: self.out,
+            top: None,
+        })
     }
 
     fn close(self) -> Result<(), GiveUp> {
@@ -340,6 +359,8 @@ struct Object<'a> {
     members: Vec<Member>,
     /// A map key given to `serialize_key`: its text and where its member starts.
     key: Option<(Range<usize>, usize)>,
+    /// For the outermost object: where its members end up, in key order.
+    report: Option<&'a mut Vec<Range<usize>>>,
     /// Inside `{"variant":`, which `end` closes too.
     close_variant: bool,
 }
@@ -365,7 +386,10 @@ impl Object<'_> {
         (key, start): (Range<usize>, usize),
         value: &T,
     ) -> Result<(), GiveUp> {
-        value.serialize(Writer { out: self.out })?;
+        value.serialize(Writer {
+            out: self.out,
+            top: None,
+        })?;
         let end = self.out.len();
         self.members.push(Member { key, start, end });
         Ok(())
@@ -377,12 +401,14 @@ impl Object<'_> {
             start,
             members,
             key,
+            report,
             close_variant,
         } = self;
         if key.is_some() {
             return Err(GiveUp);
         }
-        if let Some(order) = key_order(out, &members)? {
+        let order = key_order(out, &members)?;
+        if let Some(order) = &order {
             let base = start + 1;
             SCRATCH.with_borrow_mut(|text| {
                 text.clear();
@@ -397,6 +423,20 @@ impl Object<'_> {
                 }
             });
         }
+        if let Some(report) = report {
+            // Where each member is now: in key order, one comma apart.
+            report.clear();
+            let mut at = start + 1;
+            let mut place = |index: usize| {
+                let length = members[index].end - members[index].start;
+                report.push(at..at + length);
+                at += length + 1;
+            };
+            match &order {
+                Some(order) => order.iter().for_each(|&index| place(index)),
+                None => (0..members.len()).for_each(place),
+            }
+        }
         out.push('}');
         if close_variant {
             out.push('}');
@@ -409,7 +449,9 @@ impl Object<'_> {
 /// are in it already. Keys are compared as written, which is their own order unless one holds
 /// an escape; then they are read back first.
 fn key_order(out: &str, members: &[Member]) -> Result<Option<Vec<usize>>, GiveUp> {
-    let escaped = members.iter().any(|m| out.as_bytes()[m.key.clone()].contains(&b'\\'));
+    let escaped = members
+        .iter()
+        .any(|m| out.as_bytes()[m.key.clone()].contains(&b'\\'));
     let read: Vec<String> = if escaped {
         members
             .iter()
@@ -655,7 +697,14 @@ mod tests {
 
     fn direct<T: Serialize + ?Sized>(value: &T) -> Option<String> {
         let mut out = String::new();
-        super::write(value, &mut out).ok().map(|()| out)
+        let mut members = Vec::new();
+        super::write(value, &mut out, &mut members).ok()?;
+        // The members reported are the outermost object's, in order, one comma apart.
+        if !members.is_empty() {
+            let rebuilt: Vec<&str> = members.iter().map(|m| &out[m.clone()]).collect();
+            assert_eq!(format!("{{{}}}", rebuilt.join(",")), out);
+        }
+        Some(out)
     }
 
     #[derive(Serialize)]
@@ -749,7 +798,10 @@ mod tests {
             more: [("a".to_string(), 2)].into_iter().collect(),
         };
         assert!(direct(&twice).is_none());
-        assert_eq!(to_canonical_string(&twice).unwrap(), through_value(&twice).unwrap());
+        assert_eq!(
+            to_canonical_string(&twice).unwrap(),
+            through_value(&twice).unwrap()
+        );
     }
 
     fn any_value() -> impl Strategy<Value = Value> {
