@@ -400,6 +400,12 @@ pub async fn screen(
     ApiQuery(params): ApiQuery<ScreenParams>,
 ) -> Result<Response, ApiError> {
     name_field("q", &params.q)?;
+    // The contract says a country filter is not blank; leaving it out screens every country.
+    if params.country.as_deref().is_some_and(|c| c.trim().is_empty()) {
+        return Err(ApiError::invalid_input(
+            "`country` is empty: name a country, or leave the parameter out to keep every country",
+        ));
+    }
     let request = earl_engine::ScreenRequest {
         name: params.q.clone(),
         country: params.country.clone(),

@@ -301,6 +301,14 @@ async fn screen_explains_its_matches() {
     send(&app, get("/v1/screen?q=Huawei&country=Atlantis"))
         .await
         .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    // A blank country filter breaks the contract's `pattern`; it is refused, not read as "any".
+    let message = send(&app, get("/v1/screen?q=Huawei&country="))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    assert!(message.contains("`country` is empty"), "{message}");
+    send(&app, get("/v1/screen?q=Huawei&country=%20"))
+        .await
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
     let message = send(&app, get("/v1/screen?q=Huawei&path=/etc/passwd"))
         .await
         .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_query");
