@@ -110,6 +110,20 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// The eight integer methods of a serializer, each writing through `self.integer`.
+macro_rules! integer_methods {
+    () => {
+        integer_methods!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
+            serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
+            serialize_u64: u64);
+    };
+    ($($method:ident: $integer:ty),*) => {$(
+        fn $method(self, v: $integer) -> Result<(), GiveUp> {
+            self.integer(v)
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for Writer<'a> {
     type Ok = ();
     type Error = GiveUp;
@@ -125,18 +139,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         self.out.push_str(if v { "true" } else { "false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
+    integer_methods!();
     fn serialize_i128(self, v: i128) -> Result<(), GiveUp> {
         // A `Value` holds 64-bit integers only; beyond that it is an error there.
         if i64::try_from(v).is_ok() || u64::try_from(v).is_ok() {
@@ -144,18 +147,6 @@ impl<'a> ser::Serializer for Writer<'a> {
         } else {
             Err(GiveUp)
         }
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), GiveUp> {
-        self.integer(v)
     }
     fn serialize_u128(self, v: u128) -> Result<(), GiveUp> {
         if u64::try_from(v).is_ok() {
@@ -298,49 +289,28 @@ impl Array<'_> {
     }
 }
 
-impl ser::SerializeSeq for Array<'_> {
-    type Ok = ();
-    type Error = GiveUp;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), GiveUp> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), GiveUp> {
-        self.close()
-    }
+/// The four ways serde writes an array, all the same here.
+macro_rules! array_serializers {
+    ($($serializer:ident :: $add:ident),*) => {$(
+        impl ser::$serializer for Array<'_> {
+            type Ok = ();
+            type Error = GiveUp;
+            fn $add<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), GiveUp> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), GiveUp> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Array<'_> {
-    type Ok = ();
-    type Error = GiveUp;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), GiveUp> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), GiveUp> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for Array<'_> {
-    type Ok = ();
-    type Error = GiveUp;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), GiveUp> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), GiveUp> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleVariant for Array<'_> {
-    type Ok = ();
-    type Error = GiveUp;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), GiveUp> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), GiveUp> {
-        self.close()
-    }
-}
+array_serializers!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 /// One member written into an object: where its key's text (escaped, without the quotes) and
 /// the whole `"key":value` lie in the output.
@@ -498,43 +468,32 @@ impl ser::SerializeMap for Object<'_> {
     }
 }
 
-impl ser::SerializeStruct for Object<'_> {
-    type Ok = ();
-    type Error = GiveUp;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), GiveUp> {
-        let member = self.open_member(|out| {
-            write_string(key, out);
-            Ok(())
-        })?;
-        self.value(member, value)
-    }
-    fn end(self) -> Result<(), GiveUp> {
-        self.close()
-    }
+/// A struct and a struct variant's fields, written alike (the variant's wrapper is the
+/// object's `close_variant`).
+macro_rules! struct_serializers {
+    ($($serializer:ident),*) => {$(
+        impl ser::$serializer for Object<'_> {
+            type Ok = ();
+            type Error = GiveUp;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), GiveUp> {
+                let member = self.open_member(|out| {
+                    write_string(key, out);
+                    Ok(())
+                })?;
+                self.value(member, value)
+            }
+            fn end(self) -> Result<(), GiveUp> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Object<'_> {
-    type Ok = ();
-    type Error = GiveUp;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), GiveUp> {
-        let member = self.open_member(|out| {
-            write_string(key, out);
-            Ok(())
-        })?;
-        self.value(member, value)
-    }
-    fn end(self) -> Result<(), GiveUp> {
-        self.close()
-    }
-}
+struct_serializers!(SerializeStruct, SerializeStructVariant);
 
 /// Writes a map key as the string a `Value` object would hold: strings, characters and
 /// integers; anything else gives up.
@@ -567,30 +526,7 @@ impl ser::Serializer for KeyWriter<'_> {
         write_string(v.encode_utf8(&mut [0; 4]), self.out);
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), GiveUp> {
-        self.integer(v)
-    }
+    integer_methods!();
     fn serialize_unit_variant(
         self,
         _name: &'static str,
