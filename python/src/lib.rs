@@ -17,7 +17,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-create_exception!(_earl, EarlError, PyException, "An error earl reports: the CLI's message.");
+create_exception!(
+    _earl,
+    EarlError,
+    PyException,
+    "An error earl reports: the CLI's message."
+);
 create_exception!(
     _earl,
     InputError,
@@ -46,7 +51,9 @@ static STATE: Mutex<State> = Mutex::new(State {
 });
 
 fn state() -> std::sync::MutexGuard<'static, State> {
-    STATE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    STATE
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The shared app; one of its own when the question loads a scenario file.

@@ -1,8 +1,8 @@
 //! `earl audit list|show|verify|migrate|rescreen|recheck|export`.
 
 use crate::print_json;
-use earl_front::app::{App, Failure};
 use clap::{Args, Subcommand};
+use earl_front::app::{App, Failure};
 use earl_store::ListFilter;
 use std::io::Write;
 use std::path::PathBuf;

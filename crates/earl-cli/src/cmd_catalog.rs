@@ -1,8 +1,8 @@
 //! `earl chips` and `earl about`.
 
 use crate::print_json;
-use earl_front::app::{App, Failure};
 use clap::Args;
+use earl_front::app::{App, Failure};
 
 #[derive(Args)]
 pub struct ChipsArgs {

@@ -3,11 +3,11 @@
 use crate::print_json;
 use earl_engine::audit::Source;
 use earl_front::app::{App, Failure, date_or_today};
-pub use earl_front::check::{CheckArgs, answer};
 use earl_front::check::{
     BatchDefaults, BatchRecorder, BatchRow, OPTIONAL, REQUIRED, check_columns, check_row, failed,
     outcome, ownership,
 };
+pub use earl_front::check::{CheckArgs, answer};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 

@@ -4,8 +4,7 @@
 use crate::print_json;
 use earl_front::app::{App, Failure};
 pub use earl_front::explore::{
-    DiffArgs, ImpactArgs, ScenariosArgs, TimelineArgs, diff_answer, impact_answer,
-    timeline_answer,
+    DiffArgs, ImpactArgs, ScenariosArgs, TimelineArgs, diff_answer, impact_answer, timeline_answer,
 };
 use std::path::Path;
 

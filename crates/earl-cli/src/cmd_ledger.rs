@@ -3,11 +3,11 @@
 //! and writes nothing.
 
 use crate::print_json;
-use earl_front::app::{App, Failure, date_or_today};
 use clap::{Args, Subcommand};
 use earl_engine::Item;
 use earl_engine::audit::Source;
 use earl_engine::ledger::{LicenceAdd, Refused, ShipRequest};
+use earl_front::app::{App, Failure, date_or_today};
 use std::path::PathBuf;
 
 /// Exit code of a refused licence or shipment.

@@ -6,13 +6,13 @@
 //! argument is a tool error carrying the CLI's message. The engine and the audit trail live on
 //! one worker thread; a job that panics becomes a tool error and the server goes on.
 
+use clap::Args;
+use earl_engine::audit::Source;
 use earl_front::app::{App, DataArgs, Failure};
 use earl_front::questions::{
     CheckInput, ClassifyInput, DiffInput, ImpactInput, MatchInput, Question, ScenariosInput,
     ScreenInput, TimelineInput,
 };
-use clap::Args;
-use earl_engine::audit::Source;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::model::{
@@ -68,7 +68,6 @@ pub struct EarlMcp {
     jobs: mpsc::SyncSender<Job>,
     tool_router: ToolRouter<Self>,
 }
-
 
 impl EarlMcp {
     pub fn new(args: DataArgs) -> EarlMcp {
@@ -227,10 +226,7 @@ impl ServerHandler for EarlMcp {
     ) -> Result<ReadResourceResponse, ErrorData> {
         let uri = request.uri.clone();
         let answer = match uri.as_str() {
-            "earl://about" => {
-                self.run_job(false, |app| Question::About.answer(app))
-                    .await
-            }
+            "earl://about" => self.run_job(false, |app| Question::About.answer(app)).await,
             "earl://lists" => {
                 self.run_job(false, |app| {
                     earl_front::screen::lists_json(app, earl_screen::DEFAULT_MAX_AGE_DAYS)

@@ -1,12 +1,12 @@
 //! `earl screen`, `earl match` and `earl lists`.
 
 use crate::print_json;
+use clap::Args;
 use earl_front::app::{App, Failure};
 pub use earl_front::screen::{
-    MatchArgs, ScreenArgs, age_days, count_drops, lists_json, pair_answer, request,
-    screen_answer, screen_json,
+    MatchArgs, ScreenArgs, age_days, count_drops, lists_json, pair_answer, request, screen_answer,
+    screen_json,
 };
-use clap::Args;
 use serde_json::json;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

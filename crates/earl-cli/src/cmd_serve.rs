@@ -1,8 +1,8 @@
 //! `earl serve`: the HTTP API and web page (see `earl_server`).
 
-use earl_front::app::{App, Failure};
 use clap::Args;
 use earl_data::Dataset;
+use earl_front::app::{App, Failure};
 use earl_server::{Limits, ServeError, ServeOptions, Token};
 use earl_store::AuditStore;
 use std::path::PathBuf;

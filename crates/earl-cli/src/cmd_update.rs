@@ -21,20 +21,19 @@
 //! (cannot connect, timed out, an HTTP error status, a transfer cut short).
 
 use crate::print_json;
+use clap::Args;
+use earl_core::step::DocumentRef;
+use earl_engine::ListsSource;
 use earl_front::app::{App, Failure};
 use earl_front::stored::{
     DocumentsManifest, FetchedPage, ListsManifest, read_json, stored_lists, updates,
 };
-use clap::Args;
-use earl_core::step::DocumentRef;
-use earl_engine::ListsSource;
 use earl_screen::{ListCounts, ScreeningLists};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-
 
 /// trade.gov's consolidated JSON (dated by its envelope; docs/research/feeds.md §2.1).
 pub const DEFAULT_LISTS_URL: &str =
@@ -69,7 +68,6 @@ pub struct UpdateArgs {
     #[arg(long)]
     pub json: bool,
 }
-
 
 fn now() -> String {
     format!("{:.0}", jiff::Timestamp::now())

@@ -14,8 +14,8 @@ mod cmd_screen;
 mod cmd_serve;
 mod cmd_update;
 
-use earl_front::app::{App, DataArgs, Failure};
 use clap::{Parser, Subcommand};
+use earl_front::app::{App, DataArgs, Failure};
 use std::process::ExitCode;
 
 #[derive(Parser)]

@@ -27,8 +27,22 @@ fn assert_same_text<T: Serialize>(answer: &T) {
 
 #[test]
 fn checks_classifications_and_screenings_have_the_value_path_text() {
-    let dates = [date(2022, 10, 1), date(2024, 6, 1), date(2025, 4, 20), date(2026, 3, 1)];
-    for chip in ["H200", "H20", "A100", "B200", "MI308X", "RTX 4090 D", "T4", "Ascend 910B"] {
+    let dates = [
+        date(2022, 10, 1),
+        date(2024, 6, 1),
+        date(2025, 4, 20),
+        date(2026, 3, 1),
+    ];
+    for chip in [
+        "H200",
+        "H20",
+        "A100",
+        "B200",
+        "MI308X",
+        "RTX 4090 D",
+        "T4",
+        "Ascend 910B",
+    ] {
         for at in dates {
             let item = Item::Catalog(chip.into());
             assert_same_text(&ENGINE.classify(&item, at, None).expect("classify"));
@@ -53,7 +67,12 @@ fn checks_classifications_and_screenings_have_the_value_path_text() {
             }
         }
     }
-    for name in ["Huawei Technologies", "Нетрикс", "华为技术有限公司", "Acme Widgets"] {
+    for name in [
+        "Huawei Technologies",
+        "Нетрикс",
+        "华为技术有限公司",
+        "Acme Widgets",
+    ] {
         let request = ScreenRequest {
             name: name.into(),
             country: None,

@@ -302,7 +302,10 @@ fn an_unscreenable_name_is_refused_not_cleared() {
         let mut req = ask("H100", "GB", "2026-03-01");
         req.end_user = Some(name.into());
         assert!(
-            matches!(ENGINE.check(&req), Err(earl_engine::EngineError::BadInput(_))),
+            matches!(
+                ENGINE.check(&req),
+                Err(earl_engine::EngineError::BadInput(_))
+            ),
             "check with end user {name:?}"
         );
         let screen = earl_engine::ScreenRequest {

@@ -5,8 +5,8 @@ use earl_data::{DataPaths, Dataset};
 use earl_engine::audit::Source;
 use earl_engine::{Engine, EngineError, ListsSource};
 use earl_store::AuditStore;
-use std::sync::OnceLock;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 /// Where the data comes from; every option defaults to the data bundled in the binary.
 #[derive(Args, Debug, Clone, Default)]

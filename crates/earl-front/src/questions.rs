@@ -171,7 +171,6 @@ pub struct ScenariosInput {
     pub scenario: Option<String>,
 }
 
-
 /// One question with its inputs.
 pub enum Question {
     Classify(ClassifyInput),

@@ -60,7 +60,11 @@ pub struct MatchArgs {
     pub json: bool,
 }
 
-pub fn request(a: &ScreenArgs, name: &str, country: Option<String>) -> Result<ScreenRequest, Failure> {
+pub fn request(
+    a: &ScreenArgs,
+    name: &str,
+    country: Option<String>,
+) -> Result<ScreenRequest, Failure> {
     Ok(ScreenRequest {
         name: name.to_string(),
         country,
@@ -206,9 +210,8 @@ pub fn screen_many(
         handles
             .into_iter()
             .flat_map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    vec![Err(Failure::internal("a screening thread panicked"))]
-                })
+                h.join()
+                    .unwrap_or_else(|_| vec![Err(Failure::internal("a screening thread panicked"))])
             })
             .collect()
     });

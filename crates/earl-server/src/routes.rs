@@ -401,7 +401,11 @@ pub async fn screen(
 ) -> Result<Response, ApiError> {
     name_field("q", &params.q)?;
     // The contract says a country filter is not blank; leaving it out screens every country.
-    if params.country.as_deref().is_some_and(|c| c.trim().is_empty()) {
+    if params
+        .country
+        .as_deref()
+        .is_some_and(|c| c.trim().is_empty())
+    {
         return Err(ApiError::invalid_input(
             "`country` is empty: name a country, or leave the parameter out to keep every country",
         ));
