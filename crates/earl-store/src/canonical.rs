@@ -21,7 +21,6 @@
 //! text rather than re-serialising (see the crate documentation).
 
 use serde_json::Value;
-use std::cell::Cell;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -42,27 +41,16 @@ pub fn to_canonical_string<T: serde::Serialize + ?Sized>(
 pub(crate) fn to_canonical_members<T: serde::Serialize + ?Sized>(
     value: &T,
 ) -> Result<(String, Option<Members>), serde_json::Error> {
-    let mut out = String::with_capacity(LAST_LENGTH.get());
+    let mut out = String::new();
     let mut members = Vec::new();
-    let written = match direct::write(value, &mut out, &mut members) {
-        Ok(()) => (out, (!members.is_empty()).then_some(members)),
-        Err(direct::GiveUp) => (canonical_json(&serde_json::to_value(value)?), None),
-    };
-    LAST_LENGTH.set(written.0.len().min(MAX_LENGTH_HINT));
-    Ok(written)
+    match direct::write(value, &mut out, &mut members) {
+        Ok(()) => Ok((out, (!members.is_empty()).then_some(members))),
+        Err(direct::GiveUp) => Ok((canonical_json(&serde_json::to_value(value)?), None)),
+    }
 }
 
 /// Where each member (`"key":value`) of an object lies in its text, in key order.
 pub(crate) type Members = Vec<Range<usize>>;
-
-/// The largest buffer [`to_canonical_members`] starts with: larger answers grow theirs.
-const MAX_LENGTH_HINT: usize = 64 << 10;
-
-thread_local! {
-    /// The length of the last text written on this thread, to start the next at: answers of a
-    /// kind are of a size, and growing a buffer to 15 KB copies it a dozen times.
-    static LAST_LENGTH: Cell<usize> = const { Cell::new(0) };
-}
 
 /// Renders `value` as canonical JSON (see the module documentation).
 pub fn canonical_json(value: &Value) -> String {

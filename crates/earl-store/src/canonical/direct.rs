@@ -23,7 +23,7 @@ use std::ops::Range;
 pub(super) fn write<T: Serialize + ?Sized>(
     value: &T,
     out: &mut String,
-    members: &mut Vec<Range<usize>>,
+    members: &mut super::Members,
 ) -> Result<(), GiveUp> {
     value.serialize(Writer {
         out,
@@ -64,6 +64,11 @@ struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
+    /// The writer of a value inside another (never the outermost object).
+    fn nested(out: &'a mut String) -> Writer<'a> {
+        Writer { out, top: None }
+    }
+
     /// A number as `serde_json::Number` writes it; non-finite floats are null, as in a `Value`.
     fn float(self, float: f64) -> Result<(), GiveUp> {
         match serde_json::Number::from_f64(float) {
@@ -213,10 +218,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         value: &T,
     ) -> Result<(), GiveUp> {
         self.open_variant(variant);
-        value.serialize(Writer {
-            out: self.out,
-            top: None,
-        })?;
+        value.serialize(Writer::nested(self.out))?;
         self.out.push('}');
         Ok(())
     }
@@ -274,10 +276,7 @@ impl Array<'_> {
             self.out.push(',');
         }
         self.first = false;
-        value.serialize(Writer {
-            out: self.out,
-            top: None,
-        })
+        value.serialize(Writer::nested(self.out))
     }
 
     fn close(self) -> Result<(), GiveUp> {
@@ -356,10 +355,7 @@ impl Object<'_> {
         (key, start): (Range<usize>, usize),
         value: &T,
     ) -> Result<(), GiveUp> {
-        value.serialize(Writer {
-            out: self.out,
-            top: None,
-        })?;
+        value.serialize(Writer::nested(self.out))?;
         let end = self.out.len();
         self.members.push(Member { key, start, end });
         Ok(())
