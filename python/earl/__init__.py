@@ -48,6 +48,7 @@ def configure(
     db: Optional[Union[str, "_os.PathLike[str]"]] = None,
     audit: bool = True,
     lists: Optional[Union[str, "_os.PathLike[str]"]] = None,
+    accept_partial_lists: Optional[bool] = None,
     data_dir: Optional[Union[str, "_os.PathLike[str]"]] = None,
     chips_files: Sequence[Union[str, "_os.PathLike[str]"]] = (),
     rules: Optional[Union[str, "_os.PathLike[str]"]] = None,
@@ -59,6 +60,8 @@ def configure(
     The options are the CLI's: ``db`` is ``--db`` (default ``$EARL_DB``, else the user's data
     directory), ``audit=False`` is ``--no-audit``, ``lists`` is ``--lists`` (default
     ``$EARL_LISTS``, else the list ``earl update`` installed, else the bundled one),
+    ``accept_partial_lists`` is ``--accept-partial-lists`` (default
+    ``$EARL_ACCEPT_PARTIAL_LISTS``: screen against a list with no Entity List or SDN rows),
     ``data_dir`` is ``--data-dir`` (default ``$EARL_DATA_DIR``). The next question loads the
     data afresh.
     """
@@ -67,6 +70,7 @@ def configure(
         "db": db,
         "audit": audit,
         "lists": lists,
+        "accept_partial_lists": accept_partial_lists,
         "data_dir": data_dir,
         "chips_files": list(chips_files),
         "rules": rules,
@@ -85,10 +89,19 @@ def _apply(config: Mapping[str, Any]) -> None:
         countries=path(config.get("countries")),
         country_groups=path(config.get("country_groups")),
         lists=path(config.get("lists") or env("EARL_LISTS")),
+        accept_partial_lists=_accepts_partial_lists(config.get("accept_partial_lists")),
         db=path(config.get("db") or env("EARL_DB")),
         data_dir=path(config.get("data_dir") or env("EARL_DATA_DIR")),
         audit=bool(config.get("audit", True)),
     )
+
+
+def _accepts_partial_lists(value: Optional[bool]) -> bool:
+    """``configure``'s value, else ``$EARL_ACCEPT_PARTIAL_LISTS`` read as the CLI reads it."""
+    if value is not None:
+        return bool(value)
+    flag = _os.environ.get("EARL_ACCEPT_PARTIAL_LISTS", "").strip().lower()
+    return flag not in ("", "0", "false", "no", "off", "n", "f")
 
 
 _config: dict = {}

@@ -34,6 +34,7 @@ def configure(
     db: Optional[PathLike] = ...,
     audit: bool = ...,
     lists: Optional[PathLike] = ...,
+    accept_partial_lists: Optional[bool] = ...,
     data_dir: Optional[PathLike] = ...,
     chips_files: Sequence[PathLike] = ...,
     rules: Optional[PathLike] = ...,

@@ -14,6 +14,7 @@ def configure(
     countries: Optional[str],
     country_groups: Optional[str],
     lists: Optional[str],
+    accept_partial_lists: bool,
     db: Optional[str],
     data_dir: Optional[str],
     audit: bool,

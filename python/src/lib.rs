@@ -43,6 +43,7 @@ static STATE: Mutex<State> = Mutex::new(State {
         countries: None,
         country_groups: None,
         lists: None,
+        accept_partial_lists: false,
         db: None,
         no_audit: false,
         data_dir: None,
@@ -87,9 +88,10 @@ fn parse_args(args: &str) -> Result<Value, Failure> {
 
 /// Sets where the data comes from and where determinations are recorded; the next question
 /// loads it afresh. Paths are the CLI's `--chips-file`, `--rules`, `--countries`,
-/// `--country-groups`, `--lists`, `--db`, `--data-dir`; `audit=False` is `--no-audit`.
+/// `--country-groups`, `--lists`, `--accept-partial-lists`, `--db`, `--data-dir`; `audit=False`
+/// is `--no-audit`.
 #[pyfunction]
-#[pyo3(signature = (*, chips_files, rules, countries, country_groups, lists, db, data_dir, audit))]
+#[pyo3(signature = (*, chips_files, rules, countries, country_groups, lists, accept_partial_lists, db, data_dir, audit))]
 #[allow(clippy::too_many_arguments)]
 fn configure(
     chips_files: Vec<PathBuf>,
@@ -97,6 +99,7 @@ fn configure(
     countries: Option<PathBuf>,
     country_groups: Option<PathBuf>,
     lists: Option<PathBuf>,
+    accept_partial_lists: bool,
     db: Option<PathBuf>,
     data_dir: Option<PathBuf>,
     audit: bool,
@@ -108,6 +111,7 @@ fn configure(
         countries,
         country_groups,
         lists,
+        accept_partial_lists,
         db,
         no_audit: !audit,
         data_dir,

@@ -129,6 +129,8 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     let mut pending = Vec::new();
     let mut recorder = BatchRecorder::new(engine, Source::CliBatch);
     let (mut ok, mut failed_rows, mut required, mut rows) = (0u64, 0u64, 0u64, 0u64);
+    // What the lists lack, said once for the run (every screened row's record carries it).
+    let mut list_warnings: Vec<String> = Vec::new();
     let mut record = csv::StringRecord::new();
     let mut lines = earl_front::lines::LineCounter::open(path)
         .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
@@ -153,6 +155,9 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
         match result {
             Ok((r, req, checked)) => {
                 ok += 1;
+                if list_warnings.is_empty() {
+                    list_warnings.clone_from(&checked.answer.list_warnings);
+                }
                 let d = &checked.answer.determination;
                 if d.license_required == Some(true) {
                     required += 1;
@@ -187,6 +192,9 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     commit(audit, &mut pending, &mut sink)?;
     sink.finish()?;
     progress.finish_and_clear();
+    for warning in &list_warnings {
+        eprintln!("earl: warning: {warning}");
+    }
     eprintln!(
         "earl: {rows} rows: {ok} checked ({required} need a licence), {failed_rows} could not be checked"
     );

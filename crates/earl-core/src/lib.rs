@@ -17,6 +17,7 @@ pub mod countries;
 pub mod metrics;
 pub mod ownership;
 pub mod rules;
+pub mod shown;
 pub mod step;
 pub mod system;
 pub mod tri;

@@ -46,7 +46,7 @@ pub struct UnknownChip {
 
 impl std::fmt::Display for UnknownChip {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown chip `{}`", self.name)?;
+        write!(f, "unknown chip `{}`", earl_core::shown::shown(&self.name))?;
         if !self.suggestions.is_empty() {
             write!(
                 f,

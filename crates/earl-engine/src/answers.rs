@@ -130,6 +130,10 @@ pub struct CheckAnswer {
     /// Provenance of the screening lists used, when an end user was screened.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lists: Option<earl_screen::Provenance>,
+    /// What the lists screened against lack: lists that lost entries against the bundled
+    /// snapshot, an accepted list without Entity List or SDN rows.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub list_warnings: Vec<String>,
 }
 
 /// One catalog row with its computed metrics.

@@ -102,10 +102,46 @@ pub struct Screening {
     /// splits one entity into a row per address, and a row may cite only the notice that revised
     /// it, so the first listing is the oldest citation of any row (list and name as the key).
     entity_cites: HashMap<(String, String), String>,
+    /// What every answer screened against these lists must say about them: lists that lost
+    /// entries against the bundled snapshot, and the acceptance of lists missing the Entity
+    /// List or the SDN list (see [`Engine::accept_partial_lists`]).
+    pub warnings: Vec<String>,
+}
+
+/// The lists without which screening would clear the parties that matter most to the EAR.
+const ESSENTIAL_LISTS: [(&str, &str); 2] = [("EL", "Entity List"), ("SDN", "SDN list")];
+
+/// The warnings lists carry (their count drops against the bundled snapshot), or why they are
+/// refused: a list file with no Entity List or no SDN rows is refused unless `accepted`.
+fn list_warnings(provenance: &Provenance, accepted: bool) -> Result<Vec<String>, String> {
+    let bundled = ScreeningLists::bundled_provenance();
+    let mut warnings: Vec<String> =
+        earl_screen::count_drop_warnings(&bundled.counts, &provenance.counts)
+            .into_iter()
+            .map(|w| format!("{w} in {}, against the bundled lists", provenance.source_file))
+            .collect();
+    let missing: Vec<String> = ESSENTIAL_LISTS
+        .iter()
+        .filter(|(code, _)| provenance.counts.per_list.get(*code).copied().unwrap_or(0) == 0)
+        .map(|(code, name)| format!("{name} ({code})"))
+        .collect();
+    if !missing.is_empty() {
+        let missing = missing.join(" and the ");
+        if !accepted {
+            return Err(format!(
+                "the screening lists in {} have no rows of the {missing}: screening against them would clear the parties listed there; use a complete list, or pass --accept-partial-lists (EARL_ACCEPT_PARTIAL_LISTS=1) to screen against them anyway",
+                provenance.source_file
+            ));
+        }
+        warnings.push(format!(
+            "screened against lists with no rows of the {missing}, as accepted (--accept-partial-lists): a party listed only there is not found"
+        ));
+    }
+    Ok(warnings)
 }
 
 impl Screening {
-    fn new(provenance: Provenance, screener: Screener) -> Screening {
+    fn new(provenance: Provenance, screener: Screener, warnings: Vec<String>) -> Screening {
         let mut entity_cites: HashMap<(String, String), String> = HashMap::new();
         for e in screener.entries() {
             if let Some(cell) = &e.federal_register_notice {
@@ -122,6 +158,7 @@ impl Screening {
             provenance,
             screener,
             entity_cites,
+            warnings,
         }
     }
 
@@ -161,6 +198,8 @@ pub struct Engine {
     newer_documents: Vec<earl_core::step::DocumentRef>,
     screening: OnceLock<Result<Screening, String>>,
     token_stats: OnceLock<Result<(Provenance, TokenStats), String>>,
+    /// Whether lists missing the Entity List or the SDN list may be screened against.
+    partial_lists_accepted: bool,
     /// Where built screening indexes are kept between processes (`None`: nowhere).
     index_dir: Option<PathBuf>,
     snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
@@ -182,7 +221,10 @@ pub fn today() -> Date {
 /// Parses a `YYYY-MM-DD` date, with an error that says what was wrong.
 pub fn parse_date(s: &str) -> Result<Date, EngineError> {
     s.trim().parse::<Date>().map_err(|e| {
-        EngineError::BadInput(format!("invalid date `{s}`: expected YYYY-MM-DD ({e})"))
+        EngineError::BadInput(format!(
+            "invalid date `{}`: expected YYYY-MM-DD ({e})",
+            earl_core::shown::shown(s)
+        ))
     })
 }
 
@@ -194,6 +236,7 @@ impl Engine {
             newer_documents: Vec::new(),
             screening: OnceLock::new(),
             token_stats: OnceLock::new(),
+            partial_lists_accepted: false,
             index_dir: index_cache::default_dir(),
             snapshots: Mutex::new(HashMap::new()),
         }
@@ -205,7 +248,8 @@ impl Engine {
             .get_or_init(|| {
                 let (provenance, screener) =
                     index_cache::load(&self.lists_source, self.index_dir.as_deref())?;
-                Ok(Screening::new(provenance, screener))
+                let warnings = list_warnings(&provenance, self.partial_lists_accepted)?;
+                Ok(Screening::new(provenance, screener, warnings))
             })
             .as_ref()
             .map_err(|e| EngineError::Lists(e.clone()))
@@ -236,6 +280,13 @@ impl Engine {
         }
     }
 
+    /// Screens against lists that have no Entity List or no SDN rows (refused otherwise); each
+    /// answer screened against them says so.
+    pub fn accept_partial_lists(mut self, accepted: bool) -> Engine {
+        self.partial_lists_accepted = accepted;
+        self
+    }
+
     /// Keeps built screening indexes in `dir` (the data directory's `index`), or nowhere.
     pub fn with_index_dir(mut self, dir: Option<PathBuf>) -> Engine {
         self.index_dir = dir;
@@ -264,7 +315,8 @@ impl Engine {
             None => Ok(None),
             Some(id) => self.data.rules.scenario(id).map(Some).ok_or_else(|| {
                 EngineError::BadInput(format!(
-                    "unknown scenario `{id}` (known: {}; or give a scenario file)",
+                    "unknown scenario `{}` (known: {}; or give a scenario file)",
+                    earl_core::shown::shown(id),
                     self.scenario_ids()
                 ))
             }),
@@ -481,6 +533,19 @@ impl Engine {
             .collect())
     }
 
+    /// The provenance and warnings of the lists a check screened against; none when it
+    /// screened no party.
+    fn check_lists(&self, screened: bool) -> Result<(Option<Provenance>, Vec<String>), EngineError> {
+        if !screened {
+            return Ok((None, Vec::new()));
+        }
+        let screening = self.screening()?;
+        Ok((
+            Some(screening.provenance.clone()),
+            screening.warnings.clone(),
+        ))
+    }
+
     /// Screens every owner named in `stakes` (each name once).
     fn screen_owners(&self, stakes: &[Stake]) -> Result<Vec<PartyHit>, EngineError> {
         let mut seen: Vec<String> = Vec::new();
@@ -508,14 +573,12 @@ impl Engine {
         let parties = self.parties(req)?;
         let determination =
             self.determine(&snap, chip, &metrics, &classification, req, &parties, false)?;
-        let lists = match parties.screened {
-            true => Some(self.screening()?.provenance.clone()),
-            false => None,
-        };
+        let (lists, list_warnings) = self.check_lists(parties.screened)?;
         Ok(CheckAnswer {
             determination,
             end_user: req.end_user.clone(),
             lists,
+            list_warnings,
         })
     }
 
@@ -842,15 +905,13 @@ impl BatchChecker<'_> {
         };
         let determination =
             engine.determine(snap, Some(c), metrics, classification, req, parties, false)?;
-        let lists = match parties.screened {
-            true => Some(engine.screening()?.provenance.clone()),
-            false => None,
-        };
+        let (lists, list_warnings) = engine.check_lists(parties.screened)?;
         let id = self.answered.len();
         self.answered.push(CheckAnswer {
             determination,
             end_user: req.end_user.clone(),
             lists,
+            list_warnings,
         });
         self.answers.insert(key, id);
         Ok(Checked {

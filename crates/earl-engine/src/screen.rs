@@ -4,6 +4,7 @@
 
 use crate::{Engine, EngineError};
 use earl_core::cite::Cite;
+use earl_core::shown::{code_point, shown};
 use earl_core::step::{Listed, Verdict};
 use earl_screen::{ListCode, Match, Provenance, Query};
 use jiff::civil::Date;
@@ -65,6 +66,10 @@ pub struct ScreenAnswer {
     pub lists: Provenance,
     /// Set when the lists are old, or when their age is unknown.
     pub staleness_warning: Option<String>,
+    /// What the lists lack: lists that lost entries against the bundled snapshot, an accepted
+    /// list without Entity List or SDN rows.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub list_warnings: Vec<String>,
     /// Best first.
     pub matches: Vec<ScreenMatch>,
 }
@@ -76,9 +81,16 @@ impl ScreenAnswer {
     }
 }
 
-/// Refuses a name that cannot be screened — empty, too long, or without a letter or digit in
-/// any script ("---", an emoji) — rather than answering "no match" for it. `subject` names it
-/// in the message ("the name to screen", "the end user name").
+/// Refuses a name that cannot be screened — empty, too long, without a letter or digit in any
+/// script ("---", an emoji), or holding a control character or a bidirectional control —
+/// rather than answering "no match" for it. `subject` names it in the message ("the name to
+/// screen", "the end user name").
+///
+/// Controls (C0, C1: a tab, a NUL, U+0085) have no place in a name: they come from a broken
+/// export. Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) make
+/// the name drawn differ from the name stored ("\u{202E}iewauH" is drawn "Hauwei"), so earl
+/// would screen a name other than the one the user sees. Other invisible characters (U+200B,
+/// the soft hyphen, ZWJ) cannot change what is read: the normaliser removes them.
 pub(crate) fn screenable(name: &str, subject: &str) -> Result<(), EngineError> {
     if name.trim().is_empty() {
         return Err(EngineError::BadInput(format!("{subject} is empty")));
@@ -88,12 +100,37 @@ pub(crate) fn screenable(name: &str, subject: &str) -> Result<(), EngineError> {
             "{subject} is longer than {MAX_NAME_CHARS} characters"
         )));
     }
+    if let Some((at, c)) = name
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() || is_bidi_control(c))
+    {
+        let what = match c.is_control() {
+            true => "a control character",
+            false => "a bidirectional control, which changes how the name is displayed but not what is screened",
+        };
+        return Err(EngineError::BadInput(format!(
+            "{subject} `{}` holds {} at character {} ({what}): remove it",
+            shown(name),
+            code_point(c),
+            at + 1
+        )));
+    }
     if !name.chars().any(char::is_alphanumeric) {
         return Err(EngineError::BadInput(format!(
-            "{subject} `{name}` has no letter or digit: there is nothing to screen"
+            "{subject} `{}` has no letter or digit: there is nothing to screen",
+            shown(name)
         )));
     }
     Ok(())
+}
+
+/// The characters that reorder displayed text (Unicode Bidi_Control).
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 impl Engine {
@@ -162,6 +199,7 @@ impl Engine {
                 earl_screen::DEFAULT_MAX_AGE_DAYS,
             ),
             lists: screening.provenance.clone(),
+            list_warnings: screening.warnings.clone(),
             matches,
         })
     }
@@ -173,7 +211,8 @@ fn list_code(code: &str) -> Result<ListCode, EngineError> {
         Ok(ListCode::Other(_)) | Err(_) => {
             let known: Vec<&str> = ListCode::KNOWN.iter().map(ListCode::as_str).collect();
             Err(EngineError::BadInput(format!(
-                "unknown list `{code}` (known: {})",
+                "unknown list `{}` (known: {})",
+                shown(code),
                 known.join(", ")
             )))
         }

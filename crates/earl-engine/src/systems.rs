@@ -315,14 +315,12 @@ impl Engine {
             name: sys.name.clone(),
             contains: contained,
         });
-        let lists = match parties.screened {
-            true => Some(self.screening()?.provenance.clone()),
-            false => None,
-        };
+        let (lists, list_warnings) = self.check_lists(parties.screened)?;
         Ok(CheckAnswer {
             determination: d,
             end_user: req.end_user.clone(),
             lists,
+            list_warnings,
         })
     }
 }

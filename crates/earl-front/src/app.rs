@@ -26,6 +26,15 @@ pub struct DataArgs {
     /// Screen against this Consolidated Screening List file (trade.gov CSV or JSON).
     #[arg(long, global = true, env = "EARL_LISTS", value_name = "FILE")]
     pub lists: Option<PathBuf>,
+    /// Screen even against a list with no Entity List or no SDN rows (refused otherwise); every
+    /// answer screened against it says so.
+    #[arg(
+        long = "accept-partial-lists",
+        global = true,
+        env = "EARL_ACCEPT_PARTIAL_LISTS",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub accept_partial_lists: bool,
     /// The audit trail database (default: under the user's data directory).
     #[arg(long, global = true, env = "EARL_DB", value_name = "FILE")]
     pub db: Option<PathBuf>,
@@ -165,6 +174,7 @@ impl App {
         };
         Ok(Engine::new(data, self.lists_source()?)
             .with_newer_documents(documents)
+            .accept_partial_lists(self.args.accept_partial_lists)
             .with_index_dir(self.data_dir().map(|dir| dir.join("index"))))
     }
 

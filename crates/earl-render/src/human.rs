@@ -112,6 +112,9 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer) -> io::Result<()> {
     if let Some(p) = &a.lists {
         writeln!(w, "  screened against: {}, {}", p.source_file, generated(p))?;
     }
+    for warning in &a.list_warnings {
+        writeln!(w, "  warning: {warning}")?;
+    }
     for c in &d.charges {
         let may = if c.verdict == Verdict::Undetermined {
             " (may apply)"
@@ -141,7 +144,7 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, count_drops: &[String]) -> io
     if let Some(warning) = &a.staleness_warning {
         writeln!(w, "warning: {warning}")?;
     }
-    for warning in count_drops {
+    for warning in count_drops.iter().chain(&a.list_warnings) {
         writeln!(w, "warning: {warning}")?;
     }
     if !a.has_match() {

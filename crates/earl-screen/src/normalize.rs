@@ -1,7 +1,9 @@
 //! Name normalisation: any script in, lowercase ASCII tokens out, each tagged with how much it
 //! says about identity.
 //!
-//! Steps, in order: cut to [`MAX_NAME_CHARS`]; NFKC; note the words written in capitals inside a
+//! Steps, in order: cut to [`MAX_NAME_CHARS`]; drop the characters that cannot be seen
+//! ([`vanishes`]: format characters such as U+200B, the soft hyphen, ZWJ/ZWNJ, bidirectional
+//! controls, fillers), so that "Techno\u{200B}logies" is "Technologies" and not two words; NFKC; note the words written in capitals inside a
 //! mixed-case name (lists write family names so: "Fyodor Dmitrievich BEREZIN"); lowercase;
 //! "LAST, First" → "First LAST" (the LAST part marked as the family name); Han runs → known
 //! trade names, legal-form words, or pinyin one token per syllable; Hangul one token per
@@ -114,7 +116,11 @@ impl NormalizedName {
 
 /// Normalises a name; never fails and never panics, whatever the input.
 pub fn normalize(raw: &str) -> NormalizedName {
-    let cut: String = raw.chars().take(MAX_NAME_CHARS).collect();
+    let cut: String = raw
+        .chars()
+        .take(MAX_NAME_CHARS)
+        .filter(|&c| !vanishes(c))
+        .collect();
     let folded: String = split_glued_legal_forms(&cut.nfkc().collect::<String>());
     let capitals = capitalised_words(&folded);
     let lowered: String = folded.chars().flat_map(char::to_lowercase).collect();
@@ -130,6 +136,30 @@ pub fn normalize(raw: &str) -> NormalizedName {
         }
     }
     name
+}
+
+/// Characters that change how a name is drawn, never which party it names: format characters
+/// (category Cf: zero-width space, ZWJ/ZWNJ — significant to Arabic or Indic shaping, not to
+/// identity —, the soft hyphen PDFs are full of, word joiner, BOM, bidirectional controls) and
+/// the other default-ignorable fillers and variation selectors. They are removed, not read as
+/// separators.
+pub fn vanishes(c: char) -> bool {
+    use unicode_general_category::{GeneralCategory, get_general_category};
+    get_general_category(c) == GeneralCategory::Format
+        || matches!(
+            c,
+            '\u{034F}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180D}'
+                | '\u{180F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FFA0}'
+                | '\u{E0100}'..='\u{E01EF}'
+        )
 }
 
 fn tokenize(text: &str) -> NormalizedName {
@@ -224,7 +254,11 @@ pub fn alternatives(raw: &str) -> Vec<String> {
         " ex-",
         " ex ",
     ];
-    let cut: String = raw.chars().take(MAX_NAME_CHARS).collect();
+    let cut: String = raw
+        .chars()
+        .take(MAX_NAME_CHARS)
+        .filter(|&c| !vanishes(c))
+        .collect();
     let whole = cut.trim().to_string();
     // Brackets: an acronym or a splitter phrase inside separates an alternative; anything else
     // stays in the name without its brackets.

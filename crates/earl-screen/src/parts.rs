@@ -66,6 +66,14 @@ impl Part {
     }
 
     /// Parts that carry identity.
+    /// A legal form or a stop word: it can support a match between names but says nothing
+    /// of which party a name denotes ("GmbH" ≈ "LLC" is true of a million companies). A generic
+    /// word ("Technologies") does say something beside a name, and never makes a match alone
+    /// (see `NOTHING_DISTINCTIVE_CAP`).
+    pub fn supports(&self) -> bool {
+        matches!(self.tag, PartTag::LegalForm | PartTag::StopWord)
+    }
+
     pub fn distinctive(&self) -> bool {
         matches!(
             self.tag,

@@ -241,6 +241,9 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     // No distinctive pair is spelled the same on both sides.
     let mut spelled_only = true;
     let mut role_swaps = 0usize;
+    // The pairs of parts that name something (see [`Part::supports`]): a match rests on them.
+    let mut core_value = 0.0;
+    let mut core_weight = 0.0;
     for c in &candidates {
         if query_paired[c.q.0..c.q.1].iter().any(|&p| p)
             || list_paired[c.l.0..c.l.1].iter().any(|&p| p)
@@ -249,8 +252,7 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
         }
         query_paired[c.q.0..c.q.1].fill(true);
         list_paired[c.l.0..c.l.1].fill(true);
-        paired_value += c.value;
-        paired_weight += if c.method == MatchMethod::Initial {
+        let weight = if c.method == MatchMethod::Initial {
             c.value / c.similarity
         } else {
             q[c.q.0..c.q.1]
@@ -259,7 +261,14 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
                 .map(|p| p.weight)
                 .sum::<f64>()
         };
+        paired_value += c.value;
+        paired_weight += weight;
         let (q_span, l_span) = (&q[c.q.0..c.q.1], &l[c.l.0..c.l.1]);
+        let names = |parts: &[Part]| parts.iter().any(|p| !p.supports());
+        if names(q_span) && names(l_span) {
+            core_value += c.value;
+            core_weight += weight;
+        }
         if c.method != MatchMethod::Initial
             && q_span.iter().any(Part::distinctive)
             && l_span.iter().any(Part::distinctive)
@@ -310,12 +319,24 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     };
     let (q_cost, q_seen) = unpaired(q, &query_paired);
     let (l_cost, l_seen) = unpaired(l, &list_paired);
-    let denominator = paired_weight + q_cost + l_cost;
-    let mut score = if denominator > 0.0 {
-        (paired_value / denominator).clamp(0.0, 1.0)
-    } else {
-        0.0
+    let ratio = |value: f64, paired: f64| {
+        let denominator = paired + q_cost + l_cost;
+        if denominator > 0.0 {
+            (value / denominator).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
     };
+    let mut score = ratio(paired_value, paired_weight);
+    // Legal forms and stop words support a match but never make one ("Acme GmbH" is not
+    // "LLC AKM" because GmbH ≈ LLC): paired, they spare the cost of an unpaired word, but the
+    // score is at most what the other pairs earn alone; with no other pair, it stays below
+    // any threshold unless neither name has anything but legal forms and stop words.
+    if core_weight > 0.0 {
+        score = score.min(ratio(core_value, core_weight));
+    } else if q.iter().chain(l).any(|p| !p.supports()) {
+        score = score.min(NOTHING_DISTINCTIVE_CAP);
+    }
     if q_seen.number && l_seen.number {
         score *= NUMBER_CONFLICT; // "Leasing 3" vs "Leasing 6": different parties
     }
