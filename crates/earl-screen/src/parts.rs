@@ -67,9 +67,10 @@ impl Part {
 
     /// Parts that carry identity.
     /// A legal form or a stop word: it can support a match between names but says nothing
-    /// of which party a name denotes ("GmbH" ≈ "LLC" is true of a million companies). A generic
-    /// word ("Technologies") does say something beside a name, and never makes a match alone
-    /// (see `NOTHING_DISTINCTIVE_CAP`).
+    /// of which party a name denotes ("GmbH" ≈ "LLC" is true of a million companies). Generic
+    /// words are not among them: some listed names are made of nothing else ("Islamic
+    /// Revolutionary Guard Corps"), and beside a distinctive word they never make a match
+    /// alone (see `NOTHING_DISTINCTIVE_CAP`).
     pub fn supports(&self) -> bool {
         matches!(self.tag, PartTag::LegalForm | PartTag::StopWord)
     }

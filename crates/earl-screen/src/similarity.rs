@@ -330,13 +330,12 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     let mut score = ratio(paired_value, paired_weight);
     // Legal forms and stop words support a match but never make one ("Acme GmbH" is not
     // "LLC AKM" because GmbH ≈ LLC): paired, they spare the cost of an unpaired word, but the
-    // score is at most what the other pairs earn alone; with no other pair, it stays below
-    // any threshold unless neither name has anything but legal forms and stop words.
-    if core_weight > 0.0 {
-        score = score.min(ratio(core_value, core_weight));
-    } else if q.iter().chain(l).any(|p| !p.supports()) {
-        score = score.min(NOTHING_DISTINCTIVE_CAP);
-    }
+    // score is at most what the other pairs earn alone; with no other pair (a query "GmbH",
+    // or a list alias that is a legal form alone) it stays below any threshold.
+    score = match core_weight > 0.0 {
+        true => score.min(ratio(core_value, core_weight)),
+        false => score.min(NOTHING_DISTINCTIVE_CAP),
+    };
     if q_seen.number && l_seen.number {
         score *= NUMBER_CONFLICT; // "Leasing 3" vs "Leasing 6": different parties
     }
