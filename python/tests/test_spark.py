@@ -31,7 +31,8 @@ def orders(n: int, seed: int) -> list:
                     "JP", "US", "RU", "IR", "TW", "KR", "BR", "Germany", "China"]
     end_users = ["", "", "", "Huawei Technologies", "Sugon", "Inspur", "SMIC", "Tencent",
                  "Acme Robotics GmbH", "G42", "Beijing Institute of Technology", "Alibaba Cloud",
-                 "National University of Defense Technology", "Shenzhen Northern Lights Ltd"]
+                 "National University of Defense Technology", "Shenzhen Northern Lights Ltd",
+                 "Huawei Techno\u200blogies Co., Ltd."]  # issue 28: U+200B keeps the match
     dates = ["2022-09-01", "2022-11-01", "2023-06-01", "2023-11-20", "2024-05-01", "2025-01-20",
              "2025-05-01", "2025-06-01", "2026-01-20", "2026-03-01", "2026-06-30", ""]
     bad = [("H2000", "CN", "", ""), ("H200", "Narnia", "", ""), ("H200", "CN", "2026-02-30", ""),
