@@ -2,7 +2,8 @@
 // Drives earl's web page in a real headless browser (Debian's chromium via playwright-core):
 // starts `earl serve` on a random loopback port with a fresh audit trail, checks H200 to China
 // on 2026-03-01 through the form and reads the decision off the page, screens "Huawei
-// Technologies" and waits for an explained match, waits for the scenario matrix and timeline
+// Technologies" and waits for an explained match (and again with U+200B inside a word, issue 28),
+// waits for the scenario matrix and timeline
 // charts (the engine's SVGs), saves a screenshot, stops the server with
 // SIGTERM and verifies the audit trail it leaves. Exits non-zero on any failure.
 //
@@ -109,6 +110,22 @@ async function main() {
     const matchText = await match.textContent();
     check(/Huawei/i.test(matchText), `a screening match for Huawei shows (${matchText.slice(0, 60).trim()}…)`);
     check(/Pairs:/.test(matchText), "the match is explained");
+
+    // Issue 28: a zero-width space inside a listed name is no separator — the page shows the
+    // match and a licence requirement, never a green answer.
+    await page.evaluate(() => { document.querySelector("#screen-result").innerHTML = ""; });
+    await page.fill("#screen-q", "Huawei Techno\u200blogies Co., Ltd.");
+    await page.click("#screen-submit");
+    const hidden = await page.waitForSelector("#screen-result .match", { timeout: 20_000 });
+    check(/Huawei/i.test(await hidden.textContent()), "a name with U+200B inside a word still matches Huawei");
+    await page.evaluate(() => { document.querySelector("#check-result").innerHTML = ""; });
+    await page.fill("#chip", "T4");
+    await page.fill("#end-user", "Huawei Techno\u200blogies Co., Ltd.");
+    await page.click("#check-submit");
+    const zwsp = await page.waitForSelector("#decision", { timeout: 20_000 });
+    const zwspDecision = await zwsp.getAttribute("data-decision");
+    check(zwspDecision !== "no_license_required", `T4 to CN for the U+200B name is not a clear (got ${zwspDecision})`);
+    await page.fill("#end-user", "");
 
     // The scenario matrix and the timeline are the engine's SVGs (POST /v1/diff.svg,
     // GET /v1/timeline.svg), shown as images: each must have loaded and have a size.
