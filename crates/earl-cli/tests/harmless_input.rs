@@ -50,7 +50,10 @@ impl Env {
         let out = self.run(args);
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "earl {args:?}: {err}");
-        assert!(err.contains(needle), "earl {args:?}: want `{needle}` in {err}");
+        assert!(
+            err.contains(needle),
+            "earl {args:?}: want `{needle}` in {err}"
+        );
         assert!(!err.contains("panicked"), "{err}");
         err
     }
@@ -77,15 +80,25 @@ fn stderr(o: &Output) -> String {
 
 fn check_json(env: &Env, end_user: &str) -> Value {
     env.json(&[
-        "check", "T4", "--to", "CN", "--end-user", end_user, "--date", "2026-03-01", "--json",
+        "check",
+        "T4",
+        "--to",
+        "CN",
+        "--end-user",
+        end_user,
+        "--date",
+        "2026-03-01",
+        "--json",
     ])
 }
 
 fn batch(env: &Env, end_user: &str) -> PathBuf {
     let path = env.path("orders.csv");
     let mut w = csv::Writer::from_path(&path).unwrap();
-    w.write_record(["chip", "destination", "end_user", "date"]).unwrap();
-    w.write_record(["T4", "CN", end_user, "2026-03-01"]).unwrap();
+    w.write_record(["chip", "destination", "end_user", "date"])
+        .unwrap();
+    w.write_record(["T4", "CN", end_user, "2026-03-01"])
+        .unwrap();
     w.flush().unwrap();
     path
 }
@@ -99,20 +112,36 @@ fn point_1_an_invisible_character_keeps_the_match_and_a_control_is_refused() {
     let plain = check_json(&env, "Huawei Technologies Co., Ltd.");
     let hidden = check_json(&env, HUAWEI_ZWSP);
     assert_eq!(hidden["license_required"], true, "{hidden:#}");
-    assert_eq!(hidden["end_user_matches"].as_array().unwrap().len(), plain["end_user_matches"].as_array().unwrap().len());
+    assert_eq!(
+        hidden["end_user_matches"].as_array().unwrap().len(),
+        plain["end_user_matches"].as_array().unwrap().len()
+    );
     assert_eq!(hidden["review_policy"], plain["review_policy"]);
 
     let screen = env.json(&["screen", HUAWEI_ZWSP, "--json"]);
-    assert!(screen["matches"].as_array().unwrap().iter().any(|m| m["below_threshold"] == false), "{screen:#}");
+    assert!(
+        screen["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["below_threshold"] == false),
+        "{screen:#}"
+    );
 
     let orders = batch(&env, HUAWEI_ZWSP);
     let out = env.run(&["check", "--batch", orders.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let rows = String::from_utf8(out.stdout).unwrap();
-    assert!(rows.to_lowercase().contains("huawei technologies"), "{rows}");
+    assert!(
+        rows.to_lowercase().contains("huawei technologies"),
+        "{rows}"
+    );
 
     for (name, needle) in [
-        ("Huawei\u{1}Technologies", "`Huawei<U+0001>Technologies` holds U+0001 at character 7"),
+        (
+            "Huawei\u{1}Technologies",
+            "`Huawei<U+0001>Technologies` holds U+0001 at character 7",
+        ),
         ("\u{202E}seigolonhceT iewauH", "U+202E at character 1"),
     ] {
         env.refused(&["check", "T4", "--to", "CN", "--end-user", name], needle);
@@ -120,8 +149,14 @@ fn point_1_an_invisible_character_keeps_the_match_and_a_control_is_refused() {
         let orders = batch(&env, name);
         env.refused(&["check", "--batch", orders.to_str().unwrap()], needle);
     }
-    env.refused(&["check", "H2\u{1}00", "--to", "CN"], "unknown chip `H2<U+0001>00`");
-    env.refused(&["check", "H200", "--to", "C\u{200B}N"], "unknown country `C<U+200B>N`");
+    env.refused(
+        &["check", "H2\u{1}00", "--to", "CN"],
+        "unknown chip `H2<U+0001>00`",
+    );
+    env.refused(
+        &["check", "H200", "--to", "C\u{200B}N"],
+        "unknown country `C<U+200B>N`",
+    );
 }
 
 /// Point 2: a list with no Entity List and no SDN rows is refused (exit 2) by check, check
@@ -130,40 +165,122 @@ fn point_1_an_invisible_character_keeps_the_match_and_a_control_is_refused() {
 #[test]
 fn point_2_a_truncated_list_is_refused_or_warned_of_on_every_path_that_screens() {
     let env = Env::new();
-    let truncated = env.lists_without("truncated.csv", &["Entity List (EL)", "Specially Designated Nationals (SDN)"]);
+    let truncated = env.lists_without(
+        "truncated.csv",
+        &["Entity List (EL)", "Specially Designated Nationals (SDN)"],
+    );
     let lists = truncated.to_str().unwrap();
     let orders = batch(&env, "Huawei Technologies Co., Ltd.");
     let orders = orders.to_str().unwrap();
     let needle = "no rows of the Entity List (EL) and the SDN list (SDN)";
-    env.refused(&["--lists", lists, "check", "T4", "--to", "CN", "--end-user", "Huawei"], needle);
+    env.refused(
+        &[
+            "--lists",
+            lists,
+            "check",
+            "T4",
+            "--to",
+            "CN",
+            "--end-user",
+            "Huawei",
+        ],
+        needle,
+    );
     env.refused(&["--lists", lists, "check", "--batch", orders], needle);
-    env.refused(&["--lists", lists, "screen", "Huawei"], "--accept-partial-lists");
+    env.refused(
+        &["--lists", lists, "screen", "Huawei"],
+        "--accept-partial-lists",
+    );
     let unscreened = env.run(&["--lists", lists, "check", "T4", "--to", "CN"]);
     assert!(unscreened.status.success(), "{}", stderr(&unscreened));
 
     let accepted = env.json(&[
-        "--lists", lists, "--accept-partial-lists", "check", "T4", "--to", "CN", "--end-user", "Huawei", "--json",
+        "--lists",
+        lists,
+        "--accept-partial-lists",
+        "check",
+        "T4",
+        "--to",
+        "CN",
+        "--end-user",
+        "Huawei",
+        "--json",
     ]);
     let warnings = accepted["list_warnings"].to_string();
-    assert!(warnings.contains("list EL is empty or missing"), "{accepted:#}");
-    assert!(warnings.contains("as accepted (--accept-partial-lists)"), "{warnings}");
-    let human = env.command().env("EARL_ACCEPT_PARTIAL_LISTS", "1").args(["--lists", lists, "check", "T4", "--to", "CN", "--end-user", "Huawei"]).output().unwrap();
+    assert!(
+        warnings.contains("list EL is empty or missing"),
+        "{accepted:#}"
+    );
+    assert!(
+        warnings.contains("as accepted (--accept-partial-lists)"),
+        "{warnings}"
+    );
+    let human = env
+        .command()
+        .env("EARL_ACCEPT_PARTIAL_LISTS", "1")
+        .args([
+            "--lists",
+            lists,
+            "check",
+            "T4",
+            "--to",
+            "CN",
+            "--end-user",
+            "Huawei",
+        ])
+        .output()
+        .unwrap();
     assert!(human.status.success(), "{}", stderr(&human));
-    assert!(String::from_utf8_lossy(&human.stdout).contains("warning: list SDN is empty or missing"));
-    let batch = env.command().env("EARL_ACCEPT_PARTIAL_LISTS", "1").args(["--lists", lists, "check", "--batch", orders]).output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&human.stdout).contains("warning: list SDN is empty or missing")
+    );
+    let batch = env
+        .command()
+        .env("EARL_ACCEPT_PARTIAL_LISTS", "1")
+        .args(["--lists", lists, "check", "--batch", orders])
+        .output()
+        .unwrap();
     assert!(batch.status.success(), "{}", stderr(&batch));
-    assert!(stderr(&batch).contains("earl: warning: list EL is empty or missing"), "{}", stderr(&batch));
-    let screen = env.json(&["--lists", lists, "--accept-partial-lists", "screen", "Huawei", "--json"]);
+    assert!(
+        stderr(&batch).contains("earl: warning: list EL is empty or missing"),
+        "{}",
+        stderr(&batch)
+    );
+    let screen = env.json(&[
+        "--lists",
+        lists,
+        "--accept-partial-lists",
+        "screen",
+        "Huawei",
+        "--json",
+    ]);
     assert_eq!(screen["list_warnings"], accepted["list_warnings"]);
 
     let no_meu = env.lists_without("no-meu.csv", &["Military End User (MEU)"]);
     let answer = env.json(&[
-        "--lists", no_meu.to_str().unwrap(), "check", "T4", "--to", "CN", "--end-user", "Huawei", "--json",
+        "--lists",
+        no_meu.to_str().unwrap(),
+        "check",
+        "T4",
+        "--to",
+        "CN",
+        "--end-user",
+        "Huawei",
+        "--json",
     ]);
     assert_eq!(answer["license_required"], true);
-    assert!(answer["list_warnings"][0].as_str().unwrap().contains("list MEU is empty or missing (had 70 entries)"), "{answer:#}");
+    assert!(
+        answer["list_warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("list MEU is empty or missing (had 70 entries)"),
+        "{answer:#}"
+    );
     let bundled = check_json(&env, "Huawei");
-    assert!(bundled.get("list_warnings").is_none(), "the bundled lists are whole");
+    assert!(
+        bundled.get("list_warnings").is_none(),
+        "the bundled lists are whole"
+    );
 }
 
 /// Point 5: "Acme GmbH" is not SDN "LLC AKM" (it was PROHIBITED); legal forms alone match
@@ -173,7 +290,15 @@ fn point_5_a_legal_form_is_not_a_name() {
     let env = Env::new();
     for end_user in ["Acme GmbH", "Acme Ltd", "Acme S.A.", "OOO", "有限公司"] {
         let answer = env.json(&[
-            "check", "H100", "--to", "DE", "--end-user", end_user, "--date", "2026-03-01", "--json",
+            "check",
+            "H100",
+            "--to",
+            "DE",
+            "--end-user",
+            end_user,
+            "--date",
+            "2026-03-01",
+            "--json",
         ]);
         assert_eq!(answer["prohibited"], false, "{end_user}: {answer:#}");
         assert_eq!(answer["end_user_matches"], json!([]), "{end_user}");
@@ -187,7 +312,10 @@ fn point_5_a_legal_form_is_not_a_name() {
 #[test]
 fn mcp_keeps_the_match_refuses_controls_and_truncated_lists() {
     let env = Env::new();
-    let truncated = env.lists_without("truncated.csv", &["Entity List (EL)", "Specially Designated Nationals (SDN)"]);
+    let truncated = env.lists_without(
+        "truncated.csv",
+        &["Entity List (EL)", "Specially Designated Nationals (SDN)"],
+    );
     let session = |extra: &[&str], calls: &[Value]| -> Vec<Value> {
         let mut child = env
             .command()
@@ -199,17 +327,22 @@ fn mcp_keeps_the_match_refuses_controls_and_truncated_lists() {
             .spawn()
             .expect("earl mcp starts");
         let mut stdin = child.stdin.take().unwrap();
-        let mut lines = std::io::BufRead::lines(std::io::BufReader::new(child.stdout.take().unwrap()));
+        let mut lines =
+            std::io::BufRead::lines(std::io::BufReader::new(child.stdout.take().unwrap()));
         let mut send = |m: Value| writeln!(stdin, "{m}").and_then(|_| stdin.flush()).unwrap();
-        send(json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
+        send(
+            json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
             "protocolVersion": "2025-06-18", "capabilities": {},
-            "clientInfo": {"name": "earl-test", "version": "0"}}}));
+            "clientInfo": {"name": "earl-test", "version": "0"}}}),
+        );
         lines.next().unwrap().unwrap();
         send(json!({"jsonrpc": "2.0", "method": "notifications/initialized"}));
         let mut results = Vec::new();
         for (id, arguments) in calls.iter().enumerate() {
-            send(json!({"jsonrpc": "2.0", "id": id + 1, "method": "tools/call",
-                "params": {"name": "check", "arguments": arguments}}));
+            send(
+                json!({"jsonrpc": "2.0", "id": id + 1, "method": "tools/call",
+                "params": {"name": "check", "arguments": arguments}}),
+            );
             let line = lines.next().expect("a response").unwrap();
             results.push(serde_json::from_str::<Value>(&line).unwrap()["result"].clone());
         }
@@ -217,25 +350,55 @@ fn mcp_keeps_the_match_refuses_controls_and_truncated_lists() {
         child.wait().unwrap();
         results
     };
-    let results = session(&[], &[
-        json!({"chip": "T4", "to": "CN", "end_user": HUAWEI_ZWSP, "date": "2026-03-01"}),
-        json!({"chip": "T4", "to": "CN", "end_user": "Huawei\u{1}Technologies"}),
-        json!({"chip": "H100", "to": "DE", "end_user": "Acme GmbH", "date": "2026-03-01"}),
-    ]);
+    let results = session(
+        &[],
+        &[
+            json!({"chip": "T4", "to": "CN", "end_user": HUAWEI_ZWSP, "date": "2026-03-01"}),
+            json!({"chip": "T4", "to": "CN", "end_user": "Huawei\u{1}Technologies"}),
+            json!({"chip": "H100", "to": "DE", "end_user": "Acme GmbH", "date": "2026-03-01"}),
+        ],
+    );
     assert_eq!(results[0]["isError"], false, "{}", results[0]);
     assert_eq!(results[0]["structuredContent"]["license_required"], true);
-    assert!(!results[0]["structuredContent"]["end_user_matches"].as_array().unwrap().is_empty());
+    assert!(
+        !results[0]["structuredContent"]["end_user_matches"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(results[1]["isError"], true);
-    assert!(results[1]["content"][0]["text"].as_str().unwrap().contains("U+0001 at character 7"), "{}", results[1]);
-    assert_eq!(results[2]["structuredContent"]["end_user_matches"], json!([]), "{}", results[2]);
+    assert!(
+        results[1]["content"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("U+0001 at character 7"),
+        "{}",
+        results[1]
+    );
+    assert_eq!(
+        results[2]["structuredContent"]["end_user_matches"],
+        json!([]),
+        "{}",
+        results[2]
+    );
 
     let lists = ["--lists", truncated.to_str().unwrap()];
     let huawei = json!({"chip": "T4", "to": "CN", "end_user": "Huawei"});
-    let refused = &session(&lists, &[huawei.clone()])[0];
+    let refused = &session(&lists, std::slice::from_ref(&huawei))[0];
     assert_eq!(refused["isError"], true, "{refused}");
-    assert!(refused["content"][0]["text"].as_str().unwrap().contains("--accept-partial-lists"), "{refused}");
+    assert!(
+        refused["content"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("--accept-partial-lists"),
+        "{refused}"
+    );
     let accepted = &session(&[lists[0], lists[1], "--accept-partial-lists"], &[huawei])[0];
     assert_eq!(accepted["isError"], false, "{accepted}");
-    assert!(accepted["structuredContent"]["list_warnings"].to_string().contains("as accepted"), "{accepted}");
+    assert!(
+        accepted["structuredContent"]["list_warnings"]
+            .to_string()
+            .contains("as accepted"),
+        "{accepted}"
+    );
 }
-

@@ -28,7 +28,11 @@ pub struct UnknownCountry {
 
 impl std::fmt::Display for UnknownCountry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown country `{}`", earl_core::shown::shown(&self.name))?;
+        write!(
+            f,
+            "unknown country `{}`",
+            earl_core::shown::shown(&self.name)
+        )?;
         if !self.suggestions.is_empty() {
             write!(f, "; did you mean {}?", self.suggestions.join(", "))?;
         }

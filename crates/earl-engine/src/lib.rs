@@ -118,7 +118,12 @@ fn list_warnings(provenance: &Provenance, accepted: bool) -> Result<Vec<String>,
     let mut warnings: Vec<String> =
         earl_screen::count_drop_warnings(&bundled.counts, &provenance.counts)
             .into_iter()
-            .map(|w| format!("{w} in {}, against the bundled lists", provenance.source_file))
+            .map(|w| {
+                format!(
+                    "{w} in {}, against the bundled lists",
+                    provenance.source_file
+                )
+            })
             .collect();
     let missing: Vec<String> = ESSENTIAL_LISTS
         .iter()
@@ -535,7 +540,10 @@ impl Engine {
 
     /// The provenance and warnings of the lists a check screened against; none when it
     /// screened no party.
-    fn check_lists(&self, screened: bool) -> Result<(Option<Provenance>, Vec<String>), EngineError> {
+    fn check_lists(
+        &self,
+        screened: bool,
+    ) -> Result<(Option<Provenance>, Vec<String>), EngineError> {
         if !screened {
             return Ok((None, Vec::new()));
         }

@@ -107,7 +107,9 @@ pub(crate) fn screenable(name: &str, subject: &str) -> Result<(), EngineError> {
     {
         let what = match c.is_control() {
             true => "a control character",
-            false => "a bidirectional control, which changes how the name is displayed but not what is screened",
+            false => {
+                "a bidirectional control, which changes how the name is displayed but not what is screened"
+            }
         };
         return Err(EngineError::BadInput(format!(
             "{subject} `{}` holds {} at character {} ({what}): remove it",

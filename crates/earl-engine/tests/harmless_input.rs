@@ -3,7 +3,9 @@
 //! match, a control or bidirectional control is refused and shown escaped; (2) a truncated list
 //! is refused or warned of on every path that screens; (5) a legal form is not a name.
 
-use earl_engine::{CheckAnswer, CheckRequest, Engine, EngineError, Item, ListsSource, ScreenRequest};
+use earl_engine::{
+    CheckAnswer, CheckRequest, Engine, EngineError, Item, ListsSource, ScreenRequest,
+};
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -60,17 +62,45 @@ fn point_1_an_invisible_character_inside_a_listed_name_keeps_its_match() {
     let matched = plain.determination.end_user_matches.len();
     assert!(matched > 0);
     for invisible in [
-        '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{180E}', '\u{00AD}',
-        '\u{2063}', '\u{2061}', '\u{2064}', '\u{206A}', '\u{FFF9}', '\u{E0041}', '\u{034F}',
-        '\u{3164}', '\u{FE0F}',
+        '\u{200B}',
+        '\u{200C}',
+        '\u{200D}',
+        '\u{2060}',
+        '\u{FEFF}',
+        '\u{180E}',
+        '\u{00AD}',
+        '\u{2063}',
+        '\u{2061}',
+        '\u{2064}',
+        '\u{206A}',
+        '\u{FFF9}',
+        '\u{E0041}',
+        '\u{034F}',
+        '\u{3164}',
+        '\u{FE0F}',
     ] {
         let name = format!("Huawei Techno{invisible}logies Co., Ltd.");
         let answer: CheckAnswer = ENGINE.check(&ask("T4", "CN", &name)).unwrap();
         let d = &answer.determination;
         assert_eq!(d.license_required, Some(true), "U+{:04X}", invisible as u32);
-        assert_eq!(d.end_user_matches.len(), matched, "U+{:04X}", invisible as u32);
-        assert!(screen(&ENGINE, &name).unwrap().has_match(), "U+{:04X}", invisible as u32);
-        assert!(ENGINE.pair(&name, "Huawei Technologies Co., Ltd.", None).unwrap().score.matched);
+        assert_eq!(
+            d.end_user_matches.len(),
+            matched,
+            "U+{:04X}",
+            invisible as u32
+        );
+        assert!(
+            screen(&ENGINE, &name).unwrap().has_match(),
+            "U+{:04X}",
+            invisible as u32
+        );
+        assert!(
+            ENGINE
+                .pair(&name, "Huawei Technologies Co., Ltd.", None)
+                .unwrap()
+                .score
+                .matched
+        );
     }
     // ZWJ/ZWNJ inside Han, Arabic and Persian writing: rendering, not identity.
     for (name, written) in [
@@ -81,7 +111,14 @@ fn point_1_an_invisible_character_inside_a_listed_name_keeps_its_match() {
         let with = ENGINE.pair(name, written, None).unwrap().score.score;
         let without = ENGINE.pair(written, written, None).unwrap().score.score;
         assert_eq!(with, without, "{name:?} vs {written}");
-        let listed = |n: &str| screen(&ENGINE, n).unwrap().matches.iter().map(|m| m.found.name.clone()).collect::<Vec<_>>();
+        let listed = |n: &str| {
+            screen(&ENGINE, n)
+                .unwrap()
+                .matches
+                .iter()
+                .map(|m| m.found.name.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(listed(name), listed(written), "{name:?}");
     }
 }
@@ -96,7 +133,10 @@ fn point_1_controls_and_bidi_controls_are_refused_and_shown_escaped() {
         ("Huawei\tTechnologies", "U+0009 at character 7"),
         ("Huawei\u{85}Technologies", "U+0085 at character 7"),
         ("\u{202E}seigolonhceT iewauH", "U+202E at character 1"),
-        ("Huawei \u{2067}Technologies\u{2069}", "U+2067 at character 8"),
+        (
+            "Huawei \u{2067}Technologies\u{2069}",
+            "U+2067 at character 8",
+        ),
         ("Huawei\u{200F} Technologies", "U+200F at character 7"),
         ("هواوي\u{061C}", "U+061C at character 6"),
     ] {
@@ -144,17 +184,26 @@ fn engine_on(lists: ListsSource, accept: bool) -> Engine {
 #[test]
 fn point_2_a_truncated_list_never_clears_silently() {
     let dir = tempfile_dir();
-    let no_el_sdn = lists_without(&dir, "no-el-sdn.csv", &["Entity List (EL)", "Specially Designated Nationals (SDN)"]);
+    let no_el_sdn = lists_without(
+        &dir,
+        "no-el-sdn.csv",
+        &["Entity List (EL)", "Specially Designated Nationals (SDN)"],
+    );
     let strict = engine_on(no_el_sdn.clone(), false);
     let huawei = ask("T4", "CN", "Huawei Technologies Co., Ltd.");
     for result in [
         strict.check(&huawei).map(|_| ()),
-        strict.batch(None).and_then(|mut b| b.check(&huawei).map(|_| ())),
+        strict
+            .batch(None)
+            .and_then(|mut b| b.check(&huawei).map(|_| ())),
         screen(&strict, "Huawei").map(|_| ()),
     ] {
         match result {
             Err(EngineError::Lists(message)) => {
-                assert!(message.contains("Entity List (EL) and the SDN list (SDN)"), "{message}");
+                assert!(
+                    message.contains("Entity List (EL) and the SDN list (SDN)"),
+                    "{message}"
+                );
                 assert!(message.contains("--accept-partial-lists"), "{message}");
             }
             other => panic!("expected the lists refused, got {other:?}"),
@@ -169,17 +218,32 @@ fn point_2_a_truncated_list_never_clears_silently() {
     let said = answer.list_warnings.join("\n");
     assert!(said.contains("list EL is empty or missing"), "{said}");
     assert!(said.contains("list SDN is empty or missing"), "{said}");
-    assert!(said.contains("as accepted (--accept-partial-lists)"), "{said}");
+    assert!(
+        said.contains("as accepted (--accept-partial-lists)"),
+        "{said}"
+    );
     let mut batch = accepting.batch(None).unwrap();
-    assert_eq!(batch.check(&huawei).unwrap().answer.list_warnings, answer.list_warnings);
-    assert_eq!(screen(&accepting, "Huawei").unwrap().list_warnings, answer.list_warnings);
+    assert_eq!(
+        batch.check(&huawei).unwrap().answer.list_warnings,
+        answer.list_warnings
+    );
+    assert_eq!(
+        screen(&accepting, "Huawei").unwrap().list_warnings,
+        answer.list_warnings
+    );
 
-    let no_meu = engine_on(lists_without(&dir, "no-meu.csv", &["Military End User (MEU)"]), false);
+    let no_meu = engine_on(
+        lists_without(&dir, "no-meu.csv", &["Military End User (MEU)"]),
+        false,
+    );
     let answer = no_meu.check(&huawei).unwrap();
     assert_eq!(answer.determination.license_required, Some(true));
     assert_eq!(answer.list_warnings.len(), 1, "{:?}", answer.list_warnings);
     assert!(answer.list_warnings[0].contains("list MEU is empty or missing (had 70 entries)"));
-    assert!(ENGINE.check(&huawei).unwrap().list_warnings.is_empty(), "the bundled lists are whole");
+    assert!(
+        ENGINE.check(&huawei).unwrap().list_warnings.is_empty(),
+        "the bundled lists are whole"
+    );
 }
 
 fn tempfile_dir() -> std::path::PathBuf {
@@ -195,21 +259,44 @@ fn point_5_a_legal_form_is_not_a_name() {
     for end_user in ["Acme GmbH", "Acme Ltd", "Acme S.A.", "Acme OOO", "Acme LLC"] {
         let answer = ENGINE.check(&ask("H100", "DE", end_user)).unwrap();
         let d = &answer.determination;
-        assert!(d.end_user_matches.is_empty(), "{end_user}: {:?}", d.end_user_matches);
+        assert!(
+            d.end_user_matches.is_empty(),
+            "{end_user}: {:?}",
+            d.end_user_matches
+        );
         assert!(!d.prohibited, "{end_user}");
     }
     let score = ENGINE.pair("Acme GmbH", "LLC AKM", None).unwrap().score;
     assert!(!score.matched, "{}", score.score);
     for name in [
-        "GmbH", "Ltd", "S.A.", "OOO", "LLC", "有限公司", "股份有限公司", "Co., Ltd.",
-        "OOO Ltd GmbH", "有限公司 Trading", "Trading Ltd", "Technology Co., Ltd.", "The Company",
-        "ООО", "Общество с ограниченной ответственностью", "Sp. z o.o.", "AG", "Pte. Ltd.",
+        "GmbH",
+        "Ltd",
+        "S.A.",
+        "OOO",
+        "LLC",
+        "有限公司",
+        "股份有限公司",
+        "Co., Ltd.",
+        "OOO Ltd GmbH",
+        "有限公司 Trading",
+        "Trading Ltd",
+        "Technology Co., Ltd.",
+        "The Company",
+        "ООО",
+        "Общество с ограниченной ответственностью",
+        "Sp. z o.o.",
+        "AG",
+        "Pte. Ltd.",
     ] {
         let answer = screen(&ENGINE, name).unwrap();
         assert!(
             !answer.has_match(),
             "{name}: {:?}",
-            answer.matches.iter().map(|m| (&m.found.name, m.found.score)).collect::<Vec<_>>()
+            answer
+                .matches
+                .iter()
+                .map(|m| (&m.found.name, m.found.score))
+                .collect::<Vec<_>>()
         );
     }
     // Real matches keep standing on their names; generic words stay evidence, for some listed
@@ -221,6 +308,8 @@ fn point_5_a_legal_form_is_not_a_name() {
     ] {
         assert!(screen(&ENGINE, listed).unwrap().has_match(), "{listed}");
     }
-    let huawei = ENGINE.check(&ask("H100", "CN", "Huawei Technologies Co Ltd")).unwrap();
+    let huawei = ENGINE
+        .check(&ask("H100", "CN", "Huawei Technologies Co Ltd"))
+        .unwrap();
     assert!(!huawei.determination.end_user_matches.is_empty());
 }

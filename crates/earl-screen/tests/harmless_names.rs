@@ -16,9 +16,26 @@ fn screener() -> &'static Screener {
 #[test]
 fn invisible_characters_vanish_inside_a_word() {
     let invisible = [
-        '\u{AD}', '\u{34F}', '\u{61C}', '\u{180E}', '\u{200B}', '\u{200C}', '\u{200D}',
-        '\u{200E}', '\u{202A}', '\u{202E}', '\u{2060}', '\u{2063}', '\u{2066}', '\u{2069}',
-        '\u{3164}', '\u{FE0F}', '\u{FEFF}', '\u{FFA0}', '\u{E0041}', '\u{E007F}',
+        '\u{AD}',
+        '\u{34F}',
+        '\u{61C}',
+        '\u{180E}',
+        '\u{200B}',
+        '\u{200C}',
+        '\u{200D}',
+        '\u{200E}',
+        '\u{202A}',
+        '\u{202E}',
+        '\u{2060}',
+        '\u{2063}',
+        '\u{2066}',
+        '\u{2069}',
+        '\u{3164}',
+        '\u{FE0F}',
+        '\u{FEFF}',
+        '\u{FFA0}',
+        '\u{E0041}',
+        '\u{E007F}',
     ];
     for c in invisible {
         assert_eq!(
@@ -27,7 +44,10 @@ fn invisible_characters_vanish_inside_a_word() {
             "U+{:04X}",
             c as u32
         );
-        assert_eq!(normalize(&format!("华{c}为")).text(), normalize("华为").text());
+        assert_eq!(
+            normalize(&format!("华{c}为")).text(),
+            normalize("华为").text()
+        );
     }
 }
 
@@ -39,16 +59,72 @@ fn a_legal_form_pair_does_not_lift_a_weak_name_over_the_threshold() {
     assert!(pair.score < DEFAULT_THRESHOLD);
     // Equal names with equal legal forms still score 1; another form of the same class barely
     // lowers a real match.
-    assert_eq!(screener().compare("Rosoboronexport OAO", "ROSOBORONEXPORT OAO", None).score, 1.0);
-    assert!(screener().compare("Huawei Technologies GmbH", "Huawei Technologies Co., Ltd.", None).matched);
+    assert_eq!(
+        screener()
+            .compare("Rosoboronexport OAO", "ROSOBORONEXPORT OAO", None)
+            .score,
+        1.0
+    );
+    assert!(
+        screener()
+            .compare(
+                "Huawei Technologies GmbH",
+                "Huawei Technologies Co., Ltd.",
+                None
+            )
+            .matched
+    );
 }
 
 const SUPPORT_WORDS: &[&str] = &[
-    "GmbH", "Ltd", "Ltd.", "Limited", "LLC", "S.A.", "SA", "S.A.R.L.", "SARL", "OOO", "ООО",
-    "OAO", "ZAO", "AO", "PAO", "JSC", "Inc", "Inc.", "Corp", "Co", "Co.", "Company", "AG",
-    "KG", "plc", "PLC", "B.V.", "N.V.", "S.p.A.", "S.r.l.", "Pte", "Pty", "Sdn Bhd", "A/S",
-    "AB", "Oy", "有限公司", "股份有限公司", "有限责任公司", "株式会社", "주식회사", "of",
-    "the", "and", "&", "de", "Общество с ограниченной ответственностью", "شركة",
+    "GmbH",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "LLC",
+    "S.A.",
+    "SA",
+    "S.A.R.L.",
+    "SARL",
+    "OOO",
+    "ООО",
+    "OAO",
+    "ZAO",
+    "AO",
+    "PAO",
+    "JSC",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Co",
+    "Co.",
+    "Company",
+    "AG",
+    "KG",
+    "plc",
+    "PLC",
+    "B.V.",
+    "N.V.",
+    "S.p.A.",
+    "S.r.l.",
+    "Pte",
+    "Pty",
+    "Sdn Bhd",
+    "A/S",
+    "AB",
+    "Oy",
+    "有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "株式会社",
+    "주식회사",
+    "of",
+    "the",
+    "and",
+    "&",
+    "de",
+    "Общество с ограниченной ответственностью",
+    "شركة",
 ];
 
 proptest! {

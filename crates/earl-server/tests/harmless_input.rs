@@ -58,10 +58,20 @@ async fn point_1_and_5_invisible_characters_controls_and_legal_forms() {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["license_required"], true);
-    assert!(!body["end_user_matches"].as_array().unwrap().is_empty(), "{body}");
+    assert!(
+        !body["end_user_matches"].as_array().unwrap().is_empty(),
+        "{body}"
+    );
     let (status, body) = send(&api, screen("Huawei Techno\u{200B}logies Co., Ltd.")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert!(body["matches"].as_array().unwrap().iter().any(|m| m["below_threshold"] == false), "{body}");
+    assert!(
+        body["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["below_threshold"] == false),
+        "{body}"
+    );
 
     let (status, body) = send(
         &api,
@@ -70,10 +80,19 @@ async fn point_1_and_5_invisible_characters_controls_and_legal_forms() {
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let message = body["error"]["message"].as_str().unwrap();
-    assert!(message.contains("`Huawei<U+0001>Technologies` holds U+0001 at character 7"), "{message}");
+    assert!(
+        message.contains("`Huawei<U+0001>Technologies` holds U+0001 at character 7"),
+        "{message}"
+    );
     let (status, body) = send(&api, screen("\u{202E}iewauH")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert!(body["error"]["message"].as_str().unwrap().contains("U+202E at character 1"), "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("U+202E at character 1"),
+        "{body}"
+    );
 
     let (status, body) = send(
         &api,
@@ -92,7 +111,11 @@ async fn point_2_a_truncated_list_is_refused_at_start_or_stated_on_every_answer(
     let truncated: String = bundled_csv
         .lines()
         .enumerate()
-        .filter(|(i, l)| *i == 0 || !(l.contains(",Entity List (EL) ") || l.contains(",Specially Designated Nationals (SDN) ")))
+        .filter(|(i, l)| {
+            *i == 0
+                || !(l.contains(",Entity List (EL) ")
+                    || l.contains(",Specially Designated Nationals (SDN) "))
+        })
         .map(|(_, l)| format!("{l}\n"))
         .collect();
     let path = dir.path().join("truncated.csv");
@@ -103,17 +126,39 @@ async fn point_2_a_truncated_list_is_refused_at_start_or_stated_on_every_answer(
             .accept_partial_lists(accept)
     };
     // `earl serve` builds the index before it listens: this is the error it stops on.
-    let refused = engine(false).screening().err().expect("refused").to_string();
+    let refused = engine(false)
+        .screening()
+        .err()
+        .expect("refused")
+        .to_string();
     assert!(refused.contains("--accept-partial-lists"), "{refused}");
     let strict = app(engine(false));
-    let (status, body) = send(&strict, check(json!({"chip": "T4", "to": "CN", "end_user": "Huawei"}))).await;
+    let (status, body) = send(
+        &strict,
+        check(json!({"chip": "T4", "to": "CN", "end_user": "Huawei"})),
+    )
+    .await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
 
     let accepting = app(engine(true));
-    let (status, body) = send(&accepting, check(json!({"chip": "T4", "to": "CN", "end_user": "Huawei"}))).await;
+    let (status, body) = send(
+        &accepting,
+        check(json!({"chip": "T4", "to": "CN", "end_user": "Huawei"})),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert!(body["list_warnings"].to_string().contains("as accepted (--accept-partial-lists)"), "{body}");
+    assert!(
+        body["list_warnings"]
+            .to_string()
+            .contains("as accepted (--accept-partial-lists)"),
+        "{body}"
+    );
     let (status, body) = send(&accepting, screen("Huawei")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert!(body["list_warnings"].to_string().contains("list SDN is empty or missing"), "{body}");
+    assert!(
+        body["list_warnings"]
+            .to_string()
+            .contains("list SDN is empty or missing"),
+        "{body}"
+    );
 }
