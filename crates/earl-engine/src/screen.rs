@@ -86,8 +86,8 @@ impl ScreenAnswer {
 /// rather than answering "no match" for it. `subject` names it in the message ("the name to
 /// screen", "the end user name").
 ///
-/// Controls (C0, C1: a tab, a NUL, U+0085) have no place in a name: they come from a broken
-/// export. Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) make
+/// Controls (C0, C1: a tab, a NUL, U+0085) and line breaks (U+2028, U+2029) have no place in
+/// a name: they come from a broken export. Bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) make
 /// the name drawn differ from the name stored ("\u{202E}iewauH" is drawn "Hauwei"), so earl
 /// would screen a name other than the one the user sees. Other invisible characters (U+200B,
 /// the soft hyphen, ZWJ) cannot change what is read: the normaliser removes them.
@@ -103,10 +103,10 @@ pub(crate) fn screenable(name: &str, subject: &str) -> Result<(), EngineError> {
     if let Some((at, c)) = name
         .chars()
         .enumerate()
-        .find(|&(_, c)| c.is_control() || is_bidi_control(c))
+        .find(|&(_, c)| is_line_break_or_control(c) || is_bidi_control(c))
     {
-        let what = match c.is_control() {
-            true => "a control character",
+        let what = match is_line_break_or_control(c) {
+            true => "a control character or line break",
             false => {
                 "a bidirectional control, which changes how the name is displayed but not what is screened"
             }
@@ -125,6 +125,12 @@ pub(crate) fn screenable(name: &str, subject: &str) -> Result<(), EngineError> {
         )));
     }
     Ok(())
+}
+
+/// C0 and C1 controls (a tab, a NUL, U+0085) and the line and paragraph separators: none
+/// belongs in a name on one line.
+fn is_line_break_or_control(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// The characters that reorder displayed text (Unicode Bidi_Control).

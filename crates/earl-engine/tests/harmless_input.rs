@@ -132,6 +132,7 @@ fn point_1_controls_and_bidi_controls_are_refused_and_shown_escaped() {
         ("Huawei\u{1}Technologies", "U+0001 at character 7"),
         ("Huawei\tTechnologies", "U+0009 at character 7"),
         ("Huawei\u{85}Technologies", "U+0085 at character 7"),
+        ("Huawei\u{2028}Technologies", "U+2028 at character 7"),
         ("\u{202E}seigolonhceT iewauH", "U+202E at character 1"),
         (
             "Huawei \u{2067}Technologies\u{2069}",
