@@ -181,7 +181,7 @@ async fn post_check(body: Value) -> (StatusCode, Value) {
 async fn the_api_refuses_an_ambiguous_destination() {
     let (status, body) =
         post_check(json!({"chip": "H200", "to": "Congo", "date": "2026-12-06"})).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let said = body.to_string();
     assert!(said.contains("ambiguous country") && said.contains("CD ("), "{said}");
 }
@@ -307,7 +307,7 @@ fn ownership_file(dir: &Path, links: usize, unrelated: usize) -> std::path::Path
     }
     csv.push_str(&format!("Chain Holding {links},Acme Widgets,100\n"));
     for i in 0..unrelated {
-        csv.push_str(&format!("Holder {i},Holding {},40\n", i / 2));
+        csv.push_str(&format!("Quillfeather Partner {i},Quillfeather Venture {},40\n", i / 2));
     }
     let path = dir.join("ownership.csv");
     std::fs::write(&path, csv).unwrap();
@@ -351,13 +351,13 @@ fn a_listed_party_atop_a_long_chain_restricts_the_end_user_and_unrelated_holding
     let owners = v["owner_matches"].as_array().unwrap();
     assert!(!owners.is_empty());
     assert!(
-        owners.iter().all(|m| !m["party"].as_str().unwrap().starts_with("Holder")),
+        owners.iter().all(|m| !m["party"].as_str().unwrap().starts_with("Quillfeather")),
         "unrelated holders are not screened: {owners:?}"
     );
 
     // The batch front end reads the same file for every row.
     let orders = dir.path().join("orders.csv");
-    std::fs::write(&orders, "chip,destination,end_user,date\nH200,DE,Acme Widgets,2026-12-06\nH200,DE,Holding 3,2026-12-06\n").unwrap();
+    std::fs::write(&orders, "chip,destination,end_user,date\nH200,DE,Acme Widgets,2026-12-06\nH200,DE,Quillfeather Venture 3,2026-12-06\n").unwrap();
     let out = dir.path().join("out.jsonl");
     let o = Command::new(env!("CARGO_BIN_EXE_earl"))
         .args(["--no-audit", "check", "--batch"])
@@ -371,5 +371,5 @@ fn a_listed_party_atop_a_long_chain_restricts_the_end_user_and_unrelated_holding
     assert!(o.status.success(), "{}", text(&o.stderr));
     let rows = jsonl(&out);
     assert_eq!(rows[0]["license_required"], true);
-    assert_eq!(rows[1]["license_required"], false, "Holding 3 has no listed owner");
+    assert_eq!(rows[1]["license_required"], false, "Quillfeather Venture 3 has no listed owner");
 }
