@@ -145,10 +145,16 @@ async fn the_batch_and_the_api_agree_on_every_order() {
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
         let api: Value = serde_json::from_slice(&bytes).unwrap();
         let context = format!("{body} → batch {row} / api {}", api["license_required"]);
-        assert_eq!(row["license_required"], api["license_required"], "{context}");
+        assert_eq!(
+            row["license_required"], api["license_required"],
+            "{context}"
+        );
         assert_eq!(row["destination_code"], api["destination"], "{context}");
         assert_eq!(row["prohibited"], api["prohibited"], "{context}");
         assert_eq!(row["review_policy"], api["review_policy"], "{context}");
-        assert_eq!(row["license_exception"], api["license_exception"], "{context}");
+        assert_eq!(
+            row["license_exception"], api["license_exception"],
+            "{context}"
+        );
     }
 }

@@ -75,14 +75,38 @@ fn check_refuses_a_name_of_several_countries_with_the_candidates() {
             for c in codes {
                 assert!(err.contains(&format!("{c} (")), "{args:?}: {err}");
             }
-            assert!(o.stdout.is_empty(), "no answer printed: {}", text(&o.stdout));
+            assert!(
+                o.stdout.is_empty(),
+                "no answer printed: {}",
+                text(&o.stdout)
+            );
         }
     }
     // The Republic of the Congo by its own name, and DR Congo, still answer: CD needs a licence.
-    let o = earl(&["check", "H200", "--to", "DR Congo", "--date", "2026-12-06", "--json"]);
+    let o = earl(&[
+        "check",
+        "H200",
+        "--to",
+        "DR Congo",
+        "--date",
+        "2026-12-06",
+        "--json",
+    ]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["destination"], "CD");
     assert_eq!(v["license_required"], true);
+}
+
+#[test]
+fn screen_refuses_an_ambiguous_country_filter() {
+    // A filter read as CG would hide a match with an address in CD: refused, not narrowed.
+    let o = earl(&["screen", "Huawei", "--country", "Congo"]);
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("ambiguous country") && err.contains("CD ("),
+        "{err}"
+    );
 }
 
 #[test]
@@ -107,7 +131,10 @@ fn batch_refuses_the_ambiguous_row_and_carries_the_resolved_code_beside_the_inpu
     assert_eq!(rows.len(), 4);
     for i in [0, 3] {
         let r = &rows[i];
-        assert!(r["error"].as_str().unwrap().contains("ambiguous country"), "{r}");
+        assert!(
+            r["error"].as_str().unwrap().contains("ambiguous country"),
+            "{r}"
+        );
         for f in DECISIONS {
             assert!(r[f].is_null(), "an error row says nothing of `{f}`: {r}");
         }
@@ -152,7 +179,9 @@ fn mcp_refuses_an_ambiguous_destination_as_a_tool_error() {
     assert_eq!(result["isError"], true, "{result}");
     let message = result["content"][0]["text"].as_str().unwrap();
     assert!(
-        message.contains("ambiguous country") && message.contains("CG (") && message.contains("CD ("),
+        message.contains("ambiguous country")
+            && message.contains("CG (")
+            && message.contains("CD ("),
         "{message}"
     );
 }
@@ -183,7 +212,10 @@ async fn the_api_refuses_an_ambiguous_destination() {
         post_check(json!({"chip": "H200", "to": "Congo", "date": "2026-12-06"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let said = body.to_string();
-    assert!(said.contains("ambiguous country") && said.contains("CD ("), "{said}");
+    assert!(
+        said.contains("ambiguous country") && said.contains("CD ("),
+        "{said}"
+    );
 }
 
 // Point 6 ------------------------------------------------------------------------------------
@@ -255,9 +287,20 @@ fn the_header_names_the_rules_in_force_and_the_operative_entries() {
     assert!(decided.contains("91 FR 1684 (rp-2026-lane"), "{decided}");
     assert!(!decided.contains("affiliates-stay-ends"), "{decided}");
 
-    let o = earl(&["check", "H200", "--to", "CN", "--date", "2026-12-06", "--json"]);
+    let o = earl(&[
+        "check",
+        "H200",
+        "--to",
+        "CN",
+        "--date",
+        "2026-12-06",
+        "--json",
+    ]);
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["regime"], "2026-11-10-affiliates-stay-ends", "regime is unchanged");
+    assert_eq!(
+        v["regime"], "2026-11-10-affiliates-stay-ends",
+        "regime is unchanged"
+    );
     let in_force: Vec<&str> = v["rules_in_force"]
         .as_array()
         .unwrap()
@@ -274,9 +317,17 @@ fn the_header_names_the_rules_in_force_and_the_operative_entries() {
         .expect("the review policy that stands is operative");
     assert_eq!(lane["amendment"], "2026-01-15-h200-lane");
     assert!(lane["cite"].as_str().unwrap().starts_with("91 FR 1684"));
-    let operative: Vec<&Value> = v["operative"].as_array().unwrap().iter().map(|o| &o["entry"]).collect();
+    let operative: Vec<&Value> = v["operative"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| &o["entry"])
+        .collect();
     let decided_by: Vec<&Value> = v["decided_by"].as_array().unwrap().iter().collect();
-    assert_eq!(operative, decided_by, "one operative entry per decided_by id");
+    assert_eq!(
+        operative, decided_by,
+        "one operative entry per decided_by id"
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -307,7 +358,10 @@ fn ownership_file(dir: &Path, links: usize, unrelated: usize) -> std::path::Path
     }
     csv.push_str(&format!("Chain Holding {links},Acme Widgets,100\n"));
     for i in 0..unrelated {
-        csv.push_str(&format!("Quillfeather Partner {i},Quillfeather Venture {},40\n", i / 2));
+        csv.push_str(&format!(
+            "Quillfeather Partner {i},Quillfeather Venture {},40\n",
+            i / 2
+        ));
     }
     let path = dir.join("ownership.csv");
     std::fs::write(&path, csv).unwrap();
@@ -315,8 +369,7 @@ fn ownership_file(dir: &Path, links: usize, unrelated: usize) -> std::path::Path
 }
 
 #[test]
-fn a_listed_party_atop_a_long_chain_restricts_the_end_user_and_unrelated_holdings_change_nothing()
-{
+fn a_listed_party_atop_a_long_chain_restricts_the_end_user_and_unrelated_holdings_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let file = ownership_file(dir.path(), 300, 100_000);
     let args = |to: &str| {
@@ -338,7 +391,10 @@ fn a_listed_party_atop_a_long_chain_restricts_the_end_user_and_unrelated_holding
     let o = earl(&a.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(o.status.success(), "{}", text(&o.stderr));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["license_required"], true, "restricted through 301 holdings");
+    assert_eq!(
+        v["license_required"], true,
+        "restricted through 301 holdings"
+    );
     assert!(
         v["decided_by"]
             .as_array()
@@ -351,7 +407,9 @@ fn a_listed_party_atop_a_long_chain_restricts_the_end_user_and_unrelated_holding
     let owners = v["owner_matches"].as_array().unwrap();
     assert!(!owners.is_empty());
     assert!(
-        owners.iter().all(|m| !m["party"].as_str().unwrap().starts_with("Quillfeather")),
+        owners
+            .iter()
+            .all(|m| !m["party"].as_str().unwrap().starts_with("Quillfeather")),
         "unrelated holders are not screened: {owners:?}"
     );
 
@@ -371,5 +429,8 @@ fn a_listed_party_atop_a_long_chain_restricts_the_end_user_and_unrelated_holding
     assert!(o.status.success(), "{}", text(&o.stderr));
     let rows = jsonl(&out);
     assert_eq!(rows[0]["license_required"], true);
-    assert_eq!(rows[1]["license_required"], false, "Quillfeather Venture 3 has no listed owner");
+    assert_eq!(
+        rows[1]["license_required"], false,
+        "Quillfeather Venture 3 has no listed owner"
+    );
 }

@@ -39,7 +39,11 @@ fn stake(owner: &str, owned: &str, percent: f64) -> Stake {
 fn chain_and_noise(links: usize, unrelated: usize) -> Vec<Stake> {
     let mut stakes = vec![stake("Top", "Link 1", 100.0)];
     for i in 1..links {
-        stakes.push(stake(&format!("Link {i}"), &format!("Link {}", i + 1), 100.0));
+        stakes.push(stake(
+            &format!("Link {i}"),
+            &format!("Link {}", i + 1),
+            100.0,
+        ));
     }
     stakes.push(stake(&format!("Link {links}"), "End User", 100.0));
     for i in 0..unrelated {
@@ -66,7 +70,11 @@ fn a_listed_party_atop_a_20000_link_chain_restricts_the_end_user_beside_100000_u
         .expect("the end user is owned through the chain");
     assert_eq!(a.verdict, Tri::True);
     assert_eq!(a.percent, 100.0);
-    assert_eq!(a.chain.len(), 20_001, "every link from the end user up to Top");
+    assert_eq!(
+        a.chain.len(),
+        20_001,
+        "every link from the end user up to Top"
+    );
     assert_eq!(a.chain.last().unwrap().owner, "Top");
     assert_eq!(a.owners.len(), 1);
 }
@@ -75,7 +83,11 @@ fn a_listed_party_atop_a_20000_link_chain_restricts_the_end_user_beside_100000_u
 fn only_the_holdings_above_the_end_user_are_walked() {
     let stakes = chain_and_noise(20_000, 100_000);
     let walked = above("end user", &stakes);
-    assert_eq!(walked.len(), 20_001, "the chain, none of the unrelated holdings");
+    assert_eq!(
+        walked.len(),
+        20_001,
+        "the chain, none of the unrelated holdings"
+    );
     assert!(walked.iter().all(|s| !s.owner.starts_with("Holder")));
 }
 

@@ -82,16 +82,27 @@ name = "Democratic Republic of the Congo"
 #[test]
 fn a_malformed_ambiguity_table_is_refused_where_it_is_wrong() {
     for (table, says) in [
-        ("names = [\"Congo\"]\ncodes = [\"CG\", \"XX\"]", "`XX` is not a country code"),
-        ("names = [\"Congo\"]\ncodes = [\"CG\"]", "two countries or more"),
-        ("names = [\"Congo\"]\ncodes = [\"CG\", \"CG\"]", "listed twice"),
+        (
+            "names = [\"Congo\"]\ncodes = [\"CG\", \"XX\"]",
+            "`XX` is not a country code",
+        ),
+        (
+            "names = [\"Congo\"]\ncodes = [\"CG\"]",
+            "two countries or more",
+        ),
+        (
+            "names = [\"Congo\"]\ncodes = [\"CG\", \"CG\"]",
+            "listed twice",
+        ),
         (
             "names = [\"Republic of the Congo\"]\ncodes = [\"CG\", \"CD\"]",
             "also names CG",
         ),
     ] {
         let text = format!("{ONE}\n[[ambiguous]]\n{table}\n");
-        let e = Countries::parse("countries.toml", &text).unwrap_err().to_string();
+        let e = Countries::parse("countries.toml", &text)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains(says), "{table}: {e}");
         assert!(e.contains("ambiguous[0]"), "located: {e}");
     }

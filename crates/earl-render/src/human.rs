@@ -739,7 +739,11 @@ fn decided_under(operative: &[earl_core::rules::Operative]) -> String {
         .iter()
         .map(|(cite, entries)| {
             let short = cite.split([';', '(']).next().unwrap_or(cite);
-            format!("{} ({})", short.trim().trim_end_matches(','), entries.join(", "))
+            format!(
+                "{} ({})",
+                short.trim().trim_end_matches(','),
+                entries.join(", ")
+            )
         })
         .collect::<Vec<_>>()
         .join(" · ")
