@@ -401,16 +401,18 @@ def check_many(
 
     Returns one dict per row, in order: each row's full answer (what :func:`check` returns),
     or with ``summary=True`` the row of ``earl check --batch`` (``row``, ``chip``,
-    ``destination``, ``end_user``, ``date``, ``eccn``, ``license_required`` as ``"true"``,
-    ``"false"`` or ``"undetermined"``, ``prohibited``, ``license_exception``,
-    ``review_policy``, ``regime``, ``end_user_matches``, ``error``). Rows are numbered from 1.
+    ``destination`` as given, ``destination_code`` (the ISO code it resolved to), ``end_user``,
+    ``date``, ``eccn``, ``license_required`` and ``prohibited`` as True, False or None
+    (undetermined), ``license_exception``, ``review_policy``, ``regime``,
+    ``end_user_matches``, ``error``). Rows are numbered from 1.
 
     Rows asking the same question (in the same rule epoch) share the nested parts of their
     answer: ``copy.deepcopy`` one before changing it in place.
 
     A row that cannot be checked raises :class:`InputError` (after the others are recorded);
     with ``errors="return"`` it comes back as ``{"row": n, "error": message}`` (or, with
-    ``summary=True``, as a batch row whose ``error`` says why and whose decision is empty).
+    ``summary=True``, as a batch row whose ``error`` says why and whose decision fields are all
+    None).
     """
     if errors not in ("raise", "return"):
         raise InputError(f'errors `{errors}`: expected "raise" or "return"')

@@ -18,13 +18,14 @@ class BatchRow(TypedDict):
     row: int
     chip: str
     destination: str
+    destination_code: Optional[str]
     end_user: str
     date: str
-    eccn: str
-    license_required: Literal["true", "false", "undetermined", ""]
-    prohibited: bool
-    license_exception: str
-    review_policy: str
+    eccn: Optional[str]
+    license_required: Optional[bool]
+    prohibited: Optional[bool]
+    license_exception: Optional[str]
+    review_policy: Optional[str]
     regime: str
     end_user_matches: str
     error: str

@@ -32,11 +32,14 @@ except ImportError as e:  # pragma: no cover - only without the spark extra
     raise ImportError("earl.spark needs pyspark, pandas and pyarrow: pip install 'earl[spark]'") from e
 
 #: The struct :func:`earl_check` returns: the decision columns of ``earl check --batch``.
+#: ``license_required`` and ``prohibited`` are null when undetermined; a row that could not be
+#: checked has ``error`` set and null in every decision field (``destination_code`` included).
 CHECK_SCHEMA = T.StructType(
     [
         T.StructField("date", T.StringType()),
+        T.StructField("destination_code", T.StringType()),
         T.StructField("eccn", T.StringType()),
-        T.StructField("license_required", T.StringType()),
+        T.StructField("license_required", T.BooleanType()),
         T.StructField("prohibited", T.BooleanType()),
         T.StructField("license_exception", T.StringType()),
         T.StructField("review_policy", T.StringType()),
@@ -102,7 +105,7 @@ def earl_check(
     The arguments are column names or Columns for the columns of ``earl check --batch``;
     ``default_date`` and ``scenario`` apply to every row (``default_date`` to rows without a
     date; default today on the executor). A row that cannot be checked has ``error`` set and
-    every decision field empty — never a silent "no licence required".
+    every decision field null — never a silent "no licence required".
     """
     given = {
         "chip": chip,

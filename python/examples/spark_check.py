@@ -76,7 +76,7 @@ def main(argv):
     out = checked.select(
         *[F.col(f"`{c}`") for c in orders.columns],
         *[F.col(f"determination.{f}").alias(f if f not in orders.columns else f"determined_{f}")
-          for f in ("date", "eccn", "license_required", "prohibited", "license_exception",
+          for f in ("date", "destination_code", "eccn", "license_required", "prohibited", "license_exception",
                     "review_policy", "regime", "end_user_matches", "error")],
         *screening,
     )

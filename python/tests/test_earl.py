@@ -125,7 +125,27 @@ def test_check_many_summary_is_the_cli_batch(earl, cli, tmp_path):
         g = dict(g)
         g.pop("row")
         assert g == e
-    assert got[-1]["error"] and got[-1]["license_required"] == "", "a failed row never reads as a clear"
+    assert got[-1]["error"], "a failed row says why"
+    for field in ("destination_code", "eccn", "license_required", "prohibited", "license_exception",
+                  "review_policy"):
+        assert got[-1][field] is None, f"a failed row never reads as a clear: {field}"
+    assert all(isinstance(g["license_required"], (bool, type(None))) for g in got)
+
+
+def test_check_many_refuses_an_ambiguous_destination_and_carries_the_resolved_code(earl):
+    """Issue 28, points 4 and 6: "Congo" is CG or CD, so the row is refused, never cleared."""
+    got = earl.check_many(
+        [{"chip": "H200", "destination": "Congo"}, {"chip": "H200", "destination": "DR Congo"},
+         {"chip": "H200", "destination": "china"}],
+        date="2026-12-06", summary=True, errors="return",
+    )
+    assert "ambiguous country" in got[0]["error"] and "CD (" in got[0]["error"]
+    assert got[0]["license_required"] is None and got[0]["prohibited"] is None
+    assert got[1]["destination"] == "DR Congo" and got[1]["destination_code"] == "CD"
+    assert got[1]["license_required"] is True
+    assert got[2]["destination_code"] == "CN"
+    with pytest.raises(earl.InputError, match="ambiguous country"):
+        earl.check("H200", "Congo", date="2026-12-06")
 
 
 def test_check_many_takes_dataframes_and_arrow_tables(earl):

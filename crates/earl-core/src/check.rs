@@ -144,6 +144,11 @@ pub struct Determination {
     /// party and ownership rules, the exception used, the review policy that stands, the
     /// conditions and the charges. Derived from the decisive steps.
     pub decided_by: Vec<String>,
+    /// Every amendment in force on the date, oldest first, with its citation (`regime` is the
+    /// newest; it need not be one that decided anything).
+    pub rules_in_force: Vec<crate::rules::RuleInForce>,
+    /// Each entry of `decided_by` with the amendment that put it in force and its citation.
+    pub operative: Vec<crate::rules::Operative>,
     pub notices: Vec<Step>,
     pub not_checked: Vec<Step>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -309,6 +314,8 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         end_user_matches: q.party_hits.to_vec(),
         owner_matches: q.owner_hits.to_vec(),
         because,
+        rules_in_force: snapshot.in_force.clone(),
+        operative: snapshot.operative(&decided),
         decided_by: decided,
         notices,
         not_checked,

@@ -12,7 +12,7 @@ use crate::check::PartyHit;
 use crate::step::Holding;
 use crate::tri::Tri;
 use jiff::civil::Date;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 /// One holding: `owner` holds `percent` of `owned`.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +45,41 @@ pub fn key(name: &str) -> String {
         .to_lowercase()
 }
 
+/// The holdings on the chains above `party` (its owners' holdings in it, their owners'
+/// holdings in them, and so on), in the order given. Only these can make `party` restricted,
+/// so the rest of an ownership file is never walked: one index of who owns whom, then one visit
+/// of each party above, whatever the file's size and however long (or cyclic) the chains.
+pub fn above<'s>(party: &str, stakes: &'s [Stake]) -> Vec<&'s Stake> {
+    let mut owners_of: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in stakes.iter().enumerate() {
+        owners_of.entry(key(&s.owned)).or_default().push(i);
+    }
+    let mut keep = vec![false; stakes.len()];
+    let mut seen = HashSet::from([key(party)]);
+    let mut todo = vec![key(party)];
+    while let Some(owned) = todo.pop() {
+        for &i in owners_of.get(&owned).into_iter().flatten() {
+            keep[i] = true;
+            let owner = key(&stakes[i].owner);
+            if seen.insert(owner.clone()) {
+                todo.push(owner);
+            }
+        }
+    }
+    stakes
+        .iter()
+        .zip(keep)
+        .filter_map(|(s, k)| k.then_some(s))
+        .collect()
+}
+
+/// One holding with its parties' keys, computed once.
+struct Link<'s> {
+    stake: &'s Stake,
+    owner: String,
+    owned: String,
+}
+
 /// Whether `party` is owned at or above `threshold` percent by parties on `lists`.
 /// `owner_hits` are the screening matches of every owner named in `stakes`.
 pub fn affiliation<'h>(
@@ -55,7 +90,19 @@ pub fn affiliation<'h>(
     threshold: f64,
     date: Date,
 ) -> Option<Affiliation<'h>> {
-    let direct = |mode: Tri| -> BTreeSet<String> {
+    let links: Vec<Link> = above(party, stakes)
+        .into_iter()
+        .map(|stake| Link {
+            stake,
+            owner: key(&stake.owner),
+            owned: key(&stake.owned),
+        })
+        .collect();
+    let mut owners_of: HashMap<&str, Vec<&Link>> = HashMap::new();
+    for l in &links {
+        owners_of.entry(&l.owned).or_default().push(l);
+    }
+    let direct = |mode: Tri| -> HashSet<String> {
         owner_hits
             .iter()
             .filter(|h| lists.contains(&h.list))
@@ -67,16 +114,10 @@ pub fn affiliation<'h>(
             .map(|h| key(&h.party))
             .collect()
     };
-    let sure = restricted(direct(Tri::True), stakes, threshold);
-    let maybe = restricted(direct(Tri::Unknown), stakes, threshold);
+    let sure = restricted(direct(Tri::True), &links, &owners_of, threshold);
+    let maybe = restricted(direct(Tri::Unknown), &links, &owners_of, threshold);
     let target = key(party);
-    let share = |set: &BTreeSet<String>| -> f64 {
-        stakes
-            .iter()
-            .filter(|s| key(&s.owned) == target && set.contains(&key(&s.owner)))
-            .map(|s| s.percent)
-            .sum()
-    };
+    let share = |set: &HashSet<String>| held_by(set, owners_of.get(target.as_str()));
     let (sure_share, maybe_share) = (share(&sure), share(&maybe));
     let (verdict, percent) = if sure_share >= threshold {
         (Tri::True, sure_share)
@@ -88,31 +129,32 @@ pub fn affiliation<'h>(
     let set = if verdict == Tri::True { &sure } else { &maybe };
     let mut chain = Vec::new();
     let mut owners: Vec<&PartyHit> = Vec::new();
-    let mut seen = BTreeSet::new();
+    let mut seen = HashSet::new();
     let mut todo = vec![target];
     while let Some(owned) = todo.pop() {
         if !seen.insert(owned.clone()) {
             continue;
         }
-        for s in stakes
-            .iter()
-            .filter(|s| key(&s.owned) == owned && set.contains(&key(&s.owner)))
+        for l in owners_of
+            .get(owned.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|l| set.contains(&l.owner))
         {
-            let owner = key(&s.owner);
             let hits: Vec<&PartyHit> = owner_hits
                 .iter()
-                .filter(|h| key(&h.party) == owner && lists.contains(&h.list))
+                .filter(|h| key(&h.party) == l.owner && lists.contains(&h.list))
                 .filter(|h| h.listed_on(date) != Tri::False)
                 .collect();
             chain.push(Holding {
-                owner: s.owner.clone(),
-                owned: s.owned.clone(),
-                percent: s.percent,
+                owner: l.stake.owner.clone(),
+                owned: l.stake.owned.clone(),
+                percent: l.stake.percent,
                 list: hits.first().map(|h| h.list.clone()),
             });
             if hits.is_empty() {
                 // Restricted through its own owners: follow them.
-                todo.push(owner);
+                todo.push(l.owner.clone());
             }
             for h in hits {
                 if !owners.iter().any(|o| std::ptr::eq(*o, h)) {
@@ -129,23 +171,47 @@ pub fn affiliation<'h>(
     })
 }
 
+/// The share of a party held by the members of `set`, summed in the order the holdings were
+/// given.
+fn held_by(set: &HashSet<String>, owners: Option<&Vec<&Link>>) -> f64 {
+    owners
+        .into_iter()
+        .flatten()
+        .filter(|l| set.contains(&l.owner))
+        .map(|l| l.stake.percent)
+        .sum()
+}
+
 /// The parties restricted directly or, to a fixed point, through holdings at the threshold.
-fn restricted(mut set: BTreeSet<String>, stakes: &[Stake], threshold: f64) -> BTreeSet<String> {
-    loop {
-        let mut held: BTreeMap<String, f64> = BTreeMap::new();
-        for s in stakes.iter().filter(|s| set.contains(&key(&s.owner))) {
-            *held.entry(key(&s.owned)).or_default() += s.percent;
-        }
-        let before = set.len();
-        set.extend(
-            held.into_iter()
-                .filter(|(_, p)| *p >= threshold)
-                .map(|(k, _)| k),
-        );
-        if set.len() == before {
-            return set;
+/// Each newly restricted party adds its holdings once (a worklist), and a party's share is
+/// summed again in the given order only when it comes near the threshold, so the answer is
+/// the one the plain fixed point gives, in time linear in the holdings.
+fn restricted(
+    mut set: HashSet<String>,
+    links: &[Link],
+    owners_of: &HashMap<&str, Vec<&Link>>,
+    threshold: f64,
+) -> HashSet<String> {
+    let mut holdings_of: HashMap<&str, Vec<&Link>> = HashMap::new();
+    for l in links {
+        holdings_of.entry(&l.owner).or_default().push(l);
+    }
+    let mut held: HashMap<&str, f64> = HashMap::new();
+    let mut todo: Vec<String> = set.iter().cloned().collect();
+    while let Some(owner) = todo.pop() {
+        for l in holdings_of.get(owner.as_str()).into_iter().flatten() {
+            let total = held.entry(&l.owned).or_default();
+            *total += l.stake.percent;
+            if *total >= threshold - 1e-6
+                && !set.contains(&l.owned)
+                && held_by(&set, owners_of.get(l.owned.as_str())) >= threshold
+            {
+                set.insert(l.owned.clone());
+                todo.push(l.owned.clone());
+            }
         }
     }
+    set
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::metrics::{MetricName, MetricValue, Metrics};
 use crate::tri::Tri;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A comparison as the rule text writes it: "4800 or more" is `>=`, "greater than 2" is `>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -505,6 +505,24 @@ impl Amendment {
     }
 }
 
+/// An amendment in force on a date, with its citation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RuleInForce {
+    pub id: String,
+    pub cite: String,
+}
+
+/// An entry that decided an answer, with the amendment in force that put it there and that
+/// amendment's citation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Operative {
+    pub entry: String,
+    pub amendment: String,
+    pub cite: String,
+}
+
 /// The rule entries in force on one date, under one optional scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Snapshot {
@@ -514,6 +532,11 @@ pub struct Snapshot {
     pub regime: String,
     /// Ids of every amendment applied, oldest first.
     pub applied: Vec<String>,
+    /// Every amendment applied with its citation, oldest first (the scenario's last).
+    pub in_force: Vec<RuleInForce>,
+    /// Each entry in force, by id, with the index in `in_force` of the amendment that put it
+    /// there.
+    origin: BTreeMap<String, usize>,
     pub scenario: Option<String>,
     pub entries: Entries,
 }
@@ -525,6 +548,8 @@ impl Snapshot {
             date,
             regime: "none".into(),
             applied: Vec::new(),
+            in_force: Vec::new(),
+            origin: BTreeMap::new(),
             scenario: None,
             entries: Entries::default(),
         };
@@ -539,13 +564,32 @@ impl Snapshot {
         snap
     }
 
+    /// The entries of `decided_by` with the amendments that put them in force, in that order.
+    pub fn operative(&self, decided_by: &[String]) -> Vec<Operative> {
+        decided_by
+            .iter()
+            .filter_map(|id| {
+                let rule = &self.in_force[*self.origin.get(id)?];
+                Some(Operative {
+                    entry: id.clone(),
+                    amendment: rule.id.clone(),
+                    cite: rule.cite.clone(),
+                })
+            })
+            .collect()
+    }
+
     fn apply(&mut self, a: &Amendment) {
         let gone: BTreeSet<&str> = a.remove.iter().map(String::as_str).collect();
+        let here = self.in_force.len();
+        self.origin.retain(|id, _| !gone.contains(id.as_str()));
         let e = &mut self.entries;
+        let origin = &mut self.origin;
         macro_rules! merge {
             ($($field:ident),*) => {$(
                 e.$field.retain(|x| !gone.contains(x.id.as_str()) && !a.add.$field.iter().any(|n| n.id == x.id));
                 e.$field.extend(a.add.$field.iter().cloned());
+                origin.extend(a.add.$field.iter().map(|n| (n.id.clone(), here)));
             )*};
         }
         merge!(
@@ -566,6 +610,10 @@ impl Snapshot {
         e.review.sort_by_key(|r| r.rank);
         e.exception.sort_by_key(|x| x.rank);
         self.applied.push(a.id.clone());
+        self.in_force.push(RuleInForce {
+            id: a.id.clone(),
+            cite: a.cite.text.clone(),
+        });
     }
 }
 

@@ -11,6 +11,17 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 struct CountriesFile {
     country: Vec<Spanned<Country>>,
+    #[serde(default)]
+    ambiguous: Vec<AmbiguousName>,
+}
+
+/// Names that denote more than one country in common use ("Congo", "Korea"): refused with
+/// their candidates, because resolving one to either could clear an export to the other.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AmbiguousName {
+    names: Vec<String>,
+    codes: Vec<String>,
 }
 
 /// Every country earl can name, resolvable by code, name or alias.
@@ -18,23 +29,40 @@ struct CountriesFile {
 pub struct Countries {
     pub list: Vec<Country>,
     index: HashMap<String, usize>,
+    /// Each ambiguous name (by its key) with the countries it may denote.
+    ambiguous: HashMap<String, Vec<usize>>,
 }
 
+/// Why a name does not resolve to one country.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownCountry {
-    pub name: String,
-    pub suggestions: Vec<String>,
+pub enum CountryError {
+    /// No country has this code, name or alias; `suggestions` are the nearest names.
+    Unknown {
+        name: String,
+        suggestions: Vec<String>,
+    },
+    /// The name denotes several countries; `candidates` are "CODE (name)".
+    Ambiguous {
+        name: String,
+        candidates: Vec<String>,
+    },
 }
 
-impl std::fmt::Display for UnknownCountry {
+impl std::fmt::Display for CountryError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "unknown country `{}`",
-            earl_core::shown::shown(&self.name)
-        )?;
-        if !self.suggestions.is_empty() {
-            write!(f, "; did you mean {}?", self.suggestions.join(", "))?;
+        match self {
+            CountryError::Unknown { name, suggestions } => {
+                write!(f, "unknown country `{}`", earl_core::shown::shown(name))?;
+                if !suggestions.is_empty() {
+                    write!(f, "; did you mean {}?", suggestions.join(", "))?;
+                }
+            }
+            CountryError::Ambiguous { name, candidates } => write!(
+                f,
+                "ambiguous country `{}`: it may mean {}",
+                earl_core::shown::shown(name),
+                candidates.join(" or ")
+            )?,
         }
         write!(
             f,
@@ -43,7 +71,7 @@ impl std::fmt::Display for UnknownCountry {
     }
 }
 
-impl std::error::Error for UnknownCountry {}
+impl std::error::Error for CountryError {}
 
 fn key(s: &str) -> String {
     s.trim().to_lowercase().replace(['’', '`'], "'")
@@ -87,6 +115,56 @@ impl Countries {
             }
             list.push(c);
         }
+        let mut ambiguous = HashMap::new();
+        for (i, a) in parsed.ambiguous.iter().enumerate() {
+            let here = FieldPath::new().key("ambiguous").index(i);
+            let invalid = |field: &str, kind: ErrorKind, msg: String| {
+                DataError::located(file, text, &here.key(field), kind, msg)
+            };
+            let mut codes = Vec::new();
+            for code in &a.codes {
+                match index.get(&key(code)).filter(|&&c| list[c].code == *code) {
+                    Some(&c) if !codes.contains(&c) => codes.push(c),
+                    Some(_) => {
+                        return Err(invalid(
+                            "codes",
+                            ErrorKind::Duplicate,
+                            format!("`{code}` is listed twice"),
+                        ));
+                    }
+                    None => {
+                        return Err(invalid(
+                            "codes",
+                            ErrorKind::UnknownReference,
+                            format!("`{code}` is not a country code of the file"),
+                        ));
+                    }
+                }
+            }
+            if codes.len() < 2 {
+                return Err(invalid(
+                    "codes",
+                    ErrorKind::Invalid,
+                    "an ambiguous name needs two countries or more".into(),
+                ));
+            }
+            for n in &a.names {
+                if let Some(&c) = index.get(&key(n)) {
+                    return Err(invalid(
+                        "names",
+                        ErrorKind::Duplicate,
+                        format!("`{n}` also names {}", list[c].code),
+                    ));
+                }
+                if ambiguous.insert(key(n), codes.clone()).is_some() {
+                    return Err(invalid(
+                        "names",
+                        ErrorKind::Duplicate,
+                        format!("`{n}` is listed twice"),
+                    ));
+                }
+            }
+        }
         for (i, c) in list.iter().enumerate() {
             if let Some(t) = &c.treated_as
                 && !index.contains_key(&key(&t.code))
@@ -104,15 +182,29 @@ impl Countries {
                 ));
             }
         }
-        Ok(Countries { list, index })
+        Ok(Countries {
+            list,
+            index,
+            ambiguous,
+        })
     }
 
-    /// Finds a country by ISO code, name or alias, case-insensitively.
-    pub fn resolve(&self, name: &str) -> Result<&Country, UnknownCountry> {
-        if let Some(&i) = self.index.get(&key(name)) {
+    /// Finds a country by ISO code, name or alias, case-insensitively; a name that denotes
+    /// several countries is refused with them.
+    pub fn resolve(&self, name: &str) -> Result<&Country, CountryError> {
+        let wanted = key(name);
+        if let Some(&i) = self.index.get(&wanted) {
             return Ok(&self.list[i]);
         }
-        let wanted = key(name);
+        if let Some(codes) = self.ambiguous.get(&wanted) {
+            return Err(CountryError::Ambiguous {
+                name: name.to_string(),
+                candidates: codes
+                    .iter()
+                    .map(|&c| format!("{} ({})", self.list[c].code, self.list[c].name))
+                    .collect(),
+            });
+        }
         let mut scored: Vec<(f64, &Country)> = self
             .list
             .iter()
@@ -125,7 +217,7 @@ impl Countries {
             .filter(|(s, _)| *s > 0.7)
             .map(|(_, c)| format!("{} ({})", c.code, c.name))
             .collect();
-        Err(UnknownCountry {
+        Err(CountryError::Unknown {
             name: name.to_string(),
             suggestions,
         })

@@ -13,7 +13,7 @@ pub mod systems;
 
 pub use catalog::{Catalog, UnknownChip};
 pub use error::{DataError, ErrorKind, FieldPath};
-pub use geo::{Countries, UnknownCountry};
+pub use geo::{Countries, CountryError};
 pub use notices::ListNotices;
 pub use rulebook::RuleBook;
 pub use systems::Systems;

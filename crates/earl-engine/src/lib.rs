@@ -556,15 +556,12 @@ impl Engine {
 
     /// Screens every owner named in `stakes` (each name once).
     fn screen_owners(&self, stakes: &[Stake]) -> Result<Vec<PartyHit>, EngineError> {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut hits = Vec::new();
         for s in stakes {
-            let key = earl_core::ownership::key(&s.owner);
-            if seen.contains(&key) {
-                continue;
+            if seen.insert(earl_core::ownership::key(&s.owner)) {
+                hits.extend(self.screen_party(&s.owner, "owner")?);
             }
-            seen.push(key);
-            hits.extend(self.screen_party(&s.owner, "owner")?);
         }
         Ok(hits)
     }
@@ -595,7 +592,15 @@ impl Engine {
         let stakes = match &req.ownership {
             Some(stakes) => {
                 validate_stakes(stakes, req.end_user.as_deref())?;
-                Some(stakes.clone())
+                // Only the chains above the end user can restrict it: the rest of a large
+                // ownership file is neither screened nor walked.
+                let end_user = req.end_user.as_deref().unwrap_or_default();
+                Some(
+                    earl_core::ownership::above(end_user, stakes)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                )
             }
             None => None,
         };

@@ -309,6 +309,7 @@ impl Engine {
                 decided.push(c.entry.clone());
             }
         }
+        d.operative = snap.operative(&decided);
         d.decided_by = decided;
         d.system = Some(SystemOf {
             id: sys.id.clone(),

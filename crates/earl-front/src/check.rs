@@ -286,52 +286,52 @@ pub struct BatchDefaults<'a> {
 }
 
 /// One output row of a batch: the decision in the batch file's columns, or why the row could
-/// not be checked (`error`, every decision column empty).
+/// not be checked (`error`, and every decision column null). In CSV a null is an empty cell.
 #[derive(serde::Serialize, Debug, Clone, PartialEq)]
 pub struct BatchOutcome {
     pub row: u64,
     pub chip: String,
+    /// The destination as the row gave it.
     pub destination: String,
+    /// The ISO code it resolved to (null when the row could not be checked).
+    pub destination_code: Option<String>,
     pub end_user: String,
     pub date: String,
-    pub eccn: String,
-    pub license_required: String,
-    pub prohibited: bool,
-    pub license_exception: String,
-    pub review_policy: String,
+    pub eccn: Option<String>,
+    /// Null when the facts or the law at hand cannot tell, never a silent `false`.
+    pub license_required: Option<bool>,
+    pub prohibited: Option<bool>,
+    pub license_exception: Option<String>,
+    pub review_policy: Option<String>,
     pub regime: String,
     pub end_user_matches: String,
     pub error: String,
 }
 
 /// The batch columns of a row's determination. `eccn` is `none` when the item is not
-/// controlled and `undetermined` when a missing fact decides it; `license_required` is
-/// `true`, `false` or `undetermined`, never a silent `false`.
+/// controlled and `undetermined` when a missing fact decides it.
 pub fn outcome(row: u64, r: &BatchRow, date: String, d: &Determination) -> BatchOutcome {
     BatchOutcome {
         row,
         chip: r.chip.to_string(),
         destination: r.destination.to_string(),
+        destination_code: Some(d.destination.clone()),
         end_user: r.end_user.unwrap_or("").to_string(),
         date,
-        eccn: d
-            .paragraph
-            .as_deref()
-            .unwrap_or(if d.possible_outcomes.is_empty() {
-                "none"
-            } else {
-                "undetermined"
-            })
-            .to_string(),
-        license_required: match d.license_required {
-            Some(true) => "true",
-            Some(false) => "false",
-            None => "undetermined",
-        }
-        .to_string(),
-        prohibited: d.prohibited,
-        license_exception: d.license_exception.clone().unwrap_or_default(),
-        review_policy: d.review_policy.map_or("", |p| p.as_str()).to_string(),
+        eccn: Some(
+            d.paragraph
+                .as_deref()
+                .unwrap_or(if d.possible_outcomes.is_empty() {
+                    "none"
+                } else {
+                    "undetermined"
+                })
+                .to_string(),
+        ),
+        license_required: d.license_required,
+        prohibited: Some(d.prohibited),
+        license_exception: d.license_exception.clone(),
+        review_policy: d.review_policy.map(|p| p.as_str().to_string()),
         regime: d.regime.clone(),
         end_user_matches: d
             .end_user_matches
@@ -343,19 +343,20 @@ pub fn outcome(row: u64, r: &BatchRow, date: String, d: &Determination) -> Batch
     }
 }
 
-/// The batch row of one that could not be checked.
+/// The batch row of one that could not be checked: no decision column says anything.
 pub fn failed(row: u64, chip: &str, destination: &str, reason: String) -> BatchOutcome {
     BatchOutcome {
         row,
         chip: chip.to_string(),
         destination: destination.to_string(),
+        destination_code: None,
         end_user: String::new(),
         date: String::new(),
-        eccn: String::new(),
-        license_required: String::new(),
-        prohibited: false,
-        license_exception: String::new(),
-        review_policy: String::new(),
+        eccn: None,
+        license_required: None,
+        prohibited: None,
+        license_exception: None,
+        review_policy: None,
         regime: String::new(),
         end_user_matches: String::new(),
         error: reason,

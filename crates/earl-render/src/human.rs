@@ -69,11 +69,17 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer) -> io::Result<()> {
         .as_deref()
         .map(|s| format!(", scenario {s}"))
         .unwrap_or_default();
+    writeln!(w, "  classification: {classification}")?;
     writeln!(
         w,
-        "  classification: {classification} · rule version {}{scenario}",
+        "  rules in force on {}: {} amendments, the newest {}{scenario}",
+        d.date,
+        d.rules_in_force.len(),
         d.regime
     )?;
+    if !d.operative.is_empty() {
+        writeln!(w, "  decided under: {}", decided_under(&d.operative))?;
+    }
     if let Some(x) = &d.license_exception {
         writeln!(w, "  licence exception: {x}")?;
     }
@@ -720,4 +726,28 @@ pub fn about(w: &mut dyn Write, a: &AboutAnswer) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The operative entries grouped by the amendment that put them in force, each amendment by its
+/// citation's first clause: "91 FR 1684 (rp-2026-lane, cond-lane-supply) · 88 FR 73458 (ac-dest)".
+fn decided_under(operative: &[earl_core::rules::Operative]) -> String {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for o in operative {
+        match groups.iter_mut().find(|(cite, _)| *cite == o.cite) {
+            Some((_, entries)) => entries.push(&o.entry),
+            None => groups.push((&o.cite, vec![&o.entry])),
+        }
+    }
+    groups
+        .iter()
+        .map(|(cite, entries)| {
+            let short = cite.split([';', '(']).next().unwrap_or(cite);
+            format!(
+                "{} ({})",
+                short.trim().trim_end_matches(','),
+                entries.join(", ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
