@@ -42,7 +42,12 @@ fn batch_json_writes_one_object_per_row_with_the_csvs_fields() {
         .collect();
     assert_eq!(rows.len(), 3);
     for (i, row) in rows.iter().enumerate() {
-        let keys: Vec<&str> = row.as_object().unwrap().keys().map(String::as_str).collect();
+        let keys: Vec<&str> = row
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
         let mut sorted_header = header.clone();
         sorted_header.sort_unstable();
         let mut sorted_keys = keys.clone();
@@ -66,7 +71,14 @@ fn batch_json_into_a_csv_file_is_refused() {
     let dir = orders_dir("refused");
     let out = earl(
         &dir,
-        &["check", "--batch", "orders.csv", "--json", "--out", "results.csv"],
+        &[
+            "check",
+            "--batch",
+            "orders.csv",
+            "--json",
+            "--out",
+            "results.csv",
+        ],
     );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -74,7 +86,14 @@ fn batch_json_into_a_csv_file_is_refused() {
     assert!(!dir.join("results.csv").exists(), "nothing written");
     let out = earl(
         &dir,
-        &["check", "--batch", "orders.csv", "--json", "--out", "results.jsonl"],
+        &[
+            "check",
+            "--batch",
+            "orders.csv",
+            "--json",
+            "--out",
+            "results.jsonl",
+        ],
     );
     let text = std::fs::read_to_string(dir.join("results.jsonl")).unwrap();
     assert_eq!(text.lines().count(), 3, "{out:?}");

@@ -11,7 +11,15 @@ fn earl_with(flag: &str, name: &str, text: &str) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_earl"))
         .args(["--no-audit", flag])
         .arg(&path)
-        .args(["check", "H200", "--to", "CN", "--date", "2026-03-01", "--json"])
+        .args([
+            "check",
+            "H200",
+            "--to",
+            "CN",
+            "--date",
+            "2026-03-01",
+            "--json",
+        ])
         .output()
         .expect("earl runs");
     std::fs::remove_file(&path).unwrap();
@@ -49,5 +57,8 @@ fn a_negative_threshold_in_the_rules_exits_2_with_its_place() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stdout.is_empty(), "no answer: {stdout}");
     assert!(stderr.contains("negative-rules.toml:"), "{stderr}");
-    assert!(stderr.contains(".all[0].value`: -4800 is negative"), "{stderr}");
+    assert!(
+        stderr.contains(".all[0].value`: -4800 is negative"),
+        "{stderr}"
+    );
 }

@@ -19,7 +19,13 @@ fn earl(args: &[&str]) -> (i32, String) {
 
 fn impact(date: &str, scenario: Option<&str>, json: bool) -> String {
     let mut args = vec![
-        "impact", "--units", "H200=400000", "--price", "H200=27000", "--date", date,
+        "impact",
+        "--units",
+        "H200=400000",
+        "--price",
+        "H200=27000",
+        "--date",
+        date,
     ];
     if let Some(s) = scenario {
         args.extend(["--scenario", s]);
@@ -34,7 +40,8 @@ fn impact(date: &str, scenario: Option<&str>, json: bool) -> String {
 
 #[test]
 fn a_scenario_outranked_by_the_rules_in_force_is_said_to_change_nothing() {
-    let with: Value = serde_json::from_str(&impact("2026-03-01", Some("h200-revenue-share"), true)).unwrap();
+    let with: Value =
+        serde_json::from_str(&impact("2026-03-01", Some("h200-revenue-share"), true)).unwrap();
     let alone: Value = serde_json::from_str(&impact("2026-03-01", None, true)).unwrap();
     let note = &with["scenario_without_effect"];
     assert_eq!(note["scenario"], "h200-revenue-share", "{with}");
@@ -47,7 +54,12 @@ fn a_scenario_outranked_by_the_rules_in_force_is_said_to_change_nothing() {
         .map(|v| v.as_str().unwrap())
         .collect();
     assert!(decided_by.contains(&"rp-2026-lane"), "{decided_by:?}");
-    for figure in ["licensable_units", "licensable_tpp", "charges_total_cents", "total_tpp"] {
+    for figure in [
+        "licensable_units",
+        "licensable_tpp",
+        "charges_total_cents",
+        "total_tpp",
+    ] {
         assert_eq!(with[figure], alone[figure], "{figure}");
     }
     assert!(alone.get("scenario_without_effect").is_none());
@@ -61,7 +73,8 @@ fn a_scenario_outranked_by_the_rules_in_force_is_said_to_change_nothing() {
 
 #[test]
 fn a_scenario_that_decides_a_line_carries_no_note() {
-    let with: Value = serde_json::from_str(&impact("2025-12-20", Some("h200-revenue-share"), true)).unwrap();
+    let with: Value =
+        serde_json::from_str(&impact("2025-12-20", Some("h200-revenue-share"), true)).unwrap();
     assert!(with.get("scenario_without_effect").is_none(), "{with}");
     let human = impact("2025-12-20", Some("h200-revenue-share"), false);
     assert!(!human.contains("changes nothing"), "{human}");
@@ -69,7 +82,8 @@ fn a_scenario_that_decides_a_line_carries_no_note() {
 
 #[test]
 fn a_scenario_not_in_force_on_the_date_is_said_to_be() {
-    let with: Value = serde_json::from_str(&impact("2025-06-01", Some("h200-revenue-share"), true)).unwrap();
+    let with: Value =
+        serde_json::from_str(&impact("2025-06-01", Some("h200-revenue-share"), true)).unwrap();
     assert_eq!(with["scenario_without_effect"]["in_force"], false, "{with}");
     let human = impact("2025-06-01", Some("h200-revenue-share"), false);
     assert!(

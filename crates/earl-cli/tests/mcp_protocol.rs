@@ -57,7 +57,10 @@ fn list_tools(id: i64) -> Vec<u8> {
 fn unreadable_lines_get_a_parse_error_and_the_server_goes_on() {
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     let unreadable: [(&[u8], &str); 5] = [
-        (b"{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\":", "EOF while parsing"),
+        (
+            b"{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\":",
+            "EOF while parsing",
+        ),
         (b"{not json}", "key must be a string"),
         (b"\xff\xfe{\"jsonrpc\": \"2.0\"}", "not UTF-8"),
         (deep.as_bytes(), "recursion limit exceeded"),
@@ -111,7 +114,10 @@ fn params_that_do_not_fit_are_invalid_params_not_method_not_found() {
     };
     let lines = vec![
         // A tool's argument of the wrong type, an unknown one, one missing, arguments to `about`.
-        call(1, json!({"name": "check", "arguments": {"chip": 5, "to": "CN"}})),
+        call(
+            1,
+            json!({"name": "check", "arguments": {"chip": 5, "to": "CN"}}),
+        ),
         call(
             2,
             json!({"name": "check", "arguments": {"chip": "H200", "to": "CN", "bogus": 1}}),

@@ -74,8 +74,7 @@ impl RuleBook {
         }
         timeline.sort_by_key(|(_, a)| a.effective);
         for (here, a) in &timeline {
-            removes_only_what_came_before(a, &timeline)
-                .map_err(|f| f.locate(file, text, here))?;
+            removes_only_what_came_before(a, &timeline).map_err(|f| f.locate(file, text, here))?;
         }
         let mut book = RuleBook {
             meta: parsed.meta,

@@ -10,7 +10,11 @@ const SYSTEMS: &str = include_str!("../../../data/systems.toml");
 
 /// The bundled rules with one edit, loaded as a user's `--rules` file.
 fn rules_with(from: &str, to: &str) -> DataError {
-    assert_eq!(RULES.matches(from).count(), 1, "the edit is unambiguous: {from}");
+    assert_eq!(
+        RULES.matches(from).count(),
+        1,
+        "the edit is unambiguous: {from}"
+    );
     let path = std::env::temp_dir().join(format!(
         "earl-invariants-{}-{}.toml",
         std::process::id(),
@@ -23,7 +27,10 @@ fn rules_with(from: &str, to: &str) -> DataError {
     };
     let e = Dataset::load(&paths).map(|_| ()).unwrap_err();
     std::fs::remove_file(&path).unwrap();
-    assert!(e.file.ends_with(".toml") && e.file.contains("earl-invariants"), "{e}");
+    assert!(
+        e.file.ends_with(".toml") && e.file.contains("earl-invariants"),
+        "{e}"
+    );
     e
 }
 
@@ -44,7 +51,9 @@ fn a_negative_threshold_is_refused() {
     assert!(field.ends_with(".add.paragraph[0].all[0].value"), "{field}");
     assert_eq!(
         e.line,
-        Some(line_of(r#"all = [{ metric = "tpp", op = ">=", value = 4800.0 }]"#))
+        Some(line_of(
+            r#"all = [{ metric = "tpp", op = ">=", value = 4800.0 }]"#
+        ))
     );
     assert!(e.column.is_some());
 }
@@ -63,7 +72,10 @@ fn an_amendment_dated_before_what_it_removes_is_refused() {
             .contains("removes `notice-emb-ear99` from 2021-05-19"),
         "{e}"
     );
-    assert!(e.message.contains("cannot be dated before what it removes"), "{e}");
+    assert!(
+        e.message.contains("cannot be dated before what it removes"),
+        "{e}"
+    );
     assert!(e.field.as_deref().unwrap().ends_with(".remove[0]"), "{e:?}");
     assert_eq!(e.line, Some(line_of(r#"remove = ["notice-emb-ear99"]"#)));
 }

@@ -112,7 +112,8 @@ mod tests {
 
     #[test]
     fn values_are_as_serde_json_reads_them() {
-        let text = r#"{"n": -1, "u": 18446744073709551615, "f": 1.5, "s": "é", "z": null, "t": [true]}"#;
+        let text =
+            r#"{"n": -1, "u": 18446744073709551615, "f": 1.5, "s": "é", "z": null, "t": [true]}"#;
         assert_eq!(
             parse(text).unwrap(),
             serde_json::from_str::<serde_json::Value>(text).unwrap()

@@ -307,7 +307,11 @@ pub fn impact(w: &mut dyn Write, r: &ImpactReport) -> io::Result<()> {
         r.destination
     )?;
     if let Some(n) = &r.scenario_without_effect {
-        writeln!(w, "{}", wrap(&scenario_without_effect(n, r.rules.date), 100, ""))?;
+        writeln!(
+            w,
+            "{}",
+            wrap(&scenario_without_effect(n, r.rules.date), 100, "")
+        )?;
     }
     writeln!(
         w,

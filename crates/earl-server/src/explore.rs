@@ -87,7 +87,6 @@ impl DiffBody {
     }
 }
 
-
 /// Runs `work` on the blocking pool: explore answers take milliseconds, not microseconds.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,

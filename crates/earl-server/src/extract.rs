@@ -2,11 +2,11 @@
 //! API's JSON error shape with serde's own account of what is wrong (field and position).
 
 use crate::error::ApiError;
+use axum::body::Bytes;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::body::Bytes;
-use axum::http::{HeaderMap, StatusCode, header};
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
 use serde::de::DeserializeOwned;
 
 /// A JSON request body. Requires `Content-Type: application/json`: besides being honest, that
@@ -23,17 +23,15 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
                 Default::default(),
             )));
         }
-        let body = Bytes::from_request(req, state)
-            .await
-            .map_err(|rejection| {
-                let status = rejection.status();
-                let code = if status == StatusCode::PAYLOAD_TOO_LARGE {
-                    "payload_too_large"
-                } else {
-                    "invalid_body"
-                };
-                ApiError::new(status, code, rejection.body_text())
-            })?;
+        let body = Bytes::from_request(req, state).await.map_err(|rejection| {
+            let status = rejection.status();
+            let code = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                "payload_too_large"
+            } else {
+                "invalid_body"
+            };
+            ApiError::new(status, code, rejection.body_text())
+        })?;
         let axum::Json(value) = axum::Json::<T>::from_bytes(&body).map_err(json_rejection)?;
         // A key named twice reads as its last value to serde; the question is refused instead,
         // as `earl mcp` and Python refuse it (one strict parse for all).

@@ -293,9 +293,13 @@ pub(crate) const DATE_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}$";
 fn is_date_shaped(d: &str) -> bool {
     let b = d.as_bytes();
     b.len() == 10
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 fn name_field(what: &str, value: &str) -> Result<(), ApiError> {

@@ -26,7 +26,10 @@ async fn send(request: Request<Body>) -> (StatusCode, Value) {
     let response = app().oneshot(request).await.expect("the router answers");
     let status = response.status();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
 }
 
 fn get(path: &str) -> Request<Body> {
@@ -76,13 +79,24 @@ async fn every_date_in_the_document_is_yyyy_mm_dd() {
 
 #[tokio::test]
 async fn a_date_the_document_does_not_allow_is_refused() {
-    for bad in ["", " 2026-03-01", "2026-3-1", "20260301", "2026-02-30", "soon"] {
+    for bad in [
+        "",
+        " 2026-03-01",
+        "2026-3-1",
+        "20260301",
+        "2026-02-30",
+        "soon",
+    ] {
         let query = format!(
             "/v1/timeline?chip=H100&to=CN&until={}",
             bad.replace(' ', "%20")
         );
         let (status, body) = send(get(&query)).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "until={bad:?}: {body}");
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "until={bad:?}: {body}"
+        );
         assert_eq!(body["error"]["code"], "invalid_input", "{body}");
         let screen = format!("/v1/screen?q=Sugon&date={}", bad.replace(' ', "%20"));
         let (status, _) = send(get(&screen)).await;

@@ -26,7 +26,10 @@ async fn post(path: &str, body: &'static str) -> (StatusCode, Value) {
         .expect("the router answers");
     let status = response.status();
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, serde_json::from_slice(&bytes).expect("a JSON answer"))
+    (
+        status,
+        serde_json::from_slice(&bytes).expect("a JSON answer"),
+    )
 }
 
 #[tokio::test]
