@@ -356,13 +356,16 @@ const PIPE_BYTES: usize = 64 * 1024;
 /// held in memory. rmcp's own bound.
 const MAX_LINE_BYTES: usize = rmcp::transport::async_rw::DEFAULT_MAX_LINE_LENGTH;
 
-/// JSON-RPC's codes for text that is not JSON, and for a message too large to read.
+/// JSON-RPC's codes for text that is not JSON, and for JSON that is not a request (or a
+/// message too large to read).
 const PARSE_ERROR: i32 = -32700;
 const INVALID_REQUEST: i32 = -32600;
 
 /// Reads stdin line by line. A line that is not UTF-8, not JSON, nested too deep or naming a
-/// key twice gets a JSON-RPC parse error (id null: it cannot be read) and is not passed on —
-/// rmcp would drop it silently, leaving the client waiting; a valid one goes to rmcp. At the
+/// key twice gets a JSON-RPC parse error (id null: it cannot be read), and JSON that is not a
+/// JSON-RPC message an invalid-request error; neither is passed on (rmcp would drop the first
+/// silently, leaving the client waiting, and answer the second without its id). A valid line
+/// goes to rmcp. At the
 /// end of stdin rmcp's input is closed, so the server ends as before.
 async fn filter_requests(
     stdin: impl tokio::io::AsyncRead + Unpin,
@@ -376,7 +379,7 @@ async fn filter_requests(
             Ok(Line::Eof) | Err(_) => break,
             Ok(Line::TooLong) => {
                 let message = format!("the message is longer than {MAX_LINE_BYTES} bytes");
-                let _ = replies.send(error_response(INVALID_REQUEST, &message));
+                let _ = replies.send(error_response(&Value::Null, INVALID_REQUEST, &message));
                 continue;
             }
             Ok(Line::Text(line)) => line,
@@ -387,9 +390,9 @@ async fn filter_requests(
         if text.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match unreadable(text) {
-            Some(why) => {
-                let _ = replies.send(error_response(PARSE_ERROR, &format!("Parse error: {why}")));
+        match refusal(text) {
+            Some(error) => {
+                let _ = replies.send(error);
             }
             None => {
                 let passed = async {
@@ -406,18 +409,53 @@ async fn filter_requests(
     let _ = to_rmcp.shutdown().await;
 }
 
-/// Why a request line cannot be read as JSON, or None when it can.
-fn unreadable(line: &[u8]) -> Option<String> {
+/// The error response to a request line the layer refuses, or None to pass it to rmcp: text
+/// that is not UTF-8 or not strict JSON is a parse error (-32700); JSON that is not a JSON-RPC
+/// 2.0 message object (a batch, a bare value, no `jsonrpc: "2.0"`, neither a method nor a
+/// result) is an invalid request (-32600), answered with its id when it has a usable one.
+fn refusal(line: &[u8]) -> Option<Vec<u8>> {
     let text = match std::str::from_utf8(line) {
         Ok(text) => text,
         Err(e) => {
-            return Some(format!(
-                "the message is not UTF-8 (invalid byte at offset {})",
+            let why = format!(
+                "Parse error: the message is not UTF-8 (invalid byte at offset {})",
                 e.valid_up_to()
+            );
+            return Some(error_response(&Value::Null, PARSE_ERROR, &why));
+        }
+    };
+    let message = match earl_front::json::parse(text) {
+        Ok(message) => message,
+        Err(e) => {
+            return Some(error_response(
+                &Value::Null,
+                PARSE_ERROR,
+                &format!("Parse error: {e}"),
             ));
         }
     };
-    earl_front::json::parse(text).err().map(|e| e.to_string())
+    let Some(object) = message.as_object() else {
+        let why = "Invalid Request: a message is one JSON-RPC object (batches are not supported)";
+        return Some(error_response(&Value::Null, INVALID_REQUEST, why));
+    };
+    let id = object
+        .get("id")
+        .filter(|id| id.is_string() || id.is_number())
+        .cloned()
+        .unwrap_or(Value::Null);
+    let why = if object.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
+        "Invalid Request: `jsonrpc` must be \"2.0\""
+    } else if !["method", "result", "error"]
+        .iter()
+        .any(|k| object.contains_key(*k))
+    {
+        "Invalid Request: a message has a `method` (or is a response, with `result` or `error`)"
+    } else if object.get("method").is_some_and(|m| !m.is_string()) {
+        "Invalid Request: `method` must be a string"
+    } else {
+        return None;
+    };
+    Some(error_response(&id, INVALID_REQUEST, why))
 }
 
 enum Line {
@@ -465,11 +503,11 @@ async fn read_bounded_line(
     }
 }
 
-/// A JSON-RPC error response to a message whose id cannot be known.
-fn error_response(code: i32, message: &str) -> Vec<u8> {
+/// A JSON-RPC error response (id null when the message's id cannot be known).
+fn error_response(id: &Value, code: i32, message: &str) -> Vec<u8> {
     let mut line = serde_json::to_vec(&serde_json::json!({
         "jsonrpc": "2.0",
-        "id": null,
+        "id": id,
         "error": {"code": code, "message": message},
     }))
     .expect("a JSON value serialises");

@@ -166,3 +166,43 @@ fn a_question_that_reads_but_cannot_be_answered_stays_a_tool_error() {
     let result = &with_id(&responses, 1)["result"];
     assert_eq!(result["isError"], true, "{result}");
 }
+
+#[test]
+fn json_that_is_not_a_json_rpc_message_is_an_invalid_request_with_its_id() {
+    let lines: Vec<Vec<u8>> = [
+        "[]",
+        "42",
+        r#"[{"jsonrpc": "2.0", "id": 1, "method": "tools/list"}]"#,
+        r#"{"jsonrpc": "1.0", "id": 7, "method": "tools/list"}"#,
+        r#"{"jsonrpc": "2.0", "id": 8}"#,
+        r#"{"jsonrpc": "2.0", "id": "nine", "method": 9}"#,
+    ]
+    .iter()
+    .map(|l| l.as_bytes().to_vec())
+    .chain([list_tools(10)])
+    .collect();
+    let responses = session(&lines);
+    let invalid: Vec<&Value> = responses
+        .iter()
+        .filter(|r| r["error"]["code"] == -32600)
+        .collect();
+    assert_eq!(invalid.len(), 6, "{responses:#?}");
+    assert!(
+        invalid
+            .iter()
+            .all(|r| r.get("id").is_some() && r["jsonrpc"] == "2.0")
+    );
+    assert_eq!(invalid.iter().filter(|r| r["id"].is_null()).count(), 3);
+    assert!(
+        with_id(&responses, 7)["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`jsonrpc` must be \"2.0\"")
+    );
+    assert_eq!(with_id(&responses, 8)["error"]["code"], -32600);
+    assert_eq!(
+        responses.iter().find(|r| r["id"] == "nine").unwrap()["error"]["code"],
+        -32600
+    );
+    assert!(with_id(&responses, 10)["result"]["tools"].is_array());
+}
