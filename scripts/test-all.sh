@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every test earl has: the workspace's Rust tests, the OpenAPI contract (schemathesis), `earl mcp`
-# under a real MCP client (the Python SDK), the Python package (pytest, Spark in local mode),
+# under a real MCP client (the Python SDK), the README's examples, the Python package (pytest, Spark in local mode),
 # then the web page in a real headless browser.
 # Installs what the browser test needs on first run (Debian's chromium, playwright-core from npm).
 set -euo pipefail
@@ -14,6 +14,9 @@ cargo build --locked -p earl-cli
 bash scripts/contract-test.sh
 # `earl mcp` driven by the official MCP Python SDK (installed into the same venv).
 bash scripts/mcp-test.sh
+# Every shell example of README.md, extracted from it and run as written (its Python examples
+# run in python/tests/test_readme.py).
+bash scripts/readme-test.sh
 # `pip install ./python` and its tests, Spark's local mode among them (Java 17 installed if absent).
 bash scripts/python-test.sh
 bash scripts/setup-browser.sh

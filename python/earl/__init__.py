@@ -127,15 +127,47 @@ def _pairs(value: Any, what: str, example: str) -> list:
     if isinstance(value, str):
         return [value]
     if isinstance(value, Mapping):
+        _refuse_unencodable(dict(value), what)
         return [f"{k}={v}" for k, v in value.items()]
     if isinstance(value, Iterable):
         return [str(v) for v in value]
     raise InputError(f"{what}: expected a dict or a list like {example}")
 
 
-def _ask(question: str, args: Mapping[str, Any]) -> Any:
+def _refuse_unencodable(value: Any, where: str) -> None:
+    """Raise InputError naming ``where`` if ``value`` holds what JSON cannot carry to earl: a
+    NaN or infinite float (json would write ``NaN``, which is not JSON), or text with a lone
+    surrogate (not a character, so not UTF-8)."""
+    if isinstance(value, float) and not _math.isfinite(value):
+        raise InputError(f"{where}: {value!r} is not a finite number")
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise InputError(
+                f"{where}: the text has a lone surrogate (U+{ord(value[e.start]):04X}) at "
+                f"position {e.start}, which is not a character"
+            ) from None
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            _refuse_unencodable(k, where)
+            _refuse_unencodable(v, f"{where}[{k!r}]")
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            _refuse_unencodable(v, f"{where}[{i}]")
+
+
+def _encode(args: Mapping[str, Any], names: Mapping[str, str] = {}) -> str:
+    """The arguments as JSON for the extension; a value JSON cannot carry is refused naming
+    its argument (``names`` maps a JSON key to the Python argument's name where they differ)."""
+    for key, value in args.items():
+        _refuse_unencodable(value, names.get(key, key))
+    return _json.dumps(args, allow_nan=False)
+
+
+def _ask(question: str, args: Mapping[str, Any], names: Mapping[str, str] = {}) -> Any:
     args = {k: v for k, v in args.items() if v is not None and v != []}
-    return _json.loads(_earl.ask(question, _json.dumps(args)))
+    return _json.loads(_earl.ask(question, _encode(args, names)))
 
 
 def classify(
@@ -218,6 +250,7 @@ def check(
             "owners": _pairs(owners, "owners", '{"Owner Ltd": 60}'),
             "quantity": quantity,
         },
+       {"from": "export_from"},
     )
 
 
@@ -244,6 +277,7 @@ def screen(
             "all": all or None,
             "date": _date(date),
         },
+        {"sources": "lists"},
     )
 
 
@@ -273,6 +307,7 @@ def diff(
             "chips": list(chips) if chips is not None else None,
             "date": _date(date),
         },
+        {"from": "a", "to": "b", "destinations": "to"},
     )
 
 
@@ -419,9 +454,14 @@ def check_many(
     columns = _columns(rows)
     if columns is None:
         return []
+    for name, cells in columns.items():
+        _refuse_unencodable(name, "rows: a column name")
+        for i, cell in enumerate(cells, start=1):
+            _refuse_unencodable(cell, f"rows: row {i}, column `{name}`")
     options = {"date": _date(date), "from": export_from, "scenario": scenario, "answers": not summary}
     text, answers = _earl.check_many(
-        columns, _json.dumps({k: v for k, v in options.items() if v is not None})
+        columns,
+        _encode({k: v for k, v in options.items() if v is not None}, {"from": "export_from"}),
     )
     rows = _json.loads(text)
     failed = [(r["outcome"]["row"], r["outcome"]["error"]) for r in rows if r["outcome"]["error"]]
@@ -492,14 +532,17 @@ def screen_many(
     for i, (n, c) in enumerate(pairs, start=1):
         if not isinstance(n, str):
             raise InputError(f"names: row {i}: the name is {n!r}, not a string")
-        checked.append((n, _cell(c) if c is not None else country))
+        c = _cell(c) if c is not None else country
+        _refuse_unencodable(n, f"names: row {i}: the name")
+        _refuse_unencodable(c, f"names: row {i}: the country")
+        checked.append((n, c))
     options = {
         "lists": list(lists) if lists is not None else [],
         "threshold": threshold,
         "all": all,
         "date": _date(date),
     }
-    rows, answers = _earl.screen_many(checked, _json.dumps(options))
+    rows, answers = _earl.screen_many(checked, _encode(options))
     failed = [(i, error) for i, (_, error) in enumerate(rows, start=1) if error is not None]
     if failed and errors == "raise":
         _raise_failed(failed, len(rows), "screened")

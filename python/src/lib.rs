@@ -82,8 +82,10 @@ fn to_json(v: &impl serde::Serialize) -> Result<String, Failure> {
     serde_json::to_string(v).map_err(|e| Failure::internal(e.to_string()))
 }
 
+/// The arguments as `earl/__init__.py` encoded them, read by the strict parse every front end
+/// uses (a key named twice is refused); text that does not read is bad input.
 fn parse_args(args: &str) -> Result<Value, Failure> {
-    serde_json::from_str(args).map_err(|e| Failure::internal(format!("arguments: {e}")))
+    earl_front::json::parse(args).map_err(|e| Failure::input(format!("arguments: {e}")))
 }
 
 /// Sets where the data comes from and where determinations are recorded; the next question

@@ -33,17 +33,28 @@ struct Sink {
 }
 
 impl Sink {
-    fn open(out: &Option<PathBuf>) -> Result<Sink, Failure> {
+    /// Rows are JSON lines (one object per row, the CSV's fields typed) with `--json` or an
+    /// `--out` file named `.jsonl`, else CSV.
+    fn open(out: &Option<PathBuf>, json: bool) -> Result<Sink, Failure> {
+        if let Some(p) = out
+            && json
+            && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        {
+            return Err(Failure::input(format!(
+                "--json writes JSON lines, but --out {} names a CSV file: drop --json, or name the file .jsonl",
+                p.display()
+            )));
+        }
         let (w, jsonl): (Box<dyn Write>, bool) = match out {
             Some(p) => {
                 let f = std::fs::File::create(p)
                     .map_err(|e| Failure::input(format!("{}: cannot create: {e}", p.display())))?;
                 (
                     Box::new(BufWriter::new(f)),
-                    p.extension().is_some_and(|e| e == "jsonl"),
+                    json || p.extension().is_some_and(|e| e == "jsonl"),
                 )
             }
-            None => (Box::new(BufWriter::new(std::io::stdout().lock())), false),
+            None => (Box::new(BufWriter::new(std::io::stdout().lock())), json),
         };
         Ok(Sink {
             out: w,
@@ -116,7 +127,7 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let mut sink = Sink::open(&a.out)?;
+    let mut sink = Sink::open(&a.out, a.json)?;
     let defaults = BatchDefaults {
         date: date_or_today(&a.date)?,
         from: a.from.as_deref(),

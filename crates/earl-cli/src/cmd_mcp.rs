@@ -14,9 +14,11 @@ use earl_front::questions::{
     ScreenInput, TimelineInput,
 };
 use rmcp::handler::server::router::tool::ToolRouter;
+use rmcp::handler::server::tool::ToolCallContext;
 use rmcp::handler::server::wrapper::Parameters;
 use rmcp::model::{
-    CallToolResult, ContentBlock, Implementation, ListResourcesResult, PaginatedRequestParams,
+    CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, CustomRequest,
+    CustomResult, ErrorCode, Implementation, ListResourcesResult, PaginatedRequestParams,
     ReadResourceRequestParams, ReadResourceResponse, ReadResourceResult, Resource,
     ResourceContents, ServerCapabilities, ServerConfig,
 };
@@ -202,6 +204,48 @@ impl ServerHandler for EarlMcp {
             )
     }
 
+    /// A tool's arguments are read as its question's input first: one that does not fit (a wrong
+    /// type, an unknown or missing field) is an invalid-params error (-32602), not a tool
+    /// error, as JSON-RPC asks; a question that reads but cannot be answered (an unknown chip)
+    /// stays a tool error carrying the CLI's message.
+    async fn call_tool(
+        &self,
+        request: CallToolRequestParams,
+        context: RequestContext<RoleServer>,
+    ) -> Result<CallToolResponse, ErrorData> {
+        if self.tool_router.has_route(&request.name) {
+            let arguments = Value::Object(request.arguments.clone().unwrap_or_default());
+            Question::parse(&request.name, arguments)
+                .map_err(|f| ErrorData::invalid_params(f.message, None))?;
+        }
+        let call = ToolCallContext::new(self, request, context);
+        self.tool_router.call(call).await
+    }
+
+    /// A request rmcp could not read as the MCP method it names comes here as a custom one:
+    /// its params are wrong (-32602); only a method MCP does not define is not found (-32601).
+    async fn on_custom_request(
+        &self,
+        request: CustomRequest,
+        _context: RequestContext<RoleServer>,
+    ) -> Result<CustomResult, ErrorData> {
+        if MCP_METHODS.contains(&request.method.as_str()) {
+            Err(ErrorData::invalid_params(
+                format!(
+                    "the params of `{}` are missing or not of the form MCP defines",
+                    request.method
+                ),
+                None,
+            ))
+        } else {
+            Err(ErrorData::new(
+                ErrorCode::METHOD_NOT_FOUND,
+                format!("no method `{}`", request.method),
+                None,
+            ))
+        }
+    }
+
     async fn list_resources(
         &self,
         _request: Option<PaginatedRequestParams>,
@@ -248,6 +292,23 @@ impl ServerHandler for EarlMcp {
     }
 }
 
+/// The requests MCP defines that a client sends a server.
+const MCP_METHODS: [&str; 13] = [
+    "initialize",
+    "ping",
+    "completion/complete",
+    "logging/setLevel",
+    "prompts/get",
+    "prompts/list",
+    "resources/list",
+    "resources/templates/list",
+    "resources/read",
+    "resources/subscribe",
+    "resources/unsubscribe",
+    "tools/call",
+    "tools/list",
+];
+
 /// The data's provenance as resources: URI, name, description.
 const RESOURCES: [(&str, &str, &str); 2] = [
     (
@@ -268,14 +329,220 @@ pub fn run(args: DataArgs, _a: &McpArgs) -> Result<(), Failure> {
         .build()
         .map_err(|e| Failure::internal(format!("cannot start the runtime: {e}")))?;
     runtime.block_on(async {
+        // rmcp speaks over two in-process pipes; the line layer stands between them and stdio.
+        let (rmcp_in, layer_out) = tokio::io::duplex(PIPE_BYTES);
+        let (rmcp_out, layer_in) = tokio::io::duplex(PIPE_BYTES);
+        let (lines, to_stdout) = tokio::sync::mpsc::unbounded_channel();
+        let writer = tokio::spawn(write_lines(to_stdout));
+        let forwarder = tokio::spawn(forward_responses(layer_in, lines.clone()));
+        let reader = tokio::spawn(filter_requests(tokio::io::stdin(), layer_out, lines));
         let service = EarlMcp::new(args)
-            .serve(rmcp::transport::stdio())
+            .serve((rmcp_in, rmcp_out))
             .await
             .map_err(|e| Failure::internal(format!("mcp: {e}")))?;
-        service
-            .waiting()
-            .await
-            .map_err(|e| Failure::internal(format!("mcp: {e}")))?;
+        let ended = service.waiting().await;
+        reader.abort();
+        let _ = forwarder.await;
+        let _ = writer.await;
+        ended.map_err(|e| Failure::internal(format!("mcp: {e}")))?;
         Ok(())
     })
+}
+
+/// The in-process pipes' buffer: a message larger than this is passed on in pieces.
+const PIPE_BYTES: usize = 64 * 1024;
+
+/// The longest request line read; a longer one is refused (and skipped to its end) rather than
+/// held in memory. rmcp's own bound.
+const MAX_LINE_BYTES: usize = rmcp::transport::async_rw::DEFAULT_MAX_LINE_LENGTH;
+
+/// JSON-RPC's codes for text that is not JSON, and for JSON that is not a request (or a
+/// message too large to read).
+const PARSE_ERROR: i32 = -32700;
+const INVALID_REQUEST: i32 = -32600;
+
+/// Reads stdin line by line. A line that is not UTF-8, not JSON, nested too deep or naming a
+/// key twice gets a JSON-RPC parse error (id null: it cannot be read), and JSON that is not a
+/// JSON-RPC message an invalid-request error; neither is passed on (rmcp would drop the first
+/// silently, leaving the client waiting, and answer the second without its id). A valid line
+/// goes to rmcp. At the
+/// end of stdin rmcp's input is closed, so the server ends as before.
+async fn filter_requests(
+    stdin: impl tokio::io::AsyncRead + Unpin,
+    mut to_rmcp: tokio::io::DuplexStream,
+    replies: tokio::sync::mpsc::UnboundedSender<Vec<u8>>,
+) {
+    use tokio::io::AsyncWriteExt;
+    let mut stdin = tokio::io::BufReader::new(stdin);
+    loop {
+        let line = match read_bounded_line(&mut stdin).await {
+            Ok(Line::Eof) | Err(_) => break,
+            Ok(Line::TooLong) => {
+                let message = format!("the message is longer than {MAX_LINE_BYTES} bytes");
+                let _ = replies.send(error_response(&Value::Null, INVALID_REQUEST, &message));
+                continue;
+            }
+            Ok(Line::Text(line)) => line,
+        };
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+        if text.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match refusal(text) {
+            Some(error) => {
+                let _ = replies.send(error);
+            }
+            None => {
+                let passed = async {
+                    to_rmcp.write_all(text).await?;
+                    to_rmcp.write_all(b"\n").await?;
+                    to_rmcp.flush().await
+                };
+                if passed.await.is_err() {
+                    break;
+                }
+            }
+        }
+    }
+    let _ = to_rmcp.shutdown().await;
+}
+
+/// The error response to a request line the layer refuses, or None to pass it to rmcp: text
+/// that is not UTF-8 or not strict JSON is a parse error (-32700); JSON that is not a JSON-RPC
+/// 2.0 message object (a batch, a bare value, no `jsonrpc: "2.0"`, neither a method nor a
+/// result) is an invalid request (-32600), answered with its id when it has a usable one.
+fn refusal(line: &[u8]) -> Option<Vec<u8>> {
+    let text = match std::str::from_utf8(line) {
+        Ok(text) => text,
+        Err(e) => {
+            let why = format!(
+                "Parse error: the message is not UTF-8 (invalid byte at offset {})",
+                e.valid_up_to()
+            );
+            return Some(error_response(&Value::Null, PARSE_ERROR, &why));
+        }
+    };
+    let message = match earl_front::json::parse(text) {
+        Ok(message) => message,
+        Err(e) => {
+            return Some(error_response(
+                &Value::Null,
+                PARSE_ERROR,
+                &format!("Parse error: {e}"),
+            ));
+        }
+    };
+    let Some(object) = message.as_object() else {
+        let why = "Invalid Request: a message is one JSON-RPC object (batches are not supported)";
+        return Some(error_response(&Value::Null, INVALID_REQUEST, why));
+    };
+    let id = object
+        .get("id")
+        .filter(|id| id.is_string() || id.is_number())
+        .cloned()
+        .unwrap_or(Value::Null);
+    let why = if object.get("jsonrpc").and_then(Value::as_str) != Some("2.0") {
+        "Invalid Request: `jsonrpc` must be \"2.0\""
+    } else if !["method", "result", "error"]
+        .iter()
+        .any(|k| object.contains_key(*k))
+    {
+        "Invalid Request: a message has a `method` (or is a response, with `result` or `error`)"
+    } else if object.get("method").is_some_and(|m| !m.is_string()) {
+        "Invalid Request: `method` must be a string"
+    } else {
+        return None;
+    };
+    Some(error_response(&id, INVALID_REQUEST, why))
+}
+
+enum Line {
+    Text(Vec<u8>),
+    TooLong,
+    Eof,
+}
+
+/// One `\n`-terminated line (the last may lack it), never holding more than the bound: a
+/// longer line is consumed to its end and reported as too long.
+async fn read_bounded_line(
+    input: &mut (impl tokio::io::AsyncBufRead + Unpin),
+) -> std::io::Result<Line> {
+    use tokio::io::AsyncBufReadExt;
+    let mut line = Vec::new();
+    let mut too_long = false;
+    loop {
+        let available = input.fill_buf().await?;
+        if available.is_empty() {
+            return Ok(match (too_long, line.is_empty()) {
+                (true, _) => Line::TooLong,
+                (false, true) => Line::Eof,
+                (false, false) => Line::Text(line),
+            });
+        }
+        let (piece, ended) = match available.iter().position(|&b| b == b'\n') {
+            Some(end) => (&available[..=end], true),
+            None => (available, false),
+        };
+        let used = piece.len();
+        if !too_long && line.len() + used <= MAX_LINE_BYTES {
+            line.extend_from_slice(piece);
+        } else {
+            too_long = true;
+            line = Vec::new();
+        }
+        input.consume(used);
+        if ended {
+            return Ok(if too_long {
+                Line::TooLong
+            } else {
+                Line::Text(line)
+            });
+        }
+    }
+}
+
+/// A JSON-RPC error response (id null when the message's id cannot be known).
+fn error_response(id: &Value, code: i32, message: &str) -> Vec<u8> {
+    let mut line = serde_json::to_vec(&serde_json::json!({
+        "jsonrpc": "2.0",
+        "id": id,
+        "error": {"code": code, "message": message},
+    }))
+    .expect("a JSON value serialises");
+    line.push(b'\n');
+    line
+}
+
+/// Passes rmcp's output on to the writer line by line, so that no error response written by
+/// the line layer lands inside one of rmcp's messages.
+async fn forward_responses(
+    from_rmcp: tokio::io::DuplexStream,
+    lines: tokio::sync::mpsc::UnboundedSender<Vec<u8>>,
+) {
+    use tokio::io::AsyncBufReadExt;
+    let mut from_rmcp = tokio::io::BufReader::new(from_rmcp);
+    loop {
+        let mut line = Vec::new();
+        match from_rmcp.read_until(b'\n', &mut line).await {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {
+                if lines.send(line).is_err() {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// The one writer of stdout: whole lines, each flushed (a client waits for its answer).
+async fn write_lines(mut lines: tokio::sync::mpsc::UnboundedReceiver<Vec<u8>>) {
+    use tokio::io::AsyncWriteExt;
+    let mut stdout = tokio::io::stdout();
+    while let Some(line) = lines.recv().await {
+        if stdout.write_all(&line).await.is_err() || stdout.flush().await.is_err() {
+            break;
+        }
+    }
 }

@@ -101,6 +101,7 @@ impl Catalog {
     pub fn parse(file: &str, text: &str) -> Result<Catalog, DataError> {
         let parsed: CatalogFile =
             toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        let as_of = vintage(file, text, "catalog", &parsed.catalog.as_of)?;
         let mut catalog = Catalog {
             meta: parsed.catalog,
             sources: parsed.sources,
@@ -108,7 +109,7 @@ impl Catalog {
             names: HashMap::new(),
             frontier: std::sync::OnceLock::new(),
         };
-        catalog.add_chips(file, text, parsed.chip, None)?;
+        catalog.add_chips(file, text, parsed.chip, None, as_of)?;
         Ok(catalog)
     }
 
@@ -116,8 +117,9 @@ impl Catalog {
     pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), DataError> {
         let parsed: CatalogFile =
             toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        let as_of = vintage(file, text, "catalog", &parsed.catalog.as_of)?;
         let own_sources = parsed.sources;
-        self.add_chips(file, text, parsed.chip, Some(&own_sources))?;
+        self.add_chips(file, text, parsed.chip, Some(&own_sources), as_of)?;
         for (k, v) in own_sources {
             self.sources.entry(k).or_insert(v);
         }
@@ -131,12 +133,13 @@ impl Catalog {
         text: &str,
         chips: Vec<Spanned<Chip>>,
         extra_sources: Option<&BTreeMap<String, String>>,
+        as_of: jiff::civil::Date,
     ) -> Result<(), DataError> {
         for (i, spanned) in chips.into_iter().enumerate() {
             let chip = spanned.into_inner();
             let here = FieldPath::new().key("chip").index(i);
             let n = self.chips.len();
-            validate_chip(&chip, &|k| {
+            validate_chip(&chip, as_of, &|k| {
                 self.sources.contains_key(k) || extra_sources.is_some_and(|s| s.contains_key(k))
             })
             .map_err(|f| f.locate(file, text, &here))?;
@@ -216,7 +219,44 @@ impl Catalog {
     }
 }
 
-fn validate_chip(chip: &Chip, source_known: &dyn Fn(&str) -> bool) -> Result<(), Fault> {
+/// A data file's vintage (`as_of`, the date of its newest source) read as a real date; `table`
+/// is the table holding it. Shared with the systems file.
+pub(crate) fn vintage(
+    file: &str,
+    text: &str,
+    table: &str,
+    as_of: &str,
+) -> Result<jiff::civil::Date, DataError> {
+    as_of.parse().map_err(|e| {
+        DataError::located(
+            file,
+            text,
+            &FieldPath::new().key(table).key("as_of"),
+            ErrorKind::Invalid,
+            format!("`{as_of}` is not a date (YYYY-MM-DD): {e}"),
+        )
+    })
+}
+
+/// A release written `YYYY` or `YYYY-MM`, as (year, month if given); None when it is neither.
+fn release(released: &str) -> Option<(i16, Option<i8>)> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (year, month) = match released.split_once('-') {
+        Some((y, m)) if m.len() == 2 && digits(m) => (y, Some(m.parse().ok()?)),
+        Some(_) => return None,
+        None => (released, None),
+    };
+    if year.len() != 4 || !digits(year) || month.is_some_and(|m: i8| !(1..=12).contains(&m)) {
+        return None;
+    }
+    Some((year.parse().ok()?, month))
+}
+
+fn validate_chip(
+    chip: &Chip,
+    as_of: jiff::civil::Date,
+    source_known: &dyn Fn(&str) -> bool,
+) -> Result<(), Fault> {
     if chip.id.is_empty()
         || !chip
             .id
@@ -232,11 +272,25 @@ fn validate_chip(chip: &Chip, source_known: &dyn Fn(&str) -> bool) -> Result<(),
             ),
         ));
     }
-    if chip.release_year().is_none() {
+    let Some((year, month)) = release(&chip.released) else {
         return Err(Fault::new(
             "released",
             ErrorKind::Invalid,
-            format!("`{}` is not YYYY or YYYY-MM", chip.released),
+            format!(
+                "`{}` is not a year and month (YYYY-MM, month 01 to 12) or a year (YYYY)",
+                chip.released
+            ),
+        ));
+    };
+    // A chip cannot be released after the newest source the file reflects (its `as_of`).
+    if (year, month.unwrap_or(1)) > (as_of.year(), as_of.month()) {
+        return Err(Fault::new(
+            "released",
+            ErrorKind::Invalid,
+            format!(
+                "`{}` is after the file's as_of {as_of}: a release cannot postdate the sources",
+                chip.released
+            ),
         ));
     }
     let check_source = |field: &str, source: &str| -> Result<(), Fault> {

@@ -73,6 +73,9 @@ impl RuleBook {
             timeline.push((here, a));
         }
         timeline.sort_by_key(|(_, a)| a.effective);
+        for (here, a) in &timeline {
+            removes_only_what_came_before(a, &timeline).map_err(|f| f.locate(file, text, here))?;
+        }
         let mut book = RuleBook {
             meta: parsed.meta,
             timeline: timeline.iter().map(|(_, a)| a.clone()).collect(),
@@ -137,29 +140,13 @@ impl RuleBook {
 
     /// Every id an amendment of the book or a scenario defines.
     fn defined_ids(&self, extra: &Amendment) -> BTreeSet<String> {
-        let mut ids = BTreeSet::new();
-        for a in self
-            .timeline
+        self.timeline
             .iter()
             .chain(&self.scenarios)
             .chain(std::iter::once(extra))
-        {
-            let e = &a.add;
-            ids.extend(e.control.iter().map(|x| x.id.clone()));
-            ids.extend(e.review.iter().map(|x| x.id.clone()));
-            ids.extend(e.paragraph.iter().map(|x| x.id.clone()));
-            ids.extend(e.assembly.iter().map(|x| x.id.clone()));
-            ids.extend(e.exclusion.iter().map(|x| x.id.clone()));
-            ids.extend(e.exception.iter().map(|x| x.id.clone()));
-            ids.extend(e.condition.iter().map(|x| x.id.clone()));
-            ids.extend(e.notice.iter().map(|x| x.id.clone()));
-            ids.extend(e.not_checked.iter().map(|x| x.id.clone()));
-            ids.extend(e.charge.iter().map(|x| x.id.clone()));
-            ids.extend(e.party.iter().map(|x| x.id.clone()));
-            ids.extend(e.affiliates.iter().map(|x| x.id.clone()));
-            ids.extend(e.group.iter().map(|x| x.id.clone()));
-        }
-        ids
+            .flat_map(entry_ids)
+            .map(str::to_string)
+            .collect()
     }
 
     fn validate(&self, a: &Amendment, known: &Known) -> Result<(), Fault> {
@@ -198,6 +185,61 @@ impl RuleBook {
             .entries(&a.add)
             .map_err(|f| f.under(&FieldPath::new().key("add")))
     }
+}
+
+/// The ids of the entries an amendment adds.
+fn entry_ids(a: &Amendment) -> impl Iterator<Item = &str> {
+    let e = &a.add;
+    e.control
+        .iter()
+        .map(|x| x.id.as_str())
+        .chain(e.review.iter().map(|x| x.id.as_str()))
+        .chain(e.paragraph.iter().map(|x| x.id.as_str()))
+        .chain(e.assembly.iter().map(|x| x.id.as_str()))
+        .chain(e.exclusion.iter().map(|x| x.id.as_str()))
+        .chain(e.exception.iter().map(|x| x.id.as_str()))
+        .chain(e.condition.iter().map(|x| x.id.as_str()))
+        .chain(e.notice.iter().map(|x| x.id.as_str()))
+        .chain(e.not_checked.iter().map(|x| x.id.as_str()))
+        .chain(e.charge.iter().map(|x| x.id.as_str()))
+        .chain(e.party.iter().map(|x| x.id.as_str()))
+        .chain(e.affiliates.iter().map(|x| x.id.as_str()))
+        .chain(e.group.iter().map(|x| x.id.as_str()))
+}
+
+/// An amendment of the timeline removes only entries added by one in force on or before its
+/// own date: the timeline is folded in date order, so removing an entry that an amendment
+/// dated later adds removes nothing, and the entry would stay in force after it.
+fn removes_only_what_came_before(a: &Amendment, timeline: &[(FieldPath, Amendment)]) -> Check {
+    for (i, id) in a.remove.iter().enumerate() {
+        let definers = || {
+            timeline
+                .iter()
+                .map(|(_, b)| b)
+                .filter(|b| b.id != a.id && entry_ids(b).any(|x| x == id))
+        };
+        let earlier = definers().any(|b| match (b.effective, a.effective) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(added), Some(removed)) => added <= removed,
+        });
+        if let Some(later) = definers().find(|_| !earlier) {
+            let effective = |x: &Amendment| {
+                x.effective
+                    .map_or_else(|| "no date".to_string(), |d| d.to_string())
+            };
+            return invalid(
+                &format!("remove[{i}]"),
+                format!(
+                    "removes `{id}` from {}, but `{}` adds it only from {}: an amendment cannot be dated before what it removes",
+                    effective(a),
+                    later.id,
+                    effective(later)
+                ),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// A restricted-party list code as trade.gov writes it: `EL`, `SDN`, `NS-MBS`.
@@ -364,6 +406,14 @@ impl Checker<'_> {
         for (i, t) in ths.iter().enumerate() {
             if !t.value.is_finite() {
                 return invalid(&format!("{field}[{i}].value"), "must be a finite number");
+            }
+            // Every metric is a size, a rate or a count: a limit below zero is a typo, and one
+            // that `less than` could never meet.
+            if t.value < 0.0 {
+                return invalid(
+                    &format!("{field}[{i}].value"),
+                    format!("{} is negative: a metric's limit is at least 0", t.value),
+                );
             }
             if let Some(to) = t.value_to
                 && !(to.is_finite() && to > t.value)

@@ -41,6 +41,7 @@ impl Systems {
     pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<Systems, DataError> {
         let parsed: SystemsFile =
             toml::from_str(text).map_err(|e| DataError::from_toml(file, text, &e))?;
+        crate::catalog::vintage(file, text, "meta", &parsed.meta.as_of)?;
         let mut systems = Systems {
             meta: parsed.meta,
             list: Vec::new(),

@@ -60,10 +60,12 @@ pub struct CheckArgs {
     /// date, quantity, from).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["chip", "to"])]
     pub batch: Option<PathBuf>,
-    /// Where batch results go (default stdout); `.jsonl` writes JSON Lines, anything else CSV.
+    /// Where batch results go (default stdout); `.jsonl` (or `--json`) writes JSON Lines,
+    /// anything else CSV.
     #[arg(long, value_name = "FILE", requires = "batch")]
     pub out: Option<PathBuf>,
-    /// Print the answer as JSON (field names in docs/json.md).
+    /// Print the answer as JSON (field names in docs/json.md); with --batch, JSON Lines: one
+    /// object per row, the CSV's fields.
     #[arg(long)]
     pub json: bool,
 }

@@ -7,6 +7,7 @@
 //!   clap structs) and its recorded answer, the value `earl CMD --json` prints. [`check`] also
 //!   holds the batch row path shared by `earl check --batch`, Python's `check_many` and Spark.
 //! - [`questions`]: the same questions as JSON inputs (MCP tools, Python keyword arguments).
+//! - [`json`]: the strict JSON parse (no key twice in an object) every JSON input goes through.
 //! - [`stored`]: what `earl update` left in the data directory, which every front end uses.
 //!
 //! Nothing here prints: output formats belong to each front end.
@@ -15,6 +16,7 @@ pub mod app;
 pub mod check;
 pub mod classify;
 pub mod explore;
+pub mod json;
 pub mod lines;
 pub mod questions;
 pub mod screen;

@@ -275,6 +275,30 @@ fn flops(x: f64) -> String {
 }
 
 /// `earl impact`.
+/// Why a scenario asked changes no figure of an impact answer.
+fn scenario_without_effect(
+    n: &earl_engine::explore::impact::ScenarioWithoutEffect,
+    date: Date,
+) -> String {
+    let dates = match (n.effective, n.until) {
+        (Some(e), Some(u)) => format!("from {e} until {u}"),
+        (Some(e), None) => format!("from {e}"),
+        (None, Some(u)) => format!("until {u}"),
+        (None, None) => "on any date".to_string(),
+    };
+    if !n.in_force {
+        return format!(
+            "Note: scenario {} is in force {dates}, not on {date}: every figure below is the rules' alone.",
+            n.scenario
+        );
+    }
+    format!(
+        "Note: scenario {} changes nothing here: laid over the rules in force on {date}, it decides no line differently (decided by {}), so every figure below equals the answer without it.",
+        n.scenario,
+        n.decided_by.join(", ")
+    )
+}
+
 pub fn impact(w: &mut dyn Write, r: &ImpactReport) -> io::Result<()> {
     writeln!(
         w,
@@ -282,6 +306,13 @@ pub fn impact(w: &mut dyn Write, r: &ImpactReport) -> io::Result<()> {
         point(&r.rules),
         r.destination
     )?;
+    if let Some(n) = &r.scenario_without_effect {
+        writeln!(
+            w,
+            "{}",
+            wrap(&scenario_without_effect(n, r.rules.date), 100, "")
+        )?;
+    }
     writeln!(
         w,
         "\n{:<28} {:>10} {:>16} {:>12} {:>16} {:>16}  determination",

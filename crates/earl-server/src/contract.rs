@@ -165,6 +165,16 @@ fn bounded(schema: &mut Value, bound: &Bound) {
     }
 }
 
+/// A date the server takes: `YYYY-MM-DD`, a real date ([`crate::routes::date_or_today`]).
+fn date(schema: &mut Value) {
+    if let Some(schema) = schema.as_object_mut() {
+        schema.insert("format".into(), json!("date"));
+        schema.insert("pattern".into(), json!(crate::routes::DATE_PATTERN));
+        schema.insert("minLength".into(), json!(10));
+        schema.insert("maxLength".into(), json!(10));
+    }
+}
+
 fn unit_interval(schema: &mut Value) {
     if let Some(schema) = schema.as_object_mut() {
         schema.insert("minimum".into(), json!(0.0));
@@ -181,6 +191,7 @@ fn constrain_parameter(parameter: &mut Value) {
         "q" => non_empty(schema, Some(crate::routes::MAX_NAME_CHARS)),
         "chip" | "to" | "country" => non_empty(schema, None),
         "threshold" => unit_interval(schema),
+        "date" | "until" => date(schema),
         _ => {}
     }
 }
@@ -244,7 +255,7 @@ fn constrain_schemas(schemas: &mut Map<String, Value>) {
                 }
             }
             if let Some(p) = properties.get_mut("date") {
-                p["format"] = json!("date");
+                date(p);
             }
             if let Some(p) = properties.get_mut("end_user") {
                 non_empty(p, Some(crate::routes::MAX_NAME_CHARS));
@@ -306,10 +317,13 @@ fn constrain_schemas(schemas: &mut Map<String, Value>) {
         .and_then(|s| s.get_mut("properties"))
         .and_then(Value::as_object_mut)
     {
-        for field in ["from", "to", "date"] {
+        for field in ["from", "to"] {
             if let Some(p) = properties.get_mut(field) {
                 non_empty(p, None);
             }
+        }
+        if let Some(p) = properties.get_mut("date") {
+            date(p);
         }
     }
 }

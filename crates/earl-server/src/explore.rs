@@ -82,15 +82,8 @@ impl DiffBody {
             to: self.to.clone(),
             destinations,
             chips,
-            scenario_date: date_or_today(self.date.as_deref())?,
+            scenario_date: crate::routes::date_or_today(self.date.as_deref())?,
         })
-    }
-}
-
-fn date_or_today(date: Option<&str>) -> Result<Date, ApiError> {
-    match date {
-        Some(d) => Ok(earl_engine::parse_date(d)?),
-        None => Ok(earl_engine::today()),
     }
 }
 
@@ -179,7 +172,7 @@ impl TimelineParams {
         Ok(TimelineRequest {
             chip: self.chip,
             to: self.to,
-            until: date_or_today(self.until.as_deref())?,
+            until: crate::routes::date_or_today(self.until.as_deref())?,
             scenario: self.scenario.filter(|s| !s.trim().is_empty()),
         })
     }

@@ -275,11 +275,31 @@ pub struct MatchBody {
     threshold: Option<f64>,
 }
 
-fn date_or_today(date: Option<&str>) -> Result<Date, ApiError> {
+/// A date parameter or field of the API: exactly `YYYY-MM-DD` and a real date, as the OpenAPI
+/// document says (`format: date`, [`DATE_PATTERN`]); absent, today (UTC).
+pub(crate) fn date_or_today(date: Option<&str>) -> Result<Date, ApiError> {
     match date {
+        Some(d) if !is_date_shaped(d) => Err(ApiError::invalid_input(format!(
+            "invalid date `{d}`: expected YYYY-MM-DD"
+        ))),
         Some(d) => Ok(earl_engine::parse_date(d)?),
         None => Ok(earl_engine::today()),
     }
+}
+
+/// The shape of every date the API takes, as the OpenAPI document's pattern.
+pub(crate) const DATE_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}$";
+
+fn is_date_shaped(d: &str) -> bool {
+    let b = d.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 fn name_field(what: &str, value: &str) -> Result<(), ApiError> {

@@ -157,6 +157,23 @@ pub struct ImpactReport {
     /// Chips with a charge due but no price given.
     pub charges_unpriced: Vec<String>,
     pub comparisons: Vec<Comparison>,
+    /// Set when a scenario was asked and no line's determination or charges differ from the
+    /// rules alone, so every figure equals the answer without it; says why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario_without_effect: Option<ScenarioWithoutEffect>,
+}
+
+/// Why a scenario changes nothing in an impact answer: it is not in force on the date, or it
+/// is, but the rules in force decide every line as they do without it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioWithoutEffect {
+    pub scenario: String,
+    /// The scenario's dates: in force from `effective` (any date when absent) until `until`.
+    pub in_force: bool,
+    pub effective: Option<Date>,
+    pub until: Option<Date>,
+    /// The entries that decide the lines, with the scenario as without it.
+    pub decided_by: Vec<String>,
 }
 
 /// Thousandths of a figure, exactly (catalog figures have at most three decimals).
@@ -353,7 +370,46 @@ impl Engine {
             charges_total_cents: charges_total,
             charges_unpriced: unpriced,
             comparisons,
+            scenario_without_effect: None,
         })
+        .and_then(|report| self.note_scenario_without_effect(req, report))
+    }
+
+    /// Compares an answer under a scenario with the rules alone on the same date: when no line
+    /// differs (determination, licensable, charges), the figures are the same, and the answer
+    /// says so and why instead of leaving a reader to think the scenario was weighed in.
+    fn note_scenario_without_effect(
+        &self,
+        req: &ImpactRequest,
+        mut report: ImpactReport,
+    ) -> Result<ImpactReport, EngineError> {
+        let Some(scenario) = self.scenario(req.scenario.as_deref())? else {
+            return Ok(report);
+        };
+        let alone = self.impact(&ImpactRequest {
+            scenario: None,
+            ..req.clone()
+        })?;
+        let same = report.lines.len() == alone.lines.len()
+            && report.lines.iter().zip(&alone.lines).all(|(a, b)| {
+                a.outcome == b.outcome && a.licensable == b.licensable && a.charges == b.charges
+            });
+        if same {
+            let mut decided_by: Vec<String> = Vec::new();
+            for e in report.lines.iter().flat_map(|l| &l.because) {
+                if !decided_by.contains(&e.id) {
+                    decided_by.push(e.id.clone());
+                }
+            }
+            report.scenario_without_effect = Some(ScenarioWithoutEffect {
+                scenario: scenario.id.clone(),
+                in_force: scenario.in_force(req.date),
+                effective: scenario.effective,
+                until: scenario.until,
+                decided_by,
+            });
+        }
+        Ok(report)
     }
 
     fn compare(

@@ -1,0 +1,101 @@
+//! `earl check --batch --json` writes JSON Lines, not CSV (issue 28, README): one object per
+//! row with the CSV's fields in the CSV's order; `--json` with an `--out` file named `.csv` is
+//! refused (exit 2) rather than writing one format under the other's name.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+const ORDERS: &str = "chip,destination,end_user,date\n\
+                      H200,CN,,2026-03-01\n\
+                      T4,CN,\"Huawei Technologies Co., Ltd.\",2026-03-01\n\
+                      H9000,CN,,2026-03-01\n";
+
+fn earl(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_earl"))
+        .current_dir(dir)
+        .arg("--no-audit")
+        .args(args)
+        .output()
+        .expect("earl runs")
+}
+
+fn orders_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("earl-batch-json-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("orders.csv"), ORDERS).unwrap();
+    dir
+}
+
+#[test]
+fn batch_json_writes_one_object_per_row_with_the_csvs_fields() {
+    let dir = orders_dir("lines");
+    let csv = earl(&dir, &["check", "--batch", "orders.csv"]);
+    let json = earl(&dir, &["check", "--batch", "orders.csv", "--json"]);
+    // The unknown chip's row is reported, so both exit alike (non-zero), each with its rows.
+    assert_eq!(csv.status.code(), json.status.code());
+    let csv_text = String::from_utf8(csv.stdout).unwrap();
+    let header: Vec<&str> = csv_text.lines().next().unwrap().split(',').collect();
+    let rows: Vec<Value> = String::from_utf8(json.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    assert_eq!(rows.len(), 3);
+    for (i, row) in rows.iter().enumerate() {
+        let keys: Vec<&str> = row
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut sorted_header = header.clone();
+        sorted_header.sort_unstable();
+        let mut sorted_keys = keys.clone();
+        sorted_keys.sort_unstable();
+        assert_eq!(sorted_keys, sorted_header, "the CSV's fields");
+        assert_eq!(row["row"], i as u64 + 2, "the line in the file");
+        assert!(row["prohibited"].is_boolean(), "typed: {row}");
+    }
+    assert_eq!(rows[0]["chip"], "H200");
+    assert_eq!(rows[1]["end_user"], "Huawei Technologies Co., Ltd.");
+    assert!(
+        rows[2]["error"].as_str().unwrap().contains("H9000"),
+        "{}",
+        rows[2]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn batch_json_into_a_csv_file_is_refused() {
+    let dir = orders_dir("refused");
+    let out = earl(
+        &dir,
+        &[
+            "check",
+            "--batch",
+            "orders.csv",
+            "--json",
+            "--out",
+            "results.csv",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("--json writes JSON lines"), "{stderr}");
+    assert!(!dir.join("results.csv").exists(), "nothing written");
+    let out = earl(
+        &dir,
+        &[
+            "check",
+            "--batch",
+            "orders.csv",
+            "--json",
+            "--out",
+            "results.jsonl",
+        ],
+    );
+    let text = std::fs::read_to_string(dir.join("results.jsonl")).unwrap();
+    assert_eq!(text.lines().count(), 3, "{out:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
