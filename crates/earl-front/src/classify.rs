@@ -88,22 +88,7 @@ pub fn parse_throughput(s: &str) -> Result<(Precision, f64), Failure> {
 
 /// Parses `--contains H200=8` values.
 pub fn parse_contains(values: &[String]) -> Result<Vec<(String, u32)>, Failure> {
-    values
-        .iter()
-        .map(|s| {
-            let (chip, n) = s.rsplit_once('=').ok_or_else(|| {
-                Failure::input(format!(
-                    "--contains `{s}`: expected CHIP=COUNT, e.g. H200=8"
-                ))
-            })?;
-            let n: u32 = n.trim().parse().map_err(|_| {
-                Failure::input(format!(
-                    "--contains `{s}`: `{n}` is not a whole number of chips"
-                ))
-            })?;
-            Ok((chip.trim().to_string(), n))
-        })
-        .collect()
+    Ok(earl_engine::parse_contains(values)?)
 }
 
 fn item(a: &ClassifyArgs) -> Result<Item, Failure> {
