@@ -145,7 +145,12 @@ fn quantities_and_values_beyond_what_can_be_true_are_input_errors() {
         ("--value", "inf"),
     ] {
         let out = licence(flag, value);
-        assert_eq!(out.status.code(), Some(2), "{flag} {value}: {}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{flag} {value}: {}",
+            stderr(&out)
+        );
     }
     let ship = |quantity: &str, value: &str| {
         earl(
@@ -171,7 +176,12 @@ fn quantities_and_values_beyond_what_can_be_true_are_input_errors() {
         ("1", "-0.01"),
     ] {
         let out = ship(quantity, value);
-        assert_eq!(out.status.code(), Some(2), "{quantity} {value}: {}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{quantity} {value}: {}",
+            stderr(&out)
+        );
     }
     let csv = dir.path().join("ship.csv");
     for (row, says) in [
@@ -221,7 +231,11 @@ fn a_recorded_quantity_beyond_the_bound_is_never_summed() {
     drop(store);
     let ledger = earl(&db, &["ledger", "--json"]);
     assert_eq!(ledger.status.code(), Some(2), "{}", stderr(&ledger));
-    assert!(stderr(&ledger).contains("cannot be trusted"), "{}", stderr(&ledger));
+    assert!(
+        stderr(&ledger).contains("cannot be trusted"),
+        "{}",
+        stderr(&ledger)
+    );
     let before = records(&db);
     let china = earl(
         &db,
@@ -249,7 +263,8 @@ fn a_batch_is_decided_by_running_sums() {
     add_licence(&db, "L-1", "1000000");
     let csv = dir.path().join("ship.csv");
     // 10 US units by 03-01 allow 5 under the lane; the 1,000 of 03-10 do not count on 03-01.
-    let head = "licence,us,chip,quantity,date\n,true,H200,10,2026-02-02\n,true,H200,1000,2026-03-10\n";
+    let head =
+        "licence,us,chip,quantity,date\n,true,H200,10,2026-02-02\n,true,H200,1000,2026-03-10\n";
     let five = "L-1,,,1,2026-03-01\n".repeat(5);
     std::fs::write(&csv, format!("{head}{five}L-1,,,1,2026-03-01\n")).unwrap();
     let before = records(&db);
@@ -258,7 +273,10 @@ fn a_batch_is_decided_by_running_sums() {
     assert!(stderr(&out).contains("row 8"), "{}", stderr(&out));
     assert_eq!(records(&db), before, "a refused batch records nothing");
     std::fs::write(&csv, format!("{head}{five}L-1,,,1,2026-03-10\n")).unwrap();
-    let ok = json(&earl(&db, &["ship", "--batch", csv.to_str().unwrap(), "--json"]));
+    let ok = json(&earl(
+        &db,
+        &["ship", "--batch", csv.to_str().unwrap(), "--json"],
+    ));
     let shipments = ok["shipments"].as_array().unwrap();
     assert_eq!(shipments.len(), 8);
     assert_eq!(shipments[7]["remaining_quantity"], 1_000_000 - 6);
@@ -271,7 +289,10 @@ fn a_batch_is_decided_by_running_sums() {
     }
     std::fs::write(&csv, big).unwrap();
     let before = records(&db);
-    let out = json(&earl(&db, &["ship", "--batch", csv.to_str().unwrap(), "--json"]));
+    let out = json(&earl(
+        &db,
+        &["ship", "--batch", csv.to_str().unwrap(), "--json"],
+    ));
     let shipments = out["shipments"].as_array().unwrap();
     assert_eq!(shipments.len(), rows + 1);
     assert_eq!(
@@ -360,9 +381,24 @@ fn a_full_disk_exits_4_and_prints_no_answer() {
     add_licence(&db, "L-1", "1000");
     let before = records(&db);
     for args in [
-        &["check", "H200", "--to", "CN", "--date", "2026-03-01", "--json"][..],
         &[
-            "ship", "--us", "--chip", "H200", "--quantity", "10", "--date", "2026-02-10",
+            "check",
+            "H200",
+            "--to",
+            "CN",
+            "--date",
+            "2026-03-01",
+            "--json",
+        ][..],
+        &[
+            "ship",
+            "--us",
+            "--chip",
+            "H200",
+            "--quantity",
+            "10",
+            "--date",
+            "2026-02-10",
         ],
         &[
             "licence", "add", "--number", "L-2", "--chip", "H200", "--to", "CN", "--json",
@@ -370,7 +406,11 @@ fn a_full_disk_exits_4_and_prints_no_answer() {
     ] {
         let out = earl_on_full_disk(&db, args, 4096);
         assert_eq!(out.status.code(), Some(4), "{args:?}: {}", stderr(&out));
-        assert!(stderr(&out).contains("could not record"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("could not record"),
+            "{}",
+            stderr(&out)
+        );
         assert!(out.stdout.is_empty(), "{args:?} printed an answer");
     }
     assert_eq!(records(&db), before);
@@ -385,7 +425,15 @@ fn recheck_asks_system_checks_again() {
     let db = dir.path().join("audit.sqlite");
     for args in [
         &["check", "HGX B200", "--to", "CN", "--date", "2026-03-01"][..],
-        &["check", "--system", "DGX H200", "--to", "AE", "--date", "2026-03-01"],
+        &[
+            "check",
+            "--system",
+            "DGX H200",
+            "--to",
+            "AE",
+            "--date",
+            "2026-03-01",
+        ],
         &[
             "check",
             "--contains",
@@ -422,8 +470,17 @@ fn licence_add_says_when_no_licence_is_needed() {
         earl(
             &db,
             &[
-                "licence", "add", "--number", number, "--chip", chip, "--to", to, "--issued",
-                "2026-03-01", "--json",
+                "licence",
+                "add",
+                "--number",
+                number,
+                "--chip",
+                chip,
+                "--to",
+                to,
+                "--issued",
+                "2026-03-01",
+                "--json",
             ],
         )
     };

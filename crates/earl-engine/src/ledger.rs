@@ -384,8 +384,7 @@ impl Ledger {
             };
             match e.kind.as_str() {
                 "licence" => {
-                    let licence: Licence =
-                        serde_json::from_value(e.inputs.clone()).map_err(bad)?;
+                    let licence: Licence = serde_json::from_value(e.inputs.clone()).map_err(bad)?;
                     if let Some(q) = licence.quantity {
                         units_in_bounds("quantity", q).map_err(beyond)?;
                     }
@@ -511,7 +510,10 @@ impl Sums {
     fn add(&mut self, s: &Shipment) -> Result<(), EngineError> {
         if let Some(number) = &s.licence {
             let drawn = self.drawn.entry(number.clone()).or_default();
-            *drawn = (add_units(drawn.0, s.quantity)?, drawn.1 + s.value.unwrap_or(0.0));
+            *drawn = (
+                add_units(drawn.0, s.quantity)?,
+                drawn.1 + s.value.unwrap_or(0.0),
+            );
         }
         for p in &s.item.parts {
             let units = s.part_units(p)?;
@@ -578,6 +580,12 @@ pub struct LedgerTotal {
 
 /// The volume caps among a check's conditions: entry id, cap, rule text, citation.
 type Caps = Vec<(String, earl_core::rules::VolumeCap, String, Cite)>;
+
+/// Why a guarded append wrote nothing: a refusal (data, rendered by earl-render), or a failure.
+enum Stop {
+    Refused(Box<Refused>),
+    Failed(EngineError),
+}
 
 /// A shipment decided before the transaction: what a fresh check found, not yet its balance.
 struct Planned {
@@ -716,24 +724,26 @@ impl Engine {
             decided_by: d.decided_by.clone(),
         };
         let result = store.append_guarded(&LEDGER_KINDS, |entries, appender| {
-            let ledger = Ledger::from_entries(entries).map_err(Err)?;
+            let ledger = Ledger::from_entries(entries).map_err(Stop::Failed)?;
             if ledger.licence(&licence.number).is_some() {
-                return Err(Ok(Refused {
+                return Err(Stop::Refused(Box::new(Refused {
                     row: None,
                     refusal: Refusal::DuplicateLicence {
                         number: licence.number.clone(),
                     },
                     text: String::new(),
-                }));
+                })));
             }
             let answer = LicenceAnswer {
                 licence: licence.clone(),
                 fresh_check: fresh_check.clone(),
             };
-            let record = self.record(source, &licence, &answer).map_err(Err)?;
+            let record = self
+                .record(source, &licence, &answer)
+                .map_err(Stop::Failed)?;
             appender
                 .append(&record)
-                .map_err(|e| Err(EngineError::Audit(e)))
+                .map_err(|e| Stop::Failed(EngineError::Audit(e)))
         })?;
         match result {
             Ok(receipt) => {
@@ -744,8 +754,8 @@ impl Engine {
                     .expect("just added");
                 Ok(Ok(AddedLicence { view, fresh_check }))
             }
-            Err(Ok(refused)) => Ok(Err(refused)),
-            Err(Err(e)) => Err(e),
+            Err(Stop::Refused(refused)) => Ok(Err(*refused)),
+            Err(Stop::Failed(e)) => Err(e),
         }
     }
 
@@ -963,8 +973,8 @@ impl Engine {
         drop(checks);
         let n = planned.len();
         let result = store.append_guarded(&LEDGER_KINDS, |entries, appender| {
-            let ledger = Ledger::from_entries(entries).map_err(Err)?;
-            let mut sums = ledger.sums().map_err(Err)?;
+            let ledger = Ledger::from_entries(entries).map_err(Stop::Failed)?;
+            let mut sums = ledger.sums().map_err(Stop::Failed)?;
             let licences: HashMap<&str, &Licence> = ledger
                 .licences
                 .iter()
@@ -973,7 +983,13 @@ impl Engine {
             let mut answers = Vec::with_capacity(n);
             for (i, planned) in planned.into_iter().enumerate() {
                 let row = (n > 1).then_some(i + 1);
-                let refuse = |refusal| Err(Ok(Refused { row, refusal, text: String::new() }));
+                let refuse = |refusal| {
+                    Err(Stop::Refused(Box::new(Refused {
+                        row,
+                        refusal,
+                        text: String::new(),
+                    })))
+                };
                 let Planned { mut shipment, check, mut notes } = planned;
                 let mut remaining = (None, None);
                 if let Some(number) = shipment.licence.clone() {
@@ -1004,10 +1020,10 @@ impl Engine {
                             continue;
                         }
                         for p in &shipment.item.parts {
-                            let us = sums.us_units(&p.chip, shipment.date).map_err(Err)?;
-                            let capped = sums.capped_units(&p.chip, &cap.places).map_err(Err)?;
-                            let asked = shipment.units_of(&p.chip).map_err(Err)?;
-                            let after = add_units(capped, asked).map_err(Err)?;
+                            let us = sums.us_units(&p.chip, shipment.date).map_err(Stop::Failed)?;
+                            let capped = sums.capped_units(&p.chip, &cap.places).map_err(Stop::Failed)?;
+                            let asked = shipment.units_of(&p.chip).map_err(Stop::Failed)?;
+                            let after = add_units(capped, asked).map_err(Stop::Failed)?;
                             // Both sides are at most ~10^19, where an f64 is exact to 1 part
                             // in 10^16: the cap can only be met, never lifted, by rounding.
                             if after as f64 > cap.share * us as f64 {
@@ -1040,17 +1056,17 @@ impl Engine {
                     notes,
                     check: check.map(|(check, _)| check),
                 };
-                let record = self.record(source, &answer.shipment, &answer).map_err(Err)?;
-                appender.append(&record).map_err(|e| Err(EngineError::Audit(e)))?;
-                sums.add(&answer.shipment).map_err(Err)?;
+                let record = self.record(source, &answer.shipment, &answer).map_err(Stop::Failed)?;
+                appender.append(&record).map_err(|e| Stop::Failed(EngineError::Audit(e)))?;
+                sums.add(&answer.shipment).map_err(Stop::Failed)?;
                 answers.push(answer);
             }
             Ok(answers)
         })?;
         match result {
             Ok(answers) => Ok(Ok(answers)),
-            Err(Ok(refused)) => Ok(Err(refused)),
-            Err(Err(e)) => Err(e),
+            Err(Stop::Refused(refused)) => Ok(Err(*refused)),
+            Err(Stop::Failed(e)) => Err(e),
         }
     }
 

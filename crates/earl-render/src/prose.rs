@@ -434,10 +434,7 @@ pub fn num(v: f64) -> String {
 
 /// What `earl licence add` warns of when a fresh check of the licensed export on the issue
 /// date does not show that it needs a licence; `None` when it does.
-pub fn licence_fresh_check(
-    c: &earl_engine::ledger::FreshCheck,
-    number: &str,
-) -> Option<String> {
+pub fn licence_fresh_check(c: &earl_engine::ledger::FreshCheck, number: &str) -> Option<String> {
     let by = match c.decided_by.is_empty() {
         true => String::new(),
         false => format!(" (decided by {})", c.decided_by.join(", ")),

@@ -893,12 +893,20 @@ impl<'t, 'c> GuardedAppend<'t, 'c> {
     pub fn append(&mut self, record: &PreparedRecord) -> Result<Receipt, StoreError> {
         let sql = |source| StoreError::sqlite(self.path, source);
         let seq = self.last_seq + 1;
-        let hash = chain_hash(&record.content_hash, &self.prev_hash, &self.recorded_at, seq);
+        let hash = chain_hash(
+            &record.content_hash,
+            &self.prev_hash,
+            &self.recorded_at,
+            seq,
+        );
         if !self.stored_bodies.contains(&record.body.hash) {
             self.transaction
                 .prepare_cached("INSERT OR IGNORE INTO bodies (hash, data) VALUES (?1, ?2)")
                 .and_then(|mut insert| {
-                    insert.execute(rusqlite::params![record.body.hash, &*record.body.compressed])
+                    insert.execute(rusqlite::params![
+                        record.body.hash,
+                        &*record.body.compressed
+                    ])
                 })
                 .map_err(sql)?;
             self.stored_bodies.insert(record.body.hash.clone());
