@@ -1024,8 +1024,8 @@ impl Engine {
                             let capped = sums.capped_units(&p.chip, &cap.places).map_err(Stop::Failed)?;
                             let asked = shipment.units_of(&p.chip).map_err(Stop::Failed)?;
                             let after = add_units(capped, asked).map_err(Stop::Failed)?;
-                            // Both sides are at most ~10^19, where an f64 is exact to 1 part
-                            // in 10^16: the cap can only be met, never lifted, by rounding.
+                            // Exact in f64 while the units stay below 2^53 (nine million
+                            // shipments at the 10^9 bound); the sums themselves never wrap.
                             if after as f64 > cap.share * us as f64 {
                                 return refuse(Refusal::Cap {
                                     chip: p.chip.clone(),
