@@ -1,4 +1,5 @@
-//! `earl audit list|show|verify|migrate|rescreen|recheck|export`.
+//! `earl audit list|show|verify|tail|migrate|rescreen|recheck|export`. Reading commands open
+//! the trail read-only, so an auditor's read-only or WORM copy lists and verifies.
 
 use crate::print_json;
 use clap::{Args, Subcommand};
@@ -44,6 +45,13 @@ pub enum AuditCommand {
     /// Recompute the hash chain and report the first altered record.
     Verify {
         /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the last record's sequence number and hash: keep them elsewhere (a ticket, a
+    /// signed log), since a hash chain cannot show by itself that its tail was cut.
+    Tail {
+        /// Print as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -111,7 +119,7 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
                 limit: Some(*limit),
                 ..Default::default()
             };
-            let store = open()?;
+            let store = app.audit_read_only()?;
             let rows = store.list(&filter)?;
             if *json {
                 return print_json(&rows);
@@ -120,7 +128,7 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
             Ok(())
         }
         AuditCommand::Show { seq, json } => {
-            let store = open()?;
+            let store = app.audit_read_only()?;
             let rec = store.get(*seq)?.ok_or_else(|| {
                 Failure::input(format!("no record {seq} in {}", store.path().display()))
             })?;
@@ -131,7 +139,7 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
             Ok(())
         }
         AuditCommand::Verify { json } => {
-            let store = open()?;
+            let store = app.audit_read_only()?;
             let report = store.verify()?;
             if *json {
                 print_json(&report)?;
@@ -150,6 +158,16 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
                     message: "the audit trail does not verify".into(),
                 })
             }
+        }
+        AuditCommand::Tail { json } => {
+            let store = app.audit_read_only()?;
+            let tail = store.tail()?;
+            if *json {
+                let (seq, hash) = tail.unzip();
+                return print_json(&serde_json::json!({"seq": seq, "hash": hash}));
+            }
+            earl_render::human::audit_tail(&mut std::io::stdout().lock(), tail, store.path())?;
+            Ok(())
         }
         AuditCommand::Rescreen { json } => {
             let store = open()?;
@@ -181,7 +199,7 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
                 )?)),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            let n = open()?.export_jsonl(&mut *w)?;
+            let n = app.audit_read_only()?.export_jsonl(&mut *w)?;
             w.flush()?;
             eprintln!("earl: exported {n} records");
             Ok(())

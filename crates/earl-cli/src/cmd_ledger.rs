@@ -1,12 +1,13 @@
 //! `earl licence`, `earl ship` and `earl ledger`: licences and shipments, recorded in the audit
 //! trail (see `earl_engine::ledger`). A refused licence or shipment exits with code 3, says why,
-//! and writes nothing.
+//! and writes nothing; one that could not be recorded exits with code 4. Quantities and values
+//! are bounded (`earl_engine::ledger::MAX_UNITS`, `MAX_VALUE_USD`): beyond them, exit 2.
 
 use crate::print_json;
 use clap::{Args, Subcommand};
 use earl_engine::Item;
 use earl_engine::audit::Source;
-use earl_engine::ledger::{LicenceAdd, Refused, ShipRequest};
+use earl_engine::ledger::{LicenceAdd, Refused, ShipRequest, units_in_bounds, value_in_bounds};
 use earl_front::app::{App, Failure, date_or_today};
 use std::path::PathBuf;
 
@@ -46,10 +47,10 @@ pub struct LicenceAddArgs {
     /// End user named on the licence.
     #[arg(long = "end-user")]
     pub end_user: Option<String>,
-    /// Units authorised.
-    #[arg(long)]
+    /// Units authorised (1 to 10^9).
+    #[arg(long, allow_negative_numbers = true)]
     pub quantity: Option<u64>,
-    /// Value authorised, US dollars.
+    /// Value authorised, US dollars (0 to 10^13).
     #[arg(long, allow_negative_numbers = true)]
     pub value: Option<f64>,
     /// Last day the licence is valid, YYYY-MM-DD.
@@ -109,10 +110,10 @@ pub struct ShipArgs {
     /// End user, checked against the licence when given.
     #[arg(long = "end-user")]
     pub end_user: Option<String>,
-    /// Units shipped.
-    #[arg(long, required_unless_present = "batch")]
+    /// Units shipped (1 to 10^9).
+    #[arg(long, required_unless_present = "batch", allow_negative_numbers = true)]
     pub quantity: Option<u64>,
-    /// Value shipped, US dollars.
+    /// Value shipped, US dollars (0 to 10^13).
     #[arg(long, allow_negative_numbers = true)]
     pub value: Option<f64>,
     /// Shipment date, YYYY-MM-DD.
@@ -135,9 +136,19 @@ pub struct LedgerArgs {
 }
 
 fn store(app: &App) -> Result<&earl_store::AuditStore, Failure> {
-    app.audit()?.ok_or_else(|| {
-        Failure::input("licences and shipments are kept in the audit trail: drop --no-audit")
-    })
+    app.audit()?.ok_or_else(no_audit)
+}
+
+/// The trail opened for reading only, for listings.
+fn read_only_store(app: &App) -> Result<earl_store::AuditStore, Failure> {
+    match app.args.no_audit {
+        true => Err(no_audit()),
+        false => app.audit_read_only(),
+    }
+}
+
+fn no_audit() -> Failure {
+    Failure::input("licences and shipments are kept in the audit trail: drop --no-audit")
 }
 
 fn item(chip: &Option<String>, system: &Option<String>) -> Option<Item> {
@@ -180,16 +191,24 @@ pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
                 issued: date_or_today(&a.issued)?,
             };
             match engine.licence_add(store(app)?, Source::Cli, &add)? {
-                Ok(view) if a.json => print_json(&view),
-                Ok(view) => {
-                    earl_render::human::licences(&mut std::io::stdout().lock(), &[view])?;
+                Ok(added) => {
+                    if let Some(warning) = earl_render::prose::licence_fresh_check(
+                        &added.fresh_check,
+                        &added.view.licence.number,
+                    ) {
+                        eprintln!("earl: warning: {warning}");
+                    }
+                    if a.json {
+                        return print_json(&added);
+                    }
+                    earl_render::human::licences(&mut std::io::stdout().lock(), &[added.view])?;
                     Ok(())
                 }
                 Err(r) => refused(r, a.json),
             }
         }
         LicenceCommand::List(a) => {
-            let views = engine.licences(store(app)?, date_or_today(&a.date)?)?;
+            let views = engine.licences(&read_only_store(app)?, date_or_today(&a.date)?)?;
             if a.json {
                 return print_json(&serde_json::json!({ "licences": views }));
             }
@@ -197,9 +216,9 @@ pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
             Ok(())
         }
         LicenceCommand::Show(a) => {
-            let ledger = engine.read_ledger(store(app)?)?;
+            let ledger = engine.read_ledger(&read_only_store(app)?)?;
             let view = ledger
-                .view(&a.number, date_or_today(&a.date)?)
+                .view(&a.number, date_or_today(&a.date)?)?
                 .ok_or_else(|| Failure::input(format!("no licence {} is recorded", a.number)))?;
             if a.json {
                 return print_json(&view);
@@ -292,13 +311,17 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
         let quantity: u64 = field("quantity")
             .unwrap_or_default()
             .parse()
-            .map_err(|_| at("quantity is not a whole number".into()))?;
+            .map_err(|_| at("quantity is not a whole number of units".into()))?;
+        units_in_bounds("quantity", quantity).map_err(at)?;
         let date = earl_engine::parse_date(&field("date").unwrap_or_default())
             .map_err(|e| at(e.to_string()))?;
         let value = field("value")
             .map(|v| {
-                v.parse::<f64>()
-                    .map_err(|_| at(format!("value `{v}` is not a number")))
+                let value = v
+                    .parse::<f64>()
+                    .map_err(|_| at(format!("value `{v}` is not a number")))?;
+                value_in_bounds("value", value).map_err(at)?;
+                Ok::<f64, Failure>(value)
             })
             .transpose()?;
         let us = matches!(field("us").as_deref(), Some("true" | "yes" | "1"));
@@ -335,8 +358,8 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
 
 pub fn ledger(app: &App, a: &LedgerArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
-    let ledger = engine.read_ledger(store(app)?)?;
-    let totals = ledger.totals();
+    let ledger = engine.read_ledger(&read_only_store(app)?)?;
+    let totals = ledger.totals()?;
     if a.json {
         return print_json(&serde_json::json!({ "items": totals }));
     }

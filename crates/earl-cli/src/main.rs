@@ -23,7 +23,7 @@ use std::process::ExitCode;
     name = "earl",
     version,
     about = "US export rules for AI chips, as code: classify, check, screen and explore — offline, dated, every step cited.",
-    after_help = "Every answer is as of a date (default: today, UTC) and lists what earl did not check. It is not legal advice or a clearance."
+    after_help = "Every answer is as of a date (default: today, UTC) and lists what earl did not check. It is not legal advice or a clearance.\n\nExit codes: 0 answered; 1 internal error, or a trail that does not verify; 2 bad input or data; 3 refused (a licence or shipment) or a network failure (update); 4 could not record in the audit trail (full disk, I/O error, read-only trail): no answer was given."
 )]
 struct Cli {
     #[command(flatten)]
@@ -59,7 +59,8 @@ enum Command {
     /// Record licences and see their balances (kept in the audit trail).
     Licence(cmd_ledger::LicenceArgs),
     /// Record a shipment: under a licence (drawn down, checked afresh, the lane's 50% cap
-    /// enforced) or to US end users; refused shipments exit 3 and record nothing.
+    /// enforced) or to US end users; refused shipments exit 3 and record nothing, shipments
+    /// that could not be recorded exit 4.
     Ship(cmd_ledger::ShipArgs),
     /// Per chip: units shipped to US end users and to China/Macau, and the lane's headroom.
     Ledger(cmd_ledger::LedgerArgs),
@@ -109,10 +110,15 @@ fn man(a: &ManArgs) -> Result<(), Failure> {
     }
 }
 
-/// Prints a value as pretty JSON on stdout.
+/// Prints a value as pretty JSON on stdout, written as it is serialised (a large answer is
+/// never held twice).
 pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
-    let s = serde_json::to_string_pretty(value).map_err(|e| Failure::internal(e.to_string()))?;
-    println!("{s}");
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value)
+        .map_err(|e| Failure::internal(format!("output failed: {e}")))?;
+    writeln!(out)?;
+    out.flush()?;
     Ok(())
 }
 

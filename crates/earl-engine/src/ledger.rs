@@ -10,12 +10,56 @@ use crate::{CheckAnswer, CheckRequest, Engine, EngineError, Item};
 use earl_core::cite::Cite;
 use earl_core::system::Part;
 use earl_core::tri::Tri;
-use earl_store::{AuditStore, LedgerEntry, PreparedRecord};
+use earl_store::{AuditStore, LedgerEntry};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// The kinds of audit record the ledger is made of.
 pub const LEDGER_KINDS: [&str; 2] = ["licence", "shipment"];
+
+/// The most units one licence or shipment can name: 10^9. The world makes tens of millions of
+/// data-centre AI accelerators a year, so a larger figure cannot be true; it would only be a
+/// slip (or a way to lift the lane's cap). With it, units per shipment (× chips per system)
+/// stay far inside `u64`, and every sum of them is still checked.
+pub const MAX_UNITS: u64 = 1_000_000_000;
+
+/// The most US dollars one licence or shipment can name: 10^13 (ten trillion dollars, a third
+/// of the US's yearly GDP), more than any licence could authorise.
+pub const MAX_VALUE_USD: f64 = 1e13;
+
+/// A quantity of units within what can be true, or why not.
+pub fn units_in_bounds(what: &str, quantity: u64) -> Result<(), String> {
+    match quantity {
+        1..=MAX_UNITS => Ok(()),
+        _ => Err(format!(
+            "{what} {quantity}: a quantity is a whole number of units from 1 to 1000000000 \
+             (10^9, more than a year's world output of AI accelerators)"
+        )),
+    }
+}
+
+/// A value in US dollars within what can be true, or why not.
+pub fn value_in_bounds(what: &str, value: f64) -> Result<(), String> {
+    match value.is_finite() && (0.0..=MAX_VALUE_USD).contains(&value) {
+        true => Ok(()),
+        false => Err(format!(
+            "{what} {value}: a value is a number of US dollars from 0 to 10000000000000 \
+             (10^13, more than any licence authorises)"
+        )),
+    }
+}
+
+/// `a + b` units, or an error: a sum of units never wraps.
+fn add_units(a: u64, b: u64) -> Result<u64, EngineError> {
+    a.checked_add(b).ok_or_else(|| {
+        EngineError::Record(format!(
+            "units overflow: {a} + {b} exceeds {}; the ledger cannot be summed",
+            u64::MAX
+        ))
+    })
+}
 
 /// What a licence or shipment is for: a catalog chip or system, with the chips it amounts to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,13 +114,24 @@ pub struct Shipment {
 
 impl Shipment {
     /// Units of `chip` this shipment carries.
-    pub fn units_of(&self, chip: &str) -> u64 {
+    pub fn units_of(&self, chip: &str) -> Result<u64, EngineError> {
         self.item
             .parts
             .iter()
             .filter(|p| p.chip == chip)
-            .map(|p| u64::from(p.count) * self.quantity)
-            .sum()
+            .try_fold(0, |sum, p| add_units(sum, self.part_units(p)?))
+    }
+
+    /// Units of one part: its count per unit × the quantity, checked.
+    fn part_units(&self, part: &Part) -> Result<u64, EngineError> {
+        u64::from(part.count)
+            .checked_mul(self.quantity)
+            .ok_or_else(|| {
+                EngineError::Record(format!(
+                    "units overflow: {} × {} of {}",
+                    part.count, self.quantity, part.chip
+                ))
+            })
     }
 }
 
@@ -234,13 +289,49 @@ pub struct ShipmentAnswer {
     pub notes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
-    pub check: Option<CheckAnswer>,
+    pub check: Option<SharedCheck>,
+}
+
+/// A fresh check shared by the shipments of a batch that ask the same question (same
+/// licence, date and quantity), so a batch holds each distinct answer once.
+#[derive(Debug, Clone)]
+pub struct SharedCheck(pub Arc<CheckAnswer>);
+
+impl Serialize for SharedCheck {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
 }
 
 /// The answer recorded for a licence.
 #[derive(Debug, Clone, Serialize)]
 pub struct LicenceAnswer {
     pub licence: Licence,
+    pub fresh_check: FreshCheck,
+}
+
+/// What a fresh check of the licensed export says on the day the licence was issued: a
+/// licence for an export that needs none authorises nothing, so `earl licence add` says so.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FreshCheck {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub date: Date,
+    /// Whether the export needs a licence on that day (null: undetermined).
+    pub license_required: Option<bool>,
+    /// Whether no licence can authorise it.
+    pub prohibited: bool,
+    /// The entries that decided it.
+    pub decided_by: Vec<String>,
+}
+
+/// A licence just recorded, with its balance and the fresh check of its export.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AddedLicence {
+    #[serde(flatten)]
+    pub view: LicenceView,
+    pub fresh_check: FreshCheck,
 }
 
 impl Audited for ShipmentAnswer {
@@ -250,7 +341,7 @@ impl Audited for ShipmentAnswer {
     fn lists_hash(&self) -> Option<&str> {
         self.check
             .as_ref()
-            .and_then(|c| c.lists.as_ref())
+            .and_then(|c| c.0.lists.as_ref())
             .map(|p| p.sha256.as_str())
     }
 }
@@ -283,15 +374,34 @@ impl Ledger {
                     e.seq, e.kind, e.kind
                 ))
             };
+            // A figure beyond the bounds (recorded before they were enforced) cannot be true,
+            // and summed it would lift a cap or wrap: the ledger is refused, never guessed at.
+            let beyond = |m: String| {
+                EngineError::Record(format!(
+                    "record {} ({}): {m}; the ledger cannot be trusted as it stands",
+                    e.seq, e.kind
+                ))
+            };
             match e.kind.as_str() {
-                "licence" => l.licences.push((
-                    e.seq,
-                    serde_json::from_value(e.inputs.clone()).map_err(bad)?,
-                )),
-                "shipment" => l.shipments.push((
-                    e.seq,
-                    serde_json::from_value(e.inputs.clone()).map_err(bad)?,
-                )),
+                "licence" => {
+                    let licence: Licence = serde_json::from_value(e.inputs.clone()).map_err(bad)?;
+                    if let Some(q) = licence.quantity {
+                        units_in_bounds("quantity", q).map_err(beyond)?;
+                    }
+                    if let Some(v) = licence.value {
+                        value_in_bounds("value", v).map_err(beyond)?;
+                    }
+                    l.licences.push((e.seq, licence));
+                }
+                "shipment" => {
+                    let shipment: Shipment =
+                        serde_json::from_value(e.inputs.clone()).map_err(bad)?;
+                    units_in_bounds("quantity", shipment.quantity).map_err(beyond)?;
+                    if let Some(v) = shipment.value {
+                        value_in_bounds("value", v).map_err(beyond)?;
+                    }
+                    l.shipments.push((e.seq, shipment));
+                }
                 _ => {}
             }
         }
@@ -302,20 +412,22 @@ impl Ledger {
         self.licences.iter().find(|(_, l)| l.number == number)
     }
 
-    fn drawn(&self, number: &str) -> (u64, f64) {
+    fn drawn(&self, number: &str) -> Result<(u64, f64), EngineError> {
         self.shipments
             .iter()
             .filter(|(_, s)| s.licence.as_deref() == Some(number))
-            .fold((0, 0.0), |(q, v), (_, s)| {
-                (q + s.quantity, v + s.value.unwrap_or(0.0))
+            .try_fold((0, 0.0), |(q, v), (_, s)| {
+                Ok((add_units(q, s.quantity)?, v + s.value.unwrap_or(0.0)))
             })
     }
 
-    /// A licence's balance as of `as_of`.
-    pub fn view(&self, number: &str, as_of: Date) -> Option<LicenceView> {
-        let (seq, l) = self.licence(number)?;
-        let (q, v) = self.drawn(number);
-        Some(LicenceView {
+    /// A licence's balance as of `as_of` (`None`: no such licence).
+    pub fn view(&self, number: &str, as_of: Date) -> Result<Option<LicenceView>, EngineError> {
+        let Some((seq, l)) = self.licence(number) else {
+            return Ok(None);
+        };
+        let (q, v) = self.drawn(number)?;
+        Ok(Some(LicenceView {
             licence: l.clone(),
             seq: *seq,
             shipped_quantity: q,
@@ -333,29 +445,20 @@ impl Ledger {
                     shipment: s.clone(),
                 })
                 .collect(),
-        })
+        }))
     }
 
-    /// Units of `chip` shipped to US end users on or before `date`.
-    pub fn us_units(&self, chip: &str, date: Date) -> u64 {
-        self.shipments
-            .iter()
-            .filter(|(_, s)| s.destination == "US" && s.date <= date)
-            .map(|(_, s)| s.units_of(chip))
-            .sum()
-    }
-
-    /// Units of `chip` counted against a cap, shipped to `places`.
-    pub fn capped_units(&self, chip: &str, places: &[String]) -> u64 {
-        self.shipments
-            .iter()
-            .filter(|(_, s)| s.capped.iter().any(|c| c == chip) && places.contains(&s.destination))
-            .map(|(_, s)| s.units_of(chip))
-            .sum()
+    /// The running sums of every shipment, for deciding more.
+    fn sums(&self) -> Result<Sums, EngineError> {
+        let mut sums = Sums::default();
+        for (_, s) in &self.shipments {
+            sums.add(s)?;
+        }
+        Ok(sums)
     }
 
     /// Per chip: US units, capped China/Macau units, and the headroom under a 50% cap.
-    pub fn totals(&self) -> Vec<LedgerTotal> {
+    pub fn totals(&self) -> Result<Vec<LedgerTotal>, EngineError> {
         let mut chips: Vec<String> = Vec::new();
         for (_, s) in &self.shipments {
             for p in &s.item.parts {
@@ -364,32 +467,99 @@ impl Ledger {
                 }
             }
         }
-        let places = vec!["CN".to_string(), "MO".to_string()];
+        let places = ["CN".to_string(), "MO".to_string()];
+        let sums = self.sums()?;
         chips
             .into_iter()
             .map(|chip| {
-                let us: u64 = self
-                    .shipments
-                    .iter()
-                    .filter(|(_, s)| s.destination == "US")
-                    .map(|(_, s)| s.units_of(&chip))
-                    .sum();
-                let cn_mo: u64 = self
-                    .shipments
-                    .iter()
-                    .filter(|(_, s)| places.contains(&s.destination))
-                    .map(|(_, s)| s.units_of(&chip))
-                    .sum();
-                let capped = self.capped_units(&chip, &places);
-                LedgerTotal {
+                let mut us = 0;
+                let mut cn_mo = 0;
+                for (_, s) in &self.shipments {
+                    if s.destination == "US" {
+                        us = add_units(us, s.units_of(&chip)?)?;
+                    } else if places.contains(&s.destination) {
+                        cn_mo = add_units(cn_mo, s.units_of(&chip)?)?;
+                    }
+                }
+                let capped = sums.capped_units(&chip, &places)?;
+                Ok(LedgerTotal {
                     headroom_under_cap: (us / 2).saturating_sub(capped),
                     chip,
                     us_units: us,
                     china_macau_units: cn_mo,
                     capped_units: capped,
-                }
+                })
             })
             .collect()
+    }
+}
+
+/// Running sums of a ledger's shipments, so that each shipment of a batch is decided without
+/// walking the shipments before it (a batch is linear in its rows). Every sum is checked.
+#[derive(Debug, Default)]
+struct Sums {
+    /// Per licence number: units and dollars drawn.
+    drawn: HashMap<String, (u64, f64)>,
+    /// Per chip: units shipped to US end users, by shipment date.
+    us: HashMap<String, BTreeMap<Date, u64>>,
+    /// Per chip and destination: units counted against a volume cap.
+    capped: HashMap<(String, String), u64>,
+}
+
+impl Sums {
+    fn add(&mut self, s: &Shipment) -> Result<(), EngineError> {
+        if let Some(number) = &s.licence {
+            let drawn = self.drawn.entry(number.clone()).or_default();
+            *drawn = (
+                add_units(drawn.0, s.quantity)?,
+                drawn.1 + s.value.unwrap_or(0.0),
+            );
+        }
+        for p in &s.item.parts {
+            let units = s.part_units(p)?;
+            if s.destination == "US" {
+                let on_date = self
+                    .us
+                    .entry(p.chip.clone())
+                    .or_default()
+                    .entry(s.date)
+                    .or_default();
+                *on_date = add_units(*on_date, units)?;
+            }
+            if s.capped.contains(&p.chip) {
+                let capped = self
+                    .capped
+                    .entry((p.chip.clone(), s.destination.clone()))
+                    .or_default();
+                *capped = add_units(*capped, units)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn drawn(&self, number: &str) -> (u64, f64) {
+        self.drawn.get(number).copied().unwrap_or_default()
+    }
+
+    /// Units of `chip` shipped to US end users on or before `date`.
+    fn us_units(&self, chip: &str, date: Date) -> Result<u64, EngineError> {
+        self.us
+            .get(chip)
+            .into_iter()
+            .flat_map(|by_date| by_date.range(..=date))
+            .try_fold(0, |sum, (_, units)| add_units(sum, *units))
+    }
+
+    /// Units of `chip` counted against a cap, shipped to `places`.
+    fn capped_units(&self, chip: &str, places: &[String]) -> Result<u64, EngineError> {
+        places.iter().try_fold(0, |sum, place| {
+            let units = self
+                .capped
+                .get(&(chip.to_string(), place.clone()))
+                .copied()
+                .unwrap_or(0);
+            add_units(sum, units)
+        })
     }
 }
 
@@ -406,6 +576,32 @@ pub struct LedgerTotal {
     pub capped_units: u64,
     /// Units more that could ship under the lane: 50% of US units, less the capped units.
     pub headroom_under_cap: u64,
+}
+
+/// The volume caps among a check's conditions: entry id, cap, rule text, citation.
+type Caps = Vec<(String, earl_core::rules::VolumeCap, String, Cite)>;
+
+/// Why a guarded append wrote nothing: a refusal (data, rendered by earl-render), or a failure.
+enum Stop {
+    Refused(Box<Refused>),
+    Failed(EngineError),
+}
+
+/// A shipment decided before the transaction: what a fresh check found, not yet its balance.
+struct Planned {
+    shipment: Shipment,
+    check: Option<(SharedCheck, Arc<Caps>)>,
+    notes: Vec<String>,
+}
+
+impl ItemRef {
+    /// The item to check: the catalog system or chip it names.
+    fn as_item(&self) -> Item {
+        match self.kind.as_str() {
+            "system" => Item::System(self.id.clone()),
+            _ => Item::Catalog(self.id.clone()),
+        }
+    }
 }
 
 /// A licence to add.
@@ -427,12 +623,7 @@ fn bad(msg: impl Into<String>) -> EngineError {
 }
 
 fn check_value(what: &str, v: Option<f64>) -> Result<(), EngineError> {
-    match v {
-        Some(v) if !(v.is_finite() && (0.0..=1e15).contains(&v)) => Err(bad(format!(
-            "{what} {v}: a value in US dollars is a number from 0 to 10^15"
-        ))),
-        _ => Ok(()),
-    }
+    v.map_or(Ok(()), |v| value_in_bounds(what, v).map_err(bad))
 }
 
 impl Engine {
@@ -475,21 +666,24 @@ impl Engine {
         }
     }
 
-    /// Records a licence. Refused (nothing written) when its number is already recorded.
+    /// Records a licence. Refused (nothing written) when its number is already recorded. A
+    /// fresh check of the licensed export on the issue date is recorded with it and returned,
+    /// so that a licence for an export that needs none (or whose need is undetermined, or
+    /// that no licence can authorise) is said to be one.
     pub fn licence_add(
         &self,
         store: &AuditStore,
         source: Source,
         add: &LicenceAdd,
-    ) -> Result<Result<LicenceView, Refused>, EngineError> {
+    ) -> Result<Result<AddedLicence, Refused>, EngineError> {
         if add.number.trim().is_empty() {
             return Err(bad("the licence number is empty"));
         }
         if add.end_user.as_deref().is_some_and(|e| e.trim().is_empty()) {
             return Err(bad("the end user name is empty"));
         }
-        if add.quantity == Some(0) {
-            return Err(bad("--quantity 0: a licence authorises at least one unit"));
+        if let Some(q) = add.quantity {
+            units_in_bounds("--quantity", q).map_err(bad)?;
         }
         check_value("--value", add.value)?;
         if let Some(e) = add.expires
@@ -511,49 +705,57 @@ impl Engine {
             conditions: add.conditions.clone(),
             issued: add.issued,
         };
-        let mut failure = None;
-        let result = store
-            .append_guarded(&LEDGER_KINDS, |entries| {
-                let ledger = match Ledger::from_entries(entries) {
-                    Ok(l) => l,
-                    Err(e) => {
-                        failure = Some(e);
-                        return Err(None);
-                    }
-                };
-                if ledger.licence(&licence.number).is_some() {
-                    return Err(Some(Box::new(Refused {
-                        row: None,
-                        refusal: Refusal::DuplicateLicence {
-                            number: licence.number.clone(),
-                        },
-                        text: String::new(),
-                    })));
-                }
-                let answer = LicenceAnswer {
-                    licence: licence.clone(),
-                };
-                match self.record(source, &licence, &answer) {
-                    Ok(r) => Ok(vec![r]),
-                    Err(e) => {
-                        failure = Some(e);
-                        Err(None)
-                    }
-                }
-            })
-            .map_err(|e| EngineError::Record(e.to_string()))?;
-        if let Some(e) = failure {
-            return Err(e);
-        }
-        match result {
-            Ok(receipts) => {
-                let mut ledger = Ledger::default();
-                ledger.licences.push((receipts[0].seq, licence.clone()));
-                Ok(Ok(ledger
-                    .view(&licence.number, add.issued)
-                    .expect("just added")))
+        let checked = self.check(&CheckRequest {
+            item: licence.item.as_item(),
+            to: licence.destination.clone(),
+            from: None,
+            end_user: licence.end_user.clone(),
+            end_user_hq: None,
+            date: licence.issued,
+            scenario: None,
+            quantity: licence.quantity,
+            ownership: None,
+        })?;
+        let d = &checked.determination;
+        let fresh_check = FreshCheck {
+            date: licence.issued,
+            license_required: d.license_required,
+            prohibited: d.prohibited,
+            decided_by: d.decided_by.clone(),
+        };
+        let result = store.append_guarded(&LEDGER_KINDS, |entries, appender| {
+            let ledger = Ledger::from_entries(entries).map_err(Stop::Failed)?;
+            if ledger.licence(&licence.number).is_some() {
+                return Err(Stop::Refused(Box::new(Refused {
+                    row: None,
+                    refusal: Refusal::DuplicateLicence {
+                        number: licence.number.clone(),
+                    },
+                    text: String::new(),
+                })));
             }
-            Err(refused) => Ok(Err(*refused.expect("a refusal"))),
+            let answer = LicenceAnswer {
+                licence: licence.clone(),
+                fresh_check: fresh_check.clone(),
+            };
+            let record = self
+                .record(source, &licence, &answer)
+                .map_err(Stop::Failed)?;
+            appender
+                .append(&record)
+                .map_err(|e| Stop::Failed(EngineError::Audit(e)))
+        })?;
+        match result {
+            Ok(receipt) => {
+                let mut ledger = Ledger::default();
+                ledger.licences.push((receipt.seq, licence.clone()));
+                let view = ledger
+                    .view(&licence.number, add.issued)?
+                    .expect("just added");
+                Ok(Ok(AddedLicence { view, fresh_check }))
+            }
+            Err(Stop::Refused(refused)) => Ok(Err(*refused)),
+            Err(Stop::Failed(e)) => Err(e),
         }
     }
 
@@ -564,18 +766,15 @@ impl Engine {
         as_of: Date,
     ) -> Result<Vec<LicenceView>, EngineError> {
         let ledger = self.read_ledger(store)?;
-        Ok(ledger
+        ledger
             .licences
             .iter()
-            .filter_map(|(_, l)| ledger.view(&l.number, as_of))
-            .collect())
+            .filter_map(|(_, l)| ledger.view(&l.number, as_of).transpose())
+            .collect()
     }
 
     pub fn read_ledger(&self, store: &AuditStore) -> Result<Ledger, EngineError> {
-        let entries = store
-            .entries(&LEDGER_KINDS)
-            .map_err(|e| EngineError::Record(e.to_string()))?;
-        Ledger::from_entries(&entries)
+        Ledger::from_entries(&store.entries(&LEDGER_KINDS)?)
     }
 
     /// Records shipments, all or none: each is checked against its licence (item, destination,
@@ -583,6 +782,10 @@ impl Engine {
     /// since the licence was issued, refuses it) and any volume cap of the licence conditions
     /// the check returns; the first refusal refuses them all and nothing is written.
     /// `explain` fills the check's sentences (earl-render) before it is recorded.
+    ///
+    /// Linear in the rows: the ledger is read once and summed as it grows, each distinct
+    /// question (licence, date, quantity) is checked once, and each record is appended as it
+    /// is made, so a batch holds its shipments and distinct checks, not its records.
     pub fn ship(
         &self,
         store: &AuditStore,
@@ -593,9 +796,14 @@ impl Engine {
         // The licences' terms never change once recorded, so the checks can run before the
         // transaction; balances and caps are decided inside it.
         let before = self.read_ledger(store)?;
-        let mut planned: Vec<(Shipment, Option<CheckAnswer>, Vec<String>)> = Vec::new();
+        let mut checks: HashMap<(String, Date, u64), (SharedCheck, Arc<Caps>)> = HashMap::new();
+        let mut planned: Vec<Planned> = Vec::with_capacity(requests.len());
         for (i, r) in requests.iter().enumerate() {
             let row = (requests.len() > 1).then_some(i + 1);
+            let at_row = |m: String| match row {
+                Some(n) => bad(format!("row {n}: {m}")),
+                None => bad(m),
+            };
             let refuse = |refusal| {
                 Ok(Err(Refused {
                     row,
@@ -610,12 +818,12 @@ impl Engine {
                     value,
                     date,
                 } => {
-                    if *quantity == 0 {
-                        return Err(bad("--quantity must be at least 1"));
+                    units_in_bounds("--quantity", *quantity).map_err(at_row)?;
+                    if let Some(v) = value {
+                        value_in_bounds("--value", *v).map_err(at_row)?;
                     }
-                    check_value("--value", *value)?;
-                    planned.push((
-                        Shipment {
+                    planned.push(Planned {
+                        shipment: Shipment {
                             licence: None,
                             item: self.item_ref(item)?,
                             destination: "US".into(),
@@ -625,9 +833,9 @@ impl Engine {
                             date: *date,
                             capped: Vec::new(),
                         },
-                        None,
-                        Vec::new(),
-                    ));
+                        check: None,
+                        notes: Vec::new(),
+                    });
                 }
                 ShipRequest::Licence {
                     number,
@@ -638,10 +846,10 @@ impl Engine {
                     to,
                     end_user,
                 } => {
-                    if *quantity == 0 {
-                        return Err(bad("--quantity must be at least 1"));
+                    units_in_bounds("--quantity", *quantity).map_err(at_row)?;
+                    if let Some(v) = value {
+                        value_in_bounds("--value", *v).map_err(at_row)?;
                     }
-                    check_value("--value", *value)?;
                     let Some((_, l)) = before.licence(number) else {
                         return refuse(Refusal::UnknownLicence {
                             number: number.clone(),
@@ -698,23 +906,28 @@ impl Engine {
                             number: number.clone(),
                         });
                     }
-                    let item = if l.item.kind == "system" {
-                        Item::System(l.item.id.clone())
-                    } else {
-                        Item::Catalog(l.item.id.clone())
+                    let key = (number.clone(), *date, *quantity);
+                    let (check, caps) = match checks.get(&key) {
+                        Some(known) => known.clone(),
+                        None => {
+                            let check = explain(self.check(&CheckRequest {
+                                item: l.item.as_item(),
+                                to: l.destination.clone(),
+                                from: None,
+                                end_user: l.end_user.clone(),
+                                end_user_hq: None,
+                                date: *date,
+                                scenario: None,
+                                quantity: Some(*quantity),
+                                ownership: None,
+                            })?);
+                            let caps = Arc::new(self.caps_of(&check));
+                            let known = (SharedCheck(Arc::new(check)), caps);
+                            checks.insert(key, known.clone());
+                            known
+                        }
                     };
-                    let check = explain(self.check(&CheckRequest {
-                        item,
-                        to: l.destination.clone(),
-                        from: None,
-                        end_user: l.end_user.clone(),
-                        end_user_hq: None,
-                        date: *date,
-                        scenario: None,
-                        quantity: Some(*quantity),
-                        ownership: None,
-                    })?);
-                    let d = &check.determination;
+                    let d = &check.0.determination;
                     if d.prohibited {
                         return refuse(Refusal::Prohibited {
                             number: number.clone(),
@@ -740,8 +953,8 @@ impl Engine {
                         ),
                         Some(true) => {}
                     }
-                    planned.push((
-                        Shipment {
+                    planned.push(Planned {
+                        shipment: Shipment {
                             licence: Some(number.clone()),
                             item: l.item.clone(),
                             destination: l.destination.clone(),
@@ -751,111 +964,114 @@ impl Engine {
                             date: *date,
                             capped: Vec::new(),
                         },
-                        Some(check),
+                        check: Some((check, caps)),
                         notes,
-                    ));
+                    });
                 }
             }
         }
-        let mut failure = None;
-        let mut answers = Vec::new();
-        let result = store
-            .append_guarded(&LEDGER_KINDS, |entries| {
-                let mut ledger = match Ledger::from_entries(entries) {
-                    Ok(l) => l,
-                    Err(e) => {
-                        failure = Some(e);
-                        return Err(None);
-                    }
+        drop(checks);
+        let n = planned.len();
+        let result = store.append_guarded(&LEDGER_KINDS, |entries, appender| {
+            let ledger = Ledger::from_entries(entries).map_err(Stop::Failed)?;
+            let mut sums = ledger.sums().map_err(Stop::Failed)?;
+            let licences: HashMap<&str, &Licence> = ledger
+                .licences
+                .iter()
+                .map(|(_, l)| (l.number.as_str(), l))
+                .collect();
+            let mut answers = Vec::with_capacity(n);
+            for (i, planned) in planned.into_iter().enumerate() {
+                let row = (n > 1).then_some(i + 1);
+                let refuse = |refusal| {
+                    Err(Stop::Refused(Box::new(Refused {
+                        row,
+                        refusal,
+                        text: String::new(),
+                    })))
                 };
-                let mut records: Vec<PreparedRecord> = Vec::new();
-                let n = planned.len();
-                for (i, (mut shipment, check, mut notes)) in planned.into_iter().enumerate() {
-                    let row = (n > 1).then_some(i + 1);
-                    let refuse = |refusal| Err(Some(Box::new(Refused { row, refusal, text: String::new() })));
-                    let mut remaining = (None, None);
-                    if let Some(number) = shipment.licence.clone() {
-                        let Some(view) = ledger.view(&number, shipment.date) else {
-                            return refuse(Refusal::UnknownLicence { number });
-                        };
-                        if let Some(left) = view.remaining_quantity
-                            && shipment.quantity > left
-                        {
-                            return refuse(Refusal::OverQuantity { number, remaining: left, asked: shipment.quantity });
-                        }
-                        if let (Some(left), Some(v)) = (view.remaining_value, shipment.value)
-                            && v > left + 1e-9
-                        {
-                            return refuse(Refusal::OverValue { number, remaining: left, asked: v });
-                        }
-                        remaining = (
-                            view.remaining_quantity.map(|q| q - shipment.quantity),
-                            view.remaining_value.map(|v| (v - shipment.value.unwrap_or(0.0)).max(0.0)),
-                        );
-                        // Volume caps of the conditions the fresh check returned.
-                        let caps = check.as_ref().map(|c| self.caps_of(c)).unwrap_or_default();
-                        for (entry, cap, rule, cite) in caps {
-                            if !cap.places.contains(&shipment.destination) {
-                                continue;
-                            }
-                            for p in &shipment.item.parts {
-                                let us = ledger.us_units(&p.chip, shipment.date);
-                                let capped = ledger.capped_units(&p.chip, &cap.places);
-                                let asked = shipment.units_of(&p.chip);
-                                if (capped + asked) as f64 > cap.share * us as f64 {
-                                    return refuse(Refusal::Cap {
-                                        chip: p.chip.clone(),
-                                        us_units: us,
-                                        capped_units: capped,
-                                        asked,
-                                        share: cap.share,
-                                        places: cap.places.clone(),
-                                        entry: entry.clone(),
-                                        rule: rule.clone(),
-                                        cite: cite.clone(),
-                                    });
-                                }
-                                if !shipment.capped.contains(&p.chip) {
-                                    shipment.capped.push(p.chip.clone());
-                                }
-                            }
-                            notes.push(format!(
-                                "counted against the volume cap of {entry}: at most {}% of units shipped to US end users",
-                                cap.share * 100.0
-                            ));
-                        }
-                    }
-                    let answer = ShipmentAnswer {
-                        shipment: shipment.clone(),
-                        remaining_quantity: remaining.0,
-                        remaining_value: remaining.1,
-                        notes,
-                        check,
+                let Planned { mut shipment, check, mut notes } = planned;
+                let mut remaining = (None, None);
+                if let Some(number) = shipment.licence.clone() {
+                    let Some(l) = licences.get(number.as_str()) else {
+                        return refuse(Refusal::UnknownLicence { number });
                     };
-                    match self.record(source, &shipment, &answer) {
-                        Ok(r) => records.push(r),
-                        Err(e) => {
-                            failure = Some(e);
-                            return Err(None);
-                        }
+                    let (drawn_units, drawn_value) = sums.drawn(&number);
+                    let left_units = l.quantity.map(|max| max.saturating_sub(drawn_units));
+                    let left_value = l.value.map(|max| (max - drawn_value).max(0.0));
+                    if let Some(left) = left_units
+                        && shipment.quantity > left
+                    {
+                        return refuse(Refusal::OverQuantity { number, remaining: left, asked: shipment.quantity });
                     }
-                    ledger.shipments.push((0, shipment));
-                    answers.push(answer);
+                    if let (Some(left), Some(v)) = (left_value, shipment.value)
+                        && v > left + 1e-9
+                    {
+                        return refuse(Refusal::OverValue { number, remaining: left, asked: v });
+                    }
+                    remaining = (
+                        left_units.map(|q| q - shipment.quantity),
+                        left_value.map(|v| (v - shipment.value.unwrap_or(0.0)).max(0.0)),
+                    );
+                    // Volume caps of the conditions the fresh check returned.
+                    let caps = check.as_ref().map(|(_, caps)| caps.as_slice()).unwrap_or_default();
+                    for (entry, cap, rule, cite) in caps {
+                        if !cap.places.contains(&shipment.destination) {
+                            continue;
+                        }
+                        for p in &shipment.item.parts {
+                            let us = sums.us_units(&p.chip, shipment.date).map_err(Stop::Failed)?;
+                            let capped = sums.capped_units(&p.chip, &cap.places).map_err(Stop::Failed)?;
+                            let asked = shipment.units_of(&p.chip).map_err(Stop::Failed)?;
+                            let after = add_units(capped, asked).map_err(Stop::Failed)?;
+                            // Exact in f64 while the units stay below 2^53 (nine million
+                            // shipments at the 10^9 bound); the sums themselves never wrap.
+                            if after as f64 > cap.share * us as f64 {
+                                return refuse(Refusal::Cap {
+                                    chip: p.chip.clone(),
+                                    us_units: us,
+                                    capped_units: capped,
+                                    asked,
+                                    share: cap.share,
+                                    places: cap.places.clone(),
+                                    entry: entry.clone(),
+                                    rule: rule.clone(),
+                                    cite: cite.clone(),
+                                });
+                            }
+                            if !shipment.capped.contains(&p.chip) {
+                                shipment.capped.push(p.chip.clone());
+                            }
+                        }
+                        notes.push(format!(
+                            "counted against the volume cap of {entry}: at most {}% of units shipped to US end users",
+                            cap.share * 100.0
+                        ));
+                    }
                 }
-                Ok(records)
-            })
-            .map_err(|e| EngineError::Record(e.to_string()))?;
-        if let Some(e) = failure {
-            return Err(e);
-        }
+                let answer = ShipmentAnswer {
+                    shipment,
+                    remaining_quantity: remaining.0,
+                    remaining_value: remaining.1,
+                    notes,
+                    check: check.map(|(check, _)| check),
+                };
+                let record = self.record(source, &answer.shipment, &answer).map_err(Stop::Failed)?;
+                appender.append(&record).map_err(|e| Stop::Failed(EngineError::Audit(e)))?;
+                sums.add(&answer.shipment).map_err(Stop::Failed)?;
+                answers.push(answer);
+            }
+            Ok(answers)
+        })?;
         match result {
-            Ok(_) => Ok(Ok(answers)),
-            Err(refused) => Ok(Err(*refused.expect("a refusal"))),
+            Ok(answers) => Ok(Ok(answers)),
+            Err(Stop::Refused(refused)) => Ok(Err(*refused)),
+            Err(Stop::Failed(e)) => Err(e),
         }
     }
 
     /// The volume caps among a check's conditions, with their entries' text and citation.
-    fn caps_of(&self, c: &CheckAnswer) -> Vec<(String, earl_core::rules::VolumeCap, String, Cite)> {
+    fn caps_of(&self, c: &CheckAnswer) -> Caps {
         let d = &c.determination;
         let snap = self.snapshot(d.date, self.scenario(d.scenario.as_deref()).ok().flatten());
         d.conditions

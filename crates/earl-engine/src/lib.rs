@@ -47,6 +47,31 @@ pub enum EngineError {
     /// An answer could not be turned into its audit record.
     #[error("cannot record the answer: {0}")]
     Record(String),
+    /// The audit trail could not be read or written (a full disk is one: see
+    /// [`earl_store::StoreError::is_write_failure`]).
+    #[error("{0}")]
+    Audit(#[from] earl_store::StoreError),
+}
+
+/// A system given by what it contains: `CHIP=COUNT` values (`--contains H200=8`), as catalog
+/// chip names and counts.
+pub fn parse_contains(values: &[String]) -> Result<Vec<(String, u32)>, EngineError> {
+    values
+        .iter()
+        .map(|s| {
+            let (chip, n) = s.rsplit_once('=').ok_or_else(|| {
+                EngineError::BadInput(format!(
+                    "--contains `{s}`: expected CHIP=COUNT, e.g. H200=8"
+                ))
+            })?;
+            let n: u32 = n.trim().parse().map_err(|_| {
+                EngineError::BadInput(format!(
+                    "--contains `{s}`: `{n}` is not a whole number of chips"
+                ))
+            })?;
+            Ok((chip.trim().to_string(), n))
+        })
+        .collect()
 }
 
 /// Where the restricted-party lists come from.

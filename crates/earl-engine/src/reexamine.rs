@@ -525,7 +525,10 @@ impl Engine {
                     continue;
                 }
             };
-            let after = if request.ownership.is_none() {
+            // The batch checker answers catalog chips; systems are asked one by one.
+            let chip_only = matches!(request.item, Item::Catalog(_))
+                && matches!(self.system_of(&request.item), Ok(None));
+            let after = if request.ownership.is_none() && chip_only {
                 // Without owners, the batch checker answers each question once per epoch and
                 // screens each end user once, as `check --batch` does (and equals `check`).
                 let scenario = request.scenario.clone();
@@ -652,8 +655,29 @@ fn outcome(v: &Value) -> Outcome {
 /// A recorded check's inputs (CLI, batch row or API body) as a request on `date`.
 fn request_of(i: &Value, date: &str) -> Result<(CheckRequest, jiff::civil::Date), String> {
     let s = |k: &str| i.get(k).and_then(Value::as_str).map(str::to_string);
-    let chip = s("chip")
-        .ok_or("a chip given by its figures, not by name: recheck answers catalog chips only")?;
+    // As the check was asked: a catalog system, a system given by what it contains, or a
+    // catalog name (a system's name first, so "HGX B200" is the board).
+    let contains: Vec<String> = match i.get("contains") {
+        Some(Value::Array(values)) => values
+            .iter()
+            .map(|v| v.as_str().map(str::to_string))
+            .collect::<Option<_>>()
+            .ok_or("its `contains` is not a list of CHIP=COUNT")?,
+        _ => Vec::new(),
+    };
+    let item = match (s("system"), contains.is_empty(), s("chip")) {
+        (Some(system), _, _) => Item::System(system),
+        (None, false, _) => {
+            Item::Contains(crate::parse_contains(&contains).map_err(|e| e.to_string())?)
+        }
+        (None, true, Some(chip)) => Item::Catalog(chip),
+        (None, true, None) => {
+            return Err(
+                "a chip given by its figures, not by name: recheck answers catalog chips and systems only"
+                    .into(),
+            );
+        }
+    };
     if i.get("ownership_file").is_some_and(|f| !f.is_null()) {
         return Err(format!(
             "its owners came from the file {}, which the record does not hold",
@@ -702,7 +726,7 @@ fn request_of(i: &Value, date: &str) -> Result<(CheckRequest, jiff::civil::Date)
     let empty_none = |o: Option<String>| o.filter(|v| !v.trim().is_empty());
     Ok((
         CheckRequest {
-            item: Item::Catalog(chip),
+            item,
             to: s("to").ok_or("the record names no destination")?,
             from: empty_none(s("from")),
             end_user,

@@ -55,6 +55,10 @@ pub struct DataArgs {
 /// Exit code of a network failure.
 pub const EXIT_NETWORK: u8 = 3;
 
+/// Exit code when an answer could not be recorded in the audit trail (a full disk, an I/O
+/// error, a read-only trail): the input was fine, and nothing was printed as recorded.
+pub const EXIT_NOT_RECORDED: u8 = 4;
+
 /// A failed command: the exit code (2 for bad input or data) and what to tell the user.
 #[derive(Debug)]
 pub struct Failure {
@@ -89,7 +93,10 @@ impl Failure {
 
 impl From<EngineError> for Failure {
     fn from(e: EngineError) -> Failure {
-        Failure::input(e.to_string())
+        match e {
+            EngineError::Audit(e) => Failure::from(e),
+            e => Failure::input(e.to_string()),
+        }
     }
 }
 
@@ -101,7 +108,13 @@ impl From<earl_data::DataError> for Failure {
 
 impl From<earl_store::StoreError> for Failure {
     fn from(e: earl_store::StoreError) -> Failure {
-        Failure::input(format!("audit trail: {e}"))
+        match e.is_write_failure() {
+            true => Failure {
+                code: EXIT_NOT_RECORDED,
+                message: format!("could not record: {e}"),
+            },
+            false => Failure::input(format!("audit trail: {e}")),
+        }
     }
 }
 
@@ -235,6 +248,12 @@ impl App {
             Some(AuditStore::open(&self.audit_path()?)?)
         };
         Ok(self.audit.get_or_init(|| store).as_ref())
+    }
+
+    /// The audit trail opened for reading only (nothing created, migrated or written), so a
+    /// read-only or WORM copy can be listed and verified.
+    pub fn audit_read_only(&self) -> Result<AuditStore, Failure> {
+        Ok(AuditStore::open_read_only(&self.audit_path()?)?)
     }
 
     /// Records an answer in the audit trail (unless `--no-audit`), durably, before it is shown.

@@ -235,7 +235,7 @@ pub fn answer(app: &App, a: &CheckArgs) -> Result<earl_engine::CheckAnswer, Fail
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
     let item = match (&a.system, a.contains.is_empty()) {
         (Some(s), _) => Item::System(s.clone()),
-        (None, false) => Item::Contains(crate::classify::parse_contains(&a.contains)?),
+        (None, false) => Item::Contains(earl_engine::parse_contains(&a.contains)?),
         (None, true) => Item::Catalog(a.chip.clone().unwrap_or_default()),
     };
     let req = CheckRequest {

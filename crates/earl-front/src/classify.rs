@@ -86,32 +86,12 @@ pub fn parse_throughput(s: &str) -> Result<(Precision, f64), Failure> {
     Ok((precision, tops))
 }
 
-/// Parses `--contains H200=8` values.
-pub fn parse_contains(values: &[String]) -> Result<Vec<(String, u32)>, Failure> {
-    values
-        .iter()
-        .map(|s| {
-            let (chip, n) = s.rsplit_once('=').ok_or_else(|| {
-                Failure::input(format!(
-                    "--contains `{s}`: expected CHIP=COUNT, e.g. H200=8"
-                ))
-            })?;
-            let n: u32 = n.trim().parse().map_err(|_| {
-                Failure::input(format!(
-                    "--contains `{s}`: `{n}` is not a whole number of chips"
-                ))
-            })?;
-            Ok((chip.trim().to_string(), n))
-        })
-        .collect()
-}
-
 fn item(a: &ClassifyArgs) -> Result<Item, Failure> {
     if let Some(system) = &a.system {
         return Ok(Item::System(system.clone()));
     }
     if !a.contains.is_empty() {
-        return Ok(Item::Contains(parse_contains(&a.contains)?));
+        return Ok(Item::Contains(earl_engine::parse_contains(&a.contains)?));
     }
     if let Some(chip) = &a.chip {
         return Ok(Item::Catalog(chip.clone()));

@@ -376,6 +376,18 @@ pub fn audit_verify(w: &mut dyn Write, r: &VerifyReport, path: &Path) -> io::Res
     }
 }
 
+/// `earl audit tail`.
+pub fn audit_tail(w: &mut dyn Write, tail: Option<(u64, String)>, path: &Path) -> io::Result<()> {
+    match tail {
+        Some((seq, hash)) => writeln!(
+            w,
+            "record {seq} of {}: hash {hash}\nkeep this elsewhere: a later `earl audit verify` shows the same hash at record {seq}, or the trail was cut or rewritten",
+            path.display()
+        ),
+        None => writeln!(w, "{}: no records yet", path.display()),
+    }
+}
+
 /// `earl audit migrate`.
 pub fn migration(w: &mut dyn Write, path: &Path, r: &MigrationReport) -> io::Result<()> {
     writeln!(

@@ -432,6 +432,32 @@ pub fn num(v: f64) -> String {
     earl_core::metrics::fmt_num(v)
 }
 
+/// What `earl licence add` warns of when a fresh check of the licensed export on the issue
+/// date does not show that it needs a licence; `None` when it does.
+pub fn licence_fresh_check(c: &earl_engine::ledger::FreshCheck, number: &str) -> Option<String> {
+    let by = match c.decided_by.is_empty() {
+        true => String::new(),
+        false => format!(" (decided by {})", c.decided_by.join(", ")),
+    };
+    if c.prohibited {
+        return Some(format!(
+            "a fresh check finds this export prohibited on {}{by}: no licence can authorise it, so shipments under licence {number} will be refused; recorded as asked",
+            c.date
+        ));
+    }
+    match c.license_required {
+        Some(true) => None,
+        Some(false) => Some(format!(
+            "a fresh check finds that this export needs no licence on {}{by}; licence {number} is recorded as asked, but authorises nothing that needed one",
+            c.date
+        )),
+        None => Some(format!(
+            "a fresh check leaves undetermined whether this export needs a licence on {}{by}; licence {number} is recorded as asked",
+            c.date
+        )),
+    }
+}
+
 /// The sentence for a refused licence or shipment.
 pub fn refusal(r: &earl_engine::ledger::Refusal) -> String {
     use earl_engine::ledger::Refusal as R;

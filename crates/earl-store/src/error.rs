@@ -15,6 +15,9 @@ pub enum StoreError {
         source: std::io::Error,
     },
 
+    #[error("{}: no audit trail here", path.display())]
+    Missing { path: PathBuf },
+
     #[error("{}: not an SQLite database", path.display())]
     NotSqlite { path: PathBuf },
 
@@ -86,6 +89,24 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether this is a failure to write a record (a full disk, an I/O error, a read-only
+    /// file or medium, a writer that stopped): the question was answered but its answer could
+    /// not be recorded, which is no fault of the input.
+    pub fn is_write_failure(&self) -> bool {
+        use rusqlite::ErrorCode::{
+            CannotOpen, DiskFull, PermissionDenied, ReadOnly, SystemIoFailure,
+        };
+        match self {
+            StoreError::Sqlite { source, .. } => matches!(
+                source.sqlite_error_code(),
+                Some(DiskFull | SystemIoFailure | ReadOnly | CannotOpen | PermissionDenied)
+            ),
+            StoreError::CreateDirectory { .. } | StoreError::WriterStopped { .. } => true,
+            StoreError::Batch { source, .. } => source.is_write_failure(),
+            _ => false,
+        }
+    }
+
     /// Wraps an SQLite error for `path`, recognising "not a database" so the
     /// message says what the user did wrong rather than what SQLite saw.
     pub(crate) fn sqlite(path: &Path, source: rusqlite::Error) -> Self {

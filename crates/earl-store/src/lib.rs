@@ -119,6 +119,6 @@ pub use group::{AppendResult, GroupAppender};
 pub use migrate::MigrationReport;
 pub use scan::ScanRow;
 pub use store::{
-    AuditStore, DEFAULT_CHUNK_SIZE, GENESIS_PREV_HASH, LedgerEntry, ListFilter, NewRecord,
-    PreparedRecord, Receipt, RecordSummary, SCHEMA_VERSION, StoredRecord, VerifyReport,
+    AuditStore, DEFAULT_CHUNK_SIZE, GENESIS_PREV_HASH, GuardedAppend, LedgerEntry, ListFilter,
+    NewRecord, PreparedRecord, Receipt, RecordSummary, SCHEMA_VERSION, StoredRecord, VerifyReport,
 };

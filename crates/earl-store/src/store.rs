@@ -444,6 +444,55 @@ impl AuditStore {
         })
     }
 
+    /// Opens an existing audit trail for reading only (verify, list, show, export, tail): no
+    /// schema is created, nothing is migrated or written, so an auditor's read-only or WORM
+    /// copy reads as well as the live file. When SQLite cannot make its shared-memory file
+    /// beside a WAL database (a read-only directory), the file is opened as immutable — but
+    /// only if no write-ahead log lies beside it, whose records would then be missed.
+    pub fn open_read_only(path: &Path) -> Result<AuditStore, StoreError> {
+        if path.is_dir() {
+            return Err(StoreError::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        if !path.exists() {
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        let sql = |source| StoreError::sqlite(path, source);
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let opened = Connection::open_with_flags(path, flags)
+            .map_err(ReadOnlyOpen::Sqlite)
+            .and_then(|connection| check_schema_read_only(&connection, path).map(|()| connection));
+        let connection = match opened {
+            Ok(connection) => connection,
+            Err(ReadOnlyOpen::Schema(e)) => return Err(e),
+            Err(ReadOnlyOpen::Sqlite(e)) => {
+                let mut wal = path.as_os_str().to_owned();
+                wal.push("-wal");
+                if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+                    return Err(StoreError::sqlite(path, e));
+                }
+                let connection = Connection::open_with_flags(
+                    immutable_uri(path),
+                    flags | OpenFlags::SQLITE_OPEN_URI,
+                )
+                .map_err(sql)?;
+                check_schema_read_only(&connection, path).map_err(|e| match e {
+                    ReadOnlyOpen::Schema(e) => e,
+                    ReadOnlyOpen::Sqlite(e) => StoreError::sqlite(path, e),
+                })?;
+                connection
+            }
+        };
+        connection.busy_timeout(BUSY_TIMEOUT).map_err(sql)?;
+        Ok(AuditStore {
+            path: path.to_path_buf(),
+            connection: Mutex::new(connection),
+        })
+    }
+
     /// Upgrades a schema-2 trail to schema 3: backed up, verified before and after, or
     /// left untouched (see [`crate::MigrationReport`]).
     pub fn migrate(path: &Path) -> Result<crate::MigrationReport, StoreError> {
@@ -571,29 +620,30 @@ impl AuditStore {
 
     /// Appends records that depend on what the trail already holds, atomically: in one
     /// IMMEDIATE transaction (no other writer, in this process or another, can append between
-    /// the read and the write), reads every record of `kinds` (their `inputs`, in `seq` order),
-    /// asks `decide` for the records to append, and appends them. When `decide` refuses, or
-    /// anything fails, nothing is written. A process killed during the call leaves either all
-    /// of the records or none (SQLite's rollback of an uncommitted transaction).
-    pub fn append_guarded<E>(
+    /// the read and the write), reads every record of `kinds` (their `inputs`, in `seq` order)
+    /// and lets `decide` append records one at a time through a [`GuardedAppend`] (so a large
+    /// batch never holds all its records in memory). When `decide` refuses, or anything
+    /// fails, nothing is written. A process killed during the call leaves either all of the
+    /// records or none (SQLite's rollback of an uncommitted transaction).
+    pub fn append_guarded<T, E>(
         &self,
         kinds: &[&str],
-        decide: impl FnOnce(&[LedgerEntry]) -> Result<Vec<PreparedRecord>, E>,
-    ) -> Result<Result<Vec<Receipt>, E>, StoreError> {
+        decide: impl FnOnce(&[LedgerEntry], &mut GuardedAppend<'_, '_>) -> Result<T, E>,
+    ) -> Result<Result<T, E>, StoreError> {
         let sql = |source| StoreError::sqlite(&self.path, source);
         let mut connection = self.lock();
         let transaction = connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sql)?;
         let entries = read_entries(&transaction, kinds).map_err(sql)?;
-        let records = match decide(&entries) {
-            Ok(r) => r,
+        let mut appender = GuardedAppend::after_tail(&transaction, &self.path)?;
+        let decided = match decide(&entries, &mut appender) {
+            Ok(decided) => decided,
             Err(refusal) => return Ok(Err(refusal)),
         };
-        let refs: Vec<&PreparedRecord> = records.iter().collect();
-        let receipts = self.insert_in(&transaction, &refs)?;
+        drop(appender);
         transaction.commit().map_err(sql)?;
-        Ok(Ok(receipts))
+        Ok(Ok(decided))
     }
 
     /// Every record of `kinds` (their `inputs`), in `seq` order, for reading a ledger.
@@ -608,72 +658,22 @@ impl AuditStore {
         transaction: &rusqlite::Transaction<'_>,
         records: &[&PreparedRecord],
     ) -> Result<Vec<Receipt>, StoreError> {
-        let sql = |source| StoreError::sqlite(&self.path, source);
-        let tail: Option<(i64, String)> = transaction
-            .prepare_cached("SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1")
-            .and_then(|mut statement| {
-                statement
-                    .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
-                    .optional()
-            })
-            .map_err(sql)?;
-        let (mut last_seq, mut prev_hash) =
-            tail.unwrap_or_else(|| (0, GENESIS_PREV_HASH.to_owned()));
-        // One time for the whole transaction: its records are committed together.
-        let recorded_at = format!("{:.3}", jiff::Timestamp::now());
-        let mut receipts = Vec::with_capacity(records.len());
-        {
-            let mut insert_body = transaction
-                .prepare_cached("INSERT OR IGNORE INTO bodies (hash, data) VALUES (?1, ?2)")
-                .map_err(sql)?;
-            let mut insert = transaction
-                .prepare_cached(
-                    "INSERT INTO records (seq, recorded_at, kind, source, inputs, body, overlay, \
-                     rules_hash, lists_hash, earl_version, content_hash, prev_hash, hash) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                )
-                .map_err(sql)?;
-            let mut stored_bodies: Vec<&str> = Vec::new();
-            for record in records {
-                last_seq += 1;
-                let hash = chain_hash(&record.content_hash, &prev_hash, &recorded_at, last_seq);
-                if !stored_bodies.contains(&record.body.hash.as_str()) {
-                    insert_body
-                        .execute(rusqlite::params![
-                            record.body.hash,
-                            &*record.body.compressed
-                        ])
-                        .map_err(sql)?;
-                    stored_bodies.push(&record.body.hash);
-                }
-                insert
-                    .execute(rusqlite::params![
-                        last_seq,
-                        recorded_at,
-                        record.kind,
-                        record.source,
-                        record.inputs,
-                        record.body.hash,
-                        record.overlay,
-                        record.rules_hash,
-                        record.lists_hash,
-                        record.earl_version,
-                        record.content_hash,
-                        prev_hash,
-                        hash,
-                    ])
-                    .map_err(sql)?;
-                let prev = std::mem::replace(&mut prev_hash, hash.clone());
-                receipts.push(Receipt {
-                    seq: last_seq as u64,
-                    recorded_at: recorded_at.clone(),
-                    content_hash: record.content_hash.clone(),
-                    prev_hash: prev,
-                    hash,
-                });
-            }
-        }
-        Ok(receipts)
+        let mut appender = GuardedAppend::after_tail(transaction, &self.path)?;
+        records.iter().map(|r| appender.append(r)).collect()
+    }
+
+    /// The last record's sequence number and hash (`None` for an empty trail): the value to
+    /// keep elsewhere, since a hash chain cannot show that its own tail was cut.
+    pub fn tail(&self) -> Result<Option<(u64, String)>, StoreError> {
+        let connection = self.lock();
+        connection
+            .query_row(
+                "SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1",
+                [],
+                |row| Ok((row.get::<_, i64>(0)? as u64, row.get(1)?)),
+            )
+            .optional()
+            .map_err(|e| StoreError::sqlite(&self.path, e))
     }
 
     /// Record summaries matching `filter`, by `seq`.
@@ -852,6 +852,101 @@ impl AuditStore {
     }
 }
 
+/// Appends records one at a time after the chain's tail, inside an open write transaction
+/// ([`AuditStore::append_guarded`]); nothing is durable until that transaction commits.
+pub struct GuardedAppend<'t, 'c> {
+    transaction: &'t rusqlite::Transaction<'c>,
+    path: &'t Path,
+    last_seq: i64,
+    prev_hash: String,
+    /// One time for the whole transaction: its records are committed together.
+    recorded_at: String,
+    /// Bodies already inserted by this transaction (a batch repeats them).
+    stored_bodies: std::collections::HashSet<String>,
+}
+
+impl<'t, 'c> GuardedAppend<'t, 'c> {
+    fn after_tail(
+        transaction: &'t rusqlite::Transaction<'c>,
+        path: &'t Path,
+    ) -> Result<Self, StoreError> {
+        let tail: Option<(i64, String)> = transaction
+            .prepare_cached("SELECT seq, hash FROM records ORDER BY seq DESC LIMIT 1")
+            .and_then(|mut statement| {
+                statement
+                    .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()
+            })
+            .map_err(|e| StoreError::sqlite(path, e))?;
+        let (last_seq, prev_hash) = tail.unwrap_or_else(|| (0, GENESIS_PREV_HASH.to_owned()));
+        Ok(GuardedAppend {
+            transaction,
+            path,
+            last_seq,
+            prev_hash,
+            recorded_at: format!("{:.3}", jiff::Timestamp::now()),
+            stored_bodies: std::collections::HashSet::new(),
+        })
+    }
+
+    /// Inserts `record` after the last one and says where it went.
+    pub fn append(&mut self, record: &PreparedRecord) -> Result<Receipt, StoreError> {
+        let sql = |source| StoreError::sqlite(self.path, source);
+        let seq = self.last_seq + 1;
+        let hash = chain_hash(
+            &record.content_hash,
+            &self.prev_hash,
+            &self.recorded_at,
+            seq,
+        );
+        if !self.stored_bodies.contains(&record.body.hash) {
+            self.transaction
+                .prepare_cached("INSERT OR IGNORE INTO bodies (hash, data) VALUES (?1, ?2)")
+                .and_then(|mut insert| {
+                    insert.execute(rusqlite::params![
+                        record.body.hash,
+                        &*record.body.compressed
+                    ])
+                })
+                .map_err(sql)?;
+            self.stored_bodies.insert(record.body.hash.clone());
+        }
+        self.transaction
+            .prepare_cached(
+                "INSERT INTO records (seq, recorded_at, kind, source, inputs, body, overlay, \
+                 rules_hash, lists_hash, earl_version, content_hash, prev_hash, hash) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )
+            .and_then(|mut insert| {
+                insert.execute(rusqlite::params![
+                    seq,
+                    self.recorded_at,
+                    record.kind,
+                    record.source,
+                    record.inputs,
+                    record.body.hash,
+                    record.overlay,
+                    record.rules_hash,
+                    record.lists_hash,
+                    record.earl_version,
+                    record.content_hash,
+                    self.prev_hash,
+                    hash,
+                ])
+            })
+            .map_err(sql)?;
+        self.last_seq = seq;
+        let prev_hash = std::mem::replace(&mut self.prev_hash, hash.clone());
+        Ok(Receipt {
+            seq: seq as u64,
+            recorded_at: self.recorded_at.clone(),
+            content_hash: record.content_hash.clone(),
+            prev_hash,
+            hash,
+        })
+    }
+}
+
 /// Walks records in `seq` order, checking each one's place, content hash, hash and link,
 /// and reports the first that fails. `rows` yields each record's `seq` and its
 /// assembled content, or why it could not be read.
@@ -933,6 +1028,60 @@ pub(crate) fn verify_v3(connection: &Connection, path: &Path) -> Result<VerifyRe
         Err(e) => Some(Err(sql(e))),
     });
     check_chain(records, &mut iter)
+}
+
+/// Why a read-only open failed: the file is not a trail earl can read, or SQLite could not
+/// read it at all (perhaps only for want of its shared-memory file).
+enum ReadOnlyOpen {
+    Schema(StoreError),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for ReadOnlyOpen {
+    fn from(e: rusqlite::Error) -> Self {
+        ReadOnlyOpen::Sqlite(e)
+    }
+}
+
+/// Checks, writing nothing, that `connection` holds an earl trail of the current schema.
+fn check_schema_read_only(connection: &Connection, path: &Path) -> Result<(), ReadOnlyOpen> {
+    // Reading the schema is the first access: it fails here if the file cannot be read.
+    let objects: i64 =
+        connection.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))?;
+    let application_id: i64 =
+        connection.pragma_query_value(None, "application_id", |row| row.get(0))?;
+    let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let path = path.to_path_buf();
+    Err(ReadOnlyOpen::Schema(match (application_id, objects) {
+        (APPLICATION_ID, _) if version == SCHEMA_VERSION => return Ok(()),
+        (APPLICATION_ID, _) if version == 2 => StoreError::NeedsMigration {
+            path,
+            found: version,
+        },
+        (APPLICATION_ID, _) => StoreError::UnsupportedSchemaVersion {
+            path,
+            found: version,
+            supported: SCHEMA_VERSION,
+        },
+        (0, 0) => StoreError::Missing { path },
+        _ => StoreError::ForeignSchema { path },
+    }))
+}
+
+/// `file:PATH?immutable=1`, the path percent-encoded so that no character of it is read as
+/// part of the URI.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for byte in path.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(char::from(*byte))
+            }
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Creates the schema in an empty database, or checks that a non-empty one
