@@ -130,8 +130,10 @@ pub struct Determination {
     pub scenario: Option<String>,
     /// A licence requirement applies (null when the facts or the law at hand cannot tell).
     pub license_required: Option<bool>,
-    /// No licence can authorise it (a denial order or blocking).
-    pub prohibited: bool,
+    /// No licence can authorise it (a denial order or blocking); null when the facts at hand
+    /// cannot tell (a denial whose listing date is undetermined, a prohibition that depends on
+    /// the classification).
+    pub prohibited: Option<bool>,
     pub license_exception: Option<String>,
     pub review_policy: Option<ReviewPolicy>,
     pub conditions: Vec<Step>,
@@ -241,7 +243,7 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         because.extend(first.because.iter().cloned());
         exception = first.exception.clone();
         review = first.review;
-        prohibited = first.prohibited == Tri::True;
+        prohibited = tri_option(first.prohibited);
         conditions = first.conditions.clone();
         charges = first.charges.clone();
         notices = first.notices.clone();
@@ -273,7 +275,14 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         ));
         exception = None;
         review = None;
-        prohibited = branches.iter().all(|(_, b)| b.prohibited == Tri::True);
+        // Prohibited under one possible classification and not under another: unknown.
+        prohibited = tri_option(
+            branches
+                .iter()
+                .map(|(_, b)| b.prohibited)
+                .reduce(|a, b| if a == b { a } else { Tri::Unknown })
+                .unwrap_or(Tri::False),
+        );
         conditions = Vec::new();
         charges = Vec::new();
         notices = union(branches.iter().map(|(_, b)| &b.notices));

@@ -117,7 +117,8 @@ pub struct Outcome {
     pub classification: String,
     /// Null when the figures at hand cannot tell.
     pub license_required: Option<bool>,
-    pub prohibited: bool,
+    /// Null when the figures or dates at hand cannot tell.
+    pub prohibited: Option<bool>,
     pub license_exception: Option<String>,
     pub review_policy: Option<ReviewPolicy>,
     /// Licence conditions and exception duties, as text.
@@ -142,8 +143,10 @@ impl Outcome {
             (None, true, Some(e)) => e.clone(),
             (None, true, None) => "not 3A090".into(),
         };
-        let verdict = if d.prohibited {
+        let verdict = if d.prohibited == Some(true) {
             Verdict::Prohibited
+        } else if d.prohibited.is_none() {
+            Verdict::Undetermined
         } else {
             match d.license_required {
                 None => Verdict::Undetermined,

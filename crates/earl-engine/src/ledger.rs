@@ -192,6 +192,10 @@ pub enum Refusal {
     Prohibited {
         number: String,
     },
+    /// A fresh check cannot rule out that no licence can authorise the shipment.
+    PossiblyProhibited {
+        number: String,
+    },
     /// The end user matched a restricted-party list on an entry listed after the licence was
     /// issued (or whose listing date earl cannot place before it).
     ListedSince {
@@ -319,8 +323,8 @@ pub struct FreshCheck {
     pub date: Date,
     /// Whether the export needs a licence on that day (null: undetermined).
     pub license_required: Option<bool>,
-    /// Whether no licence can authorise it.
-    pub prohibited: bool,
+    /// Whether no licence can authorise it (null: undetermined).
+    pub prohibited: Option<bool>,
     /// The entries that decided it.
     pub decided_by: Vec<String>,
 }
@@ -928,10 +932,18 @@ impl Engine {
                         }
                     };
                     let d = &check.0.determination;
-                    if d.prohibited {
-                        return refuse(Refusal::Prohibited {
-                            number: number.clone(),
-                        });
+                    match d.prohibited {
+                        Some(true) => {
+                            return refuse(Refusal::Prohibited {
+                                number: number.clone(),
+                            });
+                        }
+                        None => {
+                            return refuse(Refusal::PossiblyProhibited {
+                                number: number.clone(),
+                            });
+                        }
+                        Some(false) => {}
                     }
                     if let Some(hit) = d.end_user_matches.iter().find(|h| {
                         h.listed_on(*date) != Tri::False && h.listed_on(l.issued) != Tri::True

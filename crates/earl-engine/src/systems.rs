@@ -400,7 +400,14 @@ fn combine(
     } else {
         None
     };
-    d.prohibited = all.iter().any(|(_, a, _)| a.prohibited);
+    // Any contained chip prohibited makes the system so; one that cannot tell leaves it open.
+    d.prohibited = if all.iter().any(|(_, a, _)| a.prohibited == Some(true)) {
+        Some(true)
+    } else if all.iter().all(|(_, a, _)| a.prohibited == Some(false)) {
+        Some(false)
+    } else {
+        None
+    };
     let needing: Vec<&Determination> = all
         .iter()
         .map(|(_, a, _)| a)

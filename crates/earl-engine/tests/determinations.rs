@@ -834,7 +834,7 @@ fn mismatches(r: &Row, a: &CheckAnswer) -> Vec<String> {
                 }
             }
             X::Prohibited => {
-                if !d.prohibited {
+                if d.prohibited != Some(true) {
                     out.push("expected prohibited = true".to_string());
                 }
             }

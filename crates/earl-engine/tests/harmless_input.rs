@@ -265,7 +265,7 @@ fn point_5_a_legal_form_is_not_a_name() {
             "{end_user}: {:?}",
             d.end_user_matches
         );
-        assert!(!d.prohibited, "{end_user}");
+        assert_eq!(d.prohibited, Some(false), "{end_user}");
     }
     let score = ENGINE.pair("Acme GmbH", "LLC AKM", None).unwrap().score;
     assert!(!score.matched, "{}", score.score);

@@ -331,7 +331,7 @@ pub fn outcome(row: u64, r: &BatchRow, date: String, d: &Determination) -> Batch
                 .to_string(),
         ),
         license_required: d.license_required,
-        prohibited: Some(d.prohibited),
+        prohibited: d.prohibited,
         license_exception: d.license_exception.clone(),
         review_policy: d.review_policy.map(|p| p.as_str().to_string()),
         regime: d.regime.clone(),

@@ -43,8 +43,10 @@ pub fn brief(o: &Outcome) -> String {
         Some(false) => "no licence".to_string(),
         None => "licence undetermined".to_string(),
     }];
-    if o.prohibited {
-        parts.push("prohibited".into());
+    match o.prohibited {
+        Some(true) => parts.push("prohibited".into()),
+        None => parts.push("possibly prohibited".into()),
+        Some(false) => {}
     }
     if let Some(x) = &o.license_exception {
         parts.push(format!("exception {x}"));

@@ -31,15 +31,19 @@ pub fn steps(w: &mut dyn Write, title: &str, steps: &[Step]) -> io::Result<()> {
 /// The one-line verdict of a determination.
 pub fn verdict(d: &earl_core::check::Determination) -> String {
     match (d.prohibited, d.license_required, &d.license_exception) {
-        (true, _, _) => "PROHIBITED — no licence or exception can authorise it".into(),
-        (false, Some(true), Some(x)) => {
+        (Some(true), _, _) => "PROHIBITED — no licence or exception can authorise it".into(),
+        (None, Some(true), _) => {
+            "LICENCE REQUIRED, and possibly PROHIBITED — see what would decide it".into()
+        }
+        (None, _, _) => "UNDETERMINED, possibly PROHIBITED — see what would decide it".into(),
+        (Some(false), Some(true), Some(x)) => {
             format!(
                 "LICENCE REQUIRED, but License Exception {x} can authorise it (see its conditions)"
             )
         }
-        (false, Some(true), None) => "LICENCE REQUIRED".into(),
-        (false, Some(false), _) => "no licence required by the rules earl evaluates".into(),
-        (false, None, _) => "UNDETERMINED — see what would decide it".into(),
+        (Some(false), Some(true), None) => "LICENCE REQUIRED".into(),
+        (Some(false), Some(false), _) => "no licence required by the rules earl evaluates".into(),
+        (Some(false), None, _) => "UNDETERMINED — see what would decide it".into(),
     }
 }
 

@@ -439,11 +439,20 @@ pub fn licence_fresh_check(c: &earl_engine::ledger::FreshCheck, number: &str) ->
         true => String::new(),
         false => format!(" (decided by {})", c.decided_by.join(", ")),
     };
-    if c.prohibited {
-        return Some(format!(
-            "a fresh check finds this export prohibited on {}{by}: no licence can authorise it, so shipments under licence {number} will be refused; recorded as asked",
-            c.date
-        ));
+    match c.prohibited {
+        Some(true) => {
+            return Some(format!(
+                "a fresh check finds this export prohibited on {}{by}: no licence can authorise it, so shipments under licence {number} will be refused; recorded as asked",
+                c.date
+            ));
+        }
+        None => {
+            return Some(format!(
+                "a fresh check cannot rule out that this export is prohibited on {}{by}: shipments under licence {number} will be refused until that is decided; recorded as asked",
+                c.date
+            ));
+        }
+        Some(false) => {}
     }
     match c.license_required {
         Some(true) => None,
@@ -518,6 +527,9 @@ pub fn refusal(r: &earl_engine::ledger::Refusal) -> String {
         ),
         R::Prohibited { number } => format!(
             "A fresh check of the shipment finds it prohibited: no licence, {number} included, can authorise it."
+        ),
+        R::PossiblyProhibited { number } => format!(
+            "A fresh check of the shipment cannot rule out that it is prohibited (see the check's deciding facts): licence {number} cannot be relied on until that is decided."
         ),
         R::ListedSince {
             number,

@@ -8,6 +8,7 @@ const MATCHES_SHOWN = 8;
 /** How each decision reads, and its colour class, for the result headline and the tables. */
 const DECISIONS = {
   prohibited: ["Prohibited: no licence can authorise it", "deny"],
+  possibly_prohibited: ["Possibly prohibited: the known facts cannot rule it out", "deny"],
   no_license_required: ["No licence required", "ok"],
   license_exception: ["Licence required, but a licence exception applies", "ok"],
   presumption_of_approval: ["Licence required: presumption of approval", "warn"],
@@ -20,7 +21,8 @@ const DECISIONS = {
 
 /** The one-word decision of a determination (the server's `decision` for matrix cells). */
 function decisionOf(d) {
-  if (d.prohibited) return "prohibited";
+  if (d.prohibited === true) return "prohibited";
+  if (d.prohibited === null) return "possibly_prohibited";
   if (d.license_required === null || d.license_required === undefined) return "undetermined";
   if (d.license_required === false) return "no_license_required";
   if (d.license_exception) return "license_exception";
