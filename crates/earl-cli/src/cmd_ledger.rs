@@ -359,7 +359,11 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
 pub fn ledger(app: &App, a: &LedgerArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
     let ledger = engine.read_ledger(&read_only_store(app)?)?;
-    let totals = ledger.totals()?;
+    let no_cap = earl_core::rules::VolumeCap {
+        share: 0.0,
+        places: Vec::new(),
+    };
+    let totals = ledger.totals(engine.volume_cap().unwrap_or(&no_cap))?;
     if a.json {
         return print_json(&serde_json::json!({ "items": totals }));
     }

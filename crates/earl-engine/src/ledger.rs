@@ -8,6 +8,7 @@
 use crate::audit::{Audited, Source};
 use crate::{CheckAnswer, CheckRequest, Engine, EngineError, Item};
 use earl_core::cite::Cite;
+use earl_core::rules::VolumeCap;
 use earl_core::system::Part;
 use earl_core::tri::Tri;
 use earl_store::{AuditStore, LedgerEntry};
@@ -110,9 +111,19 @@ pub struct Shipment {
     /// Chips of this shipment counted against a volume cap (the Jan 2026 lane's 50%).
     #[serde(default)]
     pub capped: Vec<String>,
+    /// The place the EAR treats the destination as on the shipment's date (Hong Kong → CN),
+    /// from its fresh check; absent when it is the destination itself. Caps count a shipment
+    /// where it is treated as going, so Hong Kong is China for the lane's cap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub treated_as: Option<String>,
 }
 
 impl Shipment {
+    /// Where caps count this shipment: the place the EAR treats its destination as.
+    pub fn place(&self) -> &str {
+        self.treated_as.as_deref().unwrap_or(&self.destination)
+    }
+
     /// Units of `chip` this shipment carries.
     pub fn units_of(&self, chip: &str) -> Result<u64, EngineError> {
         self.item
@@ -461,8 +472,9 @@ impl Ledger {
         Ok(sums)
     }
 
-    /// Per chip: US units, capped China/Macau units, and the headroom under a 50% cap.
-    pub fn totals(&self) -> Result<Vec<LedgerTotal>, EngineError> {
+    /// Per chip: US units, units to the places of `cap` (the rules' volume cap: China and
+    /// Macau, Hong Kong counted as China), the capped units, and the headroom under the cap.
+    pub fn totals(&self, cap: &VolumeCap) -> Result<Vec<LedgerTotal>, EngineError> {
         let mut chips: Vec<String> = Vec::new();
         for (_, s) in &self.shipments {
             for p in &s.item.parts {
@@ -471,7 +483,7 @@ impl Ledger {
                 }
             }
         }
-        let places = ["CN".to_string(), "MO".to_string()];
+        let places = &cap.places;
         let sums = self.sums()?;
         chips
             .into_iter()
@@ -481,13 +493,15 @@ impl Ledger {
                 for (_, s) in &self.shipments {
                     if s.destination == "US" {
                         us = add_units(us, s.units_of(&chip)?)?;
-                    } else if places.contains(&s.destination) {
+                    } else if places.iter().any(|p| p == s.place()) {
                         cn_mo = add_units(cn_mo, s.units_of(&chip)?)?;
                     }
                 }
-                let capped = sums.capped_units(&chip, &places)?;
+                let capped = sums.capped_units(&chip, places)?;
+                // The cap's share of US units, rounded down (exact below 2^53 units).
+                let allowed = (cap.share * us as f64).floor() as u64;
                 Ok(LedgerTotal {
-                    headroom_under_cap: (us / 2).saturating_sub(capped),
+                    headroom_under_cap: allowed.saturating_sub(capped),
                     chip,
                     us_units: us,
                     china_macau_units: cn_mo,
@@ -533,7 +547,7 @@ impl Sums {
             if s.capped.contains(&p.chip) {
                 let capped = self
                     .capped
-                    .entry((p.chip.clone(), s.destination.clone()))
+                    .entry((p.chip.clone(), s.place().to_string()))
                     .or_default();
                 *capped = add_units(*capped, units)?;
             }
@@ -574,16 +588,18 @@ pub struct LedgerTotal {
     pub chip: String,
     /// Units shipped to US end users (every date).
     pub us_units: u64,
-    /// Units shipped to China and Macau (under any licence).
+    /// Units shipped to the cap's places, China and Macau (Hong Kong counted as China), under
+    /// any licence.
     pub china_macau_units: u64,
     /// Of those, the units shipped under the Jan 2026 lane, which its 50% cap counts.
     pub capped_units: u64,
-    /// Units more that could ship under the lane: 50% of US units, less the capped units.
+    /// Units more that could ship under the lane: the cap's share (50%) of US units, less the
+    /// capped units.
     pub headroom_under_cap: u64,
 }
 
 /// The volume caps among a check's conditions: entry id, cap, rule text, citation.
-type Caps = Vec<(String, earl_core::rules::VolumeCap, String, Cite)>;
+type Caps = Vec<(String, VolumeCap, String, Cite)>;
 
 /// Why a guarded append wrote nothing: a refusal (data, rendered by earl-render), or a failure.
 enum Stop {
@@ -836,6 +852,7 @@ impl Engine {
                             value: *value,
                             date: *date,
                             capped: Vec::new(),
+                            treated_as: None,
                         },
                         check: None,
                         notes: Vec::new(),
@@ -975,6 +992,7 @@ impl Engine {
                             value: *value,
                             date: *date,
                             capped: Vec::new(),
+                            treated_as: check.0.determination.treated_as.clone(),
                         },
                         check: Some((check, caps)),
                         notes,
@@ -1028,7 +1046,7 @@ impl Engine {
                     // Volume caps of the conditions the fresh check returned.
                     let caps = check.as_ref().map(|(_, caps)| caps.as_slice()).unwrap_or_default();
                     for (entry, cap, rule, cite) in caps {
-                        if !cap.places.contains(&shipment.destination) {
+                        if !cap.places.iter().any(|p| p == shipment.place()) {
                             continue;
                         }
                         for p in &shipment.item.parts {
@@ -1083,6 +1101,17 @@ impl Engine {
     }
 
     /// The volume caps among a check's conditions, with their entries' text and citation.
+    /// The volume cap the rules set (the Jan 2026 lane's), read from the rules only: what
+    /// `earl ledger` totals against. `None` when no rule sets one.
+    pub fn volume_cap(&self) -> Option<&VolumeCap> {
+        self.data
+            .rules
+            .timeline
+            .iter()
+            .flat_map(|a| &a.add.condition)
+            .find_map(|n| n.cap.as_ref())
+    }
+
     fn caps_of(&self, c: &CheckAnswer) -> Caps {
         let d = &c.determination;
         let snap = self.snapshot(d.date, self.scenario(d.scenario.as_deref()).ok().flatten());
