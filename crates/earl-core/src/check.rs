@@ -29,7 +29,7 @@ use crate::countries::Country;
 use crate::metrics::Metrics;
 use crate::ownership::{self, Stake};
 use crate::rules::{Evaluator, Facts, InForce, PartyRule, Requirement, ReviewPolicy, Snapshot};
-use crate::step::{Listed, Reason, Step, Verdict, decided_by};
+use crate::step::{Listed, Reason, ReviewReading, Step, Verdict, decided_by};
 use crate::tri::Tri;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -417,6 +417,7 @@ fn decide(
         system: q.system,
         controls: &[],
         review: None,
+        review_open: &[],
         lists: &[],
     };
     let mut because = Vec::new();
@@ -560,10 +561,24 @@ fn decide(
     let mut conditions = Vec::new();
     if required != Tri::False && prohibited != Tri::True && !triggered.is_empty() {
         for x in &e.exception {
-            if !triggered.iter().all(|c| x.covers.contains(c))
-                || eval.eval(&x.when, &facts) != Tri::True
-            {
+            if !triggered.iter().all(|c| x.covers.contains(c)) {
                 continue;
+            }
+            match eval.eval(&x.when, &facts) {
+                Tri::True => {}
+                Tri::False => continue,
+                // Never skipped without a word: it may be available, on facts not known.
+                Tri::Unknown => {
+                    because.push(Step::entry(
+                        Reason::ExceptionUndetermined {
+                            code: x.code.clone(),
+                            rule: x.text.clone(),
+                        },
+                        &x.id,
+                        &x.cite,
+                    ));
+                    continue;
+                }
             }
             let barred_by = barred
                 .as_ref()
@@ -591,46 +606,60 @@ fn decide(
         }
     }
 
-    // 5. Review policy, then a listed party's stricter policy.
+    // 5. Review policy, then a listed party's stricter policy. A policy is settled only when
+    // every entry ranked above it was evaluated: one that could not be leaves the policy open
+    // between the readings (its own and those below), unless they all say the same.
     let mut review = None;
     let mut review_id = None;
+    // The readings still possible, in rank order, and where their steps are in `because`.
+    let mut readings: Vec<(ReviewReading, usize)> = Vec::new();
+    let mut fallback = false;
     if required != Tri::False && prohibited != Tri::True {
         for r in &e.review {
-            match eval.eval(&r.when, &facts) {
-                Tri::True => {
-                    review = Some(r.policy);
-                    review_id = Some((r.id.clone(), because.len()));
-                    because.push(
-                        Step::entry(
-                            Reason::Review {
-                                policy: r.policy,
-                                verdict: Verdict::Applies,
-                                rule: r.text.clone(),
-                                overridden: false,
-                            },
-                            &r.id,
-                            &r.cite,
-                        )
-                        .decisive(),
-                    );
-                    break;
-                }
-                Tri::Unknown => because.push(Step::entry(
-                    Reason::Review {
-                        policy: r.policy,
-                        verdict: Verdict::Undetermined,
-                        rule: r.text.clone(),
-                        overridden: false,
-                    },
-                    &r.id,
-                    &r.cite,
-                )),
-                Tri::False => {}
+            let verdict = eval.eval(&r.when, &facts);
+            if verdict == Tri::False {
+                continue;
             }
+            let at = because.len();
+            because.push(Step::entry(
+                Reason::Review {
+                    policy: r.policy,
+                    verdict: verdict.into(),
+                    rule: r.text.clone(),
+                    overridden: false,
+                },
+                &r.id,
+                &r.cite,
+            ));
+            let reading = ReviewReading {
+                entry: r.id.clone(),
+                policy: r.policy,
+            };
+            if verdict == Tri::Unknown {
+                readings.push((reading, at));
+                continue;
+            }
+            if readings.is_empty() {
+                because[at].decisive = true;
+                review = Some(r.policy);
+                review_id = Some((r.id.clone(), at));
+            } else {
+                readings.push((reading, at));
+                fallback = true;
+            }
+            break;
         }
+        // One policy whichever reading holds is still that policy, though no entry is settled.
+        if fallback && readings.iter().all(|(x, _)| x.policy == readings[0].0.policy) {
+            review = Some(readings[0].0.policy);
+        }
+        // With readings open, a listed party's policy settles the answer only when it is at
+        // least as strict as every one of them (the stricter policy governs).
         if let Some((p, party_rule, list)) = party_policy
             && review.is_none_or(|r| p > r)
+            && readings.iter().all(|(x, _)| p >= x.policy)
         {
+            readings.clear();
             let overridden = review_id.take().map(|(id, at)| {
                 let step = &mut because[at];
                 step.decisive = false;
@@ -654,16 +683,34 @@ fn decide(
             });
             review = Some(p);
         }
+        if !readings.is_empty() {
+            // The open readings decided that no policy (or only one) can be stated.
+            for (_, at) in &readings {
+                because[*at].decisive = true;
+            }
+            if review.is_none() {
+                because.push(Step::computed(
+                    Reason::ReviewUndetermined {
+                        readings: readings.iter().map(|(x, _)| x.clone()).collect(),
+                        fallback,
+                    },
+                    "earl: review entries taken in rank order; one not evaluated leaves those below it open",
+                ));
+            }
+        }
     } else if prohibited == Tri::True {
         review = Some(ReviewPolicy::PolicyOfDenial);
     }
     let review_entry = review_id.map(|(id, _)| id);
     facts.review = review_entry.as_deref();
+    // Every reading still possible (the entry below the open ones included) is open.
+    let open_entries: Vec<String> = readings.iter().map(|(x, _)| x.entry.clone()).collect();
+    facts.review_open = &open_entries;
 
     // 6. Conditions and charges.
     for c in &e.condition {
-        if eval.eval(&c.when, &facts) == Tri::True {
-            conditions.push(
+        match eval.eval(&c.when, &facts) {
+            Tri::True => conditions.push(
                 Step::entry(
                     Reason::Condition {
                         rule: c.text.clone(),
@@ -672,7 +719,26 @@ fn decide(
                     &c.cite,
                 )
                 .decisive(),
-            );
+            ),
+            // Shown as applying if its review reading holds, never dropped in silence.
+            Tri::Unknown => {
+                let review = c
+                    .when
+                    .review
+                    .iter()
+                    .flatten()
+                    .find(|r| open_entries.contains(r))
+                    .cloned();
+                conditions.push(Step::entry(
+                    Reason::ConditionIf {
+                        rule: c.text.clone(),
+                        review,
+                    },
+                    &c.id,
+                    &c.cite,
+                ));
+            }
+            Tri::False => {}
         }
     }
     let mut charges = Vec::new();

@@ -172,6 +172,7 @@ pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Cla
         system: false,
         controls: &[],
         review: None,
+        review_open: &[],
         lists: &[],
     };
     let paragraphs = &snapshot.entries.paragraph;

@@ -634,6 +634,9 @@ pub struct Facts<'a> {
     pub system: bool,
     pub controls: &'a [String],
     pub review: Option<&'a str>,
+    /// Review entries ranked above the one that applies (or that none did) whose `when` could
+    /// not be evaluated: a condition on one of them may hold.
+    pub review_open: &'a [String],
     /// The lists the parties matched, each with whether the listing applies on the date.
     pub lists: &'a [(String, Tri)],
 }
@@ -742,9 +745,14 @@ impl Evaluator<'_> {
             t = t.and(Tri::from(f.controls.iter().any(|c| list.contains(c))));
         }
         if let Some(list) = &w.review {
-            t = t.and(Tri::from(
-                f.review.is_some_and(|r| list.iter().any(|x| x == r)),
-            ));
+            let named = |r: &str| list.iter().any(|x| x == r);
+            t = t.and(if f.review.is_some_and(named) {
+                Tri::True
+            } else if f.review_open.iter().any(|r| named(r)) {
+                Tri::Unknown
+            } else {
+                Tri::False
+            });
         }
         if let Some(list) = &w.lists {
             t = t.and(Tri::any(

@@ -116,6 +116,14 @@ pub struct Holding {
     pub list: Option<String>,
 }
 
+/// One review policy still possible, and the entry that sets it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewReading {
+    pub entry: String,
+    pub policy: ReviewPolicy,
+}
+
 /// What a step is, with the facts it evaluated. The variants follow the order in which an
 /// answer is built: metrics, classification, destination, controls, parties, exceptions, review,
 /// conditions, charges, and what the answer must add.
@@ -277,6 +285,25 @@ pub enum Reason {
     },
     /// A charge that may apply: the figures that decide it are not known exactly.
     ChargeUndetermined {
+        rule: String,
+    },
+    /// No review policy is settled: a review entry ranked above the one that applies (or all
+    /// of them) could not be evaluated. `readings` are the policies still possible, highest
+    /// rank first, each with its entry; the last is the one that applies if none above does.
+    ReviewUndetermined {
+        readings: Vec<ReviewReading>,
+        /// The last reading applies if none above it does (false: it too is undetermined).
+        fallback: bool,
+    },
+    /// A licence condition that may apply: if the review entry `review` (undetermined)
+    /// applies, or, without one, on facts not known.
+    ConditionIf {
+        rule: String,
+        review: Option<String>,
+    },
+    /// A licence exception that may be available: whether its `when` holds cannot be told.
+    ExceptionUndetermined {
+        code: String,
         rule: String,
     },
     /// The party's listing date is unknown and the date asked is in the notice's year.

@@ -285,6 +285,34 @@ fn reason(r: &Reason, entry: &str) -> String {
         Reason::Condition { rule } | Reason::Notice { rule } | Reason::NotChecked { rule } => {
             rule.clone()
         }
+        Reason::ReviewUndetermined { readings, fallback } => {
+            let mut said: Vec<String> = Vec::new();
+            for (i, r) in readings.iter().enumerate() {
+                let policy = policy_name(r.policy);
+                said.push(match (i, *fallback && i + 1 == readings.len()) {
+                    (_, true) => format!("else {policy} ({})", r.entry),
+                    (0, _) => format!("{policy} if {} applies", r.entry),
+                    _ => format!("else {policy} if {} applies", r.entry),
+                });
+            }
+            if !fallback {
+                said.push("else none of these".into());
+            }
+            format!(
+                "The review policy is undetermined: {}. The undetermined steps above say what would decide it.",
+                said.join("; ")
+            )
+        }
+        Reason::ConditionIf {
+            rule,
+            review: Some(review),
+        } => format!("If {review} applies: {rule}"),
+        Reason::ConditionIf { rule, review: None } => {
+            format!("May apply (the facts that decide it are not known): {rule}")
+        }
+        Reason::ExceptionUndetermined { code, rule } => format!(
+            "License Exception {code} may be available: whether its terms are met cannot be told from the facts given. {rule}"
+        ),
         Reason::ChargeUndetermined { rule } => format!(
             "This charge may be due: the figures that decide it are not known exactly. {rule}"
         ),
