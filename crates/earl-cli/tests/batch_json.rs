@@ -55,7 +55,10 @@ fn batch_json_writes_one_object_per_row_with_the_csvs_fields() {
         assert_eq!(sorted_keys, sorted_header, "the CSV's fields");
         assert_eq!(row["row"], i as u64 + 2, "the line in the file");
         if row["error"].as_str().is_some_and(|e| !e.is_empty()) {
-            assert!(row["prohibited"].is_null(), "an error row decides nothing: {row}");
+            assert!(
+                row["prohibited"].is_null(),
+                "an error row decides nothing: {row}"
+            );
         } else {
             assert!(row["prohibited"].is_boolean(), "typed: {row}");
         }

@@ -1,5 +1,5 @@
 //! Hong Kong is China for the Jan 2026 lane's volume cap (issue 21, point 3): the EAR treats
-//! Hong Kong as China from 2020-12-23 (85 FR 83765; 15 CFR 734.3 as amended), and the lane's
+//! Hong Kong as China from 2020-12-23 (85 FR 83765; `data/countries.toml`, HK), and the lane's
 //! condition caps shipments "to China and Macau" at 50% of units shipped to US end users
 //! (91 FR 1684). A licence for H200 to HK must not let shipments escape the cap, and
 //! `earl ledger` counts them with China. The cap's places and share are read from the rules.
@@ -32,14 +32,32 @@ fn hong_kong_shipments_count_against_the_lane_cap_as_china() {
     json(&earl(
         &db,
         &[
-            "licence", "add", "--number", "L-HK", "--chip", "H200", "--to", "HK",
-            "--quantity", "1000", "--issued", "2026-02-01", "--json",
+            "licence",
+            "add",
+            "--number",
+            "L-HK",
+            "--chip",
+            "H200",
+            "--to",
+            "HK",
+            "--quantity",
+            "1000",
+            "--issued",
+            "2026-02-01",
+            "--json",
         ],
     ));
     json(&earl(
         &db,
         &[
-            "ship", "--us", "--chip", "H200", "--quantity", "100", "--date", "2026-02-10",
+            "ship",
+            "--us",
+            "--chip",
+            "H200",
+            "--quantity",
+            "100",
+            "--date",
+            "2026-02-10",
             "--json",
         ],
     ));
@@ -47,7 +65,14 @@ fn hong_kong_shipments_count_against_the_lane_cap_as_china() {
     let over = earl(
         &db,
         &[
-            "ship", "--licence", "L-HK", "--quantity", "300", "--date", "2026-03-01", "--json",
+            "ship",
+            "--licence",
+            "L-HK",
+            "--quantity",
+            "300",
+            "--date",
+            "2026-03-01",
+            "--json",
         ],
     );
     assert_eq!(
@@ -65,7 +90,14 @@ fn hong_kong_shipments_count_against_the_lane_cap_as_china() {
     let ok = json(&earl(
         &db,
         &[
-            "ship", "--licence", "L-HK", "--quantity", "50", "--date", "2026-03-01", "--json",
+            "ship",
+            "--licence",
+            "L-HK",
+            "--quantity",
+            "50",
+            "--date",
+            "2026-03-01",
+            "--json",
         ],
     ));
     let shipment = &ok["shipments"][0]["shipment"];
@@ -80,7 +112,15 @@ fn hong_kong_shipments_count_against_the_lane_cap_as_china() {
     // One more is over the cap.
     let one_more = earl(
         &db,
-        &["ship", "--licence", "L-HK", "--quantity", "1", "--date", "2026-03-02"],
+        &[
+            "ship",
+            "--licence",
+            "L-HK",
+            "--quantity",
+            "1",
+            "--date",
+            "2026-03-02",
+        ],
     );
     assert_eq!(one_more.status.code(), Some(3));
 

@@ -650,7 +650,11 @@ fn decide(
             break;
         }
         // One policy whichever reading holds is still that policy, though no entry is settled.
-        if fallback && readings.iter().all(|(x, _)| x.policy == readings[0].0.policy) {
+        if fallback
+            && readings
+                .iter()
+                .all(|(x, _)| x.policy == readings[0].0.policy)
+        {
             review = Some(readings[0].0.policy);
         }
         // With readings open, a listed party's policy settles the answer only when it is at

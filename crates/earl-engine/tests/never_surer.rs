@@ -84,7 +84,10 @@ fn surer_than_its_steps(d: &earl_core::check::Determination) -> Vec<String> {
                 verdict: Verdict::Undetermined,
                 ..
             } if d.license_required == Some(false) => {
-                wrong.push(format!("a clear while control {:?} is undetermined", s.entry));
+                wrong.push(format!(
+                    "a clear while control {:?} is undetermined",
+                    s.entry
+                ));
             }
             _ => {}
         }
@@ -138,7 +141,12 @@ fn no_catalog_answer_is_surer_than_its_steps() {
         }
     }
     assert!(asked > 5_000, "{asked}");
-    assert!(wrong.is_empty(), "{} of {asked}:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {asked}:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 /// The judged case: Ascend 910B3 to China on 2026-03-01, whose memory bandwidth the sources do
@@ -177,7 +185,10 @@ fn an_open_lane_leaves_the_review_policy_undetermined_with_both_readings() {
             ("rp-d5-macau", ReviewPolicy::PresumptionOfDenial)
         ]
     );
-    assert!(readings.1, "presumption of denial if the lane does not apply");
+    assert!(
+        readings.1,
+        "presumption of denial if the lane does not apply"
+    );
     let conditional: Vec<&str> = d
         .conditions
         .iter()
