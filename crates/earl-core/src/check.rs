@@ -14,11 +14,15 @@
 //! 3. **affiliates** — ownership at or above an `affiliates` rule's threshold by listed owners
 //!    applies their lists' party rules as if the end user were listed, while the rule is in force;
 //! 4. **exceptions** — the first by rank that covers every control that applied and whose `when`
-//!    holds, unless a listing bars exceptions;
-//! 5. **review** — the first review entry by rank whose `when` holds; then a listed party's
-//!    stricter policy overrides it, and the overridden entry's conditions and charges go with it;
+//!    holds, unless a listing bars exceptions; one whose `when` cannot be evaluated is named;
+//! 5. **review** — the first review entry by rank whose `when` holds, provided every entry
+//!    ranked above it was evaluated; otherwise the policy stays open between the readings still
+//!    possible (one policy only if they all give it). A listed party's stricter policy then
+//!    overrides it (with readings open, only one at least as strict as all of them), and the
+//!    overridden entry's conditions and charges go with it;
 //! 6. **conditions** and **charges** — every one whose `when` holds on the review entry that
-//!    decided (a charge whose figures cannot be told is shown as possibly due);
+//!    decided; one on an open reading is shown as applying if that reading holds, and a charge
+//!    whose figures cannot be told as possibly due;
 //! 7. **notices** and **not checked** — every one whose `when` does not fail.
 //!
 //! An item whose classification is undetermined is decided once per possible classification;
