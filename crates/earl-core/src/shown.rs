@@ -20,6 +20,8 @@ pub fn is_hidden(c: char) -> bool {
 
 /// Default-ignorable characters that are not format characters: Hangul fillers, the combining
 /// grapheme joiner, Khmer inherent vowels, Mongolian variation selectors, variation selectors.
+/// The same list is in `earl_screen::normalize::vanishes`, which earl-screen's build script
+/// compiles alone; keep the two equal.
 fn is_ignorable_filler(c: char) -> bool {
     matches!(
         c,

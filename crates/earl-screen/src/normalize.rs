@@ -142,7 +142,8 @@ pub fn normalize(raw: &str) -> NormalizedName {
 /// (category Cf: zero-width space, ZWJ/ZWNJ — significant to Arabic or Indic shaping, not to
 /// identity —, the soft hyphen PDFs are full of, word joiner, BOM, bidirectional controls) and
 /// the other default-ignorable fillers and variation selectors. They are removed, not read as
-/// separators.
+/// separators. The filler list is also in `earl_core::shown` (messages): `build.rs` compiles this
+/// file on its own, so it cannot call earl-core; keep the two lists equal.
 pub fn vanishes(c: char) -> bool {
     use unicode_general_category::{GeneralCategory, get_general_category};
     get_general_category(c) == GeneralCategory::Format
