@@ -16,6 +16,17 @@ fi
 [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
 pip=("$venv/bin/python" -m pip --disable-pip-version-check -q)
 "${pip[@]}" install "pytest==9.2.0" "pandas==3.1.1" "pyarrow==26.0.1" "pyspark==4.1.1" >&2
-# The package itself, built from this tree every time (maturin, release profile, abi3 wheel).
-"${pip[@]}" install --force-reinstall --no-deps ./python >&2
+# The package itself, built from this tree (maturin, release profile, abi3 wheel) — again only
+# when a file it is built from changed since the installed one (a hash of them is kept in the
+# venv), since a release build of the workspace is most of this script's time.
+sources_hash="$(find crates python data Cargo.toml Cargo.lock -type f \
+    -not -path '*/__pycache__/*' -not -path '*/.pytest_cache/*' -print0 \
+    | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
+stamp="$venv/.earl-package-sources"
+if [[ "$(cat "$stamp" 2>/dev/null)" != "$sources_hash" ]]; then
+    "${pip[@]}" install --force-reinstall --no-deps ./python >&2
+    echo "$sources_hash" >"$stamp"
+else
+    echo "python-test: the installed package was built from this tree; not rebuilt" >&2
+fi
 "$venv/bin/python" -m pytest -q python/tests "$@"

@@ -5,6 +5,10 @@
 # Installs what the browser test needs on first run (Debian's chromium, playwright-core from npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Nothing here writes the developer's home: earl's data and its screening index cache live under
+# target/home for every step (cargo sets the same for its own runs: .cargo/config.toml).
+target_dir="$(realpath -m "${CARGO_TARGET_DIR:-target}")"
+export XDG_DATA_HOME="$target_dir/home/data" XDG_CACHE_HOME="$target_dir/home/cache"
 
 # Style is part of the build: formatting and every clippy lint, as errors.
 cargo fmt --all --check

@@ -35,6 +35,7 @@ __all__ = [
     "impact",
     "match",
     "scenarios",
+    "schema",
     "screen",
     "screen_many",
     "timeline",
@@ -184,14 +185,17 @@ def classify(
     datacenter: Optional[bool] = None,
     memory_bandwidth: Optional[float] = None,
     chip_to_chip: Optional[float] = None,
-    hbm_bandwidth: Optional[float] = None,
     package_area: Optional[float] = None,
+    kind: Optional[str] = None,
+    **more: Any,
 ) -> dict:
     """Classify a chip (catalog name or specification) under 3A090, or a system under 4A090,
     on a date: what ``earl classify --json`` prints. ``eccn`` is None when not controlled.
 
     ``contains`` is ``{"H200": 8}`` (a system not in the catalog), ``throughput``
-    ``{"fp8": 1979}`` (dense TOPS per precision).
+    ``{"fp8": 1979}`` (dense TOPS per precision); ``kind="hbm"`` with ``memory_bandwidth`` and
+    ``package_area`` is an HBM stack. Any other keyword is passed to the question as is (see
+    ``earl.schema("classify")``), and refused if earl does not know it.
     """
     return _ask(
         "classify",
@@ -208,8 +212,9 @@ def classify(
             "datacenter": datacenter,
             "memory_bandwidth": memory_bandwidth,
             "chip_to_chip": chip_to_chip,
-            "hbm_bandwidth": hbm_bandwidth,
             "package_area": package_area,
+            "kind": kind,
+            **more,
         },
     )
 
@@ -227,13 +232,16 @@ def check(
     contains: Any = None,
     owners: Any = None,
     quantity: Optional[int] = None,
+    **more: Any,
 ) -> dict:
     """Does shipping ``chip`` (or ``system``) to ``to`` need a licence, and on what terms:
     what ``earl check --json`` prints (``license_required`` is True, False or None for
     undetermined; ``review_policy``, ``conditions``, ``license_exception``, the end user's and
     owners' screening, every step cited, and what was not checked).
 
-    ``owners`` is ``{"Huawei Investment & Holding": 60}`` (needs ``end_user``).
+    ``owners`` is ``{"Huawei Investment & Holding": 60}`` (needs ``end_user``). Any other
+    keyword is passed to the question as is (see ``earl.schema("check")``: a chip's figures,
+    for one), and refused if earl does not know it.
     """
     return _ask(
         "check",
@@ -247,10 +255,11 @@ def check(
             "scenario": scenario,
             "system": system,
             "contains": _pairs(contains, "contains", '{"H200": 8}'),
-            "owners": _pairs(owners, "owners", '{"Owner Ltd": 60}'),
+            "ownership": _pairs(owners, "owners", '{"Owner Ltd": 60}') or None,
             "quantity": quantity,
+            **more,
         },
-       {"from": "export_from"},
+        {"from": "export_from", "ownership": "owners"},
     )
 
 
@@ -354,6 +363,13 @@ def scenarios(scenario: Optional[str] = None) -> list:
 def about() -> dict:
     """earl's version and the vintage, source and content hash of every dataset in use."""
     return _ask("about", {})
+
+
+def schema(question: str) -> dict:
+    """The JSON Schema of a question's arguments (``"check"``, ``"classify"``, ``"screen"``,
+    ``"match"``, ``"diff"``, ``"timeline"``, ``"impact"``, ``"scenarios"``): every field the
+    question takes, the same the CLI, the API and MCP take."""
+    return _json.loads(_earl.schema(question))
 
 
 # ----------------------------------------------------------------------------------------
@@ -537,7 +553,7 @@ def screen_many(
         _refuse_unencodable(c, f"names: row {i}: the country")
         checked.append((n, c))
     options = {
-        "lists": list(lists) if lists is not None else [],
+        "sources": list(lists) if lists is not None else [],
         "threshold": threshold,
         "all": all,
         "date": _date(date),

@@ -56,8 +56,9 @@ def classify(
     datacenter: Optional[bool] = ...,
     memory_bandwidth: Optional[float] = ...,
     chip_to_chip: Optional[float] = ...,
-    hbm_bandwidth: Optional[float] = ...,
     package_area: Optional[float] = ...,
+    kind: Optional[str] = ...,
+    **more: Any,
 ) -> dict[str, Any]: ...
 def check(
     chip: Optional[str],
@@ -72,6 +73,7 @@ def check(
     contains: Pairs = ...,
     owners: Pairs = ...,
     quantity: Optional[int] = ...,
+    **more: Any,
 ) -> dict[str, Any]: ...
 def screen(
     name: str,
@@ -104,6 +106,7 @@ def impact(
 ) -> dict[str, Any]: ...
 def scenarios(scenario: Optional[str] = ...) -> list[dict[str, Any]]: ...
 def about() -> dict[str, Any]: ...
+def schema(question: str) -> dict[str, Any]: ...
 def check_many(
     rows: Any,
     *,

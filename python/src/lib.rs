@@ -8,7 +8,8 @@
 use earl_engine::audit::Source;
 use earl_front::app::{App, DataArgs, Failure};
 use earl_front::check::{BatchDefaults, BatchRow, OPTIONAL, REQUIRED, header_check};
-use earl_front::questions::{Question, screen_args};
+use earl_front::questions::Question;
+use earl_question::ScreenQuestion;
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -175,7 +176,7 @@ fn check_many(
         let scenario = text("scenario");
         let own = scenario
             .as_deref()
-            .is_some_and(|s| s.ends_with(".toml") || std::path::Path::new(s).is_file());
+            .is_some_and(earl_front::app::is_scenario_file);
         let app = app(own);
         let (_, scenario) = app.engine_with_scenario(scenario.as_deref())?;
         let from = text("from");
@@ -218,22 +219,23 @@ fn screen_many(
     options: &str,
 ) -> PyResult<(Vec<(Option<usize>, Option<String>)>, Vec<String>)> {
     py.detach(|| {
-        let options = parse_args(options)?;
-        #[derive(serde::Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Options {
-            #[serde(default)]
-            lists: Vec<String>,
-            threshold: Option<f64>,
-            #[serde(default)]
-            all: bool,
-            date: Option<String>,
+        // The options are a screening question whose name and country are each row's.
+        let mut options = parse_args(options)?;
+        if options.get("name").is_some() || options.get("country").is_some() {
+            return Err(Failure::input(
+                "screen_many: the names and their countries are the rows, not options",
+            ));
         }
-        let o: Options = serde_json::from_value(options)
+        options["name"] = Value::String(String::new());
+        let options: ScreenQuestion = serde_json::from_value(options)
             .map_err(|e| Failure::input(format!("screen_many: {e}")))?;
-        let a = screen_args(String::new(), None, o.lists, o.threshold, o.all, o.date);
         let app = app(false);
-        let many = earl_front::screen::screen_many(&app, &a, &names, Source::Python)?;
+        let rows: Vec<earl_front::screen::NameRow> = names
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, country))| (i as u64 + 1, name, country))
+            .collect();
+        let many = earl_front::screen::screen_many(&app, &options, &rows, Source::Python)?;
         let rows = many
             .rows
             .into_iter()
@@ -247,6 +249,14 @@ fn screen_many(
     .map_err(to_py)
 }
 
+/// The JSON Schema of a question's arguments, as JSON text.
+#[pyfunction]
+fn schema(question: &str) -> PyResult<String> {
+    earl_front::questions::schema(question)
+        .and_then(|s| to_json(&s))
+        .map_err(to_py)
+}
+
 #[pymodule]
 fn _earl(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("EarlError", m.py().get_type::<EarlError>())?;
@@ -254,6 +264,7 @@ fn _earl(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(configure, m)?)?;
     m.add_function(wrap_pyfunction!(ask, m)?)?;
+    m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(check_many, m)?)?;
     m.add_function(wrap_pyfunction!(screen_many, m)?)?;
     Ok(())

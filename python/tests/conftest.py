@@ -21,6 +21,13 @@ def earl_bin() -> str:
     raise RuntimeError("no earl binary: build it with `cargo build -p earl-cli` or set EARL_BIN")
 
 
+# Like the Rust tests (.cargo/config.toml), the Python tests keep earl's files under target/home:
+# the screening index cache is shared by the whole suite and $HOME is never written.
+_HOME = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")).resolve() / "home"
+os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
+os.environ["XDG_CACHE_HOME"] = str(_HOME / "cache")
+
+
 @pytest.fixture(scope="session")
 def env(tmp_path_factory):
     """Environment for the CLI and the package alike: one audit trail, one data directory."""

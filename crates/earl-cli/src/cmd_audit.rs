@@ -98,7 +98,7 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
     match &a.command {
         AuditCommand::Migrate { json } => {
             let path = app.audit_path()?;
-            let report = earl_store::AuditStore::migrate(&path)?;
+            let report = earl_store::migrate(&path)?;
             if *json {
                 return print_json(&report);
             }

@@ -4,8 +4,7 @@ use crate::print_json;
 use earl_engine::audit::Source;
 use earl_front::app::{App, Failure, date_or_today};
 use earl_front::check::{
-    BatchDefaults, BatchRecorder, BatchRow, OPTIONAL, REQUIRED, check_columns, check_row, failed,
-    outcome, ownership,
+    BatchDefaults, BatchRecorder, BatchRow, OPTIONAL, REQUIRED, check_row, failed, outcome,
 };
 pub use earl_front::check::{CheckArgs, answer};
 use std::io::{BufWriter, IsTerminal, Write};
@@ -15,7 +14,7 @@ pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
     if let Some(batch) = &a.batch {
         return run_batch(app, a, batch);
     }
-    let answer = answer(app, a)?;
+    let answer = answer(app, &a.question()?)?;
     if a.json {
         return print_json(&answer);
     }
@@ -99,7 +98,7 @@ impl Sink {
 }
 
 fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
-    let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
+    let (engine, scenario) = app.engine_with_scenario(a.question.scenario.as_deref())?;
     let mut checker = engine.batch(scenario.as_deref())?;
     let file = std::fs::File::open(path)
         .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
@@ -111,10 +110,10 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
         .headers()
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
         .clone();
-    check_columns(path, &headers, REQUIRED, OPTIONAL)?;
+    crate::check_columns(path, &headers, REQUIRED, OPTIONAL)?;
     let column = |name: &str| headers.iter().position(|h| h == name);
     let (chip_col, destination_col) = (column("chip"), column("destination"));
-    let stakes = ownership(a, None)?;
+    let stakes = a.batch_stakes()?;
     let progress = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(total_bytes);
         bar.set_style(
@@ -129,8 +128,8 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     };
     let mut sink = Sink::open(&a.out, a.json)?;
     let defaults = BatchDefaults {
-        date: date_or_today(&a.date)?,
-        from: a.from.as_deref(),
+        date: date_or_today(&a.question.date)?,
+        from: a.question.from.as_deref(),
         scenario: scenario.as_deref(),
         stakes: stakes.as_ref(),
     };
@@ -162,9 +161,9 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
         let result = record
             .deserialize::<BatchRow>(Some(&headers))
             .map_err(|e| e.to_string())
-            .and_then(|r| check_row(&mut checker, &r, &defaults).map(|(req, c)| (r, req, c)));
+            .and_then(|r| check_row(&mut checker, &r, &defaults).map(|(q, req, c)| (r, q, req, c)));
         match result {
-            Ok((r, req, checked)) => {
+            Ok((r, question, req, checked)) => {
                 ok += 1;
                 if list_warnings.is_empty() {
                     list_warnings.clone_from(&checked.answer.list_warnings);
@@ -177,10 +176,10 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
                 if audit.is_some() {
                     pending.push(recorder.record(
                         line,
-                        &r,
+                        question,
                         &req,
                         &checked,
-                        a.ownership.as_deref(),
+                        a.ownership_file.as_deref(),
                     )?);
                 }
             }

@@ -5,7 +5,7 @@ use earl_front::app::{App, Failure};
 pub use earl_front::classify::{ClassifyArgs, answer};
 
 pub fn run(app: &App, a: &ClassifyArgs) -> Result<(), Failure> {
-    let answer = answer(app, a)?;
+    let answer = answer(app, &a.question)?;
     if a.json {
         return print_json(&answer);
     }

@@ -9,7 +9,7 @@ pub use earl_front::explore::{
 use std::path::Path;
 
 pub fn scenarios(app: &App, a: &ScenariosArgs) -> Result<(), Failure> {
-    let (engine, _) = app.engine_with_scenario(a.scenario.as_deref())?;
+    let (engine, _) = app.engine_with_scenario(a.question.scenario.as_deref())?;
     let rows = engine.scenario_rows();
     if a.json {
         return print_json(&rows);
@@ -19,7 +19,7 @@ pub fn scenarios(app: &App, a: &ScenariosArgs) -> Result<(), Failure> {
 }
 
 pub fn diff(app: &App, a: &DiffArgs) -> Result<(), Failure> {
-    let report = diff_answer(app, a)?;
+    let report = diff_answer(app, &a.question)?;
     if let Some(path) = &a.svg {
         write_file(path, &earl_render::svg::diff_matrix(&report))?;
     }
@@ -39,7 +39,7 @@ fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
 }
 
 pub fn timeline(app: &App, a: &TimelineArgs) -> Result<(), Failure> {
-    let (report, until) = timeline_answer(app, a)?;
+    let (report, until) = timeline_answer(app, &a.question)?;
     if let Some(path) = &a.svg {
         write_file(path, &earl_render::svg::timeline_chart(&report, until))?;
     }
@@ -54,7 +54,7 @@ pub fn timeline(app: &App, a: &TimelineArgs) -> Result<(), Failure> {
 }
 
 pub fn impact(app: &App, a: &ImpactArgs) -> Result<(), Failure> {
-    let report = impact_answer(app, a)?;
+    let report = impact_answer(app, &a.question)?;
     if a.json {
         return print_json(&report);
     }

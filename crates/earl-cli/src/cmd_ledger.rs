@@ -284,7 +284,7 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
         .headers()
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
         .clone();
-    earl_front::check::check_columns(
+    crate::check_columns(
         path,
         &headers,
         &["quantity", "date"],

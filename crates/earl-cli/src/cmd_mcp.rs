@@ -9,9 +9,10 @@
 use clap::Args;
 use earl_engine::audit::Source;
 use earl_front::app::{App, DataArgs, Failure};
-use earl_front::questions::{
-    CheckInput, ClassifyInput, DiffInput, ImpactInput, MatchInput, Question, ScenariosInput,
-    ScreenInput, TimelineInput,
+use earl_front::questions::Question;
+use earl_question::{
+    CheckQuestion, ClassifyQuestion, DiffQuestion, ImpactQuestion, MatchQuestion,
+    ScenariosQuestion, ScreenQuestion, TimelineQuestion,
 };
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::tool::ToolCallContext;
@@ -127,21 +128,21 @@ impl EarlMcp {
     #[tool(
         description = "Classify a chip (catalog name or specification) under ECCN 3A090, or a system under 4A090, on a date: the ECCN, every reason with its citation, and what was not checked."
     )]
-    async fn classify(&self, Parameters(p): Parameters<ClassifyInput>) -> CallToolResult {
+    async fn classify(&self, Parameters(p): Parameters<ClassifyQuestion>) -> CallToolResult {
         self.ask(Question::Classify(p)).await
     }
 
     #[tool(
         description = "Does shipping a chip or system to a destination (and end user) need a licence, and on what terms? Returns license_required, review_policy, conditions, charges, exceptions, screening of the end user and owners, every step cited, and what was not checked."
     )]
-    async fn check(&self, Parameters(p): Parameters<CheckInput>) -> CallToolResult {
+    async fn check(&self, Parameters(p): Parameters<CheckQuestion>) -> CallToolResult {
         self.ask(Question::Check(p)).await
     }
 
     #[tool(
         description = "Screen a party name (any script) against the US restricted-party lists (Consolidated Screening List): matches grouped by entity with explained scores, each list's EAR effect on the date, and the lists' provenance."
     )]
-    async fn screen(&self, Parameters(p): Parameters<ScreenInput>) -> CallToolResult {
+    async fn screen(&self, Parameters(p): Parameters<ScreenQuestion>) -> CallToolResult {
         self.ask(Question::Screen(p)).await
     }
 
@@ -149,35 +150,35 @@ impl EarlMcp {
         name = "match",
         description = "Compare two names the way screening does, and explain the score."
     )]
-    async fn match_names(&self, Parameters(p): Parameters<MatchInput>) -> CallToolResult {
+    async fn match_names(&self, Parameters(p): Parameters<MatchQuestion>) -> CallToolResult {
         self.ask(Question::Match(p)).await
     }
 
     #[tool(
         description = "What changes between two dates, rule versions or scenarios, chip by chip and destination by destination."
     )]
-    async fn diff(&self, Parameters(p): Parameters<DiffInput>) -> CallToolResult {
+    async fn diff(&self, Parameters(p): Parameters<DiffQuestion>) -> CallToolResult {
         self.ask(Question::Diff(p)).await
     }
 
     #[tool(
         description = "A chip's determination for a destination on every rule version from 2022 to a date."
     )]
-    async fn timeline(&self, Parameters(p): Parameters<TimelineInput>) -> CallToolResult {
+    async fn timeline(&self, Parameters(p): Parameters<TimelineQuestion>) -> CallToolResult {
         self.ask(Question::Timeline(p)).await
     }
 
     #[tool(
         description = "How much compute a set of shipments moves, and what the rules (or a scenario) license, with fees and tariffs."
     )]
-    async fn impact(&self, Parameters(p): Parameters<ImpactInput>) -> CallToolResult {
+    async fn impact(&self, Parameters(p): Parameters<ImpactQuestion>) -> CallToolResult {
         self.ask(Question::Impact(p)).await
     }
 
     #[tool(
         description = "The policy scenarios earl knows (ids to pass as `scenario`), as {\"items\": [...]}."
     )]
-    async fn scenarios(&self, Parameters(p): Parameters<ScenariosInput>) -> CallToolResult {
+    async fn scenarios(&self, Parameters(p): Parameters<ScenariosQuestion>) -> CallToolResult {
         self.ask(Question::Scenarios(p)).await
     }
 

@@ -2,13 +2,14 @@
 
 use crate::print_json;
 use clap::Args;
+use earl_engine::audit::Source;
 use earl_front::app::{App, Failure};
 pub use earl_front::screen::{
-    MatchArgs, ScreenArgs, age_days, count_drops, lists_json, pair_answer, request, screen_answer,
-    screen_json,
+    MatchArgs, ScreenArgs, age_days, lists_json, pair_answer, screen_answer,
 };
-use serde_json::json;
-use std::io::{IsTerminal, Write};
+use earl_question::MatchQuestion;
+use serde_json::{Value, json};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -43,11 +44,15 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
     if let Some(batch) = &a.batch {
         return screen_batch(app, a, batch);
     }
-    let (answer, drops) = screen_answer(app, a)?;
+    let answer = screen_answer(app, &a.question)?;
     if a.json {
-        return print_json(&screen_json(&answer, &drops)?);
+        return print_json(&answer);
     }
-    earl_render::human::screen(&mut std::io::stdout().lock(), &answer, &drops)?;
+    earl_render::human::screen(
+        &mut std::io::stdout().lock(),
+        &answer,
+        &answer.count_drop_warnings,
+    )?;
     Ok(())
 }
 
@@ -56,7 +61,10 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
     let p = &engine.screening()?.provenance;
     let stale =
         earl_screen::staleness_warning(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS);
-    for w in stale.into_iter().chain(count_drops(app, p)) {
+    for w in stale
+        .into_iter()
+        .chain(engine.count_drop_warnings()?.iter().cloned())
+    {
         eprintln!("earl: warning: {w}");
     }
     let file = std::fs::File::open(path)
@@ -68,69 +76,84 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
         .headers()
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
         .clone();
-    earl_front::check::check_columns(path, &headers, &["name"], &["country"])?;
+    crate::check_columns(path, &headers, &["name"], &["country"])?;
     let name_col = headers.iter().position(|h| h == "name").unwrap_or(0);
     let country_col = headers.iter().position(|h| h == "country");
-    let mut out: Box<dyn Write> = match &a.out {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
-            |e| Failure::input(format!("{}: cannot create: {e}", p.display())),
-        )?)),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-    let bar = if std::io::stderr().is_terminal() {
-        indicatif::ProgressBar::new_spinner()
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let (mut rows, mut hits, mut failed) = (0u64, 0u64, 0u64);
+    // Every row is read first (an unreadable one says why, in its place), then screened on the
+    // shared batch path: each distinct name once, on every core, records in grouped commits.
+    let (mut names, mut unreadable) = (Vec::new(), Vec::new());
     let mut record = csv::StringRecord::new();
     let mut lines = earl_front::lines::LineCounter::open(path)
         .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => {}
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+                let country = country_col
+                    .and_then(|c| record.get(c))
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_string);
+                names.push((
+                    line,
+                    record.get(name_col).unwrap_or("").to_string(),
+                    country,
+                ));
+            }
             Err(e) => {
-                rows += 1;
-                failed += 1;
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                eprintln!("earl: {}: line {line}: unreadable row: {e}", path.display());
-                writeln!(out, "{}", json!({"row": line, "error": e.to_string()}))?;
-                continue;
+                unreadable.push((line, format!("unreadable row: {e}")));
             }
         }
-        rows += 1;
-        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-        let name = record.get(name_col).unwrap_or("");
-        let country = country_col
-            .and_then(|c| record.get(c))
-            .filter(|c| !c.is_empty())
-            .map(str::to_string);
-        match request(a, name, country).and_then(|q| Ok(engine.screen(&q)?)) {
-            Ok(answer) => {
-                if answer.has_match() {
+    }
+    let many = earl_front::screen::screen_many(app, &a.question, &names, Source::CliBatch)?;
+    let mut out: Box<dyn Write> = match &a.out {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
+            |e| Failure::input(format!("{}: cannot create: {e}", p.display())),
+        )?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    // Each distinct answer's matches, read once.
+    let mut read: Vec<Option<Value>> = vec![None; many.answers.len()];
+    let mut results: Vec<(u64, Result<usize, String>)> = names
+        .iter()
+        .zip(many.rows)
+        .map(|((line, _, _), r)| (*line, r))
+        .chain(unreadable.into_iter().map(|(line, e)| (line, Err(e))))
+        .collect();
+    results.sort_by_key(|(line, _)| *line);
+    let (mut hits, mut failed) = (0u64, 0u64);
+    for (line, result) in &results {
+        match result {
+            Ok(i) => {
+                let answer = match &mut read[*i] {
+                    Some(v) => v,
+                    slot => slot.insert(
+                        serde_json::from_str(&many.answers[*i])
+                            .map_err(|e| Failure::internal(e.to_string()))?,
+                    ),
+                };
+                let matched = answer["matches"]
+                    .as_array()
+                    .is_some_and(|ms| ms.iter().any(|m| m["below_threshold"] != true));
+                if matched {
                     hits += 1;
                 }
-                app.record(
-                    &json!({"row": line, "name": name, "country": answer.country}),
-                    &answer,
-                )?;
                 writeln!(
                     out,
                     "{}",
-                    json!({"row": line, "query": answer.query, "threshold": answer.threshold, "matches": answer.matches})
+                    json!({"row": line, "query": answer["query"], "threshold": answer["threshold"], "matches": answer["matches"]})
                 )?;
             }
-            Err(f) => {
+            Err(e) => {
                 failed += 1;
-                eprintln!("earl: {}: line {line}: {}", path.display(), f.message);
-                writeln!(out, "{}", json!({"row": line, "error": f.message}))?;
+                eprintln!("earl: {}: line {line}: {e}", path.display());
+                writeln!(out, "{}", json!({"row": line, "error": e}))?;
             }
         }
-        bar.inc(1);
     }
     out.flush()?;
-    bar.finish_and_clear();
+    let rows = results.len();
     eprintln!("earl: {rows} rows: {hits} with matches, {failed} could not be screened");
     if failed > 0 {
         Err(Failure::input(format!(
@@ -145,7 +168,7 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
     if let Some(path) = &a.batch {
         return pair_batch(app, a, path);
     }
-    let result = pair_answer(app, a)?;
+    let result = pair_answer(app, &a.question)?;
     if a.json {
         return print_json(&result);
     }
@@ -153,9 +176,9 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `earl match --batch`: one comparison per row, JSON Lines out, each recorded.
+/// `earl match --batch`: one comparison per row on the shared batch path (every core, grouped
+/// commits), JSON Lines out in row order.
 fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Failure> {
-    let engine = app.engine()?;
     let tsv = path.extension().is_some_and(|e| e == "tsv");
     let file = std::fs::File::open(path)
         .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
@@ -177,11 +200,10 @@ fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Fa
         })
     };
     let (ca, cb) = (column("a")?, column("b")?);
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut lines = earl_front::lines::LineCounter::open(path)
         .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
     let mut record = csv::StringRecord::new();
-    let (mut rows, mut failed) = (0u64, 0u64);
+    let mut pairs = Vec::new();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -194,32 +216,39 @@ fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Fa
                 )));
             }
         }
-        rows += 1;
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-        let (x, y) = (record.get(ca).unwrap_or(""), record.get(cb).unwrap_or(""));
-        match engine.pair(x, y, a.threshold) {
-            Ok(r) => {
-                app.record(
-                    &json!({"row": line, "a": x, "b": y, "threshold": a.threshold}),
-                    &r,
-                )?;
-                writeln!(
-                    out,
-                    "{}",
-                    json!({"row": line, "score": r.score.score, "match": r.score.matched})
-                )?
-            }
+        let cell = |c: usize| record.get(c).map(str::to_string);
+        pairs.push((
+            line,
+            MatchQuestion {
+                a: cell(ca),
+                b: cell(cb),
+                threshold: a.question.threshold,
+            },
+        ));
+    }
+    let answers = earl_front::screen::pair_many(app, &pairs, Source::CliBatch)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failed = 0u64;
+    for ((line, _), answer) in pairs.iter().zip(&answers) {
+        match answer {
+            Ok(r) => writeln!(
+                out,
+                "{}",
+                json!({"row": line, "score": r.score.score, "match": r.score.matched})
+            )?,
             Err(e) => {
                 failed += 1;
                 eprintln!("earl: {}: line {line}: {e}", path.display());
-                writeln!(out, "{}", json!({"row": line, "error": e.to_string()}))?;
+                writeln!(out, "{}", json!({"row": line, "error": e}))?;
             }
         }
     }
     out.flush()?;
     if failed > 0 {
         return Err(Failure::input(format!(
-            "{failed} of {rows} rows could not be compared (see above)"
+            "{failed} of {} rows could not be compared (see above)",
+            pairs.len()
         )));
     }
     Ok(())
@@ -243,7 +272,7 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
     let p = &engine.list_provenance()?;
     let stale = earl_screen::staleness_warning(p, earl_engine::today(), a.max_age_days);
-    let drops = count_drops(app, p);
+    let drops = engine.count_drop_warnings()?;
     let mut w = std::io::stdout().lock();
     earl_render::currency::lists_in_use(&mut w, p, age_days(p))?;
     earl_render::human::lists(&mut w, p, stale.as_deref(), &drops)?;

@@ -26,7 +26,7 @@ use std::process::ExitCode;
     after_help = "Every answer is as of a date (default: today, UTC) and lists what earl did not check. It is not legal advice or a clearance.\n\nExit codes: 0 answered; 1 internal error, or a trail that does not verify; 2 bad input or data; 3 refused (a licence or shipment) or a network failure (update); 4 could not record in the audit trail (full disk, I/O error, read-only trail): no answer was given."
 )]
 struct Cli {
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Data options (every subcommand)")]
     data: DataArgs,
     #[command(subcommand)]
     command: Command,
@@ -110,6 +110,21 @@ fn man(a: &ManArgs) -> Result<(), Failure> {
     }
 }
 
+/// Refuses a CSV header that misses a required column or names an unknown one; says on stderr
+/// which optional columns are absent (taken as empty in every row).
+pub fn check_columns(
+    path: &std::path::Path,
+    headers: &csv::StringRecord,
+    required: &[&str],
+    optional: &[&str],
+) -> Result<(), Failure> {
+    let absent = earl_front::check::check_columns(path, headers, required, optional)?;
+    if let Some(note) = earl_front::check::absent_columns_note(path, &absent) {
+        eprintln!("earl: {note}");
+    }
+    Ok(())
+}
+
 /// Prints a value as pretty JSON on stdout, written as it is serialised (a large answer is
 /// never held twice).
 pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
@@ -123,7 +138,6 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
 }
 
 fn main() -> ExitCode {
-    reset_sigpipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -142,6 +156,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    // A server outlives any one peer: a client that closes before reading its answers must
+    // not end `earl serve` or `earl mcp`, which see the closed pipe as a write error instead.
+    if !matches!(cli.command, Command::Serve(_) | Command::Mcp(_)) {
+        reset_sigpipe();
+    }
     let app = App::new(cli.data);
     match cli.command {
         Command::Chips(a) => cmd_catalog::chips(&app, &a),
@@ -171,7 +190,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
 /// Lets `earl ... | head` end quietly, as other Unix tools do, instead of failing on a closed pipe.
 fn reset_sigpipe() {
     #[cfg(unix)]
-    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts (the
+    // arguments are parsed; nothing else has run).
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }

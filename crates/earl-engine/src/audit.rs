@@ -41,6 +41,30 @@ pub trait Audited: Serialize {
     fn kind(&self) -> &'static str;
     /// SHA-256 of the screening lists, when the answer consulted them.
     fn lists_hash(&self) -> Option<&str>;
+    /// How many of the answer's steps carry no sentence yet. An answer is recorded only once
+    /// `earl_render` has explained it: a record is what a reader is shown, never bare ids.
+    fn unexplained(&self) -> usize {
+        0
+    }
+}
+
+fn unexplained_steps(d: &earl_core::check::Determination) -> usize {
+    [&d.because, &d.conditions, &d.notices, &d.not_checked]
+        .into_iter()
+        .flatten()
+        .filter(|s| s.text.is_empty())
+        .count()
+}
+
+/// Refuses an answer with a step that carries no sentence.
+fn explained(answer: &impl Audited) -> Result<(), EngineError> {
+    match answer.unexplained() {
+        0 => Ok(()),
+        n => Err(EngineError::Record(format!(
+            "{n} of the {} answer's steps carry no sentence: explain it (earl_render) before recording",
+            answer.kind()
+        ))),
+    }
 }
 
 impl Audited for CheckAnswer {
@@ -50,6 +74,9 @@ impl Audited for CheckAnswer {
     fn lists_hash(&self) -> Option<&str> {
         self.lists.as_ref().map(|p| p.sha256.as_str())
     }
+    fn unexplained(&self) -> usize {
+        unexplained_steps(&self.determination)
+    }
 }
 
 impl Audited for ClassifyAnswer {
@@ -58,6 +85,9 @@ impl Audited for ClassifyAnswer {
     }
     fn lists_hash(&self) -> Option<&str> {
         None
+    }
+    fn unexplained(&self) -> usize {
+        self.because.iter().filter(|s| s.text.is_empty()).count()
     }
 }
 
@@ -118,6 +148,7 @@ impl Engine {
         inputs: &impl Serialize,
         answer: &impl Audited,
     ) -> Result<PreparedRecord, EngineError> {
+        explained(answer)?;
         PreparedRecord::new(
             answer.kind(),
             source.as_str(),
@@ -133,6 +164,7 @@ impl Engine {
     /// Prepares an answer that many batch rows share (see [`Engine::record_shared`]). Its
     /// per-question members (the date) are left to each row.
     pub fn share(&self, answer: &impl Audited) -> Result<SharedAnswer, EngineError> {
+        explained(answer)?;
         let text = earl_store::canonical::to_canonical_string(answer)
             .map_err(|e| EngineError::Record(e.to_string()))?;
         let (body, _) = earl_store::body::split(&text);

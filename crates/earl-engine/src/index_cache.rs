@@ -125,13 +125,18 @@ fn cache_path(dir: Option<&Path>, list_sha256: &str, extension: &str) -> Option<
     Some(dir?.join(format!("{list_sha256}.{extension}")))
 }
 
-/// `<data dir>/earl/index`, beside the default audit trail.
+/// `$XDG_CACHE_HOME/earl/index` (else `~/.cache/earl/index`): the index is a cache, rebuilt
+/// from the lists whenever it is missing (XDG Base Directory spec; a relative
+/// `XDG_CACHE_HOME` is ignored, as the spec says).
 pub(crate) fn default_dir() -> Option<PathBuf> {
-    Some(
-        earl_store::AuditStore::default_path()?
-            .parent()?
-            .join("index"),
-    )
+    let absolute = |var: &str| {
+        std::env::var_os(var)
+            .map(PathBuf::from)
+            .filter(|dir| dir.is_absolute())
+    };
+    let cache =
+        absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|h| h.join(".cache")))?;
+    Some(cache.join("earl").join("index"))
 }
 
 /// The provenance as JSON (its length first), then the payload.

@@ -359,6 +359,9 @@ impl Audited for ShipmentAnswer {
             .and_then(|c| c.0.lists.as_ref())
             .map(|p| p.sha256.as_str())
     }
+    fn unexplained(&self) -> usize {
+        self.check.as_ref().map_or(0, |c| c.0.unexplained())
+    }
 }
 
 impl Audited for LicenceAnswer {

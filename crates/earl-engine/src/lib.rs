@@ -8,6 +8,7 @@ pub mod audit;
 pub mod explore;
 mod index_cache;
 pub mod ledger;
+pub mod questions;
 pub mod reexamine;
 mod screen;
 mod systems;
@@ -232,6 +233,9 @@ pub struct Engine {
     partial_lists_accepted: bool,
     /// Where built screening indexes are kept between processes (`None`: nowhere).
     index_dir: Option<PathBuf>,
+    /// The per-list counts of the lists the previous run loaded (`None`: not kept).
+    list_state: Option<PathBuf>,
+    count_drops: OnceLock<Vec<String>>,
     snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
 }
 
@@ -248,9 +252,23 @@ pub fn today() -> Date {
         .date()
 }
 
-/// Parses a `YYYY-MM-DD` date, with an error that says what was wrong.
+/// Parses a date written exactly `YYYY-MM-DD` (surrounding blanks aside), with an error that
+/// says what was wrong. Every front end's dates pass here, so the CLI, a batch row and the
+/// API take the same dates.
 pub fn parse_date(s: &str) -> Result<Date, EngineError> {
-    s.trim().parse::<Date>().map_err(|e| {
+    let t = s.trim();
+    let shaped = t.len() == 10
+        && t.bytes().enumerate().all(|(i, c)| match i {
+            4 | 7 => c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return Err(EngineError::BadInput(format!(
+            "invalid date `{}`: expected YYYY-MM-DD",
+            earl_core::shown::shown(s)
+        )));
+    }
+    t.parse::<Date>().map_err(|e| {
         EngineError::BadInput(format!(
             "invalid date `{}`: expected YYYY-MM-DD ({e})",
             earl_core::shown::shown(s)
@@ -268,6 +286,8 @@ impl Engine {
             token_stats: OnceLock::new(),
             partial_lists_accepted: false,
             index_dir: index_cache::default_dir(),
+            list_state: None,
+            count_drops: OnceLock::new(),
             snapshots: Mutex::new(HashMap::new()),
         }
     }
@@ -308,6 +328,45 @@ impl Engine {
             ListsSource::Bundled => Ok(ScreeningLists::bundled_provenance()),
             other => Ok(other.load()?.provenance),
         }
+    }
+
+    /// Keeps the per-list counts of the lists in use in `path`, and compares the next run's
+    /// with them ([`Engine::count_drop_warnings`]).
+    pub fn with_list_state(mut self, path: Option<PathBuf>) -> Engine {
+        self.list_state = path;
+        self
+    }
+
+    /// Lists that lost a sharp share of their entries since the previous run (a truncated
+    /// download used in place of a whole one), said on every screening. The counts of a load
+    /// without such drops become the next run's reference.
+    pub fn count_drop_warnings(&self) -> Result<&[String], EngineError> {
+        if let Some(w) = self.count_drops.get() {
+            return Ok(w);
+        }
+        let warnings = match &self.list_state {
+            None => Vec::new(),
+            Some(state) => {
+                let counts = self.list_provenance()?.counts;
+                let previous: Option<earl_screen::ListCounts> = std::fs::read(state)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice(&b).ok());
+                let warnings = previous
+                    .map(|prev| earl_screen::count_drop_warnings(&prev, &counts))
+                    .unwrap_or_default();
+                if warnings.is_empty()
+                    && state
+                        .parent()
+                        .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
+                    && let Ok(bytes) = serde_json::to_vec(&counts)
+                {
+                    // A cache of the last good counts: a failed write only loses the comparison.
+                    let _ = std::fs::write(state, bytes);
+                }
+                warnings
+            }
+        };
+        Ok(self.count_drops.get_or_init(|| warnings))
     }
 
     /// Screens against lists that have no Entity List or no SDN rows (refused otherwise); each
@@ -620,12 +679,18 @@ impl Engine {
                 // Only the chains above the end user can restrict it: the rest of a large
                 // ownership file is neither screened nor walked.
                 let end_user = req.end_user.as_deref().unwrap_or_default();
-                Some(
-                    earl_core::ownership::above(end_user, stakes)
-                        .into_iter()
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                )
+                let above: Vec<Stake> = earl_core::ownership::above(end_user, stakes)
+                    .into_iter()
+                    .cloned()
+                    .collect();
+                // Holdings that never name the end user as owned say nothing of its owners
+                // (an ownership file about other parties): its ownership is unknown, not
+                // "no owners" — a silent clear. An empty list given as such is a statement.
+                if above.is_empty() && !stakes.is_empty() {
+                    None
+                } else {
+                    Some(above)
+                }
             }
             None => None,
         };

@@ -9,6 +9,7 @@
 use crate::audit::Audited;
 use crate::{CheckRequest, Engine, EngineError, Item};
 use earl_core::ownership::Stake;
+use earl_question::{CheckQuestion, Recorded};
 use earl_screen::Query;
 use earl_store::{AuditStore, ScanRow};
 use serde::Serialize;
@@ -193,8 +194,18 @@ fn hit_of(m: &Value) -> Option<Hit> {
     })
 }
 
+/// The question in a record's inputs: typed inputs ([`Recorded`]) hold it under `input`;
+/// older records' inputs, written before the questions were typed, are the question's fields.
+fn question_part(inputs: &Value) -> &Value {
+    match (inputs.get("version"), inputs.get("input")) {
+        (Some(_), Some(input)) => input,
+        _ => inputs,
+    }
+}
+
 /// The party names of a check or screen record and the hits its answer recorded for each.
 fn parties_of(kind: &str, inputs: &Value, outputs: &Value) -> Result<RecordParties, String> {
+    let inputs = question_part(inputs);
     let mut parties: RecordParties = Vec::new();
     fn add<'p>(parties: &'p mut RecordParties, name: &str) -> &'p mut Vec<Hit> {
         let i = match parties.iter().position(|(n, _)| n == name) {
@@ -652,8 +663,41 @@ fn outcome(v: &Value) -> Outcome {
     }
 }
 
-/// A recorded check's inputs (CLI, batch row or API body) as a request on `date`.
+/// A recorded check's inputs as a request on `date` (the date its answer was given for).
+/// Typed inputs are the check question itself, asked again through the one path every front
+/// end takes; older records are read by [`legacy_request_of`].
 fn request_of(i: &Value, date: &str) -> Result<(CheckRequest, jiff::civil::Date), String> {
+    if i.get("version").is_none() {
+        return legacy_request_of(i, date);
+    }
+    let recorded: Recorded<CheckQuestion> = serde_json::from_value(i.clone())
+        .map_err(|e| format!("its inputs are not a check question: {e}"))?;
+    if recorded.question != "check" || recorded.version != earl_question::VERSION {
+        return Err(format!(
+            "its inputs are a `{}` question of version {}, not a check of version {}",
+            recorded.question,
+            recorded.version,
+            earl_question::VERSION
+        ));
+    }
+    if let Some(file) = recorded.ownership_file {
+        return Err(format!(
+            "its owners came from the file {file}, which the record does not hold"
+        ));
+    }
+    let question = CheckQuestion {
+        date: Some(date.to_string()),
+        ..recorded.input
+    };
+    let request = crate::questions::check_request(&question, question.scenario.clone())
+        .map_err(|e| e.to_string())?;
+    let date = request.date;
+    Ok((request, date))
+}
+
+/// The inputs of a check recorded before the questions were typed (CLI, batch row or API
+/// body, each with its own keys) as a request on `date`.
+fn legacy_request_of(i: &Value, date: &str) -> Result<(CheckRequest, jiff::civil::Date), String> {
     let s = |k: &str| i.get(k).and_then(Value::as_str).map(str::to_string);
     // As the check was asked: a catalog system, a system given by what it contains, or a
     // catalog name (a system's name first, so "HGX B200" is the board).

@@ -70,6 +70,9 @@ pub struct ScreenAnswer {
     /// list without Entity List or SDN rows.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub list_warnings: Vec<String>,
+    /// Lists that lost a sharp share of their entries against the lists the previous run
+    /// loaded (a truncated download): see [`Engine::count_drop_warnings`].
+    pub count_drop_warnings: Vec<String>,
     /// Best first.
     pub matches: Vec<ScreenMatch>,
 }
@@ -208,6 +211,7 @@ impl Engine {
             ),
             lists: screening.provenance.clone(),
             list_warnings: screening.warnings.clone(),
+            count_drop_warnings: self.count_drop_warnings()?.to_vec(),
             matches,
         })
     }

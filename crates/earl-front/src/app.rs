@@ -1,9 +1,10 @@
 //! What every command shares: the data options, the engine, the audit trail, errors.
 
+pub use crate::failure::{EXIT_NETWORK, EXIT_NOT_RECORDED, Failure};
 use clap::Args;
 use earl_data::{DataPaths, Dataset};
 use earl_engine::audit::Source;
-use earl_engine::{Engine, EngineError, ListsSource};
+use earl_engine::{Engine, ListsSource};
 use earl_store::AuditStore;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -50,78 +51,6 @@ pub struct DataArgs {
         value_name = "DIR"
     )]
     pub data_dir: Option<PathBuf>,
-}
-
-/// Exit code of a network failure.
-pub const EXIT_NETWORK: u8 = 3;
-
-/// Exit code when an answer could not be recorded in the audit trail (a full disk, an I/O
-/// error, a read-only trail): the input was fine, and nothing was printed as recorded.
-pub const EXIT_NOT_RECORDED: u8 = 4;
-
-/// A failed command: the exit code (2 for bad input or data) and what to tell the user.
-#[derive(Debug)]
-pub struct Failure {
-    pub code: u8,
-    pub message: String,
-}
-
-impl Failure {
-    pub fn input(message: impl Into<String>) -> Failure {
-        Failure {
-            code: 2,
-            message: message.into(),
-        }
-    }
-
-    /// A network failure (cannot connect, timed out, an HTTP error, a transfer cut short):
-    /// exit code 3.
-    pub fn network(message: impl Into<String>) -> Failure {
-        Failure {
-            code: EXIT_NETWORK,
-            message: message.into(),
-        }
-    }
-
-    pub fn internal(message: impl Into<String>) -> Failure {
-        Failure {
-            code: 1,
-            message: message.into(),
-        }
-    }
-}
-
-impl From<EngineError> for Failure {
-    fn from(e: EngineError) -> Failure {
-        match e {
-            EngineError::Audit(e) => Failure::from(e),
-            e => Failure::input(e.to_string()),
-        }
-    }
-}
-
-impl From<earl_data::DataError> for Failure {
-    fn from(e: earl_data::DataError) -> Failure {
-        Failure::input(e.to_string())
-    }
-}
-
-impl From<earl_store::StoreError> for Failure {
-    fn from(e: earl_store::StoreError) -> Failure {
-        match e.is_write_failure() {
-            true => Failure {
-                code: EXIT_NOT_RECORDED,
-                message: format!("could not record: {e}"),
-            },
-            false => Failure::input(format!("audit trail: {e}")),
-        }
-    }
-}
-
-impl From<std::io::Error> for Failure {
-    fn from(e: std::io::Error) -> Failure {
-        Failure::internal(format!("output failed: {e}"))
-    }
 }
 
 /// The loaded engine and audit trail, built on first use.
@@ -188,7 +117,12 @@ impl App {
         Ok(Engine::new(data, self.lists_source()?)
             .with_newer_documents(documents)
             .accept_partial_lists(self.args.accept_partial_lists)
-            .with_index_dir(self.data_dir().map(|dir| dir.join("index"))))
+            // `--no-audit` writes nothing of earl's own (the index is a cache, not data).
+            .with_list_state(
+                self.data_dir()
+                    .filter(|_| !self.args.no_audit)
+                    .map(|dir| dir.join("lists-state.json")),
+            ))
     }
 
     /// Loads the data (once) and returns the engine.
@@ -209,10 +143,10 @@ impl App {
         let Some(s) = scenario else {
             return Ok((self.engine()?, None));
         };
-        let path = std::path::Path::new(s);
-        if !(s.ends_with(".toml") || path.is_file()) {
+        if !is_scenario_file(s) {
             return Ok((self.engine()?, Some(s.to_string())));
         }
+        let path = std::path::Path::new(s);
         if let Some(e) = self.engine.get() {
             let _ = e;
             return Err(Failure::internal(
@@ -269,6 +203,12 @@ impl App {
         store.append_prepared(&record)?;
         Ok(())
     }
+}
+
+/// Whether a scenario value names a file (`.toml`, or an existing file) rather than a bundled
+/// scenario id: the one place every front end decides it.
+pub fn is_scenario_file(s: &str) -> bool {
+    s.ends_with(".toml") || std::path::Path::new(s).is_file()
 }
 
 /// The date asked, or today.

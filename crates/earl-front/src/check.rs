@@ -3,59 +3,27 @@
 //! row path: [`check_row`] answers a [`BatchRow`] and [`outcome`] summarises it in the batch
 //! file's columns.
 
-use crate::app::{App, Failure, date_or_today};
+use crate::app::{App, Failure};
 use clap::Args;
 use earl_core::check::Determination;
 use earl_core::ownership::Stake;
+use earl_engine::CheckRequest;
 use earl_engine::audit::{SharedAnswer, Source};
-use earl_engine::{CheckRequest, Item};
+use earl_question::{CheckQuestion, Holding, Recorded};
 use earl_store::PreparedRecord;
-use serde_json::json;
 use std::path::{Path, PathBuf};
 
+/// `earl check`: the question, and what only the CLI has — a file of holdings, a batch file,
+/// where its rows go, and JSON output.
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Catalog chip or system name (a system's name is looked up first: "HGX B200" is the
-    /// board; the licence rules name 3A090 and 4A090 together).
-    #[arg(required_unless_present_any = ["batch", "system", "contains"])]
-    pub chip: Option<String>,
-    /// A catalog system (see `earl systems`).
-    #[arg(long, conflicts_with_all = ["chip", "batch", "contains"])]
-    pub system: Option<String>,
-    /// A system not in the catalog: a catalog chip it contains and how many, e.g. H200=8;
-    /// repeatable. --quantity then counts systems.
-    #[arg(long, value_name = "CHIP=COUNT", conflicts_with_all = ["chip", "batch"])]
-    pub contains: Vec<String>,
-    /// Destination country (ISO code or name; Hong Kong is treated as China).
-    #[arg(long, required_unless_present = "batch")]
-    pub to: Option<String>,
-    /// Country the item is exported from (default US); a re-export can differ.
-    #[arg(long)]
-    pub from: Option<String>,
-    /// End user's name, screened against the restricted-party lists.
-    #[arg(long = "end-user")]
-    pub end_user: Option<String>,
-    /// Country where the end user (or its ultimate parent) is headquartered.
-    #[arg(long = "end-user-hq")]
-    pub end_user_hq: Option<String>,
-    /// Date of the question, YYYY-MM-DD (default: today).
-    #[arg(long)]
-    pub date: Option<String>,
-    /// Apply a scenario (id, or a scenario file).
-    #[arg(long)]
-    pub scenario: Option<String>,
-    /// Number of units (used by quantity-based exceptions such as LPP under scenarios).
-    #[arg(long)]
-    pub quantity: Option<u64>,
-    /// An owner of the end user and the share it holds, e.g. "Huawei Investment & Holding=60";
-    /// repeatable. Owners are screened, and listed owners holding 50% or more (with --ownership,
-    /// directly or indirectly) restrict the end user while the Affiliates rule is in force.
-    #[arg(long = "owner", value_name = "NAME=PERCENT", requires = "end_user")]
-    pub owners: Vec<String>,
-    /// A CSV of holdings at any depth, columns owner,owned,percent; with --batch it applies to
-    /// every row's end user (an end user absent from it is taken as having no such owners).
-    #[arg(long, value_name = "FILE")]
-    pub ownership: Option<PathBuf>,
+    #[command(flatten)]
+    pub question: CheckQuestion,
+    /// A CSV of holdings at any depth, columns owner,owned,percent, added to the question's
+    /// owners; with --batch it applies to every row's end user (an end user it never names as
+    /// owned has its ownership unknown: the answer says it was not checked).
+    #[arg(long = "ownership", id = "ownership_file", value_name = "FILE")]
+    pub ownership_file: Option<PathBuf>,
     /// Check every row of this CSV (columns chip, destination; optional end_user, end_user_hq,
     /// date, quantity, from).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["chip", "to"])]
@@ -70,28 +38,40 @@ pub struct CheckArgs {
     pub json: bool,
 }
 
-/// The holdings a check was given: `--owner` for the end user, plus an `--ownership` file.
-pub fn ownership(a: &CheckArgs, end_user: Option<&str>) -> Result<Option<Vec<Stake>>, Failure> {
-    let mut stakes = Vec::new();
-    for o in &a.owners {
-        let (name, percent) = o.rsplit_once('=').ok_or_else(|| {
-            Failure::input(format!(
-                "--owner `{o}`: expected NAME=PERCENT, e.g. \"Huawei Investment & Holding=60\""
-            ))
-        })?;
-        let percent: f64 = percent.trim().trim_end_matches('%').parse().map_err(|_| {
-            Failure::input(format!("--owner `{o}`: `{percent}` is not a percentage"))
-        })?;
-        stakes.push(Stake {
-            owner: name.trim().to_string(),
-            owned: end_user.unwrap_or_default().to_string(),
-            percent,
-        });
+impl CheckArgs {
+    /// The question asked, with the `--ownership` file's holdings among its owners: the record
+    /// then holds every holding the answer rests on, so it can be asked again.
+    pub fn question(&self) -> Result<CheckQuestion, Failure> {
+        let mut q = self.question.clone();
+        if let Some(path) = &self.ownership_file {
+            let holdings = read_ownership(path)?.into_iter().map(|s| Holding {
+                owner: s.owner,
+                owned: Some(s.owned),
+                percent: s.percent,
+            });
+            q.ownership.get_or_insert_with(Vec::new).extend(holdings);
+        }
+        Ok(q)
     }
-    if let Some(path) = &a.ownership {
-        stakes.extend(read_ownership(path)?);
+
+    /// The holdings every row of a batch shares (the `--ownership` file and any `--owner`).
+    pub fn batch_stakes(&self) -> Result<Option<Vec<Stake>>, Failure> {
+        let mut stakes: Vec<Stake> = self
+            .question
+            .ownership
+            .iter()
+            .flatten()
+            .map(|h| Stake {
+                owner: h.owner.clone(),
+                owned: h.owned.clone().unwrap_or_default(),
+                percent: h.percent,
+            })
+            .collect();
+        if let Some(path) = &self.ownership_file {
+            stakes.extend(read_ownership(path)?);
+        }
+        Ok((self.question.ownership.is_some() || self.ownership_file.is_some()).then_some(stakes))
     }
-    Ok((!a.owners.is_empty() || a.ownership.is_some()).then_some(stakes))
 }
 
 /// Reads an ownership CSV (`owner,owned,percent`), every row or a clear error with its line.
@@ -201,59 +181,44 @@ pub fn header_check<'k>(
         .collect())
 }
 
-/// [`header_check`] on a CSV file's header, saying once on stderr which optional columns are
-/// absent.
-pub fn check_columns(
+/// [`header_check`] on a CSV file's header: the optional columns it lacks (taken as empty in
+/// every row; the front end says so), or what is wrong with it and where.
+pub fn check_columns<'k>(
     path: &Path,
     headers: &csv::StringRecord,
-    required: &[&str],
-    optional: &[&str],
-) -> Result<(), Failure> {
+    required: &[&'k str],
+    optional: &[&'k str],
+) -> Result<Vec<&'k str>, Failure> {
     let names: Vec<&str> = headers.iter().collect();
-    let absent = header_check(&names, required, optional).map_err(|e| {
+    header_check(&names, required, optional).map_err(|e| {
         Failure::input(match e.column {
             Some(c) => format!("{}: line 1, column {c}: {}", path.display(), e.message),
             None => format!("{}: line 1: {}", path.display(), e.message),
         })
-    })?;
-    if !absent.is_empty() {
-        eprintln!(
-            "earl: {}: no column {} — taken as empty in every row",
+    })
+}
+
+/// The note a front end prints for the optional columns a file lacks.
+pub fn absent_columns_note(path: &Path, absent: &[&str]) -> Option<String> {
+    (!absent.is_empty()).then(|| {
+        format!(
+            "{}: no column {} — taken as empty in every row",
             path.display(),
             absent
                 .iter()
                 .map(|c| format!("`{c}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
-        );
-    }
-    Ok(())
+        )
+    })
 }
 
 /// The explained, recorded answer of one check (what `--json` prints).
-pub fn answer(app: &App, a: &CheckArgs) -> Result<earl_engine::CheckAnswer, Failure> {
-    let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
-    let item = match (&a.system, a.contains.is_empty()) {
-        (Some(s), _) => Item::System(s.clone()),
-        (None, false) => Item::Contains(earl_engine::parse_contains(&a.contains)?),
-        (None, true) => Item::Catalog(a.chip.clone().unwrap_or_default()),
-    };
-    let req = CheckRequest {
-        item,
-        to: a.to.clone().unwrap_or_default(),
-        from: a.from.clone(),
-        end_user: a.end_user.clone(),
-        end_user_hq: a.end_user_hq.clone(),
-        date: date_or_today(&a.date)?,
-        scenario,
-        quantity: a.quantity,
-        ownership: ownership(a, a.end_user.as_deref())?,
-    };
+pub fn answer(app: &App, q: &CheckQuestion) -> Result<earl_engine::CheckAnswer, Failure> {
+    let (engine, scenario) = app.engine_with_scenario(q.scenario.as_deref())?;
+    let req = earl_engine::questions::check_request(q, scenario)?;
     let answer = earl_render::explained(engine.check(&req)?);
-    let inputs = json!({"chip": a.chip, "system": a.system, "contains": a.contains, "to": a.to, "from": a.from, "end_user": a.end_user, "end_user_hq": a.end_user_hq,
-        "date": req.date.to_string(), "scenario": req.scenario, "quantity": a.quantity,
-        "ownership": req.ownership.as_ref().map(|s| s.iter().map(|s| json!({"owner": s.owner, "owned": s.owned, "percent": s.percent})).collect::<Vec<_>>())});
-    app.record(&inputs, &answer)?;
+    app.record(&Recorded::new(q.clone()), &answer)?;
     Ok(answer)
 }
 
@@ -365,41 +330,44 @@ pub fn failed(row: u64, chip: &str, destination: &str, reason: String) -> BatchO
     }
 }
 
-/// Checks one batch row: the request it makes and its answer, or why it cannot be checked.
+impl BatchRow<'_> {
+    /// The row as the question it asks: its cells, the batch's defaults where a cell is empty.
+    pub fn question(&self, defaults: &BatchDefaults) -> Result<CheckQuestion, String> {
+        let cell = |c: Option<&str>| c.filter(|s| !s.is_empty()).map(str::to_string);
+        let quantity = match cell(self.quantity) {
+            Some(q) => Some(
+                q.parse::<u64>()
+                    .map_err(|_| format!("quantity `{q}` is not a whole number"))?,
+            ),
+            None => None,
+        };
+        Ok(CheckQuestion {
+            chip: Some(self.chip.to_string()),
+            to: Some(self.destination.to_string()),
+            from: cell(self.from).or_else(|| defaults.from.map(str::to_string)),
+            end_user: cell(self.end_user),
+            end_user_hq: cell(self.end_user_hq),
+            date: Some(cell(self.date).unwrap_or_else(|| defaults.date.to_string())),
+            scenario: defaults.scenario.map(str::to_string),
+            quantity,
+            ..CheckQuestion::default()
+        })
+    }
+}
+
+/// Checks one batch row: the question it asks, the request made of it and its answer, or why
+/// it cannot be checked.
 pub fn check_row<'c>(
     checker: &'c mut earl_engine::BatchChecker<'_>,
     r: &BatchRow,
     defaults: &BatchDefaults,
-) -> Result<(CheckRequest, earl_engine::Checked<'c>), String> {
-    let date = match r.date.filter(|d| !d.is_empty()) {
-        Some(d) => earl_engine::parse_date(d).map_err(|e| e.to_string())?,
-        None => defaults.date,
-    };
-    let quantity = match r.quantity.filter(|q| !q.is_empty()) {
-        Some(q) => Some(
-            q.parse::<u64>()
-                .map_err(|_| format!("quantity `{q}` is not a whole number"))?,
-        ),
-        None => None,
-    };
-    let end_user = r.end_user.filter(|s| !s.is_empty()).map(str::to_string);
-    let req = CheckRequest {
-        item: Item::Catalog(r.chip.to_string()),
-        to: r.destination.to_string(),
-        from: r
-            .from
-            .filter(|s| !s.is_empty())
-            .or(defaults.from)
-            .map(str::to_string),
-        ownership: defaults.stakes.filter(|_| end_user.is_some()).cloned(),
-        end_user,
-        end_user_hq: r.end_user_hq.filter(|s| !s.is_empty()).map(str::to_string),
-        date,
-        scenario: defaults.scenario.map(str::to_string),
-        quantity,
-    };
+) -> Result<(CheckQuestion, CheckRequest, earl_engine::Checked<'c>), String> {
+    let question = r.question(defaults)?;
+    let mut req = earl_engine::questions::check_request(&question, question.scenario.clone())
+        .map_err(|e| e.to_string())?;
+    req.ownership = defaults.stakes.filter(|_| req.end_user.is_some()).cloned();
     let checked = checker.check(&req).map_err(|e| e.to_string())?;
-    Ok((req, checked))
+    Ok((question, req, checked))
 }
 
 /// Prepares the audit records of a batch's rows, explaining and serialising each distinct
@@ -423,7 +391,7 @@ impl<'e> BatchRecorder<'e> {
     pub fn record(
         &mut self,
         row: u64,
-        r: &BatchRow,
+        question: CheckQuestion,
         req: &CheckRequest,
         checked: &earl_engine::Checked,
         ownership_file: Option<&Path>,
@@ -438,9 +406,11 @@ impl<'e> BatchRecorder<'e> {
                     .share(&earl_render::explained(checked.answer.clone()))?,
             ),
         };
-        let inputs = json!({"row": row, "chip": r.chip, "to": r.destination, "from": req.from,
-            "end_user": r.end_user, "end_user_hq": r.end_user_hq, "date": req.date.to_string(), "quantity": r.quantity,
-            "scenario": req.scenario, "ownership_file": ownership_file});
+        let inputs = Recorded {
+            row: Some(row),
+            ownership_file: ownership_file.map(|p| p.display().to_string()),
+            ..Recorded::new(question)
+        };
         Ok(self
             .engine
             .record_shared(self.source, &inputs, answer, req.date)?)
@@ -497,11 +467,13 @@ pub fn check_many(
                     for (i, r) in rows.iter().enumerate() {
                         let row = (chunk * per_thread + i + 1) as u64;
                         match check_row(&mut checker, r, defaults) {
-                            Ok((req, checked)) => {
+                            Ok((question, req, checked)) => {
                                 let d = &checked.answer.determination;
                                 let outcome = outcome(row, r, req.date.to_string(), d);
                                 if audit.is_some() {
-                                    records.push(recorder.record(row, r, &req, &checked, None)?);
+                                    records.push(
+                                        recorder.record(row, question, &req, &checked, None)?,
+                                    );
                                 }
                                 if with_answers && answers.len() == checked.id {
                                     answers.push(

@@ -3,10 +3,12 @@
 //!
 //! - [`app`]: the data options ([`app::DataArgs`]), the engine and audit trail loaded once
 //!   ([`app::App`]), and [`app::Failure`] (an exit code and a message).
-//! - [`classify`], [`check`], [`screen`], [`explore`]: each question's arguments (the CLI's
-//!   clap structs) and its recorded answer, the value `earl CMD --json` prints. [`check`] also
-//!   holds the batch row path shared by `earl check --batch`, Python's `check_many` and Spark.
-//! - [`questions`]: the same questions as JSON inputs (MCP tools, Python keyword arguments).
+//! - [`classify`], [`check`], [`screen`], [`explore`]: each question's recorded answer, the
+//!   value `earl CMD --json` prints, from its one type (`earl_question`), and the CLI's
+//!   arguments around it (the question flattened beside output options). [`check`] also holds
+//!   the batch row path shared by `earl check --batch`, Python's `check_many` and Spark.
+//! - [`questions`]: a question by name with JSON arguments (MCP tools, Python calls).
+//! - [`failure`]: a failed question's exit code and message.
 //! - [`json`]: the strict JSON parse (no key twice in an object) every JSON input goes through.
 //! - [`stored`]: what `earl update` left in the data directory, which every front end uses.
 //!
@@ -16,6 +18,7 @@ pub mod app;
 pub mod check;
 pub mod classify;
 pub mod explore;
+pub mod failure;
 pub mod json;
 pub mod lines;
 pub mod questions;

@@ -1,34 +1,20 @@
 //! The screening questions: one name (`earl screen`), many names (Python's `screen_many`, the
 //! Spark UDF), two names compared (`earl match`), and the lists in use (`earl lists`).
 
-use crate::app::{App, Failure, date_or_today};
+use crate::app::{App, Failure};
 use clap::Args;
-use earl_engine::ScreenRequest;
 use earl_engine::audit::Source;
+use earl_question::{MatchQuestion, Recorded, ScreenQuestion};
+use earl_store::PreparedRecord;
 use serde_json::json;
 use std::path::PathBuf;
 
+/// `earl screen`: the question, and what only the CLI has — a batch file, where its rows go,
+/// and JSON output.
 #[derive(Args)]
 pub struct ScreenArgs {
-    /// The party's name, in any script.
-    #[arg(required_unless_present = "batch")]
-    pub name: Option<String>,
-    /// Keep only entries with an address in this country (ISO code, name or alias; entries with
-    /// no address country are kept).
-    #[arg(long)]
-    pub country: Option<String>,
-    /// Screen only these lists, e.g. EL,MEU,SDN (trade.gov's `sources` codes).
-    #[arg(long = "sources", value_delimiter = ',', value_name = "CODES")]
-    pub sources: Vec<String>,
-    /// Minimum score of a match, in [0, 1].
-    #[arg(long, allow_negative_numbers = true)]
-    pub threshold: Option<f64>,
-    /// Also show the best entries below the threshold.
-    #[arg(long)]
-    pub all: bool,
-    /// Date for each list's effect and for listing dates, YYYY-MM-DD (default: today).
-    #[arg(long)]
-    pub date: Option<String>,
+    #[command(flatten)]
+    pub question: ScreenQuestion,
     /// Screen every row of this CSV (column `name`, optional `country`).
     #[arg(long, value_name = "FILE", conflicts_with = "name")]
     pub batch: Option<PathBuf>,
@@ -40,76 +26,105 @@ pub struct ScreenArgs {
     pub json: bool,
 }
 
+/// `earl match`: the question, a batch of pairs, and JSON output.
 #[derive(Args)]
 pub struct MatchArgs {
-    /// The first name, in any script.
-    #[arg(required_unless_present = "batch")]
-    pub first: Option<String>,
-    /// The second name, in any script.
-    #[arg(required_unless_present = "batch")]
-    pub second: Option<String>,
+    #[command(flatten)]
+    pub question: MatchQuestion,
     /// Compare every row of this file: columns `a` and `b` (CSV, or tab-separated when the
     /// name ends in .tsv); writes JSON Lines {row, score, match}.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["first", "second"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["a", "b"])]
     pub batch: Option<PathBuf>,
-    /// Score at or above which the names count as a match, in [0, 1].
-    #[arg(long, allow_negative_numbers = true)]
-    pub threshold: Option<f64>,
     /// Print the score and its explanation as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
-pub fn request(
-    a: &ScreenArgs,
-    name: &str,
-    country: Option<String>,
-) -> Result<ScreenRequest, Failure> {
-    Ok(ScreenRequest {
-        name: name.to_string(),
-        country,
-        lists: (!a.sources.is_empty()).then(|| a.sources.clone()),
-        threshold: a.threshold,
-        include_below: a.all,
-        date: date_or_today(&a.date)?,
-    })
-}
-
-/// The recorded answer of one screening and its count-drop warnings.
-pub fn screen_answer(
-    app: &App,
-    a: &ScreenArgs,
-) -> Result<(earl_engine::ScreenAnswer, Vec<String>), Failure> {
+/// The recorded answer of one screening (what `--json` prints).
+pub fn screen_answer(app: &App, q: &ScreenQuestion) -> Result<earl_engine::ScreenAnswer, Failure> {
     let engine = app.engine()?;
-    let req = request(a, a.name.as_deref().unwrap_or_default(), a.country.clone())?;
-    let answer = engine.screen(&req)?;
-    let drops = count_drops(app, &answer.lists);
-    app.record(&req, &answer)?;
-    Ok((answer, drops))
-}
-
-/// What `earl screen --json` prints.
-pub fn screen_json(
-    answer: &earl_engine::ScreenAnswer,
-    drops: &[String],
-) -> Result<serde_json::Value, Failure> {
-    let mut v = serde_json::to_value(answer).map_err(|e| Failure::internal(e.to_string()))?;
-    v["count_drop_warnings"] = json!(drops);
-    Ok(v)
+    let answer = engine.screen(&earl_engine::questions::screen_request(q)?)?;
+    app.record(&Recorded::new(q.clone()), &answer)?;
+    Ok(answer)
 }
 
 /// The recorded comparison of two names (what `earl match --json` prints).
-pub fn pair_answer(app: &App, a: &MatchArgs) -> Result<earl_engine::audit::MatchAnswer, Failure> {
-    let (first, second) = (
-        a.first.as_deref().unwrap_or(""),
-        a.second.as_deref().unwrap_or(""),
-    );
-    let result = app.engine()?.pair(first, second, a.threshold)?;
-    app.record(
-        &json!({"a": a.first, "b": a.second, "threshold": a.threshold}),
-        &result,
-    )?;
+pub fn pair_answer(
+    app: &App,
+    q: &MatchQuestion,
+) -> Result<earl_engine::audit::MatchAnswer, Failure> {
+    let (Some(a), Some(b)) = (q.a.as_deref(), q.b.as_deref()) else {
+        return Err(Failure::input("give two names to compare (`a` and `b`)"));
+    };
+    let result = app.engine()?.pair(a, b, q.threshold)?;
+    app.record(&Recorded::new(q.clone()), &result)?;
     Ok(result)
+}
+
+/// Compares many pairs of names (each with its row number) on every core, as `earl match
+/// --batch` does: records every row in grouped commits and returns each row's answer (or why it
+/// could not be compared) once every record is durable.
+pub fn pair_many(
+    app: &App,
+    pairs: &[(u64, MatchQuestion)],
+    source: Source,
+) -> Result<Vec<Result<earl_engine::audit::MatchAnswer, String>>, Failure> {
+    let engine = app.engine()?;
+    let audit = app.audit()?;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(pairs.len().div_ceil(64).max(1));
+    let per_thread = pairs.len().div_ceil(threads).max(1);
+    type Compared = (
+        Vec<Result<earl_engine::audit::MatchAnswer, String>>,
+        Vec<PreparedRecord>,
+    );
+    let parts: Vec<Result<Compared, Failure>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pairs
+            .chunks(per_thread)
+            .map(|chunk| {
+                scope.spawn(move || -> Result<Compared, Failure> {
+                    let (mut answers, mut records) = (Vec::new(), Vec::new());
+                    for (row, q) in chunk {
+                        let (a, b) = (q.a.as_deref().unwrap_or(""), q.b.as_deref().unwrap_or(""));
+                        match engine.pair(a, b, q.threshold) {
+                            Ok(answer) => {
+                                if audit.is_some() {
+                                    let inputs = Recorded {
+                                        row: Some(*row),
+                                        ..Recorded::new(q.clone())
+                                    };
+                                    records.push(engine.record(source, &inputs, &answer)?);
+                                }
+                                answers.push(Ok(answer));
+                            }
+                            Err(e) => answers.push(Err(e.to_string())),
+                        }
+                    }
+                    Ok((answers, records))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Failure::internal("a comparing thread panicked")))
+            })
+            .collect()
+    });
+    let (mut answers, mut records) = (Vec::with_capacity(pairs.len()), Vec::new());
+    for part in parts {
+        let (a, r) = part?;
+        answers.extend(a);
+        records.extend(r);
+    }
+    if let Some(store) = audit {
+        for chunk in records.chunks(earl_store::DEFAULT_CHUNK_SIZE) {
+            store.append_all(&chunk.iter().collect::<Vec<_>>())?;
+        }
+    }
+    Ok(answers)
 }
 
 /// Days since the lists were generated, when their generation date is known.
@@ -124,32 +139,23 @@ pub fn lists_json(app: &App, max_age_days: u32) -> Result<serde_json::Value, Fai
     let engine = app.engine()?;
     let p = &engine.list_provenance()?;
     let stale = earl_screen::staleness_warning(p, earl_engine::today(), max_age_days);
-    let drops = count_drops(app, p);
+    let drops = engine.count_drop_warnings()?;
     Ok(
         json!({"provenance": p, "age_days": age_days(p), "staleness_warning": stale, "count_drop_warnings": drops}),
     )
 }
 
-/// Compares this load's per-list counts with the previous load's (kept in the data directory)
-/// and records this load's for next time, so a truncated download is flagged, not silently used.
-pub fn count_drops(app: &App, p: &earl_screen::Provenance) -> Vec<String> {
-    let Some(dir) = app.data_dir() else {
-        return Vec::new();
-    };
-    let state = dir.join("lists-state.json");
-    let previous: Option<earl_screen::ListCounts> = std::fs::read(&state)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok());
-    let warnings = previous
-        .map(|prev| earl_screen::count_drop_warnings(&prev, &p.counts))
-        .unwrap_or_default();
-    if warnings.is_empty()
-        && std::fs::create_dir_all(&dir).is_ok()
-        && let Ok(bytes) = serde_json::to_vec(&p.counts)
-    {
-        let _ = std::fs::write(&state, bytes);
+/// One name of a batch as the question it asks, with the batch's options.
+pub fn row_question(
+    options: &ScreenQuestion,
+    name: &str,
+    country: Option<String>,
+) -> ScreenQuestion {
+    ScreenQuestion {
+        name: Some(name.to_string()),
+        country,
+        ..options.clone()
     }
-    warnings
 }
 
 /// What [`screen_many`] returns: for each name in order, which of `answers` is its answer (or
@@ -160,23 +166,29 @@ pub struct ScreenMany {
     pub answers: Vec<String>,
 }
 
-/// Screens many names (each with an optional address country) with the options of `a`: each
-/// distinct (name, country) once, on every core; records every row (inputs `row`, `name`,
-/// `country`, as `earl screen --batch` does) and returns once every record is durable.
+/// One name of a batch: its row number in its file (or list), the name and its address
+/// country.
+pub type NameRow = (u64, String, Option<String>);
+
+/// Screens many names (each with an optional address country) with the options of `options`
+/// (its name and country aside): each distinct (name, country) once, on every core; records
+/// every row (the question it asks, and its row number) in grouped commits and returns once
+/// every record is durable. `earl screen --batch`, Python's `screen_many` and Spark take this
+/// path.
 pub fn screen_many(
     app: &App,
-    a: &ScreenArgs,
-    names: &[(String, Option<String>)],
+    options: &ScreenQuestion,
+    names: &[NameRow],
     source: Source,
 ) -> Result<ScreenMany, Failure> {
     let engine = app.engine()?;
     let audit = app.audit()?;
-    let drops = count_drops(app, &engine.list_provenance()?);
-    let mut distinct: Vec<&(String, Option<String>)> = Vec::new();
-    let mut index: std::collections::HashMap<&(String, Option<String>), usize> =
+    let mut distinct: Vec<(&str, &Option<String>)> = Vec::new();
+    let mut index: std::collections::HashMap<(&str, &Option<String>), usize> =
         std::collections::HashMap::new();
     let of_row: Vec<usize> = names
         .iter()
+        .map(|(_, name, country)| (name.as_str(), country))
         .map(|n| {
             *index.entry(n).or_insert_with(|| {
                 distinct.push(n);
@@ -193,13 +205,14 @@ pub fn screen_many(
         let handles: Vec<_> = distinct
             .chunks(per_thread)
             .map(|chunk| {
-                let drops = &drops;
                 scope.spawn(move || -> Vec<Screened> {
                     chunk
                         .iter()
-                        .map(|(name, country)| {
-                            let answer = engine.screen(&request(a, name, country.clone())?)?;
-                            let text = serde_json::to_string(&screen_json(&answer, drops)?)
+                        .map(|&(name, country)| {
+                            let q = row_question(options, name, country.clone());
+                            let answer =
+                                engine.screen(&earl_engine::questions::screen_request(&q)?)?;
+                            let text = serde_json::to_string(&answer)
                                 .map_err(|e| Failure::internal(e.to_string()))?;
                             Ok((answer, text))
                         })
@@ -224,11 +237,14 @@ pub fn screen_many(
     }
     let mut records = Vec::new();
     let mut rows = Vec::with_capacity(names.len());
-    for (i, ((name, _), &d)) in names.iter().zip(&of_row).enumerate() {
+    for ((row, name, country), &d) in names.iter().zip(&of_row) {
         match (&screened[d], &shared[d]) {
             (Ok((answer, _)), Some(s)) => {
                 if audit.is_some() {
-                    let inputs = json!({"row": i + 1, "name": name, "country": answer.country});
+                    let inputs = Recorded {
+                        row: Some(*row),
+                        ..Recorded::new(row_question(options, name, country.clone()))
+                    };
                     records.push(engine.record_shared(source, &inputs, s, answer.date)?);
                 }
                 rows.push(Ok(d));

@@ -7,7 +7,7 @@
 //! updates/fr-documents.json         the BIS documents since the rules' as_of (a DocumentsManifest)
 //! ```
 
-use crate::app::Failure;
+use crate::failure::Failure;
 use earl_core::step::DocumentRef;
 use earl_engine::ListsSource;
 use earl_screen::ListCounts;

@@ -197,10 +197,11 @@ fn constrain_parameter(parameter: &mut Value) {
 }
 
 /// The figures of a chip not in the catalog, with the bounds the engine checks.
-const SPEC_FIELDS: [(&str, Option<&Bound>); 8] = [
+const SPEC_FIELDS: [(&str, Option<&Bound>); 9] = [
     ("tpp", Some(&bounds::TPP)),
     ("throughput", None),
     ("die_area", Some(&bounds::DIE_AREA_MM2)),
+    ("pd", Some(&bounds::PD)),
     ("datacenter", None),
     ("memory_bandwidth", Some(&bounds::MEMORY_BANDWIDTH_GBPS)),
     ("chip_to_chip", Some(&bounds::CHIP_TO_CHIP_GBPS)),
@@ -214,11 +215,46 @@ const SPEC_FIELDS: [(&str, Option<&Bound>); 8] = [
 fn item_choice() -> Value {
     let absent = || json!({"type": "null"});
     let empty_or_null = || json!({"type": ["object", "null"], "maxProperties": 0});
+    let empty_list = || json!({"type": ["array", "null"], "maxItems": 0});
     let mut catalog = Map::new();
     catalog.insert("chip".into(), json!({"type": "string"}));
+    let mut system = Map::new();
+    system.insert(
+        "system".into(),
+        json!({"type": "string", "minLength": 1, "pattern": r"\S"}),
+    );
+    let mut contents = Map::new();
+    contents.insert(
+        "contains".into(),
+        json!({"type": "array", "minItems": 1, "items": {"type": "string"}}),
+    );
     for (field, _) in SPEC_FIELDS {
-        catalog.insert(field.into(), absent());
+        for branch in [&mut catalog, &mut system, &mut contents] {
+            branch.insert(field.into(), absent());
+        }
     }
+    for (branch, others) in [
+        (&mut catalog, ["system", "contains"]),
+        (&mut system, ["chip", "contains"]),
+        (&mut contents, ["chip", "system"]),
+    ] {
+        for other in others {
+            branch.insert(
+                other.into(),
+                if other == "contains" {
+                    empty_list()
+                } else {
+                    absent()
+                },
+            );
+        }
+    }
+    let spec = |own: Value| {
+        let mut p = own.as_object().cloned().unwrap_or_default();
+        p.insert("system".into(), absent());
+        p.insert("contains".into(), empty_list());
+        Value::Object(p)
+    };
     json!([
         {
             "title": "A catalog chip",
@@ -226,25 +262,35 @@ fn item_choice() -> Value {
             "properties": catalog,
         },
         {
+            "title": "A catalog system",
+            "required": ["system"],
+            "properties": system,
+        },
+        {
+            "title": "A system by what it contains",
+            "required": ["contains"],
+            "properties": contents,
+        },
+        {
             "title": "A specification by TPP",
             "required": ["tpp"],
-            "properties": {"chip": absent(), "tpp": {"type": "number"}, "throughput": empty_or_null()},
+            "properties": spec(json!({"chip": absent(), "tpp": {"type": "number"}, "throughput": empty_or_null()})),
         },
         {
             "title": "A specification by throughput",
             "required": ["throughput"],
-            "properties": {"chip": absent(), "tpp": absent(), "throughput": {"type": "object", "minProperties": 1}},
+            "properties": spec(json!({"chip": absent(), "tpp": absent(), "throughput": {"type": "object", "minProperties": 1}})),
         },
         {
             "title": "An HBM stack",
             "required": ["kind"],
-            "properties": {"chip": absent(), "tpp": absent(), "throughput": empty_or_null(), "kind": {"const": "hbm"}},
+            "properties": spec(json!({"chip": absent(), "tpp": absent(), "throughput": empty_or_null(), "kind": {"const": "hbm"}})),
         },
     ])
 }
 
 fn constrain_schemas(schemas: &mut Map<String, Value>) {
-    for name in ["ClassifyBody", "CheckBody"] {
+    for name in ["ClassifyQuestion", "CheckQuestion"] {
         let Some(schema) = schemas.get_mut(name) else {
             continue;
         };
@@ -278,13 +324,13 @@ fn constrain_schemas(schemas: &mut Map<String, Value>) {
             }
         }
         schema["oneOf"] = item_choice();
-        if name == "CheckBody" {
+        if name == "CheckQuestion" {
             // Owners are those of a named end user.
             schema["dependentRequired"] = json!({"ownership": ["end_user"]});
         }
     }
     if let Some(properties) = schemas
-        .get_mut("StakeBody")
+        .get_mut("Holding")
         .and_then(|s| s.get_mut("properties"))
         .and_then(Value::as_object_mut)
     {
@@ -299,7 +345,7 @@ fn constrain_schemas(schemas: &mut Map<String, Value>) {
         }
     }
     if let Some(properties) = schemas
-        .get_mut("MatchBody")
+        .get_mut("MatchQuestion")
         .and_then(|s| s.get_mut("properties"))
         .and_then(Value::as_object_mut)
     {
@@ -313,7 +359,7 @@ fn constrain_schemas(schemas: &mut Map<String, Value>) {
         }
     }
     if let Some(properties) = schemas
-        .get_mut("DiffBody")
+        .get_mut("DiffQuestion")
         .and_then(|s| s.get_mut("properties"))
         .and_then(Value::as_object_mut)
     {

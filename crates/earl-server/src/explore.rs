@@ -17,39 +17,16 @@ use axum::response::{IntoResponse, Response};
 use earl_engine::Engine;
 use earl_engine::explore::diff::{DEFAULT_DESTINATIONS, DiffReport, DiffRequest};
 use earl_engine::explore::timeline::{TimelineReport, TimelineRequest};
+use earl_question::{DiffQuestion, Recorded, TimelineQuestion};
 use earl_render::svg;
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-use utoipa::{IntoParams, ToSchema};
 
 /// Most chips × destinations one diff may compare: each cell is two full determinations.
 pub const MAX_CELLS: usize = 2_000;
 
 /// SVG answers may not run script even when opened directly (`/v1/timeline.svg` in a tab).
 const SVG_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'";
-
-/// `POST /v1/diff` and `POST /v1/diff.svg`: the arguments of `earl diff`.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct DiffBody {
-    /// Side A: a date (`YYYY-MM-DD`), a rule version id (an amendment of the rule book, e.g.
-    /// `2026-01-15-h200-lane`) or a scenario id from `GET /v1/scenarios`.
-    #[schema(example = "2023-01-01")]
-    from: String,
-    /// Side B, in the same forms as `from`.
-    #[schema(example = "2026-03-01")]
-    to: String,
-    /// Catalog chip names; default every catalog chip.
-    #[schema(example = json!(["H100", "H20"]))]
-    chips: Option<Vec<String>>,
-    /// Destination countries (ISO codes or names); default CN, HK, MO, RU, IR, SA, AE, IN, VN,
-    /// MY, SG, IL, DE, GB, JP, US.
-    #[schema(example = json!(["CN", "AE"]))]
-    destinations: Option<Vec<String>>,
-    /// The date a scenario side is laid over, `YYYY-MM-DD`; default today (UTC).
-    date: Option<String>,
-}
 
 /// How many names a comma-separated or repeated list holds (as the engine splits them).
 fn count_names(names: &[String]) -> usize {
@@ -60,10 +37,12 @@ fn count_names(names: &[String]) -> usize {
         .count()
 }
 
-impl DiffBody {
-    fn request(&self, engine: &Engine) -> Result<DiffRequest, ApiError> {
-        let chips = self.chips.clone().unwrap_or_default();
-        let destinations = self.destinations.clone().unwrap_or_default();
+/// The engine's request for a diff the API may answer: a side is never a file, and the cells
+/// are capped.
+fn diff_request(engine: &Engine, question: &DiffQuestion) -> Result<DiffRequest, ApiError> {
+    {
+        let chips = question.chips.clone();
+        let destinations = question.destinations.clone();
         let rows = match count_names(&chips) {
             0 => engine.data.catalog.chips.len(),
             n => n,
@@ -78,11 +57,11 @@ impl DiffBody {
             )));
         }
         Ok(DiffRequest {
-            from: self.from.clone(),
-            to: self.to.clone(),
+            from: question.from.clone(),
+            to: question.to.clone(),
             destinations,
             chips,
-            scenario_date: crate::routes::date_or_today(self.date.as_deref())?,
+            scenario_date: crate::routes::date_or_today(question.date.as_deref())?,
         })
     }
 }
@@ -97,18 +76,21 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// Computes a diff and records it (a diff is a set of determinations).
-async fn recorded_diff(state: &AppState, body: &DiffBody) -> Result<(DiffReport, Bytes), ApiError> {
-    let request = body.request(&state.engine)?;
+async fn recorded_diff(
+    state: &AppState,
+    question: DiffQuestion,
+) -> Result<(DiffReport, Bytes), ApiError> {
+    let request = diff_request(&state.engine, &question)?;
     let engine = Arc::clone(&state.engine);
     let report = blocking(move || Ok(engine.diff(&request)?)).await?;
-    let json = state.record_json(body, &report).await?;
+    let json = state.record_json(&Recorded::new(question), &report).await?;
     Ok((report, json))
 }
 
 /// What changes, chip by chip and destination by destination, between two dates, rule versions
 /// or scenarios, with the amendments and entries that changed each cell (as `earl diff --json`).
 #[utoipa::path(post, path = "/v1/diff", tag = "determinations",
-    request_body = DiffBody,
+    request_body = DiffQuestion,
     responses(
         (status = 200, description = "Both sides, the amendments applied on one side only, a summary and every changed cell with why", body = DiffReport),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -116,16 +98,16 @@ async fn recorded_diff(state: &AppState, body: &DiffBody) -> Result<(DiffReport,
     ))]
 pub async fn diff(
     State(state): State<AppState>,
-    ApiJson(body): ApiJson<DiffBody>,
+    ApiJson(question): ApiJson<DiffQuestion>,
 ) -> Result<Response, ApiError> {
-    let (_, json) = recorded_diff(&state, &body).await?;
+    let (_, json) = recorded_diff(&state, question).await?;
     Ok(crate::routes::json_bytes(json))
 }
 
 /// The chips × destinations matrix of side B of a diff, changed cells outlined (as
 /// `earl diff --svg`).
 #[utoipa::path(post, path = "/v1/diff.svg", tag = "determinations",
-    request_body = DiffBody,
+    request_body = DiffQuestion,
     responses(
         (status = 200, description = "An SVG image", content_type = "image/svg+xml", body = String),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -133,9 +115,9 @@ pub async fn diff(
     ))]
 pub async fn diff_svg(
     State(state): State<AppState>,
-    ApiJson(body): ApiJson<DiffBody>,
+    ApiJson(question): ApiJson<DiffQuestion>,
 ) -> Result<Response, ApiError> {
-    let (report, _) = recorded_diff(&state, &body).await?;
+    let (report, _) = recorded_diff(&state, question).await?;
     Ok(svg_response(svg::diff_matrix(&report)))
 }
 
@@ -150,39 +132,21 @@ fn svg_response(svg: String) -> Response {
         .into_response()
 }
 
-/// `GET /v1/timeline` and `GET /v1/timeline.svg` parameters: the arguments of `earl timeline`.
-#[derive(Debug, Deserialize, IntoParams)]
-#[serde(deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct TimelineParams {
-    /// Catalog name, e.g. `H200`.
-    #[param(example = "H200")]
-    chip: String,
-    /// Destination country (ISO code or name).
-    #[param(example = "CN")]
-    to: String,
-    /// Last date considered, `YYYY-MM-DD`; default today (UTC).
-    until: Option<String>,
-    /// A scenario id laid over every date.
-    scenario: Option<String>,
-}
-
-impl TimelineParams {
-    fn request(self) -> Result<TimelineRequest, ApiError> {
-        Ok(TimelineRequest {
-            chip: self.chip,
-            to: self.to,
-            until: crate::routes::date_or_today(self.until.as_deref())?,
-            scenario: self.scenario.filter(|s| !s.trim().is_empty()),
-        })
-    }
+/// The engine's request for a timeline.
+fn timeline_request(question: TimelineQuestion) -> Result<TimelineRequest, ApiError> {
+    Ok(TimelineRequest {
+        until: crate::routes::date_or_today(question.until.as_deref())?,
+        chip: question.chip,
+        to: question.to,
+        scenario: question.scenario.filter(|s| !s.trim().is_empty()),
+    })
 }
 
 async fn timeline_report(
     state: &AppState,
-    params: TimelineParams,
+    question: TimelineQuestion,
 ) -> Result<(TimelineReport, Date), ApiError> {
-    let request = params.request()?;
+    let request = timeline_request(question)?;
     let engine = Arc::clone(&state.engine);
     blocking(move || Ok((engine.timeline(&request)?, request.until))).await
 }
@@ -191,14 +155,14 @@ async fn timeline_report(
 /// changed since 2022, collapsed into periods with what changed and why (as
 /// `earl timeline --json`).
 #[utoipa::path(get, path = "/v1/timeline", tag = "reference",
-    params(TimelineParams),
+    params(TimelineQuestion),
     responses(
         (status = 200, description = "The dates checked and the periods, oldest first", body = TimelineReport),
         (status = 422, description = "Unknown chip, country, scenario or parameter, or a bad date", body = ErrorBody),
     ))]
 pub async fn timeline(
     State(state): State<AppState>,
-    ApiQuery(params): ApiQuery<TimelineParams>,
+    ApiQuery(params): ApiQuery<TimelineQuestion>,
 ) -> Result<Response, ApiError> {
     let (report, _) = timeline_report(&state, params).await?;
     Ok(axum::Json(report).into_response())
@@ -206,14 +170,14 @@ pub async fn timeline(
 
 /// The timeline as a step chart (as `earl timeline --svg`).
 #[utoipa::path(get, path = "/v1/timeline.svg", tag = "reference",
-    params(TimelineParams),
+    params(TimelineQuestion),
     responses(
         (status = 200, description = "An SVG image", content_type = "image/svg+xml", body = String),
         (status = 422, description = "As for `GET /v1/timeline`", body = ErrorBody),
     ))]
 pub async fn timeline_svg(
     State(state): State<AppState>,
-    ApiQuery(params): ApiQuery<TimelineParams>,
+    ApiQuery(params): ApiQuery<TimelineQuestion>,
 ) -> Result<Response, ApiError> {
     let (report, until) = timeline_report(&state, params).await?;
     Ok(svg_response(svg::timeline_chart(&report, until)))

@@ -13,9 +13,9 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
-use earl_core::chip::{ChipKind, CustomSpec, Precision};
 use earl_engine::audit::{Audited, Source};
-use earl_engine::{CheckRequest, Engine, Item};
+use earl_engine::{Engine, questions};
+use earl_question::{CheckQuestion, ClassifyQuestion, MatchQuestion, Recorded};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -46,8 +46,9 @@ impl AppState {
         inputs: &impl Serialize,
         answer: &impl Audited,
     ) -> Result<Bytes, ApiError> {
+        // The same bytes with the trail on or off: the record's canonical JSON (keys sorted).
         let Some(recorder) = &self.recorder else {
-            return serde_json::to_vec(answer)
+            return earl_store::canonical::to_canonical_string(answer)
                 .map(Bytes::from)
                 .map_err(|e| ApiError::internal(format!("cannot serialize the answer: {e}")));
         };
@@ -62,184 +63,6 @@ impl AppState {
 /// A JSON response from bytes already serialized.
 pub(crate) fn json_bytes(body: Bytes) -> Response {
     ([(CONTENT_TYPE, "application/json")], body).into_response()
-}
-
-/// A chip's figures, for a chip that is not in the catalog (the CLI's `--tpp`, `--die-area`, ...).
-#[derive(Debug, Clone, Default)]
-struct SpecFields {
-    tpp: Option<f64>,
-    throughput: Option<BTreeMap<String, f64>>,
-    die_area: Option<f64>,
-    datacenter: Option<bool>,
-    memory_bandwidth: Option<f64>,
-    chip_to_chip: Option<f64>,
-    package_area: Option<f64>,
-    kind: Option<ChipKind>,
-}
-
-impl SpecFields {
-    fn is_empty(&self) -> bool {
-        self.tpp.is_none()
-            && self.throughput.is_none()
-            && self.die_area.is_none()
-            && self.datacenter.is_none()
-            && self.memory_bandwidth.is_none()
-            && self.chip_to_chip.is_none()
-            && self.package_area.is_none()
-            && self.kind.is_none()
-    }
-
-    /// The engine's item: the named catalog chip, or these figures (not both).
-    fn item(&self, chip: Option<&str>) -> Result<Item, ApiError> {
-        match chip {
-            Some(_) if !self.is_empty() => Err(ApiError::invalid_input(
-                "give either `chip` (a catalog name) or a specification (`tpp`, `throughput`, `die_area`, ...), not both",
-            )),
-            Some(name) if name.trim().is_empty() => Err(ApiError::invalid_input("`chip` is empty")),
-            Some(name) => Ok(Item::Catalog(name.to_string())),
-            None if self.is_empty() => Err(ApiError::invalid_input(
-                "name a catalog `chip` (see GET /v1/chips) or give a specification with `tpp` or `throughput`",
-            )),
-            None => {
-                let throughput = self
-                    .throughput
-                    .iter()
-                    .flatten()
-                    .map(|(precision, tops)| {
-                        let precision: Precision = precision.parse().map_err(|e: String| {
-                            ApiError::invalid_input(format!("throughput: {e}"))
-                        })?;
-                        Ok((precision, *tops))
-                    })
-                    .collect::<Result<_, ApiError>>()?;
-                Ok(Item::Spec(CustomSpec {
-                    tpp: self.tpp,
-                    throughput,
-                    die_area_mm2: self.die_area,
-                    pd: None,
-                    datacenter: self.datacenter,
-                    memory_bandwidth_gbps: self.memory_bandwidth,
-                    chip_to_chip_gbps: self.chip_to_chip,
-                    package_area_mm2: self.package_area,
-                    kind: self.kind.unwrap_or_default(),
-                }))
-            }
-        }
-    }
-}
-
-/// `POST /v1/classify`: a catalog `chip`, or a specification's figures.
-///
-/// (The figures are repeated here and in [`CheckBody`] rather than flattened from one struct,
-/// because serde cannot reject unknown fields through `flatten`.)
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ClassifyBody {
-    /// Catalog name or alias, e.g. `H200` (see `GET /v1/chips`).
-    #[schema(example = "H200")]
-    chip: Option<String>,
-    /// Total processing performance, given directly.
-    tpp: Option<f64>,
-    /// Dense TOPS by precision, e.g. `{"fp16": 989.4}`; TPP is computed from it.
-    throughput: Option<BTreeMap<String, f64>>,
-    /// Applicable die area in mm², for performance density.
-    die_area: Option<f64>,
-    /// Designed or marketed for datacenters.
-    datacenter: Option<bool>,
-    /// Memory bandwidth in GB/s.
-    memory_bandwidth: Option<f64>,
-    /// Chip-to-chip bandwidth in GB/s.
-    chip_to_chip: Option<f64>,
-    /// Package area in mm², for an HBM stack.
-    package_area: Option<f64>,
-    /// `accelerator` (default) or `hbm`.
-    #[schema(value_type = Option<String>, example = "accelerator")]
-    kind: Option<ChipKind>,
-    /// `YYYY-MM-DD`; default today (UTC).
-    #[schema(example = "2026-03-01")]
-    date: Option<String>,
-    /// Id of a scenario from `GET /v1/scenarios`.
-    scenario: Option<String>,
-}
-
-impl ClassifyBody {
-    fn spec(&self) -> SpecFields {
-        SpecFields {
-            tpp: self.tpp,
-            throughput: self.throughput.clone(),
-            die_area: self.die_area,
-            datacenter: self.datacenter,
-            memory_bandwidth: self.memory_bandwidth,
-            chip_to_chip: self.chip_to_chip,
-            package_area: self.package_area,
-            kind: self.kind,
-        }
-    }
-}
-
-/// `POST /v1/check`: a shipment.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CheckBody {
-    /// Catalog name or alias (or give the figures as in `/v1/classify`).
-    #[schema(example = "H200")]
-    chip: Option<String>,
-    tpp: Option<f64>,
-    throughput: Option<BTreeMap<String, f64>>,
-    die_area: Option<f64>,
-    datacenter: Option<bool>,
-    memory_bandwidth: Option<f64>,
-    chip_to_chip: Option<f64>,
-    package_area: Option<f64>,
-    #[schema(value_type = Option<String>, example = "accelerator")]
-    kind: Option<ChipKind>,
-    /// Destination country: name, alias or ISO code.
-    #[schema(example = "CN")]
-    to: String,
-    /// Exporting country; default US.
-    from: Option<String>,
-    /// End user's name, screened against the restricted-party lists.
-    #[schema(example = "Huawei Technologies")]
-    end_user: Option<String>,
-    /// Country of the end user's headquarters (or ultimate parent).
-    end_user_hq: Option<String>,
-    #[schema(example = "2026-03-01")]
-    date: Option<String>,
-    scenario: Option<String>,
-    /// Number of units, for charges and volume conditions.
-    quantity: Option<u64>,
-    /// Who owns the end user (and its owners), for the Affiliates rule: each owner, the party it
-    /// owns (default: the end user) and the percentage held. Omit when not known: the answer then
-    /// says ownership was not checked.
-    ownership: Option<Vec<StakeBody>>,
-}
-
-/// One holding: `owner` holds `percent` of `owned`.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct StakeBody {
-    #[schema(example = "Huawei Investment & Holding Co., Ltd.")]
-    owner: String,
-    /// Default: the end user.
-    owned: Option<String>,
-    /// More than 0, at most 100.
-    #[schema(example = 60.0)]
-    percent: f64,
-}
-
-impl CheckBody {
-    fn spec(&self) -> SpecFields {
-        SpecFields {
-            tpp: self.tpp,
-            throughput: self.throughput.clone(),
-            die_area: self.die_area,
-            datacenter: self.datacenter,
-            memory_bandwidth: self.memory_bandwidth,
-            chip_to_chip: self.chip_to_chip,
-            package_area: self.package_area,
-            kind: self.kind,
-        }
-    }
 }
 
 /// `GET /v1/screen` parameters.
@@ -261,18 +84,6 @@ pub struct ScreenParams {
     include_below: Option<bool>,
     /// `YYYY-MM-DD` for each list's effect and the listing dates; default today (UTC).
     date: Option<String>,
-}
-
-/// `POST /v1/match`: compare two names the way screening does.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MatchBody {
-    #[schema(example = "Huawei Technologies Co., Ltd.")]
-    a: String,
-    #[schema(example = "华为技术有限公司")]
-    b: String,
-    /// Score at or above which the names count as a match (default 0.80).
-    threshold: Option<f64>,
 }
 
 /// A date parameter or field of the API: exactly `YYYY-MM-DD` and a real date, as the OpenAPI
@@ -343,7 +154,7 @@ pub struct Health {
 
 /// Classify a chip under ECCN 3A090 on a date, with the cited steps (as `earl classify --json`).
 #[utoipa::path(post, path = "/v1/classify", tag = "determinations",
-    request_body = ClassifyBody,
+    request_body = ClassifyQuestion,
     responses(
         (status = 200, description = "The classification, with `eccn`, `paragraph`, `because` steps", body = earl_engine::ClassifyAnswer),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -351,22 +162,22 @@ pub struct Health {
     ))]
 pub async fn classify(
     State(state): State<AppState>,
-    ApiJson(body): ApiJson<ClassifyBody>,
+    ApiJson(question): ApiJson<ClassifyQuestion>,
 ) -> Result<Response, ApiError> {
-    let item = body.spec().item(body.chip.as_deref())?;
-    let date = date_or_today(body.date.as_deref())?;
+    let item = questions::item(question.figures())?;
+    let date = date_or_today(question.date.as_deref())?;
     let answer = earl_render::explained(state.engine.classify(
         &item,
         date,
-        body.scenario.as_deref(),
+        question.scenario.as_deref(),
     )?);
-    let json = state.record_json(&body, &answer).await?;
+    let json = state.record_json(&Recorded::new(question), &answer).await?;
     Ok(json_bytes(json))
 }
 
 /// Does a shipment need a licence, and on what terms (as `earl check --json`)?
 #[utoipa::path(post, path = "/v1/check", tag = "determinations",
-    request_body = CheckBody,
+    request_body = CheckQuestion,
     responses(
         (status = 200, description = "The determination: `license_required`, `license_exception`, `review_policy`, `conditions`, `charges`, `end_user_matches`, `because`, `not_checked`", body = earl_engine::CheckAnswer),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -374,37 +185,11 @@ pub async fn classify(
     ))]
 pub async fn check(
     State(state): State<AppState>,
-    ApiJson(body): ApiJson<CheckBody>,
+    ApiJson(question): ApiJson<CheckQuestion>,
 ) -> Result<Response, ApiError> {
-    if let Some(end_user) = &body.end_user {
-        name_field("end_user", end_user)?;
-    }
-    let request = CheckRequest {
-        item: body.spec().item(body.chip.as_deref())?,
-        to: body.to.clone(),
-        from: body.from.clone(),
-        end_user: body.end_user.clone(),
-        end_user_hq: body.end_user_hq.clone(),
-        date: date_or_today(body.date.as_deref())?,
-        scenario: body.scenario.clone(),
-        quantity: body.quantity,
-        ownership: body.ownership.as_ref().map(|stakes| {
-            stakes
-                .iter()
-                .map(|s| earl_core::ownership::Stake {
-                    owner: s.owner.clone(),
-                    owned: s
-                        .owned
-                        .clone()
-                        .or_else(|| body.end_user.clone())
-                        .unwrap_or_default(),
-                    percent: s.percent,
-                })
-                .collect()
-        }),
-    };
+    let request = questions::check_request(&question, question.scenario.clone())?;
     let answer = earl_render::explained(state.engine.check(&request)?);
-    let json = state.record_json(&body, &answer).await?;
+    let json = state.record_json(&Recorded::new(question), &answer).await?;
     Ok(json_bytes(json))
 }
 
@@ -452,7 +237,7 @@ pub async fn screen(
 
 /// Compare two names the way screening does, and explain the score (as `earl match --json`).
 #[utoipa::path(post, path = "/v1/match", tag = "determinations",
-    request_body = MatchBody,
+    request_body = MatchQuestion,
     responses(
         (status = 200, description = "`score`, `match`, `threshold` and the `explain` of the token pairs", body = earl_screen::PairScore),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -460,14 +245,17 @@ pub async fn screen(
     ))]
 pub async fn pair(
     State(state): State<AppState>,
-    ApiJson(body): ApiJson<MatchBody>,
+    ApiJson(question): ApiJson<MatchQuestion>,
 ) -> Result<Response, ApiError> {
-    name_field("a", &body.a)?;
-    name_field("b", &body.b)?;
+    let (Some(a), Some(b)) = (question.a.as_deref(), question.b.as_deref()) else {
+        return Err(ApiError::invalid_input("give two names, `a` and `b`"));
+    };
+    name_field("a", a)?;
+    name_field("b", b)?;
     let answer = state
         .engine
-        .pair(&body.a, &body.b, threshold_field(body.threshold)?)?;
-    let json = state.record_json(&body, &answer).await?;
+        .pair(a, b, threshold_field(question.threshold)?)?;
+    let json = state.record_json(&Recorded::new(question), &answer).await?;
     Ok(json_bytes(json))
 }
 

@@ -680,7 +680,7 @@ async fn openapi_document_lists_every_endpoint() {
     );
     assert!(schemas["Match"]["properties"]["explain"].is_object());
     assert_eq!(schemas["RulePoint"]["properties"]["date"]["format"], "date");
-    assert!(doc["components"]["schemas"]["CheckBody"]["properties"]["end_user_hq"].is_object());
+    assert!(doc["components"]["schemas"]["CheckQuestion"]["properties"]["end_user_hq"].is_object());
     assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }
 
@@ -720,20 +720,22 @@ async fn openapi_document_lists_every_status_and_the_enforced_constraints() {
     assert_eq!(doc["paths"]["/healthz"]["get"]["security"], json!([]));
     // Request schemas say what the server enforces.
     let schemas = &doc["components"]["schemas"];
-    let check_body = &schemas["CheckBody"];
+    let check_body = &schemas["CheckQuestion"];
     assert_eq!(check_body["properties"]["chip"]["minLength"], 1);
     assert_eq!(check_body["properties"]["to"]["minLength"], 1);
     assert_eq!(check_body["oneOf"].as_array().map(Vec::len), Some(4));
     assert_eq!(
-        schemas["ClassifyBody"]["oneOf"].as_array().map(Vec::len),
+        schemas["ClassifyQuestion"]["oneOf"]
+            .as_array()
+            .map(Vec::len),
         Some(4)
     );
     assert_eq!(
-        schemas["StakeBody"]["properties"]["percent"]["maximum"],
+        schemas["Holding"]["properties"]["percent"]["maximum"],
         100.0
     );
     assert_eq!(
-        schemas["MatchBody"]["properties"]["threshold"]["maximum"],
+        schemas["MatchQuestion"]["properties"]["threshold"]["maximum"],
         1.0
     );
     let q = doc["paths"]["/v1/screen"]["get"]["parameters"]

@@ -72,7 +72,7 @@ async fn every_date_in_the_document_is_yyyy_mm_dd() {
     date_schema_is_strict(&parameter("/v1/timeline", "until"));
     date_schema_is_strict(&parameter("/v1/timeline.svg", "until"));
     date_schema_is_strict(&parameter("/v1/screen", "date"));
-    for body in ["ClassifyBody", "CheckBody", "DiffBody"] {
+    for body in ["ClassifyQuestion", "CheckQuestion", "DiffQuestion"] {
         date_schema_is_strict(&doc["components"]["schemas"][body]["properties"]["date"]);
     }
 }

@@ -116,7 +116,7 @@ mod store;
 
 pub use error::StoreError;
 pub use group::{AppendResult, GroupAppender};
-pub use migrate::MigrationReport;
+pub use migrate::{MigrationReport, migrate};
 pub use scan::ScanRow;
 pub use store::{
     AuditStore, DEFAULT_CHUNK_SIZE, GENESIS_PREV_HASH, GuardedAppend, LedgerEntry, ListFilter,

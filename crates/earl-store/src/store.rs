@@ -19,7 +19,7 @@ pub const GENESIS_PREV_HASH: &str =
 /// Version 2 split the record hash into a content hash and a chain hash (see the
 /// crate documentation); version 3 keeps each answer body once, compressed, and the
 /// record's own members beside it ([`crate::body`]). Version 2 files are upgraded by
-/// [`AuditStore::migrate`], verified before and after; version 1 files are refused.
+/// [`crate::migrate`], verified before and after; version 1 files are refused.
 pub const SCHEMA_VERSION: i64 = 3;
 
 /// Records per transaction in [`AuditStore::append_many`].
@@ -491,12 +491,6 @@ impl AuditStore {
             path: path.to_path_buf(),
             connection: Mutex::new(connection),
         })
-    }
-
-    /// Upgrades a schema-2 trail to schema 3: backed up, verified before and after, or
-    /// left untouched (see [`crate::MigrationReport`]).
-    pub fn migrate(path: &Path) -> Result<crate::MigrationReport, StoreError> {
-        crate::migrate::migrate(path)
     }
 
     /// The database file this store writes to.

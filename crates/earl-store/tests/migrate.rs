@@ -1,4 +1,4 @@
-//! A schema-2 trail is upgraded to schema 3 only through `AuditStore::migrate`: backed up,
+//! A schema-2 trail is upgraded to schema 3 only through `earl_store::migrate`: backed up,
 //! verified before and after, every record's hashes and content unchanged — and a trail that
 //! does not verify is refused untouched.
 
@@ -83,7 +83,7 @@ fn a_schema_2_trail_is_refused_until_migrated_then_verifies_the_same() {
     );
     assert!(error.to_string().contains("earl audit migrate"), "{error}");
 
-    let report = AuditStore::migrate(&path).unwrap();
+    let report = earl_store::migrate(&path).unwrap();
     assert_eq!(report.records, 40);
     assert!(report.verified.ok);
     // The 40 records share two bodies: the answer with and without a licence required.
@@ -105,7 +105,7 @@ fn a_schema_2_trail_is_refused_until_migrated_then_verifies_the_same() {
         .unwrap();
     assert_eq!(version, 2);
     assert!(matches!(
-        AuditStore::migrate(&path).unwrap_err(),
+        earl_store::migrate(&path).unwrap_err(),
         StoreError::NothingToMigrate { found: 3, .. }
     ));
 }
@@ -125,7 +125,7 @@ fn a_schema_2_trail_that_does_not_verify_is_left_untouched() {
         .unwrap()
         .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
         .unwrap();
-    let error = AuditStore::migrate(&path).unwrap_err();
+    let error = earl_store::migrate(&path).unwrap_err();
     assert!(
         matches!(error, StoreError::MigrationRefused { .. }),
         "{error:?}"

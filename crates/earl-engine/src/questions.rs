@@ -1,0 +1,131 @@
+//! A typed question (`earl_question`) turned into the engine's request: the one place where
+//! what was asked becomes what is answered, for every front end and for `earl audit recheck`.
+//! A question that cannot be asked — no item, an owner without an end user, a date that is not
+//! one — is refused here, with the same words whichever face asked it.
+
+use crate::{CheckRequest, EngineError, Item, ScreenRequest, parse_contains, parse_date, today};
+use earl_core::chip::{ChipKind, CustomSpec};
+use earl_core::ownership::Stake;
+use earl_question::{CheckQuestion, Figures, ScreenQuestion};
+use jiff::civil::Date;
+
+fn bad(message: impl Into<String>) -> EngineError {
+    EngineError::BadInput(message.into())
+}
+
+/// The date asked (exactly YYYY-MM-DD), or today (UTC).
+pub fn date_or_today(date: Option<&str>) -> Result<Date, EngineError> {
+    match date {
+        Some(d) => parse_date(d),
+        None => Ok(today()),
+    }
+}
+
+/// The item a question names: a catalog system, a system by its contents, a catalog name, or
+/// a chip's figures — exactly one of them.
+pub fn item(f: Figures) -> Result<Item, EngineError> {
+    let named = [f.chip.is_some(), f.system.is_some(), !f.contains.is_empty()];
+    if named.iter().filter(|n| **n).count() > 1 {
+        return Err(bad(
+            "give one of `chip`, `system` or `contains`, not several",
+        ));
+    }
+    if f.any_figure() && (f.system.is_some() || !f.contains.is_empty()) {
+        return Err(bad(
+            "a system is named or given by what it contains; its chips' figures come from the catalog",
+        ));
+    }
+    if let Some(system) = f.system {
+        return Ok(Item::System(system.to_string()));
+    }
+    if !f.contains.is_empty() {
+        return Ok(Item::Contains(parse_contains(f.contains)?));
+    }
+    if let Some(chip) = f.chip {
+        if f.any_figure() {
+            return Err(bad(
+                "give either `chip` (a catalog name) or a specification (`tpp`, `throughput`, `die_area`, ...), not both",
+            ));
+        }
+        if chip.trim().is_empty() {
+            return Err(bad("`chip` is empty"));
+        }
+        return Ok(Item::Catalog(chip.to_string()));
+    }
+    let kind = f.kind.unwrap_or_default();
+    if f.tpp.is_none() && f.throughput.is_empty() && kind != ChipKind::Hbm {
+        return Err(bad(
+            "name a catalog `chip`, a `system` or what it `contains`, or give a specification with `tpp` or `throughput` (or `kind` hbm)",
+        ));
+    }
+    if kind == ChipKind::Hbm && (f.memory_bandwidth.is_none() || f.package_area.is_none()) {
+        return Err(bad(
+            "an HBM stack needs `memory_bandwidth` (GB/s) and `package_area` (mm²) for its memory bandwidth density",
+        ));
+    }
+    Ok(Item::Spec(CustomSpec {
+        tpp: f.tpp,
+        throughput: f.throughput.iter().map(|t| (t.precision, t.tops)).collect(),
+        die_area_mm2: f.die_area,
+        pd: f.pd,
+        datacenter: f.datacenter,
+        memory_bandwidth_gbps: f.memory_bandwidth,
+        chip_to_chip_gbps: f.chip_to_chip,
+        package_area_mm2: f.package_area,
+        kind,
+    }))
+}
+
+/// The engine's request for a check; `scenario` is the scenario as the engine knows it (a
+/// front end that loaded a scenario file gives its id).
+pub fn check_request(
+    q: &CheckQuestion,
+    scenario: Option<String>,
+) -> Result<CheckRequest, EngineError> {
+    let to =
+        q.to.as_deref()
+            .ok_or_else(|| bad("give a destination (`to`)"))?;
+    if q.ownership.is_some() && q.end_user.is_none() {
+        return Err(bad("owners need an end user (`end_user`)"));
+    }
+    let ownership = q.ownership.as_ref().map(|holdings| {
+        holdings
+            .iter()
+            .map(|h| Stake {
+                owner: h.owner.clone(),
+                owned: h
+                    .owned
+                    .clone()
+                    .or_else(|| q.end_user.clone())
+                    .unwrap_or_default(),
+                percent: h.percent,
+            })
+            .collect()
+    });
+    Ok(CheckRequest {
+        item: item(q.figures())?,
+        to: to.to_string(),
+        from: q.from.clone(),
+        end_user: q.end_user.clone(),
+        end_user_hq: q.end_user_hq.clone(),
+        date: date_or_today(q.date.as_deref())?,
+        scenario,
+        quantity: q.quantity,
+        ownership,
+    })
+}
+
+/// The engine's request for a screening.
+pub fn screen_request(q: &ScreenQuestion) -> Result<ScreenRequest, EngineError> {
+    Ok(ScreenRequest {
+        name: q
+            .name
+            .clone()
+            .ok_or_else(|| bad("give a name to screen (`name`)"))?,
+        country: q.country.clone(),
+        lists: (!q.sources.is_empty()).then(|| q.sources.clone()),
+        threshold: q.threshold,
+        include_below: q.all,
+        date: date_or_today(q.date.as_deref())?,
+    })
+}
