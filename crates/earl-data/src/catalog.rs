@@ -345,6 +345,24 @@ fn validate_chip(
     if let Some(h) = &chip.host_interface {
         check_source("host_interface", &h.source)?;
     }
+    if let Some(p) = &chip.production {
+        check_source("production", &p.source)?;
+        let code = |field: &str, c: &str| -> Result<(), Fault> {
+            if c.len() == 2 && c.chars().all(|x| x.is_ascii_uppercase()) {
+                Ok(())
+            } else {
+                Err(Fault::new(
+                    field,
+                    ErrorKind::Invalid,
+                    format!("`{c}` is not an ISO country code like US or TW"),
+                ))
+            }
+        };
+        code("production.designer_country", &p.designer_country)?;
+        for (i, c) in p.fab_countries.iter().enumerate() {
+            code(&format!("production.fab_countries[{i}]"), c)?;
+        }
+    }
     let mut seen = Vec::new();
     for (i, t) in chip.throughput.iter().enumerate() {
         let field = format!("throughput[{i}]");

@@ -248,6 +248,7 @@ pub fn answer(app: &App, a: &CheckArgs) -> Result<earl_engine::CheckAnswer, Fail
         scenario,
         quantity: a.quantity,
         ownership: ownership(a, a.end_user.as_deref())?,
+        made: Default::default(),
     };
     let answer = earl_render::explained(engine.check(&req)?);
     let inputs = json!({"chip": a.chip, "system": a.system, "contains": a.contains, "to": a.to, "from": a.from, "end_user": a.end_user, "end_user_hq": a.end_user_hq,
@@ -397,6 +398,7 @@ pub fn check_row<'c>(
         date,
         scenario: defaults.scenario.map(str::to_string),
         quantity,
+        made: Default::default(),
     };
     let checked = checker.check(&req).map_err(|e| e.to_string())?;
     Ok((req, checked))

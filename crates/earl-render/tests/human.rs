@@ -55,6 +55,7 @@ fn check(chip: &str, to: &str, date: &str, end_user: Option<&str>) -> earl_engin
                 scenario: None,
                 quantity: None,
                 ownership: None,
+                made: Default::default(),
             })
             .unwrap(),
     )
@@ -134,6 +135,7 @@ fn check_owned_by_a_listed_party() {
                 owned: "Acme Widgets Trading Ltd".into(),
                 percent: 60.0,
             }]),
+            made: Default::default(),
         })
         .unwrap();
     a.explain();

@@ -402,6 +402,7 @@ pub async fn check(
                 })
                 .collect()
         }),
+        made: Default::default(),
     };
     let answer = earl_render::explained(state.engine.check(&request)?);
     let json = state.record_json(&body, &answer).await?;
