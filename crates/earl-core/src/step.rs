@@ -126,7 +126,6 @@ pub struct ReviewReading {
 
 /// A production fact as the jurisdiction step read it, with where it came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Fact<T> {
     /// Null when unknown.
     pub value: Option<T>,
