@@ -106,6 +106,20 @@ pub struct Figure<T> {
     pub unverified: bool,
 }
 
+/// A figure its sources bound without giving it ("more than 12 times the H20's", "about half
+/// a B300"): it lies in `low..=high`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub low: f64,
+    pub high: f64,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unverified: bool,
+}
+
 /// Dense throughput at one precision, in tera-operations per second.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -162,6 +176,10 @@ pub struct Chip {
     pub tdp_w: Option<Figure<f64>>,
     #[serde(default)]
     pub throughput: Vec<Throughput>,
+    /// TPP known only as a sourced range (no throughput published): used when `throughput`
+    /// gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tpp_range: Option<Range>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Figures known to be unknown, with the reason.

@@ -162,6 +162,12 @@ pub enum Reason {
         /// Catalog source key, or `user input`.
         source: String,
     },
+    /// TPP known only to lie in a range its sources give (no throughput published).
+    TppRange {
+        low: f64,
+        high: f64,
+        source: String,
+    },
     /// PD computed from TPP and die area (or given).
     Pd {
         tpp: f64,

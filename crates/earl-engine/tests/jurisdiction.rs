@@ -566,3 +566,26 @@ fn the_grounds_are_named_in_the_steps() {
         ]
     );
 }
+
+// Issue 21 point 6: a part with no published throughput is classified from the range its
+// sources give. B30A: more than 12× the H20's TPP (IFP) and no more than a full B300 (about
+// half a B300, Reuters): TPP 28,416–56,000, so 3A090.a.1 (TPP ≥ 4,800) and outside the Jan 2026
+// lane (TPP < 21,000). The RTX Pro 6000D has no sourced bound: it stays undetermined.
+#[test]
+fn b30a_is_classified_from_its_sourced_range() {
+    let a = ask("B30A", "CN", "2026-03-01").check();
+    let d = &a.determination;
+    assert_eq!(d.paragraph.as_deref(), Some("3A090.a.1"));
+    assert_eq!(d.license_required, Some(true));
+    assert_eq!(
+        d.review_policy,
+        Some(earl_core::rules::ReviewPolicy::PresumptionOfDenial)
+    );
+    assert!(d.because.iter().any(|s| matches!(
+        s.reason,
+        Reason::TppRange { low, high, .. } if low == 28_416.0 && high == 56_000.0
+    )));
+    assert!(d.hinges_on_unverified.iter().any(|f| f == "tpp"));
+    let rtx = ask("RTX Pro 6000D", "CN", "2026-03-01").check();
+    assert_eq!(rtx.determination.paragraph, None, "no range: undetermined");
+}

@@ -148,6 +148,11 @@ fn reason(r: &Reason, entry: &str) -> String {
             treated_as,
             from,
         } => format!("{country} is treated as {treated_as} under the EAR from {from}."),
+        Reason::TppRange { low, high, source } => format!(
+            "TPP between {} and {} (no throughput published; the range its sources give, {source})",
+            num(*low),
+            num(*high)
+        ),
         Reason::Production {
             made_in,
             us_content,
