@@ -671,7 +671,7 @@ impl Engine {
             || "custom specification".to_string(),
             |c| format!("{} {}", c.vendor, c.name),
         );
-        let made = self.made(chip, &req.made)?;
+        let made = self.made(chip, &req.made, system)?;
         let q = Question {
             made: &made,
             chip_id: chip.map(|c| c.id.as_str()),
@@ -705,8 +705,15 @@ impl Engine {
         Ok(determination)
     }
 
-    /// The production facts of a question: the user's, else the catalog's, else unknown.
-    fn made(&self, chip: Option<&Chip>, input: &MadeInput) -> Result<Made, EngineError> {
+    /// The production facts of a question: the user's, else the catalog's, else unknown. For a
+    /// system the catalog's fab country is the contained chip's, not where the system was
+    /// built, so it is not used: that stays unknown unless the user gives it.
+    fn made(
+        &self,
+        chip: Option<&Chip>,
+        input: &MadeInput,
+        system: bool,
+    ) -> Result<Made, EngineError> {
         fn stated<T>(value: T) -> Fact<T> {
             Fact {
                 value: Some(value),
@@ -725,7 +732,9 @@ impl Engine {
         let made_in = match &input.made_in {
             Some(place) => stated(vec![self.country(place)?.code.clone()]),
             None => match production {
-                Some(p) if !p.fab_countries.is_empty() => catalog(p, p.fab_countries.clone()),
+                Some(p) if !system && !p.fab_countries.is_empty() => {
+                    catalog(p, p.fab_countries.clone())
+                }
                 _ => Fact::unknown(),
             },
         };

@@ -589,3 +589,27 @@ fn b30a_is_classified_from_its_sourced_range() {
     let rtx = ask("RTX Pro 6000D", "CN", "2026-03-01").check();
     assert_eq!(rtx.determination.paragraph, None, "no range: undetermined");
 }
+
+// A server assembled abroad with US-designed GPUs: destined to China, the GPUs are caught by
+// 734.9(h) ("incorporated into" an item destined there) whatever the server's own origin; to
+// Germany, where the server was built decides US origin, and the catalog does not know it (the
+// GPUs' fab is not the server's factory).
+#[test]
+fn a_foreign_made_server_with_us_chips() {
+    let cn = ask("HGX H100 8-GPU", "CN", "2024-06-01").from("MX").check();
+    assert_eq!(cn.determination.subject_to_ear, Some(true));
+    assert_eq!(cn.determination.license_required, Some(true));
+    let de = ask("HGX H100 8-GPU", "DE", "2024-06-01")
+        .from("MX")
+        .us_content(0.0)
+        .check();
+    assert_eq!(de.determination.subject_to_ear, None);
+    assert_eq!(de.determination.license_required, None);
+    let built_in_mexico = ask("HGX H100 8-GPU", "DE", "2024-06-01")
+        .from("MX")
+        .made_in("MX")
+        .us_content(0.0)
+        .check();
+    assert_eq!(built_in_mexico.determination.subject_to_ear, Some(false));
+    assert_eq!(built_in_mexico.determination.license_required, Some(false));
+}
