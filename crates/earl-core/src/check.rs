@@ -380,6 +380,13 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
             }
         }
     }
+    let mut hinges_on_unverified: Vec<String> = q
+        .classification
+        .hinges_on_unverified
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    hinges_on_unverified.extend(unverified_production(q.made, &jurisdiction));
     // Whether the EAR reaches the item at all comes first among the reasons.
     because.splice(0..0, jurisdiction);
     let mut decided = decided_by(because.iter().chain(&conditions));
@@ -418,14 +425,29 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         not_checked,
         possible_outcomes,
         deciding,
-        hinges_on_unverified: q
-            .classification
-            .hinges_on_unverified
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        hinges_on_unverified,
         system: None,
     }
+}
+
+/// The production facts marked unverified in the catalog that a decisive jurisdiction prong
+/// read: where the item was made (US origin) and whether it is a direct product of US
+/// technology.
+fn unverified_production(made: &Made, jurisdiction: &[Step]) -> Vec<String> {
+    let read = |wanted: Ground| {
+        jurisdiction.iter().any(|s| {
+            s.decisive
+                && matches!(s.reason, Reason::Jurisdiction { ground, .. } if ground == wanted)
+        })
+    };
+    let mut out = Vec::new();
+    if made.made_in.unverified && read(Ground::UsOrigin) {
+        out.push("made_in".to_string());
+    }
+    if made.us_tech.unverified && read(Ground::DirectProduct) {
+        out.push("us_tech".to_string());
+    }
+    out
 }
 
 fn tri_option(t: Tri) -> Option<bool> {

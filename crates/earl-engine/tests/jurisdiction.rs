@@ -613,3 +613,32 @@ fn a_foreign_made_server_with_us_chips() {
     assert_eq!(built_in_mexico.determination.subject_to_ear, Some(false));
     assert_eq!(built_in_mexico.determination.license_required, Some(false));
 }
+
+// A catalog production fact marked unverified (Cambricon's fab and US technology: one source)
+// that decides the answer is said to: the answer hinges on it.
+#[test]
+fn an_unverified_production_fact_that_decides_is_said_to() {
+    let a = ask("MLU590", "CN", "2024-06-01").from("TW").check();
+    assert_eq!(
+        prong(&a, "jur-fdp-ac"),
+        Some(Verdict::Applies),
+        "{:?}",
+        a.determination.because
+    );
+    assert!(
+        a.determination
+            .hinges_on_unverified
+            .iter()
+            .any(|f| f == "us_tech"),
+        "{:?}",
+        a.determination.hinges_on_unverified
+    );
+    let h100 = ask("H100", "CN", "2024-06-01").from("TW").check();
+    assert!(
+        !h100
+            .determination
+            .hinges_on_unverified
+            .iter()
+            .any(|f| f == "us_tech")
+    );
+}
