@@ -170,6 +170,10 @@ fn check_many(
                 date: cell(column("date"), i),
                 quantity: cell(column("quantity"), i),
                 from: cell(column("from"), i),
+                made_in: cell(column("made_in"), i),
+                us_content: cell(column("us_content"), i),
+                us_tech: cell(column("us_tech"), i),
+                us_available: cell(column("us_available"), i),
             })
             .collect();
         let text = |k: &str| options.get(k).and_then(Value::as_str).map(str::to_string);

@@ -32,8 +32,10 @@ use crate::classify::{Classification, Outcome};
 use crate::countries::Country;
 use crate::metrics::Metrics;
 use crate::ownership::{self, Stake};
-use crate::rules::{Evaluator, Facts, InForce, PartyRule, Requirement, ReviewPolicy, Snapshot};
-use crate::step::{Listed, Reason, ReviewReading, Step, Verdict, decided_by};
+use crate::rules::{
+    Entries, Evaluator, Facts, Ground, InForce, PartyRule, Requirement, ReviewPolicy, Snapshot,
+};
+use crate::step::{Fact, Listed, Reason, ReviewReading, Step, Verdict, decided_by};
 use crate::tri::Tri;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -67,6 +69,51 @@ impl PartyHit {
     }
 }
 
+/// Where and how the item was produced, for the jurisdiction step: the user's facts where
+/// given, else the catalog's, else unknown — never assumed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Made {
+    /// Countries where the item may have been produced (several when sources name several).
+    pub made_in: Fact<Vec<String>>,
+    /// Controlled US-origin content, percent of the item's value.
+    pub us_content: Fact<f64>,
+    /// A direct product of the US-origin technology or software 734.9 names, or of a plant or
+    /// major plant component that is.
+    pub us_tech: Fact<bool>,
+    /// Commercially available in the United States.
+    pub us_available: Tri,
+}
+
+impl Default for Made {
+    fn default() -> Made {
+        Made {
+            made_in: Fact::unknown(),
+            us_content: Fact::unknown(),
+            us_tech: Fact::unknown(),
+            us_available: Tri::Unknown,
+        }
+    }
+}
+
+impl Made {
+    /// Whether the item was produced in the United States.
+    fn us_made(&self) -> Tri {
+        match &self.made_in.value {
+            Some(places) if !places.is_empty() => {
+                let in_us = places.iter().filter(|c| *c == "US").count();
+                if in_us == places.len() {
+                    Tri::True
+                } else if in_us == 0 {
+                    Tri::False
+                } else {
+                    Tri::Unknown
+                }
+            }
+            _ => Tri::Unknown,
+        }
+    }
+}
+
 /// The question asked, with the item already measured and classified.
 pub struct Question<'a> {
     pub chip_id: Option<&'a str>,
@@ -90,6 +137,8 @@ pub struct Question<'a> {
     pub owner_hits: &'a [PartyHit],
     /// The question is about a system containing the chip (its `when.system` conditions).
     pub system: bool,
+    /// Where and how the item was produced.
+    pub made: &'a Made,
 }
 
 /// A charge due (or possibly due) on the shipment.
@@ -132,6 +181,10 @@ pub struct Determination {
     pub date: Date,
     pub regime: String,
     pub scenario: Option<String>,
+    /// The item is subject to the EAR (15 CFR 734.3): null when the facts or the law at hand
+    /// cannot tell, and then `license_required` is null too. False is a clear: no licence
+    /// requirement of the EAR reaches the item.
+    pub subject_to_ear: Option<bool>,
     /// A licence requirement applies (null when the facts or the law at hand cannot tell).
     pub license_required: Option<bool>,
     /// No licence can authorise it (a denial order or blocking); null when the facts at hand
@@ -172,6 +225,9 @@ pub struct Determination {
 
 /// The answer for one possible classification.
 struct Branch {
+    subject: Tri,
+    /// The jurisdiction steps, shown before every other reason.
+    jurisdiction: Vec<Step>,
     license_required: Tri,
     prohibited: Tri,
     exception: Option<String>,
@@ -221,7 +277,8 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
 
     let first = &branches[0].1;
     let all_same = branches.iter().all(|(_, b)| {
-        b.license_required == first.license_required
+        b.subject == first.subject
+            && b.license_required == first.license_required
             && b.prohibited == first.prohibited
             && b.exception == first.exception
             && b.review == first.review
@@ -242,8 +299,17 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
     };
     let mut possible_outcomes = Vec::new();
     let mut deciding = q.classification.deciding.clone();
+    let subject_to_ear = tri_option(
+        branches
+            .iter()
+            .map(|(_, b)| b.subject)
+            .reduce(|a, b| if a == b { a } else { Tri::Unknown })
+            .unwrap_or(Tri::Unknown),
+    );
     let (exception, review, prohibited, conditions, charges, notices, not_checked);
+    let jurisdiction: Vec<Step>;
     if branches.len() == 1 || all_same {
+        jurisdiction = first.jurisdiction.clone();
         because.extend(first.because.iter().cloned());
         exception = first.exception.clone();
         review = first.review;
@@ -259,6 +325,21 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
             ));
         }
     } else {
+        let label = |o: &Outcome, s: &Step| Step {
+            branch: Some(o.label()),
+            ..s.clone()
+        };
+        jurisdiction = if branches
+            .iter()
+            .all(|(_, b)| b.jurisdiction == first.jurisdiction)
+        {
+            first.jurisdiction.clone()
+        } else {
+            branches
+                .iter()
+                .flat_map(|(o, b)| b.jurisdiction.iter().map(move |s| label(o, s)))
+                .collect()
+        };
         for (o, b) in &branches {
             because.extend(b.because.iter().map(|s| Step {
                 branch: Some(o.label()),
@@ -299,6 +380,15 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
             }
         }
     }
+    let mut hinges_on_unverified: Vec<String> = q
+        .classification
+        .hinges_on_unverified
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    hinges_on_unverified.extend(unverified_production(q.made, &jurisdiction));
+    // Whether the EAR reaches the item at all comes first among the reasons.
+    because.splice(0..0, jurisdiction);
     let mut decided = decided_by(because.iter().chain(&conditions));
     for c in charges.iter().filter(|c| c.verdict == Verdict::Applies) {
         if !decided.contains(&c.entry) {
@@ -318,6 +408,7 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         date: q.date,
         regime: snapshot.regime.clone(),
         scenario: snapshot.scenario.clone(),
+        subject_to_ear,
         license_required,
         prohibited,
         license_exception: exception,
@@ -334,14 +425,29 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
         not_checked,
         possible_outcomes,
         deciding,
-        hinges_on_unverified: q
-            .classification
-            .hinges_on_unverified
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        hinges_on_unverified,
         system: None,
     }
+}
+
+/// The production facts marked unverified in the catalog that a decisive jurisdiction prong
+/// read: where the item was made (US origin) and whether it is a direct product of US
+/// technology.
+fn unverified_production(made: &Made, jurisdiction: &[Step]) -> Vec<String> {
+    let read = |wanted: Ground| {
+        jurisdiction.iter().any(|s| {
+            s.decisive
+                && matches!(s.reason, Reason::Jurisdiction { ground, .. } if ground == wanted)
+        })
+    };
+    let mut out = Vec::new();
+    if made.made_in.unverified && read(Ground::UsOrigin) {
+        out.push("made_in".to_string());
+    }
+    if made.us_tech.unverified && read(Ground::DirectProduct) {
+        out.push("us_tech".to_string());
+    }
+    out
 }
 
 fn tri_option(t: Tri) -> Option<bool> {
@@ -423,16 +529,24 @@ fn decide(
         review: None,
         review_open: &[],
         lists: &[],
+        el_footnotes: &[],
+        us_available: q.made.us_available,
     };
     let mut because = Vec::new();
     let mut notices = Vec::new();
     let mut deciding = Vec::new();
 
-    // 1. Controls.
+    // 0. Is the item subject to the EAR at all? Footnotes name parties to the transaction: the
+    // end user's listings, not its owners'.
+    let footnotes = el_footnotes(q.party_hits, q.date);
+    facts.el_footnotes = &footnotes;
+    let (subject, jurisdiction_steps) = jurisdiction(e, q, eval, &facts, &mut deciding);
+
+    // 1. Controls: none reaches an item not subject to the EAR.
     let mut triggered: Vec<String> = Vec::new();
     let mut required = Tri::False;
     let mut prohibited = Tri::False;
-    for c in &e.control {
+    for c in e.control.iter().filter(|_| subject != Tri::False) {
         let verdict = eval.eval(&c.when, &facts);
         if verdict == Tri::False {
             continue;
@@ -546,7 +660,7 @@ fn decide(
         lists,
     } = parties;
     facts.lists = &lists;
-    if required == Tri::False {
+    if required == Tri::False && subject != Tri::False {
         because.push(Step::computed(
             Reason::NoRequirement {
                 destination: dest.to_string(),
@@ -792,7 +906,16 @@ fn decide(
             crate::cite::Confidence::VerifiedPrimary,
         ));
     }
+    // Subject or not undetermined: what applies if it is subject is shown, but no licence
+    // answer is stated, and no prohibition either.
+    let (required, prohibited) = if subject == Tri::Unknown {
+        (Tri::Unknown, prohibited.and(Tri::Unknown))
+    } else {
+        (required, prohibited)
+    };
     Branch {
+        subject,
+        jurisdiction: jurisdiction_steps,
         license_required: required,
         prohibited,
         exception,
@@ -804,6 +927,142 @@ fn decide(
         not_checked,
         deciding,
     }
+}
+
+/// The Entity List FDP footnotes (Supp. No. 4 to Part 744) of the matches, each with whether
+/// the listing applies on `date`. The CSL's licence requirement text cites the paragraph of
+/// 734.9(e) the footnote invokes: (e)(1) footnote 1, (e)(2) footnote 4, (e)(3) footnote 5.
+fn el_footnotes(hits: &[PartyHit], date: Date) -> Vec<(u8, Tri)> {
+    let mut out = Vec::new();
+    for hit in hits.iter().filter(|h| h.list == "EL") {
+        let Some(text) = &hit.license_requirement else {
+            continue;
+        };
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        for (cited, footnote) in [
+            ("734.9(e)(1)", 1),
+            ("734.9(e)1", 1),
+            ("734.9(e)(2)", 4),
+            ("734.9(e)(3)", 5),
+        ] {
+            if compact.contains(cited) {
+                out.push((footnote, hit.listed_on(date)));
+            }
+        }
+    }
+    out
+}
+
+/// Whether the item is subject to the EAR: every jurisdiction prong in force, in file order,
+/// until one holds. A prong whose facts are unknown, or whose reach is unsettled (`readings`),
+/// leaves the answer undetermined with what would decide it — never "not subject".
+fn jurisdiction(
+    e: &Entries,
+    q: &Question,
+    eval: &Evaluator,
+    facts: &Facts,
+    deciding: &mut Vec<String>,
+) -> (Tri, Vec<Step>) {
+    if e.jurisdiction.is_empty() {
+        return (Tri::True, Vec::new());
+    }
+    let made = q.made;
+    let mut steps = vec![Step::computed(
+        Reason::Production {
+            made_in: made.made_in.clone(),
+            us_content: made.us_content.clone(),
+            us_tech: made.us_tech.clone(),
+        },
+        "the question's facts (--made-in, --us-content, --us-tech), else the catalog's production facts (data/chips.toml)",
+    )];
+    let mut subject = Tri::False;
+    for j in &e.jurisdiction {
+        let scope = eval.eval(&j.when, facts);
+        if scope == Tri::False {
+            continue;
+        }
+        let (ground, unknown_fact) = match j.ground {
+            Ground::UsLocated => (Tri::from(q.from == "US"), None),
+            Ground::UsOrigin => (
+                made.us_made(),
+                Some("where the item was produced (--made-in)"),
+            ),
+            Ground::DeMinimis => (
+                match (made.us_content.value, j.percent) {
+                    (Some(content), Some(level)) => Tri::from(content > level),
+                    _ => Tri::Unknown,
+                },
+                Some(
+                    "the item's controlled US-origin content, percent of its value (--us-content)",
+                ),
+            ),
+            Ground::DirectProduct => (
+                made.us_tech.value.map_or(Tri::Unknown, Tri::from),
+                Some(
+                    "whether the item is a direct product of US-origin technology or software, or of a plant or major plant component that is (--us-tech)",
+                ),
+            ),
+            Ground::Presumed => (Tri::True, None),
+        };
+        let holds = scope.and(ground);
+        let unsettled = holds == Tri::True && !j.readings.is_empty();
+        let holds = if unsettled { Tri::Unknown } else { holds };
+        if holds == Tri::Unknown {
+            let what = match (&j.deciding, unknown_fact) {
+                (Some(d), _) if unsettled => Some(d.as_str()),
+                (_, Some(fact)) if ground == Tri::Unknown => Some(fact),
+                (Some(d), _) => Some(d.as_str()),
+                _ => None,
+            };
+            if let Some(w) = what.map(str::to_string)
+                && !deciding.contains(&w)
+            {
+                deciding.push(w);
+            }
+        }
+        let step = Step::entry(
+            Reason::Jurisdiction {
+                ground: j.ground,
+                verdict: holds.into(),
+                rule: j.text.clone(),
+                percent: j.percent,
+                readings: if unsettled {
+                    j.readings.clone()
+                } else {
+                    Vec::new()
+                },
+            },
+            &j.id,
+            &j.cite,
+        );
+        steps.push(if holds == Tri::False {
+            step
+        } else {
+            step.decisive()
+        });
+        subject = subject.or(holds);
+        // The first prong that holds settles it: the rest cannot make it less subject.
+        if subject == Tri::True {
+            break;
+        }
+    }
+    // An item in the United States is subject whatever its production: its facts said nothing.
+    if subject == Tri::True && steps.len() == 2 {
+        steps.remove(0);
+    }
+    // Not subject is a clear, decided by every prong that failed.
+    if subject == Tri::False {
+        for s in steps.iter_mut().skip(1) {
+            s.decisive = true;
+        }
+    }
+    steps.push(Step::computed(
+        Reason::SubjectToEar {
+            verdict: subject.into(),
+        },
+        "15 CFR 734.3(a): items subject to the EAR; earl: every prong in force tested",
+    ));
+    (subject, steps)
 }
 
 /// The step for a party rule applied to a match.

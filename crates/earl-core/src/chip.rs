@@ -106,6 +106,20 @@ pub struct Figure<T> {
     pub unverified: bool,
 }
 
+/// A figure its sources bound without giving it ("more than 12 times the H20's", "about half
+/// a B300"): it lies in `low..=high`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub low: f64,
+    pub high: f64,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unverified: bool,
+}
+
 /// Dense throughput at one precision, in tera-operations per second.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -162,11 +176,47 @@ pub struct Chip {
     pub tdp_w: Option<Figure<f64>>,
     #[serde(default)]
     pub throughput: Vec<Throughput>,
+    /// TPP known only as a sourced range (no throughput published): used when `throughput`
+    /// gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tpp_range: Option<Range>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Figures known to be unknown, with the reason.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub unknown: BTreeMap<String, String>,
+    /// Who designs it, where its dies are made and with what, as sources say: the defaults of
+    /// the jurisdiction step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub production: Option<Production>,
+}
+
+/// Production facts of a chip, each from `source`; a fact no source gives is absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Production {
+    pub designer: String,
+    /// ISO code of the country of the designer's headquarters.
+    pub designer_country: String,
+    /// The foundries and processes named for its dies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fab: Option<String>,
+    /// ISO codes of every country its dies are reported made in (several when sources name
+    /// several fabs); empty when no source says.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fab_countries: Vec<String>,
+    /// Whether it is a direct product of the US-origin technology or software 734.9 names, or
+    /// of a plant or major plant component that is (US design tools, US-made fab equipment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub us_tech: Option<bool>,
+    /// Whether it was commercially available in the United States (91 FR 1684's lane).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub us_available: Option<bool>,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unverified: bool,
 }
 
 impl Chip {

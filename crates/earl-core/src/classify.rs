@@ -174,6 +174,8 @@ pub fn classify(snapshot: &Snapshot, metrics: &Metrics, eval: &Evaluator) -> Cla
         review: None,
         review_open: &[],
         lists: &[],
+        el_footnotes: &[],
+        us_available: crate::tri::Tri::Unknown,
     };
     let paragraphs = &snapshot.entries.paragraph;
     if paragraphs.is_empty() {

@@ -37,6 +37,9 @@ pub enum MetricValue {
 pub struct Metrics {
     pub kind: ChipKind,
     pub tpp: Option<f64>,
+    /// The range TPP is known to lie in when its sources bound it without giving it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tpp_range: Option<(f64, f64)>,
     /// The precision whose TOPS × bits gives the TPP.
     pub tpp_precision: Option<Precision>,
     pub pd: Option<f64>,
@@ -120,6 +123,26 @@ impl Metrics {
             }
             _ => (None, None),
         };
+        let tpp_range = match (chip.kind, tpp, &chip.tpp_range) {
+            (ChipKind::Accelerator, None, Some(r)) => {
+                if r.unverified {
+                    unverified.push("tpp");
+                }
+                steps.push(Step::computed(
+                    Reason::TppRange {
+                        low: r.low,
+                        high: r.high,
+                        source: r.source.clone(),
+                    },
+                    format!(
+                        "catalog range, source {}; TPP per Technical Note to 3A090 (88 FR 73458)",
+                        r.source
+                    ),
+                ));
+                Some((r.low, r.high))
+            }
+            _ => None,
+        };
         let die = chip.die_area_mm2.as_ref();
         let pd = match (tpp, die) {
             (Some(tpp), Some(area)) if area.value > 0.0 => {
@@ -171,6 +194,7 @@ impl Metrics {
         Metrics {
             kind: chip.kind,
             tpp,
+            tpp_range,
             tpp_precision,
             pd,
             datacenter,
@@ -273,6 +297,7 @@ impl Metrics {
         Metrics {
             kind: spec.kind,
             tpp,
+            tpp_range: None,
             tpp_precision,
             pd,
             datacenter: spec.datacenter,
@@ -297,7 +322,10 @@ impl Metrics {
             (_, None) => MetricValue::Unknown,
         };
         match name {
-            MetricName::Tpp => accel(self.tpp),
+            MetricName::Tpp => match (self.kind, self.tpp, self.tpp_range) {
+                (ChipKind::Accelerator, None, Some((low, high))) => MetricValue::Between(low, high),
+                _ => accel(self.tpp),
+            },
             MetricName::Pd => accel(self.pd),
             MetricName::MemoryBandwidthGbps => self
                 .memory_bandwidth_gbps

@@ -145,6 +145,14 @@ pub struct When {
     /// bare chip.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<bool>,
+    /// A party to the transaction is on the Entity List with one of these footnotes (1: Huawei,
+    /// 734.9(e)(1); 4: advanced computing, 734.9(e)(2); 5: 734.9(e)(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub el_footnotes: Option<Vec<u8>>,
+    /// The chip was commercially available in the United States (a catalog fact; unknown when
+    /// the catalog does not say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub us_available: Option<bool>,
     /// At least one of these nested conditions holds.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub any: Vec<When>,
@@ -390,6 +398,48 @@ pub struct Affiliates {
     pub cite: Cite,
 }
 
+/// The ground on which a jurisdiction entry makes an item subject to the EAR (15 CFR 734.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Ground {
+    /// The item is in the United States (734.3(a)(1)): exported from the US.
+    UsLocated,
+    /// The item was produced in the United States (734.3(a)(2)).
+    UsOrigin,
+    /// Foreign-made with controlled US-origin content above `percent` of its value (734.4).
+    DeMinimis,
+    /// A direct product of the US-origin technology or software a 734.9 rule names, or of a
+    /// plant or major plant component that is; the rule's scope is the entry's `when`.
+    DirectProduct,
+    /// BIS presumes the item subject to the EAR whatever the facts the exporter gives (GP10
+    /// guidance on Ascend): subject or undetermined, never "not subject".
+    Presumed,
+}
+
+/// One prong of "is the item subject to the EAR", tested in file order before any licence
+/// requirement; the item is subject when one holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jurisdiction {
+    pub id: String,
+    pub ground: Ground,
+    #[serde(default)]
+    pub when: When,
+    /// The de minimis level: subject when controlled US content is above it (% of value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<f64>,
+    pub text: String,
+    pub cite: Cite,
+    /// Readings of a prong whose reach is unsettled: where it holds, whether the item is
+    /// subject is undetermined, and the answer cites every reading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<crate::step::Reading>,
+    /// What would settle it (required with `readings`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deciding: Option<String>,
+}
+
 /// A set of countries a rule defines for itself (the AI Diffusion rule's tiers).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -411,6 +461,9 @@ pub struct Entries {
     pub assembly: Vec<Assembly>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclusion: Vec<Exclusion>,
+    /// Whether the item is subject to the EAR at all, tested before the controls.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub jurisdiction: Vec<Jurisdiction>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub control: Vec<Control>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -440,6 +493,7 @@ impl Entries {
             .exclusion
             .iter()
             .map(|x| &x.when)
+            .chain(self.jurisdiction.iter().map(|x| &x.when))
             .chain(self.control.iter().map(|x| &x.when))
             .chain(self.review.iter().map(|x| &x.when))
             .chain(self.exception.iter().map(|x| &x.when))
@@ -596,6 +650,7 @@ impl Snapshot {
             paragraph,
             assembly,
             exclusion,
+            jurisdiction,
             control,
             review,
             exception,
@@ -639,6 +694,10 @@ pub struct Facts<'a> {
     pub review_open: &'a [String],
     /// The lists the parties matched, each with whether the listing applies on the date.
     pub lists: &'a [(String, Tri)],
+    /// Entity List footnotes of the parties matched, each with whether the listing applies.
+    pub el_footnotes: &'a [(u8, Tri)],
+    /// Whether the chip was commercially available in the United States.
+    pub us_available: Tri,
 }
 
 /// Answers "is country X in group G on date D", for the groups rules name.
@@ -761,6 +820,20 @@ impl Evaluator<'_> {
                     .filter(|(l, _)| list.contains(l))
                     .map(|(_, listed)| *listed),
             ));
+        }
+        if let Some(list) = &w.el_footnotes {
+            t = t.and(Tri::any(
+                f.el_footnotes
+                    .iter()
+                    .filter(|(n, _)| list.contains(n))
+                    .map(|(_, listed)| *listed),
+            ));
+        }
+        if let Some(b) = w.us_available {
+            t = t.and(match f.us_available {
+                Tri::Unknown => Tri::Unknown,
+                known => Tri::from((known == Tri::True) == b),
+            });
         }
         if !w.any.is_empty() {
             t = t.and(Tri::any(w.any.iter().map(|sub| self.eval(sub, f))));

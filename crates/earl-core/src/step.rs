@@ -124,6 +124,28 @@ pub struct ReviewReading {
     pub policy: ReviewPolicy,
 }
 
+/// A production fact as the jurisdiction step read it, with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact<T> {
+    /// Null when unknown.
+    pub value: Option<T>,
+    /// `user input`, a catalog source key, or `unknown`.
+    pub source: String,
+    /// The catalog marks it unverified.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unverified: bool,
+}
+
+impl<T> Fact<T> {
+    pub fn unknown() -> Fact<T> {
+        Fact {
+            value: None,
+            source: "unknown".into(),
+            unverified: false,
+        }
+    }
+}
+
 /// What a step is, with the facts it evaluated. The variants follow the order in which an
 /// answer is built: metrics, classification, destination, controls, parties, exceptions, review,
 /// conditions, charges, and what the answer must add.
@@ -138,6 +160,12 @@ pub enum Reason {
         bits: Option<u32>,
         precisions_listed: usize,
         /// Catalog source key, or `user input`.
+        source: String,
+    },
+    /// TPP known only to lie in a range its sources give (no throughput published).
+    TppRange {
+        low: f64,
+        high: f64,
         source: String,
     },
     /// PD computed from TPP and die area (or given).
@@ -205,6 +233,32 @@ pub enum Reason {
         country: String,
         treated_as: String,
         from: Date,
+    },
+    /// The production facts the jurisdiction step read: where the item was made, its
+    /// controlled US-origin content, whether it is a direct product of US technology.
+    Production {
+        /// Countries where it may have been produced (empty when unknown).
+        made_in: Fact<Vec<String>>,
+        /// Controlled US-origin content, percent of value.
+        us_content: Fact<f64>,
+        us_tech: Fact<bool>,
+    },
+    /// One prong of "is the item subject to the EAR" (15 CFR 734.3) tested.
+    Jurisdiction {
+        ground: crate::rules::Ground,
+        verdict: Verdict,
+        rule: String,
+        /// The de minimis level, for a de minimis prong.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        percent: Option<f64>,
+        /// Readings of a prong whose reach is unsettled (the prong is undetermined).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        readings: Vec<Reading>,
+    },
+    /// Whether the item is subject to the EAR, every prong tested: applies (subject), does not
+    /// apply (not subject: no licence requirement of the EAR can reach it), undetermined.
+    SubjectToEar {
+        verdict: Verdict,
     },
     /// A licence requirement evaluated true or undetermined.
     Control {

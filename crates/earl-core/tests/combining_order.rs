@@ -124,6 +124,7 @@ fn run(snap: &Snapshot, a: &Ask) -> earl_core::check::Determination {
             stakes: a.stakes.as_deref(),
             owner_hits: &a.owners,
             system: false,
+            made: &Default::default(),
         },
         &eval,
     )

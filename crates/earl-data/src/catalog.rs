@@ -345,6 +345,46 @@ fn validate_chip(
     if let Some(h) = &chip.host_interface {
         check_source("host_interface", &h.source)?;
     }
+    if let Some(r) = &chip.tpp_range {
+        check_source("tpp_range", &r.source)?;
+        for (field, v) in [("tpp_range.low", r.low), ("tpp_range.high", r.high)] {
+            bounds::TPP
+                .check(v)
+                .map_err(|m| Fault::new(field, ErrorKind::OutOfBounds, m))?;
+        }
+        if r.low >= r.high {
+            return Err(Fault::new(
+                "tpp_range.high",
+                ErrorKind::Invalid,
+                format!("{} is not above low {}", r.high, r.low),
+            ));
+        }
+        if !chip.throughput.is_empty() {
+            return Err(Fault::new(
+                "tpp_range",
+                ErrorKind::Invalid,
+                "a TPP range is for a chip without published throughput",
+            ));
+        }
+    }
+    if let Some(p) = &chip.production {
+        check_source("production", &p.source)?;
+        let code = |field: &str, c: &str| -> Result<(), Fault> {
+            if c.len() == 2 && c.chars().all(|x| x.is_ascii_uppercase()) {
+                Ok(())
+            } else {
+                Err(Fault::new(
+                    field,
+                    ErrorKind::Invalid,
+                    format!("`{c}` is not an ISO country code like US or TW"),
+                ))
+            }
+        };
+        code("production.designer_country", &p.designer_country)?;
+        for (i, c) in p.fab_countries.iter().enumerate() {
+            code(&format!("production.fab_countries[{i}]"), c)?;
+        }
+    }
     let mut seen = Vec::new();
     for (i, t) in chip.throughput.iter().enumerate() {
         let field = format!("throughput[{i}]");

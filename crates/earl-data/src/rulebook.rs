@@ -197,6 +197,7 @@ fn entry_ids(a: &Amendment) -> impl Iterator<Item = &str> {
         .chain(e.paragraph.iter().map(|x| x.id.as_str()))
         .chain(e.assembly.iter().map(|x| x.id.as_str()))
         .chain(e.exclusion.iter().map(|x| x.id.as_str()))
+        .chain(e.jurisdiction.iter().map(|x| x.id.as_str()))
         .chain(e.exception.iter().map(|x| x.id.as_str()))
         .chain(e.condition.iter().map(|x| x.id.as_str()))
         .chain(e.notice.iter().map(|x| x.id.as_str()))
@@ -335,6 +336,45 @@ impl Checker<'_> {
                         "readings",
                         "an unsettled requirement needs at least two readings",
                     );
+                }
+                _ => {}
+            }
+            self.when("when", &x.when)
+        });
+        each!(jurisdiction, "jurisdiction", |x| {
+            use earl_core::rules::Ground;
+            match (x.ground, x.percent) {
+                (Ground::DeMinimis, Some(p)) if (0.0..100.0).contains(&p) => {}
+                (Ground::DeMinimis, Some(p)) => {
+                    return invalid(
+                        "percent",
+                        format!("percent {p} must be at least 0 and below 100"),
+                    );
+                }
+                (Ground::DeMinimis, None) => {
+                    return invalid("percent", "a de minimis entry states its level (`percent`)");
+                }
+                (_, Some(_)) => {
+                    return invalid("percent", "only a de minimis entry has a `percent`");
+                }
+                (_, None) => {}
+            }
+            match (x.readings.len(), &x.deciding) {
+                (0, None) => {}
+                (0, Some(_)) => {
+                    return invalid(
+                        "deciding",
+                        "`deciding` is only for an entry with readings (at least two)",
+                    );
+                }
+                (_, None) => {
+                    return invalid(
+                        "readings",
+                        "an entry with readings must say what would decide between them (`deciding`)",
+                    );
+                }
+                (1, Some(_)) => {
+                    return invalid("readings", "an unsettled prong needs at least two readings");
                 }
                 _ => {}
             }
@@ -490,6 +530,15 @@ impl Checker<'_> {
                         format!("refers to `{r}`, which no amendment defines"),
                     );
                 }
+            }
+        }
+        // Only footnotes 1, 4 and 5 of Supp. No. 4 to Part 744 name FDP rules (734.9(e)(1)-(3)).
+        for (j, n) in w.el_footnotes.iter().flatten().enumerate() {
+            if ![1, 4, 5].contains(n) {
+                return invalid(
+                    &format!("{field}.el_footnotes[{j}]"),
+                    format!("footnote {n} is not an Entity List FDP footnote (1, 4 or 5)"),
+                );
             }
         }
         self.thresholds(&format!("{field}.metrics"), &w.metrics)?;

@@ -37,6 +37,7 @@ fn bench(c: &mut Criterion) {
         scenario: None,
         quantity: None,
         ownership: None,
+        made: Default::default(),
     };
     c.bench_function("check/engine H200 to CN", |b| {
         b.iter(|| engine.check(black_box(&req)).unwrap())

@@ -118,6 +118,24 @@ pub struct CheckRequest {
     pub quantity: Option<u64>,
     /// Who owns whom (any depth), for the Affiliates rule; `None` when not given.
     pub ownership: Option<Vec<earl_core::ownership::Stake>>,
+    /// Where and how the item was produced, as the user states it; what is not stated comes
+    /// from the catalog, else stays unknown.
+    pub made: MadeInput,
+}
+
+/// The production facts a user can state for the jurisdiction step. `None` is "not stated":
+/// the catalog's fact, else unknown — never "not subject".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MadeInput {
+    /// Country where the item was produced (a name or code, as `to`).
+    pub made_in: Option<String>,
+    /// Controlled US-origin content, percent of the item's value (0 to 100).
+    pub us_content: Option<f64>,
+    /// A direct product of the US-origin technology or software 15 CFR 734.9 names, or of a
+    /// plant or major plant component that is.
+    pub us_tech: Option<bool>,
+    /// The chip was commercially available in the United States (the Jan 2026 lane's scope).
+    pub us_available: Option<bool>,
 }
 
 /// The answer to `earl check`.

@@ -327,6 +327,7 @@ impl Engine {
             scenario: point.scenario.clone(),
             quantity,
             ownership: None,
+            made: Default::default(),
         })?;
         let determination = answer.determination;
         let entries = self.deciding_entries(snap, &determination);

@@ -738,6 +738,7 @@ impl Engine {
             scenario: None,
             quantity: licence.quantity,
             ownership: None,
+            made: Default::default(),
         })?;
         let d = &checked.determination;
         let fresh_check = FreshCheck {
@@ -944,6 +945,7 @@ impl Engine {
                                 scenario: None,
                                 quantity: Some(*quantity),
                                 ownership: None,
+                                made: Default::default(),
                             })?);
                             let caps = Arc::new(self.caps_of(&check));
                             let known = (SharedCheck(Arc::new(check)), caps);

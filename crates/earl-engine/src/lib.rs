@@ -17,7 +17,7 @@ pub use answers::*;
 pub use screen::{ListEffect, MAX_NAME_CHARS, ScreenAnswer, ScreenMatch, ScreenRequest};
 pub use systems::SystemRow;
 
-use earl_core::check::{self, Determination, PartyHit, Question};
+use earl_core::check::{self, Determination, Made, PartyHit, Question};
 use earl_core::chip::{Chip, CustomSpec};
 use earl_core::cite::Confidence;
 use earl_core::classify::{self, Classification};
@@ -25,7 +25,8 @@ use earl_core::countries::Country;
 use earl_core::metrics::{MetricName, Metrics};
 use earl_core::ownership::Stake;
 use earl_core::rules::{Amendment, Evaluator, ReviewPolicy, Snapshot};
-use earl_core::step::{Reason, Step};
+use earl_core::step::{Fact, Reason, Step};
+use earl_core::tri::Tri;
 use earl_data::Dataset;
 use earl_screen::{LicensePolicy, Provenance, Query, Screener, ScreeningLists, TokenStats};
 use jiff::civil::Date;
@@ -735,7 +736,9 @@ impl Engine {
             || "custom specification".to_string(),
             |c| format!("{} {}", c.vendor, c.name),
         );
+        let made = self.made(chip, &req.made, system)?;
         let q = Question {
+            made: &made,
             chip_id: chip.map(|c| c.id.as_str()),
             chip_name: &name,
             vendor: chip.map(|c| c.vendor.as_str()),
@@ -765,6 +768,65 @@ impl Engine {
             .notices
             .extend(self.currency_notices(req.date));
         Ok(determination)
+    }
+
+    /// The production facts of a question: the user's, else the catalog's, else unknown. For a
+    /// system the catalog's fab country is the contained chip's, not where the system was
+    /// built, so it is not used: that stays unknown unless the user gives it.
+    fn made(
+        &self,
+        chip: Option<&Chip>,
+        input: &MadeInput,
+        system: bool,
+    ) -> Result<Made, EngineError> {
+        fn stated<T>(value: T) -> Fact<T> {
+            Fact {
+                value: Some(value),
+                source: "user input".into(),
+                unverified: false,
+            }
+        }
+        fn catalog<T>(p: &earl_core::chip::Production, value: T) -> Fact<T> {
+            Fact {
+                value: Some(value),
+                source: p.source.clone(),
+                unverified: p.unverified,
+            }
+        }
+        let production = chip.and_then(|c| c.production.as_ref());
+        let made_in = match &input.made_in {
+            Some(place) => stated(vec![self.country(place)?.code.clone()]),
+            None => match production {
+                Some(p) if !system && !p.fab_countries.is_empty() => {
+                    catalog(p, p.fab_countries.clone())
+                }
+                _ => Fact::unknown(),
+            },
+        };
+        let us_content = match input.us_content {
+            Some(pct) if (0.0..=100.0).contains(&pct) => stated(pct),
+            Some(pct) => {
+                return Err(EngineError::BadInput(format!(
+                    "US content {pct}: give the controlled US-origin content as a percent of the item's value, 0 to 100"
+                )));
+            }
+            None => Fact::unknown(),
+        };
+        let us_tech = match (input.us_tech, production) {
+            (Some(b), _) => stated(b),
+            (None, Some(p)) => p.us_tech.map_or_else(Fact::unknown, |b| catalog(p, b)),
+            (None, None) => Fact::unknown(),
+        };
+        let us_available = input
+            .us_available
+            .or_else(|| production.and_then(|p| p.us_available))
+            .map_or(Tri::Unknown, Tri::from);
+        Ok(Made {
+            made_in,
+            us_content,
+            us_tech,
+            us_available,
+        })
     }
 
     /// A checker for many shipments that answers each distinct question once. A determination
@@ -859,6 +921,11 @@ struct AnswerKey {
     hq: Option<usize>,
     end_user: Option<usize>,
     quantity: Option<u64>,
+    made_in: Option<usize>,
+    /// The US content's bits (a percent is compared exactly).
+    us_content: Option<u64>,
+    us_tech: Option<bool>,
+    us_available: Option<bool>,
 }
 
 /// The parties of a request, screened.
@@ -962,6 +1029,7 @@ impl BatchChecker<'_> {
         let to = country(&req.to)?;
         let from = req.from.as_deref().map(&mut country).transpose()?;
         let hq = req.end_user_hq.as_deref().map(&mut country).transpose()?;
+        let made_in = req.made.made_in.as_deref().map(&mut country).transpose()?;
         let end_user = match req.end_user.as_deref() {
             Some(name) => {
                 let next = self.party_names.0.len();
@@ -978,6 +1046,10 @@ impl BatchChecker<'_> {
             hq,
             end_user,
             quantity: req.quantity.filter(|_| self.by_quantity),
+            made_in,
+            us_content: req.made.us_content.map(f64::to_bits),
+            us_tech: req.made.us_tech,
+            us_available: req.made.us_available,
         };
         if let Some(&id) = self.answers.get(&key) {
             return Ok(Checked {

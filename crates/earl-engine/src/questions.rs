@@ -3,7 +3,9 @@
 //! A question that cannot be asked — no item, an owner without an end user, a date that is not
 //! one — is refused here, with the same words whichever face asked it.
 
-use crate::{CheckRequest, EngineError, Item, ScreenRequest, parse_contains, parse_date, today};
+use crate::{
+    CheckRequest, EngineError, Item, MadeInput, ScreenRequest, parse_contains, parse_date, today,
+};
 use earl_core::chip::{ChipKind, CustomSpec};
 use earl_core::ownership::Stake;
 use earl_question::{CheckQuestion, Figures, ScreenQuestion};
@@ -112,6 +114,12 @@ pub fn check_request(
         scenario,
         quantity: q.quantity,
         ownership,
+        made: MadeInput {
+            made_in: q.made_in.clone(),
+            us_content: q.us_content,
+            us_tech: q.us_tech,
+            us_available: q.us_available,
+        },
     })
 }
 

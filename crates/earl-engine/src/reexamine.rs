@@ -768,6 +768,7 @@ fn legacy_request_of(i: &Value, date: &str) -> Result<(CheckRequest, jiff::civil
         _ => None,
     };
     let empty_none = |o: Option<String>| o.filter(|v| !v.trim().is_empty());
+    let made = made_of(i)?;
     Ok((
         CheckRequest {
             item,
@@ -779,7 +780,44 @@ fn legacy_request_of(i: &Value, date: &str) -> Result<(CheckRequest, jiff::civil
             scenario: empty_none(s("scenario")),
             quantity,
             ownership,
+            made,
         },
         date,
     ))
+}
+
+/// The production facts a recorded check stated (`made_in`, `us_content`, `us_tech`): a
+/// fact the record does not hold was not stated, so it is asked again as not stated.
+fn made_of(i: &Value) -> Result<crate::MadeInput, String> {
+    let us_content = match i.get("us_content") {
+        Some(Value::Number(n)) => Some(n.as_f64().ok_or("its us_content is not a number")?),
+        Some(Value::String(v)) if !v.trim().is_empty() && v.trim() != "unknown" => Some(
+            v.trim()
+                .parse()
+                .map_err(|_| format!("its us_content `{v}` is not a percent"))?,
+        ),
+        _ => None,
+    };
+    let yes_no = |key: &str| -> Result<Option<bool>, String> {
+        Ok(match i.get(key) {
+            Some(Value::Bool(b)) => Some(*b),
+            Some(Value::String(v)) => match v.trim() {
+                "yes" | "true" => Some(true),
+                "no" | "false" => Some(false),
+                "" | "unknown" => None,
+                other => return Err(format!("its {key} `{other}` is not yes, no or unknown")),
+            },
+            _ => None,
+        })
+    };
+    Ok(crate::MadeInput {
+        made_in: i
+            .get("made_in")
+            .and_then(Value::as_str)
+            .filter(|v| !v.trim().is_empty())
+            .map(str::to_string),
+        us_content,
+        us_tech: yes_no("us_tech")?,
+        us_available: yes_no("us_available")?,
+    })
 }

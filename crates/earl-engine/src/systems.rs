@@ -326,6 +326,21 @@ impl Engine {
     }
 }
 
+/// How many steps at the head of an answer are its jurisdiction steps.
+fn jurisdiction_steps(steps: &[Step]) -> usize {
+    steps
+        .iter()
+        .take_while(|s| {
+            matches!(
+                s.reason,
+                Reason::Production { .. }
+                    | Reason::Jurisdiction { .. }
+                    | Reason::SubjectToEar { .. }
+            )
+        })
+        .count()
+}
+
 fn push_new<T: PartialEq + Clone>(out: &mut Vec<T>, items: &[T]) {
     for i in items {
         if !out.contains(i) {
@@ -368,10 +383,12 @@ fn combine(
         v
     };
     if single {
-        let mut because = class_steps(&first.because, n_class, &label);
+        let lead = jurisdiction_steps(&first.because);
+        let mut because = first.because[..lead].to_vec();
+        because.extend(class_steps(&first.because[lead..], n_class, &label));
         because.extend(sc.steps.iter().cloned());
         because.extend(
-            first.because[n_class.min(first.because.len())..]
+            first.because[(lead + n_class).min(first.because.len())..]
                 .iter()
                 .cloned(),
         );
@@ -381,15 +398,35 @@ fn combine(
     let all: Vec<(String, Determination, usize)> = std::iter::once((label, first, n_class))
         .chain(rest)
         .collect();
+    // Whether the EAR reaches each contained chip comes first, then what each is.
     let mut because = Vec::new();
+    for (label, a, _) in &all {
+        because.extend(labelled(
+            &a.because[..jurisdiction_steps(&a.because)],
+            label,
+        ));
+    }
     for (label, a, n) in &all {
-        because.extend(class_steps(&a.because, *n, label));
+        because.extend(class_steps(
+            &a.because[jurisdiction_steps(&a.because)..],
+            *n,
+            label,
+        ));
     }
     because.extend(sc.steps.iter().cloned());
     for (label, a, n) in &all {
-        because.extend(labelled(&a.because[(*n).min(a.because.len())..], label));
+        let from = (jurisdiction_steps(&a.because) + n).min(a.because.len());
+        because.extend(labelled(&a.because[from..], label));
     }
     d.because = because;
+    // Subject only when every contained chip is, not subject only when none is.
+    d.subject_to_ear = if all.iter().all(|(_, a, _)| a.subject_to_ear == Some(true)) {
+        Some(true)
+    } else if all.iter().all(|(_, a, _)| a.subject_to_ear == Some(false)) {
+        Some(false)
+    } else {
+        None
+    };
     d.license_required = if all.iter().any(|(_, a, _)| a.license_required == Some(true)) {
         Some(true)
     } else if all

@@ -159,6 +159,7 @@ fn request(o: &Order) -> CheckRequest {
         scenario: None,
         quantity: None,
         ownership: o.end_user.or(o.owned_by).map(|_| stakes()),
+        made: Default::default(),
     }
 }
 
@@ -213,6 +214,7 @@ fn a_listing_inside_a_batch_changes_the_rows_after_it() {
         scenario: None,
         quantity: None,
         ownership: None,
+        made: Default::default(),
     };
     // 90 FR 14046 (FR Doc 2025-05427), effective Mar 25, 2025 (frtracker FR API mirror).
     let required = |batch: &mut earl_engine::BatchChecker, date| {

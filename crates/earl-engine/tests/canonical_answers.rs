@@ -62,6 +62,7 @@ fn checks_classifications_and_screenings_have_the_value_path_text() {
                     scenario: None,
                     quantity: Some(1_000),
                     ownership: None,
+                    made: Default::default(),
                 };
                 assert_same_text(&ENGINE.check(&request).expect("check"));
             }

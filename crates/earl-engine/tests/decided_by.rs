@@ -25,6 +25,7 @@ fn decided(chip: &str, to: &str, date: &str, end_user: Option<&str>) -> Vec<Stri
             scenario: None,
             quantity: None,
             ownership: None,
+            made: Default::default(),
         })
         .unwrap()
         .determination
@@ -34,7 +35,10 @@ fn decided(chip: &str, to: &str, date: &str, end_user: Option<&str>) -> Vec<Stri
 #[test]
 fn the_exception_used_decides_and_an_overridden_review_does_not() {
     let aca = decided("RTX 4090", "SA", "2025-06-01", None);
-    assert_eq!(aca, vec!["3A090.a.1", "ac-dest", "aca", "rp-d1d4"]);
+    assert_eq!(
+        aca,
+        vec!["jur-us-located", "3A090.a.1", "ac-dest", "aca", "rp-d1d4"]
+    );
     let huawei = decided(
         "H200",
         "CN",

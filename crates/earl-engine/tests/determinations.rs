@@ -577,13 +577,16 @@ fn rows() -> Vec<Row> {
             .cite("91 FR 1684")
             .x(X::ChargeRate(0.25)),
         // H100: TPP 15,832, 3,350 GB/s → "less advanced chips" are covered (rules.md §5.5 SUMMARY).
+        // Issue 21 point 4: the lane covers chips commercially available in the US on Jan 15,
+        // 2026; no source in the catalog says so of the H100, A800 or RTX 4090, so the policy
+        // stays open between case by case and denial (review_undetermined).
         row("lane-h100-cn", "H100", "CN", "2026-03-01")
-            .lic(None, Cbc)
+            .lic(None, No)
             .para(A1)
             .cite("91 FR 1684"),
         // A800: TPP 4,992 → case-by-case under the lane (rules.md §5.5).
         row("lane-a800-cn", "A800", "CN", "2026-03-01")
-            .lic(None, Cbc)
+            .lic(None, No)
             .para(A1)
             .cite("91 FR 1684"),
         // H200 to Macau from the US → the lane covers China and Macau (rules.md §5.5).
@@ -599,7 +602,7 @@ fn rows() -> Vec<Row> {
             .x(X::TreatedAs("CN")),
         // RTX 4090 from the US to China: NAC still available; an application would be case-by-case under the lane (TPP 5,285, 1,008 GB/s) (rules.md §4.3, §5.5).
         row("lane-rtx4090-cn", "RTX 4090", "CN", "2026-03-01")
-            .lic(Some("NAC"), Cbc)
+            .lic(Some("NAC"), No)
             .para(A1)
             .cite("91 FR 1684"),
         // Re-export from Singapore: presumption of denial remains (rules.md §4.2, §5.5 Covington).
@@ -751,6 +754,7 @@ fn run(r: &Row) -> Result<CheckAnswer, String> {
         scenario: None,
         quantity: None,
         ownership: None,
+        made: Default::default(),
     };
     ENGINE.check(&req).map_err(|e| e.to_string())
 }

@@ -49,7 +49,8 @@ fn h200_lane_opens_case_by_case_for_china_and_leaves_b200() {
         &[],
         date(2026, 11, 28),
     );
-    for chip in ["h200-sxm", "mi325x", "h100-sxm"] {
+    // The H100's availability in the US has no source in the catalog (issue 21 point 4).
+    for chip in ["h200-sxm", "mi325x"] {
         let c = change(&r, chip, "CN").unwrap_or_else(|| panic!("{chip} should change"));
         assert_eq!(
             c.from.review_policy,

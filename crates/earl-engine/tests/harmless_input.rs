@@ -29,6 +29,7 @@ fn ask(chip: &str, to: &str, end_user: &str) -> CheckRequest {
         scenario: None,
         quantity: None,
         ownership: None,
+        made: Default::default(),
     }
 }
 

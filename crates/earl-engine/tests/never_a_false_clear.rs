@@ -26,6 +26,7 @@ fn ask(chip: &str, to: &str, date: &str) -> CheckRequest {
         scenario: None,
         quantity: None,
         ownership: None,
+        made: Default::default(),
     }
 }
 

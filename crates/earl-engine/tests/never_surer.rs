@@ -47,6 +47,7 @@ fn ask(item: Item, to: &str, date: &str, scenario: Option<&str>) -> CheckRequest
         scenario: scenario.map(str::to_string),
         quantity: None,
         ownership: None,
+        made: Default::default(),
     }
 }
 
@@ -223,14 +224,16 @@ fn a_spec_without_memory_bandwidth_keeps_the_lane_open() {
         .unwrap();
     assert_eq!(a.determination.review_policy, None);
     assert!(surer_than_its_steps(&a.determination).is_empty());
-    // With the bandwidth known below 6,500 GB/s the lane applies: case by case, conditions set.
+    // With the bandwidth known below 6,500 GB/s, and the chip stated to be commercially
+    // available in the US (the lane's scope, issue 21 point 4), the lane applies: case by case,
+    // conditions set.
     let known = CustomSpec {
         memory_bandwidth_gbps: Some(4_800.0),
         ..spec
     };
-    let a = ENGINE
-        .check(&ask(Item::Spec(known), "CN", "2026-03-01", None))
-        .unwrap();
+    let mut asked = ask(Item::Spec(known), "CN", "2026-03-01", None);
+    asked.made.us_available = Some(true);
+    let a = ENGINE.check(&asked).unwrap();
     assert_eq!(
         a.determination.review_policy,
         Some(ReviewPolicy::CaseByCase)

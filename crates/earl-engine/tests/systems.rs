@@ -30,6 +30,7 @@ fn check(item: Item, to: &str, date: &str) -> CheckAnswer {
             scenario: None,
             quantity: None,
             ownership: None,
+            made: Default::default(),
         })
         .expect("answer")
 }
@@ -167,6 +168,7 @@ fn a_custom_system_matches_the_catalog_one() {
                 scenario: None,
                 quantity: None,
                 ownership: None,
+                made: Default::default(),
             })
             .is_err()
     );

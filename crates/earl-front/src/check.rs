@@ -25,7 +25,7 @@ pub struct CheckArgs {
     #[arg(long = "ownership", id = "ownership_file", value_name = "FILE")]
     pub ownership_file: Option<PathBuf>,
     /// Check every row of this CSV (columns chip, destination; optional end_user, end_user_hq,
-    /// date, quantity, from).
+    /// date, quantity, from, made_in, us_content, us_tech, us_available).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["chip", "to"])]
     pub batch: Option<PathBuf>,
     /// Where batch results go (default stdout); `.jsonl` (or `--json`) writes JSON Lines,
@@ -238,11 +238,41 @@ pub struct BatchRow<'r> {
     pub quantity: Option<&'r str>,
     #[serde(default)]
     pub from: Option<&'r str>,
+    #[serde(default)]
+    pub made_in: Option<&'r str>,
+    #[serde(default)]
+    pub us_content: Option<&'r str>,
+    #[serde(default)]
+    pub us_tech: Option<&'r str>,
+    #[serde(default)]
+    pub us_available: Option<&'r str>,
 }
 
 /// The columns of a batch file.
 pub const REQUIRED: &[&str] = &["chip", "destination"];
-pub const OPTIONAL: &[&str] = &["end_user", "end_user_hq", "date", "quantity", "from"];
+pub const OPTIONAL: &[&str] = &[
+    "end_user",
+    "end_user_hq",
+    "date",
+    "quantity",
+    "from",
+    "made_in",
+    "us_content",
+    "us_tech",
+    "us_available",
+];
+
+/// A yes/no cell (empty: not known).
+fn yes_no(column: &str, cell: Option<&str>) -> Result<Option<bool>, String> {
+    match cell.map(|c| c.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("") => Ok(None),
+        Some("yes" | "true") => Ok(Some(true)),
+        Some("no" | "false") => Ok(Some(false)),
+        Some(other) => Err(format!(
+            "{column} `{other}` is not yes or no (leave the cell empty when it is not known)"
+        )),
+    }
+}
 
 /// What every row of a batch shares: the default date, origin, scenario and ownership.
 pub struct BatchDefaults<'a> {
@@ -350,6 +380,18 @@ impl BatchRow<'_> {
             date: Some(cell(self.date).unwrap_or_else(|| defaults.date.to_string())),
             scenario: defaults.scenario.map(str::to_string),
             quantity,
+            made_in: cell(self.made_in),
+            us_content: match cell(self.us_content) {
+                Some(p) => Some(
+                    p.trim_end_matches('%')
+                        .trim()
+                        .parse::<f64>()
+                        .map_err(|_| format!("us_content `{p}` is not a percentage"))?,
+                ),
+                None => None,
+            },
+            us_tech: yes_no("us_tech", self.us_tech)?,
+            us_available: yes_no("us_available", self.us_available)?,
             ..CheckQuestion::default()
         })
     }

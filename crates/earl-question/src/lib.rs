@@ -44,6 +44,17 @@ fn required<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D:
     String::deserialize(d).map(Some)
 }
 
+/// Parses `yes`/`no` (or `true`/`false`); a fact not known is left out.
+fn parse_yes_no(s: &str) -> Result<bool, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "yes" | "true" => Ok(true),
+        "no" | "false" => Ok(false),
+        _ => Err(format!(
+            "`{s}` is not yes or no (leave the option out when the fact is not known)"
+        )),
+    }
+}
+
 /// Parses `accelerator` or `hbm`.
 fn parse_kind(s: &str) -> Result<ChipKind, String> {
     match s.trim().to_ascii_lowercase().as_str() {
@@ -198,6 +209,32 @@ pub struct CheckQuestion {
     #[arg(long = "owner", value_name = "NAME=PERCENT", requires = "end_user")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ownership: Option<Vec<Holding>>,
+    /// Country where the item was produced (a foreign-made item is subject to the EAR only
+    /// through US content, the foreign direct product rules or where it is; default: the
+    /// catalog's fact, else unknown).
+    #[arg(long = "made-in", value_name = "CC")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub made_in: Option<String>,
+    /// Controlled US-origin content, percent of the item's value (0 to 100), for de minimis
+    /// (15 CFR 734.4); default unknown.
+    #[arg(
+        long = "us-content",
+        value_name = "PERCENT",
+        allow_negative_numbers = true
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub us_content: Option<f64>,
+    /// Whether the item is a direct product of the US-origin technology or software 15 CFR
+    /// 734.9 names, or of a plant or major component that is (yes or no; default: the
+    /// catalog's fact, else unknown).
+    #[arg(long = "us-tech", value_parser = parse_yes_no, value_name = "yes|no")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub us_tech: Option<bool>,
+    /// Whether the chip was commercially available in the United States (the scope of the
+    /// January 2026 case-by-case lane; yes or no; default: the catalog's fact, else unknown).
+    #[arg(long = "us-available", value_parser = parse_yes_no, value_name = "yes|no")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub us_available: Option<bool>,
     /// A chip not in the catalog: its TPP.
     #[arg(long, conflicts_with_all = ["chip", "batch"], allow_negative_numbers = true)]
     #[serde(skip_serializing_if = "Option::is_none")]

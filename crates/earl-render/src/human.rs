@@ -30,7 +30,15 @@ pub fn steps(w: &mut dyn Write, title: &str, steps: &[Step]) -> io::Result<()> {
 
 /// The one-line verdict of a determination.
 pub fn verdict(d: &earl_core::check::Determination) -> String {
-    match (d.prohibited, d.license_required, &d.license_exception) {
+    let jurisdiction = match d.subject_to_ear {
+        Some(false) => {
+            return "NOT SUBJECT TO THE EAR — no EAR licence requirement reaches it (see the path)"
+                .into();
+        }
+        None => " (whether it is subject to the EAR is undetermined)",
+        Some(true) => "",
+    };
+    let verdict: String = match (d.prohibited, d.license_required, &d.license_exception) {
         (Some(true), _, _) => "PROHIBITED — no licence or exception can authorise it".into(),
         (None, Some(true), _) => {
             "LICENCE REQUIRED, and possibly PROHIBITED — see what would decide it".into()
@@ -44,7 +52,8 @@ pub fn verdict(d: &earl_core::check::Determination) -> String {
         (Some(false), Some(true), None) => "LICENCE REQUIRED".into(),
         (Some(false), Some(false), _) => "no licence required by the rules earl evaluates".into(),
         (Some(false), None, _) => "UNDETERMINED — see what would decide it".into(),
-    }
+    };
+    format!("{verdict}{jurisdiction}")
 }
 
 /// `earl check`.

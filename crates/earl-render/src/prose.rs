@@ -3,8 +3,8 @@
 //! here.
 
 use earl_core::metrics::MetricName;
-use earl_core::rules::{Requirement, ReviewPolicy};
-use earl_core::step::{Comparison, Holding, Listed, Reason, Shown, Step, Verdict};
+use earl_core::rules::{Ground, Requirement, ReviewPolicy};
+use earl_core::step::{Comparison, Fact, Holding, Listed, Reading, Reason, Shown, Step, Verdict};
 
 /// The sentence for `step`. It never names the date asked (the answer's header does), so one
 /// answer's steps read the same for every date they hold on.
@@ -148,6 +148,28 @@ fn reason(r: &Reason, entry: &str) -> String {
             treated_as,
             from,
         } => format!("{country} is treated as {treated_as} under the EAR from {from}."),
+        Reason::TppRange { low, high, source } => format!(
+            "TPP between {} and {} (no throughput published; the range its sources give, {source})",
+            num(*low),
+            num(*high)
+        ),
+        Reason::Production {
+            made_in,
+            us_content,
+            us_tech,
+        } => production(made_in, us_content, us_tech),
+        Reason::Jurisdiction {
+            ground,
+            verdict,
+            rule,
+            percent,
+            readings,
+        } => jurisdiction(*ground, *verdict, rule, *percent, readings),
+        Reason::SubjectToEar { verdict } => match verdict {
+            Verdict::Applies => "The item is subject to the EAR.".to_string(),
+            Verdict::DoesNotApply => "Not subject to the EAR: no prong of 15 CFR 734.3 reaches the item, so no EAR licence requirement applies to it.".to_string(),
+            Verdict::Undetermined => "Whether the item is subject to the EAR is undetermined, so whether a licence is required is undetermined too; what applies if it is subject follows.".to_string(),
+        },
         Reason::Control {
             verdict,
             requirement,
@@ -370,6 +392,60 @@ fn reason(r: &Reason, entry: &str) -> String {
                 if documents.len() == 1 { "" } else { "s" },
                 listed.join("; ")
             )
+        }
+    }
+}
+
+/// The production facts the jurisdiction step read, each with its source.
+fn production(made_in: &Fact<Vec<String>>, us_content: &Fact<f64>, us_tech: &Fact<bool>) -> String {
+    fn sourced<T>(f: &Fact<T>, shown: impl Fn(&T) -> String) -> String {
+        match &f.value {
+            None => "unknown".to_string(),
+            Some(v) if f.unverified => format!("{} ({}, unverified)", shown(v), f.source),
+            Some(v) => format!("{} ({})", shown(v), f.source),
+        }
+    }
+    format!(
+        "Production facts: made in {}; controlled US-origin content {}; direct product of US-origin technology or software: {}.",
+        sourced(made_in, |places| places.join(" or ")),
+        sourced(us_content, |pct| format!("{}%", num(*pct))),
+        sourced(us_tech, |b| if *b { "yes" } else { "no" }.to_string()),
+    )
+}
+
+/// One prong of "is the item subject to the EAR".
+fn jurisdiction(
+    ground: Ground,
+    verdict: Verdict,
+    rule: &str,
+    percent: Option<f64>,
+    readings: &[Reading],
+) -> String {
+    let prong = match (ground, percent) {
+        (Ground::UsLocated, _) => "Located in the United States".to_string(),
+        (Ground::UsOrigin, _) => "US-origin".to_string(),
+        (Ground::DeMinimis, Some(level)) => {
+            format!("De minimis (controlled US content above {}%)", num(level))
+        }
+        (Ground::DeMinimis, None) => "De minimis".to_string(),
+        (Ground::DirectProduct, _) => "Foreign direct product".to_string(),
+        (Ground::Presumed, _) => "Presumed subject by BIS".to_string(),
+    };
+    match (verdict, readings.is_empty()) {
+        (Verdict::Applies, _) => format!("{prong}: subject to the EAR — {rule}"),
+        (Verdict::DoesNotApply, _) => format!("{prong}: does not reach the item — {rule}"),
+        (Verdict::Undetermined, false) => {
+            let rs: Vec<String> = readings
+                .iter()
+                .map(|r| format!("“{}” ({})", r.reading, r.cite.text))
+                .collect();
+            format!(
+                "{prong}: undetermined — the reach of the rule is unsettled: {rule} The readings differ: {}.",
+                rs.join("; ")
+            )
+        }
+        (Verdict::Undetermined, true) => {
+            format!("{prong}: undetermined — a fact that decides it is unknown: {rule}")
         }
     }
 }

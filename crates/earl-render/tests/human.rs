@@ -55,6 +55,7 @@ fn check(chip: &str, to: &str, date: &str, end_user: Option<&str>) -> earl_engin
                 scenario: None,
                 quantity: None,
                 ownership: None,
+                made: Default::default(),
             })
             .unwrap(),
     )
@@ -134,6 +135,7 @@ fn check_owned_by_a_listed_party() {
                 owned: "Acme Widgets Trading Ltd".into(),
                 percent: 60.0,
             }]),
+            made: Default::default(),
         })
         .unwrap();
     a.explain();
@@ -250,4 +252,69 @@ fn audit() {
             render(|w| human::audit_verify(w, &report, store.path()))
         );
     });
+}
+
+/// A check of `chip` from abroad with the production facts stated.
+fn check_made(
+    chip: &str,
+    to: &str,
+    from: &str,
+    date: &str,
+    made: earl_engine::MadeInput,
+) -> earl_engine::CheckAnswer {
+    explained(
+        ENGINE
+            .check(&CheckRequest {
+                item: Item::Catalog(chip.into()),
+                to: to.into(),
+                from: Some(from.into()),
+                end_user: None,
+                end_user_hq: None,
+                date: date.parse().unwrap(),
+                scenario: None,
+                quantity: None,
+                ownership: None,
+                made,
+            })
+            .unwrap(),
+    )
+}
+
+/// Issue 21: the jurisdiction path first — a clear (not subject), an undetermined one, and
+/// Ascend under BIS's GP10 guidance.
+#[test]
+fn check_jurisdiction() {
+    let not_subject = check_made(
+        "H100",
+        "MY",
+        "TW",
+        "2024-06-01",
+        earl_engine::MadeInput {
+            us_content: Some(10.0),
+            ..Default::default()
+        },
+    );
+    insta::assert_snapshot!(
+        "check_not_subject",
+        render(|w| human::check(w, &not_subject))
+    );
+    let open = check_made(
+        "H100",
+        "DE",
+        "TW",
+        "2025-06-01",
+        earl_engine::MadeInput::default(),
+    );
+    insta::assert_snapshot!(
+        "check_jurisdiction_undetermined",
+        render(|w| human::check(w, &open))
+    );
+    let ascend = check_made(
+        "Ascend 910B",
+        "DE",
+        "CN",
+        "2026-03-01",
+        earl_engine::MadeInput::default(),
+    );
+    insta::assert_snapshot!("check_ascend_gp10", render(|w| human::check(w, &ascend)));
 }
