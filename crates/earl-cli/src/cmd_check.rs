@@ -19,7 +19,7 @@ pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
     if a.json {
         return print_json(&answer);
     }
-    earl_render::human::check(&mut std::io::stdout().lock(), &answer)?;
+    earl_render::human::check(&mut std::io::stdout().lock(), &answer, earl_render::Lang::En)?;
     Ok(())
 }
 

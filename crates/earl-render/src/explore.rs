@@ -52,7 +52,7 @@ pub fn brief(o: &Outcome) -> String {
         parts.push(format!("exception {x}"));
     }
     if let Some(r) = o.review_policy {
-        parts.push(policy_name(r).into());
+        parts.push(policy_name(r, crate::lang::Lang::En));
     }
     if !o.conditions.is_empty() {
         let n = o.conditions.len();

@@ -6,7 +6,7 @@ use earl_engine::explore::diff::DiffRequest;
 use earl_engine::explore::impact::ImpactRequest;
 use earl_engine::explore::timeline::TimelineRequest;
 use earl_engine::{CheckRequest, Engine, Item, ListsSource, ScreenRequest};
-use earl_render::{Explain, explained, explore, human};
+use earl_render::{Explain, Lang, explained, explore, human};
 use std::sync::LazyLock;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
@@ -71,7 +71,7 @@ fn classify() {
             )
             .unwrap(),
     );
-    insta::assert_snapshot!(render(|w| human::classify(w, &a)));
+    insta::assert_snapshot!(render(|w| human::classify(w, &a, Lang::En)));
     let open = explained(
         ENGINE
             .classify(
@@ -83,38 +83,38 @@ fn classify() {
     );
     insta::assert_snapshot!(
         "classify_undetermined",
-        render(|w| human::classify(w, &open))
+        render(|w| human::classify(w, &open, Lang::En))
     );
 }
 
 #[test]
 fn check_clean() {
     let a = check("H100", "DE", "2026-03-01", None);
-    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+    insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En)));
 }
 
 #[test]
 fn check_licence_under_the_lane() {
     let a = check("H200", "CN", "2026-03-01", None);
-    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+    insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En)));
 }
 
 #[test]
 fn check_exception() {
     let a = check("RTX 4090", "SA", "2025-06-01", None);
-    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+    insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En)));
 }
 
 #[test]
 fn check_party_hit() {
     let a = check("H200", "CN", "2026-03-01", Some("Moore Threads"));
-    settings().bind(|| insta::assert_snapshot!(render(|w| human::check(w, &a))));
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En))));
 }
 
 #[test]
 fn check_undetermined() {
     let a = check("H100", "AE", "2026-08-01", None);
-    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+    insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En)));
 }
 
 #[test]
@@ -137,7 +137,7 @@ fn check_owned_by_a_listed_party() {
         })
         .unwrap();
     a.explain();
-    settings().bind(|| insta::assert_snapshot!(render(|w| human::check(w, &a))));
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En))));
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn screen() {
             date: "2026-03-01".parse().unwrap(),
         })
         .unwrap();
-    settings().bind(|| insta::assert_snapshot!(render(|w| human::screen(w, &a, &[]))));
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::screen(w, &a, &[], Lang::En))));
 }
 
 #[test]

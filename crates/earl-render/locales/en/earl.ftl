@@ -1,0 +1,215 @@
+# earl's sentences in English: the reference catalog. Every message here exists in every other
+# catalog with the same variables (tests/catalogs.rs). Figures arrive already formatted;
+# $verdict is applies | does-not-apply | undetermined; yes/no selectors are "yes" | "no".
+# Names, ids, list names and citations arrive as they are published and stay so.
+
+## Joining lists
+
+list-semicolon = {"; "}
+list-comma = {", "}
+list-or = {" or "}
+list-and = {" and "}
+
+## Steps (prose.rs): one message per step kind
+
+the-entry = the entry
+step-if-branch = If {$branch}: {$text}
+outcome-not = not {$eccn}
+step-tpp = TPP = {$tops} dense {$precision} TOPS{ $given ->
+        [yes] {" "}given
+       *[no] {""}
+    } × {$bits} bits = {$tpp}{ $over ->
+        [yes] {" "}(highest over the {$precisions} precisions listed)
+       *[no] {""}
+    }
+step-tpp-as-given = TPP = {$tpp} as given
+step-pd = PD = TPP {$tpp} / {$area} { $given ->
+        [yes] mm²
+       *[no] mm² applicable die area
+    } = {$pd}
+step-pd-as-given = PD = {$pd} as given
+step-hbm-density = memory bandwidth density = {$bandwidth} GB/s / {$area} mm² = {$density} GB/s/mm²
+step-io-bound = Aggregate bidirectional I/O is taken as the chip-to-chip figure {$chip_to_chip} GB/s plus up to {$host_link} GB/s of host link: between {$low} and {$high} GB/s.
+step-no-3a090 = No ECCN 3A090 existed on the date asked: it was created by the rule effective 2022-10-07 (87 FR 62186).
+step-exclusion = {$entry} { $verdict ->
+        [applies] applies
+        [does-not-apply] does not apply
+       *[undetermined] cannot tell whether it applies
+    }: {$rule}
+step-paragraph-not-applicable = {$entry} ({$rule}): does not apply to this kind of item.
+step-paragraph = {$entry} ({$rule}): { $verdict ->
+        [applies] met
+        [does-not-apply] not met
+       *[undetermined] undetermined
+    } — {$tests}.
+comparison = {$metric} {$shown} {$op} {$threshold}: { $verdict ->
+        [applies] met
+        [does-not-apply] not met
+       *[undetermined] cannot tell
+    }
+shown-between = between {$low} and {$high}
+shown-unknown = unknown
+shown-not-applicable = not applicable
+step-unknown-irrelevant = {$metric} is unknown, but it cannot change this outcome: the paragraphs that decide it do not depend on {$metric}.
+step-classified = Classification: {$outcome}.
+step-classification-open = Classification undetermined: could be {$possible}; decided by {$deciding}.
+step-rests-on-unverified = This result rests on figures the sources mark unverified: {$figures}.
+contained-part = {$count} × {$name} ({$chip})
+step-contains = {$system} contains {$parts}.
+step-assembly = {$entry} ({$rule}): { $verdict ->
+        [applies] applies — it contains {$by}.
+        [undetermined] undetermined — it contains {$by}, whose classification is open.
+       *[does-not-apply] does not apply — no contained chip meets it.
+    }
+step-treated-as = {$country} is treated as {$treated_as} under the EAR from {$from}.
+control-reading = “{$reading}” ({$cite})
+step-control-unsettled = Undetermined — the law is unsettled: {$rule} The readings differ: {$readings}.
+step-control-figures-unknown = Cannot tell whether this applies (figures unknown): {$rule}
+step-control = { $requirement ->
+        [prohibited] Prohibited
+       *[license] Licence required
+    }: {$rule}
+step-no-requirement = No licence requirement in earl's rules applies to this item for {$destination} on the date asked (rules as of regime {$regime}).
+party-matched-as = {$name} (matched as “{$matched}”)
+party-subject = “{$party}” matches {$who} on the {$list} list
+step-party-listed = {$subject}{$since}: {$rule}
+step-party-listed-later = {$subject}, but {$listing}, after the date asked: it was not yet listed then, so the listing is not applied.
+step-party-listing-undated = {$subject}; {$listing} and earl does not know its effective date, so the entry may or may not have been listed on the date asked: {$rule}
+listing-on = the entry was listed by {$notice}, effective {$date}
+listing-by = the entry was listed by {$notice}, in force by {$date} at the latest
+listing-in-year = the entry was listed by {$notice} (published in {$year})
+listing-no-notice = the entry cites no Federal Register notice
+listed-since-on = {" "}(listed by {$notice}, effective {$date})
+listed-since-by = {" "}(listed by {$notice}, in force by {$date})
+listed-since-in-year = {" "}(listed by {$notice}, {$year})
+step-owned = {$party} { $verdict ->
+        [applies] is
+       *[other] may be (some owners' listing dates are unknown)
+    } owned {$percent}% in the aggregate by parties on the {$list} list ({$chain}): {$rule}
+holding = {$owner} holds {$percent}% of {$owned}
+holding-listed = {$owner} holds {$percent}% of {$owned}, {$list}
+step-ownership-not-applied = {$party} is owned {$percent}% by parties on the {$list} list, but on the date asked the ownership rule did not apply (see its citation); the ownership remains a red flag.
+step-exception = License Exception {$code} can authorise it: {$rule}
+step-exception-barred = License Exception {$code} would apply, but the party's {$list} listing bars licence exceptions.
+step-review-overridden = Review policy {$policy} would apply, but a listed party's stricter policy replaces it (below): {$rule}
+step-review-figures-unknown = Cannot tell whether this review policy applies (figures unknown): {$rule}
+step-review = Review policy {$policy}: {$rule}
+step-policy-override-replaces = The {$list} listing sets the stricter review policy: {$policy}. It replaces {$replaced}, and that policy's conditions and charges do not apply.
+step-policy-override = The {$list} listing sets the review policy: {$policy}.
+step-same-across-outcomes = Every possible classification leads to this same answer, so the unknown figures do not change it.
+step-depends-on-classification = The answer depends on the classification, which turns on {$deciding}.
+review-reading-first = {$policy} if {$entry} applies
+review-reading-else = else {$policy} if {$entry} applies
+review-reading-fallback = else {$policy} ({$entry})
+review-reading-none = else none of these
+step-review-undetermined = The review policy is undetermined: {$readings}. The undetermined steps above say what would decide it.
+step-condition-if-review = If {$review} applies: {$rule}
+step-condition-may-apply = May apply (the facts that decide it are not known): {$rule}
+step-exception-undetermined = License Exception {$code} may be available: whether its terms are met cannot be told from the facts given. {$rule}
+step-charge-undetermined = This charge may be due: the figures that decide it are not known exactly. {$rule}
+step-listing-date-unknown = The {$list} entry for {$name} first cites {$notice} ({$year}); earl does not know that notice's effective date, so whether {$name} was listed on the date asked is undetermined.
+step-listing-undated = The {$list} entry for {$name} cites no Federal Register notice, so earl cannot date the listing; it was applied as if in force on the date asked.
+step-no-end-user = No end user was named, so no restricted-party list was screened.
+step-hq-not-given = The end user's headquarters was not given: earl assumed it is not headquartered (nor its ultimate parent) in Country Group D:5 or Macau. If it is, a licence is required for advanced computing items to any destination.
+step-ownership-not-given = { $in_force ->
+        [applies] The end user's owners were not given, so ownership by listed parties was not checked.
+       *[other] The end user's owners were not given.
+    }
+step-rules-vintage = earl's rules reflect sources up to {$as_of} ({$source}); changes after that date are not known to earl, so this answer may be out of date.
+document-effective = , effective {$date}
+newer-document = {$kind} “{$title}” ({$cite}, published {$published}{$effective}){$link}
+step-newer-documents = earl's rules reflect sources up to {$as_of} ({$source}). BIS has published {$count} { $count ->
+        [one] document
+       *[other] documents
+    } touching the parts earl encodes since then, which may change this answer and which earl has not encoded: {$documents}.
+
+## Review policies and metrics
+
+policy-presumption-of-approval = presumption of approval
+policy-case-by-case = case-by-case
+policy-presumption-of-denial = presumption of denial
+policy-policy-of-denial = policy of denial
+metric-tpp = TPP
+metric-pd = PD
+metric-memory-bandwidth = memory bandwidth (GB/s)
+metric-chip-to-chip = chip-to-chip bandwidth (GB/s)
+metric-io-aggregate = aggregate bidirectional I/O (GB/s)
+metric-hbm-density = memory bandwidth density (GB/s/mm²)
+metric-frontier-share = share of the frontier chip's TPP
+metric-shipment-tpp = shipment TPP (TPP × quantity)
+
+## Human output (human.rs)
+
+field = {$label}: {$value}
+heading = {$title}:
+heading-conditions = Conditions
+heading-why = Why
+heading-notices = Notices
+heading-not-checked = Not checked — yours to check
+mark-unverified = UNVERIFIED
+yes = yes
+no = no
+none = none
+unknown = unknown
+verdict-prohibited = PROHIBITED — no licence or exception can authorise it
+verdict-licence-possibly-prohibited = LICENCE REQUIRED, and possibly PROHIBITED — see what would decide it
+verdict-undetermined-possibly-prohibited = UNDETERMINED, possibly PROHIBITED — see what would decide it
+verdict-licence-exception = LICENCE REQUIRED, but License Exception {$exception} can authorise it (see its conditions)
+verdict-licence-required = LICENCE REQUIRED
+verdict-no-licence = no licence required by the rules earl evaluates
+verdict-undetermined = UNDETERMINED — see what would decide it
+destination-treated-as = {$destination} (treated as {$treated_as})
+check-head = {$chip} → {$destination} from {$from} on {$date}: {$verdict}
+classification-undetermined = undetermined
+label-classification = classification
+check-rules-in-force = rules in force on {$date}: {$count} { $count ->
+       *[other] amendments
+    }, the newest {$regime}{$scenario}
+scenario-suffix = , scenario {$scenario}
+label-decided-under = decided under
+label-licence-exception = licence exception
+label-review-policy = review policy
+check-if-outcome = if {$outcome}: licence { $licence ->
+        [required] required
+        [not-required] not required
+       *[undetermined] undetermined
+    } · exception {$exception} · review {$review}
+label-decided-by = decided by
+match-alias = {" "}(as “{$alias}”)
+check-match = “{$party}” matches {$name}{$alias} on {$list} — score {$score}
+label-screened-against = screened against
+label-warning = warning
+check-charge = charge{ $may ->
+        [yes] {" "}(may apply)
+       *[no] {""}
+    }: {$rate}% {$kind} — {$text}
+check-disclaimer = This is a determination under earl's encoded rules, not a clearance or legal advice.
+screen-with-address = {" "}with an address in {$country} (or none)
+screen-no-match = No match at or above {$threshold} for “{$query}”{$place} on {$date}.
+below-threshold = below threshold
+label-matched-alias = matched alias
+label-countries = countries
+label-listed = listed
+label-effect = effect
+effect-not-named = earl's rules do not name the {$list} list; read the entry and its source list
+label-licence-policy = licence policy
+label-why = why
+screen-footer = Lists: {$source}, {$generated}. A match is a lead to review, not a determination.
+screen-listed-on = by {$notice}, effective {$date}
+screen-listed-by = by {$notice}, in force by {$date}
+screen-listed-in-year = by {$notice} ({$year}; exact date not known to earl)
+screen-listed-no-notice = no Federal Register notice cited
+screen-listed = {$when} — { $verdict ->
+        [applies] listed on the date asked
+        [does-not-apply] not yet listed on the date asked
+       *[undetermined] may or may not have been listed on the date asked
+    }
+lists-generated = generated {$date}
+lists-generation-date-unknown = generation date unknown
+classify-excluded = not 3A090 — excluded by {$exclusion}
+classify-undetermined = UNDETERMINED — could be {$possible}
+classify-as-of = as of {$date} under rule version {$regime}{$scenario}
+classify-contains = contains {$count} × {$name} ({$chip}): {$paragraph}
+classify-part-not-3a090 = not 3A090 or undetermined
+classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · datacenter: {$datacenter} · memory bandwidth {$bandwidth}
+label-rests-on-unverified = rests on unverified figures

@@ -1,0 +1,81 @@
+//! The message catalogs: one Project Fluent file per language (`locales/<tag>/earl.ftl`),
+//! bundled into the binary. Every sentence, heading and label earl writes is a message there;
+//! the Rust code chooses the message and passes its arguments (figures already formatted, so
+//! every language shows the same figures; plain numbers only where a plural form is chosen).
+
+use crate::lang::Lang;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::sync::OnceLock;
+
+/// Each catalog's source, in [`Lang::ALL`]'s order.
+pub const SOURCES: [(Lang, &str); 3] = [
+    (Lang::En, include_str!("../locales/en/earl.ftl")),
+    (Lang::Ar, include_str!("../locales/ar/earl.ftl")),
+    (Lang::ZhHans, include_str!("../locales/zh-Hans/earl.ftl")),
+];
+
+/// What marks a message shown in English because the asked language lacks it: visible, so a
+/// gap is seen wherever it shows (the catalog test keeps releases from having one).
+pub const FALLBACK_MARK: &str = "[en] ";
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundles() -> &'static [Bundle; 3] {
+    static BUNDLES: OnceLock<[Bundle; 3]> = OnceLock::new();
+    BUNDLES.get_or_init(|| SOURCES.map(|(lang, source)| bundle(lang, source)))
+}
+
+fn bundle(lang: Lang, source: &str) -> Bundle {
+    let locale = lang
+        .tag()
+        .parse()
+        .expect("every Lang tag is a valid language identifier");
+    let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+    // Isolation marks (FSI/PDI) around every argument show as boxes in most terminals and
+    // would change the English output; the page isolates Latin runs itself (<bdi>).
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(source.to_string())
+        .unwrap_or_else(|(_, errors)| panic!("locales/{lang}/earl.ftl: {errors:?}"));
+    bundle
+        .add_resource(resource)
+        .unwrap_or_else(|errors| panic!("locales/{lang}/earl.ftl: {errors:?}"));
+    bundle
+}
+
+fn bundle_of(lang: Lang) -> &'static Bundle {
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    &bundles()[index]
+}
+
+/// The message `id` in `lang` with `args`; in English, marked, when `lang` lacks it.
+pub fn message(lang: Lang, id: &str, args: &FluentArgs) -> String {
+    match format(lang, id, args) {
+        Some(text) => text,
+        None => match format(Lang::En, id, args) {
+            Some(text) => format!("{FALLBACK_MARK}{text}"),
+            None => format!("[missing message {id}]"),
+        },
+    }
+}
+
+fn format(lang: Lang, id: &str, args: &FluentArgs) -> Option<String> {
+    let bundle = bundle_of(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+    debug_assert!(errors.is_empty(), "{lang} {id}: {errors:?}");
+    Some(text.into_owned())
+}
+
+/// `tr!(lang, "message-id", name = value, …)`: the message with its arguments. A value is
+/// anything Fluent takes (`&str`, `String`, a number for a plural choice).
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut args = fluent_bundle::FluentArgs::new();
+        $( args.set(stringify!($name), fluent_bundle::FluentValue::from($value)); )*
+        $crate::i18n::message($lang, $id, &args)
+    }};
+}
