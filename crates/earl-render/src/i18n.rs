@@ -4,6 +4,7 @@
 //! every language shows the same figures; plain numbers only where a plural form is chosen).
 
 use crate::lang::Lang;
+pub use fluent_bundle;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use std::sync::OnceLock;
@@ -19,11 +20,17 @@ pub const SOURCES: [(Lang, &str); 3] = [
 /// gap is seen wherever it shows (the catalog test keeps releases from having one).
 pub const FALLBACK_MARK: &str = "[en] ";
 
-type Bundle = FluentBundle<FluentResource>;
+/// One language's compiled catalog.
+pub type Bundle = FluentBundle<FluentResource>;
 
 fn bundles() -> &'static [Bundle; 3] {
     static BUNDLES: OnceLock<[Bundle; 3]> = OnceLock::new();
-    BUNDLES.get_or_init(|| SOURCES.map(|(lang, source)| bundle(lang, source)))
+    BUNDLES.get_or_init(|| bundles_from(SOURCES))
+}
+
+/// Catalogs compiled from their sources, in [`Lang::ALL`]'s order.
+pub fn bundles_from(sources: [(Lang, &str); 3]) -> [Bundle; 3] {
+    sources.map(|(lang, source)| bundle(lang, source))
 }
 
 fn bundle(lang: Lang, source: &str) -> Bundle {
@@ -43,28 +50,31 @@ fn bundle(lang: Lang, source: &str) -> Bundle {
     bundle
 }
 
-fn bundle_of(lang: Lang) -> &'static Bundle {
-    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    &bundles()[index]
-}
-
 /// The message `id` in `lang` with `args`; in English, marked, when `lang` lacks it.
 pub fn message(lang: Lang, id: &str, args: &FluentArgs) -> String {
-    match format(lang, id, args) {
+    message_in(bundles(), lang, id, args)
+}
+
+/// [`message`] from the given catalogs.
+pub fn message_in(bundles: &[Bundle; 3], lang: Lang, id: &str, args: &FluentArgs) -> String {
+    let bundle_of = |lang: Lang| {
+        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        &bundles[index]
+    };
+    match format(bundle_of(lang), id, args) {
         Some(text) => text,
-        None => match format(Lang::En, id, args) {
+        None => match format(bundle_of(Lang::En), id, args) {
             Some(text) => format!("{FALLBACK_MARK}{text}"),
             None => format!("[missing message {id}]"),
         },
     }
 }
 
-fn format(lang: Lang, id: &str, args: &FluentArgs) -> Option<String> {
-    let bundle = bundle_of(lang);
+fn format(bundle: &Bundle, id: &str, args: &FluentArgs) -> Option<String> {
     let pattern = bundle.get_message(id)?.value()?;
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(args), &mut errors);
-    debug_assert!(errors.is_empty(), "{lang} {id}: {errors:?}");
+    debug_assert!(errors.is_empty(), "{:?} {id}: {errors:?}", bundle.locales);
     Some(text.into_owned())
 }
 
@@ -74,8 +84,8 @@ fn format(lang: Lang, id: &str, args: &FluentArgs) -> Option<String> {
 macro_rules! tr {
     ($lang:expr, $id:expr $(, $name:ident = $value:expr)* $(,)?) => {{
         #[allow(unused_mut)]
-        let mut args = fluent_bundle::FluentArgs::new();
-        $( args.set(stringify!($name), fluent_bundle::FluentValue::from($value)); )*
+        let mut args = $crate::i18n::fluent_bundle::FluentArgs::new();
+        $( args.set(stringify!($name), $crate::i18n::fluent_bundle::FluentValue::from($value)); )*
         $crate::i18n::message($lang, $id, &args)
     }};
 }

@@ -251,3 +251,75 @@ fn audit() {
         );
     });
 }
+
+/// The same answer in every other language: the same facts (figures, ids, citations), every
+/// sentence from that language's catalog, none falling back to English.
+fn in_every_language(name: &str, answer: &impl Fn(Lang) -> String) {
+    let english = answer(Lang::En);
+    for lang in [Lang::Ar, Lang::ZhHans] {
+        let text = answer(lang);
+        assert!(
+            !text.contains(earl_render::i18n::FALLBACK_MARK),
+            "{lang}: a message fell back to English:\n{text}"
+        );
+        assert_ne!(text, english, "{lang}");
+        // Citations stay as published, beside the translated sentence.
+        for cite in ["91 FR 1684", "15 CFR"] {
+            assert_eq!(
+                english.contains(cite),
+                text.contains(cite),
+                "{lang}: {cite}"
+            );
+        }
+        let snapshot = format!("{name}_{}", lang.tag().replace('-', "_").to_lowercase());
+        settings().bind(|| insta::assert_snapshot!(snapshot, text));
+    }
+}
+
+#[test]
+fn check_h200_to_china_in_every_language() {
+    let a = check("H200", "CN", "2026-03-01", None);
+    in_every_language("check_h200_cn", &|lang| {
+        let a = earl_render::explained_in(a.clone(), lang);
+        render(|w| human::check(w, &a, lang))
+    });
+}
+
+#[test]
+fn check_party_hit_in_every_language() {
+    let a = check("H200", "CN", "2026-03-01", Some("Moore Threads"));
+    in_every_language("check_party_hit", &|lang| {
+        let a = earl_render::explained_in(a.clone(), lang);
+        render(|w| human::check(w, &a, lang))
+    });
+}
+
+#[test]
+fn classify_in_every_language() {
+    let a = ENGINE
+        .classify(
+            &Item::Catalog("MTT S4000".into()),
+            "2026-03-01".parse().unwrap(),
+            None,
+        )
+        .unwrap();
+    in_every_language("classify_undetermined", &|lang| {
+        let a = earl_render::explained_in(a.clone(), lang);
+        render(|w| human::classify(w, &a, lang))
+    });
+}
+
+#[test]
+fn screen_in_every_language() {
+    let a = ENGINE
+        .screen(&ScreenRequest {
+            name: "摩尔线程".into(),
+            country: Some("China".into()),
+            lists: None,
+            threshold: None,
+            include_below: false,
+            date: "2026-03-01".parse().unwrap(),
+        })
+        .unwrap();
+    in_every_language("screen", &|lang| render(|w| human::screen(w, &a, &[], lang)));
+}

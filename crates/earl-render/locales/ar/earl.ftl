@@ -1,215 +1,226 @@
-# earl's sentences in English: the reference catalog. Every message here exists in every other
-# catalog with the same variables (tests/catalogs.rs). Figures arrive already formatted;
-# $verdict is applies | does-not-apply | undetermined; yes/no selectors are "yes" | "no".
-# Names, ids, list names and citations arrive as they are published and stay so.
+# جمل earl بالعربية. تقابل locales/en/earl.ftl رسالةً برسالة وبالمتغيرات نفسها (يفحصها tests/catalogs.rs).
+# المصطلحات وفق docs/i18n/glossary.md مع مصادرها. الأسماء والمعرّفات وأسماء القوائم والاستشهادات تبقى كما نُشرت (بالإنجليزية).
+# الأرقام بالأرقام اللاتينية (0-9) كما في الاستشهادات المنشورة؛ انظر docs/i18n/glossary.md.
 
 ## Joining lists
 
-list-semicolon = {"; "}
-list-comma = {", "}
-list-or = {" or "}
-list-and = {" and "}
+list-semicolon = {"؛ "}
+list-comma = {"، "}
+list-or = {" أو "}
+list-and = {" و"}
 
-## Steps (prose.rs): one message per step kind
+## Steps (prose.rs)
 
-the-entry = the entry
-step-if-branch = If {$branch}: {$text}
-outcome-not = not {$eccn}
-step-tpp = TPP = {$tops} dense {$precision} TOPS{ $given ->
-        [yes] {" "}given
+the-entry = البند
+step-if-branch = إذا كان التصنيف {$branch}: {$text}
+outcome-not = ليس {$eccn}
+step-tpp = TPP = {$tops} TOPS كثيفة بدقة {$precision}{ $given ->
+        [yes] {" "}(قيمة مُدخلة)
        *[no] {""}
-    } × {$bits} bits = {$tpp}{ $over ->
-        [yes] {" "}(highest over the {$precisions} precisions listed)
+    } × {$bits} بت = {$tpp}{ $over ->
+        [yes] {" "}({ $precisions ->
+                [two] الأعلى بين الدقتين المدرجتين
+                [few] الأعلى بين {$precisions} دقات مدرجة
+               *[other] الأعلى بين {$precisions} دقة مدرجة
+            })
        *[no] {""}
     }
-step-tpp-as-given = TPP = {$tpp} as given
+step-tpp-as-given = TPP = {$tpp} كما أُدخلت
 step-pd = PD = TPP {$tpp} / {$area} { $given ->
         [yes] mm²
-       *[no] mm² applicable die area
+       *[no] mm² من مساحة الرقاقة المعتمدة
     } = {$pd}
-step-pd-as-given = PD = {$pd} as given
-step-hbm-density = memory bandwidth density = {$bandwidth} GB/s / {$area} mm² = {$density} GB/s/mm²
-step-io-bound = Aggregate bidirectional I/O is taken as the chip-to-chip figure {$chip_to_chip} GB/s plus up to {$host_link} GB/s of host link: between {$low} and {$high} GB/s.
-step-no-3a090 = No ECCN 3A090 existed on the date asked: it was created by the rule effective 2022-10-07 (87 FR 62186).
+step-pd-as-given = PD = {$pd} كما أُدخلت
+step-hbm-density = كثافة عرض نطاق الذاكرة = {$bandwidth} GB/s / {$area} mm² = {$density} GB/s/mm²
+step-io-bound = يُحتسب إجمالي الإدخال/الإخراج ثنائي الاتجاه على أنه رقم الربط بين الرقاقات {$chip_to_chip} GB/s مضافًا إليه ما يصل إلى {$host_link} GB/s من وصلة المضيف: بين {$low} و{$high} GB/s.
+step-no-3a090 = لم يكن التصنيف ECCN 3A090 موجودًا في التاريخ المطلوب: فقد أُنشئ بالقاعدة النافذة في 2022-10-07 (87 FR 62186).
 step-exclusion = {$entry} { $verdict ->
-        [applies] applies
-        [does-not-apply] does not apply
-       *[undetermined] cannot tell whether it applies
+        [applies] ينطبق
+        [does-not-apply] لا ينطبق
+       *[undetermined] لا يمكن الجزم بانطباقه
     }: {$rule}
-step-paragraph-not-applicable = {$entry} ({$rule}): does not apply to this kind of item.
+step-paragraph-not-applicable = {$entry} ({$rule}): لا ينطبق على هذا النوع من الأصناف.
 step-paragraph = {$entry} ({$rule}): { $verdict ->
-        [applies] met
-        [does-not-apply] not met
-       *[undetermined] undetermined
+        [applies] مستوفى
+        [does-not-apply] غير مستوفى
+       *[undetermined] غير محسوم
     } — {$tests}.
 comparison = {$metric} {$shown} {$op} {$threshold}: { $verdict ->
-        [applies] met
-        [does-not-apply] not met
-       *[undetermined] cannot tell
+        [applies] مستوفى
+        [does-not-apply] غير مستوفى
+       *[undetermined] لا يمكن الجزم
     }
-shown-between = between {$low} and {$high}
-shown-unknown = unknown
-shown-not-applicable = not applicable
-step-unknown-irrelevant = {$metric} is unknown, but it cannot change this outcome: the paragraphs that decide it do not depend on {$metric}.
-step-classified = Classification: {$outcome}.
-step-classification-open = Classification undetermined: could be {$possible}; decided by {$deciding}.
-step-rests-on-unverified = This result rests on figures the sources mark unverified: {$figures}.
+shown-between = بين {$low} و{$high}
+shown-unknown = غير معروف
+shown-not-applicable = لا ينطبق
+step-unknown-irrelevant = {$metric} غير معروف، لكنه لا يغيّر هذه النتيجة: الفقرات التي تحسمها لا تعتمد على {$metric}.
+step-classified = التصنيف: {$outcome}.
+step-classification-open = التصنيف غير محسوم: قد يكون {$possible}؛ ويحسمه {$deciding}.
+step-rests-on-unverified = تستند هذه النتيجة إلى أرقام تصفها المصادر بأنها غير مُتحقق منها: {$figures}.
 contained-part = {$count} × {$name} ({$chip})
-step-contains = {$system} contains {$parts}.
+step-contains = يحتوي {$system} على {$parts}.
 step-assembly = {$entry} ({$rule}): { $verdict ->
-        [applies] applies — it contains {$by}.
-        [undetermined] undetermined — it contains {$by}, whose classification is open.
-       *[does-not-apply] does not apply — no contained chip meets it.
+        [applies] ينطبق — فهو يحتوي على {$by}.
+        [undetermined] غير محسوم — فهو يحتوي على {$by}، وتصنيفها لم يُحسم.
+       *[does-not-apply] لا ينطبق — لا تستوفيه أي رقاقة مضمّنة.
     }
-step-treated-as = {$country} is treated as {$treated_as} under the EAR from {$from}.
-control-reading = “{$reading}” ({$cite})
-step-control-unsettled = Undetermined — the law is unsettled: {$rule} The readings differ: {$readings}.
-step-control-figures-unknown = Cannot tell whether this applies (figures unknown): {$rule}
+step-treated-as = تُعامَل {$country} معاملة {$treated_as} بموجب لوائح الرقابة على الصادرات (EAR) اعتبارًا من {$from}.
+control-reading = «{$reading}» ({$cite})
+step-control-unsettled = غير محسوم — القانون غير مستقر: {$rule} وتختلف القراءات: {$readings}.
+step-control-figures-unknown = لا يمكن الجزم بانطباق هذا (الأرقام غير معروفة): {$rule}
 step-control = { $requirement ->
-        [prohibited] Prohibited
-       *[license] Licence required
+        [prohibited] محظور
+       *[license] يلزم ترخيص
     }: {$rule}
-step-no-requirement = No licence requirement in earl's rules applies to this item for {$destination} on the date asked (rules as of regime {$regime}).
-party-matched-as = {$name} (matched as “{$matched}”)
-party-subject = “{$party}” matches {$who} on the {$list} list
+step-no-requirement = لا ينطبق أي اشتراط ترخيص في قواعد earl على هذا الصنف إلى {$destination} في التاريخ المطلوب (القواعد وفق الإصدار {$regime}).
+party-matched-as = {$name} (مطابَق بوصفه «{$matched}»)
+party-subject = «{$party}» يطابق {$who} في قائمة {$list}
 step-party-listed = {$subject}{$since}: {$rule}
-step-party-listed-later = {$subject}, but {$listing}, after the date asked: it was not yet listed then, so the listing is not applied.
-step-party-listing-undated = {$subject}; {$listing} and earl does not know its effective date, so the entry may or may not have been listed on the date asked: {$rule}
-listing-on = the entry was listed by {$notice}, effective {$date}
-listing-by = the entry was listed by {$notice}, in force by {$date} at the latest
-listing-in-year = the entry was listed by {$notice} (published in {$year})
-listing-no-notice = the entry cites no Federal Register notice
-listed-since-on = {" "}(listed by {$notice}, effective {$date})
-listed-since-by = {" "}(listed by {$notice}, in force by {$date})
-listed-since-in-year = {" "}(listed by {$notice}, {$year})
-step-owned = {$party} { $verdict ->
-        [applies] is
-       *[other] may be (some owners' listing dates are unknown)
-    } owned {$percent}% in the aggregate by parties on the {$list} list ({$chain}): {$rule}
-holding = {$owner} holds {$percent}% of {$owned}
-holding-listed = {$owner} holds {$percent}% of {$owned}, {$list}
-step-ownership-not-applied = {$party} is owned {$percent}% by parties on the {$list} list, but on the date asked the ownership rule did not apply (see its citation); the ownership remains a red flag.
-step-exception = License Exception {$code} can authorise it: {$rule}
-step-exception-barred = License Exception {$code} would apply, but the party's {$list} listing bars licence exceptions.
-step-review-overridden = Review policy {$policy} would apply, but a listed party's stricter policy replaces it (below): {$rule}
-step-review-figures-unknown = Cannot tell whether this review policy applies (figures unknown): {$rule}
-step-review = Review policy {$policy}: {$rule}
-step-policy-override-replaces = The {$list} listing sets the stricter review policy: {$policy}. It replaces {$replaced}, and that policy's conditions and charges do not apply.
-step-policy-override = The {$list} listing sets the review policy: {$policy}.
-step-same-across-outcomes = Every possible classification leads to this same answer, so the unknown figures do not change it.
-step-depends-on-classification = The answer depends on the classification, which turns on {$deciding}.
-review-reading-first = {$policy} if {$entry} applies
-review-reading-else = else {$policy} if {$entry} applies
-review-reading-fallback = else {$policy} ({$entry})
-review-reading-none = else none of these
-step-review-undetermined = The review policy is undetermined: {$readings}. The undetermined steps above say what would decide it.
-step-condition-if-review = If {$review} applies: {$rule}
-step-condition-may-apply = May apply (the facts that decide it are not known): {$rule}
-step-exception-undetermined = License Exception {$code} may be available: whether its terms are met cannot be told from the facts given. {$rule}
-step-charge-undetermined = This charge may be due: the figures that decide it are not known exactly. {$rule}
-step-listing-date-unknown = The {$list} entry for {$name} first cites {$notice} ({$year}); earl does not know that notice's effective date, so whether {$name} was listed on the date asked is undetermined.
-step-listing-undated = The {$list} entry for {$name} cites no Federal Register notice, so earl cannot date the listing; it was applied as if in force on the date asked.
-step-no-end-user = No end user was named, so no restricted-party list was screened.
-step-hq-not-given = The end user's headquarters was not given: earl assumed it is not headquartered (nor its ultimate parent) in Country Group D:5 or Macau. If it is, a licence is required for advanced computing items to any destination.
+step-party-listed-later = {$subject}، لكن {$listing}، بعد التاريخ المطلوب: لم يكن مُدرجًا حينها، فلا يُطبَّق الإدراج.
+step-party-listing-undated = {$subject}؛ {$listing}، ولا يعرف earl تاريخ نفاذه، فقد يكون البند مُدرجًا في التاريخ المطلوب وقد لا يكون: {$rule}
+listing-on = أُدرج البند بموجب {$notice}، نافذًا من {$date}
+listing-by = أُدرج البند بموجب {$notice}، نافذًا في {$date} على أبعد تقدير
+listing-in-year = أُدرج البند بموجب {$notice} (المنشور عام {$year})
+listing-no-notice = لا يستشهد البند بأي إشعار في السجل الفيدرالي (Federal Register)
+listed-since-on = {" "}(أُدرج بموجب {$notice}، نافذًا من {$date})
+listed-since-by = {" "}(أُدرج بموجب {$notice}، نافذًا في {$date})
+listed-since-in-year = {" "}(أُدرج بموجب {$notice}، {$year})
+step-owned = { $verdict ->
+        [applies] يملك
+       *[other] قد يملك (تواريخ إدراج بعض المالكين غير معروفة)
+    } أطرافٌ مدرجة في قائمة {$list} مجتمعةً {$percent}% من {$party} ({$chain}): {$rule}
+holding = {$owner} يملك {$percent}% من {$owned}
+holding-listed = {$owner} يملك {$percent}% من {$owned}، {$list}
+step-ownership-not-applied = تملك أطرافٌ مدرجة في قائمة {$list} نسبة {$percent}% من {$party}، لكن قاعدة الملكية لم تكن تنطبق في التاريخ المطلوب (انظر الاستشهاد)؛ وتبقى الملكية مؤشر خطر.
+step-exception = يمكن أن يُجيزه استثناء الترخيص {$code}: {$rule}
+step-exception-barred = كان استثناء الترخيص {$code} لينطبق، لكن إدراج الطرف في قائمة {$list} يمنع استثناءات الترخيص.
+step-review-overridden = كانت سياسة المراجعة «{$policy}» لتنطبق، لكن السياسة الأشد لطرف مدرج تحل محلها (أدناه): {$rule}
+step-review-figures-unknown = لا يمكن الجزم بانطباق سياسة المراجعة هذه (الأرقام غير معروفة): {$rule}
+step-review = سياسة المراجعة «{$policy}»: {$rule}
+step-policy-override-replaces = يفرض الإدراج في قائمة {$list} سياسة المراجعة الأشد: {$policy}. وهي تحل محل {$replaced}، فلا تنطبق شروط تلك السياسة ورسومها.
+step-policy-override = يفرض الإدراج في قائمة {$list} سياسة المراجعة: {$policy}.
+step-same-across-outcomes = كل تصنيف ممكن يؤدي إلى الجواب نفسه، فلا تغيّره الأرقام غير المعروفة.
+step-depends-on-classification = يتوقف الجواب على التصنيف، والتصنيف يتوقف على {$deciding}.
+review-reading-first = {$policy} إذا انطبق {$entry}
+review-reading-else = وإلا {$policy} إذا انطبق {$entry}
+review-reading-fallback = وإلا {$policy} ({$entry})
+review-reading-none = وإلا لا شيء من ذلك
+step-review-undetermined = سياسة المراجعة غير محسومة: {$readings}. والخطوات غير المحسومة أعلاه تبيّن ما يحسمها.
+step-condition-if-review = إذا انطبق {$review}: {$rule}
+step-condition-may-apply = قد ينطبق (الوقائع التي تحسمه غير معروفة): {$rule}
+step-exception-undetermined = قد يكون استثناء الترخيص {$code} متاحًا: لا يمكن من الوقائع المقدمة الجزم باستيفاء شروطه. {$rule}
+step-charge-undetermined = قد تستحق هذه الرسوم: الأرقام التي تحسمها غير معروفة بدقة. {$rule}
+step-listing-date-unknown = يستشهد بند {$name} في قائمة {$list} أولًا بـ {$notice} ({$year})؛ ولا يعرف earl تاريخ نفاذ ذلك الإشعار، فإدراج {$name} في التاريخ المطلوب غير محسوم.
+step-listing-undated = لا يستشهد بند {$name} في قائمة {$list} بأي إشعار في السجل الفيدرالي، فلا يستطيع earl تأريخ الإدراج؛ وقد طُبّق كأنه نافذ في التاريخ المطلوب.
+step-no-end-user = لم يُذكر مستخدم نهائي، فلم تُفحص أي قائمة للأطراف المقيدة.
+step-hq-not-given = لم يُذكر مقر المستخدم النهائي: افترض earl أن مقره (ومقر شركته الأم النهائية) ليس في مجموعة البلدان D:5 ولا في ماكاو. فإن كان كذلك، يلزم ترخيص لأصناف الحوسبة المتقدمة إلى أي وجهة.
 step-ownership-not-given = { $in_force ->
-        [applies] The end user's owners were not given, so ownership by listed parties was not checked.
-       *[other] The end user's owners were not given.
+        [applies] لم يُذكر مالكو المستخدم النهائي، فلم تُفحص ملكية الأطراف المدرجة.
+       *[other] لم يُذكر مالكو المستخدم النهائي.
     }
-step-rules-vintage = earl's rules reflect sources up to {$as_of} ({$source}); changes after that date are not known to earl, so this answer may be out of date.
-document-effective = , effective {$date}
-newer-document = {$kind} “{$title}” ({$cite}, published {$published}{$effective}){$link}
-step-newer-documents = earl's rules reflect sources up to {$as_of} ({$source}). BIS has published {$count} { $count ->
-        [one] document
-       *[other] documents
-    } touching the parts earl encodes since then, which may change this answer and which earl has not encoded: {$documents}.
+step-rules-vintage = تعكس قواعد earl المصادر حتى {$as_of} ({$source})؛ ولا يعرف earl التغييرات اللاحقة لذلك التاريخ، فقد يكون هذا الجواب قديمًا.
+document-effective = ، نافذة من {$date}
+newer-document = {$kind} «{$title}» ({$cite}، نُشرت في {$published}{$effective}){$link}
+step-newer-documents = تعكس قواعد earl المصادر حتى {$as_of} ({$source}). ومنذ ذلك الحين نشر مكتب الصناعة والأمن (BIS) { $count ->
+        [zero] {$count} وثيقة
+        [one] وثيقة واحدة
+        [two] وثيقتين
+        [few] {$count} وثائق
+       *[other] {$count} وثيقة
+    } تمس الأجزاء التي يرمّزها earl، قد تغيّر هذا الجواب ولم يرمّزها earl: {$documents}.
 
 ## Review policies and metrics
 
-policy-presumption-of-approval = presumption of approval
-policy-case-by-case = case-by-case
-policy-presumption-of-denial = presumption of denial
-policy-policy-of-denial = policy of denial
+policy-presumption-of-approval = افتراض الموافقة
+policy-case-by-case = على أساس كل حالة على حدة
+policy-presumption-of-denial = افتراض الرفض
+policy-policy-of-denial = سياسة الرفض
 metric-tpp = TPP
 metric-pd = PD
-metric-memory-bandwidth = memory bandwidth (GB/s)
-metric-chip-to-chip = chip-to-chip bandwidth (GB/s)
-metric-io-aggregate = aggregate bidirectional I/O (GB/s)
-metric-hbm-density = memory bandwidth density (GB/s/mm²)
-metric-frontier-share = share of the frontier chip's TPP
-metric-shipment-tpp = shipment TPP (TPP × quantity)
+metric-memory-bandwidth = عرض نطاق الذاكرة (GB/s)
+metric-chip-to-chip = عرض النطاق بين الرقاقات (GB/s)
+metric-io-aggregate = إجمالي الإدخال/الإخراج ثنائي الاتجاه (GB/s)
+metric-hbm-density = كثافة عرض نطاق الذاكرة (GB/s/mm²)
+metric-frontier-share = النسبة من TPP للرقاقة الرائدة
+metric-shipment-tpp = TPP للشحنة (TPP × الكمية)
 
 ## Human output (human.rs)
 
 field = {$label}: {$value}
 heading = {$title}:
-heading-conditions = Conditions
-heading-why = Why
-heading-notices = Notices
-heading-not-checked = Not checked — yours to check
-mark-unverified = UNVERIFIED
-yes = yes
-no = no
-none = none
-unknown = unknown
-verdict-prohibited = PROHIBITED — no licence or exception can authorise it
-verdict-licence-possibly-prohibited = LICENCE REQUIRED, and possibly PROHIBITED — see what would decide it
-verdict-undetermined-possibly-prohibited = UNDETERMINED, possibly PROHIBITED — see what would decide it
-verdict-licence-exception = LICENCE REQUIRED, but License Exception {$exception} can authorise it (see its conditions)
-verdict-licence-required = LICENCE REQUIRED
-verdict-no-licence = no licence required by the rules earl evaluates
-verdict-undetermined = UNDETERMINED — see what would decide it
-destination-treated-as = {$destination} (treated as {$treated_as})
-check-head = {$chip} → {$destination} from {$from} on {$date}: {$verdict}
-classification-undetermined = undetermined
-label-classification = classification
-check-rules-in-force = rules in force on {$date}: {$count} { $count ->
-       *[other] amendments
-    }, the newest {$regime}{$scenario}
-scenario-suffix = , scenario {$scenario}
-label-decided-under = decided under
-label-licence-exception = licence exception
-label-review-policy = review policy
-check-if-outcome = if {$outcome}: licence { $licence ->
-        [required] required
-        [not-required] not required
-       *[undetermined] undetermined
-    } · exception {$exception} · review {$review}
-label-decided-by = decided by
-match-alias = {" "}(as “{$alias}”)
-check-match = “{$party}” matches {$name}{$alias} on {$list} — score {$score}
-label-screened-against = screened against
-label-warning = warning
-check-charge = charge{ $may ->
-        [yes] {" "}(may apply)
+heading-conditions = الشروط
+heading-why = الأسباب
+heading-notices = تنبيهات
+heading-not-checked = لم يُفحص — عليك التحقق منه
+mark-unverified = غير مُتحقق منه
+yes = نعم
+no = لا
+none = لا يوجد
+unknown = غير معروف
+verdict-prohibited = محظور — لا يمكن لأي ترخيص أو استثناء أن يجيزه
+verdict-licence-possibly-prohibited = يلزم ترخيص، وقد يكون محظورًا — انظر ما يحسم ذلك
+verdict-undetermined-possibly-prohibited = غير محسوم، وقد يكون محظورًا — انظر ما يحسم ذلك
+verdict-licence-exception = يلزم ترخيص، لكن استثناء الترخيص {$exception} يمكن أن يجيزه (انظر شروطه)
+verdict-licence-required = يلزم ترخيص
+verdict-no-licence = لا يلزم ترخيص وفق القواعد التي يقيّمها earl
+verdict-undetermined = غير محسوم — انظر ما يحسمه
+destination-treated-as = {$destination} (تُعامَل معاملة {$treated_as})
+check-head = {$chip} ← {$destination} من {$from} في {$date}: {$verdict}
+classification-undetermined = غير محسوم
+label-classification = التصنيف
+check-rules-in-force = القواعد النافذة في {$date}: { $count ->
+        [zero] لا تعديلات
+        [one] تعديل واحد
+        [two] تعديلان
+        [few] {$count} تعديلات
+        [many] {$count} تعديلًا
+       *[other] {$count} تعديل
+    }، أحدثها {$regime}{$scenario}
+scenario-suffix = ، السيناريو {$scenario}
+label-decided-under = بموجب
+label-licence-exception = استثناء الترخيص
+label-review-policy = سياسة المراجعة
+check-if-outcome = إذا كان التصنيف {$outcome}: الترخيص { $licence ->
+        [required] لازم
+        [not-required] غير لازم
+       *[undetermined] غير محسوم
+    } · الاستثناء {$exception} · المراجعة {$review}
+label-decided-by = يحسمه
+match-alias = {" "}(بوصفه «{$alias}»)
+check-match = «{$party}» يطابق {$name}{$alias} في {$list} — الدرجة {$score}
+label-screened-against = فُحص مقابل
+label-warning = تحذير
+check-charge = رسوم{ $may ->
+        [yes] {" "}(قد تنطبق)
        *[no] {""}
     }: {$rate}% {$kind} — {$text}
-check-disclaimer = This is a determination under earl's encoded rules, not a clearance or legal advice.
-screen-with-address = {" "}with an address in {$country} (or none)
-screen-no-match = No match at or above {$threshold} for “{$query}”{$place} on {$date}.
-below-threshold = below threshold
-label-matched-alias = matched alias
-label-countries = countries
-label-listed = listed
-label-effect = effect
-effect-not-named = earl's rules do not name the {$list} list; read the entry and its source list
-label-licence-policy = licence policy
-label-why = why
-screen-footer = Lists: {$source}, {$generated}. A match is a lead to review, not a determination.
-screen-listed-on = by {$notice}, effective {$date}
-screen-listed-by = by {$notice}, in force by {$date}
-screen-listed-in-year = by {$notice} ({$year}; exact date not known to earl)
-screen-listed-no-notice = no Federal Register notice cited
+check-disclaimer = هذا تحديد وفق القواعد التي رمّزها earl، وليس إذنًا بالتصدير ولا مشورة قانونية.
+screen-with-address = {" "}بعنوان في {$country} (أو بلا عنوان)
+screen-no-match = لا تطابق بدرجة {$threshold} أو أعلى لـ «{$query}»{$place} في {$date}.
+below-threshold = دون العتبة
+label-matched-alias = الاسم البديل المطابَق
+label-countries = البلدان
+label-listed = الإدراج
+label-effect = الأثر
+effect-not-named = لا تسمّي قواعد earl قائمة {$list}؛ اقرأ البند وقائمته المصدر
+label-licence-policy = سياسة الترخيص
+label-why = السبب
+screen-footer = القوائم: {$source}، {$generated}. التطابق خيط للمراجعة، وليس تحديدًا.
+screen-listed-on = بموجب {$notice}، نافذًا من {$date}
+screen-listed-by = بموجب {$notice}، نافذًا في {$date}
+screen-listed-in-year = بموجب {$notice} ({$year}؛ التاريخ الدقيق غير معروف لـ earl)
+screen-listed-no-notice = لا يُستشهد بأي إشعار في السجل الفيدرالي
 screen-listed = {$when} — { $verdict ->
-        [applies] listed on the date asked
-        [does-not-apply] not yet listed on the date asked
-       *[undetermined] may or may not have been listed on the date asked
+        [applies] مُدرج في التاريخ المطلوب
+        [does-not-apply] لم يكن مُدرجًا بعد في التاريخ المطلوب
+       *[undetermined] قد يكون مُدرجًا في التاريخ المطلوب وقد لا يكون
     }
-lists-generated = generated {$date}
-lists-generation-date-unknown = generation date unknown
-classify-excluded = not 3A090 — excluded by {$exclusion}
-classify-undetermined = UNDETERMINED — could be {$possible}
-classify-as-of = as of {$date} under rule version {$regime}{$scenario}
-classify-contains = contains {$count} × {$name} ({$chip}): {$paragraph}
-classify-part-not-3a090 = not 3A090 or undetermined
-classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · datacenter: {$datacenter} · memory bandwidth {$bandwidth}
-label-rests-on-unverified = rests on unverified figures
+lists-generated = أُنشئت في {$date}
+lists-generation-date-unknown = تاريخ الإنشاء غير معروف
+classify-excluded = ليس 3A090 — مستبعد بموجب {$exclusion}
+classify-undetermined = غير محسوم — قد يكون {$possible}
+classify-as-of = في {$date} وفق إصدار القواعد {$regime}{$scenario}
+classify-contains = يحتوي على {$count} × {$name} ({$chip}): {$paragraph}
+classify-part-not-3a090 = ليس 3A090 أو غير محسوم
+classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · مركز بيانات: {$datacenter} · عرض نطاق الذاكرة {$bandwidth}
+label-rests-on-unverified = يستند إلى أرقام غير مُتحقق منها

@@ -1,215 +1,212 @@
-# earl's sentences in English: the reference catalog. Every message here exists in every other
-# catalog with the same variables (tests/catalogs.rs). Figures arrive already formatted;
-# $verdict is applies | does-not-apply | undetermined; yes/no selectors are "yes" | "no".
-# Names, ids, list names and citations arrive as they are published and stay so.
+# earl 的简体中文语句。与 locales/en/earl.ftl 一一对应：每条消息、每个变量都相同（tests/catalogs.rs 检查）。
+# 术语依 docs/i18n/glossary.md（附来源）。名称、编号、清单名和引文保持原文（英文）。
 
 ## Joining lists
 
-list-semicolon = {"; "}
-list-comma = {", "}
-list-or = {" or "}
-list-and = {" and "}
+list-semicolon = {"；"}
+list-comma = {"、"}
+list-or = {"或"}
+list-and = {"和"}
 
-## Steps (prose.rs): one message per step kind
+## Steps (prose.rs)
 
-the-entry = the entry
-step-if-branch = If {$branch}: {$text}
-outcome-not = not {$eccn}
-step-tpp = TPP = {$tops} dense {$precision} TOPS{ $given ->
-        [yes] {" "}given
+the-entry = 该条目
+step-if-branch = 若为 {$branch}：{$text}
+outcome-not = 非 {$eccn}
+step-tpp = TPP = { $given ->
+        [yes] 给定的
        *[no] {""}
-    } × {$bits} bits = {$tpp}{ $over ->
-        [yes] {" "}(highest over the {$precisions} precisions listed)
+    }稠密 {$precision} 算力 {$tops} TOPS × {$bits} 位 = {$tpp}{ $over ->
+        [yes] （所列 {$precisions} 种精度中的最高值）
        *[no] {""}
     }
-step-tpp-as-given = TPP = {$tpp} as given
+step-tpp-as-given = TPP = {$tpp}（给定值）
 step-pd = PD = TPP {$tpp} / {$area} { $given ->
         [yes] mm²
-       *[no] mm² applicable die area
+       *[no] mm² 适用芯片面积
     } = {$pd}
-step-pd-as-given = PD = {$pd} as given
-step-hbm-density = memory bandwidth density = {$bandwidth} GB/s / {$area} mm² = {$density} GB/s/mm²
-step-io-bound = Aggregate bidirectional I/O is taken as the chip-to-chip figure {$chip_to_chip} GB/s plus up to {$host_link} GB/s of host link: between {$low} and {$high} GB/s.
-step-no-3a090 = No ECCN 3A090 existed on the date asked: it was created by the rule effective 2022-10-07 (87 FR 62186).
-step-exclusion = {$entry} { $verdict ->
-        [applies] applies
-        [does-not-apply] does not apply
-       *[undetermined] cannot tell whether it applies
-    }: {$rule}
-step-paragraph-not-applicable = {$entry} ({$rule}): does not apply to this kind of item.
-step-paragraph = {$entry} ({$rule}): { $verdict ->
-        [applies] met
-        [does-not-apply] not met
-       *[undetermined] undetermined
-    } — {$tests}.
-comparison = {$metric} {$shown} {$op} {$threshold}: { $verdict ->
-        [applies] met
-        [does-not-apply] not met
-       *[undetermined] cannot tell
+step-pd-as-given = PD = {$pd}（给定值）
+step-hbm-density = 内存带宽密度 = {$bandwidth} GB/s / {$area} mm² = {$density} GB/s/mm²
+step-io-bound = 双向聚合 I/O 取芯片间带宽 {$chip_to_chip} GB/s 加上至多 {$host_link} GB/s 的主机链路：介于 {$low} 与 {$high} GB/s 之间。
+step-no-3a090 = 在所问日期 ECCN 3A090 尚不存在：它由 2022-10-07 生效的规则（87 FR 62186）设立。
+step-exclusion = {$entry}{ $verdict ->
+        [applies] 适用
+        [does-not-apply] 不适用
+       *[undetermined] 无法判断是否适用
+    }：{$rule}
+step-paragraph-not-applicable = {$entry}（{$rule}）：不适用于此类物项。
+step-paragraph = {$entry}（{$rule}）：{ $verdict ->
+        [applies] 满足
+        [does-not-apply] 不满足
+       *[undetermined] 未定
+    } — {$tests}。
+comparison = {$metric} {$shown} {$op} {$threshold}：{ $verdict ->
+        [applies] 满足
+        [does-not-apply] 不满足
+       *[undetermined] 无法判断
     }
-shown-between = between {$low} and {$high}
-shown-unknown = unknown
-shown-not-applicable = not applicable
-step-unknown-irrelevant = {$metric} is unknown, but it cannot change this outcome: the paragraphs that decide it do not depend on {$metric}.
-step-classified = Classification: {$outcome}.
-step-classification-open = Classification undetermined: could be {$possible}; decided by {$deciding}.
-step-rests-on-unverified = This result rests on figures the sources mark unverified: {$figures}.
-contained-part = {$count} × {$name} ({$chip})
-step-contains = {$system} contains {$parts}.
-step-assembly = {$entry} ({$rule}): { $verdict ->
-        [applies] applies — it contains {$by}.
-        [undetermined] undetermined — it contains {$by}, whose classification is open.
-       *[does-not-apply] does not apply — no contained chip meets it.
+shown-between = 介于 {$low} 与 {$high} 之间
+shown-unknown = 未知
+shown-not-applicable = 不适用
+step-unknown-irrelevant = {$metric} 未知，但不会改变此结果：决定结果的条款不取决于 {$metric}。
+step-classified = 分类：{$outcome}。
+step-classification-open = 分类未定：可能为 {$possible}；取决于 {$deciding}。
+step-rests-on-unverified = 此结果依赖于来源标注为未核实的数据：{$figures}。
+contained-part = {$count} × {$name}（{$chip}）
+step-contains = {$system} 包含 {$parts}。
+step-assembly = {$entry}（{$rule}）：{ $verdict ->
+        [applies] 适用 — 它包含 {$by}。
+        [undetermined] 未定 — 它包含 {$by}，其分类尚未确定。
+       *[does-not-apply] 不适用 — 所含芯片均不满足。
     }
-step-treated-as = {$country} is treated as {$treated_as} under the EAR from {$from}.
-control-reading = “{$reading}” ({$cite})
-step-control-unsettled = Undetermined — the law is unsettled: {$rule} The readings differ: {$readings}.
-step-control-figures-unknown = Cannot tell whether this applies (figures unknown): {$rule}
+step-treated-as = 自 {$from} 起，{$country} 在《出口管制条例》（EAR）下视同 {$treated_as}。
+control-reading = “{$reading}”（{$cite}）
+step-control-unsettled = 未定 — 法律尚无定论：{$rule} 各种解读不同：{$readings}。
+step-control-figures-unknown = 无法判断是否适用（数据未知）：{$rule}
 step-control = { $requirement ->
-        [prohibited] Prohibited
-       *[license] Licence required
-    }: {$rule}
-step-no-requirement = No licence requirement in earl's rules applies to this item for {$destination} on the date asked (rules as of regime {$regime}).
-party-matched-as = {$name} (matched as “{$matched}”)
-party-subject = “{$party}” matches {$who} on the {$list} list
-step-party-listed = {$subject}{$since}: {$rule}
-step-party-listed-later = {$subject}, but {$listing}, after the date asked: it was not yet listed then, so the listing is not applied.
-step-party-listing-undated = {$subject}; {$listing} and earl does not know its effective date, so the entry may or may not have been listed on the date asked: {$rule}
-listing-on = the entry was listed by {$notice}, effective {$date}
-listing-by = the entry was listed by {$notice}, in force by {$date} at the latest
-listing-in-year = the entry was listed by {$notice} (published in {$year})
-listing-no-notice = the entry cites no Federal Register notice
-listed-since-on = {" "}(listed by {$notice}, effective {$date})
-listed-since-by = {" "}(listed by {$notice}, in force by {$date})
-listed-since-in-year = {" "}(listed by {$notice}, {$year})
-step-owned = {$party} { $verdict ->
-        [applies] is
-       *[other] may be (some owners' listing dates are unknown)
-    } owned {$percent}% in the aggregate by parties on the {$list} list ({$chain}): {$rule}
-holding = {$owner} holds {$percent}% of {$owned}
-holding-listed = {$owner} holds {$percent}% of {$owned}, {$list}
-step-ownership-not-applied = {$party} is owned {$percent}% by parties on the {$list} list, but on the date asked the ownership rule did not apply (see its citation); the ownership remains a red flag.
-step-exception = License Exception {$code} can authorise it: {$rule}
-step-exception-barred = License Exception {$code} would apply, but the party's {$list} listing bars licence exceptions.
-step-review-overridden = Review policy {$policy} would apply, but a listed party's stricter policy replaces it (below): {$rule}
-step-review-figures-unknown = Cannot tell whether this review policy applies (figures unknown): {$rule}
-step-review = Review policy {$policy}: {$rule}
-step-policy-override-replaces = The {$list} listing sets the stricter review policy: {$policy}. It replaces {$replaced}, and that policy's conditions and charges do not apply.
-step-policy-override = The {$list} listing sets the review policy: {$policy}.
-step-same-across-outcomes = Every possible classification leads to this same answer, so the unknown figures do not change it.
-step-depends-on-classification = The answer depends on the classification, which turns on {$deciding}.
-review-reading-first = {$policy} if {$entry} applies
-review-reading-else = else {$policy} if {$entry} applies
-review-reading-fallback = else {$policy} ({$entry})
-review-reading-none = else none of these
-step-review-undetermined = The review policy is undetermined: {$readings}. The undetermined steps above say what would decide it.
-step-condition-if-review = If {$review} applies: {$rule}
-step-condition-may-apply = May apply (the facts that decide it are not known): {$rule}
-step-exception-undetermined = License Exception {$code} may be available: whether its terms are met cannot be told from the facts given. {$rule}
-step-charge-undetermined = This charge may be due: the figures that decide it are not known exactly. {$rule}
-step-listing-date-unknown = The {$list} entry for {$name} first cites {$notice} ({$year}); earl does not know that notice's effective date, so whether {$name} was listed on the date asked is undetermined.
-step-listing-undated = The {$list} entry for {$name} cites no Federal Register notice, so earl cannot date the listing; it was applied as if in force on the date asked.
-step-no-end-user = No end user was named, so no restricted-party list was screened.
-step-hq-not-given = The end user's headquarters was not given: earl assumed it is not headquartered (nor its ultimate parent) in Country Group D:5 or Macau. If it is, a licence is required for advanced computing items to any destination.
+        [prohibited] 禁止
+       *[license] 需要许可证
+    }：{$rule}
+step-no-requirement = 在所问日期，earl 规则中没有任何许可证要求适用于出口至 {$destination} 的此物项（规则版本 {$regime}）。
+party-matched-as = {$name}（以“{$matched}”匹配）
+party-subject = “{$party}”与 {$list} 清单上的 {$who} 匹配
+step-party-listed = {$subject}{$since}：{$rule}
+step-party-listed-later = {$subject}，但{$listing}，晚于所问日期：当时尚未列入，因此不适用该列名。
+step-party-listing-undated = {$subject}；{$listing}，earl 不知道其生效日期，因此该条目在所问日期可能已列入，也可能尚未列入：{$rule}
+listing-on = 该条目由 {$notice} 列入，{$date} 生效
+listing-by = 该条目由 {$notice} 列入，最迟于 {$date} 生效
+listing-in-year = 该条目由 {$notice} 列入（{$year} 年发布）
+listing-no-notice = 该条目未引用任何《联邦公报》（Federal Register）公告
+listed-since-on = （由 {$notice} 列入，{$date} 生效）
+listed-since-by = （由 {$notice} 列入，最迟于 {$date} 生效）
+listed-since-in-year = （由 {$notice} 列入，{$year} 年）
+step-owned = {$party}{ $verdict ->
+        [applies] 由
+       *[other] 可能由（部分所有者的列名日期未知）
+    } {$list} 清单上的各方合计持有 {$percent}%（{$chain}）：{$rule}
+holding = {$owner} 持有 {$owned} 的 {$percent}%
+holding-listed = {$owner} 持有 {$owned} 的 {$percent}%，{$list}
+step-ownership-not-applied = {$party} 由 {$list} 清单上的各方持有 {$percent}%，但在所问日期所有权规则并不适用（见其引文）；该所有权仍是一个危险信号。
+step-exception = 许可证例外 {$code} 可予授权：{$rule}
+step-exception-barred = 许可证例外 {$code} 本可适用，但该方被列入 {$list} 清单，不得使用许可证例外。
+step-review-overridden = 本应适用审查政策“{$policy}”，但被列名方更严格的政策取代（见下文）：{$rule}
+step-review-figures-unknown = 无法判断此审查政策是否适用（数据未知）：{$rule}
+step-review = 审查政策“{$policy}”：{$rule}
+step-policy-override-replaces = {$list} 列名设定了更严格的审查政策：{$policy}。它取代 {$replaced}，该政策的条件和费用不再适用。
+step-policy-override = {$list} 列名设定了审查政策：{$policy}。
+step-same-across-outcomes = 每一种可能的分类都得出同一答案，因此未知数据不会改变它。
+step-depends-on-classification = 答案取决于分类，而分类取决于 {$deciding}。
+review-reading-first = 若 {$entry} 适用，则为{$policy}
+review-reading-else = 否则若 {$entry} 适用，则为{$policy}
+review-reading-fallback = 否则为{$policy}（{$entry}）
+review-reading-none = 否则均不适用
+step-review-undetermined = 审查政策未定：{$readings}。上文未定的步骤说明了由什么决定。
+step-condition-if-review = 若适用 {$review}：{$rule}
+step-condition-may-apply = 可能适用（决定它的事实未知）：{$rule}
+step-exception-undetermined = 许可证例外 {$code} 可能可用：根据所给事实无法判断是否满足其条件。{$rule}
+step-charge-undetermined = 此项费用可能须缴纳：决定它的数据并不确切。{$rule}
+step-listing-date-unknown = {$list} 清单中 {$name} 的条目最早引用 {$notice}（{$year} 年）；earl 不知道该公告的生效日期，因此 {$name} 在所问日期是否已被列入尚未确定。
+step-listing-undated = {$list} 清单中 {$name} 的条目未引用任何《联邦公报》公告，earl 无法确定列入日期；已按其在所问日期有效处理。
+step-no-end-user = 未指明最终用户，因此未筛查任何受限方清单。
+step-hq-not-given = 未提供最终用户的总部所在地：earl 假定其（及其最终母公司）总部不在国家组 D:5 或澳门。若在，则先进计算物项出口至任何目的地均需要许可证。
 step-ownership-not-given = { $in_force ->
-        [applies] The end user's owners were not given, so ownership by listed parties was not checked.
-       *[other] The end user's owners were not given.
+        [applies] 未提供最终用户的所有者，因此未检查被列名方的所有权。
+       *[other] 未提供最终用户的所有者。
     }
-step-rules-vintage = earl's rules reflect sources up to {$as_of} ({$source}); changes after that date are not known to earl, so this answer may be out of date.
-document-effective = , effective {$date}
-newer-document = {$kind} “{$title}” ({$cite}, published {$published}{$effective}){$link}
-step-newer-documents = earl's rules reflect sources up to {$as_of} ({$source}). BIS has published {$count} { $count ->
-        [one] document
-       *[other] documents
-    } touching the parts earl encodes since then, which may change this answer and which earl has not encoded: {$documents}.
+step-rules-vintage = earl 的规则反映截至 {$as_of} 的来源（{$source}）；此后的变化 earl 并不知晓，因此本答案可能已过时。
+document-effective = ，{$date} 生效
+newer-document = {$kind}“{$title}”（{$cite}，{$published} 发布{$effective}）{$link}
+step-newer-documents = earl 的规则反映截至 {$as_of} 的来源（{$source}）。此后 BIS 已发布 {$count} { $count ->
+       *[other] 份
+    }涉及 earl 所编码部分的文件，可能改变本答案，而 earl 尚未编码：{$documents}。
 
 ## Review policies and metrics
 
-policy-presumption-of-approval = presumption of approval
-policy-case-by-case = case-by-case
-policy-presumption-of-denial = presumption of denial
-policy-policy-of-denial = policy of denial
+policy-presumption-of-approval = 推定批准
+policy-case-by-case = 逐案审查
+policy-presumption-of-denial = 推定拒绝
+policy-policy-of-denial = 拒绝政策
 metric-tpp = TPP
 metric-pd = PD
-metric-memory-bandwidth = memory bandwidth (GB/s)
-metric-chip-to-chip = chip-to-chip bandwidth (GB/s)
-metric-io-aggregate = aggregate bidirectional I/O (GB/s)
-metric-hbm-density = memory bandwidth density (GB/s/mm²)
-metric-frontier-share = share of the frontier chip's TPP
-metric-shipment-tpp = shipment TPP (TPP × quantity)
+metric-memory-bandwidth = 内存带宽（GB/s）
+metric-chip-to-chip = 芯片间带宽（GB/s）
+metric-io-aggregate = 双向聚合 I/O（GB/s）
+metric-hbm-density = 内存带宽密度（GB/s/mm²）
+metric-frontier-share = 占前沿芯片 TPP 的比例
+metric-shipment-tpp = 货物 TPP（TPP × 数量）
 
 ## Human output (human.rs)
 
-field = {$label}: {$value}
-heading = {$title}:
-heading-conditions = Conditions
-heading-why = Why
-heading-notices = Notices
-heading-not-checked = Not checked — yours to check
-mark-unverified = UNVERIFIED
-yes = yes
-no = no
-none = none
-unknown = unknown
-verdict-prohibited = PROHIBITED — no licence or exception can authorise it
-verdict-licence-possibly-prohibited = LICENCE REQUIRED, and possibly PROHIBITED — see what would decide it
-verdict-undetermined-possibly-prohibited = UNDETERMINED, possibly PROHIBITED — see what would decide it
-verdict-licence-exception = LICENCE REQUIRED, but License Exception {$exception} can authorise it (see its conditions)
-verdict-licence-required = LICENCE REQUIRED
-verdict-no-licence = no licence required by the rules earl evaluates
-verdict-undetermined = UNDETERMINED — see what would decide it
-destination-treated-as = {$destination} (treated as {$treated_as})
-check-head = {$chip} → {$destination} from {$from} on {$date}: {$verdict}
-classification-undetermined = undetermined
-label-classification = classification
-check-rules-in-force = rules in force on {$date}: {$count} { $count ->
-       *[other] amendments
-    }, the newest {$regime}{$scenario}
-scenario-suffix = , scenario {$scenario}
-label-decided-under = decided under
-label-licence-exception = licence exception
-label-review-policy = review policy
-check-if-outcome = if {$outcome}: licence { $licence ->
-        [required] required
-        [not-required] not required
-       *[undetermined] undetermined
-    } · exception {$exception} · review {$review}
-label-decided-by = decided by
-match-alias = {" "}(as “{$alias}”)
-check-match = “{$party}” matches {$name}{$alias} on {$list} — score {$score}
-label-screened-against = screened against
-label-warning = warning
-check-charge = charge{ $may ->
-        [yes] {" "}(may apply)
+field = {$label}：{$value}
+heading = {$title}：
+heading-conditions = 条件
+heading-why = 理由
+heading-notices = 提示
+heading-not-checked = 未检查 — 须由您核查
+mark-unverified = 未核实
+yes = 是
+no = 否
+none = 无
+unknown = 未知
+verdict-prohibited = 禁止 — 任何许可证或例外均不能授权
+verdict-licence-possibly-prohibited = 需要许可证，且可能被禁止 — 见决定因素
+verdict-undetermined-possibly-prohibited = 未定，可能被禁止 — 见决定因素
+verdict-licence-exception = 需要许可证，但许可证例外 {$exception} 可予授权（见其条件）
+verdict-licence-required = 需要许可证
+verdict-no-licence = 依 earl 评估的规则，无需许可证
+verdict-undetermined = 未定 — 见决定因素
+destination-treated-as = {$destination}（视同 {$treated_as}）
+check-head = {$chip} → {$destination}，自 {$from}，{$date}：{$verdict}
+classification-undetermined = 未定
+label-classification = 分类
+check-rules-in-force = {$date} 有效的规则：{$count} { $count ->
+       *[other] 项修订
+    }，最新为 {$regime}{$scenario}
+scenario-suffix = ，情景 {$scenario}
+label-decided-under = 依据
+label-licence-exception = 许可证例外
+label-review-policy = 审查政策
+check-if-outcome = 若为 {$outcome}：许可证{ $licence ->
+        [required] 需要
+        [not-required] 不需要
+       *[undetermined] 未定
+    } · 例外 {$exception} · 审查 {$review}
+label-decided-by = 取决于
+match-alias = （作为“{$alias}”）
+check-match = “{$party}”与 {$list} 上的 {$name}{$alias} 匹配 — 得分 {$score}
+label-screened-against = 筛查依据
+label-warning = 警告
+check-charge = 费用{ $may ->
+        [yes] （可能适用）
        *[no] {""}
-    }: {$rate}% {$kind} — {$text}
-check-disclaimer = This is a determination under earl's encoded rules, not a clearance or legal advice.
-screen-with-address = {" "}with an address in {$country} (or none)
-screen-no-match = No match at or above {$threshold} for “{$query}”{$place} on {$date}.
-below-threshold = below threshold
-label-matched-alias = matched alias
-label-countries = countries
-label-listed = listed
-label-effect = effect
-effect-not-named = earl's rules do not name the {$list} list; read the entry and its source list
-label-licence-policy = licence policy
-label-why = why
-screen-footer = Lists: {$source}, {$generated}. A match is a lead to review, not a determination.
-screen-listed-on = by {$notice}, effective {$date}
-screen-listed-by = by {$notice}, in force by {$date}
-screen-listed-in-year = by {$notice} ({$year}; exact date not known to earl)
-screen-listed-no-notice = no Federal Register notice cited
+    }：{$rate}% {$kind} — {$text}
+check-disclaimer = 这是依 earl 已编码规则作出的判定，并非许可放行或法律意见。
+screen-with-address = ，地址在 {$country}（或无地址）
+screen-no-match = 在 {$date}，“{$query}”{$place}没有得分达到或超过 {$threshold} 的匹配。
+below-threshold = 低于阈值
+label-matched-alias = 匹配的别名
+label-countries = 国家
+label-listed = 列入
+label-effect = 效力
+effect-not-named = earl 的规则未提及 {$list} 清单；请阅读该条目及其来源清单
+label-licence-policy = 许可政策
+label-why = 理由
+screen-footer = 清单：{$source}，{$generated}。匹配只是需要复核的线索，而非判定。
+screen-listed-on = 由 {$notice} 列入，{$date} 生效
+screen-listed-by = 由 {$notice} 列入，最迟于 {$date} 生效
+screen-listed-in-year = 由 {$notice} 列入（{$year} 年；earl 不知道确切日期）
+screen-listed-no-notice = 未引用任何《联邦公报》公告
 screen-listed = {$when} — { $verdict ->
-        [applies] listed on the date asked
-        [does-not-apply] not yet listed on the date asked
-       *[undetermined] may or may not have been listed on the date asked
+        [applies] 在所问日期已列入
+        [does-not-apply] 在所问日期尚未列入
+       *[undetermined] 在所问日期可能已列入，也可能尚未列入
     }
-lists-generated = generated {$date}
-lists-generation-date-unknown = generation date unknown
-classify-excluded = not 3A090 — excluded by {$exclusion}
-classify-undetermined = UNDETERMINED — could be {$possible}
-classify-as-of = as of {$date} under rule version {$regime}{$scenario}
-classify-contains = contains {$count} × {$name} ({$chip}): {$paragraph}
-classify-part-not-3a090 = not 3A090 or undetermined
-classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · datacenter: {$datacenter} · memory bandwidth {$bandwidth}
-label-rests-on-unverified = rests on unverified figures
+lists-generated = 生成于 {$date}
+lists-generation-date-unknown = 生成日期未知
+classify-excluded = 非 3A090 — 由 {$exclusion} 排除
+classify-undetermined = 未定 — 可能为 {$possible}
+classify-as-of = 截至 {$date}，规则版本 {$regime}{$scenario}
+classify-contains = 包含 {$count} × {$name}（{$chip}）：{$paragraph}
+classify-part-not-3a090 = 非 3A090 或未定
+classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · 数据中心：{$datacenter} · 内存带宽 {$bandwidth}
+label-rests-on-unverified = 依赖未核实的数据
