@@ -2,6 +2,7 @@
 
 use crate::print_json;
 use earl_engine::audit::Source;
+use earl_render::Lang;
 use earl_front::app::{App, Failure, date_or_today};
 use earl_front::check::{
     BatchDefaults, BatchRecorder, BatchRow, OPTIONAL, REQUIRED, check_columns, check_row, failed,
@@ -11,15 +12,16 @@ pub use earl_front::check::{CheckArgs, answer};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
+pub fn run(app: &App, a: &CheckArgs, lang: Lang) -> Result<(), Failure> {
     if let Some(batch) = &a.batch {
         return run_batch(app, a, batch);
     }
-    let answer = answer(app, a)?;
+    // Recorded in English (the audit record's language), shown in the language asked.
+    let answer = earl_render::explained_in(answer(app, a)?, lang);
     if a.json {
         return print_json(&answer);
     }
-    earl_render::human::check(&mut std::io::stdout().lock(), &answer, earl_render::Lang::En)?;
+    earl_render::human::check(&mut std::io::stdout().lock(), &answer, lang)?;
     Ok(())
 }
 

@@ -39,7 +39,7 @@ pub enum ListsCommand {
     },
 }
 
-pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
+pub fn screen(app: &App, a: &ScreenArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     if let Some(batch) = &a.batch {
         return screen_batch(app, a, batch);
     }
@@ -47,7 +47,7 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
     if a.json {
         return print_json(&screen_json(&answer, &drops)?);
     }
-    earl_render::human::screen(&mut std::io::stdout().lock(), &answer, &drops)?;
+    earl_render::human::screen(&mut std::io::stdout().lock(), &answer, &drops, lang)?;
     Ok(())
 }
 

@@ -28,6 +28,11 @@ use std::process::ExitCode;
 struct Cli {
     #[command(flatten)]
     data: DataArgs,
+    /// The language of the sentences of `check`, `classify` and `screen`: en, ar or zh
+    /// (default: EARL_LANG, then LC_ALL or LANG, else English). JSON field names, ids, enum
+    /// values and citations stay as they are.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -142,14 +147,16 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    let lang = earl_render::Lang::from_cli(cli.lang.as_deref(), |name| std::env::var(name).ok())
+        .map_err(|e| Failure::input(e.to_string()))?;
     let app = App::new(cli.data);
     match cli.command {
         Command::Chips(a) => cmd_catalog::chips(&app, &a),
         Command::About(a) => cmd_catalog::about(&app, &a),
         Command::Systems(a) => cmd_catalog::systems(&app, &a),
-        Command::Classify(a) => cmd_classify::run(&app, &a),
-        Command::Check(a) => cmd_check::run(&app, &a),
-        Command::Screen(a) => cmd_screen::screen(&app, &a),
+        Command::Classify(a) => cmd_classify::run(&app, &a, lang),
+        Command::Check(a) => cmd_check::run(&app, &a, lang),
+        Command::Screen(a) => cmd_screen::screen(&app, &a, lang),
         Command::Match(a) => cmd_screen::pair(&app, &a),
         Command::Lists(a) => cmd_screen::lists(&app, &a),
         Command::Scenarios(a) => cmd_explore::scenarios(&app, &a),

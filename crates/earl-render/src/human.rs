@@ -180,7 +180,17 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
     steps(w, "heading-why", &d.because, lang)?;
     steps(w, "heading-notices", &d.notices, lang)?;
     steps(w, "heading-not-checked", &d.not_checked, lang)?;
+    quoted_in_english(w, lang)?;
     writeln!(w, "\n{}", tr!(lang, "check-disclaimer"))
+}
+
+/// Outside English, says that the rules' own wording is quoted as encoded: the rules file
+/// holds it in English only, and a reader must not take it for a gap in the translation.
+fn quoted_in_english(w: &mut dyn Write, lang: Lang) -> io::Result<()> {
+    if lang == Lang::En {
+        return Ok(());
+    }
+    writeln!(w, "\n{}", tr!(lang, "rule-texts-in-english"))
 }
 
 fn yes(b: bool) -> &'static str {
@@ -271,6 +281,9 @@ pub fn screen(
         if !pairs.is_empty() {
             detail(w, "label-why", &join(&pairs, "list-comma", lang))?;
         }
+    }
+    if !a.matches.is_empty() {
+        quoted_in_english(w, lang)?;
     }
     writeln!(
         w,
@@ -586,7 +599,8 @@ pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer, lang: Lang) -> io::Result
             &join(&c.hinges_on_unverified, "list-comma", lang),
         )?;
     }
-    steps(w, "heading-why", &c.because, lang)
+    steps(w, "heading-why", &c.because, lang)?;
+    quoted_in_english(w, lang)
 }
 
 /// `earl chips`.
