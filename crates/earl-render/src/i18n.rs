@@ -7,6 +7,8 @@ use crate::lang::Lang;
 pub use fluent_bundle;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast::Entry;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Each catalog's source, in [`Lang::ALL`]'s order.
@@ -57,13 +59,9 @@ pub fn message(lang: Lang, id: &str, args: &FluentArgs) -> String {
 
 /// [`message`] from the given catalogs.
 pub fn message_in(bundles: &[Bundle; 3], lang: Lang, id: &str, args: &FluentArgs) -> String {
-    let bundle_of = |lang: Lang| {
-        let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        &bundles[index]
-    };
-    match format(bundle_of(lang), id, args) {
+    match format(bundle_of(bundles, lang), id, args) {
         Some(text) => text,
-        None => match format(bundle_of(Lang::En), id, args) {
+        None => match format(bundle_of(bundles, Lang::En), id, args) {
             Some(text) => format!("{FALLBACK_MARK}{text}"),
             None => format!("[missing message {id}]"),
         },
@@ -76,6 +74,50 @@ fn format(bundle: &Bundle, id: &str, args: &FluentArgs) -> Option<String> {
     let text = bundle.format_pattern(pattern, Some(args), &mut errors);
     debug_assert!(errors.is_empty(), "{:?} {id}: {errors:?}", bundle.locales);
     Some(text.into_owned())
+}
+
+/// What the web page's script shows, from the page's own messages (`page-*`) and those it
+/// shares with the terminal: each message's text with its `{$name}` placeholders kept for the
+/// script to fill (the page's messages choose no plural form, so none needs a number here).
+pub fn page_messages(lang: Lang) -> BTreeMap<String, String> {
+    const SHARED: [&str; 4] = ["policy-", "outcome-class-", "status-", "page-"];
+    const ALSO: [&str; 6] = [
+        "mark-unverified",
+        "heading-conditions",
+        "heading-notices",
+        "destination-treated-as",
+        "scenario-suffix",
+        "outcome-not",
+    ];
+    let english = FluentResource::try_new(SOURCES[0].1.to_string())
+        .unwrap_or_else(|(_, errors)| panic!("locales/en/earl.ftl: {errors:?}"));
+    let bundle = bundle_of(bundles(), lang);
+    english
+        .entries()
+        .filter_map(|entry| match entry {
+            Entry::Message(m) => Some(m.id.name),
+            _ => None,
+        })
+        .filter(|id| SHARED.iter().any(|p| id.starts_with(p)) || ALSO.contains(id))
+        .map(|id| {
+            let text = placeholders_kept(bundle, id)
+                .or_else(|| placeholders_kept(bundle_of(bundles(), Lang::En), id).map(|t| format!("{FALLBACK_MARK}{t}")))
+                .unwrap_or_default();
+            (id.to_string(), text)
+        })
+        .collect()
+}
+
+/// A message with no arguments given: Fluent writes each variable as `{$name}`.
+fn placeholders_kept(bundle: &Bundle, id: &str) -> Option<String> {
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut missing_variables = Vec::new();
+    Some(bundle.format_pattern(pattern, None, &mut missing_variables).into_owned())
+}
+
+fn bundle_of(bundles: &[Bundle; 3], lang: Lang) -> &Bundle {
+    let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    &bundles[index]
 }
 
 /// `tr!(lang, "message-id", name = value, …)`: the message with its arguments. A value is

@@ -134,3 +134,16 @@ fn a_message_a_language_lacks_shows_in_english_marked() {
         "[missing message nowhere]"
     );
 }
+
+#[test]
+fn the_page_gets_its_messages_with_placeholders_for_its_script() {
+    let arabic = i18n::page_messages(Lang::Ar);
+    assert_eq!(arabic["page-decision-case_by_case"], "يلزم ترخيص: مراجعة كل حالة على حدة");
+    assert_eq!(arabic["policy-case-by-case"], "على أساس كل حالة على حدة");
+    assert_eq!(arabic["page-score"], "الدرجة {$score}");
+    let english = i18n::page_messages(Lang::En);
+    assert_eq!(english["page-rules-as-of"], "{$date}, rules as of {$regime}");
+    assert_eq!(english.len(), arabic.len());
+    assert!(!english.contains_key("step-tpp"), "only what the page shows");
+    assert!(arabic.values().all(|t| !t.starts_with(FALLBACK_MARK)));
+}

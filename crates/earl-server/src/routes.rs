@@ -8,6 +8,7 @@
 use crate::audit::Recorder;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
+use crate::lang::{AskedLang, in_language};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -344,6 +345,10 @@ pub struct Health {
 /// Classify a chip under ECCN 3A090 on a date, with the cited steps (as `earl classify --json`).
 #[utoipa::path(post, path = "/v1/classify", tag = "determinations",
     request_body = ClassifyBody,
+    params(
+        ("lang" = Option<String>, Query, description = "The language of the `text` fields: en, ar or zh (zh-Hans); default: Accept-Language, else English. Field names, ids, enum values and citations do not change."),
+        ("Accept-Language" = Option<String>, Header, description = "Used when `lang` is not given: the most preferred of en, ar and zh."),
+    ),
     responses(
         (status = 200, description = "The classification, with `eccn`, `paragraph`, `because` steps", body = earl_engine::ClassifyAnswer),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -351,6 +356,7 @@ pub struct Health {
     ))]
 pub async fn classify(
     State(state): State<AppState>,
+    AskedLang(lang): AskedLang,
     ApiJson(body): ApiJson<ClassifyBody>,
 ) -> Result<Response, ApiError> {
     let item = body.spec().item(body.chip.as_deref())?;
@@ -361,12 +367,16 @@ pub async fn classify(
         body.scenario.as_deref(),
     )?);
     let json = state.record_json(&body, &answer).await?;
-    Ok(json_bytes(json))
+    Ok(json_bytes(in_language(json, answer, lang)?))
 }
 
 /// Does a shipment need a licence, and on what terms (as `earl check --json`)?
 #[utoipa::path(post, path = "/v1/check", tag = "determinations",
     request_body = CheckBody,
+    params(
+        ("lang" = Option<String>, Query, description = "The language of the `text` fields: en, ar or zh (zh-Hans); default: Accept-Language, else English. Field names, ids, enum values and citations do not change."),
+        ("Accept-Language" = Option<String>, Header, description = "Used when `lang` is not given: the most preferred of en, ar and zh."),
+    ),
     responses(
         (status = 200, description = "The determination: `license_required`, `license_exception`, `review_policy`, `conditions`, `charges`, `end_user_matches`, `because`, `not_checked`", body = earl_engine::CheckAnswer),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -374,6 +384,7 @@ pub async fn classify(
     ))]
 pub async fn check(
     State(state): State<AppState>,
+    AskedLang(lang): AskedLang,
     ApiJson(body): ApiJson<CheckBody>,
 ) -> Result<Response, ApiError> {
     if let Some(end_user) = &body.end_user {
@@ -405,7 +416,7 @@ pub async fn check(
     };
     let answer = earl_render::explained(state.engine.check(&request)?);
     let json = state.record_json(&body, &answer).await?;
-    Ok(json_bytes(json))
+    Ok(json_bytes(in_language(json, answer, lang)?))
 }
 
 /// Screen a party name against the US restricted-party lists, each match explained (as `earl screen --json`).
