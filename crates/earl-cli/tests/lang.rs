@@ -16,9 +16,12 @@ fn earl(args: &[&str], env: &[(&str, &str)]) -> Output {
 
 const H200_CN: [&str; 6] = ["check", "H200", "--to", "CN", "--date", "2026-03-01"];
 
+/// What earl printed, less the isolates (U+2068, U+2069) around each argument in Arabic.
 fn stdout(o: &Output) -> String {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).unwrap()
+    String::from_utf8(o.stdout.clone())
+        .unwrap()
+        .replace(['\u{2068}', '\u{2069}'], "")
 }
 
 #[test]

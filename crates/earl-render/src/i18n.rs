@@ -18,6 +18,9 @@ pub const SOURCES: [(Lang, &str); 3] = [
     (Lang::ZhHans, include_str!("../locales/zh-Hans/earl.ftl")),
 ];
 
+/// The isolates Fluent puts around each argument in a right-to-left catalog.
+pub const ISOLATES: [char; 2] = ['\u{2068}', '\u{2069}'];
+
 /// What marks a message shown in English because the asked language lacks it: visible, so a
 /// gap is seen wherever it shows (the catalog test keeps releases from having one).
 pub const FALLBACK_MARK: &str = "[en] ";
@@ -41,9 +44,11 @@ fn bundle(lang: Lang, source: &str) -> Bundle {
         .parse()
         .expect("every Lang tag is a valid language identifier");
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
-    // Isolation marks (FSI/PDI) around every argument show as boxes in most terminals and
-    // would change the English output; the page isolates Latin runs itself (<bdi>).
-    bundle.set_use_isolating(false);
+    // In right-to-left text every argument (a date, an id, a Latin name) is set apart by
+    // Unicode's isolates (FSI … PDI, default-ignorable): without them a date after Arabic
+    // words is laid out backwards ("2026-03-01" as "01-03-2026") and an id is cut apart.
+    // Left-to-right catalogs need none, and English stays byte for byte as it was.
+    bundle.set_use_isolating(lang.dir() == "rtl");
     let resource = FluentResource::try_new(source.to_string())
         .unwrap_or_else(|(_, errors)| panic!("locales/{lang}/earl.ftl: {errors:?}"));
     bundle

@@ -2,7 +2,7 @@
 //! translation that drops or invents a variable, or a message only English has, fails here
 //! rather than showing as a gap (or an English fallback) to a reader.
 
-use earl_render::i18n::{self, FALLBACK_MARK, SOURCES};
+use earl_render::i18n::{self, FALLBACK_MARK, ISOLATES, SOURCES};
 use earl_render::{Lang, tr};
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,6 +85,7 @@ fn catalogs_cover_every_language_in_order() {
 #[test]
 fn arabic_plurals_take_their_six_forms() {
     // CLDR's Arabic plural categories, chosen by Fluent from the number itself.
+    // Arguments are isolated in right-to-left text; the words around them are what is tested.
     let said = |n: usize| {
         tr!(
             Lang::Ar,
@@ -94,6 +95,7 @@ fn arabic_plurals_take_their_six_forms() {
             regime = "r",
             scenario = ""
         )
+        .replace(ISOLATES, "")
     };
     assert!(said(0).contains("لا تعديلات"), "{}", said(0));
     assert!(said(1).contains("تعديل واحد"), "{}", said(1));
@@ -140,10 +142,24 @@ fn the_page_gets_its_messages_with_placeholders_for_its_script() {
     let arabic = i18n::page_messages(Lang::Ar);
     assert_eq!(arabic["page-decision-case_by_case"], "يلزم ترخيص: مراجعة كل حالة على حدة");
     assert_eq!(arabic["policy-case-by-case"], "على أساس كل حالة على حدة");
-    assert_eq!(arabic["page-score"], "الدرجة {$score}");
+    // Right to left, the placeholder is isolated, so the score the script puts there is too.
+    assert_eq!(arabic["page-score"], "الدرجة \u{2068}{$score}\u{2069}");
     let english = i18n::page_messages(Lang::En);
     assert_eq!(english["page-rules-as-of"], "{$date}, rules as of {$regime}");
+    assert_eq!(english["page-score"], "score {$score}");
     assert_eq!(english.len(), arabic.len());
     assert!(!english.contains_key("step-tpp"), "only what the page shows");
     assert!(arabic.values().all(|t| !t.starts_with(FALLBACK_MARK)));
+}
+
+#[test]
+fn right_to_left_arguments_are_isolated_and_left_to_right_ones_are_not() {
+    let arabic = tr!(Lang::Ar, "lists-generated", date = "2026-07-31");
+    assert_eq!(arabic, "أُنشئت في \u{2068}2026-07-31\u{2069}");
+    let chinese = tr!(Lang::ZhHans, "lists-generated", date = "2026-07-31");
+    assert_eq!(chinese, "生成于 2026-07-31");
+    assert_eq!(
+        tr!(Lang::En, "lists-generated", date = "2026-07-31"),
+        "generated 2026-07-31"
+    );
 }

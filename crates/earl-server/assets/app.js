@@ -67,8 +67,11 @@ function headers(json) {
 }
 
 /** Calls the API; resolves to the JSON answer or throws an Error carrying the server's message. */
+/** The endpoints whose answers carry sentences, and so take ?lang=; the others refuse it. */
+const SPEAKING = ["/v1/check", "/v1/classify"];
+
 async function api(path, body) {
-  path += (path.includes("?") ? "&" : "?") + "lang=" + encodeURIComponent(LANG);
+  if (SPEAKING.includes(path)) path += "?lang=" + encodeURIComponent(LANG);
   const init = body === undefined ? { headers: headers(false) } : { method: "POST", headers: headers(true), body: JSON.stringify(body) };
   const response = await fetch(path, init);
   const answer = await response.json().catch(() => ({ error: { message: response.statusText } }));

@@ -54,7 +54,8 @@ fn review_text(answer: &Value) -> String {
         .expect("the lane's review step")["text"]
         .as_str()
         .unwrap()
-        .to_string()
+        // Less the isolates around each argument in right-to-left text.
+        .replace(['\u{2068}', '\u{2069}'], "")
 }
 
 /// The answer less its sentences: what must be the same in every language.
