@@ -21,7 +21,10 @@ pub fn scenarios(app: &App, a: &ScenariosArgs) -> Result<(), Failure> {
 pub fn diff(app: &App, a: &DiffArgs) -> Result<(), Failure> {
     let report = diff_answer(app, a)?;
     if let Some(path) = &a.svg {
-        write_file(path, &earl_render::svg::diff_matrix(&report))?;
+        write_file(
+            path,
+            &earl_render::svg::diff_matrix(&report, earl_render::Lang::En),
+        )?;
     }
     if a.json {
         return print_json(&report);
@@ -41,7 +44,10 @@ fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
 pub fn timeline(app: &App, a: &TimelineArgs) -> Result<(), Failure> {
     let (report, until) = timeline_answer(app, a)?;
     if let Some(path) = &a.svg {
-        write_file(path, &earl_render::svg::timeline_chart(&report, until))?;
+        write_file(
+            path,
+            &earl_render::svg::timeline_chart(&report, until, earl_render::Lang::En),
+        )?;
     }
     if a.json {
         return print_json(&report);

@@ -191,6 +191,8 @@ async function submitScreen(event) {
  * script inside the SVG could run); resolves to the <img>, or throws the server's message. */
 async function svgImage(path, body, alt) {
   const init = body === undefined ? { headers: headers(false) } : { method: "POST", headers: headers(true), body: JSON.stringify(body) };
+  // The chart's labels in the page's language (its query is the chart's own parameters).
+  init.headers["Accept-Language"] = LANG;
   const response = await fetch(path, init);
   if (response.status === 401) document.getElementById("token-box").hidden = false;
   if (!response.ok) {

@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use earl_engine::Engine;
 use earl_engine::explore::diff::{DEFAULT_DESTINATIONS, DiffReport, DiffRequest};
 use earl_engine::explore::timeline::{TimelineReport, TimelineRequest};
+use crate::lang::AskedLang;
 use earl_render::svg;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -126,6 +127,9 @@ pub async fn diff(
 /// `earl diff --svg`).
 #[utoipa::path(post, path = "/v1/diff.svg", tag = "determinations",
     request_body = DiffBody,
+    params(
+        ("Accept-Language" = Option<String>, Header, description = "The language of the chart's labels: the most preferred of en, ar and zh; default English."),
+    ),
     responses(
         (status = 200, description = "An SVG image", content_type = "image/svg+xml", body = String),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -133,10 +137,11 @@ pub async fn diff(
     ))]
 pub async fn diff_svg(
     State(state): State<AppState>,
+    AskedLang(lang): AskedLang,
     ApiJson(body): ApiJson<DiffBody>,
 ) -> Result<Response, ApiError> {
     let (report, _) = recorded_diff(&state, &body).await?;
-    Ok(svg_response(svg::diff_matrix(&report)))
+    Ok(svg_response(svg::diff_matrix(&report, lang)))
 }
 
 fn svg_response(svg: String) -> Response {
@@ -206,17 +211,21 @@ pub async fn timeline(
 
 /// The timeline as a step chart (as `earl timeline --svg`).
 #[utoipa::path(get, path = "/v1/timeline.svg", tag = "reference",
-    params(TimelineParams),
+    params(
+        TimelineParams,
+        ("Accept-Language" = Option<String>, Header, description = "The language of the chart's labels: the most preferred of en, ar and zh; default English."),
+    ),
     responses(
         (status = 200, description = "An SVG image", content_type = "image/svg+xml", body = String),
         (status = 422, description = "As for `GET /v1/timeline`", body = ErrorBody),
     ))]
 pub async fn timeline_svg(
     State(state): State<AppState>,
+    AskedLang(lang): AskedLang,
     ApiQuery(params): ApiQuery<TimelineParams>,
 ) -> Result<Response, ApiError> {
     let (report, until) = timeline_report(&state, params).await?;
-    Ok(svg_response(svg::timeline_chart(&report, until)))
+    Ok(svg_response(svg::timeline_chart(&report, until, lang)))
 }
 
 /// Serializes the scenario list once: it does not change while serving.

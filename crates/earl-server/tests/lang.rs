@@ -148,3 +148,26 @@ async fn the_page_is_written_in_the_language_asked() {
         assert!(messages["page-decision-case_by_case"].is_string());
     }
 }
+
+#[tokio::test]
+async fn the_charts_are_labelled_in_the_language_asked() {
+    let chart = |al: &str| {
+        send(
+            Request::get("/v1/timeline.svg?chip=H100&to=CN")
+                .header(header::ACCEPT_LANGUAGE, al)
+                .body(Body::empty())
+                .unwrap(),
+        )
+    };
+    let (status, _, english) = chart("en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(english.contains(">Legend</text>"));
+    let (_, _, arabic) = chart("ar").await;
+    assert!(arabic.contains(">مفتاح الرموز</text>"), "{arabic}");
+    let (_, _, chinese) = chart("zh-CN").await;
+    assert!(chinese.contains(">图例</text>"));
+    // The same chart: as many marks, the same colours.
+    let marks = |svg: &str| svg.matches("<rect").count();
+    assert_eq!(marks(&arabic), marks(&english));
+    assert_eq!(marks(&chinese), marks(&english));
+}

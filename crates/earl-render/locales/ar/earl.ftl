@@ -323,3 +323,22 @@ page-effective = نافذة من {$date}
 page-lists-failed = تعذّر عرض القوائم المستخدمة: {$reason}
 page-api = الواجهة البرمجية (API)
 page-licence-policy = سياسة الترخيص: {$policy}
+
+## The charts (svg.rs)
+
+chart-legend = مفتاح الرموز
+chart-diff-title = نتيجة ترخيص التصدير وفق {$to}
+chart-diff-subtitle = الخلايا المؤطّرة بالأسود تغيّرت عن {$from} — تغيّرت {$changed} من أصل {$cells} خلية.
+chart-destination-axis = الوجهة (رمز ISO؛ صادرات من الولايات المتحدة)
+chart-chip-axis = الرقاقة
+chart-outlined = مؤطّرة: النتيجة تختلف عن {$from} (الترخيص أو الاستثناء أو سياسة المراجعة أو الشروط أو الرسوم)
+chart-with-scenario = {" "}مع السيناريو {$scenario}
+chart-timeline-title = {$chip} إلى {$destination}: قرار الترخيص، من {$start} إلى {$end}{$scenario}
+chart-timeline-subtitle = صادرات من الولايات المتحدة، دون ذكر مستخدم نهائي. كل درجة تاريخٌ غيّرت فيه قاعدةٌ أو تغييرٌ في مجموعات البلدان النتيجةَ (مدرجة أدناه).
+chart-determination-axis = القرار (الأشد تقييدًا ↓)
+chart-july = يوليو {$year}
+chart-date-axis = التاريخ (إصدارات القواعد النافذة)
+chart-outcome-band = شريط النتيجة
+chart-changes = التغييرات
+chart-start = بداية الخط الزمني
+chart-change = {$date} — {$outcome} — {$cause}

@@ -312,3 +312,22 @@ page-effective = effective {$date}
 page-lists-failed = The lists in use cannot be shown: {$reason}
 page-api = API
 page-licence-policy = Licence policy: {$policy}
+
+## The charts (svg.rs)
+
+chart-legend = Legend
+chart-diff-title = Export licensing outcome under {$to}
+chart-diff-subtitle = Cells outlined in black changed from {$from} — {$changed} of {$cells} cells changed.
+chart-destination-axis = Destination (ISO code; exports from the United States)
+chart-chip-axis = Chip
+chart-outlined = outlined: outcome differs from {$from} (licence, exception, review policy, conditions or charges)
+chart-with-scenario = {" "}with scenario {$scenario}
+chart-timeline-title = {$chip} to {$destination}: licensing determination, {$start} to {$end}{$scenario}
+chart-timeline-subtitle = Exports from the United States, no end user named. Each step is a date a rule or Country Group change altered the outcome (listed below).
+chart-determination-axis = Determination (more restrictive ↓)
+chart-july = Jul {$year}
+chart-date-axis = Date (rule versions in force)
+chart-outcome-band = Outcome band
+chart-changes = Changes
+chart-start = start of timeline
+chart-change = {$date} — {$outcome} — {$cause}

@@ -309,3 +309,22 @@ page-effective = {$date} 生效
 page-lists-failed = 无法显示所用清单：{$reason}
 page-api = API
 page-licence-policy = 许可政策：{$policy}
+
+## The charts (svg.rs)
+
+chart-legend = 图例
+chart-diff-title = 在 {$to} 下的出口许可结果
+chart-diff-subtitle = 黑框单元格表示相对 {$from} 发生了变化 — {$cells} 个单元格中有 {$changed} 个变化。
+chart-destination-axis = 目的地（ISO 代码；自美国出口）
+chart-chip-axis = 芯片
+chart-outlined = 加框：结果与 {$from} 不同（许可证、例外、审查政策、条件或费用）
+chart-with-scenario = ，情景 {$scenario}
+chart-timeline-title = {$chip} 出口至 {$destination}：许可判定，{$start} 至 {$end}{$scenario}
+chart-timeline-subtitle = 自美国出口，未指明最终用户。每一阶梯是某项规则或国家组变化改变结果的日期（列于下方）。
+chart-determination-axis = 判定（越往下越严格）
+chart-july = {$year} 年 7 月
+chart-date-axis = 日期（现行规则版本）
+chart-outcome-band = 结果色带
+chart-changes = 变化
+chart-start = 时间线起点
+chart-change = {$date} — {$outcome} — {$cause}
