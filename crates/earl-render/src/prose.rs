@@ -656,110 +656,140 @@ pub fn num(v: f64) -> String {
 
 /// What `earl licence add` warns of when a fresh check of the licensed export on the issue
 /// date does not show that it needs a licence; `None` when it does.
-pub fn licence_fresh_check(c: &earl_engine::ledger::FreshCheck, number: &str) -> Option<String> {
+pub fn licence_fresh_check(
+    c: &earl_engine::ledger::FreshCheck,
+    number: &str,
+    lang: Lang,
+) -> Option<String> {
     let by = match c.decided_by.is_empty() {
         true => String::new(),
-        false => format!(" (decided by {})", c.decided_by.join(", ")),
+        false => tr!(
+            lang,
+            "fresh-check-decided-by",
+            deciding = join(&c.decided_by, "list-comma", lang)
+        ),
     };
-    match c.prohibited {
-        Some(true) => {
-            return Some(format!(
-                "a fresh check finds this export prohibited on {}{by}: no licence can authorise it, so shipments under licence {number} will be refused; recorded as asked",
-                c.date
-            ));
-        }
-        None => {
-            return Some(format!(
-                "a fresh check cannot rule out that this export is prohibited on {}{by}: shipments under licence {number} will be refused until that is decided; recorded as asked",
-                c.date
-            ));
-        }
-        Some(false) => {}
-    }
-    match c.license_required {
-        Some(true) => None,
-        Some(false) => Some(format!(
-            "a fresh check finds that this export needs no licence on {}{by}; licence {number} is recorded as asked, but authorises nothing that needed one",
-            c.date
-        )),
-        None => Some(format!(
-            "a fresh check leaves undetermined whether this export needs a licence on {}{by}; licence {number} is recorded as asked",
-            c.date
-        )),
-    }
+    let id = match (c.prohibited, c.license_required) {
+        (Some(true), _) => "fresh-check-prohibited",
+        (None, _) => "fresh-check-possibly-prohibited",
+        (Some(false), Some(true)) => return None,
+        (Some(false), Some(false)) => "fresh-check-no-licence-needed",
+        (Some(false), None) => "fresh-check-undetermined",
+    };
+    Some(tr!(
+        lang,
+        id,
+        date = c.date.to_string(),
+        by = by,
+        number = number
+    ))
 }
 
 /// The sentence for a refused licence or shipment.
-pub fn refusal(r: &earl_engine::ledger::Refusal) -> String {
+pub fn refusal(r: &earl_engine::ledger::Refusal, lang: Lang) -> String {
     use earl_engine::ledger::Refusal as R;
     match r {
         R::UnknownLicence { number } => {
-            format!("No licence {number} is recorded (see `earl licence list`).")
+            tr!(lang, "refusal-unknown-licence", number = number.as_str())
         }
         R::DuplicateLicence { number } => {
-            format!("Licence {number} is already recorded; a licence is recorded once.")
+            tr!(lang, "refusal-duplicate-licence", number = number.as_str())
         }
         R::BeforeIssue {
             number,
             issued,
             date,
-        } => format!("The shipment date {date} is before licence {number} was issued ({issued})."),
+        } => tr!(
+            lang,
+            "refusal-before-issue",
+            number = number.as_str(),
+            issued = issued.to_string(),
+            date = date.to_string(),
+        ),
         R::Expired {
             number,
             expires,
             date,
-        } => format!("Licence {number} expired on {expires}; the shipment is dated {date}."),
+        } => tr!(
+            lang,
+            "refusal-expired",
+            number = number.as_str(),
+            expires = expires.to_string(),
+            date = date.to_string(),
+        ),
         R::OverQuantity {
             number,
             remaining,
             asked,
-        } => format!(
-            "The shipment of {asked} units exceeds what licence {number} has left: {remaining} units."
+        } => tr!(
+            lang,
+            "refusal-over-quantity",
+            number = number.as_str(),
+            remaining = remaining.to_string(),
+            asked = asked.to_string(),
         ),
         R::OverValue {
             number,
             remaining,
             asked,
-        } => format!(
-            "The shipment's value, US${}, exceeds what licence {number} has left: US${}.",
-            num(*asked),
-            num(*remaining)
+        } => tr!(
+            lang,
+            "refusal-over-value",
+            number = number.as_str(),
+            remaining = num(*remaining),
+            asked = num(*asked),
         ),
         R::ValueNeeded { number } => {
-            format!("Licence {number} limits the value shipped: give the shipment's --value.")
+            tr!(lang, "refusal-value-needed", number = number.as_str())
         }
         R::ItemMismatch {
             number,
             licensed,
             asked,
-        } => format!("Licence {number} is for {licensed}, not {asked}."),
-        R::DestinationMismatch {
+        }
+        | R::DestinationMismatch {
             number,
             licensed,
             asked,
-        } => format!("Licence {number} is for {licensed}, not {asked}."),
+        } => tr!(
+            lang,
+            "refusal-mismatch",
+            number = number.as_str(),
+            licensed = licensed.as_str(),
+            asked = asked.as_str(),
+        ),
         R::EndUserMismatch {
             number,
             licensed,
             asked,
-        } => format!(
-            "Licence {number} names the end user {}, not {}.",
-            licensed.as_deref().unwrap_or("(none)"),
-            asked.as_deref().unwrap_or("(none)")
-        ),
-        R::Prohibited { number } => format!(
-            "A fresh check of the shipment finds it prohibited: no licence, {number} included, can authorise it."
-        ),
-        R::PossiblyProhibited { number } => format!(
-            "A fresh check of the shipment cannot rule out that it is prohibited (see the check's deciding facts): licence {number} cannot be relied on until that is decided."
+        } => {
+            let named = |name: &Option<String>| name.clone().unwrap_or_else(|| tr!(lang, "none-named"));
+            tr!(
+                lang,
+                "refusal-end-user-mismatch",
+                number = number.as_str(),
+                licensed = named(licensed),
+                asked = named(asked),
+            )
+        }
+        R::Prohibited { number } => tr!(lang, "refusal-prohibited", number = number.as_str()),
+        R::PossiblyProhibited { number } => tr!(
+            lang,
+            "refusal-possibly-prohibited",
+            number = number.as_str()
         ),
         R::ListedSince {
             number,
             party,
             list,
             listed_as,
-        } => format!(
-            "The end user {party} matches {listed_as} on the {list} list, listed after licence {number} was issued (or on a date earl cannot place before it): the licence may no longer be what the shipment needs."
+        } => tr!(
+            lang,
+            "refusal-listed-since",
+            number = number.as_str(),
+            party = party.as_str(),
+            list = list.as_str(),
+            listed_as = listed_as.as_str(),
         ),
         R::Cap {
             chip,
@@ -771,13 +801,19 @@ pub fn refusal(r: &earl_engine::ledger::Refusal) -> String {
             entry,
             rule,
             cite,
-        } => format!(
-            "Refused under {entry} ({rule} — {}): {asked} more units of {chip} would bring shipments to {} under the lane to {}, above {}% of the {us_units} units shipped to US end users by the shipment's date ({} allowed).",
-            cite.text,
-            places.join("/"),
-            capped_units + asked,
-            num(share * 100.0),
-            num((share * *us_units as f64).floor()),
+        } => tr!(
+            lang,
+            "refusal-cap",
+            entry = entry.as_str(),
+            rule = rule.as_str(),
+            cite = cite.text.as_str(),
+            asked = asked.to_string(),
+            chip = chip.as_str(),
+            total = (capped_units + asked).to_string(),
+            places = places.join("/"),
+            share = num(share * 100.0),
+            us_units = us_units.to_string(),
+            allowed = num((share * *us_units as f64).floor()),
         ),
     }
 }

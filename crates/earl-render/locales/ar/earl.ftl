@@ -342,3 +342,25 @@ chart-outcome-band = شريط النتيجة
 chart-changes = التغييرات
 chart-start = بداية الخط الزمني
 chart-change = {$date} — {$outcome} — {$cause}
+
+## Licences and shipments (prose.rs)
+
+fresh-check-decided-by = {" "}(يحسمه {$deciding})
+fresh-check-prohibited = يجد فحصٌ جديد أن هذا التصدير محظور في {$date}{$by}: لا يمكن لأي ترخيص أن يجيزه، فستُرفض الشحنات بموجب الترخيص {$number}؛ سُجّل كما طُلب
+fresh-check-possibly-prohibited = لا يستطيع فحصٌ جديد أن يستبعد حظر هذا التصدير في {$date}{$by}: ستُرفض الشحنات بموجب الترخيص {$number} حتى يُحسم ذلك؛ سُجّل كما طُلب
+fresh-check-no-licence-needed = يجد فحصٌ جديد أن هذا التصدير لا يحتاج إلى ترخيص في {$date}{$by}؛ سُجّل الترخيص {$number} كما طُلب، لكنه لا يجيز شيئًا كان يحتاج إلى ترخيص
+fresh-check-undetermined = يترك فحصٌ جديد حاجةَ هذا التصدير إلى ترخيص في {$date} غير محسومة{$by}؛ سُجّل الترخيص {$number} كما طُلب
+none-named = (لا يوجد)
+refusal-unknown-licence = لا يوجد ترخيص {$number} مسجّل (انظر `earl licence list`).
+refusal-duplicate-licence = الترخيص {$number} مسجّل من قبل؛ يُسجَّل الترخيص مرة واحدة.
+refusal-before-issue = تاريخ الشحنة {$date} يسبق إصدار الترخيص {$number} ({$issued}).
+refusal-expired = انتهى الترخيص {$number} في {$expires}؛ وتاريخ الشحنة {$date}.
+refusal-over-quantity = شحنة من {$asked} وحدة تتجاوز ما تبقّى في الترخيص {$number}: {$remaining} وحدة.
+refusal-over-value = قيمة الشحنة، US${$asked}، تتجاوز ما تبقّى في الترخيص {$number}: US${$remaining}.
+refusal-value-needed = يحدّ الترخيص {$number} من القيمة المشحونة: أعطِ قيمة الشحنة ‎--value.
+refusal-mismatch = الترخيص {$number} صادر لـ {$licensed}، لا لـ {$asked}.
+refusal-end-user-mismatch = يسمّي الترخيص {$number} المستخدم النهائي {$licensed}، لا {$asked}.
+refusal-prohibited = يجد فحصٌ جديد للشحنة أنها محظورة: لا يمكن لأي ترخيص، بما فيه {$number}، أن يجيزها.
+refusal-possibly-prohibited = لا يستطيع فحصٌ جديد للشحنة أن يستبعد حظرها (انظر الوقائع الحاسمة في الفحص): لا يمكن الاعتماد على الترخيص {$number} حتى يُحسم ذلك.
+refusal-listed-since = المستخدم النهائي {$party} يطابق {$listed_as} في قائمة {$list}، وقد أُدرج بعد إصدار الترخيص {$number} (أو في تاريخ لا يستطيع earl أن يضعه قبله): قد لا يكون الترخيص هو ما تحتاجه الشحنة بعد الآن.
+refusal-cap = مرفوض بموجب {$entry} ({$rule} — {$cite}): إن {$asked} وحدة إضافية من {$chip} سترفع الشحنات إلى {$places} في إطار هذا المسار إلى {$total}، أي فوق {$share}% من الوحدات الـ {$us_units} المشحونة إلى مستخدمين نهائيين في الولايات المتحدة حتى تاريخ الشحنة (المسموح {$allowed}).

@@ -331,3 +331,25 @@ chart-outcome-band = Outcome band
 chart-changes = Changes
 chart-start = start of timeline
 chart-change = {$date} — {$outcome} — {$cause}
+
+## Licences and shipments (prose.rs): the fresh check's warnings and the refusals
+
+fresh-check-decided-by = {" "}(decided by {$deciding})
+fresh-check-prohibited = a fresh check finds this export prohibited on {$date}{$by}: no licence can authorise it, so shipments under licence {$number} will be refused; recorded as asked
+fresh-check-possibly-prohibited = a fresh check cannot rule out that this export is prohibited on {$date}{$by}: shipments under licence {$number} will be refused until that is decided; recorded as asked
+fresh-check-no-licence-needed = a fresh check finds that this export needs no licence on {$date}{$by}; licence {$number} is recorded as asked, but authorises nothing that needed one
+fresh-check-undetermined = a fresh check leaves undetermined whether this export needs a licence on {$date}{$by}; licence {$number} is recorded as asked
+none-named = (none)
+refusal-unknown-licence = No licence {$number} is recorded (see `earl licence list`).
+refusal-duplicate-licence = Licence {$number} is already recorded; a licence is recorded once.
+refusal-before-issue = The shipment date {$date} is before licence {$number} was issued ({$issued}).
+refusal-expired = Licence {$number} expired on {$expires}; the shipment is dated {$date}.
+refusal-over-quantity = The shipment of {$asked} units exceeds what licence {$number} has left: {$remaining} units.
+refusal-over-value = The shipment's value, US${$asked}, exceeds what licence {$number} has left: US${$remaining}.
+refusal-value-needed = Licence {$number} limits the value shipped: give the shipment's --value.
+refusal-mismatch = Licence {$number} is for {$licensed}, not {$asked}.
+refusal-end-user-mismatch = Licence {$number} names the end user {$licensed}, not {$asked}.
+refusal-prohibited = A fresh check of the shipment finds it prohibited: no licence, {$number} included, can authorise it.
+refusal-possibly-prohibited = A fresh check of the shipment cannot rule out that it is prohibited (see the check's deciding facts): licence {$number} cannot be relied on until that is decided.
+refusal-listed-since = The end user {$party} matches {$listed_as} on the {$list} list, listed after licence {$number} was issued (or on a date earl cannot place before it): the licence may no longer be what the shipment needs.
+refusal-cap = Refused under {$entry} ({$rule} — {$cite}): {$asked} more units of {$chip} would bring shipments to {$places} under the lane to {$total}, above {$share}% of the {$us_units} units shipped to US end users by the shipment's date ({$allowed} allowed).

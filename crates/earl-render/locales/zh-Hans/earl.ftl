@@ -328,3 +328,25 @@ chart-outcome-band = 结果色带
 chart-changes = 变化
 chart-start = 时间线起点
 chart-change = {$date} — {$outcome} — {$cause}
+
+## Licences and shipments (prose.rs)
+
+fresh-check-decided-by = （取决于 {$deciding}）
+fresh-check-prohibited = 重新检查发现此出口在 {$date} 被禁止{$by}：任何许可证都不能授权，因此许可证 {$number} 项下的货物将被拒绝；已按要求记录
+fresh-check-possibly-prohibited = 重新检查无法排除此出口在 {$date} 被禁止{$by}：在此确定之前，许可证 {$number} 项下的货物将被拒绝；已按要求记录
+fresh-check-no-licence-needed = 重新检查发现此出口在 {$date} 无需许可证{$by}；许可证 {$number} 已按要求记录，但它并未授权任何需要许可证的出口
+fresh-check-undetermined = 重新检查无法确定此出口在 {$date} 是否需要许可证{$by}；许可证 {$number} 已按要求记录
+none-named = （无）
+refusal-unknown-licence = 没有记录许可证 {$number}（见 `earl licence list`）。
+refusal-duplicate-licence = 许可证 {$number} 已记录；每份许可证只记录一次。
+refusal-before-issue = 货物日期 {$date} 早于许可证 {$number} 的签发日期（{$issued}）。
+refusal-expired = 许可证 {$number} 已于 {$expires} 到期；货物日期为 {$date}。
+refusal-over-quantity = 本批 {$asked} 件超出许可证 {$number} 的剩余数量：{$remaining} 件。
+refusal-over-value = 本批货值 US${$asked} 超出许可证 {$number} 的剩余金额：US${$remaining}。
+refusal-value-needed = 许可证 {$number} 限制出口金额：请给出货物的 --value。
+refusal-mismatch = 许可证 {$number} 适用于 {$licensed}，而非 {$asked}。
+refusal-end-user-mismatch = 许可证 {$number} 指定的最终用户为 {$licensed}，而非 {$asked}。
+refusal-prohibited = 对货物的重新检查发现其被禁止：任何许可证（包括 {$number}）都不能授权。
+refusal-possibly-prohibited = 对货物的重新检查无法排除其被禁止（见检查的决定因素）：在此确定之前不能依赖许可证 {$number}。
+refusal-listed-since = 最终用户 {$party} 与 {$list} 清单上的 {$listed_as} 匹配，其列入晚于许可证 {$number} 的签发（或 earl 无法确定其早于签发）：该许可证可能已不足以支持本批货物。
+refusal-cap = 依 {$entry}（{$rule} — {$cite}）拒绝：再出口 {$asked} 件 {$chip} 将使该通道下运往 {$places} 的货物达到 {$total} 件，超过截至货物日期运往美国最终用户的 {$us_units} 件的 {$share}%（允许 {$allowed} 件）。
