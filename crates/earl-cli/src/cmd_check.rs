@@ -2,13 +2,13 @@
 
 use crate::print_json;
 use earl_engine::audit::Source;
-use earl_render::Lang;
 use earl_front::app::{App, Failure, date_or_today};
 use earl_front::check::{
     BatchDefaults, BatchRecorder, BatchRow, OPTIONAL, REQUIRED, check_columns, check_row, failed,
     outcome, ownership,
 };
 pub use earl_front::check::{CheckArgs, answer};
+use earl_render::Lang;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 

@@ -2,8 +2,8 @@
 
 use crate::print_json;
 use earl_front::app::{App, Failure};
-use earl_render::Lang;
 pub use earl_front::classify::{ClassifyArgs, answer};
+use earl_render::Lang;
 
 pub fn run(app: &App, a: &ClassifyArgs, lang: Lang) -> Result<(), Failure> {
     // Recorded in English (the audit record's language), shown in the language asked.

@@ -210,7 +210,16 @@ pub fn screen(
     lang: Lang,
 ) -> io::Result<()> {
     let warning = |w: &mut dyn Write, text: &str| {
-        writeln!(w, "{}", tr!(lang, "field", label = tr!(lang, "label-warning"), value = text))
+        writeln!(
+            w,
+            "{}",
+            tr!(
+                lang,
+                "field",
+                label = tr!(lang, "label-warning"),
+                value = text
+            )
+        )
     };
     if let Some(text) = &a.staleness_warning {
         warning(w, text)?;
@@ -261,9 +270,17 @@ pub fn screen(
             detail(w, "label-matched-alias", &f.matched_name)?;
         }
         if !f.countries.is_empty() {
-            detail(w, "label-countries", &join(&f.countries, "list-comma", lang))?;
+            detail(
+                w,
+                "label-countries",
+                &join(&f.countries, "list-comma", lang),
+            )?;
         }
-        detail(w, "label-listed", &listed(&m.listed, m.listed_on_date, lang))?;
+        detail(
+            w,
+            "label-listed",
+            &listed(&m.listed, m.listed_on_date, lang),
+        )?;
         let effect = match &m.effect {
             Some(e) => format!("{} — {}", e.text, e.cite.text),
             None => tr!(lang, "effect-not-named", list = f.list.as_str()),
@@ -580,16 +597,20 @@ pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer, lang: Lang) -> io::Result
                     .as_deref()
                     .map(|p| format!(" ({p})"))
                     .unwrap_or_default(),
-                pd = c
-                    .pd
-                    .map_or_else(|| tr!(lang, "unknown"), |p| format!("{p:.2}")),
+                pd =
+                    c.pd.map_or_else(|| tr!(lang, "unknown"), |p| format!("{p:.2}")),
                 datacenter = yes_no(c.datacenter, lang),
                 bandwidth = known(c.memory_bandwidth_gbps, " GB/s", lang),
             )
         )?;
     }
     if !c.deciding.is_empty() {
-        field(w, lang, "label-decided-by", &join(&c.deciding, "list-semicolon", lang))?;
+        field(
+            w,
+            lang,
+            "label-decided-by",
+            &join(&c.deciding, "list-semicolon", lang),
+        )?;
     }
     if !c.hinges_on_unverified.is_empty() {
         field(

@@ -106,7 +106,10 @@ pub fn page_messages(lang: Lang) -> BTreeMap<String, String> {
         .filter(|id| SHARED.iter().any(|p| id.starts_with(p)) || ALSO.contains(id))
         .map(|id| {
             let text = placeholders_kept(bundle, id)
-                .or_else(|| placeholders_kept(bundle_of(bundles(), Lang::En), id).map(|t| format!("{FALLBACK_MARK}{t}")))
+                .or_else(|| {
+                    placeholders_kept(bundle_of(bundles(), Lang::En), id)
+                        .map(|t| format!("{FALLBACK_MARK}{t}"))
+                })
                 .unwrap_or_default();
             (id.to_string(), text)
         })
@@ -117,7 +120,11 @@ pub fn page_messages(lang: Lang) -> BTreeMap<String, String> {
 fn placeholders_kept(bundle: &Bundle, id: &str) -> Option<String> {
     let pattern = bundle.get_message(id)?.value()?;
     let mut missing_variables = Vec::new();
-    Some(bundle.format_pattern(pattern, None, &mut missing_variables).into_owned())
+    Some(
+        bundle
+            .format_pattern(pattern, None, &mut missing_variables)
+            .into_owned(),
+    )
 }
 
 fn bundle_of(bundles: &[Bundle; 3], lang: Lang) -> &Bundle {

@@ -98,7 +98,7 @@ impl Lang {
                 (weight > 0).then_some((weight, lang))
             })
             .collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0));
+        ranked.sort_by_key(|(weight, _)| std::cmp::Reverse(*weight));
         ranked.first().map(|(_, lang)| *lang)
     }
 }
@@ -106,7 +106,9 @@ impl Lang {
 /// A q-value in thousandths; `None` when it is not one (the item is then ignored).
 fn weight(q: &str) -> Option<u16> {
     let q: f64 = q.trim().parse().ok()?;
-    (0.0..=1.0).contains(&q).then(|| (q * 1000.0).round() as u16)
+    (0.0..=1.0)
+        .contains(&q)
+        .then(|| (q * 1000.0).round() as u16)
 }
 
 impl fmt::Display for Lang {
@@ -188,14 +190,29 @@ mod tests {
 
     #[test]
     fn accept_language_takes_the_heaviest_known_language() {
-        assert_eq!(Lang::from_accept_language("ar-AE,ar;q=0.9,en;q=0.8"), Some(Lang::Ar));
-        assert_eq!(Lang::from_accept_language("fr-CH, fr;q=0.9, zh;q=0.5, en;q=0.4"), Some(Lang::ZhHans));
-        assert_eq!(Lang::from_accept_language("en;q=0.2, ar;q=0.7"), Some(Lang::Ar));
+        assert_eq!(
+            Lang::from_accept_language("ar-AE,ar;q=0.9,en;q=0.8"),
+            Some(Lang::Ar)
+        );
+        assert_eq!(
+            Lang::from_accept_language("fr-CH, fr;q=0.9, zh;q=0.5, en;q=0.4"),
+            Some(Lang::ZhHans)
+        );
+        assert_eq!(
+            Lang::from_accept_language("en;q=0.2, ar;q=0.7"),
+            Some(Lang::Ar)
+        );
         // Equal weights keep the header's order.
         assert_eq!(Lang::from_accept_language("zh-CN, ar"), Some(Lang::ZhHans));
         // q=0 refuses a language; a malformed weight drops the item.
-        assert_eq!(Lang::from_accept_language("ar;q=0, en;q=0.1"), Some(Lang::En));
-        assert_eq!(Lang::from_accept_language("ar;q=2, zh;q=0.3"), Some(Lang::ZhHans));
+        assert_eq!(
+            Lang::from_accept_language("ar;q=0, en;q=0.1"),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            Lang::from_accept_language("ar;q=2, zh;q=0.3"),
+            Some(Lang::ZhHans)
+        );
         assert_eq!(Lang::from_accept_language("*"), None);
         assert_eq!(Lang::from_accept_language(""), None);
         assert_eq!(Lang::from_accept_language("de, fr;q=0.5"), None);

@@ -2,10 +2,10 @@
 //! records what it evaluated ([`Reason`]), this module picks each step's message in the
 //! language's catalog (`locales/`), and every front end shows the sentence written here.
 
-use earl_core::metrics::MetricName;
-use earl_core::rules::{Requirement, ReviewPolicy};
 use crate::lang::Lang;
 use crate::tr;
+use earl_core::metrics::MetricName;
+use earl_core::rules::{Requirement, ReviewPolicy};
 use earl_core::step::{Comparison, Holding, Listed, Reason, Shown, Step, Verdict};
 
 /// The sentence for `step` in `lang`. It never names the date asked (the answer's header
@@ -20,7 +20,12 @@ pub fn sentence(step: &Step, lang: Lang) -> String {
     match &step.branch {
         // A system's contained chip: "[8 × NVIDIA H200 SXM] TPP = ...".
         Some(b) if b.starts_with('[') => format!("{b} {text}"),
-        Some(b) => tr!(lang, "step-if-branch", branch = outcome(b, lang), text = text),
+        Some(b) => tr!(
+            lang,
+            "step-if-branch",
+            branch = outcome(b, lang),
+            text = text
+        ),
         None => text,
     }
 }
@@ -763,7 +768,8 @@ pub fn refusal(r: &earl_engine::ledger::Refusal, lang: Lang) -> String {
             licensed,
             asked,
         } => {
-            let named = |name: &Option<String>| name.clone().unwrap_or_else(|| tr!(lang, "none-named"));
+            let named =
+                |name: &Option<String>| name.clone().unwrap_or_else(|| tr!(lang, "none-named"));
             tr!(
                 lang,
                 "refusal-end-user-mismatch",

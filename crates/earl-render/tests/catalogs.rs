@@ -16,9 +16,10 @@ fn messages(lang: Lang, source: &str) -> BTreeMap<String, BTreeSet<String>> {
         match entry {
             Entry::Message(m) => {
                 let mut vars = BTreeSet::new();
-                let value = m.value.as_ref().unwrap_or_else(|| {
-                    panic!("{lang}: message {} has no value", m.id.name)
-                });
+                let value = m
+                    .value
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{lang}: message {} has no value", m.id.name));
                 pattern_vars(value, &mut vars);
                 let duplicate = out.insert(m.id.name.to_string(), vars);
                 assert!(duplicate.is_none(), "{lang}: {} twice", m.id.name);
@@ -66,12 +67,24 @@ fn every_catalog_has_every_message_with_the_same_variables() {
     assert!(english.len() > 100, "{} messages", english.len());
     for (lang, source) in &SOURCES[1..] {
         let theirs = messages(*lang, source);
-        let missing: Vec<&String> = english.keys().filter(|k| !theirs.contains_key(*k)).collect();
-        let extra: Vec<&String> = theirs.keys().filter(|k| !english.contains_key(*k)).collect();
+        let missing: Vec<&String> = english
+            .keys()
+            .filter(|k| !theirs.contains_key(*k))
+            .collect();
+        let extra: Vec<&String> = theirs
+            .keys()
+            .filter(|k| !english.contains_key(*k))
+            .collect();
         assert!(missing.is_empty(), "{lang} lacks {missing:?}");
-        assert!(extra.is_empty(), "{lang} has messages English lacks: {extra:?}");
+        assert!(
+            extra.is_empty(),
+            "{lang} has messages English lacks: {extra:?}"
+        );
         for (id, vars) in &english {
-            assert_eq!(&theirs[id], vars, "{lang} {id}: variables differ from English");
+            assert_eq!(
+                &theirs[id], vars,
+                "{lang} {id}: variables differ from English"
+            );
         }
     }
 }
@@ -112,7 +125,10 @@ fn arabic_plurals_take_their_six_forms() {
         regime = "r",
         scenario = ""
     );
-    assert_eq!(english, "rules in force on 2026-03-01: 11 amendments, the newest r");
+    assert_eq!(
+        english,
+        "rules in force on 2026-03-01: 11 amendments, the newest r"
+    );
 }
 
 #[test]
@@ -140,15 +156,24 @@ fn a_message_a_language_lacks_shows_in_english_marked() {
 #[test]
 fn the_page_gets_its_messages_with_placeholders_for_its_script() {
     let arabic = i18n::page_messages(Lang::Ar);
-    assert_eq!(arabic["page-decision-case_by_case"], "يلزم ترخيص: مراجعة كل حالة على حدة");
+    assert_eq!(
+        arabic["page-decision-case_by_case"],
+        "يلزم ترخيص: مراجعة كل حالة على حدة"
+    );
     assert_eq!(arabic["policy-case-by-case"], "على أساس كل حالة على حدة");
     // Right to left, the placeholder is isolated, so the score the script puts there is too.
     assert_eq!(arabic["page-score"], "الدرجة \u{2068}{$score}\u{2069}");
     let english = i18n::page_messages(Lang::En);
-    assert_eq!(english["page-rules-as-of"], "{$date}, rules as of {$regime}");
+    assert_eq!(
+        english["page-rules-as-of"],
+        "{$date}, rules as of {$regime}"
+    );
     assert_eq!(english["page-score"], "score {$score}");
     assert_eq!(english.len(), arabic.len());
-    assert!(!english.contains_key("step-tpp"), "only what the page shows");
+    assert!(
+        !english.contains_key("step-tpp"),
+        "only what the page shows"
+    );
     assert!(arabic.values().all(|t| !t.starts_with(FALLBACK_MARK)));
 }
 

@@ -321,5 +321,7 @@ fn screen_in_every_language() {
             date: "2026-03-01".parse().unwrap(),
         })
         .unwrap();
-    in_every_language("screen", &|lang| render(|w| human::screen(w, &a, &[], lang)));
+    in_every_language("screen", &|lang| {
+        render(|w| human::screen(w, &a, &[], lang))
+    });
 }

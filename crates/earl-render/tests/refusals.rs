@@ -84,7 +84,10 @@ fn every_language_refuses_in_its_own_words() {
             let said = refusal(&r, lang);
             assert!(!said.starts_with(FALLBACK_MARK), "{lang}: {said}");
             assert_ne!(said, english, "{lang}");
-            assert!(said.contains("L-1") || said.contains("cond-lane-volume"), "{said}");
+            assert!(
+                said.contains("L-1") || said.contains("cond-lane-volume"),
+                "{said}"
+            );
         }
     }
 }
@@ -97,7 +100,10 @@ fn the_fresh_check_warns_unless_a_licence_is_needed() {
         prohibited,
         decided_by: vec!["ac-dest".into()],
     };
-    assert_eq!(licence_fresh_check(&check(Some(true), Some(false)), "L-1", Lang::En), None);
+    assert_eq!(
+        licence_fresh_check(&check(Some(true), Some(false)), "L-1", Lang::En),
+        None
+    );
     assert_eq!(
         licence_fresh_check(&check(Some(false), Some(false)), "L-1", Lang::En).unwrap(),
         "a fresh check finds that this export needs no licence on 2026-03-01 (decided by ac-dest); licence L-1 is recorded as asked, but authorises nothing that needed one"
@@ -107,5 +113,8 @@ fn the_fresh_check_warns_unless_a_licence_is_needed() {
         "a fresh check cannot rule out that this export is prohibited on 2026-03-01 (decided by ac-dest): shipments under licence L-1 will be refused until that is decided; recorded as asked"
     );
     let chinese = licence_fresh_check(&check(Some(true), Some(true)), "L-1", Lang::ZhHans).unwrap();
-    assert!(chinese.starts_with("重新检查发现此出口在 2026-03-01 被禁止"), "{chinese}");
+    assert!(
+        chinese.starts_with("重新检查发现此出口在 2026-03-01 被禁止"),
+        "{chinese}"
+    );
 }

@@ -3,14 +3,14 @@
 //! (`?lang=`, else `Accept-Language`): its `{{message-id}}` placeholders are filled from
 //! earl-render's catalogs, and the messages its script shows are embedded as JSON.
 
-use axum::Router;
 use crate::lang::AskedLang;
+use axum::Router;
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_SECURITY_POLICY, CONTENT_TYPE, VARY,
 };
-use earl_render::Lang;
 use axum::response::IntoResponse;
 use axum::routing::get;
+use earl_render::Lang;
 
 const INDEX_HTML: &str = include_str!("../assets/index.html");
 const APP_JS: &str = include_str!("../assets/app.js");

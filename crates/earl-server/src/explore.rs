@@ -9,6 +9,7 @@
 
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
+use crate::lang::AskedLang;
 use crate::routes::AppState;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -17,7 +18,6 @@ use axum::response::{IntoResponse, Response};
 use earl_engine::Engine;
 use earl_engine::explore::diff::{DEFAULT_DESTINATIONS, DiffReport, DiffRequest};
 use earl_engine::explore::timeline::{TimelineReport, TimelineRequest};
-use crate::lang::AskedLang;
 use earl_render::svg;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};

@@ -470,7 +470,11 @@ async fn timeline_is_the_engines_timeline_and_chart() {
     );
     assert_eq!(
         svg.text,
-        earl_render::svg::timeline_chart(&expected, "2026-03-01".parse().unwrap())
+        earl_render::svg::timeline_chart(
+            &expected,
+            "2026-03-01".parse().unwrap(),
+            earl_render::Lang::En
+        )
     );
 
     send(&app, get("/v1/timeline?chip=H100"))

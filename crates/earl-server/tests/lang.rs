@@ -95,7 +95,12 @@ async fn check_speaks_the_language_asked_and_keeps_the_facts() {
 async fn an_unknown_lang_is_refused_by_name() {
     let (status, body) = check("/v1/check?lang=fr", None).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body["error"]["message"].as_str().unwrap().starts_with("lang: "));
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("lang: ")
+    );
 }
 
 #[tokio::test]
@@ -108,7 +113,10 @@ async fn classify_speaks_the_language_asked() {
     assert_eq!(status, StatusCode::OK, "{text}");
     let answer: Value = serde_json::from_str(&text).unwrap();
     let steps = answer["because"].as_array().unwrap();
-    assert!(steps.iter().any(|s| s["text"] == "分类：3A090.a.1。"), "{text}");
+    assert!(
+        steps.iter().any(|s| s["text"] == "分类：3A090.a.1。"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
