@@ -28,7 +28,8 @@ use std::process::ExitCode;
 struct Cli {
     #[command(flatten)]
     data: DataArgs,
-    /// The language of the sentences of `check`, `classify` and `screen`: en, ar or zh
+    /// The language of the sentences of `check`, `classify`, `screen`, `scenarios`, `diff` and
+    /// `timeline` (and their charts): en, ar or zh
     /// (default: EARL_LANG, then LC_ALL or LANG, else English). JSON field names, ids, enum
     /// values and citations stay as they are.
     #[arg(long, global = true, value_name = "LANG")]
@@ -159,9 +160,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Screen(a) => cmd_screen::screen(&app, &a, lang),
         Command::Match(a) => cmd_screen::pair(&app, &a),
         Command::Lists(a) => cmd_screen::lists(&app, &a),
-        Command::Scenarios(a) => cmd_explore::scenarios(&app, &a),
-        Command::Diff(a) => cmd_explore::diff(&app, &a),
-        Command::Timeline(a) => cmd_explore::timeline(&app, &a),
+        Command::Scenarios(a) => cmd_explore::scenarios(&app, &a, lang),
+        Command::Diff(a) => cmd_explore::diff(&app, &a, lang),
+        Command::Timeline(a) => cmd_explore::timeline(&app, &a, lang),
         Command::Impact(a) => cmd_explore::impact(&app, &a),
         Command::Audit(a) => cmd_audit::run(&app, &a),
         Command::Licence(a) => cmd_ledger::licence(&app, &a),

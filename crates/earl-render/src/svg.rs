@@ -115,7 +115,7 @@ pub fn diff_matrix(r: &DiffReport, lang: Lang) -> String {
         esc(&tr!(
             lang,
             "chart-diff-title",
-            to = crate::explore::point(&r.to)
+            to = crate::explore::point(&r.to, lang)
         ))
     );
     let _ = writeln!(
@@ -124,7 +124,7 @@ pub fn diff_matrix(r: &DiffReport, lang: Lang) -> String {
         esc(&tr!(
             lang,
             "chart-diff-subtitle",
-            from = crate::explore::point(&r.from),
+            from = crate::explore::point(&r.from, lang),
             changed = r.summary.changed.to_string(),
             cells = r.summary.cells.to_string(),
         ))
@@ -200,7 +200,7 @@ pub fn diff_matrix(r: &DiffReport, lang: Lang) -> String {
         esc(&tr!(
             lang,
             "chart-outlined",
-            from = crate::explore::point(&r.from)
+            from = crate::explore::point(&r.from, lang)
         ))
     );
     s.push_str("</svg>\n");
@@ -348,7 +348,7 @@ pub fn timeline_chart(r: &TimelineReport, end: Date, lang: Lang) -> String {
             (x1 - x0).max(1.0),
             colour(p.outcome.verdict),
             p.from,
-            esc(&crate::explore::brief(&p.outcome))
+            esc(&crate::explore::brief(&p.outcome, lang))
         );
         let _ = writeln!(
             s,
@@ -390,7 +390,7 @@ pub fn timeline_chart(r: &TimelineReport, end: Date, lang: Lang) -> String {
             .or(p.changed_by.first());
         let cause = match first {
             Some(Event::Amendment(a)) => format!("{} ({})", a.id, a.cite.text),
-            Some(e) => crate::explore::event(e),
+            Some(e) => crate::explore::event(e, lang),
             None => tr!(lang, "chart-start"),
         };
         let line = tr!(

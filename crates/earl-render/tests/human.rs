@@ -184,7 +184,7 @@ fn diff() {
             scenario_date: "2026-03-01".parse().unwrap(),
         })
         .unwrap();
-    insta::assert_snapshot!(render(|w| explore::diff(w, &r)));
+    insta::assert_snapshot!(render(|w| explore::diff(w, &r, Lang::En)));
 }
 
 #[test]
@@ -198,7 +198,7 @@ fn timeline() {
             scenario: None,
         })
         .unwrap();
-    insta::assert_snapshot!(render(|w| explore::timeline(w, &r, until)));
+    insta::assert_snapshot!(render(|w| explore::timeline(w, &r, until, Lang::En)));
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn impact() {
 #[test]
 fn scenarios() {
     let rows = ENGINE.scenario_rows();
-    insta::assert_snapshot!(render(|w| explore::scenarios(w, &rows)));
+    insta::assert_snapshot!(render(|w| explore::scenarios(w, &rows, Lang::En)));
 }
 
 #[test]
@@ -323,5 +323,29 @@ fn screen_in_every_language() {
         .unwrap();
     in_every_language("screen", &|lang| {
         render(|w| human::screen(w, &a, &[], lang))
+    });
+}
+
+#[test]
+fn timeline_in_every_language() {
+    let until = "2026-11-28".parse().unwrap();
+    let r = ENGINE
+        .timeline(&TimelineRequest {
+            chip: "H200".into(),
+            to: "CN".into(),
+            until,
+            scenario: None,
+        })
+        .unwrap();
+    in_every_language("timeline_h200_cn", &|lang| {
+        render(|w| explore::timeline(w, &r, until, lang))
+    });
+}
+
+#[test]
+fn scenarios_in_every_language() {
+    let rows = ENGINE.scenario_rows();
+    in_every_language("scenarios", &|lang| {
+        render(|w| explore::scenarios(w, &rows, lang))
     });
 }

@@ -364,3 +364,72 @@ refusal-prohibited = يجد فحصٌ جديد للشحنة أنها محظورة
 refusal-possibly-prohibited = لا يستطيع فحصٌ جديد للشحنة أن يستبعد حظرها (انظر الوقائع الحاسمة في الفحص): لا يمكن الاعتماد على الترخيص {$number} حتى يُحسم ذلك.
 refusal-listed-since = المستخدم النهائي {$party} يطابق {$listed_as} في قائمة {$list}، وقد أُدرج بعد إصدار الترخيص {$number} (أو في تاريخ لا يستطيع earl أن يضعه قبله): قد لا يكون الترخيص هو ما تحتاجه الشحنة بعد الآن.
 refusal-cap = مرفوض بموجب {$entry} ({$rule} — {$cite}): إن {$asked} وحدة إضافية من {$chip} سترفع الشحنات إلى {$places} في إطار هذا المسار إلى {$total}، أي فوق {$share}% من الوحدات الـ {$us_units} المشحونة إلى مستخدمين نهائيين في الولايات المتحدة حتى تاريخ الشحنة (المسموح {$allowed}).
+
+## Scenarios, diff and timeline (explore.rs)
+
+point-scenario = السيناريو {$scenario} فوق قواعد {$date}
+point-rule-version = إصدار القواعد {$spec} ({$date})
+point-rules-of = قواعد {$date}
+event-lapses = ينقضي {$id} — {$title} [{$cite}]
+event-country-group = { $action ->
+        [add] تنضم
+       *[other] تخرج
+    } {$country} { $action ->
+        [add] إلى
+       *[other] من
+    } مجموعة البلدان {$group} [{$cite}]
+brief-licence-required = يلزم ترخيص
+brief-no-licence = لا يلزم ترخيص
+brief-licence-undetermined = الترخيص غير محسوم
+brief-prohibited = محظور
+brief-possibly-prohibited = قد يكون محظورًا
+brief-exception = الاستثناء {$code}
+brief-conditions = { $count ->
+        [one] شرط واحد
+        [two] شرطان
+        [few] {$count} شروط
+        [many] {$count} شرطًا
+       *[other] {$count} شرط
+    }
+scenarios-head = { $count ->
+        [zero] لا سيناريوهات
+        [one] سيناريو واحد
+        [two] سيناريوهان
+        [few] {$count} سيناريوهات
+        [many] {$count} سيناريو
+       *[other] {$count} سيناريو
+    } (للاستخدام مع ‎--scenario ID، أو بوصفه A/B في earl diff):
+scenario-effective-until = نافذ من {$from} حتى {$until}
+scenario-effective = نافذ من {$from}
+scenario-no-date = بلا تاريخ نفاذ: ينطبق على أي تاريخ مطلوب
+scenario-status = الحالة: {$status}؛ {$when}
+diff-head = earl diff: A = {$a}  ←  B = {$b}
+diff-subtitle = صادرات من الولايات المتحدة، دون ذكر مستخدم نهائي؛ النتائج المقارنة: الترخيص، الاستثناء، سياسة المراجعة، الشروط، الرسوم.
+diff-only-in-b = مطبَّق في B فقط
+diff-only-in-a = مطبَّق في A فقط
+diff-summary = {$chips} رقاقة × {$destinations} وجهة = {$cells} خلية؛ تغيّر منها {$changed}.
+label-because-of = بسبب
+diff-country-group = مجموعة البلدان: { $action ->
+        [add] تنضم
+       *[other] تخرج
+    } {$country} { $action ->
+        [add] إلى
+       *[other] من
+    } {$group} في {$date} — {$cite}
+timeline-head = {$chip} ← {$destination}: صادرات من الولايات المتحدة، دون ذكر مستخدم نهائي{$scenario}؛ فُحص { $count ->
+        [one] إصدار واحد للقواعد
+        [two] إصداران للقواعد
+        [few] {$count} إصدارات للقواعد
+        [many] {$count} إصدارًا للقواعد
+       *[other] {$count} إصدار للقواعد
+    } من {$first} إلى {$until}، و{ $periods ->
+        [one] فترة واحدة متميزة
+        [two] فترتان متميزتان
+        [few] {$periods} فترات متميزة
+        [many] {$periods} فترة متميزة
+       *[other] {$periods} فترة متميزة
+    }.
+timeline-today = اليوم
+label-changed-by = تغيّر بسبب
+# Right to left the arrow points from the first date (at the right) to the second.
+timeline-period = {$from} ← {$until}   {$outcome}

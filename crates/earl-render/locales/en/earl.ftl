@@ -227,7 +227,7 @@ outcome-class-policy_of_denial = licence: policy of denial
 outcome-class-prohibited = prohibited
 outcome-class-undetermined = undetermined (figures unknown)
 status-enforced = enforced
-status-published_not_enforced = published not enforced
+status-published_not_enforced = published, not enforced
 status-announced = announced
 status-proposed = proposed
 status-introduced = introduced
@@ -353,3 +353,42 @@ refusal-prohibited = A fresh check of the shipment finds it prohibited: no licen
 refusal-possibly-prohibited = A fresh check of the shipment cannot rule out that it is prohibited (see the check's deciding facts): licence {$number} cannot be relied on until that is decided.
 refusal-listed-since = The end user {$party} matches {$listed_as} on the {$list} list, listed after licence {$number} was issued (or on a date earl cannot place before it): the licence may no longer be what the shipment needs.
 refusal-cap = Refused under {$entry} ({$rule} — {$cite}): {$asked} more units of {$chip} would bring shipments to {$places} under the lane to {$total}, above {$share}% of the {$us_units} units shipped to US end users by the shipment's date ({$allowed} allowed).
+
+## Scenarios, diff and timeline (explore.rs)
+
+point-scenario = scenario {$scenario} over the rules of {$date}
+point-rule-version = rule version {$spec} ({$date})
+point-rules-of = rules of {$date}
+event-lapses = {$id} lapses — {$title} [{$cite}]
+event-country-group = {$country} { $action ->
+        [add] joins
+       *[other] leaves
+    } Country Group {$group} [{$cite}]
+brief-licence-required = licence required
+brief-no-licence = no licence
+brief-licence-undetermined = licence undetermined
+brief-prohibited = prohibited
+brief-possibly-prohibited = possibly prohibited
+brief-exception = exception {$code}
+brief-conditions = {$count} { $count ->
+        [one] condition
+       *[other] conditions
+    }
+scenarios-head = {$count} { $count ->
+       *[other] scenarios
+    } (use with --scenario ID, or as A/B of earl diff):
+scenario-effective-until = effective {$from} until {$until}
+scenario-effective = effective {$from}
+scenario-no-date = no effective date: applies to any date asked
+scenario-status = status: {$status}; {$when}
+diff-head = earl diff: A = {$a}  →  B = {$b}
+diff-subtitle = Exports from the United States, no end user named; outcomes compared: licence, exception, review policy, conditions, charges.
+diff-only-in-b = Applied in B only
+diff-only-in-a = Applied in A only
+diff-summary = {$chips} chips × {$destinations} destinations = {$cells} cells; {$changed} changed.
+label-because-of = because of
+diff-country-group = Country Group: {$country} {$action} {$group} on {$date} — {$cite}
+timeline-head = {$chip} → {$destination}: exports from the United States, no end user named{$scenario}; {$count} rule versions checked from {$first} to {$until}, {$periods} distinct periods.
+timeline-today = today
+label-changed-by = changed by
+timeline-period = {$from} → {$until}   {$outcome}

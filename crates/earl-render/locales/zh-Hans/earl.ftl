@@ -350,3 +350,40 @@ refusal-prohibited = 对货物的重新检查发现其被禁止：任何许可�
 refusal-possibly-prohibited = 对货物的重新检查无法排除其被禁止（见检查的决定因素）：在此确定之前不能依赖许可证 {$number}。
 refusal-listed-since = 最终用户 {$party} 与 {$list} 清单上的 {$listed_as} 匹配，其列入晚于许可证 {$number} 的签发（或 earl 无法确定其早于签发）：该许可证可能已不足以支持本批货物。
 refusal-cap = 依 {$entry}（{$rule} — {$cite}）拒绝：再出口 {$asked} 件 {$chip} 将使该通道下运往 {$places} 的货物达到 {$total} 件，超过截至货物日期运往美国最终用户的 {$us_units} 件的 {$share}%（允许 {$allowed} 件）。
+
+## Scenarios, diff and timeline (explore.rs)
+
+point-scenario = 在 {$date} 规则之上的情景 {$scenario}
+point-rule-version = 规则版本 {$spec}（{$date}）
+point-rules-of = {$date} 的规则
+event-lapses = {$id} 失效 — {$title} [{$cite}]
+event-country-group = {$country}{ $action ->
+        [add] 加入
+       *[other] 退出
+    }国家组 {$group} [{$cite}]
+brief-licence-required = 需要许可证
+brief-no-licence = 无需许可证
+brief-licence-undetermined = 许可证要求未定
+brief-prohibited = 禁止
+brief-possibly-prohibited = 可能被禁止
+brief-exception = 例外 {$code}
+brief-conditions = {$count} 项条件
+scenarios-head = 共 {$count} 个情景（用于 --scenario ID，或作为 earl diff 的 A/B）：
+scenario-effective-until = {$from} 生效，至 {$until}
+scenario-effective = {$from} 生效
+scenario-no-date = 无生效日期：适用于所问的任何日期
+scenario-status = 状态：{$status}；{$when}
+diff-head = earl diff：A = {$a}  →  B = {$b}
+diff-subtitle = 自美国出口，未指明最终用户；比较的结果：许可证、例外、审查政策、条件、费用。
+diff-only-in-b = 仅在 B 中适用
+diff-only-in-a = 仅在 A 中适用
+diff-summary = {$chips} 种芯片 × {$destinations} 个目的地 = {$cells} 个单元格；{$changed} 个变化。
+label-because-of = 原因
+diff-country-group = 国家组：{$country} { $action ->
+        [add] 加入
+       *[other] 退出
+    } {$group}，{$date} — {$cite}
+timeline-head = {$chip} → {$destination}：自美国出口，未指明最终用户{$scenario}；检查了自 {$first} 至 {$until} 的 {$count} 个规则版本，共 {$periods} 个不同时期。
+timeline-today = 今天
+label-changed-by = 变化原因
+timeline-period = {$from} → {$until}   {$outcome}
