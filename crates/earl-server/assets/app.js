@@ -106,7 +106,7 @@ function renderCheck(d) {
   const decision = decisionOf(d);
   const tone = DECISION_TONES[decision] || "unknown";
   const words = DECISION_TONES[decision] ? t("page-decision-" + decision) : decision;
-  const charges = (d.charges || []).map((c) => el("span", { dir: "auto" }, `${c.text} (${c.cite})`));
+  const charges = (d.charges || []).map((c) => el("span", { dir: "ltr" }, `${c.text} (${c.cite})`));
   const matches = (d.end_user_matches || []).map((m) => el("span", {}, bdi(`${m.list}: ${m.name}`), ` (${t("page-score", { score: Number(m.score).toFixed(2) })})`));
   const list = (items) => el("span", {}, items.flatMap((item, i) => (i ? ["; ", item] : [item])));
   const destination = d.treated_as ? t("destination-treated-as", { destination: d.destination, treated_as: d.treated_as }) : d.destination;
