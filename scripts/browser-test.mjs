@@ -4,7 +4,9 @@
 // on 2026-03-01 through the form and reads the decision off the page, screens "Huawei
 // Technologies" and waits for an explained match (and again with U+200B inside a word, issue 28),
 // waits for the scenario matrix and timeline
-// charts (the engine's SVGs), saves a screenshot, stops the server with
+// charts (the engine's SVGs), saves a screenshot, then reads the same check on the Arabic page
+// (right to left, nothing overflowing, citations left to right, the language switch back to
+// English) and saves its screenshots, stops the server with
 // SIGTERM and verifies the audit trail it leaves. Exits non-zero on any failure.
 //
 //   node scripts/browser-test.mjs            (after scripts/setup-browser.sh and a build)
@@ -144,6 +146,45 @@ async function main() {
     const full = screenshot.replace(/\.png$/, "-full.png");
     await page.screenshot({ path: full, fullPage: true });
     console.log(`screenshots: ${screenshot} (first screen), ${full} (whole page)`);
+
+    // Issue 25: the page in Arabic reads right to left, with the same facts.
+    await page.waitForLoadState("networkidle");
+    await page.goto(url + "?lang=ar", { waitUntil: "networkidle" });
+    const root = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+    check(root[0] === "ar" && root[1] === "rtl", `the Arabic page sets lang and dir (got ${root})`);
+    await page.waitForFunction(() => document.querySelectorAll("#chip-list option").length > 10, null, { timeout: 20_000 });
+    await page.fill("#chip", "H200");
+    await page.fill("#to", "CN");
+    await page.fill("#date", "2026-03-01");
+    await page.click("#check-submit");
+    const arDecision = await page.waitForSelector("#decision", { timeout: 20_000 });
+    check((await arDecision.getAttribute("data-decision")) === "case_by_case", "the Arabic page reads the same decision (case_by_case)");
+    check((await arDecision.textContent()).includes("مراجعة كل حالة على حدة"), `the decision is in Arabic ("${await arDecision.textContent()}")`);
+    const arSteps = await page.locator("#check-result .because li .text").allTextContents();
+    check(arSteps.some((t) => t.startsWith("سياسة المراجعة")), "the cited steps are in Arabic");
+    check(await page.evaluate(() => getComputedStyle(document.querySelector("#check-result .because li")).direction === "rtl"), "the step list runs right to left");
+    check(await page.evaluate(() => [...document.querySelectorAll("#check-result .cite")].every((c) => c.dir === "ltr")), "every citation is set left to right");
+    const layout = await page.evaluate(() => {
+      const section = document.querySelector("#check").getBoundingClientRect();
+      const heading = document.querySelector("#check h2").getBoundingClientRect();
+      const wide = [...document.querySelectorAll("#check-result *")].filter((n) => n.getBoundingClientRect().right > section.right + 1 || n.getBoundingClientRect().left < section.left - 1);
+      return { overflow: document.documentElement.scrollWidth - window.innerWidth, headingAtRight: section.right - heading.right, wide: wide.length };
+    });
+    check(layout.overflow <= 0, `nothing overflows the Arabic page sideways (${layout.overflow}px)`);
+    check(layout.wide === 0, `every result element stays inside its section (${layout.wide} outside)`);
+    check(layout.headingAtRight < 40, `headings start at the right (${layout.headingAtRight}px from the right edge)`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const arabicShot = screenshot.replace(/\.png$/, "-ar.png");
+    await page.screenshot({ path: arabicShot });
+    await page.screenshot({ path: arabicShot.replace(/\.png$/, "-full.png"), fullPage: true });
+    console.log(`Arabic screenshots: ${arabicShot} and -full`);
+    await page.click('.lang-switch a[hreflang="en"]');
+    await page.waitForFunction(() => document.documentElement.lang === "en" && document.documentElement.dir === "ltr", null, { timeout: 20_000 });
+    check(true, "the language switch goes back to English");
+    // Each page's own requests finish before the next page is asked for.
+    await page.waitForLoadState("networkidle");
+    await page.goto(url + "?lang=zh-Hans", { waitUntil: "networkidle" });
+    check((await page.textContent("#check h2")) === "这批货物需要许可证吗？", "the Chinese page is in Chinese");
     check(problems.length === 0, `no console errors or failed requests${problems.length ? ": " + problems.join("; ") : ""}`);
   } finally {
     if (context) await context.close();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what scripts/browser-test.mjs needs, idempotently: Debian's chromium (and its
-# driver), Node.js, and playwright-core into scripts/node_modules from the committed lock file.
+# driver), Node.js, fonts for the Arabic (DejaVu) and Chinese (WenQuanYi Micro Hei, 1.6 MB)
+# pages' screenshots, and playwright-core into scripts/node_modules from the committed lock file.
 # playwright-core carries no browser, and nothing here downloads one.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -10,6 +11,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+fc-list :lang=zh | grep -q . || missing+=(fonts-wqy-microhei)
 if ((${#missing[@]})); then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" fonts-dejavu-core >/dev/null

@@ -127,9 +127,9 @@ fn configure(
 #[pyfunction]
 fn ask(py: Python<'_>, question: &str, args: &str) -> PyResult<String> {
     py.detach(|| {
-        let question = Question::parse(question, parse_args(args)?)?;
+        let (question, lang) = Question::parse_with_lang(question, parse_args(args)?)?;
         let app = app(question.needs_own_app());
-        to_json(&question.answer(&app)?)
+        to_json(&question.answer(&app, lang)?)
     })
     .map_err(to_py)
 }

@@ -7,18 +7,20 @@ use earl_front::check::{
     BatchDefaults, BatchRecorder, BatchRow, OPTIONAL, REQUIRED, check_row, failed, outcome,
 };
 pub use earl_front::check::{CheckArgs, answer};
+use earl_render::Lang;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-pub fn run(app: &App, a: &CheckArgs) -> Result<(), Failure> {
+pub fn run(app: &App, a: &CheckArgs, lang: Lang) -> Result<(), Failure> {
     if let Some(batch) = &a.batch {
         return run_batch(app, a, batch);
     }
-    let answer = answer(app, &a.question()?)?;
+    // Recorded in English (the audit record's language), shown in the language asked.
+    let answer = earl_render::explained_in(answer(app, &a.question()?)?, lang);
     if a.json {
         return print_json(&answer);
     }
-    earl_render::human::check(&mut std::io::stdout().lock(), &answer)?;
+    earl_render::human::check(&mut std::io::stdout().lock(), &answer, lang)?;
     Ok(())
 }
 

@@ -6,27 +6,28 @@ use earl_front::app::{App, Failure};
 pub use earl_front::explore::{
     DiffArgs, ImpactArgs, ScenariosArgs, TimelineArgs, diff_answer, impact_answer, timeline_answer,
 };
+use earl_render::Lang;
 use std::path::Path;
 
-pub fn scenarios(app: &App, a: &ScenariosArgs) -> Result<(), Failure> {
+pub fn scenarios(app: &App, a: &ScenariosArgs, lang: Lang) -> Result<(), Failure> {
     let (engine, _) = app.engine_with_scenario(a.question.scenario.as_deref())?;
     let rows = engine.scenario_rows();
     if a.json {
         return print_json(&rows);
     }
-    earl_render::explore::scenarios(&mut std::io::stdout().lock(), &rows)?;
+    earl_render::explore::scenarios(&mut std::io::stdout().lock(), &rows, lang)?;
     Ok(())
 }
 
-pub fn diff(app: &App, a: &DiffArgs) -> Result<(), Failure> {
+pub fn diff(app: &App, a: &DiffArgs, lang: Lang) -> Result<(), Failure> {
     let report = diff_answer(app, &a.question)?;
     if let Some(path) = &a.svg {
-        write_file(path, &earl_render::svg::diff_matrix(&report))?;
+        write_file(path, &earl_render::svg::diff_matrix(&report, lang))?;
     }
     if a.json {
         return print_json(&report);
     }
-    earl_render::explore::diff(&mut std::io::stdout().lock(), &report)?;
+    earl_render::explore::diff(&mut std::io::stdout().lock(), &report, lang)?;
     if let Some(path) = &a.svg {
         println!("\nMatrix written to {}", path.display());
     }
@@ -38,15 +39,18 @@ fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
         .map_err(|e| Failure::input(format!("cannot write {}: {e}", path.display())))
 }
 
-pub fn timeline(app: &App, a: &TimelineArgs) -> Result<(), Failure> {
+pub fn timeline(app: &App, a: &TimelineArgs, lang: Lang) -> Result<(), Failure> {
     let (report, until) = timeline_answer(app, &a.question)?;
     if let Some(path) = &a.svg {
-        write_file(path, &earl_render::svg::timeline_chart(&report, until))?;
+        write_file(
+            path,
+            &earl_render::svg::timeline_chart(&report, until, lang),
+        )?;
     }
     if a.json {
         return print_json(&report);
     }
-    earl_render::explore::timeline(&mut std::io::stdout().lock(), &report, until)?;
+    earl_render::explore::timeline(&mut std::io::stdout().lock(), &report, until, lang)?;
     if let Some(path) = &a.svg {
         println!("\nChart written to {}", path.display());
     }

@@ -160,7 +160,8 @@ fn item(chip: &Option<String>, system: &Option<String>) -> Option<Item> {
 }
 
 fn refused(mut r: Refused, json: bool) -> Result<(), Failure> {
-    r.text = earl_render::prose::refusal(&r.refusal);
+    // The ledger's commands are not yet asked a language (see docs/notes/issue-25.md).
+    r.text = earl_render::prose::refusal(&r.refusal, earl_render::Lang::En);
     if json {
         print_json(&serde_json::json!({ "refused": r }))?;
     }
@@ -195,6 +196,7 @@ pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
                     if let Some(warning) = earl_render::prose::licence_fresh_check(
                         &added.fresh_check,
                         &added.view.licence.number,
+                        earl_render::Lang::En,
                     ) {
                         eprintln!("earl: warning: {warning}");
                     }

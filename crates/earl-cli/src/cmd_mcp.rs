@@ -14,6 +14,7 @@ use earl_question::{
     CheckQuestion, ClassifyQuestion, DiffQuestion, ImpactQuestion, MatchQuestion,
     ScenariosQuestion, ScreenQuestion, TimelineQuestion,
 };
+use earl_render::Lang;
 use rmcp::handler::server::router::tool::ToolRouter;
 use rmcp::handler::server::tool::ToolCallContext;
 use rmcp::handler::server::wrapper::Parameters;
@@ -81,7 +82,7 @@ impl EarlMcp {
             .expect("spawn the engine thread");
         EarlMcp {
             jobs,
-            tool_router: Self::tool_router(),
+            tool_router: with_lang(Self::tool_router()),
         }
     }
 
@@ -108,9 +109,12 @@ impl EarlMcp {
     /// Runs a question on the worker and turns its answer into a tool result: the CLI's JSON as
     /// structured content (an array is wrapped as `{"items": [...]}`, the text keeps it bare),
     /// or a tool error with the CLI's message.
-    async fn ask(&self, question: Question) -> CallToolResult {
+    async fn ask(&self, question: Question, lang: Lang) -> CallToolResult {
         let fresh = question.needs_own_app();
-        match self.run_job(fresh, move |app| question.answer(app)).await {
+        match self
+            .run_job(fresh, move |app| question.answer(app, lang))
+            .await
+        {
             Ok(v) if v.is_object() => CallToolResult::structured(v),
             Ok(v) => {
                 let text = v.to_string();
@@ -123,27 +127,46 @@ impl EarlMcp {
     }
 }
 
+/// Every tool's schema is its question's, plus `lang`: the language of the answer's sentences
+/// (how it is shown, not part of the question; see [`Question::parse_with_lang`]).
+fn with_lang(mut router: ToolRouter<EarlMcp>) -> ToolRouter<EarlMcp> {
+    for route in router.map.values_mut() {
+        let mut schema = (*route.attr.input_schema).clone();
+        if let Some(Value::Object(properties)) = schema.get_mut("properties") {
+            properties.insert(
+                "lang".into(),
+                serde_json::json!({
+                    "type": ["string", "null"],
+                    "description": "The language of the answer's sentences (the `text` fields): en, ar or zh (zh-Hans); default English. Field names, ids and citations do not change."
+                }),
+            );
+            route.attr.input_schema = std::sync::Arc::new(schema);
+        }
+    }
+    router
+}
+
 #[tool_router]
 impl EarlMcp {
     #[tool(
         description = "Classify a chip (catalog name or specification) under ECCN 3A090, or a system under 4A090, on a date: the ECCN, every reason with its citation, and what was not checked."
     )]
     async fn classify(&self, Parameters(p): Parameters<ClassifyQuestion>) -> CallToolResult {
-        self.ask(Question::Classify(p)).await
+        self.ask(Question::Classify(p), Lang::En).await
     }
 
     #[tool(
         description = "Does shipping a chip or system to a destination (and end user) need a licence, and on what terms? Returns license_required, review_policy, conditions, charges, exceptions, screening of the end user and owners, every step cited, and what was not checked."
     )]
     async fn check(&self, Parameters(p): Parameters<CheckQuestion>) -> CallToolResult {
-        self.ask(Question::Check(p)).await
+        self.ask(Question::Check(p), Lang::En).await
     }
 
     #[tool(
         description = "Screen a party name (any script) against the US restricted-party lists (Consolidated Screening List): matches grouped by entity with explained scores, each list's EAR effect on the date, and the lists' provenance."
     )]
     async fn screen(&self, Parameters(p): Parameters<ScreenQuestion>) -> CallToolResult {
-        self.ask(Question::Screen(p)).await
+        self.ask(Question::Screen(p), Lang::En).await
     }
 
     #[tool(
@@ -151,42 +174,42 @@ impl EarlMcp {
         description = "Compare two names the way screening does, and explain the score."
     )]
     async fn match_names(&self, Parameters(p): Parameters<MatchQuestion>) -> CallToolResult {
-        self.ask(Question::Match(p)).await
+        self.ask(Question::Match(p), Lang::En).await
     }
 
     #[tool(
         description = "What changes between two dates, rule versions or scenarios, chip by chip and destination by destination."
     )]
     async fn diff(&self, Parameters(p): Parameters<DiffQuestion>) -> CallToolResult {
-        self.ask(Question::Diff(p)).await
+        self.ask(Question::Diff(p), Lang::En).await
     }
 
     #[tool(
         description = "A chip's determination for a destination on every rule version from 2022 to a date."
     )]
     async fn timeline(&self, Parameters(p): Parameters<TimelineQuestion>) -> CallToolResult {
-        self.ask(Question::Timeline(p)).await
+        self.ask(Question::Timeline(p), Lang::En).await
     }
 
     #[tool(
         description = "How much compute a set of shipments moves, and what the rules (or a scenario) license, with fees and tariffs."
     )]
     async fn impact(&self, Parameters(p): Parameters<ImpactQuestion>) -> CallToolResult {
-        self.ask(Question::Impact(p)).await
+        self.ask(Question::Impact(p), Lang::En).await
     }
 
     #[tool(
         description = "The policy scenarios earl knows (ids to pass as `scenario`), as {\"items\": [...]}."
     )]
     async fn scenarios(&self, Parameters(p): Parameters<ScenariosQuestion>) -> CallToolResult {
-        self.ask(Question::Scenarios(p)).await
+        self.ask(Question::Scenarios(p), Lang::En).await
     }
 
     #[tool(
         description = "earl's version and the vintage, source and content hash of every bundled dataset and of the screening lists."
     )]
     async fn about(&self) -> CallToolResult {
-        self.ask(Question::About).await
+        self.ask(Question::About, Lang::En).await
     }
 }
 
@@ -215,9 +238,13 @@ impl ServerHandler for EarlMcp {
         context: RequestContext<RoleServer>,
     ) -> Result<CallToolResponse, ErrorData> {
         if self.tool_router.has_route(&request.name) {
+            // Every tool is a question: asked here, in the language `lang` names (how the
+            // answer is shown, not part of the question), rather than through the typed
+            // handlers, which declare the tools' schemas.
             let arguments = Value::Object(request.arguments.clone().unwrap_or_default());
-            Question::parse(&request.name, arguments)
+            let (question, lang) = Question::parse_with_lang(&request.name, arguments)
                 .map_err(|f| ErrorData::invalid_params(f.message, None))?;
+            return Ok(self.ask(question, lang).await.into());
         }
         let call = ToolCallContext::new(self, request, context);
         self.tool_router.call(call).await
@@ -271,7 +298,10 @@ impl ServerHandler for EarlMcp {
     ) -> Result<ReadResourceResponse, ErrorData> {
         let uri = request.uri.clone();
         let answer = match uri.as_str() {
-            "earl://about" => self.run_job(false, |app| Question::About.answer(app)).await,
+            "earl://about" => {
+                self.run_job(false, |app| Question::About.answer(app, Lang::En))
+                    .await
+            }
             "earl://lists" => {
                 self.run_job(false, |app| {
                     earl_front::screen::lists_json(app, earl_screen::DEFAULT_MAX_AGE_DAYS)

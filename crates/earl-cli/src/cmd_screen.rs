@@ -40,7 +40,7 @@ pub enum ListsCommand {
     },
 }
 
-pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
+pub fn screen(app: &App, a: &ScreenArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     if let Some(batch) = &a.batch {
         return screen_batch(app, a, batch);
     }
@@ -48,11 +48,7 @@ pub fn screen(app: &App, a: &ScreenArgs) -> Result<(), Failure> {
     if a.json {
         return print_json(&answer);
     }
-    earl_render::human::screen(
-        &mut std::io::stdout().lock(),
-        &answer,
-        &answer.count_drop_warnings,
-    )?;
+    earl_render::human::screen(&mut std::io::stdout().lock(), &answer, lang)?;
     Ok(())
 }
 

@@ -28,6 +28,12 @@ use std::process::ExitCode;
 struct Cli {
     #[command(flatten, next_help_heading = "Data options (every subcommand)")]
     data: DataArgs,
+    /// The language of the sentences of `check`, `classify`, `screen`, `scenarios`, `diff` and
+    /// `timeline` (and their charts): en, ar or zh
+    /// (default: EARL_LANG, then LC_ALL or LANG, else English). JSON field names, ids, enum
+    /// values and citations stay as they are.
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -161,19 +167,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
     if !matches!(cli.command, Command::Serve(_) | Command::Mcp(_)) {
         reset_sigpipe();
     }
+    let lang = earl_render::Lang::from_cli(cli.lang.as_deref(), |name| std::env::var(name).ok())
+        .map_err(|e| Failure::input(e.to_string()))?;
     let app = App::new(cli.data);
     match cli.command {
         Command::Chips(a) => cmd_catalog::chips(&app, &a),
         Command::About(a) => cmd_catalog::about(&app, &a),
         Command::Systems(a) => cmd_catalog::systems(&app, &a),
-        Command::Classify(a) => cmd_classify::run(&app, &a),
-        Command::Check(a) => cmd_check::run(&app, &a),
-        Command::Screen(a) => cmd_screen::screen(&app, &a),
+        Command::Classify(a) => cmd_classify::run(&app, &a, lang),
+        Command::Check(a) => cmd_check::run(&app, &a, lang),
+        Command::Screen(a) => cmd_screen::screen(&app, &a, lang),
         Command::Match(a) => cmd_screen::pair(&app, &a),
         Command::Lists(a) => cmd_screen::lists(&app, &a),
-        Command::Scenarios(a) => cmd_explore::scenarios(&app, &a),
-        Command::Diff(a) => cmd_explore::diff(&app, &a),
-        Command::Timeline(a) => cmd_explore::timeline(&app, &a),
+        Command::Scenarios(a) => cmd_explore::scenarios(&app, &a, lang),
+        Command::Diff(a) => cmd_explore::diff(&app, &a, lang),
+        Command::Timeline(a) => cmd_explore::timeline(&app, &a, lang),
         Command::Impact(a) => cmd_explore::impact(&app, &a),
         Command::Audit(a) => cmd_audit::run(&app, &a),
         Command::Licence(a) => cmd_ledger::licence(&app, &a),

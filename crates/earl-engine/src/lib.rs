@@ -253,13 +253,12 @@ pub fn today() -> Date {
         .date()
 }
 
-/// Parses a date written exactly `YYYY-MM-DD` (surrounding blanks aside), with an error that
-/// says what was wrong. Every front end's dates pass here, so the CLI, a batch row and the
-/// API take the same dates.
+/// Parses a date written exactly `YYYY-MM-DD`, with an error that says what was wrong. Every
+/// front end's dates pass here, so the CLI, a batch row (its cells trimmed) and the API take
+/// the same dates.
 pub fn parse_date(s: &str) -> Result<Date, EngineError> {
-    let t = s.trim();
-    let shaped = t.len() == 10
-        && t.bytes().enumerate().all(|(i, c)| match i {
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, c)| match i {
             4 | 7 => c == b'-',
             _ => c.is_ascii_digit(),
         });
@@ -269,7 +268,7 @@ pub fn parse_date(s: &str) -> Result<Date, EngineError> {
             earl_core::shown::shown(s)
         )));
     }
-    t.parse::<Date>().map_err(|e| {
+    s.parse::<Date>().map_err(|e| {
         EngineError::BadInput(format!(
             "invalid date `{}`: expected YYYY-MM-DD ({e})",
             earl_core::shown::shown(s)

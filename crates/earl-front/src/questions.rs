@@ -13,6 +13,7 @@ use earl_question::{
     CheckQuestion, ClassifyQuestion, DiffQuestion, ImpactQuestion, MatchQuestion,
     ScenariosQuestion, ScreenQuestion, TimelineQuestion,
 };
+use earl_render::{Lang, explained_in};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -72,6 +73,26 @@ pub const QUESTIONS: &[&str] = &[
 ];
 
 impl Question {
+    /// The question `name` with arguments `args` (a JSON object; `null` for none), and the
+    /// language its answer is asked in: `lang` (`en`, `ar`, `zh`), which is how the answer is
+    /// shown, not part of the question (English when absent).
+    pub fn parse_with_lang(name: &str, mut args: Value) -> Result<(Question, Lang), Failure> {
+        let lang = match args.as_object_mut().and_then(|o| o.remove("lang")) {
+            None | Some(Value::Null) => Lang::En,
+            Some(Value::String(tag)) => Lang::parse(&tag).ok_or_else(|| {
+                Failure::input(format!(
+                    "{name}: lang `{tag}`: earl speaks en, ar and zh (zh-Hans)"
+                ))
+            })?,
+            Some(other) => {
+                return Err(Failure::input(format!(
+                    "{name}: lang {other}: expected a language tag such as \"ar\""
+                )));
+            }
+        };
+        Ok((Question::parse(name, args)?, lang))
+    }
+
     /// The question `name` with arguments `args` (a JSON object; `null` for none).
     pub fn parse(name: &str, args: Value) -> Result<Question, Failure> {
         fn input<T: for<'de> Deserialize<'de>>(name: &str, args: Value) -> Result<T, Failure> {
@@ -120,11 +141,12 @@ impl Question {
         }
     }
 
-    /// The answer: what `earl CMD --json` prints for the same question, recorded.
-    pub fn answer(self, app: &App) -> Result<Value, Failure> {
+    /// The answer: what `earl CMD --json` prints for the same question, recorded (in
+    /// English), its sentences in `lang`.
+    pub fn answer(self, app: &App, lang: Lang) -> Result<Value, Failure> {
         match self {
-            Question::Classify(q) => to_value(&classify::answer(app, &q)?),
-            Question::Check(q) => to_value(&check::answer(app, &q)?),
+            Question::Classify(q) => to_value(&explained_in(classify::answer(app, &q)?, lang)),
+            Question::Check(q) => to_value(&explained_in(check::answer(app, &q)?, lang)),
             Question::Screen(q) => to_value(&screen::screen_answer(app, &q)?),
             Question::Match(q) => to_value(&screen::pair_answer(app, &q)?),
             Question::Diff(q) => to_value(&explore::diff_answer(app, &q)?),

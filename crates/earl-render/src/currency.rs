@@ -12,7 +12,7 @@ fn provenance_line(p: &Provenance) -> String {
     format!(
         "{} ({}, {} entries, sha256 {hash}…)",
         p.source_file,
-        generated(p),
+        generated(p, crate::lang::Lang::En),
         p.counts.total
     )
 }

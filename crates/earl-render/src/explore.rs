@@ -1,7 +1,10 @@
 //! The human output of `earl scenarios`, `diff`, `timeline` and `impact`, and the short
 //! descriptions the SVG charts reuse.
 
-use crate::prose::{num, policy_name};
+use crate::lang::Lang;
+use crate::prose::{join, num, outcome, policy_name};
+use crate::svg::outcome_class;
+use crate::tr;
 use earl_core::cite::Confidence;
 use earl_core::step::Verdict as ChargeVerdict;
 use earl_engine::ScenarioRow;
@@ -13,53 +16,70 @@ use jiff::civil::Date;
 use std::io::{self, Write};
 
 /// "scenario X over the rules of 2026-03-01", "rule version … (date)", "rules of 2026-03-01".
-pub fn point(p: &RulePoint) -> String {
+pub fn point(p: &RulePoint, lang: Lang) -> String {
+    let date = p.date.to_string();
     match (&p.kind, &p.scenario) {
-        (PointKind::Scenario, Some(s)) => format!("scenario {s} over the rules of {}", p.date),
-        (PointKind::RuleVersion, _) => format!("rule version {} ({})", p.spec, p.date),
-        _ => format!("rules of {}", p.date),
+        (PointKind::Scenario, Some(s)) => {
+            tr!(lang, "point-scenario", scenario = s.as_str(), date = date)
+        }
+        (PointKind::RuleVersion, _) => {
+            tr!(
+                lang,
+                "point-rule-version",
+                spec = p.spec.as_str(),
+                date = date
+            )
+        }
+        _ => tr!(lang, "point-rules-of", date = date),
     }
 }
 
 /// A change on a timeline, in one line.
-pub fn event(e: &Event) -> String {
+pub fn event(e: &Event, lang: Lang) -> String {
     match e {
         Event::Amendment(a) => format!("{} — {} [{}]", a.id, a.title, a.cite.text),
-        Event::AmendmentLapses(a) => format!("{} lapses — {} [{}]", a.id, a.title, a.cite.text),
-        Event::CountryGroup(g) => format!(
-            "{} {} Country Group {} [{}]",
-            g.country,
-            if g.action == "add" { "joins" } else { "leaves" },
-            g.group,
-            g.cite
+        Event::AmendmentLapses(a) => tr!(
+            lang,
+            "event-lapses",
+            id = a.id.as_str(),
+            title = a.title.as_str(),
+            cite = a.cite.text.as_str(),
+        ),
+        Event::CountryGroup(g) => tr!(
+            lang,
+            "event-country-group",
+            country = g.country.as_str(),
+            action = g.action.as_str(),
+            group = g.group.as_str(),
+            cite = g.cite.as_str(),
         ),
     }
 }
 
 /// One line: "licence required, case-by-case, 5 conditions, tariff 25%".
-pub fn brief(o: &Outcome) -> String {
+pub fn brief(o: &Outcome, lang: Lang) -> String {
     let mut parts = vec![match o.license_required {
-        Some(true) => "licence required".to_string(),
-        Some(false) => "no licence".to_string(),
-        None => "licence undetermined".to_string(),
+        Some(true) => tr!(lang, "brief-licence-required"),
+        Some(false) => tr!(lang, "brief-no-licence"),
+        None => tr!(lang, "brief-licence-undetermined"),
     }];
     match o.prohibited {
-        Some(true) => parts.push("prohibited".into()),
-        None => parts.push("possibly prohibited".into()),
+        Some(true) => parts.push(tr!(lang, "brief-prohibited")),
+        None => parts.push(tr!(lang, "brief-possibly-prohibited")),
         Some(false) => {}
     }
     if let Some(x) = &o.license_exception {
-        parts.push(format!("exception {x}"));
+        parts.push(tr!(lang, "brief-exception", code = x.as_str()));
     }
     if let Some(r) = o.review_policy {
-        parts.push(policy_name(r).into());
+        parts.push(policy_name(r, lang));
     }
     if !o.conditions.is_empty() {
-        let n = o.conditions.len();
-        parts.push(format!("{n} condition{}", if n == 1 { "" } else { "s" }));
+        parts.push(tr!(lang, "brief-conditions", count = o.conditions.len()));
     }
+    // The charges as the engine names them (rules-file wording, English).
     parts.extend(o.charges.iter().cloned());
-    parts.join(", ")
+    join(&parts, "list-comma", lang)
 }
 
 fn licensable(v: Verdict) -> &'static str {
@@ -108,40 +128,40 @@ fn entry(e: &EntryRef) -> String {
     )
 }
 
-fn status(s: earl_core::rules::Status) -> &'static str {
-    use earl_core::rules::Status::*;
-    match s {
-        Enforced => "enforced",
-        PublishedNotEnforced => "published, not enforced",
-        Announced => "announced",
-        Proposed => "proposed",
-        Introduced => "introduced",
-        PassedCommittee => "passed committee",
-        PassedOneChamber => "passed one chamber",
-        Enacted => "enacted",
-        Withdrawn => "withdrawn",
-    }
+/// Where a rule stands, as a reader of `lang` says it (its catalog id is its JSON name).
+fn status(s: earl_core::rules::Status, lang: Lang) -> String {
+    let id = serde_json::to_value(s)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| format!("status-{s}")))
+        .unwrap_or_default();
+    tr!(lang, &id)
 }
 
 /// `earl scenarios`.
-pub fn scenarios(w: &mut dyn Write, rows: &[ScenarioRow]) -> io::Result<()> {
-    writeln!(
-        w,
-        "{} scenarios (use with --scenario ID, or as A/B of earl diff):",
-        rows.len()
-    )?;
+pub fn scenarios(w: &mut dyn Write, rows: &[ScenarioRow], lang: Lang) -> io::Result<()> {
+    writeln!(w, "{}", tr!(lang, "scenarios-head", count = rows.len()))?;
     for r in rows {
         let when = match (r.effective, r.until) {
-            (Some(e), Some(u)) => format!("effective {e} until {u}"),
-            (Some(e), None) => format!("effective {e}"),
-            (None, _) => "no effective date: applies to any date asked".into(),
+            (Some(e), Some(u)) => tr!(
+                lang,
+                "scenario-effective-until",
+                from = e.to_string(),
+                until = u.to_string()
+            ),
+            (Some(e), None) => tr!(lang, "scenario-effective", from = e.to_string()),
+            (None, _) => tr!(lang, "scenario-no-date"),
         };
         writeln!(
             w,
-            "\n{} — {}\n  status: {}; {when}",
+            "\n{} — {}\n  {}",
             r.id,
             r.title,
-            status(r.status)
+            tr!(
+                lang,
+                "scenario-status",
+                status = status(r.status, lang),
+                when = when
+            )
         )?;
         writeln!(w, "  {}", wrap(r.summary, 100, "  "))?;
         for c in &r.cites {
@@ -152,23 +172,24 @@ pub fn scenarios(w: &mut dyn Write, rows: &[ScenarioRow]) -> io::Result<()> {
 }
 
 /// `earl diff`.
-pub fn diff(w: &mut dyn Write, r: &DiffReport) -> io::Result<()> {
+pub fn diff(w: &mut dyn Write, r: &DiffReport, lang: Lang) -> io::Result<()> {
     writeln!(
         w,
-        "earl diff: A = {}  →  B = {}",
-        point(&r.from),
-        point(&r.to)
+        "{}",
+        tr!(
+            lang,
+            "diff-head",
+            a = point(&r.from, lang),
+            b = point(&r.to, lang)
+        )
     )?;
-    writeln!(
-        w,
-        "Exports from the United States, no end user named; outcomes compared: licence, exception, review policy, conditions, charges."
-    )?;
+    writeln!(w, "{}", tr!(lang, "diff-subtitle"))?;
     for (title, list) in [
-        ("Applied in B only", &r.amendments_only_in_to),
-        ("Applied in A only", &r.amendments_only_in_from),
+        ("diff-only-in-b", &r.amendments_only_in_to),
+        ("diff-only-in-a", &r.amendments_only_in_from),
     ] {
         if !list.is_empty() {
-            writeln!(w, "\n{title}:")?;
+            writeln!(w, "\n{}", tr!(lang, "heading", title = tr!(lang, title)))?;
             for am in list {
                 writeln!(w, "  {} — {}\n      — {}", am.id, am.title, am.cite.text)?;
             }
@@ -176,18 +197,41 @@ pub fn diff(w: &mut dyn Write, r: &DiffReport) -> io::Result<()> {
     }
     writeln!(
         w,
-        "\n{} chips × {} destinations = {} cells; {} changed.",
-        r.summary.chips, r.summary.destinations, r.summary.cells, r.summary.changed
+        "\n{}",
+        tr!(
+            lang,
+            "diff-summary",
+            chips = r.summary.chips.to_string(),
+            destinations = r.summary.destinations.to_string(),
+            cells = r.summary.cells.to_string(),
+            changed = r.summary.changed.to_string(),
+        )
     )?;
     for (t, n) in &r.summary.transitions {
         writeln!(w, "  {n:>4}  {t}")?;
     }
     for c in &r.changes {
         writeln!(w, "\n{} → {}", c.chip_name, c.destination)?;
-        writeln!(w, "  A: {}  [{}]", brief(&c.from), c.from.classification)?;
-        writeln!(w, "  B: {}  [{}]", brief(&c.to), c.to.classification)?;
+        writeln!(
+            w,
+            "  A: {}  [{}]",
+            brief(&c.from, lang),
+            outcome(&c.from.classification, lang)
+        )?;
+        writeln!(
+            w,
+            "  B: {}  [{}]",
+            brief(&c.to, lang),
+            outcome(&c.to.classification, lang)
+        )?;
         if !c.because.amendments.is_empty() {
-            writeln!(w, "  because of: {}", c.because.amendments.join(", "))?;
+            let label = tr!(lang, "label-because-of");
+            let amendments = join(&c.because.amendments, "list-comma", lang);
+            writeln!(
+                w,
+                "  {}",
+                tr!(lang, "field", label = label, value = amendments)
+            )?;
         }
         for e in &c.because.entries_added {
             writeln!(w, "    + {}", entry(e))?;
@@ -198,8 +242,16 @@ pub fn diff(w: &mut dyn Write, r: &DiffReport) -> io::Result<()> {
         for g in &c.because.country_group_changes {
             writeln!(
                 w,
-                "    Country Group: {} {} {} on {} — {}",
-                g.country, g.action, g.group, g.effective, g.cite
+                "    {}",
+                tr!(
+                    lang,
+                    "diff-country-group",
+                    country = g.country.as_str(),
+                    action = g.action.as_str(),
+                    group = g.group.as_str(),
+                    date = g.effective.to_string(),
+                    cite = g.cite.as_str(),
+                )
             )?;
         }
     }
@@ -207,36 +259,65 @@ pub fn diff(w: &mut dyn Write, r: &DiffReport) -> io::Result<()> {
 }
 
 /// `earl timeline`.
-pub fn timeline(w: &mut dyn Write, r: &TimelineReport, until: Date) -> io::Result<()> {
+pub fn timeline(w: &mut dyn Write, r: &TimelineReport, until: Date, lang: Lang) -> io::Result<()> {
     let scenario = r
         .scenario
         .as_deref()
-        .map(|s| format!(", scenario {s}"))
+        .map(|s| tr!(lang, "scenario-suffix", scenario = s))
         .unwrap_or_default();
     writeln!(
         w,
-        "{} → {}: exports from the United States, no end user named{scenario}; {} rule versions checked from {} to {until}, {} distinct periods.",
-        r.chip_name,
-        r.destination,
-        r.dates_checked.len(),
-        r.dates_checked
-            .first()
-            .map(|d| d.to_string())
-            .unwrap_or_default(),
-        r.periods.len()
+        "{}",
+        tr!(
+            lang,
+            "timeline-head",
+            chip = r.chip_name.as_str(),
+            destination = r.destination.as_str(),
+            scenario = scenario,
+            count = r.dates_checked.len(),
+            first = r
+                .dates_checked
+                .first()
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            until = until.to_string(),
+            periods = r.periods.len(),
+        )
     )?;
     for p in &r.periods {
         let end = p
             .until
-            .map_or_else(|| "today".to_string(), |d| d.to_string());
-        writeln!(w, "\n{} → {end}   {}", p.from, p.outcome.verdict.label())?;
-        writeln!(w, "  {}  [{}]", brief(&p.outcome), p.outcome.classification)?;
+            .map_or_else(|| tr!(lang, "timeline-today"), |d| d.to_string());
+        writeln!(
+            w,
+            "\n{}",
+            tr!(
+                lang,
+                "timeline-period",
+                from = p.from.to_string(),
+                until = end,
+                outcome = outcome_class(p.outcome.verdict, lang),
+            )
+        )?;
+        writeln!(
+            w,
+            "  {}  [{}]",
+            brief(&p.outcome, lang),
+            outcome(&p.outcome.classification, lang)
+        )?;
         for e in &p.changed_by {
-            writeln!(w, "  changed by: {}", event(e))?;
+            let label = tr!(lang, "label-changed-by");
+            writeln!(
+                w,
+                "  {}",
+                tr!(lang, "field", label = label, value = event(e, lang))
+            )?;
         }
         if !p.because.is_empty() {
             let ids: Vec<String> = p.because.iter().map(entry).collect();
-            writeln!(w, "  decided by: {}", ids.join("; "))?;
+            let label = tr!(lang, "label-decided-by");
+            let value = join(&ids, "list-semicolon", lang);
+            writeln!(w, "  {}", tr!(lang, "field", label = label, value = value))?;
         }
     }
     Ok(())
@@ -305,7 +386,7 @@ pub fn impact(w: &mut dyn Write, r: &ImpactReport) -> io::Result<()> {
     writeln!(
         w,
         "earl impact: {} to {}, exports from the United States",
-        point(&r.rules),
+        point(&r.rules, Lang::En),
         r.destination
     )?;
     if let Some(n) = &r.scenario_without_effect {
@@ -330,7 +411,7 @@ pub fn impact(w: &mut dyn Write, r: &ImpactReport) -> io::Result<()> {
             decimal(l.h100_equivalents),
             l.fp16_flops.map_or_else(|| "missing".into(), flops),
             l.fp8_flops.map_or_else(|| "missing".into(), flops),
-            brief(&l.outcome),
+            brief(&l.outcome, Lang::En),
             licensable(l.outcome.verdict)
         )?;
     }

@@ -2,7 +2,9 @@
 //! citations. Every printer writes to any `io::Write` and expects an answer already explained
 //! ([`crate::Explain`]).
 
-use crate::prose::{num, policy_name};
+use crate::lang::Lang;
+use crate::prose::{join, num, outcome, policy_name, verdict_key};
+use crate::tr;
 use earl_core::cite::Confidence;
 use earl_core::step::{Listed, Step, Verdict};
 use earl_engine::{AboutAnswer, CheckAnswer, ChipRow, ClassifyAnswer, ScreenAnswer};
@@ -11,17 +13,18 @@ use earl_store::{MigrationReport, RecordSummary, StoredRecord, VerifyReport};
 use std::io::{self, Write};
 use std::path::Path;
 
-/// Numbered steps, each followed by its citation.
-pub fn steps(w: &mut dyn Write, title: &str, steps: &[Step]) -> io::Result<()> {
+/// Numbered steps, each followed by its citation (as published, in English). `title` is a
+/// `heading-*` message.
+pub fn steps(w: &mut dyn Write, title: &str, steps: &[Step], lang: Lang) -> io::Result<()> {
     if steps.is_empty() {
         return Ok(());
     }
-    writeln!(w, "\n{title}:")?;
+    writeln!(w, "\n{}", tr!(lang, "heading", title = tr!(lang, title)))?;
     for (i, s) in steps.iter().enumerate() {
         writeln!(w, "  {:>2}. {}", i + 1, s.text)?;
         let mark = match s.confidence {
-            Confidence::Unverified => " [UNVERIFIED]",
-            _ => "",
+            Confidence::Unverified => format!(" [{}]", tr!(lang, "mark-unverified")),
+            _ => String::new(),
         };
         writeln!(w, "      — {}{mark}", s.cite)?;
     }
@@ -29,162 +32,227 @@ pub fn steps(w: &mut dyn Write, title: &str, steps: &[Step]) -> io::Result<()> {
 }
 
 /// The one-line verdict of a determination.
-pub fn verdict(d: &earl_core::check::Determination) -> String {
+pub fn verdict(d: &earl_core::check::Determination, lang: Lang) -> String {
     let jurisdiction = match d.subject_to_ear {
-        Some(false) => {
-            return "NOT SUBJECT TO THE EAR — no EAR licence requirement reaches it (see the path)"
-                .into();
-        }
-        None => " (whether it is subject to the EAR is undetermined)",
-        Some(true) => "",
+        Some(false) => return tr!(lang, "verdict-not-subject"),
+        None => tr!(lang, "verdict-jurisdiction-undetermined"),
+        Some(true) => String::new(),
     };
-    let verdict: String = match (d.prohibited, d.license_required, &d.license_exception) {
-        (Some(true), _, _) => "PROHIBITED — no licence or exception can authorise it".into(),
-        (None, Some(true), _) => {
-            "LICENCE REQUIRED, and possibly PROHIBITED — see what would decide it".into()
-        }
-        (None, _, _) => "UNDETERMINED, possibly PROHIBITED — see what would decide it".into(),
+    let verdict = match (d.prohibited, d.license_required, &d.license_exception) {
+        (Some(true), _, _) => tr!(lang, "verdict-prohibited"),
+        (None, Some(true), _) => tr!(lang, "verdict-licence-possibly-prohibited"),
+        (None, _, _) => tr!(lang, "verdict-undetermined-possibly-prohibited"),
         (Some(false), Some(true), Some(x)) => {
-            format!(
-                "LICENCE REQUIRED, but License Exception {x} can authorise it (see its conditions)"
-            )
+            tr!(lang, "verdict-licence-exception", exception = x.as_str())
         }
-        (Some(false), Some(true), None) => "LICENCE REQUIRED".into(),
-        (Some(false), Some(false), _) => "no licence required by the rules earl evaluates".into(),
-        (Some(false), None, _) => "UNDETERMINED — see what would decide it".into(),
+        (Some(false), Some(true), None) => tr!(lang, "verdict-licence-required"),
+        (Some(false), Some(false), _) => tr!(lang, "verdict-no-licence"),
+        (Some(false), None, _) => tr!(lang, "verdict-undetermined"),
     };
     format!("{verdict}{jurisdiction}")
 }
 
+/// A labelled line of a command's summary: "  label: value".
+fn field(w: &mut dyn Write, lang: Lang, label: &str, value: &str) -> io::Result<()> {
+    writeln!(
+        w,
+        "  {}",
+        tr!(lang, "field", label = tr!(lang, label), value = value)
+    )
+}
+
 /// `earl check`.
-pub fn check(w: &mut dyn Write, a: &CheckAnswer) -> io::Result<()> {
+pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
     let d = &a.determination;
     let dest = match &d.treated_as {
-        Some(t) => format!("{} (treated as {t})", d.destination),
+        Some(t) => tr!(
+            lang,
+            "destination-treated-as",
+            destination = d.destination.as_str(),
+            treated_as = t.as_str()
+        ),
         None => d.destination.clone(),
     };
     writeln!(
         w,
-        "{} → {dest} from {} on {}: {}",
-        d.chip_name,
-        d.from,
-        d.date,
-        verdict(d)
+        "{}",
+        tr!(
+            lang,
+            "check-head",
+            chip = d.chip_name.as_str(),
+            destination = dest,
+            from = d.from.as_str(),
+            date = d.date.to_string(),
+            verdict = verdict(d, lang),
+        )
     )?;
     let classification = match (&d.paragraph, &d.eccn) {
         (Some(p), _) => p.clone(),
-        (None, _) if !d.possible_outcomes.is_empty() => "undetermined".into(),
-        _ if d.system.is_some() => "not 4A090".into(),
-        _ => "not 3A090".into(),
+        (None, _) if !d.possible_outcomes.is_empty() => tr!(lang, "classification-undetermined"),
+        _ if d.system.is_some() => tr!(lang, "outcome-not", eccn = "4A090"),
+        _ => tr!(lang, "outcome-not", eccn = "3A090"),
     };
-    let scenario = d
-        .scenario
-        .as_deref()
-        .map(|s| format!(", scenario {s}"))
-        .unwrap_or_default();
-    writeln!(w, "  classification: {classification}")?;
+    field(w, lang, "label-classification", &classification)?;
     writeln!(
         w,
-        "  rules in force on {}: {} amendments, the newest {}{scenario}",
-        d.date,
-        d.rules_in_force.len(),
-        d.regime
+        "  {}",
+        tr!(
+            lang,
+            "check-rules-in-force",
+            date = d.date.to_string(),
+            count = d.rules_in_force.len(),
+            regime = d.regime.as_str(),
+            scenario = scenario(d.scenario.as_deref(), lang),
+        )
     )?;
     if !d.operative.is_empty() {
-        writeln!(w, "  decided under: {}", decided_under(&d.operative))?;
+        field(w, lang, "label-decided-under", &decided_under(&d.operative))?;
     }
     if let Some(x) = &d.license_exception {
-        writeln!(w, "  licence exception: {x}")?;
+        field(w, lang, "label-licence-exception", x)?;
     }
     if let Some(p) = d.review_policy {
-        writeln!(w, "  review policy: {}", policy_name(p))?;
+        field(w, lang, "label-review-policy", &policy_name(p, lang))?;
     }
     for o in &d.possible_outcomes {
-        let lic = match o.license_required {
+        let licence = match o.license_required {
             Some(true) => "required",
-            Some(false) => "not required",
+            Some(false) => "not-required",
             None => "undetermined",
         };
         writeln!(
             w,
-            "  if {}: licence {lic} · exception {} · review {}",
-            o.classification,
-            o.license_exception.as_deref().unwrap_or("none"),
-            o.review_policy.map_or("none", policy_name)
+            "  {}",
+            tr!(
+                lang,
+                "check-if-outcome",
+                outcome = outcome(&o.classification, lang),
+                licence = licence,
+                exception = o
+                    .license_exception
+                    .clone()
+                    .unwrap_or_else(|| tr!(lang, "none")),
+                review = o
+                    .review_policy
+                    .map_or_else(|| tr!(lang, "none"), |p| policy_name(p, lang)),
+            )
         )?;
     }
     for d in &d.deciding {
-        writeln!(w, "  decided by: {d}")?;
+        field(w, lang, "label-decided-by", d)?;
     }
     for m in d.end_user_matches.iter().chain(&d.owner_matches) {
         let alias = if m.matched_name == m.name {
             String::new()
         } else {
-            format!(" (as “{}”)", m.matched_name)
+            tr!(lang, "match-alias", alias = m.matched_name.as_str())
         };
         writeln!(
             w,
-            "  “{}” matches {}{alias} on {} — score {:.2}",
-            m.party, m.name, m.list, m.score
+            "  {}",
+            tr!(
+                lang,
+                "check-match",
+                party = m.party.as_str(),
+                name = m.name.as_str(),
+                alias = alias,
+                list = m.list.as_str(),
+                score = format!("{:.2}", m.score),
+            )
         )?;
     }
     if let Some(p) = &a.lists {
-        writeln!(w, "  screened against: {}, {}", p.source_file, generated(p))?;
+        let lists = format!("{}, {}", p.source_file, generated(p, lang));
+        field(w, lang, "label-screened-against", &lists)?;
     }
     for warning in &a.list_warnings {
-        writeln!(w, "  warning: {warning}")?;
+        field(w, lang, "label-warning", warning)?;
     }
     for c in &d.charges {
-        let may = if c.verdict == Verdict::Undetermined {
-            " (may apply)"
-        } else {
-            ""
-        };
         writeln!(
             w,
-            "  charge{may}: {}% {} — {}",
-            num(c.rate * 100.0),
-            c.kind.replace('_', " "),
-            c.text
+            "  {}",
+            tr!(
+                lang,
+                "check-charge",
+                may = yes(c.verdict == Verdict::Undetermined),
+                rate = num(c.rate * 100.0),
+                kind = c.kind.replace('_', " "),
+                text = c.text.as_str(),
+            )
         )?;
     }
-    steps(w, "Conditions", &d.conditions)?;
-    steps(w, "Why", &d.because)?;
-    steps(w, "Notices", &d.notices)?;
-    steps(w, "Not checked — yours to check", &d.not_checked)?;
-    writeln!(
-        w,
-        "\nThis is a determination under earl's encoded rules, not a clearance or legal advice."
-    )
+    steps(w, "heading-conditions", &d.conditions, lang)?;
+    steps(w, "heading-why", &d.because, lang)?;
+    steps(w, "heading-notices", &d.notices, lang)?;
+    steps(w, "heading-not-checked", &d.not_checked, lang)?;
+    quoted_in_english(w, lang)?;
+    writeln!(w, "\n{}", tr!(lang, "check-disclaimer"))
+}
+
+/// Outside English, says that the rules' own wording is quoted as encoded: the rules file
+/// holds it in English only, and a reader must not take it for a gap in the translation.
+fn quoted_in_english(w: &mut dyn Write, lang: Lang) -> io::Result<()> {
+    if lang == Lang::En {
+        return Ok(());
+    }
+    writeln!(w, "\n{}", tr!(lang, "rule-texts-in-english"))
+}
+
+fn yes(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+fn scenario(s: Option<&str>, lang: Lang) -> String {
+    s.map(|s| tr!(lang, "scenario-suffix", scenario = s))
+        .unwrap_or_default()
 }
 
 /// `earl screen`.
-pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, count_drops: &[String]) -> io::Result<()> {
-    if let Some(warning) = &a.staleness_warning {
-        writeln!(w, "warning: {warning}")?;
-    }
-    for warning in count_drops.iter().chain(&a.list_warnings) {
-        writeln!(w, "warning: {warning}")?;
-    }
-    if !a.has_match() {
+pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, lang: Lang) -> io::Result<()> {
+    let warning = |w: &mut dyn Write, text: &str| {
         writeln!(
             w,
-            "No match at or above {:.2} for “{}”{} on {}.",
-            a.threshold,
-            a.query,
-            a.country
-                .as_deref()
-                .map(|c| format!(" with an address in {c} (or none)"))
-                .unwrap_or_default(),
-            a.date
+            "{}",
+            tr!(
+                lang,
+                "field",
+                label = tr!(lang, "label-warning"),
+                value = text
+            )
+        )
+    };
+    if let Some(text) = &a.staleness_warning {
+        warning(w, text)?;
+    }
+    for text in a.count_drop_warnings.iter().chain(&a.list_warnings) {
+        warning(w, text)?;
+    }
+    if !a.has_match() {
+        let place = a
+            .country
+            .as_deref()
+            .map(|c| tr!(lang, "screen-with-address", country = c))
+            .unwrap_or_default();
+        writeln!(
+            w,
+            "{}",
+            tr!(
+                lang,
+                "screen-no-match",
+                threshold = format!("{:.2}", a.threshold),
+                query = a.query.as_str(),
+                place = place,
+                date = a.date.to_string(),
+            )
         )?;
     }
     for m in &a.matches {
         let f = &m.found;
         let below = if f.below_threshold {
-            " (below threshold)"
+            format!(" ({})", tr!(lang, "below-threshold"))
         } else {
-            ""
+            String::new()
         };
         let number = f
             .entity_number
@@ -192,23 +260,35 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, count_drops: &[String]) -> io
             .map(|n| format!(" #{n}"))
             .unwrap_or_default();
         writeln!(w, "{:.2}  {} [{}{number}]{below}", f.score, f.name, f.list)?;
+        let detail = |w: &mut dyn Write, label: &str, value: &str| {
+            writeln!(
+                w,
+                "      {}",
+                tr!(lang, "field", label = tr!(lang, label), value = value)
+            )
+        };
         if f.matched_name != f.name {
-            writeln!(w, "      matched alias: {}", f.matched_name)?;
+            detail(w, "label-matched-alias", &f.matched_name)?;
         }
         if !f.countries.is_empty() {
-            writeln!(w, "      countries: {}", f.countries.join(", "))?;
-        }
-        writeln!(w, "      listed: {}", listed(&m.listed, m.listed_on_date))?;
-        match &m.effect {
-            Some(e) => writeln!(w, "      effect: {} — {}", e.text, e.cite.text)?,
-            None => writeln!(
+            detail(
                 w,
-                "      effect: earl's rules do not name the {} list; read the entry and its source list",
-                f.list
-            )?,
+                "label-countries",
+                &join(&f.countries, "list-comma", lang),
+            )?;
         }
+        detail(
+            w,
+            "label-listed",
+            &listed(&m.listed, m.listed_on_date, lang),
+        )?;
+        let effect = match &m.effect {
+            Some(e) => format!("{} — {}", e.text, e.cite.text),
+            None => tr!(lang, "effect-not-named", list = f.list.as_str()),
+        };
+        detail(w, "label-effect", &effect)?;
         if let Some(p) = &f.license_policy {
-            writeln!(w, "      licence policy: {p}")?;
+            detail(w, "label-licence-policy", p)?;
         }
         let pairs: Vec<String> = f
             .explain
@@ -217,39 +297,59 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, count_drops: &[String]) -> io
             .map(|p| format!("{}≈{} ({:.2})", p.query, p.list, p.similarity))
             .collect();
         if !pairs.is_empty() {
-            writeln!(w, "      why: {}", pairs.join(", "))?;
+            detail(w, "label-why", &join(&pairs, "list-comma", lang))?;
         }
+    }
+    if !a.matches.is_empty() {
+        quoted_in_english(w, lang)?;
     }
     writeln!(
         w,
-        "\nLists: {}, {}. A match is a lead to review, not a determination.",
-        a.lists.source_file,
-        generated(&a.lists)
+        "\n{}",
+        tr!(
+            lang,
+            "screen-footer",
+            source = a.lists.source_file.as_str(),
+            generated = generated(&a.lists, lang)
+        )
     )
 }
 
-fn listed(l: &Listed, on_date: Verdict) -> String {
+fn listed(l: &Listed, on_date: Verdict, lang: Lang) -> String {
     let when = match l {
-        Listed::On { date, notice } => format!("by {notice}, effective {date}"),
-        Listed::By { date, notice, .. } => format!("by {notice}, in force by {date}"),
-        Listed::InYear { year, notice } => {
-            format!("by {notice} ({year}; exact date not known to earl)")
-        }
-        Listed::NoNotice => "no Federal Register notice cited".into(),
+        Listed::On { date, notice } => tr!(
+            lang,
+            "screen-listed-on",
+            notice = notice.as_str(),
+            date = date.to_string()
+        ),
+        Listed::By { date, notice, .. } => tr!(
+            lang,
+            "screen-listed-by",
+            notice = notice.as_str(),
+            date = date.to_string()
+        ),
+        Listed::InYear { year, notice } => tr!(
+            lang,
+            "screen-listed-in-year",
+            notice = notice.as_str(),
+            year = year.to_string()
+        ),
+        Listed::NoNotice => tr!(lang, "screen-listed-no-notice"),
     };
-    let then = match on_date {
-        Verdict::Applies => "listed on the date asked",
-        Verdict::DoesNotApply => "not yet listed on the date asked",
-        Verdict::Undetermined => "may or may not have been listed on the date asked",
-    };
-    format!("{when} — {then}")
+    tr!(
+        lang,
+        "screen-listed",
+        when = when,
+        verdict = verdict_key(on_date)
+    )
 }
 
 /// When the lists were generated, as a reader needs it.
-pub fn generated(p: &Provenance) -> String {
+pub fn generated(p: &Provenance, lang: Lang) -> String {
     match p.generated {
-        Some(d) => format!("generated {d}"),
-        None => "generation date unknown".into(),
+        Some(d) => tr!(lang, "lists-generated", date = d.to_string()),
+        None => tr!(lang, "lists-generation-date-unknown"),
     }
 }
 
@@ -315,7 +415,7 @@ pub fn lists(
         w,
         "{} — {} ({basis}), {} entries, sha256 {}",
         p.source_file,
-        generated(p),
+        generated(p, Lang::En),
         p.counts.total,
         p.sha256
     )?;
@@ -420,82 +520,109 @@ pub fn migration(w: &mut dyn Write, path: &Path, r: &MigrationReport) -> io::Res
     )
 }
 
-fn known(v: Option<f64>, unit: &str) -> String {
-    v.map_or_else(|| "unknown".into(), |x| format!("{}{unit}", num(x)))
+fn known(v: Option<f64>, unit: &str, lang: Lang) -> String {
+    v.map_or_else(|| tr!(lang, "unknown"), |x| format!("{}{unit}", num(x)))
 }
 
-fn yes_no(v: Option<bool>) -> &'static str {
+fn yes_no(v: Option<bool>, lang: Lang) -> String {
     match v {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "unknown",
+        Some(true) => tr!(lang, "yes"),
+        Some(false) => tr!(lang, "no"),
+        None => tr!(lang, "unknown"),
     }
 }
 
 /// `earl classify`.
-pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer) -> io::Result<()> {
+pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer, lang: Lang) -> io::Result<()> {
     let who = match (&c.vendor, &c.system) {
         (Some(v), None) => format!("{v} {}", c.name),
         _ => c.name.clone(),
     };
     let verdict = match (&c.paragraph, c.determined) {
         (Some(p), true) => p.clone(),
-        (None, true) if c.system.is_some() => "not 4A090".into(),
+        (None, true) if c.system.is_some() => tr!(lang, "outcome-not", eccn = "4A090"),
         (None, true) => match &c.excluded_by {
-            Some(x) => format!("not 3A090 — excluded by {x}"),
-            None => "not 3A090".into(),
+            Some(x) => tr!(lang, "classify-excluded", exclusion = x.as_str()),
+            None => tr!(lang, "outcome-not", eccn = "3A090"),
         },
-        (_, false) => format!("UNDETERMINED — could be {}", c.possible.join(" or ")),
+        (_, false) => {
+            let possible: Vec<String> = c.possible.iter().map(|o| outcome(o, lang)).collect();
+            tr!(
+                lang,
+                "classify-undetermined",
+                possible = join(&possible, "list-or", lang)
+            )
+        }
     };
-    writeln!(w, "{who}: {verdict}")?;
-    let scenario = c
-        .scenario
-        .as_deref()
-        .map(|s| format!(", scenario {s}"))
-        .unwrap_or_default();
+    writeln!(w, "{}", tr!(lang, "field", label = who, value = verdict))?;
     writeln!(
         w,
-        "  as of {} under rule version {}{scenario}",
-        c.date, c.regime
+        "  {}",
+        tr!(
+            lang,
+            "classify-as-of",
+            date = c.date.to_string(),
+            regime = c.regime.as_str(),
+            scenario = scenario(c.scenario.as_deref(), lang),
+        )
     )?;
     if let Some(sys) = &c.system {
         for p in &sys.contains {
+            let paragraph = p
+                .paragraph
+                .clone()
+                .unwrap_or_else(|| tr!(lang, "classify-part-not-3a090"));
             writeln!(
                 w,
-                "  contains {} × {} ({}): {}",
-                p.count,
-                p.name,
-                p.chip,
-                p.paragraph
-                    .as_deref()
-                    .unwrap_or("not 3A090 or undetermined")
+                "  {}",
+                tr!(
+                    lang,
+                    "classify-contains",
+                    count = p.count.to_string(),
+                    name = p.name.as_str(),
+                    chip = p.chip.as_str(),
+                    paragraph = paragraph,
+                )
             )?;
         }
     } else {
         writeln!(
             w,
-            "  TPP {}{} · PD {} · datacenter: {} · memory bandwidth {}",
-            known(c.tpp, ""),
-            c.tpp_precision
-                .as_deref()
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default(),
-            c.pd.map_or_else(|| "unknown".into(), |p| format!("{p:.2}")),
-            yes_no(c.datacenter),
-            known(c.memory_bandwidth_gbps, " GB/s")
+            "  {}",
+            tr!(
+                lang,
+                "classify-metrics",
+                tpp = known(c.tpp, "", lang),
+                precision = c
+                    .tpp_precision
+                    .as_deref()
+                    .map(|p| format!(" ({p})"))
+                    .unwrap_or_default(),
+                pd =
+                    c.pd.map_or_else(|| tr!(lang, "unknown"), |p| format!("{p:.2}")),
+                datacenter = yes_no(c.datacenter, lang),
+                bandwidth = known(c.memory_bandwidth_gbps, " GB/s", lang),
+            )
         )?;
     }
     if !c.deciding.is_empty() {
-        writeln!(w, "  decided by: {}", c.deciding.join("; "))?;
-    }
-    if !c.hinges_on_unverified.is_empty() {
-        writeln!(
+        field(
             w,
-            "  rests on unverified figures: {}",
-            c.hinges_on_unverified.join(", ")
+            lang,
+            "label-decided-by",
+            &join(&c.deciding, "list-semicolon", lang),
         )?;
     }
-    steps(w, "Why", &c.because)
+    if !c.hinges_on_unverified.is_empty() {
+        field(
+            w,
+            lang,
+            "label-rests-on-unverified",
+            &join(&c.hinges_on_unverified, "list-comma", lang),
+        )?;
+    }
+    steps(w, "heading-why", &c.because, lang)?;
+    quoted_in_english(w, lang)
 }
 
 /// `earl chips`.
@@ -518,10 +645,10 @@ pub fn chips(
             r.id,
             r.vendor,
             r.name,
-            known(r.tpp, ""),
+            known(r.tpp, "", Lang::En),
             r.pd.map_or_else(|| "unknown".into(), |p| format!("{p:.2}")),
-            yes_no(r.datacenter),
-            known(r.memory_bandwidth_gbps, "")
+            yes_no(r.datacenter, Lang::En),
+            known(r.memory_bandwidth_gbps, "", Lang::En)
         )?;
     }
     writeln!(
@@ -721,7 +848,7 @@ pub fn about(w: &mut dyn Write, a: &AboutAnswer) -> io::Result<()> {
     writeln!(
         w,
         "  screening:      Consolidated Screening List, {} ({} entries), from {}",
-        generated(&a.screening_lists),
+        generated(&a.screening_lists, Lang::En),
         a.screening_lists.counts.total,
         a.screening_lists.source_file
     )?;

@@ -1,24 +1,62 @@
-//! One sentence per step. This is the only place where earl writes its reasons as English: the
-//! core records what it evaluated ([`Reason`]), and every front end shows the sentence written
-//! here.
+//! One sentence per step. This is the only place where earl writes its reasons: the core
+//! records what it evaluated ([`Reason`]), this module picks each step's message in the
+//! language's catalog (`locales/`), and every front end shows the sentence written here.
 
+use crate::lang::Lang;
+use crate::tr;
 use earl_core::metrics::MetricName;
 use earl_core::rules::{Ground, Requirement, ReviewPolicy};
 use earl_core::step::{Comparison, Fact, Holding, Listed, Reading, Reason, Shown, Step, Verdict};
 
-/// The sentence for `step`. It never names the date asked (the answer's header does), so one
-/// answer's steps read the same for every date they hold on.
-pub fn sentence(step: &Step) -> String {
-    let text = reason(&step.reason, step.entry.as_deref().unwrap_or("the entry"));
+/// The sentence for `step` in `lang`. It never names the date asked (the answer's header
+/// does), so one answer's steps read the same for every date they hold on. A new step kind is
+/// one match arm in [`reason`] and one message in each catalog.
+pub fn sentence(step: &Step, lang: Lang) -> String {
+    let entry = match step.entry.as_deref() {
+        Some(e) => e.to_string(),
+        None => tr!(lang, "the-entry"),
+    };
+    let text = reason(&step.reason, &entry, lang);
     match &step.branch {
         // A system's contained chip: "[8 × NVIDIA H200 SXM] TPP = ...".
         Some(b) if b.starts_with('[') => format!("{b} {text}"),
-        Some(b) => format!("If {b}: {text}"),
+        Some(b) => tr!(
+            lang,
+            "step-if-branch",
+            branch = outcome(b, lang),
+            text = text
+        ),
         None => text,
     }
 }
 
-fn reason(r: &Reason, entry: &str) -> String {
+/// A verdict as the catalogs' selectors name it.
+pub(crate) fn verdict_key(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Applies => "applies",
+        Verdict::DoesNotApply => "does-not-apply",
+        Verdict::Undetermined => "undetermined",
+    }
+}
+
+fn yes(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// Items joined as the language lists them; `sep` is a `list-*` message.
+pub(crate) fn join(items: &[String], sep: &str, lang: Lang) -> String {
+    items.join(&tr!(lang, sep))
+}
+
+/// A classification outcome the core labels in English ("3A090.a.1", "not 3A090 (x)").
+pub fn outcome(label: &str, lang: Lang) -> String {
+    match label.strip_prefix("not ") {
+        Some(rest) => tr!(lang, "outcome-not", eccn = rest),
+        None => label.to_string(),
+    }
+}
+
+fn reason(r: &Reason, entry: &str, lang: Lang) -> String {
     match r {
         Reason::Tpp {
             tpp,
@@ -27,181 +65,222 @@ fn reason(r: &Reason, entry: &str) -> String {
             bits: Some(bits),
             precisions_listed,
             source,
-        } => {
-            let over = if *precisions_listed > 1 {
-                format!(" (highest over the {precisions_listed} precisions listed)")
-            } else {
-                String::new()
-            };
-            let given = if source == "user input" { " given" } else { "" };
-            format!(
-                "TPP = {} dense {p} TOPS{given} × {bits} bits = {}{over}",
-                num(*tops),
-                num(*tpp)
-            )
-        }
-        Reason::Tpp { tpp, .. } => format!("TPP = {} as given", num(*tpp)),
+        } => tr!(
+            lang,
+            "step-tpp",
+            tops = num(*tops),
+            precision = p.to_string(),
+            given = yes(source == "user input"),
+            bits = bits.to_string(),
+            tpp = num(*tpp),
+            over = yes(*precisions_listed > 1),
+            precisions = *precisions_listed,
+        ),
+        Reason::Tpp { tpp, .. } => tr!(lang, "step-tpp-as-given", tpp = num(*tpp)),
         Reason::Pd {
             tpp,
             die_area_mm2: Some(area),
             pd,
             source,
-        } => {
-            let what = if source == "user input" {
-                "mm²"
-            } else {
-                "mm² applicable die area"
-            };
-            format!("PD = TPP {} / {} {what} = {pd:.2}", num(*tpp), num(*area))
-        }
-        Reason::Pd { pd, .. } => format!("PD = {} as given", num(*pd)),
+        } => tr!(
+            lang,
+            "step-pd",
+            tpp = num(*tpp),
+            area = num(*area),
+            given = yes(source == "user input"),
+            pd = format!("{pd:.2}"),
+        ),
+        Reason::Pd { pd, .. } => tr!(lang, "step-pd-as-given", pd = num(*pd)),
         Reason::HbmDensity {
             bandwidth_gbps,
             package_area_mm2,
             density,
             ..
-        } => format!(
-            "memory bandwidth density = {} GB/s / {} mm² = {density:.3} GB/s/mm²",
-            num(*bandwidth_gbps),
-            num(*package_area_mm2)
+        } => tr!(
+            lang,
+            "step-hbm-density",
+            bandwidth = num(*bandwidth_gbps),
+            area = num(*package_area_mm2),
+            density = format!("{density:.3}"),
         ),
         Reason::IoBound {
             chip_to_chip_gbps,
             host_link_max_gbps,
             low,
             high,
-        } => format!(
-            "Aggregate bidirectional I/O is taken as the chip-to-chip figure {} GB/s plus up to {} GB/s of host link: between {} and {} GB/s.",
-            num(*chip_to_chip_gbps),
-            num(*host_link_max_gbps),
-            num(*low),
-            num(*high)
+        } => tr!(
+            lang,
+            "step-io-bound",
+            chip_to_chip = num(*chip_to_chip_gbps),
+            host_link = num(*host_link_max_gbps),
+            low = num(*low),
+            high = num(*high),
         ),
-        Reason::No3a090 => "No ECCN 3A090 existed on the date asked: it was created by the rule effective 2022-10-07 (87 FR 62186).".into(),
-        Reason::Exclusion { verdict, rule } => {
-            let head = match verdict {
-                Verdict::Applies => "applies",
-                Verdict::DoesNotApply => "does not apply",
-                Verdict::Undetermined => "cannot tell whether it applies",
-            };
-            format!("{entry} {head}: {rule}")
-        }
+        Reason::No3a090 => tr!(lang, "step-no-3a090"),
+        Reason::Exclusion { verdict, rule } => tr!(
+            lang,
+            "step-exclusion",
+            entry = entry,
+            verdict = verdict_key(*verdict),
+            rule = rule.as_str(),
+        ),
         Reason::Paragraph {
-            verdict,
             rule,
             applicable: false,
             ..
-        } => {
-            let _ = verdict;
-            format!("{entry} ({rule}): does not apply to this kind of item.")
-        }
+        } => tr!(
+            lang,
+            "step-paragraph-not-applicable",
+            entry = entry,
+            rule = rule.as_str()
+        ),
         Reason::Paragraph {
             verdict,
             rule,
             tests,
             ..
         } => {
-            let head = match verdict {
-                Verdict::Applies => "met",
-                Verdict::DoesNotApply => "not met",
-                Verdict::Undetermined => "undetermined",
-            };
-            let parts: Vec<String> = tests.iter().map(comparison).collect();
-            format!("{entry} ({rule}): {head} — {}.", parts.join("; "))
-        }
-        Reason::UnknownIrrelevant { metric } => {
-            let label = metric.label();
-            format!(
-                "{label} is unknown, but it cannot change this outcome: the paragraphs that decide it do not depend on {label}."
+            let parts: Vec<String> = tests.iter().map(|t| comparison(t, lang)).collect();
+            tr!(
+                lang,
+                "step-paragraph",
+                entry = entry,
+                rule = rule.as_str(),
+                verdict = verdict_key(*verdict),
+                tests = join(&parts, "list-semicolon", lang),
             )
         }
-        Reason::Classified { outcome } => format!("Classification: {outcome}."),
-        Reason::ClassificationOpen { possible, deciding } => format!(
-            "Classification undetermined: could be {}; decided by {}.",
-            possible.join(" or "),
-            deciding.join(" and ")
+        Reason::UnknownIrrelevant { metric } => tr!(
+            lang,
+            "step-unknown-irrelevant",
+            metric = metric_label(*metric, lang)
         ),
-        Reason::RestsOnUnverified { figures } => format!(
-            "This result rests on figures the sources mark unverified: {}.",
-            figures.join(", ")
+        Reason::Classified { outcome: o } => {
+            tr!(lang, "step-classified", outcome = outcome(o, lang))
+        }
+        Reason::ClassificationOpen { possible, deciding } => {
+            let possible: Vec<String> = possible.iter().map(|o| outcome(o, lang)).collect();
+            tr!(
+                lang,
+                "step-classification-open",
+                possible = join(&possible, "list-or", lang),
+                deciding = join(deciding, "list-and", lang),
+            )
+        }
+        Reason::RestsOnUnverified { figures } => tr!(
+            lang,
+            "step-rests-on-unverified",
+            figures = join(figures, "list-comma", lang)
         ),
-        Reason::Contains { system, parts } => format!(
-            "{system} contains {}.",
-            parts
+        Reason::Contains { system, parts } => {
+            let parts: Vec<String> = parts
                 .iter()
-                .map(|p| format!("{} × {} ({})", p.count, p.name, p.chip))
-                .collect::<Vec<_>>()
-                .join(", ")
+                .map(|p| {
+                    tr!(
+                        lang,
+                        "contained-part",
+                        count = p.count.to_string(),
+                        name = p.name.as_str(),
+                        chip = p.chip.as_str(),
+                    )
+                })
+                .collect();
+            tr!(
+                lang,
+                "step-contains",
+                system = system.as_str(),
+                parts = join(&parts, "list-comma", lang)
+            )
+        }
+        Reason::Assembly { verdict, rule, by } => tr!(
+            lang,
+            "step-assembly",
+            entry = entry,
+            rule = rule.as_str(),
+            verdict = verdict_key(*verdict),
+            by = join(by, "list-comma", lang),
         ),
-        Reason::Assembly { verdict, rule, by } => match verdict {
-            Verdict::Applies => format!("{entry} ({rule}): applies — it contains {}.", by.join(", ")),
-            Verdict::Undetermined => format!(
-                "{entry} ({rule}): undetermined — it contains {}, whose classification is open.",
-                by.join(", ")
-            ),
-            Verdict::DoesNotApply => {
-                format!("{entry} ({rule}): does not apply — no contained chip meets it.")
-            }
-        },
         Reason::TreatedAs {
             country,
             treated_as,
             from,
-        } => format!("{country} is treated as {treated_as} under the EAR from {from}."),
-        Reason::TppRange { low, high, source } => format!(
-            "TPP between {} and {} (no throughput published; the range its sources give, {source})",
-            num(*low),
-            num(*high)
+        } => tr!(
+            lang,
+            "step-treated-as",
+            country = country.as_str(),
+            treated_as = treated_as.as_str(),
+            from = from.to_string(),
+        ),
+        Reason::TppRange { low, high, source } => tr!(
+            lang,
+            "step-tpp-range",
+            low = num(*low),
+            high = num(*high),
+            source = source.as_str(),
         ),
         Reason::Production {
             made_in,
             us_content,
             us_tech,
-        } => production(made_in, us_content, us_tech),
+        } => production(made_in, us_content, us_tech, lang),
         Reason::Jurisdiction {
             ground,
             verdict,
             rule,
             percent,
             readings,
-        } => jurisdiction(*ground, *verdict, rule, *percent, readings),
+        } => jurisdiction(*ground, *verdict, rule, *percent, readings, lang),
         Reason::SubjectToEar { verdict } => match verdict {
-            Verdict::Applies => "The item is subject to the EAR.".to_string(),
-            Verdict::DoesNotApply => "Not subject to the EAR: no prong of 15 CFR 734.3 reaches the item, so no EAR licence requirement applies to it.".to_string(),
-            Verdict::Undetermined => "Whether the item is subject to the EAR is undetermined, so whether a licence is required is undetermined too; what applies if it is subject follows.".to_string(),
+            Verdict::Applies => tr!(lang, "step-subject"),
+            Verdict::DoesNotApply => tr!(lang, "step-not-subject"),
+            Verdict::Undetermined => tr!(lang, "step-subject-undetermined"),
         },
         Reason::Control {
             verdict,
             requirement,
             rule,
             readings,
-        } => {
-            let what = match requirement {
-                Requirement::License => "Licence required",
-                Requirement::Prohibited => "Prohibited",
-            };
-            match (verdict, readings.is_empty()) {
-                (Verdict::Undetermined, false) => {
-                    let rs: Vec<String> = readings
-                        .iter()
-                        .map(|r| format!("“{}” ({})", r.reading, r.cite.text))
-                        .collect();
-                    format!(
-                        "Undetermined — the law is unsettled: {rule} The readings differ: {}.",
-                        rs.join("; ")
-                    )
-                }
-                (Verdict::Undetermined, true) => format!(
-                    "Cannot tell whether this applies (figures unknown): {rule}"
-                ),
-                _ => format!("{what}: {rule}"),
+        } => match (verdict, readings.is_empty()) {
+            (Verdict::Undetermined, false) => {
+                let rs: Vec<String> = readings
+                    .iter()
+                    .map(|r| {
+                        tr!(
+                            lang,
+                            "control-reading",
+                            reading = r.reading.as_str(),
+                            cite = r.cite.text.as_str()
+                        )
+                    })
+                    .collect();
+                tr!(
+                    lang,
+                    "step-control-unsettled",
+                    rule = rule.as_str(),
+                    readings = join(&rs, "list-semicolon", lang)
+                )
             }
-        }
+            (Verdict::Undetermined, true) => {
+                tr!(lang, "step-control-figures-unknown", rule = rule.as_str())
+            }
+            _ => tr!(
+                lang,
+                "step-control",
+                requirement = match requirement {
+                    Requirement::License => "license",
+                    Requirement::Prohibited => "prohibited",
+                },
+                rule = rule.as_str(),
+            ),
+        },
         Reason::NoRequirement {
             destination,
             regime,
-        } => format!(
-            "No licence requirement in earl's rules applies to this item for {destination} on the date asked (rules as of regime {regime})."
+        } => tr!(
+            lang,
+            "step-no-requirement",
+            destination = destination.as_str(),
+            regime = regime.as_str()
         ),
         Reason::Party {
             list,
@@ -213,20 +292,42 @@ fn reason(r: &Reason, entry: &str) -> String {
             rule,
         } => {
             let who = if matched_name != name {
-                format!("{name} (matched as “{matched_name}”)")
+                tr!(
+                    lang,
+                    "party-matched-as",
+                    name = name.as_str(),
+                    matched = matched_name.as_str()
+                )
             } else {
                 name.clone()
             };
-            let subject = format!("“{party}” matches {who} on the {list} list");
+            let subject = tr!(
+                lang,
+                "party-subject",
+                party = party.as_str(),
+                who = who,
+                list = list.as_str()
+            );
             match verdict {
-                Verdict::Applies => format!("{subject}{}: {rule}", listed_since(listed)),
-                Verdict::DoesNotApply => format!(
-                    "{subject}, but {}, after the date asked: it was not yet listed then, so the listing is not applied.",
-                    listing(listed)
+                Verdict::Applies => tr!(
+                    lang,
+                    "step-party-listed",
+                    subject = subject,
+                    since = listed_since(listed, lang),
+                    rule = rule.as_str(),
                 ),
-                Verdict::Undetermined => format!(
-                    "{subject}; {} and earl does not know its effective date, so the entry may or may not have been listed on the date asked: {rule}",
-                    listing(listed)
+                Verdict::DoesNotApply => tr!(
+                    lang,
+                    "step-party-listed-later",
+                    subject = subject,
+                    listing = listing(listed, lang)
+                ),
+                Verdict::Undetermined => tr!(
+                    lang,
+                    "step-party-listing-undated",
+                    subject = subject,
+                    listing = listing(listed, lang),
+                    rule = rule.as_str(),
                 ),
             }
         }
@@ -237,130 +338,175 @@ fn reason(r: &Reason, entry: &str) -> String {
             list,
             verdict,
             rule,
-        } => {
-            let how = match verdict {
-                Verdict::Applies => "is",
-                _ => "may be (some owners' listing dates are unknown)",
-            };
-            format!(
-                "{party} {how} owned {}% in the aggregate by parties on the {list} list ({}): {rule}",
-                num(*percent),
-                holdings(chain)
-            )
-        }
+        } => tr!(
+            lang,
+            "step-owned",
+            party = party.as_str(),
+            verdict = verdict_key(*verdict),
+            percent = num(*percent),
+            list = list.as_str(),
+            chain = holdings(chain, lang),
+            rule = rule.as_str(),
+        ),
         Reason::OwnershipNotApplied {
             party,
             percent,
             list,
-        } => format!(
-            "{party} is owned {}% by parties on the {list} list, but on the date asked the ownership rule did not apply (see its citation); the ownership remains a red flag.",
-            num(*percent)
+        } => tr!(
+            lang,
+            "step-ownership-not-applied",
+            party = party.as_str(),
+            percent = num(*percent),
+            list = list.as_str(),
         ),
         Reason::Exception {
             code,
             rule,
             barred_by: None,
-        } => format!("License Exception {code} can authorise it: {rule}"),
+        } => tr!(
+            lang,
+            "step-exception",
+            code = code.as_str(),
+            rule = rule.as_str()
+        ),
         Reason::Exception {
             code,
             barred_by: Some(list),
             ..
-        } => format!(
-            "License Exception {code} would apply, but the party's {list} listing bars licence exceptions."
+        } => tr!(
+            lang,
+            "step-exception-barred",
+            code = code.as_str(),
+            list = list.as_str()
         ),
         Reason::Review {
             policy,
             verdict,
             rule,
             overridden,
-        } => match (verdict, overridden) {
-            (_, true) => format!(
-                "Review policy {} would apply, but a listed party's stricter policy replaces it (below): {rule}",
-                policy_name(*policy)
-            ),
-            (Verdict::Undetermined, _) => format!(
-                "Cannot tell whether this review policy applies (figures unknown): {rule}"
-            ),
-            _ => format!("Review policy {}: {rule}", policy_name(*policy)),
-        },
+        } => {
+            let policy = policy_name(*policy, lang);
+            match (verdict, overridden) {
+                (_, true) => tr!(
+                    lang,
+                    "step-review-overridden",
+                    policy = policy,
+                    rule = rule.as_str()
+                ),
+                (Verdict::Undetermined, _) => {
+                    tr!(lang, "step-review-figures-unknown", rule = rule.as_str())
+                }
+                _ => tr!(lang, "step-review", policy = policy, rule = rule.as_str()),
+            }
+        }
         Reason::PolicyOverride {
             policy,
             list,
             overridden,
-        } => match overridden {
-            Some(id) => format!(
-                "The {list} listing sets the stricter review policy: {}. It replaces {id}, and that policy's conditions and charges do not apply.",
-                policy_name(*policy)
-            ),
-            None => format!(
-                "The {list} listing sets the review policy: {}.",
-                policy_name(*policy)
-            ),
-        },
-        Reason::SameAcrossOutcomes => {
-            "Every possible classification leads to this same answer, so the unknown figures do not change it.".into()
+        } => {
+            let policy = policy_name(*policy, lang);
+            match overridden {
+                Some(id) => tr!(
+                    lang,
+                    "step-policy-override-replaces",
+                    list = list.as_str(),
+                    policy = policy,
+                    replaced = id.as_str(),
+                ),
+                None => tr!(
+                    lang,
+                    "step-policy-override",
+                    list = list.as_str(),
+                    policy = policy
+                ),
+            }
         }
-        Reason::DependsOnClassification { deciding } => format!(
-            "The answer depends on the classification, which turns on {}.",
-            deciding.join(" and ")
+        Reason::SameAcrossOutcomes => tr!(lang, "step-same-across-outcomes"),
+        Reason::DependsOnClassification { deciding } => tr!(
+            lang,
+            "step-depends-on-classification",
+            deciding = join(deciding, "list-and", lang)
         ),
+        // The rule's own text, from the rules file (in English, as encoded).
         Reason::Condition { rule } | Reason::Notice { rule } | Reason::NotChecked { rule } => {
             rule.clone()
         }
         Reason::ReviewUndetermined { readings, fallback } => {
             let mut said: Vec<String> = Vec::new();
             for (i, r) in readings.iter().enumerate() {
-                let policy = policy_name(r.policy);
-                said.push(match (i, *fallback && i + 1 == readings.len()) {
-                    (_, true) => format!("else {policy} ({})", r.entry),
-                    (0, _) => format!("{policy} if {} applies", r.entry),
-                    _ => format!("else {policy} if {} applies", r.entry),
-                });
+                let id = match (i, *fallback && i + 1 == readings.len()) {
+                    (_, true) => "review-reading-fallback",
+                    (0, _) => "review-reading-first",
+                    _ => "review-reading-else",
+                };
+                said.push(tr!(
+                    lang,
+                    id,
+                    policy = policy_name(r.policy, lang),
+                    entry = r.entry.as_str()
+                ));
             }
             if !fallback {
-                said.push("else none of these".into());
+                said.push(tr!(lang, "review-reading-none"));
             }
-            format!(
-                "The review policy is undetermined: {}. The undetermined steps above say what would decide it.",
-                said.join("; ")
+            tr!(
+                lang,
+                "step-review-undetermined",
+                readings = join(&said, "list-semicolon", lang)
             )
         }
         Reason::ConditionIf {
             rule,
             review: Some(review),
-        } => format!("If {review} applies: {rule}"),
+        } => tr!(
+            lang,
+            "step-condition-if-review",
+            review = review.as_str(),
+            rule = rule.as_str()
+        ),
         Reason::ConditionIf { rule, review: None } => {
-            format!("May apply (the facts that decide it are not known): {rule}")
+            tr!(lang, "step-condition-may-apply", rule = rule.as_str())
         }
-        Reason::ExceptionUndetermined { code, rule } => format!(
-            "License Exception {code} may be available: whether its terms are met cannot be told from the facts given. {rule}"
+        Reason::ExceptionUndetermined { code, rule } => tr!(
+            lang,
+            "step-exception-undetermined",
+            code = code.as_str(),
+            rule = rule.as_str()
         ),
-        Reason::ChargeUndetermined { rule } => format!(
-            "This charge may be due: the figures that decide it are not known exactly. {rule}"
-        ),
+        Reason::ChargeUndetermined { rule } => {
+            tr!(lang, "step-charge-undetermined", rule = rule.as_str())
+        }
         Reason::ListingDateUnknown {
             list,
             name,
             notice,
             year,
-        } => format!(
-            "The {list} entry for {name} first cites {notice} ({year}); earl does not know that notice's effective date, so whether {name} was listed on the date asked is undetermined."
+        } => tr!(
+            lang,
+            "step-listing-date-unknown",
+            list = list.as_str(),
+            name = name.as_str(),
+            notice = notice.as_str(),
+            year = year.to_string(),
         ),
-        Reason::ListingUndated { list, name } => format!(
-            "The {list} entry for {name} cites no Federal Register notice, so earl cannot date the listing; it was applied as if in force on the date asked."
+        Reason::ListingUndated { list, name } => tr!(
+            lang,
+            "step-listing-undated",
+            list = list.as_str(),
+            name = name.as_str()
         ),
-        Reason::NoEndUser => {
-            "No end user was named, so no restricted-party list was screened.".into()
-        }
-        Reason::HqNotGiven => {
-            "The end user's headquarters was not given: earl assumed it is not headquartered (nor its ultimate parent) in Country Group D:5 or Macau. If it is, a licence is required for advanced computing items to any destination.".into()
-        }
-        Reason::OwnershipNotGiven { in_force } => match in_force {
-            Verdict::Applies => "The end user's owners were not given, so ownership by listed parties was not checked.".into(),
-            _ => "The end user's owners were not given.".into(),
-        },
-        Reason::RulesVintage { as_of, source } => format!(
-            "earl's rules reflect sources up to {as_of} ({source}); changes after that date are not known to earl, so this answer may be out of date."
+        Reason::NoEndUser => tr!(lang, "step-no-end-user"),
+        Reason::HqNotGiven => tr!(lang, "step-hq-not-given"),
+        Reason::OwnershipNotGiven { in_force } => tr!(
+            lang,
+            "step-ownership-not-given",
+            in_force = verdict_key(*in_force)
+        ),
+        Reason::RulesVintage { as_of, source } => tr!(
+            lang,
+            "step-rules-vintage",
+            as_of = as_of.to_string(),
+            source = source.as_str()
         ),
         Reason::NewerDocuments {
             as_of,
@@ -372,44 +518,71 @@ fn reason(r: &Reason, entry: &str) -> String {
                 .map(|d| {
                     let effective = d
                         .effective_on
-                        .map(|e| format!(", effective {e}"))
+                        .map(|e| tr!(lang, "document-effective", date = e.to_string()))
                         .unwrap_or_default();
-                    let cite = d.citation.as_deref().unwrap_or(&d.document_number);
                     let link = d
                         .html_url
                         .as_deref()
                         .map(|u| format!(" <{u}>"))
                         .unwrap_or_default();
-                    format!(
-                        "{} “{}” ({cite}, published {}{effective}){link}",
-                        d.doc_type, d.title, d.publication_date
+                    tr!(
+                        lang,
+                        "newer-document",
+                        kind = d.doc_type.as_str(),
+                        title = d.title.as_str(),
+                        cite = d.citation.as_deref().unwrap_or(&d.document_number),
+                        published = d.publication_date.to_string(),
+                        effective = effective,
+                        link = link,
                     )
                 })
                 .collect();
-            format!(
-                "earl's rules reflect sources up to {as_of} ({source}). BIS has published {} document{} touching the parts earl encodes since then, which may change this answer and which earl has not encoded: {}.",
-                documents.len(),
-                if documents.len() == 1 { "" } else { "s" },
-                listed.join("; ")
+            tr!(
+                lang,
+                "step-newer-documents",
+                as_of = as_of.to_string(),
+                source = source.as_str(),
+                count = documents.len(),
+                documents = join(&listed, "list-semicolon", lang),
             )
         }
     }
 }
 
 /// The production facts the jurisdiction step read, each with its source.
-fn production(made_in: &Fact<Vec<String>>, us_content: &Fact<f64>, us_tech: &Fact<bool>) -> String {
-    fn sourced<T>(f: &Fact<T>, shown: impl Fn(&T) -> String) -> String {
-        match &f.value {
-            None => "unknown".to_string(),
-            Some(v) if f.unverified => format!("{} ({}, unverified)", shown(v), f.source),
-            Some(v) => format!("{} ({})", shown(v), f.source),
-        }
-    }
-    format!(
-        "Production facts: made in {}; controlled US-origin content {}; direct product of US-origin technology or software: {}.",
-        sourced(made_in, |places| places.join(" or ")),
-        sourced(us_content, |pct| format!("{}%", num(*pct))),
-        sourced(us_tech, |b| if *b { "yes" } else { "no" }.to_string()),
+fn production(
+    made_in: &Fact<Vec<String>>,
+    us_content: &Fact<f64>,
+    us_tech: &Fact<bool>,
+    lang: Lang,
+) -> String {
+    let sourced = |value: Option<String>, source: &str, unverified: bool| match value {
+        None => tr!(lang, "shown-unknown"),
+        Some(v) if unverified => tr!(lang, "fact-sourced-unverified", value = v, source = source),
+        Some(v) => tr!(lang, "fact-sourced", value = v, source = source),
+    };
+    let yes_no = |b: &bool| tr!(lang, if *b { "fact-yes" } else { "fact-no" });
+    tr!(
+        lang,
+        "step-production",
+        made_in = sourced(
+            made_in
+                .value
+                .as_ref()
+                .map(|places| places.join(&tr!(lang, "fact-or"))),
+            &made_in.source,
+            made_in.unverified
+        ),
+        us_content = sourced(
+            us_content.value.map(|pct| format!("{}%", num(pct))),
+            &us_content.source,
+            us_content.unverified
+        ),
+        us_tech = sourced(
+            us_tech.value.as_ref().map(yes_no),
+            &us_tech.source,
+            us_tech.unverified
+        ),
     )
 }
 
@@ -420,58 +593,88 @@ fn jurisdiction(
     rule: &str,
     percent: Option<f64>,
     readings: &[Reading],
+    lang: Lang,
 ) -> String {
     let prong = match (ground, percent) {
-        (Ground::UsLocated, _) => "Located in the United States".to_string(),
-        (Ground::UsOrigin, _) => "US-origin".to_string(),
-        (Ground::DeMinimis, Some(level)) => {
-            format!("De minimis (controlled US content above {}%)", num(level))
-        }
-        (Ground::DeMinimis, None) => "De minimis".to_string(),
-        (Ground::DirectProduct, _) => "Foreign direct product".to_string(),
-        (Ground::Presumed, _) => "Presumed subject by BIS".to_string(),
+        (Ground::UsLocated, _) => tr!(lang, "prong-us-located"),
+        (Ground::UsOrigin, _) => tr!(lang, "prong-us-origin"),
+        (Ground::DeMinimis, Some(level)) => tr!(lang, "prong-de-minimis-level", level = num(level)),
+        (Ground::DeMinimis, None) => tr!(lang, "prong-de-minimis"),
+        (Ground::DirectProduct, _) => tr!(lang, "prong-direct-product"),
+        (Ground::Presumed, _) => tr!(lang, "prong-presumed"),
     };
     match (verdict, readings.is_empty()) {
-        (Verdict::Applies, _) => format!("{prong}: subject to the EAR — {rule}"),
-        (Verdict::DoesNotApply, _) => format!("{prong}: does not reach the item — {rule}"),
+        (Verdict::Applies, _) => tr!(lang, "step-prong-applies", prong = prong, rule = rule),
+        (Verdict::DoesNotApply, _) => {
+            tr!(
+                lang,
+                "step-prong-does-not-apply",
+                prong = prong,
+                rule = rule
+            )
+        }
         (Verdict::Undetermined, false) => {
             let rs: Vec<String> = readings
                 .iter()
-                .map(|r| format!("“{}” ({})", r.reading, r.cite.text))
+                .map(|r| {
+                    tr!(
+                        lang,
+                        "control-reading",
+                        reading = r.reading.as_str(),
+                        cite = r.cite.text.as_str()
+                    )
+                })
                 .collect();
-            format!(
-                "{prong}: undetermined — the reach of the rule is unsettled: {rule} The readings differ: {}.",
-                rs.join("; ")
+            tr!(
+                lang,
+                "step-prong-unsettled",
+                prong = prong,
+                rule = rule,
+                readings = rs.join("; ")
             )
         }
         (Verdict::Undetermined, true) => {
-            format!("{prong}: undetermined — a fact that decides it is unknown: {rule}")
+            tr!(lang, "step-prong-fact-unknown", prong = prong, rule = rule)
         }
     }
 }
 
-fn comparison(c: &Comparison) -> String {
+fn comparison(c: &Comparison, lang: Lang) -> String {
     let shown = match c.value {
         Shown::Exact(x) => value(c.metric, x),
-        Shown::Between(lo, hi) => format!("between {} and {}", num(lo), num(hi)),
-        Shown::Unknown => "unknown".into(),
-        Shown::NotApplicable => "not applicable".into(),
-    };
-    let mark = match c.verdict {
-        Verdict::Applies => "met",
-        Verdict::DoesNotApply => "not met",
-        Verdict::Undetermined => "cannot tell",
+        Shown::Between(lo, hi) => tr!(lang, "shown-between", low = num(lo), high = num(hi)),
+        Shown::Unknown => tr!(lang, "shown-unknown"),
+        Shown::NotApplicable => tr!(lang, "shown-not-applicable"),
     };
     let op = match c.op {
         ">=" => "≥",
         "<=" => "≤",
         other => other,
     };
-    format!(
-        "{} {shown} {op} {}: {mark}",
-        c.metric.label(),
-        value(c.metric, c.threshold)
+    tr!(
+        lang,
+        "comparison",
+        metric = metric_label(c.metric, lang),
+        shown = shown,
+        op = op,
+        threshold = value(c.metric, c.threshold),
+        verdict = verdict_key(c.verdict),
     )
+}
+
+/// A metric's name as a reader of `lang` writes it.
+pub fn metric_label(m: MetricName, lang: Lang) -> String {
+    let id = match m {
+        MetricName::Tpp => "metric-tpp",
+        MetricName::Pd => "metric-pd",
+        MetricName::MemoryBandwidthGbps => "metric-memory-bandwidth",
+        MetricName::ChipToChipGbps => "metric-chip-to-chip",
+        MetricName::IoAggregateGbps => "metric-io-aggregate",
+        MetricName::HbmDensity => "metric-hbm-density",
+        MetricName::FrontierShare => "metric-frontier-share",
+        MetricName::ShipmentTpp => "metric-shipment-tpp",
+    };
+    tr!(lang, id)
 }
 
 fn value(m: MetricName, x: f64) -> String {
@@ -482,53 +685,87 @@ fn value(m: MetricName, x: f64) -> String {
     }
 }
 
-fn listing(l: &Listed) -> String {
+fn listing(l: &Listed, lang: Lang) -> String {
     match l {
-        Listed::On { date, notice } => {
-            format!("the entry was listed by {notice}, effective {date}")
-        }
-        Listed::By { date, notice, .. } => {
-            format!("the entry was listed by {notice}, in force by {date} at the latest")
-        }
-        Listed::InYear { year, notice } => {
-            format!("the entry was listed by {notice} (published in {year})")
-        }
-        Listed::NoNotice => "the entry cites no Federal Register notice".into(),
+        Listed::On { date, notice } => tr!(
+            lang,
+            "listing-on",
+            notice = notice.as_str(),
+            date = date.to_string()
+        ),
+        Listed::By { date, notice, .. } => tr!(
+            lang,
+            "listing-by",
+            notice = notice.as_str(),
+            date = date.to_string()
+        ),
+        Listed::InYear { year, notice } => tr!(
+            lang,
+            "listing-in-year",
+            notice = notice.as_str(),
+            year = year.to_string()
+        ),
+        Listed::NoNotice => tr!(lang, "listing-no-notice"),
     }
 }
 
-fn listed_since(l: &Listed) -> String {
+fn listed_since(l: &Listed, lang: Lang) -> String {
     match l {
-        Listed::On { date, notice } => format!(" (listed by {notice}, effective {date})"),
-        Listed::By { date, notice, .. } => format!(" (listed by {notice}, in force by {date})"),
-        Listed::InYear { year, notice } => format!(" (listed by {notice}, {year})"),
+        Listed::On { date, notice } => tr!(
+            lang,
+            "listed-since-on",
+            notice = notice.as_str(),
+            date = date.to_string()
+        ),
+        Listed::By { date, notice, .. } => tr!(
+            lang,
+            "listed-since-by",
+            notice = notice.as_str(),
+            date = date.to_string()
+        ),
+        Listed::InYear { year, notice } => tr!(
+            lang,
+            "listed-since-in-year",
+            notice = notice.as_str(),
+            year = year.to_string()
+        ),
         Listed::NoNotice => String::new(),
     }
 }
 
-fn holdings(chain: &[Holding]) -> String {
-    chain
+fn holdings(chain: &[Holding], lang: Lang) -> String {
+    let said: Vec<String> = chain
         .iter()
-        .map(|h| {
-            let list = h
-                .list
-                .as_deref()
-                .map(|l| format!(", {l}"))
-                .unwrap_or_default();
-            format!("{} holds {}% of {}{list}", h.owner, num(h.percent), h.owned)
+        .map(|h| match h.list.as_deref() {
+            Some(list) => tr!(
+                lang,
+                "holding-listed",
+                owner = h.owner.as_str(),
+                percent = num(h.percent),
+                owned = h.owned.as_str(),
+                list = list
+            ),
+            None => tr!(
+                lang,
+                "holding",
+                owner = h.owner.as_str(),
+                percent = num(h.percent),
+                owned = h.owned.as_str()
+            ),
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect();
+    join(&said, "list-semicolon", lang)
 }
 
-/// A review policy as a reader writes it.
-pub fn policy_name(p: ReviewPolicy) -> &'static str {
-    match p {
-        ReviewPolicy::PresumptionOfApproval => "presumption of approval",
-        ReviewPolicy::CaseByCase => "case-by-case",
-        ReviewPolicy::PresumptionOfDenial => "presumption of denial",
-        ReviewPolicy::PolicyOfDenial => "policy of denial",
-    }
+/// A review policy as a reader of `lang` writes it.
+pub fn policy_name(p: ReviewPolicy, lang: Lang) -> String {
+    let id = match p {
+        ReviewPolicy::PresumptionOfApproval => "policy-presumption-of-approval",
+        ReviewPolicy::CaseByCase => "policy-case-by-case",
+        ReviewPolicy::PresumptionOfDenial => "policy-presumption-of-denial",
+        ReviewPolicy::PolicyOfDenial => "policy-policy-of-denial",
+    };
+    tr!(lang, id)
 }
 
 /// Formats a figure the way a reader writes it: thousands separated, at most two decimals.
@@ -538,110 +775,141 @@ pub fn num(v: f64) -> String {
 
 /// What `earl licence add` warns of when a fresh check of the licensed export on the issue
 /// date does not show that it needs a licence; `None` when it does.
-pub fn licence_fresh_check(c: &earl_engine::ledger::FreshCheck, number: &str) -> Option<String> {
+pub fn licence_fresh_check(
+    c: &earl_engine::ledger::FreshCheck,
+    number: &str,
+    lang: Lang,
+) -> Option<String> {
     let by = match c.decided_by.is_empty() {
         true => String::new(),
-        false => format!(" (decided by {})", c.decided_by.join(", ")),
+        false => tr!(
+            lang,
+            "fresh-check-decided-by",
+            deciding = join(&c.decided_by, "list-comma", lang)
+        ),
     };
-    match c.prohibited {
-        Some(true) => {
-            return Some(format!(
-                "a fresh check finds this export prohibited on {}{by}: no licence can authorise it, so shipments under licence {number} will be refused; recorded as asked",
-                c.date
-            ));
-        }
-        None => {
-            return Some(format!(
-                "a fresh check cannot rule out that this export is prohibited on {}{by}: shipments under licence {number} will be refused until that is decided; recorded as asked",
-                c.date
-            ));
-        }
-        Some(false) => {}
-    }
-    match c.license_required {
-        Some(true) => None,
-        Some(false) => Some(format!(
-            "a fresh check finds that this export needs no licence on {}{by}; licence {number} is recorded as asked, but authorises nothing that needed one",
-            c.date
-        )),
-        None => Some(format!(
-            "a fresh check leaves undetermined whether this export needs a licence on {}{by}; licence {number} is recorded as asked",
-            c.date
-        )),
-    }
+    let id = match (c.prohibited, c.license_required) {
+        (Some(true), _) => "fresh-check-prohibited",
+        (None, _) => "fresh-check-possibly-prohibited",
+        (Some(false), Some(true)) => return None,
+        (Some(false), Some(false)) => "fresh-check-no-licence-needed",
+        (Some(false), None) => "fresh-check-undetermined",
+    };
+    Some(tr!(
+        lang,
+        id,
+        date = c.date.to_string(),
+        by = by,
+        number = number
+    ))
 }
 
 /// The sentence for a refused licence or shipment.
-pub fn refusal(r: &earl_engine::ledger::Refusal) -> String {
+pub fn refusal(r: &earl_engine::ledger::Refusal, lang: Lang) -> String {
     use earl_engine::ledger::Refusal as R;
     match r {
         R::UnknownLicence { number } => {
-            format!("No licence {number} is recorded (see `earl licence list`).")
+            tr!(lang, "refusal-unknown-licence", number = number.as_str())
         }
         R::DuplicateLicence { number } => {
-            format!("Licence {number} is already recorded; a licence is recorded once.")
+            tr!(lang, "refusal-duplicate-licence", number = number.as_str())
         }
         R::BeforeIssue {
             number,
             issued,
             date,
-        } => format!("The shipment date {date} is before licence {number} was issued ({issued})."),
+        } => tr!(
+            lang,
+            "refusal-before-issue",
+            number = number.as_str(),
+            issued = issued.to_string(),
+            date = date.to_string(),
+        ),
         R::Expired {
             number,
             expires,
             date,
-        } => format!("Licence {number} expired on {expires}; the shipment is dated {date}."),
+        } => tr!(
+            lang,
+            "refusal-expired",
+            number = number.as_str(),
+            expires = expires.to_string(),
+            date = date.to_string(),
+        ),
         R::OverQuantity {
             number,
             remaining,
             asked,
-        } => format!(
-            "The shipment of {asked} units exceeds what licence {number} has left: {remaining} units."
+        } => tr!(
+            lang,
+            "refusal-over-quantity",
+            number = number.as_str(),
+            remaining = remaining.to_string(),
+            asked = asked.to_string(),
         ),
         R::OverValue {
             number,
             remaining,
             asked,
-        } => format!(
-            "The shipment's value, US${}, exceeds what licence {number} has left: US${}.",
-            num(*asked),
-            num(*remaining)
+        } => tr!(
+            lang,
+            "refusal-over-value",
+            number = number.as_str(),
+            remaining = num(*remaining),
+            asked = num(*asked),
         ),
         R::ValueNeeded { number } => {
-            format!("Licence {number} limits the value shipped: give the shipment's --value.")
+            tr!(lang, "refusal-value-needed", number = number.as_str())
         }
         R::ItemMismatch {
             number,
             licensed,
             asked,
-        } => format!("Licence {number} is for {licensed}, not {asked}."),
-        R::DestinationMismatch {
+        }
+        | R::DestinationMismatch {
             number,
             licensed,
             asked,
-        } => format!("Licence {number} is for {licensed}, not {asked}."),
+        } => tr!(
+            lang,
+            "refusal-mismatch",
+            number = number.as_str(),
+            licensed = licensed.as_str(),
+            asked = asked.as_str(),
+        ),
         R::EndUserMismatch {
             number,
             licensed,
             asked,
-        } => format!(
-            "Licence {number} names the end user {}, not {}.",
-            licensed.as_deref().unwrap_or("(none)"),
-            asked.as_deref().unwrap_or("(none)")
-        ),
-        R::Prohibited { number } => format!(
-            "A fresh check of the shipment finds it prohibited: no licence, {number} included, can authorise it."
-        ),
-        R::PossiblyProhibited { number } => format!(
-            "A fresh check of the shipment cannot rule out that it is prohibited (see the check's deciding facts): licence {number} cannot be relied on until that is decided."
+        } => {
+            let named =
+                |name: &Option<String>| name.clone().unwrap_or_else(|| tr!(lang, "none-named"));
+            tr!(
+                lang,
+                "refusal-end-user-mismatch",
+                number = number.as_str(),
+                licensed = named(licensed),
+                asked = named(asked),
+            )
+        }
+        R::Prohibited { number } => tr!(lang, "refusal-prohibited", number = number.as_str()),
+        R::PossiblyProhibited { number } => tr!(
+            lang,
+            "refusal-possibly-prohibited",
+            number = number.as_str()
         ),
         R::ListedSince {
             number,
             party,
             list,
             listed_as,
-        } => format!(
-            "The end user {party} matches {listed_as} on the {list} list, listed after licence {number} was issued (or on a date earl cannot place before it): the licence may no longer be what the shipment needs."
+        } => tr!(
+            lang,
+            "refusal-listed-since",
+            number = number.as_str(),
+            party = party.as_str(),
+            list = list.as_str(),
+            listed_as = listed_as.as_str(),
         ),
         R::Cap {
             chip,
@@ -653,13 +921,19 @@ pub fn refusal(r: &earl_engine::ledger::Refusal) -> String {
             entry,
             rule,
             cite,
-        } => format!(
-            "Refused under {entry} ({rule} — {}): {asked} more units of {chip} would bring shipments to {} under the lane to {}, above {}% of the {us_units} units shipped to US end users by the shipment's date ({} allowed).",
-            cite.text,
-            places.join("/"),
-            capped_units + asked,
-            num(share * 100.0),
-            num((share * *us_units as f64).floor()),
+        } => tr!(
+            lang,
+            "refusal-cap",
+            entry = entry.as_str(),
+            rule = rule.as_str(),
+            cite = cite.text.as_str(),
+            asked = asked.to_string(),
+            chip = chip.as_str(),
+            total = (capped_units + asked).to_string(),
+            places = places.join("/"),
+            share = num(share * 100.0),
+            us_units = us_units.to_string(),
+            allowed = num((share * *us_units as f64).floor()),
         ),
     }
 }

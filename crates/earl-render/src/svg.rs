@@ -2,6 +2,8 @@
 //! `earl timeline --svg` (a step chart of the determination over time). Text only, no
 //! dependencies: every chart has a title, labelled axes and a legend.
 
+use crate::lang::Lang;
+use crate::tr;
 use earl_engine::explore::Verdict;
 use earl_engine::explore::diff::DiffReport;
 use earl_engine::explore::timeline::{Event, TIMELINE_START, TimelineReport};
@@ -58,19 +60,19 @@ pub fn esc(s: &str) -> String {
 const FONT: &str = "font-family=\"Helvetica, Arial, sans-serif\"";
 
 /// The legend of verdict colours and codes, as rows starting at (`x`, `y`); returns its height.
-fn legend(out: &mut String, x: f64, y: f64, with_codes: bool) -> f64 {
+fn legend(out: &mut String, x: f64, y: f64, with_codes: bool, lang: Lang) -> f64 {
     let _ = writeln!(
         out,
-        "<text x=\"{x}\" y=\"{y}\" font-size=\"13\" font-weight=\"bold\">Legend</text>"
+        "<text x=\"{x}\" y=\"{y}\" font-size=\"13\" font-weight=\"bold\">{}</text>",
+        esc(&tr!(lang, "chart-legend"))
     );
     for (i, v) in Verdict::ALL.iter().enumerate() {
         let (cx, cy) = (x + (i % 3) as f64 * 320.0, y + 12.0 + (i / 3) as f64 * 22.0);
+        let name = outcome_class(*v, lang);
         let label = match (with_codes, v) {
-            (true, Verdict::Exception) => {
-                format!("NAC/ACA/… — {}", v.label())
-            }
-            (true, _) => format!("{} — {}", code(*v, None), v.label()),
-            (false, _) => v.label().to_string(),
+            (true, Verdict::Exception) => format!("NAC/ACA/… — {name}"),
+            (true, _) => format!("{} — {name}", code(*v, None)),
+            (false, _) => name,
         };
         let _ = writeln!(
             out,
@@ -84,8 +86,17 @@ fn legend(out: &mut String, x: f64, y: f64, with_codes: bool) -> f64 {
     12.0 + 3.0 * 22.0
 }
 
+/// An outcome class as a reader of `lang` names it (its catalog id is its JSON name).
+pub fn outcome_class(v: Verdict, lang: Lang) -> String {
+    let id = serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(|s| format!("outcome-class-{s}")))
+        .unwrap_or_default();
+    tr!(lang, &id)
+}
+
 /// The chips × destinations matrix of the `to` side of a diff; changed cells are outlined.
-pub fn diff_matrix(r: &DiffReport) -> String {
+pub fn diff_matrix(r: &DiffReport, lang: Lang) -> String {
     let (cell_w, cell_h) = (52.0, 20.0);
     let left = 210.0;
     let top = 120.0;
@@ -100,20 +111,29 @@ pub fn diff_matrix(r: &DiffReport) -> String {
     let _ = writeln!(s, "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>");
     let _ = writeln!(
         s,
-        "<text x=\"20\" y=\"28\" font-size=\"18\" font-weight=\"bold\">Export licensing outcome under {}</text>",
-        esc(&crate::explore::point(&r.to))
+        "<text x=\"20\" y=\"28\" font-size=\"18\" font-weight=\"bold\">{}</text>",
+        esc(&tr!(
+            lang,
+            "chart-diff-title",
+            to = crate::explore::point(&r.to, lang)
+        ))
     );
     let _ = writeln!(
         s,
-        "<text x=\"20\" y=\"50\" font-size=\"13\">Cells outlined in black changed from {} — {} of {} cells changed.</text>",
-        esc(&crate::explore::point(&r.from)),
-        r.summary.changed,
-        r.summary.cells
+        "<text x=\"20\" y=\"50\" font-size=\"13\">{}</text>",
+        esc(&tr!(
+            lang,
+            "chart-diff-subtitle",
+            from = crate::explore::point(&r.from, lang),
+            changed = r.summary.changed.to_string(),
+            cells = r.summary.cells.to_string(),
+        ))
     );
     let _ = writeln!(
         s,
-        "<text x=\"{}\" y=\"78\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\">Destination (ISO code; exports from the United States)</text>",
-        left + cell_w * r.columns.len() as f64 / 2.0
+        "<text x=\"{}\" y=\"78\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>",
+        left + cell_w * r.columns.len() as f64 / 2.0,
+        esc(&tr!(lang, "chart-destination-axis"))
     );
     for (j, c) in r.columns.iter().enumerate() {
         let _ = writeln!(
@@ -126,9 +146,10 @@ pub fn diff_matrix(r: &DiffReport) -> String {
     }
     let _ = writeln!(
         s,
-        "<text x=\"18\" y=\"{}\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\" transform=\"rotate(-90 18 {})\">Chip</text>",
+        "<text x=\"18\" y=\"{}\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\" transform=\"rotate(-90 18 {})\">{}</text>",
         top + grid_h / 2.0,
-        top + grid_h / 2.0
+        top + grid_h / 2.0,
+        esc(&tr!(lang, "chart-chip-axis"))
     );
     for (i, (_, name)) in r.rows.iter().enumerate() {
         let y = top + cell_h * i as f64;
@@ -170,13 +191,17 @@ pub fn diff_matrix(r: &DiffReport) -> String {
         }
     }
     let ly = top + grid_h + 30.0;
-    let lh = legend(&mut s, 20.0, ly, true);
+    let lh = legend(&mut s, 20.0, ly, true, lang);
     let _ = writeln!(
         s,
-        "<rect x=\"20\" y=\"{}\" width=\"16\" height=\"16\" fill=\"none\" stroke=\"#000\" stroke-width=\"3\"/><text x=\"42\" y=\"{}\" font-size=\"12\">outlined: outcome differs from {} (licence, exception, review policy, conditions or charges)</text>",
+        "<rect x=\"20\" y=\"{}\" width=\"16\" height=\"16\" fill=\"none\" stroke=\"#000\" stroke-width=\"3\"/><text x=\"42\" y=\"{}\" font-size=\"12\">{}</text>",
         ly + lh + 8.0,
         ly + lh + 20.5,
-        esc(&crate::explore::point(&r.from))
+        esc(&tr!(
+            lang,
+            "chart-outlined",
+            from = crate::explore::point(&r.from, lang)
+        ))
     );
     s.push_str("</svg>\n");
     s
@@ -192,7 +217,7 @@ fn day(d: Date) -> f64 {
 
 /// A step chart of a chip's determination for a destination: one level per verdict, the line
 /// stepping on each date the outcome changed, a coloured band per period, and the change dates.
-pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
+pub fn timeline_chart(r: &TimelineReport, end: Date, lang: Lang) -> String {
     let levels: Vec<Verdict> = Verdict::ALL.to_vec();
     let (left, right, top) = (260.0, 40.0, 90.0);
     let plot_w = 900.0;
@@ -217,27 +242,33 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
     let scenario = r
         .scenario
         .as_deref()
-        .map(|s| format!(" with scenario {s}"))
+        .map(|s| tr!(lang, "chart-with-scenario", scenario = s))
         .unwrap_or_default();
     let _ = writeln!(
         s,
-        "<text x=\"20\" y=\"30\" font-size=\"18\" font-weight=\"bold\">{} to {}: licensing determination, {} to {}{}</text>",
-        esc(&r.chip_name),
-        esc(&r.destination),
-        TIMELINE_START,
-        end,
-        esc(&scenario)
+        "<text x=\"20\" y=\"30\" font-size=\"18\" font-weight=\"bold\">{}</text>",
+        esc(&tr!(
+            lang,
+            "chart-timeline-title",
+            chip = r.chip_name.as_str(),
+            destination = r.destination.as_str(),
+            start = TIMELINE_START.to_string(),
+            end = end.to_string(),
+            scenario = scenario,
+        ))
     );
     let _ = writeln!(
         s,
-        "<text x=\"20\" y=\"52\" font-size=\"13\">Exports from the United States, no end user named. Each step is a date a rule or Country Group change altered the outcome (listed below).</text>"
+        "<text x=\"20\" y=\"52\" font-size=\"13\">{}</text>",
+        esc(&tr!(lang, "chart-timeline-subtitle"))
     );
     // Y axis: one labelled level per verdict, shaded in its colour.
     let _ = writeln!(
         s,
-        "<text x=\"16\" y=\"{}\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\" transform=\"rotate(-90 16 {})\">Determination (more restrictive ↓)</text>",
+        "<text x=\"16\" y=\"{}\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\" transform=\"rotate(-90 16 {})\">{}</text>",
         top + plot_h / 2.0,
-        top + plot_h / 2.0
+        top + plot_h / 2.0,
+        esc(&tr!(lang, "chart-determination-axis"))
     );
     for v in &levels {
         let yy = y(*v);
@@ -252,7 +283,7 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
             "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
             left - 8.0,
             yy + 4.0,
-            esc(v.label())
+            esc(&outcome_class(*v, lang))
         );
     }
     // X axis: a tick and label on each Jan 1 and Jul 1.
@@ -283,21 +314,23 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
             let label = if month == 1 {
                 year.to_string()
             } else {
-                format!("Jul {year}")
+                tr!(lang, "chart-july", year = year.to_string())
             };
             let weight = if month == 1 { "bold" } else { "normal" };
             let _ = writeln!(
                 s,
-                "<text x=\"{xx}\" y=\"{}\" font-size=\"11\" font-weight=\"{weight}\" text-anchor=\"middle\">{label}</text>",
-                axis_y + 18.0
+                "<text x=\"{xx}\" y=\"{}\" font-size=\"11\" font-weight=\"{weight}\" text-anchor=\"middle\">{}</text>",
+                axis_y + 18.0,
+                esc(&label)
             );
         }
     }
     let _ = writeln!(
         s,
-        "<text x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\">Date (rule versions in force)</text>",
+        "<text x=\"{}\" y=\"{}\" font-size=\"13\" font-weight=\"bold\" text-anchor=\"middle\">{}</text>",
         left + plot_w / 2.0,
-        axis_y + 36.0
+        axis_y + 36.0,
+        esc(&tr!(lang, "chart-date-axis"))
     );
     // The step line and the band.
     let mut path = String::new();
@@ -315,7 +348,7 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
             (x1 - x0).max(1.0),
             colour(p.outcome.verdict),
             p.from,
-            esc(&crate::explore::brief(&p.outcome))
+            esc(&crate::explore::brief(&p.outcome, lang))
         );
         let _ = writeln!(
             s,
@@ -336,15 +369,17 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
     );
     let _ = writeln!(
         s,
-        "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">Outcome band</text>",
+        "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
         left - 8.0,
-        band_y + 15.0
+        band_y + 15.0,
+        esc(&tr!(lang, "chart-outcome-band"))
     );
     // What changed on each step, with its citation.
     let _ = writeln!(
         s,
-        "<text x=\"20\" y=\"{}\" font-size=\"13\" font-weight=\"bold\">Changes</text>",
-        changes_y
+        "<text x=\"20\" y=\"{}\" font-size=\"13\" font-weight=\"bold\">{}</text>",
+        changes_y,
+        esc(&tr!(lang, "chart-changes"))
     );
     for (i, p) in r.periods.iter().enumerate() {
         // Name the rule that took effect before a lapse or a Country Group change on the same day.
@@ -355,10 +390,16 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
             .or(p.changed_by.first());
         let cause = match first {
             Some(Event::Amendment(a)) => format!("{} ({})", a.id, a.cite.text),
-            Some(e) => crate::explore::event(e),
-            None => "start of timeline".into(),
+            Some(e) => crate::explore::event(e, lang),
+            None => tr!(lang, "chart-start"),
         };
-        let line = format!("{} — {} — {}", p.from, p.outcome.verdict.label(), cause);
+        let line = tr!(
+            lang,
+            "chart-change",
+            date = p.from.to_string(),
+            outcome = outcome_class(p.outcome.verdict, lang),
+            cause = cause,
+        );
         let _ = writeln!(
             s,
             "<text x=\"20\" y=\"{}\" font-size=\"11\">{}</text>",
@@ -366,7 +407,13 @@ pub fn timeline_chart(r: &TimelineReport, end: Date) -> String {
             esc(&truncate(&line, 170))
         );
     }
-    legend(&mut s, 20.0, changes_y + 18.0 * change_lines + 34.0, false);
+    legend(
+        &mut s,
+        20.0,
+        changes_y + 18.0 * change_lines + 34.0,
+        false,
+        lang,
+    );
     s.push_str("</svg>\n");
     s
 }

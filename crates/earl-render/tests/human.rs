@@ -6,7 +6,7 @@ use earl_engine::explore::diff::DiffRequest;
 use earl_engine::explore::impact::ImpactRequest;
 use earl_engine::explore::timeline::TimelineRequest;
 use earl_engine::{CheckRequest, Engine, Item, ListsSource, ScreenRequest};
-use earl_render::{Explain, explained, explore, human};
+use earl_render::{Explain, Lang, explained, explore, human};
 use std::sync::LazyLock;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
@@ -72,7 +72,7 @@ fn classify() {
             )
             .unwrap(),
     );
-    insta::assert_snapshot!(render(|w| human::classify(w, &a)));
+    insta::assert_snapshot!(render(|w| human::classify(w, &a, Lang::En)));
     let open = explained(
         ENGINE
             .classify(
@@ -84,38 +84,38 @@ fn classify() {
     );
     insta::assert_snapshot!(
         "classify_undetermined",
-        render(|w| human::classify(w, &open))
+        render(|w| human::classify(w, &open, Lang::En))
     );
 }
 
 #[test]
 fn check_clean() {
     let a = check("H100", "DE", "2026-03-01", None);
-    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+    insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En)));
 }
 
 #[test]
 fn check_licence_under_the_lane() {
     let a = check("H200", "CN", "2026-03-01", None);
-    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+    insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En)));
 }
 
 #[test]
 fn check_exception() {
     let a = check("RTX 4090", "SA", "2025-06-01", None);
-    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+    insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En)));
 }
 
 #[test]
 fn check_party_hit() {
     let a = check("H200", "CN", "2026-03-01", Some("Moore Threads"));
-    settings().bind(|| insta::assert_snapshot!(render(|w| human::check(w, &a))));
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En))));
 }
 
 #[test]
 fn check_undetermined() {
     let a = check("H100", "AE", "2026-08-01", None);
-    insta::assert_snapshot!(render(|w| human::check(w, &a)));
+    insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En)));
 }
 
 #[test]
@@ -139,7 +139,7 @@ fn check_owned_by_a_listed_party() {
         })
         .unwrap();
     a.explain();
-    settings().bind(|| insta::assert_snapshot!(render(|w| human::check(w, &a))));
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::check(w, &a, Lang::En))));
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn screen() {
             date: "2026-03-01".parse().unwrap(),
         })
         .unwrap();
-    settings().bind(|| insta::assert_snapshot!(render(|w| human::screen(w, &a, &[]))));
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::screen(w, &a, Lang::En))));
 }
 
 #[test]
@@ -186,7 +186,7 @@ fn diff() {
             scenario_date: "2026-03-01".parse().unwrap(),
         })
         .unwrap();
-    insta::assert_snapshot!(render(|w| explore::diff(w, &r)));
+    insta::assert_snapshot!(render(|w| explore::diff(w, &r, Lang::En)));
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn timeline() {
             scenario: None,
         })
         .unwrap();
-    insta::assert_snapshot!(render(|w| explore::timeline(w, &r, until)));
+    insta::assert_snapshot!(render(|w| explore::timeline(w, &r, until, Lang::En)));
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn impact() {
 #[test]
 fn scenarios() {
     let rows = ENGINE.scenario_rows();
-    insta::assert_snapshot!(render(|w| explore::scenarios(w, &rows)));
+    insta::assert_snapshot!(render(|w| explore::scenarios(w, &rows, Lang::En)));
 }
 
 #[test]
@@ -296,7 +296,7 @@ fn check_jurisdiction() {
     );
     insta::assert_snapshot!(
         "check_not_subject",
-        render(|w| human::check(w, &not_subject))
+        render(|w| human::check(w, &not_subject, Lang::En))
     );
     let open = check_made(
         "H100",
@@ -307,7 +307,7 @@ fn check_jurisdiction() {
     );
     insta::assert_snapshot!(
         "check_jurisdiction_undetermined",
-        render(|w| human::check(w, &open))
+        render(|w| human::check(w, &open, Lang::En))
     );
     let ascend = check_made(
         "Ascend 910B",
@@ -316,5 +316,104 @@ fn check_jurisdiction() {
         "2026-03-01",
         earl_engine::MadeInput::default(),
     );
-    insta::assert_snapshot!("check_ascend_gp10", render(|w| human::check(w, &ascend)));
+    insta::assert_snapshot!(
+        "check_ascend_gp10",
+        render(|w| human::check(w, &ascend, Lang::En))
+    );
+}
+
+/// The same answer in every other language: the same facts (figures, ids, citations), every
+/// sentence from that language's catalog, none falling back to English.
+fn in_every_language(name: &str, answer: &impl Fn(Lang) -> String) {
+    let english = answer(Lang::En);
+    for lang in [Lang::Ar, Lang::ZhHans] {
+        let text = answer(lang);
+        assert!(
+            !text.contains(earl_render::i18n::FALLBACK_MARK),
+            "{lang}: a message fell back to English:\n{text}"
+        );
+        assert_ne!(text, english, "{lang}");
+        // Citations stay as published, beside the translated sentence.
+        for cite in ["91 FR 1684", "15 CFR"] {
+            assert_eq!(
+                english.contains(cite),
+                text.contains(cite),
+                "{lang}: {cite}"
+            );
+        }
+        let snapshot = format!("{name}_{}", lang.tag().replace('-', "_").to_lowercase());
+        settings().bind(|| insta::assert_snapshot!(snapshot, text));
+    }
+}
+
+#[test]
+fn check_h200_to_china_in_every_language() {
+    let a = check("H200", "CN", "2026-03-01", None);
+    in_every_language("check_h200_cn", &|lang| {
+        let a = earl_render::explained_in(a.clone(), lang);
+        render(|w| human::check(w, &a, lang))
+    });
+}
+
+#[test]
+fn check_party_hit_in_every_language() {
+    let a = check("H200", "CN", "2026-03-01", Some("Moore Threads"));
+    in_every_language("check_party_hit", &|lang| {
+        let a = earl_render::explained_in(a.clone(), lang);
+        render(|w| human::check(w, &a, lang))
+    });
+}
+
+#[test]
+fn classify_in_every_language() {
+    let a = ENGINE
+        .classify(
+            &Item::Catalog("MTT S4000".into()),
+            "2026-03-01".parse().unwrap(),
+            None,
+        )
+        .unwrap();
+    in_every_language("classify_undetermined", &|lang| {
+        let a = earl_render::explained_in(a.clone(), lang);
+        render(|w| human::classify(w, &a, lang))
+    });
+}
+
+#[test]
+fn screen_in_every_language() {
+    let a = ENGINE
+        .screen(&ScreenRequest {
+            name: "摩尔线程".into(),
+            country: Some("China".into()),
+            lists: None,
+            threshold: None,
+            include_below: false,
+            date: "2026-03-01".parse().unwrap(),
+        })
+        .unwrap();
+    in_every_language("screen", &|lang| render(|w| human::screen(w, &a, lang)));
+}
+
+#[test]
+fn timeline_in_every_language() {
+    let until = "2026-11-28".parse().unwrap();
+    let r = ENGINE
+        .timeline(&TimelineRequest {
+            chip: "H200".into(),
+            to: "CN".into(),
+            until,
+            scenario: None,
+        })
+        .unwrap();
+    in_every_language("timeline_h200_cn", &|lang| {
+        render(|w| explore::timeline(w, &r, until, lang))
+    });
+}
+
+#[test]
+fn scenarios_in_every_language() {
+    let rows = ENGINE.scenario_rows();
+    in_every_language("scenarios", &|lang| {
+        render(|w| explore::scenarios(w, &rows, lang))
+    });
 }

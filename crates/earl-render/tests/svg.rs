@@ -76,7 +76,7 @@ fn assert_well_formed(s: &str) {
 fn svgs_are_well_formed_and_labelled() {
     let e = engine();
     let r = diff(&e, "2025-11-20", "2026-03-01", date(2026, 11, 28));
-    let m = svg::diff_matrix(&r);
+    let m = svg::diff_matrix(&r, earl_render::Lang::En);
     assert_well_formed(&m);
     assert!(m.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     for label in [
@@ -99,7 +99,7 @@ fn svgs_are_well_formed_and_labelled() {
             scenario: None,
         })
         .expect("timeline");
-    let c = svg::timeline_chart(&t, until);
+    let c = svg::timeline_chart(&t, until, earl_render::Lang::En);
     assert_well_formed(&c);
     for label in [
         "Date (rule versions in force)",

@@ -5,18 +5,34 @@
 /** Screening matches listed before the rest are folded away. */
 const MATCHES_SHOWN = 8;
 
-/** How each decision reads, and its colour class, for the result headline and the tables. */
-const DECISIONS = {
-  prohibited: ["Prohibited: no licence can authorise it", "deny"],
-  possibly_prohibited: ["Possibly prohibited: the known facts cannot rule it out", "deny"],
-  no_license_required: ["No licence required", "ok"],
-  license_exception: ["Licence required, but a licence exception applies", "ok"],
-  presumption_of_approval: ["Licence required: presumption of approval", "warn"],
-  case_by_case: ["Licence required: case-by-case review", "warn"],
-  presumption_of_denial: ["Licence required: presumption of denial", "deny"],
-  policy_of_denial: ["Licence required: policy of denial", "deny"],
-  license_required: ["Licence required", "warn"],
-  undetermined: ["Undetermined: the known figures cannot decide", "unknown"],
+/** The page's language (set by the server from ?lang= or Accept-Language), asked of the API too. */
+const LANG = document.documentElement.lang || "en";
+
+/** The page's messages in its language, from earl's catalogs (embedded by the server). */
+const MESSAGES = JSON.parse(document.getElementById("messages").textContent || "{}");
+
+/** A message with its {$name} placeholders filled; a missing one shows its id, never nothing. */
+function t(id, args) {
+  const text = MESSAGES[id];
+  if (text === undefined) return `[${id}]`;
+  return text.replace(/\{\$([a-z_]+)\}/g, (whole, name) => (args && args[name] !== undefined ? String(args[name]) : whole));
+}
+
+/** Latin names, ids and citations kept whole inside right-to-left text. */
+const bdi = (text) => el("bdi", {}, text);
+
+/** How each decision reads is page-decision-<decision>; this is its colour class. */
+const DECISION_TONES = {
+  prohibited: "deny",
+  possibly_prohibited: "deny",
+  no_license_required: "ok",
+  license_exception: "ok",
+  presumption_of_approval: "warn",
+  case_by_case: "warn",
+  presumption_of_denial: "deny",
+  policy_of_denial: "deny",
+  license_required: "warn",
+  undetermined: "unknown",
 };
 
 /** The one-word decision of a determination (the server's `decision` for matrix cells). */
@@ -51,7 +67,11 @@ function headers(json) {
 }
 
 /** Calls the API; resolves to the JSON answer or throws an Error carrying the server's message. */
+/** The endpoints whose answers carry sentences, and so take ?lang=; the others refuse it. */
+const SPEAKING = ["/v1/check", "/v1/classify"];
+
 async function api(path, body) {
+  if (SPEAKING.includes(path)) path += "?lang=" + encodeURIComponent(LANG);
   const init = body === undefined ? { headers: headers(false) } : { method: "POST", headers: headers(true), body: JSON.stringify(body) };
   const response = await fetch(path, init);
   const answer = await response.json().catch(() => ({ error: { message: response.statusText } }));
@@ -64,42 +84,48 @@ function showError(target, error) {
   target.replaceChildren(el("p", { class: "error", role: "alert" }, error.message));
 }
 
+// A step's sentence takes its direction from its first letter (dir="auto"): the rules' own
+// wording is English inside an Arabic page; a citation is always left to right.
 function steps(title, list, className) {
   if (!list || list.length === 0) return null;
   return el("div", { class: "steps " + (className || "") },
     el("h3", {}, title),
     el("ol", {}, list.map((s) => el("li", {},
-      el("span", { class: "text" }, s.text),
-      el("span", { class: "cite" }, s.cite + (s.confidence === "UNVERIFIED" ? " [UNVERIFIED]" : "")),
+      el("span", { class: "text", dir: "auto" }, s.text),
+      el("span", { class: "cite", dir: "ltr" }, s.cite, s.confidence === "UNVERIFIED" ? ` [${t("mark-unverified")}]` : null),
     ))),
   );
 }
 
 function field(label, value) {
-  return [el("dt", {}, label), el("dd", {}, value === null || value === undefined || value === "" ? "—" : String(value))];
+  const shown = value === null || value === undefined || value === "" ? "—" : value;
+  return [el("dt", {}, label), el("dd", {}, typeof shown === "string" || typeof shown === "number" ? bdi(String(shown)) : shown)];
 }
 
 function renderCheck(d) {
   const decision = decisionOf(d);
-  const [words, tone] = DECISIONS[decision] || [decision, "unknown"];
-  const charges = (d.charges || []).map((c) => `${c.text} (${c.cite})`);
-  const matches = (d.end_user_matches || []).map((m) => `${m.list}: ${m.name} (score ${Number(m.score).toFixed(2)})`);
+  const tone = DECISION_TONES[decision] || "unknown";
+  const words = DECISION_TONES[decision] ? t("page-decision-" + decision) : decision;
+  const charges = (d.charges || []).map((c) => el("span", { dir: "ltr" }, `${c.text} (${c.cite})`));
+  const matches = (d.end_user_matches || []).map((m) => el("span", {}, bdi(`${m.list}: ${m.name}`), ` (${t("page-score", { score: Number(m.score).toFixed(2) })})`));
+  const list = (items) => el("span", {}, items.flatMap((item, i) => (i ? ["; ", item] : [item])));
+  const destination = d.treated_as ? t("destination-treated-as", { destination: d.destination, treated_as: d.treated_as }) : d.destination;
   return [
     el("p", { id: "decision", class: "decision " + tone, "data-decision": decision }, words),
     el("dl", { class: "facts" },
-      field("Chip", d.chip_name),
-      field("Classification", d.paragraph || d.eccn || "not 3A090"),
-      field("Destination", d.destination + (d.treated_as ? ` (treated as ${d.treated_as})` : "")),
-      field("Date and rules", `${d.date}, rules as of ${d.regime}` + (d.scenario ? `, scenario ${d.scenario}` : "")),
-      field("Licence exception", d.license_exception),
-      field("Review policy", d.review_policy ? d.review_policy.replaceAll("_", " ") : null),
-      field("End-user matches", matches.length ? matches.join("; ") : d.end_user ? "none at or above the threshold" : "no end user named"),
-      field("Charges", charges.length ? charges.join("; ") : null),
+      field(t("page-chip"), d.chip_name),
+      field(t("page-classification"), d.paragraph || d.eccn || t("outcome-not", { eccn: "3A090" })),
+      field(t("page-destination"), destination),
+      field(t("page-date-and-rules"), t("page-rules-as-of", { date: d.date, regime: d.regime }) + (d.scenario ? t("scenario-suffix", { scenario: d.scenario }) : "")),
+      field(t("page-licence-exception"), d.license_exception),
+      field(t("page-review-policy"), d.review_policy ? t("policy-" + d.review_policy.replaceAll("_", "-")) : null),
+      field(t("page-end-user-matches"), matches.length ? list(matches) : d.end_user ? t("page-no-match-at-threshold") : t("page-no-end-user")),
+      field(t("page-charges"), charges.length ? list(charges) : null),
     ),
-    steps("Conditions", d.conditions, "conditions"),
-    steps("Why (each step cited)", d.because, "because"),
-    steps("Notices", d.notices, "notices"),
-    steps("Not checked", d.not_checked, "not-checked"),
+    steps(t("heading-conditions"), d.conditions, "conditions"),
+    steps(t("page-why"), d.because, "because"),
+    steps(t("heading-notices"), d.notices, "notices"),
+    steps(t("page-not-checked"), d.not_checked, "not-checked"),
   ];
 }
 
@@ -111,7 +137,7 @@ async function submitCheck(event) {
   for (const [key, id] of [["end_user", "end-user"], ["end_user_hq", "end-user-hq"], ["date", "date"], ["scenario", "scenario"]]) {
     if (value(id)) body[key] = value(id);
   }
-  target.replaceChildren(el("p", { class: "hint" }, "Checking…"));
+  target.replaceChildren(el("p", { class: "hint" }, t("page-checking")));
   try {
     target.replaceChildren(...renderCheck(await api("/v1/check", body)).filter(Boolean));
   } catch (e) {
@@ -127,16 +153,16 @@ function explainMatch(m) {
   return el("li", { class: "match" },
     el("div", { class: "match-head" },
       el("span", { class: "score" }, Number(m.score).toFixed(2)),
-      el("span", { class: "list" }, m.list),
-      el("strong", {}, m.name),
-      m.matched_name !== m.name ? el("span", { class: "hint" }, ` as “${m.matched_name}”`) : null,
+      el("span", { class: "list" }, bdi(m.list)),
+      el("strong", {}, bdi(m.name)),
+      m.matched_name !== m.name ? el("span", { class: "hint" }, " ", bdi(t("page-matched-as", { name: m.matched_name }))) : null,
     ),
-    el("p", { class: "effect" }, m.effect ? m.effect.text : ""),
-    m.license_policy ? el("p", {}, "Licence policy: " + m.license_policy) : null,
-    el("p", { class: "explain" }, "Pairs: " + (pairs.join("; ") || "none")),
-    (e.unmatched_query_tokens || []).length ? el("p", { class: "explain" }, "Unmatched in the query: " + e.unmatched_query_tokens.join(", ")) : null,
-    low.length ? el("p", { class: "explain" }, "Weighed low: " + low.join(", ")) : null,
-    translit.length ? el("p", { class: "explain" }, "Transliterated: " + translit.join("; ")) : null,
+    el("p", { class: "effect", dir: "auto" }, m.effect ? m.effect.text : ""),
+    m.license_policy ? el("p", {}, t("page-licence-policy", { policy: m.license_policy })) : null,
+    el("p", { class: "explain" }, t("page-pairs", { pairs: pairs.join("; ") || t("none") })),
+    (e.unmatched_query_tokens || []).length ? el("p", { class: "explain" }, t("page-unmatched-query", { tokens: e.unmatched_query_tokens.join(", ") })) : null,
+    low.length ? el("p", { class: "explain" }, t("page-weighed-low", { tokens: low.join(", ") })) : null,
+    translit.length ? el("p", { class: "explain" }, t("page-transliterated", { items: translit.join("; ") })) : null,
   );
 }
 
@@ -146,14 +172,14 @@ async function submitScreen(event) {
   const params = new URLSearchParams({ q: document.getElementById("screen-q").value.trim() });
   const country = document.getElementById("screen-country").value.trim();
   if (country) params.set("country", country);
-  target.replaceChildren(el("p", { class: "hint" }, "Screening…"));
+  target.replaceChildren(el("p", { class: "hint" }, t("page-screening")));
   try {
     const r = await api("/v1/screen?" + params);
-    const summary = `${r.matches.length} match${r.matches.length === 1 ? "" : "es"} at or above ${r.threshold} — lists of ${r.lists.generated} (${r.lists.source_file})`;
+    const summary = t("page-screen-summary", { count: r.matches.length, threshold: r.threshold, generated: r.lists.generated, source: r.lists.source_file });
     const shown = r.matches.slice(0, MATCHES_SHOWN).map(explainMatch);
     const rest = r.matches.slice(MATCHES_SHOWN);
     const more = rest.length
-      ? el("details", {}, el("summary", {}, `${rest.length} more`), el("ol", { class: "matches", start: MATCHES_SHOWN + 1 }, rest.map(explainMatch)))
+      ? el("details", {}, el("summary", {}, t("page-more", { count: rest.length })), el("ol", { class: "matches", start: MATCHES_SHOWN + 1 }, rest.map(explainMatch)))
       : null;
     target.replaceChildren(el("p", { id: "screen-summary" }, summary), el("ol", { class: "matches" }, shown), more);
   } catch (e) {
@@ -165,6 +191,8 @@ async function submitScreen(event) {
  * script inside the SVG could run); resolves to the <img>, or throws the server's message. */
 async function svgImage(path, body, alt) {
   const init = body === undefined ? { headers: headers(false) } : { method: "POST", headers: headers(true), body: JSON.stringify(body) };
+  // The chart's labels in the page's language (its query is the chart's own parameters).
+  init.headers["Accept-Language"] = LANG;
   const response = await fetch(path, init);
   if (response.status === 401) document.getElementById("token-box").hidden = false;
   if (!response.ok) {
@@ -175,7 +203,7 @@ async function svgImage(path, body, alt) {
   const img = el("img", { class: "chart", alt });
   await new Promise((resolve, reject) => {
     img.onload = resolve;
-    img.onerror = () => reject(new Error("the chart could not be shown"));
+    img.onerror = () => reject(new Error(t("page-chart-failed")));
     img.src = url;
   });
   return img;
@@ -189,12 +217,12 @@ async function submitMatrix(event) {
   if (event) event.preventDefault();
   const target = document.getElementById("matrix-result");
   const scenario = document.getElementById("matrix-scenario").value;
-  if (!scenario) return target.replaceChildren(el("p", { class: "hint" }, "No scenarios are loaded."));
+  if (!scenario) return target.replaceChildren(el("p", { class: "hint" }, t("page-no-scenarios")));
   const date = document.getElementById("date").value || new Date().toISOString().slice(0, 10);
   const body = { from: date, to: scenario, date, chips: names("matrix-chips"), destinations: names("matrix-to") };
-  target.replaceChildren(el("p", { class: "hint" }, "Comparing…"));
+  target.replaceChildren(el("p", { class: "hint" }, t("page-comparing")));
   try {
-    const img = await svgImage("/v1/diff.svg", body, `Outcomes under scenario ${scenario} compared with the rules in force on ${date}`);
+    const img = await svgImage("/v1/diff.svg", body, t("page-matrix-alt", { scenario, date }));
     img.id = "matrix";
     target.replaceChildren(img);
   } catch (e) {
@@ -207,22 +235,27 @@ async function submitTimeline(event) {
   if (event) event.preventDefault();
   const target = document.getElementById("timeline-result");
   const params = new URLSearchParams({ chip: document.getElementById("timeline-chip").value.trim(), to: document.getElementById("timeline-to").value.trim() });
-  target.replaceChildren(el("p", { class: "hint" }, "Drawing…"));
+  target.replaceChildren(el("p", { class: "hint" }, t("page-drawing")));
   try {
     const [img, r] = await Promise.all([
-      svgImage("/v1/timeline.svg?" + params, undefined, `Licensing determination over time for ${params.get("chip")} to ${params.get("to")}`),
+      svgImage("/v1/timeline.svg?" + params, undefined, t("page-timeline-alt", { chip: params.get("chip"), destination: params.get("to") })),
       api("/v1/timeline?" + params),
     ]);
     img.id = "timeline-chart";
     const list = el("ol", { class: "timeline-points" }, r.periods.map((p) => {
       const cause = (p.changed_by || []).map((e) => e.id || (e.group ? `${e.country} ${e.action} ${e.group}` : "")).filter(Boolean).join(", ");
-      return el("li", {}, el("span", { class: "date" }, p.from), " ", el("span", { class: "pill " + tone(p.outcome.verdict) }, p.outcome.verdict.replaceAll("_", " ")),
-        " — ", p.outcome.classification, cause ? ` (${cause})` : "");
+      return el("li", {}, el("span", { class: "date" }, bdi(p.from)), " ", el("span", { class: "pill " + tone(p.outcome.verdict) }, t("outcome-class-" + p.outcome.verdict)),
+        " — ", bdi(outcomeLabel(p.outcome.classification)), cause ? [" (", bdi(cause), ")"] : "");
     }));
     target.replaceChildren(img, list);
   } catch (e) {
     showError(target, e);
   }
+}
+
+/** A classification the engine labels in English ("3A090.a.1", "not 3A090"). */
+function outcomeLabel(label) {
+  return label.startsWith("not ") ? t("outcome-not", { eccn: label.slice(4) }) : label;
 }
 
 /** The colour class of an engine verdict. */
@@ -239,19 +272,19 @@ async function loadCurrency() {
   try {
     const l = await api("/v1/lists");
     const p = l.provenance;
-    const age = l.age_days === null ? "age unknown: the file carries no date" : `${l.age_days} days old`;
+    const age = l.age_days === null ? t("page-lists-age-unknown") : t("page-lists-age", { days: l.age_days });
     const parts = [el("p", { id: "lists-age", class: l.staleness_warning ? "warn" : "hint" },
-      `Screening list: ${p.source_file}, generated ${p.generated || "on an unknown date"} (${age}; ${p.counts.total} entries).`)];
-    if (l.staleness_warning) parts.push(el("p", { class: "warn" }, l.staleness_warning));
+      t("page-lists", { source: p.source_file, generated: p.generated || t("page-lists-unknown-date"), age, total: p.counts.total }))];
+    if (l.staleness_warning) parts.push(el("p", { class: "warn", dir: "auto" }, l.staleness_warning));
     if (l.newer_documents.length) {
-      parts.push(el("p", { class: "warn" }, `${l.newer_documents.length} BIS documents published since the rules were encoded may change these answers:`));
+      parts.push(el("p", { class: "warn" }, t("page-newer-documents", { count: l.newer_documents.length })));
       parts.push(el("ul", { id: "newer-documents" }, ...l.newer_documents.map((d) =>
-        el("li", {}, `${d.publication_date} ${d.type}: `, el("a", { href: d.html_url || "#" }, d.title),
-          ` (${d.citation || d.document_number}${d.effective_on ? `, effective ${d.effective_on}` : ""})`))));
+        el("li", { dir: "ltr" }, `${d.publication_date} ${d.type}: `, el("a", { href: d.html_url || "#" }, d.title),
+          ` (${d.citation || d.document_number}`, d.effective_on ? el("span", { dir: "auto" }, ", ", t("page-effective", { date: d.effective_on })) : null, ")"))));
     }
     box.replaceChildren(...parts);
   } catch (e) {
-    box.replaceChildren(el("p", { class: "warn" }, `The lists in use cannot be shown: ${e.message || e}`));
+    box.replaceChildren(el("p", { class: "warn" }, t("page-lists-failed", { reason: e.message || e })));
   }
 }
 
@@ -267,7 +300,7 @@ async function loadReference() {
     const scenarios = await api("/v1/scenarios");
     const matrix = document.getElementById("matrix-scenario");
     for (const s of scenarios) {
-      const label = `${s.title} (${s.status.replaceAll("_", " ")})`;
+      const label = `${s.title} (${t("status-" + s.status)})`;
       document.getElementById("scenario").append(el("option", { value: s.id }, label));
       matrix.append(el("option", { value: s.id, title: s.summary }, label));
     }
@@ -277,6 +310,8 @@ async function loadReference() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  const current = document.querySelector(`.lang-switch a[hreflang="${LANG}"]`);
+  if (current) current.setAttribute("aria-current", "page");
   document.getElementById("check-form").addEventListener("submit", submitCheck);
   document.getElementById("screen-form").addEventListener("submit", submitScreen);
   document.getElementById("matrix-form").addEventListener("submit", submitMatrix);

@@ -9,6 +9,7 @@
 
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
+use crate::lang::AskedLang;
 use crate::routes::AppState;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -108,6 +109,9 @@ pub async fn diff(
 /// `earl diff --svg`).
 #[utoipa::path(post, path = "/v1/diff.svg", tag = "determinations",
     request_body = DiffQuestion,
+    params(
+        ("Accept-Language" = Option<String>, Header, description = "The language of the chart's labels: the most preferred of en, ar and zh; default English."),
+    ),
     responses(
         (status = 200, description = "An SVG image", content_type = "image/svg+xml", body = String),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -115,10 +119,11 @@ pub async fn diff(
     ))]
 pub async fn diff_svg(
     State(state): State<AppState>,
+    AskedLang(lang): AskedLang,
     ApiJson(question): ApiJson<DiffQuestion>,
 ) -> Result<Response, ApiError> {
     let (report, _) = recorded_diff(&state, question).await?;
-    Ok(svg_response(svg::diff_matrix(&report)))
+    Ok(svg_response(svg::diff_matrix(&report, lang)))
 }
 
 fn svg_response(svg: String) -> Response {
@@ -170,17 +175,21 @@ pub async fn timeline(
 
 /// The timeline as a step chart (as `earl timeline --svg`).
 #[utoipa::path(get, path = "/v1/timeline.svg", tag = "reference",
-    params(TimelineQuestion),
+    params(
+        TimelineQuestion,
+        ("Accept-Language" = Option<String>, Header, description = "The language of the chart's labels: the most preferred of en, ar and zh; default English."),
+    ),
     responses(
         (status = 200, description = "An SVG image", content_type = "image/svg+xml", body = String),
         (status = 422, description = "As for `GET /v1/timeline`", body = ErrorBody),
     ))]
 pub async fn timeline_svg(
     State(state): State<AppState>,
+    AskedLang(lang): AskedLang,
     ApiQuery(params): ApiQuery<TimelineQuestion>,
 ) -> Result<Response, ApiError> {
     let (report, until) = timeline_report(&state, params).await?;
-    Ok(svg_response(svg::timeline_chart(&report, until)))
+    Ok(svg_response(svg::timeline_chart(&report, until, lang)))
 }
 
 /// Serializes the scenario list once: it does not change while serving.

@@ -25,6 +25,7 @@ mod contract;
 mod error;
 mod explore;
 mod extract;
+mod lang;
 pub mod net;
 mod routes;
 

@@ -8,6 +8,7 @@
 use crate::audit::Recorder;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
+use crate::lang::{AskedLang, in_language};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -155,6 +156,10 @@ pub struct Health {
 /// Classify a chip under ECCN 3A090 on a date, with the cited steps (as `earl classify --json`).
 #[utoipa::path(post, path = "/v1/classify", tag = "determinations",
     request_body = ClassifyQuestion,
+    params(
+        ("lang" = Option<String>, Query, description = "The language of the `text` fields: en, ar or zh (zh-Hans); default: Accept-Language, else English. Field names, ids, enum values and citations do not change."),
+        ("Accept-Language" = Option<String>, Header, description = "Used when `lang` is not given: the most preferred of en, ar and zh."),
+    ),
     responses(
         (status = 200, description = "The classification, with `eccn`, `paragraph`, `because` steps", body = earl_engine::ClassifyAnswer),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -162,6 +167,7 @@ pub struct Health {
     ))]
 pub async fn classify(
     State(state): State<AppState>,
+    AskedLang(lang): AskedLang,
     ApiJson(question): ApiJson<ClassifyQuestion>,
 ) -> Result<Response, ApiError> {
     let item = questions::item(question.figures())?;
@@ -172,12 +178,16 @@ pub async fn classify(
         question.scenario.as_deref(),
     )?);
     let json = state.record_json(&Recorded::new(question), &answer).await?;
-    Ok(json_bytes(json))
+    Ok(json_bytes(in_language(json, answer, lang)?))
 }
 
 /// Does a shipment need a licence, and on what terms (as `earl check --json`)?
 #[utoipa::path(post, path = "/v1/check", tag = "determinations",
     request_body = CheckQuestion,
+    params(
+        ("lang" = Option<String>, Query, description = "The language of the `text` fields: en, ar or zh (zh-Hans); default: Accept-Language, else English. Field names, ids, enum values and citations do not change."),
+        ("Accept-Language" = Option<String>, Header, description = "Used when `lang` is not given: the most preferred of en, ar and zh."),
+    ),
     responses(
         (status = 200, description = "The determination: `license_required`, `license_exception`, `review_policy`, `conditions`, `charges`, `end_user_matches`, `because`, `not_checked`", body = earl_engine::CheckAnswer),
         (status = 400, description = "The body is not JSON", body = ErrorBody),
@@ -185,12 +195,13 @@ pub async fn classify(
     ))]
 pub async fn check(
     State(state): State<AppState>,
+    AskedLang(lang): AskedLang,
     ApiJson(question): ApiJson<CheckQuestion>,
 ) -> Result<Response, ApiError> {
     let request = questions::check_request(&question, question.scenario.clone())?;
     let answer = earl_render::explained(state.engine.check(&request)?);
     let json = state.record_json(&Recorded::new(question), &answer).await?;
-    Ok(json_bytes(json))
+    Ok(json_bytes(in_language(json, answer, lang)?))
 }
 
 /// Screen a party name against the US restricted-party lists, each match explained (as `earl screen --json`).

@@ -185,9 +185,11 @@ async fn classify_rejects_what_it_cannot_understand() {
     send(&app, post("/v1/classify", r#"{"tpp":-1}"#))
         .await
         .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+    // A precision is part of the question's type: one earl does not know is a body that does
+    // not fit.
     send(&app, post("/v1/classify", r#"{"throughput":{"fp7":1}}"#))
         .await
-        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_input");
+        .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
     send(&app, post("/v1/classify", r#"[1,2,3]"#))
         .await
         .error(StatusCode::UNPROCESSABLE_ENTITY, "invalid_body");
@@ -470,7 +472,11 @@ async fn timeline_is_the_engines_timeline_and_chart() {
     );
     assert_eq!(
         svg.text,
-        earl_render::svg::timeline_chart(&expected, "2026-03-01".parse().unwrap())
+        earl_render::svg::timeline_chart(
+            &expected,
+            "2026-03-01".parse().unwrap(),
+            earl_render::Lang::En
+        )
     );
 
     send(&app, get("/v1/timeline?chip=H100"))
@@ -723,12 +729,14 @@ async fn openapi_document_lists_every_status_and_the_enforced_constraints() {
     let check_body = &schemas["CheckQuestion"];
     assert_eq!(check_body["properties"]["chip"]["minLength"], 1);
     assert_eq!(check_body["properties"]["to"]["minLength"], 1);
-    assert_eq!(check_body["oneOf"].as_array().map(Vec::len), Some(4));
+    // A catalog chip, a catalog system, a system by its contents, or a chip's figures (by TPP,
+    // by throughput, an HBM stack).
+    assert_eq!(check_body["oneOf"].as_array().map(Vec::len), Some(6));
     assert_eq!(
         schemas["ClassifyQuestion"]["oneOf"]
             .as_array()
             .map(Vec::len),
-        Some(4)
+        Some(6)
     );
     assert_eq!(
         schemas["Holding"]["properties"]["percent"]["maximum"],
@@ -846,7 +854,10 @@ async fn determinations_are_recorded_and_the_chain_verifies() {
     assert_eq!(kinds, ["classify", "check", "screen", "match", "diff"]);
     assert!(records.iter().all(|r| r.source == "api"));
     let check = store.get(2).unwrap().unwrap();
-    assert_eq!(check.inputs["end_user"], "Huawei Technologies");
+    // The record's inputs are the question, typed and versioned.
+    assert_eq!(check.inputs["question"], "check");
+    assert_eq!(check.inputs["version"], 1);
+    assert_eq!(check.inputs["input"]["end_user"], "Huawei Technologies");
     // Huawei is on the Entity List, whose policy overrides the chip's case-by-case review.
     assert_eq!(check.outputs["review_policy"], "presumption_of_denial");
     assert_eq!(check.rules_hash, engine.data.content_hash);

@@ -1,0 +1,119 @@
+//! `--lang`, `EARL_LANG` and the locale choose the language of earl's sentences (issue 25):
+//! the same facts, the sentences from that language's catalog, JSON field names, ids and
+//! citations unchanged; an unknown language asked for explicitly is bad input (exit 2).
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn earl(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+    command.arg("--no-audit").args(args);
+    for name in ["EARL_LANG", "LC_ALL", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+        .envs(env.iter().copied())
+        .output()
+        .expect("earl runs")
+}
+
+const H200_CN: [&str; 6] = ["check", "H200", "--to", "CN", "--date", "2026-03-01"];
+
+/// What earl printed, less the isolates (U+2068, U+2069) around each argument in Arabic.
+fn stdout(o: &Output) -> String {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone())
+        .unwrap()
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[test]
+fn the_flag_the_variable_and_the_locale_choose_the_language() {
+    let english = stdout(&earl(&H200_CN, &[]));
+    assert!(english.contains(": LICENCE REQUIRED"), "{english}");
+    let arabic = stdout(&earl(&[&H200_CN[..], &["--lang", "ar"]].concat(), &[]));
+    assert!(arabic.contains(": يلزم ترخيص"), "{arabic}");
+    assert!(
+        arabic.contains("سياسة المراجعة: على أساس كل حالة على حدة"),
+        "{arabic}"
+    );
+    let chinese = stdout(&earl(&H200_CN, &[("EARL_LANG", "zh")]));
+    assert!(chinese.contains("：需要许可证"), "{chinese}");
+    assert!(chinese.contains("审查政策：逐案审查"), "{chinese}");
+    let from_locale = stdout(&earl(&H200_CN, &[("LANG", "ar_AE.UTF-8")]));
+    assert_eq!(from_locale, arabic);
+    // The flag wins over the variable; a locale without a catalog is English.
+    let flagged = stdout(&earl(
+        &[&H200_CN[..], &["--lang", "en"]].concat(),
+        &[("EARL_LANG", "ar")],
+    ));
+    assert_eq!(flagged, english);
+    assert_eq!(stdout(&earl(&H200_CN, &[("LANG", "fr_FR.UTF-8")])), english);
+    // The same facts: every citation line is the same in every language.
+    let cites = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.trim_start().starts_with("— "))
+            .map(|l| l.trim().trim_end_matches(" [UNVERIFIED]").to_string())
+            .map(|l| l.split(" [").next().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert!(!cites(&english).is_empty());
+    assert_eq!(cites(&arabic), cites(&english));
+    assert_eq!(cites(&chinese), cites(&english));
+}
+
+#[test]
+fn json_keeps_its_fields_and_ids_and_translates_the_text() {
+    let english: Value =
+        serde_json::from_slice(&earl(&[&H200_CN[..], &["--json"]].concat(), &[]).stdout).unwrap();
+    let chinese: Value = serde_json::from_slice(
+        &earl(
+            &[&H200_CN[..], &["--json", "--lang", "zh-Hans"]].concat(),
+            &[],
+        )
+        .stdout,
+    )
+    .unwrap();
+    // The determination's fields are the answer's own (flattened).
+    let d = |v: &Value| v.clone();
+    for field in [
+        "license_required",
+        "review_policy",
+        "paragraph",
+        "eccn",
+        "regime",
+    ] {
+        assert_eq!(d(&chinese)[field], d(&english)[field], "{field}");
+    }
+    let because = |v: &Value| d(v)["because"].as_array().unwrap().clone();
+    assert_eq!(because(&chinese).len(), because(&english).len());
+    for (zh, en) in because(&chinese).iter().zip(because(&english).iter()) {
+        assert_eq!(zh["cite"], en["cite"]);
+        assert_eq!(zh["entry"], en["entry"]);
+    }
+    let policy_step = because(&chinese)
+        .into_iter()
+        .find(|s| s["entry"] == "rp-2026-lane")
+        .expect("the lane's review step");
+    assert!(
+        policy_step["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("审查政策“逐案审查”："),
+        "{policy_step}"
+    );
+}
+
+#[test]
+fn an_unknown_language_asked_for_is_bad_input() {
+    let out = earl(&[&H200_CN[..], &["--lang", "fr"]].concat(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown language “fr”"));
+    let out = earl(&H200_CN, &[("EARL_LANG", "xx")]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,459 @@
+# جمل earl بالعربية. تقابل locales/en/earl.ftl رسالةً برسالة وبالمتغيرات نفسها (يفحصها tests/catalogs.rs).
+# المصطلحات وفق docs/i18n/glossary.md مع مصادرها. الأسماء والمعرّفات وأسماء القوائم والاستشهادات تبقى كما نُشرت (بالإنجليزية).
+# الأرقام بالأرقام اللاتينية (0-9) كما في الاستشهادات المنشورة؛ انظر docs/i18n/glossary.md.
+
+## Joining lists
+
+list-semicolon = {"؛ "}
+list-comma = {"، "}
+list-or = {" أو "}
+list-and = {" و"}
+
+## Steps (prose.rs)
+
+the-entry = البند
+step-if-branch = إذا كان التصنيف {$branch}: {$text}
+outcome-not = ليس {$eccn}
+step-tpp = TPP = {$tops} TOPS كثيفة بدقة {$precision}{ $given ->
+        [yes] {" "}(قيمة مُدخلة)
+       *[no] {""}
+    } × {$bits} بت = {$tpp}{ $over ->
+        [yes] {" "}({ $precisions ->
+                [two] الأعلى بين الدقتين المدرجتين
+                [few] الأعلى بين {$precisions} دقات مدرجة
+               *[other] الأعلى بين {$precisions} دقة مدرجة
+            })
+       *[no] {""}
+    }
+step-tpp-as-given = TPP = {$tpp} كما أُدخلت
+step-pd = PD = TPP {$tpp} / {$area} { $given ->
+        [yes] mm²
+       *[no] mm² من مساحة الرقاقة المعتمدة
+    } = {$pd}
+step-pd-as-given = PD = {$pd} كما أُدخلت
+step-hbm-density = كثافة عرض نطاق الذاكرة = {$bandwidth} GB/s / {$area} mm² = {$density} GB/s/mm²
+step-io-bound = يُحتسب إجمالي الإدخال/الإخراج ثنائي الاتجاه على أنه رقم الربط بين الرقاقات {$chip_to_chip} GB/s مضافًا إليه ما يصل إلى {$host_link} GB/s من وصلة المضيف: بين {$low} و{$high} GB/s.
+step-no-3a090 = لم يكن التصنيف ECCN 3A090 موجودًا في التاريخ المطلوب: فقد أُنشئ بالقاعدة النافذة في 2022-10-07 (87 FR 62186).
+step-exclusion = {$entry} { $verdict ->
+        [applies] ينطبق
+        [does-not-apply] لا ينطبق
+       *[undetermined] لا يمكن الجزم بانطباقه
+    }: {$rule}
+step-paragraph-not-applicable = {$entry} ({$rule}): لا ينطبق على هذا النوع من الأصناف.
+step-paragraph = {$entry} ({$rule}): { $verdict ->
+        [applies] مستوفى
+        [does-not-apply] غير مستوفى
+       *[undetermined] غير محسوم
+    } — {$tests}.
+comparison = {$metric} {$shown} {$op} {$threshold}: { $verdict ->
+        [applies] مستوفى
+        [does-not-apply] غير مستوفى
+       *[undetermined] لا يمكن الجزم
+    }
+shown-between = بين {$low} و{$high}
+shown-unknown = غير معروف
+shown-not-applicable = لا ينطبق
+step-unknown-irrelevant = {$metric} غير معروف، لكنه لا يغيّر هذه النتيجة: الفقرات التي تحسمها لا تعتمد على {$metric}.
+step-classified = التصنيف: {$outcome}.
+step-classification-open = التصنيف غير محسوم: قد يكون {$possible}؛ ويحسمه {$deciding}.
+step-rests-on-unverified = تستند هذه النتيجة إلى أرقام تصفها المصادر بأنها غير مُتحقق منها: {$figures}.
+contained-part = {$count} × {$name} ({$chip})
+step-contains = يحتوي {$system} على {$parts}.
+step-assembly = {$entry} ({$rule}): { $verdict ->
+        [applies] ينطبق — فهو يحتوي على {$by}.
+        [undetermined] غير محسوم — فهو يحتوي على {$by}، وتصنيفها لم يُحسم.
+       *[does-not-apply] لا ينطبق — لا تستوفيه أي رقاقة مضمّنة.
+    }
+step-treated-as = تُعامَل {$country} معاملة {$treated_as} بموجب لوائح الرقابة على الصادرات (EAR) اعتبارًا من {$from}.
+control-reading = «{$reading}» ({$cite})
+step-control-unsettled = غير محسوم — القانون غير مستقر: {$rule} وتختلف القراءات: {$readings}.
+step-control-figures-unknown = لا يمكن الجزم بانطباق هذا (الأرقام غير معروفة): {$rule}
+step-control = { $requirement ->
+        [prohibited] محظور
+       *[license] يلزم ترخيص
+    }: {$rule}
+step-no-requirement = لا ينطبق أي اشتراط ترخيص في قواعد earl على هذا الصنف إلى {$destination} في التاريخ المطلوب (القواعد وفق الإصدار {$regime}).
+party-matched-as = {$name} (مطابَق بوصفه «{$matched}»)
+party-subject = «{$party}» يطابق {$who} في قائمة {$list}
+step-party-listed = {$subject}{$since}: {$rule}
+step-party-listed-later = {$subject}، لكن {$listing}، بعد التاريخ المطلوب: لم يكن مُدرجًا حينها، فلا يُطبَّق الإدراج.
+step-party-listing-undated = {$subject}؛ {$listing}، ولا يعرف earl تاريخ نفاذه، فقد يكون البند مُدرجًا في التاريخ المطلوب وقد لا يكون: {$rule}
+listing-on = أُدرج البند بموجب {$notice}، نافذًا من {$date}
+listing-by = أُدرج البند بموجب {$notice}، نافذًا في {$date} على أبعد تقدير
+listing-in-year = أُدرج البند بموجب {$notice} (المنشور عام {$year})
+listing-no-notice = لا يستشهد البند بأي إشعار في السجل الفيدرالي (Federal Register)
+listed-since-on = {" "}(أُدرج بموجب {$notice}، نافذًا من {$date})
+listed-since-by = {" "}(أُدرج بموجب {$notice}، نافذًا في {$date})
+listed-since-in-year = {" "}(أُدرج بموجب {$notice}، {$year})
+step-owned = { $verdict ->
+        [applies] يملك
+       *[other] قد يملك (تواريخ إدراج بعض المالكين غير معروفة)
+    } أطرافٌ مدرجة في قائمة {$list} مجتمعةً {$percent}% من {$party} ({$chain}): {$rule}
+holding = {$owner} يملك {$percent}% من {$owned}
+holding-listed = {$owner} يملك {$percent}% من {$owned}، {$list}
+step-ownership-not-applied = تملك أطرافٌ مدرجة في قائمة {$list} نسبة {$percent}% من {$party}، لكن قاعدة الملكية لم تكن تنطبق في التاريخ المطلوب (انظر الاستشهاد)؛ وتبقى الملكية مؤشر خطر.
+step-exception = يمكن أن يُجيزه استثناء الترخيص {$code}: {$rule}
+step-exception-barred = كان استثناء الترخيص {$code} لينطبق، لكن إدراج الطرف في قائمة {$list} يمنع استثناءات الترخيص.
+step-review-overridden = كانت سياسة المراجعة «{$policy}» لتنطبق، لكن السياسة الأشد لطرف مدرج تحل محلها (أدناه): {$rule}
+step-review-figures-unknown = لا يمكن الجزم بانطباق سياسة المراجعة هذه (الأرقام غير معروفة): {$rule}
+step-review = سياسة المراجعة «{$policy}»: {$rule}
+step-policy-override-replaces = يفرض الإدراج في قائمة {$list} سياسة المراجعة الأشد: {$policy}. وهي تحل محل {$replaced}، فلا تنطبق شروط تلك السياسة ورسومها.
+step-policy-override = يفرض الإدراج في قائمة {$list} سياسة المراجعة: {$policy}.
+step-same-across-outcomes = كل تصنيف ممكن يؤدي إلى الجواب نفسه، فلا تغيّره الأرقام غير المعروفة.
+step-depends-on-classification = يتوقف الجواب على التصنيف، والتصنيف يتوقف على {$deciding}.
+review-reading-first = {$policy} إذا انطبق {$entry}
+review-reading-else = وإلا {$policy} إذا انطبق {$entry}
+review-reading-fallback = وإلا {$policy} ({$entry})
+review-reading-none = وإلا لا شيء من ذلك
+step-review-undetermined = سياسة المراجعة غير محسومة: {$readings}. والخطوات غير المحسومة أعلاه تبيّن ما يحسمها.
+step-condition-if-review = إذا انطبق {$review}: {$rule}
+step-condition-may-apply = قد ينطبق (الوقائع التي تحسمه غير معروفة): {$rule}
+step-exception-undetermined = قد يكون استثناء الترخيص {$code} متاحًا: لا يمكن من الوقائع المقدمة الجزم باستيفاء شروطه. {$rule}
+step-charge-undetermined = قد تستحق هذه الرسوم: الأرقام التي تحسمها غير معروفة بدقة. {$rule}
+step-listing-date-unknown = يستشهد بند {$name} في قائمة {$list} أولًا بـ {$notice} ({$year})؛ ولا يعرف earl تاريخ نفاذ ذلك الإشعار، فإدراج {$name} في التاريخ المطلوب غير محسوم.
+step-listing-undated = لا يستشهد بند {$name} في قائمة {$list} بأي إشعار في السجل الفيدرالي، فلا يستطيع earl تأريخ الإدراج؛ وقد طُبّق كأنه نافذ في التاريخ المطلوب.
+step-no-end-user = لم يُذكر مستخدم نهائي، فلم تُفحص أي قائمة للأطراف المقيدة.
+step-hq-not-given = لم يُذكر مقر المستخدم النهائي: افترض earl أن مقره (ومقر شركته الأم النهائية) ليس في مجموعة البلدان D:5 ولا في ماكاو. فإن كان كذلك، يلزم ترخيص لأصناف الحوسبة المتقدمة إلى أي وجهة.
+step-ownership-not-given = { $in_force ->
+        [applies] لم يُذكر مالكو المستخدم النهائي، فلم تُفحص ملكية الأطراف المدرجة.
+       *[other] لم يُذكر مالكو المستخدم النهائي.
+    }
+step-rules-vintage = تعكس قواعد earl المصادر حتى {$as_of} ({$source})؛ ولا يعرف earl التغييرات اللاحقة لذلك التاريخ، فقد يكون هذا الجواب قديمًا.
+document-effective = ، نافذة من {$date}
+newer-document = {$kind} «{$title}» ({$cite}، نُشرت في {$published}{$effective}){$link}
+step-newer-documents = تعكس قواعد earl المصادر حتى {$as_of} ({$source}). ومنذ ذلك الحين نشر مكتب الصناعة والأمن (BIS) { $count ->
+        [zero] {$count} وثيقة
+        [one] وثيقة واحدة
+        [two] وثيقتين
+        [few] {$count} وثائق
+       *[other] {$count} وثيقة
+    } تمس الأجزاء التي يرمّزها earl، قد تغيّر هذا الجواب ولم يرمّزها earl: {$documents}.
+
+## Review policies and metrics
+
+policy-presumption-of-approval = افتراض الموافقة
+policy-case-by-case = على أساس كل حالة على حدة
+policy-presumption-of-denial = افتراض الرفض
+policy-policy-of-denial = سياسة الرفض
+metric-tpp = TPP
+metric-pd = PD
+metric-memory-bandwidth = عرض نطاق الذاكرة (GB/s)
+metric-chip-to-chip = عرض النطاق بين الرقاقات (GB/s)
+metric-io-aggregate = إجمالي الإدخال/الإخراج ثنائي الاتجاه (GB/s)
+metric-hbm-density = كثافة عرض نطاق الذاكرة (GB/s/mm²)
+metric-frontier-share = النسبة من TPP للرقاقة الرائدة
+metric-shipment-tpp = TPP للشحنة (TPP × الكمية)
+
+## Human output (human.rs)
+
+field = {$label}: {$value}
+heading = {$title}:
+heading-conditions = الشروط
+heading-why = الأسباب
+heading-notices = تنبيهات
+heading-not-checked = لم يُفحص — عليك التحقق منه
+mark-unverified = غير مُتحقق منه
+yes = نعم
+no = لا
+none = لا يوجد
+unknown = غير معروف
+verdict-prohibited = محظور — لا يمكن لأي ترخيص أو استثناء أن يجيزه
+verdict-licence-possibly-prohibited = يلزم ترخيص، وقد يكون محظورًا — انظر ما يحسم ذلك
+verdict-undetermined-possibly-prohibited = غير محسوم، وقد يكون محظورًا — انظر ما يحسم ذلك
+verdict-licence-exception = يلزم ترخيص، لكن استثناء الترخيص {$exception} يمكن أن يجيزه (انظر شروطه)
+verdict-licence-required = يلزم ترخيص
+verdict-no-licence = لا يلزم ترخيص وفق القواعد التي يقيّمها earl
+verdict-undetermined = غير محسوم — انظر ما يحسمه
+destination-treated-as = {$destination} (تُعامَل معاملة {$treated_as})
+check-head = {$chip} ← {$destination} من {$from} في {$date}: {$verdict}
+classification-undetermined = غير محسوم
+label-classification = التصنيف
+check-rules-in-force = القواعد النافذة في {$date}: { $count ->
+        [zero] لا تعديلات
+        [one] تعديل واحد
+        [two] تعديلان
+        [few] {$count} تعديلات
+        [many] {$count} تعديلًا
+       *[other] {$count} تعديل
+    }، أحدثها {$regime}{$scenario}
+scenario-suffix = ، السيناريو {$scenario}
+label-decided-under = بموجب
+label-licence-exception = استثناء الترخيص
+label-review-policy = سياسة المراجعة
+check-if-outcome = إذا كان التصنيف {$outcome}: الترخيص { $licence ->
+        [required] لازم
+        [not-required] غير لازم
+       *[undetermined] غير محسوم
+    } · الاستثناء {$exception} · المراجعة {$review}
+label-decided-by = يحسمه
+match-alias = {" "}(بوصفه «{$alias}»)
+check-match = «{$party}» يطابق {$name}{$alias} في {$list} — الدرجة {$score}
+label-screened-against = فُحص مقابل
+label-warning = تحذير
+check-charge = رسوم{ $may ->
+        [yes] {" "}(قد تنطبق)
+       *[no] {""}
+    }: {$rate}% {$kind} — {$text}
+check-disclaimer = هذا تحديد وفق القواعد التي رمّزها earl، وليس إذنًا بالتصدير ولا مشورة قانونية.
+screen-with-address = {" "}بعنوان في {$country} (أو بلا عنوان)
+screen-no-match = لا تطابق بدرجة {$threshold} أو أعلى لـ «{$query}»{$place} في {$date}.
+below-threshold = دون العتبة
+label-matched-alias = الاسم البديل المطابَق
+label-countries = البلدان
+label-listed = الإدراج
+label-effect = الأثر
+effect-not-named = لا تسمّي قواعد earl قائمة {$list}؛ اقرأ البند وقائمته المصدر
+label-licence-policy = سياسة الترخيص
+label-why = السبب
+screen-footer = القوائم: {$source}، {$generated}. التطابق خيط للمراجعة، وليس تحديدًا.
+screen-listed-on = بموجب {$notice}، نافذًا من {$date}
+screen-listed-by = بموجب {$notice}، نافذًا في {$date}
+screen-listed-in-year = بموجب {$notice} ({$year}؛ التاريخ الدقيق غير معروف لـ earl)
+screen-listed-no-notice = لا يُستشهد بأي إشعار في السجل الفيدرالي
+screen-listed = {$when} — { $verdict ->
+        [applies] مُدرج في التاريخ المطلوب
+        [does-not-apply] لم يكن مُدرجًا بعد في التاريخ المطلوب
+       *[undetermined] قد يكون مُدرجًا في التاريخ المطلوب وقد لا يكون
+    }
+lists-generated = أُنشئت في {$date}
+lists-generation-date-unknown = تاريخ الإنشاء غير معروف
+classify-excluded = ليس 3A090 — مستبعد بموجب {$exclusion}
+classify-undetermined = غير محسوم — قد يكون {$possible}
+classify-as-of = في {$date} وفق إصدار القواعد {$regime}{$scenario}
+classify-contains = يحتوي على {$count} × {$name} ({$chip}): {$paragraph}
+classify-part-not-3a090 = ليس 3A090 أو غير محسوم
+classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · مركز بيانات: {$datacenter} · عرض نطاق الذاكرة {$bandwidth}
+label-rests-on-unverified = يستند إلى أرقام غير مُتحقق منها
+rule-texts-in-english = نصوص القواعد نفسها (الشروط والتنبيهات وما لم يفحصه earl وآثار القوائم) مقتبسة بالإنجليزية كما رمّزها earl؛ والاستشهادات كما نُشرت.
+
+## Outcome classes (the charts, the page's timeline) and where a rule stands
+
+outcome-class-no_licence = لا يلزم ترخيص
+outcome-class-exception = استثناء ترخيص متاح
+outcome-class-presumption_of_approval = ترخيص: افتراض الموافقة
+outcome-class-case_by_case = ترخيص: مراجعة كل حالة على حدة
+outcome-class-licence_no_policy = ترخيص: لم تُذكر سياسة مراجعة
+outcome-class-presumption_of_denial = ترخيص: افتراض الرفض
+outcome-class-policy_of_denial = ترخيص: سياسة الرفض
+outcome-class-prohibited = محظور
+outcome-class-undetermined = غير محسوم (الأرقام غير معروفة)
+status-enforced = نافذ ومطبَّق
+status-published_not_enforced = منشور وغير مطبَّق
+status-announced = معلَن
+status-proposed = مقترح
+status-introduced = مقدَّم
+status-passed_committee = أقرّته اللجنة
+status-passed_one_chamber = أقرّه أحد المجلسين
+status-enacted = صدر قانونًا
+status-withdrawn = مسحوب
+
+## The web page
+
+page-language = اللغة
+page-title = earl — قواعد التصدير الأمريكية لرقاقات الذكاء الاصطناعي
+page-tagline = قواعد التصدير الأمريكية لرقاقات الذكاء الاصطناعي في صورة برمجية. كل جواب مؤرَّخ بتاريخ ويستشهد لكل خطوة. ليس مشورة قانونية ولا إذنًا بالتصدير.
+page-token = رمز الوصول (Bearer token)
+page-token-hint = يتطلب هذا الخادم رمزًا لواجهته البرمجية.
+page-check-heading = هل تحتاج هذه الشحنة إلى ترخيص؟
+page-chip = الرقاقة
+page-destination = الوجهة
+page-destination-placeholder = CN أو China
+page-end-user = المستخدم النهائي
+page-end-user-placeholder = اختياري: يُفحص مقابل القوائم
+page-end-user-hq = مقر المستخدم النهائي
+page-end-user-hq-placeholder = اختياري: البلد
+page-date = التاريخ
+page-scenario = السيناريو
+page-rules-in-force = القواعد النافذة
+page-check-button = تحقّق
+page-screen-heading = فحص طرف
+page-name = الاسم
+page-country = البلد
+page-optional = اختياري
+page-screen-button = افحص
+page-explore-heading = السيناريوهات والتاريخ
+page-explore-hint = نتيجة كل رقاقة ووجهة في سيناريو ما، مع تمييز ما يختلف عن القواعد النافذة في التاريخ أعلاه (أو اليوم)؛ وكيف تغيّرت نتيجة رقاقة واحدة مع كل قاعدة.
+page-chips = الرقاقات
+page-destinations = الوجهات
+page-matrix-button = اعرض المصفوفة
+page-timeline-button = اعرض الخط الزمني
+page-decision-prohibited = محظور: لا يمكن لأي ترخيص أن يجيزه
+page-decision-possibly_prohibited = قد يكون محظورًا: لا تستبعد الوقائع المعروفة ذلك
+page-decision-no_license_required = لا يلزم ترخيص
+page-decision-license_exception = يلزم ترخيص، لكن ينطبق استثناء ترخيص
+page-decision-presumption_of_approval = يلزم ترخيص: افتراض الموافقة
+page-decision-case_by_case = يلزم ترخيص: مراجعة كل حالة على حدة
+page-decision-presumption_of_denial = يلزم ترخيص: افتراض الرفض
+page-decision-policy_of_denial = يلزم ترخيص: سياسة الرفض
+page-decision-license_required = يلزم ترخيص
+page-decision-undetermined = غير محسوم: الأرقام المعروفة لا تحسمه
+page-classification = التصنيف
+page-date-and-rules = التاريخ والقواعد
+page-rules-as-of = {$date}، القواعد وفق الإصدار {$regime}
+page-licence-exception = استثناء الترخيص
+page-review-policy = سياسة المراجعة
+page-end-user-matches = تطابقات المستخدم النهائي
+page-charges = الرسوم
+page-score = الدرجة {$score}
+page-no-match-at-threshold = لا تطابق عند العتبة أو فوقها
+page-no-end-user = لم يُذكر مستخدم نهائي
+page-why = الأسباب (كل خطوة مع استشهادها)
+page-not-checked = لم يُفحص
+page-checking = جارٍ التحقق…
+page-screening = جارٍ الفحص…
+page-comparing = جارٍ المقارنة…
+page-drawing = جارٍ الرسم…
+page-matched-as = بوصفه «{$name}»
+page-pairs = الأزواج: {$pairs}
+page-unmatched-query = غير مطابَق في الاستعلام: {$tokens}
+page-weighed-low = بوزن منخفض: {$tokens}
+page-transliterated = نقحرة: {$items}
+page-screen-summary = التطابقات بدرجة {$threshold} أو أعلى: {$count} — قوائم {$generated} ({$source})
+page-more = المزيد: {$count}
+page-no-scenarios = لم يُحمَّل أي سيناريو.
+page-chart-failed = تعذّر عرض الرسم البياني
+page-matrix-alt = النتائج في السيناريو {$scenario} مقارنةً بالقواعد النافذة في {$date}
+page-timeline-alt = قرار الترخيص عبر الزمن لـ {$chip} إلى {$destination}
+page-lists-age-unknown = العمر غير معروف: الملف لا يحمل تاريخًا
+page-lists-age = العمر بالأيام: {$days}
+page-lists-unknown-date = في تاريخ غير معروف
+page-lists = قائمة الفحص: {$source}، أُنشئت {$generated} ({$age}؛ عدد البنود {$total}).
+page-newer-documents = وثائق نشرها مكتب الصناعة والأمن (BIS) منذ ترميز القواعد وقد تغيّر هذه الأجوبة: {$count}
+page-effective = نافذة من {$date}
+page-lists-failed = تعذّر عرض القوائم المستخدمة: {$reason}
+page-api = الواجهة البرمجية (API)
+page-licence-policy = سياسة الترخيص: {$policy}
+
+## The charts (svg.rs)
+
+chart-legend = مفتاح الرموز
+chart-diff-title = نتيجة ترخيص التصدير وفق {$to}
+chart-diff-subtitle = الخلايا المؤطّرة بالأسود تغيّرت عن {$from} — تغيّرت {$changed} من أصل {$cells} خلية.
+chart-destination-axis = الوجهة (رمز ISO؛ صادرات من الولايات المتحدة)
+chart-chip-axis = الرقاقة
+chart-outlined = مؤطّرة: النتيجة تختلف عن {$from} (الترخيص أو الاستثناء أو سياسة المراجعة أو الشروط أو الرسوم)
+chart-with-scenario = {" "}مع السيناريو {$scenario}
+chart-timeline-title = {$chip} إلى {$destination}: قرار الترخيص، من {$start} إلى {$end}{$scenario}
+chart-timeline-subtitle = صادرات من الولايات المتحدة، دون ذكر مستخدم نهائي. كل درجة تاريخٌ غيّرت فيه قاعدةٌ أو تغييرٌ في مجموعات البلدان النتيجةَ (مدرجة أدناه).
+chart-determination-axis = القرار (الأشد تقييدًا ↓)
+chart-july = يوليو {$year}
+chart-date-axis = التاريخ (إصدارات القواعد النافذة)
+chart-outcome-band = شريط النتيجة
+chart-changes = التغييرات
+chart-start = بداية الخط الزمني
+chart-change = {$date} — {$outcome} — {$cause}
+
+## Licences and shipments (prose.rs)
+
+fresh-check-decided-by = {" "}(يحسمه {$deciding})
+fresh-check-prohibited = يجد فحصٌ جديد أن هذا التصدير محظور في {$date}{$by}: لا يمكن لأي ترخيص أن يجيزه، فستُرفض الشحنات بموجب الترخيص {$number}؛ سُجّل كما طُلب
+fresh-check-possibly-prohibited = لا يستطيع فحصٌ جديد أن يستبعد حظر هذا التصدير في {$date}{$by}: ستُرفض الشحنات بموجب الترخيص {$number} حتى يُحسم ذلك؛ سُجّل كما طُلب
+fresh-check-no-licence-needed = يجد فحصٌ جديد أن هذا التصدير لا يحتاج إلى ترخيص في {$date}{$by}؛ سُجّل الترخيص {$number} كما طُلب، لكنه لا يجيز شيئًا كان يحتاج إلى ترخيص
+fresh-check-undetermined = يترك فحصٌ جديد حاجةَ هذا التصدير إلى ترخيص في {$date} غير محسومة{$by}؛ سُجّل الترخيص {$number} كما طُلب
+none-named = (لا يوجد)
+refusal-unknown-licence = لا يوجد ترخيص {$number} مسجّل (انظر `earl licence list`).
+refusal-duplicate-licence = الترخيص {$number} مسجّل من قبل؛ يُسجَّل الترخيص مرة واحدة.
+refusal-before-issue = تاريخ الشحنة {$date} يسبق إصدار الترخيص {$number} ({$issued}).
+refusal-expired = انتهى الترخيص {$number} في {$expires}؛ وتاريخ الشحنة {$date}.
+refusal-over-quantity = شحنة من {$asked} وحدة تتجاوز ما تبقّى في الترخيص {$number}: {$remaining} وحدة.
+refusal-over-value = قيمة الشحنة، US${$asked}، تتجاوز ما تبقّى في الترخيص {$number}: US${$remaining}.
+refusal-value-needed = يحدّ الترخيص {$number} من القيمة المشحونة: أعطِ قيمة الشحنة ‎--value.
+refusal-mismatch = الترخيص {$number} صادر لـ {$licensed}، لا لـ {$asked}.
+refusal-end-user-mismatch = يسمّي الترخيص {$number} المستخدم النهائي {$licensed}، لا {$asked}.
+refusal-prohibited = يجد فحصٌ جديد للشحنة أنها محظورة: لا يمكن لأي ترخيص، بما فيه {$number}، أن يجيزها.
+refusal-possibly-prohibited = لا يستطيع فحصٌ جديد للشحنة أن يستبعد حظرها (انظر الوقائع الحاسمة في الفحص): لا يمكن الاعتماد على الترخيص {$number} حتى يُحسم ذلك.
+refusal-listed-since = المستخدم النهائي {$party} يطابق {$listed_as} في قائمة {$list}، وقد أُدرج بعد إصدار الترخيص {$number} (أو في تاريخ لا يستطيع earl أن يضعه قبله): قد لا يكون الترخيص هو ما تحتاجه الشحنة بعد الآن.
+refusal-cap = مرفوض بموجب {$entry} ({$rule} — {$cite}): إن {$asked} وحدة إضافية من {$chip} سترفع الشحنات إلى {$places} في إطار هذا المسار إلى {$total}، أي فوق {$share}% من الوحدات الـ {$us_units} المشحونة إلى مستخدمين نهائيين في الولايات المتحدة حتى تاريخ الشحنة (المسموح {$allowed}).
+
+## Scenarios, diff and timeline (explore.rs)
+
+point-scenario = السيناريو {$scenario} فوق قواعد {$date}
+point-rule-version = إصدار القواعد {$spec} ({$date})
+point-rules-of = قواعد {$date}
+event-lapses = ينقضي {$id} — {$title} [{$cite}]
+event-country-group = { $action ->
+        [add] تنضم
+       *[other] تخرج
+    } {$country} { $action ->
+        [add] إلى
+       *[other] من
+    } مجموعة البلدان {$group} [{$cite}]
+brief-licence-required = يلزم ترخيص
+brief-no-licence = لا يلزم ترخيص
+brief-licence-undetermined = الترخيص غير محسوم
+brief-prohibited = محظور
+brief-possibly-prohibited = قد يكون محظورًا
+brief-exception = الاستثناء {$code}
+brief-conditions = { $count ->
+        [one] شرط واحد
+        [two] شرطان
+        [few] {$count} شروط
+        [many] {$count} شرطًا
+       *[other] {$count} شرط
+    }
+scenarios-head = { $count ->
+        [zero] لا سيناريوهات
+        [one] سيناريو واحد
+        [two] سيناريوهان
+        [few] {$count} سيناريوهات
+        [many] {$count} سيناريو
+       *[other] {$count} سيناريو
+    } (للاستخدام مع ‎--scenario ID، أو بوصفه A/B في earl diff):
+scenario-effective-until = نافذ من {$from} حتى {$until}
+scenario-effective = نافذ من {$from}
+scenario-no-date = بلا تاريخ نفاذ: ينطبق على أي تاريخ مطلوب
+scenario-status = الحالة: {$status}؛ {$when}
+diff-head = earl diff: A = {$a}  ←  B = {$b}
+diff-subtitle = صادرات من الولايات المتحدة، دون ذكر مستخدم نهائي؛ النتائج المقارنة: الترخيص، الاستثناء، سياسة المراجعة، الشروط، الرسوم.
+diff-only-in-b = مطبَّق في B فقط
+diff-only-in-a = مطبَّق في A فقط
+diff-summary = {$chips} رقاقة × {$destinations} وجهة = {$cells} خلية؛ تغيّر منها {$changed}.
+label-because-of = بسبب
+diff-country-group = مجموعة البلدان: { $action ->
+        [add] تنضم
+       *[other] تخرج
+    } {$country} { $action ->
+        [add] إلى
+       *[other] من
+    } {$group} في {$date} — {$cite}
+timeline-head = {$chip} ← {$destination}: صادرات من الولايات المتحدة، دون ذكر مستخدم نهائي{$scenario}؛ فُحص { $count ->
+        [one] إصدار واحد للقواعد
+        [two] إصداران للقواعد
+        [few] {$count} إصدارات للقواعد
+        [many] {$count} إصدارًا للقواعد
+       *[other] {$count} إصدار للقواعد
+    } من {$first} إلى {$until}، و{ $periods ->
+        [one] فترة واحدة متميزة
+        [two] فترتان متميزتان
+        [few] {$periods} فترات متميزة
+        [many] {$periods} فترة متميزة
+       *[other] {$periods} فترة متميزة
+    }.
+timeline-today = اليوم
+label-changed-by = تغيّر بسبب
+# Right to left the arrow points from the first date (at the right) to the second.
+timeline-period = {$from} ← {$until}   {$outcome}
+
+## الاختصاص: هل يخضع الصنف للوائح إدارة الصادرات (15 CFR 734.3 و734.4 و734.9)
+step-tpp-range = TPP بين {$low} و{$high} (لم يُنشر معدل الأداء؛ هذا هو النطاق الذي تعطيه مصادره، {$source})
+step-subject = الصنف خاضع للوائح إدارة الصادرات (EAR).
+step-not-subject = غير خاضع للوائح إدارة الصادرات (EAR): لا يشمل أيٌّ من فروع 15 CFR 734.3 هذا الصنف، فلا ينطبق عليه أي شرط ترخيص بموجب هذه اللوائح.
+step-subject-undetermined = خضوع الصنف للوائح إدارة الصادرات (EAR) غير محسوم، ولذلك فإن الحاجة إلى ترخيص غير محسومة أيضًا؛ ويلي ذلك ما ينطبق إن كان خاضعًا.
+step-production = وقائع الإنتاج: بلد الصنع {$made_in}؛ المحتوى الأمريكي المنشأ الخاضع للرقابة {$us_content}؛ منتج مباشر لتقنية أو برمجيات أمريكية المنشأ: {$us_tech}.
+fact-sourced = {$value} ({$source})
+fact-sourced-unverified = {$value} ({$source}، غير موثَّق)
+fact-yes = نعم
+fact-no = لا
+fact-or = {" "}أو{" "}
+prong-us-located = موجود في الولايات المتحدة
+prong-us-origin = أمريكي المنشأ
+prong-de-minimis-level = الحد الأدنى (محتوى أمريكي خاضع للرقابة يزيد على {$level}٪)
+prong-de-minimis = الحد الأدنى (de minimis)
+prong-direct-product = المنتج المباشر الأجنبي
+prong-presumed = خاضع بافتراض مكتب الصناعة والأمن (BIS)
+step-prong-applies = {$prong}: خاضع للوائح إدارة الصادرات — {$rule}
+step-prong-does-not-apply = {$prong}: لا يشمل الصنف — {$rule}
+step-prong-unsettled = {$prong}: غير محسوم — نطاق القاعدة غير مستقر: {$rule} وتختلف القراءات: {$readings}.
+step-prong-fact-unknown = {$prong}: غير محسوم — واقعة حاسمة غير معروفة: {$rule}
+verdict-not-subject = غير خاضع للوائح إدارة الصادرات (EAR) — لا يشمله أي شرط ترخيص بموجبها (انظر المسار)
+verdict-jurisdiction-undetermined = {" "}(خضوعه للوائح إدارة الصادرات غير محسوم)

@@ -1,0 +1,418 @@
+# earl's sentences in English: the reference catalog. Every message here exists in every other
+# catalog with the same variables (tests/catalogs.rs). Figures arrive already formatted;
+# $verdict is applies | does-not-apply | undetermined; yes/no selectors are "yes" | "no".
+# Names, ids, list names and citations arrive as they are published and stay so.
+
+## Joining lists
+
+list-semicolon = {"; "}
+list-comma = {", "}
+list-or = {" or "}
+list-and = {" and "}
+
+## Steps (prose.rs): one message per step kind
+
+the-entry = the entry
+step-if-branch = If {$branch}: {$text}
+outcome-not = not {$eccn}
+step-tpp = TPP = {$tops} dense {$precision} TOPS{ $given ->
+        [yes] {" "}given
+       *[no] {""}
+    } × {$bits} bits = {$tpp}{ $over ->
+        [yes] {" "}(highest over the {$precisions} precisions listed)
+       *[no] {""}
+    }
+step-tpp-as-given = TPP = {$tpp} as given
+step-pd = PD = TPP {$tpp} / {$area} { $given ->
+        [yes] mm²
+       *[no] mm² applicable die area
+    } = {$pd}
+step-pd-as-given = PD = {$pd} as given
+step-hbm-density = memory bandwidth density = {$bandwidth} GB/s / {$area} mm² = {$density} GB/s/mm²
+step-io-bound = Aggregate bidirectional I/O is taken as the chip-to-chip figure {$chip_to_chip} GB/s plus up to {$host_link} GB/s of host link: between {$low} and {$high} GB/s.
+step-no-3a090 = No ECCN 3A090 existed on the date asked: it was created by the rule effective 2022-10-07 (87 FR 62186).
+step-exclusion = {$entry} { $verdict ->
+        [applies] applies
+        [does-not-apply] does not apply
+       *[undetermined] cannot tell whether it applies
+    }: {$rule}
+step-paragraph-not-applicable = {$entry} ({$rule}): does not apply to this kind of item.
+step-paragraph = {$entry} ({$rule}): { $verdict ->
+        [applies] met
+        [does-not-apply] not met
+       *[undetermined] undetermined
+    } — {$tests}.
+comparison = {$metric} {$shown} {$op} {$threshold}: { $verdict ->
+        [applies] met
+        [does-not-apply] not met
+       *[undetermined] cannot tell
+    }
+shown-between = between {$low} and {$high}
+shown-unknown = unknown
+shown-not-applicable = not applicable
+step-unknown-irrelevant = {$metric} is unknown, but it cannot change this outcome: the paragraphs that decide it do not depend on {$metric}.
+step-classified = Classification: {$outcome}.
+step-classification-open = Classification undetermined: could be {$possible}; decided by {$deciding}.
+step-rests-on-unverified = This result rests on figures the sources mark unverified: {$figures}.
+contained-part = {$count} × {$name} ({$chip})
+step-contains = {$system} contains {$parts}.
+step-assembly = {$entry} ({$rule}): { $verdict ->
+        [applies] applies — it contains {$by}.
+        [undetermined] undetermined — it contains {$by}, whose classification is open.
+       *[does-not-apply] does not apply — no contained chip meets it.
+    }
+step-treated-as = {$country} is treated as {$treated_as} under the EAR from {$from}.
+control-reading = “{$reading}” ({$cite})
+step-control-unsettled = Undetermined — the law is unsettled: {$rule} The readings differ: {$readings}.
+step-control-figures-unknown = Cannot tell whether this applies (figures unknown): {$rule}
+step-control = { $requirement ->
+        [prohibited] Prohibited
+       *[license] Licence required
+    }: {$rule}
+step-no-requirement = No licence requirement in earl's rules applies to this item for {$destination} on the date asked (rules as of regime {$regime}).
+party-matched-as = {$name} (matched as “{$matched}”)
+party-subject = “{$party}” matches {$who} on the {$list} list
+step-party-listed = {$subject}{$since}: {$rule}
+step-party-listed-later = {$subject}, but {$listing}, after the date asked: it was not yet listed then, so the listing is not applied.
+step-party-listing-undated = {$subject}; {$listing} and earl does not know its effective date, so the entry may or may not have been listed on the date asked: {$rule}
+listing-on = the entry was listed by {$notice}, effective {$date}
+listing-by = the entry was listed by {$notice}, in force by {$date} at the latest
+listing-in-year = the entry was listed by {$notice} (published in {$year})
+listing-no-notice = the entry cites no Federal Register notice
+listed-since-on = {" "}(listed by {$notice}, effective {$date})
+listed-since-by = {" "}(listed by {$notice}, in force by {$date})
+listed-since-in-year = {" "}(listed by {$notice}, {$year})
+step-owned = {$party} { $verdict ->
+        [applies] is
+       *[other] may be (some owners' listing dates are unknown)
+    } owned {$percent}% in the aggregate by parties on the {$list} list ({$chain}): {$rule}
+holding = {$owner} holds {$percent}% of {$owned}
+holding-listed = {$owner} holds {$percent}% of {$owned}, {$list}
+step-ownership-not-applied = {$party} is owned {$percent}% by parties on the {$list} list, but on the date asked the ownership rule did not apply (see its citation); the ownership remains a red flag.
+step-exception = License Exception {$code} can authorise it: {$rule}
+step-exception-barred = License Exception {$code} would apply, but the party's {$list} listing bars licence exceptions.
+step-review-overridden = Review policy {$policy} would apply, but a listed party's stricter policy replaces it (below): {$rule}
+step-review-figures-unknown = Cannot tell whether this review policy applies (figures unknown): {$rule}
+step-review = Review policy {$policy}: {$rule}
+step-policy-override-replaces = The {$list} listing sets the stricter review policy: {$policy}. It replaces {$replaced}, and that policy's conditions and charges do not apply.
+step-policy-override = The {$list} listing sets the review policy: {$policy}.
+step-same-across-outcomes = Every possible classification leads to this same answer, so the unknown figures do not change it.
+step-depends-on-classification = The answer depends on the classification, which turns on {$deciding}.
+review-reading-first = {$policy} if {$entry} applies
+review-reading-else = else {$policy} if {$entry} applies
+review-reading-fallback = else {$policy} ({$entry})
+review-reading-none = else none of these
+step-review-undetermined = The review policy is undetermined: {$readings}. The undetermined steps above say what would decide it.
+step-condition-if-review = If {$review} applies: {$rule}
+step-condition-may-apply = May apply (the facts that decide it are not known): {$rule}
+step-exception-undetermined = License Exception {$code} may be available: whether its terms are met cannot be told from the facts given. {$rule}
+step-charge-undetermined = This charge may be due: the figures that decide it are not known exactly. {$rule}
+step-listing-date-unknown = The {$list} entry for {$name} first cites {$notice} ({$year}); earl does not know that notice's effective date, so whether {$name} was listed on the date asked is undetermined.
+step-listing-undated = The {$list} entry for {$name} cites no Federal Register notice, so earl cannot date the listing; it was applied as if in force on the date asked.
+step-no-end-user = No end user was named, so no restricted-party list was screened.
+step-hq-not-given = The end user's headquarters was not given: earl assumed it is not headquartered (nor its ultimate parent) in Country Group D:5 or Macau. If it is, a licence is required for advanced computing items to any destination.
+step-ownership-not-given = { $in_force ->
+        [applies] The end user's owners were not given, so ownership by listed parties was not checked.
+       *[other] The end user's owners were not given.
+    }
+step-rules-vintage = earl's rules reflect sources up to {$as_of} ({$source}); changes after that date are not known to earl, so this answer may be out of date.
+document-effective = , effective {$date}
+newer-document = {$kind} “{$title}” ({$cite}, published {$published}{$effective}){$link}
+step-newer-documents = earl's rules reflect sources up to {$as_of} ({$source}). BIS has published {$count} { $count ->
+        [one] document
+       *[other] documents
+    } touching the parts earl encodes since then, which may change this answer and which earl has not encoded: {$documents}.
+
+## Review policies and metrics
+
+policy-presumption-of-approval = presumption of approval
+policy-case-by-case = case-by-case
+policy-presumption-of-denial = presumption of denial
+policy-policy-of-denial = policy of denial
+metric-tpp = TPP
+metric-pd = PD
+metric-memory-bandwidth = memory bandwidth (GB/s)
+metric-chip-to-chip = chip-to-chip bandwidth (GB/s)
+metric-io-aggregate = aggregate bidirectional I/O (GB/s)
+metric-hbm-density = memory bandwidth density (GB/s/mm²)
+metric-frontier-share = share of the frontier chip's TPP
+metric-shipment-tpp = shipment TPP (TPP × quantity)
+
+## Human output (human.rs)
+
+field = {$label}: {$value}
+heading = {$title}:
+heading-conditions = Conditions
+heading-why = Why
+heading-notices = Notices
+heading-not-checked = Not checked — yours to check
+mark-unverified = UNVERIFIED
+yes = yes
+no = no
+none = none
+unknown = unknown
+verdict-prohibited = PROHIBITED — no licence or exception can authorise it
+verdict-licence-possibly-prohibited = LICENCE REQUIRED, and possibly PROHIBITED — see what would decide it
+verdict-undetermined-possibly-prohibited = UNDETERMINED, possibly PROHIBITED — see what would decide it
+verdict-licence-exception = LICENCE REQUIRED, but License Exception {$exception} can authorise it (see its conditions)
+verdict-licence-required = LICENCE REQUIRED
+verdict-no-licence = no licence required by the rules earl evaluates
+verdict-undetermined = UNDETERMINED — see what would decide it
+destination-treated-as = {$destination} (treated as {$treated_as})
+check-head = {$chip} → {$destination} from {$from} on {$date}: {$verdict}
+classification-undetermined = undetermined
+label-classification = classification
+check-rules-in-force = rules in force on {$date}: {$count} { $count ->
+       *[other] amendments
+    }, the newest {$regime}{$scenario}
+scenario-suffix = , scenario {$scenario}
+label-decided-under = decided under
+label-licence-exception = licence exception
+label-review-policy = review policy
+check-if-outcome = if {$outcome}: licence { $licence ->
+        [required] required
+        [not-required] not required
+       *[undetermined] undetermined
+    } · exception {$exception} · review {$review}
+label-decided-by = decided by
+match-alias = {" "}(as “{$alias}”)
+check-match = “{$party}” matches {$name}{$alias} on {$list} — score {$score}
+label-screened-against = screened against
+label-warning = warning
+check-charge = charge{ $may ->
+        [yes] {" "}(may apply)
+       *[no] {""}
+    }: {$rate}% {$kind} — {$text}
+check-disclaimer = This is a determination under earl's encoded rules, not a clearance or legal advice.
+screen-with-address = {" "}with an address in {$country} (or none)
+screen-no-match = No match at or above {$threshold} for “{$query}”{$place} on {$date}.
+below-threshold = below threshold
+label-matched-alias = matched alias
+label-countries = countries
+label-listed = listed
+label-effect = effect
+effect-not-named = earl's rules do not name the {$list} list; read the entry and its source list
+label-licence-policy = licence policy
+label-why = why
+screen-footer = Lists: {$source}, {$generated}. A match is a lead to review, not a determination.
+screen-listed-on = by {$notice}, effective {$date}
+screen-listed-by = by {$notice}, in force by {$date}
+screen-listed-in-year = by {$notice} ({$year}; exact date not known to earl)
+screen-listed-no-notice = no Federal Register notice cited
+screen-listed = {$when} — { $verdict ->
+        [applies] listed on the date asked
+        [does-not-apply] not yet listed on the date asked
+       *[undetermined] may or may not have been listed on the date asked
+    }
+lists-generated = generated {$date}
+lists-generation-date-unknown = generation date unknown
+classify-excluded = not 3A090 — excluded by {$exclusion}
+classify-undetermined = UNDETERMINED — could be {$possible}
+classify-as-of = as of {$date} under rule version {$regime}{$scenario}
+classify-contains = contains {$count} × {$name} ({$chip}): {$paragraph}
+classify-part-not-3a090 = not 3A090 or undetermined
+classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · datacenter: {$datacenter} · memory bandwidth {$bandwidth}
+label-rests-on-unverified = rests on unverified figures
+rule-texts-in-english = The rules' own wording (conditions, notices, what earl did not check, list effects) is quoted in English as earl encodes it; citations are as published.
+
+## Outcome classes (the charts, the page's timeline) and where a rule stands
+
+outcome-class-no_licence = no licence required
+outcome-class-exception = licence exception available
+outcome-class-presumption_of_approval = licence: presumption of approval
+outcome-class-case_by_case = licence: case-by-case review
+outcome-class-licence_no_policy = licence: no review policy stated
+outcome-class-presumption_of_denial = licence: presumption of denial
+outcome-class-policy_of_denial = licence: policy of denial
+outcome-class-prohibited = prohibited
+outcome-class-undetermined = undetermined (figures unknown)
+status-enforced = enforced
+status-published_not_enforced = published, not enforced
+status-announced = announced
+status-proposed = proposed
+status-introduced = introduced
+status-passed_committee = passed committee
+status-passed_one_chamber = passed one chamber
+status-enacted = enacted
+status-withdrawn = withdrawn
+
+## The web page (assets/index.html and app.js); {$name} is filled in by the page's script
+
+page-language = Language
+page-title = earl — US export rules for AI chips
+page-tagline = US export rules for AI chips, as code. Every answer is as of a date and cites its steps. Not legal advice or a clearance.
+page-token = Bearer token
+page-token-hint = This server requires a token for its API.
+page-check-heading = Does this shipment need a licence?
+page-chip = Chip
+page-destination = Destination
+page-destination-placeholder = CN or China
+page-end-user = End user
+page-end-user-placeholder = optional: screened against the lists
+page-end-user-hq = End user HQ
+page-end-user-hq-placeholder = optional country
+page-date = Date
+page-scenario = Scenario
+page-rules-in-force = rules in force
+page-check-button = Check
+page-screen-heading = Screen a party
+page-name = Name
+page-country = Country
+page-optional = optional
+page-screen-button = Screen
+page-explore-heading = Scenarios and history
+page-explore-hint = The outcome for each chip and destination under a scenario, outlined where it differs from the rules in force on the date above (or today); and how one chip's outcome changed with each rule.
+page-chips = Chips
+page-destinations = Destinations
+page-matrix-button = Show matrix
+page-timeline-button = Show timeline
+page-decision-prohibited = Prohibited: no licence can authorise it
+page-decision-possibly_prohibited = Possibly prohibited: the known facts cannot rule it out
+page-decision-no_license_required = No licence required
+page-decision-license_exception = Licence required, but a licence exception applies
+page-decision-presumption_of_approval = Licence required: presumption of approval
+page-decision-case_by_case = Licence required: case-by-case review
+page-decision-presumption_of_denial = Licence required: presumption of denial
+page-decision-policy_of_denial = Licence required: policy of denial
+page-decision-license_required = Licence required
+page-decision-undetermined = Undetermined: the known figures cannot decide
+page-classification = Classification
+page-date-and-rules = Date and rules
+page-rules-as-of = {$date}, rules as of {$regime}
+page-licence-exception = Licence exception
+page-review-policy = Review policy
+page-end-user-matches = End-user matches
+page-charges = Charges
+page-score = score {$score}
+page-no-match-at-threshold = none at or above the threshold
+page-no-end-user = no end user named
+page-why = Why (each step cited)
+page-not-checked = Not checked
+page-checking = Checking…
+page-screening = Screening…
+page-comparing = Comparing…
+page-drawing = Drawing…
+page-matched-as = as “{$name}”
+page-pairs = Pairs: {$pairs}
+page-unmatched-query = Unmatched in the query: {$tokens}
+page-weighed-low = Weighed low: {$tokens}
+page-transliterated = Transliterated: {$items}
+page-screen-summary = Matches at or above {$threshold}: {$count} — lists of {$generated} ({$source})
+page-more = {$count} more
+page-no-scenarios = No scenarios are loaded.
+page-chart-failed = the chart could not be shown
+page-matrix-alt = Outcomes under scenario {$scenario} compared with the rules in force on {$date}
+page-timeline-alt = Licensing determination over time for {$chip} to {$destination}
+page-lists-age-unknown = age unknown: the file carries no date
+page-lists-age = {$days} days old
+page-lists-unknown-date = on an unknown date
+page-lists = Screening list: {$source}, generated {$generated} ({$age}; {$total} entries).
+page-newer-documents = BIS documents published since the rules were encoded may change these answers: {$count}
+page-effective = effective {$date}
+page-lists-failed = The lists in use cannot be shown: {$reason}
+page-api = API
+page-licence-policy = Licence policy: {$policy}
+
+## The charts (svg.rs)
+
+chart-legend = Legend
+chart-diff-title = Export licensing outcome under {$to}
+chart-diff-subtitle = Cells outlined in black changed from {$from} — {$changed} of {$cells} cells changed.
+chart-destination-axis = Destination (ISO code; exports from the United States)
+chart-chip-axis = Chip
+chart-outlined = outlined: outcome differs from {$from} (licence, exception, review policy, conditions or charges)
+chart-with-scenario = {" "}with scenario {$scenario}
+chart-timeline-title = {$chip} to {$destination}: licensing determination, {$start} to {$end}{$scenario}
+chart-timeline-subtitle = Exports from the United States, no end user named. Each step is a date a rule or Country Group change altered the outcome (listed below).
+chart-determination-axis = Determination (more restrictive ↓)
+chart-july = Jul {$year}
+chart-date-axis = Date (rule versions in force)
+chart-outcome-band = Outcome band
+chart-changes = Changes
+chart-start = start of timeline
+chart-change = {$date} — {$outcome} — {$cause}
+
+## Licences and shipments (prose.rs): the fresh check's warnings and the refusals
+
+fresh-check-decided-by = {" "}(decided by {$deciding})
+fresh-check-prohibited = a fresh check finds this export prohibited on {$date}{$by}: no licence can authorise it, so shipments under licence {$number} will be refused; recorded as asked
+fresh-check-possibly-prohibited = a fresh check cannot rule out that this export is prohibited on {$date}{$by}: shipments under licence {$number} will be refused until that is decided; recorded as asked
+fresh-check-no-licence-needed = a fresh check finds that this export needs no licence on {$date}{$by}; licence {$number} is recorded as asked, but authorises nothing that needed one
+fresh-check-undetermined = a fresh check leaves undetermined whether this export needs a licence on {$date}{$by}; licence {$number} is recorded as asked
+none-named = (none)
+refusal-unknown-licence = No licence {$number} is recorded (see `earl licence list`).
+refusal-duplicate-licence = Licence {$number} is already recorded; a licence is recorded once.
+refusal-before-issue = The shipment date {$date} is before licence {$number} was issued ({$issued}).
+refusal-expired = Licence {$number} expired on {$expires}; the shipment is dated {$date}.
+refusal-over-quantity = The shipment of {$asked} units exceeds what licence {$number} has left: {$remaining} units.
+refusal-over-value = The shipment's value, US${$asked}, exceeds what licence {$number} has left: US${$remaining}.
+refusal-value-needed = Licence {$number} limits the value shipped: give the shipment's --value.
+refusal-mismatch = Licence {$number} is for {$licensed}, not {$asked}.
+refusal-end-user-mismatch = Licence {$number} names the end user {$licensed}, not {$asked}.
+refusal-prohibited = A fresh check of the shipment finds it prohibited: no licence, {$number} included, can authorise it.
+refusal-possibly-prohibited = A fresh check of the shipment cannot rule out that it is prohibited (see the check's deciding facts): licence {$number} cannot be relied on until that is decided.
+refusal-listed-since = The end user {$party} matches {$listed_as} on the {$list} list, listed after licence {$number} was issued (or on a date earl cannot place before it): the licence may no longer be what the shipment needs.
+refusal-cap = Refused under {$entry} ({$rule} — {$cite}): {$asked} more units of {$chip} would bring shipments to {$places} under the lane to {$total}, above {$share}% of the {$us_units} units shipped to US end users by the shipment's date ({$allowed} allowed).
+
+## Scenarios, diff and timeline (explore.rs)
+
+point-scenario = scenario {$scenario} over the rules of {$date}
+point-rule-version = rule version {$spec} ({$date})
+point-rules-of = rules of {$date}
+event-lapses = {$id} lapses — {$title} [{$cite}]
+event-country-group = {$country} { $action ->
+        [add] joins
+       *[other] leaves
+    } Country Group {$group} [{$cite}]
+brief-licence-required = licence required
+brief-no-licence = no licence
+brief-licence-undetermined = licence undetermined
+brief-prohibited = prohibited
+brief-possibly-prohibited = possibly prohibited
+brief-exception = exception {$code}
+brief-conditions = {$count} { $count ->
+        [one] condition
+       *[other] conditions
+    }
+scenarios-head = {$count} { $count ->
+       *[other] scenarios
+    } (use with --scenario ID, or as A/B of earl diff):
+scenario-effective-until = effective {$from} until {$until}
+scenario-effective = effective {$from}
+scenario-no-date = no effective date: applies to any date asked
+scenario-status = status: {$status}; {$when}
+diff-head = earl diff: A = {$a}  →  B = {$b}
+diff-subtitle = Exports from the United States, no end user named; outcomes compared: licence, exception, review policy, conditions, charges.
+diff-only-in-b = Applied in B only
+diff-only-in-a = Applied in A only
+diff-summary = {$chips} chips × {$destinations} destinations = {$cells} cells; {$changed} changed.
+label-because-of = because of
+diff-country-group = Country Group: {$country} {$action} {$group} on {$date} — {$cite}
+timeline-head = {$chip} → {$destination}: exports from the United States, no end user named{$scenario}; {$count} rule versions checked from {$first} to {$until}, {$periods} distinct periods.
+timeline-today = today
+label-changed-by = changed by
+timeline-period = {$from} → {$until}   {$outcome}
+
+## Jurisdiction: is the item subject to the EAR (15 CFR 734.3, 734.4, 734.9)
+step-tpp-range = TPP between {$low} and {$high} (no throughput published; the range its sources give, {$source})
+step-subject = The item is subject to the EAR.
+step-not-subject = Not subject to the EAR: no prong of 15 CFR 734.3 reaches the item, so no EAR licence requirement applies to it.
+step-subject-undetermined = Whether the item is subject to the EAR is undetermined, so whether a licence is required is undetermined too; what applies if it is subject follows.
+step-production = Production facts: made in {$made_in}; controlled US-origin content {$us_content}; direct product of US-origin technology or software: {$us_tech}.
+fact-sourced = {$value} ({$source})
+fact-sourced-unverified = {$value} ({$source}, unverified)
+fact-yes = yes
+fact-no = no
+fact-or = {" "}or{" "}
+prong-us-located = Located in the United States
+prong-us-origin = US-origin
+prong-de-minimis-level = De minimis (controlled US content above {$level}%)
+prong-de-minimis = De minimis
+prong-direct-product = Foreign direct product
+prong-presumed = Presumed subject by BIS
+step-prong-applies = {$prong}: subject to the EAR — {$rule}
+step-prong-does-not-apply = {$prong}: does not reach the item — {$rule}
+step-prong-unsettled = {$prong}: undetermined — the reach of the rule is unsettled: {$rule} The readings differ: {$readings}.
+step-prong-fact-unknown = {$prong}: undetermined — a fact that decides it is unknown: {$rule}
+verdict-not-subject = NOT SUBJECT TO THE EAR — no EAR licence requirement reaches it (see the path)
+verdict-jurisdiction-undetermined = {" "}(whether it is subject to the EAR is undetermined)

@@ -1,0 +1,413 @@
+# earl 的简体中文语句。与 locales/en/earl.ftl 一一对应：每条消息、每个变量都相同（tests/catalogs.rs 检查）。
+# 术语依 docs/i18n/glossary.md（附来源）。名称、编号、清单名和引文保持原文（英文）。
+
+## Joining lists
+
+list-semicolon = {"；"}
+list-comma = {"、"}
+list-or = {"或"}
+list-and = {"和"}
+
+## Steps (prose.rs)
+
+the-entry = 该条目
+step-if-branch = 若为 {$branch}：{$text}
+outcome-not = 非 {$eccn}
+step-tpp = TPP = { $given ->
+        [yes] 给定的
+       *[no] {""}
+    }稠密 {$precision} 算力 {$tops} TOPS × {$bits} 位 = {$tpp}{ $over ->
+        [yes] （所列 {$precisions} 种精度中的最高值）
+       *[no] {""}
+    }
+step-tpp-as-given = TPP = {$tpp}（给定值）
+step-pd = PD = TPP {$tpp} / {$area} { $given ->
+        [yes] mm²
+       *[no] mm² 适用芯片面积
+    } = {$pd}
+step-pd-as-given = PD = {$pd}（给定值）
+step-hbm-density = 内存带宽密度 = {$bandwidth} GB/s / {$area} mm² = {$density} GB/s/mm²
+step-io-bound = 双向聚合 I/O 取芯片间带宽 {$chip_to_chip} GB/s 加上至多 {$host_link} GB/s 的主机链路：介于 {$low} 与 {$high} GB/s 之间。
+step-no-3a090 = 在所问日期 ECCN 3A090 尚不存在：它由 2022-10-07 生效的规则（87 FR 62186）设立。
+step-exclusion = {$entry}{ $verdict ->
+        [applies] 适用
+        [does-not-apply] 不适用
+       *[undetermined] 无法判断是否适用
+    }：{$rule}
+step-paragraph-not-applicable = {$entry}（{$rule}）：不适用于此类物项。
+step-paragraph = {$entry}（{$rule}）：{ $verdict ->
+        [applies] 满足
+        [does-not-apply] 不满足
+       *[undetermined] 未定
+    } — {$tests}。
+comparison = {$metric} {$shown} {$op} {$threshold}：{ $verdict ->
+        [applies] 满足
+        [does-not-apply] 不满足
+       *[undetermined] 无法判断
+    }
+shown-between = 介于 {$low} 与 {$high} 之间
+shown-unknown = 未知
+shown-not-applicable = 不适用
+step-unknown-irrelevant = {$metric} 未知，但不会改变此结果：决定结果的条款不取决于 {$metric}。
+step-classified = 分类：{$outcome}。
+step-classification-open = 分类未定：可能为 {$possible}；取决于 {$deciding}。
+step-rests-on-unverified = 此结果依赖于来源标注为未核实的数据：{$figures}。
+contained-part = {$count} × {$name}（{$chip}）
+step-contains = {$system} 包含 {$parts}。
+step-assembly = {$entry}（{$rule}）：{ $verdict ->
+        [applies] 适用 — 它包含 {$by}。
+        [undetermined] 未定 — 它包含 {$by}，其分类尚未确定。
+       *[does-not-apply] 不适用 — 所含芯片均不满足。
+    }
+step-treated-as = 自 {$from} 起，{$country} 在《出口管制条例》（EAR）下视同 {$treated_as}。
+control-reading = “{$reading}”（{$cite}）
+step-control-unsettled = 未定 — 法律尚无定论：{$rule} 各种解读不同：{$readings}。
+step-control-figures-unknown = 无法判断是否适用（数据未知）：{$rule}
+step-control = { $requirement ->
+        [prohibited] 禁止
+       *[license] 需要许可证
+    }：{$rule}
+step-no-requirement = 在所问日期，earl 规则中没有任何许可证要求适用于出口至 {$destination} 的此物项（规则版本 {$regime}）。
+party-matched-as = {$name}（以“{$matched}”匹配）
+party-subject = “{$party}”与 {$list} 清单上的 {$who} 匹配
+step-party-listed = {$subject}{$since}：{$rule}
+step-party-listed-later = {$subject}，但{$listing}，晚于所问日期：当时尚未列入，因此不适用该列名。
+step-party-listing-undated = {$subject}；{$listing}，earl 不知道其生效日期，因此该条目在所问日期可能已列入，也可能尚未列入：{$rule}
+listing-on = 该条目由 {$notice} 列入，{$date} 生效
+listing-by = 该条目由 {$notice} 列入，最迟于 {$date} 生效
+listing-in-year = 该条目由 {$notice} 列入（{$year} 年发布）
+listing-no-notice = 该条目未引用任何《联邦公报》（Federal Register）公告
+listed-since-on = （由 {$notice} 列入，{$date} 生效）
+listed-since-by = （由 {$notice} 列入，最迟于 {$date} 生效）
+listed-since-in-year = （由 {$notice} 列入，{$year} 年）
+step-owned = {$party}{ $verdict ->
+        [applies] 由
+       *[other] 可能由（部分所有者的列名日期未知）
+    } {$list} 清单上的各方合计持有 {$percent}%（{$chain}）：{$rule}
+holding = {$owner} 持有 {$owned} 的 {$percent}%
+holding-listed = {$owner} 持有 {$owned} 的 {$percent}%，{$list}
+step-ownership-not-applied = {$party} 由 {$list} 清单上的各方持有 {$percent}%，但在所问日期所有权规则并不适用（见其引文）；该所有权仍是一个危险信号。
+step-exception = 许可证例外 {$code} 可予授权：{$rule}
+step-exception-barred = 许可证例外 {$code} 本可适用，但该方被列入 {$list} 清单，不得使用许可证例外。
+step-review-overridden = 本应适用审查政策“{$policy}”，但被列名方更严格的政策取代（见下文）：{$rule}
+step-review-figures-unknown = 无法判断此审查政策是否适用（数据未知）：{$rule}
+step-review = 审查政策“{$policy}”：{$rule}
+step-policy-override-replaces = {$list} 列名设定了更严格的审查政策：{$policy}。它取代 {$replaced}，该政策的条件和费用不再适用。
+step-policy-override = {$list} 列名设定了审查政策：{$policy}。
+step-same-across-outcomes = 每一种可能的分类都得出同一答案，因此未知数据不会改变它。
+step-depends-on-classification = 答案取决于分类，而分类取决于 {$deciding}。
+review-reading-first = 若 {$entry} 适用，则为{$policy}
+review-reading-else = 否则若 {$entry} 适用，则为{$policy}
+review-reading-fallback = 否则为{$policy}（{$entry}）
+review-reading-none = 否则均不适用
+step-review-undetermined = 审查政策未定：{$readings}。上文未定的步骤说明了由什么决定。
+step-condition-if-review = 若适用 {$review}：{$rule}
+step-condition-may-apply = 可能适用（决定它的事实未知）：{$rule}
+step-exception-undetermined = 许可证例外 {$code} 可能可用：根据所给事实无法判断是否满足其条件。{$rule}
+step-charge-undetermined = 此项费用可能须缴纳：决定它的数据并不确切。{$rule}
+step-listing-date-unknown = {$list} 清单中 {$name} 的条目最早引用 {$notice}（{$year} 年）；earl 不知道该公告的生效日期，因此 {$name} 在所问日期是否已被列入尚未确定。
+step-listing-undated = {$list} 清单中 {$name} 的条目未引用任何《联邦公报》公告，earl 无法确定列入日期；已按其在所问日期有效处理。
+step-no-end-user = 未指明最终用户，因此未筛查任何受限方清单。
+step-hq-not-given = 未提供最终用户的总部所在地：earl 假定其（及其最终母公司）总部不在国家组 D:5 或澳门。若在，则先进计算物项出口至任何目的地均需要许可证。
+step-ownership-not-given = { $in_force ->
+        [applies] 未提供最终用户的所有者，因此未检查被列名方的所有权。
+       *[other] 未提供最终用户的所有者。
+    }
+step-rules-vintage = earl 的规则反映截至 {$as_of} 的来源（{$source}）；此后的变化 earl 并不知晓，因此本答案可能已过时。
+document-effective = ，{$date} 生效
+newer-document = {$kind}“{$title}”（{$cite}，{$published} 发布{$effective}）{$link}
+step-newer-documents = earl 的规则反映截至 {$as_of} 的来源（{$source}）。此后 BIS 已发布 {$count} { $count ->
+       *[other] 份
+    }涉及 earl 所编码部分的文件，可能改变本答案，而 earl 尚未编码：{$documents}。
+
+## Review policies and metrics
+
+policy-presumption-of-approval = 推定批准
+policy-case-by-case = 逐案审查
+policy-presumption-of-denial = 推定拒绝
+policy-policy-of-denial = 拒绝政策
+metric-tpp = TPP
+metric-pd = PD
+metric-memory-bandwidth = 内存带宽（GB/s）
+metric-chip-to-chip = 芯片间带宽（GB/s）
+metric-io-aggregate = 双向聚合 I/O（GB/s）
+metric-hbm-density = 内存带宽密度（GB/s/mm²）
+metric-frontier-share = 占前沿芯片 TPP 的比例
+metric-shipment-tpp = 货物 TPP（TPP × 数量）
+
+## Human output (human.rs)
+
+field = {$label}：{$value}
+heading = {$title}：
+heading-conditions = 条件
+heading-why = 理由
+heading-notices = 提示
+heading-not-checked = 未检查 — 须由您核查
+mark-unverified = 未核实
+yes = 是
+no = 否
+none = 无
+unknown = 未知
+verdict-prohibited = 禁止 — 任何许可证或例外均不能授权
+verdict-licence-possibly-prohibited = 需要许可证，且可能被禁止 — 见决定因素
+verdict-undetermined-possibly-prohibited = 未定，可能被禁止 — 见决定因素
+verdict-licence-exception = 需要许可证，但许可证例外 {$exception} 可予授权（见其条件）
+verdict-licence-required = 需要许可证
+verdict-no-licence = 依 earl 评估的规则，无需许可证
+verdict-undetermined = 未定 — 见决定因素
+destination-treated-as = {$destination}（视同 {$treated_as}）
+check-head = {$chip} → {$destination}，自 {$from}，{$date}：{$verdict}
+classification-undetermined = 未定
+label-classification = 分类
+check-rules-in-force = {$date} 有效的规则：{$count} { $count ->
+       *[other] 项修订
+    }，最新为 {$regime}{$scenario}
+scenario-suffix = ，情景 {$scenario}
+label-decided-under = 依据
+label-licence-exception = 许可证例外
+label-review-policy = 审查政策
+check-if-outcome = 若为 {$outcome}：许可证{ $licence ->
+        [required] 需要
+        [not-required] 不需要
+       *[undetermined] 未定
+    } · 例外 {$exception} · 审查 {$review}
+label-decided-by = 取决于
+match-alias = （作为“{$alias}”）
+check-match = “{$party}”与 {$list} 上的 {$name}{$alias} 匹配 — 得分 {$score}
+label-screened-against = 筛查依据
+label-warning = 警告
+check-charge = 费用{ $may ->
+        [yes] （可能适用）
+       *[no] {""}
+    }：{$rate}% {$kind} — {$text}
+check-disclaimer = 这是依 earl 已编码规则作出的判定，并非许可放行或法律意见。
+screen-with-address = ，地址在 {$country}（或无地址）
+screen-no-match = 在 {$date}，“{$query}”{$place}没有得分达到或超过 {$threshold} 的匹配。
+below-threshold = 低于阈值
+label-matched-alias = 匹配的别名
+label-countries = 国家
+label-listed = 列入
+label-effect = 效力
+effect-not-named = earl 的规则未提及 {$list} 清单；请阅读该条目及其来源清单
+label-licence-policy = 许可政策
+label-why = 理由
+screen-footer = 清单：{$source}，{$generated}。匹配只是需要复核的线索，而非判定。
+screen-listed-on = 由 {$notice} 列入，{$date} 生效
+screen-listed-by = 由 {$notice} 列入，最迟于 {$date} 生效
+screen-listed-in-year = 由 {$notice} 列入（{$year} 年；earl 不知道确切日期）
+screen-listed-no-notice = 未引用任何《联邦公报》公告
+screen-listed = {$when} — { $verdict ->
+        [applies] 在所问日期已列入
+        [does-not-apply] 在所问日期尚未列入
+       *[undetermined] 在所问日期可能已列入，也可能尚未列入
+    }
+lists-generated = 生成于 {$date}
+lists-generation-date-unknown = 生成日期未知
+classify-excluded = 非 3A090 — 由 {$exclusion} 排除
+classify-undetermined = 未定 — 可能为 {$possible}
+classify-as-of = 截至 {$date}，规则版本 {$regime}{$scenario}
+classify-contains = 包含 {$count} × {$name}（{$chip}）：{$paragraph}
+classify-part-not-3a090 = 非 3A090 或未定
+classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · 数据中心：{$datacenter} · 内存带宽 {$bandwidth}
+label-rests-on-unverified = 依赖未核实的数据
+rule-texts-in-english = 规则原文（条件、提示、earl 未检查的事项、清单效力）按 earl 编码时的英文引用；引文保持发布时的原样。
+
+## Outcome classes (the charts, the page's timeline) and where a rule stands
+
+outcome-class-no_licence = 无需许可证
+outcome-class-exception = 可用许可证例外
+outcome-class-presumption_of_approval = 需许可证：推定批准
+outcome-class-case_by_case = 需许可证：逐案审查
+outcome-class-licence_no_policy = 需许可证：未载明审查政策
+outcome-class-presumption_of_denial = 需许可证：推定拒绝
+outcome-class-policy_of_denial = 需许可证：拒绝政策
+outcome-class-prohibited = 禁止
+outcome-class-undetermined = 未定（数据未知）
+status-enforced = 已执行
+status-published_not_enforced = 已公布但未执行
+status-announced = 已宣布
+status-proposed = 拟议
+status-introduced = 已提出
+status-passed_committee = 已获委员会通过
+status-passed_one_chamber = 已获一院通过
+status-enacted = 已颁布
+status-withdrawn = 已撤回
+
+## The web page
+
+page-language = 语言
+page-title = earl — 美国 AI 芯片出口规则
+page-tagline = 以代码表达的美国 AI 芯片出口规则。每个答案都以某一日期为准，并为每一步注明出处。并非法律意见或许可放行。
+page-token = 持有者令牌（Bearer token）
+page-token-hint = 此服务器的 API 需要令牌。
+page-check-heading = 这批货物需要许可证吗？
+page-chip = 芯片
+page-destination = 目的地
+page-destination-placeholder = CN 或 China
+page-end-user = 最终用户
+page-end-user-placeholder = 可选：将与各清单比对筛查
+page-end-user-hq = 最终用户总部
+page-end-user-hq-placeholder = 可选：国家
+page-date = 日期
+page-scenario = 情景
+page-rules-in-force = 现行规则
+page-check-button = 检查
+page-screen-heading = 筛查一方
+page-name = 名称
+page-country = 国家
+page-optional = 可选
+page-screen-button = 筛查
+page-explore-heading = 情景与历史
+page-explore-hint = 每种芯片与目的地在某一情景下的结果，与上述日期（或今天）的现行规则不同之处加框标出；以及一种芯片的结果如何随每项规则而变化。
+page-chips = 芯片
+page-destinations = 目的地
+page-matrix-button = 显示矩阵
+page-timeline-button = 显示时间线
+page-decision-prohibited = 禁止：任何许可证均不能授权
+page-decision-possibly_prohibited = 可能被禁止：已知事实无法排除
+page-decision-no_license_required = 无需许可证
+page-decision-license_exception = 需要许可证，但适用许可证例外
+page-decision-presumption_of_approval = 需要许可证：推定批准
+page-decision-case_by_case = 需要许可证：逐案审查
+page-decision-presumption_of_denial = 需要许可证：推定拒绝
+page-decision-policy_of_denial = 需要许可证：拒绝政策
+page-decision-license_required = 需要许可证
+page-decision-undetermined = 未定：已知数据无法决定
+page-classification = 分类
+page-date-and-rules = 日期与规则
+page-rules-as-of = {$date}，规则版本 {$regime}
+page-licence-exception = 许可证例外
+page-review-policy = 审查政策
+page-end-user-matches = 最终用户匹配
+page-charges = 费用
+page-score = 得分 {$score}
+page-no-match-at-threshold = 没有达到或超过阈值的匹配
+page-no-end-user = 未指明最终用户
+page-why = 理由（每一步均注明出处）
+page-not-checked = 未检查
+page-checking = 正在检查…
+page-screening = 正在筛查…
+page-comparing = 正在比较…
+page-drawing = 正在绘制…
+page-matched-as = 作为“{$name}”
+page-pairs = 配对：{$pairs}
+page-unmatched-query = 查询中未匹配：{$tokens}
+page-weighed-low = 低权重：{$tokens}
+page-transliterated = 转写：{$items}
+page-screen-summary = 得分达到或超过 {$threshold} 的匹配：{$count} — 清单生成于 {$generated}（{$source}）
+page-more = 另有 {$count} 项
+page-no-scenarios = 未加载任何情景。
+page-chart-failed = 无法显示图表
+page-matrix-alt = 情景 {$scenario} 下的结果与 {$date} 现行规则的比较
+page-timeline-alt = {$chip} 出口至 {$destination} 的许可判定随时间的变化
+page-lists-age-unknown = 时效未知：文件未载明日期
+page-lists-age = 已有 {$days} 天
+page-lists-unknown-date = 日期未知
+page-lists = 筛查清单：{$source}，生成于 {$generated}（{$age}；{$total} 个条目）。
+page-newer-documents = 规则编码之后 BIS 发布的、可能改变这些答案的文件：{$count}
+page-effective = {$date} 生效
+page-lists-failed = 无法显示所用清单：{$reason}
+page-api = API
+page-licence-policy = 许可政策：{$policy}
+
+## The charts (svg.rs)
+
+chart-legend = 图例
+chart-diff-title = 在 {$to} 下的出口许可结果
+chart-diff-subtitle = 黑框单元格表示相对 {$from} 发生了变化 — {$cells} 个单元格中有 {$changed} 个变化。
+chart-destination-axis = 目的地（ISO 代码；自美国出口）
+chart-chip-axis = 芯片
+chart-outlined = 加框：结果与 {$from} 不同（许可证、例外、审查政策、条件或费用）
+chart-with-scenario = ，情景 {$scenario}
+chart-timeline-title = {$chip} 出口至 {$destination}：许可判定，{$start} 至 {$end}{$scenario}
+chart-timeline-subtitle = 自美国出口，未指明最终用户。每一阶梯是某项规则或国家组变化改变结果的日期（列于下方）。
+chart-determination-axis = 判定（越往下越严格）
+chart-july = {$year} 年 7 月
+chart-date-axis = 日期（现行规则版本）
+chart-outcome-band = 结果色带
+chart-changes = 变化
+chart-start = 时间线起点
+chart-change = {$date} — {$outcome} — {$cause}
+
+## Licences and shipments (prose.rs)
+
+fresh-check-decided-by = （取决于 {$deciding}）
+fresh-check-prohibited = 重新检查发现此出口在 {$date} 被禁止{$by}：任何许可证都不能授权，因此许可证 {$number} 项下的货物将被拒绝；已按要求记录
+fresh-check-possibly-prohibited = 重新检查无法排除此出口在 {$date} 被禁止{$by}：在此确定之前，许可证 {$number} 项下的货物将被拒绝；已按要求记录
+fresh-check-no-licence-needed = 重新检查发现此出口在 {$date} 无需许可证{$by}；许可证 {$number} 已按要求记录，但它并未授权任何需要许可证的出口
+fresh-check-undetermined = 重新检查无法确定此出口在 {$date} 是否需要许可证{$by}；许可证 {$number} 已按要求记录
+none-named = （无）
+refusal-unknown-licence = 没有记录许可证 {$number}（见 `earl licence list`）。
+refusal-duplicate-licence = 许可证 {$number} 已记录；每份许可证只记录一次。
+refusal-before-issue = 货物日期 {$date} 早于许可证 {$number} 的签发日期（{$issued}）。
+refusal-expired = 许可证 {$number} 已于 {$expires} 到期；货物日期为 {$date}。
+refusal-over-quantity = 本批 {$asked} 件超出许可证 {$number} 的剩余数量：{$remaining} 件。
+refusal-over-value = 本批货值 US${$asked} 超出许可证 {$number} 的剩余金额：US${$remaining}。
+refusal-value-needed = 许可证 {$number} 限制出口金额：请给出货物的 --value。
+refusal-mismatch = 许可证 {$number} 适用于 {$licensed}，而非 {$asked}。
+refusal-end-user-mismatch = 许可证 {$number} 指定的最终用户为 {$licensed}，而非 {$asked}。
+refusal-prohibited = 对货物的重新检查发现其被禁止：任何许可证（包括 {$number}）都不能授权。
+refusal-possibly-prohibited = 对货物的重新检查无法排除其被禁止（见检查的决定因素）：在此确定之前不能依赖许可证 {$number}。
+refusal-listed-since = 最终用户 {$party} 与 {$list} 清单上的 {$listed_as} 匹配，其列入晚于许可证 {$number} 的签发（或 earl 无法确定其早于签发）：该许可证可能已不足以支持本批货物。
+refusal-cap = 依 {$entry}（{$rule} — {$cite}）拒绝：再出口 {$asked} 件 {$chip} 将使该通道下运往 {$places} 的货物达到 {$total} 件，超过截至货物日期运往美国最终用户的 {$us_units} 件的 {$share}%（允许 {$allowed} 件）。
+
+## Scenarios, diff and timeline (explore.rs)
+
+point-scenario = 在 {$date} 规则之上的情景 {$scenario}
+point-rule-version = 规则版本 {$spec}（{$date}）
+point-rules-of = {$date} 的规则
+event-lapses = {$id} 失效 — {$title} [{$cite}]
+event-country-group = {$country}{ $action ->
+        [add] 加入
+       *[other] 退出
+    }国家组 {$group} [{$cite}]
+brief-licence-required = 需要许可证
+brief-no-licence = 无需许可证
+brief-licence-undetermined = 许可证要求未定
+brief-prohibited = 禁止
+brief-possibly-prohibited = 可能被禁止
+brief-exception = 例外 {$code}
+brief-conditions = {$count} 项条件
+scenarios-head = 共 {$count} 个情景（用于 --scenario ID，或作为 earl diff 的 A/B）：
+scenario-effective-until = {$from} 生效，至 {$until}
+scenario-effective = {$from} 生效
+scenario-no-date = 无生效日期：适用于所问的任何日期
+scenario-status = 状态：{$status}；{$when}
+diff-head = earl diff：A = {$a}  →  B = {$b}
+diff-subtitle = 自美国出口，未指明最终用户；比较的结果：许可证、例外、审查政策、条件、费用。
+diff-only-in-b = 仅在 B 中适用
+diff-only-in-a = 仅在 A 中适用
+diff-summary = {$chips} 种芯片 × {$destinations} 个目的地 = {$cells} 个单元格；{$changed} 个变化。
+label-because-of = 原因
+diff-country-group = 国家组：{$country} { $action ->
+        [add] 加入
+       *[other] 退出
+    } {$group}，{$date} — {$cite}
+timeline-head = {$chip} → {$destination}：自美国出口，未指明最终用户{$scenario}；检查了自 {$first} 至 {$until} 的 {$count} 个规则版本，共 {$periods} 个不同时期。
+timeline-today = 今天
+label-changed-by = 变化原因
+timeline-period = {$from} → {$until}   {$outcome}
+
+## 管辖：物项是否受《出口管理条例》管辖（15 CFR 734.3、734.4、734.9）
+step-tpp-range = TPP 介于 {$low} 与 {$high} 之间（未公布算力数据；此为其来源给出的范围，{$source}）
+step-subject = 该物项受《出口管理条例》（EAR）管辖。
+step-not-subject = 不受《出口管理条例》（EAR）管辖：15 CFR 734.3 的任何一项均不涵盖该物项，因此不适用 EAR 的许可证要求。
+step-subject-undetermined = 该物项是否受《出口管理条例》（EAR）管辖尚无法确定，因此是否需要许可证亦无法确定；以下为若其受管辖时适用的内容。
+step-production = 生产事实：生产地 {$made_in}；受管制的美国原产成分 {$us_content}；是否为美国原产技术或软件的直接产品：{$us_tech}。
+fact-sourced = {$value}（{$source}）
+fact-sourced-unverified = {$value}（{$source}，未经核实）
+fact-yes = 是
+fact-no = 否
+fact-or = 或
+prong-us-located = 位于美国境内
+prong-us-origin = 美国原产
+prong-de-minimis-level = 最低减让（受管制美国成分超过 {$level}%）
+prong-de-minimis = 最低减让
+prong-direct-product = 外国直接产品
+prong-presumed = BIS 推定受管辖
+step-prong-applies = {$prong}：受 EAR 管辖 — {$rule}
+step-prong-does-not-apply = {$prong}：不涵盖该物项 — {$rule}
+step-prong-unsettled = {$prong}：无法确定 — 该规则的适用范围尚不明确：{$rule} 各解读不同：{$readings}。
+step-prong-fact-unknown = {$prong}：无法确定 — 决定性事实未知：{$rule}
+verdict-not-subject = 不受 EAR 管辖 — 不适用任何 EAR 许可证要求（见判定路径）
+verdict-jurisdiction-undetermined = （是否受 EAR 管辖尚无法确定）
