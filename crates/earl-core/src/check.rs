@@ -32,6 +32,7 @@ use crate::classify::{Classification, Outcome};
 use crate::countries::Country;
 use crate::metrics::Metrics;
 use crate::ownership::{self, Stake};
+use crate::party::PartyHit;
 use crate::rules::{
     Entries, Evaluator, Facts, Ground, InForce, PartyRule, Requirement, ReviewPolicy, Snapshot,
 };
@@ -39,35 +40,6 @@ use crate::step::{Fact, Listed, Reason, ReviewReading, Step, Verdict, decided_by
 use crate::tri::Tri;
 use jiff::civil::Date;
 use serde::Serialize;
-
-/// A restricted-party list match, as screening reports it, with when the entry was listed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct PartyHit {
-    /// List short code (EL, DPL, UVL, MEU, SDN, ...).
-    pub list: String,
-    /// The entry's primary name and the name or alias that matched.
-    pub name: String,
-    pub matched_name: String,
-    pub entity_number: Option<String>,
-    pub score: f64,
-    pub license_requirement: Option<String>,
-    /// The entry's own review policy, normalised (Entity List entries state one).
-    pub policy: Option<ReviewPolicy>,
-    pub raw_policy: Option<String>,
-    /// The name that was screened: the end user's, or an owner's.
-    pub party: String,
-    /// When the entry was listed, as far as the Federal Register notices it cites tell.
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
-    pub listed: Listed,
-}
-
-impl PartyHit {
-    /// Whether the entry was listed on `date` (see [`Listed::on`]).
-    pub fn listed_on(&self, date: Date) -> Tri {
-        self.listed.on(date)
-    }
-}
 
 /// Where and how the item was produced, for the jurisdiction step: the user's facts where
 /// given, else the catalog's, else unknown — never assumed.
@@ -542,7 +514,129 @@ fn decide(
     facts.el_footnotes = &footnotes;
     let (subject, jurisdiction_steps) = jurisdiction(e, q, eval, &facts, &mut deciding);
 
-    // 1. Controls: none reaches an item not subject to the EAR.
+    // 1. Controls.
+    let (triggered, required, prohibited) =
+        controls(e, eval, &facts, subject, &mut because, &mut deciding);
+
+    // 2. Parties, and 3. ownership.
+    let parties = parties(
+        e,
+        q,
+        required,
+        prohibited,
+        &mut because,
+        &mut notices,
+        &mut deciding,
+    );
+    let PartyEffects {
+        required,
+        prohibited,
+        policy: party_policy,
+        barred,
+        lists,
+    } = parties;
+    facts.lists = &lists;
+    if required == Tri::False && subject != Tri::False {
+        because.push(Step::computed(
+            Reason::NoRequirement {
+                destination: dest.to_string(),
+                regime: snapshot.regime.clone(),
+            },
+            format!(
+                "earl's rules in force on the date asked (regime {})",
+                snapshot.regime
+            ),
+        ));
+    }
+    facts.controls = &triggered;
+
+    // 4. Exceptions.
+    let (exception, mut conditions) = exception(
+        e,
+        eval,
+        &facts,
+        (&triggered, required, prohibited),
+        &barred,
+        &mut because,
+    );
+
+    // 5. Review policy, then a listed party's stricter policy.
+    let (review, review_id, readings) = review(
+        e,
+        eval,
+        &facts,
+        (required, prohibited),
+        party_policy,
+        &mut because,
+    );
+    let review_entry = review_id.map(|(id, _)| id);
+    facts.review = review_entry.as_deref();
+    // Every reading still possible (the entry below the open ones included) is open.
+    let open_entries: Vec<String> = readings.iter().map(|(x, _)| x.entry.clone()).collect();
+    facts.review_open = &open_entries;
+
+    // 6. Conditions and charges.
+    let charges = conditions_and_charges(
+        e,
+        eval,
+        &facts,
+        &open_entries,
+        &mut conditions,
+        &mut notices,
+    );
+
+    // 7. Notices and what was not checked.
+    let shown = |notes: &[crate::rules::Note], as_reason: fn(String) -> Reason| -> Vec<Step> {
+        notes
+            .iter()
+            .filter(|n| eval.eval(&n.when, &facts) != Tri::False)
+            .map(|n| Step::entry(as_reason(n.text.clone()), &n.id, &n.cite))
+            .collect()
+    };
+    let mut all_notices = shown(&e.notice, |rule| Reason::Notice { rule });
+    all_notices.extend(notices);
+    let mut not_checked = shown(&e.not_checked, |rule| Reason::NotChecked { rule });
+    if q.hq.is_none() {
+        not_checked.push(Step::sourced(
+            Reason::HqNotGiven,
+            "15 CFR 742.6(a)(6)(iii)(A) / former 744.23(a)(3); BIS guidance of May 31, 2026",
+            crate::cite::Confidence::VerifiedPrimary,
+        ));
+    }
+    // Subject or not undetermined: what applies if it is subject is shown, but no licence
+    // answer is stated, and no prohibition either.
+    let (required, prohibited) = if subject == Tri::Unknown {
+        (Tri::Unknown, prohibited.and(Tri::Unknown))
+    } else {
+        (required, prohibited)
+    };
+    Branch {
+        subject,
+        jurisdiction: jurisdiction_steps,
+        license_required: required,
+        prohibited,
+        exception,
+        review,
+        conditions,
+        charges,
+        because,
+        notices: all_notices,
+        not_checked,
+        deciding,
+    }
+}
+
+/// 1. Controls: each that holds requires a licence (or prohibits); one that cannot be evaluated,
+/// or whose law is unsettled, leaves it undetermined. None reaches an item not subject to the
+/// EAR. Returns the controls that hold, whether a licence is required, and whether prohibited.
+fn controls(
+    e: &Entries,
+    eval: &Evaluator,
+    facts: &Facts,
+    subject: Tri,
+    because: &mut Vec<Step>,
+    deciding: &mut Vec<String>,
+) -> (Vec<String>, Tri, Tri) {
     let mut triggered: Vec<String> = Vec::new();
     let mut required = Tri::False;
     let mut prohibited = Tri::False;
@@ -577,8 +671,21 @@ fn decide(
             prohibited = prohibited.or(holds);
         }
     }
+    (triggered, required, prohibited)
+}
 
-    // 2. Parties, and 3. ownership.
+/// 2. Parties: each match applies its list's rule from its listing date; and 3. ownership:
+/// listed owners holding the threshold apply their lists' rules while the Affiliates rule is
+/// in force.
+fn parties(
+    e: &Entries,
+    q: &Question,
+    required: Tri,
+    prohibited: Tri,
+    because: &mut Vec<Step>,
+    notices: &mut Vec<Step>,
+    deciding: &mut Vec<String>,
+) -> PartyEffects {
     let mut parties = PartyEffects {
         required,
         prohibited,
@@ -588,7 +695,7 @@ fn decide(
     };
     for hit in q.party_hits {
         let listed = hit.listed_on(q.date);
-        listing_notices(&mut notices, &mut deciding, hit, listed);
+        listing_notices(notices, deciding, hit, listed);
         for rule in e.party.iter().filter(|r| r.list == hit.list) {
             because.push(party_step(hit, rule, listed));
             if listed != Tri::False {
@@ -652,29 +759,20 @@ fn decide(
             }
         }
     }
-    let PartyEffects {
-        required,
-        prohibited,
-        policy: party_policy,
-        barred,
-        lists,
-    } = parties;
-    facts.lists = &lists;
-    if required == Tri::False && subject != Tri::False {
-        because.push(Step::computed(
-            Reason::NoRequirement {
-                destination: dest.to_string(),
-                regime: snapshot.regime.clone(),
-            },
-            format!(
-                "earl's rules in force on the date asked (regime {})",
-                snapshot.regime
-            ),
-        ));
-    }
-    facts.controls = &triggered;
+    parties
+}
 
-    // 4. Exceptions.
+/// 4. Exceptions: the first by rank covering every control that holds, unless a listing bars
+/// it; one whose terms cannot be evaluated is named, never skipped in silence. Returns the
+/// exception and its conditions.
+fn exception(
+    e: &Entries,
+    eval: &Evaluator,
+    facts: &Facts,
+    (triggered, required, prohibited): (&[String], Tri, Tri),
+    barred: &Option<(String, Tri)>,
+    because: &mut Vec<Step>,
+) -> (Option<String>, Vec<Step>) {
     let mut exception = None;
     let mut conditions = Vec::new();
     if required != Tri::False && prohibited != Tri::True && !triggered.is_empty() {
@@ -682,7 +780,7 @@ fn decide(
             if !triggered.iter().all(|c| x.covers.contains(c)) {
                 continue;
             }
-            match eval.eval(&x.when, &facts) {
+            match eval.eval(&x.when, facts) {
                 Tri::True => {}
                 Tri::False => continue,
                 // Never skipped without a word: it may be available, on facts not known.
@@ -723,10 +821,27 @@ fn decide(
             break;
         }
     }
+    (exception, conditions)
+}
 
-    // 5. Review policy, then a listed party's stricter policy. A policy is settled only when
-    // every entry ranked above it was evaluated: one that could not be leaves the policy open
-    // between the readings (its own and those below), unless they all say the same.
+/// 5. Review policy: the first by rank whose `when` holds, if every entry ranked above it was
+/// evaluated; else the readings still possible (`review_undetermined`). Then a listed party's
+/// stricter policy. Returns the policy, the entry that set it, and the readings still open.
+fn review(
+    e: &Entries,
+    eval: &Evaluator,
+    facts: &Facts,
+    (required, prohibited): (Tri, Tri),
+    party_policy: Option<(ReviewPolicy, String, String)>,
+    because: &mut Vec<Step>,
+) -> (
+    Option<ReviewPolicy>,
+    Option<(String, usize)>,
+    Vec<(ReviewReading, usize)>,
+) {
+    // A policy is settled only when every entry ranked above it was evaluated: one that could
+    // not be leaves the policy open between the readings (its own and those below), unless
+    // they all say the same.
     let mut review = None;
     let mut review_id = None;
     // The readings still possible, in rank order, and where their steps are in `because`.
@@ -734,7 +849,7 @@ fn decide(
     let mut fallback = false;
     if required != Tri::False && prohibited != Tri::True {
         for r in &e.review {
-            let verdict = eval.eval(&r.when, &facts);
+            let verdict = eval.eval(&r.when, facts);
             if verdict == Tri::False {
                 continue;
             }
@@ -823,15 +938,21 @@ fn decide(
     } else if prohibited == Tri::True {
         review = Some(ReviewPolicy::PolicyOfDenial);
     }
-    let review_entry = review_id.map(|(id, _)| id);
-    facts.review = review_entry.as_deref();
-    // Every reading still possible (the entry below the open ones included) is open.
-    let open_entries: Vec<String> = readings.iter().map(|(x, _)| x.entry.clone()).collect();
-    facts.review_open = &open_entries;
+    (review, review_id, readings)
+}
 
-    // 6. Conditions and charges.
+/// 6. Conditions and charges: a condition of an open review reading is shown as applying if
+/// that reading holds (`condition_if`), a charge that cannot be evaluated as possibly due.
+fn conditions_and_charges(
+    e: &Entries,
+    eval: &Evaluator,
+    facts: &Facts,
+    open_entries: &[String],
+    conditions: &mut Vec<Step>,
+    notices: &mut Vec<Step>,
+) -> Vec<ChargeDue> {
     for c in &e.condition {
-        match eval.eval(&c.when, &facts) {
+        match eval.eval(&c.when, facts) {
             Tri::True => conditions.push(
                 Step::entry(
                     Reason::Condition {
@@ -865,7 +986,7 @@ fn decide(
     }
     let mut charges = Vec::new();
     for c in &e.charge {
-        let verdict = eval.eval(&c.when, &facts);
+        let verdict = eval.eval(&c.when, facts);
         if verdict == Tri::False {
             continue;
         }
@@ -887,46 +1008,7 @@ fn decide(
             cite: c.cite.text.clone(),
         });
     }
-
-    // 7. Notices and what was not checked.
-    let shown = |notes: &[crate::rules::Note], as_reason: fn(String) -> Reason| -> Vec<Step> {
-        notes
-            .iter()
-            .filter(|n| eval.eval(&n.when, &facts) != Tri::False)
-            .map(|n| Step::entry(as_reason(n.text.clone()), &n.id, &n.cite))
-            .collect()
-    };
-    let mut all_notices = shown(&e.notice, |rule| Reason::Notice { rule });
-    all_notices.extend(notices);
-    let mut not_checked = shown(&e.not_checked, |rule| Reason::NotChecked { rule });
-    if q.hq.is_none() {
-        not_checked.push(Step::sourced(
-            Reason::HqNotGiven,
-            "15 CFR 742.6(a)(6)(iii)(A) / former 744.23(a)(3); BIS guidance of May 31, 2026",
-            crate::cite::Confidence::VerifiedPrimary,
-        ));
-    }
-    // Subject or not undetermined: what applies if it is subject is shown, but no licence
-    // answer is stated, and no prohibition either.
-    let (required, prohibited) = if subject == Tri::Unknown {
-        (Tri::Unknown, prohibited.and(Tri::Unknown))
-    } else {
-        (required, prohibited)
-    };
-    Branch {
-        subject,
-        jurisdiction: jurisdiction_steps,
-        license_required: required,
-        prohibited,
-        exception,
-        review,
-        conditions,
-        charges,
-        because,
-        notices: all_notices,
-        not_checked,
-        deciding,
-    }
+    charges
 }
 
 /// The Entity List FDP footnotes (Supp. No. 4 to Part 744) of the matches, each with whether

@@ -16,6 +16,7 @@ pub mod classify;
 pub mod countries;
 pub mod metrics;
 pub mod ownership;
+pub mod party;
 pub mod rules;
 pub mod shown;
 pub mod step;

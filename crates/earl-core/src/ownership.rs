@@ -8,7 +8,7 @@
 //! Listings whose date is unknown make the result three-valued: a share held by parties that are
 //! only possibly listed can make an owned party possibly restricted, never clear.
 
-use crate::check::PartyHit;
+use crate::party::PartyHit;
 use crate::step::Holding;
 use crate::tri::Tri;
 use jiff::civil::Date;

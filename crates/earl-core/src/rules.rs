@@ -12,6 +12,16 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// One reading of a rule whose meaning is unsettled, with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// What the reading says the answer is (e.g. "licence required").
+    pub reading: String,
+    pub cite: Cite,
+}
+
 /// A comparison as the rule text writes it: "4800 or more" is `>=`, "greater than 2" is `>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Op {
@@ -273,7 +283,7 @@ pub struct Control {
     /// settles an answer: where it holds, whether a licence is required is undetermined, and the
     /// answer cites every reading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub readings: Vec<crate::step::Reading>,
+    pub readings: Vec<Reading>,
     /// What would settle an unsettled requirement (required with `readings`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deciding: Option<String>,
@@ -434,7 +444,7 @@ pub struct Jurisdiction {
     /// Readings of a prong whose reach is unsettled: where it holds, whether the item is
     /// subject is undetermined, and the answer cites every reading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub readings: Vec<crate::step::Reading>,
+    pub readings: Vec<Reading>,
     /// What would settle it (required with `readings`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deciding: Option<String>,

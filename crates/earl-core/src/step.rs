@@ -6,7 +6,7 @@
 use crate::chip::Precision;
 use crate::cite::{Cite, Confidence};
 use crate::metrics::MetricName;
-use crate::rules::{Requirement, ReviewPolicy};
+use crate::rules::{Reading, Requirement, ReviewPolicy};
 use crate::tri::Tri;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -50,16 +50,6 @@ pub struct Comparison {
     pub op: &'static str,
     pub threshold: f64,
     pub verdict: Verdict,
-}
-
-/// One reading of a rule whose meaning is unsettled, with its source.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Reading {
-    /// What the reading says the answer is (e.g. "licence required").
-    pub reading: String,
-    pub cite: Cite,
 }
 
 /// When a restricted-party entry was listed, as far as earl's sources tell.

@@ -3,12 +3,13 @@
 //! (then a party's stricter policy), conditions and charges, notices. Tested on small synthetic
 //! rule books so that each place is seen on its own.
 
-use earl_core::check::{PartyHit, Question, check};
+use earl_core::check::{Question, check};
 use earl_core::chip::{ChipKind, CustomSpec, Precision};
 use earl_core::classify::classify;
 use earl_core::countries::Country;
 use earl_core::metrics::Metrics;
 use earl_core::ownership::Stake;
+use earl_core::party::PartyHit;
 use earl_core::rules::{Amendment, Evaluator, GroupLookup, ReviewPolicy, Snapshot};
 use earl_core::step::{Listed, Reason, Verdict};
 use earl_core::tri::Tri;

@@ -3,8 +3,8 @@
 //! without walking the whole file again for each link. The answers are asserted, never the
 //! time (the figures are in docs/notes/issue-28-io.md).
 
-use earl_core::check::PartyHit;
 use earl_core::ownership::{Stake, above, affiliation};
+use earl_core::party::PartyHit;
 use earl_core::step::Listed;
 use earl_core::tri::Tri;
 

@@ -611,10 +611,112 @@ enum Stop {
 }
 
 /// A shipment decided before the transaction: what a fresh check found, not yet its balance.
+/// A shipment asked under a licence, as [`Engine::plan_licensed`] reads it.
+struct Asked<'r> {
+    number: &'r String,
+    quantity: u64,
+    value: Option<f64>,
+    date: Date,
+    item: Option<&'r Item>,
+    to: Option<&'r str>,
+    end_user: &'r Option<String>,
+}
+
 struct Planned {
     shipment: Shipment,
     check: Option<(SharedCheck, Arc<Caps>)>,
     notes: Vec<String>,
+}
+
+/// Draws one planned shipment down its licence: its balance and the volume caps of its
+/// fresh check's conditions, against the running sums of the ledger read inside the
+/// transaction. The answer, or why it is refused.
+fn draw(
+    planned: Planned,
+    licences: &HashMap<&str, &Licence>,
+    sums: &mut Sums,
+) -> Result<Result<ShipmentAnswer, Refusal>, EngineError> {
+    let Planned {
+        mut shipment,
+        check,
+        mut notes,
+    } = planned;
+    let mut remaining = (None, None);
+    if let Some(number) = shipment.licence.clone() {
+        let Some(l) = licences.get(number.as_str()) else {
+            return Ok(Err(Refusal::UnknownLicence { number }));
+        };
+        let (drawn_units, drawn_value) = sums.drawn(&number);
+        let left_units = l.quantity.map(|max| max.saturating_sub(drawn_units));
+        let left_value = l.value.map(|max| (max - drawn_value).max(0.0));
+        if let Some(left) = left_units
+            && shipment.quantity > left
+        {
+            return Ok(Err(Refusal::OverQuantity {
+                number,
+                remaining: left,
+                asked: shipment.quantity,
+            }));
+        }
+        if let (Some(left), Some(v)) = (left_value, shipment.value)
+            && v > left + 1e-9
+        {
+            return Ok(Err(Refusal::OverValue {
+                number,
+                remaining: left,
+                asked: v,
+            }));
+        }
+        remaining = (
+            left_units.map(|q| q - shipment.quantity),
+            left_value.map(|v| (v - shipment.value.unwrap_or(0.0)).max(0.0)),
+        );
+        // Volume caps of the conditions the fresh check returned.
+        let caps = check
+            .as_ref()
+            .map(|(_, caps)| caps.as_slice())
+            .unwrap_or_default();
+        for (entry, cap, rule, cite) in caps {
+            if !cap.places.iter().any(|p| p == shipment.place()) {
+                continue;
+            }
+            for p in &shipment.item.parts {
+                let us = sums.us_units(&p.chip, shipment.date)?;
+                let capped = sums.capped_units(&p.chip, &cap.places)?;
+                let asked = shipment.units_of(&p.chip)?;
+                let after = add_units(capped, asked)?;
+                // Exact in f64 while the units stay below 2^53 (nine million
+                // shipments at the 10^9 bound); the sums themselves never wrap.
+                if after as f64 > cap.share * us as f64 {
+                    return Ok(Err(Refusal::Cap {
+                        chip: p.chip.clone(),
+                        us_units: us,
+                        capped_units: capped,
+                        asked,
+                        share: cap.share,
+                        places: cap.places.clone(),
+                        entry: entry.clone(),
+                        rule: rule.clone(),
+                        cite: cite.clone(),
+                    }));
+                }
+                if !shipment.capped.contains(&p.chip) {
+                    shipment.capped.push(p.chip.clone());
+                }
+            }
+            notes.push(format!(
+                "counted against the volume cap of {entry}: at most {}% of units shipped to US end users",
+                cap.share * 100.0
+            ));
+        }
+    }
+    Ok(Ok(ShipmentAnswer {
+        shipment,
+        remaining_quantity: remaining.0,
+        remaining_value: remaining.1,
+        notes,
+        check: check.map(|(check, _)| check),
+    }))
 }
 
 impl ItemRef {
@@ -801,6 +903,156 @@ impl Engine {
         Ledger::from_entries(&store.entries(&LEDGER_KINDS)?)
     }
 
+    /// A shipment under a licence, checked against the licence's terms and a fresh check of
+    /// it (each distinct licence, date and quantity checked once, in `checks`): what to draw
+    /// down, or why it is refused. Balances and caps are decided in [`draw`].
+    fn plan_licensed(
+        &self,
+        before: &Ledger,
+        checks: &mut HashMap<(String, Date, u64), (SharedCheck, Arc<Caps>)>,
+        explain: &dyn Fn(CheckAnswer) -> CheckAnswer,
+        asked: Asked,
+    ) -> Result<Result<Planned, Refusal>, EngineError> {
+        let Asked {
+            number,
+            quantity,
+            value,
+            date,
+            item,
+            to,
+            end_user,
+        } = asked;
+        let Some((_, l)) = before.licence(number) else {
+            return Ok(Err(Refusal::UnknownLicence {
+                number: number.clone(),
+            }));
+        };
+        if let Some(item) = item {
+            let asked = self.item_ref(item)?;
+            if asked.id != l.item.id {
+                return Ok(Err(Refusal::ItemMismatch {
+                    number: number.clone(),
+                    licensed: l.item.name.clone(),
+                    asked: asked.name,
+                }));
+            }
+        }
+        if let Some(to) = to {
+            let code = self.country(to)?.code.clone();
+            if code != l.destination {
+                return Ok(Err(Refusal::DestinationMismatch {
+                    number: number.clone(),
+                    licensed: l.destination.clone(),
+                    asked: code,
+                }));
+            }
+        }
+        if end_user.is_some() {
+            let norm = |s: &Option<String>| s.as_deref().map(earl_core::ownership::key);
+            if norm(end_user) != norm(&l.end_user) {
+                return Ok(Err(Refusal::EndUserMismatch {
+                    number: number.clone(),
+                    licensed: l.end_user.clone(),
+                    asked: end_user.clone(),
+                }));
+            }
+        }
+        if date < l.issued {
+            return Ok(Err(Refusal::BeforeIssue {
+                number: number.clone(),
+                issued: l.issued,
+                date: date,
+            }));
+        }
+        if let Some(e) = l.expires
+            && date > e
+        {
+            return Ok(Err(Refusal::Expired {
+                number: number.clone(),
+                expires: e,
+                date: date,
+            }));
+        }
+        if l.value.is_some() && value.is_none() {
+            return Ok(Err(Refusal::ValueNeeded {
+                number: number.clone(),
+            }));
+        }
+        let key = (number.clone(), date, quantity);
+        let (check, caps) = match checks.get(&key) {
+            Some(known) => known.clone(),
+            None => {
+                let check = explain(self.check(&CheckRequest {
+                    item: l.item.as_item(),
+                    to: l.destination.clone(),
+                    from: None,
+                    end_user: l.end_user.clone(),
+                    end_user_hq: None,
+                    date: date,
+                    scenario: None,
+                    quantity: Some(quantity),
+                    ownership: None,
+                    made: Default::default(),
+                })?);
+                let caps = Arc::new(self.caps_of(&check));
+                let known = (SharedCheck(Arc::new(check)), caps);
+                checks.insert(key, known.clone());
+                known
+            }
+        };
+        let d = &check.0.determination;
+        match d.prohibited {
+            Some(true) => {
+                return Ok(Err(Refusal::Prohibited {
+                    number: number.clone(),
+                }));
+            }
+            None => {
+                return Ok(Err(Refusal::PossiblyProhibited {
+                    number: number.clone(),
+                }));
+            }
+            Some(false) => {}
+        }
+        if let Some(hit) = d
+            .end_user_matches
+            .iter()
+            .find(|h| h.listed_on(date) != Tri::False && h.listed_on(l.issued) != Tri::True)
+        {
+            return Ok(Err(Refusal::ListedSince {
+                number: number.clone(),
+                party: hit.party.clone(),
+                list: hit.list.clone(),
+                listed_as: hit.name.clone(),
+            }));
+        }
+        let mut notes = Vec::new();
+        match d.license_required {
+            Some(false) => notes.push(format!(
+                "a fresh check finds no licence requirement for this shipment on {date}; it is recorded against licence {number} as asked"
+            )),
+            None => notes.push(
+                "a fresh check leaves the licence requirement undetermined; see the check".into(),
+            ),
+            Some(true) => {}
+        }
+        Ok(Ok(Planned {
+            shipment: Shipment {
+                licence: Some(number.clone()),
+                item: l.item.clone(),
+                destination: l.destination.clone(),
+                end_user: l.end_user.clone(),
+                quantity: quantity,
+                value: value,
+                date: date,
+                capped: Vec::new(),
+                treated_as: check.0.determination.treated_as.clone(),
+            },
+            check: Some((check, caps)),
+            notes,
+        }))
+    }
+
     /// Records shipments, all or none: each is checked against its licence (item, destination,
     /// end user, quantity, value, dates), a fresh `check` of it (prohibited, or a party listed
     /// since the licence was issued, refuses it) and any volume cap of the licence conditions
@@ -875,133 +1127,19 @@ impl Engine {
                     if let Some(v) = value {
                         value_in_bounds("--value", *v).map_err(at_row)?;
                     }
-                    let Some((_, l)) = before.licence(number) else {
-                        return refuse(Refusal::UnknownLicence {
-                            number: number.clone(),
-                        });
+                    let asked = Asked {
+                        number,
+                        quantity: *quantity,
+                        value: *value,
+                        date: *date,
+                        item: item.as_ref(),
+                        to: to.as_deref(),
+                        end_user,
                     };
-                    if let Some(item) = item {
-                        let asked = self.item_ref(item)?;
-                        if asked.id != l.item.id {
-                            return refuse(Refusal::ItemMismatch {
-                                number: number.clone(),
-                                licensed: l.item.name.clone(),
-                                asked: asked.name,
-                            });
-                        }
+                    match self.plan_licensed(&before, &mut checks, explain, asked)? {
+                        Ok(p) => planned.push(p),
+                        Err(refusal) => return refuse(refusal),
                     }
-                    if let Some(to) = to {
-                        let code = self.country(to)?.code.clone();
-                        if code != l.destination {
-                            return refuse(Refusal::DestinationMismatch {
-                                number: number.clone(),
-                                licensed: l.destination.clone(),
-                                asked: code,
-                            });
-                        }
-                    }
-                    if end_user.is_some() {
-                        let norm = |s: &Option<String>| s.as_deref().map(earl_core::ownership::key);
-                        if norm(end_user) != norm(&l.end_user) {
-                            return refuse(Refusal::EndUserMismatch {
-                                number: number.clone(),
-                                licensed: l.end_user.clone(),
-                                asked: end_user.clone(),
-                            });
-                        }
-                    }
-                    if *date < l.issued {
-                        return refuse(Refusal::BeforeIssue {
-                            number: number.clone(),
-                            issued: l.issued,
-                            date: *date,
-                        });
-                    }
-                    if let Some(e) = l.expires
-                        && *date > e
-                    {
-                        return refuse(Refusal::Expired {
-                            number: number.clone(),
-                            expires: e,
-                            date: *date,
-                        });
-                    }
-                    if l.value.is_some() && value.is_none() {
-                        return refuse(Refusal::ValueNeeded {
-                            number: number.clone(),
-                        });
-                    }
-                    let key = (number.clone(), *date, *quantity);
-                    let (check, caps) = match checks.get(&key) {
-                        Some(known) => known.clone(),
-                        None => {
-                            let check = explain(self.check(&CheckRequest {
-                                item: l.item.as_item(),
-                                to: l.destination.clone(),
-                                from: None,
-                                end_user: l.end_user.clone(),
-                                end_user_hq: None,
-                                date: *date,
-                                scenario: None,
-                                quantity: Some(*quantity),
-                                ownership: None,
-                                made: Default::default(),
-                            })?);
-                            let caps = Arc::new(self.caps_of(&check));
-                            let known = (SharedCheck(Arc::new(check)), caps);
-                            checks.insert(key, known.clone());
-                            known
-                        }
-                    };
-                    let d = &check.0.determination;
-                    match d.prohibited {
-                        Some(true) => {
-                            return refuse(Refusal::Prohibited {
-                                number: number.clone(),
-                            });
-                        }
-                        None => {
-                            return refuse(Refusal::PossiblyProhibited {
-                                number: number.clone(),
-                            });
-                        }
-                        Some(false) => {}
-                    }
-                    if let Some(hit) = d.end_user_matches.iter().find(|h| {
-                        h.listed_on(*date) != Tri::False && h.listed_on(l.issued) != Tri::True
-                    }) {
-                        return refuse(Refusal::ListedSince {
-                            number: number.clone(),
-                            party: hit.party.clone(),
-                            list: hit.list.clone(),
-                            listed_as: hit.name.clone(),
-                        });
-                    }
-                    let mut notes = Vec::new();
-                    match d.license_required {
-                        Some(false) => notes.push(format!(
-                            "a fresh check finds no licence requirement for this shipment on {date}; it is recorded against licence {number} as asked"
-                        )),
-                        None => notes.push(
-                            "a fresh check leaves the licence requirement undetermined; see the check".into(),
-                        ),
-                        Some(true) => {}
-                    }
-                    planned.push(Planned {
-                        shipment: Shipment {
-                            licence: Some(number.clone()),
-                            item: l.item.clone(),
-                            destination: l.destination.clone(),
-                            end_user: l.end_user.clone(),
-                            quantity: *quantity,
-                            value: *value,
-                            date: *date,
-                            capped: Vec::new(),
-                            treated_as: check.0.determination.treated_as.clone(),
-                        },
-                        check: Some((check, caps)),
-                        notes,
-                    });
                 }
             }
         }
@@ -1025,74 +1163,16 @@ impl Engine {
                         text: String::new(),
                     })))
                 };
-                let Planned { mut shipment, check, mut notes } = planned;
-                let mut remaining = (None, None);
-                if let Some(number) = shipment.licence.clone() {
-                    let Some(l) = licences.get(number.as_str()) else {
-                        return refuse(Refusal::UnknownLicence { number });
-                    };
-                    let (drawn_units, drawn_value) = sums.drawn(&number);
-                    let left_units = l.quantity.map(|max| max.saturating_sub(drawn_units));
-                    let left_value = l.value.map(|max| (max - drawn_value).max(0.0));
-                    if let Some(left) = left_units
-                        && shipment.quantity > left
-                    {
-                        return refuse(Refusal::OverQuantity { number, remaining: left, asked: shipment.quantity });
-                    }
-                    if let (Some(left), Some(v)) = (left_value, shipment.value)
-                        && v > left + 1e-9
-                    {
-                        return refuse(Refusal::OverValue { number, remaining: left, asked: v });
-                    }
-                    remaining = (
-                        left_units.map(|q| q - shipment.quantity),
-                        left_value.map(|v| (v - shipment.value.unwrap_or(0.0)).max(0.0)),
-                    );
-                    // Volume caps of the conditions the fresh check returned.
-                    let caps = check.as_ref().map(|(_, caps)| caps.as_slice()).unwrap_or_default();
-                    for (entry, cap, rule, cite) in caps {
-                        if !cap.places.iter().any(|p| p == shipment.place()) {
-                            continue;
-                        }
-                        for p in &shipment.item.parts {
-                            let us = sums.us_units(&p.chip, shipment.date).map_err(Stop::Failed)?;
-                            let capped = sums.capped_units(&p.chip, &cap.places).map_err(Stop::Failed)?;
-                            let asked = shipment.units_of(&p.chip).map_err(Stop::Failed)?;
-                            let after = add_units(capped, asked).map_err(Stop::Failed)?;
-                            // Exact in f64 while the units stay below 2^53 (nine million
-                            // shipments at the 10^9 bound); the sums themselves never wrap.
-                            if after as f64 > cap.share * us as f64 {
-                                return refuse(Refusal::Cap {
-                                    chip: p.chip.clone(),
-                                    us_units: us,
-                                    capped_units: capped,
-                                    asked,
-                                    share: cap.share,
-                                    places: cap.places.clone(),
-                                    entry: entry.clone(),
-                                    rule: rule.clone(),
-                                    cite: cite.clone(),
-                                });
-                            }
-                            if !shipment.capped.contains(&p.chip) {
-                                shipment.capped.push(p.chip.clone());
-                            }
-                        }
-                        notes.push(format!(
-                            "counted against the volume cap of {entry}: at most {}% of units shipped to US end users",
-                            cap.share * 100.0
-                        ));
-                    }
-                }
-                let answer = ShipmentAnswer {
-                    shipment,
-                    remaining_quantity: remaining.0,
-                    remaining_value: remaining.1,
-                    notes,
-                    check: check.map(|(check, _)| check),
+                let answer = match draw(planned, &licences, &mut sums).map_err(Stop::Failed)? {
+                    Ok(answer) => answer,
+                    Err(refusal) => return refuse(refusal),
                 };
-                let record = self.record(source, &answer.shipment, &answer).map_err(Stop::Failed)?;
-                appender.append(&record).map_err(|e| Stop::Failed(EngineError::Audit(e)))?;
+                let record = self
+                    .record(source, &answer.shipment, &answer)
+                    .map_err(Stop::Failed)?;
+                appender
+                    .append(&record)
+                    .map_err(|e| Stop::Failed(EngineError::Audit(e)))?;
                 sums.add(&answer.shipment).map_err(Stop::Failed)?;
                 answers.push(answer);
             }

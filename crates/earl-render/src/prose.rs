@@ -5,8 +5,8 @@
 use crate::lang::Lang;
 use crate::tr;
 use earl_core::metrics::MetricName;
-use earl_core::rules::{Ground, Requirement, ReviewPolicy};
-use earl_core::step::{Comparison, Fact, Holding, Listed, Reading, Reason, Shown, Step, Verdict};
+use earl_core::rules::{Ground, Reading, Requirement, ReviewPolicy};
+use earl_core::step::{Comparison, Fact, Holding, Listed, Reason, Shown, Step, Verdict};
 
 /// The sentence for `step` in `lang`. It never names the date asked (the answer's header
 /// does), so one answer's steps read the same for every date they hold on. A new step kind is

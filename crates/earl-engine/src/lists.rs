@@ -1,0 +1,245 @@
+//! The restricted-party lists in use: where they come from (bundled, a file, or what
+//! `earl update` verified), their screening index (kept between processes by `index_cache`),
+//! and what every answer screened against them must say about them.
+
+use crate::{Engine, EngineError, index_cache};
+use earl_screen::{Provenance, Screener, ScreeningLists, TokenStats};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Where the restricted-party lists come from.
+#[derive(Debug, Clone, Default)]
+pub enum ListsSource {
+    #[default]
+    Bundled,
+    File(PathBuf),
+    /// A list `earl update` fetched and verified: loaded only if its SHA-256 is still the one
+    /// recorded at the update, and shown under `label` (where and when it was fetched).
+    Stored {
+        path: PathBuf,
+        sha256: String,
+        label: String,
+    },
+}
+
+impl ListsSource {
+    /// Loads the lists this source names.
+    pub fn load(&self) -> Result<ScreeningLists, EngineError> {
+        match self {
+            ListsSource::Bundled => Ok(ScreeningLists::bundled()),
+            ListsSource::File(p) => {
+                ScreeningLists::from_path(p).map_err(|e| EngineError::Lists(e.to_string()))
+            }
+            ListsSource::Stored {
+                path,
+                sha256,
+                label,
+            } => {
+                let mut lists = ScreeningLists::from_path(path)
+                    .map_err(|e| EngineError::Lists(format!("the updated list: {e}")))?;
+                if &lists.provenance.sha256 != sha256 {
+                    return Err(EngineError::Lists(format!(
+                        "{}: its SHA-256 is {}, not the {} `earl update` verified; run `earl update` again or pass --lists FILE",
+                        path.display(),
+                        lists.provenance.sha256,
+                        sha256
+                    )));
+                }
+                lists.provenance.source_file = label.clone();
+                Ok(lists)
+            }
+        }
+    }
+}
+
+/// Loaded screening lists: their provenance and their index (which holds the entries).
+pub struct Screening {
+    pub provenance: Provenance,
+    pub screener: Screener,
+    /// Every Federal Register citation of each listed entity, across all its rows: the CSL
+    /// splits one entity into a row per address, and a row may cite only the notice that revised
+    /// it, so the first listing is the oldest citation of any row (list and name as the key).
+    entity_cites: HashMap<(String, String), String>,
+    /// What every answer screened against these lists must say about them: lists that lost
+    /// entries against the bundled snapshot, and the acceptance of lists missing the Entity
+    /// List or the SDN list (see [`Engine::accept_partial_lists`]).
+    pub warnings: Vec<String>,
+}
+
+/// The lists without which screening would clear the parties that matter most to the EAR.
+const ESSENTIAL_LISTS: [(&str, &str); 2] = [("EL", "Entity List"), ("SDN", "SDN list")];
+
+/// The warnings lists carry (their count drops against the bundled snapshot), or why they are
+/// refused: a list file with no Entity List or no SDN rows is refused unless `accepted`.
+fn list_warnings(provenance: &Provenance, accepted: bool) -> Result<Vec<String>, String> {
+    let bundled = ScreeningLists::bundled_provenance();
+    let mut warnings: Vec<String> =
+        earl_screen::count_drop_warnings(&bundled.counts, &provenance.counts)
+            .into_iter()
+            .map(|w| {
+                format!(
+                    "{w} in {}, against the bundled lists",
+                    provenance.source_file
+                )
+            })
+            .collect();
+    let missing: Vec<String> = ESSENTIAL_LISTS
+        .iter()
+        .filter(|(code, _)| provenance.counts.per_list.get(*code).copied().unwrap_or(0) == 0)
+        .map(|(code, name)| format!("{name} ({code})"))
+        .collect();
+    if !missing.is_empty() {
+        let missing = missing.join(" and the ");
+        if !accepted {
+            return Err(format!(
+                "the screening lists in {} have no rows of the {missing}: screening against them would clear the parties listed there; use a complete list, or pass --accept-partial-lists (EARL_ACCEPT_PARTIAL_LISTS=1) to screen against them anyway",
+                provenance.source_file
+            ));
+        }
+        warnings.push(format!(
+            "screened against lists with no rows of the {missing}, as accepted (--accept-partial-lists): a party listed only there is not found"
+        ));
+    }
+    Ok(warnings)
+}
+
+impl Screening {
+    fn new(provenance: Provenance, screener: Screener, warnings: Vec<String>) -> Screening {
+        let mut entity_cites: HashMap<(String, String), String> = HashMap::new();
+        for e in screener.entries() {
+            if let Some(cell) = &e.federal_register_notice {
+                let all = entity_cites
+                    .entry(entity_key(e.list.as_str(), &e.name))
+                    .or_default();
+                if !all.is_empty() {
+                    all.push_str("; ");
+                }
+                all.push_str(cell);
+            }
+        }
+        Screening {
+            provenance,
+            screener,
+            entity_cites,
+            warnings,
+        }
+    }
+
+    /// Every citation of the entities a match groups (each of its rows' names), so that the
+    /// listing date is the oldest notice of any row.
+    pub fn match_cites(&self, m: &earl_screen::Match) -> Option<String> {
+        let mut names: Vec<&str> = std::iter::once(m.name.as_str())
+            .chain(m.rows.iter().map(|r| r.name.as_str()))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let cites: Vec<&str> = names
+            .into_iter()
+            .filter_map(|name| self.entity_cites.get(&entity_key(m.list.as_str(), name)))
+            .map(String::as_str)
+            .collect();
+        (!cites.is_empty()).then(|| cites.join("; "))
+    }
+}
+
+fn entity_key(list: &str, name: &str) -> (String, String) {
+    (
+        list.to_string(),
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase(),
+    )
+}
+
+impl Engine {
+    /// The screening lists and index, loaded on first use (classification never pays for it).
+    pub fn screening(&self) -> Result<&Screening, EngineError> {
+        self.screening
+            .get_or_init(|| {
+                let (provenance, screener) =
+                    index_cache::load(&self.lists_source, self.index_dir.as_deref())?;
+                let warnings = list_warnings(&provenance, self.partial_lists_accepted)?;
+                Ok(Screening::new(provenance, screener, warnings))
+            })
+            .as_ref()
+            .map_err(|e| EngineError::Lists(e.clone()))
+    }
+
+    /// The lists' token statistics (what weighs a name comparison): the index's when it is
+    /// loaded, else their own small cache file (see [`index_cache`]).
+    pub fn token_stats(&self) -> Result<(&Provenance, &TokenStats), EngineError> {
+        if let Some(Ok(s)) = self.screening.get() {
+            return Ok((&s.provenance, s.screener.stats()));
+        }
+        self.token_stats
+            .get_or_init(|| index_cache::load_stats(&self.lists_source, self.index_dir.as_deref()))
+            .as_ref()
+            .map(|(p, s)| (p, s))
+            .map_err(|e| EngineError::Lists(e.clone()))
+    }
+
+    /// Provenance of the screening lists, without building the screening index when it is not
+    /// built yet (`earl about`, `earl lists`).
+    pub fn list_provenance(&self) -> Result<earl_screen::Provenance, EngineError> {
+        if let Some(Ok(s)) = self.screening.get() {
+            return Ok(s.provenance.clone());
+        }
+        match &self.lists_source {
+            ListsSource::Bundled => Ok(ScreeningLists::bundled_provenance()),
+            other => Ok(other.load()?.provenance),
+        }
+    }
+
+    /// Keeps the per-list counts of the lists in use in `path`, and compares the next run's
+    /// with them ([`Engine::count_drop_warnings`]).
+    pub fn with_list_state(mut self, path: Option<PathBuf>) -> Engine {
+        self.list_state = path;
+        self
+    }
+
+    /// Lists that lost a sharp share of their entries since the previous run (a truncated
+    /// download used in place of a whole one), said on every screening. The counts of a load
+    /// without such drops become the next run's reference.
+    pub fn count_drop_warnings(&self) -> Result<&[String], EngineError> {
+        if let Some(w) = self.count_drops.get() {
+            return Ok(w);
+        }
+        let warnings = match &self.list_state {
+            None => Vec::new(),
+            Some(state) => {
+                let counts = self.list_provenance()?.counts;
+                let previous: Option<earl_screen::ListCounts> = std::fs::read(state)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice(&b).ok());
+                let warnings = previous
+                    .map(|prev| earl_screen::count_drop_warnings(&prev, &counts))
+                    .unwrap_or_default();
+                if warnings.is_empty()
+                    && state
+                        .parent()
+                        .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
+                    && let Ok(bytes) = serde_json::to_vec(&counts)
+                {
+                    // A cache of the last good counts: a failed write only loses the comparison.
+                    let _ = std::fs::write(state, bytes);
+                }
+                warnings
+            }
+        };
+        Ok(self.count_drops.get_or_init(|| warnings))
+    }
+
+    /// Screens against lists that have no Entity List or no SDN rows (refused otherwise); each
+    /// answer screened against them says so.
+    pub fn accept_partial_lists(mut self, accepted: bool) -> Engine {
+        self.partial_lists_accepted = accepted;
+        self
+    }
+
+    /// Keeps built screening indexes in `dir` (the data directory's `index`), or nowhere.
+    pub fn with_index_dir(mut self, dir: Option<PathBuf>) -> Engine {
+        self.index_dir = dir;
+        self
+    }
+}

@@ -1,0 +1,165 @@
+//! The parties of a check: the end user and its owners, each screened, and the holdings given
+//! checked before any is walked.
+
+use crate::{CheckRequest, Engine, EngineError, screen};
+use earl_core::ownership::Stake;
+use earl_core::party::PartyHit;
+use earl_core::rules::ReviewPolicy;
+use earl_screen::{LicensePolicy, Provenance, Query};
+use std::collections::HashMap;
+
+/// The parties of a request, screened.
+pub(crate) struct Parties {
+    /// Whether an end user was named (so the lists were consulted).
+    pub(crate) screened: bool,
+    pub(crate) end_user: Vec<PartyHit>,
+    pub(crate) stakes: Option<Vec<Stake>>,
+    pub(crate) owners: Vec<PartyHit>,
+}
+
+/// Checks a request's ownership: every share in (0, 100], no party owned more than 100% in all,
+/// no name empty, and the end user named when owners are given.
+fn validate_stakes(stakes: &[Stake], end_user: Option<&str>) -> Result<(), EngineError> {
+    if end_user.is_none() {
+        return Err(EngineError::BadInput(
+            "ownership was given without an end user: name the end user whose owners these are"
+                .into(),
+        ));
+    }
+    let mut totals: HashMap<String, f64> = HashMap::new();
+    for (i, s) in stakes.iter().enumerate() {
+        let n = i + 1;
+        if s.owner.trim().is_empty() || s.owned.trim().is_empty() {
+            return Err(EngineError::BadInput(format!(
+                "ownership row {n}: the owner and the owned party must both be named"
+            )));
+        }
+        if !(s.percent.is_finite() && s.percent > 0.0 && s.percent <= 100.0) {
+            return Err(EngineError::BadInput(format!(
+                "ownership row {n} ({} owns {}): the share must be more than 0 and at most 100 percent, got {}",
+                s.owner, s.owned, s.percent
+            )));
+        }
+        let total = totals
+            .entry(earl_core::ownership::key(&s.owned))
+            .or_default();
+        *total += s.percent;
+        if *total > 100.0 + 1e-9 {
+            return Err(EngineError::BadInput(format!(
+                "ownership: the shares in {} add up to more than 100 percent ({})",
+                s.owned, total
+            )));
+        }
+    }
+    Ok(())
+}
+
+impl Engine {
+    /// Screens a party name for `check`: matches at or above the screening threshold, each with
+    /// when its entry was listed.
+    pub(crate) fn screen_party(
+        &self,
+        name: &str,
+        what: &str,
+    ) -> Result<Vec<PartyHit>, EngineError> {
+        screen::screenable(name, &format!("the {what} name"))?;
+        let screening = self.screening()?;
+        let result = screening.screener.screen(&Query::new(name));
+        Ok(result
+            .matches
+            .iter()
+            .filter(|m| !m.below_threshold)
+            .map(|m| PartyHit {
+                list: m.list.as_str().to_string(),
+                name: m.name.clone(),
+                matched_name: m.matched_name.clone(),
+                entity_number: m.entity_number.clone(),
+                score: m.score,
+                license_requirement: m.license_requirement.clone(),
+                policy: m.license_policy_normalized.map(review_policy),
+                raw_policy: m.license_policy.clone(),
+                party: name.to_string(),
+                listed: self
+                    .data
+                    .list_notices
+                    .listed(screening.match_cites(m).as_deref()),
+            })
+            .collect())
+    }
+
+    /// The provenance and warnings of the lists a check screened against; none when it
+    /// screened no party.
+    pub(crate) fn check_lists(
+        &self,
+        screened: bool,
+    ) -> Result<(Option<Provenance>, Vec<String>), EngineError> {
+        if !screened {
+            return Ok((None, Vec::new()));
+        }
+        let screening = self.screening()?;
+        Ok((
+            Some(screening.provenance.clone()),
+            screening.warnings.clone(),
+        ))
+    }
+
+    /// Screens every owner named in `stakes` (each name once).
+    pub(crate) fn screen_owners(&self, stakes: &[Stake]) -> Result<Vec<PartyHit>, EngineError> {
+        let mut seen = std::collections::HashSet::new();
+        let mut hits = Vec::new();
+        for s in stakes {
+            if seen.insert(earl_core::ownership::key(&s.owner)) {
+                hits.extend(self.screen_party(&s.owner, "owner")?);
+            }
+        }
+        Ok(hits)
+    }
+
+    /// Screens the end user and every owner of a request.
+    pub(crate) fn parties(&self, req: &CheckRequest) -> Result<Parties, EngineError> {
+        let stakes = match &req.ownership {
+            Some(stakes) => {
+                validate_stakes(stakes, req.end_user.as_deref())?;
+                // Only the chains above the end user can restrict it: the rest of a large
+                // ownership file is neither screened nor walked.
+                let end_user = req.end_user.as_deref().unwrap_or_default();
+                let above: Vec<Stake> = earl_core::ownership::above(end_user, stakes)
+                    .into_iter()
+                    .cloned()
+                    .collect();
+                // Holdings that never name the end user as owned say nothing of its owners
+                // (an ownership file about other parties): its ownership is unknown, not
+                // "no owners" — a silent clear. An empty list given as such is a statement.
+                if above.is_empty() && !stakes.is_empty() {
+                    None
+                } else {
+                    Some(above)
+                }
+            }
+            None => None,
+        };
+        let end_user = match req.end_user.as_deref() {
+            Some(name) => self.screen_party(name, "end user")?,
+            None => Vec::new(),
+        };
+        let owners = match &stakes {
+            Some(s) => self.screen_owners(s)?,
+            None => Vec::new(),
+        };
+        Ok(Parties {
+            screened: req.end_user.is_some(),
+            end_user,
+            stakes,
+            owners,
+        })
+    }
+}
+
+fn review_policy(p: LicensePolicy) -> ReviewPolicy {
+    match p {
+        LicensePolicy::PolicyOfDenial => ReviewPolicy::PolicyOfDenial,
+        LicensePolicy::PresumptionOfDenial => ReviewPolicy::PresumptionOfDenial,
+        LicensePolicy::CaseByCase => ReviewPolicy::CaseByCase,
+        LicensePolicy::PresumptionOfApproval => ReviewPolicy::PresumptionOfApproval,
+    }
+}
