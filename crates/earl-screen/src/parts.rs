@@ -9,7 +9,7 @@
 
 use crate::distance::{roman_key, skeleton_of_key};
 use crate::lexicon::{SymbolKind, SymbolSpan, symbol_spans, zipf};
-use crate::normalize::{NormalizedName, Script, TokenKind, Transliteration};
+use crate::normalize::{NameRole, NormalizedName, Script, TokenKind, Transliteration};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -215,7 +215,14 @@ pub(crate) fn prepare(name: &NormalizedName, stats: &TokenStats) -> Prepared {
         let text = token.text.as_str();
         // A one-syllable Han or Hangul token is never read as a Latin abbreviation ("sa", "ao").
         let syllabic = matches!(token.script, Script::Han | Script::Hangul);
-        let tag = if text.bytes().all(|b| b.is_ascii_digit()) {
+        let tag = if let Some(role) = token.role {
+            match role {
+                NameRole::Place => PartTag::Place,
+                NameRole::Generic => PartTag::Generic,
+                NameRole::LegalForm => PartTag::LegalForm,
+                NameRole::TradeName => PartTag::Plain,
+            }
+        } else if text.bytes().all(|b| b.is_ascii_digit()) {
             PartTag::Number
         } else if token.kind == TokenKind::LegalForm
             || span_kind(i, SymbolKind::LegalForm, syllabic || text.len() <= 2)
