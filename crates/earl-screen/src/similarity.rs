@@ -478,6 +478,9 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     if qt == lt {
         return Some((1.0, MatchMethod::Joined));
     }
+    if han_against_latin(q, l) {
+        return (join(q, key) == join(l, key)).then_some((ROMANISED_SIMILARITY, MatchMethod::Joined));
+    }
     let abjad = q.iter().chain(l).any(|p| p.script.is_abjad());
     let (a, b) = if abjad {
         (
@@ -509,6 +512,15 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     (similarity >= JOINED_MIN_SIMILARITY).then_some((similarity, MatchMethod::Joined))
 }
 
+/// Chinese characters on one side only: their reading is known, so the other side's word must be
+/// a romanisation of it (equal romanisation keys), never a spelling one letter away ("海德" is
+/// not "head", "泰达" not "Tida"). Between two Han names a changed syllable stays a spelling
+/// difference, weighed as such.
+fn han_against_latin(q: &[Part], l: &[Part]) -> bool {
+    let han = |parts: &[Part]| parts.iter().any(|p| p.script == Script::Han);
+    han(q) != han(l)
+}
+
 /// Similarity of two single parts.
 fn part_similarity(q: &Part, l: &Part) -> Option<(f64, MatchMethod)> {
     if q.text == l.text {
@@ -535,6 +547,9 @@ fn part_similarity(q: &Part, l: &Part) -> Option<(f64, MatchMethod)> {
     }
     if q.key == l.key && q.key.len() >= 2 {
         return Some((ROMANISED_SIMILARITY, MatchMethod::Romanised));
+    }
+    if han_against_latin(std::slice::from_ref(q), std::slice::from_ref(l)) {
+        return None;
     }
     let length = q.key.len().max(l.key.len());
     let mut budget = edit_budget(length) * pair_tolerance(q, l);
