@@ -57,6 +57,8 @@ pub(crate) struct Part {
     pub zipf: Option<f64>,
     /// English or the list's names know the word: it is no misspelling of another.
     pub known: bool,
+    /// A syllable of a Chinese trade name (字号), read from the name's structure.
+    pub trade_name_syllable: bool,
 }
 
 impl Part {
@@ -289,6 +291,7 @@ pub(crate) fn prepare(name: &NormalizedName, stats: &TokenStats) -> Prepared {
             key: key.into(),
             zipf,
             known,
+            trade_name_syllable: token.role == Some(NameRole::TradeName),
         });
     }
     let organisation = parts
