@@ -14,7 +14,9 @@
 use crate::distance::skeleton_of_key;
 use crate::lexicon::SymbolKind;
 use crate::lists::{Entry, ScreeningLists};
-use crate::normalize::{NormalizedName, Script, TokenKind, Transliteration, alternatives, normalize};
+use crate::normalize::{
+    NormalizedName, Script, TokenKind, Transliteration, alternatives, normalize,
+};
 use crate::parts::{Part, PartTag, Prepared, TokenStats, prepare};
 use crate::policy::{LicensePolicy, ListCode};
 use crate::similarity::{MAX_SPAN, TokenPair, score};
@@ -904,7 +906,10 @@ fn acronym_met(query: &Prepared, query_paired: &[bool]) -> bool {
     let whole = parts
         .clone()
         .all(|(p, &paired)| paired || matches!(p.tag, PartTag::LegalForm | PartTag::StopWord));
-    whole || parts.into_iter().any(|(p, &paired)| paired && p.tag == PartTag::Family)
+    whole
+        || parts
+            .into_iter()
+            .any(|(p, &paired)| paired && p.tag == PartTag::Family)
 }
 
 fn name_variants(text: &str) -> Vec<String> {

@@ -500,7 +500,8 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
         return Some((1.0, MatchMethod::Joined));
     }
     if han_against_latin(q, l) {
-        return (join(q, key) == join(l, key)).then_some((ROMANISED_SIMILARITY, MatchMethod::Joined));
+        return (join(q, key) == join(l, key))
+            .then_some((ROMANISED_SIMILARITY, MatchMethod::Joined));
     }
     let abjad = q.iter().chain(l).any(|p| p.script.is_abjad());
     let (a, b) = if abjad {

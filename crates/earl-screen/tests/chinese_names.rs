@@ -39,7 +39,10 @@ fn a_full_chinese_legal_name_meets_its_listed_entry_part_by_part() {
     ] {
         let (name, score) = first_match(query).unwrap_or_else(|| panic!("{query}: no match"));
         // Several lists carry Huawei; the CMIC writes it in capitals.
-        assert!(name.eq_ignore_ascii_case(listed), "{query}: {name} ({score})");
+        assert!(
+            name.eq_ignore_ascii_case(listed),
+            "{query}: {name} ({score})"
+        );
     }
 }
 
