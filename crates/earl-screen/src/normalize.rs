@@ -539,7 +539,7 @@ impl Builder {
                     && rest.starts_with(t.han.as_str())
                     && leaves_trade_name(&rest[t.han.len()..], 0)
             }) {
-                self.structured(term, Script::Latin);
+                self.structured(term, Script::Han);
                 rest = &rest[term.han.len()..];
             } else {
                 break;
@@ -556,7 +556,7 @@ impl Builder {
         }
         self.trade_name(rest);
         for term in suffixes.into_iter().rev() {
-            self.structured(term, Script::Latin);
+            self.structured(term, Script::Han);
         }
     }
 
@@ -632,14 +632,11 @@ impl Builder {
         }
     }
 
-    /// An organisation form or industry word, in the English the lists use (data/han_terms.tsv).
-    fn structured(&mut self, term: &OrgTerm, script: Script) {
+    /// An organisation form or industry word written in `written_in`, in the English the lists
+    /// use (data/han_terms.tsv).
+    fn structured(&mut self, term: &OrgTerm, written_in: Script) {
         self.transliterations.push(Transliteration {
-            script: if script == Script::Latin {
-                Script::Han
-            } else {
-                script
-            },
+            script: written_in,
             from: term.han.clone(),
             to: term.latin.clone(),
             method: "organisation_word".into(),
