@@ -40,6 +40,8 @@ fn main() {
         "data/name_terms.txt",
         "data/han_names.tsv",
         "data/han_terms.tsv",
+        "data/han_places.tsv",
+        "data/opencc/TSCharacters.txt",
         "src/normalize.rs",
         "src/distance.rs",
         "src/lexicon_build.rs",

@@ -28,6 +28,11 @@ fn queries(lists: &ScreeningLists) -> Vec<String> {
         "Apple Inc.",
         "Completely Fictional Trading Company",
         "Samsung Electronics Co., Ltd.",
+        "摩尔线程智能科技（北京）有限责任公司",
+        "上海壁仞智能科技有限公司",
+        "華為技術有限公司",
+        "海安集团",
+        "深圳市佰联升电子科技有限公司",
     ] {
         queries.push(other.to_string());
     }
@@ -103,6 +108,26 @@ fn bench(c: &mut Criterion) {
         latencies.len() as f64 / wall.as_secs_f64()
     );
 
+    // Issue 22: a Chinese query costs no more than a Latin one.
+    let han = |q: &str| q.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for (label, chinese) in [("Latin-script", false), ("Chinese", true)] {
+        let mut times: Vec<Duration> = Vec::new();
+        for (query, prepared) in queries.iter().zip(&prepared) {
+            if han(query) == chinese {
+                for _ in 0..3 {
+                    let t = Instant::now();
+                    black_box(screener.screen(prepared));
+                    times.push(t.elapsed());
+                }
+            }
+        }
+        times.sort();
+        println!(
+            "  {label:<12} p50 {:>10.1?}  ({} timings)",
+            percentile(&times, 0.50),
+            times.len()
+        );
+    }
     println!("  slowest queries:");
     for (elapsed, i) in slowest.iter().take(5) {
         println!("    {:>10.1?}  {}", elapsed, queries[*i]);

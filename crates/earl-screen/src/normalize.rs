@@ -83,6 +83,19 @@ pub struct Token {
     /// Written as a family name: in capitals inside a mixed-case name, or before the comma of
     /// "LAST, First".
     pub family_marked: bool,
+    /// The role the name's structure gives the token (Chinese, Japanese and Korean organisation
+    /// names); `None` where the tag comes from the lexicons alone.
+    pub role: Option<NameRole>,
+}
+
+/// The part of a Chinese, Japanese or Korean organisation name a token comes from: place, trade
+/// name (字号), industry or organisation words, organisation form ("上海|壁仞|智能科技|有限公司").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameRole {
+    Place,
+    TradeName,
+    Generic,
+    LegalForm,
 }
 
 /// A run of non-Latin text and what it became.
@@ -166,13 +179,28 @@ pub fn vanishes(c: char) -> bool {
 fn tokenize(text: &str) -> NormalizedName {
     let mut builder = Builder::default();
     let mut han_run = String::new();
-    for c in text.chars() {
+    let mut skip_to = 0;
+    for (at, c) in text.char_indices() {
+        if at < skip_to {
+            continue;
+        }
         if is_han(c) {
-            han_run.push(c);
+            han_run.push(simplified(c));
             continue;
         }
         if !han_run.is_empty() {
             builder.han(&std::mem::take(&mut han_run));
+        }
+        // A Korean organisation form (주식회사) is one legal form, not four syllables.
+        if hangul_syllable(c).is_some()
+            && let Some(term) = org_terms()
+                .iter()
+                .find(|t| text[at..].starts_with(t.han.as_str()))
+        {
+            builder.end_word();
+            builder.structured(term, Script::Hangul);
+            skip_to = at + term.han.len();
+            continue;
         }
         builder.push_char(c);
     }
@@ -488,14 +516,54 @@ impl Builder {
             kind,
             script,
             family_marked: false,
+            role: None,
         });
     }
 
-    /// A run of Han characters: known names first, then legal/generic words, the rest as pinyin,
-    /// one token per syllable.
+    /// A run of Han characters, read as an organisation name is built: places (with their
+    /// 省/市/区 suffix) and forms written first (株式会社東芝) at its start, organisation forms
+    /// and industry words at its end, the trade name (字号) between them. A run that is only a
+    /// place or only such words (a bracketed "（北京）") is that. Cuts never leave a trade name
+    /// of one character, nor cut into a sourced name (data/han_names.tsv).
     fn han(&mut self, run: &str) {
         self.end_word();
         let mut rest = run;
+        loop {
+            if let Some((len, latin)) =
+                place_prefix(rest).filter(|&(len, _)| leaves_trade_name(&rest[len..], 0))
+            {
+                self.place(&rest[..len], latin);
+                rest = &rest[len..];
+            } else if let Some(term) = org_terms().iter().find(|t| {
+                t.role == NameRole::LegalForm
+                    && rest.starts_with(t.han.as_str())
+                    && leaves_trade_name(&rest[t.han.len()..], 0)
+            }) {
+                self.structured(term, Script::Han);
+                rest = &rest[term.han.len()..];
+            } else {
+                break;
+            }
+        }
+        let known_end = known_name_end(rest);
+        let mut suffixes: Vec<&OrgTerm> = Vec::new();
+        while let Some(term) = org_terms().iter().find(|t| {
+            rest.ends_with(t.han.as_str())
+                && leaves_trade_name(&rest[..rest.len() - t.han.len()], known_end)
+        }) {
+            suffixes.push(term);
+            rest = &rest[..rest.len() - term.han.len()];
+        }
+        self.trade_name(rest);
+        for term in suffixes.into_iter().rev() {
+            self.structured(term, Script::Han);
+        }
+    }
+
+    /// A trade name: sourced names as the lists write them, the rest in pinyin, one token per
+    /// syllable, each a distinctive part whatever English word its spelling makes ("an", "de").
+    fn trade_name(&mut self, name: &str) {
+        let mut rest = name;
         while let Some(c) = rest.chars().next() {
             if let Some((han, latin)) = han_names()
                 .iter()
@@ -514,49 +582,84 @@ impl Builder {
                     });
                 }
                 rest = &rest[han.len()..];
-            } else if let Some((han, pinyin)) = han_terms()
-                .iter()
-                .find(|(han, _)| rest.starts_with(han.as_str()))
-            {
+                continue;
+            }
+            use pinyin::ToPinyin;
+            let syllable: String = match c.to_pinyin() {
+                // "nü" → "nu": tokens are ASCII.
+                Some(p) => p
+                    .plain()
+                    .chars()
+                    .map(|c| if c == 'ü' { 'u' } else { c })
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect(),
+                None => deunicode::deunicode_char(c)
+                    .unwrap_or("")
+                    .chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect(),
+            };
+            if !syllable.is_empty() {
                 self.transliterations.push(Transliteration {
                     script: Script::Han,
-                    from: han.clone(),
-                    to: pinyin.clone(),
+                    from: c.to_string(),
+                    to: syllable.clone(),
                     method: "pinyin".into(),
                 });
-                for word in pinyin.split_whitespace() {
-                    self.push_token(word.to_string(), Script::Han);
-                }
-                rest = &rest[han.len()..];
-            } else {
-                use pinyin::ToPinyin;
-                let syllable: String = match c.to_pinyin() {
-                    // "nü" → "nu": tokens are ASCII.
-                    Some(p) => p
-                        .plain()
-                        .chars()
-                        .map(|c| if c == 'ü' { 'u' } else { c })
-                        .filter(char::is_ascii_alphanumeric)
-                        .collect(),
-                    None => deunicode::deunicode_char(c)
-                        .unwrap_or("")
-                        .chars()
-                        .filter(char::is_ascii_alphanumeric)
-                        .map(|c| c.to_ascii_lowercase())
-                        .collect(),
-                };
-                if !syllable.is_empty() {
-                    self.transliterations.push(Transliteration {
-                        script: Script::Han,
-                        from: c.to_string(),
-                        to: syllable.clone(),
-                        method: "pinyin".into(),
-                    });
-                    self.push_token(syllable, Script::Han);
-                }
-                rest = &rest[c.len_utf8()..];
+                self.tokens.push(Token {
+                    text: syllable,
+                    kind: TokenKind::Distinctive,
+                    script: Script::Han,
+                    family_marked: false,
+                    role: Some(NameRole::TradeName),
+                });
             }
+            rest = &rest[c.len_utf8()..];
         }
+    }
+
+    /// A place in an organisation name, written as the lists spell it (data/han_places.tsv).
+    fn place(&mut self, written: &str, latin: &str) {
+        self.transliterations.push(Transliteration {
+            script: Script::Han,
+            from: written.to_string(),
+            to: latin.to_string(),
+            method: "place_name".into(),
+        });
+        for word in latin.split_whitespace() {
+            self.push_role_token(word, TokenKind::Distinctive, NameRole::Place);
+        }
+    }
+
+    /// An organisation form or industry word written in `written_in`, in the English the lists
+    /// use (data/han_terms.tsv).
+    fn structured(&mut self, term: &OrgTerm, written_in: Script) {
+        self.transliterations.push(Transliteration {
+            script: written_in,
+            from: term.han.clone(),
+            to: term.latin.clone(),
+            method: "organisation_word".into(),
+        });
+        let kind = match term.role {
+            NameRole::LegalForm => TokenKind::LegalForm,
+            _ => TokenKind::Generic,
+        };
+        for word in term.latin.split_whitespace() {
+            self.push_role_token(word, kind, term.role);
+        }
+    }
+
+    /// A translated word: Latin from here on, so the lexicons see "beijing" and "peking" as
+    /// one place, "co ltd" as the forms the lists write.
+    fn push_role_token(&mut self, word: &str, kind: TokenKind, role: NameRole) {
+        self.tokens.push(Token {
+            text: canonical_spelling(word).unwrap_or(word).to_string(),
+            kind,
+            script: Script::Latin,
+            family_marked: false,
+            role: Some(role),
+        });
     }
 
     fn finish(mut self) -> NormalizedName {
@@ -1019,10 +1122,93 @@ fn han_names() -> &'static [(String, String)] {
     NAMES.get_or_init(|| tsv_pairs(include_str!("../data/han_names.tsv")))
 }
 
-/// `data/han_terms.tsv`: Han legal-form and generic words → pinyin, longest first.
-fn han_terms() -> &'static [(String, String)] {
-    static TERMS: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    TERMS.get_or_init(|| tsv_pairs(include_str!("../data/han_terms.tsv")))
+/// A word of Chinese, Japanese or Korean organisation names (data/han_terms.tsv).
+struct OrgTerm {
+    han: String,
+    latin: String,
+    role: NameRole,
+}
+
+/// `data/han_terms.tsv`: organisation forms and industry words, longest first.
+fn org_terms() -> &'static [OrgTerm] {
+    static TERMS: OnceLock<Vec<OrgTerm>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        let mut terms: Vec<OrgTerm> = include_str!("../data/han_terms.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cells = l.split('\t');
+                let (han, latin, role) = (cells.next()?, cells.next()?, cells.next()?);
+                let role = match role {
+                    "form" => NameRole::LegalForm,
+                    "generic" => NameRole::Generic,
+                    _ => return None,
+                };
+                Some(OrgTerm {
+                    han: han.to_string(),
+                    latin: latin.to_string(),
+                    role,
+                })
+            })
+            .collect();
+        terms.sort_by_key(|t| std::cmp::Reverse(t.han.chars().count()));
+        terms
+    })
+}
+
+/// The place a Han run opens with, and its length in bytes with any 省/市/区 suffix.
+fn place_prefix(run: &str) -> Option<(usize, &'static str)> {
+    static PLACES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    const DIVISION_SUFFIXES: [&str; 6] = ["特别行政区", "自治区", "省", "市", "区", "县"];
+    let places = PLACES.get_or_init(|| tsv_pairs(include_str!("../data/han_places.tsv")));
+    let (han, latin) = places
+        .iter()
+        .find(|(han, _)| run.starts_with(han.as_str()))?;
+    let after = &run[han.len()..];
+    let suffix = DIVISION_SUFFIXES
+        .iter()
+        .find(|s| after.starts_with(*s))
+        .map_or(0, |s| s.len());
+    Some((han.len() + suffix, latin.as_str()))
+}
+
+/// Whether `left`, what a cut leaves of a run, is no trade name at all, or one of two characters
+/// or more that still holds its first `keep` bytes (a sourced name).
+fn leaves_trade_name(left: &str, keep: usize) -> bool {
+    (left.is_empty() && keep == 0) || (left.len() >= keep && left.chars().count() >= 2)
+}
+
+/// Where the last sourced name in `run` ends, in bytes (0 if none).
+fn known_name_end(run: &str) -> usize {
+    run.char_indices()
+        .filter_map(|(at, _)| {
+            han_names()
+                .iter()
+                .find(|(han, _)| run[at..].starts_with(han.as_str()))
+                .map(|(han, _)| at + han.len())
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The Simplified form of a Traditional character (OpenCC's table, data/opencc); any other
+/// character as it is.
+fn simplified(c: char) -> char {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("../data/opencc/TSCharacters.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (from, to) = l.split_once('\t')?;
+                let mut from = from.chars();
+                let from_char = from.next().filter(|_| from.next().is_none())?;
+                let to_char = to.split(' ').next()?.chars().next()?;
+                Some((from_char, to_char))
+            })
+            .collect()
+    });
+    table.get(&c).copied().unwrap_or(c)
 }
 
 fn tsv_pairs(text: &str) -> Vec<(String, String)> {
@@ -1107,9 +1293,9 @@ mod tests {
         // One token per Han syllable; the scorer joins them where the other side writes a word.
         assert_eq!(
             texts("华为技术有限公司"),
-            ["hua", "wei", "jishu", "youxian", "gongsi"]
+            ["hua", "wei", "technology", "co", "ltd"]
         );
-        assert_eq!(texts("壁仞科技"), ["bi", "ren", "keji"]);
+        assert_eq!(texts("壁仞科技"), ["bi", "ren", "technology"]);
         assert_eq!(texts("Рособоронэкспорт"), ["rosoboroneksport"]);
         assert_eq!(texts("حزب الله"), ["hzb", "allh"]);
         assert_eq!(texts("القاعدة"), ["al", "qada"]);
@@ -1120,6 +1306,77 @@ mod tests {
         let name = normalize("华为");
         assert_eq!(name.transliterations[0].method, "pinyin");
         assert_eq!(name.transliterations[0].to, "hua");
+    }
+
+    /// Each token's role in a Chinese, Japanese or Korean organisation name.
+    fn roles(raw: &str) -> Vec<(String, Option<NameRole>)> {
+        normalize(raw)
+            .tokens
+            .into_iter()
+            .map(|t| (t.text, t.role))
+            .collect()
+    }
+
+    #[test]
+    fn chinese_organisation_names_are_read_by_structure() {
+        use NameRole::*;
+        let owned = |parts: &[(&str, NameRole)]| -> Vec<(String, Option<NameRole>)> {
+            parts
+                .iter()
+                .map(|(t, r)| (t.to_string(), Some(*r)))
+                .collect()
+        };
+        assert_eq!(
+            roles("上海壁仞智能科技有限公司"),
+            owned(&[
+                ("shanghai", Place),
+                ("bi", TradeName),
+                ("ren", TradeName),
+                ("intelligent", Generic),
+                ("technology", Generic),
+                ("co", LegalForm),
+                ("ltd", LegalForm),
+            ])
+        );
+        // The place in brackets, full-width or half-width, and the division suffix 市.
+        for written in [
+            "摩尔线程智能科技（北京）有限责任公司",
+            "摩尔线程智能科技(北京市)有限责任公司",
+        ] {
+            assert_eq!(
+                texts(written),
+                [
+                    "moore",
+                    "threads",
+                    "intelligent",
+                    "technology",
+                    "beijing",
+                    "co",
+                    "ltd"
+                ]
+            );
+        }
+        // 安 is a syllable of the trade name 海安, not the English stop word "an".
+        assert_eq!(
+            roles("海安集团"),
+            owned(&[("hai", TradeName), ("an", TradeName), ("group", Generic)])
+        );
+        // A cut never leaves a one-character trade name, nor cuts into a sourced name.
+        assert_eq!(texts("中芯国际"), ["smic"]);
+        assert_eq!(texts("华科技"), ["hua", "ke", "ji"]);
+        // Japanese and Korean forms, before or after the name.
+        assert_eq!(texts("株式会社东芝"), ["co", "ltd", "dong", "zhi"]);
+        assert_eq!(
+            texts("삼성전자 주식회사"),
+            ["sam", "seong", "jeon", "ja", "co", "ltd"]
+        );
+    }
+
+    #[test]
+    fn traditional_and_simplified_are_one_name() {
+        assert_eq!(texts("華為技術有限公司"), texts("华为技术有限公司"));
+        assert_eq!(texts("摩爾線程"), ["moore", "threads"]);
+        assert_eq!(texts("（北京）"), texts("(北京)"));
     }
 
     #[test]

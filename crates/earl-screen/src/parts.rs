@@ -9,7 +9,7 @@
 
 use crate::distance::{roman_key, skeleton_of_key};
 use crate::lexicon::{SymbolKind, SymbolSpan, symbol_spans, zipf};
-use crate::normalize::{NormalizedName, Script, TokenKind, Transliteration};
+use crate::normalize::{NameRole, NormalizedName, Script, TokenKind, Transliteration};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -57,6 +57,8 @@ pub(crate) struct Part {
     pub zipf: Option<f64>,
     /// English or the list's names know the word: it is no misspelling of another.
     pub known: bool,
+    /// A syllable of a Chinese trade name (字号), read from the name's structure.
+    pub trade_name_syllable: bool,
 }
 
 impl Part {
@@ -215,7 +217,14 @@ pub(crate) fn prepare(name: &NormalizedName, stats: &TokenStats) -> Prepared {
         let text = token.text.as_str();
         // A one-syllable Han or Hangul token is never read as a Latin abbreviation ("sa", "ao").
         let syllabic = matches!(token.script, Script::Han | Script::Hangul);
-        let tag = if text.bytes().all(|b| b.is_ascii_digit()) {
+        let tag = if let Some(role) = token.role {
+            match role {
+                NameRole::Place => PartTag::Place,
+                NameRole::Generic => PartTag::Generic,
+                NameRole::LegalForm => PartTag::LegalForm,
+                NameRole::TradeName => PartTag::Plain,
+            }
+        } else if text.bytes().all(|b| b.is_ascii_digit()) {
             PartTag::Number
         } else if token.kind == TokenKind::LegalForm
             || span_kind(i, SymbolKind::LegalForm, syllabic || text.len() <= 2)
@@ -282,6 +291,7 @@ pub(crate) fn prepare(name: &NormalizedName, stats: &TokenStats) -> Prepared {
             key: key.into(),
             zipf,
             known,
+            trade_name_syllable: token.role == Some(NameRole::TradeName),
         });
     }
     let organisation = parts

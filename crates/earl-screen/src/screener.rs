@@ -14,7 +14,9 @@
 use crate::distance::skeleton_of_key;
 use crate::lexicon::SymbolKind;
 use crate::lists::{Entry, ScreeningLists};
-use crate::normalize::{TokenKind, Transliteration, alternatives, normalize};
+use crate::normalize::{
+    NormalizedName, Script, TokenKind, Transliteration, alternatives, normalize,
+};
 use crate::parts::{Part, PartTag, Prepared, TokenStats, prepare};
 use crate::policy::{LicensePolicy, ListCode};
 use crate::similarity::{MAX_SPAN, TokenPair, score};
@@ -30,6 +32,10 @@ pub const DEFAULT_THRESHOLD: f64 = 0.75;
 /// Share of the score kept when an organisation's name meets an entry whose CSL `type` is
 /// `Individual` ("Tata Motors Ltd" / "TATA"): a company is rarely a person.
 const PERSON_FOR_COMPANY_FACTOR: f64 = 0.85;
+/// The most an acronym alias ("RIM" of "Russian Imperial Movement") scores when it meets a word
+/// inside a longer query ("Pacific Rim Shipping") rather than the whole query or an acronym: no
+/// match, still shown below the threshold.
+const ACRONYM_IN_LONGER_NAME_CAP: f64 = 0.5;
 /// With `include_below`, at most this many best entries under the threshold are shown.
 const BELOW_THRESHOLD_SHOWN: usize = 5;
 /// Names scored in full per query, best candidates first.
@@ -171,6 +177,9 @@ struct IndexedName {
     /// Derived from a list name (an affiliate's or parent's part, an alternative) rather than
     /// the name or an alias as the list writes it.
     derived: bool,
+    /// One word made of the initials of another of the entry's names ("RIM" of "Russian
+    /// Imperial Movement").
+    acronym: bool,
     text: String,
     prepared: Prepared,
     /// Names with the same tokens share a form: it is scored once.
@@ -243,15 +252,21 @@ impl Screener {
                     }
                 }
             }
-            for (text, derived) in texts {
-                let normalized = normalize(&text);
+            let normalized_texts: Vec<_> = texts.iter().map(|(t, _)| normalize(t)).collect();
+            let initials: Vec<String> = normalized_texts.iter().map(initials_of).collect();
+            for ((text, derived), normalized) in texts.into_iter().zip(normalized_texts) {
                 if normalized.tokens.is_empty() {
                     continue;
                 }
+                let acronym = matches!(&normalized.tokens[..], [word]
+                    if word.script == Script::Latin
+                        && (2..=6).contains(&word.text.len())
+                        && initials.contains(&word.text));
                 names.push(IndexedName {
                     entry: entry_index as u32,
                     person: entry.entity_type.as_deref() == Some("Individual"),
                     derived,
+                    acronym,
                     text,
                     prepared: Prepared::default(),
                     form: 0,
@@ -470,10 +485,13 @@ impl Screener {
         for (qi, (_, prepared)) in queries.iter().enumerate() {
             for form in self.candidates(prepared, &admitted) {
                 let names = &self.forms[form as usize];
-                let form_score =
-                    score(prepared, &self.names[names[0] as usize].prepared, false).score;
+                let scored = score(prepared, &self.names[names[0] as usize].prepared, false);
+                let acronym_met = acronym_met(prepared, &scored.query_paired);
                 for &name_id in names.iter().filter(|&&n| admitted(n)) {
-                    let mut s = form_score;
+                    let mut s = scored.score;
+                    if self.names[name_id as usize].acronym && !acronym_met {
+                        s = s.min(ACRONYM_IN_LONGER_NAME_CAP);
+                    }
                     if prepared.organisation && self.names[name_id as usize].person {
                         s *= PERSON_FOR_COMPANY_FACTOR;
                     }
@@ -864,6 +882,36 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
 /// Co., Ltd. (Huawei). Affiliated Entity: Huawei Marine Networks Co., Ltd.") the affiliate's own
 /// name and the parent's; a trailing short parenthetical ("... Corporation (SMIC)") also stands
 /// alone.
+/// The first letters of a name's words, legal forms, stop words and numbers aside ("Russian
+/// Imperial Movement" → "rim"); empty for a name of fewer than two such words.
+fn initials_of(name: &NormalizedName) -> String {
+    let words: Vec<&str> = name
+        .tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::LegalForm && t.kind != TokenKind::StopWord)
+        .map(|t| t.text.as_str())
+        .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
+    if words.len() < 2 {
+        return String::new();
+    }
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// Whether a query meets an acronym alias as an acronym: the query is the acronym (nothing else
+/// left but legal forms and stop words), or the word it pairs is written in capitals inside a
+/// mixed-case query ("RIM Shipping"), which is how acronyms are written.
+fn acronym_met(query: &Prepared, query_paired: &[bool]) -> bool {
+    let parts = query.parts.iter().zip(query_paired);
+    let whole = parts
+        .clone()
+        .all(|(p, &paired)| paired || matches!(p.tag, PartTag::LegalForm | PartTag::StopWord));
+    whole
+        || parts
+            .into_iter()
+            .any(|(p, &paired)| paired && p.tag == PartTag::Family)
+}
+
 fn name_variants(text: &str) -> Vec<String> {
     let mut variants = vec![text.trim().to_string()];
     if let Some((_, affiliate)) = text.split_once("Affiliated Entity:") {

@@ -171,6 +171,10 @@ const GENERIC_ONLY_EXTRA: f64 = 0.85;
 const ONE_WORD_SPELLED_ALIKE: f64 = 0.8;
 /// Share kept when both names carry a patronymic the other lacks: another father.
 const PATRONYMIC_CONFLICT: f64 = 0.7;
+/// The most a Chinese trade name scores against a name in another script when only some of its
+/// syllables pair: a trade name is one word, and part of it names another company ("海安" is not
+/// "HAI", "英力特" not "LI Ying").
+const PARTIAL_TRADE_NAME_CAP: f64 = 0.7;
 
 /// Scores `query` against `list`; `record_pairs` fills [`Scored::pairs`].
 pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Scored {
@@ -379,6 +383,9 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     if one_word(l) && distinctive_pairs > 0 && spelled_only && says_more {
         score *= ONE_WORD_SPELLED_ALIKE;
     }
+    if partial_trade_name(q, &query_paired, l) || partial_trade_name(l, &list_paired, q) {
+        score = score.min(PARTIAL_TRADE_NAME_CAP);
+    }
     let any_distinctive = q.iter().chain(l).any(Part::distinctive);
     if distinctive_pairs == 0 && any_distinctive {
         score = score.min(NOTHING_DISTINCTIVE_CAP);
@@ -406,6 +413,20 @@ impl Unpaired {
     fn content(&self) -> bool {
         self.distinctive || self.generic || self.place
     }
+}
+
+/// `name` has a Chinese trade name of which some syllables pair and some do not, against an
+/// `other` name with no Chinese characters.
+fn partial_trade_name(name: &[Part], paired: &[bool], other: &[Part]) -> bool {
+    if other.iter().any(|p| p.script == Script::Han) {
+        return false;
+    }
+    let syllables = || {
+        name.iter()
+            .zip(paired)
+            .filter(|(p, _)| p.trade_name_syllable)
+    };
+    syllables().any(|(_, &p)| p) && syllables().any(|(_, &p)| !p)
 }
 
 /// Similarity of two lexicon spans that share a symbol.
@@ -478,6 +499,10 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     if qt == lt {
         return Some((1.0, MatchMethod::Joined));
     }
+    if han_against_latin(q, l) {
+        return (join(q, key) == join(l, key))
+            .then_some((ROMANISED_SIMILARITY, MatchMethod::Joined));
+    }
     let abjad = q.iter().chain(l).any(|p| p.script.is_abjad());
     let (a, b) = if abjad {
         (
@@ -509,6 +534,15 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     (similarity >= JOINED_MIN_SIMILARITY).then_some((similarity, MatchMethod::Joined))
 }
 
+/// Chinese characters on one side only: their reading is known, so the other side's word must be
+/// a romanisation of it (equal romanisation keys), never a spelling one letter away ("海德" is
+/// not "head", "泰达" not "Tida"). Between two Han names a changed syllable stays a spelling
+/// difference, weighed as such.
+fn han_against_latin(q: &[Part], l: &[Part]) -> bool {
+    let han = |parts: &[Part]| parts.iter().any(|p| p.script == Script::Han);
+    han(q) != han(l)
+}
+
 /// Similarity of two single parts.
 fn part_similarity(q: &Part, l: &Part) -> Option<(f64, MatchMethod)> {
     if q.text == l.text {
@@ -535,6 +569,9 @@ fn part_similarity(q: &Part, l: &Part) -> Option<(f64, MatchMethod)> {
     }
     if q.key == l.key && q.key.len() >= 2 {
         return Some((ROMANISED_SIMILARITY, MatchMethod::Romanised));
+    }
+    if han_against_latin(std::slice::from_ref(q), std::slice::from_ref(l)) {
+        return None;
     }
     let length = q.key.len().max(l.key.len());
     let mut budget = edit_budget(length) * pair_tolerance(q, l);
