@@ -271,6 +271,6 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
     let drops = engine.count_drop_warnings()?;
     let mut w = std::io::stdout().lock();
     earl_render::currency::lists_in_use(&mut w, p, age_days(p))?;
-    earl_render::human::lists(&mut w, p, stale.as_deref(), &drops)?;
+    earl_render::human::lists(&mut w, p, stale.as_deref(), drops)?;
     Ok(())
 }

@@ -47,7 +47,7 @@ enum Command {
     /// Classify a chip under ECCN 3A090 on a date, with the reasons.
     Classify(cmd_classify::ClassifyArgs),
     /// Does shipping a chip to a destination (and end user) need a licence, and on what terms?
-    Check(cmd_check::CheckArgs),
+    Check(Box<cmd_check::CheckArgs>),
     /// Screen a party name against the US restricted-party lists.
     Screen(cmd_screen::ScreenArgs),
     /// Compare two names the way screening does, and explain the score.

@@ -626,7 +626,7 @@ fn decide(
     }
 }
 
-/// 1. Controls: each that holds requires a licence (or prohibits); one that cannot be evaluated,
+/// Phase 1 of the combining order, controls: each that holds requires a licence (or prohibits); one that cannot be evaluated,
 /// or whose law is unsettled, leaves it undetermined. None reaches an item not subject to the
 /// EAR. Returns the controls that hold, whether a licence is required, and whether prohibited.
 fn controls(
@@ -641,7 +641,7 @@ fn controls(
     let mut required = Tri::False;
     let mut prohibited = Tri::False;
     for c in e.control.iter().filter(|_| subject != Tri::False) {
-        let verdict = eval.eval(&c.when, &facts);
+        let verdict = eval.eval(&c.when, facts);
         if verdict == Tri::False {
             continue;
         }
@@ -674,7 +674,7 @@ fn controls(
     (triggered, required, prohibited)
 }
 
-/// 2. Parties: each match applies its list's rule from its listing date; and 3. ownership:
+/// Phases 2 and 3 of the combining order. Parties: each match applies its list's rule from its listing date; and 3. ownership:
 /// listed owners holding the threshold apply their lists' rules while the Affiliates rule is
 /// in force.
 fn parties(
@@ -762,7 +762,7 @@ fn parties(
     parties
 }
 
-/// 4. Exceptions: the first by rank covering every control that holds, unless a listing bars
+/// Phase 4 of the combining order, exceptions: the first by rank covering every control that holds, unless a listing bars
 /// it; one whose terms cannot be evaluated is named, never skipped in silence. Returns the
 /// exception and its conditions.
 fn exception(
@@ -824,7 +824,15 @@ fn exception(
     (exception, conditions)
 }
 
-/// 5. Review policy: the first by rank whose `when` holds, if every entry ranked above it was
+/// The review policy (if settled), the entry that set it with where its step is in `because`,
+/// and the readings still open with theirs.
+type Reviewed = (
+    Option<ReviewPolicy>,
+    Option<(String, usize)>,
+    Vec<(ReviewReading, usize)>,
+);
+
+/// Phase 5 of the combining order, the review policy: the first by rank whose `when` holds, if every entry ranked above it was
 /// evaluated; else the readings still possible (`review_undetermined`). Then a listed party's
 /// stricter policy. Returns the policy, the entry that set it, and the readings still open.
 fn review(
@@ -834,11 +842,7 @@ fn review(
     (required, prohibited): (Tri, Tri),
     party_policy: Option<(ReviewPolicy, String, String)>,
     because: &mut Vec<Step>,
-) -> (
-    Option<ReviewPolicy>,
-    Option<(String, usize)>,
-    Vec<(ReviewReading, usize)>,
-) {
+) -> Reviewed {
     // A policy is settled only when every entry ranked above it was evaluated: one that could
     // not be leaves the policy open between the readings (its own and those below), unless
     // they all say the same.
@@ -941,7 +945,7 @@ fn review(
     (review, review_id, readings)
 }
 
-/// 6. Conditions and charges: a condition of an open review reading is shown as applying if
+/// Phase 6 of the combining order, conditions and charges: a condition of an open review reading is shown as applying if
 /// that reading holds (`condition_if`), a charge that cannot be evaluated as possibly due.
 fn conditions_and_charges(
     e: &Entries,

@@ -961,7 +961,7 @@ impl Engine {
             return Ok(Err(Refusal::BeforeIssue {
                 number: number.clone(),
                 issued: l.issued,
-                date: date,
+                date,
             }));
         }
         if let Some(e) = l.expires
@@ -970,7 +970,7 @@ impl Engine {
             return Ok(Err(Refusal::Expired {
                 number: number.clone(),
                 expires: e,
-                date: date,
+                date,
             }));
         }
         if l.value.is_some() && value.is_none() {
@@ -988,7 +988,7 @@ impl Engine {
                     from: None,
                     end_user: l.end_user.clone(),
                     end_user_hq: None,
-                    date: date,
+                    date,
                     scenario: None,
                     quantity: Some(quantity),
                     ownership: None,
@@ -1042,9 +1042,9 @@ impl Engine {
                 item: l.item.clone(),
                 destination: l.destination.clone(),
                 end_user: l.end_user.clone(),
-                quantity: quantity,
-                value: value,
-                date: date,
+                quantity,
+                value,
+                date,
                 capped: Vec::new(),
                 treated_as: check.0.determination.treated_as.clone(),
             },
