@@ -80,7 +80,7 @@ async def main(earl, db):
 
         v = answer(await call(client, "check", {"chip": "H200", "to": "CN", "date": "2026-03-01",
                                                 "end_user": "Acme Cloud", "end_user_hq": "SG",
-                                                "owners": ["Huawei Technologies=60"]}), "check")
+                                                "ownership": ["Huawei Technologies=60"]}), "check")
         if v["end_user"] != "Acme Cloud":
             fail("check with an end user: end_user not echoed")
 
@@ -143,7 +143,7 @@ async def main(earl, db):
         if "2026-13-45" not in msg:
             fail(f"bad date: {msg}")
         error_text(await call(client, "check", {"chip": "H200", "to": "Atlantis"}), "check")
-        error_text(await call(client, "check", {"chip": "H200", "to": "CN", "owners": ["Huawei=60"]}), "check")
+        error_text(await call(client, "check", {"chip": "H200", "to": "CN", "ownership": ["Huawei=60"]}), "check")
         error_text(await call(client, "impact", {"units": ["H200=lots"]}), "impact")
         error_text(await call(client, "match", {"a": "", "b": "x"}), "match")
         try:

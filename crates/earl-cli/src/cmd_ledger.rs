@@ -5,10 +5,10 @@
 
 use crate::print_json;
 use clap::{Args, Subcommand};
-use earl_engine::Item;
 use earl_engine::audit::Source;
-use earl_engine::ledger::{LicenceAdd, Refused, ShipRequest, units_in_bounds, value_in_bounds};
+use earl_engine::ledger::{Refused, ShipRequest, units_in_bounds, value_in_bounds};
 use earl_front::app::{App, Failure, date_or_today};
+use earl_question::{LicenceQuestion, ShipQuestion};
 use std::path::PathBuf;
 
 /// Exit code of a refused licence or shipment.
@@ -30,38 +30,11 @@ pub enum LicenceCommand {
     Show(LicenceShowArgs),
 }
 
+/// `earl licence add`: the question, and JSON output.
 #[derive(Args)]
 pub struct LicenceAddArgs {
-    /// The licence number.
-    #[arg(long)]
-    pub number: String,
-    /// The catalog chip the licence is for.
-    #[arg(long, required_unless_present = "system", conflicts_with = "system")]
-    pub chip: Option<String>,
-    /// The catalog system the licence is for.
-    #[arg(long)]
-    pub system: Option<String>,
-    /// Destination country.
-    #[arg(long)]
-    pub to: String,
-    /// End user named on the licence.
-    #[arg(long = "end-user")]
-    pub end_user: Option<String>,
-    /// Units authorised (1 to 10^9).
-    #[arg(long, allow_negative_numbers = true)]
-    pub quantity: Option<u64>,
-    /// Value authorised, US dollars (0 to 10^13).
-    #[arg(long, allow_negative_numbers = true)]
-    pub value: Option<f64>,
-    /// Last day the licence is valid, YYYY-MM-DD.
-    #[arg(long)]
-    pub expires: Option<String>,
-    /// The licence's conditions, as text.
-    #[arg(long)]
-    pub conditions: Option<String>,
-    /// Day the licence was issued, YYYY-MM-DD (default: today).
-    #[arg(long)]
-    pub issued: Option<String>,
+    #[command(flatten)]
+    pub question: LicenceQuestion,
     /// Print the licence as JSON.
     #[arg(long)]
     pub json: bool,
@@ -89,36 +62,11 @@ pub struct LicenceShowArgs {
     pub json: bool,
 }
 
+/// `earl ship`: the question, a batch of shipments, and JSON output.
 #[derive(Args)]
 pub struct ShipArgs {
-    /// Draw the shipment down from this licence.
-    #[arg(long, required_unless_present_any = ["us", "batch"], conflicts_with_all = ["us", "batch"])]
-    pub licence: Option<String>,
-    /// A shipment to end users in the United States (what the Jan 2026 lane's 50% cap is
-    /// measured against).
-    #[arg(long, conflicts_with = "batch")]
-    pub us: bool,
-    /// The catalog chip shipped (required with --us; checked against the licence otherwise).
-    #[arg(long, conflicts_with = "system")]
-    pub chip: Option<String>,
-    /// The catalog system shipped.
-    #[arg(long)]
-    pub system: Option<String>,
-    /// Destination, checked against the licence when given.
-    #[arg(long)]
-    pub to: Option<String>,
-    /// End user, checked against the licence when given.
-    #[arg(long = "end-user")]
-    pub end_user: Option<String>,
-    /// Units shipped (1 to 10^9).
-    #[arg(long, required_unless_present = "batch", allow_negative_numbers = true)]
-    pub quantity: Option<u64>,
-    /// Value shipped, US dollars (0 to 10^13).
-    #[arg(long, allow_negative_numbers = true)]
-    pub value: Option<f64>,
-    /// Shipment date, YYYY-MM-DD.
-    #[arg(long, required_unless_present = "batch")]
-    pub date: Option<String>,
+    #[command(flatten)]
+    pub question: ShipQuestion,
     /// A CSV of shipments (columns licence, quantity, date; optional value, chip, system, us),
     /// recorded all or none.
     #[arg(long, value_name = "FILE")]
@@ -151,14 +99,6 @@ fn no_audit() -> Failure {
     Failure::input("licences and shipments are kept in the audit trail: drop --no-audit")
 }
 
-fn item(chip: &Option<String>, system: &Option<String>) -> Option<Item> {
-    match (chip, system) {
-        (_, Some(s)) => Some(Item::System(s.clone())),
-        (Some(c), None) => Some(Item::Catalog(c.clone())),
-        (None, None) => None,
-    }
-}
-
 fn refused(mut r: Refused, json: bool) -> Result<(), Failure> {
     // The ledger's commands are not yet asked a language (see docs/notes/issue-25.md).
     r.text = earl_render::prose::refusal(&r.refusal, earl_render::Lang::En);
@@ -176,21 +116,7 @@ pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
     match &a.command {
         LicenceCommand::Add(a) => {
-            let add = LicenceAdd {
-                number: a.number.clone(),
-                item: item(&a.chip, &a.system).expect("clap requires --chip or --system"),
-                to: a.to.clone(),
-                end_user: a.end_user.clone(),
-                quantity: a.quantity,
-                value: a.value,
-                expires: a
-                    .expires
-                    .as_deref()
-                    .map(earl_engine::parse_date)
-                    .transpose()?,
-                conditions: a.conditions.clone(),
-                issued: date_or_today(&a.issued)?,
-            };
+            let add = earl_engine::questions::licence_add(&a.question)?;
             match engine.licence_add(store(app)?, Source::Cli, &add)? {
                 Ok(added) => {
                     if let Some(warning) = earl_render::prose::licence_fresh_check(
@@ -235,30 +161,7 @@ pub fn ship(app: &App, a: &ShipArgs) -> Result<(), Failure> {
     let engine = app.engine()?;
     let requests = match &a.batch {
         Some(path) => read_batch(path)?,
-        None => {
-            let date = earl_engine::parse_date(a.date.as_deref().unwrap_or_default())?;
-            let quantity = a.quantity.unwrap_or_default();
-            if a.us {
-                let item = item(&a.chip, &a.system)
-                    .ok_or_else(|| Failure::input("--us needs --chip or --system"))?;
-                vec![ShipRequest::Us {
-                    item,
-                    quantity,
-                    value: a.value,
-                    date,
-                }]
-            } else {
-                vec![ShipRequest::Licence {
-                    number: a.licence.clone().unwrap_or_default(),
-                    quantity,
-                    value: a.value,
-                    date,
-                    item: item(&a.chip, &a.system),
-                    to: a.to.clone(),
-                    end_user: a.end_user.clone(),
-                }]
-            }
-        }
+        None => vec![earl_engine::questions::ship_request(&a.question)?],
     };
     let source = if a.batch.is_some() {
         Source::CliBatch
@@ -327,30 +230,23 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
             })
             .transpose()?;
         let us = matches!(field("us").as_deref(), Some("true" | "yes" | "1"));
-        let it = item(&field("chip"), &field("system"));
-        out.push(match (field("licence"), us) {
-            (Some(_), true) => {
-                return Err(at(
-                    "a row is either under a licence or `us`, not both".into()
-                ));
-            }
-            (Some(number), false) => ShipRequest::Licence {
-                number,
-                quantity,
-                value,
-                date,
-                item: it,
-                to: None,
-                end_user: None,
-            },
-            (None, true) => ShipRequest::Us {
-                item: it.ok_or_else(|| at("a `us` row names its chip or system".into()))?,
-                quantity,
-                value,
-                date,
-            },
-            (None, false) => return Err(at("give the row's licence, or us=true".into())),
-        });
+        if us && field("licence").is_some() {
+            return Err(at(
+                "a row is either under a licence or `us`, not both".into()
+            ));
+        }
+        // The row as the question it asks, and the shipment that question records.
+        let question = ShipQuestion {
+            licence: field("licence"),
+            us,
+            chip: field("chip"),
+            system: field("system"),
+            quantity: Some(quantity),
+            value,
+            date: Some(date.to_string()),
+            ..ShipQuestion::default()
+        };
+        out.push(earl_engine::questions::ship_request(&question).map_err(|e| at(e.to_string()))?);
     }
     if out.is_empty() {
         return Err(Failure::input(format!("{}: no shipments", path.display())));

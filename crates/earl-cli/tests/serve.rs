@@ -306,3 +306,24 @@ fn sigterm_with_a_slow_client_stops_within_the_drain_timeout_and_keeps_every_ans
     let recorded = store.list(&ListFilter::default()).unwrap();
     assert_eq!(recorded.len(), 1, "{recorded:?}");
 }
+
+/// A client that pipelines requests and closes without reading the answers (issue 26): the
+/// server's writes meet a closed socket (EPIPE). With SIGPIPE at its default the whole server
+/// died of it; it must see a write error, drop that connection and go on serving.
+#[test]
+fn a_client_that_closes_without_reading_does_not_end_the_server() {
+    let server = Server::start(&["--no-audit"], &[]);
+    let request = "POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 25\r\n\r\n{\"chip\":\"H200\",\"to\":\"CN\"}";
+    for _ in 0..20 {
+        let mut stream = server.connect();
+        for _ in 0..8 {
+            let _ = stream.write_all(request.as_bytes());
+        }
+        // Closed unread: the answers in flight are written to a socket with no reader.
+        drop(stream);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let (status, _) =
+        server.request("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert_eq!(status, 200, "the server is still up");
+}

@@ -3,12 +3,13 @@
 //! A question that cannot be asked — no item, an owner without an end user, a date that is not
 //! one — is refused here, with the same words whichever face asked it.
 
+use crate::ledger::{LicenceAdd, ShipRequest};
 use crate::{
     CheckRequest, EngineError, Item, MadeInput, ScreenRequest, parse_contains, parse_date, today,
 };
 use earl_core::chip::{ChipKind, CustomSpec};
 use earl_core::ownership::Stake;
-use earl_question::{CheckQuestion, Figures, ScreenQuestion};
+use earl_question::{CheckQuestion, Figures, LicenceQuestion, ScreenQuestion, ShipQuestion};
 use jiff::civil::Date;
 
 fn bad(message: impl Into<String>) -> EngineError {
@@ -120,6 +121,64 @@ pub fn check_request(
             us_tech: q.us_tech,
             us_available: q.us_available,
         },
+    })
+}
+
+/// A catalog chip or system named by a ledger question, if any.
+fn ledger_item(chip: &Option<String>, system: &Option<String>) -> Option<Item> {
+    match (chip, system) {
+        (_, Some(s)) => Some(Item::System(s.clone())),
+        (Some(c), None) => Some(Item::Catalog(c.clone())),
+        (None, None) => None,
+    }
+}
+
+/// The licence a `licence` question records.
+pub fn licence_add(q: &LicenceQuestion) -> Result<LicenceAdd, EngineError> {
+    Ok(LicenceAdd {
+        number: q.number.clone(),
+        item: ledger_item(&q.chip, &q.system)
+            .ok_or_else(|| bad("a licence names its `chip` or `system`"))?,
+        to: q.to.clone(),
+        end_user: q.end_user.clone(),
+        quantity: q.quantity,
+        value: q.value,
+        expires: q.expires.as_deref().map(parse_date).transpose()?,
+        conditions: q.conditions.clone(),
+        issued: date_or_today(q.issued.as_deref())?,
+    })
+}
+
+/// The shipment a `ship` question records: to US end users, or under a licence.
+pub fn ship_request(q: &ShipQuestion) -> Result<ShipRequest, EngineError> {
+    let date = parse_date(
+        q.date
+            .as_deref()
+            .ok_or_else(|| bad("give the shipment's `date`"))?,
+    )?;
+    let quantity = q
+        .quantity
+        .ok_or_else(|| bad("give the units shipped (`quantity`)"))?;
+    if q.us {
+        return Ok(ShipRequest::Us {
+            item: ledger_item(&q.chip, &q.system)
+                .ok_or_else(|| bad("a shipment to US end users names its `chip` or `system`"))?,
+            quantity,
+            value: q.value,
+            date,
+        });
+    }
+    Ok(ShipRequest::Licence {
+        number: q
+            .licence
+            .clone()
+            .ok_or_else(|| bad("name the `licence` drawn down, or ship to US end users (`us`)"))?,
+        quantity,
+        value: q.value,
+        date,
+        item: ledger_item(&q.chip, &q.system),
+        to: q.to.clone(),
+        end_user: q.end_user.clone(),
     })
 }
 

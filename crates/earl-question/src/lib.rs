@@ -438,6 +438,93 @@ pub struct ScenariosQuestion {
     pub scenario: Option<String>,
 }
 
+/// Record a licence BIS granted (`earl licence add`).
+#[derive(Args, Serialize, Deserialize, JsonSchema, Debug, Clone, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LicenceQuestion {
+    /// The licence number.
+    #[arg(long)]
+    pub number: String,
+    /// The catalog chip the licence is for.
+    #[arg(long, required_unless_present = "system", conflicts_with = "system")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chip: Option<String>,
+    /// The catalog system the licence is for.
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    /// Destination country.
+    #[arg(long)]
+    pub to: String,
+    /// End user named on the licence.
+    #[arg(long = "end-user")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_user: Option<String>,
+    /// Units authorised (1 to 10^9).
+    #[arg(long, allow_negative_numbers = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<u64>,
+    /// Value authorised, US dollars (0 to 10^13).
+    #[arg(long, allow_negative_numbers = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Last day the licence is valid, YYYY-MM-DD.
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    /// The licence's conditions, as text.
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<String>,
+    /// Day the licence was issued, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued: Option<String>,
+}
+
+/// Record a shipment, under a licence or to US end users (`earl ship`).
+#[derive(Args, Serialize, Deserialize, JsonSchema, Debug, Clone, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ShipQuestion {
+    /// Draw the shipment down from this licence.
+    #[arg(long, required_unless_present_any = ["us", "batch"], conflicts_with_all = ["us", "batch"])]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// A shipment to end users in the United States (what the Jan 2026 lane's 50% cap is
+    /// measured against).
+    #[arg(long, conflicts_with = "batch")]
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub us: bool,
+    /// The catalog chip shipped (required with --us; checked against the licence otherwise).
+    #[arg(long, conflicts_with = "system")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chip: Option<String>,
+    /// The catalog system shipped.
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+    /// Destination, checked against the licence when given.
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// End user, checked against the licence when given.
+    #[arg(long = "end-user")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_user: Option<String>,
+    /// Units shipped (1 to 10^9).
+    #[arg(long, required_unless_present = "batch", allow_negative_numbers = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<u64>,
+    /// Value shipped, US dollars (0 to 10^13).
+    #[arg(long, allow_negative_numbers = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Shipment date, YYYY-MM-DD.
+    #[arg(long, required_unless_present = "batch")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
 /// `accelerator` or `hbm`, as the schemas name a [`ChipKind`].
 #[derive(JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -541,6 +628,8 @@ named!(
     TimelineQuestion => "timeline",
     ImpactQuestion => "impact",
     ScenariosQuestion => "scenarios",
+    LicenceQuestion => "licence",
+    ShipQuestion => "ship",
 );
 
 impl<Q: Named> Recorded<Q> {
