@@ -25,6 +25,13 @@ const require = createRequire(import.meta.url);
 const { chromium } = require(join(here, "node_modules", "playwright-core"));
 
 const earl = process.env.EARL_BIN || join(process.env.CARGO_TARGET_DIR || join(repo, "target"), "debug", "earl");
+// earl's own files (the index cache, the lists' counts) under target/home, never $HOME.
+const home = join(process.env.CARGO_TARGET_DIR || join(repo, "target"), "home");
+const env = {
+  ...process.env,
+  XDG_DATA_HOME: process.env.XDG_DATA_HOME || join(home, "data"),
+  XDG_CACHE_HOME: process.env.XDG_CACHE_HOME || join(home, "cache"),
+};
 const screenshot = resolve(process.env.SCREENSHOT || join(here, "out", "browser-test.png"));
 const work = mkdtempSync(join(tmpdir(), "earl-browser-"));
 const db = join(work, "audit.sqlite");
@@ -38,7 +45,7 @@ function check(ok, what) {
 /** Starts `earl serve` on port 0 and resolves to its URL, read from the line it prints. */
 function startServer() {
   if (!existsSync(earl)) throw new Error(`no earl binary at ${earl}: build it (cargo build -p earl-cli) or set EARL_BIN`);
-  const server = spawn(earl, ["--db", db, "serve", "--addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(earl, ["--db", db, "serve", "--addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"], env });
   const url = new Promise((resolveUrl, reject) => {
     let seen = "";
     const timer = setTimeout(() => reject(new Error(`earl serve printed no address in 60 s: ${seen}`)), 60_000);
@@ -191,7 +198,7 @@ async function main() {
     const exit = await stopServer(server);
     check(exit === 0, `earl serve stopped cleanly on SIGTERM (exit ${exit})`);
   }
-  const verify = JSON.parse(execFileSync(earl, ["--db", db, "audit", "verify", "--json"], { encoding: "utf8" }));
+  const verify = JSON.parse(execFileSync(earl, ["--db", db, "audit", "verify", "--json"], { encoding: "utf8", env }));
   check(verify.ok === true && verify.records >= 2, `the audit trail verifies (${verify.records} records)`);
 }
 

@@ -18,6 +18,8 @@ target="${CARGO_TARGET_DIR:-$repo/target}"
 seed="${SEED:-14}"
 max_examples="${MAX_EXAMPLES:-12}"
 earl="${EARL_BIN:-$target/debug/earl}"
+# earl's own files (the screening index cache, the lists' counts) go under target/home, never $HOME.
+export XDG_DATA_HOME="${XDG_DATA_HOME:-$target/home/data}" XDG_CACHE_HOME="${XDG_CACHE_HOME:-$target/home/cache}"
 [[ -x "$earl" ]] || { echo "contract-test: no binary at $earl (cargo build -p earl-cli)" >&2; exit 1; }
 venv="$(bash "$repo/scripts/setup-python.sh")"
 

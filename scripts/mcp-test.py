@@ -46,7 +46,9 @@ def error_text(result, tool):
 
 
 async def main(earl, db):
-    params = StdioServerParameters(command=earl, args=["--db", db, "mcp"])
+    # The SDK gives the server a minimal environment by default (HOME, PATH, ...): pass ours, so
+    # earl's files stay where the test command put them (XDG_* under target/home), not in $HOME.
+    params = StdioServerParameters(command=earl, args=["--db", db, "mcp"], env=dict(os.environ))
     latencies = {}
 
     async def call(client, tool, arguments):

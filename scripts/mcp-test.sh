@@ -9,6 +9,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="${CARGO_TARGET_DIR:-$repo/target}"
 earl="${EARL_BIN:-$target/debug/earl}"
+# earl's own files (the screening index cache, the lists' counts) go under target/home, never $HOME.
+export XDG_DATA_HOME="${XDG_DATA_HOME:-$target/home/data}" XDG_CACHE_HOME="${XDG_CACHE_HOME:-$target/home/cache}"
 [[ -x "$earl" ]] || { echo "mcp-test: no binary at $earl (cargo build -p earl-cli)" >&2; exit 1; }
 venv="$(bash "$repo/scripts/setup-python.sh")"
 work="$(mktemp -d)"

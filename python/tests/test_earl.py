@@ -61,7 +61,7 @@ def test_dates_may_be_date_objects(earl):
         (lambda e: e.check("H200", "Narnia"), "Narnia"),
         (lambda e: e.check("H200", "CN", date="2026-02-30"), "2026-02-30"),
         (lambda e: e.screen("!!!"), "letter or digit"),
-        (lambda e: e.classify(), "give a chip"),
+        (lambda e: e.classify(), "name a catalog `chip`"),
         (lambda e: e.check_many([{"chip": "H200", "destinaton": "CN"}]), "did you mean `destination`"),
         (lambda e: e.check_many([{"chip": "H200"}]), "missing column `destination`"),
         (lambda e: e.check_many([{"chip": "H200", "destination": "XX"}]), "1 of 1 rows could not be checked: row 1"),
