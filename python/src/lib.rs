@@ -7,7 +7,7 @@
 
 use earl_engine::audit::Source;
 use earl_front::app::{App, DataArgs, Failure};
-use earl_front::check::{BatchDefaults, BatchRow, OPTIONAL, REQUIRED, header_check};
+use earl_front::check::{BatchDefaults, BatchRow, REQUIRED, header_check, optional_columns};
 use earl_front::questions::Question;
 use earl_question::ScreenQuestion;
 use pyo3::create_exception;
@@ -147,7 +147,7 @@ fn check_many(
     py.detach(|| {
         let options = parse_args(options)?;
         let names: Vec<&str> = columns.keys().map(String::as_str).collect();
-        header_check(&names, REQUIRED, OPTIONAL)
+        header_check(&names, REQUIRED, &optional_columns())
             .map_err(|e| Failure::input(format!("rows: {}", e.message)))?;
         let len = columns.values().next().map_or(0, Vec::len);
         if let Some((name, c)) = columns.iter().find(|(_, c)| c.len() != len) {
@@ -156,24 +156,14 @@ fn check_many(
                 c.len()
             )));
         }
-        let column = |name: &str| columns.get(name);
-        fn cell(c: Option<&Vec<Option<String>>>, i: usize) -> Option<&str> {
-            c.and_then(|c| c[i].as_deref())
-        }
-        let (chip, destination) = (column("chip"), column("destination"));
         let rows: Vec<BatchRow> = (0..len)
-            .map(|i| BatchRow {
-                chip: cell(chip, i).unwrap_or(""),
-                destination: cell(destination, i).unwrap_or(""),
-                end_user: cell(column("end_user"), i),
-                end_user_hq: cell(column("end_user_hq"), i),
-                date: cell(column("date"), i),
-                quantity: cell(column("quantity"), i),
-                from: cell(column("from"), i),
-                made_in: cell(column("made_in"), i),
-                us_content: cell(column("us_content"), i),
-                us_tech: cell(column("us_tech"), i),
-                us_available: cell(column("us_available"), i),
+            .map(|i| {
+                BatchRow::new(
+                    columns
+                        .iter()
+                        .filter_map(|(name, cells)| Some((name.as_str(), cells[i].as_deref()?)))
+                        .collect(),
+                )
             })
             .collect();
         let text = |k: &str| options.get(k).and_then(Value::as_str).map(str::to_string);

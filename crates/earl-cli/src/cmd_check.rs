@@ -4,7 +4,7 @@ use crate::print_json;
 use earl_engine::audit::Source;
 use earl_front::app::{App, Failure, date_or_today};
 use earl_front::check::{
-    BatchDefaults, BatchRecorder, BatchRow, OPTIONAL, REQUIRED, check_row, failed, outcome,
+    BatchDefaults, BatchRecorder, BatchRow, REQUIRED, check_row, failed, optional_columns, outcome,
 };
 pub use earl_front::check::{CheckArgs, answer};
 use earl_render::Lang;
@@ -112,7 +112,7 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
         .headers()
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
         .clone();
-    crate::check_columns(path, &headers, REQUIRED, OPTIONAL)?;
+    crate::check_columns(path, &headers, REQUIRED, &optional_columns())?;
     let column = |name: &str| headers.iter().position(|h| h == name);
     let (chip_col, destination_col) = (column("chip"), column("destination"));
     let stakes = a.batch_stakes()?;
@@ -160,10 +160,8 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
         }
         rows += 1;
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-        let result = record
-            .deserialize::<BatchRow>(Some(&headers))
-            .map_err(|e| e.to_string())
-            .and_then(|r| check_row(&mut checker, &r, &defaults).map(|(q, req, c)| (r, q, req, c)));
+        let r = BatchRow::new(headers.iter().zip(record.iter()).collect());
+        let result = check_row(&mut checker, &r, &defaults).map(|(q, req, c)| (r, q, req, c));
         match result {
             Ok((r, question, req, checked)) => {
                 ok += 1;

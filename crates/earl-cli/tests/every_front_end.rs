@@ -324,6 +324,48 @@ fn mcp_tools() -> Vec<Value> {
     list["result"]["tools"].as_array().unwrap().clone()
 }
 
+/// A batch file's columns are the check question's facts, from its schema: every field but the
+/// item's other forms (a batch names catalog chips), the scenario and ownership (one per batch).
+#[test]
+fn a_batch_row_states_every_fact_of_the_check_question() {
+    let schema = serde_json::to_value(schemars::schema_for!(CheckQuestion)).unwrap();
+    let not_columns = [
+        "chip",
+        "to",
+        "system",
+        "contains",
+        "tpp",
+        "throughput",
+        "die_area",
+        "pd",
+        "datacenter",
+        "memory_bandwidth",
+        "chip_to_chip",
+        "package_area",
+        "kind",
+        "scenario",
+        "ownership",
+    ];
+    let columns = earl_front::check::optional_columns();
+    for field in properties(&schema) {
+        assert_eq!(
+            columns.contains(&field.as_str()),
+            !not_columns.contains(&field.as_str()),
+            "`{field}`"
+        );
+    }
+    for fact in [
+        "made_in",
+        "us_content",
+        "us_tech",
+        "us_available",
+        "end_user",
+        "quantity",
+    ] {
+        assert!(columns.contains(&fact), "{fact}");
+    }
+}
+
 #[test]
 fn every_face_of_a_question_is_its_type() {
     // MCP's tool schema and the OpenAPI body are the type's; the CLI declares each field.

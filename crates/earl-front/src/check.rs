@@ -24,8 +24,9 @@ pub struct CheckArgs {
     /// owned has its ownership unknown: the answer says it was not checked).
     #[arg(long = "ownership", id = "ownership_file", value_name = "FILE")]
     pub ownership_file: Option<PathBuf>,
-    /// Check every row of this CSV (columns chip, destination; optional end_user, end_user_hq,
-    /// date, quantity, from, made_in, us_content, us_tech, us_available).
+    /// Check every row of this CSV (columns chip, destination; optional: every fact of the
+    /// question — end_user, end_user_hq, date, quantity, from, made_in, us_content, us_tech,
+    /// us_available; see docs/json.md).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["chip", "to"])]
     pub batch: Option<PathBuf>,
     /// Where batch results go (default stdout); `.jsonl` (or `--json`) writes JSON Lines,
@@ -222,45 +223,85 @@ pub fn answer(app: &App, q: &CheckQuestion) -> Result<earl_engine::CheckAnswer, 
     Ok(answer)
 }
 
-/// One row of a batch: the columns of `earl check --batch`'s CSV, borrowed from the record
-/// (or from a Python dict). An empty cell is an absent one.
-#[derive(serde::Deserialize, Default, Debug)]
+/// One row of a batch: its cells by column, borrowed from the CSV record (or from Python's
+/// columns). An empty cell is an absent one.
+#[derive(Default, Debug, Clone)]
 pub struct BatchRow<'r> {
-    pub chip: &'r str,
-    pub destination: &'r str,
-    #[serde(default)]
-    pub end_user: Option<&'r str>,
-    #[serde(default)]
-    pub end_user_hq: Option<&'r str>,
-    #[serde(default)]
-    pub date: Option<&'r str>,
-    #[serde(default)]
-    pub quantity: Option<&'r str>,
-    #[serde(default)]
-    pub from: Option<&'r str>,
-    #[serde(default)]
-    pub made_in: Option<&'r str>,
-    #[serde(default)]
-    pub us_content: Option<&'r str>,
-    #[serde(default)]
-    pub us_tech: Option<&'r str>,
-    #[serde(default)]
-    pub us_available: Option<&'r str>,
+    cells: Vec<(&'r str, &'r str)>,
 }
 
-/// The columns of a batch file.
+/// The columns every batch file has: the catalog chip, and the destination (the question's
+/// `to`).
 pub const REQUIRED: &[&str] = &["chip", "destination"];
-pub const OPTIONAL: &[&str] = &[
-    "end_user",
-    "end_user_hq",
-    "date",
-    "quantity",
-    "from",
-    "made_in",
-    "us_content",
-    "us_tech",
-    "us_available",
+
+/// Fields of the check question that are not batch columns: the item's other forms (a batch
+/// names catalog chips), the scenario (one per batch) and ownership (one file per batch).
+const NOT_COLUMNS: &[&str] = &[
+    "chip",
+    "to",
+    "system",
+    "contains",
+    "tpp",
+    "throughput",
+    "die_area",
+    "pd",
+    "datacenter",
+    "memory_bandwidth",
+    "chip_to_chip",
+    "package_area",
+    "kind",
+    "scenario",
+    "ownership",
 ];
+
+/// How a cell is read: the JSON type of its field in the check question's schema.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cell {
+    Text,
+    WholeNumber,
+    Number,
+    YesNo,
+}
+
+/// The optional columns of a batch and how each is read: every other field of the check
+/// question, from its schema, so a fact added to the question is a column without an edit here.
+fn optional() -> &'static [(String, Cell)] {
+    static COLUMNS: std::sync::OnceLock<Vec<(String, Cell)>> = std::sync::OnceLock::new();
+    COLUMNS.get_or_init(|| {
+        let schema = serde_json::to_value(schemars::schema_for!(CheckQuestion))
+            .expect("a schema serialises");
+        let mut columns: Vec<(String, Cell)> = schema["properties"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(name, _)| !NOT_COLUMNS.contains(&name.as_str()))
+            .map(|(name, property)| {
+                let types: Vec<&str> = match &property["type"] {
+                    serde_json::Value::String(t) => vec![t.as_str()],
+                    serde_json::Value::Array(ts) => ts.iter().filter_map(|t| t.as_str()).collect(),
+                    _ => Vec::new(),
+                };
+                let cell = if types.contains(&"integer") {
+                    Cell::WholeNumber
+                } else if types.contains(&"number") {
+                    Cell::Number
+                } else if types.contains(&"boolean") {
+                    Cell::YesNo
+                } else {
+                    Cell::Text
+                };
+                (name.clone(), cell)
+            })
+            .collect();
+        columns.sort_by(|a, b| a.0.cmp(&b.0));
+        columns
+    })
+}
+
+/// The optional columns of a batch file (every fact of the check question a row can state).
+pub fn optional_columns() -> Vec<&'static str> {
+    optional().iter().map(|(name, _)| name.as_str()).collect()
+}
 
 /// A yes/no cell (empty: not known).
 fn yes_no(column: &str, cell: Option<&str>) -> Result<Option<bool>, String> {
@@ -310,10 +351,10 @@ pub struct BatchOutcome {
 pub fn outcome(row: u64, r: &BatchRow, date: String, d: &Determination) -> BatchOutcome {
     BatchOutcome {
         row,
-        chip: r.chip.to_string(),
-        destination: r.destination.to_string(),
+        chip: r.chip().to_string(),
+        destination: r.destination().to_string(),
         destination_code: Some(d.destination.clone()),
-        end_user: r.end_user.unwrap_or("").to_string(),
+        end_user: r.get("end_user").unwrap_or("").to_string(),
         date,
         eccn: Some(
             d.paragraph
@@ -360,40 +401,69 @@ pub fn failed(row: u64, chip: &str, destination: &str, reason: String) -> BatchO
     }
 }
 
-impl BatchRow<'_> {
+impl<'r> BatchRow<'r> {
+    /// A row of `(column, cell)` pairs.
+    pub fn new(cells: Vec<(&'r str, &'r str)>) -> BatchRow<'r> {
+        BatchRow { cells }
+    }
+
+    /// The cell of `column`, when the row has one that is not empty.
+    pub fn get(&self, column: &str) -> Option<&'r str> {
+        self.cells
+            .iter()
+            .find(|(c, v)| *c == column && !v.is_empty())
+            .map(|(_, v)| *v)
+    }
+
+    pub fn chip(&self) -> &'r str {
+        self.get("chip").unwrap_or("")
+    }
+
+    pub fn destination(&self) -> &'r str {
+        self.get("destination").unwrap_or("")
+    }
+
     /// The row as the question it asks: its cells, the batch's defaults where a cell is empty.
     pub fn question(&self, defaults: &BatchDefaults) -> Result<CheckQuestion, String> {
-        let cell = |c: Option<&str>| c.filter(|s| !s.is_empty()).map(str::to_string);
-        let quantity = match cell(self.quantity) {
-            Some(q) => Some(
-                q.parse::<u64>()
-                    .map_err(|_| format!("quantity `{q}` is not a whole number"))?,
-            ),
-            None => None,
-        };
-        Ok(CheckQuestion {
-            chip: Some(self.chip.to_string()),
-            to: Some(self.destination.to_string()),
-            from: cell(self.from).or_else(|| defaults.from.map(str::to_string)),
-            end_user: cell(self.end_user),
-            end_user_hq: cell(self.end_user_hq),
-            date: Some(cell(self.date).unwrap_or_else(|| defaults.date.to_string())),
-            scenario: defaults.scenario.map(str::to_string),
-            quantity,
-            made_in: cell(self.made_in),
-            us_content: match cell(self.us_content) {
-                Some(p) => Some(
-                    p.trim_end_matches('%')
+        use serde_json::Value;
+        let mut fields = serde_json::Map::new();
+        fields.insert("chip".into(), self.chip().into());
+        fields.insert("to".into(), self.destination().into());
+        for (column, cell) in optional() {
+            let Some(text) = self.get(column) else {
+                continue;
+            };
+            let value = match cell {
+                Cell::Text => Value::from(text),
+                Cell::WholeNumber => Value::from(
+                    text.parse::<u64>()
+                        .map_err(|_| format!("{column} `{text}` is not a whole number"))?,
+                ),
+                Cell::Number => Value::from(
+                    text.trim_end_matches('%')
                         .trim()
                         .parse::<f64>()
-                        .map_err(|_| format!("us_content `{p}` is not a percentage"))?,
+                        .map_err(|_| format!("{column} `{text}` is not a number"))?,
                 ),
-                None => None,
-            },
-            us_tech: yes_no("us_tech", self.us_tech)?,
-            us_available: yes_no("us_available", self.us_available)?,
-            ..CheckQuestion::default()
-        })
+                Cell::YesNo => match yes_no(column, Some(text))? {
+                    Some(b) => Value::from(b),
+                    None => continue,
+                },
+            };
+            fields.insert(column.clone(), value);
+        }
+        if !fields.contains_key("from")
+            && let Some(from) = defaults.from
+        {
+            fields.insert("from".into(), from.into());
+        }
+        if !fields.contains_key("date") {
+            fields.insert("date".into(), defaults.date.to_string().into());
+        }
+        if let Some(scenario) = defaults.scenario {
+            fields.insert("scenario".into(), scenario.into());
+        }
+        serde_json::from_value(Value::Object(fields)).map_err(|e| e.to_string())
     }
 }
 
@@ -529,7 +599,7 @@ pub fn check_many(
                                 out.push(ManyRow { outcome, answer });
                             }
                             Err(reason) => out.push(ManyRow {
-                                outcome: failed(row, r.chip, r.destination, reason),
+                                outcome: failed(row, r.chip(), r.destination(), reason),
                                 answer: None,
                             }),
                         }
