@@ -146,6 +146,9 @@ fn with_lang(mut router: ToolRouter<EarlMcp>) -> ToolRouter<EarlMcp> {
     router
 }
 
+// The tools: each declares its name, description and input type (the schema clients see).
+// `call_tool` answers every call itself, with its `lang`; these bodies are what rmcp's router
+// would run for a call that reached it, and give the same answer in English.
 #[tool_router]
 impl EarlMcp {
     #[tool(
