@@ -175,7 +175,7 @@ fn check_many(
         let (_, scenario) = app.engine_with_scenario(scenario.as_deref())?;
         let from = text("from");
         let defaults = BatchDefaults {
-            date: earl_front::app::date_or_today(&text("date"))?,
+            date: earl_engine::questions::date_or_today(text("date").as_deref())?,
             from: from.as_deref(),
             scenario: scenario.as_deref(),
             stakes: None,

@@ -2,7 +2,8 @@
 
 use crate::print_json;
 use earl_engine::audit::Source;
-use earl_front::app::{App, Failure, date_or_today};
+use earl_engine::questions::date_or_today;
+use earl_front::app::{App, Failure};
 use earl_front::check::{
     BatchDefaults, BatchRecorder, BatchRow, REQUIRED, check_row, failed, optional_columns, outcome,
 };
@@ -130,7 +131,7 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     };
     let mut sink = Sink::open(&a.out, a.json)?;
     let defaults = BatchDefaults {
-        date: date_or_today(&a.question.date)?,
+        date: date_or_today(a.question.date.as_deref())?,
         from: a.question.from.as_deref(),
         scenario: scenario.as_deref(),
         stakes: stakes.as_ref(),

@@ -7,7 +7,8 @@ use crate::print_json;
 use clap::{Args, Subcommand};
 use earl_engine::audit::Source;
 use earl_engine::ledger::{Refused, ShipRequest, units_in_bounds, value_in_bounds};
-use earl_front::app::{App, Failure, date_or_today};
+use earl_engine::questions::date_or_today;
+use earl_front::app::{App, Failure};
 use earl_question::{LicenceQuestion, ShipQuestion};
 use std::path::PathBuf;
 
@@ -136,7 +137,8 @@ pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
             }
         }
         LicenceCommand::List(a) => {
-            let views = engine.licences(&read_only_store(app)?, date_or_today(&a.date)?)?;
+            let views =
+                engine.licences(&read_only_store(app)?, date_or_today(a.date.as_deref())?)?;
             if a.json {
                 return print_json(&serde_json::json!({ "licences": views }));
             }
@@ -146,7 +148,7 @@ pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
         LicenceCommand::Show(a) => {
             let ledger = engine.read_ledger(&read_only_store(app)?)?;
             let view = ledger
-                .view(&a.number, date_or_today(&a.date)?)?
+                .view(&a.number, date_or_today(a.date.as_deref())?)?
                 .ok_or_else(|| Failure::input(format!("no licence {} is recorded", a.number)))?;
             if a.json {
                 return print_json(&view);

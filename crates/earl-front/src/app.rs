@@ -210,11 +210,3 @@ impl App {
 pub fn is_scenario_file(s: &str) -> bool {
     s.ends_with(".toml") || std::path::Path::new(s).is_file()
 }
-
-/// The date asked, or today.
-pub fn date_or_today(date: &Option<String>) -> Result<jiff::civil::Date, Failure> {
-    match date {
-        Some(d) => Ok(earl_engine::parse_date(d)?),
-        None => Ok(earl_engine::today()),
-    }
-}

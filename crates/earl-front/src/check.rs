@@ -303,18 +303,6 @@ pub fn optional_columns() -> Vec<&'static str> {
     optional().iter().map(|(name, _)| name.as_str()).collect()
 }
 
-/// A yes/no cell (empty: not known).
-fn yes_no(column: &str, cell: Option<&str>) -> Result<Option<bool>, String> {
-    match cell.map(|c| c.trim().to_ascii_lowercase()).as_deref() {
-        None | Some("") => Ok(None),
-        Some("yes" | "true") => Ok(Some(true)),
-        Some("no" | "false") => Ok(Some(false)),
-        Some(other) => Err(format!(
-            "{column} `{other}` is not yes or no (leave the cell empty when it is not known)"
-        )),
-    }
-}
-
 /// What every row of a batch shares: the default date, origin, scenario and ownership.
 pub struct BatchDefaults<'a> {
     pub date: jiff::civil::Date,
@@ -445,10 +433,9 @@ impl<'r> BatchRow<'r> {
                         .parse::<f64>()
                         .map_err(|_| format!("{column} `{text}` is not a number"))?,
                 ),
-                Cell::YesNo => match yes_no(column, Some(text))? {
-                    Some(b) => Value::from(b),
-                    None => continue,
-                },
+                Cell::YesNo => Value::from(
+                    earl_question::parse_yes_no(text).map_err(|e| format!("{column} {e}"))?,
+                ),
             };
             fields.insert(column.clone(), value);
         }

@@ -1,11 +1,12 @@
 //! `earl scenarios`, `earl diff`, `earl timeline`, `earl impact`: exploring rule versions and
 //! proposals. The work is in `earl_engine::explore`; this file parses arguments and prints.
 
-use crate::app::{App, Failure, date_or_today};
+use crate::app::{App, Failure};
 use clap::Args;
 use earl_engine::explore::diff::DiffRequest;
 use earl_engine::explore::impact::{ImpactRequest, parse_price, parse_units};
 use earl_engine::explore::timeline::TimelineRequest;
+use earl_engine::questions::date_or_today;
 use earl_question::{DiffQuestion, ImpactQuestion, Recorded, ScenariosQuestion, TimelineQuestion};
 use std::path::PathBuf;
 
@@ -84,7 +85,7 @@ pub fn diff_answer(
         to: side(&a.to),
         destinations: a.destinations.clone(),
         chips: a.chips.clone(),
-        scenario_date: date_or_today(&a.date)?,
+        scenario_date: date_or_today(a.date.as_deref())?,
     };
     let report = engine.diff(&req)?;
     app.record(&Recorded::new(a.clone()), &report)?;
@@ -103,7 +104,7 @@ pub fn timeline_answer(
     Failure,
 > {
     let (engine, scenario) = app.engine_with_scenario(a.scenario.as_deref())?;
-    let until = date_or_today(&a.until)?;
+    let until = date_or_today(a.until.as_deref())?;
     let report = engine.timeline(&TimelineRequest {
         chip: a.chip.clone(),
         to: a.to.clone(),
@@ -134,7 +135,7 @@ pub fn impact_answer(
         units,
         prices,
         to: a.to.clone().unwrap_or_else(|| "CN".to_string()),
-        date: date_or_today(&a.date)?,
+        date: date_or_today(a.date.as_deref())?,
         scenario,
     };
     let report = engine.impact(&req)?;

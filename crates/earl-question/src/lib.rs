@@ -44,13 +44,14 @@ fn required<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D:
     String::deserialize(d).map(Some)
 }
 
-/// Parses `yes`/`no` (or `true`/`false`); a fact not known is left out.
-fn parse_yes_no(s: &str) -> Result<bool, String> {
+/// Parses `yes`/`no` (or `true`/`false`), as the CLI's flags and a batch file's cells take
+/// them; a fact not known is left out.
+pub fn parse_yes_no(s: &str) -> Result<bool, String> {
     match s.trim().to_ascii_lowercase().as_str() {
         "yes" | "true" => Ok(true),
         "no" | "false" => Ok(false),
         _ => Err(format!(
-            "`{s}` is not yes or no (leave the option out when the fact is not known)"
+            "`{s}` is not yes or no (leave it out when the fact is not known)"
         )),
     }
 }

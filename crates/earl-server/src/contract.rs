@@ -165,7 +165,7 @@ fn bounded(schema: &mut Value, bound: &Bound) {
     }
 }
 
-/// A date the server takes: `YYYY-MM-DD`, a real date ([`crate::routes::date_or_today`]).
+/// A date the server takes: `YYYY-MM-DD`, a real date ([`earl_engine::parse_date`]).
 fn date(schema: &mut Value) {
     if let Some(schema) = schema.as_object_mut() {
         schema.insert("format".into(), json!("date"));

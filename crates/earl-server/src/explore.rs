@@ -62,7 +62,7 @@ fn diff_request(engine: &Engine, question: &DiffQuestion) -> Result<DiffRequest,
             to: question.to.clone(),
             destinations,
             chips,
-            scenario_date: crate::routes::date_or_today(question.date.as_deref())?,
+            scenario_date: earl_engine::questions::date_or_today(question.date.as_deref())?,
         })
     }
 }
@@ -140,7 +140,7 @@ fn svg_response(svg: String) -> Response {
 /// The engine's request for a timeline.
 fn timeline_request(question: TimelineQuestion) -> Result<TimelineRequest, ApiError> {
     Ok(TimelineRequest {
-        until: crate::routes::date_or_today(question.until.as_deref())?,
+        until: earl_engine::questions::date_or_today(question.until.as_deref())?,
         chip: question.chip,
         to: question.to,
         scenario: question.scenario.filter(|s| !s.trim().is_empty()),

@@ -17,7 +17,6 @@ use axum::response::{IntoResponse, Response};
 use earl_engine::audit::{Audited, Source};
 use earl_engine::{Engine, questions};
 use earl_question::{CheckQuestion, ClassifyQuestion, MatchQuestion, Recorded};
-use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -87,32 +86,9 @@ pub struct ScreenParams {
     date: Option<String>,
 }
 
-/// A date parameter or field of the API: exactly `YYYY-MM-DD` and a real date, as the OpenAPI
-/// document says (`format: date`, [`DATE_PATTERN`]); absent, today (UTC).
-pub(crate) fn date_or_today(date: Option<&str>) -> Result<Date, ApiError> {
-    match date {
-        Some(d) if !is_date_shaped(d) => Err(ApiError::invalid_input(format!(
-            "invalid date `{d}`: expected YYYY-MM-DD"
-        ))),
-        Some(d) => Ok(earl_engine::parse_date(d)?),
-        None => Ok(earl_engine::today()),
-    }
-}
-
-/// The shape of every date the API takes, as the OpenAPI document's pattern.
+/// The shape of every date the API takes, as the OpenAPI document's pattern: what
+/// [`earl_engine::parse_date`] enforces for every front end.
 pub(crate) const DATE_PATTERN: &str = r"^\d{4}-\d{2}-\d{2}$";
-
-fn is_date_shaped(d: &str) -> bool {
-    let b = d.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
-}
 
 fn name_field(what: &str, value: &str) -> Result<(), ApiError> {
     if value.trim().is_empty() {
@@ -171,7 +147,7 @@ pub async fn classify(
     ApiJson(question): ApiJson<ClassifyQuestion>,
 ) -> Result<Response, ApiError> {
     let item = questions::item(question.figures())?;
-    let date = date_or_today(question.date.as_deref())?;
+    let date = questions::date_or_today(question.date.as_deref())?;
     let answer = earl_render::explained(state.engine.classify(
         &item,
         date,
@@ -239,7 +215,7 @@ pub async fn screen(
         }),
         threshold: threshold_field(params.threshold)?,
         include_below: params.include_below.unwrap_or(false),
-        date: date_or_today(params.date.as_deref())?,
+        date: questions::date_or_today(params.date.as_deref())?,
     };
     let answer = state.engine.screen(&request)?;
     let json = state.record_json(&params, &answer).await?;
