@@ -529,8 +529,13 @@ impl Builder {
         self.end_word();
         let mut rest = run;
         loop {
-            if let Some((len, latin)) =
-                place_prefix(rest).filter(|&(len, _)| leaves_trade_name(&rest[len..], 0))
+            // A sourced name that opens with a place is that name (哈尔滨工业大学 is Harbin
+            // Institute of Technology, not Harbin + industry + university).
+            let known_here = han_names()
+                .iter()
+                .any(|(han, _)| rest.starts_with(han.as_str()));
+            if let Some((len, latin)) = place_prefix(rest)
+                .filter(|&(len, _)| !known_here && leaves_trade_name(&rest[len..], 0))
             {
                 self.place(&rest[..len], latin);
                 rest = &rest[len..];
@@ -546,17 +551,38 @@ impl Builder {
             }
         }
         let known_end = known_name_end(rest);
-        let mut suffixes: Vec<&OrgTerm> = Vec::new();
-        while let Some(term) = org_terms().iter().find(|t| {
-            rest.ends_with(t.han.as_str())
-                && leaves_trade_name(&rest[..rest.len() - t.han.len()], known_end)
-        }) {
-            suffixes.push(term);
-            rest = &rest[..rest.len() - term.han.len()];
+        let mut suffixes: Vec<Suffix> = Vec::new();
+        loop {
+            if let Some(term) = org_terms().iter().find(|t| {
+                rest.ends_with(t.han.as_str())
+                    && leaves_trade_name(&rest[..rest.len() - t.han.len()], known_end)
+            }) {
+                suffixes.push(Suffix::Term(term));
+                rest = &rest[..rest.len() - term.han.len()];
+            } else if let Some((len, number)) =
+                unit_number_suffix(rest, suffixes.last().is_some_and(Suffix::is_numbered_unit))
+                    .filter(|&(len, _)| leaves_trade_name(&rest[..rest.len() - len], known_end))
+            {
+                suffixes.push(Suffix::Number(&rest[rest.len() - len..], number));
+                rest = &rest[..rest.len() - len];
+            } else {
+                break;
+            }
         }
         self.trade_name(rest);
-        for term in suffixes.into_iter().rev() {
-            self.structured(term, Script::Han);
+        for suffix in suffixes.into_iter().rev() {
+            match suffix {
+                Suffix::Term(term) => self.structured(term, Script::Han),
+                Suffix::Number(written, number) => {
+                    self.transliterations.push(Transliteration {
+                        script: Script::Han,
+                        from: written.to_string(),
+                        to: number.to_string(),
+                        method: "number".into(),
+                    });
+                    self.push_token(number.to_string(), Script::Han);
+                }
+            }
         }
     }
 
@@ -575,30 +601,30 @@ impl Builder {
                     to: latin.clone(),
                     method: "known_name".into(),
                 });
-                for part in tokenize(&latin.to_lowercase()).tokens {
-                    self.tokens.push(Token {
-                        script: Script::Han,
-                        ..part
-                    });
-                }
+                // The name as the lists write it: Latin words, read as the lists' words are
+                // ("University" a generic word, not a syllable).
+                self.tokens.extend(tokenize(&latin.to_lowercase()).tokens);
                 rest = &rest[han.len()..];
                 continue;
             }
             use pinyin::ToPinyin;
-            let syllable: String = match c.to_pinyin() {
-                // "nü" → "nu": tokens are ASCII.
-                Some(p) => p
-                    .plain()
-                    .chars()
-                    .map(|c| if c == 'ü' { 'u' } else { c })
-                    .filter(char::is_ascii_alphanumeric)
-                    .collect(),
-                None => deunicode::deunicode_char(c)
-                    .unwrap_or("")
-                    .chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .map(|c| c.to_ascii_lowercase())
-                    .collect(),
+            let syllable: String = match name_reading(c) {
+                Some(reading) => reading.to_string(),
+                None => match c.to_pinyin() {
+                    // "nü" → "nu": tokens are ASCII.
+                    Some(p) => p
+                        .plain()
+                        .chars()
+                        .map(|c| if c == 'ü' { 'u' } else { c })
+                        .filter(char::is_ascii_alphanumeric)
+                        .collect(),
+                    None => deunicode::deunicode_char(c)
+                        .unwrap_or("")
+                        .chars()
+                        .filter(char::is_ascii_alphanumeric)
+                        .map(|c| c.to_ascii_lowercase())
+                        .collect(),
+                },
             };
             if !syllable.is_empty() {
                 self.transliterations.push(Transliteration {
@@ -777,7 +803,9 @@ fn hangul_syllable(c: char) -> Option<String> {
 }
 
 fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+    // U+3007 〇, the ideographic zero of numbers written digit by digit (七〇一), sits outside
+    // the ideograph blocks.
+    matches!(c as u32, 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// ASCII for one non-ASCII character and the script it came from; `None` for a separator.
@@ -1156,6 +1184,87 @@ fn org_terms() -> &'static [OrgTerm] {
     })
 }
 
+/// The reading a name gives a character with several, where it is not the pinyin crate's
+/// first: 长 is cháng (long) in names (长江 Changjiang, 长城 Changcheng, 长光 Chang Guang), not
+/// zhǎng (chief); both readings are CC-CEDICT's.
+fn name_reading(c: char) -> Option<&'static str> {
+    match c {
+        '长' => Some("chang"),
+        _ => None,
+    }
+}
+
+/// What the end of a Han organisation name is cut into: an organisation word, or the number of
+/// a numbered unit (第十四研究所, 七〇一研究所: the lists write "14th Research Institute", "701st").
+enum Suffix<'a> {
+    Term(&'a OrgTerm),
+    Number(&'a str, u32),
+}
+
+impl Suffix<'_> {
+    /// Units the lists number ("14th Research Institute", "159 Factory"): a number written
+    /// before one of them is the unit's, even without 第.
+    fn is_numbered_unit(&self) -> bool {
+        matches!(self, Suffix::Term(t) if NUMBERED_UNITS.contains(&t.han.as_str()))
+    }
+}
+
+const NUMBERED_UNITS: [&str; 3] = ["研究所", "研究院", "厂"];
+
+/// The number a Han run ends with, as an ordinal (第十四) or, when `before_unit` (the next cut
+/// is a numbered unit), as a bare numeral (七〇一); its length in bytes and its value.
+/// A numeral that is not an ordinal and comes before no unit is left to the trade name (三一重工
+/// is Sany, not 31).
+fn unit_number_suffix(run: &str, before_unit: bool) -> Option<(usize, u32)> {
+    let numeral_start = run
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| chinese_digit(c).is_some() || matches!(c, '十' | '百'))
+        .last()?
+        .0;
+    let value = chinese_number(&run[numeral_start..])?;
+    let head = &run[..numeral_start];
+    match head.strip_suffix('第') {
+        Some(before) => Some((run.len() - before.len(), value)),
+        None if before_unit => Some((run.len() - numeral_start, value)),
+        None => None,
+    }
+}
+
+fn chinese_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|d| d as u32)
+        .or((c == '零').then_some(0))
+}
+
+/// A Chinese numeral's value: positional with 十 and 百 (十四 = 14, 二百零三 = 203), digit by digit
+/// without them (七〇一 = 701, as institute numbers are written).
+fn chinese_number(numeral: &str) -> Option<u32> {
+    if !numeral.contains(['十', '百']) {
+        return numeral
+            .chars()
+            .try_fold(0u32, |n, c| Some(n.checked_mul(10)? + chinese_digit(c)?));
+    }
+    let (mut total, mut pending) = (0u32, None::<u32>);
+    for c in numeral.chars() {
+        match c {
+            '百' => total += pending.take().unwrap_or(1) * 100,
+            '十' => total += pending.take().unwrap_or(1) * 10,
+            _ => {
+                let digit = chinese_digit(c)?;
+                // 零 holds a place (二百零三); two digits in a row are no positional numeral.
+                if pending.is_some() {
+                    return None;
+                }
+                pending = (digit != 0).then_some(digit);
+            }
+        }
+    }
+    Some(total + pending.unwrap_or(0))
+}
+
 /// The place a Han run opens with, and its length in bytes with any 省/市/区 suffix.
 fn place_prefix(run: &str) -> Option<(usize, &'static str)> {
     static PLACES: OnceLock<Vec<(String, String)>> = OnceLock::new();
@@ -1364,12 +1473,60 @@ mod tests {
         // A cut never leaves a one-character trade name, nor cuts into a sourced name.
         assert_eq!(texts("中芯国际"), ["smic"]);
         assert_eq!(texts("华科技"), ["hua", "ke", "ji"]);
+        // A sourced name is read whole, even when it opens with a place.
+        assert_eq!(
+            texts("哈尔滨工业大学"),
+            ["harbin", "institute", "of", "technology"]
+        );
         // Japanese and Korean forms, before or after the name.
         assert_eq!(texts("株式会社东芝"), ["co", "ltd", "dong", "zhi"]);
         assert_eq!(
             texts("삼성전자 주식회사"),
             ["sam", "seong", "jeon", "ja", "co", "ltd"]
         );
+    }
+
+    #[test]
+    fn numbered_units_are_numbers() {
+        // 第 + a positional numeral, or a numeral digit by digit before a numbered unit.
+        assert_eq!(
+            texts("中国电子科技集团公司第十四研究所"),
+            [
+                "china",
+                "electronics",
+                "technology",
+                "group",
+                "co",
+                "14",
+                "research",
+                "institute"
+            ]
+        );
+        assert_eq!(
+            texts("中国船舶集团有限公司第七〇一研究所")
+                .iter()
+                .rev()
+                .nth(2),
+            Some(&"701".to_string())
+        );
+        assert_eq!(
+            texts("第三十八研究所")[0],
+            "38",
+            "a run that is only a numbered unit"
+        );
+        // A numeral before an industry word is a trade name (三一重工 is Sany), not a number.
+        assert_eq!(texts("三一重工")[..2], ["san", "yi"]);
+        for (numeral, value) in [
+            ("十", 10),
+            ("十四", 14),
+            ("三十八", 38),
+            ("二百零三", 203),
+            ("七〇一", 701),
+            ("七零二", 702),
+        ] {
+            assert_eq!(chinese_number(numeral), Some(value), "{numeral}");
+        }
+        assert_eq!(chinese_number("三四十"), None);
     }
 
     #[test]

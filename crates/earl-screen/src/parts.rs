@@ -93,6 +93,8 @@ pub(crate) struct Prepared {
     pub spans: Vec<SymbolSpan>,
     /// The name has a legal form or an organisation word.
     pub organisation: bool,
+    /// The name has a Chinese trade name read in pinyin.
+    pub chinese_trade_name: bool,
     pub transliterations: Vec<Transliteration>,
 }
 
@@ -297,10 +299,12 @@ pub(crate) fn prepare(name: &NormalizedName, stats: &TokenStats) -> Prepared {
     let organisation = parts
         .iter()
         .any(|p| matches!(p.tag, PartTag::LegalForm | PartTag::Generic));
+    let chinese_trade_name = parts.iter().any(|p| p.trade_name_syllable);
     Prepared {
         parts,
         spans,
         organisation,
+        chinese_trade_name,
         transliterations: name.transliterations.clone(),
     }
 }

@@ -32,6 +32,12 @@ pub const DEFAULT_THRESHOLD: f64 = 0.75;
 /// Share of the score kept when an organisation's name meets an entry whose CSL `type` is
 /// `Individual` ("Tata Motors Ltd" / "TATA"): a company is rarely a person.
 const PERSON_FOR_COMPANY_FACTOR: f64 = 0.85;
+/// The most a Chinese company's name (a trade name read in pinyin, with industry words or a
+/// legal form) scores against an `Individual` or a `Vessel`: the pinyin of a two-syllable trade
+/// name is, letter for letter, a Chinese given name or a ship's name ("张裕" / "ZHANG, Yu", "永新"
+/// / the vessel "YONG XIN"), so the syllables carry no identity across the kinds of party. Still
+/// shown below the threshold.
+const CHINESE_COMPANY_FOR_PERSON_OR_VESSEL_CAP: f64 = 0.7;
 /// The most an acronym alias ("RIM" of "Russian Imperial Movement") scores when it meets a word
 /// inside a longer query ("Pacific Rim Shipping") rather than the whole query or an acronym: no
 /// match, still shown below the threshold.
@@ -174,6 +180,8 @@ struct IndexedName {
     entry: u32,
     /// The entry is an `Individual` (the CSL `type` column).
     person: bool,
+    /// The entry is a `Vessel`.
+    vessel: bool,
     /// Derived from a list name (an affiliate's or parent's part, an alternative) rather than
     /// the name or an alias as the list writes it.
     derived: bool,
@@ -265,6 +273,7 @@ impl Screener {
                 names.push(IndexedName {
                     entry: entry_index as u32,
                     person: entry.entity_type.as_deref() == Some("Individual"),
+                    vessel: entry.entity_type.as_deref() == Some("Vessel"),
                     derived,
                     acronym,
                     text,
@@ -492,7 +501,12 @@ impl Screener {
                     if self.names[name_id as usize].acronym && !acronym_met {
                         s = s.min(ACRONYM_IN_LONGER_NAME_CAP);
                     }
-                    if prepared.organisation && self.names[name_id as usize].person {
+                    let listed = &self.names[name_id as usize];
+                    if prepared.organisation && prepared.chinese_trade_name {
+                        if listed.person || listed.vessel {
+                            s = s.min(CHINESE_COMPANY_FOR_PERSON_OR_VESSEL_CAP);
+                        }
+                    } else if prepared.organisation && listed.person {
                         s *= PERSON_FOR_COMPANY_FACTOR;
                     }
                     let slot = best.entry(name_id).or_insert((s, qi));

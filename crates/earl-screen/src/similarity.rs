@@ -183,11 +183,24 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     for qs in &query.spans {
         for ls in &list.spans {
             if let Some((similarity, method)) = symbol_similarity(qs, ls) {
-                let weight: f64 = q[qs.start..qs.end]
-                    .iter()
-                    .chain(&l[ls.start..ls.end])
-                    .map(|p| p.weight)
-                    .sum();
+                let (q_span, l_span) = (&q[qs.start..qs.end], &l[ls.start..ls.end]);
+                // A company's two-syllable Chinese trade name is read in pinyin; person-name
+                // groups would pair its syllables with other names' spellings ("海德" / "HEAD",
+                // "利欧" / "RIO"), which say nothing of a company. Longer trade names are mostly
+                // foreign names written in characters (莫斯特 / "Most"): groups keep pairing them.
+                let company_syllables = |name: &Prepared, span: &[Part]| {
+                    let syllables = name.parts.iter().filter(|p| p.trade_name_syllable).count();
+                    name.organisation
+                        && syllables <= 2
+                        && span.iter().any(|p| p.trade_name_syllable)
+                };
+                if matches!(method, MatchMethod::NameVariant | MatchMethod::Nickname)
+                    && (company_syllables(query, q_span) || company_syllables(list, l_span))
+                    && han_against_latin(q_span, l_span)
+                {
+                    continue;
+                }
+                let weight: f64 = q_span.iter().chain(l_span).map(|p| p.weight).sum();
                 candidates.push(Candidate {
                     q: (qs.start, qs.end),
                     l: (ls.start, ls.end),
@@ -241,6 +254,8 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     let mut paired_weight = 0.0;
     let mut pairs = Vec::new();
     let mut distinctive_pairs = 0usize;
+    // Pairs that name something, and those of them that are one letter on each side.
+    let (mut core_pairs, mut lone_initial_pairs) = (0usize, 0usize);
     let mut fuzzy_only = true;
     // No distinctive pair is spelled the same on both sides.
     let mut spelled_only = true;
@@ -272,6 +287,12 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
         if names(q_span) && names(l_span) {
             core_value += c.value;
             core_weight += weight;
+            core_pairs += 1;
+            let lone_initial =
+                |parts: &[Part]| parts.len() == 1 && parts[0].tag == PartTag::Initial;
+            if lone_initial(q_span) && lone_initial(l_span) {
+                lone_initial_pairs += 1;
+            }
         }
         if c.method != MatchMethod::Initial
             && q_span.iter().any(Part::distinctive)
@@ -281,7 +302,12 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
             if !matches!(c.method, MatchMethod::Fuzzy | MatchMethod::Skeleton) {
                 fuzzy_only = false;
             }
-            if c.method == MatchMethod::Exact {
+            // A trade name's pinyin syllables joined into the list's word ("da hua" / "Dahua")
+            // are that word as pinyin writes it, not another spelling.
+            let pinyin_joined = c.method == MatchMethod::Joined
+                && c.similarity >= 1.0
+                && q_span.iter().any(|p| p.trade_name_syllable);
+            if c.method == MatchMethod::Exact || pinyin_joined {
                 spelled_only = false;
             }
         }
@@ -388,6 +414,10 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     }
     let any_distinctive = q.iter().chain(l).any(Part::distinctive);
     if distinctive_pairs == 0 && any_distinctive {
+        score = score.min(NOTHING_DISTINCTIVE_CAP);
+    }
+    // One letter in common names nothing ("GmbH A/S OOO" is not OOO "A-K-S"); two can ("S&D").
+    if core_pairs == 1 && lone_initial_pairs == 1 {
         score = score.min(NOTHING_DISTINCTIVE_CAP);
     }
     Scored {

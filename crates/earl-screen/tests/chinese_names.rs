@@ -36,6 +36,34 @@ fn a_full_chinese_legal_name_meets_its_listed_entry_part_by_part() {
             "Moore Thread Intelligent Technology (Beijing) Co., Ltd.",
         ),
         ("華為技術有限公司", "Huawei Technologies Co., Ltd."),
+        // A sourced trade name inside the full name; 数字 is "Digital".
+        (
+            "杭州海康威视数字技术股份有限公司",
+            "Hangzhou Hikvision Digital Technology Co., Ltd.",
+        ),
+        // The pinyin syllables of 大华 joined are the list's one word "Dahua", as exact as a
+        // spelling can be; the place and the form the list leaves out conflict with nothing.
+        ("浙江大华技术股份有限公司", "Dahua Technology"),
+        // Numbered units: 第十四 is the 14th, 七〇一 the 701st (digit by digit, with 〇).
+        (
+            "中国电子科技集团公司第十四研究所",
+            "China Electronics Technology Group Corporation 14th Research Institute (CETC 14)",
+        ),
+        (
+            "中国电子科技集团公司第三十八研究所",
+            "China Electronics Technology Group Corporation 38th Research Institute (CETC 38)",
+        ),
+        // A sourced name that opens with a place is read whole.
+        ("哈尔滨工业大学", "Harbin Institute of Technology"),
+        (
+            "国防科技大学",
+            "National University of Defense Technology (NUDT)",
+        ),
+        // 长 is cháng in names.
+        (
+            "长光卫星技术股份有限公司",
+            "Chang Guang Satellite Technology Co., Ltd.",
+        ),
     ] {
         let (name, score) = first_match(query).unwrap_or_else(|| panic!("{query}: no match"));
         // Several lists carry Huawei; the CMIC writes it in capitals.
@@ -52,6 +80,36 @@ fn the_trade_name_decides_not_the_place_or_industry_words() {
     assert_eq!(first_match("海安集团"), None);
     // Biren's place, industry words and form around another trade name: another company.
     assert_eq!(first_match("上海华虹智能科技有限公司"), None);
+}
+
+#[test]
+fn a_numbered_unit_is_its_number() {
+    // Another institute of the same group is another party: numbers must agree.
+    let (name, _) = first_match("中国电子科技集团公司第十三研究所").expect("CETC 13");
+    assert!(name.contains("13th Research Institute"), "{name}");
+}
+
+#[test]
+fn a_chinese_company_is_not_a_person_or_a_vessel_of_the_same_pinyin() {
+    // SDN individual "ZHANG, Yu" and the vessel "YONG XIN": a company's two syllables are a
+    // given name or a ship's name letter for letter; shown below the threshold, not matched.
+    for query in ["张裕股份", "永新股份"] {
+        let result = screener().screen(&Query::new(query));
+        assert!(
+            result.matches.iter().all(|m| m.below_threshold),
+            "{query}: {:?}",
+            result
+                .matches
+                .iter()
+                .map(|m| (&m.name, m.score))
+                .collect::<Vec<_>>()
+        );
+    }
+    // The same syllables with no company word are still read as the person's name.
+    assert_eq!(
+        first_match("张裕").map(|(name, _)| name),
+        Some("ZHANG, Yu".to_string())
+    );
 }
 
 #[test]

@@ -146,3 +146,21 @@ proptest! {
         prop_assert!(matched.is_empty(), "{}: {:?}", name, matched);
     }
 }
+
+/// Cases proptest found: a letter left over from a legal form ("A/S") met a one-letter word of
+/// a listed name (OOO "A-K-S") at 0.86.
+#[test]
+fn one_letter_in_common_is_no_match() {
+    for name in ["GmbH A/S OOO"] {
+        let result = screener().screen(&Query::new(name));
+        assert!(
+            result.matches.iter().all(|m| m.below_threshold),
+            "{name}: {:?}",
+            result
+                .matches
+                .iter()
+                .map(|m| (&m.name, m.score))
+                .collect::<Vec<_>>()
+        );
+    }
+}
