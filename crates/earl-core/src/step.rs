@@ -402,6 +402,31 @@ pub struct DocumentRef {
     pub cfr_parts: Vec<u32>,
 }
 
+impl Reason {
+    /// The rule's own wording this step quotes (from the rules file), if it quotes one: the
+    /// renderer puts it in the language asked.
+    pub fn rule_mut(&mut self) -> Option<&mut String> {
+        match self {
+            Reason::Exclusion { rule, .. }
+            | Reason::Paragraph { rule, .. }
+            | Reason::Assembly { rule, .. }
+            | Reason::Jurisdiction { rule, .. }
+            | Reason::Control { rule, .. }
+            | Reason::Party { rule, .. }
+            | Reason::Owned { rule, .. }
+            | Reason::Exception { rule, .. }
+            | Reason::Review { rule, .. }
+            | Reason::Condition { rule }
+            | Reason::Notice { rule }
+            | Reason::NotChecked { rule }
+            | Reason::ChargeUndetermined { rule }
+            | Reason::ConditionIf { rule, .. }
+            | Reason::ExceptionUndetermined { rule, .. } => Some(rule),
+            _ => None,
+        }
+    }
+}
+
 /// One step of an answer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -4,6 +4,7 @@
 use crate::lang::Lang;
 use crate::prose::{join, num, outcome, policy_name};
 use crate::svg::outcome_class;
+use crate::rule_texts;
 use crate::tr;
 use earl_core::cite::Confidence;
 use earl_core::step::Verdict as ChargeVerdict;
@@ -37,12 +38,17 @@ pub fn point(p: &RulePoint, lang: Lang) -> String {
 /// A change on a timeline, in one line.
 pub fn event(e: &Event, lang: Lang) -> String {
     match e {
-        Event::Amendment(a) => format!("{} — {} [{}]", a.id, a.title, a.cite.text),
+        Event::Amendment(a) => format!(
+            "{} — {} [{}]",
+            a.id,
+            rule_texts::in_language(&a.title, lang),
+            a.cite.text
+        ),
         Event::AmendmentLapses(a) => tr!(
             lang,
             "event-lapses",
             id = a.id.as_str(),
-            title = a.title.as_str(),
+            title = rule_texts::in_language(&a.title, lang),
             cite = a.cite.text.as_str(),
         ),
         Event::CountryGroup(g) => tr!(
@@ -191,7 +197,13 @@ pub fn diff(w: &mut dyn Write, r: &DiffReport, lang: Lang) -> io::Result<()> {
         if !list.is_empty() {
             writeln!(w, "\n{}", tr!(lang, "heading", title = tr!(lang, title)))?;
             for am in list {
-                writeln!(w, "  {} — {}\n      — {}", am.id, am.title, am.cite.text)?;
+                writeln!(
+                    w,
+                    "  {} — {}\n      — {}",
+                    am.id,
+                    rule_texts::in_language(&am.title, lang),
+                    am.cite.text
+                )?;
             }
         }
     }

@@ -4,6 +4,7 @@
 
 use crate::lang::Lang;
 use crate::prose::{join, num, outcome, policy_name, verdict_key};
+use crate::rule_texts;
 use crate::tr;
 use earl_core::cite::Confidence;
 use earl_core::step::{Listed, Step, Verdict};
@@ -178,7 +179,7 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
                 may = yes(c.verdict == Verdict::Undetermined),
                 rate = num(c.rate * 100.0),
                 kind = c.kind.replace('_', " "),
-                text = c.text.as_str(),
+                text = rule_texts::in_language(&c.text, lang),
             )
         )?;
     }
@@ -186,16 +187,26 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
     steps(w, "heading-why", &d.because, lang)?;
     steps(w, "heading-notices", &d.notices, lang)?;
     steps(w, "heading-not-checked", &d.not_checked, lang)?;
-    quoted_in_english(w, lang)?;
+    let all_steps = d
+        .conditions
+        .iter()
+        .chain(&d.because)
+        .chain(&d.notices)
+        .chain(&d.not_checked);
+    if rule_texts::untranslated(all_steps, lang)
+        || d.charges
+            .iter()
+            .any(|c| rule_texts::is_untranslated(&c.text, lang))
+    {
+        quoted_in_english(w, lang)?;
+    }
     writeln!(w, "\n{}", tr!(lang, "check-disclaimer"))
 }
 
-/// Outside English, says that the rules' own wording is quoted as encoded: the rules file
-/// holds it in English only, and a reader must not take it for a gap in the translation.
+/// Says that some of the rules' own wording is quoted in English: no translation is written
+/// for it (a rules file of the user's, or a text changed since), and a reader must not take it
+/// for a gap in the translation.
 fn quoted_in_english(w: &mut dyn Write, lang: Lang) -> io::Result<()> {
-    if lang == Lang::En {
-        return Ok(());
-    }
     writeln!(w, "\n{}", tr!(lang, "rule-texts-in-english"))
 }
 
@@ -283,7 +294,11 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, lang: Lang) -> io::Result<()>
             &listed(&m.listed, m.listed_on_date, lang),
         )?;
         let effect = match &m.effect {
-            Some(e) => format!("{} — {}", e.text, e.cite.text),
+            Some(e) => format!(
+                "{} — {}",
+                rule_texts::in_language(&e.text, lang),
+                e.cite.text
+            ),
             None => tr!(lang, "effect-not-named", list = f.list.as_str()),
         };
         detail(w, "label-effect", &effect)?;
@@ -300,7 +315,11 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, lang: Lang) -> io::Result<()>
             detail(w, "label-why", &join(&pairs, "list-comma", lang))?;
         }
     }
-    if !a.matches.is_empty() {
+    if a.matches.iter().any(|m| {
+        m.effect
+            .as_ref()
+            .is_some_and(|e| rule_texts::is_untranslated(&e.text, lang))
+    }) {
         quoted_in_english(w, lang)?;
     }
     writeln!(
@@ -622,7 +641,10 @@ pub fn classify(w: &mut dyn Write, c: &ClassifyAnswer, lang: Lang) -> io::Result
         )?;
     }
     steps(w, "heading-why", &c.because, lang)?;
-    quoted_in_english(w, lang)
+    if rule_texts::untranslated(&c.because, lang) {
+        quoted_in_english(w, lang)?;
+    }
+    Ok(())
 }
 
 /// `earl chips`.

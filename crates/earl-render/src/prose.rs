@@ -16,7 +16,12 @@ pub fn sentence(step: &Step, lang: Lang) -> String {
         Some(e) => e.to_string(),
         None => tr!(lang, "the-entry"),
     };
-    let text = reason(&step.reason, &entry, lang);
+    // The rule's own wording, in the language asked where a translation is written.
+    let mut quoted = step.reason.clone();
+    if let Some(rule) = quoted.rule_mut() {
+        *rule = crate::rule_texts::in_language(rule, lang).to_string();
+    }
+    let text = reason(&quoted, &entry, lang);
     match &step.branch {
         // A system's contained chip: "[8 × NVIDIA H200 SXM] TPP = ...".
         Some(b) if b.starts_with('[') => format!("{b} {text}"),
@@ -427,7 +432,7 @@ fn reason(r: &Reason, entry: &str, lang: Lang) -> String {
             "step-depends-on-classification",
             deciding = join(deciding, "list-and", lang)
         ),
-        // The rule's own text, from the rules file (in English, as encoded).
+        // The rule's own text, from the rules file (translated in `sentence`).
         Reason::Condition { rule } | Reason::Notice { rule } | Reason::NotChecked { rule } => {
             rule.clone()
         }

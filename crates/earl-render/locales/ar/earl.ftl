@@ -224,7 +224,7 @@ classify-contains = يحتوي على {$count} × {$name} ({$chip}): {$paragraph
 classify-part-not-3a090 = ليس 3A090 أو غير محسوم
 classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · مركز بيانات: {$datacenter} · عرض نطاق الذاكرة {$bandwidth}
 label-rests-on-unverified = يستند إلى أرقام غير مُتحقق منها
-rule-texts-in-english = نصوص القواعد نفسها (الشروط والتنبيهات وما لم يفحصه earl وآثار القوائم) مقتبسة بالإنجليزية كما رمّزها earl؛ والاستشهادات كما نُشرت.
+rule-texts-in-english = بعض نصوص القواعد نفسها (الشروط والتنبيهات وما لم يفحصه earl وآثار القوائم) لا ترجمة لها بعد، فهي مقتبسة بالإنجليزية كما رمّزها earl؛ والاستشهادات كما نُشرت.
 
 ## Outcome classes (the charts, the page's timeline) and where a rule stands
 

@@ -213,7 +213,7 @@ classify-contains = contains {$count} × {$name} ({$chip}): {$paragraph}
 classify-part-not-3a090 = not 3A090 or undetermined
 classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · datacenter: {$datacenter} · memory bandwidth {$bandwidth}
 label-rests-on-unverified = rests on unverified figures
-rule-texts-in-english = The rules' own wording (conditions, notices, what earl did not check, list effects) is quoted in English as earl encodes it; citations are as published.
+rule-texts-in-english = Some of the rules' own wording (conditions, notices, what earl did not check, list effects) has no translation yet and is quoted in English as earl encodes it; citations are as published.
 
 ## Outcome classes (the charts, the page's timeline) and where a rule stands
 

@@ -210,7 +210,7 @@ classify-contains = 包含 {$count} × {$name}（{$chip}）：{$paragraph}
 classify-part-not-3a090 = 非 3A090 或未定
 classify-metrics = TPP {$tpp}{$precision} · PD {$pd} · 数据中心：{$datacenter} · 内存带宽 {$bandwidth}
 label-rests-on-unverified = 依赖未核实的数据
-rule-texts-in-english = 规则原文（条件、提示、earl 未检查的事项、清单效力）按 earl 编码时的英文引用；引文保持发布时的原样。
+rule-texts-in-english = 部分规则原文（条件、提示、earl 未检查的事项、清单效力）尚无译文，按 earl 编码时的英文引用；引文保持发布时的原样。
 
 ## Outcome classes (the charts, the page's timeline) and where a rule stands
 

@@ -1,0 +1,59 @@
+//! The rules' own wording in every language earl speaks: each text of the bundled rules file
+//! has a translation in each catalog, and a text with none is quoted in English, said so.
+
+use earl_render::Lang;
+use earl_render::rule_texts::{in_language, is_untranslated};
+
+/// Every text of `data/rules.toml` an answer can quote: the `text` of its entries and the
+/// `title` and `summary` of its amendments (citations stay as published).
+fn rule_texts() -> Vec<String> {
+    fn walk(value: &toml::Value, key: &str, out: &mut Vec<String>) {
+        match value {
+            toml::Value::Table(t) => {
+                for (k, v) in t {
+                    if k != "cite" && k != "more_cites" {
+                        walk(v, k, out);
+                    }
+                }
+            }
+            toml::Value::Array(items) => items.iter().for_each(|v| walk(v, key, out)),
+            toml::Value::String(s) if matches!(key, "text" | "title" | "summary") => {
+                out.push(s.clone())
+            }
+            _ => {}
+        }
+    }
+    let source = include_str!("../../../data/rules.toml");
+    let rules: toml::Value = toml::from_str(source).expect("the bundled rules parse");
+    let mut out = Vec::new();
+    walk(&rules, "", &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn every_rule_text_is_translated_into_every_language() {
+    let texts = rule_texts();
+    assert!(texts.len() > 150, "{} texts", texts.len());
+    for lang in [Lang::Ar, Lang::ZhHans] {
+        let missing: Vec<&String> = texts.iter().filter(|t| is_untranslated(t, lang)).collect();
+        assert!(
+            missing.is_empty(),
+            "{lang:?}: {} of {} rule texts have no translation, e.g. {:?}",
+            missing.len(),
+            texts.len(),
+            missing.first()
+        );
+    }
+}
+
+#[test]
+fn a_text_with_no_translation_is_quoted_in_english() {
+    let changed = "A rule text written after the translations were.";
+    for lang in [Lang::Ar, Lang::ZhHans] {
+        assert_eq!(in_language(changed, lang), changed);
+        assert!(is_untranslated(changed, lang));
+    }
+    assert!(!is_untranslated(changed, Lang::En));
+}
