@@ -65,11 +65,11 @@ pub fn systems(app: &App, a: &SystemsArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-pub fn about(app: &App, a: &AboutArgs) -> Result<(), Failure> {
+pub fn about(app: &App, a: &AboutArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     let answer = app.engine()?.about()?;
     if a.json {
         return print_json(&answer);
     }
-    earl_render::human::about(&mut std::io::stdout().lock(), &answer)?;
+    earl_render::human::about(&mut std::io::stdout().lock(), &answer, lang)?;
     Ok(())
 }

@@ -160,7 +160,7 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
     }
 }
 
-pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
+pub fn pair(app: &App, a: &MatchArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     if let Some(path) = &a.batch {
         return pair_batch(app, a, path);
     }
@@ -168,7 +168,7 @@ pub fn pair(app: &App, a: &MatchArgs) -> Result<(), Failure> {
     if a.json {
         return print_json(&result);
     }
-    earl_render::human::pair(&mut std::io::stdout().lock(), &result.score)?;
+    earl_render::human::pair(&mut std::io::stdout().lock(), &result.score, lang)?;
     Ok(())
 }
 

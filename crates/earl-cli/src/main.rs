@@ -28,8 +28,8 @@ use std::process::ExitCode;
 struct Cli {
     #[command(flatten, next_help_heading = "Data options (every subcommand)")]
     data: DataArgs,
-    /// The language of the sentences of `check`, `classify`, `screen`, `scenarios`, `diff` and
-    /// `timeline` (and their charts): en, ar or zh
+    /// The language of the sentences of `check`, `classify`, `screen`, `match`, `about`,
+    /// `scenarios`, `diff` and `timeline` (and their charts): en, ar or zh
     /// (default: EARL_LANG, then LC_ALL or LANG, else English). JSON field names, ids, enum
     /// values and citations stay as they are.
     #[arg(long, global = true, value_name = "LANG")]
@@ -172,12 +172,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let app = App::new(cli.data);
     match cli.command {
         Command::Chips(a) => cmd_catalog::chips(&app, &a),
-        Command::About(a) => cmd_catalog::about(&app, &a),
+        Command::About(a) => cmd_catalog::about(&app, &a, lang),
         Command::Systems(a) => cmd_catalog::systems(&app, &a),
         Command::Classify(a) => cmd_classify::run(&app, &a, lang),
         Command::Check(a) => cmd_check::run(&app, &a, lang),
         Command::Screen(a) => cmd_screen::screen(&app, &a, lang),
-        Command::Match(a) => cmd_screen::pair(&app, &a),
+        Command::Match(a) => cmd_screen::pair(&app, &a, lang),
         Command::Lists(a) => cmd_screen::lists(&app, &a),
         Command::Scenarios(a) => cmd_explore::scenarios(&app, &a, lang),
         Command::Diff(a) => cmd_explore::diff(&app, &a, lang),

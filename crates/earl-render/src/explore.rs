@@ -3,8 +3,8 @@
 
 use crate::lang::Lang;
 use crate::prose::{join, num, outcome, policy_name};
-use crate::svg::outcome_class;
 use crate::rule_texts;
+use crate::svg::outcome_class;
 use crate::tr;
 use earl_core::cite::Confidence;
 use earl_core::step::Verdict as ChargeVerdict;

@@ -178,7 +178,11 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
                 "check-charge",
                 may = yes(c.verdict == Verdict::Undetermined),
                 rate = num(c.rate * 100.0),
-                kind = c.kind.replace('_', " "),
+                kind = match c.kind.as_str() {
+                    "tariff" => tr!(lang, "charge-kind-tariff"),
+                    "revenue_share" => tr!(lang, "charge-kind-revenue-share"),
+                    other => other.replace('_', " "),
+                },
                 text = rule_texts::in_language(&c.text, lang),
             )
         )?;
@@ -373,46 +377,53 @@ pub fn generated(p: &Provenance, lang: Lang) -> String {
 }
 
 /// `earl match`.
-pub fn pair(w: &mut dyn Write, r: &PairScore) -> io::Result<()> {
+pub fn pair(w: &mut dyn Write, r: &PairScore, lang: Lang) -> io::Result<()> {
     writeln!(
         w,
-        "{:.3} — {} (threshold {:.2})",
-        r.score,
-        if r.matched { "match" } else { "no match" },
-        r.threshold
+        "{}",
+        tr!(
+            lang,
+            "match-score",
+            score = format!("{:.3}", r.score),
+            matched = if r.matched { "yes" } else { "no" },
+            threshold = format!("{:.2}", r.threshold),
+        )
     )?;
     for p in &r.explain.pairs {
         writeln!(
             w,
-            "  {} ≈ {} ({:.2}, {})",
-            p.query,
-            p.list,
-            p.similarity,
-            p.method.as_str()
+            "  {}",
+            tr!(
+                lang,
+                "match-pair",
+                query = p.query.as_str(),
+                list = p.list.as_str(),
+                similarity = format!("{:.2}", p.similarity),
+                method = p.method.as_str(),
+            )
         )?;
     }
-    if !r.explain.unmatched_query_tokens.is_empty() {
-        writeln!(
-            w,
-            "  unmatched in the first: {}",
-            r.explain.unmatched_query_tokens.join(", ")
-        )?;
-    }
-    if !r.explain.unmatched_list_tokens.is_empty() {
-        writeln!(
-            w,
-            "  unmatched in the second: {}",
-            r.explain.unmatched_list_tokens.join(", ")
-        )?;
+    for (id, tokens) in [
+        ("match-unmatched-first", &r.explain.unmatched_query_tokens),
+        ("match-unmatched-second", &r.explain.unmatched_list_tokens),
+    ] {
+        if !tokens.is_empty() {
+            let tokens = join(tokens, "list-comma", lang);
+            writeln!(w, "  {}", tr!(lang, id, tokens = tokens))?;
+        }
     }
     for t in &r.explain.transliterations {
         writeln!(
             w,
-            "  transliterated ({}, {}): {} → {}",
-            t.script.as_str(),
-            t.method,
-            t.from,
-            t.to
+            "  {}",
+            tr!(
+                lang,
+                "match-transliterated",
+                script = t.script.as_str(),
+                method = &*t.method,
+                from = t.from.as_str(),
+                to = t.to.as_str(),
+            )
         )?;
     }
     Ok(())
@@ -836,50 +847,70 @@ pub fn systems(
 }
 
 /// `earl about`.
-pub fn about(w: &mut dyn Write, a: &AboutAnswer) -> io::Result<()> {
+pub fn about(w: &mut dyn Write, a: &AboutAnswer, lang: Lang) -> io::Result<()> {
     writeln!(w, "earl {}", a.earl_version)?;
-    writeln!(
-        w,
-        "  rules:          sources to {} ({} rule versions; newest {})",
-        a.rules.as_of,
-        a.rules.rule_versions,
-        a.rules
-            .newest_rule
-            .as_ref()
-            .map_or("none".into(), |r| format!(
-                "{} effective {}",
-                r.id, r.effective
-            ))
-    )?;
-    writeln!(w, "  scenarios:      {}", a.rules.scenarios)?;
-    writeln!(
-        w,
-        "  chips:          {} (sources to {})",
-        a.chips.count, a.chips.as_of
-    )?;
-    writeln!(
-        w,
-        "  country groups: eCFR issue {} + {} dated changes",
-        a.country_groups.ecfr_issue, a.country_groups.dated_changes
-    )?;
-    writeln!(
-        w,
-        "  listing dates:  {} Federal Register documents",
-        a.listing_documents
-    )?;
-    writeln!(
-        w,
-        "  screening:      Consolidated Screening List, {} ({} entries), from {}",
-        generated(&a.screening_lists, Lang::En),
-        a.screening_lists.counts.total,
-        a.screening_lists.source_file
-    )?;
-    writeln!(w, "  content hash:   {}", a.content_hash)?;
+    let newest = a.rules.newest_rule.as_ref().map_or_else(
+        || tr!(lang, "about-none"),
+        |r| {
+            tr!(
+                lang,
+                "about-newest-rule",
+                id = r.id.as_str(),
+                effective = r.effective.to_string()
+            )
+        },
+    );
+    let lines = [
+        tr!(
+            lang,
+            "about-rules",
+            as_of = a.rules.as_of.to_string(),
+            versions = a.rules.rule_versions.to_string(),
+            newest = newest
+        ),
+        tr!(
+            lang,
+            "about-scenarios",
+            count = a.rules.scenarios.to_string()
+        ),
+        tr!(
+            lang,
+            "about-chips",
+            count = a.chips.count.to_string(),
+            as_of = a.chips.as_of.to_string()
+        ),
+        tr!(
+            lang,
+            "about-country-groups",
+            issue = a.country_groups.ecfr_issue.to_string(),
+            changes = a.country_groups.dated_changes.to_string()
+        ),
+        tr!(
+            lang,
+            "about-listing-dates",
+            count = a.listing_documents.to_string()
+        ),
+        tr!(
+            lang,
+            "about-screening",
+            generated = generated(&a.screening_lists, lang),
+            entries = a.screening_lists.counts.total.to_string(),
+            file = a.screening_lists.source_file.as_str()
+        ),
+        tr!(lang, "about-content-hash", hash = a.content_hash.as_str()),
+    ];
+    for line in lines {
+        writeln!(w, "  {line}")?;
+    }
     if !a.newer_documents.is_empty() {
         writeln!(
             w,
-            "BIS documents published since the rules' {} that may change this answer (not encoded by earl):",
-            a.rules.as_of
+            "{}",
+            tr!(
+                lang,
+                "about-newer-documents",
+                as_of = a.rules.as_of.to_string()
+            )
         )?;
         for d in &a.newer_documents {
             writeln!(
@@ -890,7 +921,7 @@ pub fn about(w: &mut dyn Write, a: &AboutAnswer) -> io::Result<()> {
                 d.title,
                 d.citation.as_deref().unwrap_or(&d.document_number),
                 d.effective_on
-                    .map(|e| format!(", effective {e}"))
+                    .map(|e| tr!(lang, "about-effective", date = e.to_string()))
                     .unwrap_or_default(),
                 d.html_url
                     .as_deref()

@@ -39,9 +39,9 @@ fn table(lang: Lang) -> Option<&'static Table> {
     match lang {
         Lang::En => None,
         Lang::Ar => Some(AR.get_or_init(|| parse(include_str!("../locales/ar/rules.toml"), "ar"))),
-        Lang::ZhHans => Some(ZH_HANS.get_or_init(|| {
-            parse(include_str!("../locales/zh-Hans/rules.toml"), "zh-Hans")
-        })),
+        Lang::ZhHans => Some(
+            ZH_HANS.get_or_init(|| parse(include_str!("../locales/zh-Hans/rules.toml"), "zh-Hans")),
+        ),
     }
 }
 

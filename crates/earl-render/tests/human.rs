@@ -160,7 +160,13 @@ fn screen() {
 #[test]
 fn pair() {
     let a = ENGINE.pair("Moore Threads", "摩尔线程", None).unwrap();
-    insta::assert_snapshot!(render(|w| human::pair(w, &a.score)));
+    insta::assert_snapshot!(render(|w| human::pair(w, &a.score, Lang::En)));
+}
+
+#[test]
+fn pair_in_every_language() {
+    let a = ENGINE.pair("Moore Threads", "摩尔线程", None).unwrap();
+    in_every_language("pair", &|lang| render(|w| human::pair(w, &a.score, lang)));
 }
 
 #[test]
@@ -172,7 +178,13 @@ fn lists() {
 #[test]
 fn about() {
     let a = ENGINE.about().unwrap();
-    settings().bind(|| insta::assert_snapshot!(render(|w| human::about(w, &a))));
+    settings().bind(|| insta::assert_snapshot!(render(|w| human::about(w, &a, Lang::En))));
+}
+
+#[test]
+fn about_in_every_language() {
+    let a = ENGINE.about().unwrap();
+    in_every_language("about", &|lang| render(|w| human::about(w, &a, lang)));
 }
 
 #[test]

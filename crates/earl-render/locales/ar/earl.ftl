@@ -194,6 +194,8 @@ check-charge = رسوم{ $may ->
         [yes] {" "}(قد تنطبق)
        *[no] {""}
     }: {$rate}% {$kind} — {$text}
+charge-kind-tariff = تعريفة جمركية
+charge-kind-revenue-share = تقاسم الإيرادات
 check-disclaimer = هذا تحديد وفق القواعد التي رمّزها earl، وليس إذنًا بالتصدير ولا مشورة قانونية.
 screen-with-address = {" "}بعنوان في {$country} (أو بلا عنوان)
 screen-no-match = لا تطابق بدرجة {$threshold} أو أعلى لـ «{$query}»{$place} في {$date}.
@@ -434,11 +436,11 @@ label-changed-by = تغيّر بسبب
 # Right to left the arrow points from the first date (at the right) to the second.
 timeline-period = {$from} ← {$until}   {$outcome}
 
-## الاختصاص: هل يخضع الصنف للوائح إدارة الصادرات (15 CFR 734.3 و734.4 و734.9)
+## الاختصاص: هل يخضع الصنف للوائح الرقابة على الصادرات (15 CFR 734.3 و734.4 و734.9)
 step-tpp-range = TPP بين {$low} و{$high} (لم يُنشر معدل الأداء؛ هذا هو النطاق الذي تعطيه مصادره، {$source})
-step-subject = الصنف خاضع للوائح إدارة الصادرات (EAR).
-step-not-subject = غير خاضع للوائح إدارة الصادرات (EAR): لا يشمل أيٌّ من فروع 15 CFR 734.3 هذا الصنف، فلا ينطبق عليه أي شرط ترخيص بموجب هذه اللوائح.
-step-subject-undetermined = خضوع الصنف للوائح إدارة الصادرات (EAR) غير محسوم، ولذلك فإن الحاجة إلى ترخيص غير محسومة أيضًا؛ ويلي ذلك ما ينطبق إن كان خاضعًا.
+step-subject = الصنف خاضع للوائح الرقابة على الصادرات (EAR).
+step-not-subject = غير خاضع للوائح الرقابة على الصادرات (EAR): لا يشمل أيٌّ من فروع 15 CFR 734.3 هذا الصنف، فلا ينطبق عليه أي شرط ترخيص بموجب هذه اللوائح.
+step-subject-undetermined = خضوع الصنف للوائح الرقابة على الصادرات (EAR) غير محسوم، ولذلك فإن الحاجة إلى ترخيص غير محسومة أيضًا؛ ويلي ذلك ما ينطبق إن كان خاضعًا.
 step-production = وقائع الإنتاج: بلد الصنع {$made_in}؛ المحتوى الأمريكي المنشأ الخاضع للرقابة {$us_content}؛ منتج مباشر لتقنية أو برمجيات أمريكية المنشأ: {$us_tech}.
 fact-sourced = {$value} ({$source})
 fact-sourced-unverified = {$value} ({$source}، غير موثَّق)
@@ -447,13 +449,36 @@ fact-no = لا
 fact-or = {" "}أو{" "}
 prong-us-located = موجود في الولايات المتحدة
 prong-us-origin = أمريكي المنشأ
-prong-de-minimis-level = الحد الأدنى (محتوى أمريكي خاضع للرقابة يزيد على {$level}٪)
+prong-de-minimis-level = الحد الأدنى (محتوى أمريكي خاضع للرقابة يزيد على {$level}%)
 prong-de-minimis = الحد الأدنى (de minimis)
-prong-direct-product = المنتج المباشر الأجنبي
+prong-direct-product = المنتج الأجنبي المباشر
 prong-presumed = خاضع بافتراض مكتب الصناعة والأمن (BIS)
-step-prong-applies = {$prong}: خاضع للوائح إدارة الصادرات — {$rule}
+step-prong-applies = {$prong}: خاضع للوائح الرقابة على الصادرات — {$rule}
 step-prong-does-not-apply = {$prong}: لا يشمل الصنف — {$rule}
 step-prong-unsettled = {$prong}: غير محسوم — نطاق القاعدة غير مستقر: {$rule} وتختلف القراءات: {$readings}.
 step-prong-fact-unknown = {$prong}: غير محسوم — واقعة حاسمة غير معروفة: {$rule}
-verdict-not-subject = غير خاضع للوائح إدارة الصادرات (EAR) — لا يشمله أي شرط ترخيص بموجبها (انظر المسار)
-verdict-jurisdiction-undetermined = {" "}(خضوعه للوائح إدارة الصادرات غير محسوم)
+verdict-not-subject = غير خاضع للوائح الرقابة على الصادرات (EAR) — لا يشمله أي شرط ترخيص بموجبها (انظر المسار)
+verdict-jurisdiction-undetermined = {" "}(خضوعه للوائح الرقابة على الصادرات غير محسوم)
+
+## earl match
+match-score = {$score} — {$matched ->
+    [yes] مطابقة
+   *[no] لا مطابقة
+} (العتبة {$threshold})
+match-pair = {$query} ≈ {$list} ({$similarity}، {$method})
+match-unmatched-first = غير مقترن في الاسم الأول: {$tokens}
+match-unmatched-second = غير مقترن في الاسم الثاني: {$tokens}
+match-transliterated = نقحرة ({$script}، {$method}): {$from} → {$to}
+
+## earl about
+about-rules = القواعد: مصادر حتى {$as_of} ({$versions} نسخة من القواعد؛ أحدثها {$newest})
+about-newest-rule = {$id} نافذة من {$effective}
+about-none = لا شيء
+about-scenarios = السيناريوهات: {$count}
+about-chips = الرقائق: {$count} (مصادر حتى {$as_of})
+about-country-groups = مجموعات الدول: إصدار eCFR {$issue} + {$changes} تغييرات مؤرخة
+about-listing-dates = تواريخ الإدراج: {$count} وثيقة من السجل الفيدرالي
+about-screening = الفحص: القائمة الموحدة للفحص (Consolidated Screening List)، {$generated} ({$entries} قيدًا)، من {$file}
+about-content-hash = بصمة المحتوى: {$hash}
+about-newer-documents = وثائق نشرتها BIS منذ تاريخ مصادر القواعد {$as_of} وقد تغيّر هذه الإجابة (لم يرمّزها earl):
+about-effective = ، نافذة من {$date}

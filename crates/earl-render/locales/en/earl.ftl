@@ -183,6 +183,8 @@ check-charge = charge{ $may ->
         [yes] {" "}(may apply)
        *[no] {""}
     }: {$rate}% {$kind} — {$text}
+charge-kind-tariff = tariff
+charge-kind-revenue-share = revenue share
 check-disclaimer = This is a determination under earl's encoded rules, not a clearance or legal advice.
 screen-with-address = {" "}with an address in {$country} (or none)
 screen-no-match = No match at or above {$threshold} for “{$query}”{$place} on {$date}.
@@ -416,3 +418,26 @@ step-prong-unsettled = {$prong}: undetermined — the reach of the rule is unset
 step-prong-fact-unknown = {$prong}: undetermined — a fact that decides it is unknown: {$rule}
 verdict-not-subject = NOT SUBJECT TO THE EAR — no EAR licence requirement reaches it (see the path)
 verdict-jurisdiction-undetermined = {" "}(whether it is subject to the EAR is undetermined)
+
+## earl match
+match-score = {$score} — {$matched ->
+    [yes] match
+   *[no] no match
+} (threshold {$threshold})
+match-pair = {$query} ≈ {$list} ({$similarity}, {$method})
+match-unmatched-first = unmatched in the first: {$tokens}
+match-unmatched-second = unmatched in the second: {$tokens}
+match-transliterated = transliterated ({$script}, {$method}): {$from} → {$to}
+
+## earl about
+about-rules = rules:          sources to {$as_of} ({$versions} rule versions; newest {$newest})
+about-newest-rule = {$id} effective {$effective}
+about-none = none
+about-scenarios = scenarios:      {$count}
+about-chips = chips:          {$count} (sources to {$as_of})
+about-country-groups = country groups: eCFR issue {$issue} + {$changes} dated changes
+about-listing-dates = listing dates:  {$count} Federal Register documents
+about-screening = screening:      Consolidated Screening List, {$generated} ({$entries} entries), from {$file}
+about-content-hash = content hash:   {$hash}
+about-newer-documents = BIS documents published since the rules' {$as_of} that may change this answer (not encoded by earl):
+about-effective = , effective {$date}

@@ -180,6 +180,8 @@ check-charge = 费用{ $may ->
         [yes] （可能适用）
        *[no] {""}
     }：{$rate}% {$kind} — {$text}
+charge-kind-tariff = 关税
+charge-kind-revenue-share = 收入分成
 check-disclaimer = 这是依 earl 已编码规则作出的判定，并非许可放行或法律意见。
 screen-with-address = ，地址在 {$country}（或无地址）
 screen-no-match = 在 {$date}，“{$query}”{$place}没有得分达到或超过 {$threshold} 的匹配。
@@ -411,3 +413,26 @@ step-prong-unsettled = {$prong}：无法确定 — 该规则的适用范围尚�
 step-prong-fact-unknown = {$prong}：无法确定 — 决定性事实未知：{$rule}
 verdict-not-subject = 不受 EAR 管辖 — 不适用任何 EAR 许可证要求（见判定路径）
 verdict-jurisdiction-undetermined = （是否受 EAR 管辖尚无法确定）
+
+## earl match
+match-score = {$score} — {$matched ->
+    [yes] 匹配
+   *[no] 不匹配
+}（阈值 {$threshold}）
+match-pair = {$query} ≈ {$list}（{$similarity}，{$method}）
+match-unmatched-first = 第一个名称中未配对：{$tokens}
+match-unmatched-second = 第二个名称中未配对：{$tokens}
+match-transliterated = 转写（{$script}，{$method}）：{$from} → {$to}
+
+## earl about
+about-rules = 规则：来源截至 {$as_of}（{$versions} 个规则版本；最新为 {$newest}）
+about-newest-rule = {$id}，{$effective} 生效
+about-none = 无
+about-scenarios = 情景：{$count}
+about-chips = 芯片：{$count}（来源截至 {$as_of}）
+about-country-groups = 国家组：eCFR {$issue} 版 + {$changes} 项有日期的变更
+about-listing-dates = 列名日期：{$count} 份《联邦公报》文件
+about-screening = 筛查：综合筛查清单（Consolidated Screening List），{$generated}（{$entries} 个条目），来自 {$file}
+about-content-hash = 内容哈希：{$hash}
+about-newer-documents = 自规则来源日期 {$as_of} 以来 BIS 发布的、可能改变本答案的文件（earl 未编码）：
+about-effective = ，{$date} 生效
