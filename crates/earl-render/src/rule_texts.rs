@@ -46,7 +46,7 @@ fn table(lang: Lang) -> Option<&'static Table> {
 }
 
 /// `text` in `lang`: its translation, or the English when there is none (or `lang` is English).
-pub fn in_language<'t>(text: &'t str, lang: Lang) -> &'t str {
+pub fn in_language(text: &str, lang: Lang) -> &str {
     match table(lang).and_then(|t| t.get(text)) {
         Some(translated) => translated,
         None => text,
