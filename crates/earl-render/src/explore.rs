@@ -161,7 +161,7 @@ pub fn scenarios(w: &mut dyn Write, rows: &[ScenarioRow], lang: Lang) -> io::Res
             w,
             "\n{} — {}\n  {}",
             r.id,
-            r.title,
+            rule_texts::in_language(r.title, lang),
             tr!(
                 lang,
                 "scenario-status",
@@ -169,7 +169,11 @@ pub fn scenarios(w: &mut dyn Write, rows: &[ScenarioRow], lang: Lang) -> io::Res
                 when = when
             )
         )?;
-        writeln!(w, "  {}", wrap(r.summary, 100, "  "))?;
+        writeln!(
+            w,
+            "  {}",
+            wrap(rule_texts::in_language(r.summary, lang), 100, "  ")
+        )?;
         for c in &r.cites {
             writeln!(w, "  — {} [{}]", c.text, confidence(c.confidence))?;
         }

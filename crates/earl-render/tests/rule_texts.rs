@@ -4,8 +4,8 @@
 use earl_render::Lang;
 use earl_render::rule_texts::{in_language, is_untranslated};
 
-/// Every text of `data/rules.toml` an answer can quote: the `text` of its entries and the
-/// `title` and `summary` of its amendments (citations stay as published).
+/// Every text of `data/rules.toml` and the scenarios an answer can quote: the `text` of their
+/// entries and the `title` and `summary` of their amendments (citations stay as published).
 fn rule_texts() -> Vec<String> {
     fn walk(value: &toml::Value, key: &str, out: &mut Vec<String>) {
         match value {
@@ -23,10 +23,17 @@ fn rule_texts() -> Vec<String> {
             _ => {}
         }
     }
-    let source = include_str!("../../../data/rules.toml");
-    let rules: toml::Value = toml::from_str(source).expect("the bundled rules parse");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
+    let mut files = vec![std::path::PathBuf::from(format!("{data}/rules.toml"))];
+    for entry in std::fs::read_dir(format!("{data}/scenarios")).expect("data/scenarios") {
+        files.push(entry.expect("a scenario file").path());
+    }
     let mut out = Vec::new();
-    walk(&rules, "", &mut out);
+    for file in files {
+        let source = std::fs::read_to_string(&file).expect("a bundled rules file");
+        let rules: toml::Value = toml::from_str(&source).expect("the bundled rules parse");
+        walk(&rules, "", &mut out);
+    }
     out.sort();
     out.dedup();
     out
@@ -35,7 +42,7 @@ fn rule_texts() -> Vec<String> {
 #[test]
 fn every_rule_text_is_translated_into_every_language() {
     let texts = rule_texts();
-    assert!(texts.len() > 150, "{} texts", texts.len());
+    assert!(texts.len() > 200, "{} texts", texts.len());
     for lang in [Lang::Ar, Lang::ZhHans] {
         let missing: Vec<&String> = texts.iter().filter(|t| is_untranslated(t, lang)).collect();
         assert!(
