@@ -225,6 +225,8 @@ mod tests {
             name: party.into(),
             matched_name: party.into(),
             entity_number: None,
+            entry_id: "test entry".into(),
+            entry_hash: "test hash".into(),
             score: 1.0,
             license_requirement: None,
             policy: None,

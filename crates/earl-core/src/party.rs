@@ -18,6 +18,10 @@ pub struct PartyHit {
     pub name: String,
     pub matched_name: String,
     pub entity_number: Option<String>,
+    /// The entry's stable id (`LIST:ENTITY_NUMBER`, or derived where the list gives none).
+    pub entry_id: String,
+    /// The hash of the entry's reviewed fields (names, aliases, addresses, programmes, notices).
+    pub entry_hash: String,
     pub score: f64,
     pub license_requirement: Option<String>,
     /// The entry's own review policy, normalised (Entity List entries state one).

@@ -67,6 +67,8 @@ fn hit(list: &str, policy: Option<ReviewPolicy>) -> PartyHit {
         name: "Listed Co".into(),
         matched_name: "Listed Co".into(),
         entity_number: None,
+        entry_id: "test entry".into(),
+        entry_hash: "test hash".into(),
         score: 1.0,
         license_requirement: None,
         policy,

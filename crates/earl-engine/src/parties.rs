@@ -74,6 +74,8 @@ impl Engine {
                 name: m.name.clone(),
                 matched_name: m.matched_name.clone(),
                 entity_number: m.entity_number.clone(),
+                entry_id: m.entry_id.clone(),
+                entry_hash: m.entry_hash.clone(),
                 score: m.score,
                 license_requirement: m.license_requirement.clone(),
                 policy: m.license_policy_normalized.map(review_policy),
