@@ -227,6 +227,7 @@ mod tests {
             entity_number: None,
             entry_id: "test entry".into(),
             entry_hash: "test hash".into(),
+            review: None,
             score: 1.0,
             license_requirement: None,
             policy: None,

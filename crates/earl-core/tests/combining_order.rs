@@ -69,6 +69,7 @@ fn hit(list: &str, policy: Option<ReviewPolicy>) -> PartyHit {
         entity_number: None,
         entry_id: "test entry".into(),
         entry_hash: "test hash".into(),
+        review: None,
         score: 1.0,
         license_requirement: None,
         policy,

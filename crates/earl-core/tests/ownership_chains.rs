@@ -16,6 +16,7 @@ fn listed(party: &str) -> PartyHit {
         entity_number: None,
         entry_id: "test entry".into(),
         entry_hash: "test hash".into(),
+        review: None,
         score: 1.0,
         license_requirement: None,
         policy: None,

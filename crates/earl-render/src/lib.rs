@@ -11,6 +11,7 @@ pub mod human;
 pub mod i18n;
 pub mod lang;
 pub mod prose;
+pub mod review;
 pub mod svg;
 
 use earl_core::check::Determination;

@@ -70,7 +70,8 @@ pub(crate) fn assign(entries: &mut [Entry]) {
         let f = fields.entry(id.as_str()).or_default();
         f.names.insert(&entry.name);
         f.aliases.extend(entry.alt_names.iter().map(String::as_str));
-        f.addresses.extend(entry.addresses.iter().map(String::as_str));
+        f.addresses
+            .extend(entry.addresses.iter().map(String::as_str));
         f.programs.extend(entry.programs.iter().map(String::as_str));
         f.notices.extend(entry.federal_register_notice.as_deref());
     }
@@ -158,10 +159,7 @@ mod tests {
         assert_ne!(old.license_policy, new.license_policy);
         assert_eq!(old.entry_id, new.entry_id);
         assert_eq!(old.entry_hash, new.entry_hash);
-        let (old_zte, new_zte) = (
-            find(&before, "ZTE Parsian"),
-            find(&after, "ZTE Parsian"),
-        );
+        let (old_zte, new_zte) = (find(&before, "ZTE Parsian"), find(&after, "ZTE Parsian"));
         assert_eq!(old_zte.entry_id, new_zte.entry_id);
         assert_ne!(old_zte.entry_hash, new_zte.entry_hash);
     }

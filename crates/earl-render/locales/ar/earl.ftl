@@ -457,3 +457,21 @@ step-prong-unsettled = {$prong}: غير محسوم — نطاق القاعدة �
 step-prong-fact-unknown = {$prong}: غير محسوم — واقعة حاسمة غير معروفة: {$rule}
 verdict-not-subject = غير خاضع للوائح إدارة الصادرات (EAR) — لا يشمله أي شرط ترخيص بموجبها (انظر المسار)
 verdict-jurisdiction-undetermined = {" "}(خضوعه للوائح إدارة الصادرات غير محسوم)
+
+## Hit review (earl review; reviewed and re-raised hits)
+label-entry = القيد
+decision-false-positive = إيجابية كاذبة
+decision-true-match = مطابقة صحيحة
+decision-escalated = مُصعَّدة
+review-confirmed = راجعها {$reviewer} في {$date} بوصفها مطابقة صحيحة (القرار {$id}): {$reason}
+review-escalated = صعّدها {$reviewer} في {$date} (القرار {$id})، وما زالت مفتوحة: {$reason}
+review-reraised-changed = أُثيرت مجددًا: تغيّر القيد منذ أن استبعده {$reviewer} بوصفه إيجابية كاذبة في {$date} (القرار {$id}؛ بصمة القيد {$reviewed} أصبحت {$current})
+review-reraised-expired = أُثيرت مجددًا: انتهت صلاحية القرار {$id} ({$reviewer}، {$date}: إيجابية كاذبة) في {$expires}، قبل {$judged}
+heading-reviewed = تمت مراجعتها — استُبعدت بوصفها إيجابيات كاذبة؛ لا يقوم عليها أي قرار ترخيص:
+reviewed-hit = «{$party}» ≈ {$name} في {$list} [{$entry}]: إيجابية كاذبة بحسب {$reviewer} في {$date} (القرار {$id}{$expires}): {$reason}
+reviewed-expires = ، حتى {$date}
+disposition-line = {$id}  {$decision}  «{$party}»{$country} ≈ {$name} [{$entry}] — {$reviewer}، {$date}{$expires}: {$reason}
+disposition-country = {" "}({$country})
+disposition-revoked = {"   "}ألغاه {$reviewer} في {$date} (السجل {$id}): {$reason}
+review-none = لا توجد قرارات مسجلة.
+revocation-recorded = أُلغي القرار {$disposition} (السجل {$id}): تُثار مطابقته مجددًا.

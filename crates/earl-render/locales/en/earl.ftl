@@ -416,3 +416,21 @@ step-prong-unsettled = {$prong}: undetermined — the reach of the rule is unset
 step-prong-fact-unknown = {$prong}: undetermined — a fact that decides it is unknown: {$rule}
 verdict-not-subject = NOT SUBJECT TO THE EAR — no EAR licence requirement reaches it (see the path)
 verdict-jurisdiction-undetermined = {" "}(whether it is subject to the EAR is undetermined)
+
+## Hit review (earl review; reviewed and re-raised hits)
+label-entry = entry
+decision-false-positive = false positive
+decision-true-match = true match
+decision-escalated = escalated
+review-confirmed = reviewed as a true match by {$reviewer} on {$date} (disposition {$id}): {$reason}
+review-escalated = escalated by {$reviewer} on {$date} (disposition {$id}), still open: {$reason}
+review-reraised-changed = raised again: the entry changed since {$reviewer} set it aside as a false positive on {$date} (disposition {$id}; entry hash {$reviewed} is now {$current})
+review-reraised-expired = raised again: disposition {$id} ({$reviewer}, {$date}: false positive) expired on {$expires}, before {$judged}
+heading-reviewed = Reviewed — set aside as false positives; no licence decision rests on them:
+reviewed-hit = “{$party}” ≈ {$name} on {$list} [{$entry}]: false positive per {$reviewer} on {$date} (disposition {$id}{$expires}): {$reason}
+reviewed-expires = , until {$date}
+disposition-line = {$id}  {$decision}  “{$party}”{$country} ≈ {$name} [{$entry}] — {$reviewer}, {$date}{$expires}: {$reason}
+disposition-country = {" "}({$country})
+disposition-revoked = {"   "}revoked by {$reviewer} on {$date} (record {$id}): {$reason}
+review-none = No dispositions are recorded.
+revocation-recorded = Disposition {$disposition} revoked (record {$id}): its match is raised again.

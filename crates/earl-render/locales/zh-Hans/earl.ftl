@@ -411,3 +411,21 @@ step-prong-unsettled = {$prong}：无法确定 — 该规则的适用范围尚�
 step-prong-fact-unknown = {$prong}：无法确定 — 决定性事实未知：{$rule}
 verdict-not-subject = 不受 EAR 管辖 — 不适用任何 EAR 许可证要求（见判定路径）
 verdict-jurisdiction-undetermined = （是否受 EAR 管辖尚无法确定）
+
+## Hit review (earl review; reviewed and re-raised hits)
+label-entry = 条目
+decision-false-positive = 误报
+decision-true-match = 真实匹配
+decision-escalated = 已上报
+review-confirmed = {$reviewer} 于 {$date} 审核为真实匹配（处置 {$id}）：{$reason}
+review-escalated = {$reviewer} 于 {$date} 上报（处置 {$id}），仍待处理：{$reason}
+review-reraised-changed = 再次提出：自 {$reviewer} 于 {$date} 将其作为误报排除以来，该条目已变更（处置 {$id}；条目哈希 {$reviewed} 现为 {$current}）
+review-reraised-expired = 再次提出：处置 {$id}（{$reviewer}，{$date}：误报）已于 {$expires} 到期，早于 {$judged}
+heading-reviewed = 已审核——作为误报排除；任何许可证决定均不以其为依据：
+reviewed-hit = “{$party}” ≈ {$list} 上的 {$name} [{$entry}]：经 {$reviewer} 于 {$date} 认定为误报（处置 {$id}{$expires}）：{$reason}
+reviewed-expires = ，有效至 {$date}
+disposition-line = {$id}  {$decision}  “{$party}”{$country} ≈ {$name} [{$entry}] — {$reviewer}，{$date}{$expires}：{$reason}
+disposition-country = {" "}（{$country}）
+disposition-revoked = {"   "}{$reviewer} 于 {$date} 撤销（记录 {$id}）：{$reason}
+review-none = 尚无已记录的处置。
+revocation-recorded = 处置 {$disposition} 已撤销（记录 {$id}）：其匹配将再次提出。
