@@ -27,22 +27,23 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
     );
     let entries = engine.screening().unwrap().screener.entries();
     let entry = |name: &str| entries.iter().find(|e| e.name == name).unwrap().clone();
-    let disposition = |seq: u64, name: &str, decision: &str, expires: Option<&str>, hash: Option<&str>| {
-        let e = entry(name);
-        LedgerEntry {
-            seq,
-            recorded_at: "2026-12-01T00:00:00.000Z".into(),
-            kind: "disposition".into(),
-            inputs: serde_json::json!({
-                "party": PARTY, "party_key": "huawei technologies", "country": null,
-                "entry": e.entry_id, "entry_hash": hash.unwrap_or(&e.entry_hash),
-                "list": "EL", "entry_name": e.name, "decision": decision,
-                "reviewer": "A. Analyst", "reason": format!("reviewed {name}"),
-                "expires": expires, "evidence": null, "date": "2026-12-01",
-                "lists_sha256": "bundled",
-            }),
-        }
-    };
+    let disposition =
+        |seq: u64, name: &str, decision: &str, expires: Option<&str>, hash: Option<&str>| {
+            let e = entry(name);
+            LedgerEntry {
+                seq,
+                recorded_at: "2026-12-01T00:00:00.000Z".into(),
+                kind: "disposition".into(),
+                inputs: serde_json::json!({
+                    "party": PARTY, "party_key": "huawei technologies", "country": null,
+                    "entry": e.entry_id, "entry_hash": hash.unwrap_or(&e.entry_hash),
+                    "list": "EL", "entry_name": e.name, "decision": decision,
+                    "reviewer": "A. Analyst", "reason": format!("reviewed {name}"),
+                    "expires": expires, "evidence": null, "date": "2026-12-01",
+                    "lists_sha256": "bundled",
+                }),
+            }
+        };
     let reviews = Reviews::from_entries(&[
         disposition(1, SET_ASIDE, "false-positive", Some("2031-01-01"), None),
         disposition(2, CHANGED, "false-positive", None, Some("0000000000000000")),
@@ -142,7 +143,11 @@ fn the_check_rests_on_no_hit_set_aside() {
 #[test]
 fn screen_in_every_language() {
     let a = screen();
-    for (lang, name) in [(Lang::En, "en"), (Lang::Ar, "ar"), (Lang::ZhHans, "zh_hans")] {
+    for (lang, name) in [
+        (Lang::En, "en"),
+        (Lang::Ar, "ar"),
+        (Lang::ZhHans, "zh_hans"),
+    ] {
         let text = render(|w| human::screen(w, &a, lang));
         assert!(
             !text.contains(earl_render::i18n::FALLBACK_MARK),
@@ -155,7 +160,11 @@ fn screen_in_every_language() {
 #[test]
 fn dispositions_in_every_language() {
     let all = ENGINE.reviews().all().to_vec();
-    for (lang, name) in [(Lang::En, "en"), (Lang::Ar, "ar"), (Lang::ZhHans, "zh_hans")] {
+    for (lang, name) in [
+        (Lang::En, "en"),
+        (Lang::Ar, "ar"),
+        (Lang::ZhHans, "zh_hans"),
+    ] {
         let text = render(|w| earl_render::review::dispositions(w, &all, lang));
         insta::assert_snapshot!(format!("dispositions_{name}"), text);
     }
