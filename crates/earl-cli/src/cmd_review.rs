@@ -34,6 +34,8 @@ pub enum ReviewCommand {
     Import(ReviewImportArgs),
     /// Write the dispositions in force as CSV, the columns `import` reads.
     Export,
+    /// The recorded hits no disposition covers, oldest first, with counts per list.
+    Queue(JsonArgs),
 }
 
 #[derive(Args)]
@@ -119,6 +121,13 @@ pub fn run(app: &App, a: &ReviewArgs, lang: Lang) -> Result<(), Failure> {
             earl_render::review::dispositions(out, &added, lang)?;
         }
         ReviewCommand::Export => review::export(app, out)?,
+        ReviewCommand::Queue(a) => {
+            let queue = review::queue(app)?;
+            if a.json {
+                return print_json(&queue);
+            }
+            earl_render::review::queue(out, &queue, lang)?;
+        }
     }
     Ok(())
 }

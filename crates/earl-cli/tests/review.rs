@@ -2,7 +2,8 @@
 //! bundled list and on a modified copy of it: screen a name, disposition one hit
 //! false-positive, screen again (set aside, under `reviewed`), load a list where that entry
 //! gained an alias (raised again, with why), pass its expiry (raised again), disposition a
-//! true match (kept, noted); the same through `check --batch` and MCP; bad input exits 2 and
+//! true match (kept, noted); `audit rescreen` reporting re-raised hits apart from new ones;
+//! the same through `check --batch` and MCP; bad input exits 2 and
 //! records nothing; a revocation raises the hit again; CSV export and import; and
 //! `earl audit verify` passes after all of it.
 
@@ -248,6 +249,38 @@ fn the_judged_scenario() {
         changed.get("dispositions").is_none(),
         "a lapsed review is not relied on"
     );
+    // `audit rescreen` reports it apart from new hits, with why; on the lists reviewed, it
+    // stays set aside.
+    let rescreen = json_of(&earl(
+        &db,
+        &["--lists", lists, "audit", "rescreen", "--json"],
+    ));
+    let named = |list: &Value| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["entry"] == SET_ASIDE)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let reraised = named(&rescreen["reraised"]);
+    assert_eq!(reraised.len(), 1, "{rescreen}");
+    assert_eq!(reraised[0]["review"]["why"]["kind"], "entry_changed");
+    assert!(named(&rescreen["new_hits"]).is_empty(), "{rescreen}");
+    let unchanged = json_of(&earl(&db, &["audit", "rescreen", "--json"]));
+    assert!(named(&unchanged["reraised"]).is_empty(), "{unchanged}");
+    assert!(named(&unchanged["new_hits"]).is_empty(), "{unchanged}");
+    let human = earl(&db, &["--lists", lists, "audit", "rescreen"]);
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        text.contains("Raised again (matches a reviewer had set aside"),
+        "{text}"
+    );
+    assert!(
+        text.contains("raised again: the entry changed since"),
+        "{text}"
+    );
+
     // An unrelated entry's change leaves the disposition standing.
     let unrelated = list_with_alias(dir.path(), TRUE_MATCH, "UNRELATED ALIAS");
     let still = screen(&db, &["--lists", unrelated.to_str().unwrap()]);
@@ -276,6 +309,46 @@ fn the_judged_scenario() {
         &["check", "H200", "--to", "CN", "--end-user", PARTY, "--json"],
     ));
     assert_eq!(check["license_required"], true);
+
+    // The queue: only hits no disposition covers, oldest first, counted per list.
+    let queue = json_of(&earl(&db, &["review", "queue", "--json"]));
+    let queued: Vec<&str> = queue["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["entry"].as_str().unwrap())
+        .collect();
+    assert!(!queued.contains(&TRUE_MATCH), "{queued:?}");
+    // The hit set aside is queued only as the modified list recorded it: changed since review.
+    let again_queued: Vec<&Value> = queue["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["entry"] == SET_ASIDE)
+        .collect();
+    assert_eq!(again_queued.len(), 1, "{queue}");
+    assert_eq!(again_queued[0]["review"]["why"]["kind"], "entry_changed");
+    assert_ne!(again_queued[0]["entry_hash"], set_aside["entry_hash"]);
+    for m in first["matches"].as_array().unwrap() {
+        let name = m["name"].as_str().unwrap();
+        if name != SET_ASIDE && name != TRUE_MATCH {
+            assert!(queued.contains(&name), "{name} awaits review");
+        }
+    }
+    let counted: u64 = queue["per_list"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(counted, queued.len() as u64);
+    let firsts: Vec<&str> = queue["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["first_recorded"].as_str().unwrap())
+        .collect();
+    assert!(firsts.windows(2).all(|w| w[0] <= w[1]), "oldest first");
 
     // 7. The same through `check --batch`: the row before expiry leaves the hit out, the row
     // after it raises it.

@@ -78,6 +78,25 @@ pub fn show(app: &App, id: u64) -> Result<DispositionView, Failure> {
         .ok_or_else(|| Failure::input(format!("no disposition {id} is recorded")))
 }
 
+/// The recorded hits no disposition covers, oldest first (read-only on the trail).
+pub fn queue(app: &App) -> Result<earl_engine::reexamine::ReviewQueue, Failure> {
+    let engine = app.engine()?;
+    if app.args.no_audit {
+        return Err(Failure::input(
+            "the review queue is read from the audit trail: drop --no-audit",
+        ));
+    }
+    let path = app.audit_path()?;
+    if !path.exists() {
+        return Ok(earl_engine::reexamine::ReviewQueue {
+            per_list: Default::default(),
+            hits: Vec::new(),
+            not_read: Vec::new(),
+        });
+    }
+    Ok(engine.review_queue(&app.audit_read_only()?)?)
+}
+
 /// The columns import reads: required, then optional.
 const REQUIRED_COLUMNS: [&str; 5] = ["party", "entry", "decision", "reviewer", "reason"];
 const OPTIONAL_COLUMNS: [&str; 7] = [

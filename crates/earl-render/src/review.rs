@@ -164,3 +164,56 @@ pub fn revocation(
         )
     )
 }
+
+/// `earl review queue`: the count per list, then one line per hit, oldest first, with why a
+/// disposition that covered it no longer holds.
+pub fn queue(
+    w: &mut dyn Write,
+    q: &earl_engine::reexamine::ReviewQueue,
+    lang: Lang,
+) -> io::Result<()> {
+    if q.hits.is_empty() {
+        writeln!(w, "{}", tr!(lang, "queue-empty"))?;
+    } else {
+        let lists: Vec<String> = q
+            .per_list
+            .iter()
+            .map(|(list, n)| format!("{list} {n}"))
+            .collect();
+        writeln!(
+            w,
+            "{}",
+            tr!(
+                lang,
+                "queue-head",
+                count = q.hits.len(),
+                lists = crate::prose::join(&lists, "list-comma", lang)
+            )
+        )?;
+    }
+    for h in &q.hits {
+        let records: Vec<String> = h.records.iter().map(u64::to_string).collect();
+        writeln!(
+            w,
+            "  {}",
+            tr!(
+                lang,
+                "queue-hit",
+                recorded = h.first_recorded.get(..10).unwrap_or(&h.first_recorded),
+                party = h.party.as_str(),
+                name = h.entry.as_str(),
+                list = h.list.as_str(),
+                entry = h
+                    .entry_id
+                    .clone()
+                    .unwrap_or_else(|| tr!(lang, "queue-no-entry-id")),
+                score = format!("{:.2}", h.score),
+                records = records.join(", "),
+            )
+        )?;
+        if let Some(review) = &h.review {
+            writeln!(w, "    {}", hit_review(review, lang))?;
+        }
+    }
+    Ok(())
+}

@@ -169,3 +169,54 @@ fn dispositions_in_every_language() {
         insta::assert_snapshot!(format!("dispositions_{name}"), text);
     }
 }
+
+#[test]
+fn queue_in_every_language() {
+    use earl_core::party::{HitReview, Reraised, ReviewNote};
+    use earl_engine::reexamine::{QueuedHit, ReviewQueue};
+    let hit = |entry: &str, id: Option<&str>, review: Option<HitReview>| QueuedHit {
+        party: PARTY.into(),
+        list: "EL".into(),
+        entry: entry.into(),
+        entry_id: id.map(str::to_string),
+        entry_hash: id.map(|_| "92e0332a073c9d59".to_string()),
+        matched_name: entry.into(),
+        score: 0.88,
+        first_recorded: "2026-12-01T09:00:00.000Z".into(),
+        records: vec![3, 7],
+        review,
+    };
+    let queue = ReviewQueue {
+        per_list: [("EL".to_string(), 2)].into(),
+        hits: vec![
+            hit(ESCALATED, None, None),
+            hit(
+                CHANGED,
+                Some("EL:n0295831553762435"),
+                Some(HitReview::Reraised {
+                    note: ReviewNote {
+                        disposition: 2,
+                        reviewer: "A. Analyst".into(),
+                        date: "2026-12-01".parse().unwrap(),
+                        reason: "different entity".into(),
+                        expires: None,
+                    },
+                    why: Reraised::EntryChanged {
+                        reviewed_hash: "0000000000000000".into(),
+                        current_hash: "92e0332a073c9d59".into(),
+                    },
+                }),
+            ),
+        ],
+        not_read: Vec::new(),
+    };
+    for (lang, name) in [
+        (Lang::En, "en"),
+        (Lang::Ar, "ar"),
+        (Lang::ZhHans, "zh_hans"),
+    ] {
+        let text = render(|w| earl_render::review::queue(w, &queue, lang));
+        assert!(!text.contains(earl_render::i18n::FALLBACK_MARK), "{text}");
+        insta::assert_snapshot!(format!("queue_{name}"), text);
+    }
+}

@@ -475,3 +475,14 @@ disposition-country = {" "}({$country})
 disposition-revoked = {"   "}ألغاه {$reviewer} في {$date} (السجل {$id}): {$reason}
 review-none = لا توجد قرارات مسجلة.
 revocation-recorded = أُلغي القرار {$disposition} (السجل {$id}): تُثار مطابقته مجددًا.
+queue-empty = لا توجد مطابقة مسجلة تنتظر المراجعة.
+queue-head = { $count ->
+    [zero] لا توجد مطابقات مسجلة تنتظر المراجعة ({$lists}):
+    [one] مطابقة مسجلة واحدة تنتظر المراجعة ({$lists}):
+    [two] مطابقتان مسجلتان تنتظران المراجعة ({$lists}):
+    [few] {$count} مطابقات مسجلة تنتظر المراجعة ({$lists}):
+    [many] {$count} مطابقة مسجلة تنتظر المراجعة ({$lists}):
+   *[other] {$count} مطابقة مسجلة تنتظر المراجعة ({$lists}):
+}
+queue-hit = {$recorded}  «{$party}» ≈ {$name} في {$list} [{$entry}] — الدرجة {$score}؛ السجلات {$records}
+queue-no-entry-id = لم يُسجَّل معرّف القيد: أعد الفحص

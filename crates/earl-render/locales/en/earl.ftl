@@ -434,3 +434,10 @@ disposition-country = {" "}({$country})
 disposition-revoked = {"   "}revoked by {$reviewer} on {$date} (record {$id}): {$reason}
 review-none = No dispositions are recorded.
 revocation-recorded = Disposition {$disposition} revoked (record {$id}): its match is raised again.
+queue-empty = No recorded hit awaits review.
+queue-head = { $count ->
+    [one] One recorded hit awaits review ({$lists}):
+   *[other] {$count} recorded hits await review ({$lists}):
+}
+queue-hit = {$recorded}  “{$party}” ≈ {$name} on {$list} [{$entry}] — score {$score}; records {$records}
+queue-no-entry-id = no entry id recorded: screen again

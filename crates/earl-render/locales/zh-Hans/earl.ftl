@@ -429,3 +429,7 @@ disposition-country = {" "}（{$country}）
 disposition-revoked = {"   "}{$reviewer} 于 {$date} 撤销（记录 {$id}）：{$reason}
 review-none = 尚无已记录的处置。
 revocation-recorded = 处置 {$disposition} 已撤销（记录 {$id}）：其匹配将再次提出。
+queue-empty = 没有待审核的已记录命中。
+queue-head = {$count} 条已记录命中待审核（{$lists}）：
+queue-hit = {$recorded}  “{$party}” ≈ {$list} 上的 {$name} [{$entry}] — 得分 {$score}；记录 {$records}
+queue-no-entry-id = 未记录条目编号：请重新筛查
