@@ -539,3 +539,131 @@ fn the_judged_scenario() {
         ]
     );
 }
+
+/// A running `earl serve`, killed when dropped.
+struct Server {
+    child: std::process::Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(db: &Path, token_file: Option<&Path>) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+        command
+            .arg("--db")
+            .arg(db)
+            .args(["serve", "--addr", "127.0.0.1:0"]);
+        if let Some(file) = token_file {
+            command.arg("--token-file").arg(file);
+        }
+        let mut child = command
+            .env_remove("EARL_TOKEN")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let addr = line
+            .split("http://")
+            .nth(1)
+            .and_then(|rest| rest.split('/').next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        Server { child, addr }
+    }
+
+    /// One request; the status and the body as JSON.
+    fn request(&self, method: &str, path: &str, token: Option<&str>, body: &str) -> (u16, Value) {
+        use std::io::Read;
+        let mut stream = std::net::TcpStream::connect(&self.addr).unwrap();
+        let auth = token
+            .map(|t| format!("Authorization: Bearer {t}\r\n"))
+            .unwrap_or_default();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: localhost\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response.split(' ').nth(1).unwrap().parse().unwrap();
+        let body = response.split("\r\n\r\n").nth(1).unwrap_or_default();
+        // A chunked body: the JSON sits between the chunk-size lines.
+        let json = body
+            .find('{')
+            .and_then(|start| body.rfind('}').map(|end| &body[start..=end]))
+            .unwrap_or("null");
+        (status, serde_json::from_str(json).unwrap())
+    }
+}
+
+#[test]
+fn the_api_records_dispositions_only_behind_a_token_and_answers_with_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("audit.sqlite");
+    let first = screen(&db, &[]);
+    let entry = found(&first, SET_ASIDE).unwrap()["entry_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let body = json!({"party": PARTY, "entry": entry, "decision": "false-positive",
+                      "reviewer": "A. Analyst", "reason": "different entity"})
+    .to_string();
+
+    // Without a token the server records no disposition.
+    let open = Server::start(&db, None);
+    let (status, error) = open.request("POST", "/v1/review", None, &body);
+    assert_eq!(status, 403, "{error}");
+    assert_eq!(error["error"]["code"], "token_required", "{error}");
+    drop(open);
+
+    let token = "review-test-token-0123456789abcdef";
+    let token_file = dir.path().join("token");
+    std::fs::write(&token_file, token).unwrap();
+    let server = Server::start(&db, Some(&token_file));
+    let (status, _) = server.request("POST", "/v1/review", None, &body);
+    assert_eq!(status, 401, "a token is required");
+    let bad = json!({"party": PARTY, "entry": "EL:n0000000000000000",
+                     "decision": "false-positive", "reviewer": "A", "reason": "x"})
+    .to_string();
+    let before = records(&db);
+    let (status, _) = server.request("POST", "/v1/review", Some(token), &bad);
+    assert_eq!(status, 422, "an entry not in the lists in use");
+    assert_eq!(records(&db), before, "nothing recorded");
+    let (status, added) = server.request("POST", "/v1/review", Some(token), &body);
+    assert_eq!(status, 200, "{added}");
+    let id = added["id"].as_u64().unwrap();
+
+    // The server's next answers are judged against it.
+    let query = format!("/v1/screen?q={}&lists=EL", PARTY.replace(' ', "%20"));
+    let (status, screened) = server.request("GET", &query, Some(token), "");
+    assert_eq!(status, 200, "{screened}");
+    assert!(found(&screened, SET_ASIDE).is_none());
+    assert_eq!(screened["reviewed"][0]["review"]["disposition"], id);
+    let check = json!({"chip": "H200", "to": "CN", "end_user": PARTY}).to_string();
+    let (status, checked) = server.request("POST", "/v1/check", Some(token), &check);
+    assert_eq!(status, 200, "{checked}");
+    assert_eq!(checked["reviewed"][0]["hit"]["name"], SET_ASIDE);
+    assert_eq!(checked["dispositions"], json!([id]));
+
+    let (status, queue) = server.request("GET", "/v1/review/queue", Some(token), "");
+    assert_eq!(status, 200, "{queue}");
+    let hits = queue["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| h["entry"] != SET_ASIDE), "{queue}");
+    drop(server);
+
+    let verify = earl(&db, &["audit", "verify"]);
+    assert!(verify.status.success());
+}
