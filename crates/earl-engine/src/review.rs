@@ -479,3 +479,162 @@ pub fn relied_on<'a>(
     ids.dedup();
     ids
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use earl_store::LedgerEntry;
+
+    const ENTRY: (&str, &str) = ("EL:n0123456789abcdef", "aaaaaaaaaaaaaaaa");
+
+    fn disposition(
+        seq: u64,
+        decision: &str,
+        country: Option<&str>,
+        expires: Option<&str>,
+    ) -> LedgerEntry {
+        LedgerEntry {
+            seq,
+            recorded_at: "2026-12-01T00:00:00.000Z".into(),
+            kind: "disposition".into(),
+            inputs: serde_json::json!({
+                "party": "Acme  Trading", "party_key": "acme trading", "country": country,
+                "entry": ENTRY.0, "entry_hash": ENTRY.1, "list": "EL", "entry_name": "ACME",
+                "decision": decision, "reviewer": "R", "reason": "why", "expires": expires,
+                "evidence": null, "date": "2026-12-01", "lists_sha256": "x",
+            }),
+        }
+    }
+
+    fn revocation(seq: u64, of: u64) -> LedgerEntry {
+        LedgerEntry {
+            seq,
+            recorded_at: "2026-12-02T00:00:00.000Z".into(),
+            kind: "revocation".into(),
+            inputs: serde_json::json!({"disposition": of, "reviewer": "R", "reason": "no", "date": "2026-12-02"}),
+        }
+    }
+
+    fn on(date: &str) -> Date {
+        date.parse().unwrap()
+    }
+
+    fn set_aside(j: &Judgement) -> bool {
+        matches!(j, Judgement::SetAside(_))
+    }
+
+    #[test]
+    fn it_covers_the_party_as_folded_and_exactly_the_entry_named() {
+        let reviews =
+            Reviews::from_entries(&[disposition(1, "false-positive", None, None)]).unwrap();
+        let day = on("2027-01-01");
+        assert!(set_aside(&reviews.judge("ACME TRADING.", None, ENTRY, day)));
+        assert!(set_aside(&reviews.judge(
+            "acme trading",
+            Some("CN"),
+            ENTRY,
+            day
+        )));
+        let other_entry = ("EL:nffffffffffffffff", ENTRY.1);
+        assert_eq!(
+            reviews.judge("Acme Trading", None, other_entry, day),
+            Judgement::Uncovered
+        );
+        assert_eq!(
+            reviews.judge("Acme Trading Ltd", None, ENTRY, day),
+            Judgement::Uncovered
+        );
+    }
+
+    #[test]
+    fn a_country_limits_it_to_questions_naming_that_country() {
+        let reviews =
+            Reviews::from_entries(&[disposition(1, "false-positive", Some("CN"), None)]).unwrap();
+        let day = on("2027-01-01");
+        assert!(set_aside(&reviews.judge(
+            "Acme Trading",
+            Some("CN"),
+            ENTRY,
+            day
+        )));
+        assert_eq!(
+            reviews.judge("Acme Trading", Some("HK"), ENTRY, day),
+            Judgement::Uncovered
+        );
+        assert_eq!(
+            reviews.judge("Acme Trading", None, ENTRY, day),
+            Judgement::Uncovered
+        );
+    }
+
+    #[test]
+    fn it_holds_through_its_expiry_day_and_not_after() {
+        let reviews =
+            Reviews::from_entries(&[disposition(1, "false-positive", None, Some("2030-06-30"))])
+                .unwrap();
+        assert!(set_aside(&reviews.judge(
+            "Acme Trading",
+            None,
+            ENTRY,
+            on("2030-06-30")
+        )));
+        match reviews.judge("Acme Trading", None, ENTRY, on("2030-07-01")) {
+            Judgement::Kept(HitReview::Reraised {
+                why: Reraised::Expired { expires, judged_on },
+                ..
+            }) => {
+                assert_eq!(expires, on("2030-06-30"));
+                assert_eq!(judged_on, on("2030-07-01"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            reviews.expiry_breaks().collect::<Vec<_>>(),
+            [on("2030-07-01")]
+        );
+        // The later of today and the question's date: a past question date never revives it.
+        assert_eq!(judged_on(on("2000-01-01")), crate::today());
+        assert_eq!(judged_on(on("2100-01-01")), on("2100-01-01"));
+    }
+
+    #[test]
+    fn a_changed_entry_is_raised_again_and_a_true_match_is_kept() {
+        let reviews =
+            Reviews::from_entries(&[disposition(1, "false-positive", None, None)]).unwrap();
+        let changed = (ENTRY.0, "bbbbbbbbbbbbbbbb");
+        assert!(matches!(
+            reviews.judge("Acme Trading", None, changed, on("2027-01-01")),
+            Judgement::Kept(HitReview::Reraised {
+                why: Reraised::EntryChanged { .. },
+                ..
+            })
+        ));
+        let reviews = Reviews::from_entries(&[disposition(1, "true-match", None, None)]).unwrap();
+        assert!(matches!(
+            reviews.judge("Acme Trading", None, ENTRY, on("2027-01-01")),
+            Judgement::Kept(HitReview::Confirmed { .. })
+        ));
+    }
+
+    #[test]
+    fn the_latest_in_force_decides_and_a_revocation_withdraws_it() {
+        let day = on("2027-01-01");
+        let later_escalation = Reviews::from_entries(&[
+            disposition(1, "false-positive", None, None),
+            disposition(2, "escalated", None, None),
+        ])
+        .unwrap();
+        assert!(matches!(
+            later_escalation.judge("Acme Trading", None, ENTRY, day),
+            Judgement::Kept(HitReview::Escalated { .. })
+        ));
+        let revoked = Reviews::from_entries(&[
+            disposition(1, "false-positive", None, None),
+            disposition(2, "escalated", None, None),
+            revocation(3, 2),
+        ])
+        .unwrap();
+        assert!(set_aside(&revoked.judge("Acme Trading", None, ENTRY, day)));
+        assert_eq!(revoked.get(2).unwrap().revoked.as_ref().unwrap().id, 3);
+    }
+}
