@@ -484,9 +484,12 @@ impl Engine {
                     };
                     note_change(out, name, h, review.as_ref(), *seq);
                 }
+                // Cleared: what the lists no longer give. A hit a reviewer set aside is still
+                // matched by the lists, so it is compared with the screening itself.
+                let screened = &now[name.as_str()];
                 for h in before
                     .iter()
-                    .filter(|b| !after.iter().any(|(h, _)| same(h, b)))
+                    .filter(|b| !screened.iter().any(|h| same(h, b)))
                 {
                     note_change(&mut cleared, name, h, None, *seq);
                 }
