@@ -170,8 +170,25 @@ fn the_judged_scenario() {
     assert!(entry.starts_with("EL:n"), "{entry}");
     assert_eq!(set_aside["entry_hash"].as_str().unwrap().len(), 16);
 
-    // 2. Disposition it false-positive.
-    let disposition = json_of(&add(&db, &entry, "false-positive", &["--expires", EXPIRES]));
+    // 2. Disposition it false-positive, with the evidence it rests on.
+    let evidence = dir.path().join("registration.txt");
+    std::fs::write(&evidence, "abc").unwrap();
+    let disposition = json_of(&add(
+        &db,
+        &entry,
+        "false-positive",
+        &[
+            "--expires",
+            EXPIRES,
+            "--evidence",
+            evidence.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(
+        disposition["evidence"]["sha256"],
+        // SHA-256 of "abc" (FIPS 180-2, appendix B.1).
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
     let id = disposition["id"].as_u64().unwrap();
     assert_eq!(disposition["entry"], entry.as_str());
     assert_eq!(disposition["entry_hash"], set_aside["entry_hash"]);
