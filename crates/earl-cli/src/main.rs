@@ -10,6 +10,7 @@ mod cmd_classify;
 mod cmd_explore;
 mod cmd_ledger;
 mod cmd_mcp;
+mod cmd_review;
 mod cmd_screen;
 mod cmd_serve;
 mod cmd_update;
@@ -70,6 +71,9 @@ enum Command {
     Ship(cmd_ledger::ShipArgs),
     /// Per chip: units shipped to US end users and to China/Macau, and the lane's headroom.
     Ledger(cmd_ledger::LedgerArgs),
+    /// What reviewers decided about list matches: add, list, show, revoke, import, export
+    /// (kept in the audit trail).
+    Review(cmd_review::ReviewArgs),
     /// The audit trail of determinations: list, show, verify, export.
     Audit(cmd_audit::AuditArgs),
     /// Fetch the newest screening list and the BIS documents newer than the rules; verify them,
@@ -184,6 +188,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Timeline(a) => cmd_explore::timeline(&app, &a, lang),
         Command::Impact(a) => cmd_explore::impact(&app, &a),
         Command::Audit(a) => cmd_audit::run(&app, &a),
+        Command::Review(a) => cmd_review::run(&app, &a, lang),
         Command::Licence(a) => cmd_ledger::licence(&app, &a),
         Command::Ship(a) => cmd_ledger::ship(&app, &a),
         Command::Ledger(a) => cmd_ledger::ledger(&app, &a),

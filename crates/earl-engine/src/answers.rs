@@ -152,6 +152,12 @@ pub struct CheckAnswer {
     /// snapshot, an accepted list without Entity List or SDN rows.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub list_warnings: Vec<String>,
+    /// Hits a reviewer set aside as false positives: no licence decision rests on them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviewed: Vec<earl_core::party::ReviewedHit>,
+    /// The dispositions this answer relied on (their record ids).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dispositions: Vec<u64>,
 }
 
 /// One catalog row with its computed metrics.

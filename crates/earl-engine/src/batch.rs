@@ -163,8 +163,11 @@ impl BatchChecker<'_> {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => v.insert(engine.parties(req)?),
         };
+        // The reviewers' dispositions depend on the date (expiry: its days are among the
+        // breaks) and the country (in the key), so they are applied per answer.
+        let parties = engine.reviewed(parties, req)?;
         let determination =
-            engine.determine(snap, Some(c), metrics, classification, req, parties, false)?;
+            engine.determine(snap, Some(c), metrics, classification, req, &parties, false)?;
         let (lists, list_warnings) = engine.check_lists(parties.screened)?;
         let id = self.answered.len();
         self.answered.push(CheckAnswer {
@@ -172,6 +175,8 @@ impl BatchChecker<'_> {
             end_user: req.end_user.clone(),
             lists,
             list_warnings,
+            dispositions: parties.relied_on(),
+            reviewed: parties.reviewed,
         });
         self.answers.insert(key, id);
         Ok(Checked {
@@ -208,6 +213,8 @@ impl Engine {
         breaks.extend(self.newer_documents.iter().map(|d| d.publication_date));
         // A listing changes answers from its notice's effective date.
         breaks.extend(self.data.list_notices.dates());
+        // A disposition stops holding the day after it expires.
+        breaks.extend(self.reviews().expiry_breaks());
         breaks.sort();
         breaks.dedup();
         let by_quantity = self

@@ -19,6 +19,7 @@ mod lists;
 mod parties;
 pub mod questions;
 pub mod reexamine;
+pub mod review;
 mod screen;
 mod systems;
 
@@ -26,7 +27,9 @@ pub use answers::*;
 pub use batch::{BatchChecker, Checked};
 pub use dates::{parse_date, today};
 pub use lists::{ListsSource, Screening};
-pub use screen::{ListEffect, MAX_NAME_CHARS, ScreenAnswer, ScreenMatch, ScreenRequest};
+pub use screen::{
+    ListEffect, MAX_NAME_CHARS, ReviewedMatch, ScreenAnswer, ScreenMatch, ScreenRequest,
+};
 pub use systems::SystemRow;
 
 use earl_core::check::{self, Determination, Made, Question};
@@ -105,6 +108,8 @@ pub struct Engine {
     list_state: Option<PathBuf>,
     count_drops: OnceLock<Vec<String>>,
     snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
+    /// The reviewers' dispositions every answer that screens a party is judged against.
+    reviews: std::sync::RwLock<Arc<review::Reviews>>,
 }
 
 /// A snapshot is fixed by its date and the id of the scenario laid over it.
@@ -126,6 +131,7 @@ impl Engine {
             list_state: None,
             count_drops: OnceLock::new(),
             snapshots: Mutex::new(HashMap::new()),
+            reviews: std::sync::RwLock::default(),
         }
     }
 
@@ -350,7 +356,7 @@ impl Engine {
         }
         let (chip, metrics) = self.measure(&req.item)?;
         let classification = classify::classify(&snap, &metrics, &self.evaluator(&snap));
-        let parties = self.parties(req)?;
+        let parties = self.reviewed(&self.parties(req)?, req)?;
         let determination =
             self.determine(&snap, chip, &metrics, &classification, req, &parties, false)?;
         let (lists, list_warnings) = self.check_lists(parties.screened)?;
@@ -359,6 +365,8 @@ impl Engine {
             end_user: req.end_user.clone(),
             lists,
             list_warnings,
+            dispositions: parties.relied_on(),
+            reviewed: parties.reviewed,
         })
     }
 

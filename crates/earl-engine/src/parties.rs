@@ -3,7 +3,7 @@
 
 use crate::{CheckRequest, Engine, EngineError, screen};
 use earl_core::ownership::Stake;
-use earl_core::party::PartyHit;
+use earl_core::party::{PartyHit, ReviewedHit};
 use earl_core::rules::ReviewPolicy;
 use earl_screen::{LicensePolicy, Provenance, Query};
 use std::collections::HashMap;
@@ -15,6 +15,15 @@ pub(crate) struct Parties {
     pub(crate) end_user: Vec<PartyHit>,
     pub(crate) stakes: Option<Vec<Stake>>,
     pub(crate) owners: Vec<PartyHit>,
+    /// Hits a reviewer set aside as false positives ([`Engine::reviewed`]).
+    pub(crate) reviewed: Vec<ReviewedHit>,
+}
+
+impl Parties {
+    /// The dispositions the parties' answer relies on.
+    pub(crate) fn relied_on(&self) -> Vec<u64> {
+        crate::review::relied_on(self.end_user.iter().chain(&self.owners), &self.reviewed)
+    }
 }
 
 /// Checks a request's ownership: every share in (0, 100], no party owned more than 100% in all,
@@ -74,6 +83,8 @@ impl Engine {
                 name: m.name.clone(),
                 matched_name: m.matched_name.clone(),
                 entity_number: m.entity_number.clone(),
+                entry_id: m.entry_id.clone(),
+                entry_hash: m.entry_hash.clone(),
                 score: m.score,
                 license_requirement: m.license_requirement.clone(),
                 policy: m.license_policy_normalized.map(review_policy),
@@ -83,6 +94,7 @@ impl Engine {
                     .data
                     .list_notices
                     .listed(screening.match_cites(m).as_deref()),
+                review: None,
             })
             .collect())
     }
@@ -151,6 +163,33 @@ impl Engine {
             end_user,
             stakes,
             owners,
+            reviewed: Vec::new(),
+        })
+    }
+
+    /// The parties with the reviewers' dispositions applied (`crate::review`): hits set aside
+    /// as false positives move to `reviewed`; the others carry what a disposition says.
+    pub(crate) fn reviewed(
+        &self,
+        parties: &Parties,
+        req: &CheckRequest,
+    ) -> Result<Parties, EngineError> {
+        let reviews = self.reviews();
+        let on = crate::review::judged_on(req.date);
+        let country = match &req.end_user_hq {
+            Some(hq) => self.country(hq)?,
+            None => self.country(&req.to)?,
+        };
+        let (end_user, mut reviewed) =
+            reviews.apply(parties.end_user.clone(), Some(&country.code), on);
+        let (owners, owners_reviewed) = reviews.apply(parties.owners.clone(), None, on);
+        reviewed.extend(owners_reviewed);
+        Ok(Parties {
+            screened: parties.screened,
+            end_user,
+            stakes: parties.stakes.clone(),
+            owners,
+            reviewed,
         })
     }
 }

@@ -4,12 +4,15 @@
 //! one — is refused here, with the same words whichever face asked it.
 
 use crate::ledger::{LicenceAdd, ShipRequest};
+use crate::review::{Evidence, ReviewAdd};
 use crate::{
     CheckRequest, EngineError, Item, MadeInput, ScreenRequest, parse_contains, parse_date, today,
 };
 use earl_core::chip::{ChipKind, CustomSpec};
 use earl_core::ownership::Stake;
-use earl_question::{CheckQuestion, Figures, LicenceQuestion, ScreenQuestion, ShipQuestion};
+use earl_question::{
+    CheckQuestion, Figures, LicenceQuestion, ReviewQuestion, ScreenQuestion, ShipQuestion,
+};
 use jiff::civil::Date;
 
 fn bad(message: impl Into<String>) -> EngineError {
@@ -146,6 +149,25 @@ pub fn licence_add(q: &LicenceQuestion) -> Result<LicenceAdd, EngineError> {
         expires: q.expires.as_deref().map(parse_date).transpose()?,
         conditions: q.conditions.clone(),
         issued: date_or_today(q.issued.as_deref())?,
+    })
+}
+
+/// The disposition a `review` question records; `evidence` is the file it names, hashed by
+/// the front end that read it.
+pub fn review_add(
+    q: &ReviewQuestion,
+    evidence: Option<Evidence>,
+) -> Result<ReviewAdd, EngineError> {
+    Ok(ReviewAdd {
+        party: q.party.clone(),
+        entry: q.entry.clone(),
+        decision: q.decision,
+        reviewer: q.reviewer.clone(),
+        reason: q.reason.clone(),
+        country: q.country.clone(),
+        expires: q.expires.as_deref().map(parse_date).transpose()?,
+        evidence,
+        imported_from: None,
     })
 }
 

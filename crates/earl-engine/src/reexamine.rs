@@ -7,8 +7,10 @@
 //! would be a false all-clear.
 
 use crate::audit::Audited;
+use crate::review::Judgement;
 use crate::{CheckRequest, Engine, EngineError, Item};
 use earl_core::ownership::Stake;
+use earl_core::party::HitReview;
 use earl_question::{CheckQuestion, Recorded};
 use earl_screen::Query;
 use earl_store::{AuditStore, ScanRow};
@@ -35,6 +37,10 @@ pub struct PartyChange {
     pub score: f64,
     /// Sequence numbers of the records the party came from.
     pub records: Vec<u64>,
+    /// What a reviewer's disposition says of the match now: for a re-raised match, why the
+    /// disposition that set it aside no longer holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<HitReview>,
 }
 
 /// A record that could not be read back.
@@ -73,8 +79,11 @@ pub struct RescreenReport {
     /// their recorded matches are the screening's result now.
     pub from_records: usize,
     pub lists: ListsUsed,
-    /// Matches now that the records did not have.
+    /// Matches now that the records did not have, and no reviewer set aside.
     pub new_hits: Vec<PartyChange>,
+    /// Matches now that the records did not have because a reviewer set them aside as false
+    /// positives, raised again: the entry changed or the disposition expired (`review.why`).
+    pub reraised: Vec<PartyChange>,
     /// Matches the records had that the lists in use no longer give.
     pub cleared: Vec<PartyChange>,
     pub not_read: Vec<NotRead>,
@@ -148,6 +157,9 @@ struct Hit {
     entry: String,
     matched_name: String,
     score: f64,
+    /// The entry's stable id and content hash (empty in records older than hit review).
+    entry_id: String,
+    entry_hash: String,
 }
 
 /// The members of a recorded answer rescreen reads; every other member is skipped unparsed.
@@ -156,6 +168,8 @@ struct MatchesOnly {
     end_user_matches: Option<Value>,
     owner_matches: Option<Value>,
     matches: Option<Value>,
+    /// Hits set aside by a reviewer when the record was made.
+    reviewed: Option<Value>,
 }
 
 impl MatchesOnly {
@@ -165,12 +179,34 @@ impl MatchesOnly {
             ("end_user_matches", self.end_user_matches),
             ("owner_matches", self.owner_matches),
             ("matches", self.matches),
+            ("reviewed", self.reviewed),
         ] {
             if let Some(v) = v {
                 m.insert(k.to_string(), v);
             }
         }
         Value::Object(m)
+    }
+}
+
+/// Party changes by (party, list, entry name).
+type Changes = BTreeMap<(String, String, String), PartyChange>;
+
+/// Adds record `seq` to the change of `name` to hit `h`.
+fn note_change(out: &mut Changes, name: &str, h: &Hit, review: Option<&HitReview>, seq: u64) {
+    let change = out
+        .entry((name.to_string(), h.list.clone(), h.entry.clone()))
+        .or_insert_with(|| PartyChange {
+            name: name.to_string(),
+            entry: h.entry.clone(),
+            matched_name: h.matched_name.clone(),
+            list: h.list.clone(),
+            score: h.score,
+            records: Vec::new(),
+            review: review.cloned(),
+        });
+    if change.records.last() != Some(&seq) {
+        change.records.push(seq);
     }
 }
 
@@ -182,6 +218,12 @@ fn text(v: &Value) -> Option<&str> {
 }
 
 fn hit_of(m: &Value) -> Option<Hit> {
+    let field = |name: &str| {
+        m.get(name)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
     Some(Hit {
         list: m.get("list")?.as_str()?.to_string(),
         entry: m.get("name")?.as_str()?.to_string(),
@@ -191,6 +233,8 @@ fn hit_of(m: &Value) -> Option<Hit> {
             .unwrap_or_default()
             .to_string(),
         score: m.get("score").and_then(Value::as_f64).unwrap_or(0.0),
+        entry_id: field("entry_id"),
+        entry_hash: field("entry_hash"),
     })
 }
 
@@ -289,6 +333,8 @@ impl Engine {
                 entry: m.name.clone(),
                 matched_name: m.matched_name.clone(),
                 score: m.score,
+                entry_id: m.entry_id.clone(),
+                entry_hash: m.entry_hash.clone(),
             })
             .collect())
     }
@@ -329,9 +375,12 @@ impl Engine {
                 let parties = serde_json::from_str::<Value>(&row.inputs)
                     .map_err(|e| format!("its inputs are not JSON: {e}"))
                     .and_then(|inputs| parties_of(&row.kind, &inputs, outputs));
+                // A record with hits set aside holds the screening less those: not the
+                // screening's result.
                 let current = row.kind == "check"
                     && row.lists_hash.as_deref() == Some(lists.sha256.as_str())
-                    && row.earl_version == version;
+                    && row.earl_version == version
+                    && outputs.get("reviewed").is_none();
                 match parties {
                     Ok(p) if !p.is_empty() => {
                         if current {
@@ -398,32 +447,51 @@ impl Engine {
             now.insert(name, hits);
         }
 
-        type Key = (String, String, String);
-        let mut new_hits: BTreeMap<Key, PartyChange> = BTreeMap::new();
-        let mut cleared: BTreeMap<Key, PartyChange> = BTreeMap::new();
+        // The reviewers' dispositions, judged today and without a country (a rescreen knows
+        // the names alone): hits set aside stay out; the others carry what a disposition says.
+        let reviews = self.reviews();
+        let today = crate::today();
+        let mut judged: HashMap<&str, Vec<(Hit, Option<HitReview>)>> = HashMap::new();
+        for (name, hits) in &now {
+            let kept = hits
+                .iter()
+                .filter_map(|h| {
+                    let entry = (h.entry_id.as_str(), h.entry_hash.as_str());
+                    match reviews.judge(name, None, entry, today) {
+                        Judgement::Uncovered => Some((h.clone(), None)),
+                        Judgement::Kept(review) => Some((h.clone(), Some(review))),
+                        Judgement::SetAside(_) => None,
+                    }
+                })
+                .collect();
+            judged.insert(name, kept);
+        }
+
+        let mut new_hits = Changes::new();
+        let mut reraised = Changes::new();
+        let mut cleared = Changes::new();
+        let same = |a: &Hit, b: &Hit| a.list == b.list && a.entry == b.entry;
         for (seq, parties) in &per_record {
             for (name, before) in parties {
-                let after = &now[name.as_str()];
-                let same = |a: &Hit, b: &Hit| a.list == b.list && a.entry == b.entry;
-                for (hits, others, out) in [
-                    (after, before, &mut new_hits),
-                    (before, after, &mut cleared),
-                ] {
-                    for h in hits.iter().filter(|h| !others.iter().any(|o| same(h, o))) {
-                        let change = out
-                            .entry((name.clone(), h.list.clone(), h.entry.clone()))
-                            .or_insert_with(|| PartyChange {
-                                name: name.clone(),
-                                entry: h.entry.clone(),
-                                matched_name: h.matched_name.clone(),
-                                list: h.list.clone(),
-                                score: h.score,
-                                records: Vec::new(),
-                            });
-                        if change.records.last() != Some(seq) {
-                            change.records.push(*seq);
-                        }
-                    }
+                let after = &judged[name.as_str()];
+                for (h, review) in after
+                    .iter()
+                    .filter(|(h, _)| !before.iter().any(|b| same(h, b)))
+                {
+                    let out = match review {
+                        Some(HitReview::Reraised { .. }) => &mut reraised,
+                        _ => &mut new_hits,
+                    };
+                    note_change(out, name, h, review.as_ref(), *seq);
+                }
+                // Cleared: what the lists no longer give. A hit a reviewer set aside is still
+                // matched by the lists, so it is compared with the screening itself.
+                let screened = &now[name.as_str()];
+                for h in before
+                    .iter()
+                    .filter(|b| !screened.iter().any(|h| same(h, b)))
+                {
+                    note_change(&mut cleared, name, h, None, *seq);
                 }
             }
         }
@@ -436,6 +504,7 @@ impl Engine {
             from_records,
             lists,
             new_hits: new_hits.into_values().collect(),
+            reraised: reraised.into_values().collect(),
             cleared: cleared.into_values().collect(),
             not_read,
         })
@@ -820,4 +889,124 @@ fn made_of(i: &Value) -> Result<crate::MadeInput, String> {
         us_tech: yes_no("us_tech")?,
         us_available: yes_no("us_available")?,
     })
+}
+
+/// One recorded hit no disposition covers (`earl review queue`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QueuedHit {
+    /// The party name as recorded.
+    pub party: String,
+    pub list: String,
+    /// The entry's primary name, id and content hash as recorded (the id and hash are null
+    /// in records made before entries carried them: screen the party again to review it).
+    pub entry: String,
+    pub entry_id: Option<String>,
+    pub entry_hash: Option<String>,
+    pub matched_name: String,
+    pub score: f64,
+    /// When it was first recorded, and the records that carry it, oldest first.
+    pub first_recorded: String,
+    pub records: Vec<u64>,
+    /// Why a disposition that covered it no longer holds, when one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<HitReview>,
+}
+
+/// `earl review queue`: the recorded hits no disposition covers, oldest first.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewQueue {
+    /// Hits per list code.
+    pub per_list: BTreeMap<String, usize>,
+    pub hits: Vec<QueuedHit>,
+    pub not_read: Vec<NotRead>,
+}
+
+impl Engine {
+    /// The hits of the trail's checks and screens that no disposition covers, judged today
+    /// and without a country (a disposition limited to a country covers only questions that
+    /// name it). A hit whose disposition no longer holds (the entry changed, as recorded, or
+    /// it expired) is queued again with why; confirmed and escalated hits are not queued.
+    pub fn review_queue(&self, store: &AuditStore) -> Result<ReviewQueue, EngineError> {
+        let reviews = self.reviews();
+        let today = crate::today();
+        let mut bodies: HashMap<String, Result<Value, String>> = HashMap::new();
+        let mut queued: Vec<QueuedHit> = Vec::new();
+        let mut index: HashMap<(String, String, String), usize> = HashMap::new();
+        let mut not_read = Vec::new();
+        store
+            .scan(&["check", "screen"], None, &mut |row: ScanRow| {
+                if let Some(body) = &row.body {
+                    let parsed = serde_json::from_str::<MatchesOnly>(body)
+                        .map(MatchesOnly::into_value)
+                        .map_err(|e| e.to_string());
+                    bodies.insert(row.body_hash.clone(), parsed);
+                }
+                let parties = match &bodies[&row.body_hash] {
+                    Ok(outputs) => serde_json::from_str::<Value>(&row.inputs)
+                        .map_err(|e| format!("its inputs are not JSON: {e}"))
+                        .and_then(|inputs| parties_of(&row.kind, &inputs, outputs)),
+                    Err(e) => Err(format!("its answer is not JSON: {e}")),
+                };
+                let parties = match parties {
+                    Ok(p) => p,
+                    Err(reason) => {
+                        not_read.push(NotRead {
+                            record: row.seq,
+                            reason,
+                        });
+                        return;
+                    }
+                };
+                for (party, hits) in parties {
+                    for h in hits {
+                        let entry = (h.entry_id.as_str(), h.entry_hash.as_str());
+                        let review = match reviews.judge(&party, None, entry, today) {
+                            Judgement::Uncovered => None,
+                            Judgement::Kept(review @ HitReview::Reraised { .. }) => Some(review),
+                            Judgement::Kept(_) | Judgement::SetAside(_) => continue,
+                        };
+                        let key = (
+                            earl_core::ownership::key(&party),
+                            h.list.clone(),
+                            h.entry.clone(),
+                        );
+                        match index.get(&key) {
+                            Some(&i) => {
+                                if queued[i].records.last() != Some(&row.seq) {
+                                    queued[i].records.push(row.seq);
+                                }
+                            }
+                            None => {
+                                index.insert(key, queued.len());
+                                let known = |s: &str| (!s.is_empty()).then(|| s.to_string());
+                                queued.push(QueuedHit {
+                                    party: party.clone(),
+                                    list: h.list.clone(),
+                                    entry: h.entry.clone(),
+                                    entry_id: known(&h.entry_id),
+                                    entry_hash: known(&h.entry_hash),
+                                    matched_name: h.matched_name.clone(),
+                                    score: h.score,
+                                    first_recorded: row.recorded_at.clone(),
+                                    records: vec![row.seq],
+                                    review,
+                                });
+                            }
+                        }
+                    }
+                }
+            })
+            .map_err(|e| EngineError::Lists(format!("audit trail: {e}")))?;
+        let mut per_list = BTreeMap::new();
+        for q in &queued {
+            *per_list.entry(q.list.clone()).or_default() += 1;
+        }
+        Ok(ReviewQueue {
+            per_list,
+            hits: queued,
+            not_read,
+        })
+    }
 }

@@ -2,8 +2,10 @@
 //! CLI, its batch, the server and the other front ends; each match with when its entry was
 //! listed and what the list means legally on the date asked (the rules' `party` entry).
 
+use crate::review::Judgement;
 use crate::{Engine, EngineError};
 use earl_core::cite::Cite;
+use earl_core::party::{HitReview, ReviewNote};
 use earl_core::shown::{code_point, shown};
 use earl_core::step::{Listed, Verdict};
 use earl_screen::{ListCode, Match, Provenance, Query};
@@ -51,6 +53,18 @@ pub struct ScreenMatch {
     pub listed: Listed,
     /// Whether the entry was listed on the date asked.
     pub listed_on_date: Verdict,
+    /// What a reviewer's disposition says of this match, when one covers it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<HitReview>,
+}
+
+/// A match a reviewer set aside as a false positive.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewedMatch {
+    #[serde(rename = "match")]
+    pub found: ScreenMatch,
+    pub review: ReviewNote,
 }
 
 /// The answer to `earl screen`.
@@ -75,6 +89,12 @@ pub struct ScreenAnswer {
     pub count_drop_warnings: Vec<String>,
     /// Best first.
     pub matches: Vec<ScreenMatch>,
+    /// Matches a reviewer set aside as false positives, best first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviewed: Vec<ReviewedMatch>,
+    /// The dispositions this answer relied on (their record ids).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dispositions: Vec<u64>,
 }
 
 impl ScreenAnswer {
@@ -173,32 +193,56 @@ impl Engine {
             include_below: req.include_below,
         });
         let snap = self.snapshot(req.date, None);
-        let matches = result
-            .matches
-            .into_iter()
-            .map(|m| {
-                let listed = self
-                    .data
-                    .list_notices
-                    .listed(screening.match_cites(&m).as_deref());
-                let effect = snap
-                    .entries
-                    .party
-                    .iter()
-                    .find(|r| r.list == m.list.as_str())
-                    .map(|r| ListEffect {
-                        entry: r.id.clone(),
-                        text: r.text.clone(),
-                        cite: r.cite.clone(),
-                    });
-                ScreenMatch {
-                    listed_on_date: listed.on(req.date).into(),
-                    found: m,
-                    effect,
-                    listed,
+        let reviews = self.reviews();
+        let judged_on = crate::review::judged_on(req.date);
+        let mut matches = Vec::new();
+        let mut reviewed = Vec::new();
+        let mut dispositions = Vec::new();
+        for m in result.matches {
+            let listed = self
+                .data
+                .list_notices
+                .listed(screening.match_cites(&m).as_deref());
+            let effect = snap
+                .entries
+                .party
+                .iter()
+                .find(|r| r.list == m.list.as_str())
+                .map(|r| ListEffect {
+                    entry: r.id.clone(),
+                    text: r.text.clone(),
+                    cite: r.cite.clone(),
+                });
+            let judgement = reviews.judge(
+                &req.name,
+                country.as_deref(),
+                (&m.entry_id, &m.entry_hash),
+                judged_on,
+            );
+            let mut found = ScreenMatch {
+                listed_on_date: listed.on(req.date).into(),
+                found: m,
+                effect,
+                listed,
+                review: None,
+            };
+            match judgement {
+                Judgement::Uncovered => matches.push(found),
+                Judgement::SetAside(review) => {
+                    dispositions.push(review.disposition);
+                    reviewed.push(ReviewedMatch { found, review });
                 }
-            })
-            .collect();
+                Judgement::Kept(review) => {
+                    if let HitReview::Confirmed { note } | HitReview::Escalated { note } = &review {
+                        dispositions.push(note.disposition);
+                    }
+                    found.review = Some(review);
+                    matches.push(found);
+                }
+            }
+        }
+        dispositions.sort_unstable();
+        dispositions.dedup();
         Ok(ScreenAnswer {
             query: result.query,
             country,
@@ -213,6 +257,8 @@ impl Engine {
             list_warnings: screening.warnings.clone(),
             count_drop_warnings: self.count_drop_warnings()?.to_vec(),
             matches,
+            reviewed,
+            dispositions,
         })
     }
 }

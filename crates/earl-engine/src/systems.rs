@@ -266,7 +266,7 @@ impl Engine {
         snap: &Snapshot,
         sys: &Resolved,
     ) -> Result<CheckAnswer, EngineError> {
-        let parties = self.parties(req)?;
+        let parties = self.reviewed(&self.parties(req)?, req)?;
         let parts = self.system_parts(snap, sys);
         let contained: Vec<Contained> = parts.iter().map(|p| p.3.clone()).collect();
         let pairs: Vec<(Contained, &Classification)> =
@@ -322,6 +322,8 @@ impl Engine {
             end_user: req.end_user.clone(),
             lists,
             list_warnings,
+            dispositions: parties.relied_on(),
+            reviewed: parties.reviewed,
         })
     }
 }

@@ -114,7 +114,7 @@ impl App {
             Some(dir) => crate::stored::stored_documents(&dir)?,
             None => Vec::new(),
         };
-        Ok(Engine::new(data, self.lists_source()?)
+        let engine = Engine::new(data, self.lists_source()?)
             .with_newer_documents(documents)
             .accept_partial_lists(self.args.accept_partial_lists)
             // `--no-audit` writes nothing of earl's own (the index is a cache, not data).
@@ -122,7 +122,9 @@ impl App {
                 self.data_dir()
                     .filter(|_| !self.args.no_audit)
                     .map(|dir| dir.join("lists-state.json")),
-            ))
+            );
+        self.load_reviews(&engine)?;
+        Ok(engine)
     }
 
     /// Loads the data (once) and returns the engine.
@@ -132,6 +134,25 @@ impl App {
         }
         let engine = self.new_engine(Dataset::load(&self.data_paths())?)?;
         Ok(self.engine.get_or_init(|| engine))
+    }
+
+    /// Sets on `engine` the reviewers' dispositions the audit trail holds, so every answer that
+    /// screens a party is judged against them (`earl_engine::review`). With `--no-audit`, or
+    /// before any trail exists, there are none: every hit is raised.
+    pub fn load_reviews(&self, engine: &Engine) -> Result<(), Failure> {
+        if self.args.no_audit {
+            return Ok(());
+        }
+        // No trail (or nowhere for one): no dispositions.
+        let Some(path) = self.audit_path().ok().filter(|p| p.exists()) else {
+            return Ok(());
+        };
+        let store = match self.audit.get() {
+            Some(Some(store)) => engine.read_reviews(store)?,
+            _ => engine.read_reviews(&AuditStore::open_read_only(&path)?)?,
+        };
+        engine.set_reviews(store);
+        Ok(())
     }
 
     /// Loads the data with a scenario file added, returning the engine and the scenario's id.

@@ -7,6 +7,7 @@
 //!   value `earl CMD --json` prints, from its one type (`earl_question`), and the CLI's
 //!   arguments around it (the question flattened beside output options). [`check`] also holds
 //!   the batch row path shared by `earl check --batch`, Python's `check_many` and Spark.
+//! - [`review`]: hit review (dispositions, their CSV import and export).
 //! - [`questions`]: a question by name with JSON arguments (MCP tools, Python calls).
 //! - [`failure`]: a failed question's exit code and message.
 //! - [`json`]: the strict JSON parse (no key twice in an object) every JSON input goes through.
@@ -22,5 +23,6 @@ pub mod failure;
 pub mod json;
 pub mod lines;
 pub mod questions;
+pub mod review;
 pub mod screen;
 pub mod stored;

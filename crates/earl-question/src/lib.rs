@@ -483,6 +483,73 @@ pub struct LicenceQuestion {
     pub issued: Option<String>,
 }
 
+/// What a reviewer decided about a list match.
+#[derive(
+    clap::ValueEnum, Serialize, Deserialize, JsonSchema, Debug, Clone, Copy, Default, PartialEq, Eq,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    /// The party is not the listed entry: the match is set aside while the entry stays as
+    /// reviewed and the disposition unexpired.
+    #[default]
+    FalsePositive,
+    /// The party is the listed entry: the match stays, with the reviewer's note.
+    TrueMatch,
+    /// Not decided: the match stays open, with the reviewer's note.
+    Escalated,
+}
+
+/// Record what a reviewer decided about one list match (`earl review add`).
+#[derive(Args, Serialize, Deserialize, JsonSchema, Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReviewQuestion {
+    /// The party name screened, as it was asked.
+    #[arg(long)]
+    pub party: String,
+    /// The list entry matched: `LIST:ENTITY_NUMBER`, the `entry_id` a match carries.
+    #[arg(long)]
+    pub entry: String,
+    /// What the reviewer decided.
+    #[arg(long, value_enum)]
+    pub decision: Decision,
+    /// Who decided.
+    #[arg(long)]
+    pub reviewer: String,
+    /// Why.
+    #[arg(long)]
+    pub reason: String,
+    /// The party's country (ISO code or name): the disposition then covers only questions
+    /// that name this country for the party.
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Last day the disposition holds, YYYY-MM-DD (after today).
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<String>,
+    /// A file the decision rests on; its SHA-256 is recorded.
+    #[arg(long, value_name = "FILE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// Withdraw a disposition (`earl review revoke`): its match is raised again.
+#[derive(Args, Serialize, Deserialize, JsonSchema, Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RevokeQuestion {
+    /// The disposition's id (the sequence number of its record).
+    pub disposition: u64,
+    /// Who withdraws it.
+    #[arg(long)]
+    pub reviewer: String,
+    /// Why.
+    #[arg(long)]
+    pub reason: String,
+}
+
 /// Record a shipment, under a licence or to US end users (`earl ship`).
 #[derive(Args, Serialize, Deserialize, JsonSchema, Debug, Clone, Default, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -631,6 +698,8 @@ named!(
     ScenariosQuestion => "scenarios",
     LicenceQuestion => "licence",
     ShipQuestion => "ship",
+    ReviewQuestion => "review",
+    RevokeQuestion => "revoke",
 );
 
 impl<Q: Named> Recorded<Q> {

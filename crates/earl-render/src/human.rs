@@ -161,6 +161,22 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
                 score = format!("{:.2}", m.score),
             )
         )?;
+        field(w, lang, "label-entry", &m.entry_id)?;
+        if let Some(review) = &m.review {
+            writeln!(w, "    {}", crate::review::hit_review(review, lang))?;
+        }
+    }
+    if !a.reviewed.is_empty() {
+        writeln!(w, "  {}", tr!(lang, "heading-reviewed"))?;
+        for r in &a.reviewed {
+            let h = &r.hit;
+            let entry = (h.name.as_str(), h.list.as_str(), h.entry_id.as_str());
+            writeln!(
+                w,
+                "    {}",
+                crate::review::reviewed_hit(&h.party, entry, &r.review, lang)
+            )?;
+        }
     }
     if let Some(p) = &a.lists {
         let lists = format!("{}, {}", p.source_file, generated(p, lang));
@@ -317,6 +333,22 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, lang: Lang) -> io::Result<()>
             .collect();
         if !pairs.is_empty() {
             detail(w, "label-why", &join(&pairs, "list-comma", lang))?;
+        }
+        detail(w, "label-entry", &f.entry_id)?;
+        if let Some(review) = &m.review {
+            writeln!(w, "      {}", crate::review::hit_review(review, lang))?;
+        }
+    }
+    if !a.reviewed.is_empty() {
+        writeln!(w, "{}", tr!(lang, "heading-reviewed"))?;
+        for r in &a.reviewed {
+            let f = &r.found.found;
+            let entry = (f.name.as_str(), f.list.as_str(), f.entry_id.as_str());
+            writeln!(
+                w,
+                "  {}",
+                crate::review::reviewed_hit(&a.query, entry, &r.review, lang)
+            )?;
         }
     }
     if a.matches.iter().any(|m| {

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod lang;
 pub mod prose;
 pub mod rule_texts;
+pub mod review;
 pub mod svg;
 
 use earl_core::check::Determination;

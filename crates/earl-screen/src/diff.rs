@@ -92,12 +92,7 @@ impl ListsDiff {
 fn key(entry: &Entry) -> (String, String) {
     (
         entry.list.as_str().to_string(),
-        entry
-            .name
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase(),
+        crate::identity::name_key(&entry.name),
     )
 }
 

@@ -12,6 +12,7 @@
 //! ```
 //!
 //! - [`lists`]: loading trade.gov's CSV/JSON files, provenance, staleness and count-drop checks.
+//! - [`identity`]: each entry's stable id and content hash (what hit review keys on).
 //! - [`policy`]: list codes, Entity List policies and footnotes (a list's legal effect is in
 //!   the rules, attached by `earl-engine`).
 //! - [`normalize`]: how any-script names become comparable tokens.
@@ -24,6 +25,7 @@
 pub mod diff;
 mod distance;
 pub mod error;
+pub mod identity;
 mod lexicon;
 // Shared with build.rs, which runs its builders; the library reads only the symbol layout.
 #[allow(dead_code)]

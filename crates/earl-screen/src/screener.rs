@@ -106,6 +106,10 @@ pub struct Match {
     pub list: ListCode,
     pub source: String,
     pub entity_number: Option<String>,
+    /// The entry's stable id (`LIST:ENTITY_NUMBER`, or derived: [`crate::identity`]).
+    pub entry_id: String,
+    /// The hash of the entry's reviewed fields ([`crate::identity`]).
+    pub entry_hash: String,
     /// Address countries of all the entity's rows.
     pub countries: Vec<String>,
     pub license_requirement: Option<String>,
@@ -662,6 +666,8 @@ impl Screener {
             list: entry.list.clone(),
             source: entry.source.clone(),
             entity_number: entry.entity_number.clone(),
+            entry_id: entry.entry_id.clone(),
+            entry_hash: entry.entry_hash.clone(),
             countries,
             license_requirement: entry.license_requirement.clone(),
             license_policy: entry.license_policy.clone(),

@@ -13,13 +13,21 @@ use std::sync::Arc;
 /// Appends API determinations (source `"api"`) to one audit trail.
 pub struct Recorder {
     appender: GroupAppender,
+    /// The trail itself, for what is read from it or appended whole (hit review).
+    store: Arc<AuditStore>,
 }
 
 impl Recorder {
     pub fn new(store: Arc<AuditStore>) -> Recorder {
         Recorder {
-            appender: GroupAppender::new(store),
+            appender: GroupAppender::new(Arc::clone(&store)),
+            store,
         }
+    }
+
+    /// The audit trail records go to.
+    pub fn store(&self) -> &Arc<AuditStore> {
+        &self.store
     }
 
     /// Appends a prepared determination and waits until it is durable.

@@ -359,6 +359,23 @@ fn constrain_schemas(schemas: &mut Map<String, Value>) {
         }
     }
     if let Some(properties) = schemas
+        .get_mut("ReviewQuestion")
+        .and_then(|s| s.get_mut("properties"))
+        .and_then(Value::as_object_mut)
+    {
+        for field in ["entry", "reviewer", "reason"] {
+            if let Some(p) = properties.get_mut(field) {
+                non_empty(p, None);
+            }
+        }
+        if let Some(p) = properties.get_mut("party") {
+            non_empty(p, Some(crate::routes::MAX_NAME_CHARS));
+        }
+        if let Some(p) = properties.get_mut("expires") {
+            date(p);
+        }
+    }
+    if let Some(properties) = schemas
         .get_mut("DiffQuestion")
         .and_then(|s| s.get_mut("properties"))
         .and_then(Value::as_object_mut)

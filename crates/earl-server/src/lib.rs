@@ -27,6 +27,7 @@ mod explore;
 mod extract;
 mod lang;
 pub mod net;
+mod review;
 mod routes;
 
 pub use audit::Recorder;
@@ -83,6 +84,7 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
     tags(
         (name = "determinations", description = "Answers that are recorded in the audit trail"),
         (name = "reference", description = "What earl knows: chips and scenarios"),
+        (name = "review", description = "Reviewers' dispositions of list matches, recorded in the audit trail"),
         (name = "service", description = "Liveness and this document"),
     )
 )]
@@ -122,6 +124,8 @@ fn api(max_requests: usize) -> OpenApiRouter<AppState> {
         .routes(routes!(explore::scenarios))
         .routes(routes!(explore::timeline))
         .routes(routes!(explore::timeline_svg))
+        .routes(routes!(review::add))
+        .routes(routes!(review::queue))
         .layer(
             ServiceBuilder::new()
                 .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
@@ -167,6 +171,7 @@ pub fn router_with(
         scenarios_json: explore::scenarios_json(&engine),
         engine,
         recorder,
+        token_required: token.is_some(),
     };
     let (api, openapi) = api(limits.max_requests).with_state(state).split_for_parts();
     let openapi_json = Bytes::from(

@@ -35,6 +35,9 @@ pub struct AppState {
     pub chips_json: Bytes,
     /// `GET /v1/scenarios`, serialized once.
     pub scenarios_json: Bytes,
+    /// Whether every `/v1/` request must present a bearer token: writes that change later
+    /// answers (`POST /v1/review`) are refused otherwise.
+    pub token_required: bool,
 }
 
 impl AppState {

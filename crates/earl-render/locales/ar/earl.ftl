@@ -482,3 +482,33 @@ about-screening = الفحص: القائمة الموحدة للفحص (Consolid
 about-content-hash = بصمة المحتوى: {$hash}
 about-newer-documents = وثائق نشرتها BIS منذ تاريخ مصادر القواعد {$as_of} وقد تغيّر هذه الإجابة (لم يرمّزها earl):
 about-effective = ، نافذة من {$date}
+
+
+## Hit review (earl review; reviewed and re-raised hits)
+label-entry = القيد
+decision-false-positive = إيجابية كاذبة
+decision-true-match = مطابقة صحيحة
+decision-escalated = مُصعَّدة
+review-confirmed = راجعها {$reviewer} في {$date} بوصفها مطابقة صحيحة (القرار {$id}): {$reason}
+review-escalated = صعّدها {$reviewer} في {$date} (القرار {$id})، وما زالت مفتوحة: {$reason}
+review-reraised-changed = أُثيرت مجددًا: تغيّر القيد منذ أن استبعده {$reviewer} بوصفه إيجابية كاذبة في {$date} (القرار {$id}؛ بصمة القيد {$reviewed} أصبحت {$current})
+review-reraised-expired = أُثيرت مجددًا: انتهت صلاحية القرار {$id} ({$reviewer}، {$date}: إيجابية كاذبة) في {$expires}، قبل {$judged}
+heading-reviewed = تمت مراجعتها — استُبعدت بوصفها إيجابيات كاذبة؛ لا يقوم عليها أي قرار ترخيص:
+reviewed-hit = «{$party}» ≈ {$name} في {$list} [{$entry}]: إيجابية كاذبة بحسب {$reviewer} في {$date} (القرار {$id}{$expires}): {$reason}
+reviewed-expires = ، حتى {$date}
+disposition-line = {$id}  {$decision}  «{$party}»{$country} ≈ {$name} [{$entry}] — {$reviewer}، {$date}{$expires}: {$reason}
+disposition-country = {" "}({$country})
+disposition-revoked = {"   "}ألغاه {$reviewer} في {$date} (السجل {$id}): {$reason}
+review-none = لا توجد قرارات مسجلة.
+revocation-recorded = أُلغي القرار {$disposition} (السجل {$id}): تُثار مطابقته مجددًا.
+queue-empty = لا توجد مطابقة مسجلة تنتظر المراجعة.
+queue-head = { $count ->
+    [zero] لا توجد مطابقات مسجلة تنتظر المراجعة ({$lists}):
+    [one] مطابقة مسجلة واحدة تنتظر المراجعة ({$lists}):
+    [two] مطابقتان مسجلتان تنتظران المراجعة ({$lists}):
+    [few] {$count} مطابقات مسجلة تنتظر المراجعة ({$lists}):
+    [many] {$count} مطابقة مسجلة تنتظر المراجعة ({$lists}):
+   *[other] {$count} مطابقة مسجلة تنتظر المراجعة ({$lists}):
+}
+queue-hit = {$recorded}  «{$party}» ≈ {$name} في {$list} [{$entry}] — الدرجة {$score}؛ السجلات {$records}
+queue-no-entry-id = لم يُسجَّل معرّف القيد: أعد الفحص

@@ -441,3 +441,28 @@ about-screening = screening:      Consolidated Screening List, {$generated} ({$e
 about-content-hash = content hash:   {$hash}
 about-newer-documents = BIS documents published since the rules' {$as_of} that may change this answer (not encoded by earl):
 about-effective = , effective {$date}
+
+## Hit review (earl review; reviewed and re-raised hits)
+label-entry = entry
+decision-false-positive = false positive
+decision-true-match = true match
+decision-escalated = escalated
+review-confirmed = reviewed as a true match by {$reviewer} on {$date} (disposition {$id}): {$reason}
+review-escalated = escalated by {$reviewer} on {$date} (disposition {$id}), still open: {$reason}
+review-reraised-changed = raised again: the entry changed since {$reviewer} set it aside as a false positive on {$date} (disposition {$id}; entry hash {$reviewed} is now {$current})
+review-reraised-expired = raised again: disposition {$id} ({$reviewer}, {$date}: false positive) expired on {$expires}, before {$judged}
+heading-reviewed = Reviewed — set aside as false positives; no licence decision rests on them:
+reviewed-hit = “{$party}” ≈ {$name} on {$list} [{$entry}]: false positive per {$reviewer} on {$date} (disposition {$id}{$expires}): {$reason}
+reviewed-expires = , until {$date}
+disposition-line = {$id}  {$decision}  “{$party}”{$country} ≈ {$name} [{$entry}] — {$reviewer}, {$date}{$expires}: {$reason}
+disposition-country = {" "}({$country})
+disposition-revoked = {"   "}revoked by {$reviewer} on {$date} (record {$id}): {$reason}
+review-none = No dispositions are recorded.
+revocation-recorded = Disposition {$disposition} revoked (record {$id}): its match is raised again.
+queue-empty = No recorded hit awaits review.
+queue-head = { $count ->
+    [one] One recorded hit awaits review ({$lists}):
+   *[other] {$count} recorded hits await review ({$lists}):
+}
+queue-hit = {$recorded}  “{$party}” ≈ {$name} on {$list} [{$entry}] — score {$score}; records {$records}
+queue-no-entry-id = no entry id recorded: screen again

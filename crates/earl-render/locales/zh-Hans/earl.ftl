@@ -436,3 +436,25 @@ about-screening = 筛查：综合筛查清单（Consolidated Screening List）�
 about-content-hash = 内容哈希：{$hash}
 about-newer-documents = 自规则来源日期 {$as_of} 以来 BIS 发布的、可能改变本答案的文件（earl 未编码）：
 about-effective = ，{$date} 生效
+
+## Hit review (earl review; reviewed and re-raised hits)
+label-entry = 条目
+decision-false-positive = 误报
+decision-true-match = 真实匹配
+decision-escalated = 已上报
+review-confirmed = {$reviewer} 于 {$date} 审核为真实匹配（处置 {$id}）：{$reason}
+review-escalated = {$reviewer} 于 {$date} 上报（处置 {$id}），仍待处理：{$reason}
+review-reraised-changed = 再次提出：自 {$reviewer} 于 {$date} 将其作为误报排除以来，该条目已变更（处置 {$id}；条目哈希 {$reviewed} 现为 {$current}）
+review-reraised-expired = 再次提出：处置 {$id}（{$reviewer}，{$date}：误报）已于 {$expires} 到期，早于 {$judged}
+heading-reviewed = 已审核——作为误报排除；任何许可证决定均不以其为依据：
+reviewed-hit = “{$party}” ≈ {$list} 上的 {$name} [{$entry}]：经 {$reviewer} 于 {$date} 认定为误报（处置 {$id}{$expires}）：{$reason}
+reviewed-expires = ，有效至 {$date}
+disposition-line = {$id}  {$decision}  “{$party}”{$country} ≈ {$name} [{$entry}] — {$reviewer}，{$date}{$expires}：{$reason}
+disposition-country = {" "}（{$country}）
+disposition-revoked = {"   "}{$reviewer} 于 {$date} 撤销（记录 {$id}）：{$reason}
+review-none = 尚无已记录的处置。
+revocation-recorded = 处置 {$disposition} 已撤销（记录 {$id}）：其匹配将再次提出。
+queue-empty = 没有待审核的已记录命中。
+queue-head = {$count} 条已记录命中待审核（{$lists}）：
+queue-hit = {$recorded}  “{$party}” ≈ {$list} 上的 {$name} [{$entry}] — 得分 {$score}；记录 {$records}
+queue-no-entry-id = 未记录条目编号：请重新筛查
