@@ -752,6 +752,7 @@ fn legacy_request_of(i: &Value, date: &str) -> Result<(CheckRequest, jiff::civil
                             .get("percent")
                             .and_then(Value::as_f64)
                             .ok_or("an ownership row has no percentage")?,
+                        origin: None,
                     })
                 })
                 .collect::<Result<Vec<_>, String>>()?,

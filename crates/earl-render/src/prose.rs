@@ -734,27 +734,75 @@ fn listed_since(l: &Listed, lang: Lang) -> String {
 }
 
 fn holdings(chain: &[Holding], lang: Lang) -> String {
-    let said: Vec<String> = chain
-        .iter()
-        .map(|h| match h.list.as_deref() {
-            Some(list) => tr!(
-                lang,
-                "holding-listed",
-                owner = h.owner.as_str(),
-                percent = num(h.percent),
-                owned = h.owned.as_str(),
-                list = list
-            ),
-            None => tr!(
-                lang,
-                "holding",
-                owner = h.owner.as_str(),
-                percent = num(h.percent),
-                owned = h.owned.as_str()
-            ),
-        })
-        .collect();
+    let said: Vec<String> = chain.iter().map(|h| holding(h, lang)).collect();
     join(&said, "list-semicolon", lang)
+}
+
+/// One link of a chain: the share (or the reading, where the source states control without a
+/// percentage), the owner's list, and where the ownership graph found it.
+fn holding(h: &Holding, lang: Lang) -> String {
+    let (owner, owned) = (h.owner.as_str(), h.owned.as_str());
+    let share = match (h.percent, h.list.as_deref()) {
+        (Some(p), Some(list)) => tr!(
+            lang,
+            "holding-listed",
+            owner = owner,
+            percent = num(p),
+            owned = owned,
+            list = list
+        ),
+        (Some(p), None) => tr!(
+            lang,
+            "holding",
+            owner = owner,
+            percent = num(p),
+            owned = owned
+        ),
+        (None, Some(list)) => tr!(
+            lang,
+            "holding-consolidation-listed",
+            owner = owner,
+            owned = owned,
+            list = list
+        ),
+        (None, None) => tr!(lang, "holding-consolidation", owner = owner, owned = owned),
+    };
+    let Some(g) = &h.graph else {
+        return share;
+    };
+    let date = |d: Option<jiff::civil::Date>| {
+        d.map_or_else(|| tr!(lang, "holding-date-unstated"), |d| d.to_string())
+    };
+    let period = match (g.from, g.to) {
+        (None, None) => tr!(
+            lang,
+            "holding-period-unstated",
+            imported = g.imported.to_string()
+        ),
+        _ => tr!(
+            lang,
+            "holding-period",
+            from = date(g.from),
+            to = date(g.to),
+            imported = g.imported.to_string()
+        ),
+    };
+    let found = tr!(
+        lang,
+        "holding-from-graph",
+        holding = share,
+        source = g.source.as_str(),
+        period = period
+    );
+    match g.question_percent {
+        Some(p) => tr!(
+            lang,
+            "holding-question-differs",
+            holding = found,
+            percent = num(p)
+        ),
+        None => found,
+    }
 }
 
 /// A review policy as a reader of `lang` writes it.

@@ -119,7 +119,9 @@ pub enum GraphError {
         supported: i64,
     },
     /// The import would drop more than the accepted share of the graph's edges.
-    #[error("the import would leave {after} of the graph's {before} edges (more than 20% dropped); pass --accept-drop if that is intended")]
+    #[error(
+        "the import would leave {after} of the graph's {before} edges (more than 20% dropped); pass --accept-drop if that is intended"
+    )]
     Drop { before: u64, after: u64 },
 }
 
@@ -457,10 +459,14 @@ mod tests {
         assert_eq!(second.edges_after, 6);
         assert_ne!(first.graph_sha256, second.graph_sha256);
         // Keeping 4 of 6 is a drop of a third: refused, the graph unchanged.
-        let err = graph
-            .replace(import("csv"), &five[..3], false)
-            .unwrap_err();
-        assert!(matches!(err, GraphError::Drop { before: 6, after: 4 }));
+        let err = graph.replace(import("csv"), &five[..3], false).unwrap_err();
+        assert!(matches!(
+            err,
+            GraphError::Drop {
+                before: 6,
+                after: 4
+            }
+        ));
         assert_eq!(graph.edges().unwrap().len(), 6);
         let accepted = graph.replace(import("csv"), &five[..3], true).unwrap();
         assert_eq!(accepted.edges_after, 4);

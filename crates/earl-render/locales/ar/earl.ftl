@@ -91,6 +91,13 @@ step-owned = { $verdict ->
     } أطرافٌ مدرجة في قائمة {$list} مجتمعةً {$percent}% من {$party} ({$chain}): {$rule}
 holding = {$owner} يملك {$percent}% من {$owned}
 holding-listed = {$owner} يملك {$percent}% من {$owned}، {$list}
+holding-consolidation = {$owner} يدمج {$owned} في حساباته (سيطرة دون نسبة مذكورة: ملكية الأغلبية مرجّحة، غير محسومة)
+holding-consolidation-listed = {$owner} يدمج {$owned} في حساباته (سيطرة دون نسبة مذكورة: ملكية الأغلبية مرجّحة، غير محسومة)، {$list}
+holding-from-graph = {$holding} [سجل الملكية: {$source}؛ {$period}]
+holding-period = قائمة من {$from} إلى {$to}، استوردت في {$imported}
+holding-period-unstated = لم يذكر المصدر التواريخ، استوردت في {$imported}
+holding-date-unstated = (غير مذكور)
+holding-question-differs = {$holding} (ذكر السؤال {$percent}%؛ تُتبع القراءة الأشد)
 step-ownership-not-applied = تملك أطرافٌ مدرجة في قائمة {$list} نسبة {$percent}% من {$party}، لكن قاعدة الملكية لم تكن تنطبق في التاريخ المطلوب (انظر الاستشهاد)؛ وتبقى الملكية مؤشر خطر.
 step-exception = يمكن أن يُجيزه استثناء الترخيص {$code}: {$rule}
 step-exception-barred = كان استثناء الترخيص {$code} لينطبق، لكن إدراج الطرف في قائمة {$list} يمنع استثناءات الترخيص.

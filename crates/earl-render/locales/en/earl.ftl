@@ -88,6 +88,13 @@ step-owned = {$party} { $verdict ->
     } owned {$percent}% in the aggregate by parties on the {$list} list ({$chain}): {$rule}
 holding = {$owner} holds {$percent}% of {$owned}
 holding-listed = {$owner} holds {$percent}% of {$owned}, {$list}
+holding-consolidation = {$owner} consolidates {$owned} in its accounts (control with no percentage stated: majority ownership likely, undetermined)
+holding-consolidation-listed = {$owner} consolidates {$owned} in its accounts (control with no percentage stated: majority ownership likely, undetermined), {$list}
+holding-from-graph = {$holding} [ownership graph: {$source}; {$period}]
+holding-period = held from {$from} to {$to}, imported {$imported}
+holding-period-unstated = dates not stated by the source, imported {$imported}
+holding-date-unstated = (not stated)
+holding-question-differs = {$holding} (the question gave {$percent}%; the stricter reading is walked)
 step-ownership-not-applied = {$party} is owned {$percent}% by parties on the {$list} list, but on the date asked the ownership rule did not apply (see its citation); the ownership remains a red flag.
 step-exception = License Exception {$code} can authorise it: {$rule}
 step-exception-barred = License Exception {$code} would apply, but the party's {$list} listing bars licence exceptions.

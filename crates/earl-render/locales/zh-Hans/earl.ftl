@@ -86,6 +86,13 @@ step-owned = {$party}{ $verdict ->
     } {$list} 清单上的各方合计持有 {$percent}%（{$chain}）：{$rule}
 holding = {$owner} 持有 {$owned} 的 {$percent}%
 holding-listed = {$owner} 持有 {$owned} 的 {$percent}%，{$list}
+holding-consolidation = {$owner} 将 {$owned} 纳入其合并报表（控制关系，未载明比例：很可能为多数所有权，尚未确定）
+holding-consolidation-listed = {$owner} 将 {$owned} 纳入其合并报表（控制关系，未载明比例：很可能为多数所有权，尚未确定），{$list}
+holding-from-graph = {$holding} [所有权图：{$source}；{$period}]
+holding-period = 自 {$from} 至 {$to} 持有，导入于 {$imported}
+holding-period-unstated = 来源未载明日期，导入于 {$imported}
+holding-date-unstated = （未载明）
+holding-question-differs = {$holding}（问题给出的是 {$percent}%；按较严格的解读追溯）
 step-ownership-not-applied = {$party} 由 {$list} 清单上的各方持有 {$percent}%，但在所问日期所有权规则并不适用（见其引文）；该所有权仍是一个危险信号。
 step-exception = 许可证例外 {$code} 可予授权：{$rule}
 step-exception-barred = 许可证例外 {$code} 本可适用，但该方被列入 {$list} 清单，不得使用许可证例外。
