@@ -10,6 +10,7 @@ mod cmd_classify;
 mod cmd_explore;
 mod cmd_ledger;
 mod cmd_mcp;
+mod cmd_owners;
 mod cmd_screen;
 mod cmd_serve;
 mod cmd_update;
@@ -72,6 +73,8 @@ enum Command {
     Ledger(cmd_ledger::LedgerArgs),
     /// The audit trail of determinations: list, show, verify, export.
     Audit(cmd_audit::AuditArgs),
+    /// The ownership graph every check finds owners in: import, show, list, affiliates.
+    Owners(cmd_owners::OwnersArgs),
     /// Fetch the newest screening list and the BIS documents newer than the rules; verify them,
     /// then put them in use (exit 2: refused data; 3: network failure).
     Update(cmd_update::UpdateArgs),
@@ -189,6 +192,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Ledger(a) => cmd_ledger::ledger(&app, &a),
         Command::Serve(a) => cmd_serve::run(&app, &a),
         Command::Update(a) => cmd_update::run(&app, &a),
+        Command::Owners(a) => cmd_owners::run(&app, &a, lang),
         Command::Mcp(a) => cmd_mcp::run(app.args, &a),
         Command::Completions(a) => completions(&a),
         Command::Man(a) => man(&a),

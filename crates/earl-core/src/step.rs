@@ -323,6 +323,11 @@ pub enum Reason {
         verdict: Verdict,
         rule: String,
     },
+    /// A party asked was found in the ownership graph under a name written otherwise.
+    FoundInOwnershipGraph {
+        asked: String,
+        found: String,
+    },
     /// Ownership reached the threshold, but the Affiliates rule is not in force on the date.
     OwnershipNotApplied {
         party: String,

@@ -152,6 +152,10 @@ pub struct CheckAnswer {
     /// snapshot, an accepted list without Entity List or SDN rows.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub list_warnings: Vec<String>,
+    /// The version (SHA-256) of the ownership graph the parties were looked up in, when one was
+    /// imported; the holdings relied on are in the ownership steps' chains.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ownership_graph: Option<String>,
 }
 
 /// One catalog row with its computed metrics.

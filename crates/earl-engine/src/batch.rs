@@ -172,6 +172,7 @@ impl BatchChecker<'_> {
             end_user: req.end_user.clone(),
             lists,
             list_warnings,
+            ownership_graph: parties.graph.clone(),
         });
         self.answers.insert(key, id);
         Ok(Checked {
@@ -208,6 +209,8 @@ impl Engine {
         breaks.extend(self.newer_documents.iter().map(|d| d.publication_date));
         // A listing changes answers from its notice's effective date.
         breaks.extend(self.data.list_notices.dates());
+        // A holding of the ownership graph counts from its first day to its last.
+        breaks.extend(self.ownership.iter().flat_map(|g| g.dates()));
         breaks.sort();
         breaks.dedup();
         let by_quantity = self

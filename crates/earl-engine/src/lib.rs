@@ -16,6 +16,7 @@ pub mod explore;
 mod index_cache;
 pub mod ledger;
 mod lists;
+pub mod owners;
 mod parties;
 pub mod questions;
 pub mod reexamine;
@@ -26,7 +27,9 @@ pub use answers::*;
 pub use batch::{BatchChecker, Checked};
 pub use dates::{parse_date, today};
 pub use lists::{ListsSource, Screening};
-pub use screen::{ListEffect, MAX_NAME_CHARS, ScreenAnswer, ScreenMatch, ScreenRequest};
+pub use screen::{
+    ListEffect, MAX_NAME_CHARS, ScreenAnswer, ScreenMatch, ScreenRequest, screenable,
+};
 pub use systems::SystemRow;
 
 use earl_core::check::{self, Determination, Made, Question};
@@ -105,6 +108,8 @@ pub struct Engine {
     list_state: Option<PathBuf>,
     count_drops: OnceLock<Vec<String>>,
     snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
+    /// Who owns whom, as `earl owners import` left it; `None` when nothing was imported.
+    ownership: Option<Arc<owners::OwnershipGraph>>,
 }
 
 /// A snapshot is fixed by its date and the id of the scenario laid over it.
@@ -126,7 +131,19 @@ impl Engine {
             list_state: None,
             count_drops: OnceLock::new(),
             snapshots: Mutex::new(HashMap::new()),
+            ownership: None,
         }
+    }
+
+    /// An engine that finds the parties of every check in this ownership graph.
+    pub fn with_ownership_graph(mut self, graph: Option<Arc<owners::OwnershipGraph>>) -> Engine {
+        self.ownership = graph;
+        self
+    }
+
+    /// The ownership graph in use, when one was imported.
+    pub fn ownership_graph(&self) -> Option<&owners::OwnershipGraph> {
+        self.ownership.as_deref()
     }
 
     /// Sets the BIS documents published after the rules' `as_of` (those dated after it are
@@ -359,6 +376,7 @@ impl Engine {
             end_user: req.end_user.clone(),
             lists,
             list_warnings,
+            ownership_graph: parties.graph.clone(),
         })
     }
 
@@ -418,6 +436,17 @@ impl Engine {
         determination
             .notices
             .extend(self.currency_notices(req.date));
+        // The match is shown: the graph's holdings were taken for a name written otherwise.
+        for (asked, found) in &parties.graph_matches {
+            determination.notices.push(Step::sourced(
+                Reason::FoundInOwnershipGraph {
+                    asked: asked.clone(),
+                    found: found.clone(),
+                },
+                "earl's ownership graph (earl owners import); names compared as screening normalises them",
+                Confidence::Computed,
+            ));
+        }
         Ok(determination)
     }
 

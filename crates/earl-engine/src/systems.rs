@@ -322,6 +322,7 @@ impl Engine {
             end_user: req.end_user.clone(),
             lists,
             list_warnings,
+            ownership_graph: parties.graph.clone(),
         })
     }
 }

@@ -21,6 +21,7 @@ pub mod explore;
 pub mod failure;
 pub mod json;
 pub mod lines;
+pub mod owners;
 pub mod questions;
 pub mod screen;
 pub mod stored;

@@ -348,6 +348,12 @@ fn reason(r: &Reason, entry: &str, lang: Lang) -> String {
             chain = holdings(chain, lang),
             rule = rule.as_str(),
         ),
+        Reason::FoundInOwnershipGraph { asked, found } => tr!(
+            lang,
+            "step-found-in-ownership-graph",
+            asked = asked.as_str(),
+            found = found.as_str(),
+        ),
         Reason::OwnershipNotApplied {
             party,
             percent,
@@ -731,6 +737,39 @@ fn listed_since(l: &Listed, lang: Lang) -> String {
         ),
         Listed::NoNotice => String::new(),
     }
+}
+
+/// A party found an affiliate of listed parties in the ownership graph, with the rule's effect
+/// on the date asked.
+pub fn affiliate(a: &earl_engine::owners::Affiliate, lang: Lang) -> String {
+    let owners: Vec<String> = a
+        .listed_owners
+        .iter()
+        .map(|o| {
+            tr!(
+                lang,
+                "affiliate-owner",
+                name = o.name.as_str(),
+                list = o.list.as_str()
+            )
+        })
+        .collect();
+    let status = match a.rule_status {
+        earl_core::rules::InForce::InForce => "in_force",
+        earl_core::rules::InForce::Suspended => "suspended",
+        earl_core::rules::InForce::NotInForce => "not_in_force",
+    };
+    tr!(
+        lang,
+        "affiliate",
+        party = a.party.as_str(),
+        verdict = verdict_key(a.verdict),
+        owners = join(&owners, "list-comma", lang),
+        percent = num(a.percent),
+        chain = holdings(&a.chain, lang),
+        status = status,
+        rule = a.rule.as_str(),
+    )
 }
 
 fn holdings(chain: &[Holding], lang: Lang) -> String {

@@ -1,0 +1,506 @@
+//! The ownership graph in memory: who owns whom, as `earl owners import` left it, indexed by
+//! each party's name as screening normalises it (`earl_screen::normalize`), so a party is found
+//! in the graph however its name is cased, punctuated or written in another script.
+
+use crate::{Engine, EngineError};
+use earl_core::cite::Cite;
+use earl_core::ownership::{Origin, Stake};
+use earl_core::party::PartyHit;
+use earl_core::rules::InForce;
+use earl_core::step::{Holding, Verdict};
+use earl_store::graph::{Edge, Import, Share};
+use jiff::civil::Date;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+/// The graph, loaded once per engine.
+#[derive(Debug)]
+pub struct OwnershipGraph {
+    /// The SHA-256 of the graph (recorded by its last import): the version a check relied on.
+    pub version: String,
+    edges: Vec<Edge>,
+    /// Each edge's dates parsed: from, to, imported.
+    dates: Vec<EdgeDates>,
+    owners_of: HashMap<String, Vec<usize>>,
+    holdings_of: HashMap<String, Vec<usize>>,
+}
+
+/// A party's name as the graph keys it: screening's normalised form.
+pub fn node(name: &str) -> String {
+    earl_screen::normalize::normalize(name).text()
+}
+
+/// One edge as `earl owners show` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChainLink<'g> {
+    /// How many edges from the party asked (1: its direct owner or holding).
+    pub depth: usize,
+    #[serde(flatten)]
+    pub edge: &'g Edge,
+    #[serde(skip)]
+    index: usize,
+}
+
+type EdgeDates = (Option<Date>, Option<Date>, Date);
+
+/// A date of the graph file that is not a date: the file was written by something else.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the ownership graph holds an edge {owner} -> {owned} with a date that is not YYYY-MM-DD: {date}"
+)]
+pub struct BadGraphDate {
+    pub owner: String,
+    pub owned: String,
+    pub date: String,
+}
+
+impl OwnershipGraph {
+    pub fn new(version: String, edges: Vec<Edge>) -> Result<OwnershipGraph, BadGraphDate> {
+        let mut dates = Vec::with_capacity(edges.len());
+        for e in &edges {
+            let parse = |d: &str| {
+                d.parse::<Date>().map_err(|_| BadGraphDate {
+                    owner: e.owner.clone(),
+                    owned: e.owned.clone(),
+                    date: d.to_string(),
+                })
+            };
+            dates.push((
+                e.from.as_deref().map(parse).transpose()?,
+                e.to.as_deref().map(parse).transpose()?,
+                parse(&e.imported)?,
+            ));
+        }
+        let mut owners_of: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut holdings_of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in edges.iter().enumerate() {
+            owners_of.entry(node(&e.owned)).or_default().push(i);
+            holdings_of.entry(node(&e.owner)).or_default().push(i);
+        }
+        Ok(OwnershipGraph {
+            version,
+            edges,
+            dates,
+            owners_of,
+            holdings_of,
+        })
+    }
+
+    pub fn edges(&self) -> &[Edge] {
+        &self.edges
+    }
+
+    /// The name the graph gives a party, when the party is in it.
+    pub fn name_of(&self, name: &str) -> Option<&str> {
+        let key = node(name);
+        let e = self
+            .owners_of
+            .get(&key)
+            .and_then(|v| v.first())
+            .map(|&i| self.edges[i].owned.as_str());
+        e.or_else(|| {
+            self.holdings_of
+                .get(&key)
+                .and_then(|v| v.first())
+                .map(|&i| self.edges[i].owner.as_str())
+        })
+    }
+
+    /// Every edge on the chains above `names` (up) or below them (down), breadth first, each
+    /// once, with its distance from the nearest party asked.
+    pub fn walk(&self, names: &[&str], up: bool) -> Vec<ChainLink<'_>> {
+        let index = if up {
+            &self.owners_of
+        } else {
+            &self.holdings_of
+        };
+        let mut seen: HashSet<String> = names.iter().map(|n| node(n)).collect();
+        let mut frontier: Vec<String> = seen.iter().cloned().collect();
+        let mut links = Vec::new();
+        let mut depth = 0;
+        while !frontier.is_empty() {
+            depth += 1;
+            let mut next = Vec::new();
+            for party in frontier {
+                for &i in index.get(&party).into_iter().flatten() {
+                    let e = &self.edges[i];
+                    links.push(ChainLink {
+                        depth,
+                        edge: e,
+                        index: i,
+                    });
+                    let other = node(if up { &e.owner } else { &e.owned });
+                    if seen.insert(other.clone()) {
+                        next.push(other);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        links
+    }
+
+    /// The days on which the graph's edges begin or stop holding (batch epochs break there).
+    pub fn dates(&self) -> Vec<Date> {
+        let mut dates: Vec<Date> = self
+            .dates
+            .iter()
+            .flat_map(|(from, to, _)| {
+                let after = to.and_then(|d| d.tomorrow().ok());
+                from.iter().copied().chain(after)
+            })
+            .collect();
+        dates.sort();
+        dates.dedup();
+        dates
+    }
+
+    /// The holdings above `parties` as stakes for the rule's walk, with each named party's
+    /// graph name replaced by the name asked (so the question's and the graph's holdings join),
+    /// and the pairs whose graph name differs from the name asked.
+    pub fn stakes_above(&self, parties: &[&str]) -> (Vec<Stake>, Vec<(String, String)>) {
+        let asked: HashMap<String, &str> = parties.iter().map(|p| (node(p), *p)).collect();
+        let mut matched = Vec::new();
+        for p in parties {
+            if let Some(found) = self.name_of(p)
+                && found != *p
+                && !matched.iter().any(|(a, _): &(String, String)| a == p)
+            {
+                matched.push((p.to_string(), found.to_string()));
+            }
+        }
+        let named = |graph_name: &str| {
+            asked
+                .get(&node(graph_name))
+                .map_or_else(|| graph_name.to_string(), |n| n.to_string())
+        };
+        let stakes = self
+            .walk(parties, true)
+            .into_iter()
+            .map(|link| {
+                stake_of(
+                    link.edge,
+                    self.dates[link.index],
+                    named(&link.edge.owner),
+                    named(&link.edge.owned),
+                )
+            })
+            .collect();
+        (stakes, matched)
+    }
+}
+
+/// What `earl owners import` did: the import as the graph recorded it, and what the file held.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportAnswer {
+    #[serde(flatten)]
+    pub import: Import,
+    /// Data rows (or statements) read from the file.
+    pub rows: u64,
+    /// Edges the file gave with a stated percentage, and read from control (consolidation).
+    pub percent_edges: u64,
+    pub consolidation_edges: u64,
+}
+
+/// `earl owners show NAME`: the party as the graph names it, its chains up and down.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShowAnswer<'g> {
+    pub asked: String,
+    /// The graph's name for the party; `None` when it is not in the graph (its ownership is
+    /// unknown to earl, not "no owners").
+    pub found: Option<String>,
+    /// The graph's version (SHA-256).
+    pub graph: String,
+    /// Every holding on the chains above the party (its owners, theirs, ...).
+    pub owners: Vec<ChainLink<'g>>,
+    /// Every holding on the chains below it (what it holds, and so on).
+    pub holdings: Vec<ChainLink<'g>>,
+}
+
+impl OwnershipGraph {
+    /// The chains up and down from `name`.
+    pub fn show(&self, name: &str) -> ShowAnswer<'_> {
+        ShowAnswer {
+            asked: name.to_string(),
+            found: self.name_of(name).map(str::to_string),
+            graph: self.version.clone(),
+            owners: self.walk(&[name], true),
+            holdings: self.walk(&[name], false),
+        }
+    }
+}
+
+/// A party the graph shows owned at or above an ownership rule's threshold by listed parties.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Affiliate {
+    pub party: String,
+    /// Applies: parties listed on the date hold the threshold; undetermined: only with parties
+    /// whose listing date is not known, or with holdings read from control (consolidation).
+    pub verdict: Verdict,
+    /// The share stated on the chain (holdings read from control add none: see the chain).
+    pub percent: f64,
+    /// The holdings that carry the share, from the party upwards.
+    pub chain: Vec<Holding>,
+    /// The listed owners behind it: their names in the graph, and the lists they are on.
+    pub listed_owners: Vec<ListedOwner>,
+    /// The ownership rule and whether it is in force on the date (a suspended rule is shown,
+    /// not applied).
+    pub rule: String,
+    pub rule_status: InForce,
+    pub rule_text: String,
+    pub cite: Cite,
+}
+
+/// A listed owner behind an affiliate.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ListedOwner {
+    pub name: String,
+    pub list: String,
+    /// The list entry's name the owner matched.
+    pub matched_name: String,
+}
+
+/// `earl owners affiliates`: every party the graph shows at or above a rule's threshold.
+#[derive(Debug, Clone, Serialize)]
+pub struct AffiliatesAnswer {
+    pub date: Date,
+    /// The graph's version (SHA-256).
+    pub graph: String,
+    /// Distinct owners in the graph, each screened.
+    pub owners_screened: usize,
+    pub affiliates: Vec<Affiliate>,
+}
+
+impl Engine {
+    /// The ownership graph, or a refusal saying how to make one.
+    fn graph(&self) -> Result<&OwnershipGraph, EngineError> {
+        self.ownership.as_deref().ok_or_else(|| {
+            EngineError::BadInput(
+                "no ownership graph: import one with `earl owners import FILE`".into(),
+            )
+        })
+    }
+
+    /// Whether `party` is an affiliate of listed parties on `date`, by every ownership rule
+    /// the date's rules hold (in force or not: a rule not in force is shown as such).
+    pub fn affiliations_of(
+        &self,
+        party: &str,
+        date: Date,
+        screened: &mut HashMap<String, Vec<PartyHit>>,
+    ) -> Result<Vec<Affiliate>, EngineError> {
+        let graph = self.graph()?;
+        let (stakes, _) = graph.stakes_above(&[party]);
+        if stakes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut hits = Vec::new();
+        for s in &stakes {
+            let key = node(&s.owner);
+            if !screened.contains_key(&key) {
+                let found = self.screen_party(&s.owner, "owner")?;
+                screened.insert(key.clone(), found);
+            }
+            for h in &screened[&key] {
+                if !hits.iter().any(|x: &PartyHit| x == h) {
+                    hits.push(h.clone());
+                }
+            }
+        }
+        let snap = self.snapshot(date, None);
+        let mut found = Vec::new();
+        for rule in &snap.entries.affiliates {
+            let Some(a) = earl_core::ownership::affiliation(
+                party,
+                &stakes,
+                &hits,
+                &rule.lists,
+                rule.percent,
+                date,
+            ) else {
+                continue;
+            };
+            found.push(Affiliate {
+                party: party.to_string(),
+                verdict: a.verdict.into(),
+                percent: a.percent,
+                chain: a.chain,
+                listed_owners: listed_owners(&a.owners),
+                rule: rule.id.clone(),
+                rule_status: rule.status,
+                rule_text: rule.text.clone(),
+                cite: rule.cite.clone(),
+            });
+        }
+        Ok(found)
+    }
+
+    /// Every party the graph shows owned at or above an ownership rule's threshold by listed
+    /// parties on `date`: each owner in the graph screened once, then every party below a
+    /// listed one examined.
+    pub fn affiliates(&self, date: Date) -> Result<AffiliatesAnswer, EngineError> {
+        let graph = self.graph()?;
+        let mut screened: HashMap<String, Vec<PartyHit>> = HashMap::new();
+        for e in graph.edges() {
+            let key = node(&e.owner);
+            if !screened.contains_key(&key) {
+                let found = self.screen_party(&e.owner, "owner")?;
+                screened.insert(key, found);
+            }
+        }
+        let listed: Vec<&str> = graph
+            .edges()
+            .iter()
+            .filter(|e| !screened[&node(&e.owner)].is_empty())
+            .map(|e| e.owner.as_str())
+            .collect();
+        let mut candidates: Vec<&str> = Vec::new();
+        let mut seen = HashSet::new();
+        for link in graph.walk(&listed, false) {
+            if seen.insert(node(&link.edge.owned)) {
+                candidates.push(&link.edge.owned);
+            }
+        }
+        let mut affiliates = Vec::new();
+        for party in candidates {
+            affiliates.extend(self.affiliations_of(party, date, &mut screened)?);
+        }
+        Ok(AffiliatesAnswer {
+            date,
+            graph: graph.version.clone(),
+            owners_screened: screened.len(),
+            affiliates,
+        })
+    }
+}
+
+/// The listed owners behind an affiliation, each owner and list once (a list entry can span
+/// many rows).
+fn listed_owners(hits: &[&PartyHit]) -> Vec<ListedOwner> {
+    let mut owners: Vec<ListedOwner> = Vec::new();
+    for h in hits {
+        if !owners.iter().any(|o| o.name == h.party && o.list == h.list) {
+            owners.push(ListedOwner {
+                name: h.party.clone(),
+                list: h.list.clone(),
+                matched_name: h.matched_name.clone(),
+            });
+        }
+    }
+    owners
+}
+
+fn stake_of(e: &Edge, (from, to, imported): EdgeDates, owner: String, owned: String) -> Stake {
+    let (percent, consolidation) = match e.share {
+        Share::Percent { percent } => (percent, false),
+        Share::Consolidation => (0.0, true),
+    };
+    Stake {
+        owner,
+        owned,
+        percent,
+        origin: Some(Origin {
+            source: e.source.clone(),
+            consolidation,
+            from,
+            to,
+            imported,
+            question_percent: None,
+        }),
+    }
+}
+
+/// The question's holdings and the graph's, combined: a holding both give is walked once, at the
+/// stricter reading (the larger share; a consolidation keeps its reading), and the question's
+/// differing share is kept on it to be shown.
+pub fn combine(question: &[Stake], graph: Vec<Stake>) -> Vec<Stake> {
+    use earl_core::ownership::key;
+    let mut combined: Vec<Stake> = Vec::with_capacity(question.len() + graph.len());
+    let mut from_graph: HashMap<(String, String), usize> = HashMap::new();
+    for s in graph {
+        from_graph.insert((key(&s.owner), key(&s.owned)), combined.len());
+        combined.push(s);
+    }
+    for q in question {
+        match from_graph.get(&(key(&q.owner), key(&q.owned))) {
+            Some(&i) => {
+                let g = &mut combined[i];
+                if q.percent != g.percent || g.is_consolidation() {
+                    if let Some(origin) = g.origin.as_mut() {
+                        origin.question_percent = Some(q.percent);
+                    }
+                    g.percent = g.percent.max(q.percent);
+                }
+            }
+            None => combined.push(q.clone()),
+        }
+    }
+    combined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(owner: &str, owned: &str, share: Share) -> Edge {
+        Edge {
+            owner: owner.into(),
+            owned: owned.into(),
+            share,
+            source: "test".into(),
+            from: None,
+            to: None,
+            imported: "2026-12-01".into(),
+            dataset: "csv".into(),
+        }
+    }
+
+    #[test]
+    fn finds_a_party_by_its_normalised_name_and_walks_both_ways() {
+        let g = OwnershipGraph::new(
+            "v".into(),
+            vec![
+                edge("Parent Co", "X Ltd.", Share::Percent { percent: 100.0 }),
+                edge("X Ltd.", "Y LIMITED", Share::Percent { percent: 60.0 }),
+            ],
+        )
+        .unwrap();
+        assert_eq!(g.name_of("y limited"), Some("Y LIMITED"));
+        let up = g.walk(&["y limited"], true);
+        assert_eq!(up.len(), 2);
+        assert_eq!((up[0].depth, up[1].depth), (1, 2));
+        let down = g.walk(&["PARENT CO"], false);
+        assert_eq!(down.len(), 2);
+        let (stakes, matched) = g.stakes_above(&["y limited"]);
+        assert_eq!(matched, vec![("y limited".into(), "Y LIMITED".into())]);
+        assert!(stakes.iter().any(|s| s.owned == "y limited"));
+    }
+
+    #[test]
+    fn the_stricter_of_the_question_and_the_graph_is_walked() {
+        let imported = "2026-12-01".parse().unwrap();
+        let graph = vec![
+            stake_of(
+                &edge("A", "T", Share::Percent { percent: 30.0 }),
+                (None, None, imported),
+                "A".into(),
+                "T".into(),
+            ),
+            stake_of(
+                &edge("B", "T", Share::Consolidation),
+                (None, None, imported),
+                "B".into(),
+                "T".into(),
+            ),
+        ];
+        let question = vec![Stake::given("A", "T", 55.0), Stake::given("B", "T", 10.0)];
+        let c = combine(&question, graph);
+        assert_eq!(c.len(), 2);
+        assert_eq!(c[0].percent, 55.0);
+        assert_eq!(c[0].origin.as_ref().unwrap().question_percent, Some(55.0));
+        assert!(c[1].is_consolidation());
+        assert_eq!(c[1].percent, 10.0);
+    }
+}
