@@ -1,0 +1,404 @@
+//! Issue 24, the judged scenario: an ownership graph imported from earl's CSV
+//! (eval/ownership/judged.csv; the names of X, Y and Z are made up and match no list entry, the
+//! listed parents are Entity List entries of the bundled list) — a listed parent owning 100% of X,
+//! X owning 60% of Y in Hong Kong, two listed owners at 30% and 25% of Z. `check` finds Y's
+//! owners in the graph with no --owner given: restricted by the parent's listing with the chain
+//! shown on 2026-12-01, the stay stated and the rule not applied on 2026-06-01; Z restricted in the
+//! aggregate; `owners affiliates` lists X, Y and Z; `screen Y` finds it as an affiliate; the batch,
+//! the API and MCP agree with the CLI.
+
+use assert_cmd::Command;
+use axum::body::Body;
+use axum::http::{Request, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+const PARENT: &str = "Huawei Technologies Co., Ltd.";
+const X: &str = "Kestrel Harbour Holdings Limited";
+const Y: &str = "Tidewater Lumen Trading Limited";
+const Z: &str = "Orchid Quay Components Limited";
+const ENDED: &str = "Larkspur Fen Logistics Limited";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../eval/ownership")
+        .join(name)
+}
+
+fn earl(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("earl").unwrap();
+    c.arg("--data-dir")
+        .arg(dir)
+        .arg("--db")
+        .arg(dir.join("audit.sqlite"));
+    c
+}
+
+fn json_of(dir: &Path, args: &[&str]) -> Value {
+    let out = earl(dir).args(args).arg("--json").output().unwrap();
+    assert!(
+        out.status.success(),
+        "earl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A data directory holding the judged graph.
+fn imported() -> (tempfile::TempDir, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = fixture("judged.csv");
+    let import = json_of(dir.path(), &["owners", "import", file.to_str().unwrap()]);
+    (dir, import)
+}
+
+fn check(dir: &Path, end_user: &str, date: &str) -> Value {
+    json_of(
+        dir,
+        &[
+            "check",
+            "H200",
+            "--to",
+            "HK",
+            "--end-user",
+            end_user,
+            "--date",
+            date,
+        ],
+    )
+}
+
+/// The steps of an answer from the given entry.
+fn steps<'a>(answer: &'a Value, entry: &str) -> Vec<&'a Value> {
+    answer["because"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["entry"] == entry)
+        .collect()
+}
+
+#[test]
+fn y_is_restricted_by_its_parents_listing_through_the_chain_from_the_graph() {
+    let (dir, import) = imported();
+    assert_eq!(import["edges_after"], 5);
+    assert_eq!(import["rows"], 5);
+    let a = check(dir.path(), Y, "2026-12-01");
+    assert_eq!(a["license_required"], true);
+    assert_eq!(a["ownership_graph"], import["graph_sha256"]);
+    let owned = steps(&a, "affiliates-bis");
+    assert_eq!(owned.len(), 1);
+    let owned = owned[0];
+    assert_eq!(owned["kind"], "owned");
+    assert_eq!(owned["verdict"], "applies");
+    assert_eq!(owned["percent"], 60.0);
+    let chain = owned["chain"].as_array().unwrap();
+    assert_eq!(chain.len(), 2);
+    assert_eq!(
+        (chain[0]["owner"].as_str(), chain[0]["owned"].as_str()),
+        (Some(X), Some(Y))
+    );
+    assert_eq!(chain[1]["owner"], PARENT);
+    assert_eq!(chain[1]["list"], "EL");
+    assert_eq!(chain[1]["percent"], 100.0);
+    // Each edge says where it came from: the graph, its source and dates.
+    assert_eq!(
+        chain[0]["graph"]["source"],
+        "issue 24 scenario: X holds 60% of Y (Hong Kong)"
+    );
+    assert_eq!(chain[0]["graph"]["from"], "2021-05-01");
+    assert_eq!(chain[0]["graph"]["reading"], "percent");
+    assert!(owned["text"].as_str().unwrap().contains("ownership graph"));
+    assert!(
+        a["decided_by"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("affiliates-bis"))
+    );
+    // The parent's Entity List rule is applied through the ownership.
+    assert!(steps(&a, "party-el").iter().any(|s| s["party"] == PARENT));
+}
+
+#[test]
+fn before_november_10_2026_the_stay_is_stated_and_the_rule_not_applied() {
+    let (dir, _) = imported();
+    let a = check(dir.path(), Y, "2026-06-01");
+    let steps = steps(&a, "affiliates-bis");
+    assert_eq!(steps.len(), 1);
+    assert_eq!(steps[0]["kind"], "ownership_not_applied");
+    assert!(steps[0]["cite"].as_str().unwrap().contains("90 FR 50857"));
+    assert!(
+        !a["decided_by"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("affiliates-bis"))
+    );
+}
+
+#[test]
+fn z_is_restricted_in_the_aggregate_and_an_ended_holding_does_not_count() {
+    let (dir, _) = imported();
+    let z = check(dir.path(), Z, "2026-12-01");
+    let owned = steps(&z, "affiliates-bis");
+    assert_eq!(owned[0]["kind"], "owned");
+    assert_eq!(owned[0]["percent"], 55.0);
+    assert_eq!(owned[0]["chain"].as_array().unwrap().len(), 2);
+    // X held 40% of this party until 2023: in 2022 not enough, after 2023 nothing — never a
+    // restriction, and its ownership is still known from the graph (no "not checked" line).
+    let ended = check(dir.path(), ENDED, "2026-12-01");
+    assert!(steps(&ended, "affiliates-bis").is_empty());
+    assert!(steps(&ended, "nc-affiliates").is_empty());
+    assert!(
+        !ended["not_checked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["entry"] == "nc-affiliates")
+    );
+}
+
+#[test]
+fn an_end_user_absent_from_the_graph_reads_ownership_unknown() {
+    let (dir, _) = imported();
+    let a = check(dir.path(), "Quillfeather Instruments Limited", "2026-12-01");
+    assert!(
+        a["not_checked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["entry"] == "nc-affiliates"),
+        "{a}"
+    );
+}
+
+#[test]
+fn owners_affiliates_lists_x_y_and_z_and_screen_finds_y() {
+    let (dir, _) = imported();
+    let a = json_of(
+        dir.path(),
+        &["owners", "affiliates", "--date", "2026-12-01"],
+    );
+    let bis: Vec<&str> = a["affiliates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["rule"] == "affiliates-bis")
+        .map(|x| x["party"].as_str().unwrap())
+        .collect();
+    let mut sorted = bis.clone();
+    sorted.sort();
+    assert_eq!(sorted, vec![X, Z, Y]);
+    let screened = json_of(dir.path(), &["screen", Y, "--date", "2026-12-01"]);
+    let of = screened["affiliate_of"].as_array().unwrap();
+    assert_eq!(of.len(), 1);
+    assert_eq!(of[0]["rule"], "affiliates-bis");
+    assert_eq!(of[0]["rule_status"], "in_force");
+    assert_eq!(of[0]["listed_owners"][0]["name"], PARENT);
+    // In words: the affiliate and the rule's effect on the date.
+    let out = earl(dir.path())
+        .args(["screen", Y, "--date", "2026-12-01"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("{Y} is an affiliate of {PARENT} (EL)")),
+        "{text}"
+    );
+    // Before the stay ended the affiliate is found and the rule said not to apply.
+    let june = json_of(dir.path(), &["screen", Y, "--date", "2026-06-01"]);
+    assert_eq!(june["affiliate_of"][0]["rule_status"], "suspended");
+}
+
+#[test]
+fn show_walks_up_and_down_and_list_gives_every_edge() {
+    let (dir, _) = imported();
+    let shown = json_of(
+        dir.path(),
+        &["owners", "show", "kestrel harbour holdings ltd."],
+    );
+    assert_eq!(shown["found"], X);
+    assert_eq!(shown["owners"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["holdings"].as_array().unwrap().len(), 2);
+    let missing = json_of(dir.path(), &["owners", "show", "Nobody Known Ltd"]);
+    assert_eq!(missing["found"], Value::Null);
+    let list = json_of(dir.path(), &["owners", "list"]);
+    assert_eq!(list["edges"].as_array().unwrap().len(), 5);
+    assert_eq!(list["imports"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn an_import_is_recorded_and_a_sharp_drop_or_a_bad_row_is_refused() {
+    let (dir, first) = imported();
+    let records = json_of(dir.path(), &["audit", "list", "--kind", "owners-import"]);
+    assert_eq!(records.as_array().unwrap().len(), 1);
+    // Two of five edges left: refused (exit 2) and the graph unchanged.
+    let short = dir.path().join("short.csv");
+    let text = std::fs::read_to_string(fixture("judged.csv")).unwrap();
+    std::fs::write(&short, text.lines().take(3).collect::<Vec<_>>().join("\n")).unwrap();
+    let out = earl(dir.path())
+        .args(["owners", "import"])
+        .arg(&short)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--accept-drop"));
+    let list = json_of(dir.path(), &["owners", "list"]);
+    assert_eq!(list["graph"], first["graph_sha256"]);
+    let accepted = json_of(
+        dir.path(),
+        &["owners", "import", short.to_str().unwrap(), "--accept-drop"],
+    );
+    assert_eq!(accepted["edges_after"], 2);
+    // A bad share, a bad date, an unknown column: exit 2 with the line and the column.
+    for (body, said) in [
+        (
+            "owner,owned,percent\nA Co,B Co,0\n",
+            "line 2: column `percent`",
+        ),
+        (
+            "owner,owned,percent\nA Co,B Co,101\n",
+            "line 2: column `percent`",
+        ),
+        (
+            "owner,owned,percent,from\nA Co,B Co,50,2026-13-01\n",
+            "line 2: column `from`",
+        ),
+        ("owner,owned,percnt\nA Co,B Co,50\n", "line 1"),
+        (
+            "owner,owned,percent\nA Co,B Co,60\nC Co,B Co,60\n",
+            "more than 100%",
+        ),
+        ("owner,owned,percent\nA Co,A Co.,60\n", "own itself"),
+    ] {
+        let bad = dir.path().join("bad.csv");
+        std::fs::write(&bad, body).unwrap();
+        let out = earl(dir.path())
+            .args(["owners", "import"])
+            .arg(&bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{body}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{body}: {err}");
+    }
+}
+
+/// The batch, the API and MCP give the CLI's answers on the graph.
+#[tokio::test(flavor = "current_thread")]
+async fn the_batch_the_api_and_mcp_agree_with_the_cli() {
+    let (dir, _) = imported();
+    let questions = [
+        (Y, "2026-12-01"),
+        (Y, "2026-06-01"),
+        (Z, "2026-12-01"),
+        (X, "2026-12-01"),
+        ("Quillfeather Instruments Limited", "2026-12-01"),
+    ];
+    let cli: Vec<Value> = questions
+        .iter()
+        .map(|(p, d)| check(dir.path(), p, d))
+        .collect();
+
+    // The batch.
+    let mut csv = String::from("chip,destination,end_user,date\n");
+    for (p, d) in &questions {
+        csv.push_str(&format!("H200,HK,\"{p}\",{d}\n"));
+    }
+    let input = dir.path().join("orders.csv");
+    let output = dir.path().join("out.jsonl");
+    std::fs::write(&input, csv).unwrap();
+    earl(dir.path())
+        .args(["check", "--batch"])
+        .arg(&input)
+        .arg("--out")
+        .arg(&output)
+        .assert()
+        .success();
+    let rows: Vec<Value> = std::fs::read_to_string(&output)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for (row, single) in rows.iter().zip(&cli) {
+        for field in ["license_required", "prohibited", "review_policy"] {
+            assert_eq!(row[field], single[field], "{field}: {row} / {single}");
+        }
+    }
+
+    // The API, on an engine with the same data directory.
+    let app = earl_front::app::App::new(earl_front::app::DataArgs {
+        data_dir: Some(dir.path().to_path_buf()),
+        ..Default::default()
+    });
+    let engine = app
+        .new_engine(earl_data::Dataset::bundled().unwrap())
+        .unwrap();
+    let router = earl_server::router(Arc::new(engine), None, None);
+    for ((p, d), single) in questions.iter().zip(&cli) {
+        let body = json!({"chip": "H200", "to": "HK", "end_user": p, "date": d});
+        let response = router
+            .clone()
+            .oneshot(
+                Request::post("/v1/check")
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Body::from(body.to_string()))
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let api: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(&api, single, "API: {body}");
+    }
+
+    // MCP, one session.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_earl"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["--no-audit", "mcp"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(
+        stdin,
+        "{}",
+        json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
+            "protocolVersion": "2025-06-18", "capabilities": {},
+            "clientInfo": {"name": "earl-test", "version": "0"}}})
+    )
+    .unwrap();
+    writeln!(
+        stdin,
+        "{}",
+        json!({"jsonrpc": "2.0", "method": "notifications/initialized"})
+    )
+    .unwrap();
+    for (i, (p, d)) in questions.iter().enumerate() {
+        let call = json!({"jsonrpc": "2.0", "id": i + 1, "method": "tools/call", "params": {
+            "name": "check", "arguments": {"chip": "H200", "to": "HK", "end_user": p, "date": d}}});
+        writeln!(stdin, "{call}").unwrap();
+    }
+    drop(stdin);
+    let mut answered = 0;
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        let r: Value = serde_json::from_str(&line.unwrap()).unwrap();
+        let id = r["id"].as_u64().unwrap() as usize;
+        if id == 0 {
+            continue;
+        }
+        let text = r["result"]["content"][0]["text"].as_str().unwrap();
+        let mcp: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(mcp, cli[id - 1], "MCP: question {id}");
+        answered += 1;
+    }
+    assert!(child.wait().unwrap().success());
+    assert_eq!(answered, questions.len());
+}
