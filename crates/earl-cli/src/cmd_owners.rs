@@ -155,13 +155,12 @@ fn import(
     let now = jiff::Timestamp::now();
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
     let read = earl_front::owners::read(file, format, dataset, today)?;
-    let count = |consolidation: bool| {
-        read.edges
-            .iter()
-            .filter(|e| matches!(e.share, Share::Consolidation) == consolidation)
-            .count() as u64
-    };
-    let (percent_edges, consolidation_edges) = (count(false), count(true));
+    let percent_edges = read
+        .edges
+        .iter()
+        .filter(|e| matches!(e.share, Share::Percent { .. }))
+        .count() as u64;
+    let read_edges = read.edges.len() as u64 - percent_edges;
     let mut graph = OwnershipGraph::open(&graph_path(app)?).map_err(graph_failure)?;
     let import = graph
         .replace(
@@ -183,7 +182,8 @@ fn import(
         import,
         rows: read.rows,
         percent_edges,
-        consolidation_edges,
+        read_edges,
+        skipped: read.skipped,
     };
     app.record(
         &serde_json::json!({

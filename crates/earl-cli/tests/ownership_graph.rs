@@ -402,3 +402,149 @@ async fn the_batch_the_api_and_mcp_agree_with_the_cli() {
     assert!(child.wait().unwrap().success());
     assert_eq!(answered, questions.len());
 }
+
+/// BODS 0.4, the published example of indirect ownership (eval/ownership/README.md): Company B's
+/// 60% of Company A is imported with its date and statement; Person 1's interest in B, with no
+/// type or share, is control with the share unknown — never 0%; the primary indirect
+/// relationship, restated by its components, is not counted twice.
+#[test]
+fn bods_statements_give_dated_sourced_edges_and_no_share_is_never_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = fixture("bods/indirect-ownership.json");
+    let import = json_of(dir.path(), &["owners", "import", file.to_str().unwrap()]);
+    assert_eq!(import["format"], "bods");
+    assert_eq!(
+        (import["rows"].as_u64(), import["skipped"].as_u64()),
+        (Some(6), Some(1))
+    );
+    assert_eq!(
+        (
+            import["percent_edges"].as_u64(),
+            import["read_edges"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    let list = json_of(dir.path(), &["owners", "list"]);
+    let edges = list["edges"].as_array().unwrap();
+    let b_in_a = edges.iter().find(|e| e["owned"] == "Company A").unwrap();
+    assert_eq!(b_in_a["owner"], "Company B");
+    assert_eq!(b_in_a["reading"], "percent");
+    assert_eq!(b_in_a["percent"], 60.0);
+    assert_eq!(b_in_a["from"], "2017-11-01");
+    assert!(
+        b_in_a["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("BODS statement ")
+    );
+    let person = edges.iter().find(|e| e["owned"] == "Company B").unwrap();
+    assert_eq!(person["reading"], "control");
+
+    // A listed owner's range share (minimum 75, exclusiveMaximum 100) reaches the rule.
+    let file = fixture("bods/listed-owner-range.json");
+    json_of(
+        dir.path(),
+        &[
+            "owners",
+            "import",
+            file.to_str().unwrap(),
+            "--dataset",
+            "range",
+        ],
+    );
+    let a = json_of(
+        dir.path(),
+        &[
+            "check",
+            "H200",
+            "--to",
+            "GB",
+            "--end-user",
+            "JENEX LIMITED",
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    let owned = steps(&a, "affiliates-bis");
+    assert_eq!(owned[0]["verdict"], "applies");
+    assert_eq!(owned[0]["percent"], 75.0);
+    assert_eq!(owned[0]["chain"][0]["graph"]["reading"], "range");
+    assert_eq!(owned[0]["chain"][0]["graph"]["upper"], 100.0);
+    assert_eq!(a["license_required"], true);
+}
+
+/// GLEIF Level 2: the recorded API responses import as consolidation edges named from the
+/// lei-records; a listed consolidating parent leaves a check that no control would need a
+/// licence for undetermined — never clear — with the reading and its source shown.
+#[test]
+fn a_gleif_consolidation_is_majority_likely_undetermined_never_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = fixture("gleif/recorded-5493001KJTIIGC8Y1R12.json");
+    let import = json_of(dir.path(), &["owners", "import", file.to_str().unwrap()]);
+    assert_eq!(import["format"], "gleif");
+    assert_eq!(import["read_edges"], 2);
+    let shown = json_of(dir.path(), &["owners", "show", "Bloomberg Finance L.P."]);
+    let owners = shown["owners"].as_array().unwrap();
+    assert_eq!(owners.len(), 2);
+    assert!(owners.iter().all(|e| e["reading"] == "consolidation"));
+    assert!(
+        owners
+            .iter()
+            .any(|e| e["owner"] == "Bloomberg L.P." && e["from"] == "2007-06-05")
+    );
+
+    // Without a graph the same party's check to the UK is no licence, with ownership not checked.
+    let bare = tempfile::tempdir().unwrap();
+    let party = "Quillfeather Instruments Limited";
+    let without = json_of(
+        bare.path(),
+        &[
+            "check",
+            "H200",
+            "--to",
+            "GB",
+            "--end-user",
+            party,
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    assert_eq!(without["license_required"], false);
+    let file = fixture("gleif/listed-parent-consolidation.json");
+    json_of(
+        dir.path(),
+        &[
+            "owners",
+            "import",
+            file.to_str().unwrap(),
+            "--dataset",
+            "listed",
+        ],
+    );
+    let a = json_of(
+        dir.path(),
+        &[
+            "check",
+            "H200",
+            "--to",
+            "GB",
+            "--end-user",
+            party,
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    assert_eq!(a["license_required"], Value::Null, "{a}");
+    let owned = steps(&a, "affiliates-bis");
+    assert_eq!(owned[0]["verdict"], "undetermined");
+    let link = &owned[0]["chain"][0];
+    assert_eq!(link["percent"], Value::Null);
+    assert_eq!(link["graph"]["reading"], "consolidation_majority_likely");
+    assert!(
+        link["graph"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("IS_DIRECTLY_CONSOLIDATED_BY")
+    );
+    assert!(!owned[0]["text"].as_str().unwrap().contains(" 0%"));
+}

@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 pub struct Stake {
     pub owner: String,
     pub owned: String,
-    /// The share stated (0 when the source states control and no percentage).
+    /// The share surely held (0 when the source states control and no percentage).
     pub percent: f64,
     /// Where the holding comes from when the ownership graph gave it; `None`: the question did.
     pub origin: Option<Origin>,
@@ -29,9 +29,11 @@ pub struct Stake {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Origin {
     pub source: String,
-    /// The source states control (accounting consolidation), not a percentage: majority
-    /// ownership is likely, so the holding may reach any threshold — undetermined, never 0%.
-    pub consolidation: bool,
+    /// How the share is read: a stated percentage, a range, or control with no percentage
+    /// (accounting consolidation: majority ownership likely) — never read as 0%.
+    pub reading: HoldingReading,
+    /// The most that may be held (the percentage itself when one is stated).
+    pub upper: f64,
     /// The first and last days the holding held, when the source says.
     pub from: Option<Date>,
     pub to: Option<Date>,
@@ -61,18 +63,20 @@ impl Stake {
         })
     }
 
-    /// Whether the holding is read from control (consolidation) rather than a stated share.
-    pub fn is_consolidation(&self) -> bool {
-        self.origin.as_ref().is_some_and(|o| o.consolidation)
+    /// Whether the share is not one stated percentage (a range, or control read as likely
+    /// majority ownership).
+    pub fn is_read(&self) -> bool {
+        self.origin
+            .as_ref()
+            .is_some_and(|o| o.reading != HoldingReading::Percent)
     }
 
-    /// The share counted: surely held (`Tri::True`) or possibly held (`Tri::Unknown`), where a
-    /// consolidation may be anything up to all of the owned party.
+    /// The share counted: surely held (`Tri::True`) or possibly held (`Tri::Unknown`: the upper
+    /// bound, all of the owned party for a consolidation).
     fn counted(&self, mode: Tri) -> f64 {
-        if mode == Tri::Unknown && self.is_consolidation() {
-            100.0
-        } else {
-            self.percent
+        match (&self.origin, mode) {
+            (Some(o), Tri::Unknown) => o.upper.max(self.percent),
+            _ => self.percent,
         }
     }
 }
@@ -184,7 +188,7 @@ pub fn affiliation<'h>(
     let (verdict, percent) = if sure_share >= threshold {
         (Tri::True, sure_share)
     } else if share(&maybe, Tri::Unknown) >= threshold {
-        // The share stated (consolidations add none: their reading is in the chain).
+        // The share surely held (readings add their lower bound: the chain shows them).
         (Tri::Unknown, share(&maybe, Tri::True))
     } else {
         return None;
@@ -232,19 +236,21 @@ pub fn affiliation<'h>(
 /// A link of a chain as the answer shows it: the share or reading, and the graph's source and
 /// dates when the graph gave it.
 fn holding(stake: &Stake, list: Option<String>) -> Holding {
-    let consolidation = stake.is_consolidation();
+    let control = stake.origin.as_ref().is_some_and(|o| {
+        matches!(
+            o.reading,
+            HoldingReading::ConsolidationMajorityLikely | HoldingReading::ControlShareUnknown
+        )
+    });
     Holding {
         owner: stake.owner.clone(),
         owned: stake.owned.clone(),
-        percent: (!consolidation || stake.percent > 0.0).then_some(stake.percent),
+        percent: (!control || stake.percent > 0.0).then_some(stake.percent),
         list,
         graph: stake.origin.as_ref().map(|o| GraphHolding {
             source: o.source.clone(),
-            reading: if consolidation {
-                HoldingReading::ConsolidationMajorityLikely
-            } else {
-                HoldingReading::Percent
-            },
+            reading: o.reading,
+            upper: (o.reading == HoldingReading::Range).then_some(o.upper),
             from: o.from,
             to: o.to,
             imported: o.imported,

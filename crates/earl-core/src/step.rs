@@ -117,6 +117,9 @@ pub struct Holding {
 pub struct GraphHolding {
     pub source: String,
     pub reading: HoldingReading,
+    /// The most that may be held, when the source gives a range (`percent` is its lower bound).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
     /// The first and last days the holding held, when the source says.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub from: Option<Date>,
@@ -137,9 +140,14 @@ pub struct GraphHolding {
 pub enum HoldingReading {
     /// A stated percentage.
     Percent,
+    /// A stated range: at least `percent`, at most `upper`.
+    Range,
     /// Accounting consolidation (GLEIF Level 2): control without a stated percentage, read as
     /// majority ownership likely — undetermined, never 0%.
     ConsolidationMajorityLikely,
+    /// An interest other than a stated shareholding (BODS voting rights, board appointment, a
+    /// shareholding with no share): the share is unknown — undetermined, never 0%.
+    ControlShareUnknown,
 }
 
 /// One review policy still possible, and the entry that sets it.

@@ -7,7 +7,7 @@ use earl_core::cite::Cite;
 use earl_core::ownership::{Origin, Stake};
 use earl_core::party::PartyHit;
 use earl_core::rules::InForce;
-use earl_core::step::{Holding, Verdict};
+use earl_core::step::{Holding, HoldingReading, Verdict};
 use earl_store::graph::{Edge, Import, Share};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -197,9 +197,12 @@ pub struct ImportAnswer {
     pub import: Import,
     /// Data rows (or statements) read from the file.
     pub rows: u64,
-    /// Edges the file gave with a stated percentage, and read from control (consolidation).
+    /// Edges the file gave with a stated percentage, and read otherwise (a range, control).
     pub percent_edges: u64,
-    pub consolidation_edges: u64,
+    pub read_edges: u64,
+    /// Records of the file that give no edge (a relationship of another kind, an unspecified
+    /// party, a primary indirect relationship whose components are imported instead).
+    pub skipped: u64,
 }
 
 /// `earl owners show NAME`: the party as the graph names it, its chains up and down.
@@ -393,9 +396,12 @@ fn listed_owners(hits: &[&PartyHit]) -> Vec<ListedOwner> {
 }
 
 fn stake_of(e: &Edge, (from, to, imported): EdgeDates, owner: String, owned: String) -> Stake {
-    let (percent, consolidation) = match e.share {
-        Share::Percent { percent } => (percent, false),
-        Share::Consolidation => (0.0, true),
+    let (percent, upper) = e.share.bounds();
+    let reading = match e.share {
+        Share::Percent { .. } => HoldingReading::Percent,
+        Share::Range { .. } => HoldingReading::Range,
+        Share::Consolidation => HoldingReading::ConsolidationMajorityLikely,
+        Share::Control => HoldingReading::ControlShareUnknown,
     };
     Stake {
         owner,
@@ -403,7 +409,8 @@ fn stake_of(e: &Edge, (from, to, imported): EdgeDates, owner: String, owned: Str
         percent,
         origin: Some(Origin {
             source: e.source.clone(),
-            consolidation,
+            reading,
+            upper,
             from,
             to,
             imported,
@@ -413,7 +420,7 @@ fn stake_of(e: &Edge, (from, to, imported): EdgeDates, owner: String, owned: Str
 }
 
 /// The question's holdings and the graph's, combined: a holding both give is walked once, at the
-/// stricter reading (the larger share; a consolidation keeps its reading), and the question's
+/// stricter reading (the larger share; a reading from the graph keeps its upper bound), and the question's
 /// differing share is kept on it to be shown.
 pub fn combine(question: &[Stake], graph: Vec<Stake>) -> Vec<Stake> {
     use earl_core::ownership::key;
@@ -427,7 +434,7 @@ pub fn combine(question: &[Stake], graph: Vec<Stake>) -> Vec<Stake> {
         match from_graph.get(&(key(&q.owner), key(&q.owned))) {
             Some(&i) => {
                 let g = &mut combined[i];
-                if q.percent != g.percent || g.is_consolidation() {
+                if q.percent != g.percent || g.is_read() {
                     if let Some(origin) = g.origin.as_mut() {
                         origin.question_percent = Some(q.percent);
                     }
@@ -500,7 +507,7 @@ mod tests {
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].percent, 55.0);
         assert_eq!(c[0].origin.as_ref().unwrap().question_percent, Some(55.0));
-        assert!(c[1].is_consolidation());
+        assert!(c[1].is_read());
         assert_eq!(c[1].percent, 10.0);
     }
 }

@@ -18,7 +18,16 @@ pub fn edge(e: &Edge, lang: Lang) -> String {
             percent = num(percent),
             owned = owned
         ),
+        Share::Range { minimum, maximum } => tr!(
+            lang,
+            "holding-range",
+            owner = owner,
+            minimum = num(minimum),
+            maximum = num(maximum),
+            owned = owned
+        ),
         Share::Consolidation => tr!(lang, "holding-consolidation", owner = owner, owned = owned),
+        Share::Control => tr!(lang, "holding-control", owner = owner, owned = owned),
     };
     let unstated = || tr!(lang, "holding-date-unstated");
     let period = match (&e.from, &e.to) {
@@ -58,7 +67,8 @@ pub fn import(w: &mut dyn Write, a: &ImportAnswer, lang: Lang) -> io::Result<()>
             rows = a.rows,
             sha = i.file_sha256.as_str(),
             percent = a.percent_edges,
-            consolidation = a.consolidation_edges,
+            read = a.read_edges,
+            skipped = a.skipped,
             dataset = i.dataset.as_str(),
             before = i.edges_before,
             after = i.edges_after,

@@ -338,6 +338,21 @@ fn reason(r: &Reason, entry: &str, lang: Lang) -> String {
             list,
             verdict,
             rule,
+        } if *percent == 0.0 => tr!(
+            lang,
+            "step-owned-read",
+            party = party.as_str(),
+            list = list.as_str(),
+            chain = holdings(chain, lang),
+            rule = rule.as_str(),
+        ),
+        Reason::Owned {
+            party,
+            percent,
+            chain,
+            list,
+            verdict,
+            rule,
         } => tr!(
             lang,
             "step-owned",
@@ -759,13 +774,18 @@ pub fn affiliate(a: &earl_engine::owners::Affiliate, lang: Lang) -> String {
         earl_core::rules::InForce::Suspended => "suspended",
         earl_core::rules::InForce::NotInForce => "not_in_force",
     };
+    // A share read from control states no percentage: never shown as 0%.
+    let stated = match a.percent {
+        0.0 => tr!(lang, "affiliate-no-share-stated"),
+        p => tr!(lang, "affiliate-share-stated", percent = num(p)),
+    };
     tr!(
         lang,
         "affiliate",
         party = a.party.as_str(),
         verdict = verdict_key(a.verdict),
         owners = join(&owners, "list-comma", lang),
-        percent = num(a.percent),
+        stated = stated,
         chain = holdings(&a.chain, lang),
         status = status,
         rule = a.rule.as_str(),
@@ -780,32 +800,55 @@ fn holdings(chain: &[Holding], lang: Lang) -> String {
 /// One link of a chain: the share (or the reading, where the source states control without a
 /// percentage), the owner's list, and where the ownership graph found it.
 fn holding(h: &Holding, lang: Lang) -> String {
+    use earl_core::step::HoldingReading;
     let (owner, owned) = (h.owner.as_str(), h.owned.as_str());
-    let share = match (h.percent, h.list.as_deref()) {
-        (Some(p), Some(list)) => tr!(
+    let reading = h.graph.as_ref().map(|g| (g.reading, g.upper));
+    let share = match (reading, h.percent, h.list.as_deref()) {
+        (None | Some((HoldingReading::Percent, _)), Some(p), Some(list)) => {
+            return with_graph(
+                h,
+                tr!(
+                    lang,
+                    "holding-listed",
+                    owner = owner,
+                    percent = num(p),
+                    owned = owned,
+                    list = list
+                ),
+                lang,
+            );
+        }
+        (None | Some((HoldingReading::Percent, _)), Some(p), None) => {
+            tr!(
+                lang,
+                "holding",
+                owner = owner,
+                percent = num(p),
+                owned = owned
+            )
+        }
+        (Some((HoldingReading::Range, Some(upper))), p, _) => tr!(
             lang,
-            "holding-listed",
+            "holding-range",
             owner = owner,
-            percent = num(p),
-            owned = owned,
-            list = list
-        ),
-        (Some(p), None) => tr!(
-            lang,
-            "holding",
-            owner = owner,
-            percent = num(p),
+            minimum = num(p.unwrap_or(0.0)),
+            maximum = num(upper),
             owned = owned
         ),
-        (None, Some(list)) => tr!(
-            lang,
-            "holding-consolidation-listed",
-            owner = owner,
-            owned = owned,
-            list = list
-        ),
-        (None, None) => tr!(lang, "holding-consolidation", owner = owner, owned = owned),
+        (Some((HoldingReading::ConsolidationMajorityLikely, _)), _, _) => {
+            tr!(lang, "holding-consolidation", owner = owner, owned = owned)
+        }
+        _ => tr!(lang, "holding-control", owner = owner, owned = owned),
     };
+    let share = match h.list.as_deref() {
+        Some(list) => tr!(lang, "holding-with-list", holding = share, list = list),
+        None => share,
+    };
+    with_graph(h, share, lang)
+}
+
+/// A holding's words with where the ownership graph found it, when it did.
+fn with_graph(h: &Holding, share: String, lang: Lang) -> String {
     let Some(g) = &h.graph else {
         return share;
     };

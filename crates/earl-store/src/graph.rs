@@ -25,8 +25,9 @@ const MIGRATIONS: &[&str] = &["
 CREATE TABLE edges (
     owner      TEXT NOT NULL,
     owned      TEXT NOT NULL,
-    reading    TEXT NOT NULL CHECK (reading IN ('percent', 'consolidation')),
-    percent    REAL CHECK ((reading = 'percent') = (percent IS NOT NULL)),
+    reading    TEXT NOT NULL CHECK (reading IN ('percent', 'range', 'consolidation', 'control')),
+    percent    REAL NOT NULL,
+    upper      REAL NOT NULL,
     source     TEXT NOT NULL,
     valid_from TEXT,
     valid_to   TEXT,
@@ -59,9 +60,36 @@ pub const KEPT_WITHOUT_ACCEPTING: f64 = 0.8;
 pub enum Share {
     /// A stated percentage, in (0, 100].
     Percent { percent: f64 },
+    /// A stated range (BODS `share` with `minimum`/`exclusiveMinimum` and
+    /// `maximum`/`exclusiveMaximum`): at least `minimum`, at most `maximum`.
+    Range { minimum: f64, maximum: f64 },
     /// The owned party's accounts are consolidated into the owner's (GLEIF Level 2): control,
     /// with no percentage stated — majority ownership likely, never read as 0%.
     Consolidation,
+    /// An interest other than a stated shareholding (BODS voting rights, board appointment, a
+    /// shareholding with no share given): the ownership share is unknown, never read as 0%.
+    Control,
+}
+
+impl Share {
+    /// The share surely held, and the most that may be held.
+    pub fn bounds(self) -> (f64, f64) {
+        match self {
+            Share::Percent { percent } => (percent, percent),
+            Share::Range { minimum, maximum } => (minimum, maximum),
+            Share::Consolidation | Share::Control => (0.0, 100.0),
+        }
+    }
+
+    /// The reading's name as stored.
+    pub fn reading(self) -> &'static str {
+        match self {
+            Share::Percent { .. } => "percent",
+            Share::Range { .. } => "range",
+            Share::Consolidation => "consolidation",
+            Share::Control => "control",
+        }
+    }
 }
 
 /// One holding in the graph.
@@ -310,18 +338,23 @@ impl OwnershipGraph {
         {
             let mut insert = tx
                 .prepare(
-                    "INSERT INTO edges (owner, owned, reading, percent, source, valid_from, \
-                     valid_to, imported, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    "INSERT INTO edges (owner, owned, reading, percent, upper, source, valid_from, \
+                     valid_to, imported, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )
                 .map_err(sql)?;
             for e in edges {
-                let (reading, percent) = match e.share {
-                    Share::Percent { percent } => ("percent", Some(percent)),
-                    Share::Consolidation => ("consolidation", None),
-                };
+                let (percent, upper) = e.share.bounds();
                 insert
                     .execute(params![
-                        e.owner, e.owned, reading, percent, e.source, e.from, e.to, e.imported,
+                        e.owner,
+                        e.owned,
+                        e.share.reading(),
+                        percent,
+                        upper,
+                        e.source,
+                        e.from,
+                        e.to,
+                        e.imported,
                         e.dataset
                     ])
                     .map_err(sql)?;
@@ -361,25 +394,33 @@ fn identity(connection: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
 
 fn read_edges(connection: &Connection) -> rusqlite::Result<Vec<Edge>> {
     let mut statement = connection.prepare(
-        "SELECT owner, owned, reading, percent, source, valid_from, valid_to, imported, dataset \
-         FROM edges ORDER BY owned, owner, dataset, source, valid_from, valid_to, reading, percent",
+        "SELECT owner, owned, reading, percent, upper, source, valid_from, valid_to, imported, \
+         dataset FROM edges \
+         ORDER BY owned, owner, dataset, source, valid_from, valid_to, reading, percent, upper",
     )?;
     statement
         .query_map([], |r| {
             let reading: String = r.get(2)?;
-            let share = match (reading.as_str(), r.get::<_, Option<f64>>(3)?) {
-                ("percent", Some(percent)) => Share::Percent { percent },
-                _ => Share::Consolidation,
+            let (percent, upper): (f64, f64) = (r.get(3)?, r.get(4)?);
+            let share = match reading.as_str() {
+                "percent" => Share::Percent { percent },
+                "range" => Share::Range {
+                    minimum: percent,
+                    maximum: upper,
+                },
+                "consolidation" => Share::Consolidation,
+                // The table's CHECK admits no other reading.
+                _ => Share::Control,
             };
             Ok(Edge {
                 owner: r.get(0)?,
                 owned: r.get(1)?,
                 share,
-                source: r.get(4)?,
-                from: r.get(5)?,
-                to: r.get(6)?,
-                imported: r.get(7)?,
-                dataset: r.get(8)?,
+                source: r.get(5)?,
+                from: r.get(6)?,
+                to: r.get(7)?,
+                imported: r.get(8)?,
+                dataset: r.get(9)?,
             })
         })?
         .collect()
@@ -389,10 +430,8 @@ fn read_edges(connection: &Connection) -> rusqlite::Result<Vec<Edge>> {
 pub fn graph_hash(edges: &[Edge]) -> String {
     let mut hasher = Sha256::new();
     for e in edges {
-        let share = match e.share {
-            Share::Percent { percent } => format!("percent\t{percent}"),
-            Share::Consolidation => "consolidation\t".to_string(),
-        };
+        let (lower, upper) = e.share.bounds();
+        let share = format!("{}\t{lower}\t{upper}", e.share.reading());
         let line = format!(
             "{}\t{}\t{share}\t{}\t{}\t{}\t{}\t{}\n",
             e.owner,

@@ -89,10 +89,15 @@ step-owned = { $verdict ->
         [applies] يملك
        *[other] قد يملك (تواريخ إدراج بعض المالكين غير معروفة، أو حصة مستنتجة من السيطرة دون نسبة مذكورة)
     } أطرافٌ مدرجة في قائمة {$list} مجتمعةً {$percent}% من {$party} ({$chain}): {$rule}
+step-owned-read = قد تملك أطرافٌ مدرجة في قائمة {$list} من {$party} ما يبلغ الحد أو يتجاوزه: لا نسبة مذكورة، والحصص مستنتجة من السيطرة ({$chain}) — غير محسوم، ولا يُعدّ خاليًا من القيود: {$rule}
+affiliate-share-stated = {$percent}% مذكورة
+affiliate-no-share-stated = لا نسبة مذكورة
 holding = {$owner} يملك {$percent}% من {$owned}
 holding-listed = {$owner} يملك {$percent}% من {$owned}، {$list}
 holding-consolidation = {$owner} يدمج {$owned} في حساباته (سيطرة دون نسبة مذكورة: ملكية الأغلبية مرجّحة، غير محسومة)
-holding-consolidation-listed = {$owner} يدمج {$owned} في حساباته (سيطرة دون نسبة مذكورة: ملكية الأغلبية مرجّحة، غير محسومة)، {$list}
+holding-range = {$owner} يملك ما بين {$minimum}% و{$maximum}% من {$owned}
+holding-control = لـ {$owner} مصلحة في {$owned} غير حصة ملكية مذكورة (نسبة الملكية غير معروفة، غير محسومة)
+holding-with-list = {$holding}، {$list}
 holding-from-graph = {$holding} [سجل الملكية: {$source}؛ {$period}]
 holding-period = قائمة من {$from} إلى {$to}، استوردت في {$imported}
 holding-period-unstated = لم يذكر المصدر التواريخ، استوردت في {$imported}
@@ -101,7 +106,7 @@ affiliate-owner = {$name} ({$list})
 affiliate = { $verdict ->
         [applies] {$party} تابعٌ لـ
        *[other] قد يكون {$party} تابعًا لـ (تاريخ إدراج غير معروف، أو حصة مستنتجة من السيطرة دون نسبة مذكورة)
-    } {$owners}: {$percent}% مذكورة، عبر {$chain}. { $status ->
+    } {$owners}: {$stated}، عبر {$chain}. { $status ->
         [in_force] بموجب {$rule}، النافذة في التاريخ المطلوب، يُقيَّد كما يُقيَّدون.
         [suspended] {$rule} معلّقة في التاريخ المطلوب: لم تُطبَّق؛ وتبقى الملكية مؤشر خطر.
        *[other] {$rule} غير نافذة في التاريخ المطلوب: لم تُطبَّق؛ وتبقى الملكية مؤشر خطر.
@@ -474,7 +479,7 @@ step-prong-unsettled = {$prong}: غير محسوم — نطاق القاعدة �
 step-prong-fact-unknown = {$prong}: غير محسوم — واقعة حاسمة غير معروفة: {$rule}
 verdict-not-subject = غير خاضع للوائح إدارة الصادرات (EAR) — لا يشمله أي شرط ترخيص بموجبها (انظر المسار)
 verdict-jurisdiction-undetermined = {" "}(خضوعه للوائح إدارة الصادرات غير محسوم)
-owners-imported = استُورد {$file} ({$format}، {$rows} صفًا، SHA-256 {$sha}) بوصفه مجموعة البيانات {$dataset}: {$percent} حصة بنسبة مذكورة، و{$consolidation} مستنتجة من السيطرة. يضم السجل {$after} حافة (قبلها: {$before})؛ وإصداره {$version}.
+owners-imported = استُورد {$file} ({$format}، {$rows} صفًا، SHA-256 {$sha}) بوصفه مجموعة البيانات {$dataset}: {$percent} حصة بنسبة مذكورة، و{$read} مقروءة على نحو آخر (نطاق، أو سيطرة دون نسبة)؛ وتُخطّي {$skipped} سجلًا. يضم السجل {$after} حافة (قبلها: {$before})؛ وإصداره {$version}.
 owners-found = {$asked} موجود في سجل الملكية باسم {$found} (إصدار السجل {$version}).
 owners-not-found = {$asked} غير موجود في سجل الملكية (الإصدار {$version}): ملكيته غير معروفة لـ earl، لا "بلا مالكين".
 owners-up = المالكون، صعودًا:

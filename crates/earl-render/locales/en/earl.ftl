@@ -86,10 +86,15 @@ step-owned = {$party} { $verdict ->
         [applies] is
        *[other] may be (some owners' listing dates are unknown, or a holding is read from control without a stated percentage)
     } owned {$percent}% in the aggregate by parties on the {$list} list ({$chain}): {$rule}
+step-owned-read = {$party} may be owned at or above the threshold by parties on the {$list} list: no percentage is stated, the holdings are read from control ({$chain}) — undetermined, never cleared: {$rule}
+affiliate-share-stated = {$percent}% stated
+affiliate-no-share-stated = no percentage stated
 holding = {$owner} holds {$percent}% of {$owned}
 holding-listed = {$owner} holds {$percent}% of {$owned}, {$list}
 holding-consolidation = {$owner} consolidates {$owned} in its accounts (control with no percentage stated: majority ownership likely, undetermined)
-holding-consolidation-listed = {$owner} consolidates {$owned} in its accounts (control with no percentage stated: majority ownership likely, undetermined), {$list}
+holding-range = {$owner} holds between {$minimum}% and {$maximum}% of {$owned}
+holding-control = {$owner} has an interest in {$owned} other than a stated shareholding (ownership share unknown, undetermined)
+holding-with-list = {$holding}, {$list}
 holding-from-graph = {$holding} [ownership graph: {$source}; {$period}]
 holding-period = held from {$from} to {$to}, imported {$imported}
 holding-period-unstated = dates not stated by the source, imported {$imported}
@@ -98,7 +103,7 @@ affiliate-owner = {$name} ({$list})
 affiliate = {$party} { $verdict ->
         [applies] is
        *[other] may be (a listing date unknown, or a holding read from control without a stated percentage)
-    } an affiliate of {$owners}: {$percent}% stated, via {$chain}. { $status ->
+    } an affiliate of {$owners}: {$stated}, via {$chain}. { $status ->
         [in_force] Under {$rule}, in force on the date asked, it is restricted as they are.
         [suspended] {$rule} is suspended on the date asked: not applied; the ownership remains a red flag.
        *[other] {$rule} is not in force on the date asked: not applied; the ownership remains a red flag.
@@ -433,7 +438,7 @@ step-prong-unsettled = {$prong}: undetermined — the reach of the rule is unset
 step-prong-fact-unknown = {$prong}: undetermined — a fact that decides it is unknown: {$rule}
 verdict-not-subject = NOT SUBJECT TO THE EAR — no EAR licence requirement reaches it (see the path)
 verdict-jurisdiction-undetermined = {" "}(whether it is subject to the EAR is undetermined)
-owners-imported = Imported {$file} ({$format}, {$rows} rows, SHA-256 {$sha}) as dataset {$dataset}: {$percent} holdings with a stated percentage, {$consolidation} read from control. The graph holds {$after} edges (before: {$before}); its version is {$version}.
+owners-imported = Imported {$file} ({$format}, {$rows} rows, SHA-256 {$sha}) as dataset {$dataset}: {$percent} holdings with a stated percentage, {$read} read otherwise (a range, or control without a percentage); {$skipped} records skipped. The graph holds {$after} edges (before: {$before}); its version is {$version}.
 owners-found = {$asked} is in the ownership graph as {$found} (graph version {$version}).
 owners-not-found = {$asked} is not in the ownership graph (version {$version}): its ownership is unknown to earl, not "no owners".
 owners-up = Owners, upwards:

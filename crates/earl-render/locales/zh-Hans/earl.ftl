@@ -84,10 +84,15 @@ step-owned = {$party}{ $verdict ->
         [applies] 由
        *[other] 可能由（部分所有者的列名日期未知，或某项持股系由控制关系推断、未载明比例）
     } {$list} 清单上的各方合计持有 {$percent}%（{$chain}）：{$rule}
+step-owned-read = {$party} 可能由 {$list} 清单上的各方持有达到或超过门槛的比例：未载明比例，持股系由控制关系推断（{$chain}）——尚未确定，绝不视为无限制：{$rule}
+affiliate-share-stated = 载明比例 {$percent}%
+affiliate-no-share-stated = 未载明比例
 holding = {$owner} 持有 {$owned} 的 {$percent}%
 holding-listed = {$owner} 持有 {$owned} 的 {$percent}%，{$list}
 holding-consolidation = {$owner} 将 {$owned} 纳入其合并报表（控制关系，未载明比例：很可能为多数所有权，尚未确定）
-holding-consolidation-listed = {$owner} 将 {$owned} 纳入其合并报表（控制关系，未载明比例：很可能为多数所有权，尚未确定），{$list}
+holding-range = {$owner} 持有 {$owned} 的 {$minimum}% 至 {$maximum}%
+holding-control = {$owner} 对 {$owned} 拥有载明持股以外的权益（所有权比例未知，尚未确定）
+holding-with-list = {$holding}，{$list}
 holding-from-graph = {$holding} [所有权图：{$source}；{$period}]
 holding-period = 自 {$from} 至 {$to} 持有，导入于 {$imported}
 holding-period-unstated = 来源未载明日期，导入于 {$imported}
@@ -96,7 +101,7 @@ affiliate-owner = {$name}（{$list}）
 affiliate = {$party}{ $verdict ->
         [applies] 是
        *[other] 可能是（某一列名日期未知，或某项持股系由控制关系推断、未载明比例）
-    } {$owners} 的关联方：载明比例 {$percent}%，经由 {$chain}。{ $status ->
+    } {$owners} 的关联方：{$stated}，经由 {$chain}。{ $status ->
         [in_force] 依据在所问日期有效的 {$rule}，其受到与上述各方相同的限制。
         [suspended] {$rule} 在所问日期处于暂停状态：未予适用；该所有权仍是一个危险信号。
        *[other] {$rule} 在所问日期尚未生效：未予适用；该所有权仍是一个危险信号。
@@ -428,7 +433,7 @@ step-prong-unsettled = {$prong}：无法确定 — 该规则的适用范围尚�
 step-prong-fact-unknown = {$prong}：无法确定 — 决定性事实未知：{$rule}
 verdict-not-subject = 不受 EAR 管辖 — 不适用任何 EAR 许可证要求（见判定路径）
 verdict-jurisdiction-undetermined = （是否受 EAR 管辖尚无法确定）
-owners-imported = 已导入 {$file}（{$format}，{$rows} 行，SHA-256 {$sha}），数据集 {$dataset}：{$percent} 项载明比例的持股，{$consolidation} 项由控制关系推断。所有权图现有 {$after} 条边（导入前：{$before}）；版本为 {$version}。
+owners-imported = 已导入 {$file}（{$format}，{$rows} 行，SHA-256 {$sha}），数据集 {$dataset}：{$percent} 项载明比例的持股，{$read} 项以其他方式解读（比例区间，或未载明比例的控制关系）；跳过 {$skipped} 条记录。所有权图现有 {$after} 条边（导入前：{$before}）；版本为 {$version}。
 owners-found = {$asked} 在所有权图中，名称为 {$found}（图版本 {$version}）。
 owners-not-found = {$asked} 不在所有权图中（版本 {$version}）：earl 不了解其所有权，而非"没有所有者"。
 owners-up = 所有者（向上）：
