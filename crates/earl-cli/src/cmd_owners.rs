@@ -50,6 +50,16 @@ pub enum OwnersCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Compare the holdings two ownership files give: added, removed, changed share.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// The files' format (default: from each file's name or content).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Every party the graph shows owned at or above an ownership rule's threshold by listed
     /// parties, with the chain and the rule's effect on the date.
     Affiliates {
@@ -111,6 +121,34 @@ pub fn run(app: &App, a: &OwnersArgs, lang: Lang) -> Result<(), Failure> {
                     imports.len(),
                     lang,
                 )?)
+            }
+        }
+        OwnersCommand::Diff {
+            old,
+            new,
+            format,
+            json,
+        } => {
+            let today = earl_engine::today();
+            let read = |path: &std::path::Path| -> Result<_, Failure> {
+                let format = match format {
+                    Some(f) => *f,
+                    None => Format::of(path)?,
+                };
+                let read = earl_front::owners::read(path, format, format.as_str(), today)?;
+                let side = earl_engine::owners::DiffSide {
+                    file: path.display().to_string(),
+                    sha256: read.file_sha256.clone(),
+                    edges: read.edges.len(),
+                };
+                Ok((side, read.edges))
+            };
+            let ((old_side, old_edges), (new_side, new_edges)) = (read(old)?, read(new)?);
+            let answer = earl_engine::owners::diff(old_side, &old_edges, new_side, &new_edges);
+            if *json {
+                print_json(&answer)
+            } else {
+                Ok(earl_render::owners::diff(&mut out, &answer, lang)?)
             }
         }
         OwnersCommand::Affiliates { date, json } => {

@@ -205,6 +205,57 @@ pub struct ImportAnswer {
     pub skipped: u64,
 }
 
+/// `earl owners diff OLD NEW`: the holdings two ownership files give, compared.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffAnswer {
+    pub old: DiffSide,
+    pub new: DiffSide,
+    /// Holdings only the new file gives.
+    pub added: Vec<Edge>,
+    /// Holdings only the old file gives.
+    pub removed: Vec<Edge>,
+    /// Holdings both give, with another share or reading: (old, new).
+    pub changed: Vec<(Edge, Edge)>,
+    pub unchanged: usize,
+}
+
+/// One file of a diff.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffSide {
+    pub file: String,
+    pub sha256: String,
+    pub edges: usize,
+}
+
+/// Compares the holdings of two files: a holding is the owner, the owned party (as screening
+/// normalises their names) and the dates it held; its share or reading may change.
+pub fn diff(old: DiffSide, old_edges: &[Edge], new: DiffSide, new_edges: &[Edge]) -> DiffAnswer {
+    let identity = |e: &Edge| (node(&e.owner), node(&e.owned), e.from.clone(), e.to.clone());
+    let olds: HashMap<_, &Edge> = old_edges.iter().map(|e| (identity(e), e)).collect();
+    let news: HashMap<_, &Edge> = new_edges.iter().map(|e| (identity(e), e)).collect();
+    let mut answer = DiffAnswer {
+        old,
+        new,
+        added: Vec::new(),
+        removed: Vec::new(),
+        changed: Vec::new(),
+        unchanged: 0,
+    };
+    for e in new_edges {
+        match olds.get(&identity(e)) {
+            None => answer.added.push(e.clone()),
+            Some(o) if o.share != e.share => answer.changed.push(((*o).clone(), e.clone())),
+            Some(_) => answer.unchanged += 1,
+        }
+    }
+    answer.removed = old_edges
+        .iter()
+        .filter(|e| !news.contains_key(&identity(e)))
+        .cloned()
+        .collect();
+    answer
+}
+
 /// `earl owners show NAME`: the party as the graph names it, its chains up and down.
 #[derive(Debug, Clone, Serialize)]
 pub struct ShowAnswer<'g> {
@@ -483,6 +534,31 @@ mod tests {
         let (stakes, matched) = g.stakes_above(&["y limited"]);
         assert_eq!(matched, vec![("y limited".into(), "Y LIMITED".into())]);
         assert!(stakes.iter().any(|s| s.owned == "y limited"));
+    }
+
+    #[test]
+    fn a_diff_names_holdings_added_removed_and_changed() {
+        let side = |file: &str| DiffSide {
+            file: file.into(),
+            sha256: String::new(),
+            edges: 0,
+        };
+        let old = vec![
+            edge("A", "T", Share::Percent { percent: 30.0 }),
+            edge("B", "T", Share::Percent { percent: 20.0 }),
+            edge("C", "U", Share::Consolidation),
+        ];
+        let new = vec![
+            edge("a", "t", Share::Percent { percent: 30.0 }),
+            edge("B", "T", Share::Percent { percent: 25.0 }),
+            edge("D", "U", Share::Consolidation),
+        ];
+        let d = diff(side("old"), &old, side("new"), &new);
+        assert_eq!(d.unchanged, 1);
+        assert_eq!(d.changed.len(), 1);
+        assert_eq!(d.changed[0].1.share, Share::Percent { percent: 25.0 });
+        assert_eq!(d.added[0].owner, "D");
+        assert_eq!(d.removed[0].owner, "C");
     }
 
     #[test]

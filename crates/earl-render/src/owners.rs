@@ -3,7 +3,7 @@
 use crate::Lang;
 use crate::prose::{affiliate, num};
 use crate::tr;
-use earl_engine::owners::{AffiliatesAnswer, ChainLink, ImportAnswer, ShowAnswer};
+use earl_engine::owners::{AffiliatesAnswer, ChainLink, DiffAnswer, ImportAnswer, ShowAnswer};
 use earl_store::graph::{Edge, Share};
 use std::io::{self, Write};
 
@@ -160,6 +160,35 @@ pub fn affiliates(w: &mut dyn Write, a: &AffiliatesAnswer, lang: Lang) -> io::Re
     )?;
     for x in &a.affiliates {
         writeln!(w, "  {}", affiliate(x, lang))?;
+    }
+    Ok(())
+}
+
+/// `earl owners diff OLD NEW`.
+pub fn diff(w: &mut dyn Write, d: &DiffAnswer, lang: Lang) -> io::Result<()> {
+    writeln!(
+        w,
+        "{}",
+        tr!(
+            lang,
+            "owners-diff",
+            old = d.old.file.as_str(),
+            new = d.new.file.as_str(),
+            added = d.added.len(),
+            removed = d.removed.len(),
+            changed = d.changed.len(),
+            unchanged = d.unchanged
+        )
+    )?;
+    for e in &d.added {
+        writeln!(w, "  + {}", edge(e, lang))?;
+    }
+    for e in &d.removed {
+        writeln!(w, "  - {}", edge(e, lang))?;
+    }
+    for (old, new) in &d.changed {
+        writeln!(w, "  ~ {}", edge(old, lang))?;
+        writeln!(w, "    → {}", edge(new, lang))?;
     }
     Ok(())
 }

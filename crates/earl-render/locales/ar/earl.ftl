@@ -487,3 +487,4 @@ owners-down = الحصص، نزولًا:
 owners-none = لا شيء في السجل
 owners-list = {$edges} حافة من {$imports} عملية استيراد؛ إصدار السجل {$version}.
 owners-affiliates = {$count} تابعًا لأطراف مدرجة في {$date} (فُحص {$owners} مالكًا في السجل؛ إصدار السجل {$version}).
+owners-diff = {$old} ← {$new}: أُضيفت {$added} حصة، وأُزيلت {$removed}، وتغيّرت {$changed}، وبقيت {$unchanged} دون تغيير.

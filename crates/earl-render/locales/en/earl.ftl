@@ -446,3 +446,4 @@ owners-down = Holdings, downwards:
 owners-none = none in the graph
 owners-list = {$edges} edges from {$imports} imports; graph version {$version}.
 owners-affiliates = {$count} affiliates of listed parties on {$date} ({$owners} owners in the graph screened; graph version {$version}).
+owners-diff = {$old} → {$new}: {$added} holdings added, {$removed} removed, {$changed} changed, {$unchanged} unchanged.

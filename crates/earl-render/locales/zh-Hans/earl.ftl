@@ -441,3 +441,4 @@ owners-down = 持股（向下）：
 owners-none = 图中没有
 owners-list = 共 {$edges} 条边，来自 {$imports} 次导入；图版本 {$version}。
 owners-affiliates = {$date} 共有 {$count} 个列名方的关联方（已筛查图中 {$owners} 个所有者；图版本 {$version}）。
+owners-diff = {$old} → {$new}：新增 {$added} 项持股，移除 {$removed} 项，变更 {$changed} 项，未变 {$unchanged} 项。
