@@ -91,7 +91,7 @@ pub fn run(app: &App, a: &OwnersArgs, lang: Lang) -> Result<(), Failure> {
         OwnersCommand::Show { name, json } => {
             earl_engine::screenable(name, "the name")?;
             let engine = app.engine()?;
-            let graph = engine.ownership_graph().ok_or_else(no_graph)?;
+            let graph = engine.ownership_graph()?.ok_or_else(no_graph)?;
             let answer = graph.show(name);
             if *json {
                 print_json(&answer)

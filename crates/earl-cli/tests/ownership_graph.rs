@@ -548,3 +548,38 @@ fn a_gleif_consolidation_is_majority_likely_undetermined_never_clear() {
     );
     assert!(!owned[0]["text"].as_str().unwrap().contains(" 0%"));
 }
+
+/// A check recorded before the graph was imported is asked again after the import, and the
+/// recheck reports the answer that changed and the graph's version.
+#[test]
+fn audit_recheck_reports_what_an_import_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = json_of(
+        dir.path(),
+        &[
+            "check",
+            "H200",
+            "--to",
+            "GB",
+            "--end-user",
+            Y,
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    assert_eq!(before["license_required"], false);
+    let file = fixture("judged.csv");
+    let import = json_of(dir.path(), &["owners", "import", file.to_str().unwrap()]);
+    let report = json_of(dir.path(), &["audit", "recheck"]);
+    assert_eq!(report["ownership_graph"], import["graph_sha256"]);
+    let changed = report["changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["before"]["license_required"], false);
+    assert_eq!(changed[0]["after"]["license_required"], true);
+    assert!(
+        changed[0]["after"]["decided_by"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("affiliates-bis"))
+    );
+}

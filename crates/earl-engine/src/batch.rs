@@ -210,7 +210,7 @@ impl Engine {
         // A listing changes answers from its notice's effective date.
         breaks.extend(self.data.list_notices.dates());
         // A holding of the ownership graph counts from its first day to its last.
-        breaks.extend(self.ownership.iter().flat_map(|g| g.dates()));
+        breaks.extend(self.ownership_graph()?.iter().flat_map(|g| g.dates()));
         breaks.sort();
         breaks.dedup();
         let by_quantity = self

@@ -108,8 +108,11 @@ pub struct Engine {
     list_state: Option<PathBuf>,
     count_drops: OnceLock<Vec<String>>,
     snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
-    /// Who owns whom, as `earl owners import` left it; `None` when nothing was imported.
-    ownership: Option<Arc<owners::OwnershipGraph>>,
+    /// The ownership graph file `earl owners import` writes (`None`: no data directory).
+    ownership_file: Option<PathBuf>,
+    /// Who owns whom, loaded from `ownership_file` on first use (only a question naming a
+    /// party needs it); `None` when nothing was imported.
+    ownership: OnceLock<Result<Option<owners::OwnershipGraph>, String>>,
 }
 
 /// A snapshot is fixed by its date and the id of the scenario laid over it.
@@ -131,19 +134,28 @@ impl Engine {
             list_state: None,
             count_drops: OnceLock::new(),
             snapshots: Mutex::new(HashMap::new()),
-            ownership: None,
+            ownership_file: None,
+            ownership: OnceLock::new(),
         }
     }
 
-    /// An engine that finds the parties of every check in this ownership graph.
-    pub fn with_ownership_graph(mut self, graph: Option<Arc<owners::OwnershipGraph>>) -> Engine {
-        self.ownership = graph;
+    /// An engine that finds the parties of every check in the ownership graph kept in this
+    /// file (when it exists).
+    pub fn with_ownership_graph_file(mut self, file: Option<PathBuf>) -> Engine {
+        self.ownership_file = file;
         self
     }
 
-    /// The ownership graph in use, when one was imported.
-    pub fn ownership_graph(&self) -> Option<&owners::OwnershipGraph> {
-        self.ownership.as_deref()
+    /// The ownership graph in use, loaded on first use; `None` when none was imported.
+    pub fn ownership_graph(&self) -> Result<Option<&owners::OwnershipGraph>, EngineError> {
+        self.ownership
+            .get_or_init(|| match &self.ownership_file {
+                Some(file) => owners::OwnershipGraph::load(file),
+                None => Ok(None),
+            })
+            .as_ref()
+            .map(Option::as_ref)
+            .map_err(|e| EngineError::BadInput(e.clone()))
     }
 
     /// Sets the BIS documents published after the rules' `as_of` (those dated after it are

@@ -55,6 +55,20 @@ pub struct BadGraphDate {
 }
 
 impl OwnershipGraph {
+    /// The graph kept in `file`, loaded; `None` when there is no file (nothing imported).
+    pub fn load(file: &std::path::Path) -> Result<Option<OwnershipGraph>, String> {
+        let Some(stored) =
+            earl_store::graph::OwnershipGraph::open_existing(file).map_err(|e| e.to_string())?
+        else {
+            return Ok(None);
+        };
+        let version = stored.version().map_err(|e| e.to_string())?;
+        let edges = stored.edges().map_err(|e| e.to_string())?;
+        OwnershipGraph::new(version, edges)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    }
+
     pub fn new(version: String, edges: Vec<Edge>) -> Result<OwnershipGraph, BadGraphDate> {
         let mut dates = Vec::with_capacity(edges.len());
         for e in &edges {
@@ -330,7 +344,7 @@ pub struct AffiliatesAnswer {
 impl Engine {
     /// The ownership graph, or a refusal saying how to make one.
     fn graph(&self) -> Result<&OwnershipGraph, EngineError> {
-        self.ownership.as_deref().ok_or_else(|| {
+        self.ownership_graph()?.ok_or_else(|| {
             EngineError::BadInput(
                 "no ownership graph: import one with `earl owners import FILE`".into(),
             )

@@ -128,7 +128,11 @@ impl Engine {
         }
         let end_user_name = req.end_user.as_deref();
         // The graph is walked up from the end user and from every owner the question names.
-        let (graph_stakes, graph_matches) = match (&self.ownership, end_user_name) {
+        let graph = match end_user_name {
+            Some(_) => self.ownership_graph()?,
+            None => None,
+        };
+        let (graph_stakes, graph_matches) = match (graph, end_user_name) {
             (Some(graph), Some(end_user)) => {
                 let mut named = vec![end_user];
                 for s in req.ownership.iter().flatten() {
@@ -178,11 +182,7 @@ impl Engine {
             end_user,
             stakes,
             owners,
-            graph: self
-                .ownership
-                .as_ref()
-                .filter(|_| end_user_name.is_some())
-                .map(|g| g.version.clone()),
+            graph: graph.map(|g| g.version.clone()),
             graph_matches,
         })
     }

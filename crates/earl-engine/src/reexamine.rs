@@ -128,6 +128,10 @@ pub struct RecheckReport {
     pub since: Option<String>,
     pub rules_hash: String,
     pub lists: ListsUsed,
+    /// The version of the ownership graph the checks were asked under, when one was imported:
+    /// an answer changed by an import names the graph's holdings in its steps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ownership_graph: Option<String>,
     pub changed: Vec<Rechecked>,
     pub not_rechecked: Vec<NotRead>,
 }
@@ -610,6 +614,7 @@ impl Engine {
             since: since.map(str::to_string),
             rules_hash: self.data.content_hash.clone(),
             lists,
+            ownership_graph: self.ownership_graph()?.map(|g| g.version.clone()),
             changed,
             not_rechecked,
         })

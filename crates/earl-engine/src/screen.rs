@@ -220,11 +220,11 @@ impl Engine {
             list_warnings: screening.warnings.clone(),
             count_drop_warnings: self.count_drop_warnings()?.to_vec(),
             matches,
-            affiliate_of: match self.ownership_graph() {
+            affiliate_of: match self.ownership_graph()? {
                 Some(_) => self.affiliations_of(&req.name, req.date, &mut Default::default())?,
                 None => Vec::new(),
             },
-            ownership_graph: self.ownership_graph().map(|g| g.version.clone()),
+            ownership_graph: self.ownership_graph()?.map(|g| g.version.clone()),
         })
     }
 }

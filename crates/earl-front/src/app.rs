@@ -116,7 +116,7 @@ impl App {
         };
         Ok(Engine::new(data, self.lists_source()?)
             .with_newer_documents(documents)
-            .with_ownership_graph(self.ownership_graph()?)
+            .with_ownership_graph_file(self.ownership_graph_path())
             .accept_partial_lists(self.args.accept_partial_lists)
             // `--no-audit` writes nothing of earl's own (the index is a cache, not data).
             .with_list_state(
@@ -130,27 +130,6 @@ impl App {
     pub fn ownership_graph_path(&self) -> Option<PathBuf> {
         self.data_dir()
             .map(|dir| earl_store::graph::OwnershipGraph::path_in(&dir))
-    }
-
-    /// The ownership graph `earl owners import` left, loaded; `None` when nothing was imported.
-    pub fn ownership_graph(
-        &self,
-    ) -> Result<Option<std::sync::Arc<earl_engine::owners::OwnershipGraph>>, Failure> {
-        let Some(path) = self.ownership_graph_path() else {
-            return Ok(None);
-        };
-        let Some(graph) = earl_store::graph::OwnershipGraph::open_existing(&path)
-            .map_err(|e| Failure::input(e.to_string()))?
-        else {
-            return Ok(None);
-        };
-        let read = |e: earl_store::graph::GraphError| Failure::input(e.to_string());
-        let loaded = earl_engine::owners::OwnershipGraph::new(
-            graph.version().map_err(read)?,
-            graph.edges().map_err(read)?,
-        )
-        .map_err(|e| Failure::input(e.to_string()))?;
-        Ok(Some(std::sync::Arc::new(loaded)))
     }
 
     /// Loads the data (once) and returns the engine.

@@ -360,10 +360,11 @@ impl OwnershipGraph {
                     .map_err(sql)?;
             }
         }
-        let all = read_edges(&tx).map_err(sql)?;
+        // The hash is taken row by row: the graph is never held twice.
+        let (after, hash) = hash_rows(&tx).map_err(sql)?;
         import.edges_before = before;
-        import.edges_after = all.len() as u64;
-        import.graph_sha256 = graph_hash(&all);
+        import.edges_after = after;
+        import.graph_sha256 = hash;
         tx.execute(
             "INSERT INTO imports (imported_at, dataset, format, file, file_sha256, edges_before, \
              edges_after, graph_sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -392,59 +393,77 @@ fn identity(connection: &Connection) -> rusqlite::Result<(i64, i64, i64)> {
     ))
 }
 
+/// Every edge, in canonical order.
+const EDGES_IN_ORDER: &str = "SELECT owner, owned, reading, percent, upper, source, valid_from, valid_to, imported, \
+     dataset FROM edges \
+     ORDER BY owned, owner, dataset, source, valid_from, valid_to, reading, percent, upper";
+
+/// The number of edges and the graph's hash, read row by row.
+fn hash_rows(connection: &Connection) -> rusqlite::Result<(u64, String)> {
+    let mut statement = connection.prepare(EDGES_IN_ORDER)?;
+    let mut rows = statement.query([])?;
+    let mut hasher = Sha256::new();
+    let mut count = 0;
+    while let Some(row) = rows.next()? {
+        hasher.update(line(&edge_of(row)?).as_bytes());
+        count += 1;
+    }
+    Ok((count, hex::encode(hasher.finalize())))
+}
+
 fn read_edges(connection: &Connection) -> rusqlite::Result<Vec<Edge>> {
-    let mut statement = connection.prepare(
-        "SELECT owner, owned, reading, percent, upper, source, valid_from, valid_to, imported, \
-         dataset FROM edges \
-         ORDER BY owned, owner, dataset, source, valid_from, valid_to, reading, percent, upper",
-    )?;
-    statement
-        .query_map([], |r| {
-            let reading: String = r.get(2)?;
-            let (percent, upper): (f64, f64) = (r.get(3)?, r.get(4)?);
-            let share = match reading.as_str() {
-                "percent" => Share::Percent { percent },
-                "range" => Share::Range {
-                    minimum: percent,
-                    maximum: upper,
-                },
-                "consolidation" => Share::Consolidation,
-                // The table's CHECK admits no other reading.
-                _ => Share::Control,
-            };
-            Ok(Edge {
-                owner: r.get(0)?,
-                owned: r.get(1)?,
-                share,
-                source: r.get(5)?,
-                from: r.get(6)?,
-                to: r.get(7)?,
-                imported: r.get(8)?,
-                dataset: r.get(9)?,
-            })
-        })?
-        .collect()
+    let mut statement = connection.prepare(EDGES_IN_ORDER)?;
+    statement.query_map([], edge_of)?.collect()
+}
+
+fn edge_of(r: &rusqlite::Row) -> rusqlite::Result<Edge> {
+    let reading: String = r.get(2)?;
+    let (percent, upper): (f64, f64) = (r.get(3)?, r.get(4)?);
+    let share = match reading.as_str() {
+        "percent" => Share::Percent { percent },
+        "range" => Share::Range {
+            minimum: percent,
+            maximum: upper,
+        },
+        "consolidation" => Share::Consolidation,
+        // The table's CHECK admits no other reading.
+        _ => Share::Control,
+    };
+    Ok(Edge {
+        owner: r.get(0)?,
+        owned: r.get(1)?,
+        share,
+        source: r.get(5)?,
+        from: r.get(6)?,
+        to: r.get(7)?,
+        imported: r.get(8)?,
+        dataset: r.get(9)?,
+    })
 }
 
 /// The SHA-256 of the graph: one tab-separated line per edge, in canonical order.
 pub fn graph_hash(edges: &[Edge]) -> String {
     let mut hasher = Sha256::new();
     for e in edges {
-        let (lower, upper) = e.share.bounds();
-        let share = format!("{}\t{lower}\t{upper}", e.share.reading());
-        let line = format!(
-            "{}\t{}\t{share}\t{}\t{}\t{}\t{}\t{}\n",
-            e.owner,
-            e.owned,
-            e.source,
-            e.from.as_deref().unwrap_or(""),
-            e.to.as_deref().unwrap_or(""),
-            e.imported,
-            e.dataset
-        );
-        hasher.update(line.as_bytes());
+        hasher.update(line(e).as_bytes());
     }
     hex::encode(hasher.finalize())
+}
+
+/// An edge as the graph's hash reads it.
+fn line(e: &Edge) -> String {
+    let (lower, upper) = e.share.bounds();
+    format!(
+        "{}\t{}\t{}\t{lower}\t{upper}\t{}\t{}\t{}\t{}\t{}\n",
+        e.owner,
+        e.owned,
+        e.share.reading(),
+        e.source,
+        e.from.as_deref().unwrap_or(""),
+        e.to.as_deref().unwrap_or(""),
+        e.imported,
+        e.dataset
+    )
 }
 
 #[cfg(test)]
