@@ -92,7 +92,7 @@ pub fn run(app: &App, a: &OwnersArgs, lang: Lang) -> Result<(), Failure> {
             earl_engine::screenable(name, "the name")?;
             let engine = app.engine()?;
             let graph = engine.ownership_graph()?.ok_or_else(no_graph)?;
-            let answer = graph.show(name);
+            let answer = graph.show(name)?;
             if *json {
                 print_json(&answer)
             } else {
@@ -213,6 +213,7 @@ fn import(
                 graph_sha256: String::new(),
             },
             &read.edges,
+            &earl_engine::owners::node,
             accept_drop,
         )
         .map_err(graph_failure)?;

@@ -210,7 +210,9 @@ impl Engine {
         // A listing changes answers from its notice's effective date.
         breaks.extend(self.data.list_notices.dates());
         // A holding of the ownership graph counts from its first day to its last.
-        breaks.extend(self.ownership_graph()?.iter().flat_map(|g| g.dates()));
+        if let Some(graph) = self.ownership_graph()? {
+            breaks.extend(graph.dates()?);
+        }
         breaks.sort();
         breaks.dedup();
         let by_quantity = self

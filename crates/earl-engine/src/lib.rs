@@ -68,6 +68,9 @@ pub enum EngineError {
     /// [`earl_store::StoreError::is_write_failure`]).
     #[error("{0}")]
     Audit(#[from] earl_store::StoreError),
+    /// The ownership graph file could not be read.
+    #[error("ownership graph: {0}")]
+    OwnershipGraph(String),
 }
 
 /// A system given by what it contains: `CHIP=COUNT` values (`--contains H200=8`), as catalog
@@ -150,12 +153,12 @@ impl Engine {
     pub fn ownership_graph(&self) -> Result<Option<&owners::OwnershipGraph>, EngineError> {
         self.ownership
             .get_or_init(|| match &self.ownership_file {
-                Some(file) => owners::OwnershipGraph::load(file),
+                Some(file) => owners::OwnershipGraph::open(file).map_err(|e| e.to_string()),
                 None => Ok(None),
             })
             .as_ref()
             .map(Option::as_ref)
-            .map_err(|e| EngineError::BadInput(e.clone()))
+            .map_err(|e| EngineError::OwnershipGraph(e.clone()))
     }
 
     /// Sets the BIS documents published after the rules' `as_of` (those dated after it are

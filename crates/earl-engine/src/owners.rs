@@ -1,6 +1,7 @@
-//! The ownership graph in memory: who owns whom, as `earl owners import` left it, indexed by
-//! each party's name as screening normalises it (`earl_screen::normalize`), so a party is found
-//! in the graph however its name is cased, punctuated or written in another script.
+//! The ownership graph as `earl owners import` left it (`earl_store::graph`), read through its
+//! indexes: a party is found by its name as screening normalises it (`earl_screen::normalize`),
+//! however it is cased, punctuated or written in another script, and only the chains of the
+//! parties asked are read — a check does not load the graph.
 
 use crate::{Engine, EngineError};
 use earl_core::cite::Cite;
@@ -8,21 +9,17 @@ use earl_core::ownership::{Origin, Stake};
 use earl_core::party::PartyHit;
 use earl_core::rules::InForce;
 use earl_core::step::{Holding, HoldingReading, Verdict};
-use earl_store::graph::{Edge, Import, Share};
+use earl_store::graph::{Edge, GraphError, Import, Share};
 use jiff::civil::Date;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::Mutex;
 
-/// The graph, loaded once per engine.
-#[derive(Debug)]
+/// The graph file, opened once per engine.
 pub struct OwnershipGraph {
     /// The SHA-256 of the graph (recorded by its last import): the version a check relied on.
     pub version: String,
-    edges: Vec<Edge>,
-    /// Each edge's dates parsed: from, to, imported.
-    dates: Vec<EdgeDates>,
-    owners_of: HashMap<String, Vec<usize>>,
-    holdings_of: HashMap<String, Vec<usize>>,
+    store: Mutex<earl_store::graph::OwnershipGraph>,
 }
 
 /// A party's name as the graph keys it: screening's normalised form.
@@ -32,102 +29,60 @@ pub fn node(name: &str) -> String {
 
 /// One edge as `earl owners show` lists it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ChainLink<'g> {
+pub struct ChainLink {
     /// How many edges from the party asked (1: its direct owner or holding).
     pub depth: usize,
     #[serde(flatten)]
-    pub edge: &'g Edge,
-    #[serde(skip)]
-    index: usize,
+    pub edge: Edge,
 }
 
-type EdgeDates = (Option<Date>, Option<Date>, Date);
+fn unreadable(e: GraphError) -> EngineError {
+    EngineError::OwnershipGraph(e.to_string())
+}
 
 /// A date of the graph file that is not a date: the file was written by something else.
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "the ownership graph holds an edge {owner} -> {owned} with a date that is not YYYY-MM-DD: {date}"
-)]
-pub struct BadGraphDate {
-    pub owner: String,
-    pub owned: String,
-    pub date: String,
+fn date_of(e: &Edge, date: &str) -> Result<Date, EngineError> {
+    date.parse().map_err(|_| {
+        EngineError::OwnershipGraph(format!(
+            "the edge {} -> {} holds a date that is not YYYY-MM-DD: {date}",
+            e.owner, e.owned
+        ))
+    })
 }
 
 impl OwnershipGraph {
-    /// The graph kept in `file`, loaded; `None` when there is no file (nothing imported).
-    pub fn load(file: &std::path::Path) -> Result<Option<OwnershipGraph>, String> {
-        let Some(stored) =
-            earl_store::graph::OwnershipGraph::open_existing(file).map_err(|e| e.to_string())?
+    /// The graph kept in `file`; `None` when there is no file (nothing imported).
+    pub fn open(file: &std::path::Path) -> Result<Option<OwnershipGraph>, EngineError> {
+        let Some(store) =
+            earl_store::graph::OwnershipGraph::open_existing(file).map_err(unreadable)?
         else {
             return Ok(None);
         };
-        let version = stored.version().map_err(|e| e.to_string())?;
-        let edges = stored.edges().map_err(|e| e.to_string())?;
-        OwnershipGraph::new(version, edges)
-            .map(Some)
-            .map_err(|e| e.to_string())
+        Ok(Some(OwnershipGraph {
+            version: store.version().map_err(unreadable)?,
+            store: Mutex::new(store),
+        }))
     }
 
-    pub fn new(version: String, edges: Vec<Edge>) -> Result<OwnershipGraph, BadGraphDate> {
-        let mut dates = Vec::with_capacity(edges.len());
-        for e in &edges {
-            let parse = |d: &str| {
-                d.parse::<Date>().map_err(|_| BadGraphDate {
-                    owner: e.owner.clone(),
-                    owned: e.owned.clone(),
-                    date: d.to_string(),
-                })
-            };
-            dates.push((
-                e.from.as_deref().map(parse).transpose()?,
-                e.to.as_deref().map(parse).transpose()?,
-                parse(&e.imported)?,
-            ));
-        }
-        let mut owners_of: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut holdings_of: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, e) in edges.iter().enumerate() {
-            owners_of.entry(node(&e.owned)).or_default().push(i);
-            holdings_of.entry(node(&e.owner)).or_default().push(i);
-        }
-        Ok(OwnershipGraph {
-            version,
-            edges,
-            dates,
-            owners_of,
-            holdings_of,
-        })
+    fn store(&self) -> std::sync::MutexGuard<'_, earl_store::graph::OwnershipGraph> {
+        // A panic while reading leaves nothing half-written: the lock is still good.
+        self.store.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    pub fn edges(&self) -> &[Edge] {
-        &self.edges
+    /// Every edge, in the graph's canonical order.
+    pub fn edges(&self) -> Result<Vec<Edge>, EngineError> {
+        self.store().edges().map_err(unreadable)
     }
 
     /// The name the graph gives a party, when the party is in it.
-    pub fn name_of(&self, name: &str) -> Option<&str> {
-        let key = node(name);
-        let e = self
-            .owners_of
-            .get(&key)
-            .and_then(|v| v.first())
-            .map(|&i| self.edges[i].owned.as_str());
-        e.or_else(|| {
-            self.holdings_of
-                .get(&key)
-                .and_then(|v| v.first())
-                .map(|&i| self.edges[i].owner.as_str())
-        })
+    pub fn name_of(&self, name: &str) -> Result<Option<String>, EngineError> {
+        self.store().name_at(&node(name)).map_err(unreadable)
     }
 
     /// Every edge on the chains above `names` (up) or below them (down), breadth first, each
     /// once, with its distance from the nearest party asked.
-    pub fn walk(&self, names: &[&str], up: bool) -> Vec<ChainLink<'_>> {
-        let index = if up {
-            &self.owners_of
-        } else {
-            &self.holdings_of
-        };
+    pub fn walk(&self, names: &[&str], up: bool) -> Result<Vec<ChainLink>, EngineError> {
+        let store = self.store();
         let mut seen: HashSet<String> = names.iter().map(|n| node(n)).collect();
         let mut frontier: Vec<String> = seen.iter().cloned().collect();
         let mut links = Vec::new();
@@ -136,51 +91,56 @@ impl OwnershipGraph {
             depth += 1;
             let mut next = Vec::new();
             for party in frontier {
-                for &i in index.get(&party).into_iter().flatten() {
-                    let e = &self.edges[i];
-                    links.push(ChainLink {
-                        depth,
-                        edge: e,
-                        index: i,
-                    });
-                    let other = node(if up { &e.owner } else { &e.owned });
+                for edge in store.edges_at(&party, up).map_err(unreadable)? {
+                    let other = node(if up { &edge.owner } else { &edge.owned });
                     if seen.insert(other.clone()) {
                         next.push(other);
                     }
+                    links.push(ChainLink { depth, edge });
                 }
             }
             frontier = next;
         }
-        links
+        Ok(links)
     }
 
     /// The days on which the graph's edges begin or stop holding (batch epochs break there).
-    pub fn dates(&self) -> Vec<Date> {
-        let mut dates: Vec<Date> = self
-            .dates
-            .iter()
-            .flat_map(|(from, to, _)| {
-                let after = to.and_then(|d| d.tomorrow().ok());
-                from.iter().copied().chain(after)
+    pub fn dates(&self) -> Result<Vec<Date>, EngineError> {
+        let periods = self.store().periods().map_err(unreadable)?;
+        let parse = |d: &str| {
+            d.parse::<Date>().map_err(|_| {
+                EngineError::OwnershipGraph(format!("a date of the graph is not YYYY-MM-DD: {d}"))
             })
-            .collect();
+        };
+        let mut dates = Vec::new();
+        for (from, to) in periods {
+            if let Some(from) = from {
+                dates.push(parse(&from)?);
+            }
+            if let Some(to) = to {
+                dates.extend(parse(&to)?.tomorrow().ok());
+            }
+        }
         dates.sort();
         dates.dedup();
-        dates
+        Ok(dates)
     }
 
     /// The holdings above `parties` as stakes for the rule's walk, with each named party's
     /// graph name replaced by the name asked (so the question's and the graph's holdings join),
     /// and the pairs whose graph name differs from the name asked.
-    pub fn stakes_above(&self, parties: &[&str]) -> (Vec<Stake>, Vec<(String, String)>) {
+    pub fn stakes_above(
+        &self,
+        parties: &[&str],
+    ) -> Result<(Vec<Stake>, Vec<(String, String)>), EngineError> {
         let asked: HashMap<String, &str> = parties.iter().map(|p| (node(p), *p)).collect();
-        let mut matched = Vec::new();
+        let mut matched: Vec<(String, String)> = Vec::new();
         for p in parties {
-            if let Some(found) = self.name_of(p)
+            if let Some(found) = self.name_of(p)?
                 && found != *p
-                && !matched.iter().any(|(a, _): &(String, String)| a == p)
+                && !matched.iter().any(|(a, _)| a == p)
             {
-                matched.push((p.to_string(), found.to_string()));
+                matched.push((p.to_string(), found));
             }
         }
         let named = |graph_name: &str| {
@@ -189,18 +149,14 @@ impl OwnershipGraph {
                 .map_or_else(|| graph_name.to_string(), |n| n.to_string())
         };
         let stakes = self
-            .walk(parties, true)
+            .walk(parties, true)?
             .into_iter()
             .map(|link| {
-                stake_of(
-                    link.edge,
-                    self.dates[link.index],
-                    named(&link.edge.owner),
-                    named(&link.edge.owned),
-                )
+                let (owner, owned) = (named(&link.edge.owner), named(&link.edge.owned));
+                stake_of(&link.edge, owner, owned)
             })
-            .collect();
-        (stakes, matched)
+            .collect::<Result<_, _>>()?;
+        Ok((stakes, matched))
     }
 }
 
@@ -272,7 +228,7 @@ pub fn diff(old: DiffSide, old_edges: &[Edge], new: DiffSide, new_edges: &[Edge]
 
 /// `earl owners show NAME`: the party as the graph names it, its chains up and down.
 #[derive(Debug, Clone, Serialize)]
-pub struct ShowAnswer<'g> {
+pub struct ShowAnswer {
     pub asked: String,
     /// The graph's name for the party; `None` when it is not in the graph (its ownership is
     /// unknown to earl, not "no owners").
@@ -280,21 +236,21 @@ pub struct ShowAnswer<'g> {
     /// The graph's version (SHA-256).
     pub graph: String,
     /// Every holding on the chains above the party (its owners, theirs, ...).
-    pub owners: Vec<ChainLink<'g>>,
+    pub owners: Vec<ChainLink>,
     /// Every holding on the chains below it (what it holds, and so on).
-    pub holdings: Vec<ChainLink<'g>>,
+    pub holdings: Vec<ChainLink>,
 }
 
 impl OwnershipGraph {
     /// The chains up and down from `name`.
-    pub fn show(&self, name: &str) -> ShowAnswer<'_> {
-        ShowAnswer {
+    pub fn show(&self, name: &str) -> Result<ShowAnswer, EngineError> {
+        Ok(ShowAnswer {
             asked: name.to_string(),
-            found: self.name_of(name).map(str::to_string),
+            found: self.name_of(name)?,
             graph: self.version.clone(),
-            owners: self.walk(&[name], true),
-            holdings: self.walk(&[name], false),
-        }
+            owners: self.walk(&[name], true)?,
+            holdings: self.walk(&[name], false)?,
+        })
     }
 }
 
@@ -360,7 +316,7 @@ impl Engine {
         screened: &mut HashMap<String, Vec<PartyHit>>,
     ) -> Result<Vec<Affiliate>, EngineError> {
         let graph = self.graph()?;
-        let (stakes, _) = graph.stakes_above(&[party]);
+        let (stakes, _) = graph.stakes_above(&[party])?;
         if stakes.is_empty() {
             return Ok(Vec::new());
         }
@@ -410,29 +366,29 @@ impl Engine {
     /// listed one examined.
     pub fn affiliates(&self, date: Date) -> Result<AffiliatesAnswer, EngineError> {
         let graph = self.graph()?;
+        let edges = graph.edges()?;
         let mut screened: HashMap<String, Vec<PartyHit>> = HashMap::new();
-        for e in graph.edges() {
+        for e in &edges {
             let key = node(&e.owner);
             if !screened.contains_key(&key) {
                 let found = self.screen_party(&e.owner, "owner")?;
                 screened.insert(key, found);
             }
         }
-        let listed: Vec<&str> = graph
-            .edges()
+        let listed: Vec<&str> = edges
             .iter()
             .filter(|e| !screened[&node(&e.owner)].is_empty())
             .map(|e| e.owner.as_str())
             .collect();
-        let mut candidates: Vec<&str> = Vec::new();
+        let mut candidates: Vec<String> = Vec::new();
         let mut seen = HashSet::new();
-        for link in graph.walk(&listed, false) {
+        for link in graph.walk(&listed, false)? {
             if seen.insert(node(&link.edge.owned)) {
-                candidates.push(&link.edge.owned);
+                candidates.push(link.edge.owned);
             }
         }
         let mut affiliates = Vec::new();
-        for party in candidates {
+        for party in &candidates {
             affiliates.extend(self.affiliations_of(party, date, &mut screened)?);
         }
         Ok(AffiliatesAnswer {
@@ -460,7 +416,7 @@ fn listed_owners(hits: &[&PartyHit]) -> Vec<ListedOwner> {
     owners
 }
 
-fn stake_of(e: &Edge, (from, to, imported): EdgeDates, owner: String, owned: String) -> Stake {
+fn stake_of(e: &Edge, owner: String, owned: String) -> Result<Stake, EngineError> {
     let (percent, upper) = e.share.bounds();
     let reading = match e.share {
         Share::Percent { .. } => HoldingReading::Percent,
@@ -468,7 +424,9 @@ fn stake_of(e: &Edge, (from, to, imported): EdgeDates, owner: String, owned: Str
         Share::Consolidation => HoldingReading::ConsolidationMajorityLikely,
         Share::Control => HoldingReading::ControlShareUnknown,
     };
-    Stake {
+    let date = |d: &Option<String>| d.as_deref().map(|d| date_of(e, d)).transpose();
+    let (from, to, imported) = (date(&e.from)?, date(&e.to)?, date_of(e, &e.imported)?);
+    Ok(Stake {
         owner,
         owned,
         percent,
@@ -481,7 +439,7 @@ fn stake_of(e: &Edge, (from, to, imported): EdgeDates, owner: String, owned: Str
             imported,
             question_percent: None,
         }),
-    }
+    })
 }
 
 /// The question's holdings and the graph's, combined: a holding both give is walked once, at the
@@ -531,21 +489,40 @@ mod tests {
 
     #[test]
     fn finds_a_party_by_its_normalised_name_and_walks_both_ways() {
-        let g = OwnershipGraph::new(
-            "v".into(),
-            vec![
-                edge("Parent Co", "X Ltd.", Share::Percent { percent: 100.0 }),
-                edge("X Ltd.", "Y LIMITED", Share::Percent { percent: 60.0 }),
-            ],
-        )
-        .unwrap();
-        assert_eq!(g.name_of("y limited"), Some("Y LIMITED"));
-        let up = g.walk(&["y limited"], true);
+        let dir = tempfile::tempdir().unwrap();
+        let path = earl_store::graph::OwnershipGraph::path_in(dir.path());
+        earl_store::graph::OwnershipGraph::open(&path)
+            .unwrap()
+            .replace(
+                Import {
+                    imported_at: "2026-12-01T00:00:00Z".into(),
+                    dataset: "csv".into(),
+                    format: "csv".into(),
+                    file: "t.csv".into(),
+                    file_sha256: String::new(),
+                    edges_before: 0,
+                    edges_after: 0,
+                    graph_sha256: String::new(),
+                },
+                &[
+                    edge("Parent Co", "X Ltd.", Share::Percent { percent: 100.0 }),
+                    edge("X Ltd.", "Y LIMITED", Share::Percent { percent: 60.0 }),
+                ],
+                &node,
+                false,
+            )
+            .unwrap();
+        let g = OwnershipGraph::open(&path).unwrap().unwrap();
+        assert_eq!(
+            g.name_of("y limited").unwrap().as_deref(),
+            Some("Y LIMITED")
+        );
+        let up = g.walk(&["y limited"], true).unwrap();
         assert_eq!(up.len(), 2);
         assert_eq!((up[0].depth, up[1].depth), (1, 2));
-        let down = g.walk(&["PARENT CO"], false);
+        let down = g.walk(&["PARENT CO"], false).unwrap();
         assert_eq!(down.len(), 2);
-        let (stakes, matched) = g.stakes_above(&["y limited"]);
+        let (stakes, matched) = g.stakes_above(&["y limited"]).unwrap();
         assert_eq!(matched, vec![("y limited".into(), "Y LIMITED".into())]);
         assert!(stakes.iter().any(|s| s.owned == "y limited"));
     }
@@ -577,20 +554,19 @@ mod tests {
 
     #[test]
     fn the_stricter_of_the_question_and_the_graph_is_walked() {
-        let imported = "2026-12-01".parse().unwrap();
         let graph = vec![
             stake_of(
                 &edge("A", "T", Share::Percent { percent: 30.0 }),
-                (None, None, imported),
                 "A".into(),
                 "T".into(),
-            ),
+            )
+            .unwrap(),
             stake_of(
                 &edge("B", "T", Share::Consolidation),
-                (None, None, imported),
                 "B".into(),
                 "T".into(),
-            ),
+            )
+            .unwrap(),
         ];
         let question = vec![Stake::given("A", "T", 55.0), Stake::given("B", "T", 10.0)];
         let c = combine(&question, graph);

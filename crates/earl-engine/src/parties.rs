@@ -138,7 +138,7 @@ impl Engine {
                 for s in req.ownership.iter().flatten() {
                     named.push(&s.owner);
                 }
-                let (stakes, matches) = graph.stakes_above(&named);
+                let (stakes, matches) = graph.stakes_above(&named)?;
                 (Some(stakes), matches)
             }
             _ => (None, Vec::new()),

@@ -83,7 +83,7 @@ fn links(w: &mut dyn Write, heading: &str, links: &[ChainLink], lang: Lang) -> i
         writeln!(w, "  {}", tr!(lang, "owners-none"))?;
     }
     for l in links {
-        writeln!(w, "  {}{}", "  ".repeat(l.depth - 1), edge(l.edge, lang))?;
+        writeln!(w, "  {}{}", "  ".repeat(l.depth - 1), edge(&l.edge, lang))?;
     }
     Ok(())
 }

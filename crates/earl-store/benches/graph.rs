@@ -54,6 +54,7 @@ fn main() {
                 graph_sha256: String::new(),
             },
             &edges,
+            &|name: &str| name.to_lowercase(),
             false,
         )
         .unwrap();

@@ -9,6 +9,9 @@
 //! than 80% of its edges is refused unless accepted. Each import is kept with the SHA-256 of
 //! the file and of the whole graph after it (the graph's version, which checks record).
 //!
+//! Each edge is also kept under its parties' keys (the caller's normalised names: screening's),
+//! indexed, so a check walks the chains of its parties without loading the graph.
+//!
 //! Schema versions (SQLite `user_version`; application id "EOWN"): 1 — edges and imports.
 //! Opening an older file migrates it in place in one transaction; a newer one is refused.
 
@@ -25,6 +28,8 @@ const MIGRATIONS: &[&str] = &["
 CREATE TABLE edges (
     owner      TEXT NOT NULL,
     owned      TEXT NOT NULL,
+    owner_key  TEXT NOT NULL,
+    owned_key  TEXT NOT NULL,
     reading    TEXT NOT NULL CHECK (reading IN ('percent', 'range', 'consolidation', 'control')),
     percent    REAL NOT NULL,
     upper      REAL NOT NULL,
@@ -35,6 +40,8 @@ CREATE TABLE edges (
     dataset    TEXT NOT NULL
 ) STRICT;
 CREATE INDEX edges_by_dataset ON edges (dataset);
+CREATE INDEX edges_by_owned ON edges (owned_key);
+CREATE INDEX edges_by_owner ON edges (owner_key);
 CREATE TABLE imports (
     seq          INTEGER PRIMARY KEY,
     imported_at  TEXT NOT NULL,
@@ -274,6 +281,55 @@ impl OwnershipGraph {
         Ok(last.unwrap_or_else(|| graph_hash(&[])))
     }
 
+    /// The edges whose owned party (`up`: true) or owner has this key.
+    pub fn edges_at(&self, key: &str, up: bool) -> Result<Vec<Edge>, GraphError> {
+        let sql = if up {
+            "SELECT owner, owned, reading, percent, upper, source, valid_from, valid_to, imported, \
+             dataset FROM edges WHERE owned_key = ?1 ORDER BY rowid"
+        } else {
+            "SELECT owner, owned, reading, percent, upper, source, valid_from, valid_to, imported, \
+             dataset FROM edges WHERE owner_key = ?1 ORDER BY rowid"
+        };
+        let mut statement = self.connection.prepare_cached(sql).map_err(self.sql())?;
+        statement
+            .query_map([key], edge_of)
+            .map_err(self.sql())?
+            .collect::<Result<_, _>>()
+            .map_err(self.sql())
+    }
+
+    /// The name the graph gives the party with this key, when it is in the graph.
+    pub fn name_at(&self, key: &str) -> Result<Option<String>, GraphError> {
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT owned FROM edges WHERE owned_key = ?1 \
+                 UNION ALL SELECT owner FROM edges WHERE owner_key = ?1 LIMIT 1",
+            )
+            .map_err(self.sql())?;
+        let mut rows = statement.query([key]).map_err(self.sql())?;
+        match rows.next().map_err(self.sql())? {
+            Some(row) => row.get(0).map(Some).map_err(self.sql()),
+            None => Ok(None),
+        }
+    }
+
+    /// Every distinct pair of dates the edges carry (first day, last day).
+    pub fn periods(&self) -> Result<Vec<(Option<String>, Option<String>)>, GraphError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT DISTINCT valid_from, valid_to FROM edges \
+                 WHERE valid_from IS NOT NULL OR valid_to IS NOT NULL",
+            )
+            .map_err(self.sql())?;
+        statement
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(self.sql())?
+            .collect::<Result<_, _>>()
+            .map_err(self.sql())
+    }
+
     /// The imports, oldest first.
     pub fn imports(&self) -> Result<Vec<Import>, GraphError> {
         let mut statement = self
@@ -302,12 +358,13 @@ impl OwnershipGraph {
     }
 
     /// Replaces the edges of `import.dataset` by `edges` in one transaction, refusing a drop of
-    /// more than 20% of the graph's edges unless `accept_drop`. Fills in the import's counts
-    /// and the graph's new hash.
+    /// more than 20% of the graph's edges unless `accept_drop`; `key` gives the key a party's
+    /// name is found by. Fills in the import's counts and the graph's new hash.
     pub fn replace(
         &mut self,
         mut import: Import,
         edges: &[Edge],
+        key: &dyn Fn(&str) -> String,
         accept_drop: bool,
     ) -> Result<Import, GraphError> {
         let path = self.path.clone();
@@ -338,8 +395,9 @@ impl OwnershipGraph {
         {
             let mut insert = tx
                 .prepare(
-                    "INSERT INTO edges (owner, owned, reading, percent, upper, source, valid_from, \
-                     valid_to, imported, dataset) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    "INSERT INTO edges (owner, owned, owner_key, owned_key, reading, percent, upper, \
+                     source, valid_from, valid_to, imported, dataset) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 )
                 .map_err(sql)?;
             for e in edges {
@@ -348,6 +406,8 @@ impl OwnershipGraph {
                     .execute(params![
                         e.owner,
                         e.owned,
+                        key(&e.owner),
+                        key(&e.owned),
                         e.share.reading(),
                         percent,
                         upper,
@@ -483,6 +543,10 @@ mod tests {
         }
     }
 
+    fn key(name: &str) -> String {
+        name.to_lowercase()
+    }
+
     fn import(dataset: &str) -> Import {
         Import {
             imported_at: "2026-12-01T00:00:00Z".into(),
@@ -504,7 +568,7 @@ mod tests {
         let five: Vec<Edge> = (0..5)
             .map(|i| edge(&format!("O{i}"), "T", 10.0, "csv"))
             .collect();
-        let first = graph.replace(import("csv"), &five, false).unwrap();
+        let first = graph.replace(import("csv"), &five, &key, false).unwrap();
         assert_eq!((first.edges_before, first.edges_after), (0, 5));
         // Another dataset adds to the graph.
         let consolidation = Edge {
@@ -512,12 +576,14 @@ mod tests {
             ..edge("P", "T", 0.0, "gleif")
         };
         let second = graph
-            .replace(import("gleif"), &[consolidation.clone()], false)
+            .replace(import("gleif"), &[consolidation.clone()], &key, false)
             .unwrap();
         assert_eq!(second.edges_after, 6);
         assert_ne!(first.graph_sha256, second.graph_sha256);
         // Keeping 4 of 6 is a drop of a third: refused, the graph unchanged.
-        let err = graph.replace(import("csv"), &five[..3], false).unwrap_err();
+        let err = graph
+            .replace(import("csv"), &five[..3], &key, false)
+            .unwrap_err();
         assert!(matches!(
             err,
             GraphError::Drop {
@@ -526,13 +592,20 @@ mod tests {
             }
         ));
         assert_eq!(graph.edges().unwrap().len(), 6);
-        let accepted = graph.replace(import("csv"), &five[..3], true).unwrap();
+        let accepted = graph
+            .replace(import("csv"), &five[..3], &key, true)
+            .unwrap();
         assert_eq!(accepted.edges_after, 4);
         drop(graph);
         let read = OwnershipGraph::open_existing(&path).unwrap().unwrap();
         assert_eq!(read.version().unwrap(), accepted.graph_sha256);
         assert_eq!(read.imports().unwrap().len(), 3);
         assert!(read.edges().unwrap().contains(&consolidation));
+        // Found by key without reading the graph.
+        assert_eq!(read.edges_at("t", true).unwrap().len(), 4);
+        assert_eq!(read.edges_at("p", false).unwrap(), vec![consolidation]);
+        assert_eq!(read.name_at("t").unwrap().as_deref(), Some("T"));
+        assert_eq!(read.name_at("nobody").unwrap(), None);
     }
 
     #[test]
