@@ -27,6 +27,9 @@ pub fn node(name: &str) -> String {
     earl_screen::normalize::normalize(name).text()
 }
 
+/// A name asked and the name the graph writes it with.
+pub type NameMatch = (String, String);
+
 /// One edge as `earl owners show` lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChainLink {
@@ -132,7 +135,7 @@ impl OwnershipGraph {
     pub fn stakes_above(
         &self,
         parties: &[&str],
-    ) -> Result<(Vec<Stake>, Vec<(String, String)>), EngineError> {
+    ) -> Result<(Vec<Stake>, Vec<NameMatch>), EngineError> {
         let asked: HashMap<String, &str> = parties.iter().map(|p| (node(p), *p)).collect();
         let mut matched: Vec<(String, String)> = Vec::new();
         for p in parties {
@@ -323,9 +326,8 @@ impl Engine {
         let mut hits = Vec::new();
         for s in &stakes {
             let key = node(&s.owner);
-            if !screened.contains_key(&key) {
-                let found = self.screen_party(&s.owner, "owner")?;
-                screened.insert(key.clone(), found);
+            if let std::collections::hash_map::Entry::Vacant(v) = screened.entry(key.clone()) {
+                v.insert(self.screen_party(&s.owner, "owner")?);
             }
             for h in &screened[&key] {
                 if !hits.iter().any(|x: &PartyHit| x == h) {
@@ -369,10 +371,8 @@ impl Engine {
         let edges = graph.edges()?;
         let mut screened: HashMap<String, Vec<PartyHit>> = HashMap::new();
         for e in &edges {
-            let key = node(&e.owner);
-            if !screened.contains_key(&key) {
-                let found = self.screen_party(&e.owner, "owner")?;
-                screened.insert(key, found);
+            if let std::collections::hash_map::Entry::Vacant(v) = screened.entry(node(&e.owner)) {
+                v.insert(self.screen_party(&e.owner, "owner")?);
             }
         }
         let listed: Vec<&str> = edges

@@ -118,6 +118,9 @@ pub struct Edge {
     pub dataset: String,
 }
 
+/// The first and last days an edge held (`YYYY-MM-DD`), each when the source says.
+pub type Period = (Option<String>, Option<String>);
+
 /// One import, as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Import {
@@ -314,8 +317,8 @@ impl OwnershipGraph {
         }
     }
 
-    /// Every distinct pair of dates the edges carry (first day, last day).
-    pub fn periods(&self) -> Result<Vec<(Option<String>, Option<String>)>, GraphError> {
+    /// Every distinct pair of dates the edges carry.
+    pub fn periods(&self) -> Result<Vec<Period>, GraphError> {
         let mut statement = self
             .connection
             .prepare(
@@ -576,7 +579,12 @@ mod tests {
             ..edge("P", "T", 0.0, "gleif")
         };
         let second = graph
-            .replace(import("gleif"), &[consolidation.clone()], &key, false)
+            .replace(
+                import("gleif"),
+                std::slice::from_ref(&consolidation),
+                &key,
+                false,
+            )
             .unwrap();
         assert_eq!(second.edges_after, 6);
         assert_ne!(first.graph_sha256, second.graph_sha256);
