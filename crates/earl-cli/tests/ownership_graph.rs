@@ -583,3 +583,55 @@ fn audit_recheck_reports_what_an_import_changed() {
             .contains(&json!("affiliates-bis"))
     );
 }
+
+/// A name written otherwise is found (screening's normalisation) and the match is shown; a
+/// holding the question also gives is walked at the stricter share, the question's shown.
+#[test]
+fn the_match_is_shown_and_the_stricter_of_question_and_graph_decides() {
+    let (dir, _) = imported();
+    let asked = "TIDEWATER  LUMEN TRADING LIMITED";
+    let a = check(dir.path(), asked, "2026-12-01");
+    let found: Vec<&Value> = a["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "found_in_ownership_graph")
+        .collect();
+    assert_eq!(found.len(), 1, "{a}");
+    assert_eq!(found[0]["asked"], asked);
+    assert_eq!(found[0]["found"], Y);
+    assert_eq!(steps(&a, "affiliates-bis")[0]["verdict"], "applies");
+
+    // The question says X holds 30% of Y; the graph says 60%: 60% is walked, 30% shown.
+    let a = json_of(
+        dir.path(),
+        &[
+            "check",
+            "H200",
+            "--to",
+            "HK",
+            "--end-user",
+            Y,
+            "--date",
+            "2026-12-01",
+            "--owner",
+            &format!("{X}=30"),
+        ],
+    );
+    let owned = steps(&a, "affiliates-bis");
+    assert_eq!(owned[0]["verdict"], "applies");
+    let link = owned[0]["chain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["owner"] == X)
+        .unwrap();
+    assert_eq!(link["percent"], 60.0);
+    assert_eq!(link["graph"]["question_percent"], 30.0);
+    assert!(
+        owned[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("the question gave 30%")
+    );
+}
