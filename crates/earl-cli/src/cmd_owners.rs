@@ -178,7 +178,7 @@ fn graph_failure(e: earl_store::graph::GraphError) -> Failure {
 }
 
 /// Reads and checks the file, replaces its dataset in the graph, and records the import.
-fn import(
+pub fn import(
     app: &App,
     file: &std::path::Path,
     format: Option<Format>,

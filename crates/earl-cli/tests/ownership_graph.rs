@@ -635,3 +635,168 @@ fn the_match_is_shown_and_the_stricter_of_question_and_graph_decides() {
             .contains("the question gave 30%")
     );
 }
+
+/// A local HTTP server answering each request by the first route its path starts with, else a
+/// 404 as the GLEIF API gives for a record it does not hold.
+fn serve(routes: Vec<(String, String)>) -> String {
+    use std::io::{BufRead, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(40) {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = std::io::BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let (status, body) = routes
+                .iter()
+                .find(|(prefix, _)| path.starts_with(prefix.as_str()))
+                .map_or(
+                    (
+                        404,
+                        r#"{"errors":[{"status":"404","title":"Not Found"}]}"#.to_string(),
+                    ),
+                    |(_, b)| (200, b.clone()),
+                );
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: application/vnd.api+json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body.as_bytes());
+            let _ = stream.flush();
+        }
+    });
+    addr
+}
+
+/// `earl update --ownership` asks the GLEIF API (here a local server answering with the
+/// recorded shapes of eval/ownership/gleif/listed-parent-consolidation.json) for the parties the
+/// trail names: the LEI record by legal name, its direct parent relationship (the ultimate one
+/// answers 404: none reported), the parent's LEI record; the documents are written beside the
+/// lists (temporary file, then rename) and imported as the `gleif` dataset. `--from-dir` imports
+/// the same documents from files.
+#[test]
+fn update_ownership_fetches_gleif_parents_of_the_screened_parties() {
+    let docs: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("gleif/listed-parent-consolidation.json")).unwrap(),
+    )
+    .unwrap();
+    let (child, parent, relationship) = (&docs[0], &docs[1], &docs[2]);
+    let party = "Quillfeather Instruments Limited";
+    let addr = serve(vec![
+        (
+            "/api/v1/lei-records?filter%5Bentity.legalName%5D=Quillfeather%20Instruments%20Limited"
+                .into(),
+            json!({"data": [child["data"].clone()]}).to_string(),
+        ),
+        (
+            "/api/v1/lei-records/984500TESTCHILD00001/direct-parent-relationship".into(),
+            relationship.to_string(),
+        ),
+        (
+            "/api/v1/lei-records/984500TESTPARENT0001".into(),
+            parent.to_string(),
+        ),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let before = json_of(
+        dir.path(),
+        &[
+            "check",
+            "H200",
+            "--to",
+            "GB",
+            "--end-user",
+            party,
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    assert_eq!(before["license_required"], false);
+    let import = json_of(
+        dir.path(),
+        &[
+            "update",
+            "--ownership",
+            "--gleif-url",
+            &format!("{addr}/api/v1"),
+            "--gleif-interval-ms",
+            "0",
+        ],
+    );
+    assert_eq!(import["dataset"], "gleif");
+    assert_eq!(import["read_edges"], 1);
+    let stored: Vec<_> = std::fs::read_dir(dir.path().join("updates/ownership"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(
+        stored.len() == 1 && stored[0].starts_with("gleif-"),
+        "{stored:?}"
+    );
+    let after = json_of(
+        dir.path(),
+        &[
+            "check",
+            "H200",
+            "--to",
+            "GB",
+            "--end-user",
+            party,
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    assert_eq!(after["license_required"], Value::Null);
+
+    // The same documents from a directory, elsewhere.
+    let offline = tempfile::tempdir().unwrap();
+    let from = offline.path().join("in");
+    std::fs::create_dir(&from).unwrap();
+    std::fs::copy(
+        fixture("gleif/listed-parent-consolidation.json"),
+        from.join("gleif-1.json"),
+    )
+    .unwrap();
+    let import = json_of(
+        offline.path(),
+        &[
+            "update",
+            "--ownership",
+            "--from-dir",
+            from.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(import["edges_after"], 1);
+
+    // A server that is not there: exit 3 (network), the graph unchanged.
+    let out = earl(dir.path())
+        .args([
+            "update",
+            "--ownership",
+            "--gleif-url",
+            "http://127.0.0.1:9/api/v1",
+            "--gleif-interval-ms",
+            "0",
+            "--timeout",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -207,6 +207,23 @@ fn question_part(inputs: &Value) -> &Value {
     }
 }
 
+/// Every party name the trail's check and screen records name (end users, owners, names
+/// screened), each once, in the order first recorded.
+pub fn screened_names(store: &AuditStore) -> Result<Vec<String>, EngineError> {
+    let mut names: Vec<String> = Vec::new();
+    store.scan(&["check", "screen"], None, &mut |row: ScanRow| {
+        let Ok(inputs) = serde_json::from_str::<Value>(&row.inputs) else {
+            return;
+        };
+        for (name, _) in parties_of(&row.kind, &inputs, &Value::Null).unwrap_or_default() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    })?;
+    Ok(names)
+}
+
 /// The party names of a check or screen record and the hits its answer recorded for each.
 fn parties_of(kind: &str, inputs: &Value, outputs: &Value) -> Result<RecordParties, String> {
     let inputs = question_part(inputs);
