@@ -637,13 +637,14 @@ fn the_match_is_shown_and_the_stricter_of_question_and_graph_decides() {
 }
 
 /// A local HTTP server answering each request by the first route its path starts with, else a
-/// 404 as the GLEIF API gives for a record it does not hold.
-fn serve(routes: Vec<(String, String)>) -> String {
+/// 404 as the GLEIF API gives for a record it does not hold; the first `unavailable` requests
+/// get a 503.
+fn serve(routes: Vec<(String, String)>, unavailable: usize) -> String {
     use std::io::{BufRead, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = format!("http://{}", listener.local_addr().unwrap());
     std::thread::spawn(move || {
-        for stream in listener.incoming().take(40) {
+        for (n, stream) in listener.incoming().take(40).enumerate() {
             let Ok(mut stream) = stream else { continue };
             let mut reader = std::io::BufReader::new(stream.try_clone().unwrap());
             let mut request = String::new();
@@ -657,16 +658,20 @@ fn serve(routes: Vec<(String, String)>) -> String {
                 }
             }
             let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
-            let (status, body) = routes
-                .iter()
-                .find(|(prefix, _)| path.starts_with(prefix.as_str()))
-                .map_or(
-                    (
-                        404,
-                        r#"{"errors":[{"status":"404","title":"Not Found"}]}"#.to_string(),
-                    ),
-                    |(_, b)| (200, b.clone()),
-                );
+            let (status, body) = if n < unavailable {
+                (503, String::new())
+            } else {
+                routes
+                    .iter()
+                    .find(|(prefix, _)| path.starts_with(prefix.as_str()))
+                    .map_or(
+                        (
+                            404,
+                            r#"{"errors":[{"status":"404","title":"Not Found"}]}"#.to_string(),
+                        ),
+                        |(_, b)| (200, b.clone()),
+                    )
+            };
             let head = format!(
                 "HTTP/1.1 {status} X\r\nContent-Type: application/vnd.api+json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                 body.len()
@@ -682,7 +687,8 @@ fn serve(routes: Vec<(String, String)>) -> String {
 /// `earl update --ownership` asks the GLEIF API (here a local server answering with the
 /// recorded shapes of eval/ownership/gleif/listed-parent-consolidation.json) for the parties the
 /// trail names: the LEI record by legal name, its direct parent relationship (the ultimate one
-/// answers 404: none reported), the parent's LEI record; the documents are written beside the
+/// answers 404: none reported), the parent's LEI record — the first two requests answered 503
+/// and retried; the documents are written beside the
 /// lists (temporary file, then rename) and imported as the `gleif` dataset. `--from-dir` imports
 /// the same documents from files.
 #[test]
@@ -693,7 +699,8 @@ fn update_ownership_fetches_gleif_parents_of_the_screened_parties() {
     .unwrap();
     let (child, parent, relationship) = (&docs[0], &docs[1], &docs[2]);
     let party = "Quillfeather Instruments Limited";
-    let addr = serve(vec![
+    let addr = serve(
+        vec![
         (
             "/api/v1/lei-records?filter%5Bentity.legalName%5D=Quillfeather%20Instruments%20Limited"
                 .into(),
@@ -707,7 +714,9 @@ fn update_ownership_fetches_gleif_parents_of_the_screened_parties() {
             "/api/v1/lei-records/984500TESTPARENT0001".into(),
             parent.to_string(),
         ),
-    ]);
+    ],
+        2,
+    );
     let dir = tempfile::tempdir().unwrap();
     let before = json_of(
         dir.path(),
