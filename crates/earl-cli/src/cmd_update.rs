@@ -64,10 +64,28 @@ pub struct UpdateArgs {
     /// Seconds to wait for a connection, and for any one read.
     #[arg(long, default_value_t = 20)]
     pub timeout: u64,
+    /// Fetch GLEIF Level 2 parents (direct and ultimate accounting-consolidation) of every
+    /// party the audit trail names, instead of the lists, and import them into the ownership
+    /// graph as dataset `gleif`. With --from-dir, import the `gleif*.json` files there.
+    #[arg(long)]
+    pub ownership: bool,
+    /// The GLEIF API asked by --ownership.
+    #[arg(long = "gleif-url", env = "EARL_GLEIF_URL", default_value = DEFAULT_GLEIF_URL)]
+    pub gleif_url: String,
+    /// Milliseconds between two GLEIF requests (a rate limit kept by earl).
+    #[arg(long = "gleif-interval-ms", default_value_t = 1000)]
+    pub gleif_interval_ms: u64,
     /// Print what was installed as JSON.
     #[arg(long)]
     pub json: bool,
 }
+
+/// The GLEIF API (api.gleif.org, JSON:API; Level 2 relationship records under each LEI record).
+const DEFAULT_GLEIF_URL: &str = "https://api.gleif.org/api/v1";
+
+/// Attempts per GLEIF request: a connection failure, HTTP 429 or a 5xx answer is tried again
+/// after 1 s, then 2 s.
+const GLEIF_ATTEMPTS: u32 = 3;
 
 fn now() -> String {
     format!("{:.0}", jiff::Timestamp::now())
@@ -125,6 +143,50 @@ impl Http {
             .build();
         Http {
             agent: config.into(),
+        }
+    }
+
+    /// A GLEIF resource: its body, or `None` when the API answers 404 (no such record, or no
+    /// parent reported). Retried on failures that may pass.
+    fn get_gleif(&self, url: &str) -> Result<Option<Vec<u8>>, Failure> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let retry = |what: String| -> Result<(), Failure> {
+                if attempt >= GLEIF_ATTEMPTS {
+                    return Err(Failure::network(format!(
+                        "{url}: {what} (tried {GLEIF_ATTEMPTS} times)"
+                    )));
+                }
+                std::thread::sleep(Duration::from_secs(1 << (attempt - 1)));
+                Ok(())
+            };
+            let mut response = match self.agent.get(url).call() {
+                Ok(r) => r,
+                Err(e) => {
+                    retry(e.to_string())?;
+                    continue;
+                }
+            };
+            let status = response.status().as_u16();
+            match status {
+                404 => return Ok(None),
+                429 | 500..=599 => {
+                    retry(format!("the server answered HTTP {status}"))?;
+                    continue;
+                }
+                200..=299 => {}
+                _ => {
+                    return Err(Failure::network(format!(
+                        "{url}: the server answered HTTP {status}"
+                    )));
+                }
+            }
+            let mut bytes = Vec::new();
+            let mut reader = response.body_mut().with_config().limit(MAX_BYTES).reader();
+            std::io::copy(&mut reader, &mut bytes)
+                .map_err(|e| Failure::network(format!("{url}: the download was cut short: {e}")))?;
+            return Ok(Some(bytes));
         }
     }
 
@@ -333,10 +395,164 @@ struct DocumentsReport {
     documents: Vec<DocumentRef>,
 }
 
+/// A query value percent-encoded (RFC 3986 unreserved characters kept).
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `earl update --ownership`: for every party the trail names, the LEI records whose legal
+/// name is that name (as screening normalises names), their direct and ultimate
+/// consolidation parents and the parents' LEI records; all written as one file of GLEIF API
+/// documents (temporary file, then rename) and imported as the graph's `gleif` dataset.
+fn update_ownership(app: &App, a: &UpdateArgs, dir: &Path) -> Result<(), Failure> {
+    let staging = updates(dir).join("ownership");
+    std::fs::create_dir_all(&staging)
+        .map_err(|e| Failure::input(format!("{}: cannot create: {e}", staging.display())))?;
+    let documents: Vec<serde_json::Value> = match &a.from_dir {
+        Some(from) => {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(from)
+                .map_err(|e| Failure::input(format!("{}: cannot read: {e}", from.display())))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("gleif") && n.ends_with(".json"))
+                })
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(Failure::input(format!(
+                    "{}: no gleif*.json (GLEIF API documents)",
+                    from.display()
+                )));
+            }
+            let mut documents = Vec::new();
+            for file in files {
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|e| Failure::input(format!("{}: cannot read: {e}", file.display())))?;
+                match earl_front::json::parse(&text).map_err(|e| {
+                    Failure::input(format!("{}: not valid JSON: {e}", file.display()))
+                })? {
+                    serde_json::Value::Array(items) => documents.extend(items),
+                    one => documents.push(one),
+                }
+            }
+            documents
+        }
+        None => fetch_gleif(app, a)?,
+    };
+    let bytes =
+        serde_json::to_vec_pretty(&documents).map_err(|e| Failure::internal(e.to_string()))?;
+    let file = staging.join(format!("gleif-{}.json", &sha256_hex(&bytes)[..16]));
+    write_atomic(&file, &bytes)?;
+    let answer = crate::cmd_owners::import(
+        app,
+        &file,
+        Some(earl_front::owners::Format::Gleif),
+        Some("gleif"),
+        a.accept_drop,
+    )?;
+    if a.json {
+        print_json(&answer)
+    } else {
+        Ok(earl_render::owners::import(
+            &mut std::io::stdout().lock(),
+            &answer,
+            earl_render::Lang::En,
+        )?)
+    }
+}
+
+/// The GLEIF documents for the trail's parties, one request at a time, `gleif_interval_ms`
+/// apart.
+fn fetch_gleif(app: &App, a: &UpdateArgs) -> Result<Vec<serde_json::Value>, Failure> {
+    let names = earl_engine::reexamine::screened_names(&app.audit_read_only()?)?;
+    let http = Http::new(a.timeout);
+    let base = a.gleif_url.trim_end_matches('/');
+    let interval = Duration::from_millis(a.gleif_interval_ms);
+    let mut last: Option<std::time::Instant> = None;
+    let mut get = |url: String| -> Result<Option<serde_json::Value>, Failure> {
+        if let Some(at) = last {
+            std::thread::sleep(interval.saturating_sub(at.elapsed()));
+        }
+        last = Some(std::time::Instant::now());
+        match http.get_gleif(&url)? {
+            None => Ok(None),
+            Some(bytes) => {
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| Failure::network(format!("{url}: the answer is not UTF-8")))?;
+                earl_front::json::parse(&text)
+                    .map(Some)
+                    .map_err(|e| Failure::network(format!("{url}: the answer is not JSON: {e}")))
+            }
+        }
+    };
+    let mut documents = Vec::new();
+    let mut parents_named = std::collections::HashSet::new();
+    for name in names {
+        let url = format!(
+            "{base}/lei-records?filter%5Bentity.legalName%5D={}",
+            encode(&name)
+        );
+        let Some(found) = get(url)? else { continue };
+        let wanted = earl_engine::owners::node(&name);
+        let leis: Vec<String> = found["data"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|r| {
+                r.pointer("/attributes/entity/legalName/name")
+                    .and_then(|n| n.as_str())
+                    .is_some_and(|n| earl_engine::owners::node(n) == wanted)
+            })
+            .filter_map(|r| r["id"].as_str().map(str::to_string))
+            .collect();
+        // Only the records whose legal name is the party's: a near name is another entity.
+        for record in found["data"].as_array().into_iter().flatten() {
+            if record["id"]
+                .as_str()
+                .is_some_and(|id| leis.iter().any(|l| l == id))
+            {
+                documents.push(serde_json::json!({ "data": record }));
+            }
+        }
+        for lei in &leis {
+            for relation in ["direct-parent-relationship", "ultimate-parent-relationship"] {
+                let Some(doc) = get(format!("{base}/lei-records/{lei}/{relation}"))? else {
+                    continue;
+                };
+                let parent = doc
+                    .pointer("/data/attributes/relationship/endNode/id")
+                    .and_then(|p| p.as_str())
+                    .map(str::to_string);
+                documents.push(doc);
+                if let Some(parent) = parent
+                    && parents_named.insert(parent.clone())
+                    && let Some(record) = get(format!("{base}/lei-records/{parent}"))?
+                {
+                    documents.push(record);
+                }
+            }
+        }
+    }
+    Ok(documents)
+}
+
 pub fn run(app: &App, a: &UpdateArgs) -> Result<(), Failure> {
     let dir = app.data_dir().ok_or_else(|| {
         Failure::input("no data directory: pass --data-dir DIR or set EARL_DATA_DIR")
     })?;
+    if a.ownership {
+        return update_ownership(app, a, &dir);
+    }
     let staging = updates(&dir).join("lists");
     std::fs::create_dir_all(&staging)
         .map_err(|e| Failure::input(format!("{}: cannot create: {e}", staging.display())))?;

@@ -11,6 +11,7 @@ mod cmd_explore;
 mod cmd_ledger;
 mod cmd_mcp;
 mod cmd_review;
+mod cmd_owners;
 mod cmd_screen;
 mod cmd_serve;
 mod cmd_update;
@@ -76,6 +77,8 @@ enum Command {
     Review(cmd_review::ReviewArgs),
     /// The audit trail of determinations: list, show, verify, export.
     Audit(cmd_audit::AuditArgs),
+    /// The ownership graph every check finds owners in: import, show, list, affiliates.
+    Owners(cmd_owners::OwnersArgs),
     /// Fetch the newest screening list and the BIS documents newer than the rules; verify them,
     /// then put them in use (exit 2: refused data; 3: network failure).
     Update(cmd_update::UpdateArgs),
@@ -194,6 +197,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Ledger(a) => cmd_ledger::ledger(&app, &a),
         Command::Serve(a) => cmd_serve::run(&app, &a),
         Command::Update(a) => cmd_update::run(&app, &a),
+        Command::Owners(a) => cmd_owners::run(&app, &a, lang),
         Command::Mcp(a) => cmd_mcp::run(app.args, &a),
         Command::Completions(a) => completions(&a),
         Command::Man(a) => man(&a),

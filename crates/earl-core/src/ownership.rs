@@ -9,7 +9,7 @@
 //! only possibly listed can make an owned party possibly restricted, never clear.
 
 use crate::party::PartyHit;
-use crate::step::Holding;
+use crate::step::{GraphHolding, Holding, HoldingReading};
 use crate::tri::Tri;
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
@@ -19,7 +19,66 @@ use std::collections::{HashMap, HashSet};
 pub struct Stake {
     pub owner: String,
     pub owned: String,
+    /// The share surely held (0 when the source states control and no percentage).
     pub percent: f64,
+    /// Where the holding comes from when the ownership graph gave it; `None`: the question did.
+    pub origin: Option<Origin>,
+}
+
+/// A holding taken from the ownership graph: its source, dates and reading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    pub source: String,
+    /// How the share is read: a stated percentage, a range, or control with no percentage
+    /// (accounting consolidation: majority ownership likely) — never read as 0%.
+    pub reading: HoldingReading,
+    /// The most that may be held (the percentage itself when one is stated).
+    pub upper: f64,
+    /// The first and last days the holding held, when the source says.
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// The day earl imported it.
+    pub imported: Date,
+    /// The share the question stated for the same holding, when it differs (the stricter
+    /// reading is the one walked).
+    pub question_percent: Option<f64>,
+}
+
+impl Stake {
+    /// A holding the question gave.
+    pub fn given(owner: &str, owned: &str, percent: f64) -> Stake {
+        Stake {
+            owner: owner.to_string(),
+            owned: owned.to_string(),
+            percent,
+            origin: None,
+        }
+    }
+
+    /// Whether the holding held on `date`: a holding whose dates are not known is taken as
+    /// holding (it can only add to what restricts a party).
+    pub fn holds_on(&self, date: Date) -> bool {
+        self.origin.as_ref().is_none_or(|o| {
+            o.from.is_none_or(|from| from <= date) && o.to.is_none_or(|to| date <= to)
+        })
+    }
+
+    /// Whether the share is not one stated percentage (a range, or control read as likely
+    /// majority ownership).
+    pub fn is_read(&self) -> bool {
+        self.origin
+            .as_ref()
+            .is_some_and(|o| o.reading != HoldingReading::Percent)
+    }
+
+    /// The share counted: surely held (`Tri::True`) or possibly held (`Tri::Unknown`: the upper
+    /// bound, all of the owned party for a consolidation).
+    fn counted(&self, mode: Tri) -> f64 {
+        match (&self.origin, mode) {
+            (Some(o), Tri::Unknown) => o.upper.max(self.percent),
+            _ => self.percent,
+        }
+    }
 }
 
 /// The result for one party: how much restricted parties hold, and through whom.
@@ -92,6 +151,7 @@ pub fn affiliation<'h>(
 ) -> Option<Affiliation<'h>> {
     let links: Vec<Link> = above(party, stakes)
         .into_iter()
+        .filter(|stake| stake.holds_on(date))
         .map(|stake| Link {
             stake,
             owner: key(&stake.owner),
@@ -114,15 +174,22 @@ pub fn affiliation<'h>(
             .map(|h| key(&h.party))
             .collect()
     };
-    let sure = restricted(direct(Tri::True), &links, &owners_of, threshold);
-    let maybe = restricted(direct(Tri::Unknown), &links, &owners_of, threshold);
+    let sure = restricted(direct(Tri::True), &links, &owners_of, threshold, Tri::True);
+    let maybe = restricted(
+        direct(Tri::Unknown),
+        &links,
+        &owners_of,
+        threshold,
+        Tri::Unknown,
+    );
     let target = key(party);
-    let share = |set: &HashSet<String>| held_by(set, owners_of.get(target.as_str()));
-    let (sure_share, maybe_share) = (share(&sure), share(&maybe));
+    let share = |set: &HashSet<String>, mode| held_by(set, owners_of.get(target.as_str()), mode);
+    let sure_share = share(&sure, Tri::True);
     let (verdict, percent) = if sure_share >= threshold {
         (Tri::True, sure_share)
-    } else if maybe_share >= threshold {
-        (Tri::Unknown, maybe_share)
+    } else if share(&maybe, Tri::Unknown) >= threshold {
+        // The share surely held (readings add their lower bound: the chain shows them).
+        (Tri::Unknown, share(&maybe, Tri::True))
     } else {
         return None;
     };
@@ -146,12 +213,7 @@ pub fn affiliation<'h>(
                 .filter(|h| key(&h.party) == l.owner && lists.contains(&h.list))
                 .filter(|h| h.listed_on(date) != Tri::False)
                 .collect();
-            chain.push(Holding {
-                owner: l.stake.owner.clone(),
-                owned: l.stake.owned.clone(),
-                percent: l.stake.percent,
-                list: hits.first().map(|h| h.list.clone()),
-            });
+            chain.push(holding(l.stake, hits.first().map(|h| h.list.clone())));
             if hits.is_empty() {
                 // Restricted through its own owners: follow them.
                 todo.push(l.owner.clone());
@@ -171,14 +233,40 @@ pub fn affiliation<'h>(
     })
 }
 
+/// A link of a chain as the answer shows it: the share or reading, and the graph's source and
+/// dates when the graph gave it.
+fn holding(stake: &Stake, list: Option<String>) -> Holding {
+    let control = stake.origin.as_ref().is_some_and(|o| {
+        matches!(
+            o.reading,
+            HoldingReading::ConsolidationMajorityLikely | HoldingReading::ControlShareUnknown
+        )
+    });
+    Holding {
+        owner: stake.owner.clone(),
+        owned: stake.owned.clone(),
+        percent: (!control || stake.percent > 0.0).then_some(stake.percent),
+        list,
+        graph: stake.origin.as_ref().map(|o| GraphHolding {
+            source: o.source.clone(),
+            reading: o.reading,
+            upper: (o.reading == HoldingReading::Range).then_some(o.upper),
+            from: o.from,
+            to: o.to,
+            imported: o.imported,
+            question_percent: o.question_percent,
+        }),
+    }
+}
+
 /// The share of a party held by the members of `set`, summed in the order the holdings were
 /// given.
-fn held_by(set: &HashSet<String>, owners: Option<&Vec<&Link>>) -> f64 {
+fn held_by(set: &HashSet<String>, owners: Option<&Vec<&Link>>, mode: Tri) -> f64 {
     owners
         .into_iter()
         .flatten()
         .filter(|l| set.contains(&l.owner))
-        .map(|l| l.stake.percent)
+        .map(|l| l.stake.counted(mode))
         .sum()
 }
 
@@ -191,6 +279,7 @@ fn restricted(
     links: &[Link],
     owners_of: &HashMap<&str, Vec<&Link>>,
     threshold: f64,
+    mode: Tri,
 ) -> HashSet<String> {
     let mut holdings_of: HashMap<&str, Vec<&Link>> = HashMap::new();
     for l in links {
@@ -201,10 +290,10 @@ fn restricted(
     while let Some(owner) = todo.pop() {
         for l in holdings_of.get(owner.as_str()).into_iter().flatten() {
             let total = held.entry(&l.owned).or_default();
-            *total += l.stake.percent;
+            *total += l.stake.counted(mode);
             if *total >= threshold - 1e-6
                 && !set.contains(&l.owned)
-                && held_by(&set, owners_of.get(l.owned.as_str())) >= threshold
+                && held_by(&set, owners_of.get(l.owned.as_str()), mode) >= threshold
             {
                 set.insert(l.owned.clone());
                 todo.push(l.owned.clone());
@@ -238,11 +327,7 @@ mod tests {
     }
 
     fn stake(owner: &str, owned: &str, percent: f64) -> Stake {
-        Stake {
-            owner: owner.into(),
-            owned: owned.into(),
-            percent,
-        }
+        Stake::given(owner, owned, percent)
     }
 
     fn on(date: &str) -> Listed {

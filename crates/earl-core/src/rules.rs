@@ -384,6 +384,7 @@ pub struct PartyRule {
 
 /// Whether an ownership rule applies on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum InForce {
     /// Ownership extends the owners' listing to the owned party.

@@ -101,9 +101,53 @@ impl Listed {
 pub struct Holding {
     pub owner: String,
     pub owned: String,
-    pub percent: f64,
+    /// The share stated; `null` when the source states control and no percentage (see `graph`).
+    pub percent: Option<f64>,
     /// The list the owner is on (directly or as an affiliate), or none.
     pub list: Option<String>,
+    /// Where the holding comes from when earl's ownership graph gave it (absent: the question
+    /// gave it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub graph: Option<GraphHolding>,
+}
+
+/// A holding taken from the ownership graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GraphHolding {
+    pub source: String,
+    pub reading: HoldingReading,
+    /// The most that may be held, when the source gives a range (`percent` is its lower bound).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// The first and last days the holding held, when the source says.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub from: Option<Date>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
+    pub to: Option<Date>,
+    /// The day earl imported it.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
+    pub imported: Date,
+    /// The question stated another share for the same holding; the stricter was walked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question_percent: Option<f64>,
+}
+
+/// How a holding's share is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HoldingReading {
+    /// A stated percentage.
+    Percent,
+    /// A stated range: at least `percent`, at most `upper`.
+    Range,
+    /// Accounting consolidation (GLEIF Level 2): control without a stated percentage, read as
+    /// majority ownership likely — undetermined, never 0%.
+    ConsolidationMajorityLikely,
+    /// An interest other than a stated shareholding (BODS voting rights, board appointment, a
+    /// shareholding with no share): the share is unknown — undetermined, never 0%.
+    ControlShareUnknown,
 }
 
 /// One review policy still possible, and the entry that sets it.
@@ -286,6 +330,11 @@ pub enum Reason {
         list: String,
         verdict: Verdict,
         rule: String,
+    },
+    /// A party asked was found in the ownership graph under a name written otherwise.
+    FoundInOwnershipGraph {
+        asked: String,
+        found: String,
     },
     /// Ownership reached the threshold, but the Affiliates rule is not in force on the date.
     OwnershipNotApplied {

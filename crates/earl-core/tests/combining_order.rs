@@ -283,6 +283,7 @@ cite = {{ text = "t" }}
             owner: "Listed Co".into(),
             owned: "Acme".into(),
             percent: 50.0,
+            origin: None,
         }])
     };
     for (status, required) in [

@@ -34,6 +34,7 @@ fn stake(owner: &str, owned: &str, percent: f64) -> Stake {
         owner: owner.into(),
         owned: owned.into(),
         percent,
+        origin: None,
     }
 }
 

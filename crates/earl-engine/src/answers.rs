@@ -158,6 +158,10 @@ pub struct CheckAnswer {
     /// The dispositions this answer relied on (their record ids).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dispositions: Vec<u64>,
+    /// The version (SHA-256) of the ownership graph the parties were looked up in, when one was
+    /// imported; the holdings relied on are in the ownership steps' chains.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ownership_graph: Option<String>,
 }
 
 /// One catalog row with its computed metrics.

@@ -130,7 +130,8 @@ macro_rules! no_lists {
         }
     )*};
 }
-no_lists!(DiffReport => "diff", TimelineReport => "timeline", ImpactReport => "impact");
+no_lists!(DiffReport => "diff", TimelineReport => "timeline", ImpactReport => "impact",
+    crate::owners::ImportAnswer => "owners-import");
 
 /// An answer many batch rows share: serialised, hashed and compressed once.
 #[derive(Debug, Clone)]

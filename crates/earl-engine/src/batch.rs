@@ -177,6 +177,7 @@ impl BatchChecker<'_> {
             list_warnings,
             dispositions: parties.relied_on(),
             reviewed: parties.reviewed,
+            ownership_graph: parties.graph.clone(),
         });
         self.answers.insert(key, id);
         Ok(Checked {
@@ -215,6 +216,10 @@ impl Engine {
         breaks.extend(self.data.list_notices.dates());
         // A disposition stops holding the day after it expires.
         breaks.extend(self.reviews().expiry_breaks());
+        // A holding of the ownership graph counts from its first day to its last.
+        if let Some(graph) = self.ownership_graph()? {
+            breaks.extend(graph.dates()?);
+        }
         breaks.sort();
         breaks.dedup();
         let by_quantity = self

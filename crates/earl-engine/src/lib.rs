@@ -16,6 +16,7 @@ pub mod explore;
 mod index_cache;
 pub mod ledger;
 mod lists;
+pub mod owners;
 mod parties;
 pub mod questions;
 pub mod reexamine;
@@ -29,6 +30,7 @@ pub use dates::{parse_date, today};
 pub use lists::{ListsSource, Screening};
 pub use screen::{
     ListEffect, MAX_NAME_CHARS, ReviewedMatch, ScreenAnswer, ScreenMatch, ScreenRequest,
+    screenable,
 };
 pub use systems::SystemRow;
 
@@ -68,6 +70,9 @@ pub enum EngineError {
     /// [`earl_store::StoreError::is_write_failure`]).
     #[error("{0}")]
     Audit(#[from] earl_store::StoreError),
+    /// The ownership graph file could not be read.
+    #[error("ownership graph: {0}")]
+    OwnershipGraph(String),
 }
 
 /// A system given by what it contains: `CHIP=COUNT` values (`--contains H200=8`), as catalog
@@ -110,6 +115,11 @@ pub struct Engine {
     snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
     /// The reviewers' dispositions every answer that screens a party is judged against.
     reviews: std::sync::RwLock<Arc<review::Reviews>>,
+    /// The ownership graph file `earl owners import` writes (`None`: no data directory).
+    ownership_file: Option<PathBuf>,
+    /// Who owns whom, loaded from `ownership_file` on first use (only a question naming a
+    /// party needs it); `None` when nothing was imported.
+    ownership: OnceLock<Result<Option<owners::OwnershipGraph>, String>>,
 }
 
 /// A snapshot is fixed by its date and the id of the scenario laid over it.
@@ -132,7 +142,28 @@ impl Engine {
             count_drops: OnceLock::new(),
             snapshots: Mutex::new(HashMap::new()),
             reviews: std::sync::RwLock::default(),
+            ownership_file: None,
+            ownership: OnceLock::new(),
         }
+    }
+
+    /// An engine that finds the parties of every check in the ownership graph kept in this
+    /// file (when it exists).
+    pub fn with_ownership_graph_file(mut self, file: Option<PathBuf>) -> Engine {
+        self.ownership_file = file;
+        self
+    }
+
+    /// The ownership graph in use, loaded on first use; `None` when none was imported.
+    pub fn ownership_graph(&self) -> Result<Option<&owners::OwnershipGraph>, EngineError> {
+        self.ownership
+            .get_or_init(|| match &self.ownership_file {
+                Some(file) => owners::OwnershipGraph::open(file).map_err(|e| e.to_string()),
+                None => Ok(None),
+            })
+            .as_ref()
+            .map(Option::as_ref)
+            .map_err(|e| EngineError::OwnershipGraph(e.clone()))
     }
 
     /// Sets the BIS documents published after the rules' `as_of` (those dated after it are
@@ -367,6 +398,7 @@ impl Engine {
             list_warnings,
             dispositions: parties.relied_on(),
             reviewed: parties.reviewed,
+            ownership_graph: parties.graph.clone(),
         })
     }
 
@@ -426,6 +458,17 @@ impl Engine {
         determination
             .notices
             .extend(self.currency_notices(req.date));
+        // The match is shown: the graph's holdings were taken for a name written otherwise.
+        for (asked, found) in &parties.graph_matches {
+            determination.notices.push(Step::sourced(
+                Reason::FoundInOwnershipGraph {
+                    asked: asked.clone(),
+                    found: found.clone(),
+                },
+                "earl's ownership graph (earl owners import); names compared as screening normalises them",
+                Confidence::Computed,
+            ));
+        }
         Ok(determination)
     }
 

@@ -15,6 +15,11 @@ pub(crate) struct Parties {
     pub(crate) end_user: Vec<PartyHit>,
     pub(crate) stakes: Option<Vec<Stake>>,
     pub(crate) owners: Vec<PartyHit>,
+    /// The ownership graph's version, when it was consulted (an end user named, a graph
+    /// imported).
+    pub(crate) graph: Option<String>,
+    /// Names asked that the graph writes otherwise: (asked, the graph's).
+    pub(crate) graph_matches: Vec<(String, String)>,
     /// Hits a reviewer set aside as false positives ([`Engine::reviewed`]).
     pub(crate) reviewed: Vec<ReviewedHit>,
 }
@@ -127,15 +132,41 @@ impl Engine {
         Ok(hits)
     }
 
-    /// Screens the end user and every owner of a request.
+    /// Screens the end user and every owner of a request, with the holdings above them that
+    /// the question gives and the ownership graph holds.
     pub(crate) fn parties(&self, req: &CheckRequest) -> Result<Parties, EngineError> {
-        let stakes = match &req.ownership {
+        if let Some(stakes) = &req.ownership {
+            validate_stakes(stakes, req.end_user.as_deref())?;
+        }
+        let end_user_name = req.end_user.as_deref();
+        // The graph is walked up from the end user and from every owner the question names.
+        let graph = match end_user_name {
+            Some(_) => self.ownership_graph()?,
+            None => None,
+        };
+        let (graph_stakes, graph_matches) = match (graph, end_user_name) {
+            (Some(graph), Some(end_user)) => {
+                let mut named = vec![end_user];
+                for s in req.ownership.iter().flatten() {
+                    named.push(&s.owner);
+                }
+                let (stakes, matches) = graph.stakes_above(&named)?;
+                (Some(stakes), matches)
+            }
+            _ => (None, Vec::new()),
+        };
+        let combined = match (&req.ownership, graph_stakes) {
+            (Some(q), Some(g)) => Some(crate::owners::combine(q, g)),
+            (Some(q), None) => Some(q.clone()),
+            (None, Some(g)) if !g.is_empty() => Some(g),
+            (None, _) => None,
+        };
+        let stakes = match combined {
             Some(stakes) => {
-                validate_stakes(stakes, req.end_user.as_deref())?;
                 // Only the chains above the end user can restrict it: the rest of a large
                 // ownership file is neither screened nor walked.
-                let end_user = req.end_user.as_deref().unwrap_or_default();
-                let above: Vec<Stake> = earl_core::ownership::above(end_user, stakes)
+                let end_user = end_user_name.unwrap_or_default();
+                let above: Vec<Stake> = earl_core::ownership::above(end_user, &stakes)
                     .into_iter()
                     .cloned()
                     .collect();
@@ -150,7 +181,7 @@ impl Engine {
             }
             None => None,
         };
-        let end_user = match req.end_user.as_deref() {
+        let end_user = match end_user_name {
             Some(name) => self.screen_party(name, "end user")?,
             None => Vec::new(),
         };
@@ -163,6 +194,8 @@ impl Engine {
             end_user,
             stakes,
             owners,
+            graph: graph.map(|g| g.version.clone()),
+            graph_matches,
             reviewed: Vec::new(),
         })
     }
@@ -189,6 +222,8 @@ impl Engine {
             end_user,
             stakes: parties.stakes.clone(),
             owners,
+            graph: parties.graph.clone(),
+            graph_matches: parties.graph_matches.clone(),
             reviewed,
         })
     }

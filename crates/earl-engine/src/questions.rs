@@ -105,6 +105,7 @@ pub fn check_request(
                     .or_else(|| q.end_user.clone())
                     .unwrap_or_default(),
                 percent: h.percent,
+                origin: None,
             })
             .collect()
     });

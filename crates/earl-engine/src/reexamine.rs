@@ -137,6 +137,10 @@ pub struct RecheckReport {
     pub since: Option<String>,
     pub rules_hash: String,
     pub lists: ListsUsed,
+    /// The version of the ownership graph the checks were asked under, when one was imported:
+    /// an answer changed by an import names the graph's holdings in its steps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ownership_graph: Option<String>,
     pub changed: Vec<Rechecked>,
     pub not_rechecked: Vec<NotRead>,
 }
@@ -245,6 +249,23 @@ fn question_part(inputs: &Value) -> &Value {
         (Some(_), Some(input)) => input,
         _ => inputs,
     }
+}
+
+/// Every party name the trail's check and screen records name (end users, owners, names
+/// screened), each once, in the order first recorded.
+pub fn screened_names(store: &AuditStore) -> Result<Vec<String>, EngineError> {
+    let mut names: Vec<String> = Vec::new();
+    store.scan(&["check", "screen"], None, &mut |row: ScanRow| {
+        let Ok(inputs) = serde_json::from_str::<Value>(&row.inputs) else {
+            return;
+        };
+        for (name, _) in parties_of(&row.kind, &inputs, &Value::Null).unwrap_or_default() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    })?;
+    Ok(names)
 }
 
 /// The party names of a check or screen record and the hits its answer recorded for each.
@@ -679,6 +700,7 @@ impl Engine {
             since: since.map(str::to_string),
             rules_hash: self.data.content_hash.clone(),
             lists,
+            ownership_graph: self.ownership_graph()?.map(|g| g.version.clone()),
             changed,
             not_rechecked,
         })
@@ -821,6 +843,7 @@ fn legacy_request_of(i: &Value, date: &str) -> Result<(CheckRequest, jiff::civil
                             .get("percent")
                             .and_then(Value::as_f64)
                             .ok_or("an ownership row has no percentage")?,
+                        origin: None,
                     })
                 })
                 .collect::<Result<Vec<_>, String>>()?,

@@ -95,12 +95,19 @@ pub struct ScreenAnswer {
     /// The dispositions this answer relied on (their record ids).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub dispositions: Vec<u64>,
+    /// The name is in the ownership graph, owned at or above an ownership rule's threshold by
+    /// listed parties: an affiliate of them, with the chain and whether the rule is in force.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub affiliate_of: Vec<crate::owners::Affiliate>,
+    /// The ownership graph's version, when the name was looked up in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ownership_graph: Option<String>,
 }
 
 impl ScreenAnswer {
     /// Whether any match is at or above the threshold.
     pub fn has_match(&self) -> bool {
-        self.matches.iter().any(|m| !m.found.below_threshold)
+        self.matches.iter().any(|m| !m.found.below_threshold) || !self.affiliate_of.is_empty()
     }
 }
 
@@ -114,7 +121,7 @@ impl ScreenAnswer {
 /// the name drawn differ from the name stored ("\u{202E}iewauH" is drawn "Hauwei"), so earl
 /// would screen a name other than the one the user sees. Other invisible characters (U+200B,
 /// the soft hyphen, ZWJ) cannot change what is read: the normaliser removes them.
-pub(crate) fn screenable(name: &str, subject: &str) -> Result<(), EngineError> {
+pub fn screenable(name: &str, subject: &str) -> Result<(), EngineError> {
     if name.trim().is_empty() {
         return Err(EngineError::BadInput(format!("{subject} is empty")));
     }
@@ -259,6 +266,11 @@ impl Engine {
             matches,
             reviewed,
             dispositions,
+            affiliate_of: match self.ownership_graph()? {
+                Some(_) => self.affiliations_of(&req.name, req.date, &mut Default::default())?,
+                None => Vec::new(),
+            },
+            ownership_graph: self.ownership_graph()?.map(|g| g.version.clone()),
         })
     }
 }

@@ -324,6 +324,7 @@ impl Engine {
             list_warnings,
             dispositions: parties.relied_on(),
             reviewed: parties.reviewed,
+            ownership_graph: parties.graph.clone(),
         })
     }
 }

@@ -145,6 +145,7 @@ fn stakes() -> Vec<Stake> {
         owner: "Huawei Technologies Co., Ltd.".into(),
         owned: "Acme Widgets Trading Ltd".into(),
         percent: 60.0,
+        origin: None,
     }]
 }
 

@@ -232,6 +232,7 @@ fn ownership_by_listed_parties_restricts_while_the_affiliates_rule_is_in_force()
         owner: "Huawei Technologies Co., Ltd.".into(),
         owned: "Acme Widgets Trading Ltd".into(),
         percent: p,
+        origin: None,
     };
     let aggregate = || {
         vec![
@@ -239,11 +240,13 @@ fn ownership_by_listed_parties_restricts_while_the_affiliates_rule_is_in_force()
                 owner: "Huawei Technologies Co., Ltd.".into(),
                 owned: "Acme Widgets Trading Ltd".into(),
                 percent: 30.0,
+                origin: None,
             },
             Stake {
                 owner: "Semiconductor Manufacturing International Corporation".into(),
                 owned: "Acme Widgets Trading Ltd".into(),
                 percent: 25.0,
+                origin: None,
             },
         ]
     };

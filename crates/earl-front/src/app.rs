@@ -116,6 +116,7 @@ impl App {
         };
         let engine = Engine::new(data, self.lists_source()?)
             .with_newer_documents(documents)
+            .with_ownership_graph_file(self.ownership_graph_path())
             .accept_partial_lists(self.args.accept_partial_lists)
             // `--no-audit` writes nothing of earl's own (the index is a cache, not data).
             .with_list_state(
@@ -125,6 +126,12 @@ impl App {
             );
         self.load_reviews(&engine)?;
         Ok(engine)
+    }
+
+    /// `DIR/ownership.sqlite` of the data directory: the graph `earl owners import` writes.
+    pub fn ownership_graph_path(&self) -> Option<PathBuf> {
+        self.data_dir()
+            .map(|dir| earl_store::graph::OwnershipGraph::path_in(&dir))
     }
 
     /// Loads the data (once) and returns the engine.

@@ -66,6 +66,7 @@ impl CheckArgs {
                 owner: h.owner.clone(),
                 owned: h.owned.clone().unwrap_or_default(),
                 percent: h.percent,
+                origin: None,
             })
             .collect();
         if let Some(path) = &self.ownership_file {
@@ -117,6 +118,7 @@ fn read_ownership(path: &Path) -> Result<Vec<Stake>, Failure> {
             owner: field("owner").to_string(),
             owned: field("owned").to_string(),
             percent,
+            origin: None,
         });
     }
     Ok(stakes)

@@ -22,6 +22,7 @@ pub mod explore;
 pub mod failure;
 pub mod json;
 pub mod lines;
+pub mod owners;
 pub mod questions;
 pub mod review;
 pub mod screen;

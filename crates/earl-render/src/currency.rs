@@ -174,6 +174,12 @@ pub fn recheck(w: &mut dyn Write, r: &RecheckReport) -> io::Result<()> {
         "{} recorded checks ({} distinct questions) answered again under the rules and lists in use ({}).",
         r.records, r.questions, r.lists.source_file
     )?;
+    if let Some(graph) = &r.ownership_graph {
+        writeln!(
+            w,
+            "Owners were also looked up in the ownership graph, version {graph}."
+        )?;
+    }
     if r.changed.is_empty() {
         writeln!(w, "No answer changed.")?;
     }

@@ -259,6 +259,9 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, lang: Lang) -> io::Result<()>
     for text in a.count_drop_warnings.iter().chain(&a.list_warnings) {
         warning(w, text)?;
     }
+    for affiliate in &a.affiliate_of {
+        writeln!(w, "{}", crate::prose::affiliate(affiliate, lang))?;
+    }
     if !a.has_match() {
         let place = a
             .country

@@ -10,6 +10,7 @@ pub mod explore;
 pub mod human;
 pub mod i18n;
 pub mod lang;
+pub mod owners;
 pub mod prose;
 pub mod rule_texts;
 pub mod review;

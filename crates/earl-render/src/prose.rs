@@ -343,6 +343,21 @@ fn reason(r: &Reason, entry: &str, lang: Lang) -> String {
             list,
             verdict,
             rule,
+        } if *percent == 0.0 => tr!(
+            lang,
+            "step-owned-read",
+            party = party.as_str(),
+            list = list.as_str(),
+            chain = holdings(chain, lang),
+            rule = rule.as_str(),
+        ),
+        Reason::Owned {
+            party,
+            percent,
+            chain,
+            list,
+            verdict,
+            rule,
         } => tr!(
             lang,
             "step-owned",
@@ -352,6 +367,12 @@ fn reason(r: &Reason, entry: &str, lang: Lang) -> String {
             list = list.as_str(),
             chain = holdings(chain, lang),
             rule = rule.as_str(),
+        ),
+        Reason::FoundInOwnershipGraph { asked, found } => tr!(
+            lang,
+            "step-found-in-ownership-graph",
+            asked = asked.as_str(),
+            found = found.as_str(),
         ),
         Reason::OwnershipNotApplied {
             party,
@@ -738,28 +759,137 @@ fn listed_since(l: &Listed, lang: Lang) -> String {
     }
 }
 
-fn holdings(chain: &[Holding], lang: Lang) -> String {
-    let said: Vec<String> = chain
+/// A party found an affiliate of listed parties in the ownership graph, with the rule's effect
+/// on the date asked.
+pub fn affiliate(a: &earl_engine::owners::Affiliate, lang: Lang) -> String {
+    let owners: Vec<String> = a
+        .listed_owners
         .iter()
-        .map(|h| match h.list.as_deref() {
-            Some(list) => tr!(
+        .map(|o| {
+            tr!(
                 lang,
-                "holding-listed",
-                owner = h.owner.as_str(),
-                percent = num(h.percent),
-                owned = h.owned.as_str(),
-                list = list
-            ),
-            None => tr!(
-                lang,
-                "holding",
-                owner = h.owner.as_str(),
-                percent = num(h.percent),
-                owned = h.owned.as_str()
-            ),
+                "affiliate-owner",
+                name = o.name.as_str(),
+                list = o.list.as_str()
+            )
         })
         .collect();
+    let status = match a.rule_status {
+        earl_core::rules::InForce::InForce => "in_force",
+        earl_core::rules::InForce::Suspended => "suspended",
+        earl_core::rules::InForce::NotInForce => "not_in_force",
+    };
+    // A share read from control states no percentage: never shown as 0%.
+    let stated = match a.percent {
+        0.0 => tr!(lang, "affiliate-no-share-stated"),
+        p => tr!(lang, "affiliate-share-stated", percent = num(p)),
+    };
+    tr!(
+        lang,
+        "affiliate",
+        party = a.party.as_str(),
+        verdict = verdict_key(a.verdict),
+        owners = join(&owners, "list-comma", lang),
+        stated = stated,
+        chain = holdings(&a.chain, lang),
+        status = status,
+        rule = a.rule.as_str(),
+    )
+}
+
+fn holdings(chain: &[Holding], lang: Lang) -> String {
+    let said: Vec<String> = chain.iter().map(|h| holding(h, lang)).collect();
     join(&said, "list-semicolon", lang)
+}
+
+/// One link of a chain: the share (or the reading, where the source states control without a
+/// percentage), the owner's list, and where the ownership graph found it.
+fn holding(h: &Holding, lang: Lang) -> String {
+    use earl_core::step::HoldingReading;
+    let (owner, owned) = (h.owner.as_str(), h.owned.as_str());
+    let reading = h.graph.as_ref().map(|g| (g.reading, g.upper));
+    let share = match (reading, h.percent, h.list.as_deref()) {
+        (None | Some((HoldingReading::Percent, _)), Some(p), Some(list)) => {
+            return with_graph(
+                h,
+                tr!(
+                    lang,
+                    "holding-listed",
+                    owner = owner,
+                    percent = num(p),
+                    owned = owned,
+                    list = list
+                ),
+                lang,
+            );
+        }
+        (None | Some((HoldingReading::Percent, _)), Some(p), None) => {
+            tr!(
+                lang,
+                "holding",
+                owner = owner,
+                percent = num(p),
+                owned = owned
+            )
+        }
+        (Some((HoldingReading::Range, Some(upper))), p, _) => tr!(
+            lang,
+            "holding-range",
+            owner = owner,
+            minimum = num(p.unwrap_or(0.0)),
+            maximum = num(upper),
+            owned = owned
+        ),
+        (Some((HoldingReading::ConsolidationMajorityLikely, _)), _, _) => {
+            tr!(lang, "holding-consolidation", owner = owner, owned = owned)
+        }
+        _ => tr!(lang, "holding-control", owner = owner, owned = owned),
+    };
+    let share = match h.list.as_deref() {
+        Some(list) => tr!(lang, "holding-with-list", holding = share, list = list),
+        None => share,
+    };
+    with_graph(h, share, lang)
+}
+
+/// A holding's words with where the ownership graph found it, when it did.
+fn with_graph(h: &Holding, share: String, lang: Lang) -> String {
+    let Some(g) = &h.graph else {
+        return share;
+    };
+    let date = |d: Option<jiff::civil::Date>| {
+        d.map_or_else(|| tr!(lang, "holding-date-unstated"), |d| d.to_string())
+    };
+    let period = match (g.from, g.to) {
+        (None, None) => tr!(
+            lang,
+            "holding-period-unstated",
+            imported = g.imported.to_string()
+        ),
+        _ => tr!(
+            lang,
+            "holding-period",
+            from = date(g.from),
+            to = date(g.to),
+            imported = g.imported.to_string()
+        ),
+    };
+    let found = tr!(
+        lang,
+        "holding-from-graph",
+        holding = share,
+        source = g.source.as_str(),
+        period = period
+    );
+    match g.question_percent {
+        Some(p) => tr!(
+            lang,
+            "holding-question-differs",
+            holding = found,
+            percent = num(p)
+        ),
+        None => found,
+    }
 }
 
 /// A review policy as a reader of `lang` writes it.

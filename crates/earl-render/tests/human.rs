@@ -134,6 +134,7 @@ fn check_owned_by_a_listed_party() {
                 owner: "Moore Threads".into(),
                 owned: "Acme Widgets Trading Ltd".into(),
                 percent: 60.0,
+                origin: None,
             }]),
             made: Default::default(),
         })

@@ -92,6 +92,7 @@ impl From<EngineError> for ApiError {
             EngineError::Data(e) => ApiError::internal(format!("earl's data is faulty: {e}")),
             EngineError::Record(e) => ApiError::internal(format!("cannot record the answer: {e}")),
             EngineError::Audit(e) => ApiError::internal(format!("audit trail: {e}")),
+            EngineError::OwnershipGraph(e) => ApiError::internal(format!("ownership graph: {e}")),
         }
     }
 }

@@ -109,6 +109,7 @@
 pub mod body;
 pub mod canonical;
 mod error;
+pub mod graph;
 mod group;
 mod migrate;
 mod scan;

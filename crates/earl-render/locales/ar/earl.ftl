@@ -87,11 +87,33 @@ listed-since-by = {" "}(أُدرج بموجب {$notice}، نافذًا في {$da
 listed-since-in-year = {" "}(أُدرج بموجب {$notice}، {$year})
 step-owned = { $verdict ->
         [applies] يملك
-       *[other] قد يملك (تواريخ إدراج بعض المالكين غير معروفة)
+       *[other] قد يملك (تواريخ إدراج بعض المالكين غير معروفة، أو حصة مستنتجة من السيطرة دون نسبة مذكورة)
     } أطرافٌ مدرجة في قائمة {$list} مجتمعةً {$percent}% من {$party} ({$chain}): {$rule}
+step-owned-read = قد تملك أطرافٌ مدرجة في قائمة {$list} من {$party} ما يبلغ الحد أو يتجاوزه: لا نسبة مذكورة، والحصص مستنتجة من السيطرة ({$chain}) — غير محسوم، ولا يُعدّ خاليًا من القيود: {$rule}
+affiliate-share-stated = {$percent}% مذكورة
+affiliate-no-share-stated = لا نسبة مذكورة
 holding = {$owner} يملك {$percent}% من {$owned}
 holding-listed = {$owner} يملك {$percent}% من {$owned}، {$list}
+holding-consolidation = {$owner} يدمج {$owned} في حساباته (سيطرة دون نسبة مذكورة: ملكية الأغلبية مرجّحة، غير محسومة)
+holding-range = {$owner} يملك ما بين {$minimum}% و{$maximum}% من {$owned}
+holding-control = لـ {$owner} مصلحة في {$owned} غير حصة ملكية مذكورة (نسبة الملكية غير معروفة، غير محسومة)
+holding-with-list = {$holding}، {$list}
+holding-from-graph = {$holding} [سجل الملكية: {$source}؛ {$period}]
+holding-period = قائمة من {$from} إلى {$to}، استوردت في {$imported}
+holding-period-unstated = لم يذكر المصدر التواريخ، استوردت في {$imported}
+holding-date-unstated = (غير مذكور)
+affiliate-owner = {$name} ({$list})
+affiliate = { $verdict ->
+        [applies] {$party} تابعٌ لـ
+       *[other] قد يكون {$party} تابعًا لـ (تاريخ إدراج غير معروف، أو حصة مستنتجة من السيطرة دون نسبة مذكورة)
+    } {$owners}: {$stated}، عبر {$chain}. { $status ->
+        [in_force] بموجب {$rule}، النافذة في التاريخ المطلوب، يُقيَّد كما يُقيَّدون.
+        [suspended] {$rule} معلّقة في التاريخ المطلوب: لم تُطبَّق؛ وتبقى الملكية مؤشر خطر.
+       *[other] {$rule} غير نافذة في التاريخ المطلوب: لم تُطبَّق؛ وتبقى الملكية مؤشر خطر.
+    }
+holding-question-differs = {$holding} (ذكر السؤال {$percent}%؛ تُتبع القراءة الأشد)
 step-ownership-not-applied = تملك أطرافٌ مدرجة في قائمة {$list} نسبة {$percent}% من {$party}، لكن قاعدة الملكية لم تكن تنطبق في التاريخ المطلوب (انظر الاستشهاد)؛ وتبقى الملكية مؤشر خطر.
+step-found-in-ownership-graph = عُثر على {$asked} في سجل الملكية باسم {$found}؛ واستُخدمت حصصه المسجلة هناك.
 step-exception = يمكن أن يُجيزه استثناء الترخيص {$code}: {$rule}
 step-exception-barred = كان استثناء الترخيص {$code} لينطبق، لكن إدراج الطرف في قائمة {$list} يمنع استثناءات الترخيص.
 step-review-overridden = كانت سياسة المراجعة «{$policy}» لتنطبق، لكن السياسة الأشد لطرف مدرج تحل محلها (أدناه): {$rule}
@@ -512,3 +534,13 @@ queue-head = { $count ->
 }
 queue-hit = {$recorded}  «{$party}» ≈ {$name} في {$list} [{$entry}] — الدرجة {$score}؛ السجلات {$records}
 queue-no-entry-id = لم يُسجَّل معرّف القيد: أعد الفحص
+
+owners-imported = استُورد {$file} ({$format}، {$rows} صفًا، SHA-256 {$sha}) بوصفه مجموعة البيانات {$dataset}: {$percent} حصة بنسبة مذكورة، و{$read} مقروءة على نحو آخر (نطاق، أو سيطرة دون نسبة)؛ وتُخطّي {$skipped} سجلًا. يضم السجل {$after} حافة (قبلها: {$before})؛ وإصداره {$version}.
+owners-found = {$asked} موجود في سجل الملكية باسم {$found} (إصدار السجل {$version}).
+owners-not-found = {$asked} غير موجود في سجل الملكية (الإصدار {$version}): ملكيته غير معروفة لـ earl، لا "بلا مالكين".
+owners-up = المالكون، صعودًا:
+owners-down = الحصص، نزولًا:
+owners-none = لا شيء في السجل
+owners-list = {$edges} حافة من {$imports} عملية استيراد؛ إصدار السجل {$version}.
+owners-affiliates = {$count} تابعًا لأطراف مدرجة في {$date} (فُحص {$owners} مالكًا في السجل؛ إصدار السجل {$version}).
+owners-diff = {$old} ← {$new}: أُضيفت {$added} حصة، وأُزيلت {$removed}، وتغيّرت {$changed}، وبقيت {$unchanged} دون تغيير.

@@ -84,11 +84,33 @@ listed-since-by = {" "}(listed by {$notice}, in force by {$date})
 listed-since-in-year = {" "}(listed by {$notice}, {$year})
 step-owned = {$party} { $verdict ->
         [applies] is
-       *[other] may be (some owners' listing dates are unknown)
+       *[other] may be (some owners' listing dates are unknown, or a holding is read from control without a stated percentage)
     } owned {$percent}% in the aggregate by parties on the {$list} list ({$chain}): {$rule}
+step-owned-read = {$party} may be owned at or above the threshold by parties on the {$list} list: no percentage is stated, the holdings are read from control ({$chain}) — undetermined, never cleared: {$rule}
+affiliate-share-stated = {$percent}% stated
+affiliate-no-share-stated = no percentage stated
 holding = {$owner} holds {$percent}% of {$owned}
 holding-listed = {$owner} holds {$percent}% of {$owned}, {$list}
+holding-consolidation = {$owner} consolidates {$owned} in its accounts (control with no percentage stated: majority ownership likely, undetermined)
+holding-range = {$owner} holds between {$minimum}% and {$maximum}% of {$owned}
+holding-control = {$owner} has an interest in {$owned} other than a stated shareholding (ownership share unknown, undetermined)
+holding-with-list = {$holding}, {$list}
+holding-from-graph = {$holding} [ownership graph: {$source}; {$period}]
+holding-period = held from {$from} to {$to}, imported {$imported}
+holding-period-unstated = dates not stated by the source, imported {$imported}
+holding-date-unstated = (not stated)
+affiliate-owner = {$name} ({$list})
+affiliate = {$party} { $verdict ->
+        [applies] is
+       *[other] may be (a listing date unknown, or a holding read from control without a stated percentage)
+    } an affiliate of {$owners}: {$stated}, via {$chain}. { $status ->
+        [in_force] Under {$rule}, in force on the date asked, it is restricted as they are.
+        [suspended] {$rule} is suspended on the date asked: not applied; the ownership remains a red flag.
+       *[other] {$rule} is not in force on the date asked: not applied; the ownership remains a red flag.
+    }
+holding-question-differs = {$holding} (the question gave {$percent}%; the stricter reading is walked)
 step-ownership-not-applied = {$party} is owned {$percent}% by parties on the {$list} list, but on the date asked the ownership rule did not apply (see its citation); the ownership remains a red flag.
+step-found-in-ownership-graph = {$asked} was found in the ownership graph as {$found}; its holdings there were used.
 step-exception = License Exception {$code} can authorise it: {$rule}
 step-exception-barred = License Exception {$code} would apply, but the party's {$list} listing bars licence exceptions.
 step-review-overridden = Review policy {$policy} would apply, but a listed party's stricter policy replaces it (below): {$rule}
@@ -466,3 +488,13 @@ queue-head = { $count ->
 }
 queue-hit = {$recorded}  “{$party}” ≈ {$name} on {$list} [{$entry}] — score {$score}; records {$records}
 queue-no-entry-id = no entry id recorded: screen again
+
+owners-imported = Imported {$file} ({$format}, {$rows} rows, SHA-256 {$sha}) as dataset {$dataset}: {$percent} holdings with a stated percentage, {$read} read otherwise (a range, or control without a percentage); {$skipped} records skipped. The graph holds {$after} edges (before: {$before}); its version is {$version}.
+owners-found = {$asked} is in the ownership graph as {$found} (graph version {$version}).
+owners-not-found = {$asked} is not in the ownership graph (version {$version}): its ownership is unknown to earl, not "no owners".
+owners-up = Owners, upwards:
+owners-down = Holdings, downwards:
+owners-none = none in the graph
+owners-list = {$edges} edges from {$imports} imports; graph version {$version}.
+owners-affiliates = {$count} affiliates of listed parties on {$date} ({$owners} owners in the graph screened; graph version {$version}).
+owners-diff = {$old} → {$new}: {$added} holdings added, {$removed} removed, {$changed} changed, {$unchanged} unchanged.

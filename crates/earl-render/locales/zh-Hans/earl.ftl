@@ -82,11 +82,33 @@ listed-since-by = （由 {$notice} 列入，最迟于 {$date} 生效）
 listed-since-in-year = （由 {$notice} 列入，{$year} 年）
 step-owned = {$party}{ $verdict ->
         [applies] 由
-       *[other] 可能由（部分所有者的列名日期未知）
+       *[other] 可能由（部分所有者的列名日期未知，或某项持股系由控制关系推断、未载明比例）
     } {$list} 清单上的各方合计持有 {$percent}%（{$chain}）：{$rule}
+step-owned-read = {$party} 可能由 {$list} 清单上的各方持有达到或超过门槛的比例：未载明比例，持股系由控制关系推断（{$chain}）——尚未确定，绝不视为无限制：{$rule}
+affiliate-share-stated = 载明比例 {$percent}%
+affiliate-no-share-stated = 未载明比例
 holding = {$owner} 持有 {$owned} 的 {$percent}%
 holding-listed = {$owner} 持有 {$owned} 的 {$percent}%，{$list}
+holding-consolidation = {$owner} 将 {$owned} 纳入其合并报表（控制关系，未载明比例：很可能为多数所有权，尚未确定）
+holding-range = {$owner} 持有 {$owned} 的 {$minimum}% 至 {$maximum}%
+holding-control = {$owner} 对 {$owned} 拥有载明持股以外的权益（所有权比例未知，尚未确定）
+holding-with-list = {$holding}，{$list}
+holding-from-graph = {$holding} [所有权图：{$source}；{$period}]
+holding-period = 自 {$from} 至 {$to} 持有，导入于 {$imported}
+holding-period-unstated = 来源未载明日期，导入于 {$imported}
+holding-date-unstated = （未载明）
+affiliate-owner = {$name}（{$list}）
+affiliate = {$party}{ $verdict ->
+        [applies] 是
+       *[other] 可能是（某一列名日期未知，或某项持股系由控制关系推断、未载明比例）
+    } {$owners} 的关联方：{$stated}，经由 {$chain}。{ $status ->
+        [in_force] 依据在所问日期有效的 {$rule}，其受到与上述各方相同的限制。
+        [suspended] {$rule} 在所问日期处于暂停状态：未予适用；该所有权仍是一个危险信号。
+       *[other] {$rule} 在所问日期尚未生效：未予适用；该所有权仍是一个危险信号。
+    }
+holding-question-differs = {$holding}（问题给出的是 {$percent}%；按较严格的解读追溯）
 step-ownership-not-applied = {$party} 由 {$list} 清单上的各方持有 {$percent}%，但在所问日期所有权规则并不适用（见其引文）；该所有权仍是一个危险信号。
+step-found-in-ownership-graph = 在所有权图中找到 {$asked}，名称为 {$found}；已使用其在图中的持股关系。
 step-exception = 许可证例外 {$code} 可予授权：{$rule}
 step-exception-barred = 许可证例外 {$code} 本可适用，但该方被列入 {$list} 清单，不得使用许可证例外。
 step-review-overridden = 本应适用审查政策“{$policy}”，但被列名方更严格的政策取代（见下文）：{$rule}
@@ -458,3 +480,13 @@ queue-empty = 没有待审核的已记录命中。
 queue-head = {$count} 条已记录命中待审核（{$lists}）：
 queue-hit = {$recorded}  “{$party}” ≈ {$list} 上的 {$name} [{$entry}] — 得分 {$score}；记录 {$records}
 queue-no-entry-id = 未记录条目编号：请重新筛查
+
+owners-imported = 已导入 {$file}（{$format}，{$rows} 行，SHA-256 {$sha}），数据集 {$dataset}：{$percent} 项载明比例的持股，{$read} 项以其他方式解读（比例区间，或未载明比例的控制关系）；跳过 {$skipped} 条记录。所有权图现有 {$after} 条边（导入前：{$before}）；版本为 {$version}。
+owners-found = {$asked} 在所有权图中，名称为 {$found}（图版本 {$version}）。
+owners-not-found = {$asked} 不在所有权图中（版本 {$version}）：earl 不了解其所有权，而非"没有所有者"。
+owners-up = 所有者（向上）：
+owners-down = 持股（向下）：
+owners-none = 图中没有
+owners-list = 共 {$edges} 条边，来自 {$imports} 次导入；图版本 {$version}。
+owners-affiliates = {$date} 共有 {$count} 个列名方的关联方（已筛查图中 {$owners} 个所有者；图版本 {$version}）。
+owners-diff = {$old} → {$new}：新增 {$added} 项持股，移除 {$removed} 项，变更 {$changed} 项，未变 {$unchanged} 项。
