@@ -42,21 +42,26 @@ pub enum OwnersCommand {
     Show {
         /// The party's name (compared as screening normalises names).
         name: String,
+        /// Print the chains as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Every edge of the graph, with its source and dates.
     List {
+        /// Print the edges as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Compare the holdings two ownership files give: added, removed, changed share.
     Diff {
+        /// The earlier ownership file.
         old: PathBuf,
+        /// The later ownership file.
         new: PathBuf,
         /// The files' format (default: from each file's name or content).
         #[arg(long, value_enum)]
         format: Option<Format>,
+        /// Print the differences as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -66,6 +71,7 @@ pub enum OwnersCommand {
         /// The date (YYYY-MM-DD; default today, UTC).
         #[arg(long)]
         date: Option<String>,
+        /// Print the affiliates as JSON.
         #[arg(long)]
         json: bool,
     },

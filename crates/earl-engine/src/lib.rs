@@ -29,8 +29,7 @@ pub use batch::{BatchChecker, Checked};
 pub use dates::{parse_date, today};
 pub use lists::{ListsSource, Screening};
 pub use screen::{
-    ListEffect, MAX_NAME_CHARS, ReviewedMatch, ScreenAnswer, ScreenMatch, ScreenRequest,
-    screenable,
+    ListEffect, MAX_NAME_CHARS, ReviewedMatch, ScreenAnswer, ScreenMatch, ScreenRequest, screenable,
 };
 pub use systems::SystemRow;
 

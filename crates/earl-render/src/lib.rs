@@ -12,8 +12,8 @@ pub mod i18n;
 pub mod lang;
 pub mod owners;
 pub mod prose;
-pub mod rule_texts;
 pub mod review;
+pub mod rule_texts;
 pub mod svg;
 
 use earl_core::check::Determination;
