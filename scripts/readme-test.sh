@@ -34,6 +34,17 @@ import csv, json, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
 print(json.dumps({"results": rows[: len(rows) - 3]}), file=open(sys.argv[2], "w", encoding="utf-8"))
 PY
+# Two ownership files: a listed parent owning a holding company that owns 60% of Acme Widgets
+# Trading (made up: the names below the listed parent are not real companies).
+cat >"$work/run/owners-june.csv" <<'CSV'
+owner,owned,percent,source
+"Huawei Technologies Co., Ltd.",Acme Widgets Holdings Ltd,100,readme example
+CSV
+cat >"$work/run/owners.csv" <<'CSV'
+owner,owned,percent,source
+"Huawei Technologies Co., Ltd.",Acme Widgets Holdings Ltd,100,readme example
+Acme Widgets Holdings Ltd,Acme Widgets Trading Ltd,60,readme example
+CSV
 mkdir -p "$HOME/Downloads/csl"
 cp "$repo/data/csl/consolidated.csv" "$HOME/Downloads/csl/"
 
