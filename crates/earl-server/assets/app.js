@@ -258,7 +258,7 @@ function queuedHit(hit) {
   const answer = el("div", { class: "review-answer", "aria-live": "polite" });
   const entry = el("span", {}, bdi(hit.entry), hit.matched_name !== hit.entry ? [" ", bdi(t("page-matched-as", { name: hit.matched_name }))] : null,
     ` (${t("page-score", { score: Number(hit.score).toFixed(2) })})`);
-  return el("li", { class: "queued-hit" },
+  return el("li", { class: "queued-hit", "data-entry-id": hit.entry_id || "" },
     el("dl", { class: "facts" },
       field(t("page-review-party"), hit.party),
       field(t("page-review-entry"), entry),
