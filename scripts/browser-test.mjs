@@ -265,6 +265,16 @@ async function reviewWithToken(context) {
       `screened again, the hit shows under reviewed with reviewer and reason ("${reviewed}")`);
     const stillHit = await page.locator("#screen-result .matches .match").count();
     check(stillHit > 0, `the other Huawei matches stay among the hits (${stillHit})`);
+    // The check names the same hit under reviewed, and its other hits still decide.
+    await page.fill("#chip", "H200");
+    await page.fill("#to", "CN");
+    await page.fill("#date", "2026-03-01");
+    await page.fill("#end-user", "Huawei Technologies");
+    await page.click("#check-submit");
+    const checked = await (await page.waitForSelector("#check-result .reviewed-hit", { timeout: 20_000 })).textContent();
+    check(checked.includes(entryId) && checked.includes("Browser Test Reviewer"), `the check shows the set-aside hit under reviewed ("${checked}")`);
+    const checkDecision = await page.getAttribute("#decision", "data-decision");
+    check(checkDecision !== "no_license_required", `the check is not a clear: the other Huawei hits stand (got ${checkDecision})`);
     check(problems.length === 0, `no page errors or failed requests on the server with a token${problems.length ? ": " + problems.join("; ") : ""}`);
     await page.close();
   } finally {
@@ -272,7 +282,7 @@ async function reviewWithToken(context) {
     check(exit === 0, `earl serve with a token stopped cleanly on SIGTERM (exit ${exit})`);
   }
   const verify = JSON.parse(execFileSync(earl, ["--db", trail, "audit", "verify", "--json"], { encoding: "utf8", env }));
-  check(verify.ok === true && verify.records >= 3, `the review trail verifies (${verify.records} records: screens and the disposition)`);
+  check(verify.ok === true && verify.records >= 3, `the review trail verifies (${verify.records} records: screens, the disposition and a check)`);
 }
 
 try {

@@ -116,7 +116,7 @@ function renderCheck(d) {
   const words = DECISION_TONES[decision] ? t("page-decision-" + decision) : decision;
   const charges = (d.charges || []).map((c) => el("span", { dir: "ltr" }, `${c.text} (${c.cite})`));
   const matches = (d.end_user_matches || []).map((m) => el("span", {}, bdi(`${m.list}: ${m.name}`), ` (${t("page-score", { score: Number(m.score).toFixed(2) })})`,
-    m.review ? el("span", { class: "review-note", dir: "auto" }, " — ", reviewNote(m.review)) : null));
+    m.review ? el("span", { class: "review-note" }, " — ", reviewNote(m.review)) : null));
   const list = (items) => el("span", {}, items.flatMap((item, i) => (i ? ["; ", item] : [item])));
   const destination = d.treated_as ? t("destination-treated-as", { destination: d.destination, treated_as: d.treated_as }) : d.destination;
   return [
@@ -168,7 +168,7 @@ function explainMatch(m) {
       m.matched_name !== m.name ? el("span", { class: "hint" }, " ", bdi(t("page-matched-as", { name: m.matched_name }))) : null,
     ),
     el("p", { class: "effect", dir: "auto" }, m.effect ? m.effect.text : ""),
-    m.review ? el("p", { class: "review-note", dir: "auto" }, reviewNote(m.review)) : null,
+    m.review ? el("p", { class: "review-note" }, reviewNote(m.review)) : null,
     m.license_policy ? el("p", {}, t("page-licence-policy", { policy: m.license_policy })) : null,
     el("p", { class: "explain" }, t("page-pairs", { pairs: pairs.join("; ") || t("none") })),
     (e.unmatched_query_tokens || []).length ? el("p", { class: "explain" }, t("page-unmatched-query", { tokens: e.unmatched_query_tokens.join(", ") })) : null,
@@ -210,6 +210,9 @@ function reviewNote(review) {
   return t("review-reraised-changed", { ...args, reviewed: review.why.reviewed_hash, current: review.why.current_hash });
 }
 
+// Review notes are the catalog's sentences in the page's language (their arguments isolated
+// right to left), so they take the page's direction, not their first letter's.
+
 /** The matches a reviewer set aside as false positives (the answer's `reviewed`: the match
  * under `key`, the reviewer's note under `review`), apart from the hits. */
 function reviewedList(reviewed, key, partyOf) {
@@ -220,7 +223,7 @@ function reviewedList(reviewed, key, partyOf) {
       const hit = r[key];
       const n = r.review;
       const expires = n.expires ? t("reviewed-expires", { date: n.expires }) : "";
-      return el("li", { class: "reviewed-hit", dir: "auto" }, t("reviewed-hit", {
+      return el("li", { class: "reviewed-hit" }, t("reviewed-hit", {
         party: partyOf(hit), name: hit.name, list: hit.list, entry: hit.entry_id,
         reviewer: n.reviewer, date: n.date, id: n.disposition, expires, reason: n.reason,
       }));
@@ -267,7 +270,7 @@ function queuedHit(hit) {
       field(t("page-review-first-recorded"), hit.first_recorded),
       field(t("page-review-records"), el("span", { title: hit.records.join(", ") }, String(hit.records.length))),
     ),
-    hit.review ? el("p", { class: "warn", dir: "auto" }, reviewNote(hit.review)) : null,
+    hit.review ? el("p", { class: "warn" }, reviewNote(hit.review)) : null,
     // A hit recorded before entries carried ids cannot be named: screen the party again.
     hit.entry_id ? reviewForm(hit, answer) : el("p", { class: "warn" }, t("queue-no-entry-id")),
     answer,
@@ -297,9 +300,9 @@ async function submitReview(event, hit, form, answer) {
     const d = await api("/v1/review", body);
     const recorded = t("page-review-recorded", { id: d.id, decision: t("decision-" + d.decision), party: d.party, name: d.entry_name, entry: d.entry });
     await loadQueue();
-    document.getElementById("review-result").prepend(el("p", { id: "review-recorded", class: "ok", role: "status", dir: "auto" }, recorded));
+    document.getElementById("review-result").prepend(el("p", { id: "review-recorded", class: "ok", role: "status" }, recorded));
   } catch (e) {
-    answer.replaceChildren(el("p", { class: "error", role: "alert", dir: "auto" },
+    answer.replaceChildren(el("p", { class: "error", role: "alert" },
       t("page-review-refused", { status: e.status || "—", code: e.code || "—", message: e.message })));
   }
 }
