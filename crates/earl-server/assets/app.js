@@ -210,11 +210,10 @@ function reviewNote(review) {
   return t("review-reraised-changed", { ...args, reviewed: review.why.reviewed_hash, current: review.why.current_hash });
 }
 
-// Review notes are the catalog's sentences in the page's language (their arguments isolated
-// right to left), so they take the page's direction, not their first letter's.
-
 /** The matches a reviewer set aside as false positives (the answer's `reviewed`: the match
- * under `key`, the reviewer's note under `review`), apart from the hits. */
+ * under `key`, the reviewer's note under `review`), apart from the hits. Review notes are the
+ * catalog's sentences in the page's language (arguments isolated right to left), so they take
+ * the page's direction, not their first letter's (no dir="auto"). */
 function reviewedList(reviewed, key, partyOf) {
   if (!reviewed || reviewed.length === 0) return null;
   return el("div", { class: "steps reviewed" },
