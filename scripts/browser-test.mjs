@@ -6,8 +6,10 @@
 // waits for the scenario matrix and timeline
 // charts (the engine's SVGs), saves a screenshot, then reads the same check on the Arabic page
 // (right to left, nothing overflowing, citations left to right, the language switch back to
-// English) and saves its screenshots, stops the server with
-// SIGTERM and verifies the audit trail it leaves. Exits non-zero on any failure.
+// English) and saves its screenshots, loads the review queue and sees a disposition refused
+// (403: no token), stops the server with SIGTERM and verifies the audit trail it leaves. Then,
+// on a second server with a token, dispositions a queued hit from the page and sees it leave
+// the queue and show under "reviewed" (issue 23). Exits non-zero on any failure.
 //
 //   node scripts/browser-test.mjs            (after scripts/setup-browser.sh and a build)
 //   EARL_BIN=path/to/earl SCREENSHOT=out.png node scripts/browser-test.mjs
@@ -42,10 +44,11 @@ function check(ok, what) {
   if (!ok) failures.push(what);
 }
 
-/** Starts `earl serve` on port 0 and resolves to its URL, read from the line it prints. */
-function startServer() {
+/** Starts `earl serve` on port 0 with the trail `trail` and resolves to its URL, read from the
+ * line it prints; `extraEnv` (EARL_TOKEN) is added to the environment. */
+function startServer(trail = db, extraEnv = {}) {
   if (!existsSync(earl)) throw new Error(`no earl binary at ${earl}: build it (cargo build -p earl-cli) or set EARL_BIN`);
-  const server = spawn(earl, ["--db", db, "serve", "--addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"], env });
+  const server = spawn(earl, ["--db", trail, "serve", "--addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"], env: { ...env, ...extraEnv } });
   const url = new Promise((resolveUrl, reject) => {
     let seen = "";
     const timer = setTimeout(() => reject(new Error(`earl serve printed no address in 60 s: ${seen}`)), 60_000);
@@ -193,6 +196,21 @@ async function main() {
     await page.goto(url + "?lang=zh-Hans", { waitUntil: "networkidle" });
     check((await page.textContent("#check h2")) === "这批货物需要许可证吗？", "the Chinese page is in Chinese");
     check(problems.length === 0, `no console errors or failed requests${problems.length ? ": " + problems.join("; ") : ""}`);
+
+    // Issue 23: the review queue lists the hits recorded above; this server requires no token,
+    // so it refuses to record a disposition (403 token_required), and the page says so.
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.click("#review-load");
+    await page.waitForSelector("#review-result .queued-hit", { timeout: 20_000 });
+    check(/Huawei/i.test(await page.textContent("#review-result")), "the review queue lists the Huawei hits screened above");
+    const refusedForm = page.locator("#review-result .review-form").first();
+    await refusedForm.locator('[name="reviewer"]').fill("Browser Test Reviewer");
+    await refusedForm.locator('[name="reason"]').fill("refused: the server has no token");
+    await refusedForm.locator('button[type="submit"]').click();
+    const refused = await (await page.waitForSelector("#review-result .review-answer .error", { timeout: 20_000 })).textContent();
+    check(refused.includes("403 token_required"), `a server without a token refuses the disposition, and the page says so ("${refused}")`);
+
+    await reviewWithToken(context);
   } finally {
     if (context) await context.close();
     const exit = await stopServer(server);
@@ -200,6 +218,71 @@ async function main() {
   }
   const verify = JSON.parse(execFileSync(earl, ["--db", db, "audit", "verify", "--json"], { encoding: "utf8", env }));
   check(verify.ok === true && verify.records >= 2, `the audit trail verifies (${verify.records} records)`);
+}
+
+/** Issue 23 on a server with a token: screen Huawei, set its oldest queued hit aside as a false
+ * positive from the page's review queue, see the queue shrink by that hit and the next screen
+ * show it under "reviewed"; the trail verifies. */
+async function reviewWithToken(context) {
+  const trail = join(work, "review.sqlite");
+  const token = "browser-test-token";
+  const { server, url: urlPromise } = startServer(trail, { EARL_TOKEN: token });
+  try {
+    const url = await urlPromise;
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+    await page.goto(url, { waitUntil: "networkidle" });
+    // Without the token the API answers 401, and the page asks for it.
+    await page.waitForSelector("#token-box:not([hidden])", { timeout: 20_000 });
+    await page.fill("#token", token);
+    await page.dispatchEvent("#token", "change");
+    await page.fill("#screen-q", "Huawei Technologies");
+    await page.click("#screen-submit");
+    await page.waitForSelector("#screen-result .match", { timeout: 20_000 });
+
+    await page.click("#review-load");
+    await page.waitForSelector("#review-result .queued-hit", { timeout: 20_000 });
+    const queuedIds = () => page.locator("#review-result .queued-hit").evaluateAll((hits) => hits.map((h) => h.dataset.entryId));
+    const before = await queuedIds();
+    const entryId = before[0];
+    check(before.length > 0 && entryId !== "", `the queue lists the screened hits with their entry ids (${before.length}, first ${entryId})`);
+    const form = page.locator("#review-result .review-form").first();
+    await form.locator('[name="decision"]').selectOption("false-positive");
+    await form.locator('[name="reviewer"]').fill("Browser Test Reviewer");
+    await form.locator('[name="reason"]').fill("not the listed entity (browser test)");
+    await form.locator('button[type="submit"]').click();
+    const recorded = await (await page.waitForSelector("#review-recorded", { timeout: 20_000 })).textContent();
+    check(recorded.includes("false positive") && recorded.includes(entryId), `the page shows the disposition recorded ("${recorded}")`);
+    const after = await queuedIds();
+    check(after.length === before.length - 1 && !after.includes(entryId), `the reloaded queue no longer lists ${entryId} (${before.length} → ${after.length})`);
+
+    await page.evaluate(() => { document.querySelector("#screen-result").innerHTML = ""; });
+    await page.click("#screen-submit");
+    const reviewed = await (await page.waitForSelector("#screen-result .reviewed-hit", { timeout: 20_000 })).textContent();
+    check(reviewed.includes("Browser Test Reviewer") && reviewed.includes(entryId) && reviewed.includes("not the listed entity"),
+      `screened again, the hit shows under reviewed with reviewer and reason ("${reviewed}")`);
+    const stillHit = await page.locator("#screen-result .matches .match").count();
+    check(stillHit > 0, `the other Huawei matches stay among the hits (${stillHit})`);
+    // The check names the same hit under reviewed, and its other hits still decide.
+    await page.fill("#chip", "H200");
+    await page.fill("#to", "CN");
+    await page.fill("#date", "2026-03-01");
+    await page.fill("#end-user", "Huawei Technologies");
+    await page.click("#check-submit");
+    const checked = await (await page.waitForSelector("#check-result .reviewed-hit", { timeout: 20_000 })).textContent();
+    check(checked.includes(entryId) && checked.includes("Browser Test Reviewer"), `the check shows the set-aside hit under reviewed ("${checked}")`);
+    const checkDecision = await page.getAttribute("#decision", "data-decision");
+    check(checkDecision !== "no_license_required", `the check is not a clear: the other Huawei hits stand (got ${checkDecision})`);
+    check(problems.length === 0, `no page errors or failed requests on the server with a token${problems.length ? ": " + problems.join("; ") : ""}`);
+    await page.close();
+  } finally {
+    const exit = await stopServer(server);
+    check(exit === 0, `earl serve with a token stopped cleanly on SIGTERM (exit ${exit})`);
+  }
+  const verify = JSON.parse(execFileSync(earl, ["--db", trail, "audit", "verify", "--json"], { encoding: "utf8", env }));
+  check(verify.ok === true && verify.records >= 3, `the review trail verifies (${verify.records} records: screens, the disposition and a check)`);
 }
 
 try {

@@ -86,13 +86,26 @@ fn format(bundle: &Bundle, id: &str, args: &FluentArgs) -> Option<String> {
 /// script to fill (the page's messages choose no plural form, so none needs a number here).
 pub fn page_messages(lang: Lang) -> BTreeMap<String, String> {
     const SHARED: [&str; 4] = ["policy-", "outcome-class-", "status-", "page-"];
-    const ALSO: [&str; 6] = [
+    const ALSO: [&str; 18] = [
         "mark-unverified",
         "heading-conditions",
         "heading-notices",
         "destination-treated-as",
         "scenario-suffix",
         "outcome-not",
+        // Hit review: the page's queue and the reviewed and re-raised matches of a screen.
+        "decision-false-positive",
+        "decision-true-match",
+        "decision-escalated",
+        "review-confirmed",
+        "review-escalated",
+        "review-reraised-changed",
+        "review-reraised-expired",
+        "heading-reviewed",
+        "reviewed-hit",
+        "reviewed-expires",
+        "queue-empty",
+        "queue-no-entry-id",
     ];
     let english = FluentResource::try_new(SOURCES[0].1.to_string())
         .unwrap_or_else(|(_, errors)| panic!("locales/en/earl.ftl: {errors:?}"));

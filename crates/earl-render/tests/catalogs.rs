@@ -169,6 +169,9 @@ fn the_page_gets_its_messages_with_placeholders_for_its_script() {
         "{$date}, rules as of {$regime}"
     );
     assert_eq!(english["page-score"], "score {$score}");
+    // The page's review queue names decisions as the terminal does.
+    assert_eq!(english["decision-false-positive"], "false positive");
+    assert_eq!(arabic["decision-true-match"], "مطابقة صحيحة");
     assert_eq!(english.len(), arabic.len());
     assert!(
         !english.contains_key("step-tpp"),

@@ -76,8 +76,16 @@ async function api(path, body) {
   const response = await fetch(path, init);
   const answer = await response.json().catch(() => ({ error: { message: response.statusText } }));
   if (response.status === 401) document.getElementById("token-box").hidden = false;
-  if (!response.ok) throw new Error(answer.error ? answer.error.message : response.statusText);
+  if (!response.ok) throw refusal(response, answer);
   return answer;
+}
+
+/** The server's refusal as an Error: its message, with the HTTP status and the stable code kept. */
+function refusal(response, answer) {
+  const error = new Error(answer.error ? answer.error.message : response.statusText);
+  error.status = response.status;
+  error.code = answer.error ? answer.error.code : "";
+  return error;
 }
 
 function showError(target, error) {
@@ -107,7 +115,8 @@ function renderCheck(d) {
   const tone = DECISION_TONES[decision] || "unknown";
   const words = DECISION_TONES[decision] ? t("page-decision-" + decision) : decision;
   const charges = (d.charges || []).map((c) => el("span", { dir: "ltr" }, `${c.text} (${c.cite})`));
-  const matches = (d.end_user_matches || []).map((m) => el("span", {}, bdi(`${m.list}: ${m.name}`), ` (${t("page-score", { score: Number(m.score).toFixed(2) })})`));
+  const matches = (d.end_user_matches || []).map((m) => el("span", {}, bdi(`${m.list}: ${m.name}`), ` (${t("page-score", { score: Number(m.score).toFixed(2) })})`,
+    m.review ? el("span", { class: "review-note" }, " — ", reviewNote(m.review)) : null));
   const list = (items) => el("span", {}, items.flatMap((item, i) => (i ? ["; ", item] : [item])));
   const destination = d.treated_as ? t("destination-treated-as", { destination: d.destination, treated_as: d.treated_as }) : d.destination;
   return [
@@ -122,6 +131,7 @@ function renderCheck(d) {
       field(t("page-end-user-matches"), matches.length ? list(matches) : d.end_user ? t("page-no-match-at-threshold") : t("page-no-end-user")),
       field(t("page-charges"), charges.length ? list(charges) : null),
     ),
+    reviewedList(d.reviewed, "hit", (hit) => hit.party),
     steps(t("heading-conditions"), d.conditions, "conditions"),
     steps(t("page-why"), d.because, "because"),
     steps(t("heading-notices"), d.notices, "notices"),
@@ -158,6 +168,7 @@ function explainMatch(m) {
       m.matched_name !== m.name ? el("span", { class: "hint" }, " ", bdi(t("page-matched-as", { name: m.matched_name }))) : null,
     ),
     el("p", { class: "effect", dir: "auto" }, m.effect ? m.effect.text : ""),
+    m.review ? el("p", { class: "review-note" }, reviewNote(m.review)) : null,
     m.license_policy ? el("p", {}, t("page-licence-policy", { policy: m.license_policy })) : null,
     el("p", { class: "explain" }, t("page-pairs", { pairs: pairs.join("; ") || t("none") })),
     (e.unmatched_query_tokens || []).length ? el("p", { class: "explain" }, t("page-unmatched-query", { tokens: e.unmatched_query_tokens.join(", ") })) : null,
@@ -181,9 +192,117 @@ async function submitScreen(event) {
     const more = rest.length
       ? el("details", {}, el("summary", {}, t("page-more", { count: rest.length })), el("ol", { class: "matches", start: MATCHES_SHOWN + 1 }, rest.map(explainMatch)))
       : null;
-    target.replaceChildren(el("p", { id: "screen-summary" }, summary), el("ol", { class: "matches" }, shown), more);
+    const reviewed = reviewedList(r.reviewed, "match", () => r.query);
+    target.replaceChildren(...[el("p", { id: "screen-summary" }, summary), el("ol", { class: "matches" }, shown), more, reviewed].filter(Boolean));
   } catch (e) {
     showError(target, e);
+  }
+}
+
+/** What a reviewer's disposition says of a hit that stays among the hits (the answer's
+ * `review`): confirmed as a true match, escalated, or raised again with why. */
+function reviewNote(review) {
+  const n = review.note;
+  const args = { reviewer: n.reviewer, date: n.date, id: n.disposition, reason: n.reason };
+  if (review.status === "confirmed") return t("review-confirmed", args);
+  if (review.status === "escalated") return t("review-escalated", args);
+  if (review.why.kind === "expired") return t("review-reraised-expired", { ...args, expires: review.why.expires, judged: review.why.judged_on });
+  return t("review-reraised-changed", { ...args, reviewed: review.why.reviewed_hash, current: review.why.current_hash });
+}
+
+/** The matches a reviewer set aside as false positives (the answer's `reviewed`: the match
+ * under `key`, the reviewer's note under `review`), apart from the hits. Review notes are the
+ * catalog's sentences in the page's language (arguments isolated right to left), so they take
+ * the page's direction, not their first letter's (no dir="auto"). */
+function reviewedList(reviewed, key, partyOf) {
+  if (!reviewed || reviewed.length === 0) return null;
+  return el("div", { class: "steps reviewed" },
+    el("h3", {}, t("heading-reviewed")),
+    el("ol", {}, reviewed.map((r) => {
+      const hit = r[key];
+      const n = r.review;
+      const expires = n.expires ? t("reviewed-expires", { date: n.expires }) : "";
+      return el("li", { class: "reviewed-hit" }, t("reviewed-hit", {
+        party: partyOf(hit), name: hit.name, list: hit.list, entry: hit.entry_id,
+        reviewer: n.reviewer, date: n.date, id: n.disposition, expires, reason: n.reason,
+      }));
+    })),
+  );
+}
+
+const DISPOSITION_DECISIONS = ["false-positive", "true-match", "escalated"];
+
+/** The review queue (GET /v1/review/queue): the recorded hits no disposition covers, oldest
+ * first, each with a form that records a disposition (POST /v1/review, with the token). */
+async function loadQueue() {
+  const target = document.getElementById("review-result");
+  target.replaceChildren(el("p", { class: "hint" }, t("page-review-loading")));
+  try {
+    const q = await api("/v1/review/queue");
+    const lists = Object.entries(q.per_list).map(([list, count]) => `${list} ${count}`).join(", ");
+    const parts = [q.hits.length
+      ? el("p", { id: "review-summary" }, t("page-review-per-list", { lists }))
+      : el("p", { id: "review-summary" }, t("queue-empty"))];
+    // A record the queue could not read may hold a hit no disposition covers: say so.
+    if (q.not_read.length) {
+      parts.push(el("p", { class: "warn" }, t("page-review-not-read", {
+        count: q.not_read.length, records: q.not_read.map((n) => `${n.record}: ${n.reason}`).join("; "),
+      })));
+    }
+    parts.push(el("ol", { class: "queue" }, q.hits.map(queuedHit)));
+    target.replaceChildren(...parts);
+  } catch (e) {
+    showError(target, e);
+  }
+}
+
+function queuedHit(hit) {
+  const answer = el("div", { class: "review-answer", "aria-live": "polite" });
+  const entry = el("span", {}, bdi(hit.entry), hit.matched_name !== hit.entry ? [" ", bdi(t("page-matched-as", { name: hit.matched_name }))] : null,
+    ` (${t("page-score", { score: Number(hit.score).toFixed(2) })})`);
+  return el("li", { class: "queued-hit", "data-entry-id": hit.entry_id || "" },
+    el("dl", { class: "facts" },
+      field(t("page-review-party"), hit.party),
+      field(t("page-review-entry"), entry),
+      field(t("page-review-list"), hit.list),
+      field(t("page-review-entry-id"), hit.entry_id),
+      field(t("page-review-first-recorded"), hit.first_recorded),
+      field(t("page-review-records"), el("span", { title: hit.records.join(", ") }, String(hit.records.length))),
+    ),
+    hit.review ? el("p", { class: "warn" }, reviewNote(hit.review)) : null,
+    // A hit recorded before entries carried ids cannot be named: screen the party again.
+    hit.entry_id ? reviewForm(hit, answer) : el("p", { class: "warn" }, t("queue-no-entry-id")),
+    answer,
+  );
+}
+
+function reviewForm(hit, answer) {
+  const form = el("form", { class: "review-form" },
+    el("label", {}, t("page-review-decision"),
+      el("select", { name: "decision" }, DISPOSITION_DECISIONS.map((d) => el("option", { value: d }, t("decision-" + d))))),
+    el("label", {}, t("page-review-reviewer"), el("input", { name: "reviewer", required: "", dir: "auto", autocomplete: "name" })),
+    el("label", {}, t("page-review-reason"), el("input", { name: "reason", required: "", dir: "auto" })),
+    el("label", {}, `${t("page-review-expires")} (${t("page-optional")})`, el("input", { name: "expires", type: "date" })),
+    el("button", { type: "submit" }, t("page-review-submit")),
+  );
+  form.addEventListener("submit", (event) => submitReview(event, hit, form, answer));
+  return form;
+}
+
+async function submitReview(event, hit, form, answer) {
+  event.preventDefault();
+  const value = (name) => form.elements[name].value.trim();
+  const body = { party: hit.party, entry: hit.entry_id, decision: value("decision"), reviewer: value("reviewer"), reason: value("reason") };
+  if (value("expires")) body.expires = value("expires");
+  answer.replaceChildren(el("p", { class: "hint" }, t("page-review-recording")));
+  try {
+    const d = await api("/v1/review", body);
+    const recorded = t("page-review-recorded", { id: d.id, decision: t("decision-" + d.decision), party: d.party, name: d.entry_name, entry: d.entry });
+    await loadQueue();
+    document.getElementById("review-result").prepend(el("p", { id: "review-recorded", class: "ok", role: "status" }, recorded));
+  } catch (e) {
+    answer.replaceChildren(el("p", { class: "error", role: "alert" },
+      t("page-review-refused", { status: e.status || "—", code: e.code || "—", message: e.message })));
   }
 }
 
@@ -316,6 +435,7 @@ document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("screen-form").addEventListener("submit", submitScreen);
   document.getElementById("matrix-form").addEventListener("submit", submitMatrix);
   document.getElementById("timeline-form").addEventListener("submit", submitTimeline);
+  document.getElementById("review-load").addEventListener("click", loadQueue);
   document.getElementById("token").addEventListener("change", () => { loadReference().then(() => submitMatrix()); loadCurrency(); submitTimeline(); });
   loadReference().then(() => submitMatrix());
   loadCurrency();

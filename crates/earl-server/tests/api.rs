@@ -810,10 +810,23 @@ async fn the_page_is_served_with_its_assets() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.content_type.starts_with("text/html"));
     assert!(page.text.contains("id=\"check-form\""));
+    // The review section: a reviewer loads the queue and dispositions a hit from the page.
+    assert!(page.text.contains("<section id=\"review\">"));
+    assert!(page.text.contains("<h2>Review hits</h2>"));
+    assert!(page.text.contains(">Load the queue</button>"));
     for asset in ["/assets/app.js", "/assets/style.css"] {
         let answer = send(&app, get(asset)).await;
         assert_eq!(answer.status, StatusCode::OK, "{asset}");
         assert!(!answer.text.is_empty());
+    }
+    let script = send(&app, get("/assets/app.js")).await.text;
+    for call in [
+        "api(\"/v1/review/queue\")",
+        "api(\"/v1/review\", body)",
+        "reviewedList(r.reviewed, \"match\"",
+        "reviewedList(d.reviewed, \"hit\"",
+    ] {
+        assert!(script.contains(call), "the script calls {call}");
     }
     assert!(
         !page.text.contains("http://") && !page.text.contains("https://"),

@@ -154,7 +154,22 @@ async fn the_page_is_written_in_the_language_asked() {
         let end = start + html[start..].find("</script>").unwrap();
         let messages: Value = serde_json::from_str(&html[start..end]).unwrap();
         assert!(messages["page-decision-case_by_case"].is_string());
+        // The review section's words, and the decisions as the terminal names them.
+        for id in [
+            "page-review-submit",
+            "page-review-refused",
+            "decision-false-positive",
+            "decision-true-match",
+            "decision-escalated",
+            "heading-reviewed",
+            "reviewed-hit",
+            "review-reraised-changed",
+        ] {
+            assert!(messages[id].is_string(), "{id}");
+        }
     }
+    assert!(arabic.contains("<h2>مراجعة المطابقات</h2>"));
+    assert!(chinese.contains("<h2>审核命中</h2>"));
 }
 
 #[tokio::test]

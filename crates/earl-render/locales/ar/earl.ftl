@@ -347,6 +347,26 @@ page-effective = نافذة من {$date}
 page-lists-failed = تعذّر عرض القوائم المستخدمة: {$reason}
 page-api = الواجهة البرمجية (API)
 page-licence-policy = سياسة الترخيص: {$policy}
+page-review-heading = مراجعة المطابقات
+page-review-hint = المطابقات المسجلة في سجل التدقيق التي لا يشملها قرار مراجِع، الأقدم أولًا. يتطلب تسجيل القرار خادمًا بدأ تشغيله برمز وصول.
+page-review-load = تحميل قائمة الانتظار
+page-review-loading = جارٍ التحميل…
+page-review-per-list = بانتظار المراجعة، لكل قائمة: {$lists}
+page-review-party = الطرف
+page-review-entry = قيد القائمة
+page-review-list = القائمة
+page-review-entry-id = معرّف القيد
+page-review-first-recorded = أول تسجيل
+page-review-records = السجلات
+page-review-decision = القرار
+page-review-reviewer = المراجِع
+page-review-reason = السبب
+page-review-expires = آخر يوم يسري فيه
+page-review-submit = تسجيل القرار
+page-review-recording = جارٍ التسجيل…
+page-review-recorded = سُجّل القرار {$id}: {$decision}، «{$party}» ≈ {$name} [{$entry}].
+page-review-refused = لم يُسجَّل ({$status} {$code}): {$message}
+page-review-not-read = تعذّرت قراءة {$count} من السجلات، وأي مطابقة فيها غائبة عن قائمة الانتظار هذه: {$records}
 
 ## The charts (svg.rs)
 

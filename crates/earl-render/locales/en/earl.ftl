@@ -336,6 +336,26 @@ page-effective = effective {$date}
 page-lists-failed = The lists in use cannot be shown: {$reason}
 page-api = API
 page-licence-policy = Licence policy: {$policy}
+page-review-heading = Review hits
+page-review-hint = The hits recorded in the audit trail that no reviewer's disposition covers, oldest first. Recording a disposition needs a server started with a bearer token.
+page-review-load = Load the queue
+page-review-loading = Loading…
+page-review-per-list = Awaiting review, per list: {$lists}
+page-review-party = Party
+page-review-entry = List entry
+page-review-list = List
+page-review-entry-id = Entry id
+page-review-first-recorded = First recorded
+page-review-records = Records
+page-review-decision = Decision
+page-review-reviewer = Reviewer
+page-review-reason = Reason
+page-review-expires = Last day it holds
+page-review-submit = Record the disposition
+page-review-recording = Recording…
+page-review-recorded = Disposition {$id} recorded: {$decision}, “{$party}” ≈ {$name} [{$entry}].
+page-review-refused = Not recorded ({$status} {$code}): {$message}
+page-review-not-read = {$count} records could not be read, and any hit in them is missing from this queue: {$records}
 
 ## The charts (svg.rs)
 

@@ -333,6 +333,26 @@ page-effective = {$date} 生效
 page-lists-failed = 无法显示所用清单：{$reason}
 page-api = API
 page-licence-policy = 许可政策：{$policy}
+page-review-heading = 审核命中
+page-review-hint = 审计记录中尚无审核人处置的命中，按时间先后排列。记录处置需要以持有者令牌启动的服务器。
+page-review-load = 加载待审核队列
+page-review-loading = 正在加载…
+page-review-per-list = 待审核（按清单）：{$lists}
+page-review-party = 当事方
+page-review-entry = 清单条目
+page-review-list = 清单
+page-review-entry-id = 条目编号
+page-review-first-recorded = 首次记录
+page-review-records = 记录
+page-review-decision = 处置
+page-review-reviewer = 审核人
+page-review-reason = 理由
+page-review-expires = 有效期最后一天
+page-review-submit = 记录处置
+page-review-recording = 正在记录…
+page-review-recorded = 已记录处置 {$id}：{$decision}，“{$party}” ≈ {$name} [{$entry}]。
+page-review-refused = 未记录（{$status} {$code}）：{$message}
+page-review-not-read = 有 {$count} 条记录无法读取，其中的命中不在此队列中：{$records}
 
 ## The charts (svg.rs)
 
