@@ -27,6 +27,7 @@ __all__ = [
     "EarlError",
     "InputError",
     "about",
+    "affiliates",
     "check",
     "check_many",
     "classify",
@@ -34,6 +35,7 @@ __all__ = [
     "diff",
     "impact",
     "match",
+    "review_queue",
     "scenarios",
     "schema",
     "screen",
@@ -363,6 +365,19 @@ def scenarios(scenario: Optional[str] = None) -> list:
 def about() -> dict:
     """earl's version and the vintage, source and content hash of every dataset in use."""
     return _ask("about", {})
+
+
+def review_queue() -> dict:
+    """The recorded list matches no reviewer's disposition covers, oldest first, with counts
+    per list (as ``earl review queue --json``)."""
+    return _ask("review_queue", {})
+
+
+def affiliates(date: Optional[DateLike] = None) -> dict:
+    """Every party the imported ownership graph shows owned at or above an ownership rule's
+    threshold by listed parties, with the chain and the rule's effect on ``date`` (default:
+    today), as ``earl owners affiliates --json``."""
+    return _ask("affiliates", {"date": _date(date)})
 
 
 def schema(question: str) -> dict:

@@ -188,3 +188,16 @@ def test_threads_share_one_engine(earl):
     with ThreadPoolExecutor(4) as pool:
         answers = list(pool.map(lambda _: earl.check("H200", "CN", date="2026-03-01"), range(16)))
     assert all(a == expected for a in answers)
+
+
+def test_review_queue_is_the_cli_queue(earl, cli):
+    earl.screen("Huawei Technologies")  # a recorded hit no reviewer has seen
+    _, out, _ = cli("review", "queue", "--json")
+    queue = earl.review_queue()
+    assert queue == json.loads(out)
+    assert queue["hits"], "the screened hit is queued"
+
+
+def test_affiliates_without_an_ownership_graph_is_an_input_error(earl):
+    with pytest.raises(earl.InputError, match="no ownership graph"):
+        earl.affiliates(date="2026-12-01")

@@ -11,8 +11,8 @@ use earl_engine::audit::Source;
 use earl_front::app::{App, DataArgs, Failure};
 use earl_front::questions::Question;
 use earl_question::{
-    CheckQuestion, ClassifyQuestion, DiffQuestion, ImpactQuestion, MatchQuestion,
-    ScenariosQuestion, ScreenQuestion, TimelineQuestion,
+    AffiliatesQuestion, CheckQuestion, ClassifyQuestion, DiffQuestion, ImpactQuestion,
+    MatchQuestion, ScenariosQuestion, ScreenQuestion, TimelineQuestion,
 };
 use earl_render::Lang;
 use rmcp::handler::server::router::tool::ToolRouter;
@@ -213,6 +213,20 @@ impl EarlMcp {
     )]
     async fn about(&self) -> CallToolResult {
         self.ask(Question::About, Lang::En).await
+    }
+
+    #[tool(
+        description = "The recorded list matches no reviewer's disposition covers, oldest first, with counts per list (as `earl review queue --json`); a match set aside and raised again says why."
+    )]
+    async fn review_queue(&self) -> CallToolResult {
+        self.ask(Question::ReviewQueue, Lang::En).await
+    }
+
+    #[tool(
+        description = "Every party the imported ownership graph shows owned at or above an ownership rule's threshold (50%) by listed parties, with the chain and whether the rule is in force on the date (as `earl owners affiliates --json`)."
+    )]
+    async fn affiliates(&self, Parameters(p): Parameters<AffiliatesQuestion>) -> CallToolResult {
+        self.ask(Question::Affiliates(p), Lang::En).await
     }
 }
 

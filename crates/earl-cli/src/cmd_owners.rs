@@ -68,9 +68,8 @@ pub enum OwnersCommand {
     /// Every party the graph shows owned at or above an ownership rule's threshold by listed
     /// parties, with the chain and the rule's effect on the date.
     Affiliates {
-        /// The date (YYYY-MM-DD; default today, UTC).
-        #[arg(long)]
-        date: Option<String>,
+        #[command(flatten)]
+        question: earl_question::AffiliatesQuestion,
         /// Print the affiliates as JSON.
         #[arg(long)]
         json: bool,
@@ -157,9 +156,8 @@ pub fn run(app: &App, a: &OwnersArgs, lang: Lang) -> Result<(), Failure> {
                 Ok(earl_render::owners::diff(&mut out, &answer, lang)?)
             }
         }
-        OwnersCommand::Affiliates { date, json } => {
-            let date = earl_engine::questions::date_or_today(date.as_deref())?;
-            let answer = app.engine()?.affiliates(date)?;
+        OwnersCommand::Affiliates { question, json } => {
+            let answer = earl_front::owners::affiliates_answer(app, question)?;
             if *json {
                 print_json(&answer)
             } else {

@@ -386,7 +386,16 @@ async fn the_batch_the_api_and_mcp_agree_with_the_cli() {
             "name": "check", "arguments": {"chip": "H200", "to": "HK", "end_user": p, "date": d}}});
         writeln!(stdin, "{call}").unwrap();
     }
+    // The affiliates, as MCP's tool and the CLI give them.
+    let affiliates_id = questions.len() + 1;
+    let call = json!({"jsonrpc": "2.0", "id": affiliates_id, "method": "tools/call", "params": {
+        "name": "affiliates", "arguments": {"date": "2026-12-01"}}});
+    writeln!(stdin, "{call}").unwrap();
     drop(stdin);
+    let affiliates = json_of(
+        dir.path(),
+        &["owners", "affiliates", "--date", "2026-12-01"],
+    );
     let mut answered = 0;
     for line in BufReader::new(child.stdout.take().unwrap()).lines() {
         let r: Value = serde_json::from_str(&line.unwrap()).unwrap();
@@ -396,11 +405,15 @@ async fn the_batch_the_api_and_mcp_agree_with_the_cli() {
         }
         let text = r["result"]["content"][0]["text"].as_str().unwrap();
         let mcp: Value = serde_json::from_str(text).unwrap();
-        assert_eq!(mcp, cli[id - 1], "MCP: question {id}");
+        if id == affiliates_id {
+            assert_eq!(mcp, affiliates, "MCP: affiliates");
+        } else {
+            assert_eq!(mcp, cli[id - 1], "MCP: question {id}");
+        }
         answered += 1;
     }
     assert!(child.wait().unwrap().success());
-    assert_eq!(answered, questions.len());
+    assert_eq!(answered, questions.len() + 1);
 }
 
 /// BODS 0.4, the published example of indirect ownership (eval/ownership/README.md): Company B's

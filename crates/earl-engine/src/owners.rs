@@ -391,6 +391,9 @@ impl Engine {
         for party in &candidates {
             affiliates.extend(self.affiliations_of(party, date, &mut screened)?);
         }
+        // One order whatever order the walk met them in: the same question, the same answer.
+        affiliates
+            .sort_by(|a: &Affiliate, b: &Affiliate| (&a.party, &a.rule).cmp(&(&b.party, &b.rule)));
         Ok(AffiliatesAnswer {
             date,
             graph: graph.version.clone(),

@@ -14,6 +14,7 @@
 //!   periods}`; `lei-records` documents in the same file give the parties' legal names
 //!   (`attributes.entity.legalName.name`).
 
+use crate::app::App;
 use crate::check::check_columns;
 use crate::failure::Failure;
 use earl_core::shown::shown;
@@ -85,6 +86,16 @@ pub struct ReadFile {
     /// Records that give no edge (see `ImportAnswer::skipped`).
     pub skipped: u64,
     pub file_sha256: String,
+}
+
+/// The affiliates of listed parties the ownership graph shows on the question's date, as every
+/// face asks it (`earl owners affiliates`, MCP's `affiliates`, Python's `earl.affiliates`).
+pub fn affiliates_answer(
+    app: &App,
+    q: &earl_question::AffiliatesQuestion,
+) -> Result<earl_engine::owners::AffiliatesAnswer, Failure> {
+    let date = earl_engine::questions::date_or_today(q.date.as_deref())?;
+    Ok(app.engine()?.affiliates(date)?)
 }
 
 /// Reads an ownership file into edges of `dataset`, imported on `today`.

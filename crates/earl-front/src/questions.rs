@@ -10,8 +10,8 @@ use crate::app::is_scenario_file;
 use crate::app::{App, Failure};
 use crate::{check, classify, explore, screen};
 use earl_question::{
-    CheckQuestion, ClassifyQuestion, DiffQuestion, ImpactQuestion, MatchQuestion,
-    ScenariosQuestion, ScreenQuestion, TimelineQuestion,
+    AffiliatesQuestion, CheckQuestion, ClassifyQuestion, DiffQuestion, ImpactQuestion,
+    MatchQuestion, ScenariosQuestion, ScreenQuestion, TimelineQuestion,
 };
 use earl_render::{Lang, explained_in};
 use serde::Deserialize;
@@ -57,6 +57,10 @@ pub enum Question {
     Impact(ImpactQuestion),
     Scenarios(ScenariosQuestion),
     About,
+    /// The recorded hits no reviewer's disposition covers (`earl review queue`).
+    ReviewQueue,
+    /// The affiliates of listed parties in the ownership graph (`earl owners affiliates`).
+    Affiliates(AffiliatesQuestion),
 }
 
 /// The names [`Question::parse`] knows.
@@ -70,6 +74,8 @@ pub const QUESTIONS: &[&str] = &[
     "impact",
     "scenarios",
     "about",
+    "review_queue",
+    "affiliates",
 ];
 
 impl Question {
@@ -112,12 +118,16 @@ impl Question {
             "timeline" => Question::Timeline(input(name, args)?),
             "impact" => Question::Impact(input(name, args)?),
             "scenarios" => Question::Scenarios(input(name, args)?),
-            "about" => {
+            "about" | "review_queue" => {
                 if args.as_object().is_some_and(|o| !o.is_empty()) {
-                    return Err(Failure::input("about: takes no arguments"));
+                    return Err(Failure::input(format!("{name}: takes no arguments")));
                 }
-                Question::About
+                match name {
+                    "about" => Question::About,
+                    _ => Question::ReviewQueue,
+                }
             }
+            "affiliates" => Question::Affiliates(input(name, args)?),
             _ => {
                 return Err(Failure::input(format!(
                     "no question `{name}`; the questions are: {}",
@@ -137,7 +147,11 @@ impl Question {
             Question::Timeline(p) => is_file(p.scenario.as_deref()),
             Question::Impact(p) => is_file(p.scenario.as_deref()),
             Question::Scenarios(p) => is_file(p.scenario.as_deref()),
-            Question::Screen(_) | Question::Match(_) | Question::About => false,
+            Question::Screen(_)
+            | Question::Match(_)
+            | Question::About
+            | Question::ReviewQueue
+            | Question::Affiliates(_) => false,
         }
     }
 
@@ -157,6 +171,8 @@ impl Question {
                 to_value(&engine.scenario_rows())
             }
             Question::About => to_value(&app.engine()?.about()?),
+            Question::ReviewQueue => to_value(&crate::review::queue(app)?),
+            Question::Affiliates(q) => to_value(&crate::owners::affiliates_answer(app, &q)?),
         }
     }
 }

@@ -439,6 +439,17 @@ pub struct ScenariosQuestion {
     pub scenario: Option<String>,
 }
 
+/// The parties the ownership graph shows owned at or above an ownership rule's threshold by
+/// listed parties (`earl owners affiliates`).
+#[derive(Args, Serialize, Deserialize, JsonSchema, Debug, Clone, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AffiliatesQuestion {
+    /// The date the listings and the rules are judged on, YYYY-MM-DD (default: today, UTC).
+    #[arg(long)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
 /// Record a licence BIS granted (`earl licence add`).
 #[derive(Args, Serialize, Deserialize, JsonSchema, Debug, Clone, Default, PartialEq)]
 #[serde(deny_unknown_fields)]
