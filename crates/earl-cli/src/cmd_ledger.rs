@@ -100,9 +100,8 @@ fn no_audit() -> Failure {
     Failure::input("licences and shipments are kept in the audit trail: drop --no-audit")
 }
 
-fn refused(mut r: Refused, json: bool) -> Result<(), Failure> {
-    // The ledger's commands are not yet asked a language (see docs/notes/issue-25.md).
-    r.text = earl_render::prose::refusal(&r.refusal, earl_render::Lang::En);
+fn refused(mut r: Refused, json: bool, lang: earl_render::Lang) -> Result<(), Failure> {
+    r.text = earl_render::prose::refusal(&r.refusal, lang);
     if json {
         print_json(&serde_json::json!({ "refused": r }))?;
     }
@@ -113,7 +112,7 @@ fn refused(mut r: Refused, json: bool) -> Result<(), Failure> {
     })
 }
 
-pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
+pub fn licence(app: &App, a: &LicenceArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     let engine = app.engine()?;
     match &a.command {
         LicenceCommand::Add(a) => {
@@ -123,17 +122,21 @@ pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
                     if let Some(warning) = earl_render::prose::licence_fresh_check(
                         &added.fresh_check,
                         &added.view.licence.number,
-                        earl_render::Lang::En,
+                        lang,
                     ) {
                         eprintln!("earl: warning: {warning}");
                     }
                     if a.json {
                         return print_json(&added);
                     }
-                    earl_render::human::licences(&mut std::io::stdout().lock(), &[added.view])?;
+                    earl_render::human::licences(
+                        &mut std::io::stdout().lock(),
+                        &[added.view],
+                        lang,
+                    )?;
                     Ok(())
                 }
-                Err(r) => refused(r, a.json),
+                Err(r) => refused(r, a.json, lang),
             }
         }
         LicenceCommand::List(a) => {
@@ -142,7 +145,7 @@ pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
             if a.json {
                 return print_json(&serde_json::json!({ "licences": views }));
             }
-            earl_render::human::licences(&mut std::io::stdout().lock(), &views)?;
+            earl_render::human::licences(&mut std::io::stdout().lock(), &views, lang)?;
             Ok(())
         }
         LicenceCommand::Show(a) => {
@@ -153,13 +156,13 @@ pub fn licence(app: &App, a: &LicenceArgs) -> Result<(), Failure> {
             if a.json {
                 return print_json(&view);
             }
-            earl_render::human::licences(&mut std::io::stdout().lock(), &[view])?;
+            earl_render::human::licences(&mut std::io::stdout().lock(), &[view], lang)?;
             Ok(())
         }
     }
 }
 
-pub fn ship(app: &App, a: &ShipArgs) -> Result<(), Failure> {
+pub fn ship(app: &App, a: &ShipArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     let engine = app.engine()?;
     let requests = match &a.batch {
         Some(path) => read_batch(path)?,
@@ -173,10 +176,10 @@ pub fn ship(app: &App, a: &ShipArgs) -> Result<(), Failure> {
     match engine.ship(store(app)?, source, &requests, &earl_render::explained)? {
         Ok(answers) if a.json => print_json(&serde_json::json!({ "shipments": answers })),
         Ok(answers) => {
-            earl_render::human::shipments(&mut std::io::stdout().lock(), &answers)?;
+            earl_render::human::shipments(&mut std::io::stdout().lock(), &answers, lang)?;
             Ok(())
         }
-        Err(r) => refused(r, a.json),
+        Err(r) => refused(r, a.json, lang),
     }
 }
 
@@ -256,7 +259,7 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
     Ok(out)
 }
 
-pub fn ledger(app: &App, a: &LedgerArgs) -> Result<(), Failure> {
+pub fn ledger(app: &App, a: &LedgerArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     let engine = app.engine()?;
     let ledger = engine.read_ledger(&read_only_store(app)?)?;
     let no_cap = earl_core::rules::VolumeCap {
@@ -267,6 +270,6 @@ pub fn ledger(app: &App, a: &LedgerArgs) -> Result<(), Failure> {
     if a.json {
         return print_json(&serde_json::json!({ "items": totals }));
     }
-    earl_render::human::ledger(&mut std::io::stdout().lock(), &totals)?;
+    earl_render::human::ledger(&mut std::io::stdout().lock(), &totals, lang)?;
     Ok(())
 }

@@ -31,7 +31,8 @@ struct Cli {
     #[command(flatten, next_help_heading = "Data options (every subcommand)")]
     data: DataArgs,
     /// The language of the sentences of `check`, `classify`, `screen`, `match`, `about`,
-    /// `scenarios`, `diff` and `timeline` (and their charts): en, ar or zh
+    /// `licence`, `ship`, `ledger`, `review`, `owners`, `scenarios`, `diff` and `timeline` (and
+    /// their charts): en, ar or zh
     /// (default: EARL_LANG, then LC_ALL or LANG, else English). JSON field names, ids, enum
     /// values and citations stay as they are.
     #[arg(long, global = true, value_name = "LANG")]
@@ -192,9 +193,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Impact(a) => cmd_explore::impact(&app, &a),
         Command::Audit(a) => cmd_audit::run(&app, &a),
         Command::Review(a) => cmd_review::run(&app, &a, lang),
-        Command::Licence(a) => cmd_ledger::licence(&app, &a),
-        Command::Ship(a) => cmd_ledger::ship(&app, &a),
-        Command::Ledger(a) => cmd_ledger::ledger(&app, &a),
+        Command::Licence(a) => cmd_ledger::licence(&app, &a, lang),
+        Command::Ship(a) => cmd_ledger::ship(&app, &a, lang),
+        Command::Ledger(a) => cmd_ledger::ledger(&app, &a, lang),
         Command::Serve(a) => cmd_serve::run(&app, &a),
         Command::Update(a) => cmd_update::run(&app, &a),
         Command::Owners(a) => cmd_owners::run(&app, &a, lang),

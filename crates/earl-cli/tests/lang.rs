@@ -117,3 +117,84 @@ fn an_unknown_language_asked_for_is_bad_input() {
     let out = earl(&H200_CN, &[("EARL_LANG", "xx")]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The ledger's commands speak the language asked too: a licence, a shipment drawn down from
+/// it, the ledger's table, and a refusal.
+#[test]
+fn the_licence_ledger_speaks_the_language_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("audit.sqlite");
+    let db = db.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+        for name in ["EARL_LANG", "LC_ALL", "LANG"] {
+            command.env_remove(name);
+        }
+        command
+            .args(["--db", db])
+            .args(args)
+            .output()
+            .expect("earl runs")
+    };
+    let added = stdout(&run(&[
+        "licence",
+        "add",
+        "--number",
+        "L-1",
+        "--chip",
+        "H200",
+        "--to",
+        "CN",
+        "--quantity",
+        "100",
+        "--issued",
+        "2026-02-01",
+        "--lang",
+        "zh",
+    ]));
+    assert!(
+        added.contains("许可证 L-1：NVIDIA H200 SXM → CN"),
+        "{added}"
+    );
+    assert!(
+        added.contains("数量：已出货 0，上限 100 · 剩余 100"),
+        "{added}"
+    );
+    // Before any US shipment the lane's cap leaves nothing: refused, in the language asked,
+    // the rule's own wording too, nothing recorded.
+    let ship_cn = [
+        "ship",
+        "--licence",
+        "L-1",
+        "--quantity",
+        "10",
+        "--date",
+        "2026-03-02",
+    ];
+    let refused = run(&[&ship_cn[..], &["--lang", "zh"]].concat());
+    assert_eq!(refused.status.code(), Some(3));
+    let refusal = String::from_utf8(refused.stderr).unwrap();
+    assert!(refusal.contains("累计出货量不得超过"), "{refusal}");
+    stdout(&run(&[
+        "ship",
+        "--us",
+        "--chip",
+        "H200",
+        "--quantity",
+        "1000",
+        "--date",
+        "2026-03-01",
+    ]));
+    let shipped = stdout(&run(&[&ship_cn[..], &["--lang", "ar"]].concat()));
+    assert!(
+        shipped.contains("سُجِّل: 10 × NVIDIA H200 SXM → CN"),
+        "{shipped}"
+    );
+    assert!(shipped.contains("بموجب الترخيص L-1"), "{shipped}");
+    let ledger = stdout(&run(&["ledger", "--lang", "zh"]));
+    assert!(ledger.starts_with("芯片"), "{ledger}");
+    assert!(
+        ledger.contains("2026 年 1 月的通道（91 FR 1684）"),
+        "{ledger}"
+    );
+}

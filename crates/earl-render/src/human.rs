@@ -727,60 +727,91 @@ pub fn chips(
 }
 
 /// `earl licence list|show|add`.
-pub fn licences(w: &mut dyn Write, views: &[earl_engine::ledger::LicenceView]) -> io::Result<()> {
+pub fn licences(
+    w: &mut dyn Write,
+    views: &[earl_engine::ledger::LicenceView],
+    lang: Lang,
+) -> io::Result<()> {
     if views.is_empty() {
-        return writeln!(w, "No licences recorded.");
+        return writeln!(w, "{}", tr!(lang, "licences-none"));
     }
+    let unlimited =
+        |q: Option<u64>| q.map_or_else(|| tr!(lang, "licence-unlimited"), |q| q.to_string());
     for v in views {
         let l = &v.licence;
         writeln!(
             w,
-            "Licence {}: {} → {}{} (issued {}{}){}",
-            l.number,
-            l.item.name,
-            l.destination,
-            l.end_user
-                .as_deref()
-                .map(|e| format!(", end user {e}"))
-                .unwrap_or_default(),
-            l.issued,
-            l.expires
-                .map(|e| format!(", expires {e}"))
-                .unwrap_or_default(),
-            if v.expired { " — EXPIRED" } else { "" }
+            "{}",
+            tr!(
+                lang,
+                "licence-line",
+                number = l.number.as_str(),
+                item = l.item.name.as_str(),
+                destination = l.destination.as_str(),
+                end_user = l
+                    .end_user
+                    .as_deref()
+                    .map(|e| tr!(lang, "licence-end-user", name = e))
+                    .unwrap_or_default(),
+                issued = l.issued.to_string(),
+                expires = l
+                    .expires
+                    .map(|e| tr!(lang, "licence-expires", date = e.to_string()))
+                    .unwrap_or_default(),
+                expired = if v.expired {
+                    tr!(lang, "licence-expired")
+                } else {
+                    String::new()
+                },
+            )
         )?;
         writeln!(
             w,
-            "  quantity: {} shipped of {} · remaining {}",
-            v.shipped_quantity,
-            l.quantity
-                .map_or_else(|| "unlimited".into(), |q| q.to_string()),
-            v.remaining_quantity
-                .map_or_else(|| "unlimited".into(), |q| q.to_string())
+            "  {}",
+            tr!(
+                lang,
+                "licence-quantity",
+                shipped = v.shipped_quantity.to_string(),
+                limit = unlimited(l.quantity),
+                remaining = unlimited(v.remaining_quantity),
+            )
         )?;
         if let Some(max) = l.value {
             writeln!(
                 w,
-                "  value: US${} shipped of US${} · remaining US${}",
-                num(v.shipped_value),
-                num(max),
-                num(v.remaining_value.unwrap_or(0.0))
+                "  {}",
+                tr!(
+                    lang,
+                    "licence-value",
+                    shipped = num(v.shipped_value),
+                    limit = num(max),
+                    remaining = num(v.remaining_value.unwrap_or(0.0)),
+                )
             )?;
         }
         if let Some(c) = &l.conditions {
-            writeln!(w, "  conditions: {c}")?;
+            writeln!(
+                w,
+                "  {}",
+                tr!(lang, "licence-conditions", conditions = c.as_str())
+            )?;
         }
         for s in &v.shipments {
             writeln!(
                 w,
-                "  shipment #{}: {} units on {}{}",
-                s.seq,
-                s.shipment.quantity,
-                s.shipment.date,
-                s.shipment
-                    .value
-                    .map(|x| format!(", US${}", num(x)))
-                    .unwrap_or_default()
+                "  {}",
+                tr!(
+                    lang,
+                    "licence-shipment",
+                    seq = s.seq.to_string(),
+                    quantity = s.shipment.quantity.to_string(),
+                    date = s.shipment.date.to_string(),
+                    value = s
+                        .shipment
+                        .value
+                        .map(|x| tr!(lang, "shipment-value", value = num(x)))
+                        .unwrap_or_default(),
+                )
             )?;
         }
     }
@@ -791,49 +822,93 @@ pub fn licences(w: &mut dyn Write, views: &[earl_engine::ledger::LicenceView]) -
 pub fn shipments(
     w: &mut dyn Write,
     answers: &[earl_engine::ledger::ShipmentAnswer],
+    lang: Lang,
 ) -> io::Result<()> {
     for a in answers {
         let s = &a.shipment;
         let under = s.licence.as_deref().map_or_else(
-            || "to US end users".to_string(),
-            |l| format!("under licence {l}"),
+            || tr!(lang, "shipment-to-us"),
+            |l| tr!(lang, "shipment-under", licence = l),
         );
         writeln!(
             w,
-            "Recorded: {} × {} → {} on {} {under}{}",
-            s.quantity,
-            s.item.name,
-            s.destination,
-            s.date,
-            a.remaining_quantity
-                .map(|r| format!("; {r} units left"))
-                .unwrap_or_default()
+            "{}",
+            tr!(
+                lang,
+                "shipment-recorded",
+                quantity = s.quantity.to_string(),
+                item = s.item.name.as_str(),
+                destination = s.destination.as_str(),
+                date = s.date.to_string(),
+                under = under,
+                left = a
+                    .remaining_quantity
+                    .map(|r| tr!(lang, "shipment-left", remaining = r.to_string()))
+                    .unwrap_or_default(),
+            )
         )?;
         for n in &a.notes {
-            writeln!(w, "  note: {n}")?;
+            writeln!(w, "  {}", tr!(lang, "shipment-note", note = n.as_str()))?;
         }
     }
     Ok(())
 }
 
-/// `earl ledger`.
-pub fn ledger(w: &mut dyn Write, totals: &[earl_engine::ledger::LedgerTotal]) -> io::Result<()> {
-    writeln!(
-        w,
-        "{:<20} {:>12} {:>14} {:>14} {:>14}",
-        "CHIP", "US UNITS", "CN+MO UNITS", "UNDER LANE", "LANE HEADROOM"
-    )?;
-    for t in totals {
-        writeln!(
-            w,
-            "{:<20} {:>12} {:>14} {:>14} {:>14}",
-            t.chip, t.us_units, t.china_macau_units, t.capped_units, t.headroom_under_cap
-        )?;
+/// `earl ledger`: a table whose columns line up in any script (a Chinese character takes two
+/// terminal columns).
+pub fn ledger(
+    w: &mut dyn Write,
+    totals: &[earl_engine::ledger::LedgerTotal],
+    lang: Lang,
+) -> io::Result<()> {
+    let head = [
+        "ledger-head-chip",
+        "ledger-head-us",
+        "ledger-head-china",
+        "ledger-head-lane",
+        "ledger-head-headroom",
+    ]
+    .map(|id| tr!(lang, id));
+    let rows: Vec<[String; 5]> = totals
+        .iter()
+        .map(|t| {
+            [
+                t.chip.clone(),
+                t.us_units.to_string(),
+                t.china_macau_units.to_string(),
+                t.capped_units.to_string(),
+                t.headroom_under_cap.to_string(),
+            ]
+        })
+        .collect();
+    let widths: Vec<usize> = (0..5)
+        .map(|c| {
+            std::iter::once(&head[c])
+                .chain(rows.iter().map(|r| &r[c]))
+                .map(|cell| display_width(cell))
+                .max()
+                .unwrap_or(0)
+                .max([20, 12, 14, 14, 14][c])
+        })
+        .collect();
+    for row in std::iter::once(&head).chain(&rows) {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - display_width(cell));
+            if c == 0 {
+                line.push_str(&format!("{cell}{pad}"));
+            } else {
+                line.push_str(&format!(" {pad}{cell}"));
+            }
+        }
+        writeln!(w, "{}", line.trim_end())?;
     }
-    writeln!(
-        w,
-        "\nThe Jan 2026 lane (91 FR 1684): aggregate China and Macau shipments of a chip at most 50% of those to US end users; units count chips, a system's by its contents."
-    )
+    writeln!(w, "\n{}", tr!(lang, "ledger-lane"))
+}
+
+/// Terminal columns a cell takes: East Asian wide characters two, Unicode isolates none.
+fn display_width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 /// `earl systems`.

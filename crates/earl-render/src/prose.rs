@@ -1060,7 +1060,7 @@ pub fn refusal(r: &earl_engine::ledger::Refusal, lang: Lang) -> String {
             lang,
             "refusal-cap",
             entry = entry.as_str(),
-            rule = rule.as_str(),
+            rule = crate::rule_texts::in_language(rule, lang),
             cite = cite.text.as_str(),
             asked = asked.to_string(),
             chip = chip.as_str(),

@@ -564,3 +564,27 @@ owners-none = لا شيء في السجل
 owners-list = {$edges} حافة من {$imports} عملية استيراد؛ إصدار السجل {$version}.
 owners-affiliates = {$count} تابعًا لأطراف مدرجة في {$date} (فُحص {$owners} مالكًا في السجل؛ إصدار السجل {$version}).
 owners-diff = {$old} ← {$new}: أُضيفت {$added} حصة، وأُزيلت {$removed}، وتغيّرت {$changed}، وبقيت {$unchanged} دون تغيير.
+
+## The licence ledger (earl licence, earl ship, earl ledger)
+licences-none = لم يُسجَّل أي ترخيص.
+licence-line = الترخيص {$number}: {$item} → {$destination}{$end_user} (صدر في {$issued}{$expires}){$expired}
+licence-end-user = ، المستخدم النهائي {$name}
+licence-expires = ، ينتهي في {$date}
+licence-expired = {" "}— منتهي الصلاحية
+licence-quantity = الكمية: شُحن {$shipped} من {$limit} · المتبقي {$remaining}
+licence-unlimited = غير محدودة
+licence-value = القيمة: شُحن ما قيمته {$shipped} دولار أمريكي من {$limit} دولار أمريكي · المتبقي {$remaining} دولار أمريكي
+licence-conditions = الشروط: {$conditions}
+licence-shipment = الشحنة رقم {$seq}: {$quantity} وحدة في {$date}{$value}
+shipment-value = ، {$value} دولار أمريكي
+shipment-recorded = سُجِّل: {$quantity} × {$item} → {$destination} في {$date} {$under}{$left}
+shipment-to-us = إلى مستخدمين نهائيين في الولايات المتحدة
+shipment-under = بموجب الترخيص {$licence}
+shipment-left = ؛ تبقّى {$remaining} وحدة
+shipment-note = ملاحظة: {$note}
+ledger-head-chip = الرقاقة
+ledger-head-us = وحدات الولايات المتحدة
+ledger-head-china = وحدات الصين+ماكاو
+ledger-head-lane = ضمن المسار
+ledger-head-headroom = المتاح في المسار
+ledger-lane = مسار يناير 2026 (91 FR 1684): لا يتجاوز إجمالي شحنات الرقاقة إلى الصين وماكاو 50% مما يُشحن إلى المستخدمين النهائيين في الولايات المتحدة؛ تُعدّ الوحدات بالرقاقات، والنظام بما يحتويه منها.

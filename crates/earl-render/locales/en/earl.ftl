@@ -518,3 +518,27 @@ owners-none = none in the graph
 owners-list = {$edges} edges from {$imports} imports; graph version {$version}.
 owners-affiliates = {$count} affiliates of listed parties on {$date} ({$owners} owners in the graph screened; graph version {$version}).
 owners-diff = {$old} → {$new}: {$added} holdings added, {$removed} removed, {$changed} changed, {$unchanged} unchanged.
+
+## The licence ledger (earl licence, earl ship, earl ledger)
+licences-none = No licences recorded.
+licence-line = Licence {$number}: {$item} → {$destination}{$end_user} (issued {$issued}{$expires}){$expired}
+licence-end-user = , end user {$name}
+licence-expires = , expires {$date}
+licence-expired = {" "}— EXPIRED
+licence-quantity = quantity: {$shipped} shipped of {$limit} · remaining {$remaining}
+licence-unlimited = unlimited
+licence-value = value: US${$shipped} shipped of US${$limit} · remaining US${$remaining}
+licence-conditions = conditions: {$conditions}
+licence-shipment = shipment #{$seq}: {$quantity} units on {$date}{$value}
+shipment-value = , US${$value}
+shipment-recorded = Recorded: {$quantity} × {$item} → {$destination} on {$date} {$under}{$left}
+shipment-to-us = to US end users
+shipment-under = under licence {$licence}
+shipment-left = ; {$remaining} units left
+shipment-note = note: {$note}
+ledger-head-chip = CHIP
+ledger-head-us = US UNITS
+ledger-head-china = CN+MO UNITS
+ledger-head-lane = UNDER LANE
+ledger-head-headroom = LANE HEADROOM
+ledger-lane = The Jan 2026 lane (91 FR 1684): aggregate China and Macau shipments of a chip at most 50% of those to US end users; units count chips, a system's by its contents.

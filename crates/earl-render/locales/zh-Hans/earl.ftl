@@ -510,3 +510,27 @@ owners-none = 图中没有
 owners-list = 共 {$edges} 条边，来自 {$imports} 次导入；图版本 {$version}。
 owners-affiliates = {$date} 共有 {$count} 个列名方的关联方（已筛查图中 {$owners} 个所有者；图版本 {$version}）。
 owners-diff = {$old} → {$new}：新增 {$added} 项持股，移除 {$removed} 项，变更 {$changed} 项，未变 {$unchanged} 项。
+
+## The licence ledger (earl licence, earl ship, earl ledger)
+licences-none = 尚未记录任何许可证。
+licence-line = 许可证 {$number}：{$item} → {$destination}{$end_user}（签发于 {$issued}{$expires}）{$expired}
+licence-end-user = ，最终用户 {$name}
+licence-expires = ，{$date} 到期
+licence-expired = {" "}— 已过期
+licence-quantity = 数量：已出货 {$shipped}，上限 {$limit} · 剩余 {$remaining}
+licence-unlimited = 不限
+licence-value = 金额：已出货 {$shipped} 美元，上限 {$limit} 美元 · 剩余 {$remaining} 美元
+licence-conditions = 条件：{$conditions}
+licence-shipment = 第 {$seq} 批出货：{$date} 出货 {$quantity} 件{$value}
+shipment-value = ，{$value} 美元
+shipment-recorded = 已记录：{$quantity} × {$item} → {$destination}，{$date}，{$under}{$left}
+shipment-to-us = 运往美国最终用户
+shipment-under = 依许可证 {$licence}
+shipment-left = ；剩余 {$remaining} 件
+shipment-note = 注：{$note}
+ledger-head-chip = 芯片
+ledger-head-us = 美国数量
+ledger-head-china = 中国+澳门数量
+ledger-head-lane = 通道内
+ledger-head-headroom = 通道余量
+ledger-lane = 2026 年 1 月的通道（91 FR 1684）：某一芯片运往中国和澳门的累计出货量不得超过运往美国最终用户的 50%；数量按芯片计，系统按其所含芯片计。
