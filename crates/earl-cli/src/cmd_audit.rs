@@ -88,7 +88,7 @@ pub enum AuditCommand {
     },
 }
 
-pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
+pub fn run(app: &App, a: &AuditArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     if app.args.no_audit {
         return Err(Failure::input(
             "--no-audit turns the audit trail off; drop it to read the trail",
@@ -124,7 +124,12 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
             if *json {
                 return print_json(&rows);
             }
-            earl_render::human::audit_list(&mut std::io::stdout().lock(), &rows, store.path())?;
+            earl_render::human::audit_list(
+                &mut std::io::stdout().lock(),
+                &rows,
+                store.path(),
+                lang,
+            )?;
             Ok(())
         }
         AuditCommand::Show { seq, json } => {
@@ -148,6 +153,7 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
                     &mut std::io::stdout().lock(),
                     &report,
                     store.path(),
+                    lang,
                 )?;
             }
             if report.ok {
@@ -166,7 +172,12 @@ pub fn run(app: &App, a: &AuditArgs) -> Result<(), Failure> {
                 let (seq, hash) = tail.unzip();
                 return print_json(&serde_json::json!({"seq": seq, "hash": hash}));
             }
-            earl_render::human::audit_tail(&mut std::io::stdout().lock(), tail, store.path())?;
+            earl_render::human::audit_tail(
+                &mut std::io::stdout().lock(),
+                tail,
+                store.path(),
+                lang,
+            )?;
             Ok(())
         }
         AuditCommand::Rescreen { json } => {

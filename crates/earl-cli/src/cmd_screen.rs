@@ -250,7 +250,7 @@ fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Fa
     Ok(())
 }
 
-pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
+pub fn lists(app: &App, a: &ListsArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     if let Some(ListsCommand::Diff { old, new, json }) = &a.command {
         let load = |p: &PathBuf| {
             earl_screen::ScreeningLists::from_path(p).map_err(|e| Failure::input(e.to_string()))
@@ -271,6 +271,6 @@ pub fn lists(app: &App, a: &ListsArgs) -> Result<(), Failure> {
     let drops = engine.count_drop_warnings()?;
     let mut w = std::io::stdout().lock();
     earl_render::currency::lists_in_use(&mut w, p, age_days(p))?;
-    earl_render::human::lists(&mut w, p, stale.as_deref(), drops)?;
+    earl_render::human::lists(&mut w, p, stale.as_deref(), drops, lang)?;
     Ok(())
 }

@@ -31,8 +31,8 @@ struct Cli {
     #[command(flatten, next_help_heading = "Data options (every subcommand)")]
     data: DataArgs,
     /// The language of the sentences of `check`, `classify`, `screen`, `match`, `about`,
-    /// `licence`, `ship`, `ledger`, `review`, `owners`, `scenarios`, `diff` and `timeline` (and
-    /// their charts): en, ar or zh
+    /// `licence`, `ship`, `ledger`, `review`, `owners`, `lists`, `audit`, `scenarios`, `diff`
+    /// and `timeline` (and their charts): en, ar or zh
     /// (default: EARL_LANG, then LC_ALL or LANG, else English). JSON field names, ids, enum
     /// values and citations stay as they are.
     #[arg(long, global = true, value_name = "LANG")]
@@ -186,12 +186,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Check(a) => cmd_check::run(&app, &a, lang),
         Command::Screen(a) => cmd_screen::screen(&app, &a, lang),
         Command::Match(a) => cmd_screen::pair(&app, &a, lang),
-        Command::Lists(a) => cmd_screen::lists(&app, &a),
+        Command::Lists(a) => cmd_screen::lists(&app, &a, lang),
         Command::Scenarios(a) => cmd_explore::scenarios(&app, &a, lang),
         Command::Diff(a) => cmd_explore::diff(&app, &a, lang),
         Command::Timeline(a) => cmd_explore::timeline(&app, &a, lang),
         Command::Impact(a) => cmd_explore::impact(&app, &a),
-        Command::Audit(a) => cmd_audit::run(&app, &a),
+        Command::Audit(a) => cmd_audit::run(&app, &a, lang),
         Command::Review(a) => cmd_review::run(&app, &a, lang),
         Command::Licence(a) => cmd_ledger::licence(&app, &a, lang),
         Command::Ship(a) => cmd_ledger::ship(&app, &a, lang),

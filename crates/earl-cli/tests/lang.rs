@@ -197,4 +197,10 @@ fn the_licence_ledger_speaks_the_language_asked() {
         ledger.contains("2026 年 1 月的通道（91 FR 1684）"),
         "{ledger}"
     );
+    // The trail they are kept in, verified in the language asked.
+    let verified = stdout(&run(&["audit", "verify", "--lang", "zh"]));
+    assert!(verified.starts_with("通过："), "{verified}");
+    assert!(verified.contains("条记录，哈希链完整"), "{verified}");
+    let tail = stdout(&run(&["audit", "tail", "--lang", "ar"]));
+    assert!(tail.contains("احفظ هذه البصمة"), "{tail}");
 }

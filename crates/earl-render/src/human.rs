@@ -470,34 +470,43 @@ pub fn lists(
     p: &Provenance,
     stale: Option<&str>,
     drops: &[String],
+    lang: Lang,
 ) -> io::Result<()> {
     let basis = match p.generated_basis {
-        DateBasis::BundledSnapshot => "the bundled snapshot's documented date",
-        DateBasis::JsonEnvelope => "from the file's own date field",
-        DateBasis::Unknown => "the file carries no date",
+        DateBasis::BundledSnapshot => "lists-basis-bundled",
+        DateBasis::JsonEnvelope => "lists-basis-envelope",
+        DateBasis::Unknown => "lists-basis-unknown",
     };
     writeln!(
         w,
-        "{} — {} ({basis}), {} entries, sha256 {}",
-        p.source_file,
-        generated(p, Lang::En),
-        p.counts.total,
-        p.sha256
+        "{}",
+        tr!(
+            lang,
+            "lists-line",
+            file = p.source_file.as_str(),
+            generated = generated(p, lang),
+            basis = tr!(lang, basis),
+            count = p.counts.total.to_string(),
+            sha256 = p.sha256.as_str(),
+        )
     )?;
     for (list, n) in &p.counts.per_list {
         writeln!(w, "  {list:<8} {n:>6}")?;
     }
-    if let Some(stale) = stale {
-        writeln!(w, "warning: {stale}")?;
-    }
-    for d in drops {
-        writeln!(w, "warning: {d}")?;
+    for warning in stale.into_iter().chain(drops.iter().map(String::as_str)) {
+        let label = tr!(lang, "label-warning");
+        writeln!(w, "{}", tr!(lang, "field", label = label, value = warning))?;
     }
     Ok(())
 }
 
 /// `earl audit list`.
-pub fn audit_list(w: &mut dyn Write, rows: &[RecordSummary], path: &Path) -> io::Result<()> {
+pub fn audit_list(
+    w: &mut dyn Write,
+    rows: &[RecordSummary],
+    path: &Path,
+    lang: Lang,
+) -> io::Result<()> {
     for r in rows {
         // A tampered record may hold anything in its hash column: show what is there.
         let hash: String = r.hash.chars().take(16).collect();
@@ -507,7 +516,16 @@ pub fn audit_list(w: &mut dyn Write, rows: &[RecordSummary], path: &Path) -> io:
             r.seq, r.recorded_at, r.kind, r.source
         )?;
     }
-    writeln!(w, "{} records shown ({})", rows.len(), path.display())
+    writeln!(
+        w,
+        "{}",
+        tr!(
+            lang,
+            "audit-shown",
+            count = rows.len().to_string(),
+            path = path.display().to_string()
+        )
+    )
 }
 
 /// `earl audit show`: the record, and its answer as the command printed it when it can tell.
@@ -534,35 +552,57 @@ fn pretty(v: &serde_json::Value) -> String {
 }
 
 /// `earl audit verify`.
-pub fn audit_verify(w: &mut dyn Write, r: &VerifyReport, path: &Path) -> io::Result<()> {
-    if r.ok {
-        writeln!(
-            w,
-            "ok: {} records, chain intact ({}); last hash {}",
-            r.records,
-            path.display(),
-            r.last_hash.as_deref().unwrap_or("none (empty trail)")
+pub fn audit_verify(
+    w: &mut dyn Write,
+    r: &VerifyReport,
+    path: &Path,
+    lang: Lang,
+) -> io::Result<()> {
+    let line = if r.ok {
+        tr!(
+            lang,
+            "audit-verify-ok",
+            count = r.records.to_string(),
+            path = path.display().to_string(),
+            hash = r
+                .last_hash
+                .clone()
+                .unwrap_or_else(|| tr!(lang, "audit-verify-empty")),
         )
     } else {
-        writeln!(
-            w,
-            "ALTERED: first bad record {} of {}: {}",
-            r.first_bad.map_or("?".into(), |s| s.to_string()),
-            r.records,
-            r.reason.as_deref().unwrap_or("")
+        tr!(
+            lang,
+            "audit-verify-altered",
+            seq = r.first_bad.map_or("?".into(), |s| s.to_string()),
+            count = r.records.to_string(),
+            reason = r.reason.as_deref().unwrap_or(""),
         )
-    }
+    };
+    writeln!(w, "{line}")
 }
 
 /// `earl audit tail`.
-pub fn audit_tail(w: &mut dyn Write, tail: Option<(u64, String)>, path: &Path) -> io::Result<()> {
+pub fn audit_tail(
+    w: &mut dyn Write,
+    tail: Option<(u64, String)>,
+    path: &Path,
+    lang: Lang,
+) -> io::Result<()> {
+    let path = path.display().to_string();
     match tail {
         Some((seq, hash)) => writeln!(
             w,
-            "record {seq} of {}: hash {hash}\nkeep this elsewhere: a later `earl audit verify` shows the same hash at record {seq}, or the trail was cut or rewritten",
-            path.display()
+            "{}\n{}",
+            tr!(
+                lang,
+                "audit-tail",
+                seq = seq.to_string(),
+                path = path.as_str(),
+                hash = hash.as_str()
+            ),
+            tr!(lang, "audit-tail-keep", seq = seq.to_string())
         ),
-        None => writeln!(w, "{}: no records yet", path.display()),
+        None => writeln!(w, "{}", tr!(lang, "audit-tail-none", path = path)),
     }
 }
 

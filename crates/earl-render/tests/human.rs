@@ -173,7 +173,16 @@ fn pair_in_every_language() {
 #[test]
 fn lists() {
     let p = ENGINE.list_provenance().unwrap();
-    settings().bind(|| insta::assert_snapshot!(render(|w| human::lists(w, &p, None, &[]))));
+    settings()
+        .bind(|| insta::assert_snapshot!(render(|w| human::lists(w, &p, None, &[], Lang::En))));
+}
+
+#[test]
+fn lists_in_every_language() {
+    let p = ENGINE.list_provenance().unwrap();
+    in_every_language("lists", &|lang| {
+        render(|w| human::lists(w, &p, Some("a warning from the engine"), &[], lang))
+    });
 }
 
 #[test]
@@ -257,12 +266,12 @@ fn audit() {
     s.bind(|| {
         insta::assert_snapshot!(
             "audit_list",
-            render(|w| human::audit_list(w, &rows, store.path()))
+            render(|w| human::audit_list(w, &rows, store.path(), Lang::En))
         );
         let report = store.verify().unwrap();
         insta::assert_snapshot!(
             "audit_verify",
-            render(|w| human::audit_verify(w, &report, store.path()))
+            render(|w| human::audit_verify(w, &report, store.path(), Lang::En))
         );
     });
 }

@@ -588,3 +588,16 @@ ledger-head-china = وحدات الصين+ماكاو
 ledger-head-lane = ضمن المسار
 ledger-head-headroom = المتاح في المسار
 ledger-lane = مسار يناير 2026 (91 FR 1684): لا يتجاوز إجمالي شحنات الرقاقة إلى الصين وماكاو 50% مما يُشحن إلى المستخدمين النهائيين في الولايات المتحدة؛ تُعدّ الوحدات بالرقاقات، والنظام بما يحتويه منها.
+
+## The audit trail (earl audit list, verify, tail) and the lists in use (earl lists)
+audit-shown = عُرض {$count} سجلًا ({$path})
+audit-verify-ok = سليم: {$count} سجلًا، والسلسلة متصلة ({$path})؛ آخر بصمة {$hash}
+audit-verify-empty = لا شيء (سجل التدقيق فارغ)
+audit-verify-altered = مُعدَّل: أول سجل معيب هو {$seq} من {$count}: {$reason}
+audit-tail = السجل {$seq} من {$path}: البصمة {$hash}
+audit-tail-keep = احفظ هذه البصمة في مكان آخر: يُظهر `earl audit verify` لاحقًا البصمة نفسها عند السجل {$seq}، وإلا فقد قُطع سجل التدقيق أو أُعيدت كتابته
+audit-tail-none = {$path}: لا سجلات بعد
+lists-line = {$file} — {$generated} ({$basis})، {$count} قيدًا، sha256 {$sha256}
+lists-basis-bundled = التاريخ الموثَّق للنسخة المرفقة
+lists-basis-envelope = من حقل التاريخ في الملف نفسه
+lists-basis-unknown = لا يحمل الملف تاريخًا

@@ -542,3 +542,16 @@ ledger-head-china = CN+MO UNITS
 ledger-head-lane = UNDER LANE
 ledger-head-headroom = LANE HEADROOM
 ledger-lane = The Jan 2026 lane (91 FR 1684): aggregate China and Macau shipments of a chip at most 50% of those to US end users; units count chips, a system's by its contents.
+
+## The audit trail (earl audit list, verify, tail) and the lists in use (earl lists)
+audit-shown = {$count} records shown ({$path})
+audit-verify-ok = ok: {$count} records, chain intact ({$path}); last hash {$hash}
+audit-verify-empty = none (empty trail)
+audit-verify-altered = ALTERED: first bad record {$seq} of {$count}: {$reason}
+audit-tail = record {$seq} of {$path}: hash {$hash}
+audit-tail-keep = keep this elsewhere: a later `earl audit verify` shows the same hash at record {$seq}, or the trail was cut or rewritten
+audit-tail-none = {$path}: no records yet
+lists-line = {$file} — {$generated} ({$basis}), {$count} entries, sha256 {$sha256}
+lists-basis-bundled = the bundled snapshot's documented date
+lists-basis-envelope = from the file's own date field
+lists-basis-unknown = the file carries no date

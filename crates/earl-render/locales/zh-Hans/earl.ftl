@@ -534,3 +534,16 @@ ledger-head-china = 中国+澳门数量
 ledger-head-lane = 通道内
 ledger-head-headroom = 通道余量
 ledger-lane = 2026 年 1 月的通道（91 FR 1684）：某一芯片运往中国和澳门的累计出货量不得超过运往美国最终用户的 50%；数量按芯片计，系统按其所含芯片计。
+
+## The audit trail (earl audit list, verify, tail) and the lists in use (earl lists)
+audit-shown = 显示 {$count} 条记录（{$path}）
+audit-verify-ok = 通过：{$count} 条记录，哈希链完整（{$path}）；最后一条的哈希 {$hash}
+audit-verify-empty = 无（审计记录为空）
+audit-verify-altered = 已被篡改：共 {$count} 条记录，第一条有问题的是第 {$seq} 条：{$reason}
+audit-tail = {$path} 的第 {$seq} 条记录：哈希 {$hash}
+audit-tail-keep = 请另行保存此值：之后运行 `earl audit verify` 时第 {$seq} 条记录应显示同一哈希，否则审计记录已被截断或改写
+audit-tail-none = {$path}：尚无记录
+lists-line = {$file} — {$generated}（{$basis}），{$count} 个条目，sha256 {$sha256}
+lists-basis-bundled = 随附快照所载明的日期
+lists-basis-envelope = 取自文件本身的日期字段
+lists-basis-unknown = 文件未载明日期
