@@ -25,7 +25,7 @@ pub struct AboutArgs {
     pub json: bool,
 }
 
-pub fn chips(app: &App, a: &ChipsArgs) -> Result<(), Failure> {
+pub fn chips(app: &App, a: &ChipsArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     let engine = app.engine()?;
     let rows = engine.chip_rows();
     if a.json {
@@ -41,11 +41,12 @@ pub fn chips(app: &App, a: &ChipsArgs) -> Result<(), Failure> {
         &rows,
         &engine.data.catalog.meta.as_of,
         &engine.data.catalog.meta.source_document,
+        lang,
     )?;
     Ok(())
 }
 
-pub fn systems(app: &App, a: &SystemsArgs) -> Result<(), Failure> {
+pub fn systems(app: &App, a: &SystemsArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     let engine = app.engine()?;
     let rows = engine.system_rows();
     let meta = &engine.data.systems.meta;
@@ -61,6 +62,7 @@ pub fn systems(app: &App, a: &SystemsArgs) -> Result<(), Failure> {
         &rows,
         &meta.as_of,
         &meta.source_document,
+        lang,
     )?;
     Ok(())
 }

@@ -31,8 +31,8 @@ struct Cli {
     #[command(flatten, next_help_heading = "Data options (every subcommand)")]
     data: DataArgs,
     /// The language of the sentences of `check`, `classify`, `screen`, `match`, `about`,
-    /// `licence`, `ship`, `ledger`, `review`, `owners`, `lists`, `audit`, `scenarios`, `diff`
-    /// and `timeline` (and their charts): en, ar or zh
+    /// `licence`, `ship`, `ledger`, `review`, `owners`, `lists`, `audit`, `chips`, `systems`,
+    /// `scenarios`, `diff` and `timeline` (and their charts): en, ar or zh
     /// (default: EARL_LANG, then LC_ALL or LANG, else English). JSON field names, ids, enum
     /// values and citations stay as they are.
     #[arg(long, global = true, value_name = "LANG")]
@@ -179,9 +179,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         .map_err(|e| Failure::input(e.to_string()))?;
     let app = App::new(cli.data);
     match cli.command {
-        Command::Chips(a) => cmd_catalog::chips(&app, &a),
+        Command::Chips(a) => cmd_catalog::chips(&app, &a, lang),
         Command::About(a) => cmd_catalog::about(&app, &a, lang),
-        Command::Systems(a) => cmd_catalog::systems(&app, &a),
+        Command::Systems(a) => cmd_catalog::systems(&app, &a, lang),
         Command::Classify(a) => cmd_classify::run(&app, &a, lang),
         Command::Check(a) => cmd_check::run(&app, &a, lang),
         Command::Screen(a) => cmd_screen::screen(&app, &a, lang),

@@ -204,3 +204,19 @@ fn the_licence_ledger_speaks_the_language_asked() {
     let tail = stdout(&run(&["audit", "tail", "--lang", "ar"]));
     assert!(tail.contains("احفظ هذه البصمة"), "{tail}");
 }
+
+/// The catalogs' tables line up in Chinese too (a Chinese character takes two columns).
+#[test]
+fn the_catalogs_speak_the_language_asked() {
+    let chips = stdout(&earl(&["chips", "--lang", "zh"], &[]));
+    let mut lines = chips.lines();
+    let head = lines.next().unwrap();
+    assert!(head.starts_with("标识"), "{chips}");
+    // The memory column ends where the header's does.
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let h100 = lines.find(|l| l.starts_with("h100-sxm ")).unwrap();
+    assert_eq!(width(head), width(h100), "{head}\n{h100}");
+    assert!(chips.contains("共 51 款芯片"), "{chips}");
+    let systems = stdout(&earl(&["systems", "--lang", "ar"], &[]));
+    assert!(systems.contains("الأنظمة حتى"), "{systems}");
+}

@@ -739,31 +739,84 @@ pub fn chips(
     rows: &[ChipRow],
     as_of: &str,
     source_document: &str,
+    lang: Lang,
 ) -> io::Result<()> {
-    writeln!(
-        w,
-        "{:<20} {:<14} {:<28} {:>10} {:>7} {:>4} {:>10}",
-        "ID", "VENDOR", "NAME", "TPP", "PD", "DC", "MEM GB/s"
-    )?;
+    let head = [
+        tr!(lang, "chips-head-id"),
+        tr!(lang, "chips-head-vendor"),
+        tr!(lang, "chips-head-name"),
+        "TPP".to_string(),
+        "PD".to_string(),
+        tr!(lang, "chips-head-dc"),
+        tr!(lang, "chips-head-memory"),
+    ];
+    let mut table: Vec<Vec<String>> = vec![head.to_vec()];
     for r in rows {
-        let flag = if r.unverified.is_empty() { "" } else { " *" };
-        writeln!(
-            w,
-            "{:<20} {:<14} {:<28} {:>10} {:>7} {:>4} {:>10}{flag}",
-            r.id,
-            r.vendor,
-            r.name,
-            known(r.tpp, "", Lang::En),
-            r.pd.map_or_else(|| "unknown".into(), |p| format!("{p:.2}")),
-            yes_no(r.datacenter, Lang::En),
-            known(r.memory_bandwidth_gbps, "", Lang::En)
-        )?;
+        let flag = if r.unverified.is_empty() { "" } else { "*" };
+        table.push(vec![
+            r.id.to_string(),
+            r.vendor.to_string(),
+            r.name.to_string(),
+            known(r.tpp, "", lang),
+            r.pd.map_or_else(|| tr!(lang, "unknown"), |p| format!("{p:.2}")),
+            yes_no(r.datacenter, lang),
+            known(r.memory_bandwidth_gbps, "", lang),
+            flag.to_string(),
+        ]);
     }
+    let left = [true, true, true, false, false, false, false, true];
+    aligned(w, &table, &[20, 14, 28, 10, 7, 4, 10, 0], &left)?;
     writeln!(
         w,
-        "\n{} chips. TPP and PD are computed from the catalog's dense throughput and die area; * = rests on a figure marked unverified.\nCatalog as of {as_of} ({source_document}).",
-        rows.len()
+        "\n{}\n{}",
+        tr!(lang, "chips-footer", count = rows.len().to_string()),
+        tr!(
+            lang,
+            "catalog-as-of",
+            as_of = as_of,
+            source = source_document
+        )
     )
+}
+
+/// Rows of cells in columns at least `widths` wide, measured in terminal columns (a Chinese
+/// character takes two), each flush left where `left` says so, else flush right.
+fn aligned(
+    w: &mut dyn Write,
+    rows: &[Vec<String>],
+    widths: &[usize],
+    left: &[bool],
+) -> io::Result<()> {
+    let widths: Vec<usize> = widths
+        .iter()
+        .enumerate()
+        .map(|(c, &min)| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| display_width(cell))
+                .max()
+                .unwrap_or(0)
+                .max(min)
+        })
+        .collect();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[c].saturating_sub(display_width(cell)));
+            if c > 0 {
+                line.push(' ');
+            }
+            if left[c] {
+                line.push_str(cell);
+                line.push_str(&pad);
+            } else {
+                line.push_str(&pad);
+                line.push_str(cell);
+            }
+        }
+        writeln!(w, "{}", line.trim_end())?;
+    }
+    Ok(())
 }
 
 /// `earl licence list|show|add`.
@@ -909,40 +962,18 @@ pub fn ledger(
         "ledger-head-headroom",
     ]
     .map(|id| tr!(lang, id));
-    let rows: Vec<[String; 5]> = totals
-        .iter()
-        .map(|t| {
-            [
-                t.chip.clone(),
-                t.us_units.to_string(),
-                t.china_macau_units.to_string(),
-                t.capped_units.to_string(),
-                t.headroom_under_cap.to_string(),
-            ]
-        })
-        .collect();
-    let widths: Vec<usize> = (0..5)
-        .map(|c| {
-            std::iter::once(&head[c])
-                .chain(rows.iter().map(|r| &r[c]))
-                .map(|cell| display_width(cell))
-                .max()
-                .unwrap_or(0)
-                .max([20, 12, 14, 14, 14][c])
-        })
-        .collect();
-    for row in std::iter::once(&head).chain(&rows) {
-        let mut line = String::new();
-        for (c, cell) in row.iter().enumerate() {
-            let pad = " ".repeat(widths[c] - display_width(cell));
-            if c == 0 {
-                line.push_str(&format!("{cell}{pad}"));
-            } else {
-                line.push_str(&format!(" {pad}{cell}"));
-            }
-        }
-        writeln!(w, "{}", line.trim_end())?;
+    let mut table: Vec<Vec<String>> = vec![head.to_vec()];
+    for t in totals {
+        table.push(vec![
+            t.chip.clone(),
+            t.us_units.to_string(),
+            t.china_macau_units.to_string(),
+            t.capped_units.to_string(),
+            t.headroom_under_cap.to_string(),
+        ]);
     }
+    let left = [true, false, false, false, false];
+    aligned(w, &table, &[20, 12, 14, 14, 14], &left)?;
     writeln!(w, "\n{}", tr!(lang, "ledger-lane"))
 }
 
@@ -957,12 +988,16 @@ pub fn systems(
     rows: &[earl_engine::SystemRow],
     as_of: &str,
     source_document: &str,
+    lang: Lang,
 ) -> io::Result<()> {
-    writeln!(
-        w,
-        "{:<24} {:<11} {:<40} {:<7} {:<26} CONFIDENCE",
-        "ID", "VENDOR", "NAME", "FORM", "CONTAINS"
-    )?;
+    let mut table: Vec<Vec<String>> = vec![vec![
+        tr!(lang, "chips-head-id"),
+        tr!(lang, "chips-head-vendor"),
+        tr!(lang, "chips-head-name"),
+        tr!(lang, "systems-head-form"),
+        tr!(lang, "systems-head-contains"),
+        tr!(lang, "systems-head-confidence"),
+    ]];
     for r in rows {
         let contains = r
             .contains
@@ -974,25 +1009,31 @@ pub fn systems(
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        writeln!(
-            w,
-            "{:<24} {:<11} {:<40} {:<7} {:<26} {conf}{}",
-            r.id,
-            r.vendor,
-            r.name,
-            r.form,
+        let variant = if r.china_variant {
+            tr!(lang, "systems-china-variant")
+        } else {
+            String::new()
+        };
+        table.push(vec![
+            r.id.to_string(),
+            r.vendor.to_string(),
+            r.name.to_string(),
+            r.form.to_string(),
             contains,
-            if r.china_variant {
-                " (China variant)"
-            } else {
-                ""
-            }
-        )?;
+            format!("{conf}{variant}"),
+        ]);
     }
+    aligned(w, &table, &[24, 11, 40, 7, 26, 0], &[true; 6])?;
     writeln!(
         w,
-        "\n{} systems. Counts are accelerator packages, each with its source (`earl systems --json`).\nSystems as of {as_of} ({source_document}).",
-        rows.len()
+        "\n{}\n{}",
+        tr!(lang, "systems-footer", count = rows.len().to_string()),
+        tr!(
+            lang,
+            "systems-as-of",
+            as_of = as_of,
+            source = source_document
+        )
     )
 }
 

@@ -601,3 +601,18 @@ lists-line = {$file} — {$generated} ({$basis})، {$count} قيدًا، sha256 
 lists-basis-bundled = التاريخ الموثَّق للنسخة المرفقة
 lists-basis-envelope = من حقل التاريخ في الملف نفسه
 lists-basis-unknown = لا يحمل الملف تاريخًا
+
+## The catalogs (earl chips, earl systems)
+chips-head-id = المعرّف
+chips-head-vendor = المورّد
+chips-head-name = الاسم
+chips-head-dc = مراكز البيانات
+chips-head-memory = الذاكرة GB/s
+chips-footer = {$count} رقاقة. تُحسب TPP وPD من الإنتاجية الكثيفة ومساحة الرقاقة في الفهرس؛ * = تستند إلى رقم موسوم بأنه غير مُتحقق منه.
+catalog-as-of = الفهرس حتى {$as_of} ({$source}).
+systems-head-form = الشكل
+systems-head-contains = يحتوي
+systems-head-confidence = الثقة
+systems-china-variant = {" "}(نسخة الصين)
+systems-footer = {$count} نظامًا. الأعداد عبوات مسرّعات، لكل منها مصدره (`earl systems --json`).
+systems-as-of = الأنظمة حتى {$as_of} ({$source}).

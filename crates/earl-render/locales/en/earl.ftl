@@ -555,3 +555,18 @@ lists-line = {$file} — {$generated} ({$basis}), {$count} entries, sha256 {$sha
 lists-basis-bundled = the bundled snapshot's documented date
 lists-basis-envelope = from the file's own date field
 lists-basis-unknown = the file carries no date
+
+## The catalogs (earl chips, earl systems)
+chips-head-id = ID
+chips-head-vendor = VENDOR
+chips-head-name = NAME
+chips-head-dc = DC
+chips-head-memory = MEM GB/s
+chips-footer = {$count} chips. TPP and PD are computed from the catalog's dense throughput and die area; * = rests on a figure marked unverified.
+catalog-as-of = Catalog as of {$as_of} ({$source}).
+systems-head-form = FORM
+systems-head-contains = CONTAINS
+systems-head-confidence = CONFIDENCE
+systems-china-variant = {" "}(China variant)
+systems-footer = {$count} systems. Counts are accelerator packages, each with its source (`earl systems --json`).
+systems-as-of = Systems as of {$as_of} ({$source}).

@@ -547,3 +547,18 @@ lists-line = {$file} — {$generated}（{$basis}），{$count} 个条目，sha25
 lists-basis-bundled = 随附快照所载明的日期
 lists-basis-envelope = 取自文件本身的日期字段
 lists-basis-unknown = 文件未载明日期
+
+## The catalogs (earl chips, earl systems)
+chips-head-id = 标识
+chips-head-vendor = 厂商
+chips-head-name = 名称
+chips-head-dc = 数据中心
+chips-head-memory = 内存 GB/s
+chips-footer = 共 {$count} 款芯片。TPP 和 PD 依目录中的稠密算力和芯片面积计算；* = 依赖标为未核实的数字。
+catalog-as-of = 目录截至 {$as_of}（{$source}）。
+systems-head-form = 形态
+systems-head-contains = 所含芯片
+systems-head-confidence = 可信度
+systems-china-variant = （中国特供版）
+systems-footer = 共 {$count} 个系统。数量为加速器封装数，各附来源（`earl systems --json`）。
+systems-as-of = 系统目录截至 {$as_of}（{$source}）。
