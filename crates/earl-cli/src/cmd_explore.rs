@@ -57,11 +57,11 @@ pub fn timeline(app: &App, a: &TimelineArgs, lang: Lang) -> Result<(), Failure> 
     Ok(())
 }
 
-pub fn impact(app: &App, a: &ImpactArgs) -> Result<(), Failure> {
+pub fn impact(app: &App, a: &ImpactArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     let report = impact_answer(app, &a.question)?;
     if a.json {
         return print_json(&report);
     }
-    earl_render::explore::impact(&mut std::io::stdout().lock(), &report)?;
+    earl_render::explore::impact(&mut std::io::stdout().lock(), &report, lang)?;
     Ok(())
 }

@@ -31,7 +31,7 @@ struct Cli {
     #[command(flatten, next_help_heading = "Data options (every subcommand)")]
     data: DataArgs,
     /// The language of the sentences of `check`, `classify`, `screen`, `match`, `about`,
-    /// `licence`, `ship`, `ledger`, `review`, `owners`, `lists`, `audit`, `chips`, `systems`,
+    /// `licence`, `ship`, `ledger`, `review`, `owners`, `lists`, `audit`, `chips`, `systems`, `impact`,
     /// `scenarios`, `diff` and `timeline` (and their charts): en, ar or zh
     /// (default: EARL_LANG, then LC_ALL or LANG, else English). JSON field names, ids, enum
     /// values and citations stay as they are.
@@ -190,7 +190,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Scenarios(a) => cmd_explore::scenarios(&app, &a, lang),
         Command::Diff(a) => cmd_explore::diff(&app, &a, lang),
         Command::Timeline(a) => cmd_explore::timeline(&app, &a, lang),
-        Command::Impact(a) => cmd_explore::impact(&app, &a),
+        Command::Impact(a) => cmd_explore::impact(&app, &a, lang),
         Command::Audit(a) => cmd_audit::run(&app, &a, lang),
         Command::Review(a) => cmd_review::run(&app, &a, lang),
         Command::Licence(a) => cmd_ledger::licence(&app, &a, lang),

@@ -10,9 +10,9 @@ use earl_core::cite::Confidence;
 use earl_core::step::Verdict as ChargeVerdict;
 use earl_engine::ScenarioRow;
 use earl_engine::explore::diff::DiffReport;
-use earl_engine::explore::impact::{ImpactReport, fmt_count};
+use earl_engine::explore::impact::{ImpactReport, fmt_count, ratio_text};
 use earl_engine::explore::timeline::{Event, TimelineReport};
-use earl_engine::explore::{EntryRef, Outcome, PointKind, RulePoint, Verdict};
+use earl_engine::explore::{EntryRef, Outcome, PointKind, RulePoint};
 use jiff::civil::Date;
 use std::io::{self, Write};
 
@@ -86,14 +86,6 @@ pub fn brief(o: &Outcome, lang: Lang) -> String {
     // The charges as the engine names them (rules-file wording, English).
     parts.extend(o.charges.iter().cloned());
     join(&parts, "list-comma", lang)
-}
-
-fn licensable(v: Verdict) -> &'static str {
-    if v.licensable() {
-        "licensable"
-    } else {
-        "not licensable"
-    }
 }
 
 /// A confidence mark as the sources write it.
@@ -373,135 +365,205 @@ fn flops(x: f64) -> String {
     }
 }
 
-/// `earl impact`.
 /// Why a scenario asked changes no figure of an impact answer.
 fn scenario_without_effect(
     n: &earl_engine::explore::impact::ScenarioWithoutEffect,
     date: Date,
+    lang: Lang,
 ) -> String {
     let dates = match (n.effective, n.until) {
-        (Some(e), Some(u)) => format!("from {e} until {u}"),
-        (Some(e), None) => format!("from {e}"),
-        (None, Some(u)) => format!("until {u}"),
-        (None, None) => "on any date".to_string(),
+        (Some(e), Some(u)) => tr!(
+            lang,
+            "impact-scenario-dates-both",
+            from = e.to_string(),
+            until = u.to_string()
+        ),
+        (Some(e), None) => tr!(lang, "impact-scenario-dates-from", from = e.to_string()),
+        (None, Some(u)) => tr!(lang, "impact-scenario-dates-until", until = u.to_string()),
+        (None, None) => tr!(lang, "impact-scenario-dates-any"),
     };
     if !n.in_force {
-        return format!(
-            "Note: scenario {} is in force {dates}, not on {date}: every figure below is the rules' alone.",
-            n.scenario
+        return tr!(
+            lang,
+            "impact-scenario-not-in-force",
+            scenario = n.scenario.as_str(),
+            dates = dates,
+            date = date.to_string()
         );
     }
-    format!(
-        "Note: scenario {} changes nothing here: laid over the rules in force on {date}, it decides no line differently (decided by {}), so every figure below equals the answer without it.",
-        n.scenario,
-        n.decided_by.join(", ")
+    tr!(
+        lang,
+        "impact-scenario-no-change",
+        scenario = n.scenario.as_str(),
+        date = date.to_string(),
+        decided_by = n.decided_by.join(", ")
     )
 }
 
-pub fn impact(w: &mut dyn Write, r: &ImpactReport) -> io::Result<()> {
+/// `earl impact`.
+pub fn impact(w: &mut dyn Write, r: &ImpactReport, lang: Lang) -> io::Result<()> {
     writeln!(
         w,
-        "earl impact: {} to {}, exports from the United States",
-        point(&r.rules, Lang::En),
-        r.destination
+        "{}",
+        tr!(
+            lang,
+            "impact-head",
+            rules = point(&r.rules, lang),
+            destination = r.destination.as_str()
+        )
     )?;
     if let Some(n) = &r.scenario_without_effect {
         writeln!(
             w,
             "{}",
-            wrap(&scenario_without_effect(n, r.rules.date), 100, "")
+            wrap(&scenario_without_effect(n, r.rules.date, lang), 100, "")
         )?;
     }
-    writeln!(
-        w,
-        "\n{:<28} {:>10} {:>16} {:>12} {:>16} {:>16}  determination",
-        "chip", "units", "TPP", "H100-eq", "FP16 dense", "FP8 dense"
-    )?;
+    let missing = || tr!(lang, "impact-missing");
+    let mut table = vec![vec![
+        tr!(lang, "impact-col-chip"),
+        tr!(lang, "impact-col-units"),
+        "TPP".to_string(),
+        tr!(lang, "impact-col-h100"),
+        tr!(lang, "impact-col-fp16"),
+        tr!(lang, "impact-col-fp8"),
+        tr!(lang, "impact-col-determination"),
+    ]];
     for l in &r.lines {
-        writeln!(
-            w,
-            "{:<28} {:>10} {:>16} {:>12} {:>16} {:>16}  {} — {}",
-            l.chip_name,
+        let licensable = if l.outcome.verdict.licensable() {
+            tr!(lang, "impact-licensable")
+        } else {
+            tr!(lang, "impact-not-licensable")
+        };
+        table.push(vec![
+            l.chip_name.clone(),
             fmt_count(l.units as f64),
             num(l.total_tpp),
             decimal(l.h100_equivalents),
-            l.fp16_flops.map_or_else(|| "missing".into(), flops),
-            l.fp8_flops.map_or_else(|| "missing".into(), flops),
-            brief(&l.outcome, Lang::En),
-            licensable(l.outcome.verdict)
-        )?;
+            l.fp16_flops.map_or_else(missing, flops),
+            l.fp8_flops.map_or_else(missing, flops),
+            format!("{} — {licensable}", brief(&l.outcome, lang)),
+        ]);
     }
-    writeln!(
+    writeln!(w)?;
+    crate::human::aligned(
         w,
-        "\nTotal: {} units, {} TPP = {} H100 equivalents (one H100 SXM = {} TPP in the catalog).",
-        fmt_count(r.total_units as f64),
-        num(r.total_tpp),
-        decimal(r.h100_equivalents),
-        num(r.h100_tpp)
+        &table,
+        &[28, 10, 16, 12, 16, 16, 0],
+        &[true, false, false, false, false, false, true],
     )?;
     writeln!(
         w,
-        "Dense FP16: {}; dense FP8: {}.",
-        flops(r.fp16_flops),
-        flops(r.fp8_flops)
+        "\n{}",
+        tr!(
+            lang,
+            "impact-total",
+            units = fmt_count(r.total_units as f64),
+            tpp = num(r.total_tpp),
+            h100 = decimal(r.h100_equivalents),
+            h100_tpp = num(r.h100_tpp)
+        )
+    )?;
+    writeln!(
+        w,
+        "{}",
+        tr!(
+            lang,
+            "impact-dense",
+            fp16 = flops(r.fp16_flops),
+            fp8 = flops(r.fp8_flops)
+        )
     )?;
     if !r.missing_precisions.is_empty() {
         writeln!(
             w,
-            "Not counted (the catalog lists no throughput at that precision): {}.",
-            r.missing_precisions.join(", ")
+            "{}",
+            tr!(
+                lang,
+                "impact-not-counted",
+                precisions = r.missing_precisions.join(", ")
+            )
         )?;
     }
     writeln!(
         w,
-        "\nLicensable: {} of {} units ({}), {} TPP ({}).",
-        fmt_count(r.licensable_units as f64),
-        fmt_count(r.total_units as f64),
-        percent(r.licensable_share_units),
-        num(r.licensable_tpp),
-        percent(r.licensable_share_tpp)
+        "\n{}",
+        tr!(
+            lang,
+            "impact-licensable-line",
+            units = fmt_count(r.licensable_units as f64),
+            total = fmt_count(r.total_units as f64),
+            share_units = percent(r.licensable_share_units),
+            tpp = num(r.licensable_tpp),
+            share_tpp = percent(r.licensable_share_tpp)
+        )
     )?;
-    writeln!(w, "  {}", wrap(r.licensable_definition, 100, "  "))?;
+    writeln!(
+        w,
+        "  {}",
+        wrap(&tr!(lang, "impact-licensable-definition"), 100, "  ")
+    )?;
     let charges: Vec<_> = r
         .lines
         .iter()
         .flat_map(|l| l.charges.iter().map(move |c| (l, c)))
         .collect();
     if charges.is_empty() {
-        writeln!(w, "\nNo fee or tariff applies under these rules.")?;
+        writeln!(w, "\n{}", tr!(lang, "impact-no-charges"))?;
     } else {
-        writeln!(w, "\nFees and tariffs (rate × price × units):")?;
+        writeln!(w, "\n{}", tr!(lang, "impact-charges"))?;
         for (l, c) in charges {
             let amount = match (c.amount_cents, l.price_cents) {
-                (Some(a), Some(p)) => format!(
-                    "{} × {} × {} units = {}",
-                    rate(c.rate),
-                    money(p),
-                    fmt_count(l.units as f64),
-                    money(a)
+                (Some(a), Some(p)) => tr!(
+                    lang,
+                    "impact-charge-amount",
+                    rate = rate(c.rate),
+                    price = money(p),
+                    units = fmt_count(l.units as f64),
+                    amount = money(a)
                 ),
-                _ => "no --price given, amount not computed".into(),
+                _ => tr!(lang, "impact-charge-no-price"),
             };
             let may = if c.verdict == ChargeVerdict::Undetermined {
-                " (may apply: the figures that decide it are not known exactly; not in the total)"
+                tr!(lang, "impact-charge-may")
             } else {
-                ""
+                String::new()
+            };
+            let kind = match c.kind.as_str() {
+                "tariff" => tr!(lang, "charge-kind-tariff"),
+                "revenue_share" => tr!(lang, "charge-kind-revenue-share"),
+                other => other.replace('_', " "),
             };
             writeln!(
                 w,
-                "  {} {} {}: {amount}{may}\n      — {}",
+                "  {} {kind} {}: {amount}{may}\n      — {}",
                 l.chip_name,
-                c.kind.replace('_', " "),
                 rate(c.rate),
                 c.cite
             )?;
         }
-        writeln!(w, "  Total due: {}", money(r.charges_total_cents))?;
+        writeln!(
+            w,
+            "  {}",
+            tr!(
+                lang,
+                "impact-total-due",
+                amount = money(r.charges_total_cents)
+            )
+        )?;
         if !r.charges_unpriced.is_empty() {
-            writeln!(w, "  Give --price for: {}", r.charges_unpriced.join(", "))?;
+            writeln!(
+                w,
+                "  {}",
+                tr!(
+                    lang,
+                    "impact-give-price",
+                    chips = r.charges_unpriced.join(", ")
+                )
+            )?;
         }
     }
-    writeln!(w, "\nReference figures (source, date, confidence):")?;
+    writeln!(w, "\n{}", tr!(lang, "impact-reference"))?;
     for c in &r.comparisons {
         let f = &c.figure;
         let value = match f.high {
@@ -509,12 +571,28 @@ pub fn impact(w: &mut dyn Write, r: &ImpactReport) -> io::Result<()> {
             None => fmt_count(f.value),
         };
         let unit = match (f.unit.as_str(), &f.chip) {
-            ("units", Some(chip)) => format!("units ({chip})"),
+            ("units", Some(chip)) => tr!(lang, "impact-unit-chip", chip = chip.as_str()),
             ("percent", _) => "%".into(),
             (u, _) => u.to_string(),
         };
-        writeln!(w, "  {}: {value} {unit}", f.label)?;
-        writeln!(w, "      {}", c.text)?;
+        let compared = match (c.shipment_ratio, &f.chip) {
+            (Some(ratio), Some(chip)) => tr!(
+                lang,
+                "impact-compare-chip",
+                ratio = ratio_text(ratio),
+                value = fmt_count(f.value),
+                chip = chip.as_str(),
+                h100 = fmt_count(c.reference_h100_equivalents.unwrap_or(0.0).round())
+            ),
+            (Some(ratio), None) => tr!(lang, "impact-compare", ratio = ratio_text(ratio)),
+            (None, _) => tr!(lang, "impact-compare-context"),
+        };
+        writeln!(
+            w,
+            "  {}: {value} {unit}",
+            rule_texts::in_language(&f.label, lang)
+        )?;
+        writeln!(w, "      {compared}")?;
         writeln!(
             w,
             "      — {} ({}, {})",
@@ -523,7 +601,11 @@ pub fn impact(w: &mut dyn Write, r: &ImpactReport) -> io::Result<()> {
             confidence(f.confidence)
         )?;
         if let Some(n) = &f.note {
-            writeln!(w, "      note: {n}")?;
+            writeln!(
+                w,
+                "      {}",
+                tr!(lang, "impact-note", note = rule_texts::in_language(n, lang))
+            )?;
         }
     }
     Ok(())

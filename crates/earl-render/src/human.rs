@@ -781,7 +781,7 @@ pub fn chips(
 
 /// Rows of cells in columns at least `widths` wide, measured in terminal columns (a Chinese
 /// character takes two), each flush left where `left` says so, else flush right.
-fn aligned(
+pub(crate) fn aligned(
     w: &mut dyn Write,
     rows: &[Vec<String>],
     widths: &[usize],

@@ -1,5 +1,6 @@
 //! The rules' own wording (control, review, condition, notice and list-effect texts, amendment
-//! titles and summaries of `data/rules.toml`) in the languages earl speaks besides English.
+//! titles and summaries of `data/rules.toml` and the scenarios) and the reference figures'
+//! labels and notes, in the languages earl speaks besides English.
 //!
 //! `locales/<lang>/rules.toml` pairs each English text with its translation, keyed by the
 //! English text itself: a rule text that changes has no translation until one is written for

@@ -236,7 +236,8 @@ fn impact() {
             scenario: None,
         })
         .unwrap();
-    insta::assert_snapshot!(render(|w| explore::impact(w, &r)));
+    insta::assert_snapshot!(render(|w| explore::impact(w, &r, Lang::En)));
+    in_every_language("impact", &|lang| render(|w| explore::impact(w, &r, lang)));
 }
 
 #[test]

@@ -4,8 +4,9 @@
 use earl_render::Lang;
 use earl_render::rule_texts::{in_language, is_untranslated};
 
-/// Every text of `data/rules.toml` and the scenarios an answer can quote: the `text` of their
-/// entries and the `title` and `summary` of their amendments (citations stay as published).
+/// Every text of `data/rules.toml` and the scenarios an answer can quote (the `text` of their
+/// entries, the `title` and `summary` of their amendments), and the labels and notes of the
+/// reference figures; citations and sources stay as published.
 fn rule_texts() -> Vec<String> {
     fn walk(value: &toml::Value, key: &str, out: &mut Vec<String>) {
         match value {
@@ -33,6 +34,17 @@ fn rule_texts() -> Vec<String> {
         let source = std::fs::read_to_string(&file).expect("a bundled rules file");
         let rules: toml::Value = toml::from_str(&source).expect("the bundled rules parse");
         walk(&rules, "", &mut out);
+    }
+    // The reference figures `earl impact` sets a shipment against: their labels and notes.
+    let figures: toml::Value =
+        toml::from_str(&std::fs::read_to_string(format!("{data}/reference-figures.toml")).unwrap())
+            .expect("the bundled reference figures parse");
+    for figure in figures["figure"].as_array().expect("[[figure]]") {
+        for key in ["label", "note"] {
+            if let Some(text) = figure.get(key).and_then(toml::Value::as_str) {
+                out.push(text.to_string());
+            }
+        }
     }
     out.sort();
     out.dedup();

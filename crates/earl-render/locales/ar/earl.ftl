@@ -616,3 +616,39 @@ systems-head-confidence = الثقة
 systems-china-variant = {" "}(نسخة الصين)
 systems-footer = {$count} نظامًا. الأعداد عبوات مسرّعات، لكل منها مصدره (`earl systems --json`).
 systems-as-of = الأنظمة حتى {$as_of} ({$source}).
+
+## earl impact
+impact-head = earl impact: {$rules} إلى {$destination}، صادرات من الولايات المتحدة
+impact-scenario-dates-both = من {$from} حتى {$until}
+impact-scenario-dates-from = من {$from}
+impact-scenario-dates-until = حتى {$until}
+impact-scenario-dates-any = في أي تاريخ
+impact-scenario-not-in-force = ملاحظة: السيناريو {$scenario} نافذ {$dates}، لا في {$date}: كل رقم أدناه للقواعد وحدها.
+impact-scenario-no-change = ملاحظة: السيناريو {$scenario} لا يغيّر شيئًا هنا: إذا طُبّق على القواعد النافذة في {$date} فلا يحسم أي سطر على نحو مختلف (حسمته {$decided_by})، فكل رقم أدناه يساوي الإجابة من دونه.
+impact-col-chip = الرقاقة
+impact-col-units = الوحدات
+impact-col-h100 = مكافئ H100
+impact-col-fp16 = FP16 كثيفة
+impact-col-fp8 = FP8 كثيفة
+impact-col-determination = التحديد
+impact-missing = غير متوفر
+impact-licensable = قابلة للترخيص
+impact-not-licensable = غير قابلة للترخيص
+impact-total = المجموع: {$units} وحدة، {$tpp} TPP = {$h100} مكافئًا لـ H100 (رقاقة H100 SXM واحدة = {$h100_tpp} TPP في الفهرس).
+impact-dense = FP16 كثيفة: {$fp16}؛ FP8 كثيفة: {$fp8}.
+impact-not-counted = غير محسوبة (لا يذكر الفهرس إنتاجية بتلك الدقة): {$precisions}.
+impact-licensable-line = قابلة للترخيص: {$units} من {$total} وحدة ({$share_units})، {$tpp} TPP ({$share_tpp}).
+impact-licensable-definition = تكون الوحدة قابلة للترخيص إذا كان تصديرها إلى الوجهة، بموجب القواعد (والسيناريو) المطلوبة، لا يحتاج إلى ترخيص، أو يمكن أن يأذن به استثناء ترخيص، أو يلزم له ترخيص بموجب سياسة مراجعة ليست افتراض الرفض ولا سياسة الرفض (على أساس كل حالة على حدة، أو افتراض الموافقة، أو دون سياسة مذكورة)، ولم يكن محظورًا. أما الوحدات الخاضعة لافتراض الرفض أو سياسة الرفض، أو المحظورة، أو التي لا تستطيع الأرقام حسم تصنيفها، فليست قابلة للترخيص.
+impact-no-charges = لا تنطبق أي رسوم أو تعريفات بموجب هذه القواعد.
+impact-charges = الرسوم والتعريفات (النسبة × السعر × الوحدات):
+impact-charge-amount = {$rate} × {$price} × {$units} وحدة = {$amount}
+impact-charge-no-price = لم يُعطَ ‎--price، فلم يُحسب المبلغ
+impact-charge-may = {" "}(قد تنطبق: الأرقام التي تحسمها غير معروفة بدقة؛ غير داخلة في المجموع)
+impact-total-due = المستحق الإجمالي: {$amount}
+impact-give-price = أعطِ ‎--price لـ: {$chips}
+impact-reference = أرقام مرجعية (المصدر، التاريخ، الثقة):
+impact-unit-chip = وحدة ({$chip})
+impact-compare-chip = TPP الشحنة تساوي {$ratio} من هذا الرقم ({$value} {$chip} ≈ {$h100} مكافئًا لـ H100)
+impact-compare = TPP الشحنة تساوي {$ratio} من هذا الرقم
+impact-compare-context = للسياق فقط: لا وحدة مشتركة بين حصة من القدرة الحاسوبية العالمية وشحنة
+impact-note = ملاحظة: {$note}

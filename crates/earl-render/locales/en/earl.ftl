@@ -570,3 +570,39 @@ systems-head-confidence = CONFIDENCE
 systems-china-variant = {" "}(China variant)
 systems-footer = {$count} systems. Counts are accelerator packages, each with its source (`earl systems --json`).
 systems-as-of = Systems as of {$as_of} ({$source}).
+
+## earl impact
+impact-head = earl impact: {$rules} to {$destination}, exports from the United States
+impact-scenario-dates-both = from {$from} until {$until}
+impact-scenario-dates-from = from {$from}
+impact-scenario-dates-until = until {$until}
+impact-scenario-dates-any = on any date
+impact-scenario-not-in-force = Note: scenario {$scenario} is in force {$dates}, not on {$date}: every figure below is the rules' alone.
+impact-scenario-no-change = Note: scenario {$scenario} changes nothing here: laid over the rules in force on {$date}, it decides no line differently (decided by {$decided_by}), so every figure below equals the answer without it.
+impact-col-chip = chip
+impact-col-units = units
+impact-col-h100 = H100-eq
+impact-col-fp16 = FP16 dense
+impact-col-fp8 = FP8 dense
+impact-col-determination = determination
+impact-missing = missing
+impact-licensable = licensable
+impact-not-licensable = not licensable
+impact-total = Total: {$units} units, {$tpp} TPP = {$h100} H100 equivalents (one H100 SXM = {$h100_tpp} TPP in the catalog).
+impact-dense = Dense FP16: {$fp16}; dense FP8: {$fp8}.
+impact-not-counted = Not counted (the catalog lists no throughput at that precision): {$precisions}.
+impact-licensable-line = Licensable: {$units} of {$total} units ({$share_units}), {$tpp} TPP ({$share_tpp}).
+impact-licensable-definition = A unit is licensable when, under the rules (and scenario) asked, its export to the destination needs no licence, or a licence exception can authorise it, or a licence is required under a review policy that is not a presumption or policy of denial (case-by-case, presumption of approval, or none stated), and it is not prohibited. Units under a presumption or policy of denial, prohibited, or whose classification the figures cannot decide are not licensable.
+impact-no-charges = No fee or tariff applies under these rules.
+impact-charges = Fees and tariffs (rate × price × units):
+impact-charge-amount = {$rate} × {$price} × {$units} units = {$amount}
+impact-charge-no-price = no --price given, amount not computed
+impact-charge-may = {" "}(may apply: the figures that decide it are not known exactly; not in the total)
+impact-total-due = Total due: {$amount}
+impact-give-price = Give --price for: {$chips}
+impact-reference = Reference figures (source, date, confidence):
+impact-unit-chip = units ({$chip})
+impact-compare-chip = the shipment's TPP is {$ratio} of this figure ({$value} {$chip} ≈ {$h100} H100 equivalents)
+impact-compare = the shipment's TPP is {$ratio} of this figure
+impact-compare-context = context only: a share of world compute has no common unit with a shipment
+impact-note = note: {$note}

@@ -562,3 +562,39 @@ systems-head-confidence = 可信度
 systems-china-variant = （中国特供版）
 systems-footer = 共 {$count} 个系统。数量为加速器封装数，各附来源（`earl systems --json`）。
 systems-as-of = 系统目录截至 {$as_of}（{$source}）。
+
+## earl impact
+impact-head = earl impact：{$rules}，出口至 {$destination}，自美国出口
+impact-scenario-dates-both = 自 {$from} 至 {$until}
+impact-scenario-dates-from = 自 {$from} 起
+impact-scenario-dates-until = 至 {$until}
+impact-scenario-dates-any = 在任何日期
+impact-scenario-not-in-force = 注：情景 {$scenario} {$dates}有效，而非在 {$date}：以下各数字仅依规则本身。
+impact-scenario-no-change = 注：情景 {$scenario} 在此不改变任何结果：叠加于 {$date} 有效的规则之上，它对任何一行的判定均无不同（判定依据 {$decided_by}），因此以下各数字与不加该情景时相同。
+impact-col-chip = 芯片
+impact-col-units = 数量
+impact-col-h100 = H100 当量
+impact-col-fp16 = FP16 稠密
+impact-col-fp8 = FP8 稠密
+impact-col-determination = 判定
+impact-missing = 缺失
+impact-licensable = 可获许可
+impact-not-licensable = 不可获许可
+impact-total = 合计：{$units} 件，{$tpp} TPP = {$h100} 个 H100 当量（目录中一枚 H100 SXM = {$h100_tpp} TPP）。
+impact-dense = FP16 稠密：{$fp16}；FP8 稠密：{$fp8}。
+impact-not-counted = 未计入（目录未列出该精度的算力）：{$precisions}。
+impact-licensable-line = 可获许可：{$total} 件中的 {$units} 件（{$share_units}），{$tpp} TPP（{$share_tpp}）。
+impact-licensable-definition = 在所问的规则（及情景）下，若某件物项出口至该目的地无需许可证，或可由许可证例外授权，或需要许可证但审查政策并非推定拒绝或拒绝政策（逐案审查、推定批准或未载明政策），且未被禁止，则该件物项为可获许可。适用推定拒绝或拒绝政策、被禁止，或其分类无法依现有数字确定的物项，不可获许可。
+impact-no-charges = 依这些规则，不适用任何费用或关税。
+impact-charges = 费用和关税（税率 × 价格 × 数量）：
+impact-charge-amount = {$rate} × {$price} × {$units} 件 = {$amount}
+impact-charge-no-price = 未提供 --price，未计算金额
+impact-charge-may = （可能适用：决定它的数字并不确切；未计入合计）
+impact-total-due = 应缴合计：{$amount}
+impact-give-price = 请为以下芯片提供 --price：{$chips}
+impact-reference = 参考数字（来源、日期、可信度）：
+impact-unit-chip = 件（{$chip}）
+impact-compare-chip = 本批货物的 TPP 为该数字的 {$ratio}（{$value} 件 {$chip} ≈ {$h100} 个 H100 当量）
+impact-compare = 本批货物的 TPP 为该数字的 {$ratio}
+impact-compare-context = 仅供参考：全球算力占比与单批货物没有共同单位
+impact-note = 注：{$note}
