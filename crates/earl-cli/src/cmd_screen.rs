@@ -267,10 +267,10 @@ pub fn lists(app: &App, a: &ListsArgs, lang: earl_render::Lang) -> Result<(), Fa
     }
     let engine = app.engine()?;
     let p = &engine.list_provenance()?;
-    let stale = earl_screen::staleness_warning(p, earl_engine::today(), a.max_age_days);
+    let stale = earl_screen::staleness(p, earl_engine::today(), a.max_age_days);
     let drops = engine.count_drop_warnings()?;
     let mut w = std::io::stdout().lock();
     earl_render::currency::lists_in_use(&mut w, p, age_days(p))?;
-    earl_render::human::lists(&mut w, p, stale.as_deref(), drops, lang)?;
+    earl_render::human::lists(&mut w, p, stale.as_ref(), drops, lang)?;
     Ok(())
 }

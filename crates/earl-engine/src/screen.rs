@@ -80,6 +80,10 @@ pub struct ScreenAnswer {
     pub lists: Provenance,
     /// Set when the lists are old, or when their age is unknown.
     pub staleness_warning: Option<String>,
+    /// The same as a fact, for the renderer to write in the language asked (not serialised:
+    /// `staleness_warning` is its English).
+    #[serde(skip)]
+    pub staleness: Option<earl_screen::Staleness>,
     /// What the lists lack: lists that lost entries against the bundled snapshot, an accepted
     /// list without Entity List or SDN rows.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -250,16 +254,18 @@ impl Engine {
         }
         dispositions.sort_unstable();
         dispositions.dedup();
+        let staleness = earl_screen::staleness(
+            &screening.provenance,
+            crate::today(),
+            earl_screen::DEFAULT_MAX_AGE_DAYS,
+        );
         Ok(ScreenAnswer {
             query: result.query,
             country,
             threshold: result.threshold,
             date: req.date,
-            staleness_warning: earl_screen::staleness_warning(
-                &screening.provenance,
-                crate::today(),
-                earl_screen::DEFAULT_MAX_AGE_DAYS,
-            ),
+            staleness_warning: staleness.as_ref().map(ToString::to_string),
+            staleness,
             lists: screening.provenance.clone(),
             list_warnings: screening.warnings.clone(),
             count_drop_warnings: self.count_drop_warnings()?.to_vec(),

@@ -253,8 +253,11 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, lang: Lang) -> io::Result<()>
             )
         )
     };
-    if let Some(text) = &a.staleness_warning {
-        warning(w, text)?;
+    match (&a.staleness, &a.staleness_warning) {
+        (Some(s), _) => warning(w, &staleness(s, lang))?,
+        // An answer read back from a record carries the English sentence only.
+        (None, Some(text)) => warning(w, text)?,
+        (None, None) => {}
     }
     for text in a.count_drop_warnings.iter().chain(&a.list_warnings) {
         warning(w, text)?;
@@ -464,11 +467,37 @@ pub fn pair(w: &mut dyn Write, r: &PairScore, lang: Lang) -> io::Result<()> {
     Ok(())
 }
 
+/// Why the lists in use may not be current.
+pub fn staleness(s: &earl_screen::Staleness, lang: Lang) -> String {
+    match s {
+        earl_screen::Staleness::Undated { file, modified } => tr!(
+            lang,
+            "staleness-undated",
+            file = file.as_str(),
+            modified = modified.map_or_else(
+                || tr!(lang, "staleness-modified-unknown"),
+                |d| tr!(lang, "staleness-modified-on", date = d.to_string())
+            )
+        ),
+        earl_screen::Staleness::Old {
+            generated,
+            age_days,
+            max_days,
+        } => tr!(
+            lang,
+            "staleness-old",
+            generated = generated.to_string(),
+            age = age_days.to_string(),
+            max = max_days.to_string()
+        ),
+    }
+}
+
 /// `earl lists`.
 pub fn lists(
     w: &mut dyn Write,
     p: &Provenance,
-    stale: Option<&str>,
+    stale: Option<&earl_screen::Staleness>,
     drops: &[String],
     lang: Lang,
 ) -> io::Result<()> {
@@ -493,7 +522,8 @@ pub fn lists(
     for (list, n) in &p.counts.per_list {
         writeln!(w, "  {list:<8} {n:>6}")?;
     }
-    for warning in stale.into_iter().chain(drops.iter().map(String::as_str)) {
+    let stale = stale.map(|s| staleness(s, lang));
+    for warning in stale.iter().chain(drops) {
         let label = tr!(lang, "label-warning");
         writeln!(w, "{}", tr!(lang, "field", label = label, value = warning))?;
     }

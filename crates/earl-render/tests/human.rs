@@ -38,6 +38,9 @@ fn render(print: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
 fn settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
     s.add_filter(r"are \d+ days old", "are [N] days old");
+    // The same age in Chinese and Arabic (the Arabic number between Unicode isolates).
+    s.add_filter(r"已有 \d+ 天", "已有 [N] 天");
+    s.add_filter(r"\d+(\x{2069})? يومًا", "[N]$1 يومًا");
     s.add_filter(r"[0-9a-f]{64}", "[sha256]");
     s
 }
@@ -181,7 +184,12 @@ fn lists() {
 fn lists_in_every_language() {
     let p = ENGINE.list_provenance().unwrap();
     in_every_language("lists", &|lang| {
-        render(|w| human::lists(w, &p, Some("a warning from the engine"), &[], lang))
+        let old = earl_screen::Staleness::Old {
+            generated: "2026-07-31".parse().unwrap(),
+            age_days: 128,
+            max_days: 7,
+        };
+        render(|w| human::lists(w, &p, Some(&old), &[], lang))
     });
 }
 

@@ -40,7 +40,7 @@ mod similarity;
 pub use error::ListError;
 pub use lists::{
     DEFAULT_MAX_AGE_DAYS, DateBasis, Entry, ListCounts, MAX_COUNT_DROP, Provenance, ScreeningLists,
-    count_drop_warnings, staleness_warning,
+    Staleness, count_drop_warnings, staleness, staleness_warning,
 };
 pub use parts::{PartTag, TokenStats};
 pub use policy::{LicensePolicy, ListCode};

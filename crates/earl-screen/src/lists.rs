@@ -220,27 +220,65 @@ impl ScreeningLists {
     }
 }
 
-/// A warning when the lists are older than `max_age_days` on `today` (use [`DEFAULT_MAX_AGE_DAYS`]).
+/// Why the lists in use may not be current: a fact, written as a sentence where it is shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Staleness {
+    /// The file carries no generation date, so its age is unknown.
+    Undated {
+        file: String,
+        modified: Option<Date>,
+    },
+    /// Generated more than `max_days` days before today.
+    Old {
+        generated: Date,
+        age_days: i32,
+        max_days: u32,
+    },
+}
+
+/// Whether the lists of `provenance` are older than `max_age_days` on `today`, or of unknown age.
+pub fn staleness(provenance: &Provenance, today: Date, max_age_days: u32) -> Option<Staleness> {
+    let Some(generated) = provenance.generated else {
+        return Some(Staleness::Undated {
+            file: provenance.source_file.clone(),
+            modified: provenance.file_modified,
+        });
+    };
+    let age = generated.until(today).ok()?.get_days();
+    (age > i32::try_from(max_age_days).unwrap_or(i32::MAX)).then_some(Staleness::Old {
+        generated,
+        age_days: age,
+        max_days: max_age_days,
+    })
+}
+
+/// The staleness as the English sentence of the JSON answers and the audit record.
 pub fn staleness_warning(
     provenance: &Provenance,
     today: Date,
     max_age_days: u32,
 ) -> Option<String> {
-    let Some(generated) = provenance.generated else {
-        return Some(format!(
-            "the screening lists in {} carry no generation date, so earl cannot tell how current they are (the file was last modified {}); use trade.gov's JSON download, which is dated, or `earl update`",
-            provenance.source_file,
-            provenance
-                .file_modified
-                .map_or_else(|| "at an unknown time".to_string(), |d| format!("on {d}"))
-        ));
-    };
-    let age = generated.until(today).ok()?.get_days();
-    (age > i32::try_from(max_age_days).unwrap_or(i32::MAX)).then(|| {
-        format!(
-            "screening lists from {generated} are {age} days old (more than {max_age_days}); download a fresh consolidated list",
-        )
-    })
+    staleness(provenance, today, max_age_days).map(|s| s.to_string())
+}
+
+impl std::fmt::Display for Staleness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Staleness::Undated { file, modified } => write!(
+                f,
+                "the screening lists in {file} carry no generation date, so earl cannot tell how current they are (the file was last modified {}); use trade.gov's JSON download, which is dated, or `earl update`",
+                modified.map_or_else(|| "at an unknown time".to_string(), |d| format!("on {d}"))
+            ),
+            Staleness::Old {
+                generated,
+                age_days,
+                max_days,
+            } => write!(
+                f,
+                "screening lists from {generated} are {age_days} days old (more than {max_days}); download a fresh consolidated list"
+            ),
+        }
+    }
 }
 
 /// Warnings for every list that shrank by more than [`MAX_COUNT_DROP`] or vanished since

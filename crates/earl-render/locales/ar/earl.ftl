@@ -652,3 +652,9 @@ impact-compare-chip = TPP الشحنة تساوي {$ratio} من هذا الرق�
 impact-compare = TPP الشحنة تساوي {$ratio} من هذا الرقم
 impact-compare-context = للسياق فقط: لا وحدة مشتركة بين حصة من القدرة الحاسوبية العالمية وشحنة
 impact-note = ملاحظة: {$note}
+
+## How current the lists in use are
+staleness-old = قوائم الفحص الصادرة في {$generated} عمرها {$age} يومًا (أكثر من {$max})؛ نزّل قائمة موحدة حديثة
+staleness-undated = قوائم الفحص في {$file} لا تحمل تاريخ إصدار، فلا يستطيع earl معرفة مدى حداثتها (آخر تعديل للملف {$modified})؛ استخدم ملف JSON من trade.gov، وهو مؤرخ، أو `earl update`
+staleness-modified-on = في {$date}
+staleness-modified-unknown = في وقت غير معروف

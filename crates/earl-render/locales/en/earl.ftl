@@ -606,3 +606,9 @@ impact-compare-chip = the shipment's TPP is {$ratio} of this figure ({$value} {$
 impact-compare = the shipment's TPP is {$ratio} of this figure
 impact-compare-context = context only: a share of world compute has no common unit with a shipment
 impact-note = note: {$note}
+
+## How current the lists in use are
+staleness-old = screening lists from {$generated} are {$age} days old (more than {$max}); download a fresh consolidated list
+staleness-undated = the screening lists in {$file} carry no generation date, so earl cannot tell how current they are (the file was last modified {$modified}); use trade.gov's JSON download, which is dated, or `earl update`
+staleness-modified-on = on {$date}
+staleness-modified-unknown = at an unknown time

@@ -598,3 +598,9 @@ impact-compare-chip = 本批货物的 TPP 为该数字的 {$ratio}（{$value} �
 impact-compare = 本批货物的 TPP 为该数字的 {$ratio}
 impact-compare-context = 仅供参考：全球算力占比与单批货物没有共同单位
 impact-note = 注：{$note}
+
+## How current the lists in use are
+staleness-old = 筛查清单生成于 {$generated}，已有 {$age} 天（超过 {$max} 天）；请下载最新的综合筛查清单
+staleness-undated = {$file} 中的筛查清单未载明生成日期，earl 无法判断其是否为最新（该文件最后修改于{$modified}）；请使用载明日期的 trade.gov JSON 下载文件，或运行 `earl update`
+staleness-modified-on = {" "}{$date}
+staleness-modified-unknown = 未知时间
