@@ -505,6 +505,29 @@ fn a_gleif_consolidation_is_majority_likely_undetermined_never_clear() {
             .iter()
             .any(|e| e["owner"] == "Bloomberg L.P." && e["from"] == "2007-06-05")
     );
+    // The ultimate parent's lei-record is not in the file: known only by its LEI, it cannot be
+    // screened, and a check of its subsidiary says so rather than count it as unlisted.
+    let check = json_of(
+        dir.path(),
+        &[
+            "check",
+            "H200",
+            "--to",
+            "GB",
+            "--end-user",
+            "Bloomberg Finance L.P.",
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    let not_screened: Vec<&Value> = check["not_checked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "owner_not_screenable")
+        .collect();
+    assert_eq!(not_screened.len(), 1, "{check}");
+    assert_eq!(not_screened[0]["owner"], "LEI 549300RMUDWPHCUQNE66");
 
     // Without a graph the same party's check to the UK is no licence, with ownership not checked.
     let bare = tempfile::tempdir().unwrap();

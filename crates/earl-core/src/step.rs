@@ -331,6 +331,11 @@ pub enum Reason {
         verdict: Verdict,
         rule: String,
     },
+    /// An owner on the chains above the end user is known only by its LEI (its file gave no
+    /// name): no list can be asked about it.
+    OwnerNotScreenable {
+        owner: String,
+    },
     /// A party asked was found in the ownership graph under a name written otherwise.
     FoundInOwnershipGraph {
         asked: String,

@@ -457,6 +457,16 @@ impl Engine {
         determination
             .notices
             .extend(self.currency_notices(req.date));
+        // An owner no list can be asked about leaves the ownership rules unchecked through it.
+        for owner in &parties.unscreenable_owners {
+            determination.not_checked.push(Step::sourced(
+                Reason::OwnerNotScreenable {
+                    owner: owner.clone(),
+                },
+                "earl's ownership graph (a GLEIF relationship whose parent's lei-record was not imported)",
+                Confidence::Computed,
+            ));
+        }
         // The match is shown: the graph's holdings were taken for a name written otherwise.
         for (asked, found) in &parties.graph_matches {
             determination.notices.push(Step::sourced(

@@ -20,6 +20,8 @@ pub(crate) struct Parties {
     pub(crate) graph: Option<String>,
     /// Names asked that the graph writes otherwise: (asked, the graph's).
     pub(crate) graph_matches: Vec<(String, String)>,
+    /// Owners above the end user known only by an LEI ("LEI 5493…"): not screenable.
+    pub(crate) unscreenable_owners: Vec<String>,
     /// Hits a reviewer set aside as false positives ([`Engine::reviewed`]).
     pub(crate) reviewed: Vec<ReviewedHit>,
 }
@@ -189,6 +191,14 @@ impl Engine {
             Some(s) => self.screen_owners(s)?,
             None => Vec::new(),
         };
+        let unscreenable_owners = stakes
+            .iter()
+            .flatten()
+            .map(|s| s.owner.clone())
+            .filter(|owner| known_only_by_lei(owner))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         Ok(Parties {
             screened: req.end_user.is_some(),
             end_user,
@@ -196,6 +206,7 @@ impl Engine {
             owners,
             graph: graph.map(|g| g.version.clone()),
             graph_matches,
+            unscreenable_owners,
             reviewed: Vec::new(),
         })
     }
@@ -224,9 +235,21 @@ impl Engine {
             owners,
             graph: parties.graph.clone(),
             graph_matches: parties.graph_matches.clone(),
+            unscreenable_owners: parties.unscreenable_owners.clone(),
             reviewed,
         })
     }
+}
+
+/// An owner a GLEIF file names only by its LEI (`earl_front::owners` writes "LEI " and the
+/// 20-character code when the parent's lei-record is absent): no list can be asked about it.
+fn known_only_by_lei(owner: &str) -> bool {
+    owner.strip_prefix("LEI ").is_some_and(|code| {
+        code.len() == 20
+            && code
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    })
 }
 
 fn review_policy(p: LicensePolicy) -> ReviewPolicy {

@@ -368,6 +368,9 @@ fn reason(r: &Reason, entry: &str, lang: Lang) -> String {
             chain = holdings(chain, lang),
             rule = rule.as_str(),
         ),
+        Reason::OwnerNotScreenable { owner } => {
+            tr!(lang, "step-owner-not-screenable", owner = owner.as_str())
+        }
         Reason::FoundInOwnershipGraph { asked, found } => tr!(
             lang,
             "step-found-in-ownership-graph",

@@ -113,6 +113,7 @@ affiliate = { $verdict ->
     }
 holding-question-differs = {$holding} (ذكر السؤال {$percent}%؛ تُتبع القراءة الأشد)
 step-ownership-not-applied = تملك أطرافٌ مدرجة في قائمة {$list} نسبة {$percent}% من {$party}، لكن قاعدة الملكية لم تكن تنطبق في التاريخ المطلوب (انظر الاستشهاد)؛ وتبقى الملكية مؤشر خطر.
+step-owner-not-screenable = أحد المالكين في سلاسل الملكية فوق المستخدم النهائي معروف بمعرّف LEI فقط ({$owner}): لم يمكن فحصه في أي قائمة، فلم يُفحص ما إذا كانت قواعد الملكية تقيّد المستخدم النهائي من خلاله. استورد سجل lei-record الخاص به (يفعل ذلك `earl update --ownership`) أو أعطِ اسمه.
 step-found-in-ownership-graph = عُثر على {$asked} في سجل الملكية باسم {$found}؛ واستُخدمت حصصه المسجلة هناك.
 step-exception = يمكن أن يُجيزه استثناء الترخيص {$code}: {$rule}
 step-exception-barred = كان استثناء الترخيص {$code} لينطبق، لكن إدراج الطرف في قائمة {$list} يمنع استثناءات الترخيص.

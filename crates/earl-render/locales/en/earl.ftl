@@ -110,6 +110,7 @@ affiliate = {$party} { $verdict ->
     }
 holding-question-differs = {$holding} (the question gave {$percent}%; the stricter reading is walked)
 step-ownership-not-applied = {$party} is owned {$percent}% by parties on the {$list} list, but on the date asked the ownership rule did not apply (see its citation); the ownership remains a red flag.
+step-owner-not-screenable = An owner on the chains above the end user is known only by its LEI ({$owner}): no list could be asked about it, so whether the ownership rules restrict the end user through it was not checked. Import its lei-record (`earl update --ownership` does) or give its name.
 step-found-in-ownership-graph = {$asked} was found in the ownership graph as {$found}; its holdings there were used.
 step-exception = License Exception {$code} can authorise it: {$rule}
 step-exception-barred = License Exception {$code} would apply, but the party's {$list} listing bars licence exceptions.

@@ -108,6 +108,7 @@ affiliate = {$party}{ $verdict ->
     }
 holding-question-differs = {$holding}（问题给出的是 {$percent}%；按较严格的解读追溯）
 step-ownership-not-applied = {$party} 由 {$list} 清单上的各方持有 {$percent}%，但在所问日期所有权规则并不适用（见其引文）；该所有权仍是一个危险信号。
+step-owner-not-screenable = 最终用户上方所有权链中的一个所有者仅以其 LEI（{$owner}）标识：无法就其查询任何清单，因此未检查所有权规则是否经由它限制该最终用户。请导入其 lei-record（`earl update --ownership` 会这样做）或提供其名称。
 step-found-in-ownership-graph = 在所有权图中找到 {$asked}，名称为 {$found}；已使用其在图中的持股关系。
 step-exception = 许可证例外 {$code} 可予授权：{$rule}
 step-exception-barred = 许可证例外 {$code} 本可适用，但该方被列入 {$list} 清单，不得使用许可证例外。
