@@ -8,6 +8,8 @@
 //! question appears in the CLI's arguments, MCP's tool schema and the OpenAPI body without an
 //! edit of its own.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::{Request, header};
 use clap::{Args, Command as ClapCommand};
@@ -134,55 +136,21 @@ fn cli(data_dir: &Path, question: &str, args: &Value) -> Reply {
 }
 
 fn mcp(data_dir: &Path, questions: &[(String, Value)]) -> Vec<Reply> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_earl"))
-        .args(["--no-audit", "--data-dir"])
-        .arg(data_dir)
-        .arg("mcp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    writeln!(
-        stdin,
-        "{}",
-        json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
-            "protocolVersion": "2025-06-18", "capabilities": {},
-            "clientInfo": {"name": "earl-test", "version": "0"}}})
-    )
-    .unwrap();
-    writeln!(
-        stdin,
-        "{}",
-        json!({"jsonrpc": "2.0", "method": "notifications/initialized"})
-    )
-    .unwrap();
-    for (i, (name, args)) in questions.iter().enumerate() {
-        let call = json!({"jsonrpc": "2.0", "id": i + 1, "method": "tools/call",
-            "params": {"name": name, "arguments": args}});
-        writeln!(stdin, "{call}").unwrap();
-    }
-    drop(stdin);
-    let mut replies: Vec<Option<Reply>> = (0..questions.len()).map(|_| None).collect();
-    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
-        let r: Value = serde_json::from_str(&line.unwrap()).unwrap();
-        let id = r["id"].as_u64().unwrap() as usize;
-        if id == 0 {
-            continue;
-        }
-        let result = &r["result"];
-        replies[id - 1] = Some(if result["isError"] == true {
-            Reply::Refused
-        } else {
-            let text = result["content"][0]["text"].as_str().unwrap();
-            Reply::Answer(serde_json::from_str(text).unwrap())
-        });
-    }
-    assert!(child.wait().unwrap().success());
-    replies
-        .into_iter()
-        .map(|r| r.expect("every call answered"))
+    let args = [
+        std::ffi::OsStr::new("--no-audit"),
+        std::ffi::OsStr::new("--data-dir"),
+        data_dir.as_os_str(),
+    ];
+    let calls: Vec<(&str, Value)> = questions
+        .iter()
+        .map(|(name, args)| (name.as_str(), args.clone()))
+        .collect();
+    common::mcp_results(&args, &calls)
+        .iter()
+        .map(|result| match result["isError"] == true {
+            true => Reply::Refused,
+            false => Reply::Answer(common::answer_of(result)),
+        })
         .collect()
 }
 

@@ -7,14 +7,14 @@
 //! aggregate; `owners affiliates` lists X, Y and Z; `screen Y` finds it as an affiliate; the batch,
 //! the API and MCP agree with the CLI.
 
+mod common;
+
 use assert_cmd::Command;
 use axum::body::Body;
 use axum::http::{Request, header};
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::sync::Arc;
 use tower::ServiceExt;
 
@@ -356,64 +356,29 @@ async fn the_batch_the_api_and_mcp_agree_with_the_cli() {
         assert_eq!(&api, single, "API: {body}");
     }
 
-    // MCP, one session.
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_earl"))
-        .arg("--data-dir")
-        .arg(dir.path())
-        .args(["--no-audit", "mcp"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    writeln!(
-        stdin,
-        "{}",
-        json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
-            "protocolVersion": "2025-06-18", "capabilities": {},
-            "clientInfo": {"name": "earl-test", "version": "0"}}})
-    )
-    .unwrap();
-    writeln!(
-        stdin,
-        "{}",
-        json!({"jsonrpc": "2.0", "method": "notifications/initialized"})
-    )
-    .unwrap();
-    for (i, (p, d)) in questions.iter().enumerate() {
-        let call = json!({"jsonrpc": "2.0", "id": i + 1, "method": "tools/call", "params": {
-            "name": "check", "arguments": {"chip": "H200", "to": "HK", "end_user": p, "date": d}}});
-        writeln!(stdin, "{call}").unwrap();
-    }
-    // The affiliates, as MCP's tool and the CLI give them.
-    let affiliates_id = questions.len() + 1;
-    let call = json!({"jsonrpc": "2.0", "id": affiliates_id, "method": "tools/call", "params": {
-        "name": "affiliates", "arguments": {"date": "2026-12-01"}}});
-    writeln!(stdin, "{call}").unwrap();
-    drop(stdin);
+    // MCP, one session: the checks, then the affiliates, as MCP's tool and the CLI give them.
+    let mut calls: Vec<(&str, Value)> = questions
+        .iter()
+        .map(|(p, d)| {
+            let args = json!({"chip": "H200", "to": "HK", "end_user": p, "date": d});
+            ("check", args)
+        })
+        .collect();
+    calls.push(("affiliates", json!({"date": "2026-12-01"})));
+    let args = [
+        std::ffi::OsStr::new("--data-dir"),
+        dir.path().as_os_str(),
+        std::ffi::OsStr::new("--no-audit"),
+    ];
+    let results = common::mcp_results(&args, &calls);
     let affiliates = json_of(
         dir.path(),
         &["owners", "affiliates", "--date", "2026-12-01"],
     );
-    let mut answered = 0;
-    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
-        let r: Value = serde_json::from_str(&line.unwrap()).unwrap();
-        let id = r["id"].as_u64().unwrap() as usize;
-        if id == 0 {
-            continue;
-        }
-        let text = r["result"]["content"][0]["text"].as_str().unwrap();
-        let mcp: Value = serde_json::from_str(text).unwrap();
-        if id == affiliates_id {
-            assert_eq!(mcp, affiliates, "MCP: affiliates");
-        } else {
-            assert_eq!(mcp, cli[id - 1], "MCP: question {id}");
-        }
-        answered += 1;
+    let expected = cli.iter().chain(std::iter::once(&affiliates));
+    for (id, (result, expected)) in results.iter().zip(expected).enumerate() {
+        assert_eq!(&common::answer_of(result), expected, "MCP: call {}", id + 1);
     }
-    assert!(child.wait().unwrap().success());
-    assert_eq!(answered, questions.len() + 1);
 }
 
 /// BODS 0.4, the published example of indirect ownership (eval/ownership/README.md): Company B's

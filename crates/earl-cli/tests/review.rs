@@ -7,6 +7,8 @@
 //! records nothing; a revocation raises the hit again; CSV export and import; and
 //! `earl audit verify` passes after all of it.
 
+mod common;
+
 use earl_store::AuditStore;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
@@ -107,51 +109,10 @@ fn add(db: &Path, entry: &str, decision: &str, extra: &[&str]) -> Output {
 
 /// Sends MCP tool calls to one `earl mcp` on `db`; returns each call's parsed result.
 fn mcp(db: &Path, calls: &[(&str, Value)]) -> Vec<Value> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_earl"))
-        .arg("--db")
-        .arg(db)
-        .arg("mcp")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    writeln!(
-        stdin,
-        "{}",
-        json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
-            "protocolVersion": "2025-06-18", "capabilities": {},
-            "clientInfo": {"name": "earl-test", "version": "0"}}})
-    )
-    .unwrap();
-    writeln!(
-        stdin,
-        "{}",
-        json!({"jsonrpc": "2.0", "method": "notifications/initialized"})
-    )
-    .unwrap();
-    for (i, (tool, arguments)) in calls.iter().enumerate() {
-        writeln!(
-            stdin,
-            "{}",
-            json!({"jsonrpc": "2.0", "id": i + 1, "method": "tools/call",
-                   "params": {"name": tool, "arguments": arguments}})
-        )
-        .unwrap();
-    }
-    drop(stdin);
-    let responses: Vec<Value> = BufReader::new(child.stdout.take().unwrap())
-        .lines()
-        .map(|l| serde_json::from_str(&l.unwrap()).unwrap())
-        .collect();
-    assert!(child.wait().unwrap().success());
-    (1..=calls.len())
-        .map(|id| {
-            let response = responses.iter().find(|r| r["id"] == id).unwrap();
-            let text = response["result"]["content"][0]["text"].as_str().unwrap();
-            serde_json::from_str(text).unwrap()
-        })
+    let args = [std::ffi::OsStr::new("--db"), db.as_os_str()];
+    common::mcp_results(&args, calls)
+        .iter()
+        .map(common::answer_of)
         .collect()
 }
 

@@ -715,51 +715,36 @@ fn value(m: MetricName, x: f64) -> String {
 }
 
 fn listing(l: &Listed, lang: Lang) -> String {
-    match l {
-        Listed::On { date, notice } => tr!(
-            lang,
-            "listing-on",
-            notice = notice.as_str(),
-            date = date.to_string()
-        ),
-        Listed::By { date, notice, .. } => tr!(
-            lang,
-            "listing-by",
-            notice = notice.as_str(),
-            date = date.to_string()
-        ),
-        Listed::InYear { year, notice } => tr!(
-            lang,
-            "listing-in-year",
-            notice = notice.as_str(),
-            year = year.to_string()
-        ),
-        Listed::NoNotice => tr!(lang, "listing-no-notice"),
-    }
+    listed_as(l, "listing", lang).unwrap_or_else(|| tr!(lang, "listing-no-notice"))
 }
 
 fn listed_since(l: &Listed, lang: Lang) -> String {
-    match l {
+    listed_as(l, "listed-since", lang).unwrap_or_default()
+}
+
+/// A dated listing in the messages `<family>-on`, `-by` and `-in-year`; `None` without a notice.
+fn listed_as(l: &Listed, family: &str, lang: Lang) -> Option<String> {
+    Some(match l {
         Listed::On { date, notice } => tr!(
             lang,
-            "listed-since-on",
+            &format!("{family}-on"),
             notice = notice.as_str(),
             date = date.to_string()
         ),
         Listed::By { date, notice, .. } => tr!(
             lang,
-            "listed-since-by",
+            &format!("{family}-by"),
             notice = notice.as_str(),
             date = date.to_string()
         ),
         Listed::InYear { year, notice } => tr!(
             lang,
-            "listed-since-in-year",
+            &format!("{family}-in-year"),
             notice = notice.as_str(),
             year = year.to_string()
         ),
-        Listed::NoNotice => String::new(),
-    }
+        Listed::NoNotice => return None,
+    })
 }
 
 /// A party found an affiliate of listed parties in the ownership graph, with the rule's effect
