@@ -1,9 +1,11 @@
 //! The screening index, kept between processes: built once per list (by SHA-256) and per earl
-//! build, stored under the data directory (`--data-dir`/`EARL_DATA_DIR`, else beside the
-//! default audit trail), and read back in a fraction of the time building
-//! takes. The cache only saves time: when it cannot be read or written the index is built in
-//! memory as if there were none, and a stored index is only used when its header names this
-//! build and its length is whole (it is written to a temporary file and renamed into place).
+//! build, stored in the cache directory (`$XDG_CACHE_HOME/earl/index`), and mapped into memory
+//! by the next process, which reads only the pages its queries touch (`earl_screen::Screener::open`).
+//! The cache only saves time: when it cannot be read or written the index is built in memory
+//! as if there were none. A new index is written to a temporary file, read back whole and
+//! verified (payload hash and every table), and only then renamed into place; a stored index
+//! is used only when its header names this build and its layout checks out, else it is built
+//! again and replaced.
 
 use crate::ListsSource;
 use earl_screen::{Provenance, Screener, ScreeningLists, TokenStats};
@@ -35,20 +37,27 @@ fn load_unlabelled(
     let (provenance, key) = identify(source)?;
     let cached = cache_path(dir, &key, "idx");
     if let Some(path) = &cached
-        && let Ok(bytes) = std::fs::read(path)
-        && let Ok((stored_provenance, screener)) = decode(&bytes)
+        && let Ok(screener) = Screener::open(path)
     {
-        return Ok((provenance.unwrap_or(stored_provenance), screener));
+        return Ok((
+            provenance.unwrap_or_else(|| screener.provenance().clone()),
+            screener,
+        ));
     }
     let lists = source.load().map_err(|e| e.to_string())?;
     let screener = Screener::new(&lists);
     if let Some(path) = &cached {
         // Best effort: a read-only or full disk leaves the next process to build again.
-        let _ = store(path, &encode(&lists.provenance, &screener.to_bytes()));
+        let _ = store(path, screener.to_bytes(), |written| {
+            Screener::open(written)
+                .and_then(|s| s.verify())
+                .map_err(std::io::Error::other)
+        });
         if let Some(stats_path) = cache_path(dir, &key, "stats") {
             let _ = store(
                 &stats_path,
                 &encode(&lists.provenance, &stats_bytes(screener.stats())),
+                |_| Ok(()),
             );
         }
     }
@@ -156,22 +165,23 @@ fn split(bytes: &[u8]) -> Result<(Provenance, &[u8]), String> {
     Ok((provenance, &rest[length..]))
 }
 
-fn decode(bytes: &[u8]) -> Result<(Provenance, Screener), String> {
-    let (provenance, payload) = split(bytes)?;
-    let screener = Screener::from_bytes(payload).map_err(|e| e.to_string())?;
-    Ok((provenance, screener))
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place: readers see
-/// the old file or the whole new one.
-fn store(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes `bytes` to a temporary file beside `path`, checks what was written (`check` reads
+/// the temporary file back), then renames it into place: readers see the old file or the
+/// whole, checked new one.
+fn store(
+    path: &Path,
+    bytes: &[u8],
+    check: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path.parent().expect("cache paths have a directory");
     std::fs::create_dir_all(dir)?;
     let temporary = dir.join(format!(".{}.{}.tmp", std::process::id(), rand_suffix()));
-    std::fs::write(&temporary, bytes)?;
-    std::fs::rename(&temporary, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
-    })
+    std::fs::write(&temporary, bytes)
+        .and_then(|()| check(&temporary))
+        .and_then(|()| std::fs::rename(&temporary, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&temporary);
+        })
 }
 
 /// Distinguishes temporary files of threads of one process.
@@ -184,22 +194,78 @@ fn rand_suffix() -> u64 {
 mod tests {
     use super::*;
 
+    fn stored_index() -> (tempfile::TempDir, PathBuf, Screener) {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, screener) = load(&ListsSource::Bundled, Some(dir.path())).unwrap();
+        let key = ScreeningLists::bundled_provenance().sha256;
+        let path = cache_path(Some(dir.path()), &key, "idx").unwrap();
+        (dir, path, screener)
+    }
+
     #[test]
-    fn a_stored_index_reads_back_and_a_damaged_one_is_refused() {
-        let lists = ScreeningLists::bundled();
-        let screener = Screener::new(&lists);
-        let bytes = encode(&lists.provenance, &screener.to_bytes());
-        let (provenance, read) = decode(&bytes).expect("reads back");
-        assert_eq!(provenance, lists.provenance);
-        let query = earl_screen::Query::new("Huawei Technologies");
-        assert_eq!(
-            serde_json::to_value(read.screen(&query)).unwrap(),
-            serde_json::to_value(screener.screen(&query)).unwrap()
-        );
-        assert!(decode(&bytes[..bytes.len() - 1]).is_err(), "truncated");
-        let mut other_build = bytes.clone();
-        let at = 8 + serde_json::to_vec(&lists.provenance).unwrap().len() + 9;
-        other_build[at] ^= 1;
-        assert!(decode(&other_build).is_err(), "another build's header");
+    fn a_stored_index_maps_back_and_answers_alike() {
+        let (dir, path, built) = stored_index();
+        assert!(path.exists(), "the index was stored");
+        let mapped = Screener::open(&path).expect("maps");
+        mapped.verify().expect("verifies");
+        for name in [
+            "Huawei Technologies",
+            "华为技术有限公司",
+            "Ali Khamenei",
+            "Rosneft",
+        ] {
+            let query = earl_screen::Query::new(name);
+            assert_eq!(
+                serde_json::to_value(mapped.screen(&query)).unwrap(),
+                serde_json::to_value(built.screen(&query)).unwrap(),
+                "{name}"
+            );
+        }
+        let (provenance, _) = load(&ListsSource::Bundled, Some(dir.path())).unwrap();
+        assert_eq!(provenance, ScreeningLists::bundled_provenance());
+    }
+
+    #[test]
+    fn a_damaged_index_is_refused_and_built_again() {
+        let (dir, path, built) = stored_index();
+        let whole = std::fs::read(&path).unwrap();
+        // Truncated, extended, another build's header, a section table pointing outside.
+        let truncated = whole[..whole.len() - 8].to_vec();
+        let mut extended = whole.clone();
+        extended.extend_from_slice(&[0; 8]);
+        let mut other_build = whole.clone();
+        other_build[9] ^= 1;
+        let mut bad_table = whole.clone();
+        let table = 8 + Screener::build_header().len() + 8 + 32;
+        bad_table[table + 8..table + 16].copy_from_slice(&u64::MAX.to_le_bytes());
+        let mut flipped_payload = whole.clone();
+        let middle = whole.len() / 2;
+        flipped_payload[middle] ^= 0x55;
+        for (what, bytes) in [
+            ("truncated", &truncated),
+            ("extended", &extended),
+            ("another build", &other_build),
+            ("bad table", &bad_table),
+        ] {
+            std::fs::write(&path, bytes).unwrap();
+            assert!(Screener::open(&path).is_err(), "{what} opens");
+            let (_, screener) = load(&ListsSource::Bundled, Some(dir.path())).unwrap();
+            assert_eq!(
+                screener.entry_count(),
+                built.entry_count(),
+                "{what}: built again"
+            );
+            let replaced = Screener::open(&path).expect("the rebuilt index replaced it");
+            assert!(
+                replaced.verify().is_ok(),
+                "{what}: replaced by a whole index"
+            );
+        }
+        // A flipped byte inside a record passes the opening checks but not verification,
+        // which every newly written index passes before it is renamed into place.
+        std::fs::write(&path, &flipped_payload).unwrap();
+        let opened = Screener::open(&path);
+        assert!(opened.is_err() || opened.unwrap().verify().is_err());
+        drop(dir);
     }
 }

@@ -4,7 +4,6 @@
 
 use crate::{Engine, EngineError, index_cache};
 use earl_screen::{Provenance, Screener, ScreeningLists, TokenStats};
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Where the restricted-party lists come from.
@@ -56,10 +55,6 @@ impl ListsSource {
 pub struct Screening {
     pub provenance: Provenance,
     pub screener: Screener,
-    /// Every Federal Register citation of each listed entity, across all its rows: the CSL
-    /// splits one entity into a row per address, and a row may cite only the notice that revised
-    /// it, so the first listing is the oldest citation of any row (list and name as the key).
-    entity_cites: HashMap<(String, String), String>,
     /// What every answer screened against these lists must say about them: lists that lost
     /// entries against the bundled snapshot, and the acceptance of lists missing the Entity
     /// List or the SDN list (see [`Engine::accept_partial_lists`]).
@@ -105,51 +100,37 @@ fn list_warnings(provenance: &Provenance, accepted: bool) -> Result<Vec<String>,
 
 impl Screening {
     fn new(provenance: Provenance, screener: Screener, warnings: Vec<String>) -> Screening {
-        let mut entity_cites: HashMap<(String, String), String> = HashMap::new();
-        for e in screener.entries() {
-            if let Some(cell) = &e.federal_register_notice {
-                let all = entity_cites
-                    .entry(entity_key(e.list.as_str(), &e.name))
-                    .or_default();
-                if !all.is_empty() {
-                    all.push_str("; ");
-                }
-                all.push_str(cell);
-            }
-        }
         Screening {
             provenance,
             screener,
-            entity_cites,
             warnings,
         }
     }
 
-    /// Every citation of the entities a match groups (each of its rows' names), so that the
-    /// listing date is the oldest notice of any row.
+    /// Every Federal Register citation of the entities a match groups (each of its rows'
+    /// names), across all their rows: the CSL splits one entity into a row per address, and a
+    /// row may cite only the notice that revised it, so the first listing is the oldest
+    /// citation of any row.
     pub fn match_cites(&self, m: &earl_screen::Match) -> Option<String> {
         let mut names: Vec<&str> = std::iter::once(m.name.as_str())
             .chain(m.rows.iter().map(|r| r.name.as_str()))
             .collect();
         names.sort_unstable();
         names.dedup();
-        let cites: Vec<&str> = names
+        let cites: Vec<String> = names
             .into_iter()
-            .filter_map(|name| self.entity_cites.get(&entity_key(m.list.as_str(), name)))
-            .map(String::as_str)
+            .filter_map(|name| {
+                let cells: Vec<String> = self
+                    .screener
+                    .entity_rows(&m.list, name)
+                    .into_iter()
+                    .filter_map(|e| e.federal_register_notice)
+                    .collect();
+                (!cells.is_empty()).then(|| cells.join("; "))
+            })
             .collect();
         (!cites.is_empty()).then(|| cites.join("; "))
     }
-}
-
-fn entity_key(list: &str, name: &str) -> (String, String) {
-    (
-        list.to_string(),
-        name.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase(),
-    )
 }
 
 impl Engine {

@@ -358,7 +358,6 @@ impl Engine {
         let entry = screening
             .screener
             .entries()
-            .iter()
             .find(|e| e.entry_id == entry_id)
             .ok_or_else(|| {
                 bad(format!(

@@ -25,8 +25,8 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
         earl_data::Dataset::bundled().expect("bundled data loads"),
         ListsSource::Bundled,
     );
-    let entries = engine.screening().unwrap().screener.entries();
-    let entry = |name: &str| entries.iter().find(|e| e.name == name).unwrap().clone();
+    let screener = &engine.screening().unwrap().screener;
+    let entry = |name: &str| screener.entries().find(|e| e.name == name).unwrap();
     let disposition =
         |seq: u64, name: &str, decision: &str, expires: Option<&str>, hash: Option<&str>| {
             let e = entry(name);

@@ -36,6 +36,7 @@ mod parts;
 pub mod policy;
 mod screener;
 mod similarity;
+mod stored;
 
 pub use error::ListError;
 pub use lists::{

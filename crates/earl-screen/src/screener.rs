@@ -13,13 +13,14 @@
 
 use crate::distance::skeleton_of_key;
 use crate::lexicon::SymbolKind;
-use crate::lists::{Entry, ScreeningLists};
+use crate::lists::{Entry, Provenance, ScreeningLists};
 use crate::normalize::{
     NormalizedName, Script, TokenKind, Transliteration, alternatives, normalize,
 };
 use crate::parts::{Part, PartTag, Prepared, TokenStats, prepare};
 use crate::policy::{LicensePolicy, ListCode};
 use crate::similarity::{MAX_SPAN, TokenPair, score};
+use crate::stored::{Section, Stored, Writer};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -178,10 +179,12 @@ pub struct PairScore {
     pub explain: Explain,
 }
 
-/// One screenable name: an entry's primary name or one of its aliases.
-#[derive(Serialize, Deserialize)]
-struct IndexedName {
+/// What a name's record says without decoding: its entry, its form and four flags.
+#[derive(Debug, Clone, Copy)]
+struct NameRecord {
     entry: u32,
+    /// Names with the same tokens share a form: it is scored once.
+    form: u32,
     /// The entry is an `Individual` (the CSL `type` column).
     person: bool,
     /// The entry is a `Vessel`.
@@ -192,42 +195,57 @@ struct IndexedName {
     /// One word made of the initials of another of the entry's names ("RIM" of "Russian
     /// Imperial Movement").
     acronym: bool,
-    text: String,
-    prepared: Prepared,
-    /// Names with the same tokens share a form: it is scored once.
-    form: u32,
 }
 
-/// An index over screening lists. Build once (about a second for the full CSL) and share:
-/// all methods take `&self` and it is `Send + Sync`. [`Screener::to_bytes`] and
-/// [`Screener::from_bytes`] keep a built index for the next process.
+const PERSON: u32 = 1;
+const VESSEL: u32 = 2;
+const DERIVED: u32 = 4;
+const ACRONYM: u32 = 8;
+
+impl NameRecord {
+    fn flags(&self) -> u32 {
+        [
+            (self.person, PERSON),
+            (self.vessel, VESSEL),
+            (self.derived, DERIVED),
+            (self.acronym, ACRONYM),
+        ]
+        .iter()
+        .filter(|(set, _)| *set)
+        .map(|(_, bit)| bit)
+        .sum()
+    }
+}
+
+/// A name's stored record: decoded only for the names a query scores or shows.
 #[derive(Serialize, Deserialize)]
+struct NameText {
+    text: String,
+    prepared: Prepared,
+}
+
+/// What the list and country filters read of an entry.
+#[derive(Serialize, Deserialize)]
+struct EntryFilter {
+    list: ListCode,
+    countries: Vec<String>,
+}
+
+/// An index over screening lists. Build it once ([`Screener::new`], about a second for the
+/// full CSL) and share it: all methods take `&self` and it is `Send + Sync`. It lives in one
+/// byte layout (`stored.rs`) that [`Screener::to_bytes`] writes and [`Screener::open`] maps
+/// from a file in a later process, reading in place only what a query touches.
 pub struct Screener {
-    entries: Vec<Entry>,
-    names: Vec<IndexedName>,
-    /// The names of each form, in name order.
-    forms: Vec<Vec<u32>>,
+    stored: Stored,
+    provenance: Provenance,
+    /// Decoded at open: every query's preparation weighs its words by them (a few hundred KB).
     stats: TokenStats,
-    /// Hash of a term's text → term id (texts live once, in `term_texts`).
-    term_ids: HashMap<u64, u32>,
-    term_texts: Vec<Box<str>>,
-    /// Names containing term `t`: `posting_names[posting_starts[t]..posting_starts[t + 1]]`.
-    posting_starts: Vec<u32>,
-    posting_names: Vec<u32>,
-    /// (32-bit hash of a one-word term's romanisation key or of a one-deletion variant of it,
-    /// term id), sorted. Hash collisions only add candidates, which scoring then drops.
-    deletions: Vec<(u32, u32)>,
-    /// (hash of a one-word term's consonant skeleton, term id), sorted; for abjad queries and
-    /// vowel variants of long words.
-    skeletons: Vec<(u64, u32)>,
-    /// Person-name and nickname symbols → names carrying them: a name in another script.
-    symbol_names: HashMap<u32, Vec<u32>>,
 }
 
 /// A stored index that cannot be read: another earl's, truncated, or not an index at all.
 #[derive(Debug, thiserror::Error)]
 #[error("not an index this earl can read: {0}")]
-pub struct IndexError(String);
+pub struct IndexError(pub(crate) String);
 
 /// (score, name id, index of the query alternative that scored it).
 type NameScore = (f64, u32, usize);
@@ -252,8 +270,17 @@ thread_local! {
 impl Screener {
     /// Indexes every name and alias of `lists`.
     pub fn new(lists: &ScreeningLists) -> Screener {
-        let entries = lists.entries.clone();
-        let mut names = Vec::new();
+        let bytes = Screener::build(lists);
+        Screener::from_stored(
+            Stored::from_bytes(&bytes, &Screener::build_header()).expect("a fresh index reads"),
+        )
+        .expect("a fresh index reads")
+    }
+
+    /// The index of `lists`, as bytes.
+    fn build(lists: &ScreeningLists) -> Vec<u8> {
+        let entries = &lists.entries;
+        let mut names: Vec<(NameRecord, String)> = Vec::new();
         let mut normalized_names = Vec::new();
         for (entry_index, entry) in entries.iter().enumerate() {
             let mut texts: Vec<(String, bool)> = Vec::new();
@@ -274,54 +301,45 @@ impl Screener {
                     if word.script == Script::Latin
                         && (2..=6).contains(&word.text.len())
                         && initials.contains(&word.text));
-                names.push(IndexedName {
+                let record = NameRecord {
                     entry: entry_index as u32,
+                    form: 0,
                     person: entry.entity_type.as_deref() == Some("Individual"),
                     vessel: entry.entity_type.as_deref() == Some("Vessel"),
                     derived,
                     acronym,
-                    text,
-                    prepared: Prepared::default(),
-                    form: 0,
-                });
+                };
+                names.push((record, text));
                 normalized_names.push(normalized);
             }
         }
         let stats = TokenStats::from_names(&normalized_names);
         let mut form_ids: HashMap<String, u32> = HashMap::new();
         let mut forms: Vec<Vec<u32>> = Vec::new();
-        for (name_id, (name, normalized)) in names.iter_mut().zip(&normalized_names).enumerate() {
+        for (name_id, ((record, _), normalized)) in
+            names.iter_mut().zip(&normalized_names).enumerate()
+        {
             let next = forms.len() as u32;
             let form = *form_ids.entry(normalized.text()).or_insert(next);
             if form == next {
                 forms.push(Vec::new());
             }
             forms[form as usize].push(name_id as u32);
-            name.form = form;
+            record.form = form;
         }
-        for (name, normalized) in names.iter_mut().zip(&normalized_names) {
-            name.prepared = prepare(normalized, &stats);
-        }
-        let mut screener = Screener {
-            entries,
-            names,
-            forms,
-            stats,
-            term_ids: HashMap::new(),
-            term_texts: Vec::new(),
-            posting_starts: Vec::new(),
-            posting_names: Vec::new(),
-            deletions: Vec::new(),
-            skeletons: Vec::new(),
-            symbol_names: HashMap::new(),
-        };
+        let prepared: Vec<Prepared> = normalized_names
+            .iter()
+            .map(|normalized| prepare(normalized, &stats))
+            .collect();
+
+        let mut terms = Terms::default();
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         for (name_id, normalized) in normalized_names.iter().enumerate() {
             let tokens = &normalized.tokens;
             for start in 0..tokens.len() {
                 for end in start + 1..=(start + MAX_SPAN).min(tokens.len()) {
                     let term: String = tokens[start..end].iter().map(|t| t.text.as_str()).collect();
-                    if let Some(term_id) = screener.term_id(term) {
+                    if let Some(term_id) = terms.id(term) {
                         pairs.push((term_id, name_id as u32));
                     }
                 }
@@ -330,17 +348,17 @@ impl Screener {
         drop(normalized_names);
         pairs.sort_unstable();
         pairs.dedup();
-        screener.posting_starts = vec![0; screener.term_texts.len() + 1];
+        let mut posting_starts = vec![0u32; terms.texts.len() + 1];
         for &(term, _) in &pairs {
-            screener.posting_starts[term as usize + 1] += 1;
+            posting_starts[term as usize + 1] += 1;
         }
-        for t in 1..screener.posting_starts.len() {
-            screener.posting_starts[t] += screener.posting_starts[t - 1];
+        for t in 1..posting_starts.len() {
+            posting_starts[t] += posting_starts[t - 1];
         }
-        screener.posting_names = pairs.into_iter().map(|(_, name)| name).collect();
+        let posting_names: Vec<u32> = pairs.into_iter().map(|(_, name)| name).collect();
         let mut deletions = Vec::new();
         let mut skeletons = Vec::new();
-        for (term_id, term) in screener.term_texts.iter().enumerate() {
+        for (term_id, term) in terms.texts.iter().enumerate() {
             let term_id = term_id as u32;
             let key = crate::distance::roman_key(term);
             deletions.push((short_hash(&key), term_id));
@@ -360,13 +378,12 @@ impl Screener {
         deletions.dedup();
         skeletons.sort_unstable();
         skeletons.dedup();
-        screener.deletions = deletions;
-        screener.skeletons = skeletons;
-        for (name_id, name) in screener.names.iter().enumerate() {
-            for span in &name.prepared.spans {
+        let mut symbol_names: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (name_id, p) in prepared.iter().enumerate() {
+            for span in &p.spans {
                 for &symbol in &span.symbols {
                     if matches!(SymbolKind::of(symbol), SymbolKind::Name | SymbolKind::Nick) {
-                        let names = screener.symbol_names.entry(symbol).or_default();
+                        let names = symbol_names.entry(symbol).or_default();
                         if names.last() != Some(&(name_id as u32)) {
                             names.push(name_id as u32);
                         }
@@ -374,85 +391,238 @@ impl Screener {
                 }
             }
         }
-        screener
+        let mut symbols: Vec<(u32, Vec<u32>)> = symbol_names.into_iter().collect();
+        symbols.sort_unstable_by_key(|(s, _)| *s);
+        let mut term_hashes: Vec<(u64, u32)> = terms.ids.into_iter().collect();
+        term_hashes.sort_unstable();
+        let mut entity_keys: Vec<(u64, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (entity_hash(e.list.as_str(), &e.name), i as u32))
+            .collect();
+        entity_keys.sort_unstable();
+
+        let mut w = Writer::new();
+        w.bytes(
+            Section::Provenance,
+            serde_json::to_vec(&lists.provenance).expect("provenance serialises"),
+        );
+        w.bytes(Section::Stats, postcard_of(&stats));
+        let records: Vec<u32> = names
+            .iter()
+            .flat_map(|(r, _)| [r.entry, r.form, r.flags()])
+            .collect();
+        w.u32s(Section::NameRecords, &records);
+        let name_texts: Vec<Vec<u8>> = names
+            .into_iter()
+            .zip(prepared)
+            .map(|((_, text), prepared)| postcard_of(&NameText { text, prepared }))
+            .collect();
+        w.records(Section::NameStarts, Section::NameBlobs, &name_texts);
+        let entry_records: Vec<Vec<u8>> = entries.iter().map(postcard_of).collect();
+        w.records(Section::EntryStarts, Section::EntryBlobs, &entry_records);
+        let filters: Vec<Vec<u8>> = entries
+            .iter()
+            .map(|e| {
+                postcard_of(&EntryFilter {
+                    list: e.list.clone(),
+                    countries: e.countries.clone(),
+                })
+            })
+            .collect();
+        w.records(Section::FilterStarts, Section::FilterBlobs, &filters);
+        let (form_starts, form_names) = flatten(forms.iter().map(Vec::as_slice));
+        w.u32s(Section::FormStarts, &form_starts);
+        w.u32s(Section::FormNames, &form_names);
+        w.u64s(
+            Section::TermHashes,
+            &term_hashes.iter().map(|t| t.0).collect::<Vec<_>>(),
+        );
+        w.u32s(
+            Section::TermIds,
+            &term_hashes.iter().map(|t| t.1).collect::<Vec<_>>(),
+        );
+        let (text_starts, text_bytes) = flatten(terms.texts.iter().map(|t| t.as_bytes()));
+        w.u32s(Section::TermTextStarts, &text_starts);
+        w.bytes(Section::TermTexts, text_bytes);
+        w.u32s(Section::PostingStarts, &posting_starts);
+        w.u32s(Section::PostingNames, &posting_names);
+        w.u32s(
+            Section::DeletionHashes,
+            &deletions.iter().map(|d| d.0).collect::<Vec<_>>(),
+        );
+        w.u32s(
+            Section::DeletionTerms,
+            &deletions.iter().map(|d| d.1).collect::<Vec<_>>(),
+        );
+        w.u64s(
+            Section::SkeletonHashes,
+            &skeletons.iter().map(|s| s.0).collect::<Vec<_>>(),
+        );
+        w.u32s(
+            Section::SkeletonTerms,
+            &skeletons.iter().map(|s| s.1).collect::<Vec<_>>(),
+        );
+        w.u32s(
+            Section::Symbols,
+            &symbols.iter().map(|s| s.0).collect::<Vec<_>>(),
+        );
+        let (symbol_starts, symbol_names) = flatten(symbols.iter().map(|s| s.1.as_slice()));
+        w.u32s(Section::SymbolStarts, &symbol_starts);
+        w.u32s(Section::SymbolNames, &symbol_names);
+        w.u64s(
+            Section::EntityKeys,
+            &entity_keys.iter().map(|k| k.0).collect::<Vec<_>>(),
+        );
+        w.u32s(
+            Section::EntityEntries,
+            &entity_keys.iter().map(|k| k.1).collect::<Vec<_>>(),
+        );
+        w.finish(&Screener::build_header())
     }
 
-    /// What anything stored from an index of this build starts with: a magic number, then the
-    /// hash of everything the index is built from besides the lists (this crate's sources and
+    fn from_stored(stored: Stored) -> Result<Screener, IndexError> {
+        let provenance = serde_json::from_slice(stored.bytes(Section::Provenance))
+            .map_err(|e| IndexError(format!("provenance: {e}")))?;
+        let stats = postcard::from_bytes(stored.bytes(Section::Stats))
+            .map_err(|e| IndexError(format!("token statistics: {e}")))?;
+        Ok(Screener {
+            stored,
+            provenance,
+            stats,
+        })
+    }
+
+    /// What every stored index of this build starts with after its magic number: the hash of
+    /// everything the index is built from besides the lists (this crate's sources and
     /// lexicons, taken at build time), so that an index built by another earl is never read as
     /// this one's.
     pub fn build_header() -> Vec<u8> {
         mod build {
             include!(concat!(env!("OUT_DIR"), "/index_inputs.rs"));
         }
-        let mut header = b"EARLIDX\x01".to_vec();
-        header.extend_from_slice(build::INDEX_INPUTS_SHA256.as_bytes());
-        header
+        build::INDEX_INPUTS_SHA256.as_bytes().to_vec()
     }
 
-    /// The index as bytes, for [`Screener::from_bytes`] in a later process: `postcard`'s compact
-    /// serde encoding behind [`Screener::build_header`], with the payload's length.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Screener::build_header();
-        let payload = postcard::to_allocvec(self).expect("an index serialises");
-        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-        out.extend_from_slice(&payload);
-        out
+    /// The index as bytes, for [`Screener::from_bytes`] or [`Screener::open`] in a later process.
+    pub fn to_bytes(&self) -> &[u8] {
+        self.stored.all()
     }
 
-    /// Reads an index written by [`Screener::to_bytes`] of this same build.
+    /// Reads an index written by [`Screener::to_bytes`] of this same build (copied into memory).
     pub fn from_bytes(bytes: &[u8]) -> Result<Screener, IndexError> {
-        let header = Screener::build_header();
-        let rest = bytes
-            .strip_prefix(header.as_slice())
-            .ok_or_else(|| IndexError("another build's or no index header".into()))?;
-        let (length, payload) = rest
-            .split_first_chunk::<8>()
-            .ok_or_else(|| IndexError("no payload length".into()))?;
-        if u64::from_le_bytes(*length) != payload.len() as u64 {
-            return Err(IndexError(format!(
-                "payload of {} bytes where the header says {}",
-                payload.len(),
-                u64::from_le_bytes(*length)
-            )));
-        }
-        postcard::from_bytes(payload).map_err(|e| IndexError(e.to_string()))
+        Screener::from_stored(Stored::from_bytes(bytes, &Screener::build_header())?)
     }
 
-    /// The list entries the index was built from, in list order.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// Maps the index file at `path` (written from [`Screener::to_bytes`] of this same build and
+    /// renamed into place, never rewritten): a query reads only the pages it needs.
+    pub fn open(path: &std::path::Path) -> Result<Screener, IndexError> {
+        Screener::from_stored(Stored::map(path, &Screener::build_header())?)
     }
 
-    /// The id of `term`, registering it when new; `None` on a 64-bit hash collision with another
-    /// term (vanishingly rare; it only costs this one candidate path).
-    fn term_id(&mut self, term: String) -> Option<u32> {
-        let next_id = self.term_texts.len() as u32;
-        let term_id = *self
-            .term_ids
-            .entry(hash_bytes(term.as_bytes()))
-            .or_insert(next_id);
-        if term_id == next_id {
-            self.term_texts.push(term.into());
-            return Some(term_id);
+    /// Reads the whole index and checks its payload hash and every table (see `stored.rs`):
+    /// what a file just written must pass before it is used.
+    pub fn verify(&self) -> Result<(), IndexError> {
+        self.stored.verify()
+    }
+
+    /// The provenance of the lists the index was built from.
+    pub fn provenance(&self) -> &Provenance {
+        &self.provenance
+    }
+
+    /// List entry `index` (in list order).
+    pub fn entry(&self, index: usize) -> Entry {
+        decoded(
+            self.stored
+                .record(Section::EntryStarts, Section::EntryBlobs, index),
+        )
+    }
+
+    /// The list entries the index was built from, in list order (each decoded as it comes).
+    pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        (0..self.entry_count()).map(|i| self.entry(i))
+    }
+
+    /// The rows of one list under one name (spaces and case aside), in list order: the
+    /// entity's rows (the CSL writes one row per address, and the Entity List one row per
+    /// affiliate under its parent's name).
+    pub fn entity_rows(&self, list: &ListCode, name: &str) -> Vec<Entry> {
+        let keys = self.stored.u64s(Section::EntityKeys);
+        let entries = self.stored.u32s(Section::EntityEntries);
+        let hash = entity_hash(list.as_str(), name);
+        let start = keys.partition_point(|&k| k < hash);
+        let wanted = entity_name(name);
+        keys[start..]
+            .iter()
+            .take_while(|&&k| k == hash)
+            .zip(&entries[start..])
+            .map(|(_, &e)| self.entry(e as usize))
+            .filter(|e| e.list == *list && entity_name(&e.name) == wanted)
+            .collect()
+    }
+
+    fn name(&self, name: u32) -> NameRecord {
+        let r = &self.stored.u32s(Section::NameRecords)[name as usize * 3..][..3];
+        NameRecord {
+            entry: r[0],
+            form: r[1],
+            person: r[2] & PERSON != 0,
+            vessel: r[2] & VESSEL != 0,
+            derived: r[2] & DERIVED != 0,
+            acronym: r[2] & ACRONYM != 0,
         }
-        (*self.term_texts[term_id as usize] == *term).then_some(term_id)
+    }
+
+    fn name_text(&self, name: u32) -> NameText {
+        decoded(
+            self.stored
+                .record(Section::NameStarts, Section::NameBlobs, name as usize),
+        )
+    }
+
+    fn filter(&self, entry: u32) -> EntryFilter {
+        decoded(
+            self.stored
+                .record(Section::FilterStarts, Section::FilterBlobs, entry as usize),
+        )
+    }
+
+    fn form_names(&self, form: u32) -> &[u32] {
+        let starts = self.stored.u32s(Section::FormStarts);
+        &self.stored.u32s(Section::FormNames)
+            [starts[form as usize] as usize..starts[form as usize + 1] as usize]
     }
 
     /// The id of an indexed term.
     fn term(&self, text: &str) -> Option<u32> {
-        self.term_ids
-            .get(&hash_bytes(text.as_bytes()))
-            .copied()
-            .filter(|&t| *self.term_texts[t as usize] == *text)
+        let hashes = self.stored.u64s(Section::TermHashes);
+        let hash = hash_bytes(text.as_bytes());
+        let at = hashes.binary_search(&hash).ok()?;
+        let term = self.stored.u32s(Section::TermIds)[at];
+        let starts = self.stored.u32s(Section::TermTextStarts);
+        let stored = &self.stored.bytes(Section::TermTexts)
+            [starts[term as usize] as usize..starts[term as usize + 1] as usize];
+        (stored == text.as_bytes()).then_some(term)
     }
 
     fn postings(&self, term: u32) -> &[u32] {
-        let (start, end) = (
-            self.posting_starts[term as usize],
-            self.posting_starts[term as usize + 1],
-        );
-        &self.posting_names[start as usize..end as usize]
+        let starts = self.stored.u32s(Section::PostingStarts);
+        &self.stored.u32s(Section::PostingNames)
+            [starts[term as usize] as usize..starts[term as usize + 1] as usize]
+    }
+
+    /// The names carrying a person-name symbol.
+    fn symbol_names(&self, symbol: u32) -> &[u32] {
+        let symbols = self.stored.u32s(Section::Symbols);
+        match symbols.binary_search(&symbol) {
+            Ok(at) => {
+                let starts = self.stored.u32s(Section::SymbolStarts);
+                &self.stored.u32s(Section::SymbolNames)
+                    [starts[at] as usize..starts[at + 1] as usize]
+            }
+            Err(_) => &[],
+        }
     }
 
     /// The token statistics of the indexed names, which weigh every comparison.
@@ -462,19 +632,20 @@ impl Screener {
 
     /// Number of list entries indexed.
     pub fn entry_count(&self) -> usize {
-        self.entries.len()
+        self.stored.u32s(Section::EntryStarts).len() - 1
     }
 
     /// Number of names and aliases indexed.
     pub fn name_count(&self) -> usize {
-        self.names.len()
+        self.stored.u32s(Section::NameRecords).len() / 3
     }
 
     /// Screens one name against the lists.
     pub fn screen(&self, query: &Query) -> ScreenResult {
         let threshold = query.threshold.unwrap_or(DEFAULT_THRESHOLD);
         let country = query.country.as_deref().map(str::to_ascii_uppercase);
-        let admits = |entry: &Entry| {
+        let filtered = query.lists.is_some() || country.is_some();
+        let admits = |entry: &EntryFilter| {
             query
                 .lists
                 .as_ref()
@@ -483,8 +654,16 @@ impl Screener {
                     .as_ref()
                     .is_none_or(|c| entry.countries.is_empty() || entry.countries.contains(c))
         };
-        let admitted =
-            |name_id: u32| admits(&self.entries[self.names[name_id as usize].entry as usize]);
+        let admitted = |name_id: u32| !filtered || admits(&self.filter(self.name(name_id).entry));
+        // The names this query decodes, each once.
+        let texts: RefCell<HashMap<u32, std::rc::Rc<NameText>>> = RefCell::default();
+        let text_of = |name_id: u32| {
+            texts
+                .borrow_mut()
+                .entry(name_id)
+                .or_insert_with(|| std::rc::Rc::new(self.name_text(name_id)))
+                .clone()
+        };
         // Best (score, query alternative, name) per name.
         let queries: Vec<(String, Prepared)> = alternatives(&query.name)
             .into_iter()
@@ -497,15 +676,15 @@ impl Screener {
         let mut best: HashMap<u32, (f64, usize)> = HashMap::new();
         for (qi, (_, prepared)) in queries.iter().enumerate() {
             for form in self.candidates(prepared, &admitted) {
-                let names = &self.forms[form as usize];
-                let scored = score(prepared, &self.names[names[0] as usize].prepared, false);
+                let names = self.form_names(form);
+                let scored = score(prepared, &text_of(names[0]).prepared, false);
                 let acronym_met = acronym_met(prepared, &scored.query_paired);
                 for &name_id in names.iter().filter(|&&n| admitted(n)) {
                     let mut s = scored.score;
-                    if self.names[name_id as usize].acronym && !acronym_met {
+                    let listed = self.name(name_id);
+                    if listed.acronym && !acronym_met {
                         s = s.min(ACRONYM_IN_LONGER_NAME_CAP);
                     }
-                    let listed = &self.names[name_id as usize];
                     if prepared.organisation && prepared.chinese_trade_name {
                         if listed.person || listed.vessel {
                             s = s.min(CHINESE_COMPANY_FOR_PERSON_OR_VESSEL_CAP);
@@ -524,17 +703,13 @@ impl Screener {
         // the list's own order.
         let preferred = |a: &NameScore, b: &NameScore| {
             a.0.total_cmp(&b.0)
-                .then(
-                    self.names[b.1 as usize]
-                        .derived
-                        .cmp(&self.names[a.1 as usize].derived),
-                )
+                .then(self.name(b.1).derived.cmp(&self.name(a.1).derived))
                 .then(b.1.cmp(&a.1))
                 .is_gt()
         };
         let mut per_entry: HashMap<u32, NameScore> = HashMap::new();
         for (name_id, (s, qi)) in best {
-            let entry = self.names[name_id as usize].entry;
+            let entry = self.name(name_id).entry;
             let candidate = (s, name_id, qi);
             let slot = per_entry.entry(entry).or_insert(candidate);
             if preferred(&candidate, slot) {
@@ -544,8 +719,8 @@ impl Screener {
         // Group by entity: the rows of one list under one matched name.
         let mut groups: HashMap<(ListCode, String), Vec<NameScore>> = HashMap::new();
         for (_, (s, name_id, qi)) in per_entry {
-            let name = &self.names[name_id as usize];
-            let entry = &self.entries[name.entry as usize];
+            let name = text_of(name_id);
+            let list = self.filter(self.name(name_id).entry).list;
             // Legal forms and stop words aside: "Huawei Technologies Co., Ltd." and "Huawei
             // Technology" are one entity's names.
             let key = name
@@ -557,7 +732,7 @@ impl Screener {
                 .collect::<Vec<_>>()
                 .join(" ");
             groups
-                .entry((entry.list.clone(), key))
+                .entry((list, key))
                 .or_default()
                 .push((s, name_id, qi));
         }
@@ -566,27 +741,15 @@ impl Screener {
             // Best score first; among equals the name as the list writes it, then list order.
             group.sort_by(|a, b| {
                 b.0.total_cmp(&a.0)
-                    .then(
-                        self.names[a.1 as usize]
-                            .derived
-                            .cmp(&self.names[b.1 as usize].derived),
-                    )
-                    .then(
-                        self.names[a.1 as usize]
-                            .entry
-                            .cmp(&self.names[b.1 as usize].entry),
-                    )
+                    .then(self.name(a.1).derived.cmp(&self.name(b.1).derived))
+                    .then(self.name(a.1).entry.cmp(&self.name(b.1).entry))
                     .then(a.1.cmp(&b.1))
             });
         }
         ranked.sort_by(|a, b| {
             b[0].0
                 .total_cmp(&a[0].0)
-                .then(
-                    self.names[a[0].1 as usize]
-                        .entry
-                        .cmp(&self.names[b[0].1 as usize].entry),
-                )
+                .then(self.name(a[0].1).entry.cmp(&self.name(b[0].1).entry))
                 .then(a[0].1.cmp(&b[0].1))
         });
         let above = ranked.iter().take_while(|g| g[0].0 >= threshold).count();
@@ -599,7 +762,7 @@ impl Screener {
             .into_iter()
             .take(shown)
             .filter(|g| g[0].0 > 0.0)
-            .map(|group| self.build_match(&queries, &group, threshold))
+            .map(|group| self.build_match(&queries, &group, threshold, &text_of))
             .collect();
         ScreenResult {
             query: query.name.clone(),
@@ -628,21 +791,22 @@ impl Screener {
         queries: &[(String, Prepared)],
         group: &[NameScore],
         threshold: f64,
+        text_of: &dyn Fn(u32) -> std::rc::Rc<NameText>,
     ) -> Match {
         let (score_value, name_id, qi) = group[0];
-        let name = &self.names[name_id as usize];
-        let entry = &self.entries[name.entry as usize];
+        let name = text_of(name_id);
+        let entry = self.entry(self.name(name_id).entry as usize);
         let (query_name, query) = &queries[qi];
         let scored = score(query, &name.prepared, true);
         let rows: Vec<MatchedRow> = group
             .iter()
             .map(|&(_, n, _)| {
-                let row = &self.entries[self.names[n as usize].entry as usize];
+                let row = self.entry(self.name(n).entry as usize);
                 MatchedRow {
-                    name: row.name.clone(),
-                    entity_number: row.entity_number.clone(),
-                    countries: row.countries.clone(),
-                    federal_register_notice: row.federal_register_notice.clone(),
+                    name: row.name,
+                    entity_number: row.entity_number,
+                    countries: row.countries,
+                    federal_register_notice: row.federal_register_notice,
                 }
             })
             .collect();
@@ -651,7 +815,7 @@ impl Screener {
         countries.dedup();
         let mut aliases: Vec<String> = Vec::new();
         for &(_, n, _) in group {
-            let row = &self.entries[self.names[n as usize].entry as usize];
+            let row = self.entry(self.name(n).entry as usize);
             for alias in std::iter::once(&row.name).chain(&row.alt_names) {
                 if *alias != name.text && !aliases.contains(alias) {
                     aliases.push(alias.clone());
@@ -659,21 +823,21 @@ impl Screener {
             }
         }
         Match {
-            name: entry.name.clone(),
+            name: entry.name,
             matched_name: name.text.clone(),
             score: score_value,
             below_threshold: score_value < threshold,
-            list: entry.list.clone(),
-            source: entry.source.clone(),
-            entity_number: entry.entity_number.clone(),
-            entry_id: entry.entry_id.clone(),
-            entry_hash: entry.entry_hash.clone(),
+            list: entry.list,
+            source: entry.source,
+            entity_number: entry.entity_number,
+            entry_id: entry.entry_id,
+            entry_hash: entry.entry_hash,
             countries,
-            license_requirement: entry.license_requirement.clone(),
-            license_policy: entry.license_policy.clone(),
+            license_requirement: entry.license_requirement,
+            license_policy: entry.license_policy,
             license_policy_normalized: entry.license_policy_normalized,
-            footnotes: entry.footnotes.clone(),
-            federal_register_notice: entry.federal_register_notice.clone(),
+            footnotes: entry.footnotes,
+            federal_register_notice: entry.federal_register_notice,
             aliases,
             rows,
             explain: Explain {
@@ -711,9 +875,8 @@ impl Screener {
                 .iter()
                 .filter(|s| matches!(SymbolKind::of(**s), SymbolKind::Name | SymbolKind::Nick))
                 .filter(|s| {
-                    self.symbol_names
-                        .get(s)
-                        .is_some_and(|n| n.len() <= COMMON_SYMBOL_POSTINGS)
+                    let names = self.symbol_names(**s);
+                    !names.is_empty() && names.len() <= COMMON_SYMBOL_POSTINGS
                 })
                 .map(|&s| (Hit::Symbol(s), 0.9))
                 .collect();
@@ -728,7 +891,7 @@ impl Screener {
         let names_of = |hit: &Hit| -> &[u32] {
             match hit {
                 Hit::Term(t) => self.postings(*t),
-                Hit::Symbol(s) => self.symbol_names.get(s).map_or(&[], Vec::as_slice),
+                Hit::Symbol(s) => self.symbol_names(*s),
             }
         };
         let postings_of =
@@ -742,7 +905,7 @@ impl Screener {
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
             let Scratch { weight, touched } = &mut *scratch;
-            weight.resize(self.names.len(), 0.0);
+            weight.resize(self.name_count(), 0.0);
             for (hits, unit_weight, own_term) in &units {
                 if postings_of(hits) > COMMON_TERM_POSTINGS && rarest <= COMMON_TERM_POSTINGS {
                     continue;
@@ -770,7 +933,7 @@ impl Screener {
             let mut ranked: Vec<(f32, u32)> = touched
                 .iter()
                 .filter(|&&n| admitted(n))
-                .map(|&n| (weight[n as usize], self.names[n as usize].form))
+                .map(|&n| (weight[n as usize], self.name(n).form))
                 .collect();
             ranked.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
             ranked.dedup_by_key(|r| r.1);
@@ -809,10 +972,13 @@ impl Screener {
             let skeleton = skeleton_of_key(&key);
             if skeleton.len() >= 2 {
                 let hash = hash_bytes(&skeleton);
-                let start = self.skeletons.partition_point(|(h, _)| *h < hash);
-                for &(_, term) in self.skeletons[start..]
+                let hashes = self.stored.u64s(Section::SkeletonHashes);
+                let start = hashes.partition_point(|h| *h < hash);
+                let terms = &self.stored.u32s(Section::SkeletonTerms)[start..];
+                for (_, &term) in hashes[start..]
                     .iter()
-                    .take_while(|(h, _)| *h == hash)
+                    .zip(terms)
+                    .take_while(|(h, _)| **h == hash)
                 {
                     add(term, 0.8, &mut found);
                 }
@@ -823,11 +989,14 @@ impl Screener {
         }
         let probe = |variant: &[u8], similarity: f64, found: &mut Vec<(Hit, f64)>| {
             let hash = short_hash(variant);
-            let start = self.deletions.partition_point(|(h, _)| *h < hash);
-            for &(h, term) in &self.deletions[start..] {
-                if h != hash {
-                    break;
-                }
+            let hashes = self.stored.u32s(Section::DeletionHashes);
+            let start = hashes.partition_point(|h| *h < hash);
+            let terms = &self.stored.u32s(Section::DeletionTerms)[start..];
+            for (_, &term) in hashes[start..]
+                .iter()
+                .zip(terms)
+                .take_while(|(h, _)| **h == hash)
+            {
                 add(term, similarity, found);
             }
         };
@@ -886,6 +1055,67 @@ pub fn compare(a: &str, b: &str, stats: &TokenStats, threshold: Option<f64>) -> 
         threshold,
         explain: explained,
     }
+}
+
+/// Terms as the index is built: each text once, with its id.
+#[derive(Default)]
+struct Terms {
+    /// Hash of a term's text → term id.
+    ids: HashMap<u64, u32>,
+    texts: Vec<Box<str>>,
+}
+
+impl Terms {
+    /// The id of `term`, registering it when new; `None` on a 64-bit hash collision with another
+    /// term (vanishingly rare; it only costs this one candidate path).
+    fn id(&mut self, term: String) -> Option<u32> {
+        let next_id = self.texts.len() as u32;
+        let term_id = *self
+            .ids
+            .entry(hash_bytes(term.as_bytes()))
+            .or_insert(next_id);
+        if term_id == next_id {
+            self.texts.push(term.into());
+            return Some(term_id);
+        }
+        (*self.texts[term_id as usize] == *term).then_some(term_id)
+    }
+}
+
+fn postcard_of<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    postcard::to_allocvec(value).expect("index records serialise")
+}
+
+/// A record of the index. The tables around it were checked when the file was opened; a
+/// record that still does not decode means the file changed under earl, which is not a state
+/// to screen in.
+fn decoded<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> T {
+    postcard::from_bytes(bytes).unwrap_or_else(|e| {
+        panic!("the stored screening index is damaged ({e}): delete it and screen again")
+    })
+}
+
+/// Lists of numbers as one table of starts (and the end) and their items one after another.
+fn flatten<'a, T: Copy + 'a>(lists: impl Iterator<Item = &'a [T]>) -> (Vec<u32>, Vec<T>) {
+    let mut starts = vec![0u32];
+    let mut items = Vec::new();
+    for list in lists {
+        items.extend_from_slice(list);
+        starts.push(u32::try_from(items.len()).expect("tables under 4 G items"));
+    }
+    (starts, items)
+}
+
+/// An entity's name as its rows share it: spaces collapsed, lower case.
+fn entity_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn entity_hash(list: &str, name: &str) -> u64 {
+    hash_bytes(format!("{list}\0{}", entity_name(name)).as_bytes())
 }
 
 /// The low 32 bits of [`hash_bytes`], for the large deletion table.
