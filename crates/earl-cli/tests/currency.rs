@@ -16,12 +16,22 @@ const MOORE: &str = "Moore Thread Intelligent Technology (Beijing) Co., Ltd.";
 
 struct Env {
     dir: tempfile::TempDir,
+    /// Screening indexes kept in the environment's own directory rather than the suite's.
+    own_cache: bool,
 }
 
 impl Env {
     fn new() -> Env {
         Env {
             dir: tempfile::tempdir().unwrap(),
+            own_cache: false,
+        }
+    }
+
+    fn with_own_cache() -> Env {
+        Env {
+            own_cache: true,
+            ..Env::new()
         }
     }
 
@@ -30,7 +40,11 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_earl"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+        if self.own_cache {
+            command.env("XDG_CACHE_HOME", self.path("cache"));
+        }
+        command
             .env_remove("EARL_LISTS")
             // The lists here are slices of the bundled one, without all of its lists.
             .env("EARL_ACCEPT_PARTIAL_LISTS", "1")
@@ -209,6 +223,103 @@ fn a_party_listed_later_is_found_again() {
         [
             "check", "screen", "rescreen", "rescreen", "recheck", "recheck"
         ]
+    );
+}
+
+/// Issue 27: a re-screen after a list update screens only the names the update reaches, keeps
+/// the others' earlier results, and reports what a full re-screen of every name reports.
+#[test]
+fn a_rescreen_after_an_update_equals_a_full_one() {
+    // The whole bundled list; the update adds Moore Threads' rows and drops a few dozen others.
+    let dropped = |l: &str| l.len() % 401 == 0;
+    let old = slice(2, usize::MAX, |l| l.contains("Moore Thread"));
+    let new = slice(2, usize::MAX, dropped);
+    let mut orders = String::from("chip,destination,end_user,date\n");
+    let mut reader = csv::Reader::from_reader(BUNDLED.as_bytes());
+    let listed: Vec<String> = reader
+        .records()
+        .skip(3990)
+        .take(620)
+        .map(|r| r.unwrap()[5].to_string())
+        .collect();
+    for (i, name) in listed.iter().enumerate() {
+        let name = name.replace('"', "");
+        orders.push_str(&format!("H100,CN,\"{name}\",2026-03-01\n"));
+        orders.push_str(&format!(
+            "H100,CN,Harbor Summit Trading {i} Co. Ltd.,2026-03-01\n"
+        ));
+    }
+    let envs = [Env::with_own_cache(), Env::with_own_cache()];
+    for env in &envs {
+        std::fs::write(env.path("old.csv"), &old).unwrap();
+        std::fs::write(env.path("new.csv"), &new).unwrap();
+        std::fs::write(env.path("orders.csv"), &orders).unwrap();
+        let old_s = env.path("old.csv");
+        let out = env.run(&[
+            "--lists",
+            old_s.to_str().unwrap(),
+            "check",
+            "--batch",
+            env.path("orders.csv").to_str().unwrap(),
+            "--out",
+            env.path("orders.out.csv").to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let new_s = |env: &Env| env.path("new.csv").to_str().unwrap().to_string();
+    // One trail re-screened against the old lists first (its results cached), then the new.
+    let stepwise = &envs[0];
+    let old_s = stepwise.path("old.csv").to_str().unwrap().to_string();
+    let first = stepwise.json(&["--lists", &old_s, "audit", "rescreen", "--json"]);
+    assert_eq!(
+        first["new_hits"],
+        json!([]),
+        "nothing new against the same lists"
+    );
+    let delta = stepwise.json(&["--lists", &new_s(stepwise), "audit", "rescreen", "--json"]);
+    // The other straight against the new lists, the earlier lists' index gone: every name
+    // screened.
+    std::fs::remove_dir_all(envs[1].path("cache")).unwrap();
+    let full = envs[1].json(&["--lists", &new_s(&envs[1]), "audit", "rescreen", "--json"]);
+    let unchanged = &delta["unchanged_by_update"];
+    assert!(unchanged["names"].as_u64().unwrap() > 600, "{unchanged:#}");
+    let moore_rows = BUNDLED
+        .lines()
+        .filter(|l| l.contains("Moore Thread") && !dropped(l))
+        .count();
+    // Moore Threads' rows, and any row whose continuation line (a quoted line break) was dropped.
+    assert!(
+        unchanged["entries_added"].as_u64().unwrap() >= moore_rows as u64,
+        "{unchanged:#}"
+    );
+    assert!(
+        unchanged["entries_removed"].as_u64().unwrap() > 10,
+        "{unchanged:#}"
+    );
+    assert!(
+        delta["screened"].as_u64().unwrap() < full["screened"].as_u64().unwrap() / 4,
+        "screened {} of {}",
+        delta["screened"],
+        full["screened"]
+    );
+    assert!(full.get("unchanged_by_update").is_none());
+    for field in ["new_hits", "reraised", "cleared", "parties", "not_read"] {
+        assert_eq!(delta[field], full[field], "{field}");
+    }
+    let found: Vec<&str> = full["new_hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["entry"].as_str().unwrap())
+        .collect();
+    assert!(found.contains(&MOORE), "{found:?}");
+    assert!(
+        !full["cleared"].as_array().unwrap().is_empty(),
+        "dropped rows cleared"
     );
 }
 

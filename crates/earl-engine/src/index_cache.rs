@@ -64,6 +64,12 @@ fn load_unlabelled(
     Ok((lists.provenance, screener))
 }
 
+/// The index stored for the lists of SHA-256 `list_sha256`, if the cache still holds it (an
+/// earlier list, for a re-screen after an update).
+pub(crate) fn stored(dir: Option<&Path>, list_sha256: &str) -> Option<Screener> {
+    Screener::open(&cache_path(dir, list_sha256, "idx")?).ok()
+}
+
 /// The lists' provenance and token statistics, from their cache file when present (a few
 /// hundred kilobytes), else from the index.
 pub(crate) fn load_stats(

@@ -19,8 +19,16 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The version of the screening that produced a cached result: results are reused only for
-/// the same lists *and* the same screener.
-pub const SCREENER_VERSION: &str = concat!("earl-", env!("CARGO_PKG_VERSION"));
+/// the same lists *and* the same screener (earl's version and the hash of what its index is
+/// built from).
+fn screener_version() -> String {
+    let build = String::from_utf8_lossy(&earl_screen::Screener::build_header()).into_owned();
+    format!(
+        "earl-{}-{}",
+        env!("CARGO_PKG_VERSION"),
+        &build[..16.min(build.len())]
+    )
+}
 
 /// A party whose screening changed: the entry it now matches (or no longer matches) and the
 /// records the party came from.
@@ -41,6 +49,20 @@ pub struct PartyChange {
     /// disposition that set it aside no longer holds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<HitReview>,
+}
+
+/// How much of a re-screen an update did not reach.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UnchangedByUpdate {
+    /// SHA-256 of the earlier lists.
+    pub earlier_lists: String,
+    /// Entries the lists in use have and the earlier ones lack (added, or changed).
+    pub entries_added: usize,
+    /// Entries the earlier lists had and the lists in use lack (removed, or changed).
+    pub entries_removed: usize,
+    /// Names whose earlier result stands.
+    pub names: usize,
 }
 
 /// A record that could not be read back.
@@ -78,6 +100,10 @@ pub struct RescreenReport {
     /// Names whose records were answered against these same lists by this same earl version:
     /// their recorded matches are the screening's result now.
     pub from_records: usize,
+    /// Names screened against earlier lists that the update from them does not reach: their
+    /// earlier result is the screening's result now ([`earl_screen::delta`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unchanged_by_update: Option<UnchangedByUpdate>,
     pub lists: ListsUsed,
     /// Matches now that the records did not have, and no reviewer set aside.
     pub new_hits: Vec<PartyChange>,
@@ -371,9 +397,11 @@ impl Engine {
         let mut bodies: HashMap<String, Result<Value, String>> = HashMap::new();
         let mut per_record: Vec<(u64, RecordParties)> = Vec::new();
         let mut not_read = Vec::new();
-        // A check answered against these very lists by this very earl holds what screening
-        // its parties now gives: no need to screen them again.
-        let mut known: HashMap<String, Vec<Hit>> = HashMap::new();
+        // A check answered by this very earl holds what screening its parties gave against
+        // the lists it consulted: against the lists in use, what screening them now gives (no
+        // need to screen them again); against earlier lists, where a re-screen after an update
+        // starts from. By lists SHA-256, then party name.
+        let mut known: HashMap<String, HashMap<String, Vec<Hit>>> = HashMap::new();
         let version = env!("CARGO_PKG_VERSION");
         let records = store
             .scan(&["check", "screen"], None, &mut |row: ScanRow| {
@@ -398,13 +426,15 @@ impl Engine {
                     .and_then(|inputs| parties_of(&row.kind, &inputs, outputs));
                 // A record with hits set aside holds the screening less those: not the
                 // screening's result.
-                let current = row.kind == "check"
-                    && row.lists_hash.as_deref() == Some(lists.sha256.as_str())
+                let screened_by = (row.kind == "check"
                     && row.earl_version == version
-                    && outputs.get("reviewed").is_none();
+                    && outputs.get("reviewed").is_none())
+                .then_some(row.lists_hash.as_deref())
+                .flatten();
                 match parties {
                     Ok(p) if !p.is_empty() => {
-                        if current {
+                        if let Some(lists_hash) = screened_by {
+                            let known = known.entry(lists_hash.to_string()).or_default();
                             for (name, hits) in &p {
                                 known.entry(name.clone()).or_insert_with(|| hits.clone());
                             }
@@ -427,14 +457,16 @@ impl Engine {
             occurrences += parties.len();
             names.extend(parties.iter().map(|(n, _)| n.as_str()));
         }
+        let version = screener_version();
         let cache = store
-            .screen_cache(&lists.sha256, SCREENER_VERSION)
+            .screen_cache(&lists.sha256, &version)
             .map_err(store_error)?;
         let mut now: HashMap<&str, Vec<Hit>> = HashMap::with_capacity(names.len());
         let mut todo: Vec<&str> = Vec::new();
         let mut from_records = 0;
+        let mut current = known.remove(&lists.sha256).unwrap_or_default();
         for name in &names {
-            if let Some(hits) = known.remove(*name) {
+            if let Some(hits) = current.remove(*name) {
                 from_records += 1;
                 now.insert(name, hits);
                 continue;
@@ -450,10 +482,21 @@ impl Engine {
             }
         }
         let reused = now.len() - from_records;
+        let (unchanged_by_update, todo) =
+            self.unchanged_by_update(store, &lists, &version, known, todo)?;
+        let (unchanged_by_update, kept) = match unchanged_by_update {
+            Some((report, kept)) => (Some(report), kept),
+            None => (None, Vec::new()),
+        };
         let fresh = self.screen_many(&todo)?;
-        let to_cache: Vec<(String, String)> = todo
+        for (name, hits) in todo.iter().copied().zip(fresh).chain(kept) {
+            now.insert(name, hits);
+        }
+        // Every result not read from the cache is kept there for the next re-screen against
+        // these lists, or against an update of them.
+        let to_cache: Vec<(String, String)> = now
             .iter()
-            .zip(&fresh)
+            .filter(|(name, _)| !cache.contains_key(**name))
             .map(|(name, hits)| {
                 (
                     name.to_string(),
@@ -462,11 +505,8 @@ impl Engine {
             })
             .collect();
         store
-            .put_screen_cache(&lists.sha256, SCREENER_VERSION, &to_cache)
+            .put_screen_cache(&lists.sha256, &version, &to_cache)
             .map_err(store_error)?;
-        for (name, hits) in todo.iter().zip(fresh) {
-            now.insert(name, hits);
-        }
 
         // The reviewers' dispositions, judged today and without a country (a rescreen knows
         // the names alone): hits set aside stay out; the others carry what a disposition says.
@@ -523,12 +563,85 @@ impl Engine {
             screened: todo.len(),
             reused,
             from_records,
+            unchanged_by_update,
             lists,
             new_hits: new_hits.into_values().collect(),
             reraised: reraised.into_values().collect(),
             cleared: cleared.into_values().collect(),
             not_read,
         })
+    }
+
+    /// Of the names `todo` still to screen, those an update does not reach keep their result
+    /// against the earlier lists: the cached lists with the most names whose index the cache
+    /// still holds, compared entry by entry with the lists in use ([`earl_screen::delta`]).
+    /// Returns what was kept, and the names left to screen.
+    #[allow(clippy::type_complexity)]
+    fn unchanged_by_update<'a>(
+        &self,
+        store: &AuditStore,
+        lists: &ListsUsed,
+        version: &str,
+        mut recorded: HashMap<String, HashMap<String, Vec<Hit>>>,
+        todo: Vec<&'a str>,
+    ) -> Result<
+        (
+            Option<(UnchangedByUpdate, Vec<(&'a str, Vec<Hit>)>)>,
+            Vec<&'a str>,
+        ),
+        EngineError,
+    > {
+        let store_error =
+            |e: earl_store::StoreError| EngineError::Lists(format!("audit trail: {e}"));
+        if todo.is_empty() {
+            return Ok((None, todo));
+        }
+        // Earlier lists with results in the cache or in records of this earl, most names first.
+        let mut earlier: HashMap<String, u64> = store
+            .screen_cache_lists(version)
+            .map_err(store_error)?
+            .into_iter()
+            .collect();
+        for (sha, names) in &recorded {
+            *earlier.entry(sha.clone()).or_default() += names.len() as u64;
+        }
+        let mut earlier: Vec<(String, u64)> = earlier.into_iter().collect();
+        earlier.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let earlier = earlier
+            .into_iter()
+            .filter(|(sha, _)| *sha != lists.sha256)
+            .find_map(|(sha, _)| {
+                crate::index_cache::stored(self.index_dir.as_deref(), &sha).map(|s| (sha, s))
+            });
+        let Some((earlier_sha, earlier_index)) = earlier else {
+            return Ok((None, todo));
+        };
+        let mut earlier_results: HashMap<String, Vec<Hit>> = store
+            .screen_cache(&earlier_sha, version)
+            .map_err(store_error)?
+            .into_iter()
+            .filter_map(|(name, c)| Some((name, serde_json::from_str::<Vec<Hit>>(&c).ok()?)))
+            .collect();
+        earlier_results.extend(recorded.remove(&earlier_sha).unwrap_or_default());
+        let delta = earl_screen::delta::Delta::between(&earlier_index, &self.screening()?.screener);
+        let mut kept = Vec::new();
+        let mut left = Vec::new();
+        for name in todo {
+            match earlier_results
+                .remove(name)
+                .filter(|_| !delta.affects(name))
+            {
+                Some(hits) => kept.push((name, hits)),
+                None => left.push(name),
+            }
+        }
+        let report = UnchangedByUpdate {
+            earlier_lists: earlier_sha,
+            entries_added: delta.added,
+            entries_removed: delta.removed,
+            names: kept.len(),
+        };
+        Ok((Some((report, kept)), left))
     }
 
     /// Screens many names on every core, results in the order given.

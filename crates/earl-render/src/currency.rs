@@ -150,6 +150,16 @@ pub fn rescreen(w: &mut dyn Write, r: &RescreenReport) -> io::Result<()> {
         r.screened,
         r.reused
     )?;
+    if let Some(u) = &r.unchanged_by_update {
+        writeln!(
+            w,
+            "{} of the names screened against the earlier lists (sha256 {}…) keep their result: the update ({} entries added or changed, {} removed or changed) does not reach them.",
+            u.names,
+            u.earlier_lists.chars().take(16).collect::<String>(),
+            u.entries_added,
+            u.entries_removed
+        )?;
+    }
     if r.new_hits.is_empty() && r.reraised.is_empty() && r.cleared.is_empty() {
         writeln!(w, "No party's matches changed.")?;
     }

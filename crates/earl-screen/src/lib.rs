@@ -22,6 +22,7 @@
 //! carries an [`Explain`]: the alias compared, the token pairs and their similarities, the words
 //! weighed low as legal forms or generic terms, and the transliterations applied.
 
+pub mod delta;
 pub mod diff;
 mod distance;
 pub mod error;
@@ -47,6 +48,6 @@ pub use parts::{PartTag, TokenStats};
 pub use policy::{LicensePolicy, ListCode};
 pub use screener::{
     DEFAULT_THRESHOLD, Explain, ExplainedToken, IndexError, Match, MatchedRow, PairScore, Query,
-    ScreenResult, Screener, compare,
+    ScreenResult, Screener, compare, reference_stats,
 };
 pub use similarity::{MatchMethod, TokenPair};

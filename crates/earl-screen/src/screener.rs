@@ -54,7 +54,7 @@ const MAX_TYPO_TERM_LENGTH: usize = 24;
 /// Terms this common (e.g. "china", "bank") only find candidates when the query has nothing rarer.
 const COMMON_TERM_POSTINGS: usize = 3000;
 /// A symbol this common (a frequent given name) finds no candidates by itself.
-const COMMON_SYMBOL_POSTINGS: usize = 500;
+pub(crate) const COMMON_SYMBOL_POSTINGS: usize = 500;
 
 /// A screening request. Build it with [`Query::new`] and adjust the fields.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -280,40 +280,13 @@ impl Screener {
     /// The index of `lists`, as bytes.
     fn build(lists: &ScreeningLists) -> Vec<u8> {
         let entries = &lists.entries;
-        let mut names: Vec<(NameRecord, String)> = Vec::new();
-        let mut normalized_names = Vec::new();
-        for (entry_index, entry) in entries.iter().enumerate() {
-            let mut texts: Vec<(String, bool)> = Vec::new();
-            for text in std::iter::once(&entry.name).chain(&entry.alt_names) {
-                for (i, variant) in name_variants(text).into_iter().enumerate() {
-                    if !texts.iter().any(|(t, _)| *t == variant) {
-                        texts.push((variant, i > 0));
-                    }
-                }
-            }
-            let normalized_texts: Vec<_> = texts.iter().map(|(t, _)| normalize(t)).collect();
-            let initials: Vec<String> = normalized_texts.iter().map(initials_of).collect();
-            for ((text, derived), normalized) in texts.into_iter().zip(normalized_texts) {
-                if normalized.tokens.is_empty() {
-                    continue;
-                }
-                let acronym = matches!(&normalized.tokens[..], [word]
-                    if word.script == Script::Latin
-                        && (2..=6).contains(&word.text.len())
-                        && initials.contains(&word.text));
-                let record = NameRecord {
-                    entry: entry_index as u32,
-                    form: 0,
-                    person: entry.entity_type.as_deref() == Some("Individual"),
-                    vessel: entry.entity_type.as_deref() == Some("Vessel"),
-                    derived,
-                    acronym,
-                };
-                names.push((record, text));
-                normalized_names.push(normalized);
-            }
-        }
-        let stats = TokenStats::from_names(&normalized_names);
+        let (mut names, normalized_names) = indexed_names(entries);
+        // The bundled lists' own index computes the reference statistics on the way.
+        let stats = if lists.provenance.sha256 == ScreeningLists::bundled_provenance().sha256 {
+            REFERENCE.get_or_init(|| TokenStats::from_names(&normalized_names))
+        } else {
+            reference_stats()
+        };
         let mut form_ids: HashMap<String, u32> = HashMap::new();
         let mut forms: Vec<Vec<u32>> = Vec::new();
         for (name_id, ((record, _), normalized)) in
@@ -329,7 +302,7 @@ impl Screener {
         }
         let prepared: Vec<Prepared> = normalized_names
             .iter()
-            .map(|normalized| prepare(normalized, &stats))
+            .map(|normalized| prepare(normalized, stats))
             .collect();
 
         let mut terms = Terms::default();
@@ -407,7 +380,7 @@ impl Screener {
             Section::Provenance,
             serde_json::to_vec(&lists.provenance).expect("provenance serialises"),
         );
-        w.bytes(Section::Stats, postcard_of(&stats));
+        w.bytes(Section::Stats, postcard_of(stats));
         let records: Vec<u32> = names
             .iter()
             .flat_map(|(r, _)| [r.entry, r.form, r.flags()])
@@ -613,7 +586,7 @@ impl Screener {
     }
 
     /// The names carrying a person-name symbol.
-    fn symbol_names(&self, symbol: u32) -> &[u32] {
+    pub(crate) fn symbol_names(&self, symbol: u32) -> &[u32] {
         let symbols = self.stored.u32s(Section::Symbols);
         match symbols.binary_search(&symbol) {
             Ok(at) => {
@@ -1008,6 +981,38 @@ impl Screener {
         }
         found
     }
+
+    /// Whether screening `name` could meet any name of this index: some part of it finds a
+    /// term or a person-name symbol here, as [`Screener::screen`] looks for candidates but
+    /// looser (no term is too common, nothing is pruned), so a name that reaches nothing here
+    /// is screened by no name of this index.
+    /// `symbol_used` says whether screening uses a person-name symbol at all (the full
+    /// indexes' [`COMMON_SYMBOL_POSTINGS`] rule).
+    pub(crate) fn reaches(&self, name: &str, symbol_used: &dyn Fn(u32) -> bool) -> bool {
+        alternatives(name).into_iter().any(|alternative| {
+            let prepared = prepare(&normalize(&alternative), &self.stats);
+            let parts = &prepared.parts;
+            // As `candidates` does: beside a distinctive word, spans of none find nothing.
+            let has_distinctive = parts.iter().any(Part::distinctive);
+            let by_terms = (0..parts.len()).any(|start| {
+                (start + 1..=(start + MAX_SPAN).min(parts.len())).any(|end| {
+                    let span = &parts[start..end];
+                    (!has_distinctive || span.iter().any(Part::distinctive))
+                        && self.similar_terms(span).iter().any(
+                            |(hit, _)| matches!(hit, Hit::Term(t) if !self.postings(*t).is_empty()),
+                        )
+                })
+            });
+            by_terms
+                || prepared.spans.iter().any(|span| {
+                    span.symbols.iter().any(|&s| {
+                        matches!(SymbolKind::of(s), SymbolKind::Name | SymbolKind::Nick)
+                            && !self.symbol_names(s).is_empty()
+                            && symbol_used(s)
+                    })
+                })
+        })
+    }
 }
 
 /// What a query unit found.
@@ -1055,6 +1060,61 @@ pub fn compare(a: &str, b: &str, stats: &TokenStats, threshold: Option<f64>) -> 
         threshold,
         explain: explained,
     }
+}
+
+static REFERENCE: std::sync::OnceLock<TokenStats> = std::sync::OnceLock::new();
+
+/// Every screenable name of `entries`: each entry's primary name and aliases, with the
+/// variants a list name implies ([`name_variants`]), normalised; names that normalise to
+/// nothing are left out.
+fn indexed_names(entries: &[Entry]) -> (Vec<(NameRecord, String)>, Vec<NormalizedName>) {
+    let mut names: Vec<(NameRecord, String)> = Vec::new();
+    let mut normalized_names = Vec::new();
+    for (entry_index, entry) in entries.iter().enumerate() {
+        let mut texts: Vec<(String, bool)> = Vec::new();
+        for text in std::iter::once(&entry.name).chain(&entry.alt_names) {
+            for (i, variant) in name_variants(text).into_iter().enumerate() {
+                if !texts.iter().any(|(t, _)| *t == variant) {
+                    texts.push((variant, i > 0));
+                }
+            }
+        }
+        let normalized_texts: Vec<_> = texts.iter().map(|(t, _)| normalize(t)).collect();
+        let initials: Vec<String> = normalized_texts.iter().map(initials_of).collect();
+        for ((text, derived), normalized) in texts.into_iter().zip(normalized_texts) {
+            if normalized.tokens.is_empty() {
+                continue;
+            }
+            let acronym = matches!(&normalized.tokens[..], [word]
+                if word.script == Script::Latin
+                    && (2..=6).contains(&word.text.len())
+                    && initials.contains(&word.text));
+            let record = NameRecord {
+                entry: entry_index as u32,
+                form: 0,
+                person: entry.entity_type.as_deref() == Some("Individual"),
+                vessel: entry.entity_type.as_deref() == Some("Vessel"),
+                derived,
+                acronym,
+            };
+            names.push((record, text));
+            normalized_names.push(normalized);
+        }
+    }
+    (names, normalized_names)
+}
+
+/// The token statistics every index weighs words by: those of the names of the bundled lists
+/// (the snapshot this build ships), whatever lists the index is built from. A word's weight is
+/// then earl's, not the day's list's: a name scores the same against an entry whatever other
+/// entries an update adds or removes, so a reviewed hit keeps its score and a re-screen after
+/// an update need only look at what changed ([`Delta`]). A word no bundled name has weighs as
+/// the rarest.
+pub fn reference_stats() -> &'static TokenStats {
+    REFERENCE.get_or_init(|| {
+        let (_, normalized) = indexed_names(&ScreeningLists::bundled().entries);
+        TokenStats::from_names(&normalized)
+    })
 }
 
 /// Terms as the index is built: each text once, with its id.

@@ -131,6 +131,24 @@ impl AuditStore {
         rows.collect::<Result<_, _>>().map_err(sql)
     }
 
+    /// The lists the cache holds results for (by SHA-256), with how many names each, most
+    /// first: where a re-screen after an update can start from.
+    pub fn screen_cache_lists(&self, screener: &str) -> Result<Vec<(String, u64)>, StoreError> {
+        let sql = |source| StoreError::sqlite(self.path(), source);
+        let connection = self.lock();
+        connection.execute_batch(CACHE_TABLE).map_err(sql)?;
+        let mut statement = connection
+            .prepare(
+                "SELECT lists_hash, COUNT(*) FROM screen_cache WHERE screener = ?1 \
+                 GROUP BY lists_hash ORDER BY COUNT(*) DESC, lists_hash",
+            )
+            .map_err(sql)?;
+        let rows = statement
+            .query_map([screener], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(sql)?;
+        rows.collect::<Result<_, _>>().map_err(sql)
+    }
+
     /// Adds screening results to the cache, in one transaction.
     pub fn put_screen_cache(
         &self,
