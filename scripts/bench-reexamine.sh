@@ -13,7 +13,7 @@ cargo build --release --locked -p earl-cli
 earl="${CARGO_TARGET_DIR:-target}/release/earl"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export EARL_DB="$work/audit.sqlite" EARL_DATA_DIR="$work/data"
+export EARL_DB="$work/audit.sqlite" EARL_DATA_DIR="$work/data" XDG_CACHE_HOME="$work/cache"
 python3 - "$rows" "$distinct" "$work/orders.csv" <<'PY'
 import csv, random, sys
 rows, distinct, path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
@@ -53,10 +53,12 @@ PY
 time_it() {
   local label=$1; shift
   local start end
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
   start=$(date +%s.%N)
-  "$earl" "$@" > "$work/out.json"
+  /usr/bin/time -f "%M" -o "$work/rss" "$earl" "$@" > "$work/out.json"
   end=$(date +%s.%N)
-  python3 -c "import json,sys; s=float(sys.argv[2])-float(sys.argv[1]); r=json.load(open(sys.argv[4])); keys=[k for k in ('records','parties','screened','reused','from_records','questions') if k in r]; extra=', '.join(f'{k} {r[k]:,}' for k in keys); n=sum(len(r.get(k,[])) for k in ('new_hits','cleared','changed')); print(f'{sys.argv[3]}: {s:.2f} s ({extra}; {n:,} changes reported)')" "$start" "$end" "$label" "$work/out.json"
+  python3 -c "import json,sys; s=float(sys.argv[2])-float(sys.argv[1]); r=json.load(open(sys.argv[4])); keys=[k for k in ('records','parties','screened','reused','from_records','questions') if k in r]; extra=', '.join(f'{k} {r[k]:,}' for k in keys); u=r.get('unchanged_by_update'); extra += f\", unchanged by the update {u['names']:,}\" if u else ''; n=sum(len(r.get(k,[])) for k in ('new_hits','cleared','changed')); rss=int(open(sys.argv[5]).read().split()[-1])/1024; print(f'{sys.argv[3]}: {s:.2f} s, peak {rss:,.0f} MiB, load {sys.argv[6]} ({extra}; {n:,} changes reported)')" "$start" "$end" "$label" "$work/out.json" "$work/rss" "$load"
 }
 start=$(date +%s.%N)
 "$earl" check --batch "$work/orders.csv" --out "$work/orders.out.csv" 2>"$work/batch.err" || true
@@ -65,7 +67,21 @@ python3 -c "import sys; print(f'recording {sys.argv[3]} checks (check --batch): 
 tail -n 1 "$work/batch.err"
 time_it "rescreen, cold" audit rescreen --json
 time_it "rescreen, same lists again" audit rescreen --json
-time_it "rescreen, a new list (1% of EL removed)" --lists "$work/fewer.csv" audit rescreen --json
+cp "$work/audit.sqlite" "$work/before-update.sqlite"
+time_it "rescreen, a new list (1% of EL removed), delta" --lists "$work/fewer.csv" audit rescreen --json
+cp "$work/out.json" "$work/delta.json"
+# The same re-screen in full: the trail as it was before, the earlier lists' index set aside.
+mkdir -p "$work/aside"
+mv "$work"/cache/earl/index/*.idx "$work/aside/"
+EARL_DB="$work/before-update.sqlite" time_it "rescreen, a new list (1% of EL removed), full" --lists "$work/fewer.csv" audit rescreen --json
+mv "$work"/aside/*.idx "$work/cache/earl/index/"
+python3 - "$work/delta.json" "$work/out.json" <<'PY'
+import json, sys
+delta, full = (json.load(open(p)) for p in sys.argv[1:])
+same = all(delta[k] == full[k] for k in ("new_hits", "reraised", "cleared", "parties", "not_read"))
+print(f"delta and full re-screens report the same changes: {same}")
+sys.exit(0 if same else 1)
+PY
 time_it "recheck, same data" audit recheck --json
 time_it "recheck, the new list" --lists "$work/fewer.csv" audit recheck --json
 "$earl" audit verify | tail -n 1

@@ -12,6 +12,16 @@
 /// budget (`budget_log_base` 2.35, `budget_short_floor` 2). Three letters or fewer tolerate
 /// nothing; five tolerate one cheap edit, eight about two, twelve about 2.7.
 pub(crate) fn edit_budget(length: usize) -> f64 {
+    // Asked for every pair of words compared: the usual lengths are looked up, not computed.
+    static SHORT: std::sync::LazyLock<[f64; 64]> =
+        std::sync::LazyLock::new(|| std::array::from_fn(budget_of));
+    SHORT
+        .get(length)
+        .copied()
+        .unwrap_or_else(|| budget_of(length))
+}
+
+fn budget_of(length: usize) -> f64 {
     ((length as f64 - 2.0).max(1.0)).log(2.35)
 }
 
@@ -197,12 +207,40 @@ pub(crate) fn weighted_distance(a: &[u8], b: &[u8], limit: f64) -> Option<f64> {
     if a == b {
         return Some(0.0);
     }
-    let width = b.len() + 1;
-    let mut rows = [const { Vec::new() }; 3];
-    for row in &mut rows {
-        row.resize(width, 0.0f64);
+    // A bound without the table: every letter one key has more of than the other must be
+    // inserted, deleted or substituted. An insertion or deletion costs at least 0.5 and
+    // settles one such letter, a substitution at least 0.5 and settles two at most, a swap
+    // none: the distance is at least a quarter of the letters in excess.
+    let mut excess = [0i16; 128];
+    for &c in a {
+        excess[usize::from(c & 0x7f)] += 1;
     }
-    let [mut before, mut previous, mut current] = rows;
+    for &c in b {
+        excess[usize::from(c & 0x7f)] -= 1;
+    }
+    let unmatched: u32 = excess.iter().map(|&n| u32::from(n.unsigned_abs())).sum();
+    if 0.25 * f64::from(unmatched) > limit {
+        return None;
+    }
+    table_distance(a, b, limit)
+}
+
+/// [`weighted_distance`] by the table alone.
+fn table_distance(a: &[u8], b: &[u8], limit: f64) -> Option<f64> {
+    let width = b.len() + 1;
+    // Three rows of the table: on the stack for the words names are made of, which this is
+    // called for tens of times per name screened.
+    const ON_STACK: usize = 48;
+    let mut stack = [[0.0f64; ON_STACK]; 3];
+    let mut heap: [Vec<f64>; 3];
+    let [mut before, mut previous, mut current]: [&mut [f64]; 3] = if width <= ON_STACK {
+        let [x, y, z] = &mut stack;
+        [&mut x[..width], &mut y[..width], &mut z[..width]]
+    } else {
+        heap = [vec![0.0; width], vec![0.0; width], vec![0.0; width]];
+        let [x, y, z] = &mut heap;
+        [x.as_mut_slice(), y.as_mut_slice(), z.as_mut_slice()]
+    };
     for j in 1..width {
         previous[j] = previous[j - 1] + indel_cost(b[j - 1]);
     }
@@ -260,6 +298,23 @@ pub(crate) fn osa_distance(a: &[u8], b: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The bound that skips the table never skips a pair the table would keep.
+        #[test]
+        fn the_letter_bound_only_skips_what_the_table_rejects(
+            a in "[aeioubdghklmnprstSCJX0-9]{0,14}",
+            b in "[aeioubdghklmnprstSCJX0-9]{0,14}",
+            limit in 0.0f64..4.0,
+        ) {
+            prop_assert_eq!(
+                weighted_distance(a.as_bytes(), b.as_bytes(), limit),
+                if a == b { Some(0.0) } else { table_distance(a.as_bytes(), b.as_bytes(), limit) }
+            );
+        }
+    }
+
     use super::*;
 
     fn key(s: &str) -> String {

@@ -518,32 +518,44 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     fn key(p: &Part) -> &[u8] {
         &p.key
     }
+    // The joined texts compared without building them: this runs for every pair of spans.
+    let joined_alike = |f: fn(&Part) -> &[u8]| {
+        q.iter()
+            .flat_map(|p| f(p).iter())
+            .eq(l.iter().flat_map(|p| f(p).iter()))
+    };
     if q.len() > 1 && l.len() > 1 {
         // Both sides joined: the same letters split differently ("sollers finance" /
         // "soller sfinance"), exactly.
         let split_alike = q.len() == l.len() && q.iter().zip(l).all(|(a, b)| a.text == b.text);
-        return (join(q, text) == join(l, text) && !split_alike)
-            .then_some((1.0, MatchMethod::Joined));
+        return (joined_alike(text) && !split_alike).then_some((1.0, MatchMethod::Joined));
     }
-    let (qt, lt) = (join(q, text), join(l, text));
-    if qt == lt {
+    if joined_alike(text) {
         return Some((1.0, MatchMethod::Joined));
     }
+    let joined_length = |parts: &[Part]| parts.iter().map(|p| p.text.len()).sum::<usize>();
+    let (qt_length, lt_length) = (joined_length(q), joined_length(l));
     if han_against_latin(q, l) {
-        return (join(q, key) == join(l, key))
-            .then_some((ROMANISED_SIMILARITY, MatchMethod::Joined));
+        return joined_alike(key).then_some((ROMANISED_SIMILARITY, MatchMethod::Joined));
     }
     let abjad = q.iter().chain(l).any(|p| p.script.is_abjad());
-    let (a, b) = if abjad {
+    // Most pairs of spans end at the length checks: the keys are joined after them.
+    let keys_length = |parts: &[Part]| parts.iter().map(|p| p.key.len()).sum::<usize>();
+    let (a, b): (std::borrow::Cow<[u8]>, std::borrow::Cow<[u8]>) = if abjad {
         (
-            crate::distance::skeleton_of_key(&join(q, key)),
-            crate::distance::skeleton_of_key(&join(l, key)),
+            crate::distance::skeleton_of_key(&join(q, key)).into(),
+            crate::distance::skeleton_of_key(&join(l, key)).into(),
         )
     } else {
-        (join(q, key), join(l, key))
+        (Vec::new().into(), Vec::new().into())
     };
-    let length = a.len().max(b.len());
-    if a.len().min(b.len()) < 3 {
+    let (a_length, b_length) = if abjad {
+        (a.len(), b.len())
+    } else {
+        (keys_length(q), keys_length(l))
+    };
+    let length = a_length.max(b_length);
+    if a_length.min(b_length) < 3 {
         return None;
     }
     // Joining must not swallow a word: the edits stay under half of the shortest joined part
@@ -551,14 +563,19 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     let joined = if q.len() > 1 { q } else { l };
     let shortest = joined.iter().map(|p| p.key.len()).min().unwrap_or(0) as f64;
     let budget = edit_budget(if abjad {
-        qt.len().max(lt.len())
+        qt_length.max(lt_length)
     } else {
         length
     })
     .min(0.5 * shortest - 0.01);
-    if budget < 0.0 || (a.len() as f64 - b.len() as f64).abs() * 0.5 > budget {
+    if budget < 0.0 || (a_length as f64 - b_length as f64).abs() * 0.5 > budget {
         return None;
     }
+    let (a, b) = if abjad {
+        (a, b)
+    } else {
+        (join(q, key).into(), join(l, key).into())
+    };
     let cost = weighted_distance(&a, &b, budget)?;
     let similarity = 1.0 - cost / length as f64;
     (similarity >= JOINED_MIN_SIMILARITY).then_some((similarity, MatchMethod::Joined))
