@@ -235,7 +235,13 @@ pub async fn screen(
         Some(answer) => answer,
         None => {
             // Screening takes a while: off the async workers, so that other requests
-            // (audit commits among them) go on meanwhile.
+            // (audit commits among them) go on meanwhile, and one per core at a time.
+            let _permit = state
+                .screen_answers
+                .screening
+                .acquire()
+                .await
+                .map_err(|e| ApiError::internal(format!("screening is closed: {e}")))?;
             let engine = Arc::clone(engine);
             let answer = tokio::task::spawn_blocking(move || {
                 engine
