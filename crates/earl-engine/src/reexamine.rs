@@ -777,11 +777,14 @@ struct Answered {
     not_rechecked: Vec<NotRead>,
 }
 
+/// A recorded answer's outcome (shared by the records with its body) and `date`.
+type RecordedAnswer = (std::sync::Arc<Outcome>, Option<String>);
+
 /// The reading side of a recheck: each recorded body's outcome and date, kept by body hash
 /// (records of a batch share bodies, and the trail gives each body once).
 #[derive(Default)]
 struct ReadBack {
-    bodies: HashMap<String, Result<(std::sync::Arc<Outcome>, Option<String>), String>>,
+    bodies: HashMap<String, Result<RecordedAnswer, String>>,
     not_rechecked: Vec<NotRead>,
 }
 
