@@ -4,13 +4,24 @@
 # naming an end user (N distinct names, default 100,000: the worst case, no repeat customer;
 # one in twenty is a name of the bundled list). Then: rescreen against the bundled list (cold),
 # again (incremental: nothing to screen), against a list with 1% of the Entity List removed
-# (a new list hash: everything screened again), and recheck. Prints seconds for each.
+# (a new list hash: everything screened again), and recheck. Prints seconds and peak resident
+# memory (GNU time's %M) for each, with the machine's 1-minute load average when it started
+# (another build on the machine slows every figure).
+#
+#   ROWS=10000 DISTINCT=10000 scripts/bench-reexamine.sh
+#   EARL_BIN=path/to/earl scripts/bench-reexamine.sh      (a given binary; no build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${ROWS:-100000}
 distinct=${DISTINCT:-100000}
-cargo build --release --locked -p earl-cli
-earl="${CARGO_TARGET_DIR:-target}/release/earl"
+if [[ -n "${EARL_BIN:-}" ]]; then
+  earl="$EARL_BIN"
+else
+  cargo build --release --locked -p earl-cli
+  earl="${CARGO_TARGET_DIR:-target}/release/earl"
+fi
+[[ -x /usr/bin/time ]] || { echo "needs GNU time (/usr/bin/time, Debian package time)" >&2; exit 1; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export EARL_DB="$work/audit.sqlite" EARL_DATA_DIR="$work/data" XDG_CACHE_HOME="$work/cache"
@@ -52,18 +63,18 @@ open(sys.argv[1], "w", encoding="utf-8").write("".join(out))
 PY
 time_it() {
   local label=$1; shift
-  local start end
-  local load
-  load=$(cut -d' ' -f1 /proc/loadavg)
+  local start end load_then
+  load_then=$(load)
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$work/rss" "$earl" "$@" > "$work/out.json"
+  /usr/bin/time -f '%M' -o "$work/rss" "$earl" "$@" > "$work/out.json"
   end=$(date +%s.%N)
-  python3 -c "import json,sys; s=float(sys.argv[2])-float(sys.argv[1]); r=json.load(open(sys.argv[4])); keys=[k for k in ('records','parties','screened','reused','from_records','questions') if k in r]; extra=', '.join(f'{k} {r[k]:,}' for k in keys); u=r.get('unchanged_by_update'); extra += f\", unchanged by the update {u['names']:,}\" if u else ''; n=sum(len(r.get(k,[])) for k in ('new_hits','cleared','changed')); rss=int(open(sys.argv[5]).read().split()[-1])/1024; print(f'{sys.argv[3]}: {s:.2f} s, peak {rss:,.0f} MiB, load {sys.argv[6]} ({extra}; {n:,} changes reported)')" "$start" "$end" "$label" "$work/out.json" "$work/rss" "$load"
+  python3 -c "import json,sys; s=float(sys.argv[2])-float(sys.argv[1]); r=json.load(open(sys.argv[4])); keys=[k for k in ('records','parties','screened','reused','from_records','questions') if k in r]; extra=', '.join(f'{k} {r[k]:,}' for k in keys); u=r.get('unchanged_by_update'); extra += f\", unchanged by the update {u['names']:,}\" if u else ''; n=sum(len(r.get(k,[])) for k in ('new_hits','cleared','changed')); print(f'{sys.argv[3]}: {s:.2f} s, peak {int(sys.argv[5])/1024:.0f} MiB, load {sys.argv[6]} ({extra}; {n:,} changes reported)')" "$start" "$end" "$label" "$work/out.json" "$(tail -n 1 "$work/rss")" "$load_then"
 }
+load_then=$(load)
 start=$(date +%s.%N)
-"$earl" check --batch "$work/orders.csv" --out "$work/orders.out.csv" 2>"$work/batch.err" || true
+/usr/bin/time -f '%M' -o "$work/rss" "$earl" check --batch "$work/orders.csv" --out "$work/orders.out.csv" 2>"$work/batch.err" || true
 end=$(date +%s.%N)
-python3 -c "import sys; print(f'recording {sys.argv[3]} checks (check --batch): {float(sys.argv[2])-float(sys.argv[1]):.2f} s')" "$start" "$end" "$rows"
+python3 -c "import sys; print(f'recording {sys.argv[3]} checks (check --batch): {float(sys.argv[2])-float(sys.argv[1]):.2f} s, peak {int(sys.argv[4])/1024:.0f} MiB, load {sys.argv[5]}')" "$start" "$end" "$rows" "$(tail -n 1 "$work/rss")" "$load_then"
 tail -n 1 "$work/batch.err"
 time_it "rescreen, cold" audit rescreen --json
 time_it "rescreen, same lists again" audit rescreen --json

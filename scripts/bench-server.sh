@@ -92,6 +92,32 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"chip":"H200","to":"CN","date":"2026-03-01"}'
 EOF
 screen_path="/v1/screen?q=Huawei%20Technologies"
+# GET /v1/screen also with varied names (VARIED names, default 20,000: more than the server
+# keeps recent answers for, so nearly every request screens): half names of the bundled list,
+# half generated company names, as scripts/bench-reexamine.sh makes them. The fixed name above
+# measures the recent-answer cache; these measure screening itself.
+python3 - "$repo/data/csl/consolidated.csv" "${VARIED:-20000}" "$work/names.txt" <<'PY'
+import csv, random, sys, urllib.parse
+random.seed(27)
+listed = [r["name"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))]
+words = ["Advanced", "Pacific", "Golden", "Bright", "Northern", "Unity", "Star", "Harbor", "Summit", "Delta"]
+kinds = ["Electronics", "Trading", "Technology", "Logistics", "Semiconductor", "Computing", "Systems", "Data"]
+forms = ["Co., Ltd.", "GmbH", "Pte. Ltd.", "LLC", "S.A.", "Limited", "Inc."]
+with open(sys.argv[3], "w") as f:
+    for i in range(int(sys.argv[2])):
+        name = random.choice(listed) if i % 2 == 0 else \
+            f"{random.choice(words)} {random.choice(words)} {random.choice(kinds)} {i} {random.choice(forms)}"
+        f.write(urllib.parse.quote(name) + "\n")
+PY
+cat >"$work/names.lua" <<EOF
+local names = {}
+for line in io.lines("$work/names.txt") do names[#names + 1] = line end
+local i = math.random(#names)
+request = function()
+    i = i % #names + 1
+    return wrk.format("GET", "/v1/screen?q=" .. names[i])
+end
+EOF
 
 # Prints one result row from wrk's --latency report.
 run() {
@@ -118,7 +144,9 @@ printf '\n%-16s %6s %12s %10s %10s\n' "endpoint" "conns" "requests/s" "p50" "p99
 for conns in $connections; do
     run "POST /v1/check" "$conns" "/v1/check" "$work/check.lua"
     run "GET /v1/screen" "$conns" "$screen_path" ""
+    run "GET /v1/screen *" "$conns" "/v1/screen" "$work/names.lua"
 done
+echo "(* varied names: ${VARIED:-20000} of them, in turn)"
 
 # Fixed rates: 64 connections, each paced to RATE/64 requests per second.
 if [[ -n "$rates" ]]; then

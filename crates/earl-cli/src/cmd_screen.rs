@@ -75,9 +75,17 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
     crate::check_columns(path, &headers, &["name"], &["country"])?;
     let name_col = headers.iter().position(|h| h == "name").unwrap_or(0);
     let country_col = headers.iter().position(|h| h == "country");
-    // Every row is read first (an unreadable one says why, in its place), then screened on the
-    // shared batch path: each distinct name once, on every core, records in grouped commits.
-    let (mut names, mut unreadable) = (Vec::new(), Vec::new());
+    let mut out: Box<dyn Write> = match &a.out {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
+            |e| Failure::input(format!("{}: cannot create: {e}", p.display())),
+        )?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    // Rows are read, screened (on the shared batch path: each distinct name once, on every
+    // core, records in grouped commits) and written a chunk at a time, in order: an
+    // unreadable row says why, in its place.
+    let mut chunk = Chunk::default();
+    let mut tally = Tally::default();
     let mut record = csv::StringRecord::new();
     let mut lines = earl_front::lines::LineCounter::open(path)
         .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
@@ -90,7 +98,7 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
                     .and_then(|c| record.get(c))
                     .filter(|c| !c.is_empty())
                     .map(str::to_string);
-                names.push((
+                chunk.names.push((
                     line,
                     record.get(name_col).unwrap_or("").to_string(),
                     country,
@@ -98,58 +106,18 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                unreadable.push((line, format!("unreadable row: {e}")));
+                chunk
+                    .unreadable
+                    .push((line, format!("unreadable row: {e}")));
             }
         }
-    }
-    let many = earl_front::screen::screen_many(app, &a.question, &names, Source::CliBatch)?;
-    let mut out: Box<dyn Write> = match &a.out {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
-            |e| Failure::input(format!("{}: cannot create: {e}", p.display())),
-        )?)),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-    // Each distinct answer's matches, read once.
-    let mut read: Vec<Option<Value>> = vec![None; many.answers.len()];
-    let mut results: Vec<(u64, Result<usize, String>)> = names
-        .iter()
-        .zip(many.rows)
-        .map(|((line, _, _), r)| (*line, r))
-        .chain(unreadable.into_iter().map(|(line, e)| (line, Err(e))))
-        .collect();
-    results.sort_by_key(|(line, _)| *line);
-    let (mut hits, mut failed) = (0u64, 0u64);
-    for (line, result) in &results {
-        match result {
-            Ok(i) => {
-                let answer = match &mut read[*i] {
-                    Some(v) => v,
-                    slot => slot.insert(
-                        serde_json::from_str(&many.answers[*i])
-                            .map_err(|e| Failure::internal(e.to_string()))?,
-                    ),
-                };
-                let matched = answer["matches"]
-                    .as_array()
-                    .is_some_and(|ms| ms.iter().any(|m| m["below_threshold"] != true));
-                if matched {
-                    hits += 1;
-                }
-                writeln!(
-                    out,
-                    "{}",
-                    json!({"row": line, "query": answer["query"], "threshold": answer["threshold"], "matches": answer["matches"]})
-                )?;
-            }
-            Err(e) => {
-                failed += 1;
-                eprintln!("earl: {}: line {line}: {e}", path.display());
-                writeln!(out, "{}", json!({"row": line, "error": e}))?;
-            }
+        if chunk.names.len() + chunk.unreadable.len() >= SCREEN_CHUNK {
+            std::mem::take(&mut chunk).screen(app, a, path, &mut out, &mut tally)?;
         }
     }
+    chunk.screen(app, a, path, &mut out, &mut tally)?;
+    let Tally { rows, hits, failed } = tally;
     out.flush()?;
-    let rows = results.len();
     eprintln!("earl: {rows} rows: {hits} with matches, {failed} could not be screened");
     if failed > 0 {
         Err(Failure::input(format!(
@@ -158,6 +126,131 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
     } else {
         Ok(())
     }
+}
+
+/// How many rows `earl screen --batch` holds at once: rows are read, screened, recorded and
+/// written this many at a time, so memory stays bounded whatever the file's length.
+const SCREEN_CHUNK: usize = 8192;
+
+/// Rows read and not yet screened.
+#[derive(Default)]
+struct Chunk {
+    names: Vec<earl_front::screen::NameRow>,
+    unreadable: Vec<(u64, String)>,
+}
+
+/// What the rows written so far came to.
+#[derive(Default)]
+struct Tally {
+    rows: usize,
+    hits: u64,
+    failed: u64,
+}
+
+impl Chunk {
+    /// Screens and records the chunk's rows, then writes them in line order.
+    fn screen(
+        self,
+        app: &App,
+        a: &ScreenArgs,
+        path: &std::path::Path,
+        out: &mut dyn Write,
+        tally: &mut Tally,
+    ) -> Result<(), Failure> {
+        if self.names.is_empty() && self.unreadable.is_empty() {
+            return Ok(());
+        }
+        let many =
+            earl_front::screen::screen_many(app, &a.question, &self.names, Source::CliBatch)?;
+        let mut results: Vec<(u64, Result<usize, String>)> = self
+            .names
+            .iter()
+            .zip(many.rows)
+            .map(|((line, _, _), r)| (*line, r))
+            .chain(self.unreadable.into_iter().map(|(line, e)| (line, Err(e))))
+            .collect();
+        results.sort_by_key(|(line, _)| *line);
+        // The rows' lines are rendered on every core, each part in order.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(results.len().div_ceil(256).max(1));
+        let per_thread = results.len().div_ceil(threads).max(1);
+        let answers = &many.answers;
+        let parts: Vec<Result<Rendered, Failure>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = results
+                .chunks(per_thread)
+                .map(|part| scope.spawn(move || render(part, answers)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(Failure::internal("a writing thread panicked")))
+                })
+                .collect()
+        });
+        for part in parts {
+            let part = part?;
+            for (line, e) in &part.failed {
+                eprintln!("earl: {}: line {line}: {e}", path.display());
+            }
+            out.write_all(&part.text)?;
+            tally.hits += part.hits;
+            tally.failed += part.failed.len() as u64;
+        }
+        tally.rows += results.len();
+        Ok(())
+    }
+}
+
+/// Some rows' output lines, with their tally.
+struct Rendered {
+    text: Vec<u8>,
+    hits: u64,
+    /// The rows that could not be screened, and why.
+    failed: Vec<(u64, String)>,
+}
+
+fn render(
+    results: &[(u64, Result<usize, String>)],
+    answers: &[String],
+) -> Result<Rendered, Failure> {
+    // Each distinct answer's matches, read once.
+    let mut read: std::collections::HashMap<usize, Value> = std::collections::HashMap::new();
+    let mut rendered = Rendered {
+        text: Vec::new(),
+        hits: 0,
+        failed: Vec::new(),
+    };
+    for (line, result) in results {
+        match result {
+            Ok(i) => {
+                let answer = match read.entry(*i) {
+                    std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(v) => v.insert(
+                        serde_json::from_str(&answers[*i])
+                            .map_err(|e| Failure::internal(e.to_string()))?,
+                    ),
+                };
+                let matched = answer["matches"]
+                    .as_array()
+                    .is_some_and(|ms| ms.iter().any(|m| m["below_threshold"] != true));
+                if matched {
+                    rendered.hits += 1;
+                }
+                writeln!(
+                    rendered.text,
+                    "{}",
+                    json!({"row": line, "query": answer["query"], "threshold": answer["threshold"], "matches": answer["matches"]})
+                )?;
+            }
+            Err(e) => {
+                rendered.failed.push((*line, e.clone()));
+                writeln!(rendered.text, "{}", json!({"row": line, "error": e}))?;
+            }
+        }
+    }
+    Ok(rendered)
 }
 
 pub fn pair(app: &App, a: &MatchArgs, lang: earl_render::Lang) -> Result<(), Failure> {

@@ -9,8 +9,14 @@ use earl_core::classify::{self, Classification};
 use earl_core::metrics::{MetricName, Metrics};
 use earl_core::rules::{Amendment, Snapshot};
 use jiff::civil::Date;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
+
+/// How many full answers (and screened end users) a batch keeps at once. A batch of distinct
+/// end users asks as many questions as it has rows; holding every answer (tens of KB each)
+/// made 100,000 rows take gigabytes. A question asked again after its answer left the window
+/// is answered again, identically (answers are deterministic), under the same id.
+pub const ANSWER_WINDOW: usize = 4096;
 
 /// See [`Engine::batch`].
 pub struct BatchChecker<'a> {
@@ -25,10 +31,14 @@ pub struct BatchChecker<'a> {
     chip_names: Interner,
     country_names: Interner,
     party_names: Interner,
+    /// The parties of the latest end users met (at most [`ANSWER_WINDOW`]).
     parties: HashMap<String, Parties>,
-    /// Each distinct question's index in `answered`.
+    /// Each distinct question's id: kept for every question (a few words each) so a question
+    /// keeps its id however long the batch.
     answers: HashMap<AnswerKey, usize>,
-    answered: Vec<CheckAnswer>,
+    /// The full answers of the latest ids answered, oldest first (at most [`ANSWER_WINDOW`]).
+    answered: HashMap<usize, CheckAnswer>,
+    answered_order: VecDeque<usize>,
 }
 
 /// One batch row's answer: shared by every row asking the same question in the same epoch.
@@ -136,10 +146,13 @@ impl BatchChecker<'_> {
             us_tech: req.made.us_tech,
             us_available: req.made.us_available,
         };
-        if let Some(&id) = self.answers.get(&key) {
+        let known = self.answers.get(&key).copied();
+        if let Some(id) = known
+            && self.answered.contains_key(&id)
+        {
             return Ok(Checked {
                 id,
-                answer: &self.answered[id],
+                answer: &self.answered[&id],
             });
         }
         let scenario = self.scenario;
@@ -159,6 +172,13 @@ impl BatchChecker<'_> {
         let (c, metrics, classification) = &*measured;
         // Parties depend only on the end user's name: a batch's ownership is the same for every
         // row (see `BatchChecker::check`).
+        if self.parties.len() >= ANSWER_WINDOW
+            && !self
+                .parties
+                .contains_key(req.end_user.as_deref().unwrap_or_default())
+        {
+            self.parties.clear();
+        }
         let parties = match self.parties.entry(req.end_user.clone().unwrap_or_default()) {
             std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
             std::collections::hash_map::Entry::Vacant(v) => v.insert(engine.parties(req)?),
@@ -169,21 +189,35 @@ impl BatchChecker<'_> {
         let determination =
             engine.determine(snap, Some(c), metrics, classification, req, &parties, false)?;
         let (lists, list_warnings) = engine.check_lists(parties.screened)?;
-        let id = self.answered.len();
-        self.answered.push(CheckAnswer {
-            determination,
-            end_user: req.end_user.clone(),
-            lists,
-            list_warnings,
-            dispositions: parties.relied_on(),
-            reviewed: parties.reviewed,
-            ownership_graph: parties.graph.clone(),
-        });
+        let id = known.unwrap_or(self.answers.len());
+        if self.answered_order.len() >= ANSWER_WINDOW
+            && let Some(oldest) = self.answered_order.pop_front()
+        {
+            self.answered.remove(&oldest);
+        }
+        self.answered_order.push_back(id);
+        self.answered.insert(
+            id,
+            CheckAnswer {
+                determination,
+                end_user: req.end_user.clone(),
+                lists,
+                list_warnings,
+                dispositions: parties.relied_on(),
+                reviewed: parties.reviewed,
+                ownership_graph: parties.graph.clone(),
+            },
+        );
         self.answers.insert(key, id);
         Ok(Checked {
             id,
-            answer: &self.answered[id],
+            answer: &self.answered[&id],
         })
+    }
+
+    /// How many distinct questions this checker has been asked.
+    pub fn questions(&self) -> usize {
+        self.answers.len()
     }
 }
 
@@ -241,7 +275,8 @@ impl Engine {
             party_names: Interner::default(),
             parties: HashMap::new(),
             answers: HashMap::new(),
-            answered: Vec::new(),
+            answered: HashMap::new(),
+            answered_order: VecDeque::new(),
         })
     }
 }

@@ -16,7 +16,7 @@ use earl_screen::Query;
 use earl_store::{AuditStore, ScanRow};
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The version of the screening that produced a cached result: results are reused only for
 /// the same lists *and* the same screener (earl's version and the hash of what its index is
@@ -681,58 +681,93 @@ impl Engine {
         let lists = self.lists_used()?;
         let store_error =
             |e: earl_store::StoreError| EngineError::BadInput(format!("audit trail: {e}"));
-        let mut bodies: HashMap<String, Result<(Outcome, Value), String>> = HashMap::new();
-        let mut rows: Vec<(u64, String, String, Option<String>)> = Vec::new();
-        let records = store
-            .scan(&["check"], since, &mut |row: ScanRow| {
-                if let Some(body) = &row.body {
-                    let parsed = serde_json::from_str::<Value>(body)
-                        .map_err(|e| e.to_string())
-                        .map(|v| (outcome(&v), v));
-                    bodies.insert(row.body_hash.clone(), parsed);
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // One pass over the trail: this thread reads each record's question and its recorded
+        // outcome, workers answer them again. Only the changed ones are kept; the trail is
+        // never held whole.
+        let (records, read, answered) = std::thread::scope(|scope| {
+            let mut senders = Vec::with_capacity(workers);
+            let mut handles = Vec::with_capacity(workers);
+            for _ in 0..workers {
+                let (send, receive) = std::sync::mpsc::sync_channel::<Vec<RecheckJob>>(2);
+                senders.push(send);
+                handles.push(scope.spawn(move || self.recheck_worker(receive)));
+            }
+            let mut read = ReadBack::default();
+            let mut waiting: Vec<Vec<RecheckJob>> = (0..workers).map(|_| Vec::new()).collect();
+            let records = store.scan(&["check"], since, &mut |row: ScanRow| {
+                let Some(job) = read.job(row) else { return };
+                // A question always goes to the same worker (by its end user), so each distinct
+                // question is answered once, by one checker.
+                let worker = job.shard(workers);
+                waiting[worker].push(job);
+                if waiting[worker].len() >= RECHECK_CHUNK {
+                    // A worker that ended early has nothing more to say; the rows it would
+                    // have answered are not lost silently: its join reports the panic.
+                    let _ = senders[worker].send(std::mem::take(&mut waiting[worker]));
                 }
-                rows.push((row.seq, row.inputs, row.body_hash, row.overlay));
-            })
-            .map_err(store_error)?;
+            });
+            for (send, jobs) in senders.iter().zip(&mut waiting) {
+                if !jobs.is_empty() {
+                    let _ = send.send(std::mem::take(jobs));
+                }
+            }
+            drop(senders);
+            let answered: Result<Vec<Answered>, EngineError> = handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .map_err(|_| EngineError::BadInput("a recheck thread failed".into()))
+                })
+                .collect();
+            (records, read, answered)
+        });
+        let records = records.map_err(store_error)?;
+        let mut questions = 0;
+        let mut changed = Vec::new();
+        let mut not_rechecked = read.not_rechecked;
+        for a in answered? {
+            questions += a.questions;
+            changed.extend(a.changed);
+            not_rechecked.extend(a.not_rechecked);
+        }
+        // In the trail's order, as one thread reading it would report them.
+        changed.sort_by_key(|c| c.record);
+        not_rechecked.sort_by_key(|n| n.record);
+        Ok(RecheckReport {
+            records,
+            questions,
+            since: since.map(str::to_string),
+            rules_hash: self.data.content_hash.clone(),
+            lists,
+            ownership_graph: self.ownership_graph()?.map(|g| g.version.clone()),
+            changed,
+            not_rechecked,
+        })
+    }
+
+    /// Answers again the recorded checks it is sent, each distinct question once.
+    fn recheck_worker(&self, jobs: std::sync::mpsc::Receiver<Vec<RecheckJob>>) -> Answered {
         // The same question asked again (a batch repeats them) is answered once: by a batch
         // checker per scenario for checks without owners, else by the exact inputs and date.
+        let mut asked: HashSet<String> = HashSet::new();
         let mut answers: HashMap<String, Result<Outcome, String>> = HashMap::new();
         let mut batchers: HashMap<
             Option<String>,
             (crate::BatchChecker<'_>, HashMap<usize, Outcome>),
         > = HashMap::new();
-        let mut changed = Vec::new();
-        let mut not_rechecked = Vec::new();
-        for (seq, inputs, body_hash, overlay) in rows {
-            let before = match &bodies[&body_hash] {
-                Ok((o, _)) => o,
-                Err(e) => {
-                    not_rechecked.push(NotRead {
-                        record: seq,
-                        reason: format!("its answer is not JSON: {e}"),
-                    });
-                    continue;
-                }
-            };
-            let date = overlay
-                .as_deref()
-                .and_then(|o| serde_json::from_str::<Value>(o).ok())
-                .and_then(|o| o.get("date").and_then(Value::as_str).map(str::to_string))
-                .or_else(|| {
-                    bodies[&body_hash].as_ref().ok().and_then(|(_, v)| {
-                        v.get("date").and_then(Value::as_str).map(str::to_string)
-                    })
-                });
-            let request = serde_json::from_str::<Value>(&inputs)
-                .map_err(|e| format!("its inputs are not JSON: {e}"))
-                .and_then(|i| {
-                    let date = date.ok_or("its answer has no date")?;
-                    request_of(&i, &date)
-                });
+        let mut out = Answered::default();
+        for job in jobs.iter().flatten() {
+            let RecheckJob {
+                seq,
+                request,
+                inputs,
+                before,
+            } = job;
             let (request, date) = match request {
                 Ok(r) => r,
                 Err(reason) => {
-                    not_rechecked.push(NotRead {
+                    out.not_rechecked.push(NotRead {
                         record: seq,
                         reason,
                     });
@@ -762,11 +797,18 @@ impl Engine {
                     }
                     let v = serde_json::to_value(checked.answer).map_err(|e| e.to_string())?;
                     let o = outcome(&v);
+                    if outcomes.len() >= crate::ANSWER_WINDOW {
+                        outcomes.clear();
+                    }
                     outcomes.insert(checked.id, o.clone());
                     Ok(o)
                 })
             } else {
                 let key = format!("{}|{date}", strip_row(&inputs));
+                if answers.len() >= crate::ANSWER_WINDOW && !answers.contains_key(&key) {
+                    answers.clear();
+                }
+                asked.insert(key.clone());
                 answers
                     .entry(key)
                     .or_insert_with(|| {
@@ -778,11 +820,11 @@ impl Engine {
                     .clone()
             };
             match after {
-                Err(reason) => not_rechecked.push(NotRead {
+                Err(reason) => out.not_rechecked.push(NotRead {
                     record: seq,
                     reason: format!("cannot be answered now: {reason}"),
                 }),
-                Ok(after) if &after != before => {
+                Ok(after) if after != *before => {
                     let sym = |a: &[String], b: &[String]| -> Vec<String> {
                         let mut d: Vec<String> = a
                             .iter()
@@ -796,10 +838,10 @@ impl Engine {
                     };
                     let mut decided_by = sym(&before.decided_by, &after.decided_by);
                     decided_by.extend(sym(&before.matches, &after.matches));
-                    changed.push(Rechecked {
+                    out.changed.push(Rechecked {
                         record: seq,
                         date: request.date,
-                        before: before.clone(),
+                        before: Outcome::clone(&before),
                         after,
                         decided_by,
                     });
@@ -807,17 +849,139 @@ impl Engine {
                 Ok(_) => {}
             }
         }
-        Ok(RecheckReport {
-            records,
-            questions: answers.len() + batchers.values().map(|(_, o)| o.len()).sum::<usize>(),
-            since: since.map(str::to_string),
-            rules_hash: self.data.content_hash.clone(),
-            lists,
-            ownership_graph: self.ownership_graph()?.map(|g| g.version.clone()),
-            changed,
-            not_rechecked,
+        out.questions = asked.len() + batchers.values().map(|(b, _)| b.questions()).sum::<usize>();
+        out
+    }
+}
+
+/// How many recorded checks go to a recheck worker at once (and at most two such chunks wait
+/// for each worker): what bounds the rows held, whatever the trail's length.
+const RECHECK_CHUNK: usize = 512;
+
+/// A recorded check to answer again: its question (or why it cannot be read) and its outcome
+/// as recorded.
+struct RecheckJob {
+    seq: u64,
+    request: Result<(CheckRequest, jiff::civil::Date), String>,
+    inputs: String,
+    before: std::sync::Arc<Outcome>,
+}
+
+impl RecheckJob {
+    /// Which of `workers` answers it: by end user, so that every question that could be the
+    /// same (the same end user) meets the same checker and is counted once.
+    fn shard(&self, workers: usize) -> usize {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        let end_user = self
+            .request
+            .as_ref()
+            .ok()
+            .and_then(|(r, _)| r.end_user.as_deref());
+        let hash = BuildHasherDefault::<DefaultHasher>::default().hash_one(end_user);
+        (hash % workers as u64) as usize
+    }
+}
+
+/// What one recheck worker found.
+#[derive(Default)]
+struct Answered {
+    questions: usize,
+    changed: Vec<Rechecked>,
+    not_rechecked: Vec<NotRead>,
+}
+
+/// A recorded answer's outcome (shared by the records with its body) and `date`.
+type RecordedAnswer = (std::sync::Arc<Outcome>, Option<String>);
+
+/// The reading side of a recheck: each recorded body's outcome and date, kept by body hash
+/// (records of a batch share bodies, and the trail gives each body once).
+#[derive(Default)]
+struct ReadBack {
+    bodies: HashMap<String, Result<RecordedAnswer, String>>,
+    not_rechecked: Vec<NotRead>,
+}
+
+impl ReadBack {
+    /// The job of one record, or `None` (with the reason kept) when its answer cannot be read.
+    fn job(&mut self, row: ScanRow) -> Option<RecheckJob> {
+        if let Some(body) = &row.body {
+            let read = recorded_outcome(body).map(|(o, date)| (std::sync::Arc::new(o), date));
+            self.bodies.insert(row.body_hash.clone(), read);
+        }
+        let (before, body_date) = match &self.bodies[&row.body_hash] {
+            Ok(read) => read,
+            Err(e) => {
+                self.not_rechecked.push(NotRead {
+                    record: row.seq,
+                    reason: format!("its answer is not JSON: {e}"),
+                });
+                return None;
+            }
+        };
+        let date = row
+            .overlay
+            .as_deref()
+            .and_then(|o| serde_json::from_str::<Value>(o).ok())
+            .and_then(|o| o.get("date").and_then(Value::as_str).map(str::to_string))
+            .or_else(|| body_date.clone());
+        let request = serde_json::from_str::<Value>(&row.inputs)
+            .map_err(|e| format!("its inputs are not JSON: {e}"))
+            .and_then(|i| {
+                let date = date.ok_or("its answer has no date")?;
+                request_of(&i, &date)
+            });
+        Some(RecheckJob {
+            seq: row.seq,
+            request,
+            inputs: row.inputs,
+            before: std::sync::Arc::clone(before),
         })
     }
+}
+
+/// The members of a recorded answer that [`outcome`] compares, read without building the
+/// whole answer.
+#[derive(serde::Deserialize)]
+struct OutcomeMembers {
+    #[serde(default)]
+    eccn: Value,
+    #[serde(default)]
+    license_required: Value,
+    #[serde(default)]
+    prohibited: Value,
+    #[serde(default)]
+    license_exception: Value,
+    #[serde(default)]
+    review_policy: Value,
+    #[serde(default)]
+    end_user_matches: Value,
+    #[serde(default)]
+    owner_matches: Value,
+    #[serde(default)]
+    decided_by: Value,
+    #[serde(default)]
+    date: Value,
+}
+
+/// A recorded answer's outcome and `date`, as [`outcome`] reads them from the whole answer.
+fn recorded_outcome(body: &str) -> Result<(Outcome, Option<String>), String> {
+    let v = match serde_json::from_str::<OutcomeMembers>(body) {
+        Ok(m) => serde_json::json!({
+            "eccn": m.eccn,
+            "license_required": m.license_required,
+            "prohibited": m.prohibited,
+            "license_exception": m.license_exception,
+            "review_policy": m.review_policy,
+            "end_user_matches": m.end_user_matches,
+            "owner_matches": m.owner_matches,
+            "decided_by": m.decided_by,
+            "date": m.date,
+        }),
+        // Not an object of distinct members: read it whole, as before.
+        Err(_) => serde_json::from_str::<Value>(body).map_err(|e| e.to_string())?,
+    };
+    let date = v.get("date").and_then(Value::as_str).map(str::to_string);
+    Ok((outcome(&v), date))
 }
 
 /// The inputs without the batch row number, as the key of a question.

@@ -231,3 +231,52 @@ fn a_listing_inside_a_batch_changes_the_rows_after_it() {
     assert_eq!(before, Some(false));
     assert_eq!(after, Some(true));
 }
+
+/// A batch keeps a bounded window of full answers (issue 27: 100,000 distinct end users held
+/// gigabytes). A question asked again after its answer left the window keeps its id, is
+/// counted once, and gets the same answer.
+#[test]
+fn a_question_asked_again_after_its_answer_left_the_window_is_answered_the_same() {
+    let ask = |chip: &str, to: &str, year: i16| CheckRequest {
+        item: Item::Catalog(chip.into()),
+        to: to.into(),
+        from: None,
+        end_user: None,
+        end_user_hq: None,
+        date: jiff::civil::date(year, 6, 1),
+        scenario: None,
+        quantity: None,
+        ownership: None,
+        made: Default::default(),
+    };
+    let mut batch = ENGINE.batch(None).expect("batch");
+    let first = ask("H200", "CN", 2025);
+    let (first_id, first_answer) = {
+        let checked = batch.check(&first).expect("first question");
+        (checked.id, serde_json::to_value(checked.answer).unwrap())
+    };
+    let codes = [
+        "CN", "HK", "MO", "RU", "BY", "DE", "SA", "AE", "UA", "VN", "SG", "MY",
+    ];
+    'fill: for year in 1990..2040 {
+        for chip in CHIPS {
+            for to in codes {
+                if batch.questions() > earl_engine::ANSWER_WINDOW {
+                    break 'fill;
+                }
+                batch
+                    .check(&ask(chip, to, year))
+                    .expect("a catalog question");
+            }
+        }
+    }
+    let asked = batch.questions();
+    assert!(
+        asked > earl_engine::ANSWER_WINDOW,
+        "{asked} questions asked"
+    );
+    let again = batch.check(&first).expect("the first question again");
+    assert_eq!(again.id, first_id);
+    assert_eq!(serde_json::to_value(again.answer).unwrap(), first_answer);
+    assert_eq!(batch.questions(), asked);
+}

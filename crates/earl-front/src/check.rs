@@ -11,6 +11,7 @@ use earl_engine::CheckRequest;
 use earl_engine::audit::{SharedAnswer, Source};
 use earl_question::{CheckQuestion, Holding, Recorded};
 use earl_store::PreparedRecord;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// `earl check`: the question, and what only the CLI has — a file of holdings, a batch file,
@@ -476,7 +477,9 @@ pub fn check_row<'c>(
 pub struct BatchRecorder<'e> {
     engine: &'e earl_engine::Engine,
     source: Source,
-    shared: Vec<Option<SharedAnswer>>,
+    /// The prepared bodies of the latest answers (by the checker's id), at most
+    /// [`earl_engine::ANSWER_WINDOW`]: an older one is prepared again, identically.
+    shared: HashMap<usize, SharedAnswer>,
 }
 
 impl<'e> BatchRecorder<'e> {
@@ -484,7 +487,7 @@ impl<'e> BatchRecorder<'e> {
         BatchRecorder {
             engine,
             source,
-            shared: Vec::new(),
+            shared: HashMap::new(),
         }
     }
 
@@ -497,12 +500,13 @@ impl<'e> BatchRecorder<'e> {
         checked: &earl_engine::Checked,
         ownership_file: Option<&Path>,
     ) -> Result<PreparedRecord, Failure> {
-        if self.shared.len() <= checked.id {
-            self.shared.resize_with(checked.id + 1, || None);
+        if self.shared.len() >= earl_engine::ANSWER_WINDOW && !self.shared.contains_key(&checked.id)
+        {
+            self.shared.clear();
         }
-        let answer = match &mut self.shared[checked.id] {
-            Some(s) => s,
-            slot => slot.insert(
+        let answer = match self.shared.entry(checked.id) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
+            std::collections::hash_map::Entry::Vacant(v) => v.insert(
                 self.engine
                     .share(&earl_render::explained(checked.answer.clone()))?,
             ),

@@ -196,62 +196,98 @@ pub fn screen_many(
             })
         })
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(distinct.len().div_ceil(16).max(1));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // Each distinct name is screened, serialised and prepared for the trail on a worker.
+    let threads = cores.min(distinct.len().div_ceil(16).max(1));
     let per_thread = distinct.len().div_ceil(threads).max(1);
-    type Screened = Result<(earl_engine::ScreenAnswer, String), Failure>;
-    let screened: Vec<Screened> = std::thread::scope(|scope| {
+    type Screened = Result<(jiff::civil::Date, String, earl_engine::audit::SharedAnswer), Failure>;
+    // A name that cannot be screened is that row's error; an answer that cannot be prepared
+    // for the trail stops the batch.
+    let parts: Vec<Result<Vec<Screened>, Failure>> = std::thread::scope(|scope| {
         let handles: Vec<_> = distinct
             .chunks(per_thread)
             .map(|chunk| {
-                scope.spawn(move || -> Vec<Screened> {
-                    chunk
-                        .iter()
-                        .map(|&(name, country)| {
-                            let q = row_question(options, name, country.clone());
-                            let answer =
-                                engine.screen(&earl_engine::questions::screen_request(&q)?)?;
-                            let text = serde_json::to_string(&answer)
-                                .map_err(|e| Failure::internal(e.to_string()))?;
-                            Ok((answer, text))
-                        })
-                        .collect()
+                scope.spawn(move || -> Result<Vec<Screened>, Failure> {
+                    let mut out = Vec::with_capacity(chunk.len());
+                    for &(name, country) in chunk {
+                        let q = row_question(options, name, country.clone());
+                        let answer = earl_engine::questions::screen_request(&q)
+                            .and_then(|request| engine.screen(&request))
+                            .map_err(Failure::from);
+                        out.push(match answer {
+                            Ok(answer) => match serde_json::to_string(&answer) {
+                                Ok(text) => Ok((answer.date, text, engine.share(&answer)?)),
+                                Err(e) => Err(Failure::internal(e.to_string())),
+                            },
+                            Err(f) => Err(f),
+                        });
+                    }
+                    Ok(out)
                 })
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| {
+            .map(|h| {
                 h.join()
-                    .unwrap_or_else(|_| vec![Err(Failure::internal("a screening thread panicked"))])
+                    .unwrap_or_else(|_| Err(Failure::internal("a screening thread panicked")))
             })
             .collect()
     });
-    let mut shared = Vec::with_capacity(screened.len());
-    for s in &screened {
-        shared.push(match s {
-            Ok((answer, _)) => Some(engine.share(answer)?),
-            Err(_) => None,
-        });
+    let mut screened: Vec<Screened> = Vec::with_capacity(distinct.len());
+    for part in parts {
+        screened.extend(part?);
     }
-    let mut records = Vec::new();
-    let mut rows = Vec::with_capacity(names.len());
-    for ((row, name, country), &d) in names.iter().zip(&of_row) {
-        match (&screened[d], &shared[d]) {
-            (Ok((answer, _)), Some(s)) => {
-                if audit.is_some() {
-                    let inputs = Recorded {
-                        row: Some(*row),
-                        ..Recorded::new(row_question(options, name, country.clone()))
-                    };
-                    records.push(engine.record_shared(source, &inputs, s, answer.date)?);
-                }
-                rows.push(Ok(d));
-            }
-            (Err(f), _) => rows.push(Err(f.message.clone())),
-            (Ok(_), None) => return Err(Failure::internal("an answer was not prepared")),
-        }
+    // Each row's record, on the workers too (in row order within each part).
+    let rows_of = names.iter().zip(&of_row).collect::<Vec<_>>();
+    let threads = cores.min(rows_of.len().div_ceil(256).max(1));
+    let per_thread = rows_of.len().div_ceil(threads).max(1);
+    type RowsAndRecords = Result<(Vec<Result<usize, String>>, Vec<PreparedRecord>), Failure>;
+    let parts: Vec<RowsAndRecords> = std::thread::scope(|scope| {
+        let screened = &screened;
+        let handles: Vec<_> = rows_of
+            .chunks(per_thread)
+            .map(|chunk| {
+                scope.spawn(move || -> RowsAndRecords {
+                    let (mut rows, mut records) = (Vec::with_capacity(chunk.len()), Vec::new());
+                    for &((row, name, country), &d) in chunk {
+                        match &screened[d] {
+                            Ok((date, _, shared)) => {
+                                if audit.is_some() {
+                                    let inputs = Recorded {
+                                        row: Some(*row),
+                                        ..Recorded::new(row_question(
+                                            options,
+                                            name,
+                                            country.clone(),
+                                        ))
+                                    };
+                                    records.push(
+                                        engine.record_shared(source, &inputs, shared, *date)?,
+                                    );
+                                }
+                                rows.push(Ok(d));
+                            }
+                            Err(f) => rows.push(Err(f.message.clone())),
+                        }
+                    }
+                    Ok((rows, records))
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Failure::internal("a recording thread panicked")))
+            })
+            .collect()
+    });
+    let (mut rows, mut records) = (Vec::with_capacity(names.len()), Vec::new());
+    for part in parts {
+        let (r, p) = part?;
+        rows.extend(r);
+        records.extend(p);
     }
     if let Some(store) = audit {
         for chunk in records.chunks(earl_store::DEFAULT_CHUNK_SIZE) {
@@ -260,7 +296,7 @@ pub fn screen_many(
     }
     let answers = screened
         .into_iter()
-        .map(|s| s.map(|(_, text)| text).unwrap_or_default())
+        .map(|s| s.map(|(_, text, _)| text).unwrap_or_default())
         .collect();
     Ok(ScreenMany { rows, answers })
 }

@@ -29,6 +29,7 @@ mod lang;
 pub mod net;
 mod review;
 mod routes;
+mod screen_cache;
 
 pub use audit::Recorder;
 pub use auth::Token;
@@ -172,6 +173,7 @@ pub fn router_with(
         engine,
         recorder,
         token_required: token.is_some(),
+        screen_answers: Default::default(),
     };
     let (api, openapi) = api(limits.max_requests).with_state(state).split_for_parts();
     let openapi_json = Bytes::from(

@@ -9,6 +9,7 @@ use crate::audit::Recorder;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::{ApiJson, ApiQuery};
 use crate::lang::{AskedLang, in_language};
+use crate::screen_cache::{ScreenCache, ScreenKey, Screened};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -38,6 +39,8 @@ pub struct AppState {
     /// Whether every `/v1/` request must present a bearer token: writes that change later
     /// answers (`POST /v1/review`) are refused otherwise.
     pub token_required: bool,
+    /// Recent `GET /v1/screen` answers, prepared for the trail.
+    pub(crate) screen_answers: Arc<ScreenCache>,
 }
 
 impl AppState {
@@ -220,9 +223,49 @@ pub async fn screen(
         include_below: params.include_below.unwrap_or(false),
         date: questions::date_or_today(params.date.as_deref())?,
     };
-    let answer = state.engine.screen(&request)?;
-    let json = state.record_json(&params, &answer).await?;
-    Ok(json_bytes(json))
+    let engine = &state.engine;
+    let key = ScreenKey::new(
+        &request,
+        earl_engine::today(),
+        &engine.screening()?.provenance.sha256,
+    );
+    let reviews = engine.reviews();
+    let date = request.date;
+    let answer = match state.screen_answers.get(&key, &reviews) {
+        Some(answer) => answer,
+        None => {
+            // Screening takes a while: off the async workers, so that other requests
+            // (audit commits among them) go on meanwhile, and one per core at a time.
+            let _permit = state
+                .screen_answers
+                .screening
+                .acquire()
+                .await
+                .map_err(|e| ApiError::internal(format!("screening is closed: {e}")))?;
+            let engine = Arc::clone(engine);
+            let answer = tokio::task::spawn_blocking(move || {
+                engine
+                    .screen(&request)
+                    .and_then(|answer| engine.share(&answer))
+            })
+            .await
+            .map_err(|e| ApiError::internal(format!("the screening task failed: {e}")))??;
+            state.screen_answers.put(
+                key,
+                Screened {
+                    reviews,
+                    answer: answer.clone(),
+                },
+            );
+            answer
+        }
+    };
+    let record = engine.record_shared(Source::Api, &params, &answer, date)?;
+    let body = Bytes::copy_from_slice(record.outputs_json().as_bytes());
+    if let Some(recorder) = &state.recorder {
+        recorder.commit(record).await?;
+    }
+    Ok(json_bytes(body))
 }
 
 /// Compare two names the way screening does, and explain the score (as `earl match --json`).

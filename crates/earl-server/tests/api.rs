@@ -920,3 +920,43 @@ async fn lists_shows_the_list_in_use_and_its_age() {
     assert_eq!(v["staleness_warning"].is_string(), age > 7, "{v}");
     assert_eq!(v["newer_documents"], json!([]));
 }
+
+/// A name screened again is answered from the recent answers (issue 27, point 5): the same
+/// bytes a fresh screening gives, and every request still recorded.
+#[tokio::test]
+async fn a_screening_asked_again_is_answered_the_same_and_recorded_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(AuditStore::open(&dir.path().join("audit.sqlite")).unwrap());
+    let engine = engine();
+    let recorder = Arc::new(Recorder::new(Arc::clone(&store)));
+    let app = earl_server::router(Arc::clone(&engine), Some(recorder), None);
+    let url = "/v1/screen?q=Huawei%20Technologies&country=CN&lists=EL,SDN";
+    let first = send(&app, get(url)).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text);
+    let again = send(&app, get(url)).await;
+    assert_eq!(again.text, first.text);
+    let fresh = engine
+        .screen(&earl_engine::ScreenRequest {
+            name: "Huawei Technologies".into(),
+            country: Some("CN".into()),
+            lists: Some(vec!["EL".into(), "SDN".into()]),
+            threshold: None,
+            include_below: false,
+            date: earl_engine::today(),
+        })
+        .unwrap();
+    let record = engine
+        .record(earl_engine::audit::Source::Api, &json!({}), &fresh)
+        .unwrap();
+    assert_eq!(first.text, record.outputs_json());
+    let records = store.list(&ListFilter::default()).unwrap();
+    assert_eq!(records.len(), 2, "each request is recorded");
+    let (one, two) = (
+        store.get(1).unwrap().unwrap(),
+        store.get(2).unwrap().unwrap(),
+    );
+    assert_eq!((one.kind.as_str(), two.kind.as_str()), ("screen", "screen"));
+    assert_eq!(one.outputs, two.outputs);
+    assert_eq!(one.inputs, two.inputs);
+    assert!(store.verify().unwrap().ok);
+}
