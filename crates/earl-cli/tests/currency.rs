@@ -231,7 +231,7 @@ fn a_party_listed_later_is_found_again() {
 #[test]
 fn a_rescreen_after_an_update_equals_a_full_one() {
     // The whole bundled list; the update adds Moore Threads' rows and drops a few dozen others.
-    let dropped = |l: &str| l.len() % 401 == 0;
+    let dropped = |l: &str| l.len().is_multiple_of(401);
     let old = slice(2, usize::MAX, |l| l.contains("Moore Thread"));
     let new = slice(2, usize::MAX, dropped);
     let mut orders = String::from("chip,destination,end_user,date\n");
