@@ -187,7 +187,7 @@ pub fn run(app: &App, a: &AuditArgs, lang: earl_render::Lang) -> Result<(), Fail
             if *json {
                 return print_json(&report);
             }
-            earl_render::currency::rescreen(&mut std::io::stdout().lock(), &report)?;
+            earl_render::currency::rescreen(&mut std::io::stdout().lock(), &report, lang)?;
             Ok(())
         }
         AuditCommand::Recheck { since, json } => {
@@ -200,7 +200,7 @@ pub fn run(app: &App, a: &AuditArgs, lang: earl_render::Lang) -> Result<(), Fail
             if *json {
                 return print_json(&report);
             }
-            earl_render::currency::recheck(&mut std::io::stdout().lock(), &report)?;
+            earl_render::currency::recheck(&mut std::io::stdout().lock(), &report, lang)?;
             Ok(())
         }
         AuditCommand::Export { out } => {

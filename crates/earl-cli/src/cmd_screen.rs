@@ -352,7 +352,7 @@ pub fn lists(app: &App, a: &ListsArgs, lang: earl_render::Lang) -> Result<(), Fa
         if *json {
             return print_json(&diff);
         }
-        earl_render::currency::lists_diff(&mut std::io::stdout().lock(), &diff)?;
+        earl_render::currency::lists_diff(&mut std::io::stdout().lock(), &diff, lang)?;
         return Ok(());
     }
     if a.json {
@@ -363,7 +363,7 @@ pub fn lists(app: &App, a: &ListsArgs, lang: earl_render::Lang) -> Result<(), Fa
     let stale = earl_screen::staleness(p, earl_engine::today(), a.max_age_days);
     let drops = engine.count_drop_warnings()?;
     let mut w = std::io::stdout().lock();
-    earl_render::currency::lists_in_use(&mut w, p, age_days(p))?;
+    earl_render::currency::lists_in_use(&mut w, p, age_days(p), lang)?;
     earl_render::human::lists(&mut w, p, stale.as_ref(), drops, lang)?;
     Ok(())
 }

@@ -2,65 +2,87 @@
 //! `earl update`, in words.
 
 use crate::human::generated;
-use earl_engine::reexamine::{NotRead, PartyChange, RecheckReport, RescreenReport};
+use crate::lang::Lang;
+use crate::prose::join;
+use crate::tr;
+use earl_engine::reexamine::{NotRead, Outcome, PartyChange, RecheckReport, RescreenReport};
 use earl_screen::Provenance;
 use earl_screen::diff::{FieldValue, ListsDiff};
 use std::io::{self, Write};
 
-fn provenance_line(p: &Provenance) -> String {
-    let hash: String = p.sha256.chars().take(16).collect();
-    format!(
-        "{} ({}, {} entries, sha256 {hash}…)",
-        p.source_file,
-        generated(p, crate::lang::Lang::En),
-        p.counts.total
+/// A SHA-256 shortened as every printer shows it: its first 16 hex digits.
+fn short_hash(sha256: &str) -> String {
+    sha256.chars().take(16).collect()
+}
+
+fn provenance_line(p: &Provenance, lang: Lang) -> String {
+    tr!(
+        lang,
+        "lists-provenance",
+        source = p.source_file.as_str(),
+        generated = generated(p, lang),
+        count = p.counts.total,
+        hash = short_hash(&p.sha256)
     )
 }
 
-fn value(v: &FieldValue) -> String {
+fn value(v: &FieldValue, lang: Lang) -> String {
     match v {
-        FieldValue::Text(Some(t)) => format!("“{t}”"),
-        FieldValue::Text(None) => "none".into(),
-        FieldValue::List(items) if items.is_empty() => "none".into(),
-        FieldValue::List(items) => items
-            .iter()
-            .map(|i| format!("“{i}”"))
-            .collect::<Vec<_>>()
-            .join(", "),
+        FieldValue::Text(Some(t)) => tr!(lang, "quoted", text = t.as_str()),
+        FieldValue::Text(None) => tr!(lang, "none"),
+        FieldValue::List(items) if items.is_empty() => tr!(lang, "none"),
+        FieldValue::List(items) => {
+            let quoted: Vec<String> = items
+                .iter()
+                .map(|i| tr!(lang, "quoted", text = i.as_str()))
+                .collect();
+            join(&quoted, "list-comma", lang)
+        }
     }
 }
 
 /// The first line of `earl lists`: which list is in use and how old it is.
-pub fn lists_in_use(w: &mut dyn Write, p: &Provenance, age_days: Option<i32>) -> io::Result<()> {
-    match (p.generated, age_days) {
-        (Some(g), Some(age)) => writeln!(
-            w,
-            "In use: {}, generated {g}, {age} days old.",
-            p.source_file
+pub fn lists_in_use(
+    w: &mut dyn Write,
+    p: &Provenance,
+    age_days: Option<i32>,
+    lang: Lang,
+) -> io::Result<()> {
+    let line = match (p.generated, age_days) {
+        (Some(g), Some(age)) => tr!(
+            lang,
+            "lists-in-use",
+            source = p.source_file.as_str(),
+            date = g.to_string(),
+            days = age
         ),
-        _ => writeln!(
-            w,
-            "In use: {}, generation date unknown (the file carries none), so its age is unknown.",
-            p.source_file
-        ),
-    }
+        _ => tr!(lang, "lists-in-use-undated", source = p.source_file.as_str()),
+    };
+    writeln!(w, "{line}")
 }
 
 /// `earl lists diff`.
-pub fn lists_diff(w: &mut dyn Write, d: &ListsDiff) -> io::Result<()> {
-    writeln!(w, "from {}", provenance_line(&d.from))?;
-    writeln!(w, "to   {}", provenance_line(&d.to))?;
+pub fn lists_diff(w: &mut dyn Write, d: &ListsDiff, lang: Lang) -> io::Result<()> {
+    let from = provenance_line(&d.from, lang);
+    let to = provenance_line(&d.to, lang);
+    writeln!(w, "{}", tr!(lang, "lists-diff-from", provenance = from))?;
+    writeln!(w, "{}", tr!(lang, "lists-diff-to", provenance = to))?;
     if d.is_empty() {
-        writeln!(w, "The two versions hold the same entries.")?;
+        writeln!(w, "{}", tr!(lang, "lists-diff-same"))?;
         return Ok(());
     }
     for (list, t) in &d.per_list {
-        writeln!(
-            w,
-            "  {list:<8} {} added, {} removed, {} changed",
-            t.added, t.removed, t.changed
-        )?;
+        let counts = tr!(
+            lang,
+            "lists-diff-counts",
+            added = t.added,
+            removed = t.removed,
+            changed = t.changed
+        );
+        writeln!(w, "  {list:<8} {counts}")?;
     }
+    // The list codes, entry names and notices are data, shown as published; only the marks
+    // (+, -, ~) and the field values' quotes are earl's.
     for e in &d.added {
         let notice = e
             .federal_register_notice
@@ -75,149 +97,158 @@ pub fn lists_diff(w: &mut dyn Write, d: &ListsDiff) -> io::Result<()> {
     for c in &d.changed {
         writeln!(w, "~ {}: {}", c.list, c.name)?;
         for f in &c.fields {
-            writeln!(
-                w,
-                "    {}: {} → {}",
-                f.field,
-                value(&f.before),
-                value(&f.after)
-            )?;
+            let change = tr!(
+                lang,
+                "lists-diff-field",
+                before = value(&f.before, lang),
+                after = value(&f.after, lang)
+            );
+            writeln!(w, "    {}: {change}", f.field)?;
         }
     }
     Ok(())
 }
 
-fn records(r: &[u64]) -> String {
+fn records(r: &[u64], lang: Lang) -> String {
     let shown: Vec<String> = r.iter().take(10).map(u64::to_string).collect();
+    let shown = join(&shown, "list-comma", lang);
     match r.len() {
-        n if n > 10 => format!("{} and {} more", shown.join(", "), n - 10),
-        _ => shown.join(", "),
+        n if n > 10 => tr!(lang, "records-and-more", shown = shown, more = n - 10),
+        _ => shown,
     }
 }
 
-fn changes(w: &mut dyn Write, title: &str, list: &[PartyChange]) -> io::Result<()> {
+fn changes(w: &mut dyn Write, title: &str, list: &[PartyChange], lang: Lang) -> io::Result<()> {
     if list.is_empty() {
         return Ok(());
     }
-    writeln!(w, "{title}:")?;
+    writeln!(w, "{}", tr!(lang, title))?;
     for c in list {
-        writeln!(
-            w,
-            "  {} — {}: {} (as “{}”, score {:.2}); records {}",
-            c.name,
-            c.list,
-            c.entry,
-            c.matched_name,
-            c.score,
-            records(&c.records)
-        )?;
+        let line = tr!(
+            lang,
+            "reexamine-party-change",
+            name = c.name.as_str(),
+            list = c.list.as_str(),
+            entry = c.entry.as_str(),
+            matched = c.matched_name.as_str(),
+            score = format!("{:.2}", c.score),
+            records = records(&c.records, lang)
+        );
+        writeln!(w, "  {line}")?;
         if let Some(review) = &c.review {
-            // `audit rescreen` is not yet asked a language (docs/notes/issue-25.md).
-            writeln!(
-                w,
-                "    {}",
-                crate::review::hit_review(review, crate::Lang::En)
-            )?;
+            writeln!(w, "    {}", crate::review::hit_review(review, lang))?;
         }
     }
     Ok(())
 }
 
-fn not_read(w: &mut dyn Write, what: &str, list: &[NotRead]) -> io::Result<()> {
+/// The records a re-examination could not read; `heading` is a message taking `count`.
+fn not_read(w: &mut dyn Write, heading: &str, list: &[NotRead], lang: Lang) -> io::Result<()> {
     if list.is_empty() {
         return Ok(());
     }
-    writeln!(w, "{} records could not be {what}:", list.len())?;
+    writeln!(w, "{}", tr!(lang, heading, count = list.len()))?;
     for n in list.iter().take(20) {
-        writeln!(w, "  record {}: {}", n.record, n.reason)?;
+        // The reason is the engine's (an I/O or parse error), quoted as it is.
+        let line = tr!(
+            lang,
+            "not-read-record",
+            record = n.record,
+            reason = n.reason.as_str()
+        );
+        writeln!(w, "  {line}")?;
     }
     if list.len() > 20 {
-        writeln!(w, "  … and {} more (see --json)", list.len() - 20)?;
+        writeln!(w, "  {}", tr!(lang, "not-read-more", more = list.len() - 20))?;
     }
     Ok(())
 }
 
 /// `earl audit rescreen`.
-pub fn rescreen(w: &mut dyn Write, r: &RescreenReport) -> io::Result<()> {
-    writeln!(
-        w,
-        "{} parties in {} records ({} occurrences) screened against {} (sha256 {}…): {} screened now, {} already screened against these lists.",
-        r.parties,
-        r.records,
-        r.occurrences,
-        r.lists.source_file,
-        r.lists.sha256.chars().take(16).collect::<String>(),
-        r.screened,
-        r.reused
-    )?;
+pub fn rescreen(w: &mut dyn Write, r: &RescreenReport, lang: Lang) -> io::Result<()> {
+    let head = tr!(
+        lang,
+        "rescreen-head",
+        parties = r.parties,
+        records = r.records,
+        occurrences = r.occurrences,
+        source = r.lists.source_file.as_str(),
+        hash = short_hash(&r.lists.sha256),
+        screened = r.screened,
+        reused = r.reused
+    );
+    writeln!(w, "{head}")?;
     if let Some(u) = &r.unchanged_by_update {
-        writeln!(
-            w,
-            "{} of the names screened against the earlier lists (sha256 {}…) keep their result: the update ({} entries added or changed, {} removed or changed) does not reach them.",
-            u.names,
-            u.earlier_lists.chars().take(16).collect::<String>(),
-            u.entries_added,
-            u.entries_removed
-        )?;
+        let line = tr!(
+            lang,
+            "rescreen-unchanged-by-update",
+            names = u.names,
+            hash = short_hash(&u.earlier_lists),
+            added = u.entries_added,
+            removed = u.entries_removed
+        );
+        writeln!(w, "{line}")?;
     }
     if r.new_hits.is_empty() && r.reraised.is_empty() && r.cleared.is_empty() {
-        writeln!(w, "No party's matches changed.")?;
+        writeln!(w, "{}", tr!(lang, "rescreen-none-changed"))?;
     }
-    changes(
-        w,
-        "Now listed (matches the records did not have)",
-        &r.new_hits,
-    )?;
-    changes(
-        w,
-        "Raised again (matches a reviewer had set aside as false positives)",
-        &r.reraised,
-    )?;
-    changes(w, "No longer matched (matches the records had)", &r.cleared)?;
-    not_read(w, "read", &r.not_read)
+    changes(w, "rescreen-new-hits", &r.new_hits, lang)?;
+    changes(w, "rescreen-reraised", &r.reraised, lang)?;
+    changes(w, "rescreen-cleared", &r.cleared, lang)?;
+    not_read(w, "rescreen-not-read", &r.not_read, lang)
+}
+
+/// A recorded or fresh answer's verdict, as `recheck` compares them.
+fn outcome(o: &Outcome, lang: Lang) -> String {
+    let licence = match o.license_required.as_bool() {
+        Some(true) => "required",
+        Some(false) => "not-required",
+        None => "undetermined",
+    };
+    let prohibited = match o.prohibited.as_bool() {
+        Some(true) => "yes",
+        _ => "no",
+    };
+    tr!(
+        lang,
+        "recheck-outcome",
+        licence = licence,
+        prohibited = prohibited
+    )
 }
 
 /// `earl audit recheck`.
-pub fn recheck(w: &mut dyn Write, r: &RecheckReport) -> io::Result<()> {
-    writeln!(
-        w,
-        "{} recorded checks ({} distinct questions) answered again under the rules and lists in use ({}).",
-        r.records, r.questions, r.lists.source_file
-    )?;
+pub fn recheck(w: &mut dyn Write, r: &RecheckReport, lang: Lang) -> io::Result<()> {
+    let head = tr!(
+        lang,
+        "recheck-head",
+        records = r.records,
+        questions = r.questions,
+        source = r.lists.source_file.as_str()
+    );
+    writeln!(w, "{head}")?;
     if let Some(graph) = &r.ownership_graph {
-        writeln!(
-            w,
-            "Owners were also looked up in the ownership graph, version {graph}."
-        )?;
+        let line = tr!(lang, "recheck-ownership-graph", graph = graph.as_str());
+        writeln!(w, "{line}")?;
     }
     if r.changed.is_empty() {
-        writeln!(w, "No answer changed.")?;
+        writeln!(w, "{}", tr!(lang, "recheck-none-changed"))?;
     }
-    let verdict = |o: &earl_engine::reexamine::Outcome| {
-        let req = match o.license_required.as_bool() {
-            Some(true) => "licence required",
-            Some(false) => "no licence required",
-            None => "undetermined",
-        };
-        match o.prohibited.as_bool() {
-            Some(true) => format!("{req}, prohibited"),
-            _ => req.to_string(),
-        }
-    };
     for c in &r.changed {
-        writeln!(
-            w,
-            "record {} ({}): {} → {}; because of {}",
-            c.record,
-            c.date,
-            verdict(&c.before),
-            verdict(&c.after),
-            if c.decided_by.is_empty() {
-                "the answer's details".to_string()
-            } else {
-                c.decided_by.join(", ")
-            }
-        )?;
+        let because = match c.decided_by.is_empty() {
+            true => tr!(lang, "recheck-because-details"),
+            false => join(&c.decided_by, "list-comma", lang),
+        };
+        let line = tr!(
+            lang,
+            "recheck-changed",
+            record = c.record,
+            date = c.date.to_string(),
+            before = outcome(&c.before, lang),
+            after = outcome(&c.after, lang),
+            because = because
+        );
+        writeln!(w, "{line}")?;
     }
-    not_read(w, "rechecked", &r.not_rechecked)
+    not_read(w, "recheck-not-rechecked", &r.not_rechecked, lang)
 }

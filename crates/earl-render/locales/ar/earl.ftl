@@ -659,3 +659,75 @@ staleness-old = قوائم الفحص الصادرة في {$generated} عمره�
 staleness-undated = قوائم الفحص في {$file} لا تحمل تاريخ إصدار، فلا يستطيع earl معرفة مدى حداثتها (آخر تعديل للملف {$modified})؛ استخدم ملف JSON من trade.gov، وهو مؤرخ، أو `earl update`
 staleness-modified-on = في {$date}
 staleness-modified-unknown = في وقت غير معروف
+
+## Keeping answers current (currency.rs): earl lists, earl lists diff, earl audit rescreen and recheck
+quoted = «{$text}»
+lists-in-use = القائمة المستخدمة: {$source}، أُنشئت في {$date}، وعمرها { $days ->
+        [one] يوم واحد
+        [two] يومان
+        [few] {$days} أيام
+        [many] {$days} يومًا
+       *[other] {$days} يوم
+    }.
+lists-in-use-undated = القائمة المستخدمة: {$source}، تاريخ إنشائها غير معروف (لا يحمل الملف تاريخًا)، فعمرها غير معروف.
+lists-provenance = {$source} ({$generated}، { $count ->
+        [one] قيد واحد
+        [two] قيدان
+        [few] {$count} قيود
+        [many] {$count} قيدًا
+       *[other] {$count} قيد
+    }، sha256 {$hash}…)
+lists-diff-from = من {$provenance}
+lists-diff-to = إلى {$provenance}
+lists-diff-same = تحمل النسختان القيود نفسها.
+lists-diff-counts = أُضيف {$added}، حُذف {$removed}، تغيّر {$changed}
+lists-diff-field = {$before} ← {$after}
+records-and-more = {$shown} و{$more} غيرها
+reexamine-party-change = {$name} — {$list}: {$entry} (باسم «{$matched}»، الدرجة {$score})؛ السجلات {$records}
+not-read-record = السجل {$record}: {$reason}
+not-read-more = … و{$more} غيرها (انظر ‎--json)
+rescreen-head = فُحص { $parties ->
+        [one] طرف واحد
+        [two] طرفان
+        [few] {$parties} أطراف
+        [many] {$parties} طرفًا
+       *[other] {$parties} طرف
+    } واردة في { $records ->
+        [one] سجل واحد
+        [two] سجلين
+        [few] {$records} سجلات
+        [many] {$records} سجلًا
+       *[other] {$records} سجل
+    } (مرات الورود: {$occurrences}) مقابل {$source} (sha256 {$hash}…): فُحص منها الآن {$screened}، وسبق فحص {$reused} مقابل هذه القوائم.
+rescreen-unchanged-by-update = من الأسماء التي فُحصت مقابل القوائم السابقة (sha256 {$hash}…) يبقى {$names} على نتيجته: التحديث (قيود أُضيفت أو تغيّرت: {$added}؛ قيود حُذفت أو تغيّرت: {$removed}) لا يطالها.
+rescreen-none-changed = لم تتغير تطابقات أي طرف.
+rescreen-new-hits = مُدرج الآن (تطابقات لم تكن في السجلات):
+rescreen-reraised = أُثير مجددًا (تطابقات كان مراجِع قد استبعدها بوصفها إيجابيات كاذبة):
+rescreen-cleared = لم يعد مطابقًا (تطابقات كانت في السجلات):
+rescreen-not-read = تعذّرت قراءة { $count ->
+        [one] سجل واحد
+        [two] سجلين
+        [few] {$count} سجلات
+        [many] {$count} سجلًا
+       *[other] {$count} سجل
+    }:
+recheck-head = التحققات المسجلة: {$records} (الأسئلة المختلفة: {$questions})، أُجيب عنها من جديد وفق القواعد والقوائم المستخدمة ({$source}).
+recheck-ownership-graph = بُحث عن المالكين أيضًا في سجل الملكية، الإصدار {$graph}.
+recheck-none-changed = لم تتغير أي إجابة.
+recheck-outcome = { $licence ->
+        [required] يلزم ترخيص
+        [not-required] لا يلزم ترخيص
+       *[undetermined] غير محسوم
+    }{ $prohibited ->
+        [yes] {"، محظور"}
+       *[no] {""}
+    }
+recheck-changed = السجل {$record} ({$date}): {$before} ← {$after}؛ بسبب {$because}
+recheck-because-details = تفاصيل الإجابة
+recheck-not-rechecked = تعذّرت إعادة التحقق من { $count ->
+        [one] سجل واحد
+        [two] سجلين
+        [few] {$count} سجلات
+        [many] {$count} سجلًا
+       *[other] {$count} سجل
+    }:

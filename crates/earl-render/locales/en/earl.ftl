@@ -613,3 +613,39 @@ staleness-old = screening lists from {$generated} are {$age} days old (more than
 staleness-undated = the screening lists in {$file} carry no generation date, so earl cannot tell how current they are (the file was last modified {$modified}); use trade.gov's JSON download, which is dated, or `earl update`
 staleness-modified-on = on {$date}
 staleness-modified-unknown = at an unknown time
+
+## Keeping answers current (currency.rs): earl lists, earl lists diff, earl audit rescreen and recheck
+quoted = “{$text}”
+lists-in-use = In use: {$source}, generated {$date}, {$days} days old.
+lists-in-use-undated = In use: {$source}, generation date unknown (the file carries none), so its age is unknown.
+lists-provenance = {$source} ({$generated}, {$count} entries, sha256 {$hash}…)
+lists-diff-from = from {$provenance}
+lists-diff-to = to   {$provenance}
+lists-diff-same = The two versions hold the same entries.
+lists-diff-counts = {$added} added, {$removed} removed, {$changed} changed
+lists-diff-field = {$before} → {$after}
+records-and-more = {$shown} and {$more} more
+reexamine-party-change = {$name} — {$list}: {$entry} (as “{$matched}”, score {$score}); records {$records}
+not-read-record = record {$record}: {$reason}
+not-read-more = … and {$more} more (see --json)
+rescreen-head = {$parties} parties in {$records} records ({$occurrences} occurrences) screened against {$source} (sha256 {$hash}…): {$screened} screened now, {$reused} already screened against these lists.
+rescreen-unchanged-by-update = {$names} of the names screened against the earlier lists (sha256 {$hash}…) keep their result: the update ({$added} entries added or changed, {$removed} removed or changed) does not reach them.
+rescreen-none-changed = No party's matches changed.
+rescreen-new-hits = Now listed (matches the records did not have):
+rescreen-reraised = Raised again (matches a reviewer had set aside as false positives):
+rescreen-cleared = No longer matched (matches the records had):
+rescreen-not-read = {$count} records could not be read:
+recheck-head = {$records} recorded checks ({$questions} distinct questions) answered again under the rules and lists in use ({$source}).
+recheck-ownership-graph = Owners were also looked up in the ownership graph, version {$graph}.
+recheck-none-changed = No answer changed.
+recheck-outcome = { $licence ->
+        [required] licence required
+        [not-required] no licence required
+       *[undetermined] undetermined
+    }{ $prohibited ->
+        [yes] {", prohibited"}
+       *[no] {""}
+    }
+recheck-changed = record {$record} ({$date}): {$before} → {$after}; because of {$because}
+recheck-because-details = the answer's details
+recheck-not-rechecked = {$count} records could not be rechecked:

@@ -605,3 +605,39 @@ staleness-old = 筛查清单生成于 {$generated}，已有 {$age} 天（超过 
 staleness-undated = {$file} 中的筛查清单未载明生成日期，earl 无法判断其是否为最新（该文件最后修改于{$modified}）；请使用载明日期的 trade.gov JSON 下载文件，或运行 `earl update`
 staleness-modified-on = {" "}{$date}
 staleness-modified-unknown = 未知时间
+
+## Keeping answers current (currency.rs): earl lists, earl lists diff, earl audit rescreen and recheck
+quoted = “{$text}”
+lists-in-use = 正在使用：{$source}，生成于 {$date}，已有 {$days} 天。
+lists-in-use-undated = 正在使用：{$source}，生成日期未知（文件未载明），因此无法得知其时效。
+lists-provenance = {$source}（{$generated}，{$count} 个条目，sha256 {$hash}…）
+lists-diff-from = 旧版 {$provenance}
+lists-diff-to = 新版 {$provenance}
+lists-diff-same = 两个版本所含条目相同。
+lists-diff-counts = 新增 {$added}，删除 {$removed}，变更 {$changed}
+lists-diff-field = {$before} → {$after}
+records-and-more = {$shown} 等，另有 {$more} 条
+reexamine-party-change = {$name} — {$list}：{$entry}（匹配名称“{$matched}”，得分 {$score}）；记录 {$records}
+not-read-record = 记录 {$record}：{$reason}
+not-read-more = … 另有 {$more} 条（见 --json）
+rescreen-head = {$records} 条记录中的 {$parties} 个当事方（出现 {$occurrences} 次）已对照 {$source}（sha256 {$hash}…）筛查：本次筛查 {$screened} 个，{$reused} 个此前已对照这些清单筛查。
+rescreen-unchanged-by-update = 对照此前清单（sha256 {$hash}…）筛查的名称中，有 {$names} 个结果不变：此次更新（新增或变更 {$added} 个条目，删除或变更 {$removed} 个）不涉及它们。
+rescreen-none-changed = 没有任何当事方的匹配发生变化。
+rescreen-new-hits = 新列入（记录中原先没有的匹配）：
+rescreen-reraised = 再次提出（复核人员曾作为误报排除的匹配）：
+rescreen-cleared = 不再匹配（记录中原有的匹配）：
+rescreen-not-read = 有 {$count} 条记录无法读取：
+recheck-head = {$records} 条已记录的核查（{$questions} 个不同问题）已按当前使用的规则和清单（{$source}）重新作答。
+recheck-ownership-graph = 另已在所有权图（版本 {$graph}）中查询所有者。
+recheck-none-changed = 没有任何答案发生变化。
+recheck-outcome = { $licence ->
+        [required] 需要许可证
+        [not-required] 无需许可证
+       *[undetermined] 未定
+    }{ $prohibited ->
+        [yes] {"，禁止"}
+       *[no] {""}
+    }
+recheck-changed = 记录 {$record}（{$date}）：{$before} → {$after}；原因：{$because}
+recheck-because-details = 答案的细节
+recheck-not-rechecked = 有 {$count} 条记录无法重新核查：
