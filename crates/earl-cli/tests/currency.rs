@@ -224,6 +224,46 @@ fn a_party_listed_later_is_found_again() {
             "check", "screen", "rescreen", "rescreen", "recheck", "recheck"
         ]
     );
+
+    // The same reports in the language asked (issue 25): translated sentences, the list code,
+    // the entry's name and the record numbers as they are.
+    let said = |args: &[&str]| {
+        let out = env.run(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let diff = said(&["--lang", "zh", "lists", "diff", old_s, new_s]);
+    assert!(diff.contains("新增 3，删除 0，变更 0"), "{diff}");
+    assert!(
+        diff.contains(&format!("+ EL: {MOORE} (88 FR 71992)")),
+        "{diff}"
+    );
+    let rescreen = said(&["--lang", "zh", "--lists", new_s, "audit", "rescreen"]);
+    assert!(rescreen.contains("2 条记录中的 1 个当事方"), "{rescreen}");
+    assert!(
+        rescreen.contains("新列入（记录中原先没有的匹配）：\n"),
+        "{rescreen}"
+    );
+    assert!(
+        rescreen.contains(&format!("{MOORE} — EL：{MOORE}")),
+        "{rescreen}"
+    );
+    assert!(rescreen.contains("；记录 1、2\n"), "{rescreen}");
+    let recheck = said(&["--lang", "ar", "--lists", new_s, "audit", "recheck"]);
+    // H100 to China needed a licence before and after; the Entity List match is what changed.
+    assert!(
+        recheck.contains(&format!(
+            "السجل 1 (2026-03-01): يلزم ترخيص ← يلزم ترخيص؛ بسبب party-el، rp-2026-lane، rp-d5-macau، EL: {MOORE}\n"
+        )),
+        "{recheck}"
+    );
+    assert!(recheck.starts_with("التحققات المسجلة: 1 "), "{recheck}");
 }
 
 /// Issue 27: a re-screen after a list update screens only the names the update reaches, keeps

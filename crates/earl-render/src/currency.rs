@@ -56,7 +56,11 @@ pub fn lists_in_use(
             date = g.to_string(),
             days = age
         ),
-        _ => tr!(lang, "lists-in-use-undated", source = p.source_file.as_str()),
+        _ => tr!(
+            lang,
+            "lists-in-use-undated",
+            source = p.source_file.as_str()
+        ),
     };
     writeln!(w, "{line}")
 }
@@ -159,7 +163,11 @@ fn not_read(w: &mut dyn Write, heading: &str, list: &[NotRead], lang: Lang) -> i
         writeln!(w, "  {line}")?;
     }
     if list.len() > 20 {
-        writeln!(w, "  {}", tr!(lang, "not-read-more", more = list.len() - 20))?;
+        writeln!(
+            w,
+            "  {}",
+            tr!(lang, "not-read-more", more = list.len() - 20)
+        )?;
     }
     Ok(())
 }
