@@ -212,7 +212,7 @@ pub fn run(app: &App, a: &AuditArgs, lang: earl_render::Lang) -> Result<(), Fail
             };
             let n = app.audit_read_only()?.export_jsonl(&mut *w)?;
             w.flush()?;
-            eprintln!("earl: exported {n} records");
+            eprintln!("earl: {}", earl_render::status::audit_exported(n, lang));
             Ok(())
         }
     }

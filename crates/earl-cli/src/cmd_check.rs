@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub fn run(app: &App, a: &CheckArgs, lang: Lang) -> Result<(), Failure> {
     if let Some(batch) = &a.batch {
-        return run_batch(app, a, batch);
+        return run_batch(app, a, batch, lang);
     }
     // Recorded in English (the audit record's language), shown in the language asked.
     let answer = earl_render::explained_in(answer(app, &a.question()?)?, lang);
@@ -100,7 +100,7 @@ impl Sink {
     }
 }
 
-fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
+fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Failure> {
     let (engine, scenario) = app.engine_with_scenario(a.question.scenario.as_deref())?;
     let mut checker = engine.batch(scenario.as_deref())?;
     let file = std::fs::File::open(path)
@@ -204,11 +204,10 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path) -> Result<(), Failure> {
     sink.finish()?;
     progress.finish_and_clear();
     for warning in &list_warnings {
-        eprintln!("earl: warning: {warning}");
+        eprintln!("earl: {}", earl_render::status::warning(warning, lang));
     }
-    eprintln!(
-        "earl: {rows} rows: {ok} checked ({required} need a licence), {failed_rows} could not be checked"
-    );
+    let summary = earl_render::status::batch_checked(rows, ok, required, failed_rows, lang);
+    eprintln!("earl: {summary}");
     if failed_rows > 0 {
         Err(Failure {
             code: 2,

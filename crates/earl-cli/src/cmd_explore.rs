@@ -29,7 +29,9 @@ pub fn diff(app: &App, a: &DiffArgs, lang: Lang) -> Result<(), Failure> {
     }
     earl_render::explore::diff(&mut std::io::stdout().lock(), &report, lang)?;
     if let Some(path) = &a.svg {
-        println!("\nMatrix written to {}", path.display());
+        let written =
+            earl_render::status::written(earl_render::status::Written::Matrix, path, lang);
+        println!("\n{written}");
     }
     Ok(())
 }
@@ -52,7 +54,8 @@ pub fn timeline(app: &App, a: &TimelineArgs, lang: Lang) -> Result<(), Failure> 
     }
     earl_render::explore::timeline(&mut std::io::stdout().lock(), &report, until, lang)?;
     if let Some(path) = &a.svg {
-        println!("\nChart written to {}", path.display());
+        let written = earl_render::status::written(earl_render::status::Written::Chart, path, lang);
+        println!("\n{written}");
     }
     Ok(())
 }

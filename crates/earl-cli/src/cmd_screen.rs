@@ -42,7 +42,7 @@ pub enum ListsCommand {
 
 pub fn screen(app: &App, a: &ScreenArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     if let Some(batch) = &a.batch {
-        return screen_batch(app, a, batch);
+        return screen_batch(app, a, batch, lang);
     }
     let answer = screen_answer(app, &a.question)?;
     if a.json {
@@ -52,16 +52,21 @@ pub fn screen(app: &App, a: &ScreenArgs, lang: earl_render::Lang) -> Result<(), 
     Ok(())
 }
 
-fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(), Failure> {
+fn screen_batch(
+    app: &App,
+    a: &ScreenArgs,
+    path: &std::path::Path,
+    lang: earl_render::Lang,
+) -> Result<(), Failure> {
     let engine = app.engine()?;
     let p = &engine.screening()?.provenance;
-    let stale =
-        earl_screen::staleness_warning(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS);
+    let stale = earl_screen::staleness(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS)
+        .map(|s| earl_render::human::staleness(&s, lang));
     for w in stale
         .into_iter()
         .chain(engine.count_drop_warnings()?.iter().cloned())
     {
-        eprintln!("earl: warning: {w}");
+        eprintln!("earl: {}", earl_render::status::warning(&w, lang));
     }
     let file = std::fs::File::open(path)
         .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
@@ -118,7 +123,8 @@ fn screen_batch(app: &App, a: &ScreenArgs, path: &std::path::Path) -> Result<(),
     chunk.screen(app, a, path, &mut out, &mut tally)?;
     let Tally { rows, hits, failed } = tally;
     out.flush()?;
-    eprintln!("earl: {rows} rows: {hits} with matches, {failed} could not be screened");
+    let summary = earl_render::status::batch_screened(rows as u64, hits, failed, lang);
+    eprintln!("earl: {summary}");
     if failed > 0 {
         Err(Failure::input(format!(
             "{failed} of {rows} rows could not be screened (see above)"

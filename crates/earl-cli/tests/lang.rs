@@ -220,3 +220,48 @@ fn the_catalogs_speak_the_language_asked() {
     let systems = stdout(&earl(&["systems", "--lang", "ar"], &[]));
     assert!(systems.contains("الأنظمة حتى"), "{systems}");
 }
+
+/// The CLI's own status lines (a batch's summary, the file a chart went to) in the language
+/// asked; the program's name before them stays.
+#[test]
+fn the_status_lines_speak_the_language_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("orders.csv");
+    std::fs::write(
+        &input,
+        "chip,destination,end_user,end_user_hq,date,quantity\nH200,CN,,,2026-03-01,8\nNOPE,CN,,,2026-03-01,1\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.csv");
+    let (input, out) = (input.to_str().unwrap(), out.to_str().unwrap());
+    let batch = earl(
+        &["check", "--batch", input, "--out", out, "--lang", "zh"],
+        &[],
+    );
+    assert_eq!(batch.status.code(), Some(2), "a row could not be checked");
+    let err = String::from_utf8_lossy(&batch.stderr);
+    assert!(
+        err.contains("earl: 共 2 行：已核查 1 行（其中 1 行需要许可证），1 行无法核查"),
+        "{err}"
+    );
+    let matrix = dir.path().join("m.svg");
+    let matrix = matrix.to_str().unwrap();
+    let diff = stdout(&earl(
+        &[
+            "diff",
+            "2025-11-20",
+            "safe-chips-act",
+            "--date",
+            "2026-03-01",
+            "--svg",
+            matrix,
+            "--lang",
+            "ar",
+        ],
+        &[],
+    ));
+    assert!(
+        diff.ends_with(&format!("\nكُتبت المصفوفة في {matrix}\n")),
+        "{diff}"
+    );
+}

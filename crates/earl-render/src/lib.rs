@@ -14,6 +14,7 @@ pub mod owners;
 pub mod prose;
 pub mod review;
 pub mod rule_texts;
+pub mod status;
 pub mod svg;
 
 use earl_core::check::Determination;

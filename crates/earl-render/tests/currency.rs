@@ -224,3 +224,28 @@ fn lists_in_use_in_every_language() {
         render(|w| currency::lists_in_use(w, &p, Some(128), lang))
     });
 }
+
+#[test]
+fn the_status_lines_in_every_language() {
+    use earl_render::status::{self, Written};
+    let path = std::path::Path::new("out/h200-cn.svg");
+    // A count drop's warning comes from the lists' loader, in English, inside the warning line.
+    let counts = |n: usize| earl_screen::ListCounts {
+        per_list: [("EL".to_string(), n)].into(),
+        total: n,
+    };
+    let drops = earl_screen::count_drop_warnings(&counts(120), &counts(60));
+    assert_eq!(drops.len(), 1, "{drops:?}");
+    in_every_language("status", &["out/h200-cn.svg"], &|lang| {
+        [
+            status::batch_screened(120, 3, 1, lang),
+            status::batch_checked(120, 118, 40, 2, lang),
+            status::audit_exported(1, lang),
+            status::audit_exported(12, lang),
+            status::written(Written::Matrix, path, lang),
+            status::written(Written::Chart, path, lang),
+            status::warning(&drops[0], lang),
+        ]
+        .join("\n")
+    });
+}

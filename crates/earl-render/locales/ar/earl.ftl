@@ -731,3 +731,16 @@ recheck-not-rechecked = تعذّرت إعادة التحقق من { $count ->
         [many] {$count} سجلًا
        *[other] {$count} سجل
     }:
+
+## The CLI's own status lines (status.rs), after "earl: "
+batch-screened = الصفوف: {$rows}؛ فيها تطابقات: {$hits}؛ تعذّر فحصها: {$failed}
+batch-checked = الصفوف: {$rows}؛ تم التحقق منها: {$checked} (يلزمها ترخيص: {$required})؛ تعذّر التحقق منها: {$failed}
+audit-exported = صُدِّر { $count ->
+        [one] سجل واحد
+        [two] سجلان
+        [few] {$count} سجلات
+        [many] {$count} سجلًا
+       *[other] {$count} سجل
+    }
+written-matrix = كُتبت المصفوفة في {$path}
+written-chart = كُتب الرسم البياني في {$path}

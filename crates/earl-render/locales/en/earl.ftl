@@ -649,3 +649,10 @@ recheck-outcome = { $licence ->
 recheck-changed = record {$record} ({$date}): {$before} → {$after}; because of {$because}
 recheck-because-details = the answer's details
 recheck-not-rechecked = {$count} records could not be rechecked:
+
+## The CLI's own status lines (status.rs), after "earl: "
+batch-screened = {$rows} rows: {$hits} with matches, {$failed} could not be screened
+batch-checked = {$rows} rows: {$checked} checked ({$required} need a licence), {$failed} could not be checked
+audit-exported = exported {$count} records
+written-matrix = Matrix written to {$path}
+written-chart = Chart written to {$path}

@@ -1,0 +1,61 @@
+//! The CLI's own status lines (on stderr or after a report): batch summaries, files written,
+//! warnings. The CLI puts its name ("earl: ") before them; the sentence is the catalog's.
+
+use crate::lang::Lang;
+use crate::tr;
+use std::path::Path;
+
+/// What `earl screen --batch` says when every row is read.
+pub fn batch_screened(rows: u64, hits: u64, failed: u64, lang: Lang) -> String {
+    tr!(
+        lang,
+        "batch-screened",
+        rows = rows,
+        hits = hits,
+        failed = failed
+    )
+}
+
+/// What `earl check --batch` says when every row is read.
+pub fn batch_checked(rows: u64, checked: u64, required: u64, failed: u64, lang: Lang) -> String {
+    tr!(
+        lang,
+        "batch-checked",
+        rows = rows,
+        checked = checked,
+        required = required,
+        failed = failed
+    )
+}
+
+/// What `earl audit export` says of the records it wrote.
+pub fn audit_exported(records: u64, lang: Lang) -> String {
+    tr!(lang, "audit-exported", count = records)
+}
+
+/// A file `earl diff --svg` or `earl timeline --svg` wrote.
+#[derive(Debug, Clone, Copy)]
+pub enum Written {
+    Matrix,
+    Chart,
+}
+
+/// The line after a report that names the file its chart went to.
+pub fn written(what: Written, path: &Path, lang: Lang) -> String {
+    let id = match what {
+        Written::Matrix => "written-matrix",
+        Written::Chart => "written-chart",
+    };
+    tr!(lang, id, path = path.display().to_string())
+}
+
+/// A warning line; `text` is already in `lang` where earl has it as data (a count drop's
+/// sentence comes from the lists' loader and stays English).
+pub fn warning(text: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "field",
+        label = tr!(lang, "label-warning"),
+        value = text
+    )
+}
