@@ -116,6 +116,12 @@ fn arabic_plurals_take_their_six_forms() {
     assert!(said(3).contains("3 تعديلات"), "{}", said(3));
     assert!(said(11).contains("11 تعديلًا"), "{}", said(11));
     assert!(said(100).contains("100 تعديل،"), "{}", said(100));
+    // CLDR chooses by the last two digits (`n % 100`): intl_pluralrules 7.0.2 did not, which
+    // vendor/intl_pluralrules patches.
+    assert!(said(101).contains("101 تعديل،"), "{}", said(101));
+    assert!(said(103).contains("103 تعديلات"), "{}", said(103));
+    assert!(said(111).contains("111 تعديلًا"), "{}", said(111));
+    assert!(said(1_205).contains("1205 تعديلات"), "{}", said(1_205));
     // English and Chinese have no such forms.
     let english = tr!(
         Lang::En,
