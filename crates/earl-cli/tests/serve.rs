@@ -157,8 +157,10 @@ fn thousands_of_idle_connections_do_not_starve_healthz() {
     let files_before = server.open_files();
     let held: Vec<TcpStream> = (0..idle).map(|_| server.connect()).collect();
     if let Some(before) = files_before {
+        // `before` may still count the /healthz connection, closed by the server an instant
+        // later (under load, after the count): allow it.
         wait_until("the server accepted every idle connection", || {
-            server.open_files().unwrap_or(0) >= before + idle
+            server.open_files().unwrap_or(0) + 1 >= before + idle
         });
     }
     let started = Instant::now();
