@@ -9,7 +9,7 @@ earl="${1:-target/release/earl}"
 [ -x "$earl" ] || cargo build --release -p earl-cli
 data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT
-export XDG_DATA_HOME="$data"
+export XDG_DATA_HOME="$data" XDG_CACHE_HOME="$data/cache"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 yardstick="$earl classify H200 --no-audit"
 echo "== first screen (builds and stores the index)"

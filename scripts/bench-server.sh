@@ -64,6 +64,8 @@ fi
 
 # The audit database goes on the same disk as the build, not a tmpfs, so its syncs are real.
 work="$(mktemp -d -p "$target" bench-server.XXXXXX)"
+# Its screening index too: nothing under $HOME.
+export XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data"
 server_pid=""
 cleanup() {
     if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
