@@ -24,7 +24,7 @@ fi
 load() { cut -d' ' -f1 /proc/loadavg; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export EARL_DB="$work/audit.sqlite" EARL_DATA_DIR="$work/data" XDG_CACHE_HOME="$work/cache"
+export EARL_DB="$work/audit.sqlite" EARL_DATA_DIR="$work/data" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/home"
 python3 - "$rows" "$distinct" "$work/orders.csv" <<'PY'
 import csv, random, sys
 rows, distinct, path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
