@@ -12,11 +12,15 @@ use jiff::civil::Date;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
-/// How many full answers (and screened end users) a batch keeps at once. A batch of distinct
-/// end users asks as many questions as it has rows; holding every answer (tens of KB each)
-/// made 100,000 rows take gigabytes. A question asked again after its answer left the window
-/// is answered again, identically (answers are deterministic), under the same id.
+/// How many full answers (and screened end users) a batch keeps at once for questions asked
+/// once. A batch of distinct end users asks as many questions as it has rows; holding every
+/// answer (tens of KB each) made 100,000 rows take gigabytes. A question asked again after its
+/// answer left the window is answered again, identically (answers are deterministic), under
+/// the same id — and from then on kept (up to [`KEPT_ANSWERS`]): questions that repeat are
+/// answered at most twice, however many other questions come between.
 pub const ANSWER_WINDOW: usize = 4096;
+/// How many answers of questions asked more than once a batch keeps besides the window.
+pub const KEPT_ANSWERS: usize = 1 << 17;
 
 /// See [`Engine::batch`].
 pub struct BatchChecker<'a> {
@@ -36,9 +40,11 @@ pub struct BatchChecker<'a> {
     /// Each distinct question's id: kept for every question (a few words each) so a question
     /// keeps its id however long the batch.
     answers: HashMap<AnswerKey, usize>,
-    /// The full answers of the latest ids answered, oldest first (at most [`ANSWER_WINDOW`]).
+    /// The full answers of the latest ids answered (at most [`ANSWER_WINDOW`] asked once, in
+    /// `answered_order` oldest first, and up to [`KEPT_ANSWERS`] asked again).
     answered: HashMap<usize, CheckAnswer>,
     answered_order: VecDeque<usize>,
+    kept: usize,
 }
 
 /// One batch row's answer: shared by every row asking the same question in the same epoch.
@@ -190,12 +196,17 @@ impl BatchChecker<'_> {
             engine.determine(snap, Some(c), metrics, classification, req, &parties, false)?;
         let (lists, list_warnings) = engine.check_lists(parties.screened)?;
         let id = known.unwrap_or(self.answers.len());
-        if self.answered_order.len() >= ANSWER_WINDOW
-            && let Some(oldest) = self.answered_order.pop_front()
-        {
-            self.answered.remove(&oldest);
+        if known.is_some() && self.kept < KEPT_ANSWERS {
+            // Asked again after its answer left the window: a question that repeats.
+            self.kept += 1;
+        } else {
+            if self.answered_order.len() >= ANSWER_WINDOW
+                && let Some(oldest) = self.answered_order.pop_front()
+            {
+                self.answered.remove(&oldest);
+            }
+            self.answered_order.push_back(id);
         }
-        self.answered_order.push_back(id);
         self.answered.insert(
             id,
             CheckAnswer {
@@ -277,6 +288,7 @@ impl Engine {
             answers: HashMap::new(),
             answered: HashMap::new(),
             answered_order: VecDeque::new(),
+            kept: 0,
         })
     }
 }

@@ -25,7 +25,7 @@ mod screen;
 mod systems;
 
 pub use answers::*;
-pub use batch::{ANSWER_WINDOW, BatchChecker, Checked};
+pub use batch::{ANSWER_WINDOW, BatchChecker, Checked, KEPT_ANSWERS};
 pub use dates::{parse_date, today};
 pub use lists::{ListsSource, Screening};
 pub use screen::{

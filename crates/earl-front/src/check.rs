@@ -478,8 +478,12 @@ pub struct BatchRecorder<'e> {
     engine: &'e earl_engine::Engine,
     source: Source,
     /// The prepared bodies of the latest answers (by the checker's id), at most
-    /// [`earl_engine::ANSWER_WINDOW`]: an older one is prepared again, identically.
+    /// [`earl_engine::ANSWER_WINDOW`]: an older one is prepared again, identically, and from
+    /// then on kept in `kept` (up to [`earl_engine::KEPT_ANSWERS`]), as the checker keeps it.
     shared: HashMap<usize, SharedAnswer>,
+    kept: HashMap<usize, SharedAnswer>,
+    /// The ids prepared at least once.
+    prepared: std::collections::HashSet<usize>,
 }
 
 impl<'e> BatchRecorder<'e> {
@@ -488,6 +492,8 @@ impl<'e> BatchRecorder<'e> {
             engine,
             source,
             shared: HashMap::new(),
+            kept: HashMap::new(),
+            prepared: std::collections::HashSet::new(),
         }
     }
 
@@ -500,16 +506,24 @@ impl<'e> BatchRecorder<'e> {
         checked: &earl_engine::Checked,
         ownership_file: Option<&Path>,
     ) -> Result<PreparedRecord, Failure> {
-        if self.shared.len() >= earl_engine::ANSWER_WINDOW && !self.shared.contains_key(&checked.id)
-        {
-            self.shared.clear();
+        let id = checked.id;
+        if !self.kept.contains_key(&id) && !self.shared.contains_key(&id) {
+            let prepared = self
+                .engine
+                .share(&earl_render::explained(checked.answer.clone()))?;
+            if !self.prepared.insert(id) && self.kept.len() < earl_engine::KEPT_ANSWERS {
+                // Prepared before and asked again: an answer that repeats.
+                self.kept.insert(id, prepared);
+            } else {
+                if self.shared.len() >= earl_engine::ANSWER_WINDOW {
+                    self.shared.clear();
+                }
+                self.shared.insert(id, prepared);
+            }
         }
-        let answer = match self.shared.entry(checked.id) {
-            std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-            std::collections::hash_map::Entry::Vacant(v) => v.insert(
-                self.engine
-                    .share(&earl_render::explained(checked.answer.clone()))?,
-            ),
+        let answer = match self.kept.get(&id) {
+            Some(answer) => answer,
+            None => &self.shared[&id],
         };
         let inputs = Recorded {
             row: Some(row),
