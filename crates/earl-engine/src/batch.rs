@@ -194,7 +194,7 @@ impl BatchChecker<'_> {
         let parties = engine.reviewed(parties, req)?;
         let determination =
             engine.determine(snap, Some(c), metrics, classification, req, &parties, false)?;
-        let (lists, list_warnings) = engine.check_lists(parties.screened)?;
+        let answer = engine.answer(determination, req, parties)?;
         let id = known.unwrap_or(self.answers.len());
         if known.is_some() && self.kept < KEPT_ANSWERS {
             // Asked again after its answer left the window: a question that repeats.
@@ -207,18 +207,7 @@ impl BatchChecker<'_> {
             }
             self.answered_order.push_back(id);
         }
-        self.answered.insert(
-            id,
-            CheckAnswer {
-                determination,
-                end_user: req.end_user.clone(),
-                lists,
-                list_warnings,
-                dispositions: parties.relied_on(),
-                reviewed: parties.reviewed,
-                ownership_graph: parties.graph.clone(),
-            },
-        );
+        self.answered.insert(id, answer);
         self.answers.insert(key, id);
         Ok(Checked {
             id,

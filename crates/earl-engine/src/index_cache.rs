@@ -93,13 +93,13 @@ pub(crate) fn load_stats(
 
 /// Statistics behind the same build header as the index, so another build's are not read.
 fn stats_bytes(stats: &TokenStats) -> Vec<u8> {
-    let mut out = Screener::build_header();
+    let mut out = Screener::build_hash().as_bytes().to_vec();
     out.extend(postcard::to_allocvec(stats).expect("statistics serialise"));
     out
 }
 
 fn read_stats(bytes: &[u8]) -> Option<TokenStats> {
-    let payload = bytes.strip_prefix(Screener::build_header().as_slice())?;
+    let payload = bytes.strip_prefix(Screener::build_hash().as_bytes())?;
     postcard::from_bytes(payload).ok()
 }
 
@@ -242,7 +242,7 @@ mod tests {
         let mut other_build = whole.clone();
         other_build[9] ^= 1;
         let mut bad_table = whole.clone();
-        let table = 8 + Screener::build_header().len() + 8 + 32;
+        let table = 8 + Screener::build_hash().len() + 8 + 32;
         bad_table[table + 8..table + 16].copy_from_slice(&u64::MAX.to_le_bytes());
         let mut flipped_payload = whole.clone();
         let middle = whole.len() / 2;

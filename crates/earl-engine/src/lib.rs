@@ -389,16 +389,7 @@ impl Engine {
         let parties = self.reviewed(&self.parties(req)?, req)?;
         let determination =
             self.determine(&snap, chip, &metrics, &classification, req, &parties, false)?;
-        let (lists, list_warnings) = self.check_lists(parties.screened)?;
-        Ok(CheckAnswer {
-            determination,
-            end_user: req.end_user.clone(),
-            lists,
-            list_warnings,
-            dispositions: parties.relied_on(),
-            reviewed: parties.reviewed,
-            ownership_graph: parties.graph.clone(),
-        })
+        self.answer(determination, req, parties)
     }
 
     /// The determination for a measured and classified item; shared by single and batch checks

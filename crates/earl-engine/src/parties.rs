@@ -1,11 +1,12 @@
 //! The parties of a check: the end user and its owners, each screened, and the holdings given
 //! checked before any is walked.
 
-use crate::{CheckRequest, Engine, EngineError, screen};
+use crate::{CheckAnswer, CheckRequest, Engine, EngineError, screen};
+use earl_core::check::Determination;
 use earl_core::ownership::Stake;
 use earl_core::party::{PartyHit, ReviewedHit};
 use earl_core::rules::ReviewPolicy;
-use earl_screen::{LicensePolicy, Provenance, Query};
+use earl_screen::{LicensePolicy, Query};
 use std::collections::HashMap;
 
 /// The parties of a request, screened.
@@ -106,20 +107,32 @@ impl Engine {
             .collect())
     }
 
-    /// The provenance and warnings of the lists a check screened against; none when it
-    /// screened no party.
-    pub(crate) fn check_lists(
+    /// A check's answer: its determination, with the parties it rests on and, when it
+    /// screened any, the provenance and warnings of the lists it screened them against.
+    pub(crate) fn answer(
         &self,
-        screened: bool,
-    ) -> Result<(Option<Provenance>, Vec<String>), EngineError> {
-        if !screened {
-            return Ok((None, Vec::new()));
-        }
-        let screening = self.screening()?;
-        Ok((
-            Some(screening.provenance.clone()),
-            screening.warnings.clone(),
-        ))
+        determination: Determination,
+        req: &CheckRequest,
+        parties: Parties,
+    ) -> Result<CheckAnswer, EngineError> {
+        let (lists, list_warnings) = if parties.screened {
+            let screening = self.screening()?;
+            (
+                Some(screening.provenance.clone()),
+                screening.warnings.clone(),
+            )
+        } else {
+            (None, Vec::new())
+        };
+        Ok(CheckAnswer {
+            determination,
+            end_user: req.end_user.clone(),
+            lists,
+            list_warnings,
+            dispositions: parties.relied_on(),
+            reviewed: parties.reviewed,
+            ownership_graph: parties.graph,
+        })
     }
 
     /// Screens every owner named in `stakes` (each name once).

@@ -22,11 +22,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// the same lists *and* the same screener (earl's version and the hash of what its index is
 /// built from).
 fn screener_version() -> String {
-    let build = String::from_utf8_lossy(&earl_screen::Screener::build_header()).into_owned();
+    let build = earl_screen::Screener::build_hash();
     format!(
         "earl-{}-{}",
         env!("CARGO_PKG_VERSION"),
-        &build[..16.min(build.len())]
+        build.get(..16).unwrap_or(build)
     )
 }
 
@@ -63,6 +63,14 @@ pub struct UnchangedByUpdate {
     pub entries_removed: usize,
     /// Names whose earlier result stands.
     pub names: usize,
+}
+
+/// The names a re-screen still had to screen, split by an update's delta: what it did not
+/// reach (`kept`, with the earlier result) and what it must screen (`left`).
+struct UpdateSplit<'a> {
+    report: Option<UnchangedByUpdate>,
+    kept: Vec<(&'a str, Vec<Hit>)>,
+    left: Vec<&'a str>,
 }
 
 /// A record that could not be read back.
@@ -482,12 +490,11 @@ impl Engine {
             }
         }
         let reused = now.len() - from_records;
-        let (unchanged_by_update, todo) =
-            self.unchanged_by_update(store, &lists, &version, known, todo)?;
-        let (unchanged_by_update, kept) = match unchanged_by_update {
-            Some((report, kept)) => (Some(report), kept),
-            None => (None, Vec::new()),
-        };
+        let UpdateSplit {
+            report: unchanged_by_update,
+            kept,
+            left: todo,
+        } = self.unchanged_by_update(store, &lists, &version, known, todo)?;
         let fresh = self.screen_many(&todo)?;
         for (name, hits) in todo.iter().copied().zip(fresh).chain(kept) {
             now.insert(name, hits);
@@ -575,8 +582,6 @@ impl Engine {
     /// Of the names `todo` still to screen, those an update does not reach keep their result
     /// against the earlier lists: the cached lists with the most names whose index the cache
     /// still holds, compared entry by entry with the lists in use ([`earl_screen::delta`]).
-    /// Returns what was kept, and the names left to screen.
-    #[allow(clippy::type_complexity)]
     fn unchanged_by_update<'a>(
         &self,
         store: &AuditStore,
@@ -584,17 +589,16 @@ impl Engine {
         version: &str,
         mut recorded: HashMap<String, HashMap<String, Vec<Hit>>>,
         todo: Vec<&'a str>,
-    ) -> Result<
-        (
-            Option<(UnchangedByUpdate, Vec<(&'a str, Vec<Hit>)>)>,
-            Vec<&'a str>,
-        ),
-        EngineError,
-    > {
+    ) -> Result<UpdateSplit<'a>, EngineError> {
         let store_error =
             |e: earl_store::StoreError| EngineError::Lists(format!("audit trail: {e}"));
+        let nothing_kept = |left| UpdateSplit {
+            report: None,
+            kept: Vec::new(),
+            left,
+        };
         if todo.is_empty() {
-            return Ok((None, todo));
+            return Ok(nothing_kept(todo));
         }
         // Earlier lists with results in the cache or in records of this earl, most names first.
         let mut earlier: HashMap<String, u64> = store
@@ -614,7 +618,7 @@ impl Engine {
                 crate::index_cache::stored(self.index_dir.as_deref(), &sha).map(|s| (sha, s))
             });
         let Some((earlier_sha, earlier_index)) = earlier else {
-            return Ok((None, todo));
+            return Ok(nothing_kept(todo));
         };
         let mut earlier_results: HashMap<String, Vec<Hit>> = store
             .screen_cache(&earlier_sha, version)
@@ -641,7 +645,11 @@ impl Engine {
             entries_removed: delta.removed,
             names: kept.len(),
         };
-        Ok((Some((report, kept)), left))
+        Ok(UpdateSplit {
+            report: Some(report),
+            kept,
+            left,
+        })
     }
 
     /// Screens many names on every core, results in the order given.

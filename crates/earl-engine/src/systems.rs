@@ -316,16 +316,7 @@ impl Engine {
             name: sys.name.clone(),
             contains: contained,
         });
-        let (lists, list_warnings) = self.check_lists(parties.screened)?;
-        Ok(CheckAnswer {
-            determination: d,
-            end_user: req.end_user.clone(),
-            lists,
-            list_warnings,
-            dispositions: parties.relied_on(),
-            reviewed: parties.reviewed,
-            ownership_graph: parties.graph.clone(),
-        })
+        self.answer(d, req, parties)
     }
 }
 

@@ -12,7 +12,7 @@
 //! name) come back as one match listing its rows.
 
 use crate::distance::skeleton_of_key;
-use crate::lexicon::SymbolKind;
+use crate::lexicon::{SymbolKind, SymbolSpan};
 use crate::lists::{Entry, Provenance, ScreeningLists};
 use crate::normalize::{
     NormalizedName, Script, TokenKind, Transliteration, alternatives, normalize,
@@ -272,7 +272,8 @@ impl Screener {
     pub fn new(lists: &ScreeningLists) -> Screener {
         let bytes = Screener::build(lists);
         Screener::from_stored(
-            Stored::from_bytes(&bytes, &Screener::build_header()).expect("a fresh index reads"),
+            Stored::from_bytes(&bytes, Screener::build_hash().as_bytes())
+                .expect("a fresh index reads"),
         )
         .expect("a fresh index reads")
     }
@@ -451,7 +452,7 @@ impl Screener {
             Section::EntityEntries,
             &entity_keys.iter().map(|k| k.1).collect::<Vec<_>>(),
         );
-        w.finish(&Screener::build_header())
+        w.finish(Screener::build_hash().as_bytes())
     }
 
     fn from_stored(stored: Stored) -> Result<Screener, IndexError> {
@@ -466,15 +467,14 @@ impl Screener {
         })
     }
 
-    /// What every stored index of this build starts with after its magic number: the hash of
-    /// everything the index is built from besides the lists (this crate's sources and
-    /// lexicons, taken at build time), so that an index built by another earl is never read as
-    /// this one's.
-    pub fn build_header() -> Vec<u8> {
+    /// The hash of everything an index is built from besides the lists (this crate's sources
+    /// and lexicons, taken at build time): every stored index and cached screening result of
+    /// this build carries it, so that another earl's is never read as this one's.
+    pub fn build_hash() -> &'static str {
         mod build {
             include!(concat!(env!("OUT_DIR"), "/index_inputs.rs"));
         }
-        build::INDEX_INPUTS_SHA256.as_bytes().to_vec()
+        build::INDEX_INPUTS_SHA256
     }
 
     /// The index as bytes, for [`Screener::from_bytes`] or [`Screener::open`] in a later process.
@@ -484,13 +484,16 @@ impl Screener {
 
     /// Reads an index written by [`Screener::to_bytes`] of this same build (copied into memory).
     pub fn from_bytes(bytes: &[u8]) -> Result<Screener, IndexError> {
-        Screener::from_stored(Stored::from_bytes(bytes, &Screener::build_header())?)
+        Screener::from_stored(Stored::from_bytes(
+            bytes,
+            Screener::build_hash().as_bytes(),
+        )?)
     }
 
     /// Maps the index file at `path` (written from [`Screener::to_bytes`] of this same build and
     /// renamed into place, never rewritten): a query reads only the pages it needs.
     pub fn open(path: &std::path::Path) -> Result<Screener, IndexError> {
-        Screener::from_stored(Stored::map(path, &Screener::build_header())?)
+        Screener::from_stored(Stored::map(path, Screener::build_hash().as_bytes())?)
     }
 
     /// Reads the whole index and checks its payload hash and every table (see `stored.rs`):
@@ -824,34 +827,24 @@ impl Screener {
     /// country filters).
     fn candidates(&self, query: &Prepared, admitted: &dyn Fn(u32) -> bool) -> Vec<u32> {
         let parts = &query.parts;
-        let has_distinctive = parts.iter().any(Part::distinctive);
         // (term or name hits with their similarity, weight of the query unit, the term of the
         // unit's own text whose names a symbol unit skips: they count once)
         let mut units: Vec<Unit> = Vec::new();
-        for start in 0..parts.len() {
-            for end in start + 1..=(start + MAX_SPAN).min(parts.len()) {
-                let span = &parts[start..end];
-                if has_distinctive && !span.iter().any(Part::distinctive) {
-                    continue;
-                }
-                let weight: f64 = span.iter().map(|p| p.weight).sum();
-                let hits = self.similar_terms(span);
-                if !hits.is_empty() {
-                    units.push((hits, weight, None));
-                }
+        for span in looked_up_spans(parts) {
+            let weight: f64 = span.iter().map(|p| p.weight).sum();
+            let hits = self.similar_terms(span);
+            if !hits.is_empty() {
+                units.push((hits, weight, None));
             }
         }
         for span in &query.spans {
             let weight: f64 = parts[span.start..span.end].iter().map(|p| p.weight).sum();
-            let hits: Vec<(Hit, f64)> = span
-                .symbols
-                .iter()
-                .filter(|s| matches!(SymbolKind::of(**s), SymbolKind::Name | SymbolKind::Nick))
-                .filter(|s| {
-                    let names = self.symbol_names(**s);
+            let hits: Vec<(Hit, f64)> = person_symbols(span)
+                .filter(|&s| {
+                    let names = self.symbol_names(s);
                     !names.is_empty() && names.len() <= COMMON_SYMBOL_POSTINGS
                 })
-                .map(|&s| (Hit::Symbol(s), 0.9))
+                .map(|s| (Hit::Symbol(s), 0.9))
                 .collect();
             if !hits.is_empty() {
                 let text: String = parts[span.start..span.end]
@@ -991,28 +984,32 @@ impl Screener {
     pub(crate) fn reaches(&self, name: &str, symbol_used: &dyn Fn(u32) -> bool) -> bool {
         alternatives(name).into_iter().any(|alternative| {
             let prepared = prepare(&normalize(&alternative), &self.stats);
-            let parts = &prepared.parts;
-            // As `candidates` does: beside a distinctive word, spans of none find nothing.
-            let has_distinctive = parts.iter().any(Part::distinctive);
-            let by_terms = (0..parts.len()).any(|start| {
-                (start + 1..=(start + MAX_SPAN).min(parts.len())).any(|end| {
-                    let span = &parts[start..end];
-                    (!has_distinctive || span.iter().any(Part::distinctive))
-                        && self.similar_terms(span).iter().any(
-                            |(hit, _)| matches!(hit, Hit::Term(t) if !self.postings(*t).is_empty()),
-                        )
-                })
-            });
-            by_terms
+            // Every term the index registers has names, so any term found reaches one.
+            looked_up_spans(&prepared.parts).any(|span| !self.similar_terms(span).is_empty())
                 || prepared.spans.iter().any(|span| {
-                    span.symbols.iter().any(|&s| {
-                        matches!(SymbolKind::of(s), SymbolKind::Name | SymbolKind::Nick)
-                            && !self.symbol_names(s).is_empty()
-                            && symbol_used(s)
-                    })
+                    person_symbols(span).any(|s| !self.symbol_names(s).is_empty() && symbol_used(s))
                 })
         })
     }
+}
+
+/// The runs of a query's parts whose terms screening looks up: every run of up to
+/// [`MAX_SPAN`] parts, and beside a distinctive word only the runs that hold one.
+fn looked_up_spans(parts: &[Part]) -> impl Iterator<Item = &[Part]> {
+    let has_distinctive = parts.iter().any(Part::distinctive);
+    (0..parts.len())
+        .flat_map(move |start| {
+            (start + 1..=(start + MAX_SPAN).min(parts.len())).map(move |end| &parts[start..end])
+        })
+        .filter(move |span| !has_distinctive || span.iter().any(Part::distinctive))
+}
+
+/// The person-name and nickname symbols of a lexicon span: those screening looks up.
+fn person_symbols(span: &SymbolSpan) -> impl Iterator<Item = u32> + '_ {
+    span.symbols
+        .iter()
+        .copied()
+        .filter(|&s| matches!(SymbolKind::of(s), SymbolKind::Name | SymbolKind::Nick))
 }
 
 /// What a query unit found.

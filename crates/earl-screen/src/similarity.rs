@@ -540,19 +540,16 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     }
     let abjad = q.iter().chain(l).any(|p| p.script.is_abjad());
     // Most pairs of spans end at the length checks: the keys are joined after them.
-    let keys_length = |parts: &[Part]| parts.iter().map(|p| p.key.len()).sum::<usize>();
-    let (a, b): (std::borrow::Cow<[u8]>, std::borrow::Cow<[u8]>) = if abjad {
+    let skeletons = abjad.then(|| {
         (
-            crate::distance::skeleton_of_key(&join(q, key)).into(),
-            crate::distance::skeleton_of_key(&join(l, key)).into(),
+            crate::distance::skeleton_of_key(&join(q, key)),
+            crate::distance::skeleton_of_key(&join(l, key)),
         )
-    } else {
-        (Vec::new().into(), Vec::new().into())
-    };
-    let (a_length, b_length) = if abjad {
-        (a.len(), b.len())
-    } else {
-        (keys_length(q), keys_length(l))
+    });
+    let keys_length = |parts: &[Part]| parts.iter().map(|p| p.key.len()).sum::<usize>();
+    let (a_length, b_length) = match &skeletons {
+        Some((a, b)) => (a.len(), b.len()),
+        None => (keys_length(q), keys_length(l)),
     };
     let length = a_length.max(b_length);
     if a_length.min(b_length) < 3 {
@@ -571,11 +568,7 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     if budget < 0.0 || (a_length as f64 - b_length as f64).abs() * 0.5 > budget {
         return None;
     }
-    let (a, b) = if abjad {
-        (a, b)
-    } else {
-        (join(q, key).into(), join(l, key).into())
-    };
+    let (a, b) = skeletons.unwrap_or_else(|| (join(q, key), join(l, key)));
     let cost = weighted_distance(&a, &b, budget)?;
     let similarity = 1.0 - cost / length as f64;
     (similarity >= JOINED_MIN_SIMILARITY).then_some((similarity, MatchMethod::Joined))

@@ -306,43 +306,35 @@ impl Stored {
                 && table.first() == Some(&0)
                 && table.last().is_some_and(|&e| e as usize == records)
         };
-        if self.u32s(Section::NameStarts).len() != names + 1
-            || !ends_inside(
-                Section::NameStarts,
-                names,
-                self.bytes(Section::NameBlobs).len(),
-            )
-            || !ends_inside(
-                Section::EntryStarts,
-                entries,
-                self.bytes(Section::EntryBlobs).len(),
-            )
-            || !ends_inside(
-                Section::FilterStarts,
-                entries,
-                self.bytes(Section::FilterBlobs).len(),
-            )
-            || !ends_inside(
-                Section::TermTextStarts,
-                terms,
-                self.bytes(Section::TermTexts).len(),
-            )
-            || !ends_inside(
-                Section::PostingStarts,
-                terms,
-                self.u32s(Section::PostingNames).len(),
-            )
-            || !ends_inside(
-                Section::FormStarts,
-                self.u32s(Section::FormStarts).len().saturating_sub(1),
-                self.u32s(Section::FormNames).len(),
-            )
-            || !ends_inside(
-                Section::SymbolStarts,
-                self.u32s(Section::Symbols).len(),
-                self.u32s(Section::SymbolNames).len(),
-            )
-        {
+        if !ends_inside(
+            Section::NameStarts,
+            names,
+            self.bytes(Section::NameBlobs).len(),
+        ) || !ends_inside(
+            Section::EntryStarts,
+            entries,
+            self.bytes(Section::EntryBlobs).len(),
+        ) || !ends_inside(
+            Section::FilterStarts,
+            entries,
+            self.bytes(Section::FilterBlobs).len(),
+        ) || !ends_inside(
+            Section::TermTextStarts,
+            terms,
+            self.bytes(Section::TermTexts).len(),
+        ) || !ends_inside(
+            Section::PostingStarts,
+            terms,
+            self.u32s(Section::PostingNames).len(),
+        ) || !ends_inside(
+            Section::FormStarts,
+            self.u32s(Section::FormStarts).len().saturating_sub(1),
+            self.u32s(Section::FormNames).len(),
+        ) || !ends_inside(
+            Section::SymbolStarts,
+            self.u32s(Section::Symbols).len(),
+            self.u32s(Section::SymbolNames).len(),
+        ) {
             return bad("an offset table that does not end with its records");
         }
         Ok(())
