@@ -17,7 +17,7 @@
 //! adjacent tokens when the other side writes them as one word ("朱海仑" / "ZHU Hailun").
 
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -129,6 +129,36 @@ impl NormalizedName {
 
 /// Normalises a name; never fails and never panics, whatever the input.
 pub fn normalize(raw: &str) -> NormalizedName {
+    normalize_as(raw, Reading::Sourced)
+}
+
+/// The ways earl reads a name: as [`normalize`] does and — when it read Chinese characters
+/// through a cited name (中山 → "Sun Yat sen", 中兴 → "ZTE") — also with those characters in
+/// pinyin ("zhong shan"), so that a translation never hides the romanised name a list may
+/// write for another company of the same characters (a Zhongshan company).
+pub fn readings(raw: &str) -> Vec<NormalizedName> {
+    let sourced = normalize(raw);
+    let used_sourced_name = sourced
+        .transliterations
+        .iter()
+        .any(|t| t.method == "known_name");
+    if used_sourced_name {
+        vec![sourced, normalize_as(raw, Reading::Literal)]
+    } else {
+        vec![sourced]
+    }
+}
+
+/// Whether Chinese characters are read through the cited names of data/han_names.tsv.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Reading {
+    #[default]
+    Sourced,
+    /// Characters in pinyin only (structure still read: places, industry words, forms).
+    Literal,
+}
+
+fn normalize_as(raw: &str, reading: Reading) -> NormalizedName {
     let cut: String = raw
         .chars()
         .take(MAX_NAME_CHARS)
@@ -138,10 +168,15 @@ pub fn normalize(raw: &str) -> NormalizedName {
     let capitals = capitalised_words(&folded);
     let lowered: String = folded.chars().flat_map(char::to_lowercase).collect();
     let (reordered, family_part) = reorder_last_first(&lowered);
-    let mut name = tokenize(&reordered);
+    let mut name = tokenize_as(&reordered, reading);
     let mut family: Vec<String> = Vec::new();
     for part in family_part.iter().chain(&capitals) {
-        family.extend(tokenize(part).tokens.into_iter().map(|t| t.text));
+        family.extend(
+            tokenize_as(part, reading)
+                .tokens
+                .into_iter()
+                .map(|t| t.text),
+        );
     }
     if !family.is_empty() {
         for token in &mut name.tokens {
@@ -177,7 +212,14 @@ pub fn vanishes(c: char) -> bool {
 }
 
 fn tokenize(text: &str) -> NormalizedName {
-    let mut builder = Builder::default();
+    tokenize_as(text, Reading::Sourced)
+}
+
+fn tokenize_as(text: &str, reading: Reading) -> NormalizedName {
+    let mut builder = Builder {
+        reading,
+        ..Builder::default()
+    };
     let mut han_run = String::new();
     let mut skip_to = 0;
     for (at, c) in text.char_indices() {
@@ -408,6 +450,7 @@ struct Builder {
     word_script: Option<Script>,
     /// Length of `word` when an apostrophe was last seen in it: "bank's" is "bank".
     apostrophe_at: Option<usize>,
+    reading: Reading,
 }
 
 impl Builder {
@@ -531,9 +574,7 @@ impl Builder {
         loop {
             // A sourced name that opens with a place is that name (哈尔滨工业大学 is Harbin
             // Institute of Technology, not Harbin + industry + university).
-            let known_here = han_names()
-                .iter()
-                .any(|(han, _)| rest.starts_with(han.as_str()));
+            let known_here = self.sourced_name_at(rest).is_some();
             if let Some((len, latin)) = place_prefix(rest)
                 .filter(|&(len, _)| !known_here && leaves_trade_name(&rest[len..], 0))
             {
@@ -550,7 +591,7 @@ impl Builder {
                 break;
             }
         }
-        let known_end = known_name_end(rest);
+        let known_end = self.sourced_name_end(rest);
         let mut suffixes: Vec<Suffix> = Vec::new();
         loop {
             if let Some(term) = org_terms().iter().find(|t| {
@@ -591,10 +632,7 @@ impl Builder {
     fn trade_name(&mut self, name: &str) {
         let mut rest = name;
         while let Some(c) = rest.chars().next() {
-            if let Some((han, latin)) = han_names()
-                .iter()
-                .find(|(han, _)| rest.starts_with(han.as_str()))
-            {
+            if let Some((han, latin)) = self.sourced_name_at(rest) {
                 self.transliterations.push(Transliteration {
                     script: Script::Han,
                     from: han.clone(),
@@ -607,25 +645,7 @@ impl Builder {
                 rest = &rest[han.len()..];
                 continue;
             }
-            use pinyin::ToPinyin;
-            let syllable: String = match name_reading(c) {
-                Some(reading) => reading.to_string(),
-                None => match c.to_pinyin() {
-                    // "nü" → "nu": tokens are ASCII.
-                    Some(p) => p
-                        .plain()
-                        .chars()
-                        .map(|c| if c == 'ü' { 'u' } else { c })
-                        .filter(char::is_ascii_alphanumeric)
-                        .collect(),
-                    None => deunicode::deunicode_char(c)
-                        .unwrap_or("")
-                        .chars()
-                        .filter(char::is_ascii_alphanumeric)
-                        .map(|c| c.to_ascii_lowercase())
-                        .collect(),
-                },
-            };
+            let syllable = syllable_of(c);
             if !syllable.is_empty() {
                 self.transliterations.push(Transliteration {
                     script: Script::Han,
@@ -686,6 +706,25 @@ impl Builder {
             family_marked: false,
             role: Some(role),
         });
+    }
+
+    /// The longest cited name `run` starts with, unless reading literally.
+    fn sourced_name_at(&self, run: &str) -> Option<&'static (String, String)> {
+        match self.reading {
+            Reading::Sourced => sourced_name_at(run),
+            Reading::Literal => None,
+        }
+    }
+
+    /// Where the last cited name in `run` ends, in bytes (0 if none or reading literally).
+    fn sourced_name_end(&self, run: &str) -> usize {
+        run.char_indices()
+            .filter_map(|(at, _)| {
+                self.sourced_name_at(&run[at..])
+                    .map(|(han, _)| at + han.len())
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     fn finish(mut self) -> NormalizedName {
@@ -1144,10 +1183,115 @@ pub fn term_kind(token: &str) -> TokenKind {
     terms.get(token).copied().unwrap_or(TokenKind::Distinctive)
 }
 
-/// `data/han_names.tsv`: Han name → the Latin name the lists use, longest Han first.
-fn han_names() -> &'static [(String, String)] {
-    static NAMES: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    NAMES.get_or_init(|| tsv_pairs(include_str!("../data/han_names.tsv")))
+/// `data/han_names.tsv` (built by scripts/build-han-names.py from cited pairs), as read.
+struct HanNames {
+    /// Han name → the Latin name earl reads it as (`full` and `trade` rows), by first character,
+    /// longest first; of one name's several Latin names, the first the file gives.
+    readings: HashMap<char, Vec<(String, String)>>,
+    /// The key ([`latin_key`]) of a listed organisation's Latin name → the characters its trade
+    /// name is written in (`trade` and `pinyin` rows, through the full name they came from).
+    trade_names_of: HashMap<String, Vec<String>>,
+}
+
+fn han_names() -> &'static HanNames {
+    static NAMES: OnceLock<HanNames> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let rows: Vec<Vec<&str>> = include_str!("../data/han_names.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| l.split('\t').collect())
+            .collect();
+        let (han, latin, kind, from) = (0, 1, 2, 5);
+        let mut readings: HashMap<char, Vec<(String, String)>> = HashMap::new();
+        for row in rows.iter().filter(|r| matches!(r[kind], "full" | "trade")) {
+            let Some(first) = row[han].chars().next() else {
+                continue;
+            };
+            let names = readings.entry(first).or_default();
+            if !names.iter().any(|(h, _)| h == row[han]) {
+                names.push((row[han].to_string(), row[latin].to_string()));
+            }
+        }
+        for names in readings.values_mut() {
+            names.sort_by_key(|(han, _)| std::cmp::Reverse(han.len()));
+        }
+        let mut trade_names_of: HashMap<String, Vec<String>> = HashMap::new();
+        for row in rows
+            .iter()
+            .filter(|r| matches!(r[kind], "trade" | "pinyin"))
+        {
+            let full_names = rows
+                .iter()
+                .filter(|f| f[kind] == "full" && f.get(han) == row.get(from));
+            for full in full_names {
+                let written = trade_names_of.entry(latin_key(full[latin])).or_default();
+                if !written.iter().any(|w| w == row[han]) {
+                    written.push(row[han].to_string());
+                }
+            }
+        }
+        HanNames {
+            readings,
+            trade_names_of,
+        }
+    })
+}
+
+/// A Han character as a trade name reads it: its name reading (长 cháng), else the `pinyin`
+/// crate's first, toneless and in ASCII ("nü" → "nu"); a character pinyin lacks, as
+/// `deunicode` spells it.
+fn syllable_of(c: char) -> String {
+    use pinyin::ToPinyin;
+    match name_reading(c) {
+        Some(reading) => reading.to_string(),
+        None => match c.to_pinyin() {
+            Some(p) => p
+                .plain()
+                .chars()
+                .map(|c| if c == 'ü' { 'u' } else { c })
+                .filter(char::is_ascii_alphanumeric)
+                .collect(),
+            None => deunicode::deunicode_char(c)
+                .unwrap_or("")
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect(),
+        },
+    }
+}
+
+/// The longest sourced name `run` starts with, and its Latin name.
+fn sourced_name_at(run: &str) -> Option<&'static (String, String)> {
+    let first = run.chars().next()?;
+    han_names()
+        .readings
+        .get(&first)?
+        .iter()
+        .find(|(han, _)| run.starts_with(han.as_str()))
+}
+
+/// A Latin name as [`HanNames::trade_names_of`] keys it: letters and digits, lower case.
+fn latin_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The characters the trade name of the listed organisation named `latin` is written in, when a
+/// cited pair says so (empty otherwise).
+pub(crate) fn known_trade_names(latin: &str) -> &'static [String] {
+    han_names()
+        .trade_names_of
+        .get(&latin_key(latin))
+        .map_or(&[], Vec::as_slice)
+}
+
+/// How `han` sounds as earl reads a trade name: its syllables, toneless, joined ("兆芯" and
+/// "兆新" both "zhaoxin").
+pub(crate) fn han_sound(han: &str) -> String {
+    han.chars().map(syllable_of).collect()
 }
 
 /// A word of Chinese, Japanese or Korean organisation names (data/han_terms.tsv).
@@ -1182,6 +1326,32 @@ fn org_terms() -> &'static [OrgTerm] {
         terms.sort_by_key(|t| std::cmp::Reverse(t.han.chars().count()));
         terms
     })
+}
+
+/// Whether `word` (lower-case ASCII) is written wholly in toneless pinyin syllables ("xu",
+/// "hengcheng", "zhaoxin"): a Latin word that may be part of a Chinese trade name. The
+/// syllables are those the `pinyin` crate reads for the CJK Unified Ideographs block.
+pub(crate) fn is_pinyin_word(word: &str) -> bool {
+    static SYLLABLES: OnceLock<HashSet<String>> = OnceLock::new();
+    let syllables = SYLLABLES.get_or_init(|| {
+        use pinyin::ToPinyin;
+        ('\u{4e00}'..='\u{9fff}')
+            .filter_map(|c| c.to_pinyin())
+            .map(|p| p.plain().replace('ü', "v"))
+            .collect()
+    });
+    if word.is_empty() || !word.is_ascii() {
+        return false;
+    }
+    // Syllables are 1–6 letters: whether each prefix can be cut into syllables.
+    let bytes = word.as_bytes();
+    let mut cut = vec![false; bytes.len() + 1];
+    cut[0] = true;
+    for end in 1..=bytes.len() {
+        cut[end] = (end.saturating_sub(6)..end)
+            .any(|start| cut[start] && syllables.contains(&word[start..end]));
+    }
+    cut[bytes.len()]
 }
 
 /// The reading a name gives a character with several, where it is not the pinyin crate's
@@ -1287,19 +1457,6 @@ fn leaves_trade_name(left: &str, keep: usize) -> bool {
     (left.is_empty() && keep == 0) || (left.len() >= keep && left.chars().count() >= 2)
 }
 
-/// Where the last sourced name in `run` ends, in bytes (0 if none).
-fn known_name_end(run: &str) -> usize {
-    run.char_indices()
-        .filter_map(|(at, _)| {
-            han_names()
-                .iter()
-                .find(|(han, _)| run[at..].starts_with(han.as_str()))
-                .map(|(han, _)| at + han.len())
-        })
-        .max()
-        .unwrap_or(0)
-}
-
 /// The Simplified form of a Traditional character (OpenCC's table, data/opencc); any other
 /// character as it is.
 fn simplified(c: char) -> char {
@@ -1401,9 +1558,22 @@ mod tests {
         assert_eq!(texts("摩尔线程"), ["moore", "threads"]);
         // One token per Han syllable; the scorer joins them where the other side writes a word.
         assert_eq!(
-            texts("华为技术有限公司"),
-            ["hua", "wei", "technology", "co", "ltd"]
+            texts("海安技术有限公司"),
+            ["hai", "an", "technology", "co", "ltd"]
         );
+        // A cited name is read as the lists write it, and also, literally, in pinyin.
+        let read: Vec<Vec<String>> = readings("华为技术有限公司")
+            .iter()
+            .map(|r| r.tokens.iter().map(|t| t.text.clone()).collect())
+            .collect();
+        assert_eq!(
+            read,
+            [
+                vec!["huawei", "technology", "co", "ltd"],
+                vec!["hua", "wei", "technology", "co", "ltd"]
+            ]
+        );
+        assert_eq!(readings("海安技术有限公司").len(), 1);
         assert_eq!(texts("壁仞科技"), ["bi", "ren", "technology"]);
         assert_eq!(texts("Рособоронэкспорт"), ["rosoboroneksport"]);
         assert_eq!(texts("حزب الله"), ["hzb", "allh"]);
@@ -1412,9 +1582,10 @@ mod tests {
         assert_eq!(texts("김정은"), ["gim", "jeong", "eun"]);
         assert_eq!(texts("בנימין נתניהו"), ["bnymyn", "ntnyhw"]);
         assert!(!texts("トヨタ").is_empty());
-        let name = normalize("华为");
+        let name = normalize("海安");
         assert_eq!(name.transliterations[0].method, "pinyin");
-        assert_eq!(name.transliterations[0].to, "hua");
+        assert_eq!(name.transliterations[0].to, "hai");
+        assert_eq!(normalize("华为").transliterations[0].method, "known_name");
     }
 
     /// Each token's role in a Chinese, Japanese or Korean organisation name.
@@ -1496,7 +1667,7 @@ mod tests {
                 "electronics",
                 "technology",
                 "group",
-                "co",
+                "corp",
                 "14",
                 "research",
                 "institute"

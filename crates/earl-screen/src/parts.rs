@@ -296,9 +296,12 @@ pub(crate) fn prepare(name: &NormalizedName, stats: &TokenStats) -> Prepared {
             trade_name_syllable: token.role == Some(NameRole::TradeName),
         });
     }
+    // A Chinese name that opens with a place (重庆建工, 中国东航) is an organisation's: people
+    // are not named so.
     let organisation = parts
         .iter()
-        .any(|p| matches!(p.tag, PartTag::LegalForm | PartTag::Generic));
+        .any(|p| matches!(p.tag, PartTag::LegalForm | PartTag::Generic))
+        || tokens.iter().any(|t| t.role == Some(NameRole::Place));
     let chinese_trade_name = parts.iter().any(|p| p.trade_name_syllable);
     Prepared {
         parts,

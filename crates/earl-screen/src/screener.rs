@@ -15,7 +15,8 @@ use crate::distance::skeleton_of_key;
 use crate::lexicon::{SymbolKind, SymbolSpan};
 use crate::lists::{Entry, Provenance, ScreeningLists};
 use crate::normalize::{
-    NormalizedName, Script, TokenKind, Transliteration, alternatives, normalize,
+    NormalizedName, Script, TokenKind, Transliteration, alternatives, han_sound, known_trade_names,
+    normalize, readings,
 };
 use crate::parts::{Part, PartTag, Prepared, TokenStats, prepare};
 use crate::policy::{LicensePolicy, ListCode};
@@ -43,6 +44,30 @@ const CHINESE_COMPANY_FOR_PERSON_OR_VESSEL_CAP: f64 = 0.7;
 /// inside a longer query ("Pacific Rim Shipping") rather than the whole query or an acronym: no
 /// match, still shown below the threshold.
 const ACRONYM_IN_LONGER_NAME_CAP: f64 = 0.5;
+/// The most a Chinese trade name read in pinyin scores against a listed organisation whose trade
+/// name, by a cited pair, is written in other characters of the same sound: shown under `--all`,
+/// below any default threshold.
+const HOMOPHONE_OF_KNOWN_NAME_CAP: f64 = 0.7;
+
+/// A listed name and the names inside it: the Entity List writes an affiliate as "Parent
+/// (Short). Affiliated Entity: Affiliate", and the parent's name and the affiliate's are each a
+/// name a cited pair may give.
+fn listed_name_forms(name: &str) -> impl Iterator<Item = &str> {
+    let parent = name.split(" (").next();
+    let affiliate = name.split("Affiliated Entity: ").nth(1);
+    [Some(name), parent, affiliate].into_iter().flatten()
+}
+
+/// The characters of `name` read in pinyin (its trade name's, for an organisation), if any.
+fn pinyin_trade_name(name: &Prepared) -> Option<String> {
+    let written: String = name
+        .transliterations
+        .iter()
+        .filter(|t| t.method == "pinyin")
+        .map(|t| t.from.as_str())
+        .collect();
+    (!written.is_empty()).then_some(written)
+}
 /// With `include_below`, at most this many best entries under the threshold are shown.
 const BELOW_THRESHOLD_SHOWN: usize = 5;
 /// Names scored in full per query, best candidates first.
@@ -643,9 +668,11 @@ impl Screener {
         // Best (score, query alternative, name) per name.
         let queries: Vec<(String, Prepared)> = alternatives(&query.name)
             .into_iter()
-            .map(|a| {
-                let p = prepare(&normalize(&a), &self.stats);
-                (a, p)
+            .flat_map(|a| {
+                readings(&a)
+                    .into_iter()
+                    .map(|reading| (a.clone(), prepare(&reading, &self.stats)))
+                    .collect::<Vec<_>>()
             })
             .filter(|(_, p)| !p.parts.is_empty())
             .collect();
@@ -690,6 +717,17 @@ impl Screener {
             let slot = per_entry.entry(entry).or_insert(candidate);
             if preferred(&candidate, slot) {
                 *slot = candidate;
+            }
+        }
+        // A trade name read in pinyin that sounds like the listed organisation's but is written
+        // in other characters, which a cited pair gives (兆新 and 兆芯 are both "Zhaoxin"): another
+        // company, whatever the romanised names say.
+        for (entry, (s, _, qi)) in per_entry.iter_mut() {
+            let Some(written) = pinyin_trade_name(&queries[*qi].1) else {
+                continue;
+            };
+            if *s > HOMOPHONE_OF_KNOWN_NAME_CAP && self.written_otherwise(*entry, &written) {
+                *s = HOMOPHONE_OF_KNOWN_NAME_CAP;
             }
         }
         // Group by entity: the rows of one list under one matched name.
@@ -745,6 +783,18 @@ impl Screener {
             threshold,
             matches,
         }
+    }
+
+    /// Whether a cited pair gives the trade name of entry `entry` in characters other than
+    /// `written` that sound the same.
+    fn written_otherwise(&self, entry: u32, written: &str) -> bool {
+        let entry = self.entry(entry as usize);
+        let sound = han_sound(written);
+        std::iter::once(&entry.name)
+            .chain(&entry.alt_names)
+            .flat_map(|name| listed_name_forms(name))
+            .flat_map(known_trade_names)
+            .any(|known| known != written && han_sound(known) == sound)
     }
 
     /// Screens a stream of queries lazily, in order (the caller owns I/O and progress).
@@ -982,14 +1032,18 @@ impl Screener {
     /// `symbol_used` says whether screening uses a person-name symbol at all (the full
     /// indexes' [`COMMON_SYMBOL_POSTINGS`] rule).
     pub(crate) fn reaches(&self, name: &str, symbol_used: &dyn Fn(u32) -> bool) -> bool {
-        alternatives(name).into_iter().any(|alternative| {
-            let prepared = prepare(&normalize(&alternative), &self.stats);
-            // Every term the index registers has names, so any term found reaches one.
-            looked_up_spans(&prepared.parts).any(|span| !self.similar_terms(span).is_empty())
-                || prepared.spans.iter().any(|span| {
-                    person_symbols(span).any(|s| !self.symbol_names(s).is_empty() && symbol_used(s))
-                })
-        })
+        alternatives(name)
+            .iter()
+            .flat_map(|a| readings(a))
+            .any(|reading| {
+                let prepared = prepare(&reading, &self.stats);
+                // Every term the index registers has names, so any term found reaches one.
+                looked_up_spans(&prepared.parts).any(|span| !self.similar_terms(span).is_empty())
+                    || prepared.spans.iter().any(|span| {
+                        person_symbols(span)
+                            .any(|s| !self.symbol_names(s).is_empty() && symbol_used(s))
+                    })
+            })
     }
 }
 
@@ -1027,9 +1081,11 @@ pub fn compare(a: &str, b: &str, stats: &TokenStats, threshold: Option<f64>) -> 
     let prepared = |text: &str| -> Vec<(String, Prepared)> {
         let mut out: Vec<(String, Prepared)> = alternatives(text)
             .into_iter()
-            .map(|alt| {
-                let p = prepare(&normalize(&alt), stats);
-                (alt, p)
+            .flat_map(|alt| {
+                readings(&alt)
+                    .into_iter()
+                    .map(|reading| (alt.clone(), prepare(&reading, stats)))
+                    .collect::<Vec<_>>()
             })
             .collect();
         if out.is_empty() {

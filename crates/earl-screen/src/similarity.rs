@@ -24,7 +24,7 @@
 
 use crate::distance::{edit_budget, weighted_distance};
 use crate::lexicon::{SymbolKind, SymbolSpan};
-use crate::normalize::Script;
+use crate::normalize::{Script, is_pinyin_word};
 use crate::parts::{Part, PartTag, Prepared};
 use serde::Serialize;
 
@@ -260,6 +260,11 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     // No distinctive pair is spelled the same on both sides.
     let mut spelled_only = true;
     let mut role_swaps = 0usize;
+    // Where a Chinese company's trade-name syllables met the other name's words, in the order
+    // the syllables are written (see [`trade_name_reordered_or_longer`]).
+    let han_company = |name: &Prepared| name.organisation && name.chinese_trade_name;
+    let watch_trade_name = han_company(query) || han_company(list);
+    let mut trade_name_pairs: Vec<SpanPair> = Vec::new();
     // The pairs of parts that name something (see [`Part::supports`]): a match rests on them.
     let mut core_value = 0.0;
     let mut core_weight = 0.0;
@@ -283,6 +288,12 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
         paired_value += c.value;
         paired_weight += weight;
         let (q_span, l_span) = (&q[c.q.0..c.q.1], &l[c.l.0..c.l.1]);
+        if watch_trade_name && han_against_latin(q_span, l_span) {
+            let syllables = |parts: &[Part]| parts.iter().any(|p| p.trade_name_syllable);
+            if syllables(q_span) || syllables(l_span) {
+                trade_name_pairs.push((c.q, c.l));
+            }
+        }
         let names = |parts: &[Part]| parts.iter().any(|p| !p.supports());
         if names(q_span) && names(l_span) {
             core_value += c.value;
@@ -409,7 +420,20 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     if one_word(l) && distinctive_pairs > 0 && spelled_only && says_more {
         score *= ONE_WORD_SPELLED_ALIKE;
     }
-    if partial_trade_name(q, &query_paired, l) || partial_trade_name(l, &list_paired, q) {
+    if partial_trade_name(q, &query_paired, l)
+        || partial_trade_name(l, &list_paired, q)
+        || (han_company(query)
+            && trade_name_reordered_or_longer(&trade_name_pairs, l, &list_paired))
+        || (han_company(list)
+            && trade_name_reordered_or_longer(
+                &trade_name_pairs
+                    .iter()
+                    .map(|&(q, l)| (l, q))
+                    .collect::<Vec<_>>(),
+                q,
+                &query_paired,
+            ))
+    {
         score = score.min(PARTIAL_TRADE_NAME_CAP);
     }
     let any_distinctive = q.iter().chain(l).any(Part::distinctive);
@@ -457,6 +481,35 @@ fn partial_trade_name(name: &[Part], paired: &[bool], other: &[Part]) -> bool {
             .filter(|(p, _)| p.trade_name_syllable)
     };
     syllables().any(|(_, &p)| p) && syllables().any(|(_, &p)| !p)
+}
+
+/// Two paired spans, (start, end) of parts on each side.
+type SpanPair = ((usize, usize), (usize, usize));
+
+/// A Chinese company's trade name met by another script's words that another trade name
+/// explains better: its syllables met in another order ("新朋" / "Peng Xin Xu"), or the other
+/// name's trade name goes on, in pinyin, beside the words met ("兴化" / "Xinghua Hengcheng";
+/// "Peng Xin Xu"; an English word beside them, "Biren Intelligent", is not a syllable). A trade name is one word, written in one order: a person's name may be turned
+/// around, a company's is not. `pairs` holds (Chinese side, other side) spans in the order the
+/// Chinese side's syllables were paired; `other`/`other_paired` are the other name's parts.
+fn trade_name_reordered_or_longer(
+    pairs: &[SpanPair],
+    other: &[Part],
+    other_paired: &[bool],
+) -> bool {
+    let mut in_order: Vec<_> = pairs.to_vec();
+    in_order.sort_by_key(|&(han, _)| han.0);
+    let reordered = in_order.windows(2).any(|w| w[1].1.0 < w[0].1.1);
+    let extra_word = |at: Option<usize>| {
+        at.and_then(|i| other.get(i).zip(other_paired.get(i)))
+            .is_some_and(|(part, &paired)| {
+                !paired && part.tag == PartTag::Plain && is_pinyin_word(&part.text)
+            })
+    };
+    let goes_on = pairs
+        .iter()
+        .any(|&(_, (start, end))| extra_word(start.checked_sub(1)) || extra_word(Some(end)));
+    reordered || goes_on
 }
 
 /// Similarity of two lexicon spans that share a symbol.

@@ -123,3 +123,130 @@ fn an_acronym_alias_meets_an_acronym_or_the_whole_query_only() {
         Some(imperial)
     );
 }
+
+/// `a` (the query) against `b` (a list name), weighed as screening weighs them.
+fn pair_score(a: &str, b: &str) -> f64 {
+    earl_screen::compare(a, b, earl_screen::reference_stats(), None).score
+}
+
+#[test]
+fn a_trade_name_is_one_word_written_in_one_order() {
+    // 新朋 is "xin peng": the list's "Peng Xin Xu" has the syllables in another order and one
+    // more; 兴化 meets half of the trade name "Xinghua Hengcheng". Other companies.
+    assert!(pair_score("新朋股份", "Shenzhen Pengxinxu Technology Co., Ltd.") < 0.75);
+    assert!(pair_score("新朋股份", "Peng Xin Xu") < 0.75);
+    assert!(
+        pair_score(
+            "兴化股份",
+            "BEIJING XINGHUA HENGCHENG TECHNOLOGY DEVELOPMENT COMPANY LIMITED"
+        ) < 0.75
+    );
+    // An English word beside the trade name is no syllable of it: Biren is still Biren.
+    assert!(
+        pair_score(
+            "上海壁仞科技有限公司",
+            "Shanghai Biren Intelligent Technology Co., Ltd."
+        ) >= 0.75
+    );
+    assert!(pair_score("大华股份", "Zhejiang Dahua Technology Co., Ltd.") >= 0.75);
+}
+
+#[test]
+fn a_chinese_name_opening_with_a_place_is_an_organisation() {
+    // 中国 is the place: "东航" is a company's trade name, which person-name variants do not
+    // pair with the SDN individual "HENG, Tong"; 重庆建工 is not "Gong Kim".
+    assert!(pair_score("中国东航", "HENG, Tong") < 0.75);
+    assert!(pair_score("重庆建工", "Gong Kim") < 0.75);
+}
+
+#[test]
+fn a_cited_translation_never_hides_the_pinyin() {
+    // 海光 is cited as Hygon; Chengdu Haiguang is listed by the pinyin of the same characters.
+    let (name, score) = first_match("海光集成电路").expect("Chengdu Haiguang");
+    assert_eq!(name, "Chengdu Haiguang Integrated Circuit");
+    assert!(score >= 0.75);
+    // And the translation still meets the listed name.
+    let (name, _) = first_match("寒武纪").expect("Cambricon");
+    assert!(name.contains("Cambricon"), "{name}");
+}
+
+#[test]
+fn a_homophone_of_a_cited_trade_name_is_another_company() {
+    // The pairs give Huawei Technologies Co., Ltd.'s trade name as 华为; 华纬 sounds the same
+    // ("hua wei") and is another company: that entry is not matched (others named "Huawei
+    // Technology", whose characters no pair gives, still are).
+    let listed = "Huawei Technologies Co., Ltd.";
+    let hits = |query: &str| -> Vec<(String, f64)> {
+        screener()
+            .screen(&Query::new(query))
+            .matches
+            .into_iter()
+            .filter(|m| !m.below_threshold)
+            .map(|m| (m.name, m.score))
+            .collect()
+    };
+    assert!(hits("华为技术有限公司").iter().any(|(n, _)| n == listed));
+    assert!(
+        hits("华纬技术有限公司").iter().all(|(n, _)| n != listed),
+        "{:?}",
+        hits("华纬技术有限公司")
+    );
+}
+
+/// Letters and digits of `text`, lower case, each word once separated by a space.
+fn words(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_cited_name_comes_from_a_quoted_source() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/");
+    let read = |file: &str| std::fs::read_to_string(format!("{data}{file}")).unwrap();
+    let rows = |text: &str| -> Vec<Vec<String>> {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| l.split('\t').map(str::to_string).collect())
+            .collect()
+    };
+    let sources = rows(&read("han_name_sources.tsv"));
+    for source in &sources {
+        assert_eq!(source.len(), 4, "{source:?}");
+        assert!(source[3].chars().count() <= 300, "{source:?}");
+        assert!(
+            words(&source[3]).contains(&words(&source[1])),
+            "the quote lacks the Latin name: {source:?}"
+        );
+    }
+    let names = rows(&read("han_names.tsv"));
+    assert!(names.len() > 400);
+    for name in &names {
+        let [han, latin, kind, csl, url, from] = &name[..] else {
+            panic!("{name:?}")
+        };
+        assert!(
+            matches!(csl.as_str(), "exact" | "within" | "absent"),
+            "{name:?}"
+        );
+        match kind.as_str() {
+            // A cited name as its source prints it (simplified: the Latin and the page agree).
+            "full" => assert!(
+                sources
+                    .iter()
+                    .any(|s| &s[2] == url && words(&s[1]) == words(latin)),
+                "no source prints {name:?}"
+            ),
+            // A trade name comes from a cited full name that holds it.
+            "trade" | "pinyin" => assert!(
+                from.contains(han.as_str())
+                    && names.iter().any(|f| f[2] == "full" && &f[0] == from)
+                    && sources.iter().any(|s| &s[2] == url),
+                "{name:?} comes from no full name"
+            ),
+            _ => panic!("{name:?}"),
+        }
+    }
+}
