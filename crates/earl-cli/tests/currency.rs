@@ -905,7 +905,7 @@ fn update_report_in_words() {
     let csv = slice(2, usize::MAX, |line| {
         if line.contains("(DTC) - ") {
             dtc.set(dtc.get() + 1);
-            return dtc.get() % 2 == 0;
+            return dtc.get().is_multiple_of(2);
         }
         line.contains("(ISN) - ") || line.contains("(CMIC) - ")
     });
@@ -940,7 +940,9 @@ fn update_report_in_words() {
         2,
         "list DTC dropped from 787 to 394 entries (−50%, more than 20%)",
     );
+    // Each language in a data directory of its own: the drops are against the bundled list.
     let words = |lang: Option<&str>| {
+        let env = Env::new();
         let mut args = Vec::new();
         if let Some(lang) = lang {
             args.extend(["--lang", lang]);
@@ -952,10 +954,9 @@ fn update_report_in_words() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        let manifest: Value = serde_json::from_slice(
-            &std::fs::read(env.path("data/updates/lists.json")).unwrap(),
-        )
-        .unwrap();
+        let manifest: Value =
+            serde_json::from_slice(&std::fs::read(env.path("data/updates/lists.json")).unwrap())
+                .unwrap();
         String::from_utf8(out.stdout)
             .unwrap()
             .replace(manifest["fetched_at"].as_str().unwrap(), "<FETCHED>")
@@ -975,5 +976,33 @@ fn update_report_in_words() {
          2 BIS documents published since 2026-10-01 touch the parts earl encodes (1 pages read):\n  \
          2026-10-20 Rule — Test fixture: Additions to the Entity List (91 FR 70001)\n  \
          2026-11-13 Rule — Test fixture: Revisions to License Exception ACA (91 FR 80002)\n"
+    );
+    // The same report in Chinese and Arabic: names, codes, hashes and titles as they are.
+    let chinese = words(Some("zh"));
+    assert!(
+        chinese.starts_with(
+            "当前使用的清单：1df25030c110304f783371fda58961ad1e07824d94240693e028520d7881cbd3.csv"
+        ),
+        "{chinese}"
+    );
+    assert!(
+        chinese.contains(
+            "已接受（--accept-drop）：清单 DTC 的条目从 787 个降至 394 个（−50%，超过 20%）\n"
+        ),
+        "{chinese}"
+    );
+    assert!(
+        chinese.contains(
+            "  2026-10-20 Rule — Test fixture: Additions to the Entity List（91 FR 70001）\n"
+        ),
+        "{chinese}"
+    );
+    let arabic = words(Some("ar"));
+    assert!(arabic.starts_with("القوائم المستخدمة الآن: "), "{arabic}");
+    assert!(
+        arabic.contains(
+            "قُبل (\u{200e}--accept-drop): \u{2068}القائمة \u{2068}ISN\u{2069} فارغة أو مفقودة"
+        ),
+        "{arabic}"
     );
 }
