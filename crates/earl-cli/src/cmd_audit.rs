@@ -162,6 +162,7 @@ pub fn run(app: &App, a: &AuditArgs, lang: earl_render::Lang) -> Result<(), Fail
                 Err(Failure {
                     code: 1,
                     message: "the audit trail does not verify".into(),
+                    problem: None,
                 })
             }
         }

@@ -9,6 +9,7 @@ use earl_front::check::{
 };
 pub use earl_front::check::{CheckArgs, answer};
 use earl_render::Lang;
+use earl_render::errors::Problem;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -143,7 +144,7 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
     let mut recorder = BatchRecorder::new(engine, Source::CliBatch);
     let (mut ok, mut failed_rows, mut required, mut rows) = (0u64, 0u64, 0u64, 0u64);
     // What the lists lack, said once for the run (every screened row's record carries it).
-    let mut list_warnings: Vec<String> = Vec::new();
+    let mut list_warnings: Vec<earl_screen::ListWarning> = Vec::new();
     let mut record = csv::StringRecord::new();
     let mut lines = earl_front::lines::LineCounter::open(path)
         .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
@@ -155,7 +156,13 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
                 rows += 1;
                 failed_rows += 1;
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                eprintln!("earl: {}: line {line}: unreadable row: {e}", path.display());
+                let said = earl_render::errors::unreadable_row(
+                    &path.display().to_string(),
+                    line,
+                    &e.to_string(),
+                    lang,
+                );
+                eprintln!("earl: {said}");
                 continue;
             }
         }
@@ -167,7 +174,7 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
             Ok((r, question, req, checked)) => {
                 ok += 1;
                 if list_warnings.is_empty() {
-                    list_warnings.clone_from(&checked.answer.list_warnings);
+                    list_warnings.clone_from(&checked.answer.list_warning_facts);
                 }
                 let d = &checked.answer.determination;
                 if d.license_required == Some(true) {
@@ -204,15 +211,19 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
     sink.finish()?;
     progress.finish_and_clear();
     for warning in &list_warnings {
-        eprintln!("earl: {}", earl_render::status::warning(warning, lang));
+        let warning = earl_render::currency::list_warning(warning, lang);
+        eprintln!("earl: {}", earl_render::status::warning(&warning, lang));
     }
     let summary = earl_render::status::batch_checked(rows, ok, required, failed_rows, lang);
     eprintln!("earl: {summary}");
     if failed_rows > 0 {
-        Err(Failure {
-            code: 2,
-            message: format!("{failed_rows} of {rows} rows could not be checked (see above)"),
-        })
+        Err(Failure::said(
+            2,
+            Problem::RowsNotChecked {
+                failed: failed_rows,
+                rows,
+            },
+        ))
     } else {
         Ok(())
     }

@@ -109,6 +109,7 @@ fn refused(mut r: Refused, json: bool, lang: earl_render::Lang) -> Result<(), Fa
     Err(Failure {
         code: REFUSED,
         message: format!("refused, nothing recorded: {row}{}", r.text),
+        problem: None,
     })
 }
 

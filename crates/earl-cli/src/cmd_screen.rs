@@ -8,6 +8,7 @@ pub use earl_front::screen::{
     MatchArgs, ScreenArgs, age_days, lists_json, pair_answer, screen_answer,
 };
 use earl_question::MatchQuestion;
+use earl_render::errors::Problem;
 use serde_json::{Value, json};
 use std::io::Write;
 use std::path::PathBuf;
@@ -62,10 +63,12 @@ fn screen_batch(
     let p = &engine.screening()?.provenance;
     let stale = earl_screen::staleness(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS)
         .map(|s| earl_render::human::staleness(&s, lang));
-    for w in stale
-        .into_iter()
-        .chain(engine.count_drop_warnings()?.iter().cloned())
-    {
+    for w in stale.into_iter().chain(
+        engine
+            .count_drops()?
+            .iter()
+            .map(|d| earl_render::currency::count_drop(d, lang)),
+    ) {
         eprintln!("earl: {}", earl_render::status::warning(&w, lang));
     }
     let file = std::fs::File::open(path)
@@ -126,9 +129,13 @@ fn screen_batch(
     let summary = earl_render::status::batch_screened(rows as u64, hits, failed, lang);
     eprintln!("earl: {summary}");
     if failed > 0 {
-        Err(Failure::input(format!(
-            "{failed} of {rows} rows could not be screened (see above)"
-        )))
+        Err(Failure::said(
+            2,
+            Problem::RowsNotScreened {
+                failed,
+                rows: rows as u64,
+            },
+        ))
     } else {
         Ok(())
     }
@@ -367,7 +374,7 @@ pub fn lists(app: &App, a: &ListsArgs, lang: earl_render::Lang) -> Result<(), Fa
     let engine = app.engine()?;
     let p = &engine.list_provenance()?;
     let stale = earl_screen::staleness(p, earl_engine::today(), a.max_age_days);
-    let drops = engine.count_drop_warnings()?;
+    let drops = engine.count_drops()?;
     let mut w = std::io::stdout().lock();
     earl_render::currency::lists_in_use(&mut w, p, age_days(p), lang)?;
     earl_render::human::lists(&mut w, p, stale.as_ref(), drops, lang)?;

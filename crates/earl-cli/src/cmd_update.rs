@@ -241,6 +241,8 @@ struct NewLists {
     bytes: Vec<u8>,
     extension: &'static str,
     manifest: ListsManifest,
+    /// The drops accepted with `--accept-drop` (the manifest keeps their English).
+    drops: Vec<earl_screen::CountDrop>,
 }
 
 fn verify_lists(
@@ -270,11 +272,12 @@ fn verify_lists(
         )));
     }
     let p = lists.provenance;
-    let drops = earl_screen::count_drop_warnings(previous, &p.counts);
+    let drops = earl_screen::count_drops(previous, &p.counts);
+    let english: Vec<String> = drops.iter().map(ToString::to_string).collect();
     if !drops.is_empty() && !accept_drop {
         return Err(Failure::input(format!(
             "refused the list from {origin}: {}; a truncated download looks like this. If the lists really shrank, run again with --accept-drop",
-            drops.join("; ")
+            english.join("; ")
         )));
     }
     Ok(NewLists {
@@ -287,9 +290,10 @@ fn verify_lists(
             generated: p.generated.map(|d| d.to_string()),
             last_modified,
             counts: p.counts,
-            accepted_drops: drops,
+            accepted_drops: english,
         },
         bytes,
+        drops,
     })
 }
 
@@ -412,7 +416,12 @@ fn encode(value: &str) -> String {
 /// name is that name (as screening normalises names), their direct and ultimate
 /// consolidation parents and the parents' LEI records; all written as one file of GLEIF API
 /// documents (temporary file, then rename) and imported as the graph's `gleif` dataset.
-fn update_ownership(app: &App, a: &UpdateArgs, dir: &Path) -> Result<(), Failure> {
+fn update_ownership(
+    app: &App,
+    a: &UpdateArgs,
+    dir: &Path,
+    lang: earl_render::Lang,
+) -> Result<(), Failure> {
     let staging = updates(dir).join("ownership");
     std::fs::create_dir_all(&staging)
         .map_err(|e| Failure::input(format!("{}: cannot create: {e}", staging.display())))?;
@@ -466,7 +475,7 @@ fn update_ownership(app: &App, a: &UpdateArgs, dir: &Path) -> Result<(), Failure
         Ok(earl_render::owners::import(
             &mut std::io::stdout().lock(),
             &answer,
-            earl_render::Lang::En,
+            lang,
         )?)
     }
 }
@@ -546,12 +555,12 @@ fn fetch_gleif(app: &App, a: &UpdateArgs) -> Result<Vec<serde_json::Value>, Fail
     Ok(documents)
 }
 
-pub fn run(app: &App, a: &UpdateArgs) -> Result<(), Failure> {
+pub fn run(app: &App, a: &UpdateArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     let dir = app.data_dir().ok_or_else(|| {
         Failure::input("no data directory: pass --data-dir DIR or set EARL_DATA_DIR")
     })?;
     if a.ownership {
-        return update_ownership(app, a, &dir);
+        return update_ownership(app, a, &dir, lang);
     }
     let staging = updates(&dir).join("lists");
     std::fs::create_dir_all(&staging)
@@ -636,48 +645,25 @@ pub fn run(app: &App, a: &UpdateArgs) -> Result<(), Failure> {
     if a.json {
         return print_json(&report);
     }
-    let mut w = std::io::stdout().lock();
     let m = &report.lists;
-    writeln!(
-        w,
-        "Lists in use now: {} from {} ({} entries; generated {}), fetched {}; sha256 {}",
-        m.file,
-        m.url,
-        m.counts.total,
-        m.generated
-            .as_deref()
-            .unwrap_or("on an unknown date: the file carries none"),
-        m.fetched_at,
-        m.sha256
-    )?;
-    writeln!(w, "Previously: {}", report.previous_lists)?;
-    for d in &m.accepted_drops {
-        writeln!(w, "accepted (--accept-drop): {d}")?;
-    }
-    match &report.documents {
-        Some(d) => {
-            writeln!(
-                w,
-                "{} BIS documents published since {} touch the parts earl encodes ({} pages read):",
-                d.documents.len(),
-                d.since,
-                d.pages
-            )?;
-            for doc in &d.documents {
-                writeln!(
-                    w,
-                    "  {} {} — {} ({})",
-                    doc.publication_date,
-                    doc.doc_type,
-                    doc.title,
-                    doc.citation.as_deref().unwrap_or(&doc.document_number)
-                )?;
-            }
-        }
-        None => writeln!(
-            w,
-            "No documents*.json in the directory: the Federal Register documents were not updated."
-        )?,
-    }
+    let update = earl_render::currency::Update {
+        file: &m.file,
+        url: &m.url,
+        entries: m.counts.total,
+        generated: m.generated.as_deref(),
+        fetched_at: &m.fetched_at,
+        sha256: &m.sha256,
+        previous: &report.previous_lists,
+        accepted_drops: &lists.drops,
+        documents: report
+            .documents
+            .as_ref()
+            .map(|d| earl_render::currency::UpdateDocuments {
+                since: &d.since,
+                pages: d.pages,
+                documents: &d.documents,
+            }),
+    };
+    earl_render::currency::update(&mut std::io::stdout().lock(), &update, lang)?;
     Ok(())
 }

@@ -160,11 +160,14 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // The language of the refusal below; an unknown one is itself refused, in English, by run.
+    let lang = earl_render::Lang::from_cli(cli.lang.as_deref(), |name| std::env::var(name).ok())
+        .unwrap_or(earl_render::Lang::En);
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure { code, message }) => {
-            eprintln!("earl: {message}");
-            ExitCode::from(code)
+        Err(failure) => {
+            eprintln!("earl: {}", failure.text(lang));
+            ExitCode::from(failure.code)
         }
     }
 }
@@ -197,7 +200,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Ship(a) => cmd_ledger::ship(&app, &a, lang),
         Command::Ledger(a) => cmd_ledger::ledger(&app, &a, lang),
         Command::Serve(a) => cmd_serve::run(&app, &a),
-        Command::Update(a) => cmd_update::run(&app, &a),
+        Command::Update(a) => cmd_update::run(&app, &a, lang),
         Command::Owners(a) => cmd_owners::run(&app, &a, lang),
         Command::Mcp(a) => cmd_mcp::run(app.args, &a),
         Command::Completions(a) => completions(&a),

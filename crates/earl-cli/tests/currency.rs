@@ -892,3 +892,117 @@ fn update_from_a_directory() {
         "no `count`",
     );
 }
+
+/// `earl update`'s report in words, exactly: a list with two lists gone and one halved,
+/// accepted with --accept-drop, and a documents file. The variable parts (the directory, the
+/// fetch time) are replaced by placeholders.
+#[test]
+fn update_report_in_words() {
+    let env = Env::new();
+    let dir = env.path("download");
+    std::fs::create_dir_all(&dir).unwrap();
+    let dtc = std::cell::Cell::new(0usize);
+    let csv = slice(2, usize::MAX, |line| {
+        if line.contains("(DTC) - ") {
+            dtc.set(dtc.get() + 1);
+            return dtc.get().is_multiple_of(2);
+        }
+        line.contains("(ISN) - ") || line.contains("(CMIC) - ")
+    });
+    std::fs::write(dir.join("consolidated.csv"), csv).unwrap();
+    std::fs::write(
+        dir.join("documents-744.json"),
+        documents_page(
+            None,
+            &[
+                (
+                    "2026-21001",
+                    "Test fixture: Additions to the Entity List",
+                    "2026-10-20",
+                    Some("2026-10-20"),
+                    70001,
+                ),
+                (
+                    "2026-23002",
+                    "Test fixture: Revisions to License Exception ACA",
+                    "2026-11-13",
+                    None,
+                    80002,
+                ),
+            ],
+        ),
+    )
+    .unwrap();
+    let from = dir.to_str().unwrap();
+    // Refused without --accept-drop, the drops named.
+    env.fails(
+        &["update", "--from-dir", from],
+        2,
+        "list DTC dropped from 787 to 394 entries (−50%, more than 20%)",
+    );
+    // Each language in a data directory of its own: the drops are against the bundled list.
+    let words = |lang: Option<&str>| {
+        let env = Env::new();
+        let mut args = Vec::new();
+        if let Some(lang) = lang {
+            args.extend(["--lang", lang]);
+        }
+        args.extend(["update", "--from-dir", from, "--accept-drop"]);
+        let out = env.run(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let manifest: Value =
+            serde_json::from_slice(&std::fs::read(env.path("data/updates/lists.json")).unwrap())
+                .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(manifest["fetched_at"].as_str().unwrap(), "<FETCHED>")
+            .replace(from, "<DIR>")
+    };
+    let english = words(None);
+    assert_eq!(
+        english,
+        "Lists in use now: 1df25030c110304f783371fda58961ad1e07824d94240693e028520d7881cbd3.csv \
+         from file://<DIR>/consolidated.csv (25299 entries; generated on an unknown date: the \
+         file carries none), fetched <FETCHED>; sha256 \
+         1df25030c110304f783371fda58961ad1e07824d94240693e028520d7881cbd3\n\
+         Previously: consolidated.csv (bundled)\n\
+         accepted (--accept-drop): list CMIC is empty or missing (had 68 entries)\n\
+         accepted (--accept-drop): list DTC dropped from 787 to 394 entries (−50%, more than 20%)\n\
+         accepted (--accept-drop): list ISN is empty or missing (had 161 entries)\n\
+         2 BIS documents published since 2026-10-01 touch the parts earl encodes (1 pages read):\n  \
+         2026-10-20 Rule — Test fixture: Additions to the Entity List (91 FR 70001)\n  \
+         2026-11-13 Rule — Test fixture: Revisions to License Exception ACA (91 FR 80002)\n"
+    );
+    // The same report in Chinese and Arabic: names, codes, hashes and titles as they are.
+    let chinese = words(Some("zh"));
+    assert!(
+        chinese.starts_with(
+            "当前使用的清单：1df25030c110304f783371fda58961ad1e07824d94240693e028520d7881cbd3.csv"
+        ),
+        "{chinese}"
+    );
+    assert!(
+        chinese.contains(
+            "已接受（--accept-drop）：清单 DTC 的条目从 787 个降至 394 个（−50%，超过 20%）\n"
+        ),
+        "{chinese}"
+    );
+    assert!(
+        chinese.contains(
+            "  2026-10-20 Rule — Test fixture: Additions to the Entity List（91 FR 70001）\n"
+        ),
+        "{chinese}"
+    );
+    let arabic = words(Some("ar"));
+    assert!(arabic.starts_with("القوائم المستخدمة الآن: "), "{arabic}");
+    assert!(
+        arabic.contains(
+            "قُبل (\u{200e}--accept-drop): \u{2068}القائمة \u{2068}ISN\u{2069} فارغة أو مفقودة"
+        ),
+        "{arabic}"
+    );
+}

@@ -265,3 +265,71 @@ fn the_status_lines_speak_the_language_asked() {
         "{diff}"
     );
 }
+
+/// Bad input is refused in the language asked, with the same exit code; English is as it was.
+#[test]
+fn refusals_of_bad_input_speak_the_language_asked() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let chip = ["check", "H300", "--to", "CN"];
+    assert_eq!(
+        refused(&chip),
+        "earl: unknown chip `H300`; closest catalog names: H100 SXM5, H200 SXM, H800 SXM, \
+         B300, B30A (see `earl chips`)\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "zh"][..], &chip].concat()),
+        "earl: 未知芯片“H300”；目录中最接近的名称：H100 SXM5、H200 SXM、H800 SXM、B300、B30A\
+         （见 `earl chips`）\n"
+    );
+    let country = ["screen", "Huawei", "--country", "Atlantis"];
+    assert!(refused(&country).starts_with("earl: unknown country `Atlantis`; did you mean"));
+    assert!(
+        refused(&[&["--lang", "ar"][..], &country].concat())
+            .starts_with("earl: بلد غير معروف «Atlantis»؛ هل تقصد")
+    );
+    let date = ["classify", "H200", "--date", "1 March"];
+    assert_eq!(
+        refused(&date),
+        "earl: invalid date `1 March`: expected YYYY-MM-DD\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "zh"][..], &date].concat()),
+        "earl: 日期“1 March”无效：应为 YYYY-MM-DD\n"
+    );
+
+    // A batch with an unreadable row and a row it cannot check: the summary refusal and the
+    // unreadable row's line in the language; the row's own reason stays as the CSV has it.
+    let dir = tempfile::tempdir().unwrap();
+    let rows = dir.path().join("rows.csv");
+    std::fs::write(&rows, "chip,destination\nH200,CN\nH300,CN\n\"bad,CN\n").unwrap();
+    let batch = ["check", "--batch", rows.to_str().unwrap()];
+    let english = refused(&batch);
+    assert!(
+        english.ends_with("earl: 2 of 3 rows could not be checked (see above)\n"),
+        "{english}"
+    );
+    assert!(
+        english.contains(": line 4: unreadable row: CSV error"),
+        "{english}"
+    );
+    let chinese = refused(&[&["--lang", "zh"][..], &batch].concat());
+    assert!(
+        chinese.ends_with("earl: 3 行中有 2 行无法核查（见上文）\n"),
+        "{chinese}"
+    );
+    assert!(
+        chinese.contains("：第 4 行：无法读取的行：CSV error"),
+        "{chinese}"
+    );
+}

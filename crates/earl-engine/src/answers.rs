@@ -152,6 +152,10 @@ pub struct CheckAnswer {
     /// snapshot, an accepted list without Entity List or SDN rows.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub list_warnings: Vec<String>,
+    /// The same as facts, for the renderer to write in the language asked (not serialised:
+    /// `list_warnings` is their English).
+    #[serde(skip)]
+    pub list_warning_facts: Vec<earl_screen::ListWarning>,
     /// Hits a reviewer set aside as false positives: no licence decision rests on them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reviewed: Vec<earl_core::party::ReviewedHit>,

@@ -1,7 +1,7 @@
 //! The dates of questions: today (UTC), the default date of every question, and the one date
 //! syntax every front end takes.
 
-use crate::EngineError;
+use crate::{EngineError, InputError};
 use jiff::civil::Date;
 
 /// Today's date in UTC, the default date of every question.
@@ -21,15 +21,15 @@ pub fn parse_date(s: &str) -> Result<Date, EngineError> {
             _ => c.is_ascii_digit(),
         });
     if !shaped {
-        return Err(EngineError::BadInput(format!(
-            "invalid date `{}`: expected YYYY-MM-DD",
-            earl_core::shown::shown(s)
-        )));
+        return Err(EngineError::Input(InputError::BadDate {
+            text: s.to_string(),
+            detail: None,
+        }));
     }
     s.parse::<Date>().map_err(|e| {
-        EngineError::BadInput(format!(
-            "invalid date `{}`: expected YYYY-MM-DD ({e})",
-            earl_core::shown::shown(s)
-        ))
+        EngineError::Input(InputError::BadDate {
+            text: s.to_string(),
+            detail: Some(e.to_string()),
+        })
     })
 }

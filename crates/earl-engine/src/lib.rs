@@ -50,12 +50,51 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
+/// Bad input earl can say in any language (the renderer's `errors::input`): an unknown chip
+/// or country, a malformed date. Its `Display` is the English the API and the JSON carry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    UnknownChip(earl_data::UnknownChip),
+    Country(earl_data::CountryError),
+    /// A date not shaped YYYY-MM-DD (`detail`: none), or not a real date (`detail`: the
+    /// date parser's own reason, in English).
+    BadDate {
+        text: String,
+        detail: Option<String>,
+    },
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::UnknownChip(e) => e.fmt(f),
+            InputError::Country(e) => e.fmt(f),
+            InputError::BadDate { text, detail } => {
+                write!(
+                    f,
+                    "invalid date `{}`: expected YYYY-MM-DD",
+                    earl_core::shown::shown(text)
+                )?;
+                match detail {
+                    Some(d) => write!(f, " ({d})"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
 /// Why a question could not be answered.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
-    /// The question itself is wrong: an unknown chip or country, a bad date or figure.
+    /// The question itself is wrong: a bad figure, a malformed argument.
     #[error("{0}")]
     BadInput(String),
+    /// The question itself is wrong, as a fact: an unknown chip or country, a bad date.
+    #[error("{0}")]
+    Input(InputError),
     /// A data file is wrong.
     #[error("{0}")]
     Data(#[from] earl_data::DataError),
@@ -110,7 +149,7 @@ pub struct Engine {
     index_dir: Option<PathBuf>,
     /// The per-list counts of the lists the previous run loaded (`None`: not kept).
     list_state: Option<PathBuf>,
-    count_drops: OnceLock<Vec<String>>,
+    count_drops: OnceLock<Vec<earl_screen::CountDrop>>,
     snapshots: Mutex<HashMap<SnapshotKey, Arc<Snapshot>>>,
     /// The reviewers' dispositions every answer that screens a party is judged against.
     reviews: std::sync::RwLock<Arc<review::Reviews>>,
@@ -287,7 +326,7 @@ impl Engine {
         self.data
             .catalog
             .resolve(name)
-            .map_err(|e| EngineError::BadInput(e.to_string()))
+            .map_err(|e| EngineError::Input(InputError::UnknownChip(e)))
     }
 
     /// Finds a country by ISO code, name or alias.
@@ -295,7 +334,7 @@ impl Engine {
         self.data
             .countries
             .resolve(name)
-            .map_err(|e| EngineError::BadInput(e.to_string()))
+            .map_err(|e| EngineError::Input(InputError::Country(e)))
     }
 
     fn evaluator<'a>(&'a self, snap: &'a Snapshot) -> Evaluator<'a> {

@@ -3,7 +3,9 @@
 //! and what every answer screened against them must say about them.
 
 use crate::{Engine, EngineError, index_cache};
-use earl_screen::{Provenance, Screener, ScreeningLists, TokenStats};
+use earl_screen::{
+    CountDrop, ESSENTIAL_LISTS, ListWarning, Provenance, Screener, ScreeningLists, TokenStats,
+};
 use std::path::PathBuf;
 
 /// Where the restricted-party lists come from.
@@ -58,48 +60,45 @@ pub struct Screening {
     /// What every answer screened against these lists must say about them: lists that lost
     /// entries against the bundled snapshot, and the acceptance of lists missing the Entity
     /// List or the SDN list (see [`Engine::accept_partial_lists`]).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ListWarning>,
 }
-
-/// The lists without which screening would clear the parties that matter most to the EAR.
-const ESSENTIAL_LISTS: [(&str, &str); 2] = [("EL", "Entity List"), ("SDN", "SDN list")];
 
 /// The warnings lists carry (their count drops against the bundled snapshot), or why they are
 /// refused: a list file with no Entity List or no SDN rows is refused unless `accepted`.
-fn list_warnings(provenance: &Provenance, accepted: bool) -> Result<Vec<String>, String> {
+fn list_warnings(provenance: &Provenance, accepted: bool) -> Result<Vec<ListWarning>, String> {
     let bundled = ScreeningLists::bundled_provenance();
-    let mut warnings: Vec<String> =
-        earl_screen::count_drop_warnings(&bundled.counts, &provenance.counts)
+    let mut warnings: Vec<ListWarning> =
+        earl_screen::count_drops(&bundled.counts, &provenance.counts)
             .into_iter()
-            .map(|w| {
-                format!(
-                    "{w} in {}, against the bundled lists",
-                    provenance.source_file
-                )
+            .map(|drop| ListWarning::AgainstBundled {
+                drop,
+                file: provenance.source_file.clone(),
             })
             .collect();
     let missing: Vec<String> = ESSENTIAL_LISTS
         .iter()
         .filter(|(code, _)| provenance.counts.per_list.get(*code).copied().unwrap_or(0) == 0)
-        .map(|(code, name)| format!("{name} ({code})"))
+        .map(|(code, _)| code.to_string())
         .collect();
     if !missing.is_empty() {
-        let missing = missing.join(" and the ");
         if !accepted {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|c| earl_screen::essential_list_name(c))
+                .collect();
             return Err(format!(
-                "the screening lists in {} have no rows of the {missing}: screening against them would clear the parties listed there; use a complete list, or pass --accept-partial-lists (EARL_ACCEPT_PARTIAL_LISTS=1) to screen against them anyway",
-                provenance.source_file
+                "the screening lists in {} have no rows of the {}: screening against them would clear the parties listed there; use a complete list, or pass --accept-partial-lists (EARL_ACCEPT_PARTIAL_LISTS=1) to screen against them anyway",
+                provenance.source_file,
+                names.join(" and the ")
             ));
         }
-        warnings.push(format!(
-            "screened against lists with no rows of the {missing}, as accepted (--accept-partial-lists): a party listed only there is not found"
-        ));
+        warnings.push(ListWarning::PartialAccepted { missing });
     }
     Ok(warnings)
 }
 
 impl Screening {
-    fn new(provenance: Provenance, screener: Screener, warnings: Vec<String>) -> Screening {
+    fn new(provenance: Provenance, screener: Screener, warnings: Vec<ListWarning>) -> Screening {
         Screening {
             provenance,
             screener,
@@ -182,21 +181,21 @@ impl Engine {
     /// Lists that lost a sharp share of their entries since the previous run (a truncated
     /// download used in place of a whole one), said on every screening. The counts of a load
     /// without such drops become the next run's reference.
-    pub fn count_drop_warnings(&self) -> Result<&[String], EngineError> {
+    pub fn count_drops(&self) -> Result<&[CountDrop], EngineError> {
         if let Some(w) = self.count_drops.get() {
             return Ok(w);
         }
-        let warnings = match &self.list_state {
+        let drops = match &self.list_state {
             None => Vec::new(),
             Some(state) => {
                 let counts = self.list_provenance()?.counts;
                 let previous: Option<earl_screen::ListCounts> = std::fs::read(state)
                     .ok()
                     .and_then(|b| serde_json::from_slice(&b).ok());
-                let warnings = previous
-                    .map(|prev| earl_screen::count_drop_warnings(&prev, &counts))
+                let drops = previous
+                    .map(|prev| earl_screen::count_drops(&prev, &counts))
                     .unwrap_or_default();
-                if warnings.is_empty()
+                if drops.is_empty()
                     && state
                         .parent()
                         .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
@@ -205,10 +204,19 @@ impl Engine {
                     // A cache of the last good counts: a failed write only loses the comparison.
                     let _ = std::fs::write(state, bytes);
                 }
-                warnings
+                drops
             }
         };
-        Ok(self.count_drops.get_or_init(|| warnings))
+        Ok(self.count_drops.get_or_init(|| drops))
+    }
+
+    /// [`Engine::count_drops`] as English sentences (what the JSON carries).
+    pub fn count_drop_warnings(&self) -> Result<Vec<String>, EngineError> {
+        Ok(self
+            .count_drops()?
+            .iter()
+            .map(ToString::to_string)
+            .collect())
     }
 
     /// Screens against lists that have no Entity List or no SDN rows (refused otherwise); each

@@ -115,7 +115,7 @@ impl Engine {
         req: &CheckRequest,
         parties: Parties,
     ) -> Result<CheckAnswer, EngineError> {
-        let (lists, list_warnings) = if parties.screened {
+        let (lists, list_warning_facts) = if parties.screened {
             let screening = self.screening()?;
             (
                 Some(screening.provenance.clone()),
@@ -128,7 +128,8 @@ impl Engine {
             determination,
             end_user: req.end_user.clone(),
             lists,
-            list_warnings,
+            list_warnings: list_warning_facts.iter().map(ToString::to_string).collect(),
+            list_warning_facts,
             dispositions: parties.relied_on(),
             reviewed: parties.reviewed,
             ownership_graph: parties.graph,

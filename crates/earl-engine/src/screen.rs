@@ -88,9 +88,16 @@ pub struct ScreenAnswer {
     /// list without Entity List or SDN rows.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub list_warnings: Vec<String>,
+    /// The same as facts, for the renderer to write in the language asked (not serialised:
+    /// `list_warnings` is their English).
+    #[serde(skip)]
+    pub list_warning_facts: Vec<earl_screen::ListWarning>,
     /// Lists that lost a sharp share of their entries against the lists the previous run
-    /// loaded (a truncated download): see [`Engine::count_drop_warnings`].
+    /// loaded (a truncated download): see [`Engine::count_drops`].
     pub count_drop_warnings: Vec<String>,
+    /// The same as facts (not serialised: `count_drop_warnings` is their English).
+    #[serde(skip)]
+    pub count_drops: Vec<earl_screen::CountDrop>,
     /// Best first.
     pub matches: Vec<ScreenMatch>,
     /// Matches a reviewer set aside as false positives, best first.
@@ -267,8 +274,10 @@ impl Engine {
             staleness_warning: staleness.as_ref().map(ToString::to_string),
             staleness,
             lists: screening.provenance.clone(),
-            list_warnings: screening.warnings.clone(),
-            count_drop_warnings: self.count_drop_warnings()?.to_vec(),
+            list_warnings: screening.warnings.iter().map(ToString::to_string).collect(),
+            list_warning_facts: screening.warnings.clone(),
+            count_drop_warnings: self.count_drop_warnings()?,
+            count_drops: self.count_drops()?.to_vec(),
             matches,
             reviewed,
             dispositions,

@@ -378,13 +378,19 @@ fn impact_inputs_are_checked() {
     );
     for bad in ["H200=abc", "H200=-5", "H200", "=5", "H200=0", "H200=1.5"] {
         assert!(
-            matches!(parse_units(bad), Err(EngineError::BadInput(_))),
+            matches!(
+                parse_units(bad),
+                Err(EngineError::BadInput(_) | EngineError::Input(_))
+            ),
             "{bad}"
         );
     }
     for bad in ["H200=-1", "H200=12.345", "H200=ten"] {
         assert!(
-            matches!(parse_price(bad), Err(EngineError::BadInput(_))),
+            matches!(
+                parse_price(bad),
+                Err(EngineError::BadInput(_) | EngineError::Input(_))
+            ),
             "{bad}"
         );
     }
@@ -398,15 +404,15 @@ fn impact_inputs_are_checked() {
     };
     assert!(matches!(
         e.impact(&req("H9000", "CN", None)),
-        Err(EngineError::BadInput(_))
+        Err(EngineError::BadInput(_) | EngineError::Input(_))
     ));
     assert!(matches!(
         e.impact(&req("H200", "Atlantis", None)),
-        Err(EngineError::BadInput(_))
+        Err(EngineError::BadInput(_) | EngineError::Input(_))
     ));
     assert!(matches!(
         e.impact(&req("H200", "CN", Some("no-such-bill"))),
-        Err(EngineError::BadInput(_))
+        Err(EngineError::BadInput(_) | EngineError::Input(_))
     ));
 }
 
@@ -424,15 +430,15 @@ fn diff_and_timeline_reject_bad_input() {
     };
     assert!(matches!(
         bad("2025-13-01", "2026-01-01", vec![]),
-        Err(EngineError::BadInput(_))
+        Err(EngineError::BadInput(_) | EngineError::Input(_))
     ));
     assert!(matches!(
         bad("no-such-scenario", "2026-01-01", vec![]),
-        Err(EngineError::BadInput(_))
+        Err(EngineError::BadInput(_) | EngineError::Input(_))
     ));
     assert!(matches!(
         bad("2025-01-01", "2026-01-01", vec!["Atlantis".into()]),
-        Err(EngineError::BadInput(_))
+        Err(EngineError::BadInput(_) | EngineError::Input(_))
     ));
     let tl = |chip: &str, to: &str| {
         e.timeline(&TimelineRequest {
@@ -442,11 +448,8 @@ fn diff_and_timeline_reject_bad_input() {
             scenario: None,
         })
     };
-    assert!(matches!(tl("H9000", "CN"), Err(EngineError::BadInput(_))));
-    assert!(matches!(
-        tl("H200", "Atlantis"),
-        Err(EngineError::BadInput(_))
-    ));
+    assert!(matches!(tl("H9000", "CN"), Err(EngineError::Input(_))));
+    assert!(matches!(tl("H200", "Atlantis"), Err(EngineError::Input(_))));
 }
 
 #[test]

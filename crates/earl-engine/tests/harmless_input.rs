@@ -47,6 +47,7 @@ fn screen(engine: &Engine, name: &str) -> Result<earl_engine::ScreenAnswer, Engi
 fn refused(result: Result<impl std::fmt::Debug, EngineError>) -> String {
     match result {
         Err(EngineError::BadInput(message)) => message,
+        Err(EngineError::Input(e)) => e.to_string(),
         other => panic!("expected an input error, got {other:?}"),
     }
 }

@@ -1,6 +1,8 @@
 //! A failed question: the exit code it ends with and what to tell the user.
 
 use earl_engine::EngineError;
+use earl_render::Lang;
+use earl_render::errors::Problem;
 
 /// Exit code of a network failure.
 pub const EXIT_NETWORK: u8 = 3;
@@ -13,7 +15,11 @@ pub const EXIT_NOT_RECORDED: u8 = 4;
 #[derive(Debug)]
 pub struct Failure {
     pub code: u8,
+    /// In English (the API's, MCP's and Python's text).
     pub message: String,
+    /// The same as a fact, when earl can say it in another language
+    /// ([`earl_render::errors::problem`]); `message` is its English.
+    pub problem: Option<Problem>,
 }
 
 impl Failure {
@@ -21,6 +27,24 @@ impl Failure {
         Failure {
             code: 2,
             message: message.into(),
+            problem: None,
+        }
+    }
+
+    /// A refusal earl can say in any language, with the exit code it ends with.
+    pub fn said(code: u8, problem: Problem) -> Failure {
+        Failure {
+            code,
+            message: problem.to_string(),
+            problem: Some(problem),
+        }
+    }
+
+    /// What to tell the user, in `lang` when earl has the words, else in English.
+    pub fn text(&self, lang: Lang) -> String {
+        match &self.problem {
+            Some(p) => earl_render::errors::problem(p, lang),
+            None => self.message.clone(),
         }
     }
 
@@ -30,6 +54,7 @@ impl Failure {
         Failure {
             code: EXIT_NETWORK,
             message: message.into(),
+            problem: None,
         }
     }
 
@@ -37,6 +62,7 @@ impl Failure {
         Failure {
             code: 1,
             message: message.into(),
+            problem: None,
         }
     }
 }
@@ -45,6 +71,7 @@ impl From<EngineError> for Failure {
     fn from(e: EngineError) -> Failure {
         match e {
             EngineError::Audit(e) => Failure::from(e),
+            EngineError::Input(e) => Failure::said(2, Problem::Input(e)),
             e => Failure::input(e.to_string()),
         }
     }
@@ -62,6 +89,7 @@ impl From<earl_store::StoreError> for Failure {
             true => Failure {
                 code: EXIT_NOT_RECORDED,
                 message: format!("could not record: {e}"),
+                problem: None,
             },
             false => Failure::input(format!("audit trail: {e}")),
         }

@@ -1,13 +1,14 @@
 //! Keeping answers current: `earl lists diff`, `earl audit rescreen`, `earl audit recheck` and
-//! `earl update`, in words.
+//! `earl update`, in words; and the count-drop warnings of the lists.
 
 use crate::human::generated;
 use crate::lang::Lang;
 use crate::prose::join;
 use crate::tr;
+use earl_core::step::DocumentRef;
 use earl_engine::reexamine::{NotRead, Outcome, PartyChange, RecheckReport, RescreenReport};
-use earl_screen::Provenance;
 use earl_screen::diff::{FieldValue, ListsDiff};
+use earl_screen::{CountDrop, ListWarning, Provenance};
 use std::io::{self, Write};
 
 /// A SHA-256 shortened as every printer shows it: its first 16 hex digits.
@@ -259,4 +260,149 @@ pub fn recheck(w: &mut dyn Write, r: &RecheckReport, lang: Lang) -> io::Result<(
         writeln!(w, "{line}")?;
     }
     not_read(w, "recheck-not-rechecked", &r.not_rechecked, lang)
+}
+
+/// A list that lost a sharp share of its entries, or vanished (`earl_screen::count_drops`):
+/// the sentence without the "warning" label.
+pub fn count_drop(d: &CountDrop, lang: Lang) -> String {
+    if d.vanished() {
+        tr!(
+            lang,
+            "count-drop-vanished",
+            list = d.list.as_str(),
+            before = d.before
+        )
+    } else {
+        tr!(
+            lang,
+            "count-drop",
+            list = d.list.as_str(),
+            before = d.before,
+            now = d.now,
+            percent = d.percent(),
+            max = CountDrop::max_percent()
+        )
+    }
+}
+
+/// What an answer screened against a list file says about the file (`list_warnings`).
+pub fn list_warning(warning: &ListWarning, lang: Lang) -> String {
+    match warning {
+        ListWarning::AgainstBundled { drop, file } => tr!(
+            lang,
+            "list-warning-against-bundled",
+            drop = count_drop(drop, lang),
+            file = file.as_str()
+        ),
+        ListWarning::PartialAccepted { missing } => {
+            let names: Vec<String> = missing
+                .iter()
+                .map(|code| match code.as_str() {
+                    "EL" => tr!(lang, "essential-list-el"),
+                    "SDN" => tr!(lang, "essential-list-sdn"),
+                    other => other.to_string(),
+                })
+                .collect();
+            let missing = match names.as_slice() {
+                [first, second] => tr!(
+                    lang,
+                    "essential-lists-both",
+                    first = first.as_str(),
+                    second = second.as_str()
+                ),
+                _ => names.join(", "),
+            };
+            tr!(lang, "list-warning-partial-accepted", missing = missing)
+        }
+    }
+}
+
+/// What `earl update` put in use, for its report.
+#[derive(Debug, Clone, Copy)]
+pub struct Update<'a> {
+    /// The list file's name under `updates/lists/`.
+    pub file: &'a str,
+    /// Where it came from (`https://…` or `file://…`).
+    pub url: &'a str,
+    pub entries: usize,
+    /// The source's own generation date, when the file has one.
+    pub generated: Option<&'a str>,
+    pub fetched_at: &'a str,
+    pub sha256: &'a str,
+    /// The lists in use before.
+    pub previous: &'a str,
+    /// The drops accepted with `--accept-drop`.
+    pub accepted_drops: &'a [CountDrop],
+    /// The Federal Register documents read, when any were (`None`: `--from-dir` held none).
+    pub documents: Option<UpdateDocuments<'a>>,
+}
+
+/// The BIS documents `earl update` found.
+#[derive(Debug, Clone, Copy)]
+pub struct UpdateDocuments<'a> {
+    /// Documents published on or after this date were asked for.
+    pub since: &'a str,
+    pub pages: usize,
+    pub documents: &'a [DocumentRef],
+}
+
+/// `earl update`'s report: the lists now in use, the drops accepted, the documents found.
+pub fn update(w: &mut dyn Write, u: &Update, lang: Lang) -> io::Result<()> {
+    let generated = match u.generated {
+        Some(date) => date.to_string(),
+        None => tr!(lang, "update-generated-unknown"),
+    };
+    writeln!(
+        w,
+        "{}",
+        tr!(
+            lang,
+            "update-lists-in-use",
+            file = u.file,
+            url = u.url,
+            count = u.entries,
+            generated = generated,
+            fetched = u.fetched_at,
+            hash = u.sha256
+        )
+    )?;
+    writeln!(w, "{}", tr!(lang, "update-previously", source = u.previous))?;
+    for d in u.accepted_drops {
+        writeln!(
+            w,
+            "{}",
+            tr!(lang, "update-accepted-drop", drop = count_drop(d, lang))
+        )?;
+    }
+    match &u.documents {
+        Some(d) => {
+            writeln!(
+                w,
+                "{}",
+                tr!(
+                    lang,
+                    "update-documents",
+                    count = d.documents.len(),
+                    since = d.since,
+                    pages = d.pages
+                )
+            )?;
+            for doc in d.documents {
+                writeln!(
+                    w,
+                    "  {}",
+                    tr!(
+                        lang,
+                        "update-document",
+                        date = doc.publication_date.to_string(),
+                        kind = doc.doc_type.as_str(),
+                        title = doc.title.as_str(),
+                        citation = doc.citation.as_deref().unwrap_or(&doc.document_number)
+                    )
+                )?;
+            }
+        }
+        None => writeln!(w, "{}", tr!(lang, "update-no-documents"))?,
+    }
+    Ok(())
 }

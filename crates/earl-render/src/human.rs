@@ -62,6 +62,22 @@ fn field(w: &mut dyn Write, lang: Lang, label: &str, value: &str) -> io::Result<
     )
 }
 
+/// An answer's list warnings in `lang`: from the facts when the answer carries them (as the
+/// engine's answers do), else the English sentences it holds.
+fn list_warnings(
+    english: &[String],
+    facts: &[earl_screen::ListWarning],
+    lang: Lang,
+) -> Vec<String> {
+    match facts.len() == english.len() {
+        true => facts
+            .iter()
+            .map(|f| crate::currency::list_warning(f, lang))
+            .collect(),
+        false => english.to_vec(),
+    }
+}
+
 /// `earl check`.
 pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
     let d = &a.determination;
@@ -182,7 +198,7 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
         let lists = format!("{}, {}", p.source_file, generated(p, lang));
         field(w, lang, "label-screened-against", &lists)?;
     }
-    for warning in &a.list_warnings {
+    for warning in &list_warnings(&a.list_warnings, &a.list_warning_facts, lang) {
         field(w, lang, "label-warning", warning)?;
     }
     for c in &d.charges {
@@ -259,7 +275,19 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, lang: Lang) -> io::Result<()>
         (None, Some(text)) => warning(w, text)?,
         (None, None) => {}
     }
-    for text in a.count_drop_warnings.iter().chain(&a.list_warnings) {
+    let drops = match a.count_drops.len() == a.count_drop_warnings.len() {
+        true => a
+            .count_drops
+            .iter()
+            .map(|d| crate::currency::count_drop(d, lang))
+            .collect(),
+        false => a.count_drop_warnings.clone(),
+    };
+    for text in drops.iter().chain(&list_warnings(
+        &a.list_warnings,
+        &a.list_warning_facts,
+        lang,
+    )) {
         warning(w, text)?;
     }
     for affiliate in &a.affiliate_of {
@@ -498,7 +526,7 @@ pub fn lists(
     w: &mut dyn Write,
     p: &Provenance,
     stale: Option<&earl_screen::Staleness>,
-    drops: &[String],
+    drops: &[earl_screen::CountDrop],
     lang: Lang,
 ) -> io::Result<()> {
     let basis = match p.generated_basis {
@@ -523,7 +551,11 @@ pub fn lists(
         writeln!(w, "  {list:<8} {n:>6}")?;
     }
     let stale = stale.map(|s| staleness(s, lang));
-    for warning in stale.iter().chain(drops) {
+    let drops: Vec<String> = drops
+        .iter()
+        .map(|d| crate::currency::count_drop(d, lang))
+        .collect();
+    for warning in stale.iter().chain(&drops) {
         let label = tr!(lang, "label-warning");
         writeln!(w, "{}", tr!(lang, "field", label = label, value = warning))?;
     }

@@ -6,6 +6,7 @@
 //! `locales/`, see [`i18n`]).
 
 pub mod currency;
+pub mod errors;
 pub mod explore;
 pub mod human;
 pub mod i18n;

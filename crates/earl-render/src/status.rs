@@ -49,8 +49,8 @@ pub fn written(what: Written, path: &Path, lang: Lang) -> String {
     tr!(lang, id, path = path.display().to_string())
 }
 
-/// A warning line; `text` is already in `lang` where earl has it as data (a count drop's
-/// sentence comes from the lists' loader and stays English).
+/// A warning line; `text` is already in `lang` (a count drop's sentence:
+/// [`crate::currency::count_drop`]).
 pub fn warning(text: &str, lang: Lang) -> String {
     tr!(
         lang,

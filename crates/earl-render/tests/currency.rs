@@ -229,12 +229,12 @@ fn lists_in_use_in_every_language() {
 fn the_status_lines_in_every_language() {
     use earl_render::status::{self, Written};
     let path = std::path::Path::new("out/h200-cn.svg");
-    // A count drop's warning comes from the lists' loader, in English, inside the warning line.
+    // A count drop's warning: a fact of the lists' loader, written in the language.
     let counts = |n: usize| earl_screen::ListCounts {
         per_list: [("EL".to_string(), n)].into(),
         total: n,
     };
-    let drops = earl_screen::count_drop_warnings(&counts(120), &counts(60));
+    let drops = earl_screen::count_drops(&counts(120), &counts(60));
     assert_eq!(drops.len(), 1, "{drops:?}");
     in_every_language("status", &["out/h200-cn.svg"], &|lang| {
         [
@@ -244,8 +244,158 @@ fn the_status_lines_in_every_language() {
             status::audit_exported(12, lang),
             status::written(Written::Matrix, path, lang),
             status::written(Written::Chart, path, lang),
-            status::warning(&drops[0], lang),
+            status::warning(&currency::count_drop(&drops[0], lang), lang),
         ]
         .join("\n")
     });
+}
+
+/// The count drops and list warnings: English exactly the loader's sentences (what the JSON
+/// carries), and each in every language.
+#[test]
+fn count_drops_and_list_warnings_in_every_language() {
+    use earl_screen::{CountDrop, ListCounts, ListWarning};
+    let counts = |pairs: &[(&str, usize)]| ListCounts {
+        per_list: pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+        total: pairs.iter().map(|p| p.1).sum(),
+    };
+    let drops = earl_screen::count_drops(
+        &counts(&[("DTC", 686), ("ISN", 161), ("EL", 3420)]),
+        &counts(&[("DTC", 515), ("EL", 3400)]),
+    );
+    assert_eq!(drops.len(), 2, "{drops:?}");
+    let warnings: Vec<ListWarning> = drops
+        .iter()
+        .map(|d| ListWarning::AgainstBundled {
+            drop: d.clone(),
+            file: "consolidated-2026-11.csv".into(),
+        })
+        .chain([
+            ListWarning::PartialAccepted {
+                missing: vec!["EL".into(), "SDN".into()],
+            },
+            ListWarning::PartialAccepted {
+                missing: vec!["SDN".into()],
+            },
+        ])
+        .collect();
+    for d in &drops {
+        assert_eq!(currency::count_drop(d, Lang::En), d.to_string());
+    }
+    for w in &warnings {
+        assert_eq!(currency::list_warning(w, Lang::En), w.to_string());
+    }
+    let one = CountDrop {
+        list: "EL".into(),
+        before: 1,
+        now: 0,
+    };
+    assert_eq!(currency::count_drop(&one, Lang::En), one.to_string());
+    in_every_language(
+        "list_warnings",
+        &[
+            "DTC",
+            "ISN",
+            "686",
+            "515",
+            "161",
+            "consolidated-2026-11.csv",
+            "--accept-partial-lists",
+        ],
+        &|lang| {
+            drops
+                .iter()
+                .map(|d| currency::count_drop(d, lang))
+                .chain(warnings.iter().map(|w| currency::list_warning(w, lang)))
+                .collect::<Vec<_>>()
+                .join("\n")
+        },
+    );
+}
+
+/// `earl update`'s report: a dated JSON list with documents, and an undated CSV with accepted
+/// drops and no documents file.
+#[test]
+fn the_update_report_in_every_language() {
+    let documents = vec![
+        earl_core::step::DocumentRef {
+            document_number: "2026-21001".into(),
+            title: "Additions to the Entity List".into(),
+            doc_type: "Rule".into(),
+            publication_date: "2026-10-20".parse().unwrap(),
+            effective_on: Some("2026-10-20".parse().unwrap()),
+            citation: Some("91 FR 70001".into()),
+            html_url: None,
+            cfr_parts: vec![744],
+        },
+        earl_core::step::DocumentRef {
+            document_number: "2026-23002".into(),
+            title: "Revisions to License Exception ACA".into(),
+            doc_type: "Rule".into(),
+            publication_date: "2026-11-13".parse().unwrap(),
+            effective_on: None,
+            citation: None,
+            html_url: None,
+            cfr_parts: vec![740],
+        },
+    ];
+    let sha = "1df25030c110304f783371fda58961ad1e07824d94240693e028520d7881cbd3";
+    let file = format!("{sha}.json");
+    let dated = currency::Update {
+        file: &file,
+        url: "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json",
+        entries: 25_921,
+        generated: Some("2026-11-28"),
+        fetched_at: "2026-12-01T08:00:00Z",
+        sha256: sha,
+        previous: "consolidated.csv (bundled)",
+        accepted_drops: &[],
+        documents: Some(currency::UpdateDocuments {
+            since: "2026-10-01",
+            pages: 12,
+            documents: &documents,
+        }),
+    };
+    let drops = vec![
+        earl_screen::CountDrop {
+            list: "DTC".into(),
+            before: 787,
+            now: 394,
+        },
+        earl_screen::CountDrop {
+            list: "ISN".into(),
+            before: 161,
+            now: 0,
+        },
+    ];
+    let csv = format!("{sha}.csv");
+    let undated = currency::Update {
+        file: &csv,
+        url: "file:///home/a/download/consolidated.csv",
+        generated: None,
+        accepted_drops: &drops,
+        documents: None,
+        ..dated
+    };
+    in_every_language(
+        "update",
+        &[
+            sha,
+            "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json",
+            "file:///home/a/download/consolidated.csv",
+            "2026-12-01T08:00:00Z",
+            "consolidated.csv (bundled)",
+            "Additions to the Entity List",
+            "91 FR 70001",
+            "2026-23002",
+            "--accept-drop",
+            "documents*.json",
+        ],
+        &|lang| {
+            let mut out = render(|w| currency::update(w, &dated, lang));
+            out.push_str("---\n");
+            out.push_str(&render(|w| currency::update(w, &undated, lang)));
+            out
+        },
+    );
 }

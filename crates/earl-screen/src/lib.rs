@@ -41,8 +41,9 @@ mod stored;
 
 pub use error::ListError;
 pub use lists::{
-    DEFAULT_MAX_AGE_DAYS, DateBasis, Entry, ListCounts, MAX_COUNT_DROP, Provenance, ScreeningLists,
-    Staleness, count_drop_warnings, staleness, staleness_warning,
+    CountDrop, DEFAULT_MAX_AGE_DAYS, DateBasis, ESSENTIAL_LISTS, Entry, ListCounts, ListWarning,
+    MAX_COUNT_DROP, Provenance, ScreeningLists, Staleness, count_drop_warnings, count_drops,
+    essential_list_name, staleness, staleness_warning,
 };
 pub use parts::{PartTag, TokenStats};
 pub use policy::{LicensePolicy, ListCode};

@@ -281,29 +281,123 @@ impl std::fmt::Display for Staleness {
     }
 }
 
-/// Warnings for every list that shrank by more than [`MAX_COUNT_DROP`] or vanished since
-/// `previous`; an empty vector means the new counts are plausible.
-pub fn count_drop_warnings(previous: &ListCounts, current: &ListCounts) -> Vec<String> {
-    let mut warnings = Vec::new();
+/// A list that shrank by more than [`MAX_COUNT_DROP`] or vanished between two loads: the
+/// fact behind a count-drop warning, for the renderer to write in any language. Its
+/// `Display` is the English sentence the JSON carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountDrop {
+    /// The list's short code (`DTC`, `ISN`, …).
+    pub list: String,
+    /// Entries before.
+    pub before: usize,
+    /// Entries now (0: the list is empty or missing).
+    pub now: usize,
+}
+
+impl CountDrop {
+    /// The list is empty or missing.
+    pub fn vanished(&self) -> bool {
+        self.now == 0
+    }
+
+    /// The share of entries lost, in whole percent as the sentence writes it (`50`).
+    pub fn percent(&self) -> String {
+        format!(
+            "{:.0}",
+            (1.0 - self.now as f64 / self.before as f64) * 100.0
+        )
+    }
+
+    /// [`MAX_COUNT_DROP`] in whole percent (`20`).
+    pub fn max_percent() -> String {
+        format!("{:.0}", MAX_COUNT_DROP * 100.0)
+    }
+}
+
+impl std::fmt::Display for CountDrop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (list, before, now) = (&self.list, self.before, self.now);
+        if self.vanished() {
+            write!(f, "list {list} is empty or missing (had {before} entries)")
+        } else {
+            write!(
+                f,
+                "list {list} dropped from {before} to {now} entries (−{}%, more than {}%)",
+                self.percent(),
+                CountDrop::max_percent()
+            )
+        }
+    }
+}
+
+/// Every list that shrank by more than [`MAX_COUNT_DROP`] or vanished since `previous`; an
+/// empty vector means the new counts are plausible.
+pub fn count_drops(previous: &ListCounts, current: &ListCounts) -> Vec<CountDrop> {
+    let mut drops = Vec::new();
     for (list, &before) in &previous.per_list {
         let now = current.per_list.get(list).copied().unwrap_or(0);
         if before == 0 {
             continue;
         }
         let drop = 1.0 - now as f64 / before as f64;
-        if now == 0 {
-            warnings.push(format!(
-                "list {list} is empty or missing (had {before} entries)"
-            ));
-        } else if drop > MAX_COUNT_DROP {
-            warnings.push(format!(
-                "list {list} dropped from {before} to {now} entries (−{:.0}%, more than {:.0}%)",
-                drop * 100.0,
-                MAX_COUNT_DROP * 100.0
-            ));
+        if now == 0 || drop > MAX_COUNT_DROP {
+            drops.push(CountDrop {
+                list: list.clone(),
+                before,
+                now,
+            });
         }
     }
-    warnings
+    drops
+}
+
+/// [`count_drops`] as English sentences (what the JSON carries).
+pub fn count_drop_warnings(previous: &ListCounts, current: &ListCounts) -> Vec<String> {
+    count_drops(previous, current)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The lists without which screening would clear the parties that matter most to the EAR:
+/// short code and English name.
+pub const ESSENTIAL_LISTS: [(&str, &str); 2] = [("EL", "Entity List"), ("SDN", "SDN list")];
+
+/// The English name of an essential list ("Entity List (EL)"); the code alone otherwise.
+pub fn essential_list_name(code: &str) -> String {
+    match ESSENTIAL_LISTS.iter().find(|(c, _)| *c == code) {
+        Some((code, name)) => format!("{name} ({code})"),
+        None => code.to_string(),
+    }
+}
+
+/// What every answer screened against a list file must say about it, as a fact; its
+/// `Display` is the English sentence the JSON carries (`list_warnings`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListWarning {
+    /// A list of `file` lost entries against the bundled snapshot.
+    AgainstBundled { drop: CountDrop, file: String },
+    /// The file has no rows of these essential lists (codes, [`ESSENTIAL_LISTS`]' order) and
+    /// was screened against anyway, as accepted (`--accept-partial-lists`).
+    PartialAccepted { missing: Vec<String> },
+}
+
+impl std::fmt::Display for ListWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ListWarning::AgainstBundled { drop, file } => {
+                write!(f, "{drop} in {file}, against the bundled lists")
+            }
+            ListWarning::PartialAccepted { missing } => {
+                let missing: Vec<String> = missing.iter().map(|c| essential_list_name(c)).collect();
+                write!(
+                    f,
+                    "screened against lists with no rows of the {}, as accepted (--accept-partial-lists): a party listed only there is not found",
+                    missing.join(" and the ")
+                )
+            }
+        }
+    }
 }
 
 /// Splits a multi-valued CSL cell ("a; b; c").
@@ -791,6 +885,14 @@ mod tests {
         let after = counts(&[("DTC", 515), ("EL", 3400)]);
         let warnings = count_drop_warnings(&before, &after);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(
+            warnings[0],
+            "list DTC dropped from 686 to 515 entries (−25%, more than 20%)"
+        );
+        assert_eq!(
+            warnings[1],
+            "list ISN is empty or missing (had 161 entries)"
+        );
         assert!(warnings[0].contains("DTC") && warnings[0].contains("515"));
         assert!(warnings[1].contains("ISN") && warnings[1].contains("missing"));
         assert!(count_drop_warnings(&before, &before).is_empty());

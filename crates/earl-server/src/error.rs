@@ -84,6 +84,7 @@ impl From<EngineError> for ApiError {
     fn from(e: EngineError) -> ApiError {
         match e {
             EngineError::BadInput(message) => ApiError::invalid_input(message),
+            EngineError::Input(e) => ApiError::invalid_input(e.to_string()),
             EngineError::Lists(message) => ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "lists_unavailable",

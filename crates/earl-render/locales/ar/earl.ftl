@@ -744,3 +744,31 @@ audit-exported = صُدِّر { $count ->
     }
 written-matrix = كُتبت المصفوفة في {$path}
 written-chart = كُتب الرسم البياني في {$path}
+
+## The lists' count-drop warnings (currency.rs) and `earl update`'s report
+count-drop-vanished = القائمة {$list} فارغة أو مفقودة (كان عدد قيودها {$before})
+count-drop = انخفض عدد قيود القائمة {$list} من {$before} إلى {$now} (−{$percent}%، أي أكثر من {$max}%)
+list-warning-against-bundled = {$drop} في {$file}، مقارنةً بالقوائم المرفقة
+list-warning-partial-accepted = جرى الفحص مقابل قوائم لا تحوي أي صف من {$missing}، كما قُبل (‎--accept-partial-lists): لن يُعثر على طرف مُدرج فيها وحدها
+essential-list-el = قائمة الكيانات (EL)
+essential-list-sdn = قائمة SDN (SDN)
+essential-lists-both = {$first} و{$second}
+update-lists-in-use = القوائم المستخدمة الآن: {$file} من {$url} (عدد القيود: {$count}؛ تاريخ الإنشاء: {$generated})، جُلبت في {$fetched}؛ sha256 {$hash}
+update-generated-unknown = غير معروف (لا يحمل الملف تاريخًا)
+update-previously = القوائم السابقة: {$source}
+update-accepted-drop = قُبل (‎--accept-drop): {$drop}
+update-documents = وثائق مكتب الصناعة والأمن (BIS) المنشورة منذ {$since} والتي تمس الأجزاء التي يرمّزها earl: {$count} (الصفحات المقروءة: {$pages}):
+update-document = {$date} {$kind} — {$title} ({$citation})
+update-no-documents = لا يوجد ملف documents*.json في الدليل: لم تُحدَّث وثائق السجل الفيدرالي.
+
+## The CLI's refusals of bad input (errors.rs), after "earl: "
+error-unknown-chip = شريحة غير معروفة «{$name}» (انظر ‎`earl chips`)
+error-unknown-chip-suggest = شريحة غير معروفة «{$name}»؛ أقرب الأسماء في الكتالوج: {$suggestions} (انظر ‎`earl chips`)
+error-unknown-country = بلد غير معروف «{$name}» (اذكر رمز ISO 3166-1 المؤلف من حرفين مثل CN، أو اسمًا)
+error-unknown-country-suggest = بلد غير معروف «{$name}»؛ هل تقصد {$suggestions}؟ (اذكر رمز ISO 3166-1 المؤلف من حرفين مثل CN، أو اسمًا)
+error-ambiguous-country = اسم البلد «{$name}» ملتبس: قد يعني {$candidates} (اذكر رمز ISO 3166-1 المؤلف من حرفين مثل CN، أو اسمًا)
+error-bad-date = تاريخ غير صالح «{$text}»: الصيغة المتوقعة YYYY-MM-DD
+error-bad-date-detail = تاريخ غير صالح «{$text}»: الصيغة المتوقعة YYYY-MM-DD ({$detail})
+error-rows-not-checked = صفوف تعذّر التحقق منها: {$failed} من أصل {$rows} (انظر أعلاه)
+error-rows-not-screened = صفوف تعذّر فحصها: {$failed} من أصل {$rows} (انظر أعلاه)
+error-unreadable-row = {$file}: السطر {$line}: صف تتعذّر قراءته: {$error}

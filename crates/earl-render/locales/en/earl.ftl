@@ -656,3 +656,31 @@ batch-checked = {$rows} rows: {$checked} checked ({$required} need a licence), {
 audit-exported = exported {$count} records
 written-matrix = Matrix written to {$path}
 written-chart = Chart written to {$path}
+
+## The lists' count-drop warnings (currency.rs) and `earl update`'s report
+count-drop-vanished = list {$list} is empty or missing (had {$before} entries)
+count-drop = list {$list} dropped from {$before} to {$now} entries (−{$percent}%, more than {$max}%)
+list-warning-against-bundled = {$drop} in {$file}, against the bundled lists
+list-warning-partial-accepted = screened against lists with no rows of the {$missing}, as accepted (--accept-partial-lists): a party listed only there is not found
+essential-list-el = Entity List (EL)
+essential-list-sdn = SDN list (SDN)
+essential-lists-both = {$first} and the {$second}
+update-lists-in-use = Lists in use now: {$file} from {$url} ({$count} entries; generated {$generated}), fetched {$fetched}; sha256 {$hash}
+update-generated-unknown = on an unknown date: the file carries none
+update-previously = Previously: {$source}
+update-accepted-drop = accepted (--accept-drop): {$drop}
+update-documents = {$count} BIS documents published since {$since} touch the parts earl encodes ({$pages} pages read):
+update-document = {$date} {$kind} — {$title} ({$citation})
+update-no-documents = No documents*.json in the directory: the Federal Register documents were not updated.
+
+## The CLI's refusals of bad input (errors.rs), after "earl: "
+error-unknown-chip = unknown chip `{$name}` (see `earl chips`)
+error-unknown-chip-suggest = unknown chip `{$name}`; closest catalog names: {$suggestions} (see `earl chips`)
+error-unknown-country = unknown country `{$name}` (give an ISO 3166-1 alpha-2 code such as CN, or a name)
+error-unknown-country-suggest = unknown country `{$name}`; did you mean {$suggestions}? (give an ISO 3166-1 alpha-2 code such as CN, or a name)
+error-ambiguous-country = ambiguous country `{$name}`: it may mean {$candidates} (give an ISO 3166-1 alpha-2 code such as CN, or a name)
+error-bad-date = invalid date `{$text}`: expected YYYY-MM-DD
+error-bad-date-detail = invalid date `{$text}`: expected YYYY-MM-DD ({$detail})
+error-rows-not-checked = {$failed} of {$rows} rows could not be checked (see above)
+error-rows-not-screened = {$failed} of {$rows} rows could not be screened (see above)
+error-unreadable-row = {$file}: line {$line}: unreadable row: {$error}

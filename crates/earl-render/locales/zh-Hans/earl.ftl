@@ -648,3 +648,31 @@ batch-checked = 共 {$rows} 行：已核查 {$checked} 行（其中 {$required} 
 audit-exported = 已导出 {$count} 条记录
 written-matrix = 矩阵已写入 {$path}
 written-chart = 图表已写入 {$path}
+
+## The lists' count-drop warnings (currency.rs) and `earl update`'s report
+count-drop-vanished = 清单 {$list} 为空或缺失（原有 {$before} 个条目）
+count-drop = 清单 {$list} 的条目从 {$before} 个降至 {$now} 个（−{$percent}%，超过 {$max}%）
+list-warning-against-bundled = {$file} 中：{$drop}（与随附清单相比）
+list-warning-partial-accepted = 所筛查的清单中没有{$missing}的任何条目，已按接受处理（--accept-partial-lists）：仅列于该处的当事方将无法查出
+essential-list-el = 实体清单（EL）
+essential-list-sdn = SDN 清单（SDN）
+essential-lists-both = {$first}和{$second}
+update-lists-in-use = 当前使用的清单：{$file}，来源 {$url}（{$count} 个条目；生成日期：{$generated}），获取于 {$fetched}；sha256 {$hash}
+update-generated-unknown = 未知（文件未载明）
+update-previously = 此前：{$source}
+update-accepted-drop = 已接受（--accept-drop）：{$drop}
+update-documents = 自 {$since} 以来发布的 BIS 文件中，有 {$count} 份涉及 earl 所编码的部分（已读取 {$pages} 页）：
+update-document = {$date} {$kind} — {$title}（{$citation}）
+update-no-documents = 目录中没有 documents*.json：联邦公报文件未更新。
+
+## The CLI's refusals of bad input (errors.rs), after "earl: "
+error-unknown-chip = 未知芯片“{$name}”（见 `earl chips`）
+error-unknown-chip-suggest = 未知芯片“{$name}”；目录中最接近的名称：{$suggestions}（见 `earl chips`）
+error-unknown-country = 未知国家或地区“{$name}”（请给出 ISO 3166-1 二字母代码，如 CN，或名称）
+error-unknown-country-suggest = 未知国家或地区“{$name}”；您是否指 {$suggestions}？（请给出 ISO 3166-1 二字母代码，如 CN，或名称）
+error-ambiguous-country = 国家或地区名称“{$name}”有歧义：可能指 {$candidates}（请给出 ISO 3166-1 二字母代码，如 CN，或名称）
+error-bad-date = 日期“{$text}”无效：应为 YYYY-MM-DD
+error-bad-date-detail = 日期“{$text}”无效：应为 YYYY-MM-DD（{$detail}）
+error-rows-not-checked = {$rows} 行中有 {$failed} 行无法核查（见上文）
+error-rows-not-screened = {$rows} 行中有 {$failed} 行无法筛查（见上文）
+error-unreadable-row = {$file}：第 {$line} 行：无法读取的行：{$error}
