@@ -138,11 +138,19 @@ pub fn normalize(raw: &str) -> NormalizedName {
 /// write for another company of the same characters (a Zhongshan company).
 pub fn readings(raw: &str) -> Vec<NormalizedName> {
     let sourced = normalize(raw);
-    let used_sourced_name = sourced
+    // A cited legal name (ending in its organisation form: 华为技术有限公司) is one company's
+    // registered name, whose pinyin names no other: only a shorter cited name (中山, 中兴) may
+    // hide another company's.
+    let legal_name = |han: &str| {
+        org_terms()
+            .iter()
+            .any(|t| t.role == NameRole::LegalForm && han.ends_with(t.han.as_str()))
+    };
+    let hides_pinyin = sourced
         .transliterations
         .iter()
-        .any(|t| t.method == "known_name");
-    if used_sourced_name {
+        .any(|t| t.method == "known_name" && !legal_name(&t.from));
+    if hides_pinyin {
         vec![sourced, normalize_as(raw, Reading::Literal)]
     } else {
         vec![sourced]
@@ -1561,20 +1569,27 @@ mod tests {
             texts("海安技术有限公司"),
             ["hai", "an", "technology", "co", "ltd"]
         );
-        // A cited name is read as the lists write it, and also, literally, in pinyin.
-        let read: Vec<Vec<String>> = readings("华为技术有限公司")
-            .iter()
-            .map(|r| r.tokens.iter().map(|t| t.text.clone()).collect())
-            .collect();
+        // A cited name is read as the lists write it, and also, literally, in pinyin; a cited
+        // legal name (with its organisation form) only as the lists write it.
+        let read = |raw: &str| -> Vec<Vec<String>> {
+            readings(raw)
+                .iter()
+                .map(|r| r.tokens.iter().map(|t| t.text.clone()).collect())
+                .collect()
+        };
         assert_eq!(
-            read,
+            read("中兴通讯"),
             [
-                vec!["huawei", "technology", "co", "ltd"],
-                vec!["hua", "wei", "technology", "co", "ltd"]
+                vec!["zte", "communication"],
+                vec!["zhong", "xing", "communication"]
             ]
         );
+        assert_eq!(
+            read("华为技术有限公司"),
+            [vec!["huawei", "technology", "co", "ltd"]]
+        );
         assert_eq!(readings("海安技术有限公司").len(), 1);
-        assert_eq!(texts("壁仞科技"), ["bi", "ren", "technology"]);
+        assert_eq!(texts("海安科技"), ["hai", "an", "technology"]);
         assert_eq!(texts("Рособоронэкспорт"), ["rosoboroneksport"]);
         assert_eq!(texts("حزب الله"), ["hzb", "allh"]);
         assert_eq!(texts("القاعدة"), ["al", "qada"]);
@@ -1607,11 +1622,11 @@ mod tests {
                 .collect()
         };
         assert_eq!(
-            roles("上海壁仞智能科技有限公司"),
+            roles("上海海安智能科技有限公司"),
             owned(&[
                 ("shanghai", Place),
-                ("bi", TradeName),
-                ("ren", TradeName),
+                ("hai", TradeName),
+                ("an", TradeName),
                 ("intelligent", Generic),
                 ("technology", Generic),
                 ("co", LegalForm),
