@@ -225,6 +225,16 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
                     let Some((similarity, method)) = unit_similarity(q_span, l_span) else {
                         continue;
                     };
+                    // A Chinese name's place is read from a table, spelled as the lists spell
+                    // it: another spelling is another place (厦门 "Xiamen" is not "Xi'an").
+                    let places = |parts: &[Part]| parts.iter().all(|p| p.tag == PartTag::Place);
+                    if query.chinese_trade_name
+                        && places(q_span)
+                        && places(l_span)
+                        && matches!(method, MatchMethod::Fuzzy | MatchMethod::Skeleton)
+                    {
+                        continue;
+                    }
                     let weight: f64 = if method == MatchMethod::Initial {
                         // An initial says as little as one letter: count its weight, not the word's.
                         2.0 * q_span[0].weight.min(l_span[0].weight)

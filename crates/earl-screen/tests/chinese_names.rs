@@ -250,3 +250,11 @@ fn every_cited_name_comes_from_a_quoted_source() {
         }
     }
 }
+
+#[test]
+fn a_chinese_place_is_spelled_as_the_lists_spell_it() {
+    // 厦门 is Xiamen, not Xi'an (a spelling 0.75 alike): another place, another company.
+    let listed = "Xi'an Xiangyu Aviation Technology Company";
+    assert!(pair_score("厦门象屿", listed) < 0.75);
+    assert!(pair_score("西安象屿航空科技有限公司", listed) >= 0.75);
+}
