@@ -333,3 +333,146 @@ fn refusals_of_bad_input_speak_the_language_asked() {
         "{chinese}"
     );
 }
+
+/// earl run in `dir` (so a file's name is as the user typed it), with its stderr and exit code;
+/// the isolates (U+2068, U+2069) around each argument in Arabic are taken out.
+fn in_dir(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+    command.current_dir(dir).arg("--no-audit").args(args);
+    for name in ["EARL_LANG", "LC_ALL", "LANG"] {
+        command.env_remove(name);
+    }
+    let o = command.output().expect("earl runs");
+    let clean = |b: Vec<u8>| {
+        String::from_utf8(b)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    (o.status.code(), clean(o.stdout), clean(o.stderr))
+}
+
+/// The files a run reads for the tests of the CLI's file errors.
+fn bad_files() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("unknown.csv", "chip,destination,end user\nH200,CN,x\n");
+    write("twice.csv", "chip,destination,chip\nH200,CN,x\n");
+    write("short.csv", "chip\nH200\n");
+    write(
+        "rows.csv",
+        "chip,destination,date,end_user,end_user_hq,from,made_in,us_available,us_content\n\
+         H200,CN,2026-03-01,,,,,,\nH300,CN,2026-03-01,,,,,,\n\"bad,CN\n",
+    );
+    write(
+        "facts.csv",
+        "chip,destination,date,quantity,us_tech\nH200,CN,2026-03-01,lots,\n\
+         H200,CN,2026-03-01,3,maybe\nH200,Atlantis,2026-03-01,,\n",
+    );
+    write("names.csv", "name,country\nAcme,Atlantis\n\"bad,CN\n");
+    dir
+}
+
+/// The CLI's file errors and a batch row's own reasons, exactly as the English said them
+/// before they were typed (issue 25, round 5); the output's `reason` column is data and stays
+/// English in every language.
+#[test]
+fn file_errors_and_batch_rows_in_english_exactly() {
+    let dir = bad_files();
+    let refused = |args: &[&str], expected: &str| {
+        let (code, _, stderr) = in_dir(dir.path(), args);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert_eq!(stderr, expected, "{args:?}");
+    };
+    let missing = "nope.csv: cannot open: No such file or directory (os error 2)";
+    for args in [
+        &["check", "--batch", "nope.csv"][..],
+        &["match", "--batch", "nope.csv"],
+        &["check", "H200", "--to", "CN", "--ownership", "nope.csv"],
+        &["ship", "--batch", "nope.csv"],
+    ] {
+        refused(args, &format!("earl: {missing}\n"));
+    }
+    for args in [
+        &["owners", "import", "nope.csv"][..],
+        &["review", "import", "nope.csv"],
+    ] {
+        refused(
+            args,
+            "earl: nope.csv: cannot read: No such file or directory (os error 2)\n",
+        );
+    }
+    let columns = "chip, destination, date, end_user, end_user_hq, from, made_in, quantity, \
+                   us_available, us_content, us_tech";
+    refused(
+        &["check", "--batch", "unknown.csv"],
+        &format!(
+            "earl: unknown.csv: line 1, column 3: unknown column `end user` (did you mean \
+             `end_user`?); the columns are: {columns}\n"
+        ),
+    );
+    refused(
+        &["check", "--batch", "twice.csv"],
+        "earl: twice.csv: line 1: column `chip` appears twice\n",
+    );
+    refused(
+        &["check", "--batch", "short.csv"],
+        &format!(
+            "earl: short.csv: line 1: missing column `destination` (the columns are: \
+             {columns})\n"
+        ),
+    );
+    refused(
+        &["match", "--batch", "short.csv"],
+        "earl: short.csv: line 1: missing column `a` (columns a and b are compared)\n",
+    );
+    let h300 = "unknown chip `H300`; closest catalog names: H100 SXM5, H200 SXM, H800 SXM, \
+                B300, B30A (see `earl chips`)";
+    let (code, out, err) = in_dir(dir.path(), &["check", "--batch", "rows.csv"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        format!(
+            "earl: rows.csv: no column `quantity`, `us_tech` — taken as empty in every row\n\
+             earl: rows.csv: line 3: {h300}\n\
+             earl: rows.csv: line 4: unreadable row: CSV error: record 3 (line: 4, byte: \
+             130): found record with 1 fields, but the previous record has 9 fields\n\
+             earl: 3 rows: 1 checked (1 need a licence), 2 could not be checked\n\
+             earl: 2 of 3 rows could not be checked (see above)\n"
+        )
+    );
+    assert!(out.ends_with(&format!(",\"{h300}\"\n")), "{out}");
+    let atlantis = "unknown country `Atlantis`; did you mean AL (Albania), AQ (Antarctica), PS \
+                    (Palestine)? (give an ISO 3166-1 alpha-2 code such as CN, or a name)";
+    let (code, out, err) = in_dir(dir.path(), &["check", "--batch", "facts.csv"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with(&format!(
+            "earl: facts.csv: no column `end_user`, `end_user_hq`, `from`, `made_in`, \
+             `us_available`, `us_content` — taken as empty in every row\n\
+             earl: facts.csv: line 2: quantity `lots` is not a whole number\n\
+             earl: facts.csv: line 3: us_tech `maybe` is not yes or no (leave it out when the \
+             fact is not known)\n\
+             earl: facts.csv: line 4: {atlantis}\n"
+        )),
+        "{err}"
+    );
+    for reason in [
+        ",quantity `lots` is not a whole number\n",
+        ",us_tech `maybe` is not yes or no (leave it out when the fact is not known)\n",
+        &format!(",\"{atlantis}\"\n"),
+    ] {
+        assert!(out.contains(reason), "{out}");
+    }
+    let (code, out, err) = in_dir(dir.path(), &["screen", "--batch", "names.csv"]);
+    assert_eq!(code, Some(2));
+    let unreadable = "unreadable row: CSV error: record 2 (line: 3, byte: 27): found record \
+                      with 1 fields, but the previous record has 2 fields";
+    assert!(
+        err.contains(&format!(
+            "earl: names.csv: line 2: {atlantis}\nearl: names.csv: line 3: {unreadable}\n"
+        )),
+        "{err}"
+    );
+    assert!(out.contains(&format!("{{\"error\":\"{atlantis}\",\"row\":2}}")));
+    assert!(out.contains(&format!("{{\"error\":\"{unreadable}\",\"row\":3}}")));
+}
