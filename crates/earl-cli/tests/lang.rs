@@ -476,3 +476,93 @@ fn file_errors_and_batch_rows_in_english_exactly() {
     assert!(out.contains(&format!("{{\"error\":\"{atlantis}\",\"row\":2}}")));
     assert!(out.contains(&format!("{{\"error\":\"{unreadable}\",\"row\":3}}")));
 }
+
+/// A missing file, a bad header and bad batch rows, said in Chinese and Arabic on stderr with
+/// the same exit code (2); the output file's `reason` column keeps its English (data).
+#[test]
+fn file_errors_and_batch_rows_speak_the_language_asked() {
+    let dir = bad_files();
+    let run = |lang: &str, args: &[&str]| {
+        let (code, out, err) = in_dir(dir.path(), &[&["--lang", lang][..], args].concat());
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        (out, err)
+    };
+    let (_, err) = run("zh", &["check", "--batch", "nope.csv"]);
+    assert_eq!(err, "earl: nope.csv：无法打开：没有那个文件或目录\n");
+    let (_, err) = run("ar", &["check", "--batch", "nope.csv"]);
+    assert_eq!(
+        err,
+        "earl: nope.csv: تعذّر فتح الملف: لا يوجد ملف أو دليل بهذا الاسم\n"
+    );
+    let (_, err) = run("zh", &["owners", "import", "nope.csv"]);
+    assert_eq!(err, "earl: nope.csv：无法读取：没有那个文件或目录\n");
+    let (_, err) = run("zh", &["check", "--batch", "twice.csv"]);
+    assert_eq!(err, "earl: twice.csv：第 1 行：列“chip”出现了两次\n");
+    let (_, err) = run("ar", &["match", "--batch", "short.csv"]);
+    assert_eq!(
+        err,
+        "earl: short.csv: السطر 1: العمود «a» مفقود (يُقارَن بين العمودين a و b)\n"
+    );
+
+    // A batch's bad rows: each line in the language, the output's reasons in English.
+    let (out, err) = run("zh", &["check", "--batch", "facts.csv"]);
+    assert_eq!(
+        err,
+        "earl: facts.csv：缺少以下列，每行均按空值处理：`end_user`、`end_user_hq`、`from`、\
+         `made_in`、`us_available`、`us_content`\n\
+         earl: facts.csv：第 2 行：quantity 的值“lots”不是整数\n\
+         earl: facts.csv：第 3 行：us_tech 的值“maybe”不是 yes 或 no（事实未知时请留空）\n\
+         earl: facts.csv：第 4 行：未知国家或地区“Atlantis”；您是否指 AL (Albania)、AQ \
+         (Antarctica)、PS (Palestine)？（请给出 ISO 3166-1 二字母代码，如 CN，或名称）\n\
+         earl: 共 3 行：已核查 0 行（其中 0 行需要许可证），3 行无法核查\n\
+         earl: 3 行中有 3 行无法核查（见上文）\n"
+    );
+    let (english, _) = {
+        let (code, out, err) = in_dir(dir.path(), &["check", "--batch", "facts.csv"]);
+        assert_eq!(code, Some(2));
+        (out, err)
+    };
+    assert_eq!(
+        out, english,
+        "the output file is data: the same in every language"
+    );
+    assert!(
+        out.contains(",quantity `lots` is not a whole number\n"),
+        "{out}"
+    );
+    let (out, err) = run("ar", &["check", "--batch", "facts.csv"]);
+    assert_eq!(out, english);
+    assert!(
+        err.contains(
+            "earl: facts.csv: السطر 2: القيمة «lots» في العمود quantity ليست عددًا صحيحًا\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("earl: facts.csv: السطر 4: بلد غير معروف «Atlantis»؛ هل تقصد"),
+        "{err}"
+    );
+
+    // screen --batch: the rows' lines in the language, the JSON Lines' errors in English.
+    let (out, err) = run("ar", &["screen", "--batch", "names.csv"]);
+    assert!(
+        err.contains(
+            "earl: names.csv: السطر 3: صف تتعذّر قراءته: CSV error: record 2 (line: 3, byte: \
+             27): found record with 1 fields, but the previous record has 2 fields\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        out.contains("{\"error\":\"unreadable row: CSV error"),
+        "{out}"
+    );
+    assert!(
+        out.contains("{\"error\":\"unknown country `Atlantis`"),
+        "{out}"
+    );
+    let (_, err) = run("zh", &["screen", "--batch", "names.csv"]);
+    assert!(
+        err.contains("earl: names.csv：第 2 行：未知国家或地区“Atlantis”"),
+        "{err}"
+    );
+}

@@ -684,3 +684,20 @@ error-bad-date-detail = invalid date `{$text}`: expected YYYY-MM-DD ({$detail})
 error-rows-not-checked = {$failed} of {$rows} rows could not be checked (see above)
 error-rows-not-screened = {$failed} of {$rows} rows could not be screened (see above)
 error-unreadable-row = {$file}: line {$line}: unreadable row: {$error}
+error-unreadable = unreadable row: {$error}
+# A file the user named (English prints each error's own Display, which says the same; `error`: the system's reason)
+error-cannot-open = {$file}: cannot open: {$error}
+error-cannot-read = {$file}: cannot read: {$error}
+error-unknown-column = {$file}: line 1, column {$column}: unknown column `{$name}`; the columns are: {$expected}
+error-unknown-column-hint = {$file}: line 1, column {$column}: unknown column `{$name}` (did you mean `{$hint}`?); the columns are: {$expected}
+error-column-twice = {$file}: line 1: column `{$name}` appears twice
+error-missing-column = {$file}: line 1: missing column `{$name}` (the columns are: {$expected})
+error-missing-pair-column = {$file}: line 1: missing column `{$name}` (columns a and b are compared)
+error-row = {$file}: line {$line}: {$reason}
+error-not-whole-number = {$column} `{$text}` is not a whole number
+error-not-number = {$column} `{$text}` is not a number
+error-not-yes-no = {$column} `{$text}` is not yes or no (leave it out when the fact is not known)
+note-absent-columns = {$file}: no column {$columns} — taken as empty in every row
+# The system's reasons earl words (English shows the system's own sentence instead)
+io-not-found = No such file or directory
+io-permission-denied = Permission denied
