@@ -463,6 +463,41 @@ pub fn input(e: &InputError, lang: Lang) -> String {
             text = shown(text),
             detail = detail.as_str()
         ),
+        InputError::UnknownScenario { name, known } => tr!(
+            lang,
+            "error-unknown-scenario",
+            name = shown(name),
+            known = join(known, "list-comma", lang)
+        ),
+        InputError::UnknownPoint { spec, known } => tr!(
+            lang,
+            "error-unknown-point",
+            spec = shown(spec),
+            known = join(known, "list-comma", lang)
+        ),
+        InputError::NotAssignment {
+            flag,
+            arg,
+            form,
+            example,
+        } => tr!(
+            lang,
+            "error-not-assignment",
+            flag = flag.as_str(),
+            arg = shown(arg),
+            form = form.as_str(),
+            example = example.as_str()
+        ),
+        InputError::BadUnits { arg, n } => {
+            tr!(lang, "error-bad-units", arg = shown(arg), n = shown(n))
+        }
+        InputError::ZeroUnits { arg } => tr!(lang, "error-zero-units", arg = shown(arg)),
+        InputError::BadPrice { arg, price } => tr!(
+            lang,
+            "error-bad-price",
+            arg = shown(arg),
+            price = shown(price)
+        ),
     }
 }
 

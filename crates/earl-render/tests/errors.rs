@@ -2,6 +2,7 @@
 //! and the JSON say), and each in every language, the user's input and earl's suggestions kept.
 
 use earl_data::{CountryError, UnknownChip};
+use earl_engine::explore::impact::{parse_price, parse_units};
 use earl_engine::{Engine, EngineError, InputError, ListsSource};
 use earl_render::Lang;
 use earl_render::errors::{
@@ -49,6 +50,19 @@ fn problems() -> Vec<Problem> {
             rows: 120,
         },
         Problem::RowsNotScreened { failed: 1, rows: 3 },
+        // Round 5: scenarios, diff's sides, impact's units and prices, `--contains`.
+        input(engine.scenario(Some("nope")).map(|_| ()).unwrap_err()),
+        input(
+            engine
+                .rule_point("yesterday", "2026-03-01".parse().unwrap())
+                .map(|_| ())
+                .unwrap_err(),
+        ),
+        input(parse_units("H200").unwrap_err()),
+        input(parse_units("H200=lots").unwrap_err()),
+        input(parse_units("H200=0").unwrap_err()),
+        input(parse_price("H200=ten").unwrap_err()),
+        input(earl_engine::parse_contains(&["H200x8".into()]).unwrap_err()),
     ]
 }
 
