@@ -566,3 +566,48 @@ fn file_errors_and_batch_rows_speak_the_language_asked() {
         "{err}"
     );
 }
+
+/// An unknown scenario and impact's bad units and prices: English as before, Chinese and
+/// Arabic on request, exit 2.
+#[test]
+fn bad_figures_and_scenarios_speak_the_language_asked() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let known = "ai-diffusion, h200-revenue-share, blackwell-down-the-stack, safe-chips-act, \
+                 gain-ai-act, ai-overwatch-act, chip-security-act";
+    let scenario = ["check", "H200", "--to", "CN", "--scenario", "nope"];
+    assert_eq!(
+        refused(&scenario),
+        format!("earl: unknown scenario `nope` (known: {known}; or give a scenario file)\n")
+    );
+    assert_eq!(
+        refused(&[&["--lang", "zh"][..], &scenario].concat()),
+        format!(
+            "earl: 未知情景“nope”（已知情景：{}；或提供情景文件）\n",
+            known.replace(", ", "、")
+        )
+    );
+    let units = ["impact", "--units", "H200"];
+    assert_eq!(
+        refused(&units),
+        "earl: --units `H200`: expected CHIP=N, e.g. H200=1000\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "ar"][..], &units].concat()),
+        "earl: \u{200e}--units «H200»: الصيغة المتوقعة CHIP=N، مثل H200=1000\n"
+    );
+    let price = ["impact", "--units", "H200=1000", "--price", "H200=ten"];
+    assert_eq!(
+        refused(&price),
+        "earl: --price `H200=ten`: `ten` is not a price in US dollars (e.g. 27000 or 27000.50)\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "zh"][..], &price].concat()),
+        "earl: --price“H200=ten”：“ten”不是以美元计的价格（如 27000 或 27000.50）\n"
+    );
+}
