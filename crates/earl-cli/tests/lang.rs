@@ -610,4 +610,17 @@ fn bad_figures_and_scenarios_speak_the_language_asked() {
         refused(&[&["--lang", "zh"][..], &price].concat()),
         "earl: --price“H200=ten”：“ten”不是以美元计的价格（如 27000 或 27000.50）\n"
     );
+    let name = ["screen", "--", "---"];
+    assert_eq!(
+        refused(&name),
+        "earl: the name to screen `---` has no letter or digit: there is nothing to screen\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "zh"][..], &name].concat()),
+        "earl: 待筛查的名称“---”不含任何字母或数字：没有可筛查的内容\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "ar"][..], &name].concat()),
+        "earl: الاسم المراد فحصه «---» لا يحوي أي حرف أو رقم: لا شيء يُفحص\n"
+    );
 }

@@ -93,6 +93,32 @@ pub enum InputError {
         arg: String,
         price: String,
     },
+    /// A party name earl cannot screen; `subject` says which name, in English ("the name to
+    /// screen", "the end user name"…).
+    Unscreenable {
+        subject: String,
+        name: String,
+        why: Unscreenable,
+    },
+}
+
+/// Why a name cannot be screened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unscreenable {
+    Empty,
+    /// Longer than `max` characters.
+    TooLong {
+        max: usize,
+    },
+    /// It holds a control character or line break (`bidi`: false) or a bidirectional control
+    /// (`bidi`: true), `code_point` ("U+202E"), at the 1-based character `at`.
+    Hidden {
+        code_point: String,
+        at: usize,
+        bidi: bool,
+    },
+    /// No letter or digit in any script.
+    NoLetter,
 }
 
 impl std::fmt::Display for InputError {
@@ -139,6 +165,35 @@ impl std::fmt::Display for InputError {
                 f,
                 "--price `{arg}`: `{price}` is not a price in US dollars (e.g. 27000 or 27000.50)"
             ),
+            InputError::Unscreenable { subject, name, why } => {
+                let name = earl_core::shown::shown(name);
+                match why {
+                    Unscreenable::Empty => write!(f, "{subject} is empty"),
+                    Unscreenable::TooLong { max } => {
+                        write!(f, "{subject} is longer than {max} characters")
+                    }
+                    Unscreenable::Hidden {
+                        code_point,
+                        at,
+                        bidi,
+                    } => {
+                        let what = match bidi {
+                            false => "a control character or line break",
+                            true => {
+                                "a bidirectional control, which changes how the name is displayed but not what is screened"
+                            }
+                        };
+                        write!(
+                            f,
+                            "{subject} `{name}` holds {code_point} at character {at} ({what}): remove it"
+                        )
+                    }
+                    Unscreenable::NoLetter => write!(
+                        f,
+                        "{subject} `{name}` has no letter or digit: there is nothing to screen"
+                    ),
+                }
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::prose::join;
 use crate::tr;
 use earl_core::shown::shown;
 use earl_data::CountryError;
-use earl_engine::InputError;
+use earl_engine::{InputError, Unscreenable};
 
 /// A refusal the CLI can write in any language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -498,7 +498,54 @@ pub fn input(e: &InputError, lang: Lang) -> String {
             arg = shown(arg),
             price = shown(price)
         ),
+        InputError::Unscreenable { subject, name, why } => {
+            let subject = name_subject(subject, lang);
+            let name = shown(name);
+            match why {
+                Unscreenable::Empty => tr!(lang, "error-name-empty", subject = subject),
+                Unscreenable::TooLong { max } => {
+                    tr!(lang, "error-name-too-long", subject = subject, max = *max)
+                }
+                Unscreenable::Hidden {
+                    code_point,
+                    at,
+                    bidi,
+                } => tr!(
+                    lang,
+                    if *bidi {
+                        "error-name-bidi"
+                    } else {
+                        "error-name-control"
+                    },
+                    subject = subject,
+                    name = name,
+                    char = code_point.as_str(),
+                    at = *at
+                ),
+                Unscreenable::NoLetter => {
+                    tr!(lang, "error-name-no-letter", subject = subject, name = name)
+                }
+            }
+        }
     }
+}
+
+/// Which name a refusal is about, in `lang`: the engine says it in English ("the end user
+/// name"); the ones it uses have a message (`name-subject-*`), any other stays English.
+fn name_subject(subject: &str, lang: Lang) -> String {
+    let id = match subject {
+        "the name" => "name-subject-name",
+        "the name to screen" => "name-subject-to-screen",
+        "the first name" => "name-subject-first",
+        "the second name" => "name-subject-second",
+        "the end user name" => "name-subject-end-user",
+        "the owner name" => "name-subject-owner-name",
+        "the party name" => "name-subject-party",
+        "the owner" => "name-subject-owner",
+        "the owned" => "name-subject-owned",
+        other => return other.to_string(),
+    };
+    tr!(lang, id)
 }
 
 /// A batch row the CSV reader could not read (`error`: the reader's reason, in English).

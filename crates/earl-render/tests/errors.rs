@@ -63,6 +63,12 @@ fn problems() -> Vec<Problem> {
         input(parse_units("H200=0").unwrap_err()),
         input(parse_price("H200=ten").unwrap_err()),
         input(earl_engine::parse_contains(&["H200x8".into()]).unwrap_err()),
+        // Names that cannot be screened.
+        input(earl_engine::screenable("  ", "the name to screen").unwrap_err()),
+        input(earl_engine::screenable(&"x".repeat(600), "the end user name").unwrap_err()),
+        input(earl_engine::screenable("Acme\tLtd", "the first name").unwrap_err()),
+        input(earl_engine::screenable("\u{202e}iewauH", "the party name").unwrap_err()),
+        input(earl_engine::screenable("---", "the owner").unwrap_err()),
     ]
 }
 
