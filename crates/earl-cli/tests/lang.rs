@@ -401,6 +401,29 @@ fn file_errors_and_batch_rows_in_english_exactly() {
             "earl: nope.csv: cannot read: No such file or directory (os error 2)\n",
         );
     }
+    refused(
+        &["check", "--batch", "rows.csv", "--out", "no/such/dir.csv"],
+        "earl: rows.csv: no column `quantity`, `us_tech` — taken as empty in every row\n\
+         earl: no/such/dir.csv: cannot create: No such file or directory (os error 2)\n",
+    );
+    // (After the lists' staleness warning, which depends on today.)
+    let (code, _, err) = in_dir(
+        dir.path(),
+        &[
+            "screen",
+            "--batch",
+            "names.csv",
+            "--out",
+            "no/such/dir.jsonl",
+        ],
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        err.ends_with(
+            "\nearl: no/such/dir.jsonl: cannot create: No such file or directory (os error 2)\n"
+        ),
+        "{err}"
+    );
     let columns = "chip, destination, date, end_user, end_user_hq, from, made_in, quantity, \
                    us_available, us_content, us_tech";
     refused(
