@@ -50,8 +50,7 @@ impl Sink {
         }
         let (w, jsonl): (Box<dyn Write>, bool) = match out {
             Some(p) => {
-                let f = std::fs::File::create(p)
-                    .map_err(|e| Failure::input(format!("{}: cannot create: {e}", p.display())))?;
+                let f = std::fs::File::create(p).map_err(|e| Failure::cannot_create(p, &e))?;
                 (
                     Box::new(BufWriter::new(f)),
                     json || p.extension().is_some_and(|e| e == "jsonl"),

@@ -83,9 +83,9 @@ fn screen_batch(
     let name_col = headers.iter().position(|h| h == "name").unwrap_or(0);
     let country_col = headers.iter().position(|h| h == "country");
     let mut out: Box<dyn Write> = match &a.out {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
-            |e| Failure::input(format!("{}: cannot create: {e}", p.display())),
-        )?)),
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| Failure::cannot_create(p, &e))?,
+        )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     // Rows are read, screened (on the shared batch path: each distinct name once, on every

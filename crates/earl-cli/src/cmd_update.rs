@@ -422,8 +422,7 @@ fn update_ownership(
     lang: earl_render::Lang,
 ) -> Result<(), Failure> {
     let staging = updates(dir).join("ownership");
-    std::fs::create_dir_all(&staging)
-        .map_err(|e| Failure::input(format!("{}: cannot create: {e}", staging.display())))?;
+    std::fs::create_dir_all(&staging).map_err(|e| Failure::cannot_create(&staging, &e))?;
     let documents: Vec<serde_json::Value> = match &a.from_dir {
         Some(from) => {
             let mut files: Vec<PathBuf> = std::fs::read_dir(from)
@@ -562,8 +561,7 @@ pub fn run(app: &App, a: &UpdateArgs, lang: earl_render::Lang) -> Result<(), Fai
         return update_ownership(app, a, &dir, lang);
     }
     let staging = updates(&dir).join("lists");
-    std::fs::create_dir_all(&staging)
-        .map_err(|e| Failure::input(format!("{}: cannot create: {e}", staging.display())))?;
+    std::fs::create_dir_all(&staging).map_err(|e| Failure::cannot_create(&staging, &e))?;
     let data = earl_data::Dataset::load(&app.data_paths())?;
     let since = data
         .rules

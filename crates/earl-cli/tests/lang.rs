@@ -517,6 +517,19 @@ fn file_errors_and_batch_rows_speak_the_language_asked() {
         err,
         "earl: nope.csv: تعذّر فتح الملف: لا يوجد ملف أو دليل بهذا الاسم\n"
     );
+    let (_, err) = run(
+        "zh",
+        &["check", "--batch", "short.csv", "--out", "no/such/dir.csv"],
+    );
+    assert!(err.starts_with("earl: short.csv：第 1 行：缺少列"), "{err}");
+    let (_, err) = run(
+        "zh",
+        &["check", "--batch", "rows.csv", "--out", "no/such/dir.csv"],
+    );
+    assert!(
+        err.ends_with("\nearl: no/such/dir.csv：无法创建：没有那个文件或目录\n"),
+        "{err}"
+    );
     let (_, err) = run("zh", &["owners", "import", "nope.csv"]);
     assert_eq!(err, "earl: nope.csv：无法读取：没有那个文件或目录\n");
     let (_, err) = run("zh", &["check", "--batch", "twice.csv"]);

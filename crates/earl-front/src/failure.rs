@@ -71,6 +71,14 @@ impl Failure {
         })
     }
 
+    /// `path: cannot create: …`
+    pub fn cannot_create(path: &Path, e: &std::io::Error) -> Failure {
+        Failure::file(FileProblem::CannotCreate {
+            file: path.display().to_string(),
+            error: e.into(),
+        })
+    }
+
     /// `path: line N: unreadable row: …` (the CSV reader's reason).
     pub fn unreadable_row(path: &Path, line: u64, e: &dyn std::fmt::Display) -> Failure {
         Failure::file(FileProblem::UnreadableRow {

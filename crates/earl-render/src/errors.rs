@@ -70,6 +70,11 @@ pub enum FileProblem {
         file: String,
         error: IoReason,
     },
+    /// An output file (`--out`) or directory earl cannot create.
+    CannotCreate {
+        file: String,
+        error: IoReason,
+    },
     /// A row the CSV reader could not read (`error`: the reader's reason, in English).
     UnreadableRow {
         file: String,
@@ -205,6 +210,9 @@ impl std::fmt::Display for FileProblem {
         match self {
             FileProblem::CannotOpen { file, error } => write!(f, "{file}: cannot open: {error}"),
             FileProblem::CannotRead { file, error } => write!(f, "{file}: cannot read: {error}"),
+            FileProblem::CannotCreate { file, error } => {
+                write!(f, "{file}: cannot create: {error}")
+            }
             FileProblem::UnreadableRow { file, line, error } => {
                 write!(f, "{file}: line {line}: unreadable row: {error}")
             }
@@ -285,6 +293,12 @@ fn file_words(p: &FileProblem, lang: Lang) -> String {
         FileProblem::CannotRead { file, error } => tr!(
             lang,
             "error-cannot-read",
+            file = file.as_str(),
+            error = io(error, lang)
+        ),
+        FileProblem::CannotCreate { file, error } => tr!(
+            lang,
+            "error-cannot-create",
             file = file.as_str(),
             error = io(error, lang)
         ),
@@ -595,6 +609,10 @@ mod tests {
                 error: not_found.clone(),
             },
             FileProblem::CannotRead {
+                file: file(),
+                error: not_found.clone(),
+            },
+            FileProblem::CannotCreate {
                 file: file(),
                 error: not_found,
             },

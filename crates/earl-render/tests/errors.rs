@@ -159,6 +159,10 @@ fn file_problems() -> Vec<FileProblem> {
             file: file(),
             error: (&other).into(),
         },
+        FileProblem::CannotCreate {
+            file: "out/rows.csv".into(),
+            error: (&missing).into(),
+        },
         FileProblem::UnreadableRow {
             file: file(),
             line: 4,

@@ -796,6 +796,7 @@ error-unreadable = صف تتعذّر قراءته: {$error}
 # ملف سمّاه المستخدم
 error-cannot-open = {$file}: تعذّر فتح الملف: {$error}
 error-cannot-read = {$file}: تعذّرت قراءة الملف: {$error}
+error-cannot-create = {$file}: تعذّر الإنشاء: {$error}
 error-unknown-column = {$file}: السطر 1، العمود {$column}: عمود غير معروف «{$name}»؛ الأعمدة هي: {$expected}
 error-unknown-column-hint = {$file}: السطر 1، العمود {$column}: عمود غير معروف «{$name}» (هل تقصد «{$hint}»؟)؛ الأعمدة هي: {$expected}
 error-column-twice = {$file}: السطر 1: العمود «{$name}» مذكور مرتين

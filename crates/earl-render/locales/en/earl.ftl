@@ -708,6 +708,7 @@ error-unreadable = unreadable row: {$error}
 # A file the user named (English prints each error's own Display, which says the same; `error`: the system's reason)
 error-cannot-open = {$file}: cannot open: {$error}
 error-cannot-read = {$file}: cannot read: {$error}
+error-cannot-create = {$file}: cannot create: {$error}
 error-unknown-column = {$file}: line 1, column {$column}: unknown column `{$name}`; the columns are: {$expected}
 error-unknown-column-hint = {$file}: line 1, column {$column}: unknown column `{$name}` (did you mean `{$hint}`?); the columns are: {$expected}
 error-column-twice = {$file}: line 1: column `{$name}` appears twice

@@ -700,6 +700,7 @@ error-unreadable = 无法读取的行：{$error}
 # 用户指定的文件
 error-cannot-open = {$file}：无法打开：{$error}
 error-cannot-read = {$file}：无法读取：{$error}
+error-cannot-create = {$file}：无法创建：{$error}
 error-unknown-column = {$file}：第 1 行第 {$column} 列：未知列“{$name}”；可用的列为：{$expected}
 error-unknown-column-hint = {$file}：第 1 行第 {$column} 列：未知列“{$name}”（您是否指“{$hint}”？）；可用的列为：{$expected}
 error-column-twice = {$file}：第 1 行：列“{$name}”出现了两次
