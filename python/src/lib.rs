@@ -235,7 +235,8 @@ fn screen_many(
             .into_iter()
             .map(|r| match r {
                 Ok(i) => (Some(i), None),
-                Err(message) => (None, Some(message)),
+                // The reason's English, as before (Python's text).
+                Err(reason) => (None, Some(reason.to_string())),
             })
             .collect();
         Ok((rows, many.answers))

@@ -206,9 +206,9 @@ pub fn run(app: &App, a: &AuditArgs, lang: earl_render::Lang) -> Result<(), Fail
         }
         AuditCommand::Export { out } => {
             let mut w: Box<dyn Write> = match out {
-                Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
-                    |e| Failure::input(format!("{}: cannot create: {e}", p.display())),
-                )?)),
+                Some(p) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(p).map_err(|e| Failure::cannot_create(p, &e))?,
+                )),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
             let n = app.audit_read_only()?.export_jsonl(&mut *w)?;

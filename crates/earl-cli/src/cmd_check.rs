@@ -50,8 +50,7 @@ impl Sink {
         }
         let (w, jsonl): (Box<dyn Write>, bool) = match out {
             Some(p) => {
-                let f = std::fs::File::create(p)
-                    .map_err(|e| Failure::input(format!("{}: cannot create: {e}", p.display())))?;
+                let f = std::fs::File::create(p).map_err(|e| Failure::cannot_create(p, &e))?;
                 (
                     Box::new(BufWriter::new(f)),
                     json || p.extension().is_some_and(|e| e == "jsonl"),
@@ -104,8 +103,7 @@ impl Sink {
 fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Failure> {
     let (engine, scenario) = app.engine_with_scenario(a.question.scenario.as_deref())?;
     let mut checker = engine.batch(scenario.as_deref())?;
-    let file = std::fs::File::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let file = std::fs::File::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
     let total_bytes = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
@@ -114,7 +112,7 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
         .headers()
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
         .clone();
-    crate::check_columns(path, &headers, REQUIRED, &optional_columns())?;
+    crate::check_columns(path, &headers, REQUIRED, &optional_columns(), lang)?;
     let column = |name: &str| headers.iter().position(|h| h == name);
     let (chip_col, destination_col) = (column("chip"), column("destination"));
     let stakes = a.batch_stakes()?;
@@ -146,8 +144,8 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
     // What the lists lack, said once for the run (every screened row's record carries it).
     let mut list_warnings: Vec<earl_screen::ListWarning> = Vec::new();
     let mut record = csv::StringRecord::new();
-    let mut lines = earl_front::lines::LineCounter::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let mut lines =
+        earl_front::lines::LineCounter::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -193,8 +191,16 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
             }
             Err(reason) => {
                 failed_rows += 1;
-                eprintln!("earl: {}: line {line}: {reason}", path.display());
+                // One reason: in the language asked on stderr, in English in the output (data).
+                let said = earl_render::errors::batch_row(
+                    &path.display().to_string(),
+                    line,
+                    &reason,
+                    lang,
+                );
+                eprintln!("earl: {said}");
                 let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("");
+                let reason = reason.to_string();
                 sink.hold(&failed(line, cell(chip_col), cell(destination_col), reason))?;
             }
         }

@@ -10,6 +10,7 @@ use earl_engine::ledger::{Refused, ShipRequest, units_in_bounds, value_in_bounds
 use earl_engine::questions::date_or_today;
 use earl_front::app::{App, Failure};
 use earl_question::{LicenceQuestion, ShipQuestion};
+use earl_render::errors::{FileProblem, RowReason};
 use std::path::PathBuf;
 
 /// Exit code of a refused licence or shipment.
@@ -166,7 +167,7 @@ pub fn licence(app: &App, a: &LicenceArgs, lang: earl_render::Lang) -> Result<()
 pub fn ship(app: &App, a: &ShipArgs, lang: earl_render::Lang) -> Result<(), Failure> {
     let engine = app.engine()?;
     let requests = match &a.batch {
-        Some(path) => read_batch(path)?,
+        Some(path) => read_batch(path, lang)?,
         None => vec![earl_engine::questions::ship_request(&a.question)?],
     };
     let source = if a.batch.is_some() {
@@ -185,9 +186,11 @@ pub fn ship(app: &App, a: &ShipArgs, lang: earl_render::Lang) -> Result<(), Fail
 }
 
 /// Reads a shipments CSV: every row, or a clear error with its line.
-fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+fn read_batch(
+    path: &std::path::Path,
+    lang: earl_render::Lang,
+) -> Result<Vec<ShipRequest>, Failure> {
+    let file = std::fs::File::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(std::io::BufReader::new(file));
@@ -200,16 +203,12 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
         &headers,
         &["quantity", "date"],
         &["licence", "value", "chip", "system", "us"],
+        lang,
     )?;
     let mut out = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
-        let record = record.map_err(|e| {
-            Failure::input(format!(
-                "{}: line {line}: unreadable row: {e}",
-                path.display()
-            ))
-        })?;
+        let record = record.map_err(|e| Failure::unreadable_row(path, line as u64, &e))?;
         let field = |name: &str| {
             headers
                 .iter()
@@ -218,19 +217,29 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
                 .filter(|v| !v.is_empty())
                 .map(str::to_string)
         };
-        let at = |m: String| Failure::input(format!("{}: line {line}: {m}", path.display()));
+        let row = |reason: RowReason| {
+            Failure::file(FileProblem::Row {
+                file: path.display().to_string(),
+                line: line as u64,
+                reason,
+            })
+        };
+        let at = |m: String| row(RowReason::Said(m));
         let quantity: u64 = field("quantity")
             .unwrap_or_default()
             .parse()
             .map_err(|_| at("quantity is not a whole number of units".into()))?;
         units_in_bounds("quantity", quantity).map_err(at)?;
         let date = earl_engine::parse_date(&field("date").unwrap_or_default())
-            .map_err(|e| at(e.to_string()))?;
+            .map_err(|e| row(e.into()))?;
         let value = field("value")
             .map(|v| {
-                let value = v
-                    .parse::<f64>()
-                    .map_err(|_| at(format!("value `{v}` is not a number")))?;
+                let value = v.parse::<f64>().map_err(|_| {
+                    row(RowReason::NotNumber {
+                        column: "value".into(),
+                        text: v.clone(),
+                    })
+                })?;
                 value_in_bounds("value", value).map_err(at)?;
                 Ok::<f64, Failure>(value)
             })
@@ -252,7 +261,7 @@ fn read_batch(path: &std::path::Path) -> Result<Vec<ShipRequest>, Failure> {
             date: Some(date.to_string()),
             ..ShipQuestion::default()
         };
-        out.push(earl_engine::questions::ship_request(&question).map_err(|e| at(e.to_string()))?);
+        out.push(earl_engine::questions::ship_request(&question).map_err(|e| row(e.into()))?);
     }
     if out.is_empty() {
         return Err(Failure::input(format!("{}: no shipments", path.display())));

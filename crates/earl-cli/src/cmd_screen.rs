@@ -8,7 +8,7 @@ pub use earl_front::screen::{
     MatchArgs, ScreenArgs, age_days, lists_json, pair_answer, screen_answer,
 };
 use earl_question::MatchQuestion;
-use earl_render::errors::Problem;
+use earl_render::errors::{FileProblem, Problem, RowReason};
 use serde_json::{Value, json};
 use std::io::Write;
 use std::path::PathBuf;
@@ -71,8 +71,7 @@ fn screen_batch(
     ) {
         eprintln!("earl: {}", earl_render::status::warning(&w, lang));
     }
-    let file = std::fs::File::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let file = std::fs::File::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(std::io::BufReader::new(file));
@@ -80,13 +79,13 @@ fn screen_batch(
         .headers()
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?
         .clone();
-    crate::check_columns(path, &headers, &["name"], &["country"])?;
+    crate::check_columns(path, &headers, &["name"], &["country"], lang)?;
     let name_col = headers.iter().position(|h| h == "name").unwrap_or(0);
     let country_col = headers.iter().position(|h| h == "country");
     let mut out: Box<dyn Write> = match &a.out {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(
-            |e| Failure::input(format!("{}: cannot create: {e}", p.display())),
-        )?)),
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| Failure::cannot_create(p, &e))?,
+        )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     // Rows are read, screened (on the shared batch path: each distinct name once, on every
@@ -95,8 +94,8 @@ fn screen_batch(
     let mut chunk = Chunk::default();
     let mut tally = Tally::default();
     let mut record = csv::StringRecord::new();
-    let mut lines = earl_front::lines::LineCounter::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let mut lines =
+        earl_front::lines::LineCounter::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -116,14 +115,14 @@ fn screen_batch(
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                 chunk
                     .unreadable
-                    .push((line, format!("unreadable row: {e}")));
+                    .push((line, RowReason::Unreadable(e.to_string())));
             }
         }
         if chunk.names.len() + chunk.unreadable.len() >= SCREEN_CHUNK {
-            std::mem::take(&mut chunk).screen(app, a, path, &mut out, &mut tally)?;
+            std::mem::take(&mut chunk).screen(app, a, path, &mut out, &mut tally, lang)?;
         }
     }
-    chunk.screen(app, a, path, &mut out, &mut tally)?;
+    chunk.screen(app, a, path, &mut out, &mut tally, lang)?;
     let Tally { rows, hits, failed } = tally;
     out.flush()?;
     let summary = earl_render::status::batch_screened(rows as u64, hits, failed, lang);
@@ -149,7 +148,7 @@ const SCREEN_CHUNK: usize = 8192;
 #[derive(Default)]
 struct Chunk {
     names: Vec<earl_front::screen::NameRow>,
-    unreadable: Vec<(u64, String)>,
+    unreadable: Vec<(u64, RowReason)>,
 }
 
 /// What the rows written so far came to.
@@ -169,13 +168,14 @@ impl Chunk {
         path: &std::path::Path,
         out: &mut dyn Write,
         tally: &mut Tally,
+        lang: earl_render::Lang,
     ) -> Result<(), Failure> {
         if self.names.is_empty() && self.unreadable.is_empty() {
             return Ok(());
         }
         let many =
             earl_front::screen::screen_many(app, &a.question, &self.names, Source::CliBatch)?;
-        let mut results: Vec<(u64, Result<usize, String>)> = self
+        let mut results: Vec<(u64, Result<usize, RowReason>)> = self
             .names
             .iter()
             .zip(many.rows)
@@ -204,8 +204,14 @@ impl Chunk {
         });
         for part in parts {
             let part = part?;
-            for (line, e) in &part.failed {
-                eprintln!("earl: {}: line {line}: {e}", path.display());
+            for (line, reason) in &part.failed {
+                let said = earl_render::errors::batch_row(
+                    &path.display().to_string(),
+                    *line,
+                    reason,
+                    lang,
+                );
+                eprintln!("earl: {said}");
             }
             out.write_all(&part.text)?;
             tally.hits += part.hits;
@@ -221,11 +227,11 @@ struct Rendered {
     text: Vec<u8>,
     hits: u64,
     /// The rows that could not be screened, and why.
-    failed: Vec<(u64, String)>,
+    failed: Vec<(u64, RowReason)>,
 }
 
 fn render(
-    results: &[(u64, Result<usize, String>)],
+    results: &[(u64, Result<usize, RowReason>)],
     answers: &[String],
 ) -> Result<Rendered, Failure> {
     // Each distinct answer's matches, read once.
@@ -259,7 +265,12 @@ fn render(
             }
             Err(e) => {
                 rendered.failed.push((*line, e.clone()));
-                writeln!(rendered.text, "{}", json!({"row": line, "error": e}))?;
+                // The output keeps the reason's English (data).
+                writeln!(
+                    rendered.text,
+                    "{}",
+                    json!({"row": line, "error": e.to_string()})
+                )?;
             }
         }
     }
@@ -282,8 +293,7 @@ pub fn pair(app: &App, a: &MatchArgs, lang: earl_render::Lang) -> Result<(), Fai
 /// commits), JSON Lines out in row order.
 fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Failure> {
     let tsv = path.extension().is_some_and(|e| e == "tsv");
-    let file = std::fs::File::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let file = std::fs::File::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(if tsv { b'\t' } else { b',' })
         .quoting(!tsv)
@@ -295,15 +305,15 @@ fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Fa
         .clone();
     let column = |name: &str| {
         headers.iter().position(|h| h == name).ok_or_else(|| {
-            Failure::input(format!(
-                "{}: line 1: missing column `{name}` (columns a and b are compared)",
-                path.display()
-            ))
+            Failure::file(FileProblem::MissingPairColumn {
+                file: path.display().to_string(),
+                name: name.to_string(),
+            })
         })
     };
     let (ca, cb) = (column("a")?, column("b")?);
-    let mut lines = earl_front::lines::LineCounter::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let mut lines =
+        earl_front::lines::LineCounter::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
     let mut record = csv::StringRecord::new();
     let mut pairs = Vec::new();
     loop {
@@ -311,11 +321,8 @@ fn pair_batch(app: &App, a: &MatchArgs, path: &std::path::Path) -> Result<(), Fa
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                return Err(Failure::input(format!(
-                    "{}: line {}: unreadable row: {e}",
-                    path.display(),
-                    e.position().map_or(0, |p| lines.line_at(p.byte()))
-                )));
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                return Err(Failure::unreadable_row(path, line, &e));
             }
         }
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));

@@ -344,7 +344,7 @@ fn read_documents_dir(
     since: jiff::civil::Date,
 ) -> Result<Option<DocumentsManifest>, Failure> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Failure::input(format!("{}: cannot read: {e}", dir.display())))?
+        .map_err(|e| Failure::cannot_read(dir, &e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name().is_some_and(|n| {
@@ -360,8 +360,7 @@ fn read_documents_dir(
     let mut pages = Vec::new();
     let mut documents = Vec::new();
     for f in files {
-        let bytes = std::fs::read(&f)
-            .map_err(|e| Failure::input(format!("{}: cannot read: {e}", f.display())))?;
+        let bytes = std::fs::read(&f).map_err(|e| Failure::cannot_read(&f, &e))?;
         let origin = f.display().to_string();
         let page = earl_data::feed::parse_page(&bytes, &origin)
             .map_err(|e| Failure::input(format!("refused the documents: {e}")))?;
@@ -423,12 +422,11 @@ fn update_ownership(
     lang: earl_render::Lang,
 ) -> Result<(), Failure> {
     let staging = updates(dir).join("ownership");
-    std::fs::create_dir_all(&staging)
-        .map_err(|e| Failure::input(format!("{}: cannot create: {e}", staging.display())))?;
+    std::fs::create_dir_all(&staging).map_err(|e| Failure::cannot_create(&staging, &e))?;
     let documents: Vec<serde_json::Value> = match &a.from_dir {
         Some(from) => {
             let mut files: Vec<PathBuf> = std::fs::read_dir(from)
-                .map_err(|e| Failure::input(format!("{}: cannot read: {e}", from.display())))?
+                .map_err(|e| Failure::cannot_read(from, &e))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.file_name()
@@ -445,8 +443,8 @@ fn update_ownership(
             }
             let mut documents = Vec::new();
             for file in files {
-                let text = std::fs::read_to_string(&file)
-                    .map_err(|e| Failure::input(format!("{}: cannot read: {e}", file.display())))?;
+                let text =
+                    std::fs::read_to_string(&file).map_err(|e| Failure::cannot_read(&file, &e))?;
                 match earl_front::json::parse(&text).map_err(|e| {
                     Failure::input(format!("{}: not valid JSON: {e}", file.display()))
                 })? {
@@ -563,8 +561,7 @@ pub fn run(app: &App, a: &UpdateArgs, lang: earl_render::Lang) -> Result<(), Fai
         return update_ownership(app, a, &dir, lang);
     }
     let staging = updates(&dir).join("lists");
-    std::fs::create_dir_all(&staging)
-        .map_err(|e| Failure::input(format!("{}: cannot create: {e}", staging.display())))?;
+    std::fs::create_dir_all(&staging).map_err(|e| Failure::cannot_create(&staging, &e))?;
     let data = earl_data::Dataset::load(&app.data_paths())?;
     let since = data
         .rules
@@ -599,8 +596,7 @@ pub fn run(app: &App, a: &UpdateArgs, lang: earl_render::Lang) -> Result<(), Fai
                         from.display()
                     ))
                 })?;
-            let bytes = std::fs::read(&file)
-                .map_err(|e| Failure::input(format!("{}: cannot read: {e}", file.display())))?;
+            let bytes = std::fs::read(&file).map_err(|e| Failure::cannot_read(&file, &e))?;
             let origin = format!("file://{}", file.display());
             let lists = verify_lists(bytes, &origin, None, &previous.0, a.accept_drop, &staging)?;
             (lists, read_documents_dir(from, since)?)

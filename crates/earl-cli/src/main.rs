@@ -131,9 +131,10 @@ pub fn check_columns(
     headers: &csv::StringRecord,
     required: &[&str],
     optional: &[&str],
+    lang: earl_render::Lang,
 ) -> Result<(), Failure> {
     let absent = earl_front::check::check_columns(path, headers, required, optional)?;
-    if let Some(note) = earl_front::check::absent_columns_note(path, &absent) {
+    if let Some(note) = earl_front::check::absent_columns_note(path, &absent, lang) {
         eprintln!("earl: {note}");
     }
     Ok(())

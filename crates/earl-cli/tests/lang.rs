@@ -333,3 +333,330 @@ fn refusals_of_bad_input_speak_the_language_asked() {
         "{chinese}"
     );
 }
+
+/// earl run in `dir` (so a file's name is as the user typed it), with its stderr and exit code;
+/// the isolates (U+2068, U+2069) around each argument in Arabic are taken out.
+fn in_dir(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+    command.current_dir(dir).arg("--no-audit").args(args);
+    for name in ["EARL_LANG", "LC_ALL", "LANG"] {
+        command.env_remove(name);
+    }
+    let o = command.output().expect("earl runs");
+    let clean = |b: Vec<u8>| {
+        String::from_utf8(b)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    (o.status.code(), clean(o.stdout), clean(o.stderr))
+}
+
+/// The files a run reads for the tests of the CLI's file errors.
+fn bad_files() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("unknown.csv", "chip,destination,end user\nH200,CN,x\n");
+    write("twice.csv", "chip,destination,chip\nH200,CN,x\n");
+    write("short.csv", "chip\nH200\n");
+    write(
+        "rows.csv",
+        "chip,destination,date,end_user,end_user_hq,from,made_in,us_available,us_content\n\
+         H200,CN,2026-03-01,,,,,,\nH300,CN,2026-03-01,,,,,,\n\"bad,CN\n",
+    );
+    write(
+        "facts.csv",
+        "chip,destination,date,quantity,us_tech\nH200,CN,2026-03-01,lots,\n\
+         H200,CN,2026-03-01,3,maybe\nH200,Atlantis,2026-03-01,,\n",
+    );
+    write("names.csv", "name,country\nAcme,Atlantis\n\"bad,CN\n");
+    dir
+}
+
+/// The CLI's file errors and a batch row's own reasons, exactly as the English said them
+/// before they were typed (issue 25, round 5); the output's `reason` column is data and stays
+/// English in every language.
+#[test]
+fn file_errors_and_batch_rows_in_english_exactly() {
+    let dir = bad_files();
+    let refused = |args: &[&str], expected: &str| {
+        let (code, _, stderr) = in_dir(dir.path(), args);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert_eq!(stderr, expected, "{args:?}");
+    };
+    let missing = "nope.csv: cannot open: No such file or directory (os error 2)";
+    for args in [
+        &["check", "--batch", "nope.csv"][..],
+        &["match", "--batch", "nope.csv"],
+        &["check", "H200", "--to", "CN", "--ownership", "nope.csv"],
+        &["ship", "--batch", "nope.csv"],
+    ] {
+        refused(args, &format!("earl: {missing}\n"));
+    }
+    for args in [
+        &["owners", "import", "nope.csv"][..],
+        &["review", "import", "nope.csv"],
+    ] {
+        refused(
+            args,
+            "earl: nope.csv: cannot read: No such file or directory (os error 2)\n",
+        );
+    }
+    refused(
+        &["check", "--batch", "rows.csv", "--out", "no/such/dir.csv"],
+        "earl: rows.csv: no column `quantity`, `us_tech` — taken as empty in every row\n\
+         earl: no/such/dir.csv: cannot create: No such file or directory (os error 2)\n",
+    );
+    // (After the lists' staleness warning, which depends on today.)
+    let (code, _, err) = in_dir(
+        dir.path(),
+        &[
+            "screen",
+            "--batch",
+            "names.csv",
+            "--out",
+            "no/such/dir.jsonl",
+        ],
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        err.ends_with(
+            "\nearl: no/such/dir.jsonl: cannot create: No such file or directory (os error 2)\n"
+        ),
+        "{err}"
+    );
+    let columns = "chip, destination, date, end_user, end_user_hq, from, made_in, quantity, \
+                   us_available, us_content, us_tech";
+    refused(
+        &["check", "--batch", "unknown.csv"],
+        &format!(
+            "earl: unknown.csv: line 1, column 3: unknown column `end user` (did you mean \
+             `end_user`?); the columns are: {columns}\n"
+        ),
+    );
+    refused(
+        &["check", "--batch", "twice.csv"],
+        "earl: twice.csv: line 1: column `chip` appears twice\n",
+    );
+    refused(
+        &["check", "--batch", "short.csv"],
+        &format!(
+            "earl: short.csv: line 1: missing column `destination` (the columns are: \
+             {columns})\n"
+        ),
+    );
+    refused(
+        &["match", "--batch", "short.csv"],
+        "earl: short.csv: line 1: missing column `a` (columns a and b are compared)\n",
+    );
+    let h300 = "unknown chip `H300`; closest catalog names: H100 SXM5, H200 SXM, H800 SXM, \
+                B300, B30A (see `earl chips`)";
+    let (code, out, err) = in_dir(dir.path(), &["check", "--batch", "rows.csv"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        format!(
+            "earl: rows.csv: no column `quantity`, `us_tech` — taken as empty in every row\n\
+             earl: rows.csv: line 3: {h300}\n\
+             earl: rows.csv: line 4: unreadable row: CSV error: record 3 (line: 4, byte: \
+             130): found record with 1 fields, but the previous record has 9 fields\n\
+             earl: 3 rows: 1 checked (1 need a licence), 2 could not be checked\n\
+             earl: 2 of 3 rows could not be checked (see above)\n"
+        )
+    );
+    assert!(out.ends_with(&format!(",\"{h300}\"\n")), "{out}");
+    let atlantis = "unknown country `Atlantis`; did you mean AL (Albania), AQ (Antarctica), PS \
+                    (Palestine)? (give an ISO 3166-1 alpha-2 code such as CN, or a name)";
+    let (code, out, err) = in_dir(dir.path(), &["check", "--batch", "facts.csv"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.starts_with(&format!(
+            "earl: facts.csv: no column `end_user`, `end_user_hq`, `from`, `made_in`, \
+             `us_available`, `us_content` — taken as empty in every row\n\
+             earl: facts.csv: line 2: quantity `lots` is not a whole number\n\
+             earl: facts.csv: line 3: us_tech `maybe` is not yes or no (leave it out when the \
+             fact is not known)\n\
+             earl: facts.csv: line 4: {atlantis}\n"
+        )),
+        "{err}"
+    );
+    for reason in [
+        ",quantity `lots` is not a whole number\n",
+        ",us_tech `maybe` is not yes or no (leave it out when the fact is not known)\n",
+        &format!(",\"{atlantis}\"\n"),
+    ] {
+        assert!(out.contains(reason), "{out}");
+    }
+    let (code, out, err) = in_dir(dir.path(), &["screen", "--batch", "names.csv"]);
+    assert_eq!(code, Some(2));
+    let unreadable = "unreadable row: CSV error: record 2 (line: 3, byte: 27): found record \
+                      with 1 fields, but the previous record has 2 fields";
+    assert!(
+        err.contains(&format!(
+            "earl: names.csv: line 2: {atlantis}\nearl: names.csv: line 3: {unreadable}\n"
+        )),
+        "{err}"
+    );
+    assert!(out.contains(&format!("{{\"error\":\"{atlantis}\",\"row\":2}}")));
+    assert!(out.contains(&format!("{{\"error\":\"{unreadable}\",\"row\":3}}")));
+}
+
+/// A missing file, a bad header and bad batch rows, said in Chinese and Arabic on stderr with
+/// the same exit code (2); the output file's `reason` column keeps its English (data).
+#[test]
+fn file_errors_and_batch_rows_speak_the_language_asked() {
+    let dir = bad_files();
+    let run = |lang: &str, args: &[&str]| {
+        let (code, out, err) = in_dir(dir.path(), &[&["--lang", lang][..], args].concat());
+        assert_eq!(code, Some(2), "{args:?}: {err}");
+        (out, err)
+    };
+    let (_, err) = run("zh", &["check", "--batch", "nope.csv"]);
+    assert_eq!(err, "earl: nope.csv：无法打开：没有那个文件或目录\n");
+    let (_, err) = run("ar", &["check", "--batch", "nope.csv"]);
+    assert_eq!(
+        err,
+        "earl: nope.csv: تعذّر فتح الملف: لا يوجد ملف أو دليل بهذا الاسم\n"
+    );
+    let (_, err) = run(
+        "zh",
+        &["check", "--batch", "short.csv", "--out", "no/such/dir.csv"],
+    );
+    assert!(err.starts_with("earl: short.csv：第 1 行：缺少列"), "{err}");
+    let (_, err) = run(
+        "zh",
+        &["check", "--batch", "rows.csv", "--out", "no/such/dir.csv"],
+    );
+    assert!(
+        err.ends_with("\nearl: no/such/dir.csv：无法创建：没有那个文件或目录\n"),
+        "{err}"
+    );
+    let (_, err) = run("zh", &["owners", "import", "nope.csv"]);
+    assert_eq!(err, "earl: nope.csv：无法读取：没有那个文件或目录\n");
+    let (_, err) = run("zh", &["check", "--batch", "twice.csv"]);
+    assert_eq!(err, "earl: twice.csv：第 1 行：列“chip”出现了两次\n");
+    let (_, err) = run("ar", &["match", "--batch", "short.csv"]);
+    assert_eq!(
+        err,
+        "earl: short.csv: السطر 1: العمود «a» مفقود (يُقارَن بين العمودين a و b)\n"
+    );
+
+    // A batch's bad rows: each line in the language, the output's reasons in English.
+    let (out, err) = run("zh", &["check", "--batch", "facts.csv"]);
+    assert_eq!(
+        err,
+        "earl: facts.csv：缺少以下列，每行均按空值处理：`end_user`、`end_user_hq`、`from`、\
+         `made_in`、`us_available`、`us_content`\n\
+         earl: facts.csv：第 2 行：quantity 的值“lots”不是整数\n\
+         earl: facts.csv：第 3 行：us_tech 的值“maybe”不是 yes 或 no（事实未知时请留空）\n\
+         earl: facts.csv：第 4 行：未知国家或地区“Atlantis”；您是否指 AL (Albania)、AQ \
+         (Antarctica)、PS (Palestine)？（请给出 ISO 3166-1 二字母代码，如 CN，或名称）\n\
+         earl: 共 3 行：已核查 0 行（其中 0 行需要许可证），3 行无法核查\n\
+         earl: 3 行中有 3 行无法核查（见上文）\n"
+    );
+    let (english, _) = {
+        let (code, out, err) = in_dir(dir.path(), &["check", "--batch", "facts.csv"]);
+        assert_eq!(code, Some(2));
+        (out, err)
+    };
+    assert_eq!(
+        out, english,
+        "the output file is data: the same in every language"
+    );
+    assert!(
+        out.contains(",quantity `lots` is not a whole number\n"),
+        "{out}"
+    );
+    let (out, err) = run("ar", &["check", "--batch", "facts.csv"]);
+    assert_eq!(out, english);
+    assert!(
+        err.contains(
+            "earl: facts.csv: السطر 2: القيمة «lots» في العمود quantity ليست عددًا صحيحًا\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("earl: facts.csv: السطر 4: بلد غير معروف «Atlantis»؛ هل تقصد"),
+        "{err}"
+    );
+
+    // screen --batch: the rows' lines in the language, the JSON Lines' errors in English.
+    let (out, err) = run("ar", &["screen", "--batch", "names.csv"]);
+    assert!(
+        err.contains(
+            "earl: names.csv: السطر 3: صف تتعذّر قراءته: CSV error: record 2 (line: 3, byte: \
+             27): found record with 1 fields, but the previous record has 2 fields\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        out.contains("{\"error\":\"unreadable row: CSV error"),
+        "{out}"
+    );
+    assert!(
+        out.contains("{\"error\":\"unknown country `Atlantis`"),
+        "{out}"
+    );
+    let (_, err) = run("zh", &["screen", "--batch", "names.csv"]);
+    assert!(
+        err.contains("earl: names.csv：第 2 行：未知国家或地区“Atlantis”"),
+        "{err}"
+    );
+}
+
+/// An unknown scenario and impact's bad units and prices: English as before, Chinese and
+/// Arabic on request, exit 2.
+#[test]
+fn bad_figures_and_scenarios_speak_the_language_asked() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let known = "ai-diffusion, h200-revenue-share, blackwell-down-the-stack, safe-chips-act, \
+                 gain-ai-act, ai-overwatch-act, chip-security-act";
+    let scenario = ["check", "H200", "--to", "CN", "--scenario", "nope"];
+    assert_eq!(
+        refused(&scenario),
+        format!("earl: unknown scenario `nope` (known: {known}; or give a scenario file)\n")
+    );
+    assert_eq!(
+        refused(&[&["--lang", "zh"][..], &scenario].concat()),
+        format!(
+            "earl: 未知情景“nope”（已知情景：{}；或提供情景文件）\n",
+            known.replace(", ", "、")
+        )
+    );
+    let units = ["impact", "--units", "H200"];
+    assert_eq!(
+        refused(&units),
+        "earl: --units `H200`: expected CHIP=N, e.g. H200=1000\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "ar"][..], &units].concat()),
+        "earl: \u{200e}--units «H200»: الصيغة المتوقعة CHIP=N، مثل H200=1000\n"
+    );
+    let price = ["impact", "--units", "H200=1000", "--price", "H200=ten"];
+    assert_eq!(
+        refused(&price),
+        "earl: --price `H200=ten`: `ten` is not a price in US dollars (e.g. 27000 or 27000.50)\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "zh"][..], &price].concat()),
+        "earl: --price“H200=ten”：“ten”不是以美元计的价格（如 27000 或 27000.50）\n"
+    );
+    let name = ["screen", "--", "---"];
+    assert_eq!(
+        refused(&name),
+        "earl: the name to screen `---` has no letter or digit: there is nothing to screen\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "zh"][..], &name].concat()),
+        "earl: 待筛查的名称“---”不含任何字母或数字：没有可筛查的内容\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "ar"][..], &name].concat()),
+        "earl: الاسم المراد فحصه «---» لا يحوي أي حرف أو رقم: لا شيء يُفحص\n"
+    );
+}

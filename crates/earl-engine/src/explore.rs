@@ -275,10 +275,10 @@ impl Engine {
         } else if spec.starts_with(|c: char| c.is_ascii_digit()) {
             (PointKind::Date, crate::parse_date(spec)?, None)
         } else {
-            return Err(EngineError::BadInput(format!(
-                "`{spec}` is not a date (YYYY-MM-DD), a rule version id (see data/rules.toml, e.g. 2026-01-15-h200-lane) or a scenario id (known: {})",
-                self.scenario_ids()
-            )));
+            return Err(EngineError::Input(crate::InputError::UnknownPoint {
+                spec: spec.to_string(),
+                known: self.scenario_id_list(),
+            }));
         };
         let snap = self.snapshot(
             date,

@@ -62,6 +62,63 @@ pub enum InputError {
         text: String,
         detail: Option<String>,
     },
+    /// A scenario id earl does not know (`known`: every id it does).
+    UnknownScenario {
+        name: String,
+        known: Vec<String>,
+    },
+    /// A side of `diff` that is neither a date, a rule version nor a scenario.
+    UnknownPoint {
+        spec: String,
+        known: Vec<String>,
+    },
+    /// `FLAG ARG` not shaped `form` (e.g. `--units H200`: CHIP=N, example H200=1000).
+    NotAssignment {
+        flag: String,
+        arg: String,
+        form: String,
+        example: String,
+    },
+    /// `--units CHIP=N` whose N is not a whole number.
+    BadUnits {
+        arg: String,
+        n: String,
+    },
+    /// `--units CHIP=0`.
+    ZeroUnits {
+        arg: String,
+    },
+    /// `--price CHIP=USD` whose USD is not a price.
+    BadPrice {
+        arg: String,
+        price: String,
+    },
+    /// A party name earl cannot screen; `subject` says which name, in English ("the name to
+    /// screen", "the end user name"…).
+    Unscreenable {
+        subject: String,
+        name: String,
+        why: Unscreenable,
+    },
+}
+
+/// Why a name cannot be screened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unscreenable {
+    Empty,
+    /// Longer than `max` characters.
+    TooLong {
+        max: usize,
+    },
+    /// It holds a control character or line break (`bidi`: false) or a bidirectional control
+    /// (`bidi`: true), `code_point` ("U+202E"), at the 1-based character `at`.
+    Hidden {
+        code_point: String,
+        at: usize,
+        bidi: bool,
+    },
+    /// No letter or digit in any script.
+    NoLetter,
 }
 
 impl std::fmt::Display for InputError {
@@ -78,6 +135,63 @@ impl std::fmt::Display for InputError {
                 match detail {
                     Some(d) => write!(f, " ({d})"),
                     None => Ok(()),
+                }
+            }
+            InputError::UnknownScenario { name, known } => write!(
+                f,
+                "unknown scenario `{}` (known: {}; or give a scenario file)",
+                earl_core::shown::shown(name),
+                known.join(", ")
+            ),
+            InputError::UnknownPoint { spec, known } => write!(
+                f,
+                "`{spec}` is not a date (YYYY-MM-DD), a rule version id (see data/rules.toml, e.g. 2026-01-15-h200-lane) or a scenario id (known: {})",
+                known.join(", ")
+            ),
+            InputError::NotAssignment {
+                flag,
+                arg,
+                form,
+                example,
+            } => write!(f, "{flag} `{arg}`: expected {form}, e.g. {example}"),
+            InputError::BadUnits { arg, n } => write!(
+                f,
+                "--units `{arg}`: `{n}` is not a whole number of units (expected a positive integer)"
+            ),
+            InputError::ZeroUnits { arg } => {
+                write!(f, "--units `{arg}`: the number of units must be at least 1")
+            }
+            InputError::BadPrice { arg, price } => write!(
+                f,
+                "--price `{arg}`: `{price}` is not a price in US dollars (e.g. 27000 or 27000.50)"
+            ),
+            InputError::Unscreenable { subject, name, why } => {
+                let name = earl_core::shown::shown(name);
+                match why {
+                    Unscreenable::Empty => write!(f, "{subject} is empty"),
+                    Unscreenable::TooLong { max } => {
+                        write!(f, "{subject} is longer than {max} characters")
+                    }
+                    Unscreenable::Hidden {
+                        code_point,
+                        at,
+                        bidi,
+                    } => {
+                        let what = match bidi {
+                            false => "a control character or line break",
+                            true => {
+                                "a bidirectional control, which changes how the name is displayed but not what is screened"
+                            }
+                        };
+                        write!(
+                            f,
+                            "{subject} `{name}` holds {code_point} at character {at} ({what}): remove it"
+                        )
+                    }
+                    Unscreenable::NoLetter => write!(
+                        f,
+                        "{subject} `{name}` has no letter or digit: there is nothing to screen"
+                    ),
                 }
             }
         }
@@ -120,9 +234,12 @@ pub fn parse_contains(values: &[String]) -> Result<Vec<(String, u32)>, EngineErr
         .iter()
         .map(|s| {
             let (chip, n) = s.rsplit_once('=').ok_or_else(|| {
-                EngineError::BadInput(format!(
-                    "--contains `{s}`: expected CHIP=COUNT, e.g. H200=8"
-                ))
+                EngineError::Input(InputError::NotAssignment {
+                    flag: "--contains".into(),
+                    arg: s.to_string(),
+                    form: "CHIP=COUNT".into(),
+                    example: "H200=8".into(),
+                })
             })?;
             let n: u32 = n.trim().parse().map_err(|_| {
                 EngineError::BadInput(format!(
@@ -225,25 +342,27 @@ impl Engine {
         match id {
             None => Ok(None),
             Some(id) => self.data.rules.scenario(id).map(Some).ok_or_else(|| {
-                EngineError::BadInput(format!(
-                    "unknown scenario `{}` (known: {}; or give a scenario file)",
-                    earl_core::shown::shown(id),
-                    self.scenario_ids()
-                ))
+                EngineError::Input(InputError::UnknownScenario {
+                    name: id.to_string(),
+                    known: self.scenario_id_list(),
+                })
             }),
         }
     }
 
     /// The ids of every scenario, for messages that list them.
     pub fn scenario_ids(&self) -> String {
-        let ids: Vec<&str> = self
-            .data
+        self.scenario_id_list().join(", ")
+    }
+
+    /// The ids of every scenario.
+    pub fn scenario_id_list(&self) -> Vec<String> {
+        self.data
             .rules
             .scenarios
             .iter()
-            .map(|s| s.id.as_str())
-            .collect();
-        ids.join(", ")
+            .map(|s| s.id.clone())
+            .collect()
     }
 
     /// Every scenario, as `earl scenarios` and `GET /v1/scenarios` list them.

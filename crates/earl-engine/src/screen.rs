@@ -133,37 +133,34 @@ impl ScreenAnswer {
 /// would screen a name other than the one the user sees. Other invisible characters (U+200B,
 /// the soft hyphen, ZWJ) cannot change what is read: the normaliser removes them.
 pub fn screenable(name: &str, subject: &str) -> Result<(), EngineError> {
+    let refuse = |why: crate::Unscreenable| {
+        Err(EngineError::Input(crate::InputError::Unscreenable {
+            subject: subject.to_string(),
+            name: name.to_string(),
+            why,
+        }))
+    };
     if name.trim().is_empty() {
-        return Err(EngineError::BadInput(format!("{subject} is empty")));
+        return refuse(crate::Unscreenable::Empty);
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(EngineError::BadInput(format!(
-            "{subject} is longer than {MAX_NAME_CHARS} characters"
-        )));
+        return refuse(crate::Unscreenable::TooLong {
+            max: MAX_NAME_CHARS,
+        });
     }
     if let Some((at, c)) = name
         .chars()
         .enumerate()
         .find(|&(_, c)| is_line_break_or_control(c) || is_bidi_control(c))
     {
-        let what = match is_line_break_or_control(c) {
-            true => "a control character or line break",
-            false => {
-                "a bidirectional control, which changes how the name is displayed but not what is screened"
-            }
-        };
-        return Err(EngineError::BadInput(format!(
-            "{subject} `{}` holds {} at character {} ({what}): remove it",
-            shown(name),
-            code_point(c),
-            at + 1
-        )));
+        return refuse(crate::Unscreenable::Hidden {
+            code_point: code_point(c),
+            at: at + 1,
+            bidi: !is_line_break_or_control(c),
+        });
     }
     if !name.chars().any(char::is_alphanumeric) {
-        return Err(EngineError::BadInput(format!(
-            "{subject} `{}` has no letter or digit: there is nothing to screen",
-            shown(name)
-        )));
+        return refuse(crate::Unscreenable::NoLetter);
     }
     Ok(())
 }

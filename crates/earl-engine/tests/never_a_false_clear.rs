@@ -308,7 +308,9 @@ fn an_unscreenable_name_is_refused_not_cleared() {
         assert!(
             matches!(
                 ENGINE.check(&req),
-                Err(earl_engine::EngineError::BadInput(_))
+                Err(earl_engine::EngineError::Input(
+                    earl_engine::InputError::Unscreenable { .. }
+                ))
             ),
             "check with end user {name:?}"
         );

@@ -10,6 +10,8 @@ use earl_core::ownership::Stake;
 use earl_engine::CheckRequest;
 use earl_engine::audit::{SharedAnswer, Source};
 use earl_question::{CheckQuestion, Holding, Recorded};
+use earl_render::Lang;
+use earl_render::errors::{ColumnProblem, FileProblem, RowReason};
 use earl_store::PreparedRecord;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -79,8 +81,7 @@ impl CheckArgs {
 
 /// Reads an ownership CSV (`owner,owned,percent`), every row or a clear error with its line.
 fn read_ownership(path: &Path) -> Result<Vec<Stake>, Failure> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let file = std::fs::File::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(std::io::BufReader::new(file));
@@ -90,15 +91,12 @@ fn read_ownership(path: &Path) -> Result<Vec<Stake>, Failure> {
         .clone();
     check_columns(path, &headers, &["owner", "owned", "percent"], &[])?;
     let mut stakes = Vec::new();
-    let mut lines = crate::lines::LineCounter::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let mut lines =
+        crate::lines::LineCounter::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
     for record in reader.records() {
         let record = record.map_err(|e| {
-            Failure::input(format!(
-                "{}: line {}: unreadable row: {e}",
-                path.display(),
-                e.position().map_or(0, |p| lines.line_at(p.byte()))
-            ))
+            let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+            Failure::unreadable_row(path, line, &e)
         })?;
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         let field = |name: &str| {
@@ -110,10 +108,14 @@ fn read_ownership(path: &Path) -> Result<Vec<Stake>, Failure> {
         };
         let percent = field("percent");
         let percent: f64 = percent.trim_end_matches('%').parse().map_err(|_| {
-            Failure::input(format!(
-                "{}: line {line}: percent `{percent}` is not a number",
-                path.display()
-            ))
+            Failure::file(FileProblem::Row {
+                file: path.display().to_string(),
+                line,
+                reason: RowReason::NotNumber {
+                    column: "percent".into(),
+                    text: percent.to_string(),
+                },
+            })
         })?;
         stakes.push(Stake {
             owner: field("owner").to_string(),
@@ -129,7 +131,19 @@ fn read_ownership(path: &Path) -> Result<Vec<Stake>, Failure> {
 #[derive(Debug)]
 pub struct HeaderError {
     pub column: Option<usize>,
+    /// In English: `problem`'s own text.
     pub message: String,
+    pub problem: ColumnProblem,
+}
+
+impl From<ColumnProblem> for HeaderError {
+    fn from(problem: ColumnProblem) -> HeaderError {
+        HeaderError {
+            column: problem.column(),
+            message: problem.to_string(),
+            problem,
+        }
+    }
 }
 
 /// Refuses a header that misses a required column, names one earl does not know (suggesting
@@ -141,7 +155,7 @@ pub fn header_check<'k>(
     optional: &[&'k str],
 ) -> Result<Vec<&'k str>, HeaderError> {
     let known: Vec<&str> = required.iter().chain(optional).copied().collect();
-    let expected = known.join(", ");
+    let expected: Vec<String> = known.iter().map(|k| k.to_string()).collect();
     for (i, h) in headers.iter().enumerate() {
         if !known.contains(h) {
             let hint = known
@@ -154,28 +168,31 @@ pub fn header_check<'k>(
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .filter(|(score, _)| *score > 0.8)
-                .map(|(_, k)| format!(" (did you mean `{k}`?)"))
-                .unwrap_or_default();
-            return Err(HeaderError {
-                column: Some(i + 1),
-                message: format!("unknown column `{h}`{hint}; the columns are: {expected}"),
-            });
+                .map(|(_, k)| k.to_string());
+            return Err(ColumnProblem::Unknown {
+                column: i + 1,
+                name: h.to_string(),
+                hint,
+                expected,
+            }
+            .into());
         }
     }
     for (i, h) in headers.iter().enumerate() {
         if headers.iter().skip(i + 1).any(|other| other == h) {
-            return Err(HeaderError {
-                column: None,
-                message: format!("column `{h}` appears twice"),
-            });
+            return Err(ColumnProblem::Twice {
+                name: h.to_string(),
+            }
+            .into());
         }
     }
     for needed in required {
         if !headers.contains(needed) {
-            return Err(HeaderError {
-                column: None,
-                message: format!("missing column `{needed}` (the columns are: {expected})"),
-            });
+            return Err(ColumnProblem::Missing {
+                name: needed.to_string(),
+                expected,
+            }
+            .into());
         }
     }
     Ok(optional
@@ -195,26 +212,17 @@ pub fn check_columns<'k>(
 ) -> Result<Vec<&'k str>, Failure> {
     let names: Vec<&str> = headers.iter().collect();
     header_check(&names, required, optional).map_err(|e| {
-        Failure::input(match e.column {
-            Some(c) => format!("{}: line 1, column {c}: {}", path.display(), e.message),
-            None => format!("{}: line 1: {}", path.display(), e.message),
+        Failure::file(FileProblem::Column {
+            file: path.display().to_string(),
+            problem: e.problem,
         })
     })
 }
 
-/// The note a front end prints for the optional columns a file lacks.
-pub fn absent_columns_note(path: &Path, absent: &[&str]) -> Option<String> {
-    (!absent.is_empty()).then(|| {
-        format!(
-            "{}: no column {} — taken as empty in every row",
-            path.display(),
-            absent
-                .iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    })
+/// The note a front end prints for the optional columns a file lacks, in `lang`.
+pub fn absent_columns_note(path: &Path, absent: &[&str], lang: Lang) -> Option<String> {
+    (!absent.is_empty())
+        .then(|| earl_render::errors::absent_columns(&path.display().to_string(), absent, lang))
 }
 
 /// The explained, recorded answer of one check (what `--json` prints).
@@ -415,7 +423,7 @@ impl<'r> BatchRow<'r> {
     }
 
     /// The row as the question it asks: its cells, the batch's defaults where a cell is empty.
-    pub fn question(&self, defaults: &BatchDefaults) -> Result<CheckQuestion, String> {
+    pub fn question(&self, defaults: &BatchDefaults) -> Result<CheckQuestion, RowReason> {
         use serde_json::Value;
         let mut fields = serde_json::Map::new();
         fields.insert("chip".into(), self.chip().into());
@@ -426,19 +434,27 @@ impl<'r> BatchRow<'r> {
             };
             let value = match cell {
                 Cell::Text => Value::from(text),
-                Cell::WholeNumber => Value::from(
-                    text.parse::<u64>()
-                        .map_err(|_| format!("{column} `{text}` is not a whole number"))?,
-                ),
+                Cell::WholeNumber => {
+                    Value::from(text.parse::<u64>().map_err(|_| RowReason::NotWholeNumber {
+                        column: column.clone(),
+                        text: text.to_string(),
+                    })?)
+                }
                 Cell::Number => Value::from(
                     text.trim_end_matches('%')
                         .trim()
                         .parse::<f64>()
-                        .map_err(|_| format!("{column} `{text}` is not a number"))?,
+                        .map_err(|_| RowReason::NotNumber {
+                            column: column.clone(),
+                            text: text.to_string(),
+                        })?,
                 ),
-                Cell::YesNo => Value::from(
-                    earl_question::parse_yes_no(text).map_err(|e| format!("{column} {e}"))?,
-                ),
+                Cell::YesNo => Value::from(earl_question::parse_yes_no(text).map_err(|_| {
+                    RowReason::NotYesNo {
+                        column: column.clone(),
+                        text: text.to_string(),
+                    }
+                })?),
             };
             fields.insert(column.clone(), value);
         }
@@ -453,22 +469,21 @@ impl<'r> BatchRow<'r> {
         if let Some(scenario) = defaults.scenario {
             fields.insert("scenario".into(), scenario.into());
         }
-        serde_json::from_value(Value::Object(fields)).map_err(|e| e.to_string())
+        serde_json::from_value(Value::Object(fields)).map_err(|e| RowReason::Said(e.to_string()))
     }
 }
 
 /// Checks one batch row: the question it asks, the request made of it and its answer, or why
-/// it cannot be checked.
+/// it cannot be checked (its English is what the output's `error` column holds).
 pub fn check_row<'c>(
     checker: &'c mut earl_engine::BatchChecker<'_>,
     r: &BatchRow,
     defaults: &BatchDefaults,
-) -> Result<(CheckQuestion, CheckRequest, earl_engine::Checked<'c>), String> {
+) -> Result<(CheckQuestion, CheckRequest, earl_engine::Checked<'c>), RowReason> {
     let question = r.question(defaults)?;
-    let mut req = earl_engine::questions::check_request(&question, question.scenario.clone())
-        .map_err(|e| e.to_string())?;
+    let mut req = earl_engine::questions::check_request(&question, question.scenario.clone())?;
     req.ownership = defaults.stakes.filter(|_| req.end_user.is_some()).cloned();
-    let checked = checker.check(&req).map_err(|e| e.to_string())?;
+    let checked = checker.check(&req)?;
     Ok((question, req, checked))
 }
 
@@ -606,7 +621,7 @@ pub fn check_many(
                                 out.push(ManyRow { outcome, answer });
                             }
                             Err(reason) => out.push(ManyRow {
-                                outcome: failed(row, r.chip(), r.destination(), reason),
+                                outcome: failed(row, r.chip(), r.destination(), reason.to_string()),
                                 answer: None,
                             }),
                         }

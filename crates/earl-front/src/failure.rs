@@ -2,7 +2,8 @@
 
 use earl_engine::EngineError;
 use earl_render::Lang;
-use earl_render::errors::Problem;
+use earl_render::errors::{FileProblem, Problem, RowReason};
+use std::path::Path;
 
 /// Exit code of a network failure.
 pub const EXIT_NETWORK: u8 = 3;
@@ -19,7 +20,8 @@ pub struct Failure {
     pub message: String,
     /// The same as a fact, when earl can say it in another language
     /// ([`earl_render::errors::problem`]); `message` is its English.
-    pub problem: Option<Problem>,
+    /// (Boxed: a failure travels in every `Result` of the front ends.)
+    pub problem: Option<Box<Problem>>,
 }
 
 impl Failure {
@@ -36,15 +38,61 @@ impl Failure {
         Failure {
             code,
             message: problem.to_string(),
-            problem: Some(problem),
+            problem: Some(Box::new(problem)),
         }
     }
 
     /// What to tell the user, in `lang` when earl has the words, else in English.
     pub fn text(&self, lang: Lang) -> String {
-        match &self.problem {
+        match self.problem.as_deref() {
             Some(p) => earl_render::errors::problem(p, lang),
             None => self.message.clone(),
+        }
+    }
+
+    /// A file's problem (exit code 2), said in any language.
+    pub fn file(problem: FileProblem) -> Failure {
+        Failure::said(2, Problem::File(problem))
+    }
+
+    /// `path: cannot open: …`
+    pub fn cannot_open(path: &Path, e: &std::io::Error) -> Failure {
+        Failure::file(FileProblem::CannotOpen {
+            file: path.display().to_string(),
+            error: e.into(),
+        })
+    }
+
+    /// `path: cannot read: …`
+    pub fn cannot_read(path: &Path, e: &std::io::Error) -> Failure {
+        Failure::file(FileProblem::CannotRead {
+            file: path.display().to_string(),
+            error: e.into(),
+        })
+    }
+
+    /// `path: cannot create: …`
+    pub fn cannot_create(path: &Path, e: &std::io::Error) -> Failure {
+        Failure::file(FileProblem::CannotCreate {
+            file: path.display().to_string(),
+            error: e.into(),
+        })
+    }
+
+    /// `path: line N: unreadable row: …` (the CSV reader's reason).
+    pub fn unreadable_row(path: &Path, line: u64, e: &dyn std::fmt::Display) -> Failure {
+        Failure::file(FileProblem::UnreadableRow {
+            file: path.display().to_string(),
+            line,
+            error: e.to_string(),
+        })
+    }
+
+    /// This failure as one batch row's reason (its English: `message`).
+    pub fn row_reason(&self) -> RowReason {
+        match self.problem.as_deref() {
+            Some(Problem::Input(e)) => RowReason::Input(e.clone()),
+            _ => RowReason::Said(self.message.clone()),
         }
     }
 

@@ -58,8 +58,8 @@ impl Format {
         match path.extension().and_then(|e| e.to_str()) {
             Some(e) if e.eq_ignore_ascii_case("csv") => Ok(Format::Csv),
             Some(e) if e.eq_ignore_ascii_case("json") => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| Failure::input(format!("{}: cannot read: {e}", path.display())))?;
+                let text =
+                    std::fs::read_to_string(path).map_err(|e| Failure::cannot_read(path, &e))?;
                 let value = crate::json::parse(&text).map_err(|_| unknown())?;
                 let first = match &value {
                     Value::Array(items) => items.first(),
@@ -100,8 +100,7 @@ pub fn affiliates_answer(
 
 /// Reads an ownership file into edges of `dataset`, imported on `today`.
 pub fn read(path: &Path, format: Format, dataset: &str, today: Date) -> Result<ReadFile, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::input(format!("{}: cannot read: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| Failure::cannot_read(path, &e))?;
     let file_sha256 = hex_sha256(&bytes);
     let imported = today.to_string();
     let (edges, rows, skipped) = match format {
@@ -545,15 +544,15 @@ fn read_csv(
         |n| n.to_string_lossy().into_owned(),
     );
     let imported = today.to_string();
-    let mut lines = crate::lines::LineCounter::open(path)
-        .map_err(|e| Failure::input(format!("{}: cannot open: {e}", path.display())))?;
+    let mut lines =
+        crate::lines::LineCounter::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
     let mut edges = Vec::new();
     let mut seen: HashSet<(String, String, String, String)> = HashSet::new();
     let mut rows = 0;
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-            at(line, format!("unreadable row: {e}"))
+            Failure::unreadable_row(path, line, &e)
         })?;
         rows += 1;
         let line = record.position().map_or(0, |p| lines.line_at(p.byte()));

@@ -26,8 +26,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 
 /// A file named as evidence or imported, by SHA-256.
 fn evidence_of(path: &Path) -> Result<Evidence, Failure> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::input(format!("{}: cannot read: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| Failure::cannot_read(path, &e))?;
     Ok(Evidence {
         file: path.display().to_string(),
         sha256: sha256_hex(&bytes),
@@ -133,8 +132,7 @@ pub fn import(app: &App, path: &Path, source: Source) -> Result<Vec<DispositionV
     let located = |line: u64, e: &dyn std::fmt::Display| {
         Failure::input(format!("{}:{line}: {e}", path.display()))
     };
-    let bytes = std::fs::read(path)
-        .map_err(|e| Failure::input(format!("{}: cannot read: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| Failure::cannot_read(path, &e))?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(bytes.as_slice());

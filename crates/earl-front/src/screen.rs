@@ -5,6 +5,7 @@ use crate::app::{App, Failure};
 use clap::Args;
 use earl_engine::audit::Source;
 use earl_question::{MatchQuestion, Recorded, ScreenQuestion};
+use earl_render::errors::RowReason;
 use earl_store::PreparedRecord;
 use serde_json::json;
 use std::path::PathBuf;
@@ -162,7 +163,7 @@ pub fn row_question(
 /// why it could not be screened), and each distinct answer once as JSON text — what
 /// `earl screen --json` prints.
 pub struct ScreenMany {
-    pub rows: Vec<Result<usize, String>>,
+    pub rows: Vec<Result<usize, RowReason>>,
     pub answers: Vec<String>,
 }
 
@@ -242,7 +243,7 @@ pub fn screen_many(
     let rows_of = names.iter().zip(&of_row).collect::<Vec<_>>();
     let threads = cores.min(rows_of.len().div_ceil(256).max(1));
     let per_thread = rows_of.len().div_ceil(threads).max(1);
-    type RowsAndRecords = Result<(Vec<Result<usize, String>>, Vec<PreparedRecord>), Failure>;
+    type RowsAndRecords = Result<(Vec<Result<usize, RowReason>>, Vec<PreparedRecord>), Failure>;
     let parts: Vec<RowsAndRecords> = std::thread::scope(|scope| {
         let screened = &screened;
         let handles: Vec<_> = rows_of
@@ -268,7 +269,7 @@ pub fn screen_many(
                                 }
                                 rows.push(Ok(d));
                             }
-                            Err(f) => rows.push(Err(f.message.clone())),
+                            Err(f) => rows.push(Err(f.row_reason())),
                         }
                     }
                     Ok((rows, records))

@@ -63,10 +63,7 @@ pub fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>,
             ))
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Failure::input(format!(
-            "{}: cannot read: {e}",
-            path.display()
-        ))),
+        Err(e) => Err(Failure::cannot_read(path, &e)),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::prose::join;
 use crate::tr;
 use earl_core::shown::shown;
 use earl_data::CountryError;
-use earl_engine::InputError;
+use earl_engine::{InputError, Unscreenable};
 
 /// A refusal the CLI can write in any language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,214 @@ pub enum Problem {
     RowsNotChecked { failed: u64, rows: u64 },
     /// `earl screen --batch`: rows that could not be screened.
     RowsNotScreened { failed: u64, rows: u64 },
+    /// A file the user named that earl cannot open or read, or whose columns or rows are
+    /// wrong.
+    File(FileProblem),
+}
+
+/// Why an input or output call failed: its kind, for the words of another language, and the
+/// system's own sentence (English, with its error number), which is what English says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IoReason {
+    pub kind: IoKind,
+    pub text: String,
+}
+
+/// The kinds of [`IoReason`] earl words in every language; any other keeps the system's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoKind {
+    NotFound,
+    PermissionDenied,
+    Other,
+}
+
+impl From<&std::io::Error> for IoReason {
+    fn from(e: &std::io::Error) -> IoReason {
+        IoReason {
+            kind: match e.kind() {
+                std::io::ErrorKind::NotFound => IoKind::NotFound,
+                std::io::ErrorKind::PermissionDenied => IoKind::PermissionDenied,
+                _ => IoKind::Other,
+            },
+            text: e.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for IoReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+/// What is wrong with a file the user named, and where (its name as the user gave it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    CannotOpen {
+        file: String,
+        error: IoReason,
+    },
+    CannotRead {
+        file: String,
+        error: IoReason,
+    },
+    /// An output file (`--out`) or directory earl cannot create.
+    CannotCreate {
+        file: String,
+        error: IoReason,
+    },
+    /// A row the CSV reader could not read (`error`: the reader's reason, in English).
+    UnreadableRow {
+        file: String,
+        line: u64,
+        error: String,
+    },
+    /// The header (line 1) misses a column, names an unknown one or one twice.
+    Column {
+        file: String,
+        problem: ColumnProblem,
+    },
+    /// `earl match --batch`: the header lacks `a` or `b`.
+    MissingPairColumn {
+        file: String,
+        name: String,
+    },
+    /// A row's own reason, at its line.
+    Row {
+        file: String,
+        line: u64,
+        reason: RowReason,
+    },
+}
+
+/// What is wrong with a header's columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ColumnProblem {
+    /// `column`: 1-based; `hint`: the nearest known column, when one is near.
+    Unknown {
+        column: usize,
+        name: String,
+        hint: Option<String>,
+        expected: Vec<String>,
+    },
+    Twice {
+        name: String,
+    },
+    Missing {
+        name: String,
+        expected: Vec<String>,
+    },
+}
+
+impl ColumnProblem {
+    /// The 1-based column at fault, when one is.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            ColumnProblem::Unknown { column, .. } => Some(*column),
+            _ => None,
+        }
+    }
+}
+
+/// What is wrong with the header, without where (the text Python's `check_many` gives).
+impl std::fmt::Display for ColumnProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ColumnProblem::Unknown {
+                name,
+                hint,
+                expected,
+                ..
+            } => {
+                write!(f, "unknown column `{name}`")?;
+                if let Some(hint) = hint {
+                    write!(f, " (did you mean `{hint}`?)")?;
+                }
+                write!(f, "; the columns are: {}", expected.join(", "))
+            }
+            ColumnProblem::Twice { name } => write!(f, "column `{name}` appears twice"),
+            ColumnProblem::Missing { name, expected } => write!(
+                f,
+                "missing column `{name}` (the columns are: {})",
+                expected.join(", ")
+            ),
+        }
+    }
+}
+
+/// Why one row of a batch could not be answered. Its English (`Display`) is what the output's
+/// `error` or `reason` column holds, in every language: data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowReason {
+    /// An unknown chip or country, a malformed date.
+    Input(InputError),
+    NotWholeNumber {
+        column: String,
+        text: String,
+    },
+    NotNumber {
+        column: String,
+        text: String,
+    },
+    NotYesNo {
+        column: String,
+        text: String,
+    },
+    /// A row the CSV reader could not read (its reason, in English).
+    Unreadable(String),
+    /// Any other reason, in English only.
+    Said(String),
+}
+
+impl std::fmt::Display for RowReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowReason::Input(e) => e.fmt(f),
+            RowReason::NotWholeNumber { column, text } => {
+                write!(f, "{column} `{text}` is not a whole number")
+            }
+            RowReason::NotNumber { column, text } => write!(f, "{column} `{text}` is not a number"),
+            RowReason::NotYesNo { column, text } => write!(
+                f,
+                "{column} `{text}` is not yes or no (leave it out when the fact is not known)"
+            ),
+            RowReason::Unreadable(e) => write!(f, "unreadable row: {e}"),
+            RowReason::Said(s) => f.write_str(s),
+        }
+    }
+}
+
+impl From<earl_engine::EngineError> for RowReason {
+    fn from(e: earl_engine::EngineError) -> RowReason {
+        match e {
+            earl_engine::EngineError::Input(e) => RowReason::Input(e),
+            e => RowReason::Said(e.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileProblem::CannotOpen { file, error } => write!(f, "{file}: cannot open: {error}"),
+            FileProblem::CannotRead { file, error } => write!(f, "{file}: cannot read: {error}"),
+            FileProblem::CannotCreate { file, error } => {
+                write!(f, "{file}: cannot create: {error}")
+            }
+            FileProblem::UnreadableRow { file, line, error } => {
+                write!(f, "{file}: line {line}: unreadable row: {error}")
+            }
+            FileProblem::Column { file, problem } => match problem.column() {
+                Some(c) => write!(f, "{file}: line 1, column {c}: {problem}"),
+                None => write!(f, "{file}: line 1: {problem}"),
+            },
+            FileProblem::MissingPairColumn { file, name } => write!(
+                f,
+                "{file}: line 1: missing column `{name}` (columns a and b are compared)"
+            ),
+            FileProblem::Row { file, line, reason } => write!(f, "{file}: line {line}: {reason}"),
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {
@@ -37,6 +245,7 @@ impl std::fmt::Display for Problem {
                     "{failed} of {rows} rows could not be screened (see above)"
                 )
             }
+            Problem::File(p) => p.fmt(f),
         }
     }
 }
@@ -57,7 +266,173 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             failed = *failed,
             rows = *rows
         ),
+        Problem::File(p) => file(p, lang),
     }
+}
+
+/// A file's problem in `lang`: the file's name, its columns' names, the user's cells and the
+/// CSV reader's reason stay as they are.
+pub fn file(p: &FileProblem, lang: Lang) -> String {
+    match lang {
+        // The error's own text, byte for byte (what the API and scripts have always seen):
+        // a name with hidden characters is shown as it is, not as `<U+XXXX>`.
+        Lang::En => p.to_string(),
+        _ => file_words(p, lang),
+    }
+}
+
+/// [`file`] from the catalog (tested to say the English of `Display` too).
+fn file_words(p: &FileProblem, lang: Lang) -> String {
+    match p {
+        FileProblem::CannotOpen { file, error } => tr!(
+            lang,
+            "error-cannot-open",
+            file = file.as_str(),
+            error = io(error, lang)
+        ),
+        FileProblem::CannotRead { file, error } => tr!(
+            lang,
+            "error-cannot-read",
+            file = file.as_str(),
+            error = io(error, lang)
+        ),
+        FileProblem::CannotCreate { file, error } => tr!(
+            lang,
+            "error-cannot-create",
+            file = file.as_str(),
+            error = io(error, lang)
+        ),
+        FileProblem::UnreadableRow { file, line, error } => {
+            unreadable_row(file, *line, error, lang)
+        }
+        FileProblem::Column { file, problem } => column(file, problem, lang),
+        FileProblem::MissingPairColumn { file, name } => tr!(
+            lang,
+            "error-missing-pair-column",
+            file = file.as_str(),
+            name = shown(name)
+        ),
+        FileProblem::Row { file, line, reason } => tr!(
+            lang,
+            "error-row",
+            file = file.as_str(),
+            line = *line,
+            reason = row_words(reason, lang)
+        ),
+    }
+}
+
+/// The system's reason in `lang`, for the kinds earl words.
+fn io(e: &IoReason, lang: Lang) -> String {
+    match e.kind {
+        _ if lang == Lang::En => e.text.clone(),
+        IoKind::NotFound => tr!(lang, "io-not-found"),
+        IoKind::PermissionDenied => tr!(lang, "io-permission-denied"),
+        IoKind::Other => e.text.clone(),
+    }
+}
+
+fn column(file: &str, p: &ColumnProblem, lang: Lang) -> String {
+    let listed = |columns: &[String]| join(columns, "list-comma", lang);
+    match p {
+        ColumnProblem::Unknown {
+            column,
+            name,
+            hint: None,
+            expected,
+        } => tr!(
+            lang,
+            "error-unknown-column",
+            file = file,
+            column = *column,
+            name = shown(name),
+            expected = listed(expected)
+        ),
+        ColumnProblem::Unknown {
+            column,
+            name,
+            hint: Some(hint),
+            expected,
+        } => tr!(
+            lang,
+            "error-unknown-column-hint",
+            file = file,
+            column = *column,
+            name = shown(name),
+            hint = hint.as_str(),
+            expected = listed(expected)
+        ),
+        ColumnProblem::Twice { name } => {
+            tr!(lang, "error-column-twice", file = file, name = shown(name))
+        }
+        ColumnProblem::Missing { name, expected } => tr!(
+            lang,
+            "error-missing-column",
+            file = file,
+            name = shown(name),
+            expected = listed(expected)
+        ),
+    }
+}
+
+/// A batch row's reason in `lang` (the output file keeps its English: `reason.to_string()`).
+pub fn row_reason(r: &RowReason, lang: Lang) -> String {
+    match lang {
+        Lang::En => r.to_string(),
+        _ => row_words(r, lang),
+    }
+}
+
+fn row_words(r: &RowReason, lang: Lang) -> String {
+    match r {
+        RowReason::Input(e) => input(e, lang),
+        RowReason::NotWholeNumber { column, text } => tr!(
+            lang,
+            "error-not-whole-number",
+            column = column.as_str(),
+            text = shown(text)
+        ),
+        RowReason::NotNumber { column, text } => tr!(
+            lang,
+            "error-not-number",
+            column = column.as_str(),
+            text = shown(text)
+        ),
+        RowReason::NotYesNo { column, text } => tr!(
+            lang,
+            "error-not-yes-no",
+            column = column.as_str(),
+            text = shown(text)
+        ),
+        RowReason::Unreadable(e) => tr!(lang, "error-unreadable", error = e.as_str()),
+        RowReason::Said(s) => s.clone(),
+    }
+}
+
+/// A batch row's line on stderr: `file: line N: reason`, in `lang`.
+pub fn batch_row(file: &str, line: u64, reason: &RowReason, lang: Lang) -> String {
+    match reason {
+        RowReason::Unreadable(error) => unreadable_row(file, line, error, lang),
+        reason => self::file(
+            &FileProblem::Row {
+                file: file.to_string(),
+                line,
+                reason: reason.clone(),
+            },
+            lang,
+        ),
+    }
+}
+
+/// The note for the optional columns a file lacks (taken as empty in every row).
+pub fn absent_columns(file: &str, columns: &[&str], lang: Lang) -> String {
+    let columns: Vec<String> = columns.iter().map(|c| format!("`{c}`")).collect();
+    tr!(
+        lang,
+        "note-absent-columns",
+        file = file,
+        columns = join(&columns, "list-comma", lang)
+    )
 }
 
 /// Bad input in `lang`: the names the user typed (shown with their hidden characters made
@@ -102,7 +477,89 @@ pub fn input(e: &InputError, lang: Lang) -> String {
             text = shown(text),
             detail = detail.as_str()
         ),
+        InputError::UnknownScenario { name, known } => tr!(
+            lang,
+            "error-unknown-scenario",
+            name = shown(name),
+            known = join(known, "list-comma", lang)
+        ),
+        InputError::UnknownPoint { spec, known } => tr!(
+            lang,
+            "error-unknown-point",
+            spec = shown(spec),
+            known = join(known, "list-comma", lang)
+        ),
+        InputError::NotAssignment {
+            flag,
+            arg,
+            form,
+            example,
+        } => tr!(
+            lang,
+            "error-not-assignment",
+            flag = flag.as_str(),
+            arg = shown(arg),
+            form = form.as_str(),
+            example = example.as_str()
+        ),
+        InputError::BadUnits { arg, n } => {
+            tr!(lang, "error-bad-units", arg = shown(arg), n = shown(n))
+        }
+        InputError::ZeroUnits { arg } => tr!(lang, "error-zero-units", arg = shown(arg)),
+        InputError::BadPrice { arg, price } => tr!(
+            lang,
+            "error-bad-price",
+            arg = shown(arg),
+            price = shown(price)
+        ),
+        InputError::Unscreenable { subject, name, why } => {
+            let subject = name_subject(subject, lang);
+            let name = shown(name);
+            match why {
+                Unscreenable::Empty => tr!(lang, "error-name-empty", subject = subject),
+                Unscreenable::TooLong { max } => {
+                    tr!(lang, "error-name-too-long", subject = subject, max = *max)
+                }
+                Unscreenable::Hidden {
+                    code_point,
+                    at,
+                    bidi,
+                } => tr!(
+                    lang,
+                    if *bidi {
+                        "error-name-bidi"
+                    } else {
+                        "error-name-control"
+                    },
+                    subject = subject,
+                    name = name,
+                    char = code_point.as_str(),
+                    at = *at
+                ),
+                Unscreenable::NoLetter => {
+                    tr!(lang, "error-name-no-letter", subject = subject, name = name)
+                }
+            }
+        }
     }
+}
+
+/// Which name a refusal is about, in `lang`: the engine says it in English ("the end user
+/// name"); the ones it uses have a message (`name-subject-*`), any other stays English.
+fn name_subject(subject: &str, lang: Lang) -> String {
+    let id = match subject {
+        "the name" => "name-subject-name",
+        "the name to screen" => "name-subject-to-screen",
+        "the first name" => "name-subject-first",
+        "the second name" => "name-subject-second",
+        "the end user name" => "name-subject-end-user",
+        "the owner name" => "name-subject-owner-name",
+        "the party name" => "name-subject-party",
+        "the owner" => "name-subject-owner",
+        "the owned" => "name-subject-owned",
+        other => return other.to_string(),
+    };
+    tr!(lang, id)
 }
 
 /// A batch row the CSV reader could not read (`error`: the reader's reason, in English).
@@ -114,4 +571,101 @@ pub fn unreadable_row(file: &str, line: u64, error: &str, lang: Lang) -> String 
         line = line,
         error = error
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The English catalog says what each problem's `Display` says (for names without hidden
+    /// characters), so the catalog a translator reads is the English earl prints.
+    #[test]
+    fn the_english_catalog_is_each_problems_display() {
+        let file = || "rows.csv".to_string();
+        let expected = vec!["chip".to_string(), "destination".to_string()];
+        let not_found = IoReason {
+            kind: IoKind::Other,
+            text: "No such file or directory (os error 2)".into(),
+        };
+        let reasons = [
+            RowReason::NotWholeNumber {
+                column: "quantity".into(),
+                text: "lots".into(),
+            },
+            RowReason::NotNumber {
+                column: "percent".into(),
+                text: "half".into(),
+            },
+            RowReason::NotYesNo {
+                column: "us_tech".into(),
+                text: "maybe".into(),
+            },
+            RowReason::Unreadable("CSV error".into()),
+            RowReason::Said("anything".into()),
+        ];
+        let mut problems = vec![
+            FileProblem::CannotOpen {
+                file: file(),
+                error: not_found.clone(),
+            },
+            FileProblem::CannotRead {
+                file: file(),
+                error: not_found.clone(),
+            },
+            FileProblem::CannotCreate {
+                file: file(),
+                error: not_found,
+            },
+            FileProblem::UnreadableRow {
+                file: file(),
+                line: 4,
+                error: "CSV error".into(),
+            },
+            FileProblem::MissingPairColumn {
+                file: file(),
+                name: "a".into(),
+            },
+        ];
+        for problem in [
+            ColumnProblem::Unknown {
+                column: 3,
+                name: "end user".into(),
+                hint: Some("end_user".into()),
+                expected: expected.clone(),
+            },
+            ColumnProblem::Unknown {
+                column: 3,
+                name: "zzz".into(),
+                hint: None,
+                expected: expected.clone(),
+            },
+            ColumnProblem::Twice {
+                name: "chip".into(),
+            },
+            ColumnProblem::Missing {
+                name: "destination".into(),
+                expected,
+            },
+        ] {
+            problems.push(FileProblem::Column {
+                file: file(),
+                problem,
+            });
+        }
+        for reason in reasons {
+            assert_eq!(row_words(&reason, Lang::En), reason.to_string());
+            problems.push(FileProblem::Row {
+                file: file(),
+                line: 2,
+                reason,
+            });
+        }
+        for p in problems {
+            assert_eq!(file_words(&p, Lang::En), p.to_string());
+        }
+        assert_eq!(
+            absent_columns("rows.csv", &["date", "us_tech"], Lang::En),
+            "rows.csv: no column `date`, `us_tech` — taken as empty in every row"
+        );
+    }
 }

@@ -2,9 +2,13 @@
 //! and the JSON say), and each in every language, the user's input and earl's suggestions kept.
 
 use earl_data::{CountryError, UnknownChip};
+use earl_engine::explore::impact::{parse_price, parse_units};
 use earl_engine::{Engine, EngineError, InputError, ListsSource};
 use earl_render::Lang;
-use earl_render::errors::{Problem, problem, unreadable_row};
+use earl_render::errors::{
+    ColumnProblem, FileProblem, Problem, RowReason, absent_columns, batch_row, problem, row_reason,
+    unreadable_row,
+};
 
 fn problems() -> Vec<Problem> {
     let engine = Engine::new(
@@ -46,6 +50,25 @@ fn problems() -> Vec<Problem> {
             rows: 120,
         },
         Problem::RowsNotScreened { failed: 1, rows: 3 },
+        // Round 5: scenarios, diff's sides, impact's units and prices, `--contains`.
+        input(engine.scenario(Some("nope")).map(|_| ()).unwrap_err()),
+        input(
+            engine
+                .rule_point("yesterday", "2026-03-01".parse().unwrap())
+                .map(|_| ())
+                .unwrap_err(),
+        ),
+        input(parse_units("H200").unwrap_err()),
+        input(parse_units("H200=lots").unwrap_err()),
+        input(parse_units("H200=0").unwrap_err()),
+        input(parse_price("H200=ten").unwrap_err()),
+        input(earl_engine::parse_contains(&["H200x8".into()]).unwrap_err()),
+        // Names that cannot be screened.
+        input(earl_engine::screenable("  ", "the name to screen").unwrap_err()),
+        input(earl_engine::screenable(&"x".repeat(600), "the end user name").unwrap_err()),
+        input(earl_engine::screenable("Acme\tLtd", "the first name").unwrap_err()),
+        input(earl_engine::screenable("\u{202e}iewauH", "the party name").unwrap_err()),
+        input(earl_engine::screenable("---", "the owner").unwrap_err()),
     ]
 }
 
@@ -112,4 +135,164 @@ fn the_refusals_in_every_language() {
         let name = format!("errors_{}", lang.tag().replace('-', "_").to_lowercase());
         insta::assert_snapshot!(name, text);
     }
+}
+
+/// A file's problems and a batch row's reasons, as the CLI meets them.
+fn file_problems() -> Vec<FileProblem> {
+    let file = || "rows.csv".to_string();
+    let expected: Vec<String> = ["chip", "destination", "date", "end_user"]
+        .map(String::from)
+        .to_vec();
+    let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+    let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+    let other = std::io::Error::other("disk on fire");
+    let mut problems = vec![
+        FileProblem::CannotOpen {
+            file: file(),
+            error: (&missing).into(),
+        },
+        FileProblem::CannotOpen {
+            file: file(),
+            error: (&denied).into(),
+        },
+        FileProblem::CannotRead {
+            file: file(),
+            error: (&other).into(),
+        },
+        FileProblem::CannotCreate {
+            file: "out/rows.csv".into(),
+            error: (&missing).into(),
+        },
+        FileProblem::UnreadableRow {
+            file: file(),
+            line: 4,
+            error: "CSV error: found record with 3 fields".into(),
+        },
+        FileProblem::MissingPairColumn {
+            file: file(),
+            name: "a".into(),
+        },
+    ];
+    for problem in [
+        ColumnProblem::Unknown {
+            column: 3,
+            name: "end user".into(),
+            hint: Some("end_user".into()),
+            expected: expected.clone(),
+        },
+        ColumnProblem::Unknown {
+            column: 5,
+            name: "share".into(),
+            hint: None,
+            expected: expected.clone(),
+        },
+        ColumnProblem::Twice {
+            name: "chip".into(),
+        },
+        ColumnProblem::Missing {
+            name: "destination".into(),
+            expected,
+        },
+    ] {
+        problems.push(FileProblem::Column {
+            file: file(),
+            problem,
+        });
+    }
+    for reason in [
+        RowReason::NotWholeNumber {
+            column: "quantity".into(),
+            text: "lots".into(),
+        },
+        RowReason::NotNumber {
+            column: "percent".into(),
+            text: "half".into(),
+        },
+        RowReason::NotYesNo {
+            column: "us_tech".into(),
+            text: "maybe".into(),
+        },
+        RowReason::Input(InputError::UnknownChip(UnknownChip {
+            name: "H300".into(),
+            suggestions: vec!["H200 SXM".into()],
+        })),
+    ] {
+        problems.push(FileProblem::Row {
+            file: file(),
+            line: 2,
+            reason,
+        });
+    }
+    problems
+}
+
+#[test]
+fn file_problems_in_every_language() {
+    let all = |lang: Lang| {
+        let mut lines: Vec<String> = file_problems()
+            .into_iter()
+            .map(|p| problem(&Problem::File(p), lang))
+            .collect();
+        lines.push(absent_columns("rows.csv", &["date", "us_tech"], lang));
+        lines.push(batch_row(
+            "names.csv",
+            3,
+            &RowReason::Unreadable("CSV error: found record with 1 fields".into()),
+            lang,
+        ));
+        lines.join("\n")
+    };
+    let english = all(Lang::En);
+    for (p, line) in file_problems().iter().zip(english.lines()) {
+        assert_eq!(line, p.to_string());
+    }
+    assert!(
+        english.contains("rows.csv: cannot open: entity not found"),
+        "{english}"
+    );
+    insta::assert_snapshot!("file_problems_en", english);
+    for lang in [Lang::Ar, Lang::ZhHans] {
+        let text = all(lang);
+        assert!(!text.contains(earl_render::i18n::FALLBACK_MARK), "{text}");
+        for kept in [
+            "rows.csv",
+            "end user",
+            "end_user",
+            "lots",
+            "maybe",
+            "H300",
+            "disk on fire",
+            "CSV error: found record with 3 fields",
+        ] {
+            assert!(text.contains(kept), "{lang} lacks {kept}:\n{text}");
+        }
+        for (en, other) in english.lines().zip(text.lines()) {
+            assert_ne!(en, other, "{lang}");
+        }
+        let name = format!(
+            "file_problems_{}",
+            lang.tag().replace('-', "_").to_lowercase()
+        );
+        insta::assert_snapshot!(name, text);
+    }
+}
+
+/// A batch row's reason: English in the output file in every language, the language asked on
+/// stderr.
+#[test]
+fn a_rows_reason_is_english_data_and_said_in_the_language() {
+    let reason = RowReason::NotWholeNumber {
+        column: "quantity".into(),
+        text: "lots".into(),
+    };
+    assert_eq!(reason.to_string(), "quantity `lots` is not a whole number");
+    assert_eq!(
+        batch_row("rows.csv", 2, &reason, Lang::En),
+        "rows.csv: line 2: quantity `lots` is not a whole number"
+    );
+    assert_eq!(
+        batch_row("rows.csv", 2, &reason, Lang::ZhHans),
+        "rows.csv：第 2 行：quantity 的值“lots”不是整数"
+    );
+    assert_eq!(row_reason(&reason, Lang::En), reason.to_string());
 }

@@ -6,7 +6,7 @@
 //! final ratios (H100 equivalents, shares) are divisions.
 
 use super::{EntryRef, Outcome, PointKind, RulePoint};
-use crate::{Engine, EngineError};
+use crate::{Engine, EngineError, InputError};
 use earl_core::chip::{Chip, Precision};
 use jiff::civil::Date;
 use serde::Serialize;
@@ -32,29 +32,31 @@ pub struct ImpactRequest {
 
 /// Parses `CHIP=N` into a chip name and a positive whole number of units.
 pub fn parse_units(arg: &str) -> Result<(String, u64), EngineError> {
-    let (chip, n) = split_assignment(arg, "--units", "CHIP=N, e.g. H200=1000")?;
+    let (chip, n) = split_assignment(arg, "--units", "CHIP=N", "H200=1000")?;
     let n = n.trim();
     let units: u64 = n.parse().map_err(|_| {
-        EngineError::BadInput(format!(
-            "--units `{arg}`: `{n}` is not a whole number of units (expected a positive integer)"
-        ))
+        EngineError::Input(InputError::BadUnits {
+            arg: arg.to_string(),
+            n: n.to_string(),
+        })
     })?;
     if units == 0 {
-        return Err(EngineError::BadInput(format!(
-            "--units `{arg}`: the number of units must be at least 1"
-        )));
+        return Err(EngineError::Input(InputError::ZeroUnits {
+            arg: arg.to_string(),
+        }));
     }
     Ok((chip, units))
 }
 
 /// Parses `CHIP=USD` (e.g. `H200=27000` or `H200=27000.50`) into a chip name and cents.
 pub fn parse_price(arg: &str) -> Result<(String, u64), EngineError> {
-    let (chip, p) = split_assignment(arg, "--price", "CHIP=USD, e.g. H200=27000")?;
+    let (chip, p) = split_assignment(arg, "--price", "CHIP=USD", "H200=27000")?;
     let p = p.trim().trim_start_matches('$').replace(',', "");
     let bad = || {
-        EngineError::BadInput(format!(
-            "--price `{arg}`: `{p}` is not a price in US dollars (e.g. 27000 or 27000.50)"
-        ))
+        EngineError::Input(InputError::BadPrice {
+            arg: arg.to_string(),
+            price: p.clone(),
+        })
     };
     let (whole, frac) = p.split_once('.').unwrap_or((&p, ""));
     if whole.is_empty()
@@ -76,13 +78,17 @@ pub fn parse_price(arg: &str) -> Result<(String, u64), EngineError> {
 fn split_assignment(
     arg: &str,
     flag: &str,
-    expected: &str,
+    form: &str,
+    example: &str,
 ) -> Result<(String, String), EngineError> {
     match arg.split_once('=') {
         Some((chip, v)) if !chip.trim().is_empty() => Ok((chip.trim().to_string(), v.to_string())),
-        _ => Err(EngineError::BadInput(format!(
-            "{flag} `{arg}`: expected {expected}"
-        ))),
+        _ => Err(EngineError::Input(InputError::NotAssignment {
+            flag: flag.to_string(),
+            arg: arg.to_string(),
+            form: form.to_string(),
+            example: example.to_string(),
+        })),
     }
 }
 
