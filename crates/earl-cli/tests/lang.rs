@@ -660,3 +660,37 @@ fn bad_figures_and_scenarios_speak_the_language_asked() {
         "earl: الاسم المراد فحصه «---» لا يحوي أي حرف أو رقم: لا شيء يُفحص\n"
     );
 }
+
+#[test]
+fn figures_out_of_bounds_in_english_exactly() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    assert_eq!(
+        refused(&["classify", "--tpp", "1e12"]),
+        "earl: --tpp: 1000000000000 is outside the bounds for TPP (more than 0 and at most \
+         1000000000): the largest throughput accepted (10 million TOPS) at the longest bit \
+         length (64) is 640 million\n"
+    );
+    assert_eq!(
+        refused(&["classify", "--die-area", "0.5", "--tpp", "4800"]),
+        "earl: --die-area: 0.5 is outside the bounds for die area in mm² (at least 1 and at most \
+         1000000): a 300 mm wafer is 70,686 mm², and a circuit board of such dies is under a \
+         square metre (10⁶ mm²); a logic die under 1 mm² cannot carry a datacenter accelerator\n"
+    );
+    assert_eq!(
+        refused(&["check", "--tpp", "4800", "--pd", "1e9", "--to", "CN"]),
+        "earl: --pd: 1000000000 is outside the bounds for performance density (more than 0 and \
+         at most 10000): the densest chip in chips.md is at most 45.8; 10,000 is over 200 times \
+         that\n"
+    );
+    assert_eq!(
+        refused(&["classify", "--throughput", "fp8=1e12"]),
+        "earl: --throughput fp8: 1000000000000 is outside the bounds for throughput in TOPS \
+         (more than 0 and at most 10000000): 10 million TOPS is 80 times a whole-wafer \
+         processor's peak (Cerebras WSE-3, 125 PFLOPS sparse FP16); 3A090 aggregates at most a \
+         circuit board\n"
+    );
+}
