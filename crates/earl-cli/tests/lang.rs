@@ -694,3 +694,34 @@ fn figures_out_of_bounds_in_english_exactly() {
          circuit board\n"
     );
 }
+
+#[test]
+fn figures_out_of_bounds_speak_the_language_asked() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    assert_eq!(
+        refused(&["--lang", "zh", "classify", "--tpp", "1e12"]),
+        "earl: --tpp：1000000000000 超出TPP的允许范围（大于 0，且不超过 1000000000）：\
+         可接受的最大算力（1000 万 TOPS）乘以最长位长（64）为 6.4 亿\n"
+    );
+    assert_eq!(
+        refused(&[
+            "--lang",
+            "ar",
+            "classify",
+            "--die-area",
+            "0.5",
+            "--tpp",
+            "4800"
+        ]),
+        "earl: \u{200e}--die-area: القيمة 0.5 خارج الحدود المقبولة (مساحة الرقاقة بوحدة mm²: \
+         لا يقل عن 1 ولا يزيد على 1000000): رقاقة سيليكون قطرها 300 mm مساحتها 70,686 mm²، \
+         ولوحة دارات من هذه الرقاقات أقل من متر مربع (10⁶ mm²)؛ ورقاقة منطقية أصغر من 1 mm² \
+         لا تتسع لمسرّع لمراكز البيانات\n"
+    );
+}

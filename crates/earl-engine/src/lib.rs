@@ -100,6 +100,13 @@ pub enum InputError {
         name: String,
         why: Unscreenable,
     },
+    /// A figure given by `flag` (`--tpp`, `--throughput fp8`…) outside its bound; `value` as
+    /// Rust writes the number (`1000000000000`).
+    OutOfBounds {
+        flag: String,
+        value: String,
+        bound: earl_core::bounds::Bound,
+    },
 }
 
 /// Why a name cannot be screened.
@@ -193,6 +200,18 @@ impl std::fmt::Display for InputError {
                         "{subject} `{name}` has no letter or digit: there is nothing to screen"
                     ),
                 }
+            }
+            InputError::OutOfBounds { flag, value, bound } => {
+                let low = if bound.min_exclusive {
+                    format!("more than {}", bound.min)
+                } else {
+                    format!("at least {}", bound.min)
+                };
+                write!(
+                    f,
+                    "{flag}: {value} is outside the bounds for {} ({low} and at most {}): {}",
+                    bound.what, bound.max, bound.reason
+                )
             }
         }
     }
@@ -693,9 +712,13 @@ impl Engine {
 fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
     use earl_core::bounds::{self, Bound};
     let check = |what: &str, v: Option<f64>, bound: Bound| match v {
-        Some(v) => bound
-            .check(v)
-            .map_err(|m| EngineError::BadInput(format!("{what}: {m}"))),
+        Some(v) => bound.check(v).map_err(|_| {
+            EngineError::Input(InputError::OutOfBounds {
+                flag: what.to_string(),
+                value: v.to_string(),
+                bound,
+            })
+        }),
         None => Ok(()),
     };
     check("--tpp", spec.tpp, bounds::TPP)?;

@@ -541,7 +541,37 @@ pub fn input(e: &InputError, lang: Lang) -> String {
                 }
             }
         }
+        InputError::OutOfBounds { flag, value, bound } => out_of_bounds(flag, value, bound, lang),
     }
+}
+
+/// A figure outside its bound: what the figure is and why the bound is where it is, in the
+/// language, for the nine bounds earl has; a bound the renderer does not know keeps its English.
+fn out_of_bounds(flag: &str, value: &str, bound: &earl_core::bounds::Bound, lang: Lang) -> String {
+    let (what, reason) = match bound.key {
+        "tops" | "tpp" | "die-area" | "pd" | "memory-bandwidth" | "chip-to-chip"
+        | "package-area" | "memory" | "power" => (
+            tr!(lang, &format!("bound-what-{}", bound.key)),
+            tr!(lang, &format!("bound-reason-{}", bound.key)),
+        ),
+        _ => (bound.what.to_string(), bound.reason.to_string()),
+    };
+    let min = bound.min.to_string();
+    let low = if bound.min_exclusive {
+        tr!(lang, "bound-more-than", min = min.as_str())
+    } else {
+        tr!(lang, "bound-at-least", min = min.as_str())
+    };
+    tr!(
+        lang,
+        "error-out-of-bounds",
+        flag = flag,
+        value = value,
+        what = what.as_str(),
+        low = low.as_str(),
+        max = bound.max.to_string(),
+        reason = reason.as_str()
+    )
 }
 
 /// Which name a refusal is about, in `lang`: the engine says it in English ("the end user

@@ -70,6 +70,16 @@ fn problems() -> Vec<Problem> {
         input(earl_engine::screenable("\u{202e}iewauH", "the party name").unwrap_err()),
         input(earl_engine::screenable("---", "the owner").unwrap_err()),
     ]
+    .into_iter()
+    // Round 6: a figure outside each of the nine bounds.
+    .chain(earl_core::bounds::Bound::all().into_iter().map(|bound| {
+        Problem::Input(InputError::OutOfBounds {
+            flag: format!("--{}", bound.key),
+            value: "1e99".into(),
+            bound,
+        })
+    }))
+    .collect()
 }
 
 #[test]
