@@ -935,10 +935,19 @@ fn update_report_in_words() {
     .unwrap();
     let from = dir.to_str().unwrap();
     // Refused without --accept-drop, the drops named.
-    env.fails(
+    let err = env.fails(
         &["update", "--from-dir", from],
         2,
         "list DTC dropped from 787 to 394 entries (−50%, more than 20%)",
+    );
+    assert_eq!(
+        err,
+        format!(
+            "earl: refused the list from file://{from}/consolidated.csv: list CMIC is empty or \
+             missing (had 68 entries); list DTC dropped from 787 to 394 entries (−50%, more than \
+             20%); list ISN is empty or missing (had 161 entries); a truncated download looks \
+             like this. If the lists really shrank, run again with --accept-drop\n"
+        )
     );
     // Each language in a data directory of its own: the drops are against the bundled list.
     let words = |lang: Option<&str>| {
