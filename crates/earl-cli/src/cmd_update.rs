@@ -28,6 +28,7 @@ use earl_front::app::{App, Failure};
 use earl_front::stored::{
     DocumentsManifest, FetchedPage, ListsManifest, read_json, stored_lists, updates,
 };
+use earl_render::errors::Problem;
 use earl_screen::{ListCounts, ScreeningLists};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -267,19 +268,25 @@ fn verify_lists(
     let lists =
         parsed.map_err(|e| Failure::input(format!("refused the list from {origin}: {e}")))?;
     if lists.entries.is_empty() {
-        return Err(Failure::input(format!(
-            "refused the list from {origin}: it holds no entries"
-        )));
+        return Err(Failure::said(
+            2,
+            Problem::ListEmpty {
+                origin: origin.to_string(),
+            },
+        ));
     }
     let p = lists.provenance;
     let drops = earl_screen::count_drops(previous, &p.counts);
-    let english: Vec<String> = drops.iter().map(ToString::to_string).collect();
     if !drops.is_empty() && !accept_drop {
-        return Err(Failure::input(format!(
-            "refused the list from {origin}: {}; a truncated download looks like this. If the lists really shrank, run again with --accept-drop",
-            english.join("; ")
-        )));
+        return Err(Failure::said(
+            2,
+            Problem::ListDropped {
+                origin: origin.to_string(),
+                drops,
+            },
+        ));
     }
+    let english: Vec<String> = drops.iter().map(ToString::to_string).collect();
     Ok(NewLists {
         extension,
         manifest: ListsManifest {

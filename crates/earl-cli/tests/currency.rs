@@ -949,6 +949,27 @@ fn update_report_in_words() {
              like this. If the lists really shrank, run again with --accept-drop\n"
         )
     );
+    let zh = format!(
+        "earl: 已拒绝来自 file://{from}/consolidated.csv 的清单：清单 CMIC 为空或缺失（原有 68 个条目）；\
+         清单 DTC 的条目从 787 个降至 394 个（−50%，超过 20%）；清单 ISN 为空或缺失（原有 161 个条目）；\
+         下载不完整时就是这样。如果清单确实缩减了，请加上 --accept-drop 重新运行\n"
+    );
+    let ar = format!(
+        "earl: رُفضت القائمة الواردة من file://{from}/consolidated.csv: القائمة CMIC فارغة أو \
+         مفقودة (كان عدد قيودها 68)؛ انخفض عدد قيود القائمة DTC من 787 إلى 394 (−50%، أي أكثر \
+         من 20%)؛ القائمة ISN فارغة أو مفقودة (كان عدد قيودها 161)؛ هكذا يبدو التنزيل المبتور. \
+         إن كانت القوائم قد تقلّصت فعلًا، فأعد التشغيل مع \u{200e}--accept-drop\n"
+    );
+    for (lang, said) in [("zh", zh), ("ar", ar)] {
+        let err = env
+            .fails(
+                &["--lang", lang, "update", "--from-dir", from],
+                2,
+                "--accept-drop",
+            )
+            .replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(err, said, "{lang}");
+    }
     // Each language in a data directory of its own: the drops are against the bundled list.
     let words = |lang: Option<&str>| {
         let env = Env::new();

@@ -22,6 +22,14 @@ pub enum Problem {
     /// A file the user named that earl cannot open or read, or whose columns or rows are
     /// wrong.
     File(FileProblem),
+    /// `earl update`: a list refused because lists in it shrank (`drops`, none accepted with
+    /// `--accept-drop`) — what a truncated download looks like.
+    ListDropped {
+        origin: String,
+        drops: Vec<earl_screen::CountDrop>,
+    },
+    /// `earl update`: a list refused because it holds no entries.
+    ListEmpty { origin: String },
 }
 
 /// Why an input or output call failed: its kind, for the words of another language, and the
@@ -246,6 +254,17 @@ impl std::fmt::Display for Problem {
                 )
             }
             Problem::File(p) => p.fmt(f),
+            Problem::ListDropped { origin, drops } => {
+                let drops: Vec<String> = drops.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "refused the list from {origin}: {}; a truncated download looks like this. If the lists really shrank, run again with --accept-drop",
+                    drops.join("; ")
+                )
+            }
+            Problem::ListEmpty { origin } => {
+                write!(f, "refused the list from {origin}: it holds no entries")
+            }
         }
     }
 }
@@ -267,6 +286,21 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             rows = *rows
         ),
         Problem::File(p) => file(p, lang),
+        Problem::ListDropped { origin, drops } => {
+            let drops: Vec<String> = drops
+                .iter()
+                .map(|d| crate::currency::count_drop(d, lang))
+                .collect();
+            tr!(
+                lang,
+                "error-list-dropped",
+                origin = origin.as_str(),
+                drops = drops.join(&tr!(lang, "list-semicolon"))
+            )
+        }
+        Problem::ListEmpty { origin } => {
+            tr!(lang, "error-list-empty", origin = origin.as_str())
+        }
     }
 }
 

@@ -79,6 +79,27 @@ fn problems() -> Vec<Problem> {
             bound,
         })
     }))
+    // `earl update`'s refusals of a list.
+    .chain([
+        Problem::ListDropped {
+            origin: "https://data.trade.gov/csl/consolidated.json".into(),
+            drops: vec![
+                earl_screen::CountDrop {
+                    list: "CMIC".into(),
+                    before: 68,
+                    now: 0,
+                },
+                earl_screen::CountDrop {
+                    list: "DTC".into(),
+                    before: 787,
+                    now: 394,
+                },
+            ],
+        },
+        Problem::ListEmpty {
+            origin: "file:///tmp/lists/consolidated.csv".into(),
+        },
+    ])
     .collect()
 }
 

@@ -832,3 +832,7 @@ bound-reason-chip-to-chip = ‏10 PB/s أكثر من 1,000 ضعف أسرع وص�
 bound-reason-package-area = مساحة رصّة HBM نحو 100 mm²؛ و100,000 mm² أكبر من أي حزمة
 bound-reason-memory = البيتابايت الواحد آلاف أضعاف ذاكرة أي مسرّع
 bound-reason-power = الميغاواط صف كامل من قاعة بيانات، لا رقاقة واحدة
+
+## earl update's refusals of a list.
+error-list-dropped = رُفضت القائمة الواردة من {$origin}: {$drops}؛ هكذا يبدو التنزيل المبتور. إن كانت القوائم قد تقلّصت فعلًا، فأعد التشغيل مع ‎--accept-drop
+error-list-empty = رُفضت القائمة الواردة من {$origin}: لا تحوي أي قيد

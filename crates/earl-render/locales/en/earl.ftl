@@ -745,3 +745,7 @@ bound-reason-chip-to-chip = 10 PB/s is over 1,000 times the fastest accelerator 
 bound-reason-package-area = an HBM stack is about 100 mm²; 100,000 mm² is larger than any package
 bound-reason-memory = a petabyte is thousands of times any accelerator's memory
 bound-reason-power = a megawatt is a whole data-hall row, not a chip
+
+## earl update's refusals of a list.
+error-list-dropped = refused the list from {$origin}: {$drops}; a truncated download looks like this. If the lists really shrank, run again with --accept-drop
+error-list-empty = refused the list from {$origin}: it holds no entries

@@ -736,3 +736,7 @@ bound-reason-chip-to-chip = 10 PB/s 是最快加速器互连（NVLink 5，1.8 TB
 bound-reason-package-area = 一个 HBM 堆栈约为 100 mm²；100,000 mm² 比任何封装都大
 bound-reason-memory = 1 PB 是任何加速器内存的数千倍
 bound-reason-power = 1 兆瓦是数据中心的一整排机柜，而不是一颗芯片
+
+## earl update's refusals of a list.
+error-list-dropped = 已拒绝来自 {$origin} 的清单：{$drops}；下载不完整时就是这样。如果清单确实缩减了，请加上 --accept-drop 重新运行
+error-list-empty = 已拒绝来自 {$origin} 的清单：其中没有任何条目
