@@ -725,3 +725,20 @@ fn figures_out_of_bounds_speak_the_language_asked() {
          لا تتسع لمسرّع لمراكز البيانات\n"
     );
 }
+
+#[test]
+fn files_earl_cannot_write_in_english_exactly() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    assert_eq!(
+        refused(&["man", "--dir", "/dev/null/x"]),
+        "earl: /dev/null/x: cannot write: Not a directory (os error 20)\n"
+    );
+    assert_eq!(
+        refused(&["diff", "2026-01-01", "2026-03-01", "--svg", "/nonexistent/x.svg"]),
+        "earl: cannot write /nonexistent/x.svg: No such file or directory (os error 2)\n"
+    );
+}
