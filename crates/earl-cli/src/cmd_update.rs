@@ -108,8 +108,7 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         path.file_name().unwrap_or_default().to_string_lossy(),
         std::process::id()
     ));
-    let fail =
-        |e: std::io::Error| Failure::internal(format!("{}: cannot write: {e}", path.display()));
+    let fail = |e: std::io::Error| Failure::cannot_write(1, path, &e);
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -261,8 +260,7 @@ fn verify_lists(
     let extension = if json { "json" } else { "csv" };
     // Parsed from a staging copy (the loader reads files), removed whatever the outcome.
     let tmp = staging.join(format!(".verify.{}.{extension}", std::process::id()));
-    std::fs::write(&tmp, &bytes)
-        .map_err(|e| Failure::internal(format!("{}: cannot write: {e}", tmp.display())))?;
+    std::fs::write(&tmp, &bytes).map_err(|e| Failure::cannot_write(1, &tmp, &e))?;
     let parsed = ScreeningLists::from_path(&tmp);
     let _ = std::fs::remove_file(&tmp);
     let lists =

@@ -738,7 +738,48 @@ fn files_earl_cannot_write_in_english_exactly() {
         "earl: /dev/null/x: cannot write: Not a directory (os error 20)\n"
     );
     assert_eq!(
-        refused(&["diff", "2026-01-01", "2026-03-01", "--svg", "/nonexistent/x.svg"]),
+        refused(&[
+            "diff",
+            "2026-01-01",
+            "2026-03-01",
+            "--svg",
+            "/nonexistent/x.svg"
+        ]),
         "earl: cannot write /nonexistent/x.svg: No such file or directory (os error 2)\n"
+    );
+}
+
+#[test]
+fn files_earl_cannot_write_speak_the_language_asked() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let svg = [
+        "diff",
+        "2026-01-01",
+        "2026-03-01",
+        "--svg",
+        "/nonexistent/x.svg",
+    ];
+    assert_eq!(
+        refused(&[&["--lang", "zh"][..], &svg].concat()),
+        "earl: 无法写入 /nonexistent/x.svg：没有那个文件或目录\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "ar"][..], &svg].concat()),
+        "earl: تعذّرت الكتابة في /nonexistent/x.svg: لا يوجد ملف أو دليل بهذا الاسم\n"
+    );
+    // A reason the catalogs do not word keeps the system's sentence.
+    assert_eq!(
+        refused(&["--lang", "zh", "man", "--dir", "/dev/null/x"]),
+        "earl: /dev/null/x：无法写入：Not a directory (os error 20)\n"
+    );
+    assert_eq!(
+        refused(&["--lang", "ar", "man", "--dir", "/dev/null/x"]),
+        "earl: /dev/null/x: تعذّرت الكتابة: Not a directory (os error 20)\n"
     );
 }

@@ -83,6 +83,17 @@ pub enum FileProblem {
         file: String,
         error: IoReason,
     },
+    /// A file or directory earl cannot write (`man --dir`, `update`'s files): "{file}: cannot
+    /// write: {error}".
+    CannotWrite {
+        file: String,
+        error: IoReason,
+    },
+    /// A file earl cannot write (`diff --svg`): "cannot write {file}: {error}".
+    CannotWriteFile {
+        file: String,
+        error: IoReason,
+    },
     /// A row the CSV reader could not read (`error`: the reader's reason, in English).
     UnreadableRow {
         file: String,
@@ -221,6 +232,12 @@ impl std::fmt::Display for FileProblem {
             FileProblem::CannotCreate { file, error } => {
                 write!(f, "{file}: cannot create: {error}")
             }
+            FileProblem::CannotWrite { file, error } => {
+                write!(f, "{file}: cannot write: {error}")
+            }
+            FileProblem::CannotWriteFile { file, error } => {
+                write!(f, "cannot write {file}: {error}")
+            }
             FileProblem::UnreadableRow { file, line, error } => {
                 write!(f, "{file}: line {line}: unreadable row: {error}")
             }
@@ -333,6 +350,18 @@ fn file_words(p: &FileProblem, lang: Lang) -> String {
         FileProblem::CannotCreate { file, error } => tr!(
             lang,
             "error-cannot-create",
+            file = file.as_str(),
+            error = io(error, lang)
+        ),
+        FileProblem::CannotWrite { file, error } => tr!(
+            lang,
+            "error-cannot-write",
+            file = file.as_str(),
+            error = io(error, lang)
+        ),
+        FileProblem::CannotWriteFile { file, error } => tr!(
+            lang,
+            "error-cannot-write-file",
             file = file.as_str(),
             error = io(error, lang)
         ),

@@ -194,6 +194,14 @@ fn file_problems() -> Vec<FileProblem> {
             file: "out/rows.csv".into(),
             error: (&missing).into(),
         },
+        FileProblem::CannotWrite {
+            file: "man".into(),
+            error: (&denied).into(),
+        },
+        FileProblem::CannotWriteFile {
+            file: "matrix.svg".into(),
+            error: (&missing).into(),
+        },
         FileProblem::UnreadableRow {
             file: file(),
             line: 4,

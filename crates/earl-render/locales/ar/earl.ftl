@@ -836,3 +836,5 @@ bound-reason-power = الميغاواط صف كامل من قاعة بيانات
 ## earl update's refusals of a list.
 error-list-dropped = رُفضت القائمة الواردة من {$origin}: {$drops}؛ هكذا يبدو التنزيل المبتور. إن كانت القوائم قد تقلّصت فعلًا، فأعد التشغيل مع ‎--accept-drop
 error-list-empty = رُفضت القائمة الواردة من {$origin}: لا تحوي أي قيد
+error-cannot-write = {$file}: تعذّرت الكتابة: {$error}
+error-cannot-write-file = تعذّرت الكتابة في {$file}: {$error}

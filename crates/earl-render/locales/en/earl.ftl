@@ -749,3 +749,5 @@ bound-reason-power = a megawatt is a whole data-hall row, not a chip
 ## earl update's refusals of a list.
 error-list-dropped = refused the list from {$origin}: {$drops}; a truncated download looks like this. If the lists really shrank, run again with --accept-drop
 error-list-empty = refused the list from {$origin}: it holds no entries
+error-cannot-write = {$file}: cannot write: {$error}
+error-cannot-write-file = cannot write {$file}: {$error}

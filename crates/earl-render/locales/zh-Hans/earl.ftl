@@ -740,3 +740,5 @@ bound-reason-power = 1 兆瓦是数据中心的一整排机柜，而不是一颗
 ## earl update's refusals of a list.
 error-list-dropped = 已拒绝来自 {$origin} 的清单：{$drops}；下载不完整时就是这样。如果清单确实缩减了，请加上 --accept-drop 重新运行
 error-list-empty = 已拒绝来自 {$origin} 的清单：其中没有任何条目
+error-cannot-write = {$file}：无法写入：{$error}
+error-cannot-write-file = 无法写入 {$file}：{$error}
