@@ -783,3 +783,20 @@ fn files_earl_cannot_write_speak_the_language_asked() {
         "earl: /dev/null/x: تعذّرت الكتابة: Not a directory (os error 20)\n"
     );
 }
+
+#[test]
+fn contains_and_threshold_in_english_exactly() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    assert_eq!(
+        refused(&["check", "--contains", "H200=lots", "--to", "CN"]),
+        "earl: --contains `H200=lots`: `lots` is not a whole number of chips\n"
+    );
+    assert_eq!(
+        refused(&["screen", "Huawei", "--threshold", "2"]),
+        "earl: the threshold must be between 0 and 1, got 2\n"
+    );
+}
