@@ -800,3 +800,46 @@ fn contains_and_threshold_in_english_exactly() {
         "earl: the threshold must be between 0 and 1, got 2\n"
     );
 }
+
+#[test]
+fn contains_and_threshold_speak_the_language_asked() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    assert_eq!(
+        refused(&[
+            "--lang",
+            "zh",
+            "check",
+            "--contains",
+            "H200=lots",
+            "--to",
+            "CN"
+        ]),
+        "earl: --contains“H200=lots”：“lots”不是整数（芯片数应为整数）\n"
+    );
+    assert_eq!(
+        refused(&[
+            "--lang",
+            "ar",
+            "check",
+            "--contains",
+            "H200=lots",
+            "--to",
+            "CN"
+        ]),
+        "earl: \u{200e}--contains «H200=lots»: «lots» ليس عددًا صحيحًا من الرقاقات\n"
+    );
+    assert_eq!(
+        refused(&["--lang", "zh", "screen", "Huawei", "--threshold", "2"]),
+        "earl: 阈值必须介于 0 与 1 之间，给定值为 2\n"
+    );
+    assert_eq!(
+        refused(&["--lang", "ar", "screen", "Huawei", "--threshold", "2"]),
+        "earl: يجب أن تكون عتبة التطابق بين 0 و1، والقيمة المعطاة 2\n"
+    );
+}

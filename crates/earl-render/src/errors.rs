@@ -604,6 +604,12 @@ pub fn input(e: &InputError, lang: Lang) -> String {
                 }
             }
         }
+        InputError::BadCount { arg, n } => {
+            tr!(lang, "error-bad-count", arg = arg.as_str(), n = n.as_str())
+        }
+        InputError::ThresholdRange { value } => {
+            tr!(lang, "error-threshold-range", value = value.as_str())
+        }
         InputError::OutOfBounds { flag, value, bound } => out_of_bounds(flag, value, bound, lang),
     }
 }

@@ -79,8 +79,13 @@ fn problems() -> Vec<Problem> {
             bound,
         })
     }))
-    // `earl update`'s refusals of a list.
+    // `earl update`'s refusals of a list; `--contains` and the threshold.
     .chain([
+        Problem::Input(InputError::BadCount {
+            arg: "H200=lots".into(),
+            n: "lots".into(),
+        }),
+        Problem::Input(InputError::ThresholdRange { value: "2".into() }),
         Problem::ListDropped {
             origin: "https://data.trade.gov/csl/consolidated.json".into(),
             drops: vec![

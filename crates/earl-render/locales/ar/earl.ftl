@@ -838,3 +838,5 @@ error-list-dropped = رُفضت القائمة الواردة من {$origin}: {$
 error-list-empty = رُفضت القائمة الواردة من {$origin}: لا تحوي أي قيد
 error-cannot-write = {$file}: تعذّرت الكتابة: {$error}
 error-cannot-write-file = تعذّرت الكتابة في {$file}: {$error}
+error-bad-count = ‎--contains «{$arg}»: «{$n}» ليس عددًا صحيحًا من الرقاقات
+error-threshold-range = يجب أن تكون عتبة التطابق بين 0 و1، والقيمة المعطاة {$value}

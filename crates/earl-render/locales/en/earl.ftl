@@ -751,3 +751,5 @@ error-list-dropped = refused the list from {$origin}: {$drops}; a truncated down
 error-list-empty = refused the list from {$origin}: it holds no entries
 error-cannot-write = {$file}: cannot write: {$error}
 error-cannot-write-file = cannot write {$file}: {$error}
+error-bad-count = --contains `{$arg}`: `{$n}` is not a whole number of chips
+error-threshold-range = the threshold must be between 0 and 1, got {$value}

@@ -742,3 +742,5 @@ error-list-dropped = 已拒绝来自 {$origin} 的清单：{$drops}；下载不�
 error-list-empty = 已拒绝来自 {$origin} 的清单：其中没有任何条目
 error-cannot-write = {$file}：无法写入：{$error}
 error-cannot-write-file = 无法写入 {$file}：{$error}
+error-bad-count = --contains“{$arg}”：“{$n}”不是整数（芯片数应为整数）
+error-threshold-range = 阈值必须介于 0 与 1 之间，给定值为 {$value}
