@@ -763,6 +763,12 @@ fn update_from_a_local_server() {
     let not_found = serve(|_| Vec::new());
     let err = String::from_utf8_lossy(&update(&env, &not_found, &[]).stderr).to_string();
     assert!(err.contains("404"), "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "earl: {not_found}/csl/consolidated.json: the server answered HTTP 404 Not Found\n"
+        )
+    );
     assert_eq!(update(&env, &not_found, &[]).status.code(), Some(3));
     assert_eq!(lists_in_use(&env), in_use);
 
