@@ -24,7 +24,7 @@ use crate::print_json;
 use clap::Args;
 use earl_core::step::DocumentRef;
 use earl_engine::ListsSource;
-use earl_front::app::{App, Failure};
+use earl_front::app::{App, EXIT_NETWORK, Failure};
 use earl_front::stored::{
     DocumentsManifest, FetchedPage, ListsManifest, read_json, stored_lists, updates,
 };
@@ -177,9 +177,13 @@ impl Http {
                 }
                 200..=299 => {}
                 _ => {
-                    return Err(Failure::network(format!(
-                        "{url}: the server answered HTTP {status}"
-                    )));
+                    return Err(Failure::said(
+                        EXIT_NETWORK,
+                        Problem::HttpStatus {
+                            url: url.to_string(),
+                            status: status.to_string(),
+                        },
+                    ));
                 }
             }
             let mut bytes = Vec::new();
@@ -199,9 +203,13 @@ impl Http {
         let mut response = self.agent.get(url).call().map_err(offline)?;
         let status = response.status();
         if !status.is_success() {
-            return Err(Failure::network(format!(
-                "{url}: the server answered HTTP {status}"
-            )));
+            return Err(Failure::said(
+                EXIT_NETWORK,
+                Problem::HttpStatus {
+                    url: url.to_string(),
+                    status: status.to_string(),
+                },
+            ));
         }
         let last_modified = response
             .headers()

@@ -769,6 +769,32 @@ fn update_from_a_local_server() {
             "earl: {not_found}/csl/consolidated.json: the server answered HTTP 404 Not Found\n"
         )
     );
+    let url = format!("{not_found}/csl/consolidated.json");
+    for (lang, said) in [
+        (
+            "zh",
+            format!("earl: {url}：服务器返回 HTTP 404 Not Found\n"),
+        ),
+        (
+            "ar",
+            format!("earl: {url}: ردّ الخادم برمز HTTP 404 Not Found\n"),
+        ),
+    ] {
+        let out = env.run(&[
+            "--lang",
+            lang,
+            "update",
+            "--lists-url",
+            &url,
+            "--fr-url",
+            &not_found,
+            "--timeout",
+            "5",
+        ]);
+        assert_eq!(out.status.code(), Some(3), "{lang}");
+        let err = String::from_utf8_lossy(&out.stderr).replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(err, said, "{lang}");
+    }
     assert_eq!(update(&env, &not_found, &[]).status.code(), Some(3));
     assert_eq!(lists_in_use(&env), in_use);
 

@@ -30,6 +30,9 @@ pub enum Problem {
     },
     /// `earl update`: a list refused because it holds no entries.
     ListEmpty { origin: String },
+    /// `earl update`: a server that answered `url` with an HTTP error (`status`: "404 Not
+    /// Found", the status line as the HTTP library writes it).
+    HttpStatus { url: String, status: String },
 }
 
 /// Why an input or output call failed: its kind, for the words of another language, and the
@@ -282,6 +285,9 @@ impl std::fmt::Display for Problem {
             Problem::ListEmpty { origin } => {
                 write!(f, "refused the list from {origin}: it holds no entries")
             }
+            Problem::HttpStatus { url, status } => {
+                write!(f, "{url}: the server answered HTTP {status}")
+            }
         }
     }
 }
@@ -318,6 +324,12 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
         Problem::ListEmpty { origin } => {
             tr!(lang, "error-list-empty", origin = origin.as_str())
         }
+        Problem::HttpStatus { url, status } => tr!(
+            lang,
+            "error-http-status",
+            url = url.as_str(),
+            status = status.as_str()
+        ),
     }
 }
 

@@ -104,6 +104,10 @@ fn problems() -> Vec<Problem> {
         Problem::ListEmpty {
             origin: "file:///tmp/lists/consolidated.csv".into(),
         },
+        Problem::HttpStatus {
+            url: "https://data.trade.gov/csl/consolidated.json".into(),
+            status: "503 Service Unavailable".into(),
+        },
     ])
     .collect()
 }

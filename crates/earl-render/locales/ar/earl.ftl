@@ -840,3 +840,4 @@ error-cannot-write = {$file}: تعذّرت الكتابة: {$error}
 error-cannot-write-file = تعذّرت الكتابة في {$file}: {$error}
 error-bad-count = ‎--contains «{$arg}»: «{$n}» ليس عددًا صحيحًا من الرقاقات
 error-threshold-range = يجب أن تكون عتبة التطابق بين 0 و1، والقيمة المعطاة {$value}
+error-http-status = {$url}: ردّ الخادم برمز HTTP {$status}

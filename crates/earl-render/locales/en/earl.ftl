@@ -753,3 +753,4 @@ error-cannot-write = {$file}: cannot write: {$error}
 error-cannot-write-file = cannot write {$file}: {$error}
 error-bad-count = --contains `{$arg}`: `{$n}` is not a whole number of chips
 error-threshold-range = the threshold must be between 0 and 1, got {$value}
+error-http-status = {$url}: the server answered HTTP {$status}

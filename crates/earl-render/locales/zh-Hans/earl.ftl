@@ -744,3 +744,4 @@ error-cannot-write = {$file}：无法写入：{$error}
 error-cannot-write-file = 无法写入 {$file}：{$error}
 error-bad-count = --contains“{$arg}”：“{$n}”不是整数（芯片数应为整数）
 error-threshold-range = 阈值必须介于 0 与 1 之间，给定值为 {$value}
+error-http-status = {$url}：服务器返回 HTTP {$status}
