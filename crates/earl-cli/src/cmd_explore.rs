@@ -37,8 +37,7 @@ pub fn diff(app: &App, a: &DiffArgs, lang: Lang) -> Result<(), Failure> {
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
-    std::fs::write(path, text)
-        .map_err(|e| Failure::input(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, text).map_err(|e| Failure::cannot_write_file(path, &e))
 }
 
 pub fn timeline(app: &App, a: &TimelineArgs, lang: Lang) -> Result<(), Failure> {

@@ -24,10 +24,11 @@ use crate::print_json;
 use clap::Args;
 use earl_core::step::DocumentRef;
 use earl_engine::ListsSource;
-use earl_front::app::{App, Failure};
+use earl_front::app::{App, EXIT_NETWORK, Failure};
 use earl_front::stored::{
     DocumentsManifest, FetchedPage, ListsManifest, read_json, stored_lists, updates,
 };
+use earl_render::errors::Problem;
 use earl_screen::{ListCounts, ScreeningLists};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -107,8 +108,7 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         path.file_name().unwrap_or_default().to_string_lossy(),
         std::process::id()
     ));
-    let fail =
-        |e: std::io::Error| Failure::internal(format!("{}: cannot write: {e}", path.display()));
+    let fail = |e: std::io::Error| Failure::cannot_write(1, path, &e);
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -177,9 +177,13 @@ impl Http {
                 }
                 200..=299 => {}
                 _ => {
-                    return Err(Failure::network(format!(
-                        "{url}: the server answered HTTP {status}"
-                    )));
+                    return Err(Failure::said(
+                        EXIT_NETWORK,
+                        Problem::HttpStatus {
+                            url: url.to_string(),
+                            status: status.to_string(),
+                        },
+                    ));
                 }
             }
             let mut bytes = Vec::new();
@@ -199,9 +203,13 @@ impl Http {
         let mut response = self.agent.get(url).call().map_err(offline)?;
         let status = response.status();
         if !status.is_success() {
-            return Err(Failure::network(format!(
-                "{url}: the server answered HTTP {status}"
-            )));
+            return Err(Failure::said(
+                EXIT_NETWORK,
+                Problem::HttpStatus {
+                    url: url.to_string(),
+                    status: status.to_string(),
+                },
+            ));
         }
         let last_modified = response
             .headers()
@@ -260,26 +268,31 @@ fn verify_lists(
     let extension = if json { "json" } else { "csv" };
     // Parsed from a staging copy (the loader reads files), removed whatever the outcome.
     let tmp = staging.join(format!(".verify.{}.{extension}", std::process::id()));
-    std::fs::write(&tmp, &bytes)
-        .map_err(|e| Failure::internal(format!("{}: cannot write: {e}", tmp.display())))?;
+    std::fs::write(&tmp, &bytes).map_err(|e| Failure::cannot_write(1, &tmp, &e))?;
     let parsed = ScreeningLists::from_path(&tmp);
     let _ = std::fs::remove_file(&tmp);
     let lists =
         parsed.map_err(|e| Failure::input(format!("refused the list from {origin}: {e}")))?;
     if lists.entries.is_empty() {
-        return Err(Failure::input(format!(
-            "refused the list from {origin}: it holds no entries"
-        )));
+        return Err(Failure::said(
+            2,
+            Problem::ListEmpty {
+                origin: origin.to_string(),
+            },
+        ));
     }
     let p = lists.provenance;
     let drops = earl_screen::count_drops(previous, &p.counts);
-    let english: Vec<String> = drops.iter().map(ToString::to_string).collect();
     if !drops.is_empty() && !accept_drop {
-        return Err(Failure::input(format!(
-            "refused the list from {origin}: {}; a truncated download looks like this. If the lists really shrank, run again with --accept-drop",
-            english.join("; ")
-        )));
+        return Err(Failure::said(
+            2,
+            Problem::ListDropped {
+                origin: origin.to_string(),
+                drops,
+            },
+        ));
     }
+    let english: Vec<String> = drops.iter().map(ToString::to_string).collect();
     Ok(NewLists {
         extension,
         manifest: ListsManifest {

@@ -119,7 +119,7 @@ fn man(a: &ManArgs) -> Result<(), Failure> {
     match &a.dir {
         Some(dir) => std::fs::create_dir_all(dir)
             .and_then(|()| clap_mangen::generate_to(Cli::command(), dir))
-            .map_err(|e| Failure::input(format!("{}: cannot write: {e}", dir.display()))),
+            .map_err(|e| Failure::cannot_write(2, dir, &e)),
         None => Ok(clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?),
     }
 }

@@ -763,6 +763,38 @@ fn update_from_a_local_server() {
     let not_found = serve(|_| Vec::new());
     let err = String::from_utf8_lossy(&update(&env, &not_found, &[]).stderr).to_string();
     assert!(err.contains("404"), "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "earl: {not_found}/csl/consolidated.json: the server answered HTTP 404 Not Found\n"
+        )
+    );
+    let url = format!("{not_found}/csl/consolidated.json");
+    for (lang, said) in [
+        (
+            "zh",
+            format!("earl: {url}：服务器返回 HTTP 404 Not Found\n"),
+        ),
+        (
+            "ar",
+            format!("earl: {url}: ردّ الخادم برمز HTTP 404 Not Found\n"),
+        ),
+    ] {
+        let out = env.run(&[
+            "--lang",
+            lang,
+            "update",
+            "--lists-url",
+            &url,
+            "--fr-url",
+            &not_found,
+            "--timeout",
+            "5",
+        ]);
+        assert_eq!(out.status.code(), Some(3), "{lang}");
+        let err = String::from_utf8_lossy(&out.stderr).replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(err, said, "{lang}");
+    }
     assert_eq!(update(&env, &not_found, &[]).status.code(), Some(3));
     assert_eq!(lists_in_use(&env), in_use);
 
@@ -935,11 +967,41 @@ fn update_report_in_words() {
     .unwrap();
     let from = dir.to_str().unwrap();
     // Refused without --accept-drop, the drops named.
-    env.fails(
+    let err = env.fails(
         &["update", "--from-dir", from],
         2,
         "list DTC dropped from 787 to 394 entries (−50%, more than 20%)",
     );
+    assert_eq!(
+        err,
+        format!(
+            "earl: refused the list from file://{from}/consolidated.csv: list CMIC is empty or \
+             missing (had 68 entries); list DTC dropped from 787 to 394 entries (−50%, more than \
+             20%); list ISN is empty or missing (had 161 entries); a truncated download looks \
+             like this. If the lists really shrank, run again with --accept-drop\n"
+        )
+    );
+    let zh = format!(
+        "earl: 已拒绝来自 file://{from}/consolidated.csv 的清单：清单 CMIC 为空或缺失（原有 68 个条目）；\
+         清单 DTC 的条目从 787 个降至 394 个（−50%，超过 20%）；清单 ISN 为空或缺失（原有 161 个条目）；\
+         下载不完整时就是这样。如果清单确实缩减了，请加上 --accept-drop 重新运行\n"
+    );
+    let ar = format!(
+        "earl: رُفضت القائمة الواردة من file://{from}/consolidated.csv: القائمة CMIC فارغة أو \
+         مفقودة (كان عدد قيودها 68)؛ انخفض عدد قيود القائمة DTC من 787 إلى 394 (−50%، أي أكثر \
+         من 20%)؛ القائمة ISN فارغة أو مفقودة (كان عدد قيودها 161)؛ هكذا يبدو التنزيل المبتور. \
+         إن كانت القوائم قد تقلّصت فعلًا، فأعد التشغيل مع \u{200e}--accept-drop\n"
+    );
+    for (lang, said) in [("zh", zh), ("ar", ar)] {
+        let err = env
+            .fails(
+                &["--lang", lang, "update", "--from-dir", from],
+                2,
+                "--accept-drop",
+            )
+            .replace(['\u{2068}', '\u{2069}'], "");
+        assert_eq!(err, said, "{lang}");
+    }
     // Each language in a data directory of its own: the drops are against the bundled list.
     let words = |lang: Option<&str>| {
         let env = Env::new();

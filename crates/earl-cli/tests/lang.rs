@@ -660,3 +660,186 @@ fn bad_figures_and_scenarios_speak_the_language_asked() {
         "earl: الاسم المراد فحصه «---» لا يحوي أي حرف أو رقم: لا شيء يُفحص\n"
     );
 }
+
+#[test]
+fn figures_out_of_bounds_in_english_exactly() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    assert_eq!(
+        refused(&["classify", "--tpp", "1e12"]),
+        "earl: --tpp: 1000000000000 is outside the bounds for TPP (more than 0 and at most \
+         1000000000): the largest throughput accepted (10 million TOPS) at the longest bit \
+         length (64) is 640 million\n"
+    );
+    assert_eq!(
+        refused(&["classify", "--die-area", "0.5", "--tpp", "4800"]),
+        "earl: --die-area: 0.5 is outside the bounds for die area in mm² (at least 1 and at most \
+         1000000): a 300 mm wafer is 70,686 mm², and a circuit board of such dies is under a \
+         square metre (10⁶ mm²); a logic die under 1 mm² cannot carry a datacenter accelerator\n"
+    );
+    assert_eq!(
+        refused(&["check", "--tpp", "4800", "--pd", "1e9", "--to", "CN"]),
+        "earl: --pd: 1000000000 is outside the bounds for performance density (more than 0 and \
+         at most 10000): the densest chip in chips.md is at most 45.8; 10,000 is over 200 times \
+         that\n"
+    );
+    assert_eq!(
+        refused(&["classify", "--throughput", "fp8=1e12"]),
+        "earl: --throughput fp8: 1000000000000 is outside the bounds for throughput in TOPS \
+         (more than 0 and at most 10000000): 10 million TOPS is 80 times a whole-wafer \
+         processor's peak (Cerebras WSE-3, 125 PFLOPS sparse FP16); 3A090 aggregates at most a \
+         circuit board\n"
+    );
+}
+
+#[test]
+fn figures_out_of_bounds_speak_the_language_asked() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    assert_eq!(
+        refused(&["--lang", "zh", "classify", "--tpp", "1e12"]),
+        "earl: --tpp：1000000000000 超出TPP的允许范围（大于 0，且不超过 1000000000）：\
+         可接受的最大算力（1000 万 TOPS）乘以最长位长（64）为 6.4 亿\n"
+    );
+    assert_eq!(
+        refused(&[
+            "--lang",
+            "ar",
+            "classify",
+            "--die-area",
+            "0.5",
+            "--tpp",
+            "4800"
+        ]),
+        "earl: \u{200e}--die-area: القيمة 0.5 خارج الحدود المقبولة (مساحة الرقاقة بوحدة mm²: \
+         لا يقل عن 1 ولا يزيد على 1000000): رقاقة سيليكون قطرها 300 mm مساحتها 70,686 mm²، \
+         ولوحة دارات من هذه الرقاقات أقل من متر مربع (10⁶ mm²)؛ ورقاقة منطقية أصغر من 1 mm² \
+         لا تتسع لمسرّع لمراكز البيانات\n"
+    );
+}
+
+#[test]
+fn files_earl_cannot_write_in_english_exactly() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    assert_eq!(
+        refused(&["man", "--dir", "/dev/null/x"]),
+        "earl: /dev/null/x: cannot write: Not a directory (os error 20)\n"
+    );
+    assert_eq!(
+        refused(&[
+            "diff",
+            "2026-01-01",
+            "2026-03-01",
+            "--svg",
+            "/nonexistent/x.svg"
+        ]),
+        "earl: cannot write /nonexistent/x.svg: No such file or directory (os error 2)\n"
+    );
+}
+
+#[test]
+fn files_earl_cannot_write_speak_the_language_asked() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    let svg = [
+        "diff",
+        "2026-01-01",
+        "2026-03-01",
+        "--svg",
+        "/nonexistent/x.svg",
+    ];
+    assert_eq!(
+        refused(&[&["--lang", "zh"][..], &svg].concat()),
+        "earl: 无法写入 /nonexistent/x.svg：没有那个文件或目录\n"
+    );
+    assert_eq!(
+        refused(&[&["--lang", "ar"][..], &svg].concat()),
+        "earl: تعذّرت الكتابة في /nonexistent/x.svg: لا يوجد ملف أو دليل بهذا الاسم\n"
+    );
+    // A reason the catalogs do not word keeps the system's sentence.
+    assert_eq!(
+        refused(&["--lang", "zh", "man", "--dir", "/dev/null/x"]),
+        "earl: /dev/null/x：无法写入：Not a directory (os error 20)\n"
+    );
+    assert_eq!(
+        refused(&["--lang", "ar", "man", "--dir", "/dev/null/x"]),
+        "earl: /dev/null/x: تعذّرت الكتابة: Not a directory (os error 20)\n"
+    );
+}
+
+#[test]
+fn contains_and_threshold_in_english_exactly() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    assert_eq!(
+        refused(&["check", "--contains", "H200=lots", "--to", "CN"]),
+        "earl: --contains `H200=lots`: `lots` is not a whole number of chips\n"
+    );
+    assert_eq!(
+        refused(&["screen", "Huawei", "--threshold", "2"]),
+        "earl: the threshold must be between 0 and 1, got 2\n"
+    );
+}
+
+#[test]
+fn contains_and_threshold_speak_the_language_asked() {
+    let refused = |args: &[&str]| {
+        let o = earl(args, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr)
+            .unwrap()
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    assert_eq!(
+        refused(&[
+            "--lang",
+            "zh",
+            "check",
+            "--contains",
+            "H200=lots",
+            "--to",
+            "CN"
+        ]),
+        "earl: --contains“H200=lots”：“lots”不是整数（芯片数应为整数）\n"
+    );
+    assert_eq!(
+        refused(&[
+            "--lang",
+            "ar",
+            "check",
+            "--contains",
+            "H200=lots",
+            "--to",
+            "CN"
+        ]),
+        "earl: \u{200e}--contains «H200=lots»: «lots» ليس عددًا صحيحًا من الرقاقات\n"
+    );
+    assert_eq!(
+        refused(&["--lang", "zh", "screen", "Huawei", "--threshold", "2"]),
+        "earl: 阈值必须介于 0 与 1 之间，给定值为 2\n"
+    );
+    assert_eq!(
+        refused(&["--lang", "ar", "screen", "Huawei", "--threshold", "2"]),
+        "earl: يجب أن تكون عتبة التطابق بين 0 و1، والقيمة المعطاة 2\n"
+    );
+}

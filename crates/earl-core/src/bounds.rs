@@ -6,6 +6,8 @@
 /// An inclusive range a figure must lie in, and the reason.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bound {
+    /// A stable name for the bound (the renderer's messages are keyed on it).
+    pub key: &'static str,
     /// What the figure is, with its unit.
     pub what: &'static str,
     /// Smallest value accepted; `min_exclusive` makes it a strict lower bound.
@@ -14,6 +16,9 @@ pub struct Bound {
     pub max: f64,
     pub reason: &'static str,
 }
+
+/// The bounds are constants, none of them NaN: equality is total.
+impl Eq for Bound {}
 
 impl Bound {
     /// Whether `v` is a finite number inside the bound; the error says what and why.
@@ -26,20 +31,41 @@ impl Bound {
         if v.is_finite() && low_ok && v <= self.max {
             return Ok(());
         }
+        Err(self.refusal(v))
+    }
+
+    /// The English refusal of `v`: "{v} is outside the bounds for {what} (…): {reason}".
+    pub fn refusal(&self, v: f64) -> String {
         let low = if self.min_exclusive {
             format!("more than {}", self.min)
         } else {
             format!("at least {}", self.min)
         };
-        Err(format!(
+        format!(
             "{v} is outside the bounds for {} ({low} and at most {}): {}",
             self.what, self.max, self.reason
-        ))
+        )
+    }
+
+    /// Every bound, each once.
+    pub fn all() -> [Bound; 9] {
+        [
+            TOPS,
+            TPP,
+            DIE_AREA_MM2,
+            PD,
+            MEMORY_BANDWIDTH_GBPS,
+            CHIP_TO_CHIP_GBPS,
+            PACKAGE_AREA_MM2,
+            MEMORY_GB,
+            TDP_W,
+        ]
     }
 }
 
 /// Dense throughput at one precision.
 pub const TOPS: Bound = Bound {
+    key: "tops",
     what: "throughput in TOPS",
     min: 0.0,
     min_exclusive: true,
@@ -49,6 +75,7 @@ pub const TOPS: Bound = Bound {
 
 /// A total processing performance given directly.
 pub const TPP: Bound = Bound {
+    key: "tpp",
     what: "TPP",
     min: 0.0,
     min_exclusive: true,
@@ -58,6 +85,7 @@ pub const TPP: Bound = Bound {
 
 /// The applicable die area (all non-planar logic dies).
 pub const DIE_AREA_MM2: Bound = Bound {
+    key: "die-area",
     what: "die area in mm²",
     min: 1.0,
     min_exclusive: false,
@@ -67,6 +95,7 @@ pub const DIE_AREA_MM2: Bound = Bound {
 
 /// Performance density given directly.
 pub const PD: Bound = Bound {
+    key: "pd",
     what: "performance density",
     min: 0.0,
     min_exclusive: true,
@@ -76,6 +105,7 @@ pub const PD: Bound = Bound {
 
 /// Memory (DRAM or HBM) bandwidth.
 pub const MEMORY_BANDWIDTH_GBPS: Bound = Bound {
+    key: "memory-bandwidth",
     what: "memory bandwidth in GB/s",
     min: 0.0,
     min_exclusive: true,
@@ -85,6 +115,7 @@ pub const MEMORY_BANDWIDTH_GBPS: Bound = Bound {
 
 /// Chip-to-chip (interconnect) bandwidth; zero means none.
 pub const CHIP_TO_CHIP_GBPS: Bound = Bound {
+    key: "chip-to-chip",
     what: "chip-to-chip bandwidth in GB/s",
     min: 0.0,
     min_exclusive: false,
@@ -94,6 +125,7 @@ pub const CHIP_TO_CHIP_GBPS: Bound = Bound {
 
 /// An HBM stack's package area.
 pub const PACKAGE_AREA_MM2: Bound = Bound {
+    key: "package-area",
     what: "package area in mm²",
     min: 1.0,
     min_exclusive: false,
@@ -103,6 +135,7 @@ pub const PACKAGE_AREA_MM2: Bound = Bound {
 
 /// Memory capacity.
 pub const MEMORY_GB: Bound = Bound {
+    key: "memory",
     what: "memory in GB",
     min: 0.0,
     min_exclusive: true,
@@ -112,6 +145,7 @@ pub const MEMORY_GB: Bound = Bound {
 
 /// Board power.
 pub const TDP_W: Bound = Bound {
+    key: "power",
     what: "power in W",
     min: 0.0,
     min_exclusive: true,

@@ -100,6 +100,22 @@ pub enum InputError {
         name: String,
         why: Unscreenable,
     },
+    /// `--contains CHIP=N` whose N is not a whole number.
+    BadCount {
+        arg: String,
+        n: String,
+    },
+    /// A screening threshold outside 0..=1 (`value` as Rust writes it).
+    ThresholdRange {
+        value: String,
+    },
+    /// A figure given by `flag` (`--tpp`, `--throughput fp8`…) outside its bound; `value` as
+    /// Rust writes the number (`1000000000000`).
+    OutOfBounds {
+        flag: String,
+        value: String,
+        bound: earl_core::bounds::Bound,
+    },
 }
 
 /// Why a name cannot be screened.
@@ -194,6 +210,25 @@ impl std::fmt::Display for InputError {
                     ),
                 }
             }
+            InputError::BadCount { arg, n } => write!(
+                f,
+                "--contains `{arg}`: `{n}` is not a whole number of chips"
+            ),
+            InputError::ThresholdRange { value } => {
+                write!(f, "the threshold must be between 0 and 1, got {value}")
+            }
+            InputError::OutOfBounds { flag, value, bound } => {
+                let low = if bound.min_exclusive {
+                    format!("more than {}", bound.min)
+                } else {
+                    format!("at least {}", bound.min)
+                };
+                write!(
+                    f,
+                    "{flag}: {value} is outside the bounds for {} ({low} and at most {}): {}",
+                    bound.what, bound.max, bound.reason
+                )
+            }
         }
     }
 }
@@ -242,9 +277,10 @@ pub fn parse_contains(values: &[String]) -> Result<Vec<(String, u32)>, EngineErr
                 })
             })?;
             let n: u32 = n.trim().parse().map_err(|_| {
-                EngineError::BadInput(format!(
-                    "--contains `{s}`: `{n}` is not a whole number of chips"
-                ))
+                EngineError::Input(InputError::BadCount {
+                    arg: s.to_string(),
+                    n: n.to_string(),
+                })
             })?;
             Ok((chip.trim().to_string(), n))
         })
@@ -693,9 +729,13 @@ impl Engine {
 fn validate_spec(spec: &CustomSpec) -> Result<(), EngineError> {
     use earl_core::bounds::{self, Bound};
     let check = |what: &str, v: Option<f64>, bound: Bound| match v {
-        Some(v) => bound
-            .check(v)
-            .map_err(|m| EngineError::BadInput(format!("{what}: {m}"))),
+        Some(v) => bound.check(v).map_err(|_| {
+            EngineError::Input(InputError::OutOfBounds {
+                flag: what.to_string(),
+                value: v.to_string(),
+                bound,
+            })
+        }),
         None => Ok(()),
     };
     check("--tpp", spec.tpp, bounds::TPP)?;

@@ -195,9 +195,9 @@ impl Engine {
         if let Some(t) = req.threshold
             && !(0.0..=1.0).contains(&t)
         {
-            return Err(EngineError::BadInput(format!(
-                "the threshold must be between 0 and 1, got {t}"
-            )));
+            return Err(EngineError::Input(crate::InputError::ThresholdRange {
+                value: t.to_string(),
+            }));
         }
         let screening = self.screening()?;
         let result = screening.screener.screen(&Query {
@@ -316,9 +316,9 @@ impl Engine {
         if let Some(t) = threshold
             && !(0.0..=1.0).contains(&t)
         {
-            return Err(EngineError::BadInput(format!(
-                "the threshold must be between 0 and 1, got {t}"
-            )));
+            return Err(EngineError::Input(crate::InputError::ThresholdRange {
+                value: t.to_string(),
+            }));
         }
         // A comparison needs the lists' token statistics, not their index.
         let (provenance, stats) = self.token_stats()?;

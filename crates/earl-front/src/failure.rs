@@ -79,6 +79,25 @@ impl Failure {
         })
     }
 
+    /// `path: cannot write: …`, ending with `code`.
+    pub fn cannot_write(code: u8, path: &Path, e: &std::io::Error) -> Failure {
+        Failure::said(
+            code,
+            Problem::File(FileProblem::CannotWrite {
+                file: path.display().to_string(),
+                error: e.into(),
+            }),
+        )
+    }
+
+    /// `cannot write path: …` (`diff --svg`).
+    pub fn cannot_write_file(path: &Path, e: &std::io::Error) -> Failure {
+        Failure::file(FileProblem::CannotWriteFile {
+            file: path.display().to_string(),
+            error: e.into(),
+        })
+    }
+
     /// `path: line N: unreadable row: …` (the CSV reader's reason).
     pub fn unreadable_row(path: &Path, line: u64, e: &dyn std::fmt::Display) -> Failure {
         Failure::file(FileProblem::UnreadableRow {

@@ -22,6 +22,17 @@ pub enum Problem {
     /// A file the user named that earl cannot open or read, or whose columns or rows are
     /// wrong.
     File(FileProblem),
+    /// `earl update`: a list refused because lists in it shrank (`drops`, none accepted with
+    /// `--accept-drop`) — what a truncated download looks like.
+    ListDropped {
+        origin: String,
+        drops: Vec<earl_screen::CountDrop>,
+    },
+    /// `earl update`: a list refused because it holds no entries.
+    ListEmpty { origin: String },
+    /// `earl update`: a server that answered `url` with an HTTP error (`status`: "404 Not
+    /// Found", the status line as the HTTP library writes it).
+    HttpStatus { url: String, status: String },
 }
 
 /// Why an input or output call failed: its kind, for the words of another language, and the
@@ -72,6 +83,17 @@ pub enum FileProblem {
     },
     /// An output file (`--out`) or directory earl cannot create.
     CannotCreate {
+        file: String,
+        error: IoReason,
+    },
+    /// A file or directory earl cannot write (`man --dir`, `update`'s files): "{file}: cannot
+    /// write: {error}".
+    CannotWrite {
+        file: String,
+        error: IoReason,
+    },
+    /// A file earl cannot write (`diff --svg`): "cannot write {file}: {error}".
+    CannotWriteFile {
         file: String,
         error: IoReason,
     },
@@ -213,6 +235,12 @@ impl std::fmt::Display for FileProblem {
             FileProblem::CannotCreate { file, error } => {
                 write!(f, "{file}: cannot create: {error}")
             }
+            FileProblem::CannotWrite { file, error } => {
+                write!(f, "{file}: cannot write: {error}")
+            }
+            FileProblem::CannotWriteFile { file, error } => {
+                write!(f, "cannot write {file}: {error}")
+            }
             FileProblem::UnreadableRow { file, line, error } => {
                 write!(f, "{file}: line {line}: unreadable row: {error}")
             }
@@ -246,6 +274,20 @@ impl std::fmt::Display for Problem {
                 )
             }
             Problem::File(p) => p.fmt(f),
+            Problem::ListDropped { origin, drops } => {
+                let drops: Vec<String> = drops.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "refused the list from {origin}: {}; a truncated download looks like this. If the lists really shrank, run again with --accept-drop",
+                    drops.join("; ")
+                )
+            }
+            Problem::ListEmpty { origin } => {
+                write!(f, "refused the list from {origin}: it holds no entries")
+            }
+            Problem::HttpStatus { url, status } => {
+                write!(f, "{url}: the server answered HTTP {status}")
+            }
         }
     }
 }
@@ -267,6 +309,27 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             rows = *rows
         ),
         Problem::File(p) => file(p, lang),
+        Problem::ListDropped { origin, drops } => {
+            let drops: Vec<String> = drops
+                .iter()
+                .map(|d| crate::currency::count_drop(d, lang))
+                .collect();
+            tr!(
+                lang,
+                "error-list-dropped",
+                origin = origin.as_str(),
+                drops = drops.join(&tr!(lang, "list-semicolon"))
+            )
+        }
+        Problem::ListEmpty { origin } => {
+            tr!(lang, "error-list-empty", origin = origin.as_str())
+        }
+        Problem::HttpStatus { url, status } => tr!(
+            lang,
+            "error-http-status",
+            url = url.as_str(),
+            status = status.as_str()
+        ),
     }
 }
 
@@ -299,6 +362,18 @@ fn file_words(p: &FileProblem, lang: Lang) -> String {
         FileProblem::CannotCreate { file, error } => tr!(
             lang,
             "error-cannot-create",
+            file = file.as_str(),
+            error = io(error, lang)
+        ),
+        FileProblem::CannotWrite { file, error } => tr!(
+            lang,
+            "error-cannot-write",
+            file = file.as_str(),
+            error = io(error, lang)
+        ),
+        FileProblem::CannotWriteFile { file, error } => tr!(
+            lang,
+            "error-cannot-write-file",
             file = file.as_str(),
             error = io(error, lang)
         ),
@@ -541,7 +616,43 @@ pub fn input(e: &InputError, lang: Lang) -> String {
                 }
             }
         }
+        InputError::BadCount { arg, n } => {
+            tr!(lang, "error-bad-count", arg = arg.as_str(), n = n.as_str())
+        }
+        InputError::ThresholdRange { value } => {
+            tr!(lang, "error-threshold-range", value = value.as_str())
+        }
+        InputError::OutOfBounds { flag, value, bound } => out_of_bounds(flag, value, bound, lang),
     }
+}
+
+/// A figure outside its bound: what the figure is and why the bound is where it is, in the
+/// language, for the nine bounds earl has; a bound the renderer does not know keeps its English.
+fn out_of_bounds(flag: &str, value: &str, bound: &earl_core::bounds::Bound, lang: Lang) -> String {
+    let (what, reason) = match bound.key {
+        "tops" | "tpp" | "die-area" | "pd" | "memory-bandwidth" | "chip-to-chip"
+        | "package-area" | "memory" | "power" => (
+            tr!(lang, &format!("bound-what-{}", bound.key)),
+            tr!(lang, &format!("bound-reason-{}", bound.key)),
+        ),
+        _ => (bound.what.to_string(), bound.reason.to_string()),
+    };
+    let min = bound.min.to_string();
+    let low = if bound.min_exclusive {
+        tr!(lang, "bound-more-than", min = min.as_str())
+    } else {
+        tr!(lang, "bound-at-least", min = min.as_str())
+    };
+    tr!(
+        lang,
+        "error-out-of-bounds",
+        flag = flag,
+        value = value,
+        what = what.as_str(),
+        low = low.as_str(),
+        max = bound.max.to_string(),
+        reason = reason.as_str()
+    )
 }
 
 /// Which name a refusal is about, in `lang`: the engine says it in English ("the end user

@@ -70,6 +70,46 @@ fn problems() -> Vec<Problem> {
         input(earl_engine::screenable("\u{202e}iewauH", "the party name").unwrap_err()),
         input(earl_engine::screenable("---", "the owner").unwrap_err()),
     ]
+    .into_iter()
+    // Round 6: a figure outside each of the nine bounds.
+    .chain(earl_core::bounds::Bound::all().into_iter().map(|bound| {
+        Problem::Input(InputError::OutOfBounds {
+            flag: format!("--{}", bound.key),
+            value: "1e99".into(),
+            bound,
+        })
+    }))
+    // `earl update`'s refusals of a list; `--contains` and the threshold.
+    .chain([
+        Problem::Input(InputError::BadCount {
+            arg: "H200=lots".into(),
+            n: "lots".into(),
+        }),
+        Problem::Input(InputError::ThresholdRange { value: "2".into() }),
+        Problem::ListDropped {
+            origin: "https://data.trade.gov/csl/consolidated.json".into(),
+            drops: vec![
+                earl_screen::CountDrop {
+                    list: "CMIC".into(),
+                    before: 68,
+                    now: 0,
+                },
+                earl_screen::CountDrop {
+                    list: "DTC".into(),
+                    before: 787,
+                    now: 394,
+                },
+            ],
+        },
+        Problem::ListEmpty {
+            origin: "file:///tmp/lists/consolidated.csv".into(),
+        },
+        Problem::HttpStatus {
+            url: "https://data.trade.gov/csl/consolidated.json".into(),
+            status: "503 Service Unavailable".into(),
+        },
+    ])
+    .collect()
 }
 
 #[test]
@@ -161,6 +201,14 @@ fn file_problems() -> Vec<FileProblem> {
         },
         FileProblem::CannotCreate {
             file: "out/rows.csv".into(),
+            error: (&missing).into(),
+        },
+        FileProblem::CannotWrite {
+            file: "man".into(),
+            error: (&denied).into(),
+        },
+        FileProblem::CannotWriteFile {
+            file: "matrix.svg".into(),
             error: (&missing).into(),
         },
         FileProblem::UnreadableRow {

@@ -809,3 +809,35 @@ error-not-yes-no = القيمة «{$text}» في العمود {$column} ليست
 note-absent-columns = {$file}: أعمدة غير موجودة، تُعدّ فارغة في كل صف: {$columns}
 io-not-found = لا يوجد ملف أو دليل بهذا الاسم
 io-permission-denied = الإذن مرفوض
+
+## A figure outside its bound (earl_core::bounds): what it is, and why the bound is there.
+error-out-of-bounds = ‎{$flag}: القيمة {$value} خارج الحدود المقبولة ({$what}: {$low} ولا يزيد على {$max}): {$reason}
+bound-more-than = أكبر من {$min}
+bound-at-least = لا يقل عن {$min}
+bound-what-tops = الإنتاجية بوحدة TOPS
+bound-what-tpp = TPP
+bound-what-die-area = مساحة الرقاقة بوحدة mm²
+bound-what-pd = كثافة الأداء
+bound-what-memory-bandwidth = عرض نطاق الذاكرة بوحدة GB/s
+bound-what-chip-to-chip = عرض النطاق بين الرقاقات بوحدة GB/s
+bound-what-package-area = مساحة الحزمة بوحدة mm²
+bound-what-memory = سعة الذاكرة بوحدة GB
+bound-what-power = القدرة بوحدة W
+bound-reason-tops = 10 ملايين TOPS تعادل 80 ضعف ذروة معالج بحجم رقاقة السيليكون الكاملة (Cerebras WSE-3، ‏125 PFLOPS بدقة FP16 المتناثرة)؛ والبند 3A090 يجمع الأداء على مستوى لوحة دارات واحدة على الأكثر
+bound-reason-tpp = أكبر إنتاجية مقبولة (10 ملايين TOPS) بأطول طول بت (64) تعطي 640 مليونًا
+bound-reason-die-area = رقاقة سيليكون قطرها 300 mm مساحتها 70,686 mm²، ولوحة دارات من هذه الرقاقات أقل من متر مربع (10⁶ mm²)؛ ورقاقة منطقية أصغر من 1 mm² لا تتسع لمسرّع لمراكز البيانات
+bound-reason-pd = أعلى كثافة لرقاقة في chips.md لا تتجاوز 45.8؛ و10,000 أكثر من 200 ضعف ذلك
+bound-reason-memory-bandwidth = ‏100 PB/s تعادل خمسة أضعاف عرض نطاق ذاكرة SRAM على رقاقة السيليكون لمعالج بحجمها الكامل (21 PB/s) وأكثر من 10,000 ضعف أي حزمة HBM
+bound-reason-chip-to-chip = ‏10 PB/s أكثر من 1,000 ضعف أسرع وصلات المسرّعات (NVLink 5 بسرعة 1.8 TB/s)
+bound-reason-package-area = مساحة رصّة HBM نحو 100 mm²؛ و100,000 mm² أكبر من أي حزمة
+bound-reason-memory = البيتابايت الواحد آلاف أضعاف ذاكرة أي مسرّع
+bound-reason-power = الميغاواط صف كامل من قاعة بيانات، لا رقاقة واحدة
+
+## earl update's refusals of a list.
+error-list-dropped = رُفضت القائمة الواردة من {$origin}: {$drops}؛ هكذا يبدو التنزيل المبتور. إن كانت القوائم قد تقلّصت فعلًا، فأعد التشغيل مع ‎--accept-drop
+error-list-empty = رُفضت القائمة الواردة من {$origin}: لا تحوي أي قيد
+error-cannot-write = {$file}: تعذّرت الكتابة: {$error}
+error-cannot-write-file = تعذّرت الكتابة في {$file}: {$error}
+error-bad-count = ‎--contains «{$arg}»: «{$n}» ليس عددًا صحيحًا من الرقاقات
+error-threshold-range = يجب أن تكون عتبة التطابق بين 0 و1، والقيمة المعطاة {$value}
+error-http-status = {$url}: ردّ الخادم برمز HTTP {$status}

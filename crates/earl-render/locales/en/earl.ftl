@@ -722,3 +722,35 @@ note-absent-columns = {$file}: no column {$columns} — taken as empty in every 
 # The system's reasons earl words (English shows the system's own sentence instead)
 io-not-found = No such file or directory
 io-permission-denied = Permission denied
+
+## A figure outside its bound (earl_core::bounds): what it is, and why the bound is there.
+error-out-of-bounds = {$flag}: {$value} is outside the bounds for {$what} ({$low} and at most {$max}): {$reason}
+bound-more-than = more than {$min}
+bound-at-least = at least {$min}
+bound-what-tops = throughput in TOPS
+bound-what-tpp = TPP
+bound-what-die-area = die area in mm²
+bound-what-pd = performance density
+bound-what-memory-bandwidth = memory bandwidth in GB/s
+bound-what-chip-to-chip = chip-to-chip bandwidth in GB/s
+bound-what-package-area = package area in mm²
+bound-what-memory = memory in GB
+bound-what-power = power in W
+bound-reason-tops = 10 million TOPS is 80 times a whole-wafer processor's peak (Cerebras WSE-3, 125 PFLOPS sparse FP16); 3A090 aggregates at most a circuit board
+bound-reason-tpp = the largest throughput accepted (10 million TOPS) at the longest bit length (64) is 640 million
+bound-reason-die-area = a 300 mm wafer is 70,686 mm², and a circuit board of such dies is under a square metre (10⁶ mm²); a logic die under 1 mm² cannot carry a datacenter accelerator
+bound-reason-pd = the densest chip in chips.md is at most 45.8; 10,000 is over 200 times that
+bound-reason-memory-bandwidth = 100 PB/s is five times the on-wafer SRAM bandwidth of a whole-wafer processor (21 PB/s) and over 10,000 times any HBM package
+bound-reason-chip-to-chip = 10 PB/s is over 1,000 times the fastest accelerator links (1.8 TB/s NVLink 5)
+bound-reason-package-area = an HBM stack is about 100 mm²; 100,000 mm² is larger than any package
+bound-reason-memory = a petabyte is thousands of times any accelerator's memory
+bound-reason-power = a megawatt is a whole data-hall row, not a chip
+
+## earl update's refusals of a list.
+error-list-dropped = refused the list from {$origin}: {$drops}; a truncated download looks like this. If the lists really shrank, run again with --accept-drop
+error-list-empty = refused the list from {$origin}: it holds no entries
+error-cannot-write = {$file}: cannot write: {$error}
+error-cannot-write-file = cannot write {$file}: {$error}
+error-bad-count = --contains `{$arg}`: `{$n}` is not a whole number of chips
+error-threshold-range = the threshold must be between 0 and 1, got {$value}
+error-http-status = {$url}: the server answered HTTP {$status}

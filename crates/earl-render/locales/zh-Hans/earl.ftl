@@ -713,3 +713,35 @@ error-not-yes-no = {$column} 的值“{$text}”不是 yes 或 no（事实未知
 note-absent-columns = {$file}：缺少以下列，每行均按空值处理：{$columns}
 io-not-found = 没有那个文件或目录
 io-permission-denied = 权限不够
+
+## A figure outside its bound (earl_core::bounds): what it is, and why the bound is there.
+error-out-of-bounds = {$flag}：{$value} 超出{$what}的允许范围（{$low}，且不超过 {$max}）：{$reason}
+bound-more-than = 大于 {$min}
+bound-at-least = 不小于 {$min}
+bound-what-tops = 算力（TOPS）
+bound-what-tpp = TPP
+bound-what-die-area = 芯片面积（mm²）
+bound-what-pd = 性能密度
+bound-what-memory-bandwidth = 内存带宽（GB/s）
+bound-what-chip-to-chip = 芯片间带宽（GB/s）
+bound-what-package-area = 封装面积（mm²）
+bound-what-memory = 内存容量（GB）
+bound-what-power = 功率（W）
+bound-reason-tops = 1000 万 TOPS 是整片晶圆处理器峰值（Cerebras WSE-3，稀疏 FP16 125 PFLOPS）的 80 倍；3A090 最多汇总到一块电路板
+bound-reason-tpp = 可接受的最大算力（1000 万 TOPS）乘以最长位长（64）为 6.4 亿
+bound-reason-die-area = 一片 300 mm 晶圆为 70,686 mm²，由此类芯片组成的电路板不足一平方米（10⁶ mm²）；小于 1 mm² 的逻辑芯片无法承载数据中心加速器
+bound-reason-pd = chips.md 中密度最高的芯片不超过 45.8；10,000 是其 200 多倍
+bound-reason-memory-bandwidth = 100 PB/s 是整片晶圆处理器片上 SRAM 带宽（21 PB/s）的五倍，是任何 HBM 封装的一万多倍
+bound-reason-chip-to-chip = 10 PB/s 是最快加速器互连（NVLink 5，1.8 TB/s）的一千多倍
+bound-reason-package-area = 一个 HBM 堆栈约为 100 mm²；100,000 mm² 比任何封装都大
+bound-reason-memory = 1 PB 是任何加速器内存的数千倍
+bound-reason-power = 1 兆瓦是数据中心的一整排机柜，而不是一颗芯片
+
+## earl update's refusals of a list.
+error-list-dropped = 已拒绝来自 {$origin} 的清单：{$drops}；下载不完整时就是这样。如果清单确实缩减了，请加上 --accept-drop 重新运行
+error-list-empty = 已拒绝来自 {$origin} 的清单：其中没有任何条目
+error-cannot-write = {$file}：无法写入：{$error}
+error-cannot-write-file = 无法写入 {$file}：{$error}
+error-bad-count = --contains“{$arg}”：“{$n}”不是整数（芯片数应为整数）
+error-threshold-range = 阈值必须介于 0 与 1 之间，给定值为 {$value}
+error-http-status = {$url}：服务器返回 HTTP {$status}
