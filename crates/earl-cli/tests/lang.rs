@@ -843,3 +843,50 @@ fn contains_and_threshold_speak_the_language_asked() {
         "earl: يجب أن تكون عتبة التطابق بين 0 و1، والقيمة المعطاة 2\n"
     );
 }
+
+/// `ship --batch`'s two row reasons of its own, run in a directory with the files.
+fn ship_rows(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "q.csv",
+        "quantity,date,licence,us,value,chip,system\nlots,2026-03-02,,,,,\n",
+    );
+    write(
+        "b.csv",
+        "quantity,date,licence,us,value,chip,system\n3,2026-03-02,L-1,yes,,,\n",
+    );
+    let db = dir.path().join("audit.sqlite");
+    ["q.csv", "b.csv"]
+        .iter()
+        .map(|file| {
+            let args = [
+                lang,
+                &["--db", db.to_str().unwrap(), "ship", "--batch", file][..],
+            ]
+            .concat();
+            let (code, _, stderr) = in_dir(dir.path(), &args);
+            (code, stderr)
+        })
+        .collect()
+}
+
+/// `ship --batch`'s row reasons exactly as the English said them before they were typed
+/// (issue 25, round 7).
+#[test]
+fn ship_batch_rows_in_english_exactly() {
+    assert_eq!(
+        ship_rows(&[]),
+        [
+            (
+                Some(2),
+                "earl: q.csv: line 2: quantity is not a whole number of units\n".to_string()
+            ),
+            (
+                Some(2),
+                "earl: b.csv: line 2: a row is either under a licence or `us`, not both\n"
+                    .to_string()
+            ),
+        ]
+    );
+}
