@@ -228,7 +228,7 @@ fn read_batch(
         let quantity: u64 = field("quantity")
             .unwrap_or_default()
             .parse()
-            .map_err(|_| at("quantity is not a whole number of units".into()))?;
+            .map_err(|_| row(RowReason::QuantityNotUnits))?;
         units_in_bounds("quantity", quantity).map_err(at)?;
         let date = earl_engine::parse_date(&field("date").unwrap_or_default())
             .map_err(|e| row(e.into()))?;
@@ -246,9 +246,7 @@ fn read_batch(
             .transpose()?;
         let us = matches!(field("us").as_deref(), Some("true" | "yes" | "1"));
         if us && field("licence").is_some() {
-            return Err(at(
-                "a row is either under a licence or `us`, not both".into()
-            ));
+            return Err(row(RowReason::LicenceAndUs));
         }
         // The row as the question it asks, and the shipment that question records.
         let question = ShipQuestion {

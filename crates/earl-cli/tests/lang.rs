@@ -890,3 +890,35 @@ fn ship_batch_rows_in_english_exactly() {
         ]
     );
 }
+
+#[test]
+fn ship_batch_rows_speak_the_language_asked() {
+    assert_eq!(
+        ship_rows(&["--lang", "zh"]),
+        [
+            (
+                Some(2),
+                "earl: q.csv：第 2 行：数量（quantity）不是整数个单位\n".to_string()
+            ),
+            (
+                Some(2),
+                "earl: b.csv：第 2 行：一行要么按许可证出货，要么标记 us 列，不能两者兼有\n"
+                    .to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        ship_rows(&["--lang", "ar"]),
+        [
+            (
+                Some(2),
+                "earl: q.csv: السطر 2: الكمية (quantity) ليست عددًا صحيحًا من الوحدات\n".to_string()
+            ),
+            (
+                Some(2),
+                "earl: b.csv: السطر 2: يكون الصف إمّا بموجب ترخيص وإمّا بالعمود us، لا الاثنين معًا\n"
+                    .to_string()
+            ),
+        ]
+    );
+}

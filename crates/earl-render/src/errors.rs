@@ -194,6 +194,10 @@ pub enum RowReason {
         column: String,
         text: String,
     },
+    /// `ship --batch`: a quantity that is not a whole number of units.
+    QuantityNotUnits,
+    /// `ship --batch`: a row under a licence that also says `us`.
+    LicenceAndUs,
     /// A row the CSV reader could not read (its reason, in English).
     Unreadable(String),
     /// Any other reason, in English only.
@@ -212,6 +216,10 @@ impl std::fmt::Display for RowReason {
                 f,
                 "{column} `{text}` is not yes or no (leave it out when the fact is not known)"
             ),
+            RowReason::QuantityNotUnits => f.write_str("quantity is not a whole number of units"),
+            RowReason::LicenceAndUs => {
+                f.write_str("a row is either under a licence or `us`, not both")
+            }
             RowReason::Unreadable(e) => write!(f, "unreadable row: {e}"),
             RowReason::Said(s) => f.write_str(s),
         }
@@ -479,6 +487,8 @@ fn row_words(r: &RowReason, lang: Lang) -> String {
             column = column.as_str(),
             text = shown(text)
         ),
+        RowReason::QuantityNotUnits => tr!(lang, "error-quantity-not-units"),
+        RowReason::LicenceAndUs => tr!(lang, "error-licence-and-us"),
         RowReason::Unreadable(e) => tr!(lang, "error-unreadable", error = e.as_str()),
         RowReason::Said(s) => s.clone(),
     }
@@ -711,6 +721,8 @@ mod tests {
                 column: "us_tech".into(),
                 text: "maybe".into(),
             },
+            RowReason::QuantityNotUnits,
+            RowReason::LicenceAndUs,
             RowReason::Unreadable("CSV error".into()),
             RowReason::Said("anything".into()),
         ];

@@ -260,6 +260,8 @@ fn file_problems() -> Vec<FileProblem> {
             column: "us_tech".into(),
             text: "maybe".into(),
         },
+        RowReason::QuantityNotUnits,
+        RowReason::LicenceAndUs,
         RowReason::Input(InputError::UnknownChip(UnknownChip {
             name: "H300".into(),
             suggestions: vec!["H200 SXM".into()],

@@ -718,6 +718,8 @@ error-row = {$file}: line {$line}: {$reason}
 error-not-whole-number = {$column} `{$text}` is not a whole number
 error-not-number = {$column} `{$text}` is not a number
 error-not-yes-no = {$column} `{$text}` is not yes or no (leave it out when the fact is not known)
+error-quantity-not-units = quantity is not a whole number of units
+error-licence-and-us = a row is either under a licence or `us`, not both
 note-absent-columns = {$file}: no column {$columns} — taken as empty in every row
 # The system's reasons earl words (English shows the system's own sentence instead)
 io-not-found = No such file or directory
