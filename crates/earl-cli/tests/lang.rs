@@ -922,3 +922,53 @@ fn ship_batch_rows_speak_the_language_asked() {
         ]
     );
 }
+
+/// `owners import`'s row reasons, run in a directory with the files (and the graph in it).
+fn owners_rows(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("self.csv", "owner,owned,percent\nAcme,Acme,50\n");
+    write("pct.csv", "owner,owned,percent\nAcme,Beta,150\n");
+    write("date.csv", "owner,owned,percent,from\nAcme,Beta,50,soon\n");
+    write(
+        "order.csv",
+        "owner,owned,percent,from,to\nAcme,Beta,50,2026-02-01,2026-01-01\n",
+    );
+    let data = dir.path().join("data");
+    ["self.csv", "pct.csv", "date.csv", "order.csv"]
+        .iter()
+        .map(|file| {
+            let args = [
+                lang,
+                &[
+                    "--data-dir",
+                    data.to_str().unwrap(),
+                    "owners",
+                    "import",
+                    file,
+                ][..],
+            ]
+            .concat();
+            let (code, _, stderr) = in_dir(dir.path(), &args);
+            (code, stderr)
+        })
+        .collect()
+}
+
+/// `owners import`'s row reasons exactly as the English said them before they were typed
+/// (issue 25, round 7).
+#[test]
+fn owners_import_rows_in_english_exactly() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        owners_rows(&[]),
+        [
+            said("self.csv: line 2: `Acme` is said to own itself"),
+            said(
+                "pct.csv: line 2: column `percent`: `150` is not a share more than 0 and at most 100"
+            ),
+            said("date.csv: line 2: column `from`: `soon` is not a date (YYYY-MM-DD)"),
+            said("order.csv: line 2: column `to`: 2026-01-01 is before `from` 2026-02-01"),
+        ]
+    );
+}
