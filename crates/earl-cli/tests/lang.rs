@@ -972,3 +972,30 @@ fn owners_import_rows_in_english_exactly() {
         ]
     );
 }
+
+#[test]
+fn owners_import_rows_speak_the_language_asked() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        owners_rows(&["--lang", "zh"]),
+        [
+            said("self.csv：第 2 行：文件称“Acme”拥有其自身"),
+            said("pct.csv：第 2 行：percent 列：“150”不是大于 0 且不超过 100 的持股比例"),
+            said("date.csv：第 2 行：from 列：“soon”不是日期（格式应为 YYYY-MM-DD）"),
+            said("order.csv：第 2 行：to 列：2026-01-01 早于 from 列的 2026-02-01"),
+        ]
+    );
+    assert_eq!(
+        owners_rows(&["--lang", "ar"]),
+        [
+            said("self.csv: السطر 2: يَذكر الملف أن «Acme» يملك نفسه"),
+            said(
+                "pct.csv: السطر 2: العمود percent: القيمة «150» ليست حصة أكبر من 0 ولا تزيد على 100"
+            ),
+            said("date.csv: السطر 2: العمود from: القيمة «soon» ليست تاريخًا (YYYY-MM-DD)"),
+            said(
+                "order.csv: السطر 2: العمود to: التاريخ 2026-01-01 سابق لتاريخ العمود from (2026-02-01)"
+            ),
+        ]
+    );
+}

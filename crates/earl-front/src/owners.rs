@@ -18,6 +18,7 @@ use crate::app::App;
 use crate::check::check_columns;
 use crate::failure::Failure;
 use earl_core::shown::shown;
+use earl_render::errors::{FileProblem, RowReason};
 use earl_store::graph::{Edge, Share};
 use jiff::civil::Date;
 use serde_json::Value;
@@ -523,6 +524,13 @@ fn read_csv(
     let at = |line: u64, what: String| {
         Failure::input(format!("{}: line {line}: {what}", path.display()))
     };
+    let row = |line: u64, reason: RowReason| {
+        Failure::file(FileProblem::Row {
+            file: path.display().to_string(),
+            line,
+            reason,
+        })
+    };
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(bytes);
@@ -566,10 +574,7 @@ fn read_csv(
         let owner = name(owner_at, "owner")?;
         let owned = name(owned_at, "owned")?;
         if earl_core::ownership::key(&owner) == earl_core::ownership::key(&owned) {
-            return Err(at(
-                line,
-                format!("`{}` is said to own itself", shown(&owner)),
-            ));
+            return Err(row(line, RowReason::OwnsItself { name: owner }));
         }
         let raw = field(percent_at);
         let percent: f64 = raw
@@ -578,21 +583,23 @@ fn read_csv(
             .ok()
             .filter(|p: &f64| p.is_finite() && *p > 0.0 && *p <= 100.0)
             .ok_or_else(|| {
-                at(
+                row(
                     line,
-                    format!(
-                        "column `percent`: `{}` is not a share more than 0 and at most 100",
-                        shown(raw)
-                    ),
+                    RowReason::NotShare {
+                        text: raw.to_string(),
+                    },
                 )
             })?;
         let date = |i: Option<usize>, what: &str| -> Result<Option<String>, Failure> {
             match field(i) {
                 "" => Ok(None),
                 d => d.parse::<Date>().map(|d| Some(d.to_string())).map_err(|_| {
-                    at(
+                    row(
                         line,
-                        format!("column `{what}`: `{}` is not a date (YYYY-MM-DD)", shown(d)),
+                        RowReason::NotDate {
+                            column: what.to_string(),
+                            text: d.to_string(),
+                        },
                     )
                 }),
             }
@@ -601,7 +608,13 @@ fn read_csv(
         if let (Some(f), Some(t)) = (&from, &to)
             && f > t
         {
-            return Err(at(line, format!("column `to`: {t} is before `from` {f}")));
+            return Err(row(
+                line,
+                RowReason::ToBeforeFrom {
+                    from: f.clone(),
+                    to: t.clone(),
+                },
+            ));
         }
         let source = match field(source_at) {
             "" => format!("{file_name}, line {line}"),

@@ -198,6 +198,24 @@ pub enum RowReason {
     QuantityNotUnits,
     /// `ship --batch`: a row under a licence that also says `us`.
     LicenceAndUs,
+    /// `owners import`: a row whose owner and owned are the same name.
+    OwnsItself {
+        name: String,
+    },
+    /// `owners import`: a `percent` that is not a share in (0, 100].
+    NotShare {
+        text: String,
+    },
+    /// `owners import`: a `from` or `to` that is not a date.
+    NotDate {
+        column: String,
+        text: String,
+    },
+    /// `owners import`: a `to` before the row's `from`.
+    ToBeforeFrom {
+        from: String,
+        to: String,
+    },
     /// A row the CSV reader could not read (its reason, in English).
     Unreadable(String),
     /// Any other reason, in English only.
@@ -219,6 +237,22 @@ impl std::fmt::Display for RowReason {
             RowReason::QuantityNotUnits => f.write_str("quantity is not a whole number of units"),
             RowReason::LicenceAndUs => {
                 f.write_str("a row is either under a licence or `us`, not both")
+            }
+            RowReason::OwnsItself { name } => {
+                write!(f, "`{}` is said to own itself", shown(name))
+            }
+            RowReason::NotShare { text } => write!(
+                f,
+                "column `percent`: `{}` is not a share more than 0 and at most 100",
+                shown(text)
+            ),
+            RowReason::NotDate { column, text } => write!(
+                f,
+                "column `{column}`: `{}` is not a date (YYYY-MM-DD)",
+                shown(text)
+            ),
+            RowReason::ToBeforeFrom { from, to } => {
+                write!(f, "column `to`: {to} is before `from` {from}")
             }
             RowReason::Unreadable(e) => write!(f, "unreadable row: {e}"),
             RowReason::Said(s) => f.write_str(s),
@@ -489,6 +523,20 @@ fn row_words(r: &RowReason, lang: Lang) -> String {
         ),
         RowReason::QuantityNotUnits => tr!(lang, "error-quantity-not-units"),
         RowReason::LicenceAndUs => tr!(lang, "error-licence-and-us"),
+        RowReason::OwnsItself { name } => tr!(lang, "error-owns-itself", name = shown(name)),
+        RowReason::NotShare { text } => tr!(lang, "error-not-share", text = shown(text)),
+        RowReason::NotDate { column, text } => tr!(
+            lang,
+            "error-not-date",
+            column = column.as_str(),
+            text = shown(text)
+        ),
+        RowReason::ToBeforeFrom { from, to } => tr!(
+            lang,
+            "error-to-before-from",
+            from = from.as_str(),
+            to = to.as_str()
+        ),
         RowReason::Unreadable(e) => tr!(lang, "error-unreadable", error = e.as_str()),
         RowReason::Said(s) => s.clone(),
     }
@@ -723,6 +771,18 @@ mod tests {
             },
             RowReason::QuantityNotUnits,
             RowReason::LicenceAndUs,
+            RowReason::OwnsItself {
+                name: "Acme".into(),
+            },
+            RowReason::NotShare { text: "150".into() },
+            RowReason::NotDate {
+                column: "from".into(),
+                text: "soon".into(),
+            },
+            RowReason::ToBeforeFrom {
+                from: "2026-02-01".into(),
+                to: "2026-01-01".into(),
+            },
             RowReason::Unreadable("CSV error".into()),
             RowReason::Said("anything".into()),
         ];

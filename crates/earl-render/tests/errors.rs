@@ -262,6 +262,18 @@ fn file_problems() -> Vec<FileProblem> {
         },
         RowReason::QuantityNotUnits,
         RowReason::LicenceAndUs,
+        RowReason::OwnsItself {
+            name: "Acme".into(),
+        },
+        RowReason::NotShare { text: "150".into() },
+        RowReason::NotDate {
+            column: "from".into(),
+            text: "soon".into(),
+        },
+        RowReason::ToBeforeFrom {
+            from: "2026-02-01".into(),
+            to: "2026-01-01".into(),
+        },
         RowReason::Input(InputError::UnknownChip(UnknownChip {
             name: "H300".into(),
             suggestions: vec!["H200 SXM".into()],

@@ -720,6 +720,10 @@ error-not-number = {$column} `{$text}` is not a number
 error-not-yes-no = {$column} `{$text}` is not yes or no (leave it out when the fact is not known)
 error-quantity-not-units = quantity is not a whole number of units
 error-licence-and-us = a row is either under a licence or `us`, not both
+error-owns-itself = `{$name}` is said to own itself
+error-not-share = column `percent`: `{$text}` is not a share more than 0 and at most 100
+error-not-date = column `{$column}`: `{$text}` is not a date (YYYY-MM-DD)
+error-to-before-from = column `to`: {$to} is before `from` {$from}
 note-absent-columns = {$file}: no column {$columns} — taken as empty in every row
 # The system's reasons earl words (English shows the system's own sentence instead)
 io-not-found = No such file or directory
