@@ -999,3 +999,53 @@ fn owners_import_rows_speak_the_language_asked() {
         ]
     );
 }
+
+/// `review import`'s refusals of a file (the audit trail in the directory: review needs it).
+fn review_rows(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("unk.csv", "party,entry,decision,reviewer,reason,color\n");
+    write("lacks.csv", "party,entry,decision,reviewer\n");
+    write(
+        "dec.csv",
+        "party,entry,decision,reviewer,reason\nAcme,x,maybe,me,why\n",
+    );
+    let db = dir.path().join("audit.sqlite");
+    ["unk.csv", "lacks.csv", "dec.csv"]
+        .iter()
+        .map(|file| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            command.current_dir(dir.path());
+            for name in ["EARL_LANG", "LC_ALL", "LANG"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .args(lang)
+                .args(["--db", db.to_str().unwrap(), "review", "import", file])
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+/// `review import`'s refusals exactly as the English said them before they were typed
+/// (issue 25, round 7).
+#[test]
+fn review_import_rows_in_english_exactly() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        review_rows(&[]),
+        [
+            said(
+                "unk.csv:1: unknown column `color` (columns: party, entry, decision, reviewer, \
+                 reason, optionally country, expires, entry_hash, id, list, entry_name, date)"
+            ),
+            said("lacks.csv:1: the header lacks `reason`"),
+            said("dec.csv:2: `decision` is false-positive, true-match or escalated"),
+        ]
+    );
+}
