@@ -1049,3 +1049,33 @@ fn review_import_rows_in_english_exactly() {
         ]
     );
 }
+
+#[test]
+fn review_import_rows_speak_the_language_asked() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        review_rows(&["--lang", "zh"]),
+        [
+            said(
+                "unk.csv：第 1 行：未知列“color”（必需列：party, entry, decision, reviewer, reason；\
+                 可选列：country, expires, entry_hash, id, list, entry_name, date）"
+            ),
+            said("lacks.csv：第 1 行：表头缺少“reason”列"),
+            said("dec.csv：第 2 行：decision 列应为 false-positive、true-match 或 escalated"),
+        ]
+    );
+    assert_eq!(
+        review_rows(&["--lang", "ar"]),
+        [
+            said(
+                "unk.csv: السطر 1: عمود غير معروف «color» (الأعمدة: party, entry, decision, \
+                 reviewer, reason، واختياريًا: country, expires, entry_hash, id, list, \
+                 entry_name, date)"
+            ),
+            said("lacks.csv: السطر 1: يخلو سطر العناوين من العمود «reason»"),
+            said(
+                "dec.csv: السطر 2: قيمة العمود decision إمّا false-positive أو true-match أو escalated"
+            ),
+        ]
+    );
+}

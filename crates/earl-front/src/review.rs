@@ -14,6 +14,7 @@ use crate::app::{App, Failure};
 use earl_engine::audit::Source;
 use earl_engine::review::{Disposition, DispositionView, Evidence, ReviewAdd, RevocationView};
 use earl_question::{Decision, ReviewQuestion, RevokeQuestion};
+use earl_render::errors::{FileProblem, RowReason};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -129,9 +130,14 @@ fn decision_name(d: Decision) -> &'static str {
 pub fn import(app: &App, path: &Path, source: Source) -> Result<Vec<DispositionView>, Failure> {
     let engine = app.engine()?;
     let file = evidence_of(path)?;
-    let located = |line: u64, e: &dyn std::fmt::Display| {
-        Failure::input(format!("{}:{line}: {e}", path.display()))
+    let at = |line: u64, reason: RowReason| {
+        Failure::file(FileProblem::At {
+            file: path.display().to_string(),
+            line,
+            reason,
+        })
     };
+    let located = |line: u64, e: &dyn std::fmt::Display| at(line, RowReason::Said(e.to_string()));
     let bytes = std::fs::read(path).map_err(|e| Failure::cannot_read(path, &e))?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
@@ -139,19 +145,24 @@ pub fn import(app: &App, path: &Path, source: Source) -> Result<Vec<DispositionV
     let headers = reader.headers().map_err(|e| located(1, &e))?.clone();
     for h in &headers {
         if !REQUIRED_COLUMNS.contains(&h) && !OPTIONAL_COLUMNS.contains(&h) {
-            return Err(located(
+            return Err(at(
                 1,
-                &format!(
-                    "unknown column `{h}` (columns: {}, optionally {})",
-                    REQUIRED_COLUMNS.join(", "),
-                    OPTIONAL_COLUMNS.join(", ")
-                ),
+                RowReason::UnknownReviewColumn {
+                    name: h.to_string(),
+                    required: REQUIRED_COLUMNS.map(String::from).to_vec(),
+                    optional: OPTIONAL_COLUMNS.map(String::from).to_vec(),
+                },
             ));
         }
     }
     for required in REQUIRED_COLUMNS {
         if !headers.iter().any(|h| h == required) {
-            return Err(located(1, &format!("the header lacks `{required}`")));
+            return Err(at(
+                1,
+                RowReason::HeaderLacks {
+                    name: required.to_string(),
+                },
+            ));
         }
     }
     let mut dispositions: Vec<Disposition> = Vec::new();
@@ -165,16 +176,12 @@ pub fn import(app: &App, path: &Path, source: Source) -> Result<Vec<DispositionV
                 .and_then(|i| row.get(i))
                 .filter(|c| !c.is_empty())
         };
-        let decision = decision_of(cell("decision").unwrap_or_default()).ok_or_else(|| {
-            located(
-                line,
-                &"`decision` is false-positive, true-match or escalated",
-            )
-        })?;
+        let decision = decision_of(cell("decision").unwrap_or_default())
+            .ok_or_else(|| at(line, RowReason::NotDecision))?;
         let expires = cell("expires")
             .map(earl_engine::parse_date)
             .transpose()
-            .map_err(|e| located(line, &e))?;
+            .map_err(|e| at(line, e.into()))?;
         let add = ReviewAdd {
             party: cell("party").unwrap_or_default().to_string(),
             entry: cell("entry").unwrap_or_default().to_string(),
@@ -189,7 +196,7 @@ pub fn import(app: &App, path: &Path, source: Source) -> Result<Vec<DispositionV
         dispositions.push(
             engine
                 .disposition(&add, cell("entry_hash"))
-                .map_err(|e| located(line, &e))?,
+                .map_err(|e| at(line, e.into()))?,
         );
     }
     Ok(engine.record_dispositions(store(app)?, source, dispositions)?)

@@ -119,6 +119,12 @@ pub enum FileProblem {
         line: u64,
         reason: RowReason,
     },
+    /// `review import`: a reason at a line, said "{file}:{line}: {reason}".
+    At {
+        file: String,
+        line: u64,
+        reason: RowReason,
+    },
 }
 
 /// What is wrong with a header's columns.
@@ -216,6 +222,18 @@ pub enum RowReason {
         from: String,
         to: String,
     },
+    /// `review import`: a header column it does not know, and the columns it knows.
+    UnknownReviewColumn {
+        name: String,
+        required: Vec<String>,
+        optional: Vec<String>,
+    },
+    /// `review import`: the header lacks a required column.
+    HeaderLacks {
+        name: String,
+    },
+    /// `review import`: a `decision` that is none of the three.
+    NotDecision,
     /// A row the CSV reader could not read (its reason, in English).
     Unreadable(String),
     /// Any other reason, in English only.
@@ -253,6 +271,20 @@ impl std::fmt::Display for RowReason {
             ),
             RowReason::ToBeforeFrom { from, to } => {
                 write!(f, "column `to`: {to} is before `from` {from}")
+            }
+            RowReason::UnknownReviewColumn {
+                name,
+                required,
+                optional,
+            } => write!(
+                f,
+                "unknown column `{name}` (columns: {}, optionally {})",
+                required.join(", "),
+                optional.join(", ")
+            ),
+            RowReason::HeaderLacks { name } => write!(f, "the header lacks `{name}`"),
+            RowReason::NotDecision => {
+                f.write_str("`decision` is false-positive, true-match or escalated")
             }
             RowReason::Unreadable(e) => write!(f, "unreadable row: {e}"),
             RowReason::Said(s) => f.write_str(s),
@@ -295,6 +327,7 @@ impl std::fmt::Display for FileProblem {
                 "{file}: line 1: missing column `{name}` (columns a and b are compared)"
             ),
             FileProblem::Row { file, line, reason } => write!(f, "{file}: line {line}: {reason}"),
+            FileProblem::At { file, line, reason } => write!(f, "{file}:{line}: {reason}"),
         }
     }
 }
@@ -436,6 +469,13 @@ fn file_words(p: &FileProblem, lang: Lang) -> String {
             line = *line,
             reason = row_words(reason, lang)
         ),
+        FileProblem::At { file, line, reason } => tr!(
+            lang,
+            "error-at",
+            file = file.as_str(),
+            line = *line,
+            reason = row_words(reason, lang)
+        ),
     }
 }
 
@@ -537,6 +577,19 @@ fn row_words(r: &RowReason, lang: Lang) -> String {
             from = from.as_str(),
             to = to.as_str()
         ),
+        RowReason::UnknownReviewColumn {
+            name,
+            required,
+            optional,
+        } => tr!(
+            lang,
+            "error-review-unknown-column",
+            name = shown(name),
+            required = required.join(", "),
+            optional = optional.join(", ")
+        ),
+        RowReason::HeaderLacks { name } => tr!(lang, "error-header-lacks", name = name.as_str()),
+        RowReason::NotDecision => tr!(lang, "error-not-decision"),
         RowReason::Unreadable(e) => tr!(lang, "error-unreadable", error = e.as_str()),
         RowReason::Said(s) => s.clone(),
     }
@@ -783,6 +836,15 @@ mod tests {
                 from: "2026-02-01".into(),
                 to: "2026-01-01".into(),
             },
+            RowReason::UnknownReviewColumn {
+                name: "color".into(),
+                required: vec!["party".into(), "entry".into()],
+                optional: vec!["country".into(), "expires".into()],
+            },
+            RowReason::HeaderLacks {
+                name: "reason".into(),
+            },
+            RowReason::NotDecision,
             RowReason::Unreadable("CSV error".into()),
             RowReason::Said("anything".into()),
         ];
@@ -837,6 +899,11 @@ mod tests {
         }
         for reason in reasons {
             assert_eq!(row_words(&reason, Lang::En), reason.to_string());
+            problems.push(FileProblem::At {
+                file: file(),
+                line: 2,
+                reason: reason.clone(),
+            });
             problems.push(FileProblem::Row {
                 file: file(),
                 line: 2,

@@ -285,6 +285,23 @@ fn file_problems() -> Vec<FileProblem> {
             reason,
         });
     }
+    for reason in [
+        RowReason::UnknownReviewColumn {
+            name: "color".into(),
+            required: vec!["party".into(), "entry".into()],
+            optional: vec!["country".into(), "expires".into()],
+        },
+        RowReason::HeaderLacks {
+            name: "reason".into(),
+        },
+        RowReason::NotDecision,
+    ] {
+        problems.push(FileProblem::At {
+            file: "review.csv".into(),
+            line: 1,
+            reason,
+        });
+    }
     problems
 }
 

@@ -724,6 +724,10 @@ error-owns-itself = `{$name}` is said to own itself
 error-not-share = column `percent`: `{$text}` is not a share more than 0 and at most 100
 error-not-date = column `{$column}`: `{$text}` is not a date (YYYY-MM-DD)
 error-to-before-from = column `to`: {$to} is before `from` {$from}
+error-at = {$file}:{$line}: {$reason}
+error-review-unknown-column = unknown column `{$name}` (columns: {$required}, optionally {$optional})
+error-header-lacks = the header lacks `{$name}`
+error-not-decision = `decision` is false-positive, true-match or escalated
 note-absent-columns = {$file}: no column {$columns} — taken as empty in every row
 # The system's reasons earl words (English shows the system's own sentence instead)
 io-not-found = No such file or directory
