@@ -19,6 +19,21 @@ fn earl(args: &[&str], env: &[(&str, &str)]) -> Output {
 
 const H200_CN: [&str; 6] = ["check", "H200", "--to", "CN", "--date", "2026-03-01"];
 
+/// What earl wrote on stderr refusing `args` (exit 2), less the isolates (U+2068, U+2069)
+/// around each argument in Arabic.
+fn refused(args: &[&str]) -> String {
+    let o = earl(args, &[]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stderr)
+        .unwrap()
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
 /// What earl printed, less the isolates (U+2068, U+2069) around each argument in Arabic.
 fn stdout(o: &Output) -> String {
     assert_eq!(
@@ -269,18 +284,6 @@ fn the_status_lines_speak_the_language_asked() {
 /// Bad input is refused in the language asked, with the same exit code; English is as it was.
 #[test]
 fn refusals_of_bad_input_speak_the_language_asked() {
-    let refused = |args: &[&str]| {
-        let o = earl(args, &[]);
-        assert_eq!(
-            o.status.code(),
-            Some(2),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-        String::from_utf8(o.stderr)
-            .unwrap()
-            .replace(['\u{2068}', '\u{2069}'], "")
-    };
     let chip = ["check", "H300", "--to", "CN"];
     assert_eq!(
         refused(&chip),
@@ -607,13 +610,6 @@ fn file_errors_and_batch_rows_speak_the_language_asked() {
 /// Arabic on request, exit 2.
 #[test]
 fn bad_figures_and_scenarios_speak_the_language_asked() {
-    let refused = |args: &[&str]| {
-        let o = earl(args, &[]);
-        assert_eq!(o.status.code(), Some(2));
-        String::from_utf8(o.stderr)
-            .unwrap()
-            .replace(['\u{2068}', '\u{2069}'], "")
-    };
     let known = "ai-diffusion, h200-revenue-share, blackwell-down-the-stack, safe-chips-act, \
                  gain-ai-act, ai-overwatch-act, chip-security-act";
     let scenario = ["check", "H200", "--to", "CN", "--scenario", "nope"];
@@ -663,11 +659,6 @@ fn bad_figures_and_scenarios_speak_the_language_asked() {
 
 #[test]
 fn figures_out_of_bounds_in_english_exactly() {
-    let refused = |args: &[&str]| {
-        let o = earl(args, &[]);
-        assert_eq!(o.status.code(), Some(2));
-        String::from_utf8(o.stderr).unwrap()
-    };
     assert_eq!(
         refused(&["classify", "--tpp", "1e12"]),
         "earl: --tpp: 1000000000000 is outside the bounds for TPP (more than 0 and at most \
@@ -697,13 +688,6 @@ fn figures_out_of_bounds_in_english_exactly() {
 
 #[test]
 fn figures_out_of_bounds_speak_the_language_asked() {
-    let refused = |args: &[&str]| {
-        let o = earl(args, &[]);
-        assert_eq!(o.status.code(), Some(2));
-        String::from_utf8(o.stderr)
-            .unwrap()
-            .replace(['\u{2068}', '\u{2069}'], "")
-    };
     assert_eq!(
         refused(&["--lang", "zh", "classify", "--tpp", "1e12"]),
         "earl: --tpp：1000000000000 超出TPP的允许范围（大于 0，且不超过 1000000000）：\
@@ -728,11 +712,6 @@ fn figures_out_of_bounds_speak_the_language_asked() {
 
 #[test]
 fn files_earl_cannot_write_in_english_exactly() {
-    let refused = |args: &[&str]| {
-        let o = earl(args, &[]);
-        assert_eq!(o.status.code(), Some(2));
-        String::from_utf8(o.stderr).unwrap()
-    };
     assert_eq!(
         refused(&["man", "--dir", "/dev/null/x"]),
         "earl: /dev/null/x: cannot write: Not a directory (os error 20)\n"
@@ -751,13 +730,6 @@ fn files_earl_cannot_write_in_english_exactly() {
 
 #[test]
 fn files_earl_cannot_write_speak_the_language_asked() {
-    let refused = |args: &[&str]| {
-        let o = earl(args, &[]);
-        assert_eq!(o.status.code(), Some(2));
-        String::from_utf8(o.stderr)
-            .unwrap()
-            .replace(['\u{2068}', '\u{2069}'], "")
-    };
     let svg = [
         "diff",
         "2026-01-01",
@@ -786,11 +758,6 @@ fn files_earl_cannot_write_speak_the_language_asked() {
 
 #[test]
 fn contains_and_threshold_in_english_exactly() {
-    let refused = |args: &[&str]| {
-        let o = earl(args, &[]);
-        assert_eq!(o.status.code(), Some(2));
-        String::from_utf8(o.stderr).unwrap()
-    };
     assert_eq!(
         refused(&["check", "--contains", "H200=lots", "--to", "CN"]),
         "earl: --contains `H200=lots`: `lots` is not a whole number of chips\n"
@@ -803,13 +770,6 @@ fn contains_and_threshold_in_english_exactly() {
 
 #[test]
 fn contains_and_threshold_speak_the_language_asked() {
-    let refused = |args: &[&str]| {
-        let o = earl(args, &[]);
-        assert_eq!(o.status.code(), Some(2));
-        String::from_utf8(o.stderr)
-            .unwrap()
-            .replace(['\u{2068}', '\u{2069}'], "")
-    };
     assert_eq!(
         refused(&[
             "--lang",
@@ -844,31 +804,61 @@ fn contains_and_threshold_speak_the_language_asked() {
     );
 }
 
-/// `ship --batch`'s two row reasons of its own, run in a directory with the files.
-fn ship_rows(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+/// Each of `files` (name, contents) written into one fresh directory and given, in turn, to the
+/// command `args(dir, file)` builds, run there after `lang`: its exit code and its stderr, less
+/// the Arabic isolates.
+fn each_file_refused(
+    lang: &[&str],
+    files: &[(&str, &str)],
+    args: impl Fn(&std::path::Path, &str) -> Vec<String>,
+) -> Vec<(Option<i32>, String)> {
     let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
-    write(
-        "q.csv",
-        "quantity,date,licence,us,value,chip,system\nlots,2026-03-02,,,,,\n",
-    );
-    write(
-        "b.csv",
-        "quantity,date,licence,us,value,chip,system\n3,2026-03-02,L-1,yes,,,\n",
-    );
-    let db = dir.path().join("audit.sqlite");
-    ["q.csv", "b.csv"]
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    files
         .iter()
-        .map(|file| {
-            let args = [
-                lang,
-                &["--db", db.to_str().unwrap(), "ship", "--batch", file][..],
-            ]
-            .concat();
-            let (code, _, stderr) = in_dir(dir.path(), &args);
-            (code, stderr)
+        .map(|(file, _)| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            command.current_dir(dir.path());
+            for name in ["EARL_LANG", "LC_ALL", "LANG"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .args(lang)
+                .args(args(dir.path(), file))
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            (o.status.code(), stderr)
         })
         .collect()
+}
+
+/// `ship --batch`'s two row reasons of its own, run in a directory with the files.
+fn ship_rows(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    each_file_refused(
+        lang,
+        &[
+            (
+                "q.csv",
+                "quantity,date,licence,us,value,chip,system\nlots,2026-03-02,,,,,\n",
+            ),
+            (
+                "b.csv",
+                "quantity,date,licence,us,value,chip,system\n3,2026-03-02,L-1,yes,,,\n",
+            ),
+        ],
+        |dir, file| {
+            let db = dir.join("audit.sqlite");
+            let db = db.to_str().unwrap();
+            ["--no-audit", "--db", db, "ship", "--batch", file]
+                .map(String::from)
+                .into()
+        },
+    )
 }
 
 /// `ship --batch`'s row reasons exactly as the English said them before they were typed
@@ -925,34 +915,25 @@ fn ship_batch_rows_speak_the_language_asked() {
 
 /// `owners import`'s row reasons, run in a directory with the files (and the graph in it).
 fn owners_rows(lang: &[&str]) -> Vec<(Option<i32>, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
-    write("self.csv", "owner,owned,percent\nAcme,Acme,50\n");
-    write("pct.csv", "owner,owned,percent\nAcme,Beta,150\n");
-    write("date.csv", "owner,owned,percent,from\nAcme,Beta,50,soon\n");
-    write(
-        "order.csv",
-        "owner,owned,percent,from,to\nAcme,Beta,50,2026-02-01,2026-01-01\n",
-    );
-    let data = dir.path().join("data");
-    ["self.csv", "pct.csv", "date.csv", "order.csv"]
-        .iter()
-        .map(|file| {
-            let args = [
-                lang,
-                &[
-                    "--data-dir",
-                    data.to_str().unwrap(),
-                    "owners",
-                    "import",
-                    file,
-                ][..],
-            ]
-            .concat();
-            let (code, _, stderr) = in_dir(dir.path(), &args);
-            (code, stderr)
-        })
-        .collect()
+    each_file_refused(
+        lang,
+        &[
+            ("self.csv", "owner,owned,percent\nAcme,Acme,50\n"),
+            ("pct.csv", "owner,owned,percent\nAcme,Beta,150\n"),
+            ("date.csv", "owner,owned,percent,from\nAcme,Beta,50,soon\n"),
+            (
+                "order.csv",
+                "owner,owned,percent,from,to\nAcme,Beta,50,2026-02-01,2026-01-01\n",
+            ),
+        ],
+        |dir, file| {
+            let data = dir.join("data");
+            let data = data.to_str().unwrap();
+            ["--no-audit", "--data-dir", data, "owners", "import", file]
+                .map(String::from)
+                .into()
+        },
+    )
 }
 
 /// `owners import`'s row reasons exactly as the English said them before they were typed
@@ -1002,34 +983,24 @@ fn owners_import_rows_speak_the_language_asked() {
 
 /// `review import`'s refusals of a file (the audit trail in the directory: review needs it).
 fn review_rows(lang: &[&str]) -> Vec<(Option<i32>, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
-    write("unk.csv", "party,entry,decision,reviewer,reason,color\n");
-    write("lacks.csv", "party,entry,decision,reviewer\n");
-    write(
-        "dec.csv",
-        "party,entry,decision,reviewer,reason\nAcme,x,maybe,me,why\n",
-    );
-    let db = dir.path().join("audit.sqlite");
-    ["unk.csv", "lacks.csv", "dec.csv"]
-        .iter()
-        .map(|file| {
-            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
-            command.current_dir(dir.path());
-            for name in ["EARL_LANG", "LC_ALL", "LANG"] {
-                command.env_remove(name);
-            }
-            let o = command
-                .args(lang)
-                .args(["--db", db.to_str().unwrap(), "review", "import", file])
-                .output()
-                .expect("earl runs");
-            let stderr = String::from_utf8(o.stderr)
-                .unwrap()
-                .replace(['\u{2068}', '\u{2069}'], "");
-            (o.status.code(), stderr)
-        })
-        .collect()
+    each_file_refused(
+        lang,
+        &[
+            ("unk.csv", "party,entry,decision,reviewer,reason,color\n"),
+            ("lacks.csv", "party,entry,decision,reviewer\n"),
+            (
+                "dec.csv",
+                "party,entry,decision,reviewer,reason\nAcme,x,maybe,me,why\n",
+            ),
+        ],
+        |dir, file| {
+            let db = dir.join("audit.sqlite");
+            let db = db.to_str().unwrap();
+            ["--db", db, "review", "import", file]
+                .map(String::from)
+                .into()
+        },
+    )
 }
 
 /// `review import`'s refusals exactly as the English said them before they were typed

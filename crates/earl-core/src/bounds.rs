@@ -34,8 +34,9 @@ impl Bound {
         Err(self.refusal(v))
     }
 
-    /// The English refusal of `v`: "{v} is outside the bounds for {what} (…): {reason}".
-    pub fn refusal(&self, v: f64) -> String {
+    /// The English refusal of `v` (a figure, or the text it was given as): "{v} is outside the
+    /// bounds for {what} (…): {reason}".
+    pub fn refusal(&self, v: impl std::fmt::Display) -> String {
         let low = if self.min_exclusive {
             format!("more than {}", self.min)
         } else {

@@ -218,16 +218,7 @@ impl std::fmt::Display for InputError {
                 write!(f, "the threshold must be between 0 and 1, got {value}")
             }
             InputError::OutOfBounds { flag, value, bound } => {
-                let low = if bound.min_exclusive {
-                    format!("more than {}", bound.min)
-                } else {
-                    format!("at least {}", bound.min)
-                };
-                write!(
-                    f,
-                    "{flag}: {value} is outside the bounds for {} ({low} and at most {}): {}",
-                    bound.what, bound.max, bound.reason
-                )
+                write!(f, "{flag}: {}", bound.refusal(value))
             }
         }
     }

@@ -722,11 +722,20 @@ impl Screener {
         // A trade name read in pinyin that sounds like the listed organisation's but is written
         // in other characters, which a cited pair gives (兆新 and 兆芯 are both "Zhaoxin"): another
         // company, whatever the romanised names say.
+        let written: Vec<Option<(String, String)>> = queries
+            .iter()
+            .map(|(_, prepared)| {
+                pinyin_trade_name(prepared).map(|written| {
+                    let sound = han_sound(&written);
+                    (written, sound)
+                })
+            })
+            .collect();
         for (entry, (s, _, qi)) in per_entry.iter_mut() {
-            let Some(written) = pinyin_trade_name(&queries[*qi].1) else {
+            let Some((written, sound)) = &written[*qi] else {
                 continue;
             };
-            if *s > HOMOPHONE_OF_KNOWN_NAME_CAP && self.written_otherwise(*entry, &written) {
+            if *s > HOMOPHONE_OF_KNOWN_NAME_CAP && self.written_otherwise(*entry, written, sound) {
                 *s = HOMOPHONE_OF_KNOWN_NAME_CAP;
             }
         }
@@ -786,10 +795,9 @@ impl Screener {
     }
 
     /// Whether a cited pair gives the trade name of entry `entry` in characters other than
-    /// `written` that sound the same.
-    fn written_otherwise(&self, entry: u32, written: &str) -> bool {
+    /// `written` that sound the same (`sound`: [`han_sound`] of `written`).
+    fn written_otherwise(&self, entry: u32, written: &str, sound: &str) -> bool {
         let entry = self.entry(entry as usize);
-        let sound = han_sound(written);
         std::iter::once(&entry.name)
             .chain(&entry.alt_names)
             .flat_map(|name| listed_name_forms(name))
