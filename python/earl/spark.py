@@ -50,7 +50,9 @@ CHECK_SCHEMA = T.StructType(
 )
 
 #: The struct :func:`earl_screen` returns. ``matched`` is null (never false) for a name that
-#: could not be screened; ``matches`` is ``LIST:name (score)`` joined by ``; ``.
+#: could not be screened, and true for an affiliate of listed owners in the ownership graph;
+#: ``matches`` is ``LIST:name (score)`` and ``AFFILIATE:party of LIST:owner (rule, status)``
+#: joined by ``; ``.
 SCREEN_SCHEMA = T.StructType(
     [
         T.StructField("matched", T.BooleanType()),
@@ -172,10 +174,22 @@ def earl_screen(
                 rows.append((None, None, None, r["error"]))
                 continue
             matches = [m for m in r["matches"] if not m.get("below_threshold")]
+            # An affiliate of listed owners (the ownership graph) is a hit with no list entry
+            # of its own: it must not read as a clear.
+            affiliates = r.get("affiliate_of") or []
+            said = [f"{m['list']}:{m['name']} ({m['score']:.3f})" for m in matches] + [
+                "AFFILIATE:{} of {} ({}, {})".format(
+                    a["party"],
+                    ", ".join(f"{o['list']}:{o['name']}" for o in a["listed_owners"]),
+                    a["rule"],
+                    a["rule_status"],
+                )
+                for a in affiliates
+            ]
             rows.append(
                 (
-                    bool(matches),
-                    "; ".join(f"{m['list']}:{m['name']} ({m['score']:.3f})" for m in matches),
+                    bool(matches) or bool(affiliates),
+                    "; ".join(said),
                     max((m["score"] for m in matches), default=None),
                     "",
                 )

@@ -14,6 +14,8 @@ import sys
 
 import pytest
 
+from conftest import earl_bin
+
 EXAMPLE = pathlib.Path(__file__).resolve().parents[1] / "examples" / "spark_check.py"
 COLUMNS = ["chip", "destination", "end_user", "end_user_hq", "date", "quantity", "from"]
 DECISION = ["destination_code", "eccn", "license_required", "prohibited", "license_exception",
@@ -101,3 +103,37 @@ def test_spark_job_equals_the_cli_batch(cli, env, tmp_path):
     listed = got[got["end_user"] == "Huawei Technologies"]
     assert listed["end_user_matched"].all()
     assert got[got["end_user"].isna()]["end_user_matched"].isna().all()
+
+
+def test_spark_screening_reports_an_affiliate_as_matched(cli, env, tmp_path):
+    """An end user the ownership graph shows 60% held by a listed party's subsidiary (issue 24's
+    judged scenario) has no list entry of its own: the screening column must say matched, with
+    the listed owner, and never read as a clear; an unrelated name stays unmatched."""
+    pd = pytest.importorskip("pandas")
+    own = {"EARL_DB": str(tmp_path / "audit.sqlite"), "EARL_DATA_DIR": str(tmp_path / "data")}
+    graph = pathlib.Path(__file__).resolve().parents[2] / "eval" / "ownership" / "judged.csv"
+    imported = subprocess.run([earl_bin(), "owners", "import", str(graph)],
+                              env={**os.environ, **own}, capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr
+    orders_csv = tmp_path / "orders.csv"
+    with orders_csv.open("w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=["chip", "destination", "end_user", "date"])
+        w.writeheader()
+        w.writerow({"chip": "H200", "destination": "HK",
+                    "end_user": "Tidewater Lumen Trading Limited", "date": "2026-12-01"})
+        w.writerow({"chip": "H200", "destination": "HK", "end_user": "Acme Bolts Limited",
+                    "date": "2026-12-01"})
+    out = tmp_path / "spark.parquet"
+    job = subprocess.run(
+        [sys.executable, str(EXAMPLE), str(orders_csv), str(out)],
+        env={**os.environ, **own, "EARL_SPARK_AUDIT": "off", "EARL_SPARK_MASTER": "local[1]",
+             "PYSPARK_PYTHON": sys.executable},
+        capture_output=True, text=True, timeout=600,
+    )
+    assert job.returncode == 0, job.stderr[-3000:]
+    got = pd.read_parquet(out).set_index("end_user")
+    affiliate = got.loc["Tidewater Lumen Trading Limited"]
+    assert bool(affiliate["end_user_matched"])
+    assert "AFFILIATE:Tidewater Lumen Trading Limited of EL:Huawei Technologies Co., Ltd." in \
+        affiliate["end_user_screened_matches"], affiliate["end_user_screened_matches"]
+    assert not bool(got.loc["Acme Bolts Limited"]["end_user_matched"])

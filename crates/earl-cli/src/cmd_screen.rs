@@ -9,7 +9,7 @@ pub use earl_front::screen::{
 };
 use earl_question::MatchQuestion;
 use earl_render::errors::{FileProblem, Problem, RowReason};
-use serde_json::{Value, json};
+use serde_json::json;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -230,12 +230,29 @@ struct Rendered {
     failed: Vec<(u64, RowReason)>,
 }
 
+/// One output line of `earl screen --batch`: the row's number and what its answer says of the
+/// party — every match, the reviewed hits and the dispositions relied on, and the listed owners
+/// it is an affiliate of (an affiliate is a hit: the line must not read as a clear).
+#[derive(serde::Serialize)]
+struct BatchLine<'a> {
+    row: u64,
+    query: &'a str,
+    threshold: f64,
+    matches: &'a [earl_engine::ScreenMatch],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    reviewed: &'a [earl_engine::ReviewedMatch],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    dispositions: &'a [u64],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    affiliate_of: &'a [earl_engine::owners::Affiliate],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ownership_graph: Option<&'a str>,
+}
+
 fn render(
     results: &[(u64, Result<usize, RowReason>)],
-    answers: &[String],
+    answers: &[Option<earl_engine::ScreenAnswer>],
 ) -> Result<Rendered, Failure> {
-    // Each distinct answer's matches, read once.
-    let mut read: std::collections::HashMap<usize, Value> = std::collections::HashMap::new();
     let mut rendered = Rendered {
         text: Vec::new(),
         hits: 0,
@@ -244,24 +261,27 @@ fn render(
     for (line, result) in results {
         match result {
             Ok(i) => {
-                let answer = match read.entry(*i) {
-                    std::collections::hash_map::Entry::Occupied(o) => o.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(v) => v.insert(
-                        serde_json::from_str(&answers[*i])
-                            .map_err(|e| Failure::internal(e.to_string()))?,
-                    ),
-                };
-                let matched = answer["matches"]
-                    .as_array()
-                    .is_some_and(|ms| ms.iter().any(|m| m["below_threshold"] != true));
-                if matched {
+                let answer = answers[*i]
+                    .as_ref()
+                    .ok_or_else(|| Failure::internal("a screened row lost its answer"))?;
+                if answer.has_match() {
                     rendered.hits += 1;
                 }
-                writeln!(
-                    rendered.text,
-                    "{}",
-                    json!({"row": line, "query": answer["query"], "threshold": answer["threshold"], "matches": answer["matches"]})
-                )?;
+                serde_json::to_writer(
+                    &mut rendered.text,
+                    &BatchLine {
+                        row: *line,
+                        query: &answer.query,
+                        threshold: answer.threshold,
+                        matches: &answer.matches,
+                        reviewed: &answer.reviewed,
+                        dispositions: &answer.dispositions,
+                        affiliate_of: &answer.affiliate_of,
+                        ownership_graph: answer.ownership_graph.as_deref(),
+                    },
+                )
+                .map_err(|e| Failure::internal(e.to_string()))?;
+                rendered.text.push(b'\n');
             }
             Err(e) => {
                 rendered.failed.push((*line, e.clone()));

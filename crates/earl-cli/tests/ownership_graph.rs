@@ -381,6 +381,54 @@ async fn the_batch_the_api_and_mcp_agree_with_the_cli() {
     }
 }
 
+/// `screen --batch` says what `screen` says of each name: an affiliate of a listed owner is a
+/// hit on its line and in the count (it was once written as `"matches":[]`, a clear), with the
+/// listed owner and the rule's status on the row's date; an unrelated name stays clear.
+#[test]
+fn screen_batch_reports_affiliates_as_screen_does() {
+    let (dir, _) = imported();
+    let input = dir.path().join("names.csv");
+    let batch = |names: &[&str], date: &str| -> (String, Vec<Value>) {
+        let mut csv = String::from("name\n");
+        for p in names {
+            csv.push_str(&format!("\"{p}\"\n"));
+        }
+        std::fs::write(&input, csv).unwrap();
+        let out = earl(dir.path())
+            .args(["screen", "--batch"])
+            .arg(&input)
+            .args(["--date", date])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{stderr}");
+        let lines: Vec<Value> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), names.len());
+        for (line, p) in lines.iter().zip(names) {
+            let single = json_of(dir.path(), &["screen", p, "--date", date]);
+            for field in ["query", "matches", "affiliate_of", "ownership_graph"] {
+                assert_eq!(line[field], single[field], "{field} of {p} on {date}");
+            }
+        }
+        (stderr, lines)
+    };
+    let unrelated = "Quillfeather Instruments Limited";
+    let (stderr, lines) = batch(&[Y, Z, unrelated], "2026-12-01");
+    assert!(stderr.contains("3 rows: 2 with matches"), "{stderr}");
+    let of = &lines[0]["affiliate_of"][0];
+    assert_eq!(of["listed_owners"][0]["name"], PARENT);
+    assert_eq!(of["rule_status"], "in_force");
+    assert!(lines[2].get("affiliate_of").is_none(), "{}", lines[2]);
+    assert_eq!(lines[2]["matches"], json!([]));
+    // Before the stay ended: found, and the rule said not to apply.
+    let (_, lines) = batch(&[Y], "2026-06-01");
+    assert_eq!(lines[0]["affiliate_of"][0]["rule_status"], "suspended");
+}
+
 /// BODS 0.4, the published example of indirect ownership (eval/ownership/README.md): Company B's
 /// 60% of Company A is imported with its date and statement; Person 1's interest in B, with no
 /// type or share, is control with the share unknown — never 0%; the primary indirect

@@ -160,11 +160,11 @@ pub fn row_question(
 }
 
 /// What [`screen_many`] returns: for each name in order, which of `answers` is its answer (or
-/// why it could not be screened), and each distinct answer once as JSON text — what
-/// `earl screen --json` prints.
+/// why it could not be screened), and each distinct name's answer once (`None` for a name
+/// that could not be screened: no row points to it).
 pub struct ScreenMany {
     pub rows: Vec<Result<usize, RowReason>>,
-    pub answers: Vec<String>,
+    pub answers: Vec<Option<earl_engine::ScreenAnswer>>,
 }
 
 /// One name of a batch: its row number in its file (or list), the name and its address
@@ -198,10 +198,16 @@ pub fn screen_many(
         })
         .collect();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    // Each distinct name is screened, serialised and prepared for the trail on a worker.
+    // Each distinct name is screened and prepared for the trail (when there is one) on a worker.
     let threads = cores.min(distinct.len().div_ceil(16).max(1));
     let per_thread = distinct.len().div_ceil(threads).max(1);
-    type Screened = Result<(jiff::civil::Date, String, earl_engine::audit::SharedAnswer), Failure>;
+    type Screened = Result<
+        (
+            earl_engine::ScreenAnswer,
+            Option<earl_engine::audit::SharedAnswer>,
+        ),
+        Failure,
+    >;
     // A name that cannot be screened is that row's error; an answer that cannot be prepared
     // for the trail stops the batch.
     let parts: Vec<Result<Vec<Screened>, Failure>> = std::thread::scope(|scope| {
@@ -216,10 +222,13 @@ pub fn screen_many(
                             .and_then(|request| engine.screen(&request))
                             .map_err(Failure::from);
                         out.push(match answer {
-                            Ok(answer) => match serde_json::to_string(&answer) {
-                                Ok(text) => Ok((answer.date, text, engine.share(&answer)?)),
-                                Err(e) => Err(Failure::internal(e.to_string())),
-                            },
+                            Ok(answer) => {
+                                let shared = match audit {
+                                    Some(_) => Some(engine.share(&answer)?),
+                                    None => None,
+                                };
+                                Ok((answer, shared))
+                            }
                             Err(f) => Err(f),
                         });
                     }
@@ -253,8 +262,8 @@ pub fn screen_many(
                     let (mut rows, mut records) = (Vec::with_capacity(chunk.len()), Vec::new());
                     for &((row, name, country), &d) in chunk {
                         match &screened[d] {
-                            Ok((date, _, shared)) => {
-                                if audit.is_some() {
+                            Ok((answer, shared)) => {
+                                if let Some(shared) = shared {
                                     let inputs = Recorded {
                                         row: Some(*row),
                                         ..Recorded::new(row_question(
@@ -263,9 +272,12 @@ pub fn screen_many(
                                             country.clone(),
                                         ))
                                     };
-                                    records.push(
-                                        engine.record_shared(source, &inputs, shared, *date)?,
-                                    );
+                                    records.push(engine.record_shared(
+                                        source,
+                                        &inputs,
+                                        shared,
+                                        answer.date,
+                                    )?);
                                 }
                                 rows.push(Ok(d));
                             }
@@ -297,7 +309,7 @@ pub fn screen_many(
     }
     let answers = screened
         .into_iter()
-        .map(|s| s.map(|(_, text, _)| text).unwrap_or_default())
+        .map(|s| s.ok().map(|(answer, _)| answer))
         .collect();
     Ok(ScreenMany { rows, answers })
 }
