@@ -329,6 +329,13 @@ async fn the_batch_the_api_and_mcp_agree_with_the_cli() {
             assert_eq!(row[field], single[field], "{field}: {row} / {single}");
         }
     }
+    // Y is restricted through its owners: the row names them, never an empty cell.
+    let owners = rows[0]["end_user_matches"].as_str().unwrap();
+    assert!(
+        owners.contains(&format!("EL:{PARENT} (owner {PARENT})")),
+        "{owners}"
+    );
+    assert_eq!(rows[4]["end_user_matches"], "", "{}", rows[4]);
 
     // The API, on an engine with the same data directory.
     let app = earl_front::app::App::new(earl_front::app::DataArgs {

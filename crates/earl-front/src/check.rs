@@ -370,14 +370,24 @@ pub fn outcome(row: u64, r: &BatchRow, date: String, d: &Determination) -> Batch
         license_exception: d.license_exception.clone(),
         review_policy: d.review_policy.map(|p| p.as_str().to_string()),
         regime: d.regime.clone(),
-        end_user_matches: d
-            .end_user_matches
-            .iter()
-            .map(|m| format!("{}:{}", m.list, m.name))
-            .collect::<Vec<_>>()
-            .join("; "),
+        end_user_matches: matches_column(d),
         error: String::new(),
     }
+}
+
+/// The `end_user_matches` cell: the end user's own hits (`LIST:name`), then its owners' hits
+/// (`LIST:name (owner OWNER)`): an end user restricted through its owners must not show an
+/// empty cell beside `license_required`.
+fn matches_column(d: &Determination) -> String {
+    let own = d
+        .end_user_matches
+        .iter()
+        .map(|m| format!("{}:{}", m.list, m.name));
+    let owners = d
+        .owner_matches
+        .iter()
+        .map(|m| format!("{}:{} (owner {})", m.list, m.name, m.party));
+    own.chain(owners).collect::<Vec<_>>().join("; ")
 }
 
 /// The batch row of one that could not be checked: no decision column says anything.
