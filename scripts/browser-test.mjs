@@ -211,6 +211,7 @@ async function main() {
     check(refused.includes("403 token_required"), `a server without a token refuses the disposition, and the page says so ("${refused}")`);
 
     await reviewWithToken(context);
+    await affiliatesOnThePage(context);
   } finally {
     if (context) await context.close();
     const exit = await stopServer(server);
@@ -283,6 +284,51 @@ async function reviewWithToken(context) {
   }
   const verify = JSON.parse(execFileSync(earl, ["--db", trail, "audit", "verify", "--json"], { encoding: "utf8", env }));
   check(verify.ok === true && verify.records >= 3, `the review trail verifies (${verify.records} records: screens, the disposition and a check)`);
+}
+
+/** Issue 24's judged graph (eval/ownership/judged.csv) on a server of its own: Y has no list
+ * entry but is 60% held through X by a listed party. Screening Y on the page shows it as an
+ * affiliate of that party (never "no match"), in English and in Arabic; checking H200 to Hong
+ * Kong for Y names the owners' hits beside the decision, which is no clear. */
+async function affiliatesOnThePage(context) {
+  const dataDir = join(work, "graph-data");
+  const trail = join(work, "graph.sqlite");
+  execFileSync(earl, ["--data-dir", dataDir, "--db", trail, "owners", "import", join(repo, "eval", "ownership", "judged.csv")], { env });
+  const y = "Tidewater Lumen Trading Limited";
+  const { server, url: urlPromise } = startServer(trail, { EARL_DATA_DIR: dataDir });
+  try {
+    const url = await urlPromise;
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.fill("#screen-q", y);
+    await page.click("#screen-submit");
+    const affiliate = await (await page.waitForSelector("#screen-result .affiliate", { timeout: 20_000 })).textContent();
+    check(affiliate.includes(y) && affiliate.includes("EL: Huawei Technologies Co., Ltd.") && affiliate.includes("affiliates-bis"),
+      `screening Y shows it as an affiliate of its listed owner ("${affiliate.slice(0, 120)}…")`);
+    check((await page.textContent("#screen-result h3")).includes("Affiliate of listed parties"), "the affiliate has its heading");
+    await page.fill("#chip", "H200");
+    await page.fill("#to", "HK");
+    await page.fill("#date", "2026-12-01");
+    await page.fill("#end-user", y);
+    await page.click("#check-submit");
+    const decision = await (await page.waitForSelector("#decision", { timeout: 20_000 })).getAttribute("data-decision");
+    check(decision !== "no_license_required", `H200 to HK for Y is no clear (got ${decision})`);
+    const owners = await page.locator("#check-result .owner-match").count();
+    check(owners > 0, `the check names the owners' hits beside the decision (${owners})`);
+    await page.goto(url + "?lang=ar", { waitUntil: "networkidle" });
+    await page.fill("#screen-q", y);
+    await page.click("#screen-submit");
+    const arabic = await (await page.waitForSelector("#screen-result .affiliate", { timeout: 20_000 })).textContent();
+    check(arabic.includes("المالكون المدرجون") && arabic.includes(y), `the Arabic page says the affiliate in Arabic ("${arabic.slice(0, 80)}…")`);
+    check(problems.length === 0, `no page errors or failed requests on the server with a graph${problems.length ? ": " + problems.join("; ") : ""}`);
+    await page.close();
+  } finally {
+    const exit = await stopServer(server);
+    check(exit === 0, `earl serve with a graph stopped cleanly on SIGTERM (exit ${exit})`);
+  }
 }
 
 try {

@@ -116,7 +116,9 @@ function renderCheck(d) {
   const words = DECISION_TONES[decision] ? t("page-decision-" + decision) : decision;
   const charges = (d.charges || []).map((c) => el("span", { dir: "ltr" }, `${c.text} (${c.cite})`));
   const matches = (d.end_user_matches || []).map((m) => el("span", {}, bdi(`${m.list}: ${m.name}`), ` (${t("page-score", { score: Number(m.score).toFixed(2) })})`,
-    m.review ? el("span", { class: "review-note" }, " — ", reviewNote(m.review)) : null));
+    m.review ? el("span", { class: "review-note" }, " — ", reviewNote(m.review)) : null))
+    // An end user restricted through its owners: their hits, never "none at or above the threshold".
+    .concat((d.owner_matches || []).map((m) => el("span", { class: "owner-match" }, t("page-owner-match", { list: m.list, name: m.name, party: m.party }))));
   const list = (items) => el("span", {}, items.flatMap((item, i) => (i ? ["; ", item] : [item])));
   const destination = d.treated_as ? t("destination-treated-as", { destination: d.destination, treated_as: d.treated_as }) : d.destination;
   return [
@@ -193,10 +195,28 @@ async function submitScreen(event) {
       ? el("details", {}, el("summary", {}, t("page-more", { count: rest.length })), el("ol", { class: "matches", start: MATCHES_SHOWN + 1 }, rest.map(explainMatch)))
       : null;
     const reviewed = reviewedList(r.reviewed, "match", () => r.query);
-    target.replaceChildren(...[el("p", { id: "screen-summary" }, summary), el("ol", { class: "matches" }, shown), more, reviewed].filter(Boolean));
+    const affiliates = affiliateList(r.affiliate_of);
+    target.replaceChildren(...[el("p", { id: "screen-summary" }, summary), affiliates, el("ol", { class: "matches" }, shown), more, reviewed].filter(Boolean));
   } catch (e) {
     showError(target, e);
   }
+}
+
+/** The listed owners the ownership graph puts behind the screened name (the answer's
+ * `affiliate_of`): a hit with no list entry of its own, shown before the matches so that an
+ * affiliate never reads as "no match". */
+function affiliateList(affiliates) {
+  if (!affiliates || affiliates.length === 0) return null;
+  return el("div", { class: "steps affiliates" },
+    el("h3", {}, t("page-affiliates-heading")),
+    el("ol", {}, affiliates.map((a) => el("li", { class: "affiliate", "data-rule-status": a.rule_status }, t("page-affiliate", {
+      party: a.party,
+      owners: a.listed_owners.map((o) => t("page-affiliate-owner", { list: o.list, name: o.name })).join("; "),
+      rule: a.rule,
+      status: t("page-rule-" + a.rule_status.replaceAll("_", "-")),
+      verdict: t("page-affiliate-" + a.verdict.replaceAll("_", "-")),
+    })))),
+  );
 }
 
 /** What a reviewer's disposition says of a hit that stays among the hits (the answer's
