@@ -265,7 +265,27 @@ pub struct Screener {
     provenance: Provenance,
     /// Decoded at open: every query's preparation weighs its words by them (a few hundred KB).
     stats: TokenStats,
+    /// This index among those of the process (see [`DecodedNames`]).
+    id: u64,
 }
+
+/// Listed names a thread has decoded, kept across its queries: a batch meets the same
+/// candidates again and again ("… Technology Co., Ltd."), and decoding one costs about as much
+/// as scoring it. At most [`DECODED_NAMES_KEPT`], emptied when full or when another index asks.
+#[derive(Default)]
+struct DecodedNames {
+    index: u64,
+    names: HashMap<u32, std::rc::Rc<NameText>>,
+}
+
+const DECODED_NAMES_KEPT: usize = 8192;
+
+thread_local! {
+    static DECODED: RefCell<DecodedNames> = RefCell::default();
+}
+
+/// Gives each index opened in this process its own id.
+static NEXT_INDEX_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A stored index that cannot be read: another earl's, truncated, or not an index at all.
 #[derive(Debug, thiserror::Error)]
@@ -282,14 +302,23 @@ type Unit = (Vec<(Hit, f64)>, f64, Option<u32>);
 /// A fixed hasher: the index's hashes must not change between runs.
 type FixedHasher = BuildHasherDefault<DefaultHasher>;
 
-/// Per-thread scratch space for accumulating candidate weights without reallocating.
+/// Per-thread scratch space for gathering candidates without reallocating or sorting: arrays
+/// indexed by name or form id, reset through the lists of the ids each query touched.
+#[derive(Default)]
 struct Scratch {
+    /// Per name: the query weight its units give it (0: untouched).
     weight: Vec<f32>,
     touched: Vec<u32>,
+    /// Per name: its best hit similarity in the unit at hand (negative: not met in the unit).
+    unit_best: Vec<f64>,
+    unit_touched: Vec<u32>,
+    /// Per form: the best weight among its admitted names (negative: none).
+    form_best: Vec<f32>,
+    forms: Vec<u32>,
 }
 
 thread_local! {
-    static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch { weight: Vec::new(), touched: Vec::new() }) };
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
 }
 
 impl Screener {
@@ -489,6 +518,7 @@ impl Screener {
             stored,
             provenance,
             stats,
+            id: NEXT_INDEX_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -575,6 +605,22 @@ impl Screener {
         }
     }
 
+    /// A listed name decoded, from this thread's [`DecodedNames`] when it holds it.
+    fn decoded_name(&self, name: u32) -> std::rc::Rc<NameText> {
+        DECODED.with(|decoded| {
+            let mut decoded = decoded.borrow_mut();
+            if decoded.index != self.id || decoded.names.len() >= DECODED_NAMES_KEPT {
+                decoded.index = self.id;
+                decoded.names.clear();
+            }
+            decoded
+                .names
+                .entry(name)
+                .or_insert_with(|| std::rc::Rc::new(self.name_text(name)))
+                .clone()
+        })
+    }
+
     fn name_text(&self, name: u32) -> NameText {
         decoded(
             self.stored
@@ -636,6 +682,14 @@ impl Screener {
         self.stored.u32s(Section::EntryStarts).len() - 1
     }
 
+    /// Number of distinct prepared forms the names are scored by.
+    fn form_count(&self) -> usize {
+        self.stored
+            .u32s(Section::FormStarts)
+            .len()
+            .saturating_sub(1)
+    }
+
     /// Number of names and aliases indexed.
     pub fn name_count(&self) -> usize {
         self.stored.u32s(Section::NameRecords).len() / 3
@@ -656,15 +710,8 @@ impl Screener {
                     .is_none_or(|c| entry.countries.is_empty() || entry.countries.contains(c))
         };
         let admitted = |name_id: u32| !filtered || admits(&self.filter(self.name(name_id).entry));
-        // The names this query decodes, each once.
-        let texts: RefCell<HashMap<u32, std::rc::Rc<NameText>>> = RefCell::default();
-        let text_of = |name_id: u32| {
-            texts
-                .borrow_mut()
-                .entry(name_id)
-                .or_insert_with(|| std::rc::Rc::new(self.name_text(name_id)))
-                .clone()
-        };
+        // Each name decoded once by this thread (see [`DecodedNames`]).
+        let text_of = |name_id: u32| self.decoded_name(name_id);
         // Best (score, query alternative, name) per name.
         let queries: Vec<(String, Prepared)> = alternatives(&query.name)
             .into_iter()
@@ -928,51 +975,75 @@ impl Screener {
 
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            let Scratch { weight, touched } = &mut *scratch;
+            let Scratch {
+                weight,
+                touched,
+                unit_best,
+                unit_touched,
+                form_best,
+                forms,
+            } = &mut *scratch;
             weight.resize(self.name_count(), 0.0);
+            unit_best.resize(self.name_count(), -1.0);
+            form_best.resize(self.form_count(), -1.0);
             for (hits, unit_weight, own_term) in &units {
                 if postings_of(hits) > COMMON_TERM_POSTINGS && rarest <= COMMON_TERM_POSTINGS {
                     continue;
                 }
                 let counted = own_term.map_or(&[][..], |t| self.postings(t));
                 // A name counts once per unit, at its best hit.
-                let mut unit_names: Vec<(u32, f64)> = Vec::new();
                 for (hit, similarity) in hits {
                     for &name in names_of(hit) {
-                        if counted.binary_search(&name).is_err() {
-                            unit_names.push((name, *similarity));
+                        if counted.binary_search(&name).is_ok() {
+                            continue;
                         }
+                        let best = &mut unit_best[name as usize];
+                        if *best < 0.0 {
+                            unit_touched.push(name);
+                        }
+                        *best = best.max(*similarity);
                     }
                 }
-                unit_names.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-                unit_names.dedup_by_key(|(name, _)| *name);
-                for (name, similarity) in unit_names {
+                for &name in unit_touched.iter() {
+                    let similarity = std::mem::replace(&mut unit_best[name as usize], -1.0);
                     let slot = &mut weight[name as usize];
                     if *slot == 0.0 {
                         touched.push(name);
                     }
                     *slot += (similarity * unit_weight) as f32;
                 }
+                unit_touched.clear();
             }
-            let mut ranked: Vec<(f32, u32)> = touched
-                .iter()
-                .filter(|&&n| admitted(n))
-                .map(|&n| (weight[n as usize], self.name(n).form))
-                .collect();
-            ranked.sort_unstable_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)));
-            ranked.dedup_by_key(|r| r.1);
+            // Each form at the best weight of its admitted names.
             for &n in touched.iter() {
-                weight[n as usize] = 0.0;
+                let w = std::mem::replace(&mut weight[n as usize], 0.0);
+                if !admitted(n) {
+                    continue;
+                }
+                let form = self.name(n).form;
+                let best = &mut form_best[form as usize];
+                if *best < 0.0 {
+                    forms.push(form);
+                }
+                *best = best.max(w);
             }
             touched.clear();
+            let mut ranked: Vec<(f32, u32)> = forms
+                .drain(..)
+                .map(|f| (std::mem::replace(&mut form_best[f as usize], -1.0), f))
+                .collect();
             let best = ranked.iter().map(|r| r.0).fold(0.0, f32::max);
             ranked.retain(|r| r.0 >= MIN_CANDIDATE_SHARE * best);
+            // Best weight first, then the lower form id: one order, whatever order the names
+            // were met in.
+            let order = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+            // Among forms tied at the cut, the lower form ids are scored.
             let keep = MAX_SCORED_CANDIDATES.min(ranked.len());
             if keep < ranked.len() {
-                ranked.select_nth_unstable_by(keep, |a, b| b.0.total_cmp(&a.0));
+                ranked.select_nth_unstable_by(keep, order);
                 ranked.truncate(keep);
             }
-            ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            ranked.sort_unstable_by(order);
             ranked.into_iter().map(|(_, n)| n).collect()
         })
     }

@@ -181,3 +181,40 @@ proptest! {
         prop_assert!(reused_hits > 0 || edits.len() > 30, "no hit was kept");
     }
 }
+
+/// Each thread keeps the listed names it decoded for its next queries: two indexes screened in
+/// turn on one thread (a re-screen reads the old lists and the new) must each read their own
+/// names, though their name ids are the same. Here the first name of each list is another
+/// entity, and each index answers as a fresh one would.
+#[test]
+fn two_indexes_in_turn_each_read_their_own_names() {
+    let entries = &bundled().entries;
+    let named = |name: &str| {
+        entries
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name} is a bundled entry"))
+            .clone()
+    };
+    let a = Screener::new(&lists(vec![named("Huawei Technologies Co., Ltd.")]));
+    let b = Screener::new(&lists(vec![named(
+        "Moscow Institute of Physics and Technology",
+    )]));
+    let alone_a = hits(
+        &Screener::new(&lists(vec![named("Huawei Technologies Co., Ltd.")])),
+        "Huawei Technologies",
+    );
+    assert_eq!(alone_a.len(), 1, "{alone_a:?}");
+    for _ in 0..3 {
+        assert_eq!(hits(&a, "Huawei Technologies"), alone_a);
+        assert_eq!(hits(&b, "Huawei Technologies"), vec![]);
+        assert_eq!(
+            hits(&b, "Moscow Institute of Physics and Technology").len(),
+            1
+        );
+        assert_eq!(
+            hits(&a, "Moscow Institute of Physics and Technology"),
+            vec![]
+        );
+    }
+}
