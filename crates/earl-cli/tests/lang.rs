@@ -1050,3 +1050,61 @@ fn review_import_rows_speak_the_language_asked() {
         ]
     );
 }
+
+/// Command lines clap refuses, one of each kind earl says in every language.
+const USAGE_ERRORS: [&[&str]; 10] = [
+    &["check", "H200", "--bogus"],
+    &["check", "H200", "--to", "CN", "--chip-count", "3"],
+    &["chek"],
+    &["check"],
+    &[
+        "review",
+        "add",
+        "--party",
+        "X",
+        "--entry",
+        "E",
+        "--decision",
+        "false",
+        "--reviewer",
+        "r",
+    ],
+    &["check", "H200", "--to"],
+    &["check", "H200", "--to", "CN", "--us-tech", "maybe"],
+    &["ship", "--licence", "L", "--us"],
+    &["check", "H200", "--to", "CN", "--to", "US"],
+    &["screen", "Huawei", "extra", "words"],
+];
+
+/// What earl wrote refusing each of [`USAGE_ERRORS`] with `lang` before it (exit 2 each).
+fn usage_errors(lang: &[&str]) -> Vec<String> {
+    USAGE_ERRORS
+        .iter()
+        .map(|args| refused(&[lang, args].concat()))
+        .collect()
+}
+
+#[test]
+fn usage_errors_in_english_exactly() {
+    let expected = [
+        "error: unexpected argument '--bogus' found\n\n  tip: to pass '--bogus' as a value, use '-- --bogus'\n\nUsage: earl check <CHIP>\n\nFor more information, try '--help'.\n",
+        "error: unexpected argument '--chip-count' found\n\n  tip: a similar argument exists: '--chip-to-chip'\n\nUsage: earl check --to <TO> --chip-to-chip <GBPS> <CHIP>\n\nFor more information, try '--help'.\n",
+        "error: unrecognized subcommand 'chek'\n\n  tip: a similar subcommand exists: 'check'\n\nUsage: earl [OPTIONS] <COMMAND>\n\nFor more information, try '--help'.\n",
+        "error: the following required arguments were not provided:\n  --to <TO>\n  <CHIP>\n\nUsage: earl check --to <TO> <CHIP>\n\nFor more information, try '--help'.\n",
+        "error: invalid value 'false' for '--decision <DECISION>'\n  [possible values: false-positive, true-match, escalated]\n\n  tip: a similar value exists: 'false-positive'\n\nFor more information, try '--help'.\n",
+        "error: a value is required for '--to <TO>' but none was supplied\n\nFor more information, try '--help'.\n",
+        "error: invalid value 'maybe' for '--us-tech <yes|no>': `maybe` is not yes or no (leave it out when the fact is not known)\n\nFor more information, try '--help'.\n",
+        "error: the argument '--licence <LICENCE>' cannot be used with '--us'\n\nUsage: earl ship --licence <LICENCE>\n\nFor more information, try '--help'.\n",
+        "error: the argument '--to <TO>' cannot be used multiple times\n\nUsage: earl check [OPTIONS] [CHIP]\n\nFor more information, try '--help'.\n",
+        "error: unexpected argument 'extra' found\n\nUsage: earl screen [OPTIONS] [NAME]\n\nFor more information, try '--help'.\n",
+    ];
+    assert_eq!(usage_errors(&[]), expected);
+    assert_eq!(usage_errors(&["--lang", "en"]), expected);
+    // `--help` and `--version` stay clap's, in English: on stdout, exit 0.
+    for (flag, starts) in [("--help", "US export rules"), ("--version", "earl ")] {
+        let o = earl(&[flag], &[("EARL_LANG", "zh")]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(o.stderr.is_empty());
+        assert!(String::from_utf8(o.stdout).unwrap().starts_with(starts));
+    }
+}
