@@ -15,6 +15,7 @@ mod cmd_review;
 mod cmd_screen;
 mod cmd_serve;
 mod cmd_update;
+mod usage;
 
 use clap::{Parser, Subcommand};
 use earl_front::app::{App, DataArgs, Failure};
@@ -153,11 +154,19 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            // English, `--help` and `--version`, and the kinds earl does not word: clap's own.
+            let lang = usage::lang_of(&args, |name| std::env::var(name).ok());
+            match usage::usage_error(&e).filter(|_| lang != earl_render::Lang::En) {
+                Some(parts) => eprint!("{}", earl_render::usage::usage_error(&parts, lang)),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(code);
         }
     };

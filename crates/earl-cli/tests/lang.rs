@@ -1108,3 +1108,41 @@ fn usage_errors_in_english_exactly() {
         assert!(String::from_utf8(o.stdout).unwrap().starts_with(starts));
     }
 }
+
+#[test]
+fn usage_errors_speak_the_language_asked() {
+    let chinese = [
+        "错误：无法识别的参数“--bogus”\n\n  提示：若要将“--bogus”作为值传入，请写成“-- --bogus”\n\n用法：earl check <CHIP>\n\n如需更多信息，请运行“--help”。\n",
+        "错误：无法识别的参数“--chip-count”\n\n  提示：有一个相似的参数：“--chip-to-chip”\n\n用法：earl check --to <TO> --chip-to-chip <GBPS> <CHIP>\n\n如需更多信息，请运行“--help”。\n",
+        "错误：无法识别的子命令“chek”\n\n  提示：有一个相似的子命令：“check”\n\n用法：earl [OPTIONS] <COMMAND>\n\n如需更多信息，请运行“--help”。\n",
+        "错误：缺少以下必需参数：\n  --to <TO>\n  <CHIP>\n\n用法：earl check --to <TO> <CHIP>\n\n如需更多信息，请运行“--help”。\n",
+        "错误：参数“--decision <DECISION>”的值“false”无效\n  [可选值：false-positive、true-match、escalated]\n\n  提示：有一个相似的值：“false-positive”\n\n如需更多信息，请运行“--help”。\n",
+        "错误：参数“--to <TO>”需要一个值，但未提供\n\n如需更多信息，请运行“--help”。\n",
+        "错误：参数“--us-tech <yes|no>”的值“maybe”无效：`maybe` is not yes or no (leave it out when the fact is not known)\n\n如需更多信息，请运行“--help”。\n",
+        "错误：参数“--licence <LICENCE>”不能与“--us”同时使用\n\n用法：earl ship --licence <LICENCE>\n\n如需更多信息，请运行“--help”。\n",
+        "错误：参数“--to <TO>”不能多次使用\n\n用法：earl check [OPTIONS] [CHIP]\n\n如需更多信息，请运行“--help”。\n",
+        "错误：无法识别的参数“extra”\n\n用法：earl screen [OPTIONS] [NAME]\n\n如需更多信息，请运行“--help”。\n",
+    ];
+    let arabic = [
+        "خطأ: وسيط غير متوقَّع «--bogus»\n\n  تلميح: لتمرير «--bogus» قيمةً، اكتب «-- --bogus»\n\nالاستعمال: earl check <CHIP>\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: وسيط غير متوقَّع «--chip-count»\n\n  تلميح: يوجد وسيط مشابه: «--chip-to-chip»\n\nالاستعمال: earl check --to <TO> --chip-to-chip <GBPS> <CHIP>\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: أمر فرعي غير معروف «chek»\n\n  تلميح: يوجد أمر فرعي مشابه: «check»\n\nالاستعمال: earl [OPTIONS] <COMMAND>\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: لم تُعطَ الوسائط المطلوبة التالية:\n  --to <TO>\n  <CHIP>\n\nالاستعمال: earl check --to <TO> <CHIP>\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: القيمة «false» غير صالحة للوسيط «--decision <DECISION>»\n  [القيم الممكنة: false-positive، true-match، escalated]\n\n  تلميح: توجد قيمة مشابهة: «false-positive»\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: يلزم إعطاء قيمة للوسيط «--to <TO>»، ولم تُعطَ أي قيمة\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: القيمة «maybe» غير صالحة للوسيط «--us-tech <yes|no>»: `maybe` is not yes or no (leave it out when the fact is not known)\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: لا يجوز استعمال الوسيط «--licence <LICENCE>» مع «--us»\n\nالاستعمال: earl ship --licence <LICENCE>\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: لا يجوز استعمال الوسيط «--to <TO>» أكثر من مرة\n\nالاستعمال: earl check [OPTIONS] [CHIP]\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: وسيط غير متوقَّع «extra»\n\nالاستعمال: earl screen [OPTIONS] [NAME]\n\nلمزيد من المعلومات، جرّب «--help».\n",
+    ];
+    assert_eq!(usage_errors(&["--lang", "zh"]), chinese);
+    assert_eq!(usage_errors(&["--lang=ar"]), arabic);
+    // The language is read wherever `--lang` is, and from the environment as for any command.
+    assert_eq!(refused(&["chek", "--lang", "zh"]), chinese[2]);
+    let o = earl(&["chek"], &[("LANG", "ar_AE.UTF-8")]);
+    assert_eq!(o.status.code(), Some(2));
+    let from_locale = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(from_locale.replace(['\u{2068}', '\u{2069}'], ""), arabic[2]);
+    // After `--`, `--lang` is a value, not the language.
+    assert!(refused(&["check", "--", "--lang", "zh"]).starts_with("error: "));
+}

@@ -375,3 +375,148 @@ fn a_rows_reason_is_english_data_and_said_in_the_language() {
     );
     assert_eq!(row_reason(&reason, Lang::En), reason.to_string());
 }
+
+/// One usage error of each shape, as the CLI takes them from clap.
+fn usage_errors() -> Vec<earl_render::usage::UsageError> {
+    use earl_render::usage::{Conflicting, Similar, Tip, UsageError, Wrong};
+    let arg = |a: &str| a.to_string();
+    let with_usage = |wrong, tips| UsageError {
+        wrong,
+        tips,
+        usage: Some("earl check --to <TO> <CHIP>".into()),
+        help: Some("--help".into()),
+    };
+    vec![
+        with_usage(
+            Wrong::UnknownArgument {
+                arg: arg("--bogus"),
+            },
+            vec![Tip::PassAsValue {
+                arg: arg("--bogus"),
+                command: arg("-- --bogus"),
+            }],
+        ),
+        with_usage(
+            Wrong::UnknownSubcommand { name: arg("chk") },
+            vec![Tip::Similar {
+                what: Similar::Subcommand,
+                names: vec![arg("check"), arg("chips")],
+            }],
+        ),
+        with_usage(
+            Wrong::MissingArguments {
+                args: vec![arg("--to <TO>"), arg("<CHIP>")],
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::InvalidValue {
+                arg: arg("--decision <DECISION>"),
+                value: arg("false"),
+                possible: vec![arg("false-positive"), arg("true-match"), arg("escalated")],
+            },
+            vec![Tip::Similar {
+                what: Similar::Value,
+                names: vec![arg("false-positive")],
+            }],
+        ),
+        with_usage(
+            Wrong::ValueMissing {
+                arg: arg("--to <TO>"),
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::BadValue {
+                arg: arg("--max-connections <N>"),
+                value: arg("0"),
+                reason: Some(arg("0 is not in 1..=4294967295")),
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::UsedTwice {
+                arg: arg("--to <TO>"),
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::Conflict {
+                arg: arg("--licence <LICENCE>"),
+                with: Conflicting::One(arg("--us")),
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::Conflict {
+                arg: arg("--batch <FILE>"),
+                with: Conflicting::Many(vec![arg("--us"), arg("--licence <LICENCE>")]),
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::Conflict {
+                arg: arg("--batch <FILE>"),
+                with: Conflicting::Unnamed,
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::ExtraValue {
+                arg: arg("--to <TO>"),
+                value: arg("US"),
+            },
+            vec![Tip::Similar {
+                what: Similar::Argument,
+                names: vec![arg("--tpp"), arg("--pd")],
+            }],
+        ),
+        UsageError {
+            wrong: Wrong::MissingSubcommand {
+                name: arg("earl audit"),
+                subcommands: vec![arg("list"), arg("show")],
+            },
+            tips: vec![Tip::Said(arg(
+                "subcommand 'check' exists; to use it, remove the '--' before it",
+            ))],
+            usage: None,
+            help: None,
+        },
+    ]
+}
+
+#[test]
+fn usage_errors_in_every_language() {
+    let all = |lang: Lang| {
+        usage_errors()
+            .iter()
+            .map(|e| earl_render::usage::usage_error(e, lang))
+            .collect::<Vec<_>>()
+            .join("---\n")
+    };
+    let english = all(Lang::En);
+    assert!(english.starts_with("error: unexpected argument '--bogus' found\n\n  tip: "));
+    insta::assert_snapshot!("usage_errors_en", english);
+    for lang in [Lang::Ar, Lang::ZhHans] {
+        let text = all(lang);
+        assert!(!text.contains(earl_render::i18n::FALLBACK_MARK), "{text}");
+        // Names, values, the usage line and the parser's own reasons stay as they are.
+        for kept in [
+            "--bogus",
+            "earl check --to <TO> <CHIP>",
+            "false-positive",
+            "0 is not in 1..=4294967295",
+            "--licence <LICENCE>",
+            "\n  --us\n  --licence <LICENCE>",
+            "remove the '--' before it",
+        ] {
+            assert!(text.contains(kept), "{lang} lacks {kept}:\n{text}");
+        }
+        assert!(!text.contains("error:"), "{lang}:\n{text}");
+        let name = format!(
+            "usage_errors_{}",
+            lang.tag().replace('-', "_").to_lowercase()
+        );
+        insta::assert_snapshot!(name, text);
+    }
+}

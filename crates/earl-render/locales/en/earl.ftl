@@ -764,3 +764,32 @@ error-cannot-write-file = cannot write {$file}: {$error}
 error-bad-count = --contains `{$arg}`: `{$n}` is not a whole number of chips
 error-threshold-range = the threshold must be between 0 and 1, got {$value}
 error-http-status = {$url}: the server answered HTTP {$status}
+
+## The command line's usage errors, from the argument parser's parts (English prints the parser's own message, which says the same). `arg`: an argument as the parser names it (`--to <TO>`, `<CHIP>`); `usage`: the usage line.
+usage-error = error: {$wrong}
+usage-unknown-argument = unexpected argument '{$arg}' found
+usage-unknown-subcommand = unrecognized subcommand '{$name}'
+usage-missing-arguments = the following required arguments were not provided:
+usage-value-missing = a value is required for '{$arg}' but none was supplied
+usage-invalid-value = invalid value '{$value}' for '{$arg}'
+usage-possible-values = [possible values: {$values}]
+# `reason`: the argument's own parser's, in English
+usage-bad-value = invalid value '{$value}' for '{$arg}': {$reason}
+usage-used-twice = the argument '{$arg}' cannot be used multiple times
+usage-conflict = the argument '{$arg}' cannot be used with '{$other}'
+usage-conflict-many = the argument '{$arg}' cannot be used with:
+usage-conflict-unnamed = the argument '{$arg}' cannot be used with one or more of the other specified arguments
+usage-extra-value = unexpected value '{$value}' for '{$arg}' found; no more were expected
+usage-missing-subcommand = '{$name}' requires a subcommand but one was not provided
+usage-subcommands = [subcommands: {$values}]
+usage-tip = tip: {$tip}
+usage-quoted = '{$name}'
+usage-similar-argument = a similar argument exists: {$names}
+usage-similar-arguments = some similar arguments exist: {$names}
+usage-similar-subcommand = a similar subcommand exists: {$names}
+usage-similar-subcommands = some similar subcommands exist: {$names}
+usage-similar-value = a similar value exists: {$names}
+usage-similar-values = some similar values exist: {$names}
+usage-pass-as-value = to pass '{$arg}' as a value, use '{$command}'
+usage-usage = Usage: {$usage}
+usage-more = For more information, try '{$help}'.
