@@ -1146,3 +1146,79 @@ fn usage_errors_speak_the_language_asked() {
     // After `--`, `--lang` is a value, not the language.
     assert!(refused(&["check", "--", "--lang", "zh"]).starts_with("error: "));
 }
+
+/// `ship --batch`'s bounds, `owners import`'s names and `review import`'s unreadable rows, each
+/// file run in a directory with it: (exit code, stderr).
+fn bounds_names_and_unreadable_rows(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let ship = |file: &str, dir: &std::path::Path| -> Vec<String> {
+        let db = dir.join("audit.sqlite");
+        let db = db.to_str().unwrap();
+        ["--no-audit", "--db", db, "ship", "--batch", file]
+            .map(String::from)
+            .into()
+    };
+    let owners = |file: &str, dir: &std::path::Path| -> Vec<String> {
+        let data = dir.join("data");
+        let data = data.to_str().unwrap();
+        ["--no-audit", "--data-dir", data, "owners", "import", file]
+            .map(String::from)
+            .into()
+    };
+    let review = |file: &str, dir: &std::path::Path| -> Vec<String> {
+        let db = dir.join("audit.sqlite");
+        let db = db.to_str().unwrap();
+        ["--db", db, "review", "import", file]
+            .map(String::from)
+            .into()
+    };
+    let ship_header = "quantity,date,licence,us,value,chip,system\n";
+    let review_header = "party,entry,decision,reviewer,reason\n";
+    each_file_refused(
+        lang,
+        &[
+            (
+                "q0.csv",
+                &format!("{ship_header}0,2026-03-02,,yes,,H200,\n"),
+            ),
+            (
+                "v.csv",
+                &format!("{ship_header}3,2026-03-02,,yes,1e14,H200,\n"),
+            ),
+            ("own.csv", "owner,owned,percent\n,Beta,50\n"),
+            (
+                "fields.csv",
+                &format!("{review_header}Acme,x,false-positive,me\n"),
+            ),
+        ],
+        |dir, file| match file {
+            "own.csv" => owners(file, dir),
+            "fields.csv" => review(file, dir),
+            _ => ship(file, dir),
+        },
+    )
+}
+
+/// The English of [`bounds_names_and_unreadable_rows`] before their reasons were typed (issue
+/// 25, round 8).
+#[test]
+fn bounds_names_and_unreadable_rows_in_english_exactly() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        bounds_names_and_unreadable_rows(&[]),
+        [
+            said(
+                "q0.csv: line 2: quantity 0: a quantity is a whole number of units from 1 to \
+                 1000000000 (10^9, more than a year's world output of AI accelerators)"
+            ),
+            said(
+                "v.csv: line 2: value 100000000000000: a value is a number of US dollars from 0 \
+                 to 10000000000000 (10^13, more than any licence authorises)"
+            ),
+            said("own.csv: line 2: column `owner`: the owner is empty"),
+            said(
+                "fields.csv:0: CSV error: record 1 (line: 2, byte: 37): found record with 4 \
+                 fields, but the previous record has 5 fields"
+            ),
+        ]
+    );
+}
