@@ -224,12 +224,11 @@ fn read_batch(
                 reason,
             })
         };
-        let at = |m: String| row(RowReason::Said(m));
         let quantity: u64 = field("quantity")
             .unwrap_or_default()
             .parse()
             .map_err(|_| row(RowReason::QuantityNotUnits))?;
-        units_in_bounds("quantity", quantity).map_err(at)?;
+        units_in_bounds("quantity", quantity).map_err(|e| row(RowReason::Input(e)))?;
         let date = earl_engine::parse_date(&field("date").unwrap_or_default())
             .map_err(|e| row(e.into()))?;
         let value = field("value")
@@ -240,7 +239,7 @@ fn read_batch(
                         text: v.clone(),
                     })
                 })?;
-                value_in_bounds("value", value).map_err(at)?;
+                value_in_bounds("value", value).map_err(|e| row(RowReason::Input(e)))?;
                 Ok::<f64, Failure>(value)
             })
             .transpose()?;

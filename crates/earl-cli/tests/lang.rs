@@ -1215,10 +1215,51 @@ fn bounds_names_and_unreadable_rows_in_english_exactly() {
                  to 10000000000000 (10^13, more than any licence authorises)"
             ),
             said("own.csv: line 2: column `owner`: the owner is empty"),
+            // Was "fields.csv:0: CSV error: …" before round 8: the line the reader gives, and the
+            // frame every other file reader uses.
             said(
-                "fields.csv:0: CSV error: record 1 (line: 2, byte: 37): found record with 4 \
-                 fields, but the previous record has 5 fields"
+                "fields.csv:2: unreadable row: CSV error: record 1 (line: 2, byte: 37): found \
+                 record with 4 fields, but the previous record has 5 fields"
             ),
+        ]
+    );
+}
+
+#[test]
+fn bounds_names_and_unreadable_rows_speak_the_language_asked() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    let csv_error = "CSV error: record 1 (line: 2, byte: 37): found record with 4 fields, but \
+                     the previous record has 5 fields";
+    assert_eq!(
+        bounds_names_and_unreadable_rows(&["--lang", "zh"]),
+        [
+            said(
+                "q0.csv：第 2 行：quantity 为 0：数量应为 1 至 1000000000 之间的整数个单位（10^9，\
+                 已超过全球 AI 加速器一年的产量）"
+            ),
+            said(
+                "v.csv：第 2 行：value 为 100000000000000：金额应为 0 至 10000000000000 美元\
+                 （10^13，超过任何许可证所能授权的金额）"
+            ),
+            said("own.csv：第 2 行：owner 列：所有者为空"),
+            said(&format!("fields.csv：第 2 行：无法读取的行：{csv_error}")),
+        ]
+    );
+    assert_eq!(
+        bounds_names_and_unreadable_rows(&["--lang", "ar"]),
+        [
+            said(
+                "q0.csv: السطر 2: quantity = 0: الكمية عدد صحيح من الوحدات من 1 إلى 1000000000 \
+                 (10^9، أي أكثر من إنتاج العالم من مسرّعات الذكاء الاصطناعي في سنة)"
+            ),
+            said(
+                "v.csv: السطر 2: value = 100000000000000: القيمة مبلغ بالدولار الأمريكي من 0 إلى \
+                 10000000000000 (10^13، أي أكثر مما يأذن به أي ترخيص)"
+            ),
+            said("own.csv: السطر 2: العمود owner: المالك فارغ"),
+            said(&format!(
+                "fields.csv: السطر 2: صف تتعذّر قراءته: {csv_error}"
+            )),
         ]
     );
 }

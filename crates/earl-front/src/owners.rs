@@ -521,9 +521,6 @@ fn read_csv(
     dataset: &str,
     today: Date,
 ) -> Result<(Vec<Edge>, u64), Failure> {
-    let at = |line: u64, what: String| {
-        Failure::input(format!("{}: line {line}: {what}", path.display()))
-    };
     let row = |line: u64, reason: RowReason| {
         Failure::file(FileProblem::Row {
             file: path.display().to_string(),
@@ -567,8 +564,16 @@ fn read_csv(
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("");
         let name = |i: Option<usize>, what: &str| -> Result<String, Failure> {
             let value = field(i);
-            earl_engine::screenable(value, &format!("the {what}"))
-                .map_err(|e| at(line, format!("column `{what}`: {e}")))?;
+            earl_engine::screenable(value, &format!("the {what}")).map_err(|e| {
+                let reason = match e {
+                    earl_engine::EngineError::Input(error) => RowReason::InColumn {
+                        column: what.to_string(),
+                        error,
+                    },
+                    e => RowReason::Said(format!("column `{what}`: {e}")),
+                };
+                row(line, reason)
+            })?;
             Ok(value.to_string())
         };
         let owner = name(owner_at, "owner")?;
@@ -627,14 +632,7 @@ fn read_csv(
             to.clone().unwrap_or_default(),
         );
         if !seen.insert(identity) {
-            return Err(at(
-                line,
-                format!(
-                    "the holding of `{}` in `{}` for the same dates is given twice",
-                    shown(&owner),
-                    shown(&owned)
-                ),
-            ));
+            return Err(row(line, RowReason::HoldingTwice { owner, owned }));
         }
         edges.push(Edge {
             owner,

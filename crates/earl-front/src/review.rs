@@ -137,12 +137,16 @@ pub fn import(app: &App, path: &Path, source: Source) -> Result<Vec<DispositionV
             reason,
         })
     };
-    let located = |line: u64, e: &dyn std::fmt::Display| at(line, RowReason::Said(e.to_string()));
+    // A line the CSV reader could not read, said as the other file readers say it.
+    let unreadable = |e: csv::Error, or_line: u64| {
+        let line = e.position().map_or(or_line, |p| p.line());
+        at(line, RowReason::Unreadable(e.to_string()))
+    };
     let bytes = std::fs::read(path).map_err(|e| Failure::cannot_read(path, &e))?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(bytes.as_slice());
-    let headers = reader.headers().map_err(|e| located(1, &e))?.clone();
+    let headers = reader.headers().map_err(|e| unreadable(e, 1))?.clone();
     for h in &headers {
         if !REQUIRED_COLUMNS.contains(&h) && !OPTIONAL_COLUMNS.contains(&h) {
             return Err(at(
@@ -167,7 +171,7 @@ pub fn import(app: &App, path: &Path, source: Source) -> Result<Vec<DispositionV
     }
     let mut dispositions: Vec<Disposition> = Vec::new();
     for row in reader.records() {
-        let row = row.map_err(|e| located(0, &e))?;
+        let row = row.map_err(|e| unreadable(e, 0))?;
         let line = row.position().map_or(0, |p| p.line());
         let cell = |name: &str| {
             headers

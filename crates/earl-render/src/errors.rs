@@ -234,6 +234,16 @@ pub enum RowReason {
     },
     /// `review import`: a `decision` that is none of the three.
     NotDecision,
+    /// `owners import`: the same holding for the same dates on two rows.
+    HoldingTwice {
+        owner: String,
+        owned: String,
+    },
+    /// `owners import`: a column's cell refused as input (a name that cannot be screened).
+    InColumn {
+        column: String,
+        error: InputError,
+    },
     /// A row the CSV reader could not read (its reason, in English).
     Unreadable(String),
     /// Any other reason, in English only.
@@ -286,6 +296,13 @@ impl std::fmt::Display for RowReason {
             RowReason::NotDecision => {
                 f.write_str("`decision` is false-positive, true-match or escalated")
             }
+            RowReason::HoldingTwice { owner, owned } => write!(
+                f,
+                "the holding of `{}` in `{}` for the same dates is given twice",
+                shown(owner),
+                shown(owned)
+            ),
+            RowReason::InColumn { column, error } => write!(f, "column `{column}`: {error}"),
             RowReason::Unreadable(e) => write!(f, "unreadable row: {e}"),
             RowReason::Said(s) => f.write_str(s),
         }
@@ -590,6 +607,18 @@ fn row_words(r: &RowReason, lang: Lang) -> String {
         ),
         RowReason::HeaderLacks { name } => tr!(lang, "error-header-lacks", name = name.as_str()),
         RowReason::NotDecision => tr!(lang, "error-not-decision"),
+        RowReason::HoldingTwice { owner, owned } => tr!(
+            lang,
+            "error-holding-twice",
+            owner = shown(owner),
+            owned = shown(owned)
+        ),
+        RowReason::InColumn { column, error } => tr!(
+            lang,
+            "error-in-column",
+            column = column.as_str(),
+            error = input(error, lang)
+        ),
         RowReason::Unreadable(e) => tr!(lang, "error-unreadable", error = e.as_str()),
         RowReason::Said(s) => s.clone(),
     }
@@ -734,6 +763,18 @@ pub fn input(e: &InputError, lang: Lang) -> String {
             tr!(lang, "error-threshold-range", value = value.as_str())
         }
         InputError::OutOfBounds { flag, value, bound } => out_of_bounds(flag, value, bound, lang),
+        InputError::UnitsOutOfBounds { what, quantity } => tr!(
+            lang,
+            "error-units-out-of-bounds",
+            what = what.as_str(),
+            quantity = quantity.to_string()
+        ),
+        InputError::ValueOutOfBounds { what, value } => tr!(
+            lang,
+            "error-value-out-of-bounds",
+            what = what.as_str(),
+            value = value.as_str()
+        ),
     }
 }
 
@@ -845,6 +886,26 @@ mod tests {
                 name: "reason".into(),
             },
             RowReason::NotDecision,
+            RowReason::HoldingTwice {
+                owner: "Acme".into(),
+                owned: "Beta".into(),
+            },
+            RowReason::InColumn {
+                column: "owner".into(),
+                error: InputError::Unscreenable {
+                    subject: "the owner".into(),
+                    name: String::new(),
+                    why: Unscreenable::Empty,
+                },
+            },
+            RowReason::Input(InputError::UnitsOutOfBounds {
+                what: "quantity".into(),
+                quantity: 0,
+            }),
+            RowReason::Input(InputError::ValueOutOfBounds {
+                what: "value".into(),
+                value: "100000000000000".into(),
+            }),
             RowReason::Unreadable("CSV error".into()),
             RowReason::Said("anything".into()),
         ];

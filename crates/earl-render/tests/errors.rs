@@ -86,6 +86,9 @@ fn problems() -> Vec<Problem> {
             n: "lots".into(),
         }),
         Problem::Input(InputError::ThresholdRange { value: "2".into() }),
+        // Round 8: the ledger's bounds, as the engine refuses them.
+        Problem::Input(earl_engine::ledger::units_in_bounds("--quantity", 0).unwrap_err()),
+        Problem::Input(earl_engine::ledger::value_in_bounds("--value", 1e14).unwrap_err()),
         Problem::ListDropped {
             origin: "https://data.trade.gov/csl/consolidated.json".into(),
             drops: vec![
@@ -278,6 +281,18 @@ fn file_problems() -> Vec<FileProblem> {
             name: "H300".into(),
             suggestions: vec!["H200 SXM".into()],
         })),
+        RowReason::HoldingTwice {
+            owner: "Acme".into(),
+            owned: "Beta".into(),
+        },
+        RowReason::InColumn {
+            column: "owner".into(),
+            error: InputError::Unscreenable {
+                subject: "the owner".into(),
+                name: "---".into(),
+                why: earl_engine::Unscreenable::NoLetter,
+            },
+        },
     ] {
         problems.push(FileProblem::Row {
             file: file(),

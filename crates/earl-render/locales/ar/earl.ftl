@@ -879,3 +879,9 @@ usage-similar-values = توجد قيم مشابهة: {$names}
 usage-pass-as-value = لتمرير «{$arg}» قيمةً، اكتب «{$command}»
 usage-usage = الاستعمال: {$usage}
 usage-more = لمزيد من المعلومات، جرّب «{$help}».
+
+## حدود السجلّ؛ خانة عمود مرفوضة
+error-units-out-of-bounds = {$what} = {$quantity}: الكمية عدد صحيح من الوحدات من 1 إلى 1000000000 (10^9، أي أكثر من إنتاج العالم من مسرّعات الذكاء الاصطناعي في سنة)
+error-value-out-of-bounds = {$what} = {$value}: القيمة مبلغ بالدولار الأمريكي من 0 إلى 10000000000000 (10^13، أي أكثر مما يأذن به أي ترخيص)
+error-in-column = العمود {$column}: {$error}
+error-holding-twice = حصة «{$owner}» في «{$owned}» للتواريخ نفسها مذكورة مرتين

@@ -793,3 +793,9 @@ usage-similar-values = some similar values exist: {$names}
 usage-pass-as-value = to pass '{$arg}' as a value, use '{$command}'
 usage-usage = Usage: {$usage}
 usage-more = For more information, try '{$help}'.
+
+## Round 8: the ledger's bounds (`what`: the column or flag, `quantity`, `--value`…), a column's refused cell.
+error-units-out-of-bounds = {$what} {$quantity}: a quantity is a whole number of units from 1 to 1000000000 (10^9, more than a year's world output of AI accelerators)
+error-value-out-of-bounds = {$what} {$value}: a value is a number of US dollars from 0 to 10000000000000 (10^13, more than any licence authorises)
+error-in-column = column `{$column}`: {$error}
+error-holding-twice = the holding of `{$owner}` in `{$owned}` for the same dates is given twice

@@ -783,3 +783,9 @@ usage-similar-values = 有几个相似的值：{$names}
 usage-pass-as-value = 若要将“{$arg}”作为值传入，请写成“{$command}”
 usage-usage = 用法：{$usage}
 usage-more = 如需更多信息，请运行“{$help}”。
+
+## 台账的上下限；某列的单元格被拒
+error-units-out-of-bounds = {$what} 为 {$quantity}：数量应为 1 至 1000000000 之间的整数个单位（10^9，已超过全球 AI 加速器一年的产量）
+error-value-out-of-bounds = {$what} 为 {$value}：金额应为 0 至 10000000000000 美元（10^13，超过任何许可证所能授权的金额）
+error-in-column = {$column} 列：{$error}
+error-holding-twice = “{$owner}”对“{$owned}”的同一时段持股出现了两次
