@@ -1263,3 +1263,65 @@ fn bounds_names_and_unreadable_rows_speak_the_language_asked() {
         ]
     );
 }
+
+/// A row with too few fields (`owners import`) and a field that is not UTF-8 (`ship --batch`),
+/// each run in a directory with its file: (exit code, stderr).
+fn csv_reader_refusals(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let files: [(&str, &[u8]); 2] = [
+        ("fields.csv", b"owner,owned,percent\nAcme,Beta\n"),
+        (
+            "utf8.csv",
+            b"quantity,date,licence,us,value,chip,system\n3,2026-03-02,,yes,,H2\xff00,\n",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let data = dir.path().join("data");
+    let db = dir.path().join("audit.sqlite");
+    let commands = [
+        vec!["owners", "import", "fields.csv"],
+        vec!["--db", db.to_str().unwrap(), "ship", "--batch", "utf8.csv"],
+    ];
+    commands
+        .iter()
+        .map(|args| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            for name in ["EARL_LANG", "LC_ALL", "LANG"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .current_dir(dir.path())
+                .args(lang)
+                .args(["--no-audit", "--data-dir", data.to_str().unwrap()])
+                .args(args)
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+/// The CSV reader's refusals exactly as the English said them before they were typed (issue
+/// 25, round 8).
+#[test]
+fn csv_reader_refusals_in_english_exactly() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        csv_reader_refusals(&[]),
+        [
+            said(
+                "fields.csv: line 2: unreadable row: CSV error: record 1 (line: 2, byte: 20): \
+                 found record with 2 fields, but the previous record has 3 fields"
+            ),
+            said(
+                "utf8.csv: line 2: unreadable row: CSV parse error: record 1 (line 2, field: 5, \
+                 byte: 43): invalid utf-8: invalid UTF-8 in field 5 near byte index 2"
+            ),
+        ]
+    );
+}
