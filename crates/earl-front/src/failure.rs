@@ -99,11 +99,11 @@ impl Failure {
     }
 
     /// `path: line N: unreadable row: …` (the CSV reader's reason).
-    pub fn unreadable_row(path: &Path, line: u64, e: &dyn std::fmt::Display) -> Failure {
+    pub fn unreadable_row(path: &Path, line: u64, e: &csv::Error) -> Failure {
         Failure::file(FileProblem::UnreadableRow {
             file: path.display().to_string(),
             line,
-            error: e.to_string(),
+            error: e.into(),
         })
     }
 

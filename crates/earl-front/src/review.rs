@@ -140,7 +140,7 @@ pub fn import(app: &App, path: &Path, source: Source) -> Result<Vec<DispositionV
     // A line the CSV reader could not read, said as the other file readers say it.
     let unreadable = |e: csv::Error, or_line: u64| {
         let line = e.position().map_or(or_line, |p| p.line());
-        at(line, RowReason::Unreadable(e.to_string()))
+        at(line, RowReason::Unreadable((&e).into()))
     };
     let bytes = std::fs::read(path).map_err(|e| Failure::cannot_read(path, &e))?;
     let mut reader = csv::ReaderBuilder::new()

@@ -70,6 +70,57 @@ impl std::fmt::Display for IoReason {
     }
 }
 
+/// Why the CSV reader could not read a row: its kind, for the words of another language, and
+/// the reader's own sentence (English, with record and byte), which is what English says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvReason {
+    pub kind: CsvKind,
+    pub text: String,
+}
+
+/// The kinds of [`CsvReason`] earl words in every language; any other keeps the reader's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvKind {
+    /// The row's `column`-th field (1-based) is not UTF-8.
+    NotUtf8 {
+        column: u64,
+    },
+    /// The row has `found` fields where the rows before it have `expected`.
+    FieldCount {
+        expected: u64,
+        found: u64,
+    },
+    Other,
+}
+
+impl From<&csv::Error> for CsvReason {
+    fn from(e: &csv::Error) -> CsvReason {
+        let kind = match e.kind() {
+            // The reader counts fields from 0.
+            csv::ErrorKind::Utf8 { err, .. } => CsvKind::NotUtf8 {
+                column: err.field() as u64 + 1,
+            },
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => CsvKind::FieldCount {
+                expected: *expected_len,
+                found: *len,
+            },
+            _ => CsvKind::Other,
+        };
+        CsvReason {
+            kind,
+            text: e.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for CsvReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// What is wrong with a file the user named, and where (its name as the user gave it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileProblem {
@@ -97,11 +148,11 @@ pub enum FileProblem {
         file: String,
         error: IoReason,
     },
-    /// A row the CSV reader could not read (`error`: the reader's reason, in English).
+    /// A row the CSV reader could not read.
     UnreadableRow {
         file: String,
         line: u64,
-        error: String,
+        error: CsvReason,
     },
     /// The header (line 1) misses a column, names an unknown one or one twice.
     Column {
@@ -244,8 +295,8 @@ pub enum RowReason {
         column: String,
         error: InputError,
     },
-    /// A row the CSV reader could not read (its reason, in English).
-    Unreadable(String),
+    /// A row the CSV reader could not read.
+    Unreadable(CsvReason),
     /// Any other reason, in English only.
     Said(String),
 }
@@ -619,7 +670,7 @@ fn row_words(r: &RowReason, lang: Lang) -> String {
             column = column.as_str(),
             error = input(error, lang)
         ),
-        RowReason::Unreadable(e) => tr!(lang, "error-unreadable", error = e.as_str()),
+        RowReason::Unreadable(e) => tr!(lang, "error-unreadable", error = csv_reason(e, lang)),
         RowReason::Said(s) => s.clone(),
     }
 }
@@ -825,15 +876,27 @@ fn name_subject(subject: &str, lang: Lang) -> String {
     tr!(lang, id)
 }
 
-/// A batch row the CSV reader could not read (`error`: the reader's reason, in English).
-pub fn unreadable_row(file: &str, line: u64, error: &str, lang: Lang) -> String {
+/// A batch row the CSV reader could not read.
+pub fn unreadable_row(file: &str, line: u64, error: &CsvReason, lang: Lang) -> String {
     tr!(
         lang,
         "error-unreadable-row",
         file = file,
         line = line,
-        error = error
+        error = csv_reason(error, lang)
     )
+}
+
+/// The CSV reader's reason in `lang`: English (and any kind not worded) is the reader's own
+/// sentence.
+fn csv_reason(e: &CsvReason, lang: Lang) -> String {
+    match (lang, e.kind) {
+        (Lang::En, _) | (_, CsvKind::Other) => e.text.clone(),
+        (_, CsvKind::NotUtf8 { column }) => tr!(lang, "csv-not-utf8", column = column),
+        (_, CsvKind::FieldCount { expected, found }) => {
+            tr!(lang, "csv-field-count", expected = expected, found = found)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -906,7 +969,10 @@ mod tests {
                 what: "value".into(),
                 value: "100000000000000".into(),
             }),
-            RowReason::Unreadable("CSV error".into()),
+            RowReason::Unreadable(CsvReason {
+                kind: CsvKind::Other,
+                text: "CSV error".into(),
+            }),
             RowReason::Said("anything".into()),
         ];
         let mut problems = vec![
@@ -925,7 +991,13 @@ mod tests {
             FileProblem::UnreadableRow {
                 file: file(),
                 line: 4,
-                error: "CSV error".into(),
+                error: CsvReason {
+                    kind: CsvKind::FieldCount {
+                        expected: 3,
+                        found: 2,
+                    },
+                    text: "CSV error".into(),
+                },
             },
             FileProblem::MissingPairColumn {
                 file: file(),

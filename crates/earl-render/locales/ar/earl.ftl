@@ -885,3 +885,5 @@ error-units-out-of-bounds = {$what} = {$quantity}: الكمية عدد صحيح 
 error-value-out-of-bounds = {$what} = {$value}: القيمة مبلغ بالدولار الأمريكي من 0 إلى 10000000000000 (10^13، أي أكثر مما يأذن به أي ترخيص)
 error-in-column = العمود {$column}: {$error}
 error-holding-twice = حصة «{$owner}» في «{$owned}» للتواريخ نفسها مذكورة مرتين
+csv-not-utf8 = الحقل رقم {$column} ليس نصًّا بترميز UTF-8
+csv-field-count = عدد الحقول في هذا الصف {$found}، وفي الصفوف السابقة {$expected}

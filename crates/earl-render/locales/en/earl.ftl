@@ -799,3 +799,6 @@ error-units-out-of-bounds = {$what} {$quantity}: a quantity is a whole number of
 error-value-out-of-bounds = {$what} {$value}: a value is a number of US dollars from 0 to 10000000000000 (10^13, more than any licence authorises)
 error-in-column = column `{$column}`: {$error}
 error-holding-twice = the holding of `{$owner}` in `{$owned}` for the same dates is given twice
+# The CSV reader's reasons (English prints the reader's own sentence; `column` counts from 1)
+csv-not-utf8 = field {$column} is not UTF-8 text
+csv-field-count = the row has {$found} fields where the rows before it have {$expected}

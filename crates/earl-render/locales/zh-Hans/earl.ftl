@@ -789,3 +789,5 @@ error-units-out-of-bounds = {$what} 为 {$quantity}：数量应为 1 至 1000000
 error-value-out-of-bounds = {$what} 为 {$value}：金额应为 0 至 10000000000000 美元（10^13，超过任何许可证所能授权的金额）
 error-in-column = {$column} 列：{$error}
 error-holding-twice = “{$owner}”对“{$owned}”的同一时段持股出现了两次
+csv-not-utf8 = 第 {$column} 个字段不是 UTF-8 文本
+csv-field-count = 该行有 {$found} 个字段，而之前各行有 {$expected} 个
