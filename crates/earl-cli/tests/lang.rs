@@ -1344,3 +1344,63 @@ fn csv_reader_refusals_speak_the_language_asked() {
         ]
     );
 }
+
+/// `earl serve`'s refusals before it listens: the token file or variable, an address it cannot
+/// use or will not use without a token, and the warning for a short token; (exit code, stderr).
+fn serve_refusals(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.tok"), "").unwrap();
+    std::fs::write(dir.path().join("short.tok"), "abc\n").unwrap();
+    let cases: [(&[&str], &[(&str, &str)]); 5] = [
+        (&["--token-file", "missing.tok"], &[]),
+        (&["--token-file", "empty.tok"], &[]),
+        (&[], &[("EARL_TOKEN", "")]),
+        (&["--addr", "0.0.0.0:0"], &[]),
+        (&["--token-file", "short.tok", "--addr", "nonsense"], &[]),
+    ];
+    cases
+        .iter()
+        .map(|(args, env)| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            for name in ["EARL_LANG", "LC_ALL", "LANG", "EARL_TOKEN"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .current_dir(dir.path())
+                .envs(env.iter().copied())
+                .args(lang)
+                .args(["--no-audit", "serve"])
+                .args(*args)
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+/// [`serve_refusals`] exactly as the English said them before they were typed (issue 25,
+/// round 8).
+#[test]
+fn serve_refusals_in_english_exactly() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        serve_refusals(&[]),
+        [
+            said("missing.tok: cannot read the token file: No such file or directory (os error 2)"),
+            said("empty.tok: the token file is empty"),
+            said("EARL_TOKEN is set but empty"),
+            said(
+                "refusing to listen on 0.0.0.0:0, which is not a loopback address, without a \
+                 token: set EARL_TOKEN or pass --token-file FILE (or listen on 127.0.0.1)"
+            ),
+            said(
+                "warning: the token is shorter than 16 characters and can be guessed\nearl: \
+                 cannot use the address `nonsense`: invalid socket address (expected HOST:PORT, \
+                 e.g. 127.0.0.1:8080)"
+            ),
+        ]
+    );
+}
