@@ -209,7 +209,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Licence(a) => cmd_ledger::licence(&app, &a, lang),
         Command::Ship(a) => cmd_ledger::ship(&app, &a, lang),
         Command::Ledger(a) => cmd_ledger::ledger(&app, &a, lang),
-        Command::Serve(a) => cmd_serve::run(&app, &a),
+        Command::Serve(a) => cmd_serve::run(&app, &a, lang),
         Command::Update(a) => cmd_update::run(&app, &a, lang),
         Command::Owners(a) => cmd_owners::run(&app, &a, lang),
         Command::Mcp(a) => cmd_mcp::run(app.args, &a),

@@ -1404,3 +1404,40 @@ fn serve_refusals_in_english_exactly() {
         ]
     );
 }
+
+#[test]
+fn serve_refusals_speak_the_language_asked() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        serve_refusals(&["--lang", "zh"]),
+        [
+            said("missing.tok：无法读取令牌文件：没有那个文件或目录"),
+            said("empty.tok：令牌文件为空"),
+            said("已设置 EARL_TOKEN，但其值为空"),
+            said(
+                "拒绝在没有令牌的情况下监听 0.0.0.0:0，因为它不是环回地址：请设置 EARL_TOKEN 或\
+                 传入 --token-file FILE（或改为监听 127.0.0.1）"
+            ),
+            said(
+                "警告：令牌短于 16 个字符，可能被猜出\nearl: 无法使用地址“nonsense”：invalid \
+                 socket address (expected HOST:PORT, e.g. 127.0.0.1:8080)"
+            ),
+        ]
+    );
+    assert_eq!(
+        serve_refusals(&["--lang", "ar"]),
+        [
+            said("missing.tok: تعذّرت قراءة ملف الرمز المميز: لا يوجد ملف أو دليل بهذا الاسم"),
+            said("empty.tok: ملف الرمز المميز فارغ"),
+            said("المتغير EARL_TOKEN معرَّف لكنه فارغ"),
+            said(
+                "رُفض الاستماع على 0.0.0.0:0 دون رمز مميز، لأنه ليس عنوان استرجاع (loopback): \
+                 عيّن EARL_TOKEN أو مرّر \u{200e}--token-file FILE (أو استمع على 127.0.0.1)"
+            ),
+            said(
+                "تحذير: الرمز المميز أقصر من 16 حرفًا ويمكن تخمينه\nearl: تعذّر استعمال العنوان \
+                 «nonsense»: invalid socket address (expected HOST:PORT, e.g. 127.0.0.1:8080)"
+            ),
+        ]
+    );
+}

@@ -33,6 +33,16 @@ pub enum Problem {
     /// `earl update`: a server that answered `url` with an HTTP error (`status`: "404 Not
     /// Found", the status line as the HTTP library writes it).
     HttpStatus { url: String, status: String },
+    /// `earl serve --token-file`: a file it cannot read.
+    TokenFileUnreadable { file: String, error: IoReason },
+    /// `earl serve --token-file`: a file with no token in it.
+    TokenFileEmpty { file: String },
+    /// `earl serve`: `EARL_TOKEN` set to nothing.
+    TokenVarEmpty,
+    /// `earl serve`: an address that is not loopback, without a token.
+    TokenRequired { addr: String },
+    /// `earl serve --addr`: an address it cannot use (`reason`: the resolver's, in English).
+    BadAddress { addr: String, reason: String },
 }
 
 /// Why an input or output call failed: its kind, for the words of another language, and the
@@ -431,6 +441,18 @@ impl std::fmt::Display for Problem {
             Problem::HttpStatus { url, status } => {
                 write!(f, "{url}: the server answered HTTP {status}")
             }
+            Problem::TokenFileUnreadable { file, error } => {
+                write!(f, "{file}: cannot read the token file: {error}")
+            }
+            Problem::TokenFileEmpty { file } => write!(f, "{file}: the token file is empty"),
+            Problem::TokenVarEmpty => f.write_str("EARL_TOKEN is set but empty"),
+            Problem::TokenRequired { addr } => write!(
+                f,
+                "refusing to listen on {addr}, which is not a loopback address, without a token: set EARL_TOKEN or pass --token-file FILE (or listen on 127.0.0.1)"
+            ),
+            Problem::BadAddress { addr, reason } => {
+                write!(f, "cannot use the address `{addr}`: {reason}")
+            }
         }
     }
 }
@@ -472,6 +494,25 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "error-http-status",
             url = url.as_str(),
             status = status.as_str()
+        ),
+        Problem::TokenFileUnreadable { file, error } => tr!(
+            lang,
+            "error-token-file-unreadable",
+            file = file.as_str(),
+            error = io(error, lang)
+        ),
+        Problem::TokenFileEmpty { file } => {
+            tr!(lang, "error-token-file-empty", file = file.as_str())
+        }
+        Problem::TokenVarEmpty => tr!(lang, "error-token-var-empty"),
+        Problem::TokenRequired { addr } => {
+            tr!(lang, "error-token-required", addr = addr.as_str())
+        }
+        Problem::BadAddress { addr, reason } => tr!(
+            lang,
+            "error-bad-address",
+            addr = addr.as_str(),
+            reason = reason.as_str()
         ),
     }
 }
@@ -874,6 +915,11 @@ fn name_subject(subject: &str, lang: Lang) -> String {
         other => return other.to_string(),
     };
     tr!(lang, id)
+}
+
+/// `earl serve`'s warning for a token shorter than `min` characters.
+pub fn short_token(min: usize, lang: Lang) -> String {
+    tr!(lang, "warning-short-token", min = min)
 }
 
 /// A batch row the CSV reader could not read.

@@ -125,6 +125,22 @@ fn problems() -> Vec<Problem> {
             url: "https://data.trade.gov/csl/consolidated.json".into(),
             status: "503 Service Unavailable".into(),
         },
+        // Round 8: earl serve's refusals before it listens.
+        Problem::TokenFileUnreadable {
+            file: "token.txt".into(),
+            error: (&std::io::Error::from(std::io::ErrorKind::PermissionDenied)).into(),
+        },
+        Problem::TokenFileEmpty {
+            file: "token.txt".into(),
+        },
+        Problem::TokenVarEmpty,
+        Problem::TokenRequired {
+            addr: "0.0.0.0:8080".into(),
+        },
+        Problem::BadAddress {
+            addr: "nonsense".into(),
+            reason: "invalid socket address (expected HOST:PORT, e.g. 127.0.0.1:8080)".into(),
+        },
     ])
     .collect()
 }

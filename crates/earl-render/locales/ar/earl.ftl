@@ -887,3 +887,11 @@ error-in-column = العمود {$column}: {$error}
 error-holding-twice = حصة «{$owner}» في «{$owned}» للتواريخ نفسها مذكورة مرتين
 csv-not-utf8 = الحقل رقم {$column} ليس نصًّا بترميز UTF-8
 csv-field-count = عدد الحقول في هذا الصف {$found}، وفي الصفوف السابقة {$expected}
+
+## رفض earl serve قبل أن يبدأ الاستماع
+error-token-file-unreadable = {$file}: تعذّرت قراءة ملف الرمز المميز: {$error}
+error-token-file-empty = {$file}: ملف الرمز المميز فارغ
+error-token-var-empty = المتغير EARL_TOKEN معرَّف لكنه فارغ
+error-token-required = رُفض الاستماع على {$addr} دون رمز مميز، لأنه ليس عنوان استرجاع (loopback): عيّن EARL_TOKEN أو مرّر ‎--token-file FILE (أو استمع على 127.0.0.1)
+error-bad-address = تعذّر استعمال العنوان «{$addr}»: {$reason}
+warning-short-token = تحذير: الرمز المميز أقصر من {$min} حرفًا ويمكن تخمينه

@@ -802,3 +802,11 @@ error-holding-twice = the holding of `{$owner}` in `{$owned}` for the same dates
 # The CSV reader's reasons (English prints the reader's own sentence; `column` counts from 1)
 csv-not-utf8 = field {$column} is not UTF-8 text
 csv-field-count = the row has {$found} fields where the rows before it have {$expected}
+
+## earl serve's refusals before it listens (`reason`: the address resolver's, in English)
+error-token-file-unreadable = {$file}: cannot read the token file: {$error}
+error-token-file-empty = {$file}: the token file is empty
+error-token-var-empty = EARL_TOKEN is set but empty
+error-token-required = refusing to listen on {$addr}, which is not a loopback address, without a token: set EARL_TOKEN or pass --token-file FILE (or listen on 127.0.0.1)
+error-bad-address = cannot use the address `{$addr}`: {$reason}
+warning-short-token = warning: the token is shorter than {$min} characters and can be guessed

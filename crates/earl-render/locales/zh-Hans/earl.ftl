@@ -791,3 +791,11 @@ error-in-column = {$column} 列：{$error}
 error-holding-twice = “{$owner}”对“{$owned}”的同一时段持股出现了两次
 csv-not-utf8 = 第 {$column} 个字段不是 UTF-8 文本
 csv-field-count = 该行有 {$found} 个字段，而之前各行有 {$expected} 个
+
+## earl serve 开始监听前的拒绝
+error-token-file-unreadable = {$file}：无法读取令牌文件：{$error}
+error-token-file-empty = {$file}：令牌文件为空
+error-token-var-empty = 已设置 EARL_TOKEN，但其值为空
+error-token-required = 拒绝在没有令牌的情况下监听 {$addr}，因为它不是环回地址：请设置 EARL_TOKEN 或传入 --token-file FILE（或改为监听 127.0.0.1）
+error-bad-address = 无法使用地址“{$addr}”：{$reason}
+warning-short-token = 警告：令牌短于 {$min} 个字符，可能被猜出
