@@ -1441,3 +1441,86 @@ fn serve_refusals_speak_the_language_asked() {
         ]
     );
 }
+
+/// `earl update`'s refusals that need no server: nothing listens at the lists' URL, a
+/// directory without the files, a list the loader refuses, a GLEIF file that is not JSON;
+/// (exit code, stderr with the staging copy's process id as N).
+fn update_refusals(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, file, text) in [
+        ("badl", "consolidated.csv", "not a list\n"),
+        ("badg", "gleif1.json", "{\n"),
+    ] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join(file), text).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let cases: [&[&str]; 5] = [
+        &["--lists-url", "http://127.0.0.1:9/x.json", "--timeout", "1"],
+        &["--from-dir", "empty"],
+        &["--from-dir", "badl"],
+        &["--ownership", "--from-dir", "empty"],
+        &["--ownership", "--from-dir", "badg"],
+    ];
+    cases
+        .iter()
+        .map(|args| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            for name in ["EARL_LANG", "LC_ALL", "LANG", "EARL_LISTS_URL"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .current_dir(dir.path())
+                .args(lang)
+                .args(["--no-audit", "--data-dir", "data", "--db", "audit.sqlite"])
+                .arg("update")
+                .args(*args)
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            let pid = stderr
+                .split_once(".verify.")
+                .and_then(|(_, rest)| rest.split_once('.'))
+                .map(|(pid, _)| pid.to_string());
+            let stderr = match pid {
+                Some(pid) => stderr.replace(&format!(".verify.{pid}."), ".verify.N."),
+                None => stderr,
+            };
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+/// [`update_refusals`] exactly as the English said them before they were typed (issue 25,
+/// round 8).
+#[test]
+fn update_refusals_in_english_exactly() {
+    let said = |code: i32, s: &str| (Some(code), format!("earl: {s}\n"));
+    assert_eq!(
+        update_refusals(&[]),
+        [
+            said(
+                3,
+                "cannot fetch http://127.0.0.1:9/x.json: io: Connection refused (os error 111) \
+                 (offline? for an air-gapped site, download the files elsewhere and use `earl \
+                 update --from-dir DIR`)"
+            ),
+            said(
+                2,
+                "empty: no consolidated.json or consolidated.csv (trade.gov's CSL download)"
+            ),
+            said(
+                2,
+                "refused the list from file://badl/consolidated.csv: .verify.N.csv: header \
+                 lacks the `source` column; is this a trade.gov CSL CSV?"
+            ),
+            said(2, "empty: no gleif*.json (GLEIF API documents)"),
+            said(
+                2,
+                "badg/gleif1.json: not valid JSON: EOF while parsing an object at line 2 column 0"
+            ),
+        ]
+    );
+}
