@@ -806,7 +806,14 @@ fn update_from_a_local_server() {
     let out = update(&env, &truncated, &[]);
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     assert_eq!(out.status.code(), Some(3), "{err}");
-    assert!(err.contains("cut short"), "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "earl: {truncated}/csl/consolidated.json: the download was cut short after {} \
+             bytes: Peer disconnected\n",
+            full.len() / 2
+        )
+    );
     assert_eq!(lists_in_use(&env), in_use);
 
     let html = serve_with(ok("<html><body>Service Unavailable</body></html>"));
