@@ -1524,3 +1524,57 @@ fn update_refusals_in_english_exactly() {
         ]
     );
 }
+
+#[test]
+fn update_refusals_speak_the_language_asked() {
+    let said = |code: i32, s: &str| (Some(code), format!("earl: {s}\n"));
+    let loader = ".verify.N.csv: header lacks the `source` column; is this a trade.gov CSL CSV?";
+    assert_eq!(
+        update_refusals(&["--lang", "zh"]),
+        [
+            said(
+                3,
+                "无法获取 http://127.0.0.1:9/x.json：io: Connection refused (os error 111)（是否\
+                 离线？隔离网络环境下，请在别处下载这些文件，再使用 `earl update --from-dir DIR`）"
+            ),
+            said(
+                2,
+                "empty：没有 consolidated.json 或 consolidated.csv（trade.gov 的综合筛查清单下载文件）"
+            ),
+            said(
+                2,
+                &format!("已拒绝来自 file://badl/consolidated.csv 的清单：{loader}")
+            ),
+            said(2, "empty：没有 gleif*.json（GLEIF API 文档）"),
+            said(
+                2,
+                "badg/gleif1.json：不是有效的 JSON：EOF while parsing an object at line 2 column 0"
+            ),
+        ]
+    );
+    assert_eq!(
+        update_refusals(&["--lang", "ar"]),
+        [
+            said(
+                3,
+                "تعذّر جلب http://127.0.0.1:9/x.json: io: Connection refused (os error 111) (هل \
+                 الجهاز غير متصل؟ في موقع معزول عن الشبكة، نزّل الملفات في مكان آخر واستعمل \
+                 \u{200e}`earl update --from-dir DIR`)"
+            ),
+            said(
+                2,
+                "empty: لا يوجد consolidated.json ولا consolidated.csv (ملف القائمة الموحدة للفحص \
+                 من trade.gov)"
+            ),
+            said(
+                2,
+                &format!("رُفضت القائمة الواردة من file://badl/consolidated.csv: {loader}")
+            ),
+            said(2, "empty: لا يوجد gleif*.json (وثائق واجهة GLEIF البرمجية)"),
+            said(
+                2,
+                "badg/gleif1.json: ليس JSON صالحًا: EOF while parsing an object at line 2 column 0"
+            ),
+        ]
+    );
+}

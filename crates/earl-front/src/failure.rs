@@ -115,16 +115,6 @@ impl Failure {
         }
     }
 
-    /// A network failure (cannot connect, timed out, an HTTP error, a transfer cut short):
-    /// exit code 3.
-    pub fn network(message: impl Into<String>) -> Failure {
-        Failure {
-            code: EXIT_NETWORK,
-            message: message.into(),
-            problem: None,
-        }
-    }
-
     pub fn internal(message: impl Into<String>) -> Failure {
         Failure {
             code: 1,

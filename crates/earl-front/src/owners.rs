@@ -18,7 +18,7 @@ use crate::app::App;
 use crate::check::check_columns;
 use crate::failure::Failure;
 use earl_core::shown::shown;
-use earl_render::errors::{FileProblem, RowReason};
+use earl_render::errors::{FileProblem, Problem, RowReason};
 use earl_store::graph::{Edge, Share};
 use jiff::civil::Date;
 use serde_json::Value;
@@ -126,8 +126,15 @@ pub fn read(path: &Path, format: Format, dataset: &str, today: Date) -> Result<R
 fn json_of(path: &Path, bytes: &[u8]) -> Result<Value, Failure> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| Failure::input(format!("{}: not UTF-8: {e}", path.display())))?;
-    crate::json::parse(text)
-        .map_err(|e| Failure::input(format!("{}: not valid JSON: {e}", path.display())))
+    crate::json::parse(text).map_err(|e| {
+        Failure::said(
+            2,
+            Problem::NotJson {
+                file: path.display().to_string(),
+                error: e.to_string(),
+            },
+        )
+    })
 }
 
 /// A refusal at a place in a JSON file (`statements[3].recordDetails.interests[0]`).

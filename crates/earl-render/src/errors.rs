@@ -33,6 +33,43 @@ pub enum Problem {
     /// `earl update`: a server that answered `url` with an HTTP error (`status`: "404 Not
     /// Found", the status line as the HTTP library writes it).
     HttpStatus { url: String, status: String },
+    /// `earl update`: no answer from `url` (`error`: the HTTP library's, in English).
+    CannotFetch { url: String, error: String },
+    /// `earl update`: a download from `url` that stopped after `bytes` bytes (`error`: the HTTP
+    /// library's), or that stopped at all (`bytes`: `None`, GLEIF).
+    CutShort {
+        url: String,
+        bytes: Option<u64>,
+        error: String,
+    },
+    /// `earl update`: a download of `got` bytes where the server announced `expected`.
+    ShortOf {
+        url: String,
+        got: u64,
+        expected: u64,
+    },
+    /// `earl update --ownership`: GLEIF failed `attempts` times; the last failure.
+    GaveUp {
+        url: String,
+        last: RetryReason,
+        attempts: u32,
+    },
+    /// `earl update --ownership`: an answer that is not UTF-8.
+    AnswerNotUtf8 { url: String },
+    /// `earl update --ownership`: an answer that is not JSON (`error`: the parser's).
+    AnswerNotJson { url: String, error: String },
+    /// `earl update`: a list the loader refused (`error`: the loader's, in English).
+    ListRefused { origin: String, error: String },
+    /// `earl update`: documents the feed's parser refused (`error`: its own, in English).
+    DocumentsRefused { error: String },
+    /// `earl update`: more pages of documents than earl reads.
+    TooManyPages { base: String, max: u64 },
+    /// `earl update --from-dir`: no list file in the directory.
+    NoListsFile { dir: String },
+    /// `earl update --ownership --from-dir`: no GLEIF file in the directory.
+    NoGleifFiles { dir: String },
+    /// A JSON file that does not parse (`error`: the parser's, in English).
+    NotJson { file: String, error: String },
     /// `earl serve --token-file`: a file it cannot read.
     TokenFileUnreadable { file: String, error: IoReason },
     /// `earl serve --token-file`: a file with no token in it.
@@ -43,6 +80,24 @@ pub enum Problem {
     TokenRequired { addr: String },
     /// `earl serve --addr`: an address it cannot use (`reason`: the resolver's, in English).
     BadAddress { addr: String, reason: String },
+}
+
+/// The last failure of a request tried again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RetryReason {
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// No answer (the HTTP library's reason, in English).
+    Error(String),
+}
+
+impl std::fmt::Display for RetryReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RetryReason::Status(status) => write!(f, "the server answered HTTP {status}"),
+            RetryReason::Error(e) => f.write_str(e),
+        }
+    }
 }
 
 /// Why an input or output call failed: its kind, for the words of another language, and the
@@ -441,6 +496,52 @@ impl std::fmt::Display for Problem {
             Problem::HttpStatus { url, status } => {
                 write!(f, "{url}: the server answered HTTP {status}")
             }
+            Problem::CannotFetch { url, error } => write!(
+                f,
+                "cannot fetch {url}: {error} (offline? for an air-gapped site, download the files elsewhere and use `earl update --from-dir DIR`)"
+            ),
+            Problem::CutShort {
+                url,
+                bytes: Some(bytes),
+                error,
+            } => write!(
+                f,
+                "{url}: the download was cut short after {bytes} bytes: {error}"
+            ),
+            Problem::CutShort {
+                url,
+                bytes: None,
+                error,
+            } => write!(f, "{url}: the download was cut short: {error}"),
+            Problem::ShortOf { url, got, expected } => write!(
+                f,
+                "{url}: the download was cut short: {got} of {expected} bytes"
+            ),
+            Problem::GaveUp {
+                url,
+                last,
+                attempts,
+            } => write!(f, "{url}: {last} (tried {attempts} times)"),
+            Problem::AnswerNotUtf8 { url } => write!(f, "{url}: the answer is not UTF-8"),
+            Problem::AnswerNotJson { url, error } => {
+                write!(f, "{url}: the answer is not JSON: {error}")
+            }
+            Problem::ListRefused { origin, error } => {
+                write!(f, "refused the list from {origin}: {error}")
+            }
+            Problem::DocumentsRefused { error } => write!(f, "refused the documents: {error}"),
+            Problem::TooManyPages { base, max } => write!(
+                f,
+                "refused the documents from {base}: more than {max} pages"
+            ),
+            Problem::NoListsFile { dir } => write!(
+                f,
+                "{dir}: no consolidated.json or consolidated.csv (trade.gov's CSL download)"
+            ),
+            Problem::NoGleifFiles { dir } => {
+                write!(f, "{dir}: no gleif*.json (GLEIF API documents)")
+            }
+            Problem::NotJson { file, error } => write!(f, "{file}: not valid JSON: {error}"),
             Problem::TokenFileUnreadable { file, error } => {
                 write!(f, "{file}: cannot read the token file: {error}")
             }
@@ -494,6 +595,89 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "error-http-status",
             url = url.as_str(),
             status = status.as_str()
+        ),
+        Problem::CannotFetch { url, error } => tr!(
+            lang,
+            "error-cannot-fetch",
+            url = url.as_str(),
+            error = error.as_str()
+        ),
+        Problem::CutShort {
+            url,
+            bytes: Some(bytes),
+            error,
+        } => tr!(
+            lang,
+            "error-cut-short-after",
+            url = url.as_str(),
+            bytes = bytes.to_string(),
+            error = error.as_str()
+        ),
+        Problem::CutShort {
+            url,
+            bytes: None,
+            error,
+        } => tr!(
+            lang,
+            "error-cut-short",
+            url = url.as_str(),
+            error = error.as_str()
+        ),
+        Problem::ShortOf { url, got, expected } => tr!(
+            lang,
+            "error-short-of",
+            url = url.as_str(),
+            got = got.to_string(),
+            expected = expected.to_string()
+        ),
+        Problem::GaveUp {
+            url,
+            last,
+            attempts,
+        } => {
+            let last = match last {
+                RetryReason::Status(status) => {
+                    tr!(lang, "error-http-answer", status = status.to_string())
+                }
+                RetryReason::Error(e) => e.clone(),
+            };
+            tr!(
+                lang,
+                "error-gave-up",
+                url = url.as_str(),
+                last = last,
+                attempts = attempts.to_string()
+            )
+        }
+        Problem::AnswerNotUtf8 { url } => tr!(lang, "error-answer-not-utf8", url = url.as_str()),
+        Problem::AnswerNotJson { url, error } => tr!(
+            lang,
+            "error-answer-not-json",
+            url = url.as_str(),
+            error = error.as_str()
+        ),
+        Problem::ListRefused { origin, error } => tr!(
+            lang,
+            "error-list-refused",
+            origin = origin.as_str(),
+            error = error.as_str()
+        ),
+        Problem::DocumentsRefused { error } => {
+            tr!(lang, "error-documents-refused", error = error.as_str())
+        }
+        Problem::TooManyPages { base, max } => tr!(
+            lang,
+            "error-too-many-pages",
+            base = base.as_str(),
+            max = max.to_string()
+        ),
+        Problem::NoListsFile { dir } => tr!(lang, "error-no-lists-file", dir = dir.as_str()),
+        Problem::NoGleifFiles { dir } => tr!(lang, "error-no-gleif-files", dir = dir.as_str()),
+        Problem::NotJson { file, error } => tr!(
+            lang,
+            "error-not-json",
+            file = file.as_str(),
+            error = error.as_str()
         ),
         Problem::TokenFileUnreadable { file, error } => tr!(
             lang,

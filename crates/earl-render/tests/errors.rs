@@ -6,9 +6,12 @@ use earl_engine::explore::impact::{parse_price, parse_units};
 use earl_engine::{Engine, EngineError, InputError, ListsSource};
 use earl_render::Lang;
 use earl_render::errors::{
-    ColumnProblem, CsvReason, FileProblem, Problem, RowReason, absent_columns, batch_row, problem,
-    row_reason, unreadable_row,
+    ColumnProblem, CsvReason, FileProblem, Problem, RetryReason, RowReason, absent_columns,
+    batch_row, problem, row_reason, unreadable_row,
 };
+
+/// A GLEIF request, as `earl update --ownership` makes them.
+const URL: &str = "https://api.gleif.org/api/v1/lei-records/X/direct-parent";
 
 /// The CSV reader's reason for the first row of `csv` it cannot read.
 fn csv_reason(csv: &[u8]) -> CsvReason {
@@ -124,6 +127,62 @@ fn problems() -> Vec<Problem> {
         Problem::HttpStatus {
             url: "https://data.trade.gov/csl/consolidated.json".into(),
             status: "503 Service Unavailable".into(),
+        },
+        // Round 8: earl update's network failures and refusals.
+        Problem::CannotFetch {
+            url: "https://data.trade.gov/csl/consolidated.json".into(),
+            error: "io: Connection refused (os error 111)".into(),
+        },
+        Problem::CutShort {
+            url: "https://data.trade.gov/csl/consolidated.json".into(),
+            bytes: Some(6535115),
+            error: "Peer disconnected".into(),
+        },
+        Problem::CutShort {
+            url: URL.into(),
+            bytes: None,
+            error: "Peer disconnected".into(),
+        },
+        Problem::ShortOf {
+            url: "https://data.trade.gov/csl/consolidated.json".into(),
+            got: 100,
+            expected: 200,
+        },
+        Problem::GaveUp {
+            url: URL.into(),
+            last: RetryReason::Status(503),
+            attempts: 3,
+        },
+        Problem::GaveUp {
+            url: URL.into(),
+            last: RetryReason::Error("timeout: global".into()),
+            attempts: 3,
+        },
+        Problem::AnswerNotUtf8 { url: URL.into() },
+        Problem::AnswerNotJson {
+            url: URL.into(),
+            error: "expected value at line 1 column 1".into(),
+        },
+        Problem::ListRefused {
+            origin: "file:///tmp/consolidated.csv".into(),
+            error: "header lacks the `source` column; is this a trade.gov CSL CSV?".into(),
+        },
+        Problem::DocumentsRefused {
+            error: "documents.json: missing field `results`".into(),
+        },
+        Problem::TooManyPages {
+            base: "https://www.federalregister.gov".into(),
+            max: 50,
+        },
+        Problem::NoListsFile {
+            dir: "downloads".into(),
+        },
+        Problem::NoGleifFiles {
+            dir: "downloads".into(),
+        },
+        Problem::NotJson {
+            file: "downloads/gleif1.json".into(),
+            error: "EOF while parsing an object at line 2 column 0".into(),
         },
         // Round 8: earl serve's refusals before it listens.
         Problem::TokenFileUnreadable {

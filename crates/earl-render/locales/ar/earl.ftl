@@ -895,3 +895,19 @@ error-token-var-empty = المتغير EARL_TOKEN معرَّف لكنه فارغ
 error-token-required = رُفض الاستماع على {$addr} دون رمز مميز، لأنه ليس عنوان استرجاع (loopback): عيّن EARL_TOKEN أو مرّر ‎--token-file FILE (أو استمع على 127.0.0.1)
 error-bad-address = تعذّر استعمال العنوان «{$addr}»: {$reason}
 warning-short-token = تحذير: الرمز المميز أقصر من {$min} حرفًا ويمكن تخمينه
+
+## إخفاقات الشبكة في earl update وما يرفضه (error: نص مكتبة HTTP أو المحمِّل أو المحلِّل، بالإنجليزية)
+error-cannot-fetch = تعذّر جلب {$url}: {$error} (هل الجهاز غير متصل؟ في موقع معزول عن الشبكة، نزّل الملفات في مكان آخر واستعمل ‎`earl update --from-dir DIR`)
+error-cut-short-after = {$url}: انقطع التنزيل بعد {$bytes} بايت: {$error}
+error-cut-short = {$url}: انقطع التنزيل: {$error}
+error-short-of = {$url}: انقطع التنزيل: وصل {$got} بايت من أصل {$expected}
+error-http-answer = ردّ الخادم برمز HTTP {$status}
+error-gave-up = {$url}: {$last} (عدد المحاولات: {$attempts})
+error-answer-not-utf8 = {$url}: الرد ليس بترميز UTF-8
+error-answer-not-json = {$url}: الرد ليس JSON: {$error}
+error-list-refused = رُفضت القائمة الواردة من {$origin}: {$error}
+error-documents-refused = رُفضت الوثائق: {$error}
+error-too-many-pages = رُفضت الوثائق الواردة من {$base}: عدد الصفحات أكثر من {$max}
+error-no-lists-file = {$dir}: لا يوجد consolidated.json ولا consolidated.csv (ملف القائمة الموحدة للفحص من trade.gov)
+error-no-gleif-files = {$dir}: لا يوجد gleif*.json (وثائق واجهة GLEIF البرمجية)
+error-not-json = {$file}: ليس JSON صالحًا: {$error}

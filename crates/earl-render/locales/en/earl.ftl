@@ -810,3 +810,19 @@ error-token-var-empty = EARL_TOKEN is set but empty
 error-token-required = refusing to listen on {$addr}, which is not a loopback address, without a token: set EARL_TOKEN or pass --token-file FILE (or listen on 127.0.0.1)
 error-bad-address = cannot use the address `{$addr}`: {$reason}
 warning-short-token = warning: the token is shorter than {$min} characters and can be guessed
+
+## earl update's network failures and refusals (`error`: the HTTP library's, the loader's or the parser's own sentence, in English)
+error-cannot-fetch = cannot fetch {$url}: {$error} (offline? for an air-gapped site, download the files elsewhere and use `earl update --from-dir DIR`)
+error-cut-short-after = {$url}: the download was cut short after {$bytes} bytes: {$error}
+error-cut-short = {$url}: the download was cut short: {$error}
+error-short-of = {$url}: the download was cut short: {$got} of {$expected} bytes
+error-http-answer = the server answered HTTP {$status}
+error-gave-up = {$url}: {$last} (tried {$attempts} times)
+error-answer-not-utf8 = {$url}: the answer is not UTF-8
+error-answer-not-json = {$url}: the answer is not JSON: {$error}
+error-list-refused = refused the list from {$origin}: {$error}
+error-documents-refused = refused the documents: {$error}
+error-too-many-pages = refused the documents from {$base}: more than {$max} pages
+error-no-lists-file = {$dir}: no consolidated.json or consolidated.csv (trade.gov's CSL download)
+error-no-gleif-files = {$dir}: no gleif*.json (GLEIF API documents)
+error-not-json = {$file}: not valid JSON: {$error}

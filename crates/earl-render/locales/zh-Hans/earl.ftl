@@ -799,3 +799,19 @@ error-token-var-empty = 已设置 EARL_TOKEN，但其值为空
 error-token-required = 拒绝在没有令牌的情况下监听 {$addr}，因为它不是环回地址：请设置 EARL_TOKEN 或传入 --token-file FILE（或改为监听 127.0.0.1）
 error-bad-address = 无法使用地址“{$addr}”：{$reason}
 warning-short-token = 警告：令牌短于 {$min} 个字符，可能被猜出
+
+## earl update 的网络故障与拒绝（error 为 HTTP 库、加载器或解析器的原文，英文）
+error-cannot-fetch = 无法获取 {$url}：{$error}（是否离线？隔离网络环境下，请在别处下载这些文件，再使用 `earl update --from-dir DIR`）
+error-cut-short-after = {$url}：下载在 {$bytes} 字节后中断：{$error}
+error-cut-short = {$url}：下载中断：{$error}
+error-short-of = {$url}：下载中断：只收到 {$expected} 字节中的 {$got} 字节
+error-http-answer = 服务器返回 HTTP {$status}
+error-gave-up = {$url}：{$last}（已尝试 {$attempts} 次）
+error-answer-not-utf8 = {$url}：返回内容不是 UTF-8
+error-answer-not-json = {$url}：返回内容不是 JSON：{$error}
+error-list-refused = 已拒绝来自 {$origin} 的清单：{$error}
+error-documents-refused = 已拒绝这些文件：{$error}
+error-too-many-pages = 已拒绝来自 {$base} 的文件：超过 {$max} 页
+error-no-lists-file = {$dir}：没有 consolidated.json 或 consolidated.csv（trade.gov 的综合筛查清单下载文件）
+error-no-gleif-files = {$dir}：没有 gleif*.json（GLEIF API 文档）
+error-not-json = {$file}：不是有效的 JSON：{$error}
