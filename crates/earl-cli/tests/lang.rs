@@ -1578,3 +1578,65 @@ fn update_refusals_speak_the_language_asked() {
         ]
     );
 }
+
+/// Refusals of the audit trail and the ownership graph: a directory, a missing trail, a file
+/// that is not SQLite, `--no-audit` where the trail is needed, no graph; (exit code, stderr).
+fn store_refusals(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("adir")).unwrap();
+    std::fs::write(dir.path().join("garbage.sqlite"), "garbage\n").unwrap();
+    let cases: [&[&str]; 7] = [
+        &["--db", "adir", "audit", "list"],
+        &["--db", "missing.sqlite", "audit", "list"],
+        &["--db", "garbage.sqlite", "audit", "list"],
+        &["--no-audit", "review", "list"],
+        &["--no-audit", "review", "queue"],
+        &["--no-audit", "ledger"],
+        &[
+            "--no-audit",
+            "--data-dir",
+            "data",
+            "owners",
+            "show",
+            "Nobody",
+        ],
+    ];
+    cases
+        .iter()
+        .map(|args| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            for name in ["EARL_LANG", "LC_ALL", "LANG", "EARL_DB"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .current_dir(dir.path())
+                .args(lang)
+                .args(*args)
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+/// [`store_refusals`] exactly as the English said them before they were typed (issue 25,
+/// round 8).
+#[test]
+fn store_refusals_in_english_exactly() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        store_refusals(&[]),
+        [
+            said("audit trail: adir: is a directory; the audit trail needs a database file path"),
+            said("audit trail: missing.sqlite: no audit trail here"),
+            said("audit trail: garbage.sqlite: not an SQLite database"),
+            said("dispositions are kept in the audit trail: drop --no-audit"),
+            said("the review queue is read from the audit trail: drop --no-audit"),
+            said("licences and shipments are kept in the audit trail: drop --no-audit"),
+            said("no ownership graph: import one with `earl owners import FILE`"),
+        ]
+    );
+}
