@@ -10,7 +10,7 @@ use earl_engine::ledger::{Refused, ShipRequest, units_in_bounds, value_in_bounds
 use earl_engine::questions::date_or_today;
 use earl_front::app::{App, Failure};
 use earl_question::{LicenceQuestion, ShipQuestion};
-use earl_render::errors::{FileProblem, RowReason};
+use earl_render::errors::{FileProblem, Problem, RowReason, TrailUse};
 use std::path::PathBuf;
 
 /// Exit code of a refused licence or shipment.
@@ -98,7 +98,7 @@ fn read_only_store(app: &App) -> Result<earl_store::AuditStore, Failure> {
 }
 
 fn no_audit() -> Failure {
-    Failure::input("licences and shipments are kept in the audit trail: drop --no-audit")
+    Failure::said(2, Problem::NeedsTrail(TrailUse::Ledger))
 }
 
 fn refused(mut r: Refused, json: bool, lang: earl_render::Lang) -> Result<(), Failure> {

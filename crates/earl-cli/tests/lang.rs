@@ -1427,15 +1427,15 @@ fn serve_refusals_speak_the_language_asked() {
     assert_eq!(
         serve_refusals(&["--lang", "ar"]),
         [
-            said("missing.tok: تعذّرت قراءة ملف الرمز المميز: لا يوجد ملف أو دليل بهذا الاسم"),
-            said("empty.tok: ملف الرمز المميز فارغ"),
+            said("missing.tok: تعذّرت قراءة ملف رمز الوصول: لا يوجد ملف أو دليل بهذا الاسم"),
+            said("empty.tok: ملف رمز الوصول فارغ"),
             said("المتغير EARL_TOKEN معرَّف لكنه فارغ"),
             said(
-                "رُفض الاستماع على 0.0.0.0:0 دون رمز مميز، لأنه ليس عنوان استرجاع (loopback): \
+                "رُفض الاستماع على 0.0.0.0:0 دون رمز وصول، لأنه ليس عنوان استرجاع (loopback): \
                  عيّن EARL_TOKEN أو مرّر \u{200e}--token-file FILE (أو استمع على 127.0.0.1)"
             ),
             said(
-                "تحذير: الرمز المميز أقصر من 16 حرفًا ويمكن تخمينه\nearl: تعذّر استعمال العنوان \
+                "تحذير: رمز الوصول أقصر من 16 حرفًا ويمكن تخمينه\nearl: تعذّر استعمال العنوان \
                  «nonsense»: invalid socket address (expected HOST:PORT, e.g. 127.0.0.1:8080)"
             ),
         ]
@@ -1637,6 +1637,35 @@ fn store_refusals_in_english_exactly() {
             said("the review queue is read from the audit trail: drop --no-audit"),
             said("licences and shipments are kept in the audit trail: drop --no-audit"),
             said("no ownership graph: import one with `earl owners import FILE`"),
+        ]
+    );
+}
+
+#[test]
+fn store_refusals_speak_the_language_asked() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        store_refusals(&["--lang", "zh"]),
+        [
+            said("审计记录：adir 是一个目录；审计记录需要一个数据库文件路径"),
+            said("审计记录：missing.sqlite 处没有审计记录"),
+            said("审计记录：garbage.sqlite 不是 SQLite 数据库"),
+            said("处置保存在审计记录中：请去掉 --no-audit"),
+            said("待审核队列从审计记录中读取：请去掉 --no-audit"),
+            said("许可证和出货记录保存在审计记录中：请去掉 --no-audit"),
+            said("尚无所有权图：请用 `earl owners import FILE` 导入"),
+        ]
+    );
+    assert_eq!(
+        store_refusals(&["--lang", "ar"]),
+        [
+            said("سجل التدقيق: adir دليل، ويحتاج سجل التدقيق إلى مسار ملف قاعدة بيانات"),
+            said("سجل التدقيق: لا يوجد سجل تدقيق في missing.sqlite"),
+            said("سجل التدقيق: garbage.sqlite ليس قاعدة بيانات SQLite"),
+            said("تُحفظ قرارات المراجعة في سجل التدقيق: احذف \u{200e}--no-audit"),
+            said("تُقرأ قائمة انتظار المراجعة من سجل التدقيق: احذف \u{200e}--no-audit"),
+            said("تُحفظ التراخيص والشحنات في سجل التدقيق: احذف \u{200e}--no-audit"),
+            said("لا يوجد سجل ملكية بعد: استورد واحدًا بالأمر \u{200e}`earl owners import FILE`"),
         ]
     );
 }

@@ -148,7 +148,7 @@ impl From<earl_store::StoreError> for Failure {
                 message: format!("could not record: {e}"),
                 problem: None,
             },
-            false => Failure::input(format!("audit trail: {e}")),
+            false => Failure::said(2, Problem::Trail((&e).into())),
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::app::{App, Failure};
 use earl_engine::audit::Source;
 use earl_engine::review::{Disposition, DispositionView, Evidence, ReviewAdd, RevocationView};
 use earl_question::{Decision, ReviewQuestion, RevokeQuestion};
-use earl_render::errors::{FileProblem, RowReason};
+use earl_render::errors::{FileProblem, Problem, RowReason, TrailUse};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -36,7 +36,7 @@ fn evidence_of(path: &Path) -> Result<Evidence, Failure> {
 
 fn store(app: &App) -> Result<&earl_store::AuditStore, Failure> {
     app.audit()?
-        .ok_or_else(|| Failure::input("dispositions are kept in the audit trail: drop --no-audit"))
+        .ok_or_else(|| Failure::said(2, Problem::NeedsTrail(TrailUse::Dispositions)))
 }
 
 /// Records the disposition `q` asks for.
@@ -63,8 +63,9 @@ pub fn revoke(app: &App, q: &RevokeQuestion, source: Source) -> Result<Revocatio
 pub fn list(app: &App) -> Result<Vec<DispositionView>, Failure> {
     let engine = app.engine()?;
     if app.args.no_audit {
-        return Err(Failure::input(
-            "dispositions are kept in the audit trail: drop --no-audit",
+        return Err(Failure::said(
+            2,
+            Problem::NeedsTrail(TrailUse::Dispositions),
         ));
     }
     Ok(engine.reviews().all().to_vec())
@@ -75,16 +76,14 @@ pub fn show(app: &App, id: u64) -> Result<DispositionView, Failure> {
     list(app)?
         .into_iter()
         .find(|v| v.id == id)
-        .ok_or_else(|| Failure::input(format!("no disposition {id} is recorded")))
+        .ok_or_else(|| Failure::said(2, Problem::NoDisposition { id }))
 }
 
 /// The recorded hits no disposition covers, oldest first (read-only on the trail).
 pub fn queue(app: &App) -> Result<earl_engine::reexamine::ReviewQueue, Failure> {
     let engine = app.engine()?;
     if app.args.no_audit {
-        return Err(Failure::input(
-            "the review queue is read from the audit trail: drop --no-audit",
-        ));
+        return Err(Failure::said(2, Problem::NeedsTrail(TrailUse::ReviewQueue)));
     }
     let path = app.audit_path()?;
     if !path.exists() {

@@ -70,6 +70,14 @@ pub enum Problem {
     NoGleifFiles { dir: String },
     /// A JSON file that does not parse (`error`: the parser's, in English).
     NotJson { file: String, error: String },
+    /// The audit trail could not be opened or read: "audit trail: {reason}".
+    Trail(TrailReason),
+    /// `--no-audit` given to a command whose facts are kept in the audit trail.
+    NeedsTrail(TrailUse),
+    /// `earl owners`: no ownership graph imported yet.
+    NoOwnershipGraph,
+    /// `earl review show`: no disposition with this id.
+    NoDisposition { id: u64 },
     /// `earl serve --token-file`: a file it cannot read.
     TokenFileUnreadable { file: String, error: IoReason },
     /// `earl serve --token-file`: a file with no token in it.
@@ -80,6 +88,55 @@ pub enum Problem {
     TokenRequired { addr: String },
     /// `earl serve --addr`: an address it cannot use (`reason`: the resolver's, in English).
     BadAddress { addr: String, reason: String },
+}
+
+/// Why the audit trail could not be used: its kind, for the words of another language, and the
+/// store's own sentence (English, with the path), which is what English says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrailReason {
+    pub kind: TrailKind,
+    pub text: String,
+}
+
+/// The kinds of [`TrailReason`] earl words in every language; any other keeps the store's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrailKind {
+    IsDirectory { path: String },
+    Missing { path: String },
+    NotSqlite { path: String },
+    ForeignSchema { path: String },
+    NeedsMigration { path: String, found: i64 },
+    Other,
+}
+
+impl From<&earl_store::StoreError> for TrailReason {
+    fn from(e: &earl_store::StoreError) -> TrailReason {
+        use earl_store::StoreError as E;
+        let shown = |p: &std::path::Path| p.display().to_string();
+        let kind = match e {
+            E::IsDirectory { path } => TrailKind::IsDirectory { path: shown(path) },
+            E::Missing { path } => TrailKind::Missing { path: shown(path) },
+            E::NotSqlite { path } => TrailKind::NotSqlite { path: shown(path) },
+            E::ForeignSchema { path } => TrailKind::ForeignSchema { path: shown(path) },
+            E::NeedsMigration { path, found } => TrailKind::NeedsMigration {
+                path: shown(path),
+                found: *found,
+            },
+            _ => TrailKind::Other,
+        };
+        TrailReason {
+            kind,
+            text: e.to_string(),
+        }
+    }
+}
+
+/// What a command keeps in the audit trail, refused with `--no-audit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrailUse {
+    Dispositions,
+    ReviewQueue,
+    Ledger,
 }
 
 /// The last failure of a request tried again.
@@ -542,6 +599,20 @@ impl std::fmt::Display for Problem {
                 write!(f, "{dir}: no gleif*.json (GLEIF API documents)")
             }
             Problem::NotJson { file, error } => write!(f, "{file}: not valid JSON: {error}"),
+            Problem::Trail(reason) => write!(f, "audit trail: {}", reason.text),
+            Problem::NeedsTrail(TrailUse::Dispositions) => {
+                f.write_str("dispositions are kept in the audit trail: drop --no-audit")
+            }
+            Problem::NeedsTrail(TrailUse::ReviewQueue) => {
+                f.write_str("the review queue is read from the audit trail: drop --no-audit")
+            }
+            Problem::NeedsTrail(TrailUse::Ledger) => {
+                f.write_str("licences and shipments are kept in the audit trail: drop --no-audit")
+            }
+            Problem::NoOwnershipGraph => {
+                f.write_str("no ownership graph: import one with `earl owners import FILE`")
+            }
+            Problem::NoDisposition { id } => write!(f, "no disposition {id} is recorded"),
             Problem::TokenFileUnreadable { file, error } => {
                 write!(f, "{file}: cannot read the token file: {error}")
             }
@@ -679,6 +750,17 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             file = file.as_str(),
             error = error.as_str()
         ),
+        Problem::Trail(reason) => trail(reason, lang),
+        Problem::NeedsTrail(what) => tr!(
+            lang,
+            match what {
+                TrailUse::Dispositions => "error-needs-trail-dispositions",
+                TrailUse::ReviewQueue => "error-needs-trail-review-queue",
+                TrailUse::Ledger => "error-needs-trail-ledger",
+            }
+        ),
+        Problem::NoOwnershipGraph => tr!(lang, "error-no-ownership-graph"),
+        Problem::NoDisposition { id } => tr!(lang, "error-no-disposition", id = id.to_string()),
         Problem::TokenFileUnreadable { file, error } => tr!(
             lang,
             "error-token-file-unreadable",
@@ -1099,6 +1181,27 @@ fn name_subject(subject: &str, lang: Lang) -> String {
         other => return other.to_string(),
     };
     tr!(lang, id)
+}
+
+/// The audit trail's refusal in `lang`: English (and any kind not worded) is the store's own
+/// sentence.
+fn trail(r: &TrailReason, lang: Lang) -> String {
+    let path = |id: &str, path: &str| tr!(lang, id, path = path);
+    match (&r.kind, lang) {
+        (_, Lang::En) | (TrailKind::Other, _) => {
+            tr!(lang, "error-trail", reason = r.text.as_str())
+        }
+        (TrailKind::IsDirectory { path: p }, _) => path("error-trail-is-directory", p),
+        (TrailKind::Missing { path: p }, _) => path("error-trail-missing", p),
+        (TrailKind::NotSqlite { path: p }, _) => path("error-trail-not-sqlite", p),
+        (TrailKind::ForeignSchema { path: p }, _) => path("error-trail-foreign", p),
+        (TrailKind::NeedsMigration { path, found }, _) => tr!(
+            lang,
+            "error-trail-needs-migration",
+            path = path.as_str(),
+            found = found.to_string()
+        ),
+    }
 }
 
 /// `earl serve`'s warning for a token shorter than `min` characters.

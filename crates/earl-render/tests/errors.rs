@@ -6,8 +6,8 @@ use earl_engine::explore::impact::{parse_price, parse_units};
 use earl_engine::{Engine, EngineError, InputError, ListsSource};
 use earl_render::Lang;
 use earl_render::errors::{
-    ColumnProblem, CsvReason, FileProblem, Problem, RetryReason, RowReason, absent_columns,
-    batch_row, problem, row_reason, unreadable_row,
+    ColumnProblem, CsvReason, FileProblem, Problem, RetryReason, RowReason, TrailUse,
+    absent_columns, batch_row, problem, row_reason, unreadable_row,
 };
 
 /// A GLEIF request, as `earl update --ownership` makes them.
@@ -184,6 +184,43 @@ fn problems() -> Vec<Problem> {
             file: "downloads/gleif1.json".into(),
             error: "EOF while parsing an object at line 2 column 0".into(),
         },
+        // Round 8: the audit trail's and the ownership graph's refusals.
+        Problem::Trail(
+            (&earl_store::StoreError::IsDirectory {
+                path: "trail".into(),
+            })
+                .into(),
+        ),
+        Problem::Trail(
+            (&earl_store::StoreError::Missing {
+                path: "audit.sqlite".into(),
+            })
+                .into(),
+        ),
+        Problem::Trail(
+            (&earl_store::StoreError::NotSqlite {
+                path: "notes.txt".into(),
+            })
+                .into(),
+        ),
+        Problem::Trail(
+            (&earl_store::StoreError::ForeignSchema {
+                path: "other.sqlite".into(),
+            })
+                .into(),
+        ),
+        Problem::Trail(
+            (&earl_store::StoreError::NeedsMigration {
+                path: "audit.sqlite".into(),
+                found: 2,
+            })
+                .into(),
+        ),
+        Problem::NeedsTrail(TrailUse::Dispositions),
+        Problem::NeedsTrail(TrailUse::ReviewQueue),
+        Problem::NeedsTrail(TrailUse::Ledger),
+        Problem::NoOwnershipGraph,
+        Problem::NoDisposition { id: 42 },
         // Round 8: earl serve's refusals before it listens.
         Problem::TokenFileUnreadable {
             file: "token.txt".into(),

@@ -889,12 +889,12 @@ csv-not-utf8 = الحقل رقم {$column} ليس نصًّا بترميز UTF-8
 csv-field-count = عدد الحقول في هذا الصف {$found}، وفي الصفوف السابقة {$expected}
 
 ## رفض earl serve قبل أن يبدأ الاستماع
-error-token-file-unreadable = {$file}: تعذّرت قراءة ملف الرمز المميز: {$error}
-error-token-file-empty = {$file}: ملف الرمز المميز فارغ
+error-token-file-unreadable = {$file}: تعذّرت قراءة ملف رمز الوصول: {$error}
+error-token-file-empty = {$file}: ملف رمز الوصول فارغ
 error-token-var-empty = المتغير EARL_TOKEN معرَّف لكنه فارغ
-error-token-required = رُفض الاستماع على {$addr} دون رمز مميز، لأنه ليس عنوان استرجاع (loopback): عيّن EARL_TOKEN أو مرّر ‎--token-file FILE (أو استمع على 127.0.0.1)
+error-token-required = رُفض الاستماع على {$addr} دون رمز وصول، لأنه ليس عنوان استرجاع (loopback): عيّن EARL_TOKEN أو مرّر ‎--token-file FILE (أو استمع على 127.0.0.1)
 error-bad-address = تعذّر استعمال العنوان «{$addr}»: {$reason}
-warning-short-token = تحذير: الرمز المميز أقصر من {$min} حرفًا ويمكن تخمينه
+warning-short-token = تحذير: رمز الوصول أقصر من {$min} حرفًا ويمكن تخمينه
 
 ## إخفاقات الشبكة في earl update وما يرفضه (error: نص مكتبة HTTP أو المحمِّل أو المحلِّل، بالإنجليزية)
 error-cannot-fetch = تعذّر جلب {$url}: {$error} (هل الجهاز غير متصل؟ في موقع معزول عن الشبكة، نزّل الملفات في مكان آخر واستعمل ‎`earl update --from-dir DIR`)
@@ -911,3 +911,16 @@ error-too-many-pages = رُفضت الوثائق الواردة من {$base}: ع
 error-no-lists-file = {$dir}: لا يوجد consolidated.json ولا consolidated.csv (ملف القائمة الموحدة للفحص من trade.gov)
 error-no-gleif-files = {$dir}: لا يوجد gleif*.json (وثائق واجهة GLEIF البرمجية)
 error-not-json = {$file}: ليس JSON صالحًا: {$error}
+
+## رفض سجل التدقيق وسجل الملكية
+error-trail = سجل التدقيق: {$reason}
+error-trail-is-directory = سجل التدقيق: {$path} دليل، ويحتاج سجل التدقيق إلى مسار ملف قاعدة بيانات
+error-trail-missing = سجل التدقيق: لا يوجد سجل تدقيق في {$path}
+error-trail-not-sqlite = سجل التدقيق: {$path} ليس قاعدة بيانات SQLite
+error-trail-foreign = سجل التدقيق: {$path} قاعدة بيانات SQLite ليست سجل تدقيق لـ earl؛ رُفض تعديلها
+error-trail-needs-migration = سجل التدقيق: إصدار بنية {$path} هو {$found}: شغّل ‎`earl audit migrate` لترقيته إلى الإصدار 3 (مع التحقق قبل الترقية وبعدها ونسخة احتياطية)
+error-needs-trail-dispositions = تُحفظ قرارات المراجعة في سجل التدقيق: احذف ‎--no-audit
+error-needs-trail-review-queue = تُقرأ قائمة انتظار المراجعة من سجل التدقيق: احذف ‎--no-audit
+error-needs-trail-ledger = تُحفظ التراخيص والشحنات في سجل التدقيق: احذف ‎--no-audit
+error-no-ownership-graph = لا يوجد سجل ملكية بعد: استورد واحدًا بالأمر ‎`earl owners import FILE`
+error-no-disposition = لا يوجد قرار مراجعة مسجَّل برقم {$id}

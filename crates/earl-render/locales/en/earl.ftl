@@ -826,3 +826,16 @@ error-too-many-pages = refused the documents from {$base}: more than {$max} page
 error-no-lists-file = {$dir}: no consolidated.json or consolidated.csv (trade.gov's CSL download)
 error-no-gleif-files = {$dir}: no gleif*.json (GLEIF API documents)
 error-not-json = {$file}: not valid JSON: {$error}
+
+## The audit trail's and the ownership graph's refusals (`reason`: the store's own sentence, in English)
+error-trail = audit trail: {$reason}
+error-trail-is-directory = audit trail: {$path}: is a directory; the audit trail needs a database file path
+error-trail-missing = audit trail: {$path}: no audit trail here
+error-trail-not-sqlite = audit trail: {$path}: not an SQLite database
+error-trail-foreign = audit trail: {$path}: an SQLite database that is not an earl audit trail; refusing to modify it
+error-trail-needs-migration = audit trail: {$path}: audit trail schema version {$found}: run `earl audit migrate` to upgrade it to version 3 (verified before and after, with a backup)
+error-needs-trail-dispositions = dispositions are kept in the audit trail: drop --no-audit
+error-needs-trail-review-queue = the review queue is read from the audit trail: drop --no-audit
+error-needs-trail-ledger = licences and shipments are kept in the audit trail: drop --no-audit
+error-no-ownership-graph = no ownership graph: import one with `earl owners import FILE`
+error-no-disposition = no disposition {$id} is recorded

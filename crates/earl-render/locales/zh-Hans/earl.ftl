@@ -815,3 +815,16 @@ error-too-many-pages = 已拒绝来自 {$base} 的文件：超过 {$max} 页
 error-no-lists-file = {$dir}：没有 consolidated.json 或 consolidated.csv（trade.gov 的综合筛查清单下载文件）
 error-no-gleif-files = {$dir}：没有 gleif*.json（GLEIF API 文档）
 error-not-json = {$file}：不是有效的 JSON：{$error}
+
+## 审计记录与所有权图的拒绝
+error-trail = 审计记录：{$reason}
+error-trail-is-directory = 审计记录：{$path} 是一个目录；审计记录需要一个数据库文件路径
+error-trail-missing = 审计记录：{$path} 处没有审计记录
+error-trail-not-sqlite = 审计记录：{$path} 不是 SQLite 数据库
+error-trail-foreign = 审计记录：{$path} 是一个 SQLite 数据库，但不是 earl 的审计记录；拒绝修改
+error-trail-needs-migration = 审计记录：{$path} 的结构版本为 {$found}：请运行 `earl audit migrate` 将其升级到版本 3（升级前后均会校验，并保留备份）
+error-needs-trail-dispositions = 处置保存在审计记录中：请去掉 --no-audit
+error-needs-trail-review-queue = 待审核队列从审计记录中读取：请去掉 --no-audit
+error-needs-trail-ledger = 许可证和出货记录保存在审计记录中：请去掉 --no-audit
+error-no-ownership-graph = 尚无所有权图：请用 `earl owners import FILE` 导入
+error-no-disposition = 没有编号为 {$id} 的处置记录
