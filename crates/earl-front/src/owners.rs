@@ -575,7 +575,7 @@ fn read_csv(
                 let reason = match e {
                     earl_engine::EngineError::Input(error) => RowReason::InColumn {
                         column: what.to_string(),
-                        error,
+                        error: Box::new(error),
                     },
                     e => RowReason::Said(format!("column `{what}`: {e}")),
                 };

@@ -415,7 +415,7 @@ pub enum RowReason {
     /// `owners import`: a column's cell refused as input (a name that cannot be screened).
     InColumn {
         column: String,
-        error: InputError,
+        error: Box<InputError>,
     },
     /// A row the CSV reader could not read.
     Unreadable(CsvReason),
@@ -1288,11 +1288,11 @@ mod tests {
             },
             RowReason::InColumn {
                 column: "owner".into(),
-                error: InputError::Unscreenable {
+                error: Box::new(InputError::Unscreenable {
                     subject: "the owner".into(),
                     name: String::new(),
                     why: Unscreenable::Empty,
-                },
+                }),
             },
             RowReason::Input(InputError::UnitsOutOfBounds {
                 what: "quantity".into(),

@@ -410,11 +410,11 @@ fn file_problems() -> Vec<FileProblem> {
         },
         RowReason::InColumn {
             column: "owner".into(),
-            error: InputError::Unscreenable {
+            error: Box::new(InputError::Unscreenable {
                 subject: "the owner".into(),
                 name: "---".into(),
                 why: earl_engine::Unscreenable::NoLetter,
-            },
+            }),
         },
     ] {
         problems.push(FileProblem::Row {
