@@ -175,7 +175,7 @@ fn graph_path(app: &App) -> Result<PathBuf, Failure> {
 }
 
 fn no_graph() -> Failure {
-    Failure::said(2, Problem::NoOwnershipGraph)
+    Failure::said(2, Problem::Input(earl_engine::InputError::NoOwnershipGraph))
 }
 
 fn graph_failure(e: earl_store::graph::GraphError) -> Failure {

@@ -1583,12 +1583,13 @@ fn update_refusals_speak_the_language_asked() {
 }
 
 /// Refusals of the audit trail and the ownership graph: a directory, a missing trail, a file
-/// that is not SQLite, `--no-audit` where the trail is needed, no graph; (exit code, stderr).
+/// that is not SQLite, `--no-audit` where the trail is needed, no graph (the CLI's own refusal,
+/// then the engine's); (exit code, stderr).
 fn store_refusals(lang: &[&str]) -> Vec<(Option<i32>, String)> {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("adir")).unwrap();
     std::fs::write(dir.path().join("garbage.sqlite"), "garbage\n").unwrap();
-    let cases: [&[&str]; 7] = [
+    let cases: [&[&str]; 8] = [
         &["--db", "adir", "audit", "list"],
         &["--db", "missing.sqlite", "audit", "list"],
         &["--db", "garbage.sqlite", "audit", "list"],
@@ -1603,6 +1604,7 @@ fn store_refusals(lang: &[&str]) -> Vec<(Option<i32>, String)> {
             "show",
             "Nobody",
         ],
+        &["--no-audit", "--data-dir", "data", "owners", "affiliates"],
     ];
     cases
         .iter()
@@ -1640,6 +1642,7 @@ fn store_refusals_in_english_exactly() {
             said("the review queue is read from the audit trail: drop --no-audit"),
             said("licences and shipments are kept in the audit trail: drop --no-audit"),
             said("no ownership graph: import one with `earl owners import FILE`"),
+            said("no ownership graph: import one with `earl owners import FILE`"),
         ]
     );
 }
@@ -1657,6 +1660,7 @@ fn store_refusals_speak_the_language_asked() {
             said("待审核队列从审计记录中读取：请去掉 --no-audit"),
             said("许可证和出货记录保存在审计记录中：请去掉 --no-audit"),
             said("尚无所有权图：请用 `earl owners import FILE` 导入"),
+            said("尚无所有权图：请用 `earl owners import FILE` 导入"),
         ]
     );
     assert_eq!(
@@ -1668,6 +1672,7 @@ fn store_refusals_speak_the_language_asked() {
             said("تُحفظ قرارات المراجعة في سجل التدقيق: احذف \u{200e}--no-audit"),
             said("تُقرأ قائمة انتظار المراجعة من سجل التدقيق: احذف \u{200e}--no-audit"),
             said("تُحفظ التراخيص والشحنات في سجل التدقيق: احذف \u{200e}--no-audit"),
+            said("لا يوجد سجل ملكية بعد: استورد واحدًا بالأمر \u{200e}`earl owners import FILE`"),
             said("لا يوجد سجل ملكية بعد: استورد واحدًا بالأمر \u{200e}`earl owners import FILE`"),
         ]
     );

@@ -122,6 +122,8 @@ pub enum InputError {
         what: String,
         quantity: u64,
     },
+    /// `earl owners`, or an affiliate question, before any ownership graph was imported.
+    NoOwnershipGraph,
     /// A value in US dollars outside 0..=10^13 ([`ledger::MAX_VALUE_USD`]); `value` as Rust
     /// writes the number.
     ValueOutOfBounds {
@@ -231,6 +233,9 @@ impl std::fmt::Display for InputError {
             }
             InputError::OutOfBounds { flag, value, bound } => {
                 write!(f, "{flag}: {}", bound.refusal(value))
+            }
+            InputError::NoOwnershipGraph => {
+                f.write_str("no ownership graph: import one with `earl owners import FILE`")
             }
             InputError::UnitsOutOfBounds { what, quantity } => write!(
                 f,

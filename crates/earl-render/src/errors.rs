@@ -74,8 +74,6 @@ pub enum Problem {
     Trail(TrailReason),
     /// `--no-audit` given to a command whose facts are kept in the audit trail.
     NeedsTrail(TrailUse),
-    /// `earl owners`: no ownership graph imported yet.
-    NoOwnershipGraph,
     /// `earl review show`: no disposition with this id.
     NoDisposition { id: u64 },
     /// `earl serve --token-file`: a file it cannot read.
@@ -609,9 +607,6 @@ impl std::fmt::Display for Problem {
             Problem::NeedsTrail(TrailUse::Ledger) => {
                 f.write_str("licences and shipments are kept in the audit trail: drop --no-audit")
             }
-            Problem::NoOwnershipGraph => {
-                f.write_str("no ownership graph: import one with `earl owners import FILE`")
-            }
             Problem::NoDisposition { id } => write!(f, "no disposition {id} is recorded"),
             Problem::TokenFileUnreadable { file, error } => {
                 write!(f, "{file}: cannot read the token file: {error}")
@@ -759,7 +754,6 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 TrailUse::Ledger => "error-needs-trail-ledger",
             }
         ),
-        Problem::NoOwnershipGraph => tr!(lang, "error-no-ownership-graph"),
         Problem::NoDisposition { id } => tr!(lang, "error-no-disposition", id = id.to_string()),
         Problem::TokenFileUnreadable { file, error } => tr!(
             lang,
@@ -1121,6 +1115,7 @@ pub fn input(e: &InputError, lang: Lang) -> String {
             tr!(lang, "error-threshold-range", value = value.as_str())
         }
         InputError::OutOfBounds { flag, value, bound } => out_of_bounds(flag, value, bound, lang),
+        InputError::NoOwnershipGraph => tr!(lang, "error-no-ownership-graph"),
         InputError::UnitsOutOfBounds { what, quantity } => tr!(
             lang,
             "error-units-out-of-bounds",

@@ -219,7 +219,7 @@ fn problems() -> Vec<Problem> {
         Problem::NeedsTrail(TrailUse::Dispositions),
         Problem::NeedsTrail(TrailUse::ReviewQueue),
         Problem::NeedsTrail(TrailUse::Ledger),
-        Problem::NoOwnershipGraph,
+        Problem::Input(InputError::NoOwnershipGraph),
         Problem::NoDisposition { id: 42 },
         // Round 8: earl serve's refusals before it listens.
         Problem::TokenFileUnreadable {
