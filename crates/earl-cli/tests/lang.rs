@@ -1677,3 +1677,48 @@ fn store_refusals_speak_the_language_asked() {
         ]
     );
 }
+
+/// `review show` and `review revoke` of a disposition the trail does not hold, on a fresh trail:
+/// (exit code, stderr).
+fn missing_disposition(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("audit.sqlite");
+    let db = db.to_str().unwrap();
+    let cases: [&[&str]; 2] = [
+        &["review", "show", "42"],
+        &[
+            "review",
+            "revoke",
+            "42",
+            "--reviewer",
+            "me",
+            "--reason",
+            "why",
+        ],
+    ];
+    cases
+        .iter()
+        .map(|args| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            for name in ["EARL_LANG", "LC_ALL", "LANG"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .args(lang)
+                .args(["--db", db])
+                .args(*args)
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+#[test]
+fn a_missing_disposition_in_english_exactly() {
+    let said = (Some(2), "earl: no disposition 42 is recorded\n".to_string());
+    assert_eq!(missing_disposition(&[]), [said.clone(), said]);
+}
