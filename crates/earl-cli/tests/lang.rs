@@ -1722,3 +1722,14 @@ fn a_missing_disposition_in_english_exactly() {
     let said = (Some(2), "earl: no disposition 42 is recorded\n".to_string());
     assert_eq!(missing_disposition(&[]), [said.clone(), said]);
 }
+
+#[test]
+fn a_missing_disposition_speaks_the_language_asked() {
+    let zh = (Some(2), "earl: 没有编号为 42 的处置记录\n".to_string());
+    assert_eq!(missing_disposition(&["--lang", "zh"]), [zh.clone(), zh]);
+    let ar = (
+        Some(2),
+        "earl: لا يوجد قرار مراجعة مسجَّل برقم 42\n".to_string(),
+    );
+    assert_eq!(missing_disposition(&["--lang", "ar"]), [ar.clone(), ar]);
+}

@@ -124,6 +124,14 @@ pub enum InputError {
     },
     /// `earl owners`, or an affiliate question, before any ownership graph was imported.
     NoOwnershipGraph,
+    /// `earl review show` or `revoke`: no disposition with this id is recorded.
+    NoDisposition {
+        id: u64,
+    },
+    /// `earl review revoke`: the disposition is revoked already.
+    AlreadyRevoked {
+        id: u64,
+    },
     /// A value in US dollars outside 0..=10^13 ([`ledger::MAX_VALUE_USD`]); `value` as Rust
     /// writes the number.
     ValueOutOfBounds {
@@ -236,6 +244,10 @@ impl std::fmt::Display for InputError {
             }
             InputError::NoOwnershipGraph => {
                 f.write_str("no ownership graph: import one with `earl owners import FILE`")
+            }
+            InputError::NoDisposition { id } => write!(f, "no disposition {id} is recorded"),
+            InputError::AlreadyRevoked { id } => {
+                write!(f, "disposition {id} is already revoked")
             }
             InputError::UnitsOutOfBounds { what, quantity } => write!(
                 f,

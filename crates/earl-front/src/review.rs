@@ -11,6 +11,7 @@
 //! each row's record names the file by SHA-256.
 
 use crate::app::{App, Failure};
+use earl_engine::InputError;
 use earl_engine::audit::Source;
 use earl_engine::review::{Disposition, DispositionView, Evidence, ReviewAdd, RevocationView};
 use earl_question::{Decision, ReviewQuestion, RevokeQuestion};
@@ -76,7 +77,7 @@ pub fn show(app: &App, id: u64) -> Result<DispositionView, Failure> {
     list(app)?
         .into_iter()
         .find(|v| v.id == id)
-        .ok_or_else(|| Failure::said(2, Problem::NoDisposition { id }))
+        .ok_or_else(|| Failure::said(2, Problem::Input(InputError::NoDisposition { id })))
 }
 
 /// The recorded hits no disposition covers, oldest first (read-only on the trail).

@@ -74,8 +74,6 @@ pub enum Problem {
     Trail(TrailReason),
     /// `--no-audit` given to a command whose facts are kept in the audit trail.
     NeedsTrail(TrailUse),
-    /// `earl review show`: no disposition with this id.
-    NoDisposition { id: u64 },
     /// `earl serve --token-file`: a file it cannot read.
     TokenFileUnreadable { file: String, error: IoReason },
     /// `earl serve --token-file`: a file with no token in it.
@@ -607,7 +605,6 @@ impl std::fmt::Display for Problem {
             Problem::NeedsTrail(TrailUse::Ledger) => {
                 f.write_str("licences and shipments are kept in the audit trail: drop --no-audit")
             }
-            Problem::NoDisposition { id } => write!(f, "no disposition {id} is recorded"),
             Problem::TokenFileUnreadable { file, error } => {
                 write!(f, "{file}: cannot read the token file: {error}")
             }
@@ -754,7 +751,6 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
                 TrailUse::Ledger => "error-needs-trail-ledger",
             }
         ),
-        Problem::NoDisposition { id } => tr!(lang, "error-no-disposition", id = id.to_string()),
         Problem::TokenFileUnreadable { file, error } => tr!(
             lang,
             "error-token-file-unreadable",
@@ -1116,6 +1112,12 @@ pub fn input(e: &InputError, lang: Lang) -> String {
         }
         InputError::OutOfBounds { flag, value, bound } => out_of_bounds(flag, value, bound, lang),
         InputError::NoOwnershipGraph => tr!(lang, "error-no-ownership-graph"),
+        InputError::NoDisposition { id } => {
+            tr!(lang, "error-no-disposition", id = id.to_string())
+        }
+        InputError::AlreadyRevoked { id } => {
+            tr!(lang, "error-already-revoked", id = id.to_string())
+        }
         InputError::UnitsOutOfBounds { what, quantity } => tr!(
             lang,
             "error-units-out-of-bounds",

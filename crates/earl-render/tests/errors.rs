@@ -220,7 +220,8 @@ fn problems() -> Vec<Problem> {
         Problem::NeedsTrail(TrailUse::ReviewQueue),
         Problem::NeedsTrail(TrailUse::Ledger),
         Problem::Input(InputError::NoOwnershipGraph),
-        Problem::NoDisposition { id: 42 },
+        Problem::Input(InputError::NoDisposition { id: 42 }),
+        Problem::Input(InputError::AlreadyRevoked { id: 42 }),
         // Round 8: earl serve's refusals before it listens.
         Problem::TokenFileUnreadable {
             file: "token.txt".into(),

@@ -924,3 +924,4 @@ error-needs-trail-review-queue = تُقرأ قائمة انتظار المراج
 error-needs-trail-ledger = تُحفظ التراخيص والشحنات في سجل التدقيق: احذف ‎--no-audit
 error-no-ownership-graph = لا يوجد سجل ملكية بعد: استورد واحدًا بالأمر ‎`earl owners import FILE`
 error-no-disposition = لا يوجد قرار مراجعة مسجَّل برقم {$id}
+error-already-revoked = القرار {$id} مُلغى من قبل

@@ -839,3 +839,4 @@ error-needs-trail-review-queue = the review queue is read from the audit trail: 
 error-needs-trail-ledger = licences and shipments are kept in the audit trail: drop --no-audit
 error-no-ownership-graph = no ownership graph: import one with `earl owners import FILE`
 error-no-disposition = no disposition {$id} is recorded
+error-already-revoked = disposition {$id} is already revoked

@@ -828,3 +828,4 @@ error-needs-trail-review-queue = 待审核队列从审计记录中读取：请�
 error-needs-trail-ledger = 许可证和出货记录保存在审计记录中：请去掉 --no-audit
 error-no-ownership-graph = 尚无所有权图：请用 `earl owners import FILE` 导入
 error-no-disposition = 没有编号为 {$id} 的处置记录
+error-already-revoked = 处置 {$id} 此前已撤销
