@@ -157,7 +157,7 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
                 let said = earl_render::errors::unreadable_row(
                     &path.display().to_string(),
                     line,
-                    &e.to_string(),
+                    &(&e).into(),
                     lang,
                 );
                 eprintln!("earl: {said}");

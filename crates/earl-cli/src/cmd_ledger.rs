@@ -10,7 +10,7 @@ use earl_engine::ledger::{Refused, ShipRequest, units_in_bounds, value_in_bounds
 use earl_engine::questions::date_or_today;
 use earl_front::app::{App, Failure};
 use earl_question::{LicenceQuestion, ShipQuestion};
-use earl_render::errors::{FileProblem, RowReason};
+use earl_render::errors::{FileProblem, Problem, RowReason, TrailUse};
 use std::path::PathBuf;
 
 /// Exit code of a refused licence or shipment.
@@ -98,7 +98,7 @@ fn read_only_store(app: &App) -> Result<earl_store::AuditStore, Failure> {
 }
 
 fn no_audit() -> Failure {
-    Failure::input("licences and shipments are kept in the audit trail: drop --no-audit")
+    Failure::said(2, Problem::NeedsTrail(TrailUse::Ledger))
 }
 
 fn refused(mut r: Refused, json: bool, lang: earl_render::Lang) -> Result<(), Failure> {
@@ -224,12 +224,11 @@ fn read_batch(
                 reason,
             })
         };
-        let at = |m: String| row(RowReason::Said(m));
         let quantity: u64 = field("quantity")
             .unwrap_or_default()
             .parse()
             .map_err(|_| row(RowReason::QuantityNotUnits))?;
-        units_in_bounds("quantity", quantity).map_err(at)?;
+        units_in_bounds("quantity", quantity).map_err(|e| row(RowReason::Input(e)))?;
         let date = earl_engine::parse_date(&field("date").unwrap_or_default())
             .map_err(|e| row(e.into()))?;
         let value = field("value")
@@ -240,7 +239,7 @@ fn read_batch(
                         text: v.clone(),
                     })
                 })?;
-                value_in_bounds("value", value).map_err(at)?;
+                value_in_bounds("value", value).map_err(|e| row(RowReason::Input(e)))?;
                 Ok::<f64, Failure>(value)
             })
             .transpose()?;

@@ -7,6 +7,7 @@ use earl_engine::owners::ImportAnswer;
 use earl_front::app::{App, Failure};
 use earl_front::owners::Format;
 use earl_render::Lang;
+use earl_render::errors::Problem;
 use earl_store::graph::{Import, OwnershipGraph, Share};
 use std::path::PathBuf;
 
@@ -174,7 +175,7 @@ fn graph_path(app: &App) -> Result<PathBuf, Failure> {
 }
 
 fn no_graph() -> Failure {
-    Failure::input("no ownership graph: import one with `earl owners import FILE`")
+    Failure::said(2, Problem::Input(earl_engine::InputError::NoOwnershipGraph))
 }
 
 fn graph_failure(e: earl_store::graph::GraphError) -> Failure {

@@ -115,7 +115,7 @@ fn screen_batch(
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                 chunk
                     .unreadable
-                    .push((line, RowReason::Unreadable(e.to_string())));
+                    .push((line, RowReason::Unreadable((&e).into())));
             }
         }
         if chunk.names.len() + chunk.unreadable.len() >= SCREEN_CHUNK {

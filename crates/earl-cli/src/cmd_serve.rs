@@ -3,6 +3,8 @@
 use clap::Args;
 use earl_data::Dataset;
 use earl_front::app::{App, Failure};
+use earl_render::Lang;
+use earl_render::errors::Problem;
 use earl_server::{Limits, ServeError, ServeOptions, Token};
 use earl_store::AuditStore;
 use std::path::PathBuf;
@@ -55,11 +57,12 @@ fn seconds(text: &str) -> Result<Duration, String> {
     Ok(Duration::from_secs_f64(value))
 }
 
-pub fn run(app: &App, a: &ServeArgs) -> Result<(), Failure> {
+pub fn run(app: &App, a: &ServeArgs, lang: Lang) -> Result<(), Failure> {
     let token = token(a)?;
     if token.as_ref().is_some_and(|t| t.len_bytes() < SHORT_TOKEN) {
         eprintln!(
-            "earl: warning: the token is shorter than {SHORT_TOKEN} characters and can be guessed"
+            "earl: {}",
+            earl_render::errors::short_token(SHORT_TOKEN, lang)
         );
     }
     // The server shares the engine between threads, so it owns one rather than borrowing the App's.
@@ -91,6 +94,15 @@ pub fn run(app: &App, a: &ServeArgs) -> Result<(), Failure> {
     )
     .map_err(|e| match e {
         ServeError::Io(_) => Failure::internal(e.to_string()),
+        ServeError::TokenRequired { addr } => Failure::said(
+            2,
+            Problem::TokenRequired {
+                addr: addr.to_string(),
+            },
+        ),
+        ServeError::BadAddress { addr, reason } => {
+            Failure::said(2, Problem::BadAddress { addr, reason })
+        }
         _ => Failure::input(e.to_string()),
     })
 }
@@ -98,20 +110,24 @@ pub fn run(app: &App, a: &ServeArgs) -> Result<(), Failure> {
 /// The token from `--token-file`, else from `EARL_TOKEN`, else none.
 fn token(a: &ServeArgs) -> Result<Option<Token>, Failure> {
     if let Some(path) = &a.token_file {
+        let file = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Failure::input(format!(
-                "{}: cannot read the token file: {e}",
-                path.display()
-            ))
+            Failure::said(
+                2,
+                Problem::TokenFileUnreadable {
+                    file: file.clone(),
+                    error: (&e).into(),
+                },
+            )
         })?;
         return Token::new(&text)
             .map(Some)
-            .ok_or_else(|| Failure::input(format!("{}: the token file is empty", path.display())));
+            .ok_or_else(|| Failure::said(2, Problem::TokenFileEmpty { file }));
     }
     match std::env::var("EARL_TOKEN") {
         Ok(text) => Token::new(&text)
             .map(Some)
-            .ok_or_else(|| Failure::input("EARL_TOKEN is set but empty")),
+            .ok_or_else(|| Failure::said(2, Problem::TokenVarEmpty)),
         Err(_) => Ok(None),
     }
 }

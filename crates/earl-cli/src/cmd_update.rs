@@ -28,7 +28,7 @@ use earl_front::app::{App, EXIT_NETWORK, Failure};
 use earl_front::stored::{
     DocumentsManifest, FetchedPage, ListsManifest, read_json, stored_lists, updates,
 };
-use earl_render::errors::Problem;
+use earl_render::errors::{Problem, RetryReason};
 use earl_screen::{ListCounts, ScreeningLists};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -152,11 +152,16 @@ impl Http {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let retry = |what: String| -> Result<(), Failure> {
+            let retry = |last: RetryReason| -> Result<(), Failure> {
                 if attempt >= GLEIF_ATTEMPTS {
-                    return Err(Failure::network(format!(
-                        "{url}: {what} (tried {GLEIF_ATTEMPTS} times)"
-                    )));
+                    return Err(Failure::said(
+                        EXIT_NETWORK,
+                        Problem::GaveUp {
+                            url: url.to_string(),
+                            last,
+                            attempts: GLEIF_ATTEMPTS,
+                        },
+                    ));
                 }
                 std::thread::sleep(Duration::from_secs(1 << (attempt - 1)));
                 Ok(())
@@ -164,7 +169,7 @@ impl Http {
             let mut response = match self.agent.get(url).call() {
                 Ok(r) => r,
                 Err(e) => {
-                    retry(e.to_string())?;
+                    retry(RetryReason::Error(e.to_string()))?;
                     continue;
                 }
             };
@@ -172,7 +177,7 @@ impl Http {
             match status {
                 404 => return Ok(None),
                 429 | 500..=599 => {
-                    retry(format!("the server answered HTTP {status}"))?;
+                    retry(RetryReason::Status(status))?;
                     continue;
                 }
                 200..=299 => {}
@@ -188,17 +193,29 @@ impl Http {
             }
             let mut bytes = Vec::new();
             let mut reader = response.body_mut().with_config().limit(MAX_BYTES).reader();
-            std::io::copy(&mut reader, &mut bytes)
-                .map_err(|e| Failure::network(format!("{url}: the download was cut short: {e}")))?;
+            std::io::copy(&mut reader, &mut bytes).map_err(|e| {
+                Failure::said(
+                    EXIT_NETWORK,
+                    Problem::CutShort {
+                        url: url.to_string(),
+                        bytes: None,
+                        error: e.to_string(),
+                    },
+                )
+            })?;
             return Ok(Some(bytes));
         }
     }
 
     fn get(&self, url: &str) -> Result<Download, Failure> {
         let offline = |e: ureq::Error| {
-            Failure::network(format!(
-                "cannot fetch {url}: {e} (offline? for an air-gapped site, download the files elsewhere and use `earl update --from-dir DIR`)"
-            ))
+            Failure::said(
+                EXIT_NETWORK,
+                Problem::CannotFetch {
+                    url: url.to_string(),
+                    error: e.to_string(),
+                },
+            )
         };
         let mut response = self.agent.get(url).call().map_err(offline)?;
         let status = response.status();
@@ -224,24 +241,42 @@ impl Http {
         let mut bytes = Vec::new();
         let mut reader = response.body_mut().with_config().limit(MAX_BYTES).reader();
         std::io::copy(&mut reader, &mut bytes).map_err(|e| {
-            Failure::network(format!(
-                "{url}: the download was cut short after {} bytes: {e}",
-                bytes.len()
-            ))
+            Failure::said(
+                EXIT_NETWORK,
+                Problem::CutShort {
+                    url: url.to_string(),
+                    bytes: Some(bytes.len() as u64),
+                    error: e.to_string(),
+                },
+            )
         })?;
         if let Some(n) = expected
             && n != bytes.len() as u64
         {
-            return Err(Failure::network(format!(
-                "{url}: the download was cut short: {} of {n} bytes",
-                bytes.len()
-            )));
+            return Err(Failure::said(
+                EXIT_NETWORK,
+                Problem::ShortOf {
+                    url: url.to_string(),
+                    got: bytes.len() as u64,
+                    expected: n,
+                },
+            ));
         }
         Ok(Download {
             bytes,
             last_modified,
         })
     }
+}
+
+/// Documents the feed's parser refused (exit code 2).
+fn documents_refused(e: impl std::fmt::Display) -> Failure {
+    Failure::said(
+        2,
+        Problem::DocumentsRefused {
+            error: e.to_string(),
+        },
+    )
 }
 
 /// A verified list, not yet installed.
@@ -271,8 +306,15 @@ fn verify_lists(
     std::fs::write(&tmp, &bytes).map_err(|e| Failure::cannot_write(1, &tmp, &e))?;
     let parsed = ScreeningLists::from_path(&tmp);
     let _ = std::fs::remove_file(&tmp);
-    let lists =
-        parsed.map_err(|e| Failure::input(format!("refused the list from {origin}: {e}")))?;
+    let lists = parsed.map_err(|e| {
+        Failure::said(
+            2,
+            Problem::ListRefused {
+                origin: origin.to_string(),
+                error: e.to_string(),
+            },
+        )
+    })?;
     if lists.entries.is_empty() {
         return Err(Failure::said(
             2,
@@ -328,13 +370,17 @@ fn fetch_documents(
         while let Some(u) = url.take() {
             n += 1;
             if n > MAX_PAGES {
-                return Err(Failure::input(format!(
-                    "refused the documents from {base}: more than {MAX_PAGES} pages"
-                )));
+                return Err(Failure::said(
+                    2,
+                    Problem::TooManyPages {
+                        base: base.to_string(),
+                        max: MAX_PAGES as u64,
+                    },
+                ));
             }
             let download = http.get(&u)?;
-            let page = earl_data::feed::parse_page(&download.bytes, &u)
-                .map_err(|e| Failure::input(format!("refused the documents: {e}")))?;
+            let page =
+                earl_data::feed::parse_page(&download.bytes, &u).map_err(documents_refused)?;
             pages.push(FetchedPage {
                 url: u,
                 sha256: sha256_hex(&download.bytes),
@@ -375,8 +421,7 @@ fn read_documents_dir(
     for f in files {
         let bytes = std::fs::read(&f).map_err(|e| Failure::cannot_read(&f, &e))?;
         let origin = f.display().to_string();
-        let page = earl_data::feed::parse_page(&bytes, &origin)
-            .map_err(|e| Failure::input(format!("refused the documents: {e}")))?;
+        let page = earl_data::feed::parse_page(&bytes, &origin).map_err(documents_refused)?;
         pages.push(FetchedPage {
             url: format!("file://{origin}"),
             sha256: sha256_hex(&bytes),
@@ -449,17 +494,25 @@ fn update_ownership(
                 .collect();
             files.sort();
             if files.is_empty() {
-                return Err(Failure::input(format!(
-                    "{}: no gleif*.json (GLEIF API documents)",
-                    from.display()
-                )));
+                return Err(Failure::said(
+                    2,
+                    Problem::NoGleifFiles {
+                        dir: from.display().to_string(),
+                    },
+                ));
             }
             let mut documents = Vec::new();
             for file in files {
                 let text =
                     std::fs::read_to_string(&file).map_err(|e| Failure::cannot_read(&file, &e))?;
                 match earl_front::json::parse(&text).map_err(|e| {
-                    Failure::input(format!("{}: not valid JSON: {e}", file.display()))
+                    Failure::said(
+                        2,
+                        Problem::NotJson {
+                            file: file.display().to_string(),
+                            error: e.to_string(),
+                        },
+                    )
                 })? {
                     serde_json::Value::Array(items) => documents.extend(items),
                     one => documents.push(one),
@@ -507,11 +560,23 @@ fn fetch_gleif(app: &App, a: &UpdateArgs) -> Result<Vec<serde_json::Value>, Fail
         match http.get_gleif(&url)? {
             None => Ok(None),
             Some(bytes) => {
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| Failure::network(format!("{url}: the answer is not UTF-8")))?;
-                earl_front::json::parse(&text)
-                    .map(Some)
-                    .map_err(|e| Failure::network(format!("{url}: the answer is not JSON: {e}")))
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    Failure::said(
+                        EXIT_NETWORK,
+                        Problem::AnswerNotUtf8 {
+                            url: url.to_string(),
+                        },
+                    )
+                })?;
+                earl_front::json::parse(&text).map(Some).map_err(|e| {
+                    Failure::said(
+                        EXIT_NETWORK,
+                        Problem::AnswerNotJson {
+                            url: url.to_string(),
+                            error: e.to_string(),
+                        },
+                    )
+                })
             }
         }
     };
@@ -604,10 +669,12 @@ pub fn run(app: &App, a: &UpdateArgs, lang: earl_render::Lang) -> Result<(), Fai
                 .map(|n| from.join(n))
                 .find(|p| p.is_file())
                 .ok_or_else(|| {
-                    Failure::input(format!(
-                        "{}: no consolidated.json or consolidated.csv (trade.gov's CSL download)",
-                        from.display()
-                    ))
+                    Failure::said(
+                        2,
+                        Problem::NoListsFile {
+                            dir: from.display().to_string(),
+                        },
+                    )
                 })?;
             let bytes = std::fs::read(&file).map_err(|e| Failure::cannot_read(&file, &e))?;
             let origin = format!("file://{}", file.display());

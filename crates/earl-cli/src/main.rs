@@ -15,6 +15,7 @@ mod cmd_review;
 mod cmd_screen;
 mod cmd_serve;
 mod cmd_update;
+mod usage;
 
 use clap::{Parser, Subcommand};
 use earl_front::app::{App, DataArgs, Failure};
@@ -153,11 +154,19 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
+            // English, `--help` and `--version`, and the kinds earl does not word: clap's own.
+            let lang = usage::lang_of(&args, |name| std::env::var(name).ok());
+            match usage::usage_error(&e).filter(|_| lang != earl_render::Lang::En) {
+                Some(parts) => eprint!("{}", earl_render::usage::usage_error(&parts, lang)),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(code);
         }
     };
@@ -200,7 +209,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Licence(a) => cmd_ledger::licence(&app, &a, lang),
         Command::Ship(a) => cmd_ledger::ship(&app, &a, lang),
         Command::Ledger(a) => cmd_ledger::ledger(&app, &a, lang),
-        Command::Serve(a) => cmd_serve::run(&app, &a),
+        Command::Serve(a) => cmd_serve::run(&app, &a, lang),
         Command::Update(a) => cmd_update::run(&app, &a, lang),
         Command::Owners(a) => cmd_owners::run(&app, &a, lang),
         Command::Mcp(a) => cmd_mcp::run(app.args, &a),

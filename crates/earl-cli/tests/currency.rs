@@ -806,7 +806,29 @@ fn update_from_a_local_server() {
     let out = update(&env, &truncated, &[]);
     let err = String::from_utf8_lossy(&out.stderr).to_string();
     assert_eq!(out.status.code(), Some(3), "{err}");
-    assert!(err.contains("cut short"), "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "earl: {truncated}/csl/consolidated.json: the download was cut short after {} \
+             bytes: Peer disconnected\n",
+            full.len() / 2
+        )
+    );
+    for (lang, said) in [
+        ("zh", "下载在 {} 字节后中断：Peer disconnected"),
+        ("ar", "انقطع التنزيل بعد {} بايت: Peer disconnected"),
+    ] {
+        let out = update(&env, &truncated, &["--lang", lang]);
+        assert_eq!(out.status.code(), Some(3), "{lang}");
+        let err = String::from_utf8_lossy(&out.stderr).replace(['\u{2068}', '\u{2069}'], "");
+        let colon = if lang == "zh" { "：" } else { ": " };
+        let said = said.replace("{}", &(full.len() / 2).to_string());
+        assert_eq!(
+            err,
+            format!("earl: {truncated}/csl/consolidated.json{colon}{said}\n"),
+            "{lang}"
+        );
+    }
     assert_eq!(lists_in_use(&env), in_use);
 
     let html = serve_with(ok("<html><body>Service Unavailable</body></html>"));

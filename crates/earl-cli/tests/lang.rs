@@ -332,7 +332,7 @@ fn refusals_of_bad_input_speak_the_language_asked() {
         "{chinese}"
     );
     assert!(
-        chinese.contains("：第 4 行：无法读取的行：CSV error"),
+        chinese.contains("：第 4 行：无法读取的行：该行有 1 个字段，而之前各行有 2 个\n"),
         "{chinese}"
     );
 }
@@ -586,8 +586,8 @@ fn file_errors_and_batch_rows_speak_the_language_asked() {
     let (out, err) = run("ar", &["screen", "--batch", "names.csv"]);
     assert!(
         err.contains(
-            "earl: names.csv: السطر 3: صف تتعذّر قراءته: CSV error: record 2 (line: 3, byte: \
-             27): found record with 1 fields, but the previous record has 2 fields\n"
+            "earl: names.csv: السطر 3: صف تتعذّر قراءته: عدد الحقول في هذا الصف 1، وفي الصفوف \
+             السابقة 2\n"
         ),
         "{err}"
     );
@@ -1049,4 +1049,687 @@ fn review_import_rows_speak_the_language_asked() {
             ),
         ]
     );
+}
+
+/// Command lines clap refuses, one of each kind earl says in every language.
+const USAGE_ERRORS: [&[&str]; 10] = [
+    &["check", "H200", "--bogus"],
+    &["check", "H200", "--to", "CN", "--chip-count", "3"],
+    &["chek"],
+    &["check"],
+    &[
+        "review",
+        "add",
+        "--party",
+        "X",
+        "--entry",
+        "E",
+        "--decision",
+        "false",
+        "--reviewer",
+        "r",
+    ],
+    &["check", "H200", "--to"],
+    &["check", "H200", "--to", "CN", "--us-tech", "maybe"],
+    &["ship", "--licence", "L", "--us"],
+    &["check", "H200", "--to", "CN", "--to", "US"],
+    &["screen", "Huawei", "extra", "words"],
+];
+
+/// What earl wrote refusing each of [`USAGE_ERRORS`] with `lang` before it (exit 2 each).
+fn usage_errors(lang: &[&str]) -> Vec<String> {
+    USAGE_ERRORS
+        .iter()
+        .map(|args| refused(&[lang, args].concat()))
+        .collect()
+}
+
+#[test]
+fn usage_errors_in_english_exactly() {
+    let expected = [
+        "error: unexpected argument '--bogus' found\n\n  tip: to pass '--bogus' as a value, use '-- --bogus'\n\nUsage: earl check <CHIP>\n\nFor more information, try '--help'.\n",
+        "error: unexpected argument '--chip-count' found\n\n  tip: a similar argument exists: '--chip-to-chip'\n\nUsage: earl check --to <TO> --chip-to-chip <GBPS> <CHIP>\n\nFor more information, try '--help'.\n",
+        "error: unrecognized subcommand 'chek'\n\n  tip: a similar subcommand exists: 'check'\n\nUsage: earl [OPTIONS] <COMMAND>\n\nFor more information, try '--help'.\n",
+        "error: the following required arguments were not provided:\n  --to <TO>\n  <CHIP>\n\nUsage: earl check --to <TO> <CHIP>\n\nFor more information, try '--help'.\n",
+        "error: invalid value 'false' for '--decision <DECISION>'\n  [possible values: false-positive, true-match, escalated]\n\n  tip: a similar value exists: 'false-positive'\n\nFor more information, try '--help'.\n",
+        "error: a value is required for '--to <TO>' but none was supplied\n\nFor more information, try '--help'.\n",
+        "error: invalid value 'maybe' for '--us-tech <yes|no>': `maybe` is not yes or no (leave it out when the fact is not known)\n\nFor more information, try '--help'.\n",
+        "error: the argument '--licence <LICENCE>' cannot be used with '--us'\n\nUsage: earl ship --licence <LICENCE>\n\nFor more information, try '--help'.\n",
+        "error: the argument '--to <TO>' cannot be used multiple times\n\nUsage: earl check [OPTIONS] [CHIP]\n\nFor more information, try '--help'.\n",
+        "error: unexpected argument 'extra' found\n\nUsage: earl screen [OPTIONS] [NAME]\n\nFor more information, try '--help'.\n",
+    ];
+    assert_eq!(usage_errors(&[]), expected);
+    assert_eq!(usage_errors(&["--lang", "en"]), expected);
+    // `--help` and `--version` stay clap's, in English: on stdout, exit 0.
+    for (flag, starts) in [("--help", "US export rules"), ("--version", "earl ")] {
+        let o = earl(&[flag], &[("EARL_LANG", "zh")]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(o.stderr.is_empty());
+        assert!(String::from_utf8(o.stdout).unwrap().starts_with(starts));
+    }
+}
+
+#[test]
+fn usage_errors_speak_the_language_asked() {
+    let chinese = [
+        "错误：无法识别的参数“--bogus”\n\n  提示：若要将“--bogus”作为值传入，请写成“-- --bogus”\n\n用法：earl check <CHIP>\n\n如需更多信息，请运行“--help”。\n",
+        "错误：无法识别的参数“--chip-count”\n\n  提示：有一个相似的参数：“--chip-to-chip”\n\n用法：earl check --to <TO> --chip-to-chip <GBPS> <CHIP>\n\n如需更多信息，请运行“--help”。\n",
+        "错误：无法识别的子命令“chek”\n\n  提示：有一个相似的子命令：“check”\n\n用法：earl [OPTIONS] <COMMAND>\n\n如需更多信息，请运行“--help”。\n",
+        "错误：缺少以下必需参数：\n  --to <TO>\n  <CHIP>\n\n用法：earl check --to <TO> <CHIP>\n\n如需更多信息，请运行“--help”。\n",
+        "错误：参数“--decision <DECISION>”的值“false”无效\n  [可选值：false-positive、true-match、escalated]\n\n  提示：有一个相似的值：“false-positive”\n\n如需更多信息，请运行“--help”。\n",
+        "错误：参数“--to <TO>”需要一个值，但未提供\n\n如需更多信息，请运行“--help”。\n",
+        "错误：参数“--us-tech <yes|no>”的值“maybe”无效：`maybe` is not yes or no (leave it out when the fact is not known)\n\n如需更多信息，请运行“--help”。\n",
+        "错误：参数“--licence <LICENCE>”不能与“--us”同时使用\n\n用法：earl ship --licence <LICENCE>\n\n如需更多信息，请运行“--help”。\n",
+        "错误：参数“--to <TO>”不能多次使用\n\n用法：earl check [OPTIONS] [CHIP]\n\n如需更多信息，请运行“--help”。\n",
+        "错误：无法识别的参数“extra”\n\n用法：earl screen [OPTIONS] [NAME]\n\n如需更多信息，请运行“--help”。\n",
+    ];
+    let arabic = [
+        "خطأ: وسيط غير متوقَّع «--bogus»\n\n  تلميح: لتمرير «--bogus» قيمةً، اكتب «-- --bogus»\n\nالاستعمال: earl check <CHIP>\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: وسيط غير متوقَّع «--chip-count»\n\n  تلميح: يوجد وسيط مشابه: «--chip-to-chip»\n\nالاستعمال: earl check --to <TO> --chip-to-chip <GBPS> <CHIP>\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: أمر فرعي غير معروف «chek»\n\n  تلميح: يوجد أمر فرعي مشابه: «check»\n\nالاستعمال: earl [OPTIONS] <COMMAND>\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: لم تُعطَ الوسائط المطلوبة التالية:\n  --to <TO>\n  <CHIP>\n\nالاستعمال: earl check --to <TO> <CHIP>\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: القيمة «false» غير صالحة للوسيط «--decision <DECISION>»\n  [القيم الممكنة: false-positive، true-match، escalated]\n\n  تلميح: توجد قيمة مشابهة: «false-positive»\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: يلزم إعطاء قيمة للوسيط «--to <TO>»، ولم تُعطَ أي قيمة\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: القيمة «maybe» غير صالحة للوسيط «--us-tech <yes|no>»: `maybe` is not yes or no (leave it out when the fact is not known)\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: لا يجوز استعمال الوسيط «--licence <LICENCE>» مع «--us»\n\nالاستعمال: earl ship --licence <LICENCE>\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: لا يجوز استعمال الوسيط «--to <TO>» أكثر من مرة\n\nالاستعمال: earl check [OPTIONS] [CHIP]\n\nلمزيد من المعلومات، جرّب «--help».\n",
+        "خطأ: وسيط غير متوقَّع «extra»\n\nالاستعمال: earl screen [OPTIONS] [NAME]\n\nلمزيد من المعلومات، جرّب «--help».\n",
+    ];
+    assert_eq!(usage_errors(&["--lang", "zh"]), chinese);
+    assert_eq!(usage_errors(&["--lang=ar"]), arabic);
+    // The language is read wherever `--lang` is, and from the environment as for any command.
+    assert_eq!(refused(&["chek", "--lang", "zh"]), chinese[2]);
+    let o = earl(&["chek"], &[("LANG", "ar_AE.UTF-8")]);
+    assert_eq!(o.status.code(), Some(2));
+    let from_locale = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(from_locale.replace(['\u{2068}', '\u{2069}'], ""), arabic[2]);
+    // After `--`, `--lang` is a value, not the language.
+    assert!(refused(&["check", "--", "--lang", "zh"]).starts_with("error: "));
+}
+
+/// `ship --batch`'s bounds, `owners import`'s names and `review import`'s unreadable rows, each
+/// file run in a directory with it: (exit code, stderr).
+fn bounds_names_and_unreadable_rows(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let ship = |file: &str, dir: &std::path::Path| -> Vec<String> {
+        let db = dir.join("audit.sqlite");
+        let db = db.to_str().unwrap();
+        ["--no-audit", "--db", db, "ship", "--batch", file]
+            .map(String::from)
+            .into()
+    };
+    let owners = |file: &str, dir: &std::path::Path| -> Vec<String> {
+        let data = dir.join("data");
+        let data = data.to_str().unwrap();
+        ["--no-audit", "--data-dir", data, "owners", "import", file]
+            .map(String::from)
+            .into()
+    };
+    let review = |file: &str, dir: &std::path::Path| -> Vec<String> {
+        let db = dir.join("audit.sqlite");
+        let db = db.to_str().unwrap();
+        ["--db", db, "review", "import", file]
+            .map(String::from)
+            .into()
+    };
+    let ship_header = "quantity,date,licence,us,value,chip,system\n";
+    let review_header = "party,entry,decision,reviewer,reason\n";
+    each_file_refused(
+        lang,
+        &[
+            (
+                "q0.csv",
+                &format!("{ship_header}0,2026-03-02,,yes,,H200,\n"),
+            ),
+            (
+                "v.csv",
+                &format!("{ship_header}3,2026-03-02,,yes,1e14,H200,\n"),
+            ),
+            ("own.csv", "owner,owned,percent\n,Beta,50\n"),
+            (
+                "fields.csv",
+                &format!("{review_header}Acme,x,false-positive,me\n"),
+            ),
+        ],
+        |dir, file| match file {
+            "own.csv" => owners(file, dir),
+            "fields.csv" => review(file, dir),
+            _ => ship(file, dir),
+        },
+    )
+}
+
+/// The English of [`bounds_names_and_unreadable_rows`] before their reasons were typed (issue
+/// 25, round 8).
+#[test]
+fn bounds_names_and_unreadable_rows_in_english_exactly() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        bounds_names_and_unreadable_rows(&[]),
+        [
+            said(
+                "q0.csv: line 2: quantity 0: a quantity is a whole number of units from 1 to \
+                 1000000000 (10^9, more than a year's world output of AI accelerators)"
+            ),
+            said(
+                "v.csv: line 2: value 100000000000000: a value is a number of US dollars from 0 \
+                 to 10000000000000 (10^13, more than any licence authorises)"
+            ),
+            said("own.csv: line 2: column `owner`: the owner is empty"),
+            // Was "fields.csv:0: CSV error: …" before round 8: the line the reader gives, and the
+            // frame every other file reader uses.
+            said(
+                "fields.csv:2: unreadable row: CSV error: record 1 (line: 2, byte: 37): found \
+                 record with 4 fields, but the previous record has 5 fields"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn bounds_names_and_unreadable_rows_speak_the_language_asked() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        bounds_names_and_unreadable_rows(&["--lang", "zh"]),
+        [
+            said(
+                "q0.csv：第 2 行：quantity 为 0：数量应为 1 至 1000000000 之间的整数个单位（10^9，\
+                 已超过全球 AI 加速器一年的产量）"
+            ),
+            said(
+                "v.csv：第 2 行：value 为 100000000000000：金额应为 0 至 10000000000000 美元\
+                 （10^13，超过任何许可证所能授权的金额）"
+            ),
+            said("own.csv：第 2 行：owner 列：所有者为空"),
+            said("fields.csv：第 2 行：无法读取的行：该行有 4 个字段，而之前各行有 5 个"),
+        ]
+    );
+    assert_eq!(
+        bounds_names_and_unreadable_rows(&["--lang", "ar"]),
+        [
+            said(
+                "q0.csv: السطر 2: quantity = 0: الكمية عدد صحيح من الوحدات من 1 إلى 1000000000 \
+                 (10^9، أي أكثر من إنتاج العالم من مسرّعات الذكاء الاصطناعي في سنة)"
+            ),
+            said(
+                "v.csv: السطر 2: value = 100000000000000: القيمة مبلغ بالدولار الأمريكي من 0 إلى \
+                 10000000000000 (10^13، أي أكثر مما يأذن به أي ترخيص)"
+            ),
+            said("own.csv: السطر 2: العمود owner: المالك فارغ"),
+            said(
+                "fields.csv: السطر 2: صف تتعذّر قراءته: عدد الحقول في هذا الصف 4، وفي الصفوف السابقة 5"
+            ),
+        ]
+    );
+}
+
+/// A row with too few fields (`owners import`) and a field that is not UTF-8 (`ship --batch`),
+/// each run in a directory with its file: (exit code, stderr).
+fn csv_reader_refusals(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let files: [(&str, &[u8]); 2] = [
+        ("fields.csv", b"owner,owned,percent\nAcme,Beta\n"),
+        (
+            "utf8.csv",
+            b"quantity,date,licence,us,value,chip,system\n3,2026-03-02,,yes,,H2\xff00,\n",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let data = dir.path().join("data");
+    let db = dir.path().join("audit.sqlite");
+    let commands = [
+        vec!["owners", "import", "fields.csv"],
+        vec!["--db", db.to_str().unwrap(), "ship", "--batch", "utf8.csv"],
+    ];
+    commands
+        .iter()
+        .map(|args| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            for name in ["EARL_LANG", "LC_ALL", "LANG"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .current_dir(dir.path())
+                .args(lang)
+                .args(["--no-audit", "--data-dir", data.to_str().unwrap()])
+                .args(args)
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+/// The CSV reader's refusals exactly as the English said them before they were typed (issue
+/// 25, round 8).
+#[test]
+fn csv_reader_refusals_in_english_exactly() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        csv_reader_refusals(&[]),
+        [
+            said(
+                "fields.csv: line 2: unreadable row: CSV error: record 1 (line: 2, byte: 20): \
+                 found record with 2 fields, but the previous record has 3 fields"
+            ),
+            said(
+                "utf8.csv: line 2: unreadable row: CSV parse error: record 1 (line 2, field: 5, \
+                 byte: 43): invalid utf-8: invalid UTF-8 in field 5 near byte index 2"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn csv_reader_refusals_speak_the_language_asked() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        csv_reader_refusals(&["--lang", "zh"]),
+        [
+            said("fields.csv：第 2 行：无法读取的行：该行有 2 个字段，而之前各行有 3 个"),
+            said("utf8.csv：第 2 行：无法读取的行：第 6 个字段不是 UTF-8 文本"),
+        ]
+    );
+    assert_eq!(
+        csv_reader_refusals(&["--lang", "ar"]),
+        [
+            said(
+                "fields.csv: السطر 2: صف تتعذّر قراءته: عدد الحقول في هذا الصف 2، وفي الصفوف السابقة 3"
+            ),
+            said("utf8.csv: السطر 2: صف تتعذّر قراءته: الحقل رقم 6 ليس نصًّا بترميز UTF-8"),
+        ]
+    );
+}
+
+/// `earl serve`'s refusals before it listens: the token file or variable, an address it cannot
+/// use or will not use without a token, and the warning for a short token; (exit code, stderr).
+fn serve_refusals(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("empty.tok"), "").unwrap();
+    std::fs::write(dir.path().join("short.tok"), "abc\n").unwrap();
+    // Each case's arguments, and whether EARL_TOKEN is set (to nothing).
+    let cases: [(&[&str], bool); 5] = [
+        (&["--token-file", "missing.tok"], false),
+        (&["--token-file", "empty.tok"], false),
+        (&[], true),
+        (&["--addr", "0.0.0.0:0"], false),
+        (&["--token-file", "short.tok", "--addr", "nonsense"], false),
+    ];
+    cases
+        .iter()
+        .map(|(args, empty_token)| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            for name in ["EARL_LANG", "LC_ALL", "LANG", "EARL_TOKEN"] {
+                command.env_remove(name);
+            }
+            if *empty_token {
+                command.env("EARL_TOKEN", "");
+            }
+            let o = command
+                .current_dir(dir.path())
+                .args(lang)
+                .args(["--no-audit", "serve"])
+                .args(*args)
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+/// [`serve_refusals`] exactly as the English said them before they were typed (issue 25,
+/// round 8).
+#[test]
+fn serve_refusals_in_english_exactly() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        serve_refusals(&[]),
+        [
+            said("missing.tok: cannot read the token file: No such file or directory (os error 2)"),
+            said("empty.tok: the token file is empty"),
+            said("EARL_TOKEN is set but empty"),
+            said(
+                "refusing to listen on 0.0.0.0:0, which is not a loopback address, without a \
+                 token: set EARL_TOKEN or pass --token-file FILE (or listen on 127.0.0.1)"
+            ),
+            said(
+                "warning: the token is shorter than 16 characters and can be guessed\nearl: \
+                 cannot use the address `nonsense`: invalid socket address (expected HOST:PORT, \
+                 e.g. 127.0.0.1:8080)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn serve_refusals_speak_the_language_asked() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        serve_refusals(&["--lang", "zh"]),
+        [
+            said("missing.tok：无法读取令牌文件：没有那个文件或目录"),
+            said("empty.tok：令牌文件为空"),
+            said("已设置 EARL_TOKEN，但其值为空"),
+            said(
+                "拒绝在没有令牌的情况下监听 0.0.0.0:0，因为它不是环回地址：请设置 EARL_TOKEN 或\
+                 传入 --token-file FILE（或改为监听 127.0.0.1）"
+            ),
+            said(
+                "警告：令牌短于 16 个字符，可能被猜出\nearl: 无法使用地址“nonsense”：invalid \
+                 socket address (expected HOST:PORT, e.g. 127.0.0.1:8080)"
+            ),
+        ]
+    );
+    assert_eq!(
+        serve_refusals(&["--lang", "ar"]),
+        [
+            said("missing.tok: تعذّرت قراءة ملف رمز الوصول: لا يوجد ملف أو دليل بهذا الاسم"),
+            said("empty.tok: ملف رمز الوصول فارغ"),
+            said("المتغير EARL_TOKEN معرَّف لكنه فارغ"),
+            said(
+                "رُفض الاستماع على 0.0.0.0:0 دون رمز وصول، لأنه ليس عنوان استرجاع (loopback): \
+                 عيّن EARL_TOKEN أو مرّر \u{200e}--token-file FILE (أو استمع على 127.0.0.1)"
+            ),
+            said(
+                "تحذير: رمز الوصول أقصر من 16 حرفًا ويمكن تخمينه\nearl: تعذّر استعمال العنوان \
+                 «nonsense»: invalid socket address (expected HOST:PORT, e.g. 127.0.0.1:8080)"
+            ),
+        ]
+    );
+}
+
+/// `earl update`'s refusals that need no server: nothing listens at the lists' URL, a
+/// directory without the files, a list the loader refuses, a GLEIF file that is not JSON;
+/// (exit code, stderr with the staging copy's process id as N).
+fn update_refusals(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, file, text) in [
+        ("badl", "consolidated.csv", "not a list\n"),
+        ("badg", "gleif1.json", "{\n"),
+    ] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join(file), text).unwrap();
+    }
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let cases: [&[&str]; 5] = [
+        &["--lists-url", "http://127.0.0.1:9/x.json", "--timeout", "1"],
+        &["--from-dir", "empty"],
+        &["--from-dir", "badl"],
+        &["--ownership", "--from-dir", "empty"],
+        &["--ownership", "--from-dir", "badg"],
+    ];
+    cases
+        .iter()
+        .map(|args| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            for name in ["EARL_LANG", "LC_ALL", "LANG", "EARL_LISTS_URL"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .current_dir(dir.path())
+                .args(lang)
+                .args(["--no-audit", "--data-dir", "data", "--db", "audit.sqlite"])
+                .arg("update")
+                .args(*args)
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            let pid = stderr
+                .split_once(".verify.")
+                .and_then(|(_, rest)| rest.split_once('.'))
+                .map(|(pid, _)| pid.to_string());
+            let stderr = match pid {
+                Some(pid) => stderr.replace(&format!(".verify.{pid}."), ".verify.N."),
+                None => stderr,
+            };
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+/// [`update_refusals`] exactly as the English said them before they were typed (issue 25,
+/// round 8).
+#[test]
+fn update_refusals_in_english_exactly() {
+    let said = |code: i32, s: &str| (Some(code), format!("earl: {s}\n"));
+    assert_eq!(
+        update_refusals(&[]),
+        [
+            said(
+                3,
+                "cannot fetch http://127.0.0.1:9/x.json: io: Connection refused (os error 111) \
+                 (offline? for an air-gapped site, download the files elsewhere and use `earl \
+                 update --from-dir DIR`)"
+            ),
+            said(
+                2,
+                "empty: no consolidated.json or consolidated.csv (trade.gov's CSL download)"
+            ),
+            said(
+                2,
+                "refused the list from file://badl/consolidated.csv: .verify.N.csv: header \
+                 lacks the `source` column; is this a trade.gov CSL CSV?"
+            ),
+            said(2, "empty: no gleif*.json (GLEIF API documents)"),
+            said(
+                2,
+                "badg/gleif1.json: not valid JSON: EOF while parsing an object at line 2 column 0"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn update_refusals_speak_the_language_asked() {
+    let said = |code: i32, s: &str| (Some(code), format!("earl: {s}\n"));
+    let loader = ".verify.N.csv: header lacks the `source` column; is this a trade.gov CSL CSV?";
+    assert_eq!(
+        update_refusals(&["--lang", "zh"]),
+        [
+            said(
+                3,
+                "无法获取 http://127.0.0.1:9/x.json：io: Connection refused (os error 111)（是否\
+                 离线？隔离网络环境下，请在别处下载这些文件，再使用 `earl update --from-dir DIR`）"
+            ),
+            said(
+                2,
+                "empty：没有 consolidated.json 或 consolidated.csv（trade.gov 的综合筛查清单下载文件）"
+            ),
+            said(
+                2,
+                &format!("已拒绝来自 file://badl/consolidated.csv 的清单：{loader}")
+            ),
+            said(2, "empty：没有 gleif*.json（GLEIF API 文档）"),
+            said(
+                2,
+                "badg/gleif1.json：不是有效的 JSON：EOF while parsing an object at line 2 column 0"
+            ),
+        ]
+    );
+    assert_eq!(
+        update_refusals(&["--lang", "ar"]),
+        [
+            said(
+                3,
+                "تعذّر جلب http://127.0.0.1:9/x.json: io: Connection refused (os error 111) (هل \
+                 الجهاز غير متصل؟ في موقع معزول عن الشبكة، نزّل الملفات في مكان آخر واستعمل \
+                 \u{200e}`earl update --from-dir DIR`)"
+            ),
+            said(
+                2,
+                "empty: لا يوجد consolidated.json ولا consolidated.csv (ملف القائمة الموحدة للفحص \
+                 من trade.gov)"
+            ),
+            said(
+                2,
+                &format!("رُفضت القائمة الواردة من file://badl/consolidated.csv: {loader}")
+            ),
+            said(2, "empty: لا يوجد gleif*.json (وثائق واجهة GLEIF البرمجية)"),
+            said(
+                2,
+                "badg/gleif1.json: ليس JSON صالحًا: EOF while parsing an object at line 2 column 0"
+            ),
+        ]
+    );
+}
+
+/// Refusals of the audit trail and the ownership graph: a directory, a missing trail, a file
+/// that is not SQLite, `--no-audit` where the trail is needed, no graph (the CLI's own refusal,
+/// then the engine's); (exit code, stderr).
+fn store_refusals(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("adir")).unwrap();
+    std::fs::write(dir.path().join("garbage.sqlite"), "garbage\n").unwrap();
+    let cases: [&[&str]; 8] = [
+        &["--db", "adir", "audit", "list"],
+        &["--db", "missing.sqlite", "audit", "list"],
+        &["--db", "garbage.sqlite", "audit", "list"],
+        &["--no-audit", "review", "list"],
+        &["--no-audit", "review", "queue"],
+        &["--no-audit", "ledger"],
+        &[
+            "--no-audit",
+            "--data-dir",
+            "data",
+            "owners",
+            "show",
+            "Nobody",
+        ],
+        &["--no-audit", "--data-dir", "data", "owners", "affiliates"],
+    ];
+    cases
+        .iter()
+        .map(|args| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            for name in ["EARL_LANG", "LC_ALL", "LANG", "EARL_DB"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .current_dir(dir.path())
+                .args(lang)
+                .args(*args)
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+/// [`store_refusals`] exactly as the English said them before they were typed (issue 25,
+/// round 8).
+#[test]
+fn store_refusals_in_english_exactly() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        store_refusals(&[]),
+        [
+            said("audit trail: adir: is a directory; the audit trail needs a database file path"),
+            said("audit trail: missing.sqlite: no audit trail here"),
+            said("audit trail: garbage.sqlite: not an SQLite database"),
+            said("dispositions are kept in the audit trail: drop --no-audit"),
+            said("the review queue is read from the audit trail: drop --no-audit"),
+            said("licences and shipments are kept in the audit trail: drop --no-audit"),
+            said("no ownership graph: import one with `earl owners import FILE`"),
+            said("no ownership graph: import one with `earl owners import FILE`"),
+        ]
+    );
+}
+
+#[test]
+fn store_refusals_speak_the_language_asked() {
+    let said = |s: &str| (Some(2), format!("earl: {s}\n"));
+    assert_eq!(
+        store_refusals(&["--lang", "zh"]),
+        [
+            said("审计记录：adir 是一个目录；审计记录需要一个数据库文件路径"),
+            said("审计记录：missing.sqlite 处没有审计记录"),
+            said("审计记录：garbage.sqlite 不是 SQLite 数据库"),
+            said("处置保存在审计记录中：请去掉 --no-audit"),
+            said("待审核队列从审计记录中读取：请去掉 --no-audit"),
+            said("许可证和出货记录保存在审计记录中：请去掉 --no-audit"),
+            said("尚无所有权图：请用 `earl owners import FILE` 导入"),
+            said("尚无所有权图：请用 `earl owners import FILE` 导入"),
+        ]
+    );
+    assert_eq!(
+        store_refusals(&["--lang", "ar"]),
+        [
+            said("سجل التدقيق: adir دليل، ويحتاج سجل التدقيق إلى مسار ملف قاعدة بيانات"),
+            said("سجل التدقيق: لا يوجد سجل تدقيق في missing.sqlite"),
+            said("سجل التدقيق: garbage.sqlite ليس قاعدة بيانات SQLite"),
+            said("تُحفظ قرارات المراجعة في سجل التدقيق: احذف \u{200e}--no-audit"),
+            said("تُقرأ قائمة انتظار المراجعة من سجل التدقيق: احذف \u{200e}--no-audit"),
+            said("تُحفظ التراخيص والشحنات في سجل التدقيق: احذف \u{200e}--no-audit"),
+            said("لا يوجد سجل ملكية بعد: استورد واحدًا بالأمر \u{200e}`earl owners import FILE`"),
+            said("لا يوجد سجل ملكية بعد: استورد واحدًا بالأمر \u{200e}`earl owners import FILE`"),
+        ]
+    );
+}
+
+/// `review show` and `review revoke` of a disposition the trail does not hold, on a fresh trail:
+/// (exit code, stderr).
+fn missing_disposition(lang: &[&str]) -> Vec<(Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("audit.sqlite");
+    let db = db.to_str().unwrap();
+    let cases: [&[&str]; 2] = [
+        &["review", "show", "42"],
+        &[
+            "review",
+            "revoke",
+            "42",
+            "--reviewer",
+            "me",
+            "--reason",
+            "why",
+        ],
+    ];
+    cases
+        .iter()
+        .map(|args| {
+            let mut command = Command::new(env!("CARGO_BIN_EXE_earl"));
+            for name in ["EARL_LANG", "LC_ALL", "LANG"] {
+                command.env_remove(name);
+            }
+            let o = command
+                .args(lang)
+                .args(["--db", db])
+                .args(*args)
+                .output()
+                .expect("earl runs");
+            let stderr = String::from_utf8(o.stderr)
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], "");
+            (o.status.code(), stderr)
+        })
+        .collect()
+}
+
+#[test]
+fn a_missing_disposition_in_english_exactly() {
+    let said = (Some(2), "earl: no disposition 42 is recorded\n".to_string());
+    assert_eq!(missing_disposition(&[]), [said.clone(), said]);
+}
+
+#[test]
+fn a_missing_disposition_speaks_the_language_asked() {
+    let zh = (Some(2), "earl: 没有编号为 42 的处置记录\n".to_string());
+    assert_eq!(missing_disposition(&["--lang", "zh"]), [zh.clone(), zh]);
+    let ar = (
+        Some(2),
+        "earl: لا يوجد قرار مراجعة مسجَّل برقم 42\n".to_string(),
+    );
+    assert_eq!(missing_disposition(&["--lang", "ar"]), [ar.clone(), ar]);
 }

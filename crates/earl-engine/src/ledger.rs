@@ -6,7 +6,7 @@
 //! cannot over-draw it, and a batch is recorded whole or not at all.
 
 use crate::audit::{Audited, Source};
-use crate::{CheckAnswer, CheckRequest, Engine, EngineError, Item};
+use crate::{CheckAnswer, CheckRequest, Engine, EngineError, InputError, Item};
 use earl_core::cite::Cite;
 use earl_core::rules::VolumeCap;
 use earl_core::system::Part;
@@ -31,24 +31,24 @@ pub const MAX_UNITS: u64 = 1_000_000_000;
 pub const MAX_VALUE_USD: f64 = 1e13;
 
 /// A quantity of units within what can be true, or why not.
-pub fn units_in_bounds(what: &str, quantity: u64) -> Result<(), String> {
+pub fn units_in_bounds(what: &str, quantity: u64) -> Result<(), InputError> {
     match quantity {
         1..=MAX_UNITS => Ok(()),
-        _ => Err(format!(
-            "{what} {quantity}: a quantity is a whole number of units from 1 to 1000000000 \
-             (10^9, more than a year's world output of AI accelerators)"
-        )),
+        _ => Err(InputError::UnitsOutOfBounds {
+            what: what.to_string(),
+            quantity,
+        }),
     }
 }
 
 /// A value in US dollars within what can be true, or why not.
-pub fn value_in_bounds(what: &str, value: f64) -> Result<(), String> {
+pub fn value_in_bounds(what: &str, value: f64) -> Result<(), InputError> {
     match value.is_finite() && (0.0..=MAX_VALUE_USD).contains(&value) {
         true => Ok(()),
-        false => Err(format!(
-            "{what} {value}: a value is a number of US dollars from 0 to 10000000000000 \
-             (10^13, more than any licence authorises)"
-        )),
+        false => Err(InputError::ValueOutOfBounds {
+            what: what.to_string(),
+            value: value.to_string(),
+        }),
     }
 }
 
@@ -404,19 +404,20 @@ impl Ledger {
                 "licence" => {
                     let licence: Licence = serde_json::from_value(e.inputs.clone()).map_err(bad)?;
                     if let Some(q) = licence.quantity {
-                        units_in_bounds("quantity", q).map_err(beyond)?;
+                        units_in_bounds("quantity", q).map_err(|e| beyond(e.to_string()))?;
                     }
                     if let Some(v) = licence.value {
-                        value_in_bounds("value", v).map_err(beyond)?;
+                        value_in_bounds("value", v).map_err(|e| beyond(e.to_string()))?;
                     }
                     l.licences.push((e.seq, licence));
                 }
                 "shipment" => {
                     let shipment: Shipment =
                         serde_json::from_value(e.inputs.clone()).map_err(bad)?;
-                    units_in_bounds("quantity", shipment.quantity).map_err(beyond)?;
+                    units_in_bounds("quantity", shipment.quantity)
+                        .map_err(|e| beyond(e.to_string()))?;
                     if let Some(v) = shipment.value {
-                        value_in_bounds("value", v).map_err(beyond)?;
+                        value_in_bounds("value", v).map_err(|e| beyond(e.to_string()))?;
                     }
                     l.shipments.push((e.seq, shipment));
                 }
@@ -748,7 +749,9 @@ fn bad(msg: impl Into<String>) -> EngineError {
 }
 
 fn check_value(what: &str, v: Option<f64>) -> Result<(), EngineError> {
-    v.map_or(Ok(()), |v| value_in_bounds(what, v).map_err(bad))
+    v.map_or(Ok(()), |v| {
+        value_in_bounds(what, v).map_err(EngineError::Input)
+    })
 }
 
 impl Engine {
@@ -808,7 +811,7 @@ impl Engine {
             return Err(bad("the end user name is empty"));
         }
         if let Some(q) = add.quantity {
-            units_in_bounds("--quantity", q).map_err(bad)?;
+            units_in_bounds("--quantity", q).map_err(EngineError::Input)?;
         }
         check_value("--value", add.value)?;
         if let Some(e) = add.expires
@@ -1094,9 +1097,9 @@ impl Engine {
                     value,
                     date,
                 } => {
-                    units_in_bounds("--quantity", *quantity).map_err(at_row)?;
+                    units_in_bounds("--quantity", *quantity).map_err(|e| at_row(e.to_string()))?;
                     if let Some(v) = value {
-                        value_in_bounds("--value", *v).map_err(at_row)?;
+                        value_in_bounds("--value", *v).map_err(|e| at_row(e.to_string()))?;
                     }
                     planned.push(Planned {
                         shipment: Shipment {
@@ -1123,9 +1126,9 @@ impl Engine {
                     to,
                     end_user,
                 } => {
-                    units_in_bounds("--quantity", *quantity).map_err(at_row)?;
+                    units_in_bounds("--quantity", *quantity).map_err(|e| at_row(e.to_string()))?;
                     if let Some(v) = value {
-                        value_in_bounds("--value", *v).map_err(at_row)?;
+                        value_in_bounds("--value", *v).map_err(|e| at_row(e.to_string()))?;
                     }
                     let asked = Asked {
                         number,

@@ -116,6 +116,28 @@ pub enum InputError {
         value: String,
         bound: earl_core::bounds::Bound,
     },
+    /// A quantity of units (`what`: `quantity`, `--quantity`) outside 1..=10^9
+    /// ([`ledger::MAX_UNITS`]).
+    UnitsOutOfBounds {
+        what: String,
+        quantity: u64,
+    },
+    /// `earl owners`, or an affiliate question, before any ownership graph was imported.
+    NoOwnershipGraph,
+    /// `earl review show` or `revoke`: no disposition with this id is recorded.
+    NoDisposition {
+        id: u64,
+    },
+    /// `earl review revoke`: the disposition is revoked already.
+    AlreadyRevoked {
+        id: u64,
+    },
+    /// A value in US dollars outside 0..=10^13 ([`ledger::MAX_VALUE_USD`]); `value` as Rust
+    /// writes the number.
+    ValueOutOfBounds {
+        what: String,
+        value: String,
+    },
 }
 
 /// Why a name cannot be screened.
@@ -220,6 +242,23 @@ impl std::fmt::Display for InputError {
             InputError::OutOfBounds { flag, value, bound } => {
                 write!(f, "{flag}: {}", bound.refusal(value))
             }
+            InputError::NoOwnershipGraph => {
+                f.write_str("no ownership graph: import one with `earl owners import FILE`")
+            }
+            InputError::NoDisposition { id } => write!(f, "no disposition {id} is recorded"),
+            InputError::AlreadyRevoked { id } => {
+                write!(f, "disposition {id} is already revoked")
+            }
+            InputError::UnitsOutOfBounds { what, quantity } => write!(
+                f,
+                "{what} {quantity}: a quantity is a whole number of units from 1 to 1000000000 \
+                 (10^9, more than a year's world output of AI accelerators)"
+            ),
+            InputError::ValueOutOfBounds { what, value } => write!(
+                f,
+                "{what} {value}: a value is a number of US dollars from 0 to 10000000000000 \
+                 (10^13, more than any licence authorises)"
+            ),
         }
     }
 }

@@ -303,11 +303,8 @@ pub struct AffiliatesAnswer {
 impl Engine {
     /// The ownership graph, or a refusal saying how to make one.
     fn graph(&self) -> Result<&OwnershipGraph, EngineError> {
-        self.ownership_graph()?.ok_or_else(|| {
-            EngineError::BadInput(
-                "no ownership graph: import one with `earl owners import FILE`".into(),
-            )
-        })
+        self.ownership_graph()?
+            .ok_or(EngineError::Input(crate::InputError::NoOwnershipGraph))
     }
 
     /// Whether `party` is an affiliate of listed parties on `date`, by every ownership rule

@@ -441,9 +441,15 @@ impl Engine {
         let decided = store.append_guarded(&REVIEW_KINDS, |entries, appender| {
             let reviews = Reviews::from_entries(entries)?;
             match reviews.get(disposition) {
-                None => return Err(bad(format!("no disposition {disposition} is recorded"))),
+                None => {
+                    return Err(EngineError::Input(crate::InputError::NoDisposition {
+                        id: disposition,
+                    }));
+                }
                 Some(v) if v.revoked.is_some() => {
-                    return Err(bad(format!("disposition {disposition} is already revoked")));
+                    return Err(EngineError::Input(crate::InputError::AlreadyRevoked {
+                        id: disposition,
+                    }));
                 }
                 Some(_) => {}
             }

@@ -99,11 +99,11 @@ impl Failure {
     }
 
     /// `path: line N: unreadable row: …` (the CSV reader's reason).
-    pub fn unreadable_row(path: &Path, line: u64, e: &dyn std::fmt::Display) -> Failure {
+    pub fn unreadable_row(path: &Path, line: u64, e: &csv::Error) -> Failure {
         Failure::file(FileProblem::UnreadableRow {
             file: path.display().to_string(),
             line,
-            error: e.to_string(),
+            error: e.into(),
         })
     }
 
@@ -112,16 +112,6 @@ impl Failure {
         match self.problem.as_deref() {
             Some(Problem::Input(e)) => RowReason::Input(e.clone()),
             _ => RowReason::Said(self.message.clone()),
-        }
-    }
-
-    /// A network failure (cannot connect, timed out, an HTTP error, a transfer cut short):
-    /// exit code 3.
-    pub fn network(message: impl Into<String>) -> Failure {
-        Failure {
-            code: EXIT_NETWORK,
-            message: message.into(),
-            problem: None,
         }
     }
 
@@ -158,7 +148,7 @@ impl From<earl_store::StoreError> for Failure {
                 message: format!("could not record: {e}"),
                 problem: None,
             },
-            false => Failure::input(format!("audit trail: {e}")),
+            false => Failure::said(2, Problem::Trail((&e).into())),
         }
     }
 }

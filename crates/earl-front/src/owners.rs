@@ -18,7 +18,7 @@ use crate::app::App;
 use crate::check::check_columns;
 use crate::failure::Failure;
 use earl_core::shown::shown;
-use earl_render::errors::{FileProblem, RowReason};
+use earl_render::errors::{FileProblem, Problem, RowReason};
 use earl_store::graph::{Edge, Share};
 use jiff::civil::Date;
 use serde_json::Value;
@@ -126,8 +126,15 @@ pub fn read(path: &Path, format: Format, dataset: &str, today: Date) -> Result<R
 fn json_of(path: &Path, bytes: &[u8]) -> Result<Value, Failure> {
     let text = std::str::from_utf8(bytes)
         .map_err(|e| Failure::input(format!("{}: not UTF-8: {e}", path.display())))?;
-    crate::json::parse(text)
-        .map_err(|e| Failure::input(format!("{}: not valid JSON: {e}", path.display())))
+    crate::json::parse(text).map_err(|e| {
+        Failure::said(
+            2,
+            Problem::NotJson {
+                file: path.display().to_string(),
+                error: e.to_string(),
+            },
+        )
+    })
 }
 
 /// A refusal at a place in a JSON file (`statements[3].recordDetails.interests[0]`).
@@ -521,9 +528,6 @@ fn read_csv(
     dataset: &str,
     today: Date,
 ) -> Result<(Vec<Edge>, u64), Failure> {
-    let at = |line: u64, what: String| {
-        Failure::input(format!("{}: line {line}: {what}", path.display()))
-    };
     let row = |line: u64, reason: RowReason| {
         Failure::file(FileProblem::Row {
             file: path.display().to_string(),
@@ -567,8 +571,16 @@ fn read_csv(
         let field = |i: Option<usize>| i.and_then(|i| record.get(i)).unwrap_or("");
         let name = |i: Option<usize>, what: &str| -> Result<String, Failure> {
             let value = field(i);
-            earl_engine::screenable(value, &format!("the {what}"))
-                .map_err(|e| at(line, format!("column `{what}`: {e}")))?;
+            earl_engine::screenable(value, &format!("the {what}")).map_err(|e| {
+                let reason = match e {
+                    earl_engine::EngineError::Input(error) => RowReason::InColumn {
+                        column: what.to_string(),
+                        error: Box::new(error),
+                    },
+                    e => RowReason::Said(format!("column `{what}`: {e}")),
+                };
+                row(line, reason)
+            })?;
             Ok(value.to_string())
         };
         let owner = name(owner_at, "owner")?;
@@ -627,14 +639,7 @@ fn read_csv(
             to.clone().unwrap_or_default(),
         );
         if !seen.insert(identity) {
-            return Err(at(
-                line,
-                format!(
-                    "the holding of `{}` in `{}` for the same dates is given twice",
-                    shown(&owner),
-                    shown(&owned)
-                ),
-            ));
+            return Err(row(line, RowReason::HoldingTwice { owner, owned }));
         }
         edges.push(Edge {
             owner,

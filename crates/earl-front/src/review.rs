@@ -11,10 +11,11 @@
 //! each row's record names the file by SHA-256.
 
 use crate::app::{App, Failure};
+use earl_engine::InputError;
 use earl_engine::audit::Source;
 use earl_engine::review::{Disposition, DispositionView, Evidence, ReviewAdd, RevocationView};
 use earl_question::{Decision, ReviewQuestion, RevokeQuestion};
-use earl_render::errors::{FileProblem, RowReason};
+use earl_render::errors::{FileProblem, Problem, RowReason, TrailUse};
 use sha2::{Digest, Sha256};
 use std::path::Path;
 
@@ -36,7 +37,7 @@ fn evidence_of(path: &Path) -> Result<Evidence, Failure> {
 
 fn store(app: &App) -> Result<&earl_store::AuditStore, Failure> {
     app.audit()?
-        .ok_or_else(|| Failure::input("dispositions are kept in the audit trail: drop --no-audit"))
+        .ok_or_else(|| Failure::said(2, Problem::NeedsTrail(TrailUse::Dispositions)))
 }
 
 /// Records the disposition `q` asks for.
@@ -63,8 +64,9 @@ pub fn revoke(app: &App, q: &RevokeQuestion, source: Source) -> Result<Revocatio
 pub fn list(app: &App) -> Result<Vec<DispositionView>, Failure> {
     let engine = app.engine()?;
     if app.args.no_audit {
-        return Err(Failure::input(
-            "dispositions are kept in the audit trail: drop --no-audit",
+        return Err(Failure::said(
+            2,
+            Problem::NeedsTrail(TrailUse::Dispositions),
         ));
     }
     Ok(engine.reviews().all().to_vec())
@@ -75,16 +77,14 @@ pub fn show(app: &App, id: u64) -> Result<DispositionView, Failure> {
     list(app)?
         .into_iter()
         .find(|v| v.id == id)
-        .ok_or_else(|| Failure::input(format!("no disposition {id} is recorded")))
+        .ok_or_else(|| Failure::said(2, Problem::Input(InputError::NoDisposition { id })))
 }
 
 /// The recorded hits no disposition covers, oldest first (read-only on the trail).
 pub fn queue(app: &App) -> Result<earl_engine::reexamine::ReviewQueue, Failure> {
     let engine = app.engine()?;
     if app.args.no_audit {
-        return Err(Failure::input(
-            "the review queue is read from the audit trail: drop --no-audit",
-        ));
+        return Err(Failure::said(2, Problem::NeedsTrail(TrailUse::ReviewQueue)));
     }
     let path = app.audit_path()?;
     if !path.exists() {
@@ -137,12 +137,16 @@ pub fn import(app: &App, path: &Path, source: Source) -> Result<Vec<DispositionV
             reason,
         })
     };
-    let located = |line: u64, e: &dyn std::fmt::Display| at(line, RowReason::Said(e.to_string()));
+    // A line the CSV reader could not read, said as the other file readers say it.
+    let unreadable = |e: csv::Error, or_line: u64| {
+        let line = e.position().map_or(or_line, |p| p.line());
+        at(line, RowReason::Unreadable((&e).into()))
+    };
     let bytes = std::fs::read(path).map_err(|e| Failure::cannot_read(path, &e))?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(bytes.as_slice());
-    let headers = reader.headers().map_err(|e| located(1, &e))?.clone();
+    let headers = reader.headers().map_err(|e| unreadable(e, 1))?.clone();
     for h in &headers {
         if !REQUIRED_COLUMNS.contains(&h) && !OPTIONAL_COLUMNS.contains(&h) {
             return Err(at(
@@ -167,7 +171,7 @@ pub fn import(app: &App, path: &Path, source: Source) -> Result<Vec<DispositionV
     }
     let mut dispositions: Vec<Disposition> = Vec::new();
     for row in reader.records() {
-        let row = row.map_err(|e| located(0, &e))?;
+        let row = row.map_err(|e| unreadable(e, 0))?;
         let line = row.position().map_or(0, |p| p.line());
         let cell = |name: &str| {
             headers

@@ -33,6 +33,124 @@ pub enum Problem {
     /// `earl update`: a server that answered `url` with an HTTP error (`status`: "404 Not
     /// Found", the status line as the HTTP library writes it).
     HttpStatus { url: String, status: String },
+    /// `earl update`: no answer from `url` (`error`: the HTTP library's, in English).
+    CannotFetch { url: String, error: String },
+    /// `earl update`: a download from `url` that stopped after `bytes` bytes (`error`: the HTTP
+    /// library's), or that stopped at all (`bytes`: `None`, GLEIF).
+    CutShort {
+        url: String,
+        bytes: Option<u64>,
+        error: String,
+    },
+    /// `earl update`: a download of `got` bytes where the server announced `expected`.
+    ShortOf {
+        url: String,
+        got: u64,
+        expected: u64,
+    },
+    /// `earl update --ownership`: GLEIF failed `attempts` times; the last failure.
+    GaveUp {
+        url: String,
+        last: RetryReason,
+        attempts: u32,
+    },
+    /// `earl update --ownership`: an answer that is not UTF-8.
+    AnswerNotUtf8 { url: String },
+    /// `earl update --ownership`: an answer that is not JSON (`error`: the parser's).
+    AnswerNotJson { url: String, error: String },
+    /// `earl update`: a list the loader refused (`error`: the loader's, in English).
+    ListRefused { origin: String, error: String },
+    /// `earl update`: documents the feed's parser refused (`error`: its own, in English).
+    DocumentsRefused { error: String },
+    /// `earl update`: more pages of documents than earl reads.
+    TooManyPages { base: String, max: u64 },
+    /// `earl update --from-dir`: no list file in the directory.
+    NoListsFile { dir: String },
+    /// `earl update --ownership --from-dir`: no GLEIF file in the directory.
+    NoGleifFiles { dir: String },
+    /// A JSON file that does not parse (`error`: the parser's, in English).
+    NotJson { file: String, error: String },
+    /// The audit trail could not be opened or read: "audit trail: {reason}".
+    Trail(TrailReason),
+    /// `--no-audit` given to a command whose facts are kept in the audit trail.
+    NeedsTrail(TrailUse),
+    /// `earl serve --token-file`: a file it cannot read.
+    TokenFileUnreadable { file: String, error: IoReason },
+    /// `earl serve --token-file`: a file with no token in it.
+    TokenFileEmpty { file: String },
+    /// `earl serve`: `EARL_TOKEN` set to nothing.
+    TokenVarEmpty,
+    /// `earl serve`: an address that is not loopback, without a token.
+    TokenRequired { addr: String },
+    /// `earl serve --addr`: an address it cannot use (`reason`: the resolver's, in English).
+    BadAddress { addr: String, reason: String },
+}
+
+/// Why the audit trail could not be used: its kind, for the words of another language, and the
+/// store's own sentence (English, with the path), which is what English says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrailReason {
+    pub kind: TrailKind,
+    pub text: String,
+}
+
+/// The kinds of [`TrailReason`] earl words in every language; any other keeps the store's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrailKind {
+    IsDirectory { path: String },
+    Missing { path: String },
+    NotSqlite { path: String },
+    ForeignSchema { path: String },
+    NeedsMigration { path: String, found: i64 },
+    Other,
+}
+
+impl From<&earl_store::StoreError> for TrailReason {
+    fn from(e: &earl_store::StoreError) -> TrailReason {
+        use earl_store::StoreError as E;
+        let shown = |p: &std::path::Path| p.display().to_string();
+        let kind = match e {
+            E::IsDirectory { path } => TrailKind::IsDirectory { path: shown(path) },
+            E::Missing { path } => TrailKind::Missing { path: shown(path) },
+            E::NotSqlite { path } => TrailKind::NotSqlite { path: shown(path) },
+            E::ForeignSchema { path } => TrailKind::ForeignSchema { path: shown(path) },
+            E::NeedsMigration { path, found } => TrailKind::NeedsMigration {
+                path: shown(path),
+                found: *found,
+            },
+            _ => TrailKind::Other,
+        };
+        TrailReason {
+            kind,
+            text: e.to_string(),
+        }
+    }
+}
+
+/// What a command keeps in the audit trail, refused with `--no-audit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrailUse {
+    Dispositions,
+    ReviewQueue,
+    Ledger,
+}
+
+/// The last failure of a request tried again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RetryReason {
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// No answer (the HTTP library's reason, in English).
+    Error(String),
+}
+
+impl std::fmt::Display for RetryReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RetryReason::Status(status) => write!(f, "the server answered HTTP {status}"),
+            RetryReason::Error(e) => f.write_str(e),
+        }
+    }
 }
 
 /// Why an input or output call failed: its kind, for the words of another language, and the
@@ -70,6 +188,57 @@ impl std::fmt::Display for IoReason {
     }
 }
 
+/// Why the CSV reader could not read a row: its kind, for the words of another language, and
+/// the reader's own sentence (English, with record and byte), which is what English says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvReason {
+    pub kind: CsvKind,
+    pub text: String,
+}
+
+/// The kinds of [`CsvReason`] earl words in every language; any other keeps the reader's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvKind {
+    /// The row's `column`-th field (1-based) is not UTF-8.
+    NotUtf8 {
+        column: u64,
+    },
+    /// The row has `found` fields where the rows before it have `expected`.
+    FieldCount {
+        expected: u64,
+        found: u64,
+    },
+    Other,
+}
+
+impl From<&csv::Error> for CsvReason {
+    fn from(e: &csv::Error) -> CsvReason {
+        let kind = match e.kind() {
+            // The reader counts fields from 0.
+            csv::ErrorKind::Utf8 { err, .. } => CsvKind::NotUtf8 {
+                column: err.field() as u64 + 1,
+            },
+            csv::ErrorKind::UnequalLengths {
+                expected_len, len, ..
+            } => CsvKind::FieldCount {
+                expected: *expected_len,
+                found: *len,
+            },
+            _ => CsvKind::Other,
+        };
+        CsvReason {
+            kind,
+            text: e.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for CsvReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// What is wrong with a file the user named, and where (its name as the user gave it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileProblem {
@@ -97,11 +266,11 @@ pub enum FileProblem {
         file: String,
         error: IoReason,
     },
-    /// A row the CSV reader could not read (`error`: the reader's reason, in English).
+    /// A row the CSV reader could not read.
     UnreadableRow {
         file: String,
         line: u64,
-        error: String,
+        error: CsvReason,
     },
     /// The header (line 1) misses a column, names an unknown one or one twice.
     Column {
@@ -234,8 +403,18 @@ pub enum RowReason {
     },
     /// `review import`: a `decision` that is none of the three.
     NotDecision,
-    /// A row the CSV reader could not read (its reason, in English).
-    Unreadable(String),
+    /// `owners import`: the same holding for the same dates on two rows.
+    HoldingTwice {
+        owner: String,
+        owned: String,
+    },
+    /// `owners import`: a column's cell refused as input (a name that cannot be screened).
+    InColumn {
+        column: String,
+        error: Box<InputError>,
+    },
+    /// A row the CSV reader could not read.
+    Unreadable(CsvReason),
     /// Any other reason, in English only.
     Said(String),
 }
@@ -286,6 +465,13 @@ impl std::fmt::Display for RowReason {
             RowReason::NotDecision => {
                 f.write_str("`decision` is false-positive, true-match or escalated")
             }
+            RowReason::HoldingTwice { owner, owned } => write!(
+                f,
+                "the holding of `{}` in `{}` for the same dates is given twice",
+                shown(owner),
+                shown(owned)
+            ),
+            RowReason::InColumn { column, error } => write!(f, "column `{column}`: {error}"),
             RowReason::Unreadable(e) => write!(f, "unreadable row: {e}"),
             RowReason::Said(s) => f.write_str(s),
         }
@@ -363,6 +549,74 @@ impl std::fmt::Display for Problem {
             Problem::HttpStatus { url, status } => {
                 write!(f, "{url}: the server answered HTTP {status}")
             }
+            Problem::CannotFetch { url, error } => write!(
+                f,
+                "cannot fetch {url}: {error} (offline? for an air-gapped site, download the files elsewhere and use `earl update --from-dir DIR`)"
+            ),
+            Problem::CutShort {
+                url,
+                bytes: Some(bytes),
+                error,
+            } => write!(
+                f,
+                "{url}: the download was cut short after {bytes} bytes: {error}"
+            ),
+            Problem::CutShort {
+                url,
+                bytes: None,
+                error,
+            } => write!(f, "{url}: the download was cut short: {error}"),
+            Problem::ShortOf { url, got, expected } => write!(
+                f,
+                "{url}: the download was cut short: {got} of {expected} bytes"
+            ),
+            Problem::GaveUp {
+                url,
+                last,
+                attempts,
+            } => write!(f, "{url}: {last} (tried {attempts} times)"),
+            Problem::AnswerNotUtf8 { url } => write!(f, "{url}: the answer is not UTF-8"),
+            Problem::AnswerNotJson { url, error } => {
+                write!(f, "{url}: the answer is not JSON: {error}")
+            }
+            Problem::ListRefused { origin, error } => {
+                write!(f, "refused the list from {origin}: {error}")
+            }
+            Problem::DocumentsRefused { error } => write!(f, "refused the documents: {error}"),
+            Problem::TooManyPages { base, max } => write!(
+                f,
+                "refused the documents from {base}: more than {max} pages"
+            ),
+            Problem::NoListsFile { dir } => write!(
+                f,
+                "{dir}: no consolidated.json or consolidated.csv (trade.gov's CSL download)"
+            ),
+            Problem::NoGleifFiles { dir } => {
+                write!(f, "{dir}: no gleif*.json (GLEIF API documents)")
+            }
+            Problem::NotJson { file, error } => write!(f, "{file}: not valid JSON: {error}"),
+            Problem::Trail(reason) => write!(f, "audit trail: {}", reason.text),
+            Problem::NeedsTrail(TrailUse::Dispositions) => {
+                f.write_str("dispositions are kept in the audit trail: drop --no-audit")
+            }
+            Problem::NeedsTrail(TrailUse::ReviewQueue) => {
+                f.write_str("the review queue is read from the audit trail: drop --no-audit")
+            }
+            Problem::NeedsTrail(TrailUse::Ledger) => {
+                f.write_str("licences and shipments are kept in the audit trail: drop --no-audit")
+            }
+            Problem::TokenFileUnreadable { file, error } => {
+                write!(f, "{file}: cannot read the token file: {error}")
+            }
+            Problem::TokenFileEmpty { file } => write!(f, "{file}: the token file is empty"),
+            Problem::TokenVarEmpty => f.write_str("EARL_TOKEN is set but empty"),
+            Problem::TokenRequired { addr } => write!(
+                f,
+                "refusing to listen on {addr}, which is not a loopback address, without a token: set EARL_TOKEN or pass --token-file FILE (or listen on 127.0.0.1)"
+            ),
+            Problem::BadAddress { addr, reason } => {
+                write!(f, "cannot use the address `{addr}`: {reason}")
+            }
         }
     }
 }
@@ -404,6 +658,117 @@ pub fn problem(p: &Problem, lang: Lang) -> String {
             "error-http-status",
             url = url.as_str(),
             status = status.as_str()
+        ),
+        Problem::CannotFetch { url, error } => tr!(
+            lang,
+            "error-cannot-fetch",
+            url = url.as_str(),
+            error = error.as_str()
+        ),
+        Problem::CutShort {
+            url,
+            bytes: Some(bytes),
+            error,
+        } => tr!(
+            lang,
+            "error-cut-short-after",
+            url = url.as_str(),
+            bytes = bytes.to_string(),
+            error = error.as_str()
+        ),
+        Problem::CutShort {
+            url,
+            bytes: None,
+            error,
+        } => tr!(
+            lang,
+            "error-cut-short",
+            url = url.as_str(),
+            error = error.as_str()
+        ),
+        Problem::ShortOf { url, got, expected } => tr!(
+            lang,
+            "error-short-of",
+            url = url.as_str(),
+            got = got.to_string(),
+            expected = expected.to_string()
+        ),
+        Problem::GaveUp {
+            url,
+            last,
+            attempts,
+        } => {
+            let last = match last {
+                RetryReason::Status(status) => {
+                    tr!(lang, "error-http-answer", status = status.to_string())
+                }
+                RetryReason::Error(e) => e.clone(),
+            };
+            tr!(
+                lang,
+                "error-gave-up",
+                url = url.as_str(),
+                last = last,
+                attempts = attempts.to_string()
+            )
+        }
+        Problem::AnswerNotUtf8 { url } => tr!(lang, "error-answer-not-utf8", url = url.as_str()),
+        Problem::AnswerNotJson { url, error } => tr!(
+            lang,
+            "error-answer-not-json",
+            url = url.as_str(),
+            error = error.as_str()
+        ),
+        Problem::ListRefused { origin, error } => tr!(
+            lang,
+            "error-list-refused",
+            origin = origin.as_str(),
+            error = error.as_str()
+        ),
+        Problem::DocumentsRefused { error } => {
+            tr!(lang, "error-documents-refused", error = error.as_str())
+        }
+        Problem::TooManyPages { base, max } => tr!(
+            lang,
+            "error-too-many-pages",
+            base = base.as_str(),
+            max = max.to_string()
+        ),
+        Problem::NoListsFile { dir } => tr!(lang, "error-no-lists-file", dir = dir.as_str()),
+        Problem::NoGleifFiles { dir } => tr!(lang, "error-no-gleif-files", dir = dir.as_str()),
+        Problem::NotJson { file, error } => tr!(
+            lang,
+            "error-not-json",
+            file = file.as_str(),
+            error = error.as_str()
+        ),
+        Problem::Trail(reason) => trail(reason, lang),
+        Problem::NeedsTrail(what) => tr!(
+            lang,
+            match what {
+                TrailUse::Dispositions => "error-needs-trail-dispositions",
+                TrailUse::ReviewQueue => "error-needs-trail-review-queue",
+                TrailUse::Ledger => "error-needs-trail-ledger",
+            }
+        ),
+        Problem::TokenFileUnreadable { file, error } => tr!(
+            lang,
+            "error-token-file-unreadable",
+            file = file.as_str(),
+            error = io(error, lang)
+        ),
+        Problem::TokenFileEmpty { file } => {
+            tr!(lang, "error-token-file-empty", file = file.as_str())
+        }
+        Problem::TokenVarEmpty => tr!(lang, "error-token-var-empty"),
+        Problem::TokenRequired { addr } => {
+            tr!(lang, "error-token-required", addr = addr.as_str())
+        }
+        Problem::BadAddress { addr, reason } => tr!(
+            lang,
+            "error-bad-address",
+            addr = addr.as_str(),
+            reason = reason.as_str()
         ),
     }
 }
@@ -590,7 +955,19 @@ fn row_words(r: &RowReason, lang: Lang) -> String {
         ),
         RowReason::HeaderLacks { name } => tr!(lang, "error-header-lacks", name = name.as_str()),
         RowReason::NotDecision => tr!(lang, "error-not-decision"),
-        RowReason::Unreadable(e) => tr!(lang, "error-unreadable", error = e.as_str()),
+        RowReason::HoldingTwice { owner, owned } => tr!(
+            lang,
+            "error-holding-twice",
+            owner = shown(owner),
+            owned = shown(owned)
+        ),
+        RowReason::InColumn { column, error } => tr!(
+            lang,
+            "error-in-column",
+            column = column.as_str(),
+            error = input(error, lang)
+        ),
+        RowReason::Unreadable(e) => tr!(lang, "error-unreadable", error = csv_reason(e, lang)),
         RowReason::Said(s) => s.clone(),
     }
 }
@@ -734,6 +1111,25 @@ pub fn input(e: &InputError, lang: Lang) -> String {
             tr!(lang, "error-threshold-range", value = value.as_str())
         }
         InputError::OutOfBounds { flag, value, bound } => out_of_bounds(flag, value, bound, lang),
+        InputError::NoOwnershipGraph => tr!(lang, "error-no-ownership-graph"),
+        InputError::NoDisposition { id } => {
+            tr!(lang, "error-no-disposition", id = id.to_string())
+        }
+        InputError::AlreadyRevoked { id } => {
+            tr!(lang, "error-already-revoked", id = id.to_string())
+        }
+        InputError::UnitsOutOfBounds { what, quantity } => tr!(
+            lang,
+            "error-units-out-of-bounds",
+            what = what.as_str(),
+            quantity = quantity.to_string()
+        ),
+        InputError::ValueOutOfBounds { what, value } => tr!(
+            lang,
+            "error-value-out-of-bounds",
+            what = what.as_str(),
+            value = value.as_str()
+        ),
     }
 }
 
@@ -784,15 +1180,53 @@ fn name_subject(subject: &str, lang: Lang) -> String {
     tr!(lang, id)
 }
 
-/// A batch row the CSV reader could not read (`error`: the reader's reason, in English).
-pub fn unreadable_row(file: &str, line: u64, error: &str, lang: Lang) -> String {
+/// The audit trail's refusal in `lang`: English (and any kind not worded) is the store's own
+/// sentence.
+fn trail(r: &TrailReason, lang: Lang) -> String {
+    let path = |id: &str, path: &str| tr!(lang, id, path = path);
+    match (&r.kind, lang) {
+        (_, Lang::En) | (TrailKind::Other, _) => {
+            tr!(lang, "error-trail", reason = r.text.as_str())
+        }
+        (TrailKind::IsDirectory { path: p }, _) => path("error-trail-is-directory", p),
+        (TrailKind::Missing { path: p }, _) => path("error-trail-missing", p),
+        (TrailKind::NotSqlite { path: p }, _) => path("error-trail-not-sqlite", p),
+        (TrailKind::ForeignSchema { path: p }, _) => path("error-trail-foreign", p),
+        (TrailKind::NeedsMigration { path, found }, _) => tr!(
+            lang,
+            "error-trail-needs-migration",
+            path = path.as_str(),
+            found = found.to_string()
+        ),
+    }
+}
+
+/// `earl serve`'s warning for a token shorter than `min` characters.
+pub fn short_token(min: usize, lang: Lang) -> String {
+    tr!(lang, "warning-short-token", min = min)
+}
+
+/// A batch row the CSV reader could not read.
+pub fn unreadable_row(file: &str, line: u64, error: &CsvReason, lang: Lang) -> String {
     tr!(
         lang,
         "error-unreadable-row",
         file = file,
         line = line,
-        error = error
+        error = csv_reason(error, lang)
     )
+}
+
+/// The CSV reader's reason in `lang`: English (and any kind not worded) is the reader's own
+/// sentence.
+fn csv_reason(e: &CsvReason, lang: Lang) -> String {
+    match (lang, e.kind) {
+        (Lang::En, _) | (_, CsvKind::Other) => e.text.clone(),
+        (_, CsvKind::NotUtf8 { column }) => tr!(lang, "csv-not-utf8", column = column),
+        (_, CsvKind::FieldCount { expected, found }) => {
+            tr!(lang, "csv-field-count", expected = expected, found = found)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -845,7 +1279,30 @@ mod tests {
                 name: "reason".into(),
             },
             RowReason::NotDecision,
-            RowReason::Unreadable("CSV error".into()),
+            RowReason::HoldingTwice {
+                owner: "Acme".into(),
+                owned: "Beta".into(),
+            },
+            RowReason::InColumn {
+                column: "owner".into(),
+                error: Box::new(InputError::Unscreenable {
+                    subject: "the owner".into(),
+                    name: String::new(),
+                    why: Unscreenable::Empty,
+                }),
+            },
+            RowReason::Input(InputError::UnitsOutOfBounds {
+                what: "quantity".into(),
+                quantity: 0,
+            }),
+            RowReason::Input(InputError::ValueOutOfBounds {
+                what: "value".into(),
+                value: "100000000000000".into(),
+            }),
+            RowReason::Unreadable(CsvReason {
+                kind: CsvKind::Other,
+                text: "CSV error".into(),
+            }),
             RowReason::Said("anything".into()),
         ];
         let mut problems = vec![
@@ -864,7 +1321,13 @@ mod tests {
             FileProblem::UnreadableRow {
                 file: file(),
                 line: 4,
-                error: "CSV error".into(),
+                error: CsvReason {
+                    kind: CsvKind::FieldCount {
+                        expected: 3,
+                        found: 2,
+                    },
+                    text: "CSV error".into(),
+                },
             },
             FileProblem::MissingPairColumn {
                 file: file(),

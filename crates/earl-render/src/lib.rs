@@ -17,6 +17,7 @@ pub mod review;
 pub mod rule_texts;
 pub mod status;
 pub mod svg;
+pub mod usage;
 
 use earl_core::check::Determination;
 use earl_core::step::Step;

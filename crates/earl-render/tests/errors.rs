@@ -6,9 +6,26 @@ use earl_engine::explore::impact::{parse_price, parse_units};
 use earl_engine::{Engine, EngineError, InputError, ListsSource};
 use earl_render::Lang;
 use earl_render::errors::{
-    ColumnProblem, FileProblem, Problem, RowReason, absent_columns, batch_row, problem, row_reason,
-    unreadable_row,
+    ColumnProblem, CsvReason, FileProblem, Problem, RetryReason, RowReason, TrailUse,
+    absent_columns, batch_row, problem, row_reason, unreadable_row,
 };
+
+/// A GLEIF request, as `earl update --ownership` makes them.
+const URL: &str = "https://api.gleif.org/api/v1/lei-records/X/direct-parent";
+
+/// The CSV reader's reason for the first row of `csv` it cannot read.
+fn csv_reason(csv: &[u8]) -> CsvReason {
+    let e = csv::Reader::from_reader(csv)
+        .records()
+        .find_map(Result::err)
+        .expect("a row the reader refuses");
+    (&e).into()
+}
+
+/// A row with two fields after a header of three.
+const TOO_FEW_FIELDS: &[u8] = b"a,b,c\n1,2\n";
+/// A row whose second field is not UTF-8.
+const NOT_UTF8: &[u8] = b"a,b\n1,\xff\n";
 
 fn problems() -> Vec<Problem> {
     let engine = Engine::new(
@@ -86,6 +103,9 @@ fn problems() -> Vec<Problem> {
             n: "lots".into(),
         }),
         Problem::Input(InputError::ThresholdRange { value: "2".into() }),
+        // Round 8: the ledger's bounds, as the engine refuses them.
+        Problem::Input(earl_engine::ledger::units_in_bounds("--quantity", 0).unwrap_err()),
+        Problem::Input(earl_engine::ledger::value_in_bounds("--value", 1e14).unwrap_err()),
         Problem::ListDropped {
             origin: "https://data.trade.gov/csl/consolidated.json".into(),
             drops: vec![
@@ -108,6 +128,116 @@ fn problems() -> Vec<Problem> {
             url: "https://data.trade.gov/csl/consolidated.json".into(),
             status: "503 Service Unavailable".into(),
         },
+        // Round 8: earl update's network failures and refusals.
+        Problem::CannotFetch {
+            url: "https://data.trade.gov/csl/consolidated.json".into(),
+            error: "io: Connection refused (os error 111)".into(),
+        },
+        Problem::CutShort {
+            url: "https://data.trade.gov/csl/consolidated.json".into(),
+            bytes: Some(6535115),
+            error: "Peer disconnected".into(),
+        },
+        Problem::CutShort {
+            url: URL.into(),
+            bytes: None,
+            error: "Peer disconnected".into(),
+        },
+        Problem::ShortOf {
+            url: "https://data.trade.gov/csl/consolidated.json".into(),
+            got: 100,
+            expected: 200,
+        },
+        Problem::GaveUp {
+            url: URL.into(),
+            last: RetryReason::Status(503),
+            attempts: 3,
+        },
+        Problem::GaveUp {
+            url: URL.into(),
+            last: RetryReason::Error("timeout: global".into()),
+            attempts: 3,
+        },
+        Problem::AnswerNotUtf8 { url: URL.into() },
+        Problem::AnswerNotJson {
+            url: URL.into(),
+            error: "expected value at line 1 column 1".into(),
+        },
+        Problem::ListRefused {
+            origin: "file:///tmp/consolidated.csv".into(),
+            error: "header lacks the `source` column; is this a trade.gov CSL CSV?".into(),
+        },
+        Problem::DocumentsRefused {
+            error: "documents.json: missing field `results`".into(),
+        },
+        Problem::TooManyPages {
+            base: "https://www.federalregister.gov".into(),
+            max: 50,
+        },
+        Problem::NoListsFile {
+            dir: "downloads".into(),
+        },
+        Problem::NoGleifFiles {
+            dir: "downloads".into(),
+        },
+        Problem::NotJson {
+            file: "downloads/gleif1.json".into(),
+            error: "EOF while parsing an object at line 2 column 0".into(),
+        },
+        // Round 8: the audit trail's and the ownership graph's refusals.
+        Problem::Trail(
+            (&earl_store::StoreError::IsDirectory {
+                path: "trail".into(),
+            })
+                .into(),
+        ),
+        Problem::Trail(
+            (&earl_store::StoreError::Missing {
+                path: "audit.sqlite".into(),
+            })
+                .into(),
+        ),
+        Problem::Trail(
+            (&earl_store::StoreError::NotSqlite {
+                path: "notes.txt".into(),
+            })
+                .into(),
+        ),
+        Problem::Trail(
+            (&earl_store::StoreError::ForeignSchema {
+                path: "other.sqlite".into(),
+            })
+                .into(),
+        ),
+        Problem::Trail(
+            (&earl_store::StoreError::NeedsMigration {
+                path: "audit.sqlite".into(),
+                found: 2,
+            })
+                .into(),
+        ),
+        Problem::NeedsTrail(TrailUse::Dispositions),
+        Problem::NeedsTrail(TrailUse::ReviewQueue),
+        Problem::NeedsTrail(TrailUse::Ledger),
+        Problem::Input(InputError::NoOwnershipGraph),
+        Problem::Input(InputError::NoDisposition { id: 42 }),
+        Problem::Input(InputError::AlreadyRevoked { id: 42 }),
+        // Round 8: earl serve's refusals before it listens.
+        Problem::TokenFileUnreadable {
+            file: "token.txt".into(),
+            error: (&std::io::Error::from(std::io::ErrorKind::PermissionDenied)).into(),
+        },
+        Problem::TokenFileEmpty {
+            file: "token.txt".into(),
+        },
+        Problem::TokenVarEmpty,
+        Problem::TokenRequired {
+            addr: "0.0.0.0:8080".into(),
+        },
+        Problem::BadAddress {
+            addr: "nonsense".into(),
+            reason: "invalid socket address (expected HOST:PORT, e.g. 127.0.0.1:8080)".into(),
+        },
     ])
     .collect()
 }
@@ -129,13 +259,9 @@ fn english_is_each_errors_own_sentence() {
         "2 of 120 rows could not be checked (see above)"
     );
     assert_eq!(
-        unreadable_row(
-            "rows.csv",
-            7,
-            "CSV error: found record with 3 fields",
-            Lang::En
-        ),
-        "rows.csv: line 7: unreadable row: CSV error: found record with 3 fields"
+        unreadable_row("rows.csv", 7, &csv_reason(TOO_FEW_FIELDS), Lang::En),
+        "rows.csv: line 7: unreadable row: CSV error: record 1 (line: 2, byte: 6): found record \
+         with 2 fields, but the previous record has 3 fields"
     );
 }
 
@@ -146,9 +272,10 @@ fn the_refusals_in_every_language() {
         lines.push(unreadable_row(
             "rows.csv",
             7,
-            "CSV error: found record with 3 fields",
+            &csv_reason(TOO_FEW_FIELDS),
             lang,
         ));
+        lines.push(unreadable_row("rows.csv", 8, &csv_reason(NOT_UTF8), lang));
         lines.join("\n")
     };
     let english = all(Lang::En);
@@ -214,7 +341,7 @@ fn file_problems() -> Vec<FileProblem> {
         FileProblem::UnreadableRow {
             file: file(),
             line: 4,
-            error: "CSV error: found record with 3 fields".into(),
+            error: csv_reason(TOO_FEW_FIELDS),
         },
         FileProblem::MissingPairColumn {
             file: file(),
@@ -278,6 +405,18 @@ fn file_problems() -> Vec<FileProblem> {
             name: "H300".into(),
             suggestions: vec!["H200 SXM".into()],
         })),
+        RowReason::HoldingTwice {
+            owner: "Acme".into(),
+            owned: "Beta".into(),
+        },
+        RowReason::InColumn {
+            column: "owner".into(),
+            error: Box::new(InputError::Unscreenable {
+                subject: "the owner".into(),
+                name: "---".into(),
+                why: earl_engine::Unscreenable::NoLetter,
+            }),
+        },
     ] {
         problems.push(FileProblem::Row {
             file: file(),
@@ -316,7 +455,7 @@ fn file_problems_in_every_language() {
         lines.push(batch_row(
             "names.csv",
             3,
-            &RowReason::Unreadable("CSV error: found record with 1 fields".into()),
+            &RowReason::Unreadable(csv_reason(NOT_UTF8)),
             lang,
         ));
         lines.join("\n")
@@ -341,10 +480,12 @@ fn file_problems_in_every_language() {
             "maybe",
             "H300",
             "disk on fire",
-            "CSV error: found record with 3 fields",
         ] {
             assert!(text.contains(kept), "{lang} lacks {kept}:\n{text}");
         }
+        // The CSV reader's two kinds earl words are said in the language, not the reader's.
+        assert!(!text.contains("found record with"), "{lang}:\n{text}");
+        assert!(!text.contains("invalid UTF-8"), "{lang}:\n{text}");
         for (en, other) in english.lines().zip(text.lines()) {
             assert_ne!(en, other, "{lang}");
         }
@@ -374,4 +515,149 @@ fn a_rows_reason_is_english_data_and_said_in_the_language() {
         "rows.csv：第 2 行：quantity 的值“lots”不是整数"
     );
     assert_eq!(row_reason(&reason, Lang::En), reason.to_string());
+}
+
+/// One usage error of each shape, as the CLI takes them from clap.
+fn usage_errors() -> Vec<earl_render::usage::UsageError> {
+    use earl_render::usage::{Conflicting, Similar, Tip, UsageError, Wrong};
+    let arg = |a: &str| a.to_string();
+    let with_usage = |wrong, tips| UsageError {
+        wrong,
+        tips,
+        usage: Some("earl check --to <TO> <CHIP>".into()),
+        help: Some("--help".into()),
+    };
+    vec![
+        with_usage(
+            Wrong::UnknownArgument {
+                arg: arg("--bogus"),
+            },
+            vec![Tip::PassAsValue {
+                arg: arg("--bogus"),
+                command: arg("-- --bogus"),
+            }],
+        ),
+        with_usage(
+            Wrong::UnknownSubcommand { name: arg("chk") },
+            vec![Tip::Similar {
+                what: Similar::Subcommand,
+                names: vec![arg("check"), arg("chips")],
+            }],
+        ),
+        with_usage(
+            Wrong::MissingArguments {
+                args: vec![arg("--to <TO>"), arg("<CHIP>")],
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::InvalidValue {
+                arg: arg("--decision <DECISION>"),
+                value: arg("false"),
+                possible: vec![arg("false-positive"), arg("true-match"), arg("escalated")],
+            },
+            vec![Tip::Similar {
+                what: Similar::Value,
+                names: vec![arg("false-positive")],
+            }],
+        ),
+        with_usage(
+            Wrong::ValueMissing {
+                arg: arg("--to <TO>"),
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::BadValue {
+                arg: arg("--max-connections <N>"),
+                value: arg("0"),
+                reason: Some(arg("0 is not in 1..=4294967295")),
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::UsedTwice {
+                arg: arg("--to <TO>"),
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::Conflict {
+                arg: arg("--licence <LICENCE>"),
+                with: Conflicting::One(arg("--us")),
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::Conflict {
+                arg: arg("--batch <FILE>"),
+                with: Conflicting::Many(vec![arg("--us"), arg("--licence <LICENCE>")]),
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::Conflict {
+                arg: arg("--batch <FILE>"),
+                with: Conflicting::Unnamed,
+            },
+            vec![],
+        ),
+        with_usage(
+            Wrong::ExtraValue {
+                arg: arg("--to <TO>"),
+                value: arg("US"),
+            },
+            vec![Tip::Similar {
+                what: Similar::Argument,
+                names: vec![arg("--tpp"), arg("--pd")],
+            }],
+        ),
+        UsageError {
+            wrong: Wrong::MissingSubcommand {
+                name: arg("earl audit"),
+                subcommands: vec![arg("list"), arg("show")],
+            },
+            tips: vec![Tip::Said(arg(
+                "subcommand 'check' exists; to use it, remove the '--' before it",
+            ))],
+            usage: None,
+            help: None,
+        },
+    ]
+}
+
+#[test]
+fn usage_errors_in_every_language() {
+    let all = |lang: Lang| {
+        usage_errors()
+            .iter()
+            .map(|e| earl_render::usage::usage_error(e, lang))
+            .collect::<Vec<_>>()
+            .join("---\n")
+    };
+    let english = all(Lang::En);
+    assert!(english.starts_with("error: unexpected argument '--bogus' found\n\n  tip: "));
+    insta::assert_snapshot!("usage_errors_en", english);
+    for lang in [Lang::Ar, Lang::ZhHans] {
+        let text = all(lang);
+        assert!(!text.contains(earl_render::i18n::FALLBACK_MARK), "{text}");
+        // Names, values, the usage line and the parser's own reasons stay as they are.
+        for kept in [
+            "--bogus",
+            "earl check --to <TO> <CHIP>",
+            "false-positive",
+            "0 is not in 1..=4294967295",
+            "--licence <LICENCE>",
+            "\n  --us\n  --licence <LICENCE>",
+            "remove the '--' before it",
+        ] {
+            assert!(text.contains(kept), "{lang} lacks {kept}:\n{text}");
+        }
+        assert!(!text.contains("error:"), "{lang}:\n{text}");
+        let name = format!(
+            "usage_errors_{}",
+            lang.tag().replace('-', "_").to_lowercase()
+        );
+        insta::assert_snapshot!(name, text);
+    }
 }

@@ -860,3 +860,77 @@ error-cannot-write-file = تعذّرت الكتابة في {$file}: {$error}
 error-bad-count = ‎--contains «{$arg}»: «{$n}» ليس عددًا صحيحًا من الرقاقات
 error-threshold-range = يجب أن تكون عتبة التطابق بين 0 و1، والقيمة المعطاة {$value}
 error-http-status = {$url}: ردّ الخادم برمز HTTP {$status}
+
+## أخطاء استعمال سطر الأوامر (أجزاء يعطيها محلّل الوسائط)
+usage-error = خطأ: {$wrong}
+usage-unknown-argument = وسيط غير متوقَّع «{$arg}»
+usage-unknown-subcommand = أمر فرعي غير معروف «{$name}»
+usage-missing-arguments = لم تُعطَ الوسائط المطلوبة التالية:
+usage-value-missing = يلزم إعطاء قيمة للوسيط «{$arg}»، ولم تُعطَ أي قيمة
+usage-invalid-value = القيمة «{$value}» غير صالحة للوسيط «{$arg}»
+usage-possible-values = [القيم الممكنة: {$values}]
+usage-bad-value = القيمة «{$value}» غير صالحة للوسيط «{$arg}»: {$reason}
+usage-used-twice = لا يجوز استعمال الوسيط «{$arg}» أكثر من مرة
+usage-conflict = لا يجوز استعمال الوسيط «{$arg}» مع «{$other}»
+usage-conflict-many = لا يجوز استعمال الوسيط «{$arg}» مع:
+usage-conflict-unnamed = لا يجوز استعمال الوسيط «{$arg}» مع وسيط آخر أو أكثر من الوسائط المعطاة
+usage-extra-value = قيمة غير متوقَّعة «{$value}» للوسيط «{$arg}»؛ لا يُنتظر مزيد من القيم
+usage-missing-subcommand = يتطلّب «{$name}» أمرًا فرعيًا، ولم يُعطَ أي أمر فرعي
+usage-subcommands = [الأوامر الفرعية: {$values}]
+usage-tip = تلميح: {$tip}
+usage-quoted = «{$name}»
+usage-similar-argument = يوجد وسيط مشابه: {$names}
+usage-similar-arguments = توجد وسائط مشابهة: {$names}
+usage-similar-subcommand = يوجد أمر فرعي مشابه: {$names}
+usage-similar-subcommands = توجد أوامر فرعية مشابهة: {$names}
+usage-similar-value = توجد قيمة مشابهة: {$names}
+usage-similar-values = توجد قيم مشابهة: {$names}
+usage-pass-as-value = لتمرير «{$arg}» قيمةً، اكتب «{$command}»
+usage-usage = الاستعمال: {$usage}
+usage-more = لمزيد من المعلومات، جرّب «{$help}».
+
+## حدود السجلّ؛ خانة عمود مرفوضة
+error-units-out-of-bounds = {$what} = {$quantity}: الكمية عدد صحيح من الوحدات من 1 إلى 1000000000 (10^9، أي أكثر من إنتاج العالم من مسرّعات الذكاء الاصطناعي في سنة)
+error-value-out-of-bounds = {$what} = {$value}: القيمة مبلغ بالدولار الأمريكي من 0 إلى 10000000000000 (10^13، أي أكثر مما يأذن به أي ترخيص)
+error-in-column = العمود {$column}: {$error}
+error-holding-twice = حصة «{$owner}» في «{$owned}» للتواريخ نفسها مذكورة مرتين
+csv-not-utf8 = الحقل رقم {$column} ليس نصًّا بترميز UTF-8
+csv-field-count = عدد الحقول في هذا الصف {$found}، وفي الصفوف السابقة {$expected}
+
+## رفض earl serve قبل أن يبدأ الاستماع
+error-token-file-unreadable = {$file}: تعذّرت قراءة ملف رمز الوصول: {$error}
+error-token-file-empty = {$file}: ملف رمز الوصول فارغ
+error-token-var-empty = المتغير EARL_TOKEN معرَّف لكنه فارغ
+error-token-required = رُفض الاستماع على {$addr} دون رمز وصول، لأنه ليس عنوان استرجاع (loopback): عيّن EARL_TOKEN أو مرّر ‎--token-file FILE (أو استمع على 127.0.0.1)
+error-bad-address = تعذّر استعمال العنوان «{$addr}»: {$reason}
+warning-short-token = تحذير: رمز الوصول أقصر من {$min} حرفًا ويمكن تخمينه
+
+## إخفاقات الشبكة في earl update وما يرفضه (error: نص مكتبة HTTP أو المحمِّل أو المحلِّل، بالإنجليزية)
+error-cannot-fetch = تعذّر جلب {$url}: {$error} (هل الجهاز غير متصل؟ في موقع معزول عن الشبكة، نزّل الملفات في مكان آخر واستعمل ‎`earl update --from-dir DIR`)
+error-cut-short-after = {$url}: انقطع التنزيل بعد {$bytes} بايت: {$error}
+error-cut-short = {$url}: انقطع التنزيل: {$error}
+error-short-of = {$url}: انقطع التنزيل: وصل {$got} بايت من أصل {$expected}
+error-http-answer = ردّ الخادم برمز HTTP {$status}
+error-gave-up = {$url}: {$last} (عدد المحاولات: {$attempts})
+error-answer-not-utf8 = {$url}: الرد ليس بترميز UTF-8
+error-answer-not-json = {$url}: الرد ليس JSON: {$error}
+error-list-refused = رُفضت القائمة الواردة من {$origin}: {$error}
+error-documents-refused = رُفضت الوثائق: {$error}
+error-too-many-pages = رُفضت الوثائق الواردة من {$base}: عدد الصفحات أكثر من {$max}
+error-no-lists-file = {$dir}: لا يوجد consolidated.json ولا consolidated.csv (ملف القائمة الموحدة للفحص من trade.gov)
+error-no-gleif-files = {$dir}: لا يوجد gleif*.json (وثائق واجهة GLEIF البرمجية)
+error-not-json = {$file}: ليس JSON صالحًا: {$error}
+
+## رفض سجل التدقيق وسجل الملكية
+error-trail = سجل التدقيق: {$reason}
+error-trail-is-directory = سجل التدقيق: {$path} دليل، ويحتاج سجل التدقيق إلى مسار ملف قاعدة بيانات
+error-trail-missing = سجل التدقيق: لا يوجد سجل تدقيق في {$path}
+error-trail-not-sqlite = سجل التدقيق: {$path} ليس قاعدة بيانات SQLite
+error-trail-foreign = سجل التدقيق: {$path} قاعدة بيانات SQLite ليست سجل تدقيق لـ earl؛ رُفض تعديلها
+error-trail-needs-migration = سجل التدقيق: إصدار بنية {$path} هو {$found}: شغّل ‎`earl audit migrate` لترقيته إلى الإصدار 3 (مع التحقق قبل الترقية وبعدها ونسخة احتياطية)
+error-needs-trail-dispositions = تُحفظ قرارات المراجعة في سجل التدقيق: احذف ‎--no-audit
+error-needs-trail-review-queue = تُقرأ قائمة انتظار المراجعة من سجل التدقيق: احذف ‎--no-audit
+error-needs-trail-ledger = تُحفظ التراخيص والشحنات في سجل التدقيق: احذف ‎--no-audit
+error-no-ownership-graph = لا يوجد سجل ملكية بعد: استورد واحدًا بالأمر ‎`earl owners import FILE`
+error-no-disposition = لا يوجد قرار مراجعة مسجَّل برقم {$id}
+error-already-revoked = القرار {$id} مُلغى من قبل

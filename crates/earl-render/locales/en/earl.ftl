@@ -773,3 +773,79 @@ error-cannot-write-file = cannot write {$file}: {$error}
 error-bad-count = --contains `{$arg}`: `{$n}` is not a whole number of chips
 error-threshold-range = the threshold must be between 0 and 1, got {$value}
 error-http-status = {$url}: the server answered HTTP {$status}
+
+## The command line's usage errors, from the argument parser's parts (English prints the parser's own message, which says the same). `arg`: an argument as the parser names it (`--to <TO>`, `<CHIP>`); `usage`: the usage line.
+usage-error = error: {$wrong}
+usage-unknown-argument = unexpected argument '{$arg}' found
+usage-unknown-subcommand = unrecognized subcommand '{$name}'
+usage-missing-arguments = the following required arguments were not provided:
+usage-value-missing = a value is required for '{$arg}' but none was supplied
+usage-invalid-value = invalid value '{$value}' for '{$arg}'
+usage-possible-values = [possible values: {$values}]
+# `reason`: the argument's own parser's, in English
+usage-bad-value = invalid value '{$value}' for '{$arg}': {$reason}
+usage-used-twice = the argument '{$arg}' cannot be used multiple times
+usage-conflict = the argument '{$arg}' cannot be used with '{$other}'
+usage-conflict-many = the argument '{$arg}' cannot be used with:
+usage-conflict-unnamed = the argument '{$arg}' cannot be used with one or more of the other specified arguments
+usage-extra-value = unexpected value '{$value}' for '{$arg}' found; no more were expected
+usage-missing-subcommand = '{$name}' requires a subcommand but one was not provided
+usage-subcommands = [subcommands: {$values}]
+usage-tip = tip: {$tip}
+usage-quoted = '{$name}'
+usage-similar-argument = a similar argument exists: {$names}
+usage-similar-arguments = some similar arguments exist: {$names}
+usage-similar-subcommand = a similar subcommand exists: {$names}
+usage-similar-subcommands = some similar subcommands exist: {$names}
+usage-similar-value = a similar value exists: {$names}
+usage-similar-values = some similar values exist: {$names}
+usage-pass-as-value = to pass '{$arg}' as a value, use '{$command}'
+usage-usage = Usage: {$usage}
+usage-more = For more information, try '{$help}'.
+
+## Round 8: the ledger's bounds (`what`: the column or flag, `quantity`, `--value`…), a column's refused cell.
+error-units-out-of-bounds = {$what} {$quantity}: a quantity is a whole number of units from 1 to 1000000000 (10^9, more than a year's world output of AI accelerators)
+error-value-out-of-bounds = {$what} {$value}: a value is a number of US dollars from 0 to 10000000000000 (10^13, more than any licence authorises)
+error-in-column = column `{$column}`: {$error}
+error-holding-twice = the holding of `{$owner}` in `{$owned}` for the same dates is given twice
+# The CSV reader's reasons (English prints the reader's own sentence; `column` counts from 1)
+csv-not-utf8 = field {$column} is not UTF-8 text
+csv-field-count = the row has {$found} fields where the rows before it have {$expected}
+
+## earl serve's refusals before it listens (`reason`: the address resolver's, in English)
+error-token-file-unreadable = {$file}: cannot read the token file: {$error}
+error-token-file-empty = {$file}: the token file is empty
+error-token-var-empty = EARL_TOKEN is set but empty
+error-token-required = refusing to listen on {$addr}, which is not a loopback address, without a token: set EARL_TOKEN or pass --token-file FILE (or listen on 127.0.0.1)
+error-bad-address = cannot use the address `{$addr}`: {$reason}
+warning-short-token = warning: the token is shorter than {$min} characters and can be guessed
+
+## earl update's network failures and refusals (`error`: the HTTP library's, the loader's or the parser's own sentence, in English)
+error-cannot-fetch = cannot fetch {$url}: {$error} (offline? for an air-gapped site, download the files elsewhere and use `earl update --from-dir DIR`)
+error-cut-short-after = {$url}: the download was cut short after {$bytes} bytes: {$error}
+error-cut-short = {$url}: the download was cut short: {$error}
+error-short-of = {$url}: the download was cut short: {$got} of {$expected} bytes
+error-http-answer = the server answered HTTP {$status}
+error-gave-up = {$url}: {$last} (tried {$attempts} times)
+error-answer-not-utf8 = {$url}: the answer is not UTF-8
+error-answer-not-json = {$url}: the answer is not JSON: {$error}
+error-list-refused = refused the list from {$origin}: {$error}
+error-documents-refused = refused the documents: {$error}
+error-too-many-pages = refused the documents from {$base}: more than {$max} pages
+error-no-lists-file = {$dir}: no consolidated.json or consolidated.csv (trade.gov's CSL download)
+error-no-gleif-files = {$dir}: no gleif*.json (GLEIF API documents)
+error-not-json = {$file}: not valid JSON: {$error}
+
+## The audit trail's and the ownership graph's refusals (`reason`: the store's own sentence, in English)
+error-trail = audit trail: {$reason}
+error-trail-is-directory = audit trail: {$path}: is a directory; the audit trail needs a database file path
+error-trail-missing = audit trail: {$path}: no audit trail here
+error-trail-not-sqlite = audit trail: {$path}: not an SQLite database
+error-trail-foreign = audit trail: {$path}: an SQLite database that is not an earl audit trail; refusing to modify it
+error-trail-needs-migration = audit trail: {$path}: audit trail schema version {$found}: run `earl audit migrate` to upgrade it to version 3 (verified before and after, with a backup)
+error-needs-trail-dispositions = dispositions are kept in the audit trail: drop --no-audit
+error-needs-trail-review-queue = the review queue is read from the audit trail: drop --no-audit
+error-needs-trail-ledger = licences and shipments are kept in the audit trail: drop --no-audit
+error-no-ownership-graph = no ownership graph: import one with `earl owners import FILE`
+error-no-disposition = no disposition {$id} is recorded
+error-already-revoked = disposition {$id} is already revoked

@@ -764,3 +764,77 @@ error-cannot-write-file = 无法写入 {$file}：{$error}
 error-bad-count = --contains“{$arg}”：“{$n}”不是整数（芯片数应为整数）
 error-threshold-range = 阈值必须介于 0 与 1 之间，给定值为 {$value}
 error-http-status = {$url}：服务器返回 HTTP {$status}
+
+## 命令行用法错误（参数解析器给出的各部分）
+usage-error = 错误：{$wrong}
+usage-unknown-argument = 无法识别的参数“{$arg}”
+usage-unknown-subcommand = 无法识别的子命令“{$name}”
+usage-missing-arguments = 缺少以下必需参数：
+usage-value-missing = 参数“{$arg}”需要一个值，但未提供
+usage-invalid-value = 参数“{$arg}”的值“{$value}”无效
+usage-possible-values = [可选值：{$values}]
+usage-bad-value = 参数“{$arg}”的值“{$value}”无效：{$reason}
+usage-used-twice = 参数“{$arg}”不能多次使用
+usage-conflict = 参数“{$arg}”不能与“{$other}”同时使用
+usage-conflict-many = 参数“{$arg}”不能与以下参数同时使用：
+usage-conflict-unnamed = 参数“{$arg}”不能与命令行中的其他一个或多个参数同时使用
+usage-extra-value = 参数“{$arg}”多出了值“{$value}”；不应再有更多的值
+usage-missing-subcommand = “{$name}”需要一个子命令，但未提供
+usage-subcommands = [子命令：{$values}]
+usage-tip = 提示：{$tip}
+usage-quoted = “{$name}”
+usage-similar-argument = 有一个相似的参数：{$names}
+usage-similar-arguments = 有几个相似的参数：{$names}
+usage-similar-subcommand = 有一个相似的子命令：{$names}
+usage-similar-subcommands = 有几个相似的子命令：{$names}
+usage-similar-value = 有一个相似的值：{$names}
+usage-similar-values = 有几个相似的值：{$names}
+usage-pass-as-value = 若要将“{$arg}”作为值传入，请写成“{$command}”
+usage-usage = 用法：{$usage}
+usage-more = 如需更多信息，请运行“{$help}”。
+
+## 台账的上下限；某列的单元格被拒
+error-units-out-of-bounds = {$what} 为 {$quantity}：数量应为 1 至 1000000000 之间的整数个单位（10^9，已超过全球 AI 加速器一年的产量）
+error-value-out-of-bounds = {$what} 为 {$value}：金额应为 0 至 10000000000000 美元（10^13，超过任何许可证所能授权的金额）
+error-in-column = {$column} 列：{$error}
+error-holding-twice = “{$owner}”对“{$owned}”的同一时段持股出现了两次
+csv-not-utf8 = 第 {$column} 个字段不是 UTF-8 文本
+csv-field-count = 该行有 {$found} 个字段，而之前各行有 {$expected} 个
+
+## earl serve 开始监听前的拒绝
+error-token-file-unreadable = {$file}：无法读取令牌文件：{$error}
+error-token-file-empty = {$file}：令牌文件为空
+error-token-var-empty = 已设置 EARL_TOKEN，但其值为空
+error-token-required = 拒绝在没有令牌的情况下监听 {$addr}，因为它不是环回地址：请设置 EARL_TOKEN 或传入 --token-file FILE（或改为监听 127.0.0.1）
+error-bad-address = 无法使用地址“{$addr}”：{$reason}
+warning-short-token = 警告：令牌短于 {$min} 个字符，可能被猜出
+
+## earl update 的网络故障与拒绝（error 为 HTTP 库、加载器或解析器的原文，英文）
+error-cannot-fetch = 无法获取 {$url}：{$error}（是否离线？隔离网络环境下，请在别处下载这些文件，再使用 `earl update --from-dir DIR`）
+error-cut-short-after = {$url}：下载在 {$bytes} 字节后中断：{$error}
+error-cut-short = {$url}：下载中断：{$error}
+error-short-of = {$url}：下载中断：只收到 {$expected} 字节中的 {$got} 字节
+error-http-answer = 服务器返回 HTTP {$status}
+error-gave-up = {$url}：{$last}（已尝试 {$attempts} 次）
+error-answer-not-utf8 = {$url}：返回内容不是 UTF-8
+error-answer-not-json = {$url}：返回内容不是 JSON：{$error}
+error-list-refused = 已拒绝来自 {$origin} 的清单：{$error}
+error-documents-refused = 已拒绝这些文件：{$error}
+error-too-many-pages = 已拒绝来自 {$base} 的文件：超过 {$max} 页
+error-no-lists-file = {$dir}：没有 consolidated.json 或 consolidated.csv（trade.gov 的综合筛查清单下载文件）
+error-no-gleif-files = {$dir}：没有 gleif*.json（GLEIF API 文档）
+error-not-json = {$file}：不是有效的 JSON：{$error}
+
+## 审计记录与所有权图的拒绝
+error-trail = 审计记录：{$reason}
+error-trail-is-directory = 审计记录：{$path} 是一个目录；审计记录需要一个数据库文件路径
+error-trail-missing = 审计记录：{$path} 处没有审计记录
+error-trail-not-sqlite = 审计记录：{$path} 不是 SQLite 数据库
+error-trail-foreign = 审计记录：{$path} 是一个 SQLite 数据库，但不是 earl 的审计记录；拒绝修改
+error-trail-needs-migration = 审计记录：{$path} 的结构版本为 {$found}：请运行 `earl audit migrate` 将其升级到版本 3（升级前后均会校验，并保留备份）
+error-needs-trail-dispositions = 处置保存在审计记录中：请去掉 --no-audit
+error-needs-trail-review-queue = 待审核队列从审计记录中读取：请去掉 --no-audit
+error-needs-trail-ledger = 许可证和出货记录保存在审计记录中：请去掉 --no-audit
+error-no-ownership-graph = 尚无所有权图：请用 `earl owners import FILE` 导入
+error-no-disposition = 没有编号为 {$id} 的处置记录
+error-already-revoked = 处置 {$id} 此前已撤销
