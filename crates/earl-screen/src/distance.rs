@@ -225,8 +225,41 @@ pub(crate) fn weighted_distance(a: &[u8], b: &[u8], limit: f64) -> Option<f64> {
     table_distance(a, b, limit)
 }
 
+/// The costs [`substitution_cost`] and [`indel_cost`] give, in the order of their codes in
+/// [`Costs`].
+const COST_VALUES: [f64; 5] = [0.0, 0.5, 0.6, 1.0, 1.5];
+
+/// [`substitution_cost`] and [`indel_cost`] of every byte, looked up: the table of
+/// [`table_distance`] asks them for each of its cells, and the rule they follow (a scan of the
+/// letter pairs alike) is slower than the rest of the cell. The same `f64` values, by code.
+struct Costs {
+    substitution: Box<[u8]>,
+    indel: [f64; 256],
+}
+
+fn cost_code(cost: f64) -> u8 {
+    COST_VALUES
+        .iter()
+        .position(|&v| v == cost)
+        .expect("every cost is one of COST_VALUES") as u8
+}
+
+static COSTS: std::sync::LazyLock<Costs> = std::sync::LazyLock::new(|| Costs {
+    substitution: (0..=u16::MAX)
+        .map(|ab| cost_code(substitution_cost((ab >> 8) as u8, ab as u8)))
+        .collect(),
+    indel: std::array::from_fn(|c| indel_cost(c as u8)),
+});
+
+impl Costs {
+    fn substitution(&self, a: u8, b: u8) -> f64 {
+        COST_VALUES[usize::from(self.substitution[usize::from(a) << 8 | usize::from(b)])]
+    }
+}
+
 /// [`weighted_distance`] by the table alone.
 fn table_distance(a: &[u8], b: &[u8], limit: f64) -> Option<f64> {
+    let costs = &*COSTS;
     let width = b.len() + 1;
     // Three rows of the table: on the stack for the words names are made of, which this is
     // called for tens of times per name screened.
@@ -242,15 +275,16 @@ fn table_distance(a: &[u8], b: &[u8], limit: f64) -> Option<f64> {
         [x.as_mut_slice(), y.as_mut_slice(), z.as_mut_slice()]
     };
     for j in 1..width {
-        previous[j] = previous[j - 1] + indel_cost(b[j - 1]);
+        previous[j] = previous[j - 1] + costs.indel[usize::from(b[j - 1])];
     }
     for i in 1..=a.len() {
-        current[0] = previous[0] + indel_cost(a[i - 1]);
+        let a_indel = costs.indel[usize::from(a[i - 1])];
+        current[0] = previous[0] + a_indel;
         let mut row_min = current[0];
         for j in 1..width {
-            let mut best = (previous[j] + indel_cost(a[i - 1]))
-                .min(current[j - 1] + indel_cost(b[j - 1]))
-                .min(previous[j - 1] + substitution_cost(a[i - 1], b[j - 1]));
+            let mut best = (previous[j] + a_indel)
+                .min(current[j - 1] + costs.indel[usize::from(b[j - 1])])
+                .min(previous[j - 1] + costs.substitution(a[i - 1], b[j - 1]));
             if i > 1
                 && j > 1
                 && a[i - 1] == b[j - 2]
@@ -316,6 +350,23 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn the_looked_up_costs_are_the_rules_costs() {
+        for a in 0..=u8::MAX {
+            assert_eq!(
+                COSTS.indel[usize::from(a)].to_bits(),
+                indel_cost(a).to_bits()
+            );
+            for b in 0..=u8::MAX {
+                assert_eq!(
+                    COSTS.substitution(a, b).to_bits(),
+                    substitution_cost(a, b).to_bits(),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
 
     fn key(s: &str) -> String {
         String::from_utf8(roman_key(s)).unwrap()

@@ -211,6 +211,7 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
             }
         }
     }
+    let (q_sums, l_sums) = (SpanSums::of(q), SpanSums::of(l));
     for qs in 0..q.len() {
         for qe in qs + 1..=(qs + MAX_SPAN).min(q.len()) {
             if qe - qs > 1 && (!q[qs].joinable() || !q[qe - 1].joinable()) {
@@ -220,6 +221,9 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
                 for le in ls + 1..=(ls + MAX_SPAN).min(l.len()) {
                     if le - ls > 1 && (!l[le - 1].joinable() || !l[ls].joinable()) {
                         break;
+                    }
+                    if joined_apart(&q_sums, (qs, qe), &l_sums, (ls, le)) {
+                        continue;
                     }
                     let (q_span, l_span) = (&q[qs..qe], &l[ls..le]);
                     let Some((similarity, method)) = unit_similarity(q_span, l_span) else {
@@ -567,12 +571,76 @@ fn symbol_similarity(q: &SymbolSpan, l: &SymbolSpan) -> Option<(f64, MatchMethod
     best
 }
 
+/// Running totals over a name's parts, so that a span's joined lengths are two look-ups.
+struct SpanSums {
+    /// Bytes of text, key letters and abjad-script parts before each part (and after the last).
+    text: smallvec::SmallVec<[usize; 16]>,
+    key: smallvec::SmallVec<[usize; 16]>,
+    abjad: smallvec::SmallVec<[usize; 16]>,
+}
+
+impl SpanSums {
+    fn of(parts: &[Part]) -> SpanSums {
+        let mut sums = SpanSums {
+            text: smallvec::smallvec![0],
+            key: smallvec::smallvec![0],
+            abjad: smallvec::smallvec![0],
+        };
+        for (i, p) in parts.iter().enumerate() {
+            sums.text.push(sums.text[i] + p.text.len());
+            sums.key.push(sums.key[i] + p.key.len());
+            sums.abjad
+                .push(sums.abjad[i] + usize::from(p.script.is_abjad()));
+        }
+        sums
+    }
+
+    fn text(&self, (start, end): (usize, usize)) -> usize {
+        self.text[end] - self.text[start]
+    }
+
+    fn key(&self, (start, end): (usize, usize)) -> usize {
+        self.key[end] - self.key[start]
+    }
+
+    fn abjad(&self, (start, end): (usize, usize)) -> bool {
+        self.abjad[end] > self.abjad[start]
+    }
+}
+
+/// Whether two spans, one of them of several parts, are too far apart in length for
+/// [`unit_similarity`] to pair them — a necessary condition of its own, read from running
+/// totals, since most of the span pairs of two names end here. Both joined: only the same text
+/// pairs. One joined: the same text, or (outside abjad scripts, whose skeletons are measured
+/// instead) keys whose lengths differ by at most twice the longer one's edit budget.
+fn joined_apart(
+    q: &SpanSums,
+    q_span: (usize, usize),
+    l: &SpanSums,
+    l_span: (usize, usize),
+) -> bool {
+    let (q_joined, l_joined) = (q_span.1 - q_span.0 > 1, l_span.1 - l_span.0 > 1);
+    if !q_joined && !l_joined || q.text(q_span) == l.text(l_span) {
+        return false;
+    }
+    if q_joined && l_joined {
+        return true;
+    }
+    if q.abjad(q_span) || l.abjad(l_span) {
+        return false;
+    }
+    let (a, b) = (q.key(q_span), l.key(l_span));
+    (a as f64 - b as f64).abs() * 0.5 > edit_budget(a.max(b))
+}
+
 /// Similarity of a query span and a list span, if they match at all.
 fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     if q.len() == 1 && l.len() == 1 {
         return part_similarity(&q[0], &l[0]);
     }
-    let join = |parts: &[Part], f: fn(&Part) -> &[u8]| -> Vec<u8> {
+    // Joined keys on the stack: a pair of spans that passes the length checks is compared by
+    // the table, tens of times per name screened.
+    let join = |parts: &[Part], f: fn(&Part) -> &[u8]| -> smallvec::SmallVec<[u8; 64]> {
         parts.iter().flat_map(|p| f(p).iter().copied()).collect()
     };
     fn text(p: &Part) -> &[u8] {
@@ -581,11 +649,14 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     fn key(p: &Part) -> &[u8] {
         &p.key
     }
-    // The joined texts compared without building them: this runs for every pair of spans.
+    // The joined texts compared without building them (their lengths first): this runs for
+    // every pair of spans.
     let joined_alike = |f: fn(&Part) -> &[u8]| {
-        q.iter()
-            .flat_map(|p| f(p).iter())
-            .eq(l.iter().flat_map(|p| f(p).iter()))
+        let length = |parts: &[Part]| parts.iter().map(|p| f(p).len()).sum::<usize>();
+        length(q) == length(l)
+            && q.iter()
+                .flat_map(|p| f(p).iter())
+                .eq(l.iter().flat_map(|p| f(p).iter()))
     };
     if q.len() > 1 && l.len() > 1 {
         // Both sides joined: the same letters split differently ("sollers finance" /
@@ -631,8 +702,10 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     if budget < 0.0 || (a_length as f64 - b_length as f64).abs() * 0.5 > budget {
         return None;
     }
-    let (a, b) = skeletons.unwrap_or_else(|| (join(q, key), join(l, key)));
-    let cost = weighted_distance(&a, &b, budget)?;
+    let cost = match &skeletons {
+        Some((a, b)) => weighted_distance(a, b, budget)?,
+        None => weighted_distance(&join(q, key), &join(l, key), budget)?,
+    };
     let similarity = 1.0 - cost / length as f64;
     (similarity >= JOINED_MIN_SIMILARITY).then_some((similarity, MatchMethod::Joined))
 }
@@ -712,4 +785,61 @@ fn skeleton_similarity(q: &Part, l: &Part) -> Option<(f64, MatchMethod)> {
     let cost = weighted_distance(a, b, budget)?;
     let similarity = 0.95 * (1.0 - cost / length as f64);
     (similarity >= MIN_SIMILARITY).then_some((similarity, MatchMethod::Skeleton))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+    use crate::parts::{TokenStats, prepare};
+    use proptest::prelude::*;
+
+    fn both_parts(a: &str, b: &str) -> (Vec<Part>, Vec<Part>) {
+        let (a, b) = (normalize(a), normalize(b));
+        let stats = TokenStats::from_names([&a, &b]);
+        (prepare(&a, &stats).parts, prepare(&b, &stats).parts)
+    }
+
+    proptest! {
+        /// The length test that skips span pairs never skips one [`unit_similarity`] pairs:
+        /// names of a few letters, the second the first re-split, misspelt or another name.
+        #[test]
+        fn joined_apart_only_skips_what_unit_similarity_rejects(
+            a in "[a-fs]{1,6}( [a-fs]{1,6}){0,4}",
+            splits in proptest::collection::vec(any::<bool>(), 0..24),
+            other in "[a-fs]{1,7}( [a-fs]{1,7}){0,4}",
+            arabic in any::<bool>(),
+        ) {
+            // The first name with some of its spaces moved: "abc de" / "ab cde".
+            let letters: Vec<char> = a.chars().filter(|c| *c != ' ').collect();
+            let resplit: String = letters
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    let space = splits.get(i).copied().unwrap_or(false) && i > 0;
+                    space.then_some(' ').into_iter().chain(std::iter::once(*c))
+                })
+                .collect();
+            let b = if arabic { "محمد بن سلمان".to_string() } else { other };
+            for second in [resplit.as_str(), b.as_str()] {
+                let (q, l) = both_parts(&a, second);
+                let (q_sums, l_sums) = (SpanSums::of(&q), SpanSums::of(&l));
+                for qs in 0..q.len() {
+                    for qe in qs + 1..=(qs + MAX_SPAN).min(q.len()) {
+                        for ls in 0..l.len() {
+                            for le in ls + 1..=(ls + MAX_SPAN).min(l.len()) {
+                                if joined_apart(&q_sums, (qs, qe), &l_sums, (ls, le)) {
+                                    prop_assert_eq!(
+                                        unit_similarity(&q[qs..qe], &l[ls..le]),
+                                        None,
+                                        "{:?} / {:?}: {}..{} / {}..{}", a, second, qs, qe, ls, le
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
