@@ -45,7 +45,7 @@ run() { # label binary cache out [extra args]
   load=$(cut -d' ' -f1 /proc/loadavg)
   XDG_CACHE_HOME="$cache" /usr/bin/time -f "%e %U %S %M" -o "$work/time" \
     "$bin" screen --batch "$work/names.csv" --json --out "$out" "$@" 2>/dev/null || true
-  read -r wall user sys peak <"$work/time"
+  read -r wall user sys peak < <(tail -n 1 "$work/time")
   python3 -c "import sys; n,w,u,s,p=int(sys.argv[1]),float(sys.argv[2]),float(sys.argv[3]),float(sys.argv[4]),int(sys.argv[5]); print(f'{sys.argv[6]:<28} {n/w:8,.0f} names/s  {w:6.2f} s wall  {u+s:6.2f} s CPU  {p/1024:5.0f} MiB  load {sys.argv[7]}')" \
     "$names" "$wall" "$user" "$sys" "$peak" "$label" "$load"
 }
@@ -67,13 +67,22 @@ if [[ -n "$b" ]]; then
   else
     python3 - "$work/out-A.json" "$work/out-B.json" <<'PY'
 import json, sys
-a = [json.loads(l) for l in open(sys.argv[1])]
-b = [json.loads(l) for l in open(sys.argv[2])]
+def rounded(v):
+    # A binary that re-read its answers as JSON printed scores a last digit apart.
+    if isinstance(v, float):
+        return round(v, 12)
+    if isinstance(v, dict):
+        return {k: rounded(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [rounded(x) for x in v]
+    return v
+a = [rounded(json.loads(l)) for l in open(sys.argv[1])]
+b = [rounded(json.loads(l)) for l in open(sys.argv[2])]
 differ = [(x, y) for x, y in zip(a, b) if x != y]
-print(f"A and B differ on {len(differ)} of {len(a)} lines")
+print(f"A and B differ on {len(differ)} of {len(a)} lines (scores to 12 decimals)")
 for x, y in differ[:5]:
-    top = lambda r: [(m["name"], round(m["score"], 3)) for m in r.get("matches", [])][:3]
-    print(f"  {x.get('query')!r}: A {top(x)} | B {top(y)}")
+    ids = lambda r: {(m["entry_id"], round(m["score"], 3)) for m in r.get("matches", [])}
+    print(f"  {x.get('query')!r}: only A {sorted(ids(x) - ids(y))[:3]} | only B {sorted(ids(y) - ids(x))[:3]}")
 PY
   fi
 fi
