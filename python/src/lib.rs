@@ -239,7 +239,17 @@ fn screen_many(
                 Err(reason) => (None, Some(reason.to_string())),
             })
             .collect();
-        Ok((rows, many.answers))
+        // Each answer as `earl screen --json` prints it (empty for a name no row points to).
+        let answers = many
+            .answers
+            .iter()
+            .map(|a| match a {
+                Some(answer) => serde_json::to_string(answer),
+                None => Ok(String::new()),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| Failure::internal(e.to_string()))?;
+        Ok((rows, answers))
     })
     .map_err(to_py)
 }
