@@ -229,7 +229,9 @@ fn screen_many(
             .enumerate()
             .map(|(i, (name, country))| (i as u64 + 1, name, country))
             .collect();
-        let many = earl_front::screen::screen_many(&app, &options, &rows, Source::Python)?;
+        let (many, unrecorded) =
+            earl_front::screen::screen_many(&app, &options, &rows, Source::Python)?;
+        unrecorded.record()?;
         let rows = many
             .rows
             .into_iter()

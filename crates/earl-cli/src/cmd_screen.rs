@@ -91,38 +91,49 @@ fn screen_batch(
     // Rows are read, screened (on the shared batch path: each distinct name once, on every
     // core, records in grouped commits) and written a chunk at a time, in order: an
     // unreadable row says why, in its place.
-    let mut chunk = Chunk::default();
     let mut tally = Tally::default();
-    let mut record = csv::StringRecord::new();
-    let mut lines =
-        earl_front::lines::LineCounter::open(path).map_err(|e| Failure::cannot_open(path, &e))?;
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
-                let country = country_col
-                    .and_then(|c| record.get(c))
-                    .filter(|c| !c.is_empty())
-                    .map(str::to_string);
-                chunk.names.push((
-                    line,
-                    record.get(name_col).unwrap_or("").to_string(),
-                    country,
-                ));
+    // A chunk's records are appended on a thread of their own while the next chunk is
+    // screened; its lines are written once they are durable.
+    std::thread::scope(|scope| -> Result<(), Failure> {
+        let mut pipeline = Pipeline {
+            scope,
+            recording: None,
+        };
+        let mut chunk = Chunk::default();
+        let mut record = csv::StringRecord::new();
+        let mut lines = earl_front::lines::LineCounter::open(path)
+            .map_err(|e| Failure::cannot_open(path, &e))?;
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {
+                    let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
+                    let country = country_col
+                        .and_then(|c| record.get(c))
+                        .filter(|c| !c.is_empty())
+                        .map(str::to_string);
+                    chunk.names.push((
+                        line,
+                        record.get(name_col).unwrap_or("").to_string(),
+                        country,
+                    ));
+                }
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
+                    chunk
+                        .unreadable
+                        .push((line, RowReason::Unreadable((&e).into())));
+                }
             }
-            Err(e) => {
-                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                chunk
-                    .unreadable
-                    .push((line, RowReason::Unreadable((&e).into())));
+            if chunk.names.len() + chunk.unreadable.len() >= SCREEN_CHUNK {
+                let full = std::mem::take(&mut chunk);
+                pipeline.next(full, app, a, (path, &mut out, &mut tally, lang))?;
             }
         }
-        if chunk.names.len() + chunk.unreadable.len() >= SCREEN_CHUNK {
-            std::mem::take(&mut chunk).screen(app, a, path, &mut out, &mut tally, lang)?;
-        }
-    }
-    chunk.screen(app, a, path, &mut out, &mut tally, lang)?;
+        pipeline.next(chunk, app, a, (path, &mut out, &mut tally, lang))?;
+        pipeline.finish((path, &mut out, &mut tally, lang))?;
+        Ok(())
+    })?;
     let Tally { rows, hits, failed } = tally;
     out.flush()?;
     let summary = earl_render::status::batch_screened(rows as u64, hits, failed, lang);
@@ -159,21 +170,82 @@ struct Tally {
     failed: u64,
 }
 
-impl Chunk {
-    /// Screens and records the chunk's rows, then writes them in line order.
-    fn screen(
-        self,
-        app: &App,
+/// Where a chunk's lines go: the input file (for row errors), the output, the tally, the
+/// language of stderr.
+type Destination<'o> = (
+    &'o std::path::Path,
+    &'o mut dyn Write,
+    &'o mut Tally,
+    earl_render::Lang,
+);
+
+/// Chunks screened in turn, each recorded on its own thread while the next is screened.
+struct Pipeline<'scope, 'env> {
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    /// The chunk last screened: its records being appended, its lines waiting for them.
+    recording: Option<Recording<'scope>>,
+}
+
+/// A chunk's records being appended, and its lines.
+type Recording<'scope> = (
+    std::thread::ScopedJoinHandle<'scope, Result<(), Failure>>,
+    Vec<Rendered>,
+);
+
+impl<'scope, 'env> Pipeline<'scope, 'env> {
+    /// Screens `chunk`, writes the chunk before it once its records are durable, and starts
+    /// recording this one. A chunk that cannot be screened still lets the one before it out.
+    fn next(
+        &mut self,
+        chunk: Chunk,
+        app: &'env App,
         a: &ScreenArgs,
-        path: &std::path::Path,
-        out: &mut dyn Write,
-        tally: &mut Tally,
-        lang: earl_render::Lang,
+        to: Destination<'_>,
     ) -> Result<(), Failure> {
-        if self.names.is_empty() && self.unreadable.is_empty() {
+        let screened = chunk.screen(app, a);
+        let (path, out, tally, lang) = to;
+        self.finish((path, &mut *out, &mut *tally, lang))?;
+        let (rendered, unrecorded) = screened?;
+        self.recording = Some((self.scope.spawn(move || unrecorded.record()), rendered));
+        Ok(())
+    }
+
+    /// Waits for the chunk being recorded and writes its lines, in order.
+    fn finish(&mut self, (path, out, tally, lang): Destination<'_>) -> Result<(), Failure> {
+        let Some((recording, parts)) = self.recording.take() else {
             return Ok(());
+        };
+        recording
+            .join()
+            .unwrap_or_else(|_| Err(Failure::internal("a recording thread panicked")))?;
+        for part in parts {
+            for (line, reason) in &part.failed {
+                let said = earl_render::errors::batch_row(
+                    &path.display().to_string(),
+                    *line,
+                    reason,
+                    lang,
+                );
+                eprintln!("earl: {said}");
+            }
+            out.write_all(&part.text)?;
+            tally.rows += part.rows;
+            tally.hits += part.hits;
+            tally.failed += part.failed.len() as u64;
         }
-        let many =
+        Ok(())
+    }
+}
+
+impl Chunk {
+    /// Screens the chunk's rows and renders their lines in line order (on every core); the
+    /// records are returned to be appended before the lines are written.
+    fn screen<'a>(
+        self,
+        app: &'a App,
+        a: &ScreenArgs,
+    ) -> Result<(Vec<Rendered>, earl_front::screen::Unrecorded<'a>), Failure> {
+        let (many, unrecorded) =
             earl_front::screen::screen_many(app, &a.question, &self.names, Source::CliBatch)?;
         let mut results: Vec<(u64, Result<usize, RowReason>)> = self
             .names
@@ -202,29 +274,14 @@ impl Chunk {
                 })
                 .collect()
         });
-        for part in parts {
-            let part = part?;
-            for (line, reason) in &part.failed {
-                let said = earl_render::errors::batch_row(
-                    &path.display().to_string(),
-                    *line,
-                    reason,
-                    lang,
-                );
-                eprintln!("earl: {said}");
-            }
-            out.write_all(&part.text)?;
-            tally.hits += part.hits;
-            tally.failed += part.failed.len() as u64;
-        }
-        tally.rows += results.len();
-        Ok(())
+        Ok((parts.into_iter().collect::<Result<_, _>>()?, unrecorded))
     }
 }
 
 /// Some rows' output lines, with their tally.
 struct Rendered {
     text: Vec<u8>,
+    rows: usize,
     hits: u64,
     /// The rows that could not be screened, and why.
     failed: Vec<(u64, RowReason)>,
@@ -255,6 +312,7 @@ fn render(
 ) -> Result<Rendered, Failure> {
     let mut rendered = Rendered {
         text: Vec::new(),
+        rows: results.len(),
         hits: 0,
         failed: Vec::new(),
     };

@@ -172,16 +172,16 @@ pub struct ScreenMany {
 pub type NameRow = (u64, String, Option<String>);
 
 /// Screens many names (each with an optional address country) with the options of `options`
-/// (its name and country aside): each distinct (name, country) once, on every core; records
-/// every row (the question it asks, and its row number) in grouped commits and returns once
-/// every record is durable. `earl screen --batch`, Python's `screen_many` and Spark take this
-/// path.
-pub fn screen_many(
-    app: &App,
+/// (its name and country aside): each distinct (name, country) once, on every core; prepares
+/// every row's record (the question it asks, and its row number), which the caller records
+/// ([`Unrecorded::record`]) before it gives any answer out. `earl screen --batch`, Python's
+/// `screen_many` and Spark take this path.
+pub fn screen_many<'a>(
+    app: &'a App,
     options: &ScreenQuestion,
     names: &[NameRow],
     source: Source,
-) -> Result<ScreenMany, Failure> {
+) -> Result<(ScreenMany, Unrecorded<'a>), Failure> {
     let engine = app.engine()?;
     let audit = app.audit()?;
     let mut distinct: Vec<(&str, &Option<String>)> = Vec::new();
@@ -302,14 +302,36 @@ pub fn screen_many(
         rows.extend(r);
         records.extend(p);
     }
-    if let Some(store) = audit {
-        for chunk in records.chunks(earl_store::DEFAULT_CHUNK_SIZE) {
-            store.append_all(&chunk.iter().collect::<Vec<_>>())?;
-        }
-    }
     let answers = screened
         .into_iter()
         .map(|s| s.ok().map(|(answer, _)| answer))
         .collect();
-    Ok(ScreenMany { rows, answers })
+    Ok((
+        ScreenMany { rows, answers },
+        Unrecorded {
+            store: audit,
+            records,
+        },
+    ))
+}
+
+/// The records of a [`screen_many`], prepared and not yet in the trail: recording them is the
+/// caller's next step, before any answer leaves earl (a batch may screen its next rows
+/// meanwhile: appending is the serial part).
+#[must_use = "the screenings are not recorded until `record` is called"]
+pub struct Unrecorded<'a> {
+    store: Option<&'a earl_store::AuditStore>,
+    records: Vec<PreparedRecord>,
+}
+
+impl Unrecorded<'_> {
+    /// Appends the records in order, in grouped commits; returns once they are durable.
+    pub fn record(self) -> Result<(), Failure> {
+        if let Some(store) = self.store {
+            for chunk in self.records.chunks(earl_store::DEFAULT_CHUNK_SIZE) {
+                store.append_all(&chunk.iter().collect::<Vec<_>>())?;
+            }
+        }
+        Ok(())
+    }
 }
