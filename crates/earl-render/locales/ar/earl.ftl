@@ -743,7 +743,10 @@ recheck-not-rechecked = تعذّرت إعادة التحقق من { $count ->
 
 ## The CLI's own status lines (status.rs), after "earl: "
 batch-screened = الصفوف: {$rows}؛ فيها تطابقات: {$hits}؛ تعذّر فحصها: {$failed}
-batch-checked = الصفوف: {$rows}؛ تم التحقق منها: {$checked} (يلزمها ترخيص: {$required})؛ تعذّر التحقق منها: {$failed}
+batch-checked = الصفوف: {$rows}؛ تم التحقق منها: {$checked} (يلزمها ترخيص: {$required}{ $undetermined ->
+        [0] {""}
+       *[other] ؛ غير محسومة: {$undetermined}
+    })؛ تعذّر التحقق منها: {$failed}
 audit-exported = صُدِّر { $count ->
         [one] سجل واحد
         [two] سجلان

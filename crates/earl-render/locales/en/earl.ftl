@@ -661,7 +661,10 @@ recheck-not-rechecked = {$count} records could not be rechecked:
 
 ## The CLI's own status lines (status.rs), after "earl: "
 batch-screened = {$rows} rows: {$hits} with matches, {$failed} could not be screened
-batch-checked = {$rows} rows: {$checked} checked ({$required} need a licence), {$failed} could not be checked
+batch-checked = {$rows} rows: {$checked} checked ({$required} need a licence{ $undetermined ->
+        [0] {""}
+       *[other] , {$undetermined} undetermined
+    }), {$failed} could not be checked
 audit-exported = exported {$count} records
 written-matrix = Matrix written to {$path}
 written-chart = Chart written to {$path}

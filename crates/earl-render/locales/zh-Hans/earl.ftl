@@ -653,7 +653,10 @@ recheck-not-rechecked = 有 {$count} 条记录无法重新核查：
 
 ## The CLI's own status lines (status.rs), after "earl: "
 batch-screened = 共 {$rows} 行：{$hits} 行有匹配，{$failed} 行无法筛查
-batch-checked = 共 {$rows} 行：已核查 {$checked} 行（其中 {$required} 行需要许可证），{$failed} 行无法核查
+batch-checked = 共 {$rows} 行：已核查 {$checked} 行（其中 {$required} 行需要许可证{ $undetermined ->
+        [0] {""}
+       *[other] ，{$undetermined} 行未定
+    }），{$failed} 行无法核查
 audit-exported = 已导出 {$count} 条记录
 written-matrix = 矩阵已写入 {$path}
 written-chart = 图表已写入 {$path}
