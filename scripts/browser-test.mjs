@@ -139,6 +139,24 @@ async function main() {
     check(zwspDecision !== "no_license_required", `T4 to CN for the U+200B name is not a clear (got ${zwspDecision})`);
     await page.fill("#end-user", "");
 
+    // The false-clear audit: a classification the known figures cannot decide read
+    // "Classification: not 3A090" on the page, with neither the outcomes still possible nor what
+    // would decide them. The RTX Pro 6000D has no sourced throughput.
+    await page.evaluate(() => { document.querySelector("#check-result").innerHTML = ""; });
+    await page.fill("#chip", "RTX Pro 6000D");
+    await page.click("#check-submit");
+    const open = await page.waitForSelector("#decision", { timeout: 20_000 });
+    check((await open.getAttribute("data-decision")) === "undetermined", `RTX Pro 6000D to CN on 2026-03-01 reads undetermined (got ${await open.getAttribute("data-decision")})`);
+    const classified = await page.evaluate(() => [...document.querySelectorAll("#check-result dl.facts dt")]
+      .find((dt) => dt.textContent === "Classification").nextElementSibling.textContent);
+    check(/^undetermined/.test(classified) && classified.includes("3A090.a.1"), `its classification reads undetermined, never "not 3A090" (got "${classified}")`);
+    const possible = await page.locator("#check-result .possible-outcomes li").allTextContents();
+    check(possible.length === 5 && possible.some((p) => /not 3A090: no licence required/.test(p)) && possible.some((p) => /3A090\.a\.1: licence required/.test(p)),
+      `the outcomes still possible are listed (${JSON.stringify(possible)})`);
+    const deciding = await page.locator("#check-result .deciding li").allTextContents();
+    check(deciding.some((d) => d.startsWith("TPP")), `what would decide it is shown (${JSON.stringify(deciding)})`);
+    await page.fill("#chip", "T4");
+
     // The scenario matrix and the timeline are the engine's SVGs (POST /v1/diff.svg,
     // GET /v1/timeline.svg), shown as images: each must have loaded and have a size.
     const drawn = (selector) => page.waitForFunction((sel) => {

@@ -110,6 +110,40 @@ function field(label, value) {
   return [el("dt", {}, label), el("dd", {}, typeof shown === "string" || typeof shown === "number" ? bdi(String(shown)) : shown)];
 }
 
+/** The classification as the facts give it: undetermined (with the paragraphs still possible)
+ * when the known figures cannot decide it, never "not 3A090". */
+function classificationOf(d) {
+  if (d.paragraph || d.eccn) return d.paragraph || d.eccn;
+  const possible = d.possible_outcomes || [];
+  if (possible.length) return t("page-classification-undetermined", { possible: possible.map((o) => o.classification).join(", ") });
+  return t("outcome-not", { eccn: d.system ? "4A090" : "3A090" });
+}
+
+/** What each classification still possible leads to, when the figures cannot decide it. */
+function possibleOutcomes(list) {
+  if (!list || list.length === 0) return null;
+  const licence = (o) => {
+    if (o.license_required === null || o.license_required === undefined) return t("page-if-undetermined", { classification: o.classification });
+    if (o.license_required === false) return t("page-if-no-licence", { classification: o.classification });
+    if (o.license_exception) return t("page-if-licence-exception", { classification: o.classification, exception: o.license_exception });
+    return t("page-if-licence-required", { classification: o.classification });
+  };
+  return el("div", { class: "steps possible-outcomes" },
+    el("h3", {}, t("page-possible-outcomes")),
+    el("ul", {}, list.map((o) => el("li", {}, bdi(licence(o)),
+      o.review_policy ? [" — ", t("policy-" + o.review_policy.replaceAll("_", "-"))] : null))),
+  );
+}
+
+/** What would settle an undetermined answer: figures, listing dates, readings of the law. */
+function deciding(list) {
+  if (!list || list.length === 0) return null;
+  return el("div", { class: "steps deciding" },
+    el("h3", {}, t("page-deciding")),
+    el("ul", {}, list.map((text) => el("li", { dir: "auto" }, text))),
+  );
+}
+
 function renderCheck(d) {
   const decision = decisionOf(d);
   const tone = DECISION_TONES[decision] || "unknown";
@@ -125,7 +159,7 @@ function renderCheck(d) {
     el("p", { id: "decision", class: "decision " + tone, "data-decision": decision }, words),
     el("dl", { class: "facts" },
       field(t("page-chip"), d.chip_name),
-      field(t("page-classification"), d.paragraph || d.eccn || t("outcome-not", { eccn: "3A090" })),
+      field(t("page-classification"), classificationOf(d)),
       field(t("page-destination"), destination),
       field(t("page-date-and-rules"), t("page-rules-as-of", { date: d.date, regime: d.regime }) + (d.scenario ? t("scenario-suffix", { scenario: d.scenario }) : "")),
       field(t("page-licence-exception"), d.license_exception),
@@ -134,6 +168,8 @@ function renderCheck(d) {
       field(t("page-charges"), charges.length ? list(charges) : null),
     ),
     reviewedList(d.reviewed, "hit", (hit) => hit.party),
+    possibleOutcomes(d.possible_outcomes),
+    deciding(d.deciding),
     steps(t("heading-conditions"), d.conditions, "conditions"),
     steps(t("page-why"), d.because, "because"),
     steps(t("heading-notices"), d.notices, "notices"),
