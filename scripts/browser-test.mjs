@@ -15,7 +15,7 @@
 //   EARL_BIN=path/to/earl SCREENSHOT=out.png node scripts/browser-test.mjs
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, existsSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -230,6 +230,7 @@ async function main() {
 
     await reviewWithToken(context);
     await affiliatesOnThePage(context);
+    await partialListsOnThePage(context);
   } finally {
     if (context) await context.close();
     const exit = await stopServer(server);
@@ -308,6 +309,39 @@ async function reviewWithToken(context) {
  * entry but is 60% held through X by a listed party. Screening Y on the page shows it as an
  * affiliate of that party (never "no match"), in English and in Arabic; checking H200 to Hong
  * Kong for Y names the owners' hits beside the decision, which is no clear. */
+/** The false-clear audit: a screen and a check against lists without Entity List rows
+ * (accepted with EARL_ACCEPT_PARTIAL_LISTS) read "Matches at or above 0.75: 1" and a decision
+ * on the page, without the answer's warning that a party listed only there is not found. The
+ * bundled list holds one row per line: its Entity List rows are dropped. */
+async function partialListsOnThePage(context) {
+  const lists = join(work, "consolidated-without-el.csv");
+  const bundled = readFileSync(join(repo, "data", "csl", "consolidated.csv"), "utf8").split("\n");
+  writeFileSync(lists, bundled.filter((line) => !line.includes(",Entity List (EL) - Bureau of Industry and Security,")).join("\n"));
+  const { server, url: urlPromise } = startServer(join(work, "partial.sqlite"), { EARL_LISTS: lists, EARL_ACCEPT_PARTIAL_LISTS: "true" });
+  try {
+    const url = await urlPromise;
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.fill("#screen-q", "Huawei Technologies");
+    await page.click("#screen-submit");
+    await page.waitForSelector("#screen-summary", { timeout: 20_000 });
+    const screenWarnings = await page.locator("#screen-result .list-warning").allTextContents();
+    check(screenWarnings.some((w) => w.includes("no rows of the Entity List (EL)")), `the screen says the lists lack the Entity List (${JSON.stringify(screenWarnings)})`);
+    await page.fill("#chip", "H200");
+    await page.fill("#to", "CN");
+    await page.fill("#date", "2026-03-01");
+    await page.fill("#end-user", "Huawei Technologies");
+    await page.click("#check-submit");
+    await page.waitForSelector("#decision", { timeout: 20_000 });
+    const checkWarnings = await page.locator("#check-result .list-warning").allTextContents();
+    check(checkWarnings.some((w) => w.includes("no rows of the Entity List (EL)")), `the check says the lists lack the Entity List (${JSON.stringify(checkWarnings)})`);
+    await page.close();
+  } finally {
+    const exit = await stopServer(server);
+    check(exit === 0, `earl serve on partial lists stopped cleanly on SIGTERM (exit ${exit})`);
+  }
+}
+
 async function affiliatesOnThePage(context) {
   const dataDir = join(work, "graph-data");
   const trail = join(work, "graph.sqlite");

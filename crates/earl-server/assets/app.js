@@ -110,6 +110,14 @@ function field(label, value) {
   return [el("dt", {}, label), el("dd", {}, typeof shown === "string" || typeof shown === "number" ? bdi(String(shown)) : shown)];
 }
 
+/** What the answer says the lists lack (a list missing or cut short against the bundled one, a
+ * partial list accepted, a sharp drop since the last load): a "no match" against such lists is
+ * no clear, so the warnings come before the matches. */
+function listWarnings(answer) {
+  const texts = (answer.list_warnings || []).concat(answer.count_drop_warnings || []);
+  return texts.map((text) => el("p", { class: "warn list-warning", dir: "auto" }, text));
+}
+
 /** The classification as the facts give it: undetermined (with the paragraphs still possible)
  * when the known figures cannot decide it, never "not 3A090". */
 function classificationOf(d) {
@@ -157,6 +165,7 @@ function renderCheck(d) {
   const destination = d.treated_as ? t("destination-treated-as", { destination: d.destination, treated_as: d.treated_as }) : d.destination;
   return [
     el("p", { id: "decision", class: "decision " + tone, "data-decision": decision }, words),
+    ...listWarnings(d),
     el("dl", { class: "facts" },
       field(t("page-chip"), d.chip_name),
       field(t("page-classification"), classificationOf(d)),
@@ -232,7 +241,7 @@ async function submitScreen(event) {
       : null;
     const reviewed = reviewedList(r.reviewed, "match", () => r.query);
     const affiliates = affiliateList(r.affiliate_of);
-    target.replaceChildren(...[el("p", { id: "screen-summary" }, summary), affiliates, el("ol", { class: "matches" }, shown), more, reviewed].filter(Boolean));
+    target.replaceChildren(...[...listWarnings(r), el("p", { id: "screen-summary" }, summary), affiliates, el("ol", { class: "matches" }, shown), more, reviewed].filter(Boolean));
   } catch (e) {
     showError(target, e);
   }
