@@ -60,10 +60,17 @@ fn screen_batch(
     lang: earl_render::Lang,
 ) -> Result<(), Failure> {
     let engine = app.engine()?;
-    let p = &engine.screening()?.provenance;
+    let screening = engine.screening()?;
+    let p = &screening.provenance;
     let stale = earl_screen::staleness(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS)
         .map(|s| earl_render::human::staleness(&s, lang));
-    for w in stale.into_iter().chain(
+    // What the lists lack is said once for the whole batch, as `check --batch` says it: a
+    // row without matches against such lists is no clear.
+    let lacking = screening
+        .warnings
+        .iter()
+        .map(|w| earl_render::currency::list_warning(w, lang));
+    for w in stale.into_iter().chain(lacking).chain(
         engine
             .count_drops()?
             .iter()
