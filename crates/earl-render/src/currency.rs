@@ -148,7 +148,12 @@ fn changes(w: &mut dyn Write, title: &str, list: &[PartyChange], lang: Lang) -> 
 }
 
 /// The records a re-examination could not read; `heading` is a message taking `count`.
-fn not_read(w: &mut dyn Write, heading: &str, list: &[NotRead], lang: Lang) -> io::Result<()> {
+pub(crate) fn not_read(
+    w: &mut dyn Write,
+    heading: &str,
+    list: &[NotRead],
+    lang: Lang,
+) -> io::Result<()> {
     if list.is_empty() {
         return Ok(());
     }
