@@ -89,6 +89,13 @@ pub struct ListsUsed {
     pub sha256: String,
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub generated: Option<jiff::civil::Date>,
+    /// What the lists lack (a list missing against the bundled one, a partial list accepted):
+    /// a hit they no longer give may be a gap of theirs, not a clear.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// The same as facts, for the renderer (not serialised: `warnings` is their English).
+    #[serde(skip)]
+    pub warning_facts: Vec<earl_screen::ListWarning>,
 }
 
 /// `earl audit rescreen`.
@@ -405,11 +412,14 @@ fn add_set_aside(kind: &str, outputs: &Value, parties: &mut RecordParties) -> Re
 
 impl Engine {
     fn lists_used(&self) -> Result<ListsUsed, EngineError> {
-        let p = &self.screening()?.provenance;
+        let screening = self.screening()?;
+        let p = &screening.provenance;
         Ok(ListsUsed {
             source_file: p.source_file.clone(),
             sha256: p.sha256.clone(),
             generated: p.generated,
+            warnings: screening.warnings.iter().map(ToString::to_string).collect(),
+            warning_facts: screening.warnings.clone(),
         })
     }
 

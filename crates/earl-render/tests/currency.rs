@@ -89,6 +89,8 @@ fn lists_used() -> ListsUsed {
         source_file: p.source_file,
         sha256: p.sha256,
         generated: p.generated,
+        warnings: Vec::new(),
+        warning_facts: Vec::new(),
     }
 }
 
