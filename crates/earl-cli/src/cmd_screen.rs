@@ -245,6 +245,9 @@ struct BatchLine<'a> {
     row: u64,
     query: &'a str,
     threshold: f64,
+    /// The lists screened, when limited (`--sources`): no match in them is no clear elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sources: Option<&'a [String]>,
     matches: &'a [earl_engine::ScreenMatch],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     reviewed: &'a [earl_engine::ReviewedMatch],
@@ -280,6 +283,7 @@ fn render(
                         row: *line,
                         query: &answer.query,
                         threshold: answer.threshold,
+                        sources: answer.sources.as_deref(),
                         matches: &answer.matches,
                         reviewed: &answer.reviewed,
                         dispositions: &answer.dispositions,

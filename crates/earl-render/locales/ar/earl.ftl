@@ -221,6 +221,7 @@ charge-kind-tariff = تعريفة جمركية
 charge-kind-revenue-share = تقاسم الإيرادات
 check-disclaimer = هذا تحديد وفق القواعد التي رمّزها earl، وليس إذنًا بالتصدير ولا مشورة قانونية.
 screen-with-address = {" "}بعنوان في {$country} (أو بلا عنوان)
+screen-in-lists = {" "}(القوائم المفحوصة: {$lists} فقط)
 screen-no-match = لا تطابق بدرجة {$threshold} أو أعلى لـ «{$query}»{$place} في {$date}.
 below-threshold = دون العتبة
 label-matched-alias = الاسم البديل المطابَق

@@ -210,6 +210,7 @@ charge-kind-tariff = tariff
 charge-kind-revenue-share = revenue share
 check-disclaimer = This is a determination under earl's encoded rules, not a clearance or legal advice.
 screen-with-address = {" "}with an address in {$country} (or none)
+screen-in-lists = {" "}(lists screened: {$lists} only)
 screen-no-match = No match at or above {$threshold} for “{$query}”{$place} on {$date}.
 below-threshold = below threshold
 label-matched-alias = matched alias

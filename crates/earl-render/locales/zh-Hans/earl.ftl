@@ -207,6 +207,7 @@ charge-kind-tariff = 关税
 charge-kind-revenue-share = 收入分成
 check-disclaimer = 这是依 earl 已编码规则作出的判定，并非许可放行或法律意见。
 screen-with-address = ，地址在 {$country}（或无地址）
+screen-in-lists = （仅筛查名单：{$lists}）
 screen-no-match = 在 {$date}，“{$query}”{$place}没有得分达到或超过 {$threshold} 的匹配。
 below-threshold = 低于阈值
 label-matched-alias = 匹配的别名
