@@ -155,6 +155,16 @@ async function main() {
       `the outcomes still possible are listed (${JSON.stringify(possible)})`);
     const deciding = await page.locator("#check-result .deciding li").allTextContents();
     check(deciding.some((d) => d.startsWith("TPP")), `what would decide it is shown (${JSON.stringify(deciding)})`);
+    // Open too where every possible classification gives one answer (no licence to Germany).
+    await page.evaluate(() => { document.querySelector("#check-result").innerHTML = ""; });
+    await page.fill("#to", "DE");
+    await page.click("#check-submit");
+    const same = await page.waitForSelector("#decision", { timeout: 20_000 });
+    check((await same.getAttribute("data-decision")) === "no_license_required", "RTX Pro 6000D to DE reads no licence required");
+    const sameClass = await page.evaluate(() => [...document.querySelectorAll("#check-result dl.facts dt")]
+      .find((dt) => dt.textContent === "Classification").nextElementSibling.textContent);
+    check(/^undetermined/.test(sameClass), `its classification still reads undetermined, never "not 3A090" (got "${sameClass}")`);
+    await page.fill("#to", "CN");
     await page.fill("#chip", "T4");
 
     // The scenario matrix and the timeline are the engine's SVGs (POST /v1/diff.svg,

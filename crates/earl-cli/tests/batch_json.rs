@@ -141,3 +141,49 @@ fn the_summary_counts_the_undetermined_rows() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+// The false-clear audit: a classification the known figures cannot decide, whose every
+// possible outcome gives the same answer (the RTX Pro 6000D to Germany: no licence), read
+// "classification: not 3A090" on `check` and `eccn` "none" on `check --batch`: surer than
+// the facts, which leave it open between 3A090.a.1 and not 3A090.
+#[test]
+fn an_open_classification_with_one_answer_is_not_called_uncontrolled() {
+    let dir = std::env::temp_dir().join(format!("earl-batch-json-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("orders.csv"),
+        "chip,destination,date\nRTX Pro 6000D,DE,2026-03-01\nT4,DE,2026-03-01\n",
+    )
+    .unwrap();
+    let out = earl(&dir, &["check", "--batch", "orders.csv", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows[0]["license_required"], false, "{}", rows[0]);
+    assert_eq!(rows[0]["eccn"], "undetermined", "{}", rows[0]);
+    assert_eq!(
+        rows[1]["eccn"], "none",
+        "a chip below every threshold: {}",
+        rows[1]
+    );
+    let human = earl(
+        &dir,
+        &[
+            "check",
+            "RTX Pro 6000D",
+            "--to",
+            "DE",
+            "--date",
+            "2026-03-01",
+        ],
+    );
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        text.contains("\n  classification: undetermined\n"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

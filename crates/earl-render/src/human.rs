@@ -105,7 +105,7 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
     )?;
     let classification = match (&d.paragraph, &d.eccn) {
         (Some(p), _) => p.clone(),
-        (None, _) if !d.possible_outcomes.is_empty() => tr!(lang, "classification-undetermined"),
+        (None, _) if d.open_classification().is_some() => tr!(lang, "classification-undetermined"),
         _ if d.system.is_some() => tr!(lang, "outcome-not", eccn = "4A090"),
         _ => tr!(lang, "outcome-not", eccn = "3A090"),
     };

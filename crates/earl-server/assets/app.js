@@ -122,8 +122,9 @@ function listWarnings(answer) {
  * when the known figures cannot decide it, never "not 3A090". */
 function classificationOf(d) {
   if (d.paragraph || d.eccn) return d.paragraph || d.eccn;
-  const possible = d.possible_outcomes || [];
-  if (possible.length) return t("page-classification-undetermined", { possible: possible.map((o) => o.classification).join(", ") });
+  // Open even when every possible classification gives the same answer (no possible_outcomes).
+  const open = (d.because || []).find((s) => s.kind === "classification_open");
+  if (open) return t("page-classification-undetermined", { possible: open.possible.join(", ") });
   return t("outcome-not", { eccn: d.system ? "4A090" : "3A090" });
 }
 
