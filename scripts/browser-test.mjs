@@ -332,6 +332,8 @@ async function partialListsOnThePage(context) {
     const url = await urlPromise;
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "networkidle" });
+    const currency = await page.locator("#currency .list-warning").allTextContents();
+    check(currency.some((w) => w.includes("list EL is empty or missing")), `the lists in use say the Entity List is missing (${JSON.stringify(currency)})`);
     await page.fill("#screen-q", "Huawei Technologies");
     await page.click("#screen-submit");
     await page.waitForSelector("#screen-summary", { timeout: 20_000 });

@@ -416,5 +416,9 @@ pub fn lists(app: &App, a: &ListsArgs, lang: earl_render::Lang) -> Result<(), Fa
     let mut w = std::io::stdout().lock();
     earl_render::currency::lists_in_use(&mut w, p, age_days(p), lang)?;
     earl_render::human::lists(&mut w, p, stale.as_ref(), drops, lang)?;
+    for lacking in engine.lists_against_bundled()? {
+        let text = earl_render::currency::list_warning(&lacking, lang);
+        writeln!(w, "{}", earl_render::status::warning(&text, lang))?;
+    }
     Ok(())
 }

@@ -1135,3 +1135,30 @@ fn rescreen_and_recheck_say_what_the_lists_lack() {
         "{human}"
     );
 }
+
+// The false-clear audit: `earl lists` against a list without Entity List rows listed the other
+// lists' counts (EL simply absent) and warned only of the file's age.
+#[test]
+fn lists_say_a_list_missing_against_the_bundled_one() {
+    let env = Env::new();
+    let without_el: String = BUNDLED
+        .lines()
+        .filter(|l| !l.contains(",Entity List (EL) - Bureau of Industry and Security,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let lists = env.path("without-el.csv");
+    std::fs::write(&lists, without_el).unwrap();
+    let lists = lists.to_str().unwrap();
+    let answer = env.json(&["--lists", lists, "lists", "--json"]);
+    assert!(
+        answer["list_warnings"]
+            .to_string()
+            .contains("list EL is empty or missing (had 3420 entries)"),
+        "{answer:#}"
+    );
+    let human = String::from_utf8(env.run(&["--lists", lists, "lists"]).stdout).unwrap();
+    assert!(
+        human.contains("warning: list EL is empty or missing (had 3420 entries)"),
+        "{human}"
+    );
+}

@@ -461,6 +461,7 @@ async function loadCurrency() {
     const parts = [el("p", { id: "lists-age", class: l.staleness_warning ? "warn" : "hint" },
       t("page-lists", { source: p.source_file, generated: p.generated || t("page-lists-unknown-date"), age, total: p.counts.total }))];
     if (l.staleness_warning) parts.push(el("p", { class: "warn", dir: "auto" }, l.staleness_warning));
+    parts.push(...listWarnings(l));
     if (l.newer_documents.length) {
       parts.push(el("p", { class: "warn" }, t("page-newer-documents", { count: l.newer_documents.length })));
       parts.push(el("ul", { id: "newer-documents" }, ...l.newer_documents.map((d) =>
