@@ -15,7 +15,7 @@
 //   EARL_BIN=path/to/earl SCREENSHOT=out.png node scripts/browser-test.mjs
 
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, existsSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -139,6 +139,34 @@ async function main() {
     check(zwspDecision !== "no_license_required", `T4 to CN for the U+200B name is not a clear (got ${zwspDecision})`);
     await page.fill("#end-user", "");
 
+    // The false-clear audit: a classification the known figures cannot decide read
+    // "Classification: not 3A090" on the page, with neither the outcomes still possible nor what
+    // would decide them. The RTX Pro 6000D has no sourced throughput.
+    await page.evaluate(() => { document.querySelector("#check-result").innerHTML = ""; });
+    await page.fill("#chip", "RTX Pro 6000D");
+    await page.click("#check-submit");
+    const open = await page.waitForSelector("#decision", { timeout: 20_000 });
+    check((await open.getAttribute("data-decision")) === "undetermined", `RTX Pro 6000D to CN on 2026-03-01 reads undetermined (got ${await open.getAttribute("data-decision")})`);
+    const classified = await page.evaluate(() => [...document.querySelectorAll("#check-result dl.facts dt")]
+      .find((dt) => dt.textContent === "Classification").nextElementSibling.textContent);
+    check(/^undetermined/.test(classified) && classified.includes("3A090.a.1"), `its classification reads undetermined, never "not 3A090" (got "${classified}")`);
+    const possible = await page.locator("#check-result .possible-outcomes li").allTextContents();
+    check(possible.length === 5 && possible.some((p) => /not 3A090: no licence required/.test(p)) && possible.some((p) => /3A090\.a\.1: licence required/.test(p)),
+      `the outcomes still possible are listed (${JSON.stringify(possible)})`);
+    const deciding = await page.locator("#check-result .deciding li").allTextContents();
+    check(deciding.some((d) => d.startsWith("TPP")), `what would decide it is shown (${JSON.stringify(deciding)})`);
+    // Open too where every possible classification gives one answer (no licence to Germany).
+    await page.evaluate(() => { document.querySelector("#check-result").innerHTML = ""; });
+    await page.fill("#to", "DE");
+    await page.click("#check-submit");
+    const same = await page.waitForSelector("#decision", { timeout: 20_000 });
+    check((await same.getAttribute("data-decision")) === "no_license_required", "RTX Pro 6000D to DE reads no licence required");
+    const sameClass = await page.evaluate(() => [...document.querySelectorAll("#check-result dl.facts dt")]
+      .find((dt) => dt.textContent === "Classification").nextElementSibling.textContent);
+    check(/^undetermined/.test(sameClass), `its classification still reads undetermined, never "not 3A090" (got "${sameClass}")`);
+    await page.fill("#to", "CN");
+    await page.fill("#chip", "T4");
+
     // The scenario matrix and the timeline are the engine's SVGs (POST /v1/diff.svg,
     // GET /v1/timeline.svg), shown as images: each must have loaded and have a size.
     const drawn = (selector) => page.waitForFunction((sel) => {
@@ -212,6 +240,7 @@ async function main() {
 
     await reviewWithToken(context);
     await affiliatesOnThePage(context);
+    await partialListsOnThePage(context);
   } finally {
     if (context) await context.close();
     const exit = await stopServer(server);
@@ -290,6 +319,41 @@ async function reviewWithToken(context) {
  * entry but is 60% held through X by a listed party. Screening Y on the page shows it as an
  * affiliate of that party (never "no match"), in English and in Arabic; checking H200 to Hong
  * Kong for Y names the owners' hits beside the decision, which is no clear. */
+/** The false-clear audit: a screen and a check against lists without Entity List rows
+ * (accepted with EARL_ACCEPT_PARTIAL_LISTS) read "Matches at or above 0.75: 1" and a decision
+ * on the page, without the answer's warning that a party listed only there is not found. The
+ * bundled list holds one row per line: its Entity List rows are dropped. */
+async function partialListsOnThePage(context) {
+  const lists = join(work, "consolidated-without-el.csv");
+  const bundled = readFileSync(join(repo, "data", "csl", "consolidated.csv"), "utf8").split("\n");
+  writeFileSync(lists, bundled.filter((line) => !line.includes(",Entity List (EL) - Bureau of Industry and Security,")).join("\n"));
+  const { server, url: urlPromise } = startServer(join(work, "partial.sqlite"), { EARL_LISTS: lists, EARL_ACCEPT_PARTIAL_LISTS: "true" });
+  try {
+    const url = await urlPromise;
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "networkidle" });
+    const currency = await page.locator("#currency .list-warning").allTextContents();
+    check(currency.some((w) => w.includes("list EL is empty or missing")), `the lists in use say the Entity List is missing (${JSON.stringify(currency)})`);
+    await page.fill("#screen-q", "Huawei Technologies");
+    await page.click("#screen-submit");
+    await page.waitForSelector("#screen-summary", { timeout: 20_000 });
+    const screenWarnings = await page.locator("#screen-result .list-warning").allTextContents();
+    check(screenWarnings.some((w) => w.includes("no rows of the Entity List (EL)")), `the screen says the lists lack the Entity List (${JSON.stringify(screenWarnings)})`);
+    await page.fill("#chip", "H200");
+    await page.fill("#to", "CN");
+    await page.fill("#date", "2026-03-01");
+    await page.fill("#end-user", "Huawei Technologies");
+    await page.click("#check-submit");
+    await page.waitForSelector("#decision", { timeout: 20_000 });
+    const checkWarnings = await page.locator("#check-result .list-warning").allTextContents();
+    check(checkWarnings.some((w) => w.includes("no rows of the Entity List (EL)")), `the check says the lists lack the Entity List (${JSON.stringify(checkWarnings)})`);
+    await page.close();
+  } finally {
+    const exit = await stopServer(server);
+    check(exit === 0, `earl serve on partial lists stopped cleanly on SIGTERM (exit ${exit})`);
+  }
+}
+
 async function affiliatesOnThePage(context) {
   const dataDir = join(work, "graph-data");
   const trail = join(work, "graph.sqlite");

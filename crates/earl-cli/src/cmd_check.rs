@@ -141,6 +141,7 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
     let mut pending = Vec::new();
     let mut recorder = BatchRecorder::new(engine, Source::CliBatch);
     let (mut ok, mut failed_rows, mut required, mut rows) = (0u64, 0u64, 0u64, 0u64);
+    let mut undetermined = 0u64;
     // What the lists lack, said once for the run (every screened row's record carries it).
     let mut list_warnings: Vec<earl_screen::ListWarning> = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -177,6 +178,8 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
                 let d = &checked.answer.determination;
                 if d.license_required == Some(true) {
                     required += 1;
+                } else if d.license_required.is_none() || d.prohibited.is_none() {
+                    undetermined += 1;
                 }
                 sink.hold(&outcome(line, &r, req.date.to_string(), d))?;
                 if audit.is_some() {
@@ -220,7 +223,16 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
         let warning = earl_render::currency::list_warning(warning, lang);
         eprintln!("earl: {}", earl_render::status::warning(&warning, lang));
     }
-    let summary = earl_render::status::batch_checked(rows, ok, required, failed_rows, lang);
+    let summary = earl_render::status::batch_checked(
+        earl_render::status::BatchChecked {
+            rows,
+            checked: ok,
+            required,
+            undetermined,
+            failed: failed_rows,
+        },
+        lang,
+    );
     eprintln!("earl: {summary}");
     if failed_rows > 0 {
         Err(Failure::said(

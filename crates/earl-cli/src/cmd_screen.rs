@@ -60,10 +60,17 @@ fn screen_batch(
     lang: earl_render::Lang,
 ) -> Result<(), Failure> {
     let engine = app.engine()?;
-    let p = &engine.screening()?.provenance;
+    let screening = engine.screening()?;
+    let p = &screening.provenance;
     let stale = earl_screen::staleness(p, earl_engine::today(), earl_screen::DEFAULT_MAX_AGE_DAYS)
         .map(|s| earl_render::human::staleness(&s, lang));
-    for w in stale.into_iter().chain(
+    // What the lists lack is said once for the whole batch, as `check --batch` says it: a
+    // row without matches against such lists is no clear.
+    let lacking = screening
+        .warnings
+        .iter()
+        .map(|w| earl_render::currency::list_warning(w, lang));
+    for w in stale.into_iter().chain(lacking).chain(
         engine
             .count_drops()?
             .iter()
@@ -295,6 +302,9 @@ struct BatchLine<'a> {
     row: u64,
     query: &'a str,
     threshold: f64,
+    /// The lists screened, when limited (`--sources`): no match in them is no clear elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sources: Option<&'a [String]>,
     matches: &'a [earl_engine::ScreenMatch],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     reviewed: &'a [earl_engine::ReviewedMatch],
@@ -331,6 +341,7 @@ fn render(
                         row: *line,
                         query: &answer.query,
                         threshold: answer.threshold,
+                        sources: answer.sources.as_deref(),
                         matches: &answer.matches,
                         reviewed: &answer.reviewed,
                         dispositions: &answer.dispositions,
@@ -463,5 +474,9 @@ pub fn lists(app: &App, a: &ListsArgs, lang: earl_render::Lang) -> Result<(), Fa
     let mut w = std::io::stdout().lock();
     earl_render::currency::lists_in_use(&mut w, p, age_days(p), lang)?;
     earl_render::human::lists(&mut w, p, stale.as_ref(), drops, lang)?;
+    for lacking in engine.lists_against_bundled()? {
+        let text = earl_render::currency::list_warning(&lacking, lang);
+        writeln!(w, "{}", earl_render::status::warning(&text, lang))?;
+    }
     Ok(())
 }

@@ -106,3 +106,84 @@ fn batch_json_into_a_csv_file_is_refused() {
     assert_eq!(text.lines().count(), 3, "{out:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+// The false-clear audit: the summary line counted only the rows that need a licence, so a
+// batch whose rows the known figures cannot decide read "2 checked (0 need a licence)" — a
+// clear. The RTX Pro 6000D has no sourced throughput (licence undetermined to China on
+// 2026-03-01); the H100 to Germany needs none.
+#[test]
+fn the_summary_counts_the_undetermined_rows() {
+    let dir = std::env::temp_dir().join(format!(
+        "earl-batch-json-undetermined-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("orders.csv"),
+        "chip,destination,date\nRTX Pro 6000D,CN,2026-03-01\nH100,DE,2026-03-01\n",
+    )
+    .unwrap();
+    let out = earl(&dir, &["check", "--batch", "orders.csv", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(rows[0]["license_required"].is_null(), "{}", rows[0]);
+    assert_eq!(rows[1]["license_required"], false, "{}", rows[1]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "2 rows: 2 checked (0 need a licence, 1 undetermined), 0 could not be checked"
+        ),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+// The false-clear audit: a classification the known figures cannot decide, whose every
+// possible outcome gives the same answer (the RTX Pro 6000D to Germany: no licence), read
+// "classification: not 3A090" on `check` and `eccn` "none" on `check --batch`: surer than
+// the facts, which leave it open between 3A090.a.1 and not 3A090.
+#[test]
+fn an_open_classification_with_one_answer_is_not_called_uncontrolled() {
+    let dir = std::env::temp_dir().join(format!("earl-batch-json-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("orders.csv"),
+        "chip,destination,date\nRTX Pro 6000D,DE,2026-03-01\nT4,DE,2026-03-01\n",
+    )
+    .unwrap();
+    let out = earl(&dir, &["check", "--batch", "orders.csv", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows[0]["license_required"], false, "{}", rows[0]);
+    assert_eq!(rows[0]["eccn"], "undetermined", "{}", rows[0]);
+    assert_eq!(
+        rows[1]["eccn"], "none",
+        "a chip below every threshold: {}",
+        rows[1]
+    );
+    let human = earl(
+        &dir,
+        &[
+            "check",
+            "RTX Pro 6000D",
+            "--to",
+            "DE",
+            "--date",
+            "2026-03-01",
+        ],
+    );
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        text.contains("\n  classification: undetermined\n"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

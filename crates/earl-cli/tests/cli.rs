@@ -353,3 +353,25 @@ fn chips_lists_the_catalog() {
     assert_eq!(h20["tpp"], 2368.0);
     assert!((h20["pd"].as_f64().unwrap() - 2.91).abs() < 0.01);
 }
+
+// The false-clear audit: `screen NAME --sources SDN` for an Entity List party said "No match
+// at or above 0.75 for “Corezing International”" and its JSON held no trace of the lists
+// it was limited to: read later, it is a clear against every list.
+#[test]
+fn a_screen_limited_to_some_lists_says_which() {
+    let party = "Corezing International";
+    let limited = json(&["screen", party, "--sources", "SDN", "--json"]);
+    assert_eq!(limited["matches"], serde_json::json!([]), "{limited}");
+    assert_eq!(limited["sources"], serde_json::json!(["SDN"]), "{limited}");
+    let human = String::from_utf8(earl(&["screen", party, "--sources", "SDN"]).stdout).unwrap();
+    assert!(
+        human.contains(&format!(
+            "No match at or above 0.75 for “{party}” (lists screened: SDN only) on "
+        )),
+        "{human}"
+    );
+    // Every list: the answer names none, and the party is found.
+    let whole = json(&["screen", party, "--json"]);
+    assert!(whole.get("sources").is_none(), "{whole}");
+    assert_eq!(whole["matches"][0]["list"], "EL", "{whole}");
+}

@@ -1090,3 +1090,75 @@ fn update_report_in_words() {
         "{arabic}"
     );
 }
+
+// The false-clear audit: `audit rescreen` against lists without Entity List rows said an
+// Entity List party was "No longer matched" — a clear — with no word that the lists lack the
+// Entity List; `audit recheck` answered again against them without saying so either.
+#[test]
+fn rescreen_and_recheck_say_what_the_lists_lack() {
+    let env = Env::new();
+    let without_el: String = BUNDLED
+        .lines()
+        .filter(|l| !l.contains(",Entity List (EL) - Bureau of Industry and Security,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let lists = env.path("without-el.csv");
+    std::fs::write(&lists, without_el).unwrap();
+    let lists = lists.to_str().unwrap();
+    // An Entity List entry's own name, on no other list.
+    let party = "Corezing International";
+    env.json(&["screen", party, "--json"]);
+    env.json(&["check", "T4", "--to", "CN", "--end-user", party, "--json"]);
+    let rescreen = env.json(&["--lists", lists, "audit", "rescreen", "--json"]);
+    assert_eq!(rescreen["cleared"][0]["name"], party, "{rescreen:#}");
+    let warnings = rescreen["lists"]["warnings"].to_string();
+    assert!(
+        warnings.contains("no rows of the Entity List (EL)"),
+        "{rescreen:#}"
+    );
+    let said = |args: &[&str]| String::from_utf8(env.run(args).stdout).unwrap();
+    let human = said(&["--lists", lists, "audit", "rescreen"]);
+    assert!(
+        human.contains("warning: screened against lists with no rows of the Entity List (EL)"),
+        "{human}"
+    );
+    let recheck = env.json(&["--lists", lists, "audit", "recheck", "--json"]);
+    assert!(
+        recheck["lists"]["warnings"]
+            .to_string()
+            .contains("no rows of the Entity List (EL)"),
+        "{recheck:#}"
+    );
+    let human = said(&["--lists", lists, "audit", "recheck"]);
+    assert!(
+        human.contains("warning: screened against lists with no rows of the Entity List (EL)"),
+        "{human}"
+    );
+}
+
+// The false-clear audit: `earl lists` against a list without Entity List rows listed the other
+// lists' counts (EL simply absent) and warned only of the file's age.
+#[test]
+fn lists_say_a_list_missing_against_the_bundled_one() {
+    let env = Env::new();
+    let without_el: String = BUNDLED
+        .lines()
+        .filter(|l| !l.contains(",Entity List (EL) - Bureau of Industry and Security,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let lists = env.path("without-el.csv");
+    std::fs::write(&lists, without_el).unwrap();
+    let lists = lists.to_str().unwrap();
+    let answer = env.json(&["--lists", lists, "lists", "--json"]);
+    assert!(
+        answer["list_warnings"]
+            .to_string()
+            .contains("list EL is empty or missing (had 3420 entries)"),
+        "{answer:#}"
+    );
+    let human = String::from_utf8(env.run(&["--lists", lists, "lists"]).stdout).unwrap();
+    assert!(
+        human.contains("warning: list EL is empty or missing (had 3420 entries)"),
+        "{human}"
+    );
+}

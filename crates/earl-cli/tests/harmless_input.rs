@@ -283,6 +283,39 @@ fn point_2_a_truncated_list_is_refused_or_warned_of_on_every_path_that_screens()
     );
 }
 
+/// The false-clear audit: `screen --batch` against a list without Entity List rows (accepted)
+/// said only the lists' age and "1 rows: 0 with matches" for a party listed only there, where
+/// `screen` and `check --batch` say the lists lack the Entity List.
+#[test]
+fn screen_batch_says_what_the_lists_lack() {
+    let env = Env::new();
+    let lists = env.lists_without("no-el.csv", &["Entity List (EL)"]);
+    let lists = lists.to_str().unwrap();
+    let names = env.path("names.csv");
+    // An Entity List entry's own name (Hong Kong), on no other list.
+    std::fs::write(&names, "name,country\nCorezing International,\n").unwrap();
+    let names = names.to_str().unwrap();
+    let out = env
+        .command()
+        .env("EARL_ACCEPT_PARTIAL_LISTS", "1")
+        .args(["--lists", lists, "screen", "--batch", names])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(line["matches"], serde_json::json!([]), "{line}");
+    let err = stderr(&out);
+    assert!(err.contains("1 rows: 0 with matches"), "{err}");
+    assert!(
+        err.contains("earl: warning: list EL is empty or missing"),
+        "{err}"
+    );
+    assert!(
+        err.contains("no rows of the Entity List (EL), as accepted (--accept-partial-lists)"),
+        "{err}"
+    );
+}
+
 /// Point 5: "Acme GmbH" is not SDN "LLC AKM" (it was PROHIBITED); legal forms alone match
 /// nothing.
 #[test]

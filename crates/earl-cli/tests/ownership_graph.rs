@@ -865,3 +865,43 @@ fn update_ownership_fetches_gleif_parents_of_the_screened_parties() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+// The false-clear audit: `owners affiliates` screens every owner in the graph, yet against
+// lists without Entity List rows (accepted) it said "0 affiliates of listed parties" and no
+// word of what the lists lack; screening X's listed parent needs the Entity List.
+#[test]
+fn affiliates_say_what_the_lists_lack() {
+    let (dir, _) = imported();
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/csl/consolidated.csv");
+    let without_el: String = std::fs::read_to_string(bundled)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.contains(",Entity List (EL) - Bureau of Industry and Security,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let lists = dir.path().join("without-el.csv");
+    std::fs::write(&lists, without_el).unwrap();
+    let args = [
+        "--lists",
+        lists.to_str().unwrap(),
+        "--accept-partial-lists",
+        "owners",
+        "affiliates",
+        "--date",
+        "2026-12-01",
+    ];
+    let a = json_of(dir.path(), &args);
+    assert_eq!(a["affiliates"], json!([]), "{a}");
+    let warnings = a["list_warnings"].to_string();
+    assert!(
+        warnings.contains("no rows of the Entity List (EL)"),
+        "{a:#}"
+    );
+    let out = earl(dir.path()).args(args).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("0 affiliates of listed parties"), "{text}");
+    assert!(
+        text.contains("warning: screened against lists with no rows of the Entity List (EL)"),
+        "{text}"
+    );
+}

@@ -648,3 +648,58 @@ fn the_api_records_dispositions_only_behind_a_token_and_answers_with_them() {
     let verify = earl(&db, &["audit", "verify"]);
     assert!(verify.status.success());
 }
+
+// The false-clear audit: the queue read only the matches a record kept, not those it set
+// aside. A party screened only while a disposition set a hit aside holds that hit under
+// `reviewed` in every record: once the disposition is revoked the hit is no longer covered,
+// yet the queue did not list it — "No recorded hit awaits review".
+#[test]
+fn the_queue_raises_a_hit_every_record_set_aside_once_its_disposition_is_revoked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("audit.sqlite");
+    let unrecorded = json_of(&earl(
+        &db,
+        &["--no-audit", "screen", PARTY, "--sources", "EL", "--json"],
+    ));
+    let entry = found(&unrecorded, SET_ASIDE).expect("matched before review")["entry_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let id = json_of(&add(&db, &entry, "false-positive", &[]))["id"]
+        .as_u64()
+        .unwrap();
+    // Every record of the party sets the hit aside.
+    let recorded = screen(&db, &[]);
+    assert!(found(&recorded, SET_ASIDE).is_none(), "set aside");
+    assert_eq!(recorded["reviewed"][0]["match"]["name"], SET_ASIDE);
+    let queued = |queue: &Value| -> Vec<Value> {
+        queue["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["entry"] == SET_ASIDE)
+            .cloned()
+            .collect()
+    };
+    let before = json_of(&earl(&db, &["review", "queue", "--json"]));
+    assert!(queued(&before).is_empty(), "covered: {before}");
+    json_of(&earl(
+        &db,
+        &[
+            "review",
+            "revoke",
+            &id.to_string(),
+            "--reviewer",
+            "B. Lead",
+            "--reason",
+            "registration not verified",
+            "--json",
+        ],
+    ));
+    let after = json_of(&earl(&db, &["review", "queue", "--json"]));
+    let raised = queued(&after);
+    assert_eq!(raised.len(), 1, "{after}");
+    assert_eq!(raised[0]["party"], PARTY);
+    assert_eq!(raised[0]["entry_id"], entry.as_str());
+    assert_eq!(raised[0]["list"], "EL");
+}

@@ -195,6 +195,18 @@ pub struct Determination {
     pub system: Option<crate::system::SystemOf>,
 }
 
+impl Determination {
+    /// The classifications still possible when the known figures cannot decide it, whether or
+    /// not they lead to different answers (`possible_outcomes` holds them only when they do):
+    /// with `paragraph` null, the item is "not 3A090" only when this is `None`.
+    pub fn open_classification(&self) -> Option<&[String]> {
+        self.because.iter().find_map(|s| match &s.reason {
+            Reason::ClassificationOpen { possible, .. } => Some(possible.as_slice()),
+            _ => None,
+        })
+    }
+}
+
 /// The answer for one possible classification.
 struct Branch {
     subject: Tri,

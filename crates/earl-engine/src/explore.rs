@@ -141,7 +141,11 @@ impl Outcome {
                 format!("undetermined: {}", labels.join(" or "))
             }
             (None, true, Some(e)) => e.clone(),
-            (None, true, None) => "not 3A090".into(),
+            // Open, though every possible classification gives this same answer.
+            (None, true, None) => match d.open_classification() {
+                Some(possible) => format!("undetermined: {}", possible.join(" or ")),
+                None => "not 3A090".into(),
+            },
         };
         let verdict = if d.prohibited == Some(true) {
             Verdict::Prohibited

@@ -63,18 +63,22 @@ pub struct Screening {
     pub warnings: Vec<ListWarning>,
 }
 
+/// The lists that lost entries against the bundled snapshot (a list missing, or cut short).
+fn against_bundled(provenance: &Provenance) -> Vec<ListWarning> {
+    let bundled = ScreeningLists::bundled_provenance();
+    earl_screen::count_drops(&bundled.counts, &provenance.counts)
+        .into_iter()
+        .map(|drop| ListWarning::AgainstBundled {
+            drop,
+            file: provenance.source_file.clone(),
+        })
+        .collect()
+}
+
 /// The warnings lists carry (their count drops against the bundled snapshot), or why they are
 /// refused: a list file with no Entity List or no SDN rows is refused unless `accepted`.
 fn list_warnings(provenance: &Provenance, accepted: bool) -> Result<Vec<ListWarning>, String> {
-    let bundled = ScreeningLists::bundled_provenance();
-    let mut warnings: Vec<ListWarning> =
-        earl_screen::count_drops(&bundled.counts, &provenance.counts)
-            .into_iter()
-            .map(|drop| ListWarning::AgainstBundled {
-                drop,
-                file: provenance.source_file.clone(),
-            })
-            .collect();
+    let mut warnings = against_bundled(provenance);
     let missing: Vec<String> = ESSENTIAL_LISTS
         .iter()
         .filter(|(code, _)| provenance.counts.per_list.get(*code).copied().unwrap_or(0) == 0)
@@ -169,6 +173,12 @@ impl Engine {
             ListsSource::Bundled => Ok(ScreeningLists::bundled_provenance()),
             other => Ok(other.load()?.provenance),
         }
+    }
+
+    /// The lists in use that lost entries against the bundled snapshot, read without loading
+    /// the screening (as `earl lists` shows them): a list missing there is no clear.
+    pub fn lists_against_bundled(&self) -> Result<Vec<ListWarning>, EngineError> {
+        Ok(against_bundled(&self.list_provenance()?))
     }
 
     /// Keeps the per-list counts of the lists in use in `path`, and compares the next run's

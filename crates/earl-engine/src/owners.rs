@@ -298,6 +298,18 @@ pub struct AffiliatesAnswer {
     /// Distinct owners in the graph, each screened.
     pub owners_screened: usize,
     pub affiliates: Vec<Affiliate>,
+    /// Set when the lists the owners were screened against are old, or their age unknown.
+    pub staleness_warning: Option<String>,
+    /// The same as a fact, for the renderer (not serialised: `staleness_warning` is its English).
+    #[serde(skip)]
+    pub staleness: Option<earl_screen::Staleness>,
+    /// What the lists lack (a list missing against the bundled one, a partial list accepted):
+    /// no affiliate found against such lists is no clear.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub list_warnings: Vec<String>,
+    /// The same as facts (not serialised: `list_warnings` is their English).
+    #[serde(skip)]
+    pub list_warning_facts: Vec<earl_screen::ListWarning>,
 }
 
 impl Engine {
@@ -391,11 +403,21 @@ impl Engine {
         // One order whatever order the walk met them in: the same question, the same answer.
         affiliates
             .sort_by(|a: &Affiliate, b: &Affiliate| (&a.party, &a.rule).cmp(&(&b.party, &b.rule)));
+        let screening = self.screening()?;
+        let staleness = earl_screen::staleness(
+            &screening.provenance,
+            crate::today(),
+            earl_screen::DEFAULT_MAX_AGE_DAYS,
+        );
         Ok(AffiliatesAnswer {
             date,
             graph: graph.version.clone(),
             owners_screened: screened.len(),
             affiliates,
+            staleness_warning: staleness.as_ref().map(ToString::to_string),
+            staleness,
+            list_warnings: screening.warnings.iter().map(ToString::to_string).collect(),
+            list_warning_facts: screening.warnings.clone(),
         })
     }
 }

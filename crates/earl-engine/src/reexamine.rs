@@ -89,6 +89,13 @@ pub struct ListsUsed {
     pub sha256: String,
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = Date))]
     pub generated: Option<jiff::civil::Date>,
+    /// What the lists lack (a list missing against the bundled one, a partial list accepted):
+    /// a hit they no longer give may be a gap of theirs, not a clear.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// The same as facts, for the renderer (not serialised: `warnings` is their English).
+    #[serde(skip)]
+    pub warning_facts: Vec<earl_screen::ListWarning>,
 }
 
 /// `earl audit rescreen`.
@@ -364,13 +371,55 @@ fn parties_of(kind: &str, inputs: &Value, outputs: &Value) -> Result<RecordParti
     Ok(parties)
 }
 
+/// Adds to a record's parties the hits its answer set aside as false positives (`reviewed`):
+/// the review queue must see them, for a disposition revoked or lapsed since leaves them
+/// uncovered though no record kept them among its matches.
+fn add_set_aside(kind: &str, outputs: &Value, parties: &mut RecordParties) -> Result<(), String> {
+    let Some(Value::Array(reviewed)) = outputs.get("reviewed") else {
+        return Ok(());
+    };
+    for r in reviewed {
+        let (party, found) = match kind {
+            "check" => {
+                let hit = r.get("hit").ok_or("a set-aside hit lacks its `hit`")?;
+                let party = hit
+                    .get("party")
+                    .and_then(text)
+                    .ok_or("a set-aside hit lacks its party")?;
+                (party.to_string(), hit)
+            }
+            "screen" => {
+                // A screen record's one party is the name screened.
+                let party = parties
+                    .first()
+                    .map(|(name, _)| name.clone())
+                    .ok_or("the screen record names no party")?;
+                (
+                    party,
+                    r.get("match").ok_or("a set-aside hit lacks its `match`")?,
+                )
+            }
+            _ => continue,
+        };
+        let hit = hit_of(found).ok_or("a set-aside hit lacks its list or name")?;
+        match parties.iter_mut().find(|(name, _)| *name == party) {
+            Some((_, hits)) => hits.push(hit),
+            None => parties.push((party, vec![hit])),
+        }
+    }
+    Ok(())
+}
+
 impl Engine {
     fn lists_used(&self) -> Result<ListsUsed, EngineError> {
-        let p = &self.screening()?.provenance;
+        let screening = self.screening()?;
+        let p = &screening.provenance;
         Ok(ListsUsed {
             source_file: p.source_file.clone(),
             sha256: p.sha256.clone(),
             generated: p.generated,
+            warnings: screening.warnings.iter().map(ToString::to_string).collect(),
+            warning_facts: screening.warnings.clone(),
         })
     }
 
@@ -1254,7 +1303,10 @@ impl Engine {
                 let parties = match &bodies[&row.body_hash] {
                     Ok(outputs) => serde_json::from_str::<Value>(&row.inputs)
                         .map_err(|e| format!("its inputs are not JSON: {e}"))
-                        .and_then(|inputs| parties_of(&row.kind, &inputs, outputs)),
+                        .and_then(|inputs| parties_of(&row.kind, &inputs, outputs))
+                        .and_then(|mut parties| {
+                            add_set_aside(&row.kind, outputs, &mut parties).map(|()| parties)
+                        }),
                     Err(e) => Err(format!("its answer is not JSON: {e}")),
                 };
                 let parties = match parties {

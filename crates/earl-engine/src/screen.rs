@@ -74,6 +74,10 @@ pub struct ScreenAnswer {
     pub query: String,
     /// The country filter, resolved to its code.
     pub country: Option<String>,
+    /// The lists screened when the question limited them (codes such as `SDN`); absent, every
+    /// list. A name without matches in some lists may be on the others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources: Option<Vec<String>>,
     pub threshold: f64,
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Date))]
     pub date: Date,
@@ -199,6 +203,9 @@ impl Engine {
                 value: t.to_string(),
             }));
         }
+        let sources = lists
+            .as_ref()
+            .map(|codes: &Vec<ListCode>| codes.iter().map(|c| c.as_str().to_string()).collect());
         let screening = self.screening()?;
         let result = screening.screener.screen(&Query {
             name: req.name.clone(),
@@ -266,6 +273,7 @@ impl Engine {
         Ok(ScreenAnswer {
             query: result.query,
             country,
+            sources,
             threshold: result.threshold,
             date: req.date,
             staleness_warning: staleness.as_ref().map(ToString::to_string),

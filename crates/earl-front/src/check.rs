@@ -358,7 +358,7 @@ pub fn outcome(row: u64, r: &BatchRow, date: String, d: &Determination) -> Batch
         eccn: Some(
             d.paragraph
                 .as_deref()
-                .unwrap_or(if d.possible_outcomes.is_empty() {
+                .unwrap_or(if d.open_classification().is_none() {
                     "none"
                 } else {
                     "undetermined"

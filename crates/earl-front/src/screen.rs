@@ -141,9 +141,16 @@ pub fn lists_json(app: &App, max_age_days: u32) -> Result<serde_json::Value, Fai
     let p = &engine.list_provenance()?;
     let stale = earl_screen::staleness_warning(p, earl_engine::today(), max_age_days);
     let drops = engine.count_drop_warnings()?;
-    Ok(
-        json!({"provenance": p, "age_days": age_days(p), "staleness_warning": stale, "count_drop_warnings": drops}),
-    )
+    let mut answer = json!({"provenance": p, "age_days": age_days(p), "staleness_warning": stale, "count_drop_warnings": drops});
+    let lacking: Vec<String> = engine
+        .lists_against_bundled()?
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    if !lacking.is_empty() {
+        answer["list_warnings"] = json!(lacking);
+    }
+    Ok(answer)
 }
 
 /// One name of a batch as the question it asks, with the batch's options.

@@ -148,7 +148,12 @@ fn changes(w: &mut dyn Write, title: &str, list: &[PartyChange], lang: Lang) -> 
 }
 
 /// The records a re-examination could not read; `heading` is a message taking `count`.
-fn not_read(w: &mut dyn Write, heading: &str, list: &[NotRead], lang: Lang) -> io::Result<()> {
+pub(crate) fn not_read(
+    w: &mut dyn Write,
+    heading: &str,
+    list: &[NotRead],
+    lang: Lang,
+) -> io::Result<()> {
     if list.is_empty() {
         return Ok(());
     }
@@ -173,6 +178,20 @@ fn not_read(w: &mut dyn Write, heading: &str, list: &[NotRead], lang: Lang) -> i
     Ok(())
 }
 
+/// What the lists a re-examination used lack, one warning a line: a hit they no longer give
+/// may be their gap, not a clear.
+fn lists_lack(
+    w: &mut dyn Write,
+    lists: &earl_engine::reexamine::ListsUsed,
+    lang: Lang,
+) -> io::Result<()> {
+    for fact in &lists.warning_facts {
+        let text = list_warning(fact, lang);
+        writeln!(w, "{}", crate::status::warning(&text, lang))?;
+    }
+    Ok(())
+}
+
 /// `earl audit rescreen`.
 pub fn rescreen(w: &mut dyn Write, r: &RescreenReport, lang: Lang) -> io::Result<()> {
     let head = tr!(
@@ -187,6 +206,7 @@ pub fn rescreen(w: &mut dyn Write, r: &RescreenReport, lang: Lang) -> io::Result
         reused = r.reused
     );
     writeln!(w, "{head}")?;
+    lists_lack(w, &r.lists, lang)?;
     if let Some(u) = &r.unchanged_by_update {
         let line = tr!(
             lang,
@@ -236,6 +256,7 @@ pub fn recheck(w: &mut dyn Write, r: &RecheckReport, lang: Lang) -> io::Result<(
         source = r.lists.source_file.as_str()
     );
     writeln!(w, "{head}")?;
+    lists_lack(w, &r.lists, lang)?;
     if let Some(graph) = &r.ownership_graph {
         let line = tr!(lang, "recheck-ownership-graph", graph = graph.as_str());
         writeln!(w, "{line}")?;

@@ -105,7 +105,7 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
     )?;
     let classification = match (&d.paragraph, &d.eccn) {
         (Some(p), _) => p.clone(),
-        (None, _) if !d.possible_outcomes.is_empty() => tr!(lang, "classification-undetermined"),
+        (None, _) if d.open_classification().is_some() => tr!(lang, "classification-undetermined"),
         _ if d.system.is_some() => tr!(lang, "outcome-not", eccn = "4A090"),
         _ => tr!(lang, "outcome-not", eccn = "3A090"),
     };
@@ -294,11 +294,24 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, lang: Lang) -> io::Result<()>
         writeln!(w, "{}", crate::prose::affiliate(affiliate, lang))?;
     }
     if !a.has_match() {
-        let place = a
+        let address = a
             .country
             .as_deref()
             .map(|c| tr!(lang, "screen-with-address", country = c))
             .unwrap_or_default();
+        // "No match" in some lists only is no clear against the others: say which.
+        let only = a
+            .sources
+            .as_deref()
+            .map(|codes| {
+                tr!(
+                    lang,
+                    "screen-in-lists",
+                    lists = crate::prose::join(codes, "list-comma", lang)
+                )
+            })
+            .unwrap_or_default();
+        let place = format!("{address}{only}");
         writeln!(
             w,
             "{}",

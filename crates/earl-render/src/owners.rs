@@ -158,6 +158,27 @@ pub fn affiliates(w: &mut dyn Write, a: &AffiliatesAnswer, lang: Lang) -> io::Re
             version = a.graph.as_str()
         )
     )?;
+    // The lists the owners were screened against: what they lack, and their age.
+    let stale = a
+        .staleness
+        .as_ref()
+        .map(|s| crate::human::staleness(s, lang));
+    let lacking = a
+        .list_warning_facts
+        .iter()
+        .map(|f| crate::currency::list_warning(f, lang));
+    for text in stale.into_iter().chain(lacking) {
+        writeln!(
+            w,
+            "  {}",
+            tr!(
+                lang,
+                "field",
+                label = tr!(lang, "label-warning"),
+                value = text
+            )
+        )?;
+    }
     for x in &a.affiliates {
         writeln!(w, "  {}", affiliate(x, lang))?;
     }

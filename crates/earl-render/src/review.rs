@@ -215,5 +215,6 @@ pub fn queue(
             writeln!(w, "    {}", hit_review(review, lang))?;
         }
     }
-    Ok(())
+    // A record not read may hold a hit no disposition covers: the queue is not empty of it.
+    crate::currency::not_read(w, "rescreen-not-read", &q.not_read, lang)
 }

@@ -16,15 +16,27 @@ pub fn batch_screened(rows: u64, hits: u64, failed: u64, lang: Lang) -> String {
     )
 }
 
+/// How many rows `earl check --batch` checked, and of them how many need a licence and how
+/// many the known facts cannot decide (never folded into the rest: they are no clear).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BatchChecked {
+    pub rows: u64,
+    pub checked: u64,
+    pub required: u64,
+    pub undetermined: u64,
+    pub failed: u64,
+}
+
 /// What `earl check --batch` says when every row is read.
-pub fn batch_checked(rows: u64, checked: u64, required: u64, failed: u64, lang: Lang) -> String {
+pub fn batch_checked(counts: BatchChecked, lang: Lang) -> String {
     tr!(
         lang,
         "batch-checked",
-        rows = rows,
-        checked = checked,
-        required = required,
-        failed = failed
+        rows = counts.rows,
+        checked = counts.checked,
+        required = counts.required,
+        undetermined = counts.undetermined,
+        failed = counts.failed
     )
 }
 

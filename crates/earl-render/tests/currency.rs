@@ -89,6 +89,8 @@ fn lists_used() -> ListsUsed {
         source_file: p.source_file,
         sha256: p.sha256,
         generated: p.generated,
+        warnings: Vec::new(),
+        warning_facts: Vec::new(),
     }
 }
 
@@ -239,7 +241,26 @@ fn the_status_lines_in_every_language() {
     in_every_language("status", &["out/h200-cn.svg"], &|lang| {
         [
             status::batch_screened(120, 3, 1, lang),
-            status::batch_checked(120, 118, 40, 2, lang),
+            status::batch_checked(
+                status::BatchChecked {
+                    rows: 120,
+                    checked: 118,
+                    required: 40,
+                    undetermined: 0,
+                    failed: 2,
+                },
+                lang,
+            ),
+            status::batch_checked(
+                status::BatchChecked {
+                    rows: 120,
+                    checked: 118,
+                    required: 40,
+                    undetermined: 7,
+                    failed: 2,
+                },
+                lang,
+            ),
             status::audit_exported(1, lang),
             status::audit_exported(12, lang),
             status::written(Written::Matrix, path, lang),

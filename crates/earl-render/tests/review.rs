@@ -221,3 +221,33 @@ fn queue_in_every_language() {
         insta::assert_snapshot!(format!("queue_{name}"), text);
     }
 }
+
+// The false-clear audit: a queue with no hit among the records read but with records it
+// could not read printed only "No recorded hit awaits review." (the page said both); a record
+// not read may hold a hit no disposition covers.
+#[test]
+fn the_queue_names_the_records_it_could_not_read() {
+    let queue = earl_engine::reexamine::ReviewQueue {
+        per_list: Default::default(),
+        hits: Vec::new(),
+        not_read: vec![earl_engine::reexamine::NotRead {
+            record: 9,
+            reason: "a recorded match lacks its list or name".into(),
+        }],
+    };
+    for lang in [Lang::En, Lang::Ar, Lang::ZhHans] {
+        let text = render(|w| earl_render::review::queue(w, &queue, lang));
+        assert!(text.contains('9'), "{text}");
+        assert!(
+            text.contains("a recorded match lacks its list or name"),
+            "{text}"
+        );
+    }
+    let english = render(|w| earl_render::review::queue(w, &queue, Lang::En));
+    assert_eq!(
+        english,
+        "No recorded hit awaits review.\n\
+         1 records could not be read:\n  \
+         record 9: a recorded match lacks its list or name\n"
+    );
+}

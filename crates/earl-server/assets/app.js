@@ -110,6 +110,49 @@ function field(label, value) {
   return [el("dt", {}, label), el("dd", {}, typeof shown === "string" || typeof shown === "number" ? bdi(String(shown)) : shown)];
 }
 
+/** What the answer says the lists lack (a list missing or cut short against the bundled one, a
+ * partial list accepted, a sharp drop since the last load): a "no match" against such lists is
+ * no clear, so the warnings come before the matches. */
+function listWarnings(answer) {
+  const texts = (answer.list_warnings || []).concat(answer.count_drop_warnings || []);
+  return texts.map((text) => el("p", { class: "warn list-warning", dir: "auto" }, text));
+}
+
+/** The classification as the facts give it: undetermined (with the paragraphs still possible)
+ * when the known figures cannot decide it, never "not 3A090". */
+function classificationOf(d) {
+  if (d.paragraph || d.eccn) return d.paragraph || d.eccn;
+  // Open even when every possible classification gives the same answer (no possible_outcomes).
+  const open = (d.because || []).find((s) => s.kind === "classification_open");
+  if (open) return t("page-classification-undetermined", { possible: open.possible.join(", ") });
+  return t("outcome-not", { eccn: d.system ? "4A090" : "3A090" });
+}
+
+/** What each classification still possible leads to, when the figures cannot decide it. */
+function possibleOutcomes(list) {
+  if (!list || list.length === 0) return null;
+  const licence = (o) => {
+    if (o.license_required === null || o.license_required === undefined) return t("page-if-undetermined", { classification: o.classification });
+    if (o.license_required === false) return t("page-if-no-licence", { classification: o.classification });
+    if (o.license_exception) return t("page-if-licence-exception", { classification: o.classification, exception: o.license_exception });
+    return t("page-if-licence-required", { classification: o.classification });
+  };
+  return el("div", { class: "steps possible-outcomes" },
+    el("h3", {}, t("page-possible-outcomes")),
+    el("ul", {}, list.map((o) => el("li", {}, bdi(licence(o)),
+      o.review_policy ? [" — ", t("policy-" + o.review_policy.replaceAll("_", "-"))] : null))),
+  );
+}
+
+/** What would settle an undetermined answer: figures, listing dates, readings of the law. */
+function deciding(list) {
+  if (!list || list.length === 0) return null;
+  return el("div", { class: "steps deciding" },
+    el("h3", {}, t("page-deciding")),
+    el("ul", {}, list.map((text) => el("li", { dir: "auto" }, text))),
+  );
+}
+
 function renderCheck(d) {
   const decision = decisionOf(d);
   const tone = DECISION_TONES[decision] || "unknown";
@@ -123,9 +166,10 @@ function renderCheck(d) {
   const destination = d.treated_as ? t("destination-treated-as", { destination: d.destination, treated_as: d.treated_as }) : d.destination;
   return [
     el("p", { id: "decision", class: "decision " + tone, "data-decision": decision }, words),
+    ...listWarnings(d),
     el("dl", { class: "facts" },
       field(t("page-chip"), d.chip_name),
-      field(t("page-classification"), d.paragraph || d.eccn || t("outcome-not", { eccn: "3A090" })),
+      field(t("page-classification"), classificationOf(d)),
       field(t("page-destination"), destination),
       field(t("page-date-and-rules"), t("page-rules-as-of", { date: d.date, regime: d.regime }) + (d.scenario ? t("scenario-suffix", { scenario: d.scenario }) : "")),
       field(t("page-licence-exception"), d.license_exception),
@@ -134,6 +178,8 @@ function renderCheck(d) {
       field(t("page-charges"), charges.length ? list(charges) : null),
     ),
     reviewedList(d.reviewed, "hit", (hit) => hit.party),
+    possibleOutcomes(d.possible_outcomes),
+    deciding(d.deciding),
     steps(t("heading-conditions"), d.conditions, "conditions"),
     steps(t("page-why"), d.because, "because"),
     steps(t("heading-notices"), d.notices, "notices"),
@@ -196,7 +242,7 @@ async function submitScreen(event) {
       : null;
     const reviewed = reviewedList(r.reviewed, "match", () => r.query);
     const affiliates = affiliateList(r.affiliate_of);
-    target.replaceChildren(...[el("p", { id: "screen-summary" }, summary), affiliates, el("ol", { class: "matches" }, shown), more, reviewed].filter(Boolean));
+    target.replaceChildren(...[...listWarnings(r), el("p", { id: "screen-summary" }, summary), affiliates, el("ol", { class: "matches" }, shown), more, reviewed].filter(Boolean));
   } catch (e) {
     showError(target, e);
   }
@@ -415,6 +461,7 @@ async function loadCurrency() {
     const parts = [el("p", { id: "lists-age", class: l.staleness_warning ? "warn" : "hint" },
       t("page-lists", { source: p.source_file, generated: p.generated || t("page-lists-unknown-date"), age, total: p.counts.total }))];
     if (l.staleness_warning) parts.push(el("p", { class: "warn", dir: "auto" }, l.staleness_warning));
+    parts.push(...listWarnings(l));
     if (l.newer_documents.length) {
       parts.push(el("p", { class: "warn" }, t("page-newer-documents", { count: l.newer_documents.length })));
       parts.push(el("ul", { id: "newer-documents" }, ...l.newer_documents.map((d) =>

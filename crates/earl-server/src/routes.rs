@@ -336,6 +336,10 @@ pub struct ListsAnswer {
     age_days: Option<i32>,
     /// Set when the lists are older than 7 days, or their age is unknown.
     staleness_warning: Option<String>,
+    /// The lists that lost entries against the bundled snapshot (a list missing, or cut
+    /// short): a party listed only there is not found.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    list_warnings: Vec<String>,
     /// BIS documents published after the rules' `as_of` that may change answers (from `earl
     /// update`).
     #[schema(value_type = Vec<Object>)]
@@ -362,6 +366,12 @@ pub async fn lists(State(state): State<AppState>) -> Result<Json<ListsAnswer>, A
             earl_screen::DEFAULT_MAX_AGE_DAYS,
         ),
         newer_documents: state.engine.newer_documents().to_vec(),
+        list_warnings: state
+            .engine
+            .lists_against_bundled()?
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
         provenance,
     }))
 }

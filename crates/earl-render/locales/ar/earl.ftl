@@ -221,6 +221,7 @@ charge-kind-tariff = تعريفة جمركية
 charge-kind-revenue-share = تقاسم الإيرادات
 check-disclaimer = هذا تحديد وفق القواعد التي رمّزها earl، وليس إذنًا بالتصدير ولا مشورة قانونية.
 screen-with-address = {" "}بعنوان في {$country} (أو بلا عنوان)
+screen-in-lists = {" "}(القوائم المفحوصة: {$lists} فقط)
 screen-no-match = لا تطابق بدرجة {$threshold} أو أعلى لـ «{$query}»{$place} في {$date}.
 below-threshold = دون العتبة
 label-matched-alias = الاسم البديل المطابَق
@@ -331,6 +332,13 @@ page-rule-in-force = نافذة في التاريخ المطلوب: يُقيَّ
 page-rule-suspended = معلّقة في التاريخ المطلوب: لم تُطبَّق؛ وتبقى الملكية مؤشر خطر
 page-rule-not-in-force = غير نافذة في التاريخ المطلوب: لم تُطبَّق؛ وتبقى الملكية مؤشر خطر
 page-owner-match = {$list}: {$name} (المالك {$party})
+page-classification-undetermined = غير محسوم: {$possible}
+page-possible-outcomes = النتائج التي ما زالت ممكنة (لا تحسم الأرقام المعروفة التصنيف)
+page-if-licence-required = إن كان {$classification}: يلزم ترخيص
+page-if-licence-exception = إن كان {$classification}: يلزم ترخيص، ويسري استثناء الترخيص {$exception}
+page-if-no-licence = إن كان {$classification}: لا يلزم ترخيص
+page-if-undetermined = إن كان {$classification}: غير محسوم
+page-deciding = ما يحسم ذلك
 page-why = الأسباب (كل خطوة مع استشهادها)
 page-not-checked = لم يُفحص
 page-checking = جارٍ التحقق…
@@ -743,7 +751,10 @@ recheck-not-rechecked = تعذّرت إعادة التحقق من { $count ->
 
 ## The CLI's own status lines (status.rs), after "earl: "
 batch-screened = الصفوف: {$rows}؛ فيها تطابقات: {$hits}؛ تعذّر فحصها: {$failed}
-batch-checked = الصفوف: {$rows}؛ تم التحقق منها: {$checked} (يلزمها ترخيص: {$required})؛ تعذّر التحقق منها: {$failed}
+batch-checked = الصفوف: {$rows}؛ تم التحقق منها: {$checked} (يلزمها ترخيص: {$required}{ $undetermined ->
+        [0] {""}
+       *[other] ؛ غير محسومة: {$undetermined}
+    })؛ تعذّر التحقق منها: {$failed}
 audit-exported = صُدِّر { $count ->
         [one] سجل واحد
         [two] سجلان

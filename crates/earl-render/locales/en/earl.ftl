@@ -210,6 +210,7 @@ charge-kind-tariff = tariff
 charge-kind-revenue-share = revenue share
 check-disclaimer = This is a determination under earl's encoded rules, not a clearance or legal advice.
 screen-with-address = {" "}with an address in {$country} (or none)
+screen-in-lists = {" "}(lists screened: {$lists} only)
 screen-no-match = No match at or above {$threshold} for “{$query}”{$place} on {$date}.
 below-threshold = below threshold
 label-matched-alias = matched alias
@@ -320,6 +321,13 @@ page-rule-in-force = in force on the date asked: restricted as they are
 page-rule-suspended = suspended on the date asked: not applied; the ownership remains a red flag
 page-rule-not-in-force = not in force on the date asked: not applied; the ownership remains a red flag
 page-owner-match = {$list}: {$name} (owner {$party})
+page-classification-undetermined = undetermined: {$possible}
+page-possible-outcomes = Outcomes still possible (the known figures cannot decide the classification)
+page-if-licence-required = if {$classification}: licence required
+page-if-licence-exception = if {$classification}: licence required, licence exception {$exception}
+page-if-no-licence = if {$classification}: no licence required
+page-if-undetermined = if {$classification}: undetermined
+page-deciding = What would decide it
 page-why = Why (each step cited)
 page-not-checked = Not checked
 page-checking = Checking…
@@ -661,7 +669,10 @@ recheck-not-rechecked = {$count} records could not be rechecked:
 
 ## The CLI's own status lines (status.rs), after "earl: "
 batch-screened = {$rows} rows: {$hits} with matches, {$failed} could not be screened
-batch-checked = {$rows} rows: {$checked} checked ({$required} need a licence), {$failed} could not be checked
+batch-checked = {$rows} rows: {$checked} checked ({$required} need a licence{ $undetermined ->
+        [0] {""}
+       *[other] , {$undetermined} undetermined
+    }), {$failed} could not be checked
 audit-exported = exported {$count} records
 written-matrix = Matrix written to {$path}
 written-chart = Chart written to {$path}

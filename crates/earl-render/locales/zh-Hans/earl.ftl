@@ -207,6 +207,7 @@ charge-kind-tariff = 关税
 charge-kind-revenue-share = 收入分成
 check-disclaimer = 这是依 earl 已编码规则作出的判定，并非许可放行或法律意见。
 screen-with-address = ，地址在 {$country}（或无地址）
+screen-in-lists = （仅筛查名单：{$lists}）
 screen-no-match = 在 {$date}，“{$query}”{$place}没有得分达到或超过 {$threshold} 的匹配。
 below-threshold = 低于阈值
 label-matched-alias = 匹配的别名
@@ -317,6 +318,13 @@ page-rule-in-force = 在所问日期有效：其受到与上述各方相同的�
 page-rule-suspended = 在所问日期处于暂停状态：未予适用；该所有权仍是一个危险信号
 page-rule-not-in-force = 在所问日期尚未生效：未予适用；该所有权仍是一个危险信号
 page-owner-match = {$list}：{$name}（所有者 {$party}）
+page-classification-undetermined = 未定：{$possible}
+page-possible-outcomes = 仍可能的结果（已知数据无法确定分类）
+page-if-licence-required = 若为 {$classification}：需要许可证
+page-if-licence-exception = 若为 {$classification}：需要许可证，可适用许可证例外 {$exception}
+page-if-no-licence = 若为 {$classification}：无需许可证
+page-if-undetermined = 若为 {$classification}：未定
+page-deciding = 决定因素
 page-why = 理由（每一步均注明出处）
 page-not-checked = 未检查
 page-checking = 正在检查…
@@ -653,7 +661,10 @@ recheck-not-rechecked = 有 {$count} 条记录无法重新核查：
 
 ## The CLI's own status lines (status.rs), after "earl: "
 batch-screened = 共 {$rows} 行：{$hits} 行有匹配，{$failed} 行无法筛查
-batch-checked = 共 {$rows} 行：已核查 {$checked} 行（其中 {$required} 行需要许可证），{$failed} 行无法核查
+batch-checked = 共 {$rows} 行：已核查 {$checked} 行（其中 {$required} 行需要许可证{ $undetermined ->
+        [0] {""}
+       *[other] ，{$undetermined} 行未定
+    }），{$failed} 行无法核查
 audit-exported = 已导出 {$count} 条记录
 written-matrix = 矩阵已写入 {$path}
 written-chart = 图表已写入 {$path}
