@@ -52,6 +52,8 @@ CHECK_SCHEMA = T.StructType(
 #: The struct :func:`earl_screen` returns. ``matched`` is null (never false) for a name that
 #: could not be screened, and true for an affiliate of listed owners in the ownership graph;
 #: ``matches`` is ``LIST:name (score)`` and ``AFFILIATE:party of LIST:owner (rule, status)``
+#: joined by ``; ``; ``warnings`` what the lists screened lack or how old they are (a list
+#: without Entity List rows matches no Entity List party: "not matched" then says little),
 #: joined by ``; ``.
 SCREEN_SCHEMA = T.StructType(
     [
@@ -59,6 +61,7 @@ SCREEN_SCHEMA = T.StructType(
         T.StructField("matches", T.StringType()),
         T.StructField("top_score", T.DoubleType()),
         T.StructField("error", T.StringType()),
+        T.StructField("warnings", T.StringType()),
     ]
 )
 
@@ -167,11 +170,11 @@ def earl_screen(
         it = iter(results)
         for p in present:
             if not p:
-                rows.append((None, None, None, None))
+                rows.append((None, None, None, None, None))
                 continue
             r = next(it)
             if "error" in r and "matches" not in r:
-                rows.append((None, None, None, r["error"]))
+                rows.append((None, None, None, r["error"], None))
                 continue
             matches = [m for m in r["matches"] if not m.get("below_threshold")]
             # An affiliate of listed owners (the ownership graph) is a hit with no list entry
@@ -192,6 +195,11 @@ def earl_screen(
                     "; ".join(said),
                     max((m["score"] for m in matches), default=None),
                     "",
+                    "; ".join(
+                        r.get("list_warnings", [])
+                        + r.get("count_drop_warnings", [])
+                        + ([r["staleness_warning"]] if r.get("staleness_warning") else [])
+                    ),
                 )
             )
         return pd.DataFrame(rows, columns=[f.name for f in SCREEN_SCHEMA.fields])

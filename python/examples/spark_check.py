@@ -7,7 +7,8 @@ INPUT is CSV (with a header) or Parquet, with the columns of `earl check --batch
 destination, and optionally end_user, end_user_hq, date, quantity, from; any other column (an
 order id, say) is carried through. Every row gets the determination's columns
 (`eccn`, `license_required`, ... as in `earl check --batch`) and, where it names an end user,
-its screening (`end_user_matched`, `end_user_screened_matches`, `end_user_top_score`).
+its screening (`end_user_matched`, `end_user_screened_matches`, `end_user_top_score`,
+`end_user_screening_warnings`).
 
 Options (environment): EARL_SPARK_DATE (default date for rows without one), EARL_SPARK_SCENARIO,
 EARL_SPARK_AUDIT=off (record nothing; default: each executor records in $EARL_DB or its user's
@@ -70,6 +71,7 @@ def main(argv):
             F.col("screening.matches").alias("end_user_screened_matches"),
             F.col("screening.top_score").alias("end_user_top_score"),
             F.col("screening.error").alias("end_user_screening_error"),
+            F.col("screening.warnings").alias("end_user_screening_warnings"),
         ]
     else:
         screening = []

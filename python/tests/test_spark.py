@@ -137,3 +137,5 @@ def test_spark_screening_reports_an_affiliate_as_matched(cli, env, tmp_path):
     assert "AFFILIATE:Tidewater Lumen Trading Limited of EL:Huawei Technologies Co., Ltd." in \
         affiliate["end_user_screened_matches"], affiliate["end_user_screened_matches"]
     assert not bool(got.loc["Acme Bolts Limited"]["end_user_matched"])
+    # What the lists are stands beside every screening: the bundled list's age, at least.
+    assert "2026-07-31" in got.loc["Acme Bolts Limited"]["end_user_screening_warnings"]
