@@ -250,6 +250,16 @@ async function main() {
   check(verify.ok === true && verify.records >= 2, `the audit trail verifies (${verify.records} records)`);
 }
 
+/** A new tab on `url` that collects page errors and failed requests into `problems`. */
+async function openPage(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  await page.goto(url, { waitUntil: "networkidle" });
+  return { page, problems };
+}
+
 /** Issue 23 on a server with a token: screen Huawei, set its oldest queued hit aside as a false
  * positive from the page's review queue, see the queue shrink by that hit and the next screen
  * show it under "reviewed"; the trail verifies. */
@@ -259,11 +269,7 @@ async function reviewWithToken(context) {
   const { server, url: urlPromise } = startServer(trail, { EARL_TOKEN: token });
   try {
     const url = await urlPromise;
-    const page = await context.newPage();
-    const problems = [];
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-    await page.goto(url, { waitUntil: "networkidle" });
+    const { page, problems } = await openPage(context, url);
     // Without the token the API answers 401, and the page asks for it.
     await page.waitForSelector("#token-box:not([hidden])", { timeout: 20_000 });
     await page.fill("#token", token);
@@ -315,10 +321,6 @@ async function reviewWithToken(context) {
   check(verify.ok === true && verify.records >= 3, `the review trail verifies (${verify.records} records: screens, the disposition and a check)`);
 }
 
-/** Issue 24's judged graph (eval/ownership/judged.csv) on a server of its own: Y has no list
- * entry but is 60% held through X by a listed party. Screening Y on the page shows it as an
- * affiliate of that party (never "no match"), in English and in Arabic; checking H200 to Hong
- * Kong for Y names the owners' hits beside the decision, which is no clear. */
 /** The false-clear audit: a screen and a check against lists without Entity List rows
  * (accepted with EARL_ACCEPT_PARTIAL_LISTS) read "Matches at or above 0.75: 1" and a decision
  * on the page, without the answer's warning that a party listed only there is not found. The
@@ -354,6 +356,10 @@ async function partialListsOnThePage(context) {
   }
 }
 
+/** Issue 24's judged graph (eval/ownership/judged.csv) on a server of its own: Y has no list
+ * entry but is 60% held through X by a listed party. Screening Y on the page shows it as an
+ * affiliate of that party (never "no match"), in English and in Arabic; checking H200 to Hong
+ * Kong for Y names the owners' hits beside the decision, which is no clear. */
 async function affiliatesOnThePage(context) {
   const dataDir = join(work, "graph-data");
   const trail = join(work, "graph.sqlite");
@@ -362,11 +368,7 @@ async function affiliatesOnThePage(context) {
   const { server, url: urlPromise } = startServer(trail, { EARL_DATA_DIR: dataDir });
   try {
     const url = await urlPromise;
-    const page = await context.newPage();
-    const problems = [];
-    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-    page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-    await page.goto(url, { waitUntil: "networkidle" });
+    const { page, problems } = await openPage(context, url);
     await page.fill("#screen-q", y);
     await page.click("#screen-submit");
     const affiliate = await (await page.waitForSelector("#screen-result .affiliate", { timeout: 20_000 })).textContent();

@@ -19,27 +19,33 @@ fn earl(dir: &std::path::Path, args: &[&str]) -> Output {
         .expect("earl runs")
 }
 
-fn orders_dir(name: &str) -> std::path::PathBuf {
+/// A directory of its own holding `orders` as orders.csv.
+fn orders_dir(name: &str, orders: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("earl-batch-json-{name}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("orders.csv"), ORDERS).unwrap();
+    std::fs::write(dir.join("orders.csv"), orders).unwrap();
     dir
+}
+
+/// The JSON Lines a run printed, each parsed.
+fn json_rows(out: &Output) -> Vec<Value> {
+    std::str::from_utf8(&out.stdout)
+        .expect("UTF-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
 }
 
 #[test]
 fn batch_json_writes_one_object_per_row_with_the_csvs_fields() {
-    let dir = orders_dir("lines");
+    let dir = orders_dir("lines", ORDERS);
     let csv = earl(&dir, &["check", "--batch", "orders.csv"]);
     let json = earl(&dir, &["check", "--batch", "orders.csv", "--json"]);
     // The unknown chip's row is reported, so both exit alike (non-zero), each with its rows.
     assert_eq!(csv.status.code(), json.status.code());
     let csv_text = String::from_utf8(csv.stdout).unwrap();
     let header: Vec<&str> = csv_text.lines().next().unwrap().split(',').collect();
-    let rows: Vec<Value> = String::from_utf8(json.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
-        .collect();
+    let rows = json_rows(&json);
     assert_eq!(rows.len(), 3);
     for (i, row) in rows.iter().enumerate() {
         let keys: Vec<&str> = row
@@ -75,7 +81,7 @@ fn batch_json_writes_one_object_per_row_with_the_csvs_fields() {
 
 #[test]
 fn batch_json_into_a_csv_file_is_refused() {
-    let dir = orders_dir("refused");
+    let dir = orders_dir("refused", ORDERS);
     let out = earl(
         &dir,
         &[
@@ -113,23 +119,13 @@ fn batch_json_into_a_csv_file_is_refused() {
 // 2026-03-01); the H100 to Germany needs none.
 #[test]
 fn the_summary_counts_the_undetermined_rows() {
-    let dir = std::env::temp_dir().join(format!(
-        "earl-batch-json-undetermined-{}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("orders.csv"),
+    let dir = orders_dir(
+        "undetermined",
         "chip,destination,date\nRTX Pro 6000D,CN,2026-03-01\nH100,DE,2026-03-01\n",
-    )
-    .unwrap();
+    );
     let out = earl(&dir, &["check", "--batch", "orders.csv", "--json"]);
     assert!(out.status.success(), "{out:?}");
-    let rows: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = json_rows(&out);
     assert!(rows[0]["license_required"].is_null(), "{}", rows[0]);
     assert_eq!(rows[1]["license_required"], false, "{}", rows[1]);
     let err = String::from_utf8(out.stderr).unwrap();
@@ -148,20 +144,13 @@ fn the_summary_counts_the_undetermined_rows() {
 // the facts, which leave it open between 3A090.a.1 and not 3A090.
 #[test]
 fn an_open_classification_with_one_answer_is_not_called_uncontrolled() {
-    let dir = std::env::temp_dir().join(format!("earl-batch-json-open-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(
-        dir.join("orders.csv"),
+    let dir = orders_dir(
+        "open",
         "chip,destination,date\nRTX Pro 6000D,DE,2026-03-01\nT4,DE,2026-03-01\n",
-    )
-    .unwrap();
+    );
     let out = earl(&dir, &["check", "--batch", "orders.csv", "--json"]);
     assert!(out.status.success(), "{out:?}");
-    let rows: Vec<Value> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let rows = json_rows(&out);
     assert_eq!(rows[0]["license_required"], false, "{}", rows[0]);
     assert_eq!(rows[0]["eccn"], "undetermined", "{}", rows[0]);
     assert_eq!(

@@ -1091,12 +1091,8 @@ fn update_report_in_words() {
     );
 }
 
-// The false-clear audit: `audit rescreen` against lists without Entity List rows said an
-// Entity List party was "No longer matched" — a clear — with no word that the lists lack the
-// Entity List; `audit recheck` answered again against them without saying so either.
-#[test]
-fn rescreen_and_recheck_say_what_the_lists_lack() {
-    let env = Env::new();
+/// The bundled list less its Entity List rows, written in `env`'s directory.
+fn without_entity_list(env: &Env) -> PathBuf {
     let without_el: String = BUNDLED
         .lines()
         .filter(|l| !l.contains(",Entity List (EL) - Bureau of Industry and Security,"))
@@ -1104,6 +1100,16 @@ fn rescreen_and_recheck_say_what_the_lists_lack() {
         .collect();
     let lists = env.path("without-el.csv");
     std::fs::write(&lists, without_el).unwrap();
+    lists
+}
+
+// The false-clear audit: `audit rescreen` against lists without Entity List rows said an
+// Entity List party was "No longer matched" — a clear — with no word that the lists lack the
+// Entity List; `audit recheck` answered again against them without saying so either.
+#[test]
+fn rescreen_and_recheck_say_what_the_lists_lack() {
+    let env = Env::new();
+    let lists = without_entity_list(&env);
     let lists = lists.to_str().unwrap();
     // An Entity List entry's own name, on no other list.
     let party = "Corezing International";
@@ -1141,13 +1147,7 @@ fn rescreen_and_recheck_say_what_the_lists_lack() {
 #[test]
 fn lists_say_a_list_missing_against_the_bundled_one() {
     let env = Env::new();
-    let without_el: String = BUNDLED
-        .lines()
-        .filter(|l| !l.contains(",Entity List (EL) - Bureau of Industry and Security,"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    let lists = env.path("without-el.csv");
-    std::fs::write(&lists, without_el).unwrap();
+    let lists = without_entity_list(&env);
     let lists = lists.to_str().unwrap();
     let answer = env.json(&["--lists", lists, "lists", "--json"]);
     assert!(
