@@ -153,6 +153,9 @@ async function main() {
     const possible = await page.locator("#check-result .possible-outcomes li").allTextContents();
     check(possible.length === 5 && possible.some((p) => /not 3A090: no licence required/.test(p)) && possible.some((p) => /3A090\.a\.1: licence required/.test(p)),
       `the outcomes still possible are listed (${JSON.stringify(possible)})`);
+    const a1 = possible.find((p) => /3A090\.a\.1/.test(p)) || "";
+    check(a1.includes("open: case-by-case if rp-2026-lane applies; else presumption of denial (rp-d5-macau)"),
+      `a possible outcome's open review names both readings, never nothing (got "${a1}")`);
     const deciding = await page.locator("#check-result .deciding li").allTextContents();
     check(deciding.some((d) => d.startsWith("TPP")), `what would decide it is shown (${JSON.stringify(deciding)})`);
     // Open too where every possible classification gives one answer (no licence to Germany).

@@ -1733,3 +1733,42 @@ fn a_missing_disposition_speaks_the_language_asked() {
     );
     assert_eq!(missing_disposition(&["--lang", "ar"]), [ar.clone(), ar]);
 }
+
+/// A possible classification whose review policy is open between readings says both, in each
+/// language (a null policy alone would print "none": surer than the facts).
+#[test]
+fn an_open_review_of_a_possible_outcome_names_both_readings() {
+    let expected = [
+        (
+            "en",
+            "  if 3A090.a.1: licence required · exception none · review open: case-by-case if rp-2026-lane applies; else presumption of denial (rp-d5-macau)",
+        ),
+        (
+            "zh",
+            "  若为 3A090.a.1：许可证需要 · 例外 无 · 审查 未定：若 rp-2026-lane 适用，则为逐案审查；否则为推定拒绝（rp-d5-macau）",
+        ),
+        (
+            "ar",
+            "  إذا كان التصنيف 3A090.a.1: الترخيص لازم · الاستثناء لا يوجد · المراجعة غير محسومة: على أساس كل حالة على حدة إذا انطبق rp-2026-lane؛ وإلا افتراض الرفض (rp-d5-macau)",
+        ),
+    ];
+    for (lang, line) in expected {
+        let out = stdout(&earl(
+            &[
+                "check",
+                "RTX Pro 6000D",
+                "--to",
+                "CN",
+                "--date",
+                "2026-12-06",
+                "--lang",
+                lang,
+            ],
+            &[],
+        ));
+        assert!(
+            out.lines().any(|l| l == line),
+            "{lang}: no line {line:?} in\n{out}"
+        );
+    }
+}

@@ -134,7 +134,23 @@ pub struct PossibleOutcome {
     /// Null when this branch is itself undetermined.
     pub license_required: Option<bool>,
     pub license_exception: Option<String>,
+    /// Null when no policy is stated, or when it is open between readings (`review_open`).
     pub review_policy: Option<ReviewPolicy>,
+    /// The readings still possible when this branch's review policy is open: null review
+    /// policy then means "open", never "none".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_open: Option<OpenReview>,
+}
+
+/// A review policy open between readings: each policy still possible with its entry, highest
+/// rank first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OpenReview {
+    pub readings: Vec<ReviewReading>,
+    /// The last reading applies if none above it does (false: it too is undetermined, and
+    /// none of them may apply).
+    pub fallback: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -334,6 +350,13 @@ pub fn check(snapshot: &Snapshot, q: &Question, eval: &Evaluator) -> Determinati
                 license_required: tri_option(b.license_required),
                 license_exception: b.exception.clone(),
                 review_policy: b.review,
+                review_open: b.because.iter().find_map(|s| match &s.reason {
+                    Reason::ReviewUndetermined { readings, fallback } => Some(OpenReview {
+                        readings: readings.clone(),
+                        fallback: *fallback,
+                    }),
+                    _ => None,
+                }),
             });
         }
         because.push(Step::computed(

@@ -93,6 +93,19 @@ fn surer_than_its_steps(d: &earl_core::check::Determination) -> Vec<String> {
             _ => {}
         }
     }
+    // A possible outcome whose review is open says so (null alone would read as "none").
+    for o in &d.possible_outcomes {
+        let open_here = d.because.iter().any(|s| {
+            s.branch.as_deref() == Some(o.classification.as_str())
+                && matches!(s.reason, Reason::ReviewUndetermined { .. })
+        });
+        if open_here && o.review_policy.is_none() && o.review_open.is_none() {
+            wrong.push(format!(
+                "possible outcome {} has an open review with no readings",
+                o.classification
+            ));
+        }
+    }
     // An open reading's conditions are shown as applying if it holds, or the policy is settled.
     if open && d.review_policy.is_none() {
         let said = d
@@ -206,6 +219,54 @@ fn an_open_lane_leaves_the_review_policy_undetermined_with_both_readings() {
 
 /// The same specification through the API's shape: TPP 15,000, die 800 mm², datacenter, no
 /// memory bandwidth, to China on 2026-03-01.
+/// The RTX Pro 6000D has no sourced throughput: each 3A090 paragraph still possible needs a
+/// licence to China, under the H200 lane (case-by-case) if it applies, else presumption of
+/// denial. The outcome says both readings; its null policy does not read as "none".
+#[test]
+fn a_possible_outcome_names_its_open_review_readings() {
+    let d = ENGINE
+        .check(&ask(
+            Item::Catalog("RTX Pro 6000D".into()),
+            "CN",
+            "2026-12-06",
+            None,
+        ))
+        .expect("answers")
+        .determination;
+    assert_eq!(d.license_required, None);
+    let licensed: Vec<_> = d
+        .possible_outcomes
+        .iter()
+        .filter(|o| o.license_required == Some(true))
+        .collect();
+    assert_eq!(licensed.len(), 4, "{:#?}", d.possible_outcomes);
+    for o in licensed {
+        assert_eq!(o.review_policy, None);
+        let open = o.review_open.as_ref().expect("readings named");
+        let readings: Vec<_> = open
+            .readings
+            .iter()
+            .map(|r| (r.entry.as_str(), r.policy))
+            .collect();
+        assert_eq!(
+            readings,
+            [
+                ("rp-2026-lane", ReviewPolicy::CaseByCase),
+                ("rp-d5-macau", ReviewPolicy::PresumptionOfDenial)
+            ],
+            "{}",
+            o.classification
+        );
+        assert!(open.fallback);
+    }
+    let clear = d
+        .possible_outcomes
+        .iter()
+        .find(|o| o.license_required == Some(false))
+        .expect("not 3A090 is possible");
+    assert_eq!((clear.review_policy, &clear.review_open), (None, &None));
+}
+
 #[test]
 fn a_spec_without_memory_bandwidth_keeps_the_lane_open() {
     let spec = CustomSpec {

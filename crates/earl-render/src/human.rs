@@ -3,7 +3,7 @@
 //! ([`crate::Explain`]).
 
 use crate::lang::Lang;
-use crate::prose::{join, num, outcome, policy_name, verdict_key};
+use crate::prose::{join, num, outcome, policy_name, review_readings, verdict_key};
 use crate::rule_texts;
 use crate::tr;
 use earl_core::cite::Confidence;
@@ -149,9 +149,15 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
                     .license_exception
                     .clone()
                     .unwrap_or_else(|| tr!(lang, "none")),
-                review = o
-                    .review_policy
-                    .map_or_else(|| tr!(lang, "none"), |p| policy_name(p, lang)),
+                review = match (o.review_policy, &o.review_open) {
+                    (Some(p), _) => policy_name(p, lang),
+                    (None, Some(open)) => tr!(
+                        lang,
+                        "review-open",
+                        readings = review_readings(&open.readings, open.fallback, lang)
+                    ),
+                    (None, None) => tr!(lang, "none"),
+                },
             )
         )?;
     }

@@ -86,7 +86,7 @@ fn format(bundle: &Bundle, id: &str, args: &FluentArgs) -> Option<String> {
 /// script to fill (the page's messages choose no plural form, so none needs a number here).
 pub fn page_messages(lang: Lang) -> BTreeMap<String, String> {
     const SHARED: [&str; 4] = ["policy-", "outcome-class-", "status-", "page-"];
-    const ALSO: [&str; 18] = [
+    const ALSO: [&str; 24] = [
         "mark-unverified",
         "heading-conditions",
         "heading-notices",
@@ -106,6 +106,13 @@ pub fn page_messages(lang: Lang) -> BTreeMap<String, String> {
         "reviewed-expires",
         "queue-empty",
         "queue-no-entry-id",
+        // A possible outcome's review policy open between readings.
+        "review-open",
+        "review-reading-first",
+        "review-reading-else",
+        "review-reading-fallback",
+        "review-reading-none",
+        "list-semicolon",
     ];
     let english = FluentResource::try_new(SOURCES[0].1.to_string())
         .unwrap_or_else(|(_, errors)| panic!("locales/en/earl.ftl: {errors:?}"));

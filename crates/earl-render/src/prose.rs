@@ -6,7 +6,9 @@ use crate::lang::Lang;
 use crate::tr;
 use earl_core::metrics::MetricName;
 use earl_core::rules::{Ground, Reading, Requirement, ReviewPolicy};
-use earl_core::step::{Comparison, Fact, Holding, Listed, Reason, Shown, Step, Verdict};
+use earl_core::step::{
+    Comparison, Fact, Holding, Listed, Reason, ReviewReading, Shown, Step, Verdict,
+};
 
 /// The sentence for `step` in `lang`. It never names the date asked (the answer's header
 /// does), so one answer's steps read the same for every date they hold on. A new step kind is
@@ -461,27 +463,10 @@ fn reason(r: &Reason, entry: &str, lang: Lang) -> String {
             rule.clone()
         }
         Reason::ReviewUndetermined { readings, fallback } => {
-            let mut said: Vec<String> = Vec::new();
-            for (i, r) in readings.iter().enumerate() {
-                let id = match (i, *fallback && i + 1 == readings.len()) {
-                    (_, true) => "review-reading-fallback",
-                    (0, _) => "review-reading-first",
-                    _ => "review-reading-else",
-                };
-                said.push(tr!(
-                    lang,
-                    id,
-                    policy = policy_name(r.policy, lang),
-                    entry = r.entry.as_str()
-                ));
-            }
-            if !fallback {
-                said.push(tr!(lang, "review-reading-none"));
-            }
             tr!(
                 lang,
                 "step-review-undetermined",
-                readings = join(&said, "list-semicolon", lang)
+                readings = review_readings(readings, *fallback, lang)
             )
         }
         Reason::ConditionIf {
@@ -1059,4 +1044,27 @@ pub fn refusal(r: &earl_engine::ledger::Refusal, lang: Lang) -> String {
             allowed = num((share * *us_units as f64).floor()),
         ),
     }
+}
+
+/// The review policies still possible, each with the entry that sets it, highest rank first:
+/// "case-by-case review if rp-x applies; else presumption of denial (rp-y)".
+pub(crate) fn review_readings(readings: &[ReviewReading], fallback: bool, lang: Lang) -> String {
+    let mut said: Vec<String> = Vec::new();
+    for (i, r) in readings.iter().enumerate() {
+        let id = match (i, fallback && i + 1 == readings.len()) {
+            (_, true) => "review-reading-fallback",
+            (0, _) => "review-reading-first",
+            _ => "review-reading-else",
+        };
+        said.push(tr!(
+            lang,
+            id,
+            policy = policy_name(r.policy, lang),
+            entry = r.entry.as_str()
+        ));
+    }
+    if !fallback {
+        said.push(tr!(lang, "review-reading-none"));
+    }
+    join(&said, "list-semicolon", lang)
 }

@@ -137,10 +137,25 @@ function possibleOutcomes(list) {
     if (o.license_exception) return t("page-if-licence-exception", { classification: o.classification, exception: o.license_exception });
     return t("page-if-licence-required", { classification: o.classification });
   };
+  const policy = (p) => t("policy-" + p.replaceAll("_", "-"));
+  // Null with readings open means "open", never "none": each reading with its entry.
+  const review = (o) => {
+    if (o.review_policy) return policy(o.review_policy);
+    if (!o.review_open) return null;
+    const { readings, fallback } = o.review_open;
+    const said = readings.map((r, i) => t(
+      fallback && i === readings.length - 1 ? "review-reading-fallback"
+        : i === 0 ? "review-reading-first" : "review-reading-else",
+      { policy: policy(r.policy), entry: r.entry }));
+    if (!fallback) said.push(t("review-reading-none"));
+    return t("review-open", { readings: said.join(t("list-semicolon")) });
+  };
   return el("div", { class: "steps possible-outcomes" },
     el("h3", {}, t("page-possible-outcomes")),
-    el("ul", {}, list.map((o) => el("li", {}, bdi(licence(o)),
-      o.review_policy ? [" — ", t("policy-" + o.review_policy.replaceAll("_", "-"))] : null))),
+    el("ul", {}, list.map((o) => {
+      const r = review(o);
+      return el("li", {}, bdi(licence(o)), r ? [" — ", bdi(r)] : null);
+    })),
   );
 }
 

@@ -208,6 +208,7 @@ check-if-outcome = إذا كان التصنيف {$outcome}: الترخيص { $li
         [not-required] غير لازم
        *[undetermined] غير محسوم
     } · الاستثناء {$exception} · المراجعة {$review}
+review-open = غير محسومة: {$readings}
 label-decided-by = يحسمه
 match-alias = {" "}(بوصفه «{$alias}»)
 check-match = «{$party}» يطابق {$name}{$alias} في {$list} — الدرجة {$score}

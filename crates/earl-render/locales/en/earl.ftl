@@ -197,6 +197,7 @@ check-if-outcome = if {$outcome}: licence { $licence ->
         [not-required] not required
        *[undetermined] undetermined
     } · exception {$exception} · review {$review}
+review-open = open: {$readings}
 label-decided-by = decided by
 match-alias = {" "}(as “{$alias}”)
 check-match = “{$party}” matches {$name}{$alias} on {$list} — score {$score}

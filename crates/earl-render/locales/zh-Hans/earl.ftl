@@ -194,6 +194,7 @@ check-if-outcome = 若为 {$outcome}：许可证{ $licence ->
         [not-required] 不需要
        *[undetermined] 未定
     } · 例外 {$exception} · 审查 {$review}
+review-open = 未定：{$readings}
 label-decided-by = 取决于
 match-alias = （作为“{$alias}”）
 check-match = “{$party}”与 {$list} 上的 {$name}{$alias} 匹配 — 得分 {$score}
