@@ -470,7 +470,8 @@ def check_many(
     ``destination`` as given, ``destination_code`` (the ISO code it resolved to), ``end_user``,
     ``date``, ``eccn``, ``license_required`` and ``prohibited`` as True, False or None
     (undetermined), ``license_exception``, ``review_policy``, ``regime``,
-    ``end_user_matches``, ``error``). Rows are numbered from 1.
+    ``end_user_matches``, ``list_warnings`` (what the lists the end user was screened against
+    lack), ``error``). Rows are numbered from 1.
 
     Rows asking the same question (in the same rule epoch) share the nested parts of their
     answer: ``copy.deepcopy`` one before changing it in place.

@@ -28,6 +28,7 @@ class BatchRow(TypedDict):
     review_policy: Optional[str]
     regime: str
     end_user_matches: str
+    list_warnings: str
     error: str
 
 def configure(

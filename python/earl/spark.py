@@ -34,6 +34,9 @@ except ImportError as e:  # pragma: no cover - only without the spark extra
 #: The struct :func:`earl_check` returns: the decision columns of ``earl check --batch``.
 #: ``license_required`` and ``prohibited`` are null when undetermined; a row that could not be
 #: checked has ``error`` set and null in every decision field (``destination_code`` included).
+#: ``list_warnings`` says, on a row whose end user was screened, what the lists lack (a list
+#: without Entity List rows matches no Entity List party: an empty ``end_user_matches`` then
+#: says little), joined by ``; ``.
 CHECK_SCHEMA = T.StructType(
     [
         T.StructField("date", T.StringType()),
@@ -45,6 +48,7 @@ CHECK_SCHEMA = T.StructType(
         T.StructField("review_policy", T.StringType()),
         T.StructField("regime", T.StringType()),
         T.StructField("end_user_matches", T.StringType()),
+        T.StructField("list_warnings", T.StringType()),
         T.StructField("error", T.StringType()),
     ]
 )

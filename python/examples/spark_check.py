@@ -79,7 +79,7 @@ def main(argv):
         *[F.col(f"`{c}`") for c in orders.columns],
         *[F.col(f"determination.{f}").alias(f if f not in orders.columns else f"determined_{f}")
           for f in ("date", "destination_code", "eccn", "license_required", "prohibited", "license_exception",
-                    "review_policy", "regime", "end_user_matches", "error")],
+                    "review_policy", "regime", "end_user_matches", "list_warnings", "error")],
         *screening,
     )
     out.write.mode("overwrite").parquet(target)

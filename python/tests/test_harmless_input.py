@@ -50,5 +50,11 @@ def test_a_truncated_list_is_refused_unless_accepted(earl, env, tmp_path):
                        accept_partial_lists=True)
         a = earl.check("T4", "CN", end_user="Huawei")
         assert any("as accepted" in w for w in a["list_warnings"]), a["list_warnings"]
+        # The batch rows (Spark's struct among them) say it on the screened row, not elsewhere.
+        rows = earl.check_many([{"chip": "T4", "destination": "CN", "end_user": "Huawei"},
+                                {"chip": "T4", "destination": "CN"}], summary=True)
+        assert "list EL is empty or missing" in rows[0]["list_warnings"], rows[0]
+        assert "as accepted" in rows[0]["list_warnings"], rows[0]
+        assert rows[1]["list_warnings"] == ""
     finally:
         earl.configure(db=env["EARL_DB"], data_dir=env["EARL_DATA_DIR"])

@@ -20,7 +20,7 @@ EXAMPLE = pathlib.Path(__file__).resolve().parents[1] / "examples" / "spark_chec
 COLUMNS = ["chip", "destination", "end_user", "end_user_hq", "date", "quantity", "from"]
 DECISION = ["destination_code", "eccn", "license_required", "prohibited", "license_exception",
             "review_policy",
-            "regime", "end_user_matches", "error"]
+            "regime", "end_user_matches", "list_warnings", "error"]
 
 if os.environ.get("EARL_SKIP_SPARK") == "1":
     pytest.skip("EARL_SKIP_SPARK=1", allow_module_level=True)

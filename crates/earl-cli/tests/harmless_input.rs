@@ -246,6 +246,20 @@ fn point_2_a_truncated_list_is_refused_or_warned_of_on_every_path_that_screens()
         "{}",
         stderr(&batch)
     );
+    // And in the output itself, on the screened row: the CSV outlives the terminal (Spark's
+    // struct has no stderr at all).
+    let mut rows = csv::Reader::from_reader(batch.stdout.as_slice());
+    let at = rows
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "list_warnings")
+        .expect("a list_warnings column");
+    let row = rows.records().next().unwrap().unwrap();
+    assert!(
+        row[at].contains("list EL is empty or missing") && row[at].contains("as accepted"),
+        "{row:?}"
+    );
     let screen = env.json(&[
         "--lists",
         lists,

@@ -7,8 +7,8 @@ use crate::app::{App, Failure};
 use clap::Args;
 use earl_core::check::Determination;
 use earl_core::ownership::Stake;
-use earl_engine::CheckRequest;
 use earl_engine::audit::{SharedAnswer, Source};
+use earl_engine::{CheckAnswer, CheckRequest};
 use earl_question::{CheckQuestion, Holding, Recorded};
 use earl_render::Lang;
 use earl_render::errors::{ColumnProblem, FileProblem, RowReason};
@@ -342,12 +342,17 @@ pub struct BatchOutcome {
     pub review_policy: Option<String>,
     pub regime: String,
     pub end_user_matches: String,
+    /// What the lists the end user was screened against lack (lists without Entity List or
+    /// SDN rows, lists that lost entries), joined by `; `: beside an empty `end_user_matches`
+    /// it says how little "no match" means. Empty when no end user was screened.
+    pub list_warnings: String,
     pub error: String,
 }
 
 /// The batch columns of a row's determination. `eccn` is `none` when the item is not
 /// controlled and `undetermined` when a missing fact decides it.
-pub fn outcome(row: u64, r: &BatchRow, date: String, d: &Determination) -> BatchOutcome {
+pub fn outcome(row: u64, r: &BatchRow, date: String, answer: &CheckAnswer) -> BatchOutcome {
+    let d = &answer.determination;
     BatchOutcome {
         row,
         chip: r.chip().to_string(),
@@ -371,6 +376,7 @@ pub fn outcome(row: u64, r: &BatchRow, date: String, d: &Determination) -> Batch
         review_policy: d.review_policy.map(|p| p.as_str().to_string()),
         regime: d.regime.clone(),
         end_user_matches: matches_column(d),
+        list_warnings: answer.list_warnings.join("; "),
         error: String::new(),
     }
 }
@@ -406,6 +412,7 @@ pub fn failed(row: u64, chip: &str, destination: &str, reason: String) -> BatchO
         review_policy: None,
         regime: String::new(),
         end_user_matches: String::new(),
+        list_warnings: String::new(),
         error: reason,
     }
 }
@@ -612,8 +619,8 @@ pub fn check_many(
                         let row = (chunk * per_thread + i + 1) as u64;
                         match check_row(&mut checker, r, defaults) {
                             Ok((question, req, checked)) => {
-                                let d = &checked.answer.determination;
-                                let outcome = outcome(row, r, req.date.to_string(), d);
+                                let outcome =
+                                    outcome(row, r, req.date.to_string(), &checked.answer);
                                 if audit.is_some() {
                                     records.push(
                                         recorder.record(row, question, &req, &checked, None)?,
