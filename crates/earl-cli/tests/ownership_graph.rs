@@ -905,3 +905,71 @@ fn affiliates_say_what_the_lists_lack() {
         "{text}"
     );
 }
+
+/// The false-clear audit: `ship` refused a shipment to an end user listed after its licence was
+/// issued, but not one restricted through owners since: Y's licence issued on 2026-10-01 (the
+/// Affiliates rule stayed) is not drawn down on 2026-12-01, when the rule reaches Y through its
+/// listed parent; a licence issued to Y after the stay ended is.
+#[test]
+fn ship_refuses_a_licence_issued_before_the_end_user_was_restricted_through_its_owners() {
+    let (dir, _) = imported();
+    for (number, issued) in [("L-BEFORE", "2026-10-01"), ("L-AFTER", "2026-11-20")] {
+        json_of(
+            dir.path(),
+            &[
+                "licence",
+                "add",
+                "--number",
+                number,
+                "--chip",
+                "H200",
+                "--to",
+                "HK",
+                "--end-user",
+                Y,
+                "--quantity",
+                "100",
+                "--issued",
+                issued,
+            ],
+        );
+    }
+    let ship = |number: &str| {
+        earl(dir.path())
+            .args([
+                "ship",
+                "--licence",
+                number,
+                "--quantity",
+                "10",
+                "--date",
+                "2026-12-01",
+                "--json",
+            ])
+            .output()
+            .unwrap()
+    };
+    let refused = ship("L-BEFORE");
+    assert_eq!(
+        refused.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    let said: Value = serde_json::from_slice(&refused.stdout).unwrap();
+    let refusal = &said["refused"]["refusal"];
+    assert_eq!(refusal["kind"], "owners_listed_since", "{said:#}");
+    assert_eq!(
+        (&refusal["party"], &refusal["list"], &refusal["percent"]),
+        (&json!(Y), &json!("EL"), &json!(60.0))
+    );
+    assert_eq!(refusal["issued"], "2026-10-01");
+    let drawn = ship("L-AFTER");
+    assert!(
+        drawn.status.success(),
+        "{}",
+        String::from_utf8_lossy(&drawn.stderr)
+    );
+    let drawn: Value = serde_json::from_slice(&drawn.stdout).unwrap();
+    assert_eq!(drawn["shipments"][0]["remaining_quantity"], 90);
+}

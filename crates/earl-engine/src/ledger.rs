@@ -7,8 +7,10 @@
 
 use crate::audit::{Audited, Source};
 use crate::{CheckAnswer, CheckRequest, Engine, EngineError, InputError, Item};
+use earl_core::check::Determination;
 use earl_core::cite::Cite;
 use earl_core::rules::VolumeCap;
+use earl_core::step::{Reason, Verdict};
 use earl_core::system::Part;
 use earl_core::tri::Tri;
 use earl_store::{AuditStore, LedgerEntry};
@@ -214,6 +216,19 @@ pub enum Refusal {
         party: String,
         list: String,
         listed_as: String,
+    },
+    /// The end user is restricted through its owners (the Affiliates rule) on the shipment's
+    /// date but was not when the licence was issued: an owner listed since, a holding acquired
+    /// since, or the rule in force since. Whether the licence still authorises the shipment is
+    /// not settled, so it is not drawn down.
+    OwnersListedSince {
+        number: String,
+        party: String,
+        /// The listed owners' list, as the ownership step names it.
+        list: String,
+        percent: f64,
+        #[cfg_attr(feature = "openapi", schema(value_type = String))]
+        issued: Date,
     },
     /// The shipment would take shipments of `chip` to the cap's places above `share` of the
     /// units shipped to US end users by its date.
@@ -982,21 +997,22 @@ impl Engine {
             }));
         }
         let key = (number.clone(), date, quantity);
+        let ask = |date: Date| CheckRequest {
+            item: l.item.as_item(),
+            to: l.destination.clone(),
+            from: None,
+            end_user: l.end_user.clone(),
+            end_user_hq: None,
+            date,
+            scenario: None,
+            quantity: Some(quantity),
+            ownership: None,
+            made: Default::default(),
+        };
         let (check, caps) = match checks.get(&key) {
             Some(known) => known.clone(),
             None => {
-                let check = explain(self.check(&CheckRequest {
-                    item: l.item.as_item(),
-                    to: l.destination.clone(),
-                    from: None,
-                    end_user: l.end_user.clone(),
-                    end_user_hq: None,
-                    date,
-                    scenario: None,
-                    quantity: Some(quantity),
-                    ownership: None,
-                    made: Default::default(),
-                })?);
+                let check = explain(self.check(&ask(date))?);
                 let caps = Arc::new(self.caps_of(&check));
                 let known = (SharedCheck(Arc::new(check)), caps);
                 checks.insert(key, known.clone());
@@ -1028,6 +1044,20 @@ impl Engine {
                 list: hit.list.clone(),
                 listed_as: hit.name.clone(),
             }));
+        }
+        // Restricted through its owners now: so it must have been when the licence was issued
+        // (asked of the same engine on the issue date: listing dates, holdings, the rule's stay).
+        if let Some((party, list, percent)) = restricted_through_owners(d) {
+            let then = self.check(&ask(l.issued))?;
+            if restricted_through_owners(&then.determination).is_none() {
+                return Ok(Err(Refusal::OwnersListedSince {
+                    number: number.clone(),
+                    party,
+                    list,
+                    percent,
+                    issued: l.issued,
+                }));
+            }
         }
         let mut notes = Vec::new();
         match d.license_required {
@@ -1214,4 +1244,19 @@ impl Engine {
             })
             .collect()
     }
+}
+
+/// The end user's restriction through its owners (the Affiliates rule), when the ownership step
+/// applies or cannot be ruled out: the party, the owners' list and the share held.
+fn restricted_through_owners(d: &Determination) -> Option<(String, String, f64)> {
+    d.because.iter().find_map(|s| match &s.reason {
+        Reason::Owned {
+            party,
+            percent,
+            list,
+            verdict: Verdict::Applies | Verdict::Undetermined,
+            ..
+        } => Some((party.clone(), list.clone(), *percent)),
+        _ => None,
+    })
 }

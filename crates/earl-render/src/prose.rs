@@ -1019,6 +1019,21 @@ pub fn refusal(r: &earl_engine::ledger::Refusal, lang: Lang) -> String {
             list = list.as_str(),
             listed_as = listed_as.as_str(),
         ),
+        R::OwnersListedSince {
+            number,
+            party,
+            list,
+            percent,
+            issued,
+        } => tr!(
+            lang,
+            "refusal-owners-listed-since",
+            number = number.as_str(),
+            party = party.as_str(),
+            list = list.as_str(),
+            percent = num(*percent),
+            issued = issued.to_string(),
+        ),
         R::Cap {
             chip,
             us_units,

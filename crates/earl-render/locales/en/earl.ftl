@@ -415,6 +415,7 @@ refusal-end-user-mismatch = Licence {$number} names the end user {$licensed}, no
 refusal-prohibited = A fresh check of the shipment finds it prohibited: no licence, {$number} included, can authorise it.
 refusal-possibly-prohibited = A fresh check of the shipment cannot rule out that it is prohibited (see the check's deciding facts): licence {$number} cannot be relied on until that is decided.
 refusal-listed-since = The end user {$party} matches {$listed_as} on the {$list} list, listed after licence {$number} was issued (or on a date earl cannot place before it): the licence may no longer be what the shipment needs.
+refusal-owners-listed-since = The end user {$party} is {$percent}% owned by parties on the {$list} list (the Affiliates rule) on the shipment's date, but was not when licence {$number} was issued on {$issued} (an owner listed since, a holding acquired since, or the rule in force since): whether the licence still authorises the shipment is not settled; ask BIS before shipping.
 refusal-cap = Refused under {$entry} ({$rule} — {$cite}): {$asked} more units of {$chip} would bring shipments to {$places} under the lane to {$total}, above {$share}% of the {$us_units} units shipped to US end users by the shipment's date ({$allowed} allowed).
 
 ## Scenarios, diff and timeline (explore.rs)

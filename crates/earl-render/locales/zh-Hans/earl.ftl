@@ -412,6 +412,7 @@ refusal-end-user-mismatch = 许可证 {$number} 指定的最终用户为 {$licen
 refusal-prohibited = 对货物的重新检查发现其被禁止：任何许可证（包括 {$number}）都不能授权。
 refusal-possibly-prohibited = 对货物的重新检查无法排除其被禁止（见检查的决定因素）：在此确定之前不能依赖许可证 {$number}。
 refusal-listed-since = 最终用户 {$party} 与 {$list} 清单上的 {$listed_as} 匹配，其列入晚于许可证 {$number} 的签发（或 earl 无法确定其早于签发）：该许可证可能已不足以支持本批货物。
+refusal-owners-listed-since = 在货物日期，最终用户 {$party} 由 {$list} 清单上的当事方持有 {$percent}%（实体清单关联方规则，Affiliates rule），但在许可证 {$number} 于 {$issued} 签发时并非如此（所有者此后才被列入、持股此后才取得，或该规则此后才生效）：该许可证是否仍授权本批货物尚无定论；发货前请咨询 BIS。
 refusal-cap = 依 {$entry}（{$rule} — {$cite}）拒绝：再出口 {$asked} 件 {$chip} 将使该通道下运往 {$places} 的货物达到 {$total} 件，超过截至货物日期运往美国最终用户的 {$us_units} 件的 {$share}%（允许 {$allowed} 件）。
 
 ## Scenarios, diff and timeline (explore.rs)
