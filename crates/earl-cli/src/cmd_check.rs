@@ -181,7 +181,7 @@ fn run_batch(app: &App, a: &CheckArgs, path: &Path, lang: Lang) -> Result<(), Fa
                 } else if d.license_required.is_none() || d.prohibited.is_none() {
                     undetermined += 1;
                 }
-                sink.hold(&outcome(line, &r, req.date.to_string(), &checked.answer))?;
+                sink.hold(&outcome(line, &r, req.date.to_string(), checked.answer))?;
                 if audit.is_some() {
                     pending.push(recorder.record(
                         line,

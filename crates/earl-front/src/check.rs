@@ -619,8 +619,7 @@ pub fn check_many(
                         let row = (chunk * per_thread + i + 1) as u64;
                         match check_row(&mut checker, r, defaults) {
                             Ok((question, req, checked)) => {
-                                let outcome =
-                                    outcome(row, r, req.date.to_string(), &checked.answer);
+                                let outcome = outcome(row, r, req.date.to_string(), checked.answer);
                                 if audit.is_some() {
                                     records.push(
                                         recorder.record(row, question, &req, &checked, None)?,
