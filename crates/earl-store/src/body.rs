@@ -21,12 +21,16 @@ pub const VOLATILE: &[&str] = &["date"];
 /// zstd level for bodies: fast, and a 10 KB answer still shrinks to about a fifth.
 const ZSTD_LEVEL: i32 = 3;
 
-/// A body ready to store: its canonical text, SHA-256 and compressed bytes.
+/// A body ready to store: its canonical text, SHA-256 and compressed bytes, and where its
+/// top-level members lie (`None` when the text is not an object).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
     pub hash: String,
     pub text: Arc<str>,
     pub compressed: Arc<[u8]>,
+    /// Read once, so that splicing a record's overlay into the body (every record: a server
+    /// answering the same question again) copies the text once instead of parsing it again.
+    members: Option<Arc<[Member]>>,
 }
 
 impl Body {
@@ -39,6 +43,7 @@ impl Body {
         });
         Body {
             hash,
+            members: members(&text).map(Into::into),
             text: text.into(),
             compressed: compressed
                 .expect("compressing an in-memory buffer cannot fail")
@@ -83,6 +88,7 @@ pub fn decompress(bytes: &[u8]) -> std::io::Result<String> {
 
 /// One top-level member of a canonical JSON object: its key and the byte range of the whole
 /// member (`"key":value`) in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Member {
     key: String,
     start: usize,
@@ -212,22 +218,52 @@ pub(crate) fn split_members(outputs: &str, members: &[Range<usize>]) -> (String,
     (join(true, outputs.len()), Some(join(false, 64)))
 }
 
-/// The canonical `outputs` from a body and an overlay: the overlay's members put into the
-/// body's members in key order (UTF-8 byte order, as canonical JSON sorts them).
+/// The canonical `outputs` from a body's text and an overlay: the overlay's members put into
+/// the body's members in key order (UTF-8 byte order, as canonical JSON sorts them). `None`
+/// when either is not a JSON object. (A [`Body`] being written splices with
+/// [`Body::with_overlay`], which reads its text once for every record.)
 pub fn splice(body: &str, overlay: Option<&str>) -> Option<String> {
-    let Some(overlay) = overlay else {
-        return Some(body.to_string());
+    match overlay {
+        None => Some(body.to_string()),
+        Some(overlay) => splice_members(body, &members(body)?, overlay),
+    }
+}
+
+impl Body {
+    /// [`splice`] of this body's text, its members read when the body was made.
+    pub fn with_overlay(&self, overlay: Option<&str>) -> Option<String> {
+        match overlay {
+            None => Some(self.text.to_string()),
+            Some(overlay) => splice_members(&self.text, self.members.as_deref()?, overlay),
+        }
+    }
+}
+
+fn splice_members(text: &str, own: &[Member], overlay: &str) -> Option<String> {
+    let mut added = members(overlay)?;
+    // Both lists are in key order: canonical JSON sorts the body's, and the overlay's is sorted
+    // here (sort is stable: equal keys keep the body's first, as a sort of all members would).
+    added.sort_by(|a, b| a.key.as_bytes().cmp(b.key.as_bytes()));
+    let mut out = String::with_capacity(text.len() + overlay.len() + 1);
+    out.push('{');
+    let mut push = |member: &str| {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        out.push_str(member);
     };
-    let mut all: Vec<(String, &str)> = Vec::new();
-    for m in members(body)? {
-        all.push((m.key, &body[m.start..m.end]));
+    let mut added = added.iter().peekable();
+    for m in own {
+        while let Some(a) = added.next_if(|a| a.key.as_bytes() < m.key.as_bytes()) {
+            push(&overlay[a.start..a.end]);
+        }
+        push(&text[m.start..m.end]);
     }
-    for m in members(overlay)? {
-        all.push((m.key, &overlay[m.start..m.end]));
+    for a in added {
+        push(&overlay[a.start..a.end]);
     }
-    all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let parts: Vec<&str> = all.iter().map(|(_, text)| *text).collect();
-    Some(format!("{{{}}}", parts.join(",")))
+    out.push('}');
+    Some(out)
 }
 
 /// An overlay with one string member, as canonical JSON: `{"date":"2026-03-01"}`.
@@ -265,6 +301,7 @@ mod tests {
             let (body, overlay) = split(&full);
             prop_assert_eq!(overlay.is_some(), date.is_some());
             prop_assert_eq!(splice(&body, overlay.as_deref()), Some(full.clone()));
+            prop_assert_eq!(Body::new(body.clone()).with_overlay(overlay.as_deref()), Some(full.clone()));
             // The members the writer reports split the text as reading it does.
             let (written, members) = crate::canonical::to_canonical_members(&answer).unwrap();
             prop_assert_eq!(&written, &full);
@@ -287,6 +324,12 @@ mod tests {
         assert_eq!(overlay.as_deref(), Some(r#"{"date":"2026-03-01"}"#));
         assert!(!body.contains("2026-03-01"));
         assert_eq!(splice(&body, overlay.as_deref()).unwrap(), full);
+        assert_eq!(
+            Body::new(body.clone())
+                .with_overlay(overlay.as_deref())
+                .unwrap(),
+            full
+        );
         let mut without = v.clone();
         without.as_object_mut().unwrap().remove("date");
         assert_eq!(body, canonical_json(&without));

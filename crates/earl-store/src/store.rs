@@ -222,7 +222,7 @@ impl PreparedRecord {
         lists_hash: Option<String>,
         earl_version: impl Into<String>,
     ) -> Result<PreparedRecord, serde_json::Error> {
-        let outputs = crate::body::splice(&body.text, overlay.as_deref()).ok_or_else(|| {
+        let outputs = body.with_overlay(overlay.as_deref()).ok_or_else(|| {
             <serde_json::Error as serde::de::Error>::custom(
                 "the body or overlay is not a JSON object",
             )
@@ -264,7 +264,27 @@ impl PreparedRecord {
             earl_version,
             content_hash: String::new(),
         };
-        record.content_hash = content_hash(&record.content());
+        record.content_hash = RECENT_CONTENT_HASHES.with_borrow_mut(|recent| {
+            // Everything the hash covers, the body by its own SHA-256 (outputs are the body
+            // and the overlay): equal keys are equal content, so an equal hash.
+            let key = [
+                record.kind.as_str(),
+                record.source.as_str(),
+                record.inputs.as_str(),
+                record.body.hash.as_str(),
+                record.overlay.as_deref().unwrap_or("\0none"),
+                record.rules_hash.as_str(),
+                record.lists_hash.as_deref().unwrap_or("\0none"),
+                record.earl_version.as_str(),
+            ]
+            .join("\0");
+            if let Some(hash) = recent.get(&key) {
+                return hash.clone();
+            }
+            let hash = content_hash(&record.content());
+            recent.put(key, hash.clone());
+            hash
+        });
         record
     }
 
@@ -320,6 +340,16 @@ impl From<NewRecord> for PreparedRecord {
     fn from(record: NewRecord) -> PreparedRecord {
         PreparedRecord::from(&record)
     }
+}
+
+/// Content hashes of records each thread prepared lately. A server asked the same question
+/// again records the same content (the date asked changes once a day): hashing its ~100 KB of
+/// outputs again was a fifth of serving a cached screening answer.
+const RECENT_RECORDS: std::num::NonZeroUsize = std::num::NonZeroUsize::new(64).unwrap();
+
+thread_local! {
+    static RECENT_CONTENT_HASHES: std::cell::RefCell<lru::LruCache<String, String>> =
+        std::cell::RefCell::new(lru::LruCache::new(RECENT_RECORDS));
 }
 
 /// One line of [`AuditStore::list`]: enough to pick a record to `get`.

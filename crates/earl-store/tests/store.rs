@@ -719,3 +719,47 @@ fn a_new_database_is_in_wal_mode_and_records_its_schema_version() {
         rusqlite::types::Value::Integer(0x4541_524C)
     );
 }
+
+/// Records sharing a body, prepared again and again in varying order (a server answering the
+/// same names, batch rows sharing answers): each content hash is the one `verify` computes
+/// afresh, however many times its content was prepared before on this thread.
+#[test]
+fn records_prepared_again_keep_their_content_hashes() {
+    use earl_store::PreparedRecord;
+    use earl_store::body::{Body, overlay_of};
+    let dir = tempfile::tempdir().unwrap();
+    let store = AuditStore::open(&dir.path().join("audit.sqlite")).unwrap();
+    let bodies: Vec<Arc<Body>> = (0..3)
+        .map(|b| {
+            Arc::new(Body::new(earl_store::canonical::canonical_json(
+                &json!({"answer": b, "because": "x".repeat(5_000 * b)}),
+            )))
+        })
+        .collect();
+    let mut hashes = std::collections::HashMap::new();
+    for n in 0..200u64 {
+        let body = &bodies[(n % 3) as usize];
+        let date = format!("2026-12-0{}", 1 + n % 2);
+        let inputs = json!({"q": format!("name {}", n % 5)});
+        let lists = (n % 7 == 0).then(|| "l".repeat(64));
+        let record = PreparedRecord::with_body(
+            "screen",
+            if n % 4 == 0 { "api" } else { "cli" },
+            &inputs,
+            Arc::clone(body),
+            Some(overlay_of("date", &date)),
+            "r".repeat(64),
+            lists,
+            "0.1.0",
+        )
+        .unwrap();
+        hashes
+            .entry(record.content_hash().to_string())
+            .or_insert(0usize);
+        store.append_prepared(&record).unwrap();
+    }
+    assert!(hashes.len() > 10, "contents differ: {}", hashes.len());
+    let report = store.verify().unwrap();
+    assert!(report.ok, "{report:?}");
+    assert_eq!(report.records, 200);
+}
