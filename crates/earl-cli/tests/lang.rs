@@ -1733,3 +1733,28 @@ fn a_missing_disposition_speaks_the_language_asked() {
     );
     assert_eq!(missing_disposition(&["--lang", "ar"]), [ar.clone(), ar]);
 }
+
+/// `earl --help` and `earl check --help` in English, byte for byte as clap writes them from the
+/// doc comments: every way of asking (`--help`, `-h`, `help SUB`) and every way of choosing
+/// English (none, `--lang en`, a locale without a catalog).
+#[test]
+fn help_in_english_exactly() {
+    let root = include_str!("help/earl.en.txt");
+    let check = include_str!("help/check.en.txt");
+    let english: [&[(&str, &str)]; 3] = [&[], &[("LANG", "fr_FR.UTF-8")], &[("EARL_LANG", "en")]];
+    for env in english {
+        for args in [&["--help"][..], &["-h"], &["help"]] {
+            assert_eq!(stdout(&earl(args, env)), root, "{args:?} {env:?}");
+        }
+        for args in [
+            &["check", "--help"][..],
+            &["check", "-h"],
+            &["help", "check"],
+            &["--lang", "en", "check", "--help"],
+        ] {
+            assert_eq!(stdout(&earl(args, env)), check, "{args:?} {env:?}");
+        }
+    }
+    let version = stdout(&earl(&["--version"], &[]));
+    assert_eq!(version, format!("earl {}\n", env!("CARGO_PKG_VERSION")));
+}
