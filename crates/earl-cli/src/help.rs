@@ -38,7 +38,7 @@ pub const CLAP_TEXTS: [(&str, &str); 14] = [
         "help-clap-help-command--subcommand",
         "Print help for the subcommand(s)",
     ),
-    ("help-clap-env", "[env: {$name}={$value}]"),
+    ("help-clap-env", "[env: {$setting}]"),
     ("help-clap-default", "[default: {$values}]"),
     ("help-clap-possible-values", "[possible values: {$values}]"),
     ("help-clap-possible-values-heading", "Possible values:"),
@@ -325,9 +325,9 @@ fn localize_arg(
         let value = std::env::var_os(&name)
             .map(|v| v.to_string_lossy().into_owned())
             .unwrap_or_default();
+        // One argument, so that in Arabic the whole `NAME=VALUE` is one isolated run.
         let mut args = FluentArgs::new();
-        args.set("name", FluentValue::from(name));
-        args.set("value", FluentValue::from(value));
+        args.set("setting", FluentValue::from(format!("{name}={value}")));
         notes.push(clap_text(lang, "help-clap-env", &args));
     }
     let defaults: Vec<String> = arg

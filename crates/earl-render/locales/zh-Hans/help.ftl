@@ -15,7 +15,7 @@ help-clap-help-summary = 打印帮助（用“-h”查看摘要）
 help-clap-version = 打印版本
 help-clap-help-command = 打印本帮助，或所给子命令的帮助
 help-clap-help-command--subcommand = 打印所给子命令的帮助
-help-clap-env = [环境变量：{$name}={$value}]
+help-clap-env = [环境变量：{$setting}]
 help-clap-default = [默认值：{$values}]
 help-clap-possible-values = [可选值：{$values}]
 help-clap-possible-values-heading = 可选值：
@@ -31,7 +31,7 @@ help-clap-value = - {$name} {$help}
 -scenario = 情景 id（见 `earl scenarios`），或在命令行上给出情景文件
 -tpp = 不在目录中的芯片：其 TPP
 -throughput = 不在目录中的芯片：某一精度下的稠密 TOPS，如 fp8=1979；可重复（JSON 中写作 `{"{"}"fp8": 1979{"}"}`）
--pd = 性能密度，用于已知性能密度而不知裸片面积时
+-pd = 性能密度，用于已知性能密度而不知芯片面积时
 -datacenter = 该芯片是否为数据中心使用而设计或销售
 -package-area = HBM 堆栈的封装面积，单位 mm²
 -disposition-id = 处置的 id（其记录的序号）
@@ -42,7 +42,7 @@ help-clap-value = - {$name} {$help}
 ## earl
 
 help-earl = 以代码表达的美国 AI 芯片出口规则：分类、检查、筛查与探索——离线运行，以日期为准，每一步注明出处。
-    .after = 每个答案都以某一日期为准（默认：今天，UTC），并列出 earl 未检查的内容。它不是法律意见，也不是许可放行。
+    .after = 每个答案都以某一日期为准（默认：今天，UTC），并列出 earl 未检查的内容。并非法律意见或许可放行。
 
         退出码：0 已作答；1 内部错误，或审计记录未通过验证；2 输入或数据有误；3 被拒绝（许可证或发货），或网络故障（update）；4 无法写入审计记录（磁盘已满、I/O 错误、审计记录只读）：未给出答案。
 help-earl--chips-file = 加入此目录文件中的芯片（格式同 data/chips.toml）；可重复
@@ -73,7 +73,7 @@ help-classify--date = { -date-of-question }
 help-classify--scenario = { -scenario }
 help-classify--tpp = { -tpp }
 help-classify--throughput = { -throughput }
-help-classify--die-area = 适用的裸片面积，单位 mm²（所有非平面逻辑裸片）
+help-classify--die-area = 适用的芯片面积，单位 mm²（所有非平面逻辑裸片）
 help-classify--pd = { -pd }
 help-classify--datacenter = { -datacenter }
 help-classify--memory-bandwidth = DRAM 总带宽，单位 GB/s（kind 为 hbm 时为 HBM 堆栈的带宽）
@@ -102,7 +102,7 @@ help-check--us-tech = 物项是否为 15 CFR 734.9 所列美国原产技术或�
 help-check--us-available = 该芯片是否曾在美国商业销售（2026 年 1 月逐案审查通道的适用范围；yes 或 no；默认：目录中的事实，否则未知）
 help-check--tpp = { -tpp }
 help-check--throughput = { -throughput }
-help-check--die-area = 适用的裸片面积，单位 mm²
+help-check--die-area = 适用的芯片面积，单位 mm²
 help-check--pd = { -pd }
 help-check--datacenter = { -datacenter }
 help-check--memory-bandwidth = DRAM 总带宽，单位 GB/s
@@ -207,14 +207,14 @@ help-ledger--json = { -json }
 
 ## review
 
-help-review = 审核人员对清单匹配的决定：add、list、show、revoke、import、export（保存在审计记录中）
-help-review-add = 记录审核人员对一项匹配的决定：false-positive（搁置，条件是该条目仍如审核时所见、处置未过期）、true-match（保留并注明）或 escalated
+help-review = 审核人对清单匹配的决定：add、list、show、revoke、import、export（保存在审计记录中）
+help-review-add = 记录审核人对一项匹配的决定：false-positive（搁置，条件是该条目仍如审核时所见、处置未过期）、true-match（保留并注明）或 escalated
 help-review-add--party = 所筛查的一方名称，与提问时一致
 help-review-add--entry = 所匹配的清单条目：`LIST:ENTITY_NUMBER`，即匹配所带的 `entry_id`
-help-review-add--decision = 审核人员的决定
+help-review-add--decision = 审核人的决定
     .value-false-positive = 该方不是所列条目：只要该条目仍如审核时所见、处置未过期，该匹配即被搁置
-    .value-true-match = 该方就是所列条目：匹配保留，并附审核人员的说明
-    .value-escalated = 未作决定：匹配仍待处理，并附审核人员的说明
+    .value-true-match = 该方就是所列条目：匹配保留，并附审核人的说明
+    .value-escalated = 未作决定：匹配仍待处理，并附审核人的说明
 help-review-add--reviewer = 作出决定的人
 help-review-add--reason = { -why }
 help-review-add--country = 该方的国家（ISO 代码或名称）：处置随即只涵盖为该方指明此国家的问题
