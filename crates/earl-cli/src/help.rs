@@ -76,6 +76,7 @@ pub fn argument_key(path: &[String], id: &str) -> String {
 /// One English text of the command tree, as the doc comments wrote it, and where its
 /// translation is: the catalog key and attribute (`long` for a long help or about, `after` for
 /// the text after the help, `value-NAME` for a possible value's help).
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnglishText {
     pub key: String,
@@ -84,6 +85,7 @@ pub struct EnglishText {
 }
 
 /// Every English text of `cmd`'s tree (before clap builds it: its own flags are not there).
+#[cfg(test)]
 pub fn english_texts(cmd: &Command) -> Vec<EnglishText> {
     fn walk(cmd: &Command, path: &mut Vec<String>, out: &mut Vec<EnglishText>) {
         let key = command_key(path);

@@ -1794,7 +1794,9 @@ fn help_speaks_the_language_asked() {
         (&["check", "--help"][..], include_str!("help/check.en.txt")),
         (&["--help"][..], include_str!("help/earl.en.txt")),
     ];
-    let asked: [(Vec<&str>, &[(&str, &str)], [&str; 4]); 4] = [
+    // (flags, environment, what the page says in that language)
+    type Asked<'a> = (Vec<&'a str>, &'a [(&'a str, &'a str)], [&'a str; 4]);
+    let asked: [Asked; 4] = [
         (
             vec!["--lang", "zh"],
             &[],
