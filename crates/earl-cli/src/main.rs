@@ -15,6 +15,7 @@ mod cmd_review;
 mod cmd_screen;
 mod cmd_serve;
 mod cmd_update;
+mod help;
 mod usage;
 
 use clap::{Parser, Subcommand};
@@ -155,12 +156,14 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let cli = match Cli::try_parse_from(&args) {
+    // The language of the help and of clap's refusals, read before clap parses the line.
+    let lang = usage::lang_of(&args, |name| std::env::var(name).ok());
+    let cli = match parse(&args, lang) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
-            // English, `--help` and `--version`, and the kinds earl does not word: clap's own.
-            let lang = usage::lang_of(&args, |name| std::env::var(name).ok());
+            // English, `--help` and `--version` (the help already in the language), and the
+            // kinds earl does not word: clap's own.
             match usage::usage_error(&e).filter(|_| lang != earl_render::Lang::En) {
                 Some(parts) => eprint!("{}", earl_render::usage::usage_error(&parts, lang)),
                 None => {
@@ -180,6 +183,15 @@ fn main() -> ExitCode {
             ExitCode::from(failure.code)
         }
     }
+}
+
+/// The command line parsed by earl's command with its help in `lang` (in English, exactly
+/// `Cli::try_parse_from`).
+fn parse(args: &[std::ffi::OsString], lang: earl_render::Lang) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let mut command = help::command(lang);
+    let mut matches = command.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut command))
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {

@@ -1100,13 +1100,15 @@ fn usage_errors_in_english_exactly() {
     ];
     assert_eq!(usage_errors(&[]), expected);
     assert_eq!(usage_errors(&["--lang", "en"]), expected);
-    // `--help` and `--version` stay clap's, in English: on stdout, exit 0.
-    for (flag, starts) in [("--help", "US export rules"), ("--version", "earl ")] {
-        let o = earl(&[flag], &[("EARL_LANG", "zh")]);
-        assert_eq!(o.status.code(), Some(0));
-        assert!(o.stderr.is_empty());
-        assert!(String::from_utf8(o.stdout).unwrap().starts_with(starts));
-    }
+    // `--version` is a name and a number in every language: on stdout, exit 0. (`--help` is
+    // in the language asked: `help_speaks_the_language_asked`.)
+    let o = earl(&["--version"], &[("EARL_LANG", "zh")]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stderr.is_empty());
+    assert_eq!(
+        String::from_utf8(o.stdout).unwrap(),
+        format!("earl {}\n", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -1770,5 +1772,169 @@ fn an_open_review_of_a_possible_outcome_names_both_readings() {
             out.lines().any(|l| l == line),
             "{lang}: no line {line:?} in\n{out}"
         );
+    }
+
+/// `earl --help` and `earl check --help` in English, byte for byte as clap writes them from the
+/// doc comments: every way of asking (`--help`, `-h`, `help SUB`) and every way of choosing
+/// English (none, `--lang en`, a locale without a catalog).
+#[test]
+fn help_in_english_exactly() {
+    let root = include_str!("help/earl.en.txt");
+    let check = include_str!("help/check.en.txt");
+    let english: [&[(&str, &str)]; 3] = [&[], &[("LANG", "fr_FR.UTF-8")], &[("EARL_LANG", "en")]];
+    for env in english {
+        for args in [&["--help"][..], &["-h"], &["help"]] {
+            assert_eq!(stdout(&earl(args, env)), root, "{args:?} {env:?}");
+        }
+        for args in [
+            &["check", "--help"][..],
+            &["check", "-h"],
+            &["help", "check"],
+            &["--lang", "en", "check", "--help"],
+        ] {
+            assert_eq!(stdout(&earl(args, env)), check, "{args:?} {env:?}");
+        }
+    }
+    let version = stdout(&earl(&["--version"], &[]));
+    assert_eq!(version, format!("earl {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+/// The English sentences of a pinned English help page: its about, each description in the
+/// columns (less clap's bracketed notes), the text after, and clap's headings.
+fn english_sentences(help: &str) -> Vec<String> {
+    let mut sentences = Vec::new();
+    for line in help.lines().filter(|l| !l.trim().is_empty()) {
+        if let Some(indented) = line.strip_prefix("  ") {
+            // "  --to <TO>      Destination …": the description is after the name column.
+            let described = indented.trim_start().split_once("  ");
+            if let Some((_, description)) = described {
+                let description = description.trim_start();
+                let sentence = description.split(" [").next().unwrap_or(description);
+                sentences.push(sentence.to_string());
+            }
+        } else if line.starts_with("Usage: ") {
+            sentences.push("Usage:".to_string());
+        } else {
+            // The about, a heading, a paragraph after.
+            sentences.push(line.to_string());
+        }
+    }
+    sentences.extend(["[env:", "[default:", "[possible values:"].map(String::from));
+    sentences
+}
+
+/// `earl check --help` and `earl --help` in Arabic and Chinese (`--lang` before or after the
+/// subcommand, `EARL_LANG`, the locale): exit 0, the about and the headings translated, no
+/// English sentence of the English page, and every flag and value name as in English.
+#[test]
+fn help_speaks_the_language_asked() {
+    let pages = [
+        (&["check", "--help"][..], include_str!("help/check.en.txt")),
+        (&["--help"][..], include_str!("help/earl.en.txt")),
+    ];
+    // (flags, environment, what the page says in that language)
+    type Asked<'a> = (Vec<&'a str>, &'a [(&'a str, &'a str)], [&'a str; 4]);
+    let asked: [Asked; 4] = [
+        (
+            vec!["--lang", "zh"],
+            &[],
+            [
+                "用法：earl",
+                "选项:",
+                "数据选项（适用于每个子命令）:",
+                "打印帮助",
+            ],
+        ),
+        (
+            vec!["--lang=ar"],
+            &[],
+            [
+                "الاستعمال:",
+                "الخيارات:",
+                "خيارات البيانات (لكل أمر فرعي):",
+                "اطبع المساعدة",
+            ],
+        ),
+        (
+            vec![],
+            &[("EARL_LANG", "zh")],
+            [
+                "用法：earl",
+                "选项:",
+                "数据选项（适用于每个子命令）:",
+                "打印帮助",
+            ],
+        ),
+        (
+            vec![],
+            &[("LANG", "ar_AE.UTF-8")],
+            [
+                "الاستعمال:",
+                "الخيارات:",
+                "خيارات البيانات (لكل أمر فرعي):",
+                "اطبع المساعدة",
+            ],
+        ),
+    ];
+    for (args, english) in pages {
+        let names: Vec<&str> = english
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| {
+                (w.starts_with("--") && w.len() > 2) || (w.starts_with('<') && w.ends_with('>'))
+            })
+            .collect();
+        assert!(names.len() > 10, "{names:?}");
+        for (lang, env, translated) in &asked {
+            let said = stdout(&earl(&[lang.as_slice(), args].concat(), env));
+            for text in translated {
+                assert!(
+                    said.contains(text),
+                    "{lang:?} {env:?}: no {text:?} in\n{said}"
+                );
+            }
+            for sentence in english_sentences(english) {
+                assert!(
+                    !said.contains(&sentence),
+                    "{lang:?} {env:?} {args:?} says {sentence:?}:\n{said}"
+                );
+            }
+            for name in &names {
+                assert!(said.contains(name), "{lang:?} {args:?}: {name} lost");
+            }
+        }
+    }
+    // The subcommand's about, wherever `--lang` is and however the help is asked.
+    for args in [
+        &["check", "--help", "--lang", "zh"][..],
+        &["--lang", "zh", "check", "-h"],
+        &["--lang", "zh", "help", "check"],
+    ] {
+        let said = stdout(&earl(args, &[]));
+        assert!(
+            said.starts_with("将一种芯片运往某一目的地（及最终用户）是否需要许可证？条件如何？\n"),
+            "{args:?}: {said}"
+        );
+    }
+    let arabic = stdout(&earl(&["check", "--help"], &[("EARL_LANG", "ar")]));
+    assert!(
+        arabic.starts_with("هل يلزم ترخيص لشحن رقاقة إلى وجهة (ومستخدم نهائي)، وبأي شروط؟\n"),
+        "{arabic}"
+    );
+    // `--version` is a name and a number.
+    let version = stdout(&earl(&["--version", "--lang", "ar"], &[]));
+    assert_eq!(version, format!("earl {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+/// The whole pages, as a reader sees them (the isolates, U+2068 and U+2069, that Fluent puts
+/// around each argument in Arabic kept: they are what the terminal gets).
+#[test]
+fn help_pages_in_arabic_and_chinese() {
+    for (name, lang) in [("ar", "ar"), ("zh", "zh")] {
+        for (page, args) in [("earl", &["--help"][..]), ("check", &["check", "--help"])] {
+            let o = earl(&[&["--lang", lang][..], args].concat(), &[]);
+            assert_eq!(o.status.code(), Some(0));
+            let said = String::from_utf8(o.stdout).unwrap();
+            insta::assert_snapshot!(format!("help_{page}_{name}"), said);
+        }
     }
 }

@@ -50,10 +50,10 @@ fn bundle(lang: Lang, source: &str) -> Bundle {
     // Left-to-right catalogs need none, and English stays byte for byte as it was.
     bundle.set_use_isolating(lang.dir() == "rtl");
     let resource = FluentResource::try_new(source.to_string())
-        .unwrap_or_else(|(_, errors)| panic!("locales/{lang}/earl.ftl: {errors:?}"));
+        .unwrap_or_else(|(_, errors)| panic!("locales/{lang}: {errors:?}"));
     bundle
         .add_resource(resource)
-        .unwrap_or_else(|errors| panic!("locales/{lang}/earl.ftl: {errors:?}"));
+        .unwrap_or_else(|errors| panic!("locales/{lang}: {errors:?}"));
     bundle
 }
 
@@ -79,6 +79,59 @@ fn format(bundle: &Bundle, id: &str, args: &FluentArgs) -> Option<String> {
     let text = bundle.format_pattern(pattern, Some(args), &mut errors);
     debug_assert!(errors.is_empty(), "{:?} {id}: {errors:?}", bundle.locales);
     Some(text.into_owned())
+}
+
+/// The `--help` catalogs (`locales/<tag>/help.ftl`) of the languages other than English: the
+/// English help is the CLI's doc comments themselves, so English has no help catalog.
+pub const HELP_SOURCES: [(Lang, &str); 2] = [
+    (Lang::Ar, include_str!("../locales/ar/help.ftl")),
+    (Lang::ZhHans, include_str!("../locales/zh-Hans/help.ftl")),
+];
+
+fn help_bundles() -> &'static [Bundle; 2] {
+    static BUNDLES: OnceLock<[Bundle; 2]> = OnceLock::new();
+    BUNDLES.get_or_init(|| HELP_SOURCES.map(|(lang, source)| bundle(lang, source)))
+}
+
+/// The help text `id` (its attribute `attribute`, e.g. `long`, when given) in `lang`, with
+/// `args`; `None` in English and when the catalog lacks it (the caller keeps the English).
+pub fn help_message(
+    lang: Lang,
+    id: &str,
+    attribute: Option<&str>,
+    args: &FluentArgs,
+) -> Option<String> {
+    let index = HELP_SOURCES.iter().position(|(l, _)| *l == lang)?;
+    let bundle = &help_bundles()[index];
+    let message = bundle.get_message(id)?;
+    let pattern = match attribute {
+        Some(name) => message.get_attribute(name)?.value(),
+        None => message.value()?,
+    };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+    debug_assert!(errors.is_empty(), "{lang} {id}: {errors:?}");
+    Some(text.into_owned())
+}
+
+/// Every message of `lang`'s help catalog: its id and the names of its attributes (terms, the
+/// `-`-prefixed shared wordings, left out).
+pub fn help_messages(lang: Lang) -> Vec<(String, Vec<String>)> {
+    let Some((_, source)) = HELP_SOURCES.iter().find(|(l, _)| *l == lang) else {
+        return Vec::new();
+    };
+    let resource = FluentResource::try_new(source.to_string())
+        .unwrap_or_else(|(_, errors)| panic!("locales/{lang}/help.ftl: {errors:?}"));
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            Entry::Message(m) => Some((
+                m.id.name.to_string(),
+                m.attributes.iter().map(|a| a.id.name.to_string()).collect(),
+            )),
+            _ => None,
+        })
+        .collect()
 }
 
 /// What the web page's script shows, from the page's own messages (`page-*`) and those it

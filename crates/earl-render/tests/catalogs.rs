@@ -214,3 +214,51 @@ fn arabic_plurals_of_the_reexamination_counts() {
         assert!(said(n).contains(form), "{n}: {}", said(n));
     }
 }
+
+/// Each help message's attributes and the variables of its value and of each attribute.
+fn help_messages(lang: Lang, source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let resource = fluent_syntax::parser::parse(source)
+        .unwrap_or_else(|(_, errors)| panic!("locales/{lang}/help.ftl: {errors:?}"));
+    let mut out = BTreeMap::new();
+    for entry in resource.body {
+        match entry {
+            Entry::Message(m) => {
+                let mut shape = BTreeSet::new();
+                if let Some(value) = &m.value {
+                    let mut vars = BTreeSet::new();
+                    pattern_vars(value, &mut vars);
+                    shape.extend(vars.into_iter().map(|v| format!("${v}")));
+                }
+                for attribute in &m.attributes {
+                    let mut vars = BTreeSet::new();
+                    pattern_vars(&attribute.value, &mut vars);
+                    shape.insert(format!(".{} {vars:?}", attribute.id.name));
+                }
+                let duplicate = out.insert(m.id.name.to_string(), shape);
+                assert!(duplicate.is_none(), "{lang}: {} twice", m.id.name);
+            }
+            Entry::Junk { content } => panic!("{lang}: unparsed: {content}"),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The `--help` catalogs (Arabic and Chinese: the English is the doc comments) carry the same
+/// messages, attributes and variables. That they cover the CLI's command tree, and nothing
+/// else, is earl-cli's test (`help::tests`), which has the tree.
+#[test]
+fn the_help_catalogs_have_the_same_messages_and_variables() {
+    let [(ar, arabic), (zh, chinese)] = i18n::HELP_SOURCES;
+    assert_eq!((ar, zh), (Lang::Ar, Lang::ZhHans));
+    let arabic = help_messages(ar, arabic);
+    let chinese = help_messages(zh, chinese);
+    assert!(arabic.len() > 200, "{} messages", arabic.len());
+    assert_eq!(
+        arabic.keys().collect::<Vec<_>>(),
+        chinese.keys().collect::<Vec<_>>()
+    );
+    for (id, shape) in &arabic {
+        assert_eq!(shape, &chinese[id], "{id}: the catalogs differ");
+    }
+}
