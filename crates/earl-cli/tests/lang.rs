@@ -1773,6 +1773,7 @@ fn an_open_review_of_a_possible_outcome_names_both_readings() {
             "{lang}: no line {line:?} in\n{out}"
         );
     }
+}
 
 /// `earl --help` and `earl check --help` in English, byte for byte as clap writes them from the
 /// doc comments: every way of asking (`--help`, `-h`, `help SUB`) and every way of choosing
