@@ -998,6 +998,22 @@ pub fn absent_columns(file: &str, columns: &[&str], lang: Lang) -> String {
     )
 }
 
+/// The API's message for an error that is only an HTTP status (no such endpoint, a timeout,
+/// a body too large …) in `lang`.
+pub fn api_status(status: u16, lang: Lang) -> String {
+    let id = match status {
+        404 => "api-status-not-found",
+        405 => "api-status-method-not-allowed",
+        408 => "api-status-timeout",
+        413 => "api-status-payload-too-large",
+        415 => "api-status-unsupported-media-type",
+        401 => "api-status-unauthorized",
+        400..=499 => "api-status-bad-request",
+        _ => "api-status-internal",
+    };
+    tr!(lang, id)
+}
+
 /// Bad input in `lang`: the names the user typed (shown with their hidden characters made
 /// visible) and earl's suggestions stay as they are.
 pub fn input(e: &InputError, lang: Lang) -> String {

@@ -59,7 +59,8 @@ function el(tag, attrs, ...children) {
 }
 
 function headers(json) {
-  const h = {};
+  // Errors are worded in the page's language where earl can (their codes never change).
+  const h = { "Accept-Language": LANG };
   if (json) h["Content-Type"] = "application/json";
   const token = document.getElementById("token").value.trim();
   if (token) h["Authorization"] = "Bearer " + token;

@@ -1,5 +1,7 @@
 //! Every failure the API reports has one shape: `{"error": {"code": "...", "message": "..."}}`,
-//! with a stable machine-readable `code` and a `message` for a person that says what was wrong.
+//! with a stable machine-readable `code` and a `message` for a person that says what was wrong:
+//! in English, or in the language asked (`?lang=`, `Accept-Language`) where earl can say it
+//! (bad input of a kind the renderer knows, the bare statuses); the `code` never changes.
 
 use axum::Json;
 use axum::http::StatusCode;
@@ -32,6 +34,27 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
+    /// What the message says as a fact the renderer can word in another language.
+    pub said: Option<Said>,
+}
+
+/// An error's message as a fact, carried on the response (an extension) for the layer that
+/// knows the language asked to word it (`in_language`).
+#[derive(Debug, Clone)]
+pub enum Said {
+    Input(earl_engine::InputError),
+    /// One of [`ApiError::from_status`]'s fixed messages.
+    Status(StatusCode),
+}
+
+impl Said {
+    /// The message in `lang`.
+    pub fn in_language(&self, lang: earl_render::Lang) -> String {
+        match self {
+            Said::Input(e) => earl_render::errors::input(e, lang),
+            Said::Status(status) => earl_render::errors::api_status(status.as_u16(), lang),
+        }
+    }
 }
 
 impl ApiError {
@@ -40,6 +63,7 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            said: None,
         }
     }
 
@@ -55,28 +79,23 @@ impl ApiError {
 
     /// The error a bare status (from a layer such as the timeout) stands for.
     pub fn from_status(status: StatusCode) -> ApiError {
-        let (code, message) = match status {
-            StatusCode::NOT_FOUND => ("not_found", "no such endpoint; see GET /v1/openapi.json"),
-            StatusCode::METHOD_NOT_ALLOWED => (
-                "method_not_allowed",
-                "this endpoint does not accept that method",
-            ),
-            StatusCode::REQUEST_TIMEOUT => {
-                ("timeout", "the request took too long and was abandoned")
-            }
-            StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", "the request body is too large"),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => (
-                "unsupported_media_type",
-                "send the body as application/json",
-            ),
-            StatusCode::UNAUTHORIZED => ("unauthorized", "a bearer token is required"),
-            s if s.is_client_error() => ("bad_request", "the request was not accepted"),
-            _ => (
-                "internal",
-                "the server failed to answer; the failure was logged",
-            ),
+        let code = match status {
+            StatusCode::NOT_FOUND => "not_found",
+            StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+            StatusCode::REQUEST_TIMEOUT => "timeout",
+            StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+            StatusCode::UNAUTHORIZED => "unauthorized",
+            s if s.is_client_error() => "bad_request",
+            _ => "internal",
         };
-        ApiError::new(status, code, message)
+        let said = Said::Status(status);
+        ApiError {
+            status,
+            code,
+            message: said.in_language(earl_render::Lang::En),
+            said: Some(said),
+        }
     }
 }
 
@@ -84,7 +103,10 @@ impl From<EngineError> for ApiError {
     fn from(e: EngineError) -> ApiError {
         match e {
             EngineError::BadInput(message) => ApiError::invalid_input(message),
-            EngineError::Input(e) => ApiError::invalid_input(e.to_string()),
+            EngineError::Input(e) => ApiError {
+                said: Some(Said::Input(e.clone())),
+                ..ApiError::invalid_input(e.to_string())
+            },
             EngineError::Lists(message) => ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "lists_unavailable",
@@ -106,6 +128,41 @@ impl IntoResponse for ApiError {
                 message: self.message,
             },
         };
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(said) = self.said {
+            response.extensions_mut().insert(Wordable {
+                code: self.code,
+                said,
+            });
+        }
+        response
     }
+}
+
+/// An error response's code and message as a fact, for [`in_language`].
+#[derive(Debug, Clone)]
+struct Wordable {
+    code: &'static str,
+    said: Said,
+}
+
+/// `response` with its error message worded in `lang`, when it is an error whose message
+/// earl can say in that language (the English one is the message as built).
+pub fn in_language(response: Response, lang: earl_render::Lang) -> Response {
+    if lang == earl_render::Lang::En {
+        return response;
+    }
+    let Some(Wordable { code, said }) = response.extensions().get::<Wordable>().cloned() else {
+        return response;
+    };
+    let (mut parts, _) = response.into_parts();
+    let body = ErrorBody {
+        error: ErrorDetail {
+            code,
+            message: said.in_language(lang),
+        },
+    };
+    let reworded = Json(body).into_response();
+    parts.headers = reworded.headers().clone();
+    Response::from_parts(parts, reworded.into_body())
 }

@@ -199,8 +199,11 @@ pub fn router_with(
 }
 
 /// Gives the errors that layers and axum answer with bare statuses (405, 408, 413) the API's
-/// JSON error shape, and stops browsers from guessing content types.
+/// JSON error shape, words error messages in the language asked where earl can, and stops
+/// browsers from guessing content types.
 async fn json_errors(request: Request, next: Next) -> Response {
+    // A `?lang=` earl does not speak is the route's to refuse; its errors are then in English.
+    let lang = lang::asked(request.uri(), request.headers()).unwrap_or_default();
     let mut response = next.run(request).await;
     let status = response.status();
     let is_json = response
@@ -218,6 +221,7 @@ async fn json_errors(request: Request, next: Next) -> Response {
             response.headers_mut().insert(name, value.clone());
         }
     }
+    let mut response = error::in_language(response, lang);
     response
         .headers_mut()
         .insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));

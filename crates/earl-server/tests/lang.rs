@@ -194,3 +194,73 @@ async fn the_charts_are_labelled_in_the_language_asked() {
     assert_eq!(marks(&arabic), marks(&english));
     assert_eq!(marks(&chinese), marks(&english));
 }
+
+/// An error's `message` is in the language asked where earl can say it (an unknown chip or
+/// country, a bare status), its `code` unchanged; without a language asked, the English stays
+/// byte for byte. The page shows these messages as they come.
+#[tokio::test]
+async fn errors_speak_the_language_asked() {
+    let error = |text: &str| -> (String, String) {
+        let v: Value = serde_json::from_str(text).unwrap();
+        (
+            v["error"]["code"].as_str().unwrap().to_string(),
+            v["error"]["message"]
+                .as_str()
+                .unwrap()
+                .replace(['\u{2068}', '\u{2069}'], ""),
+        )
+    };
+    let unknown = |uri: &str, lang: Option<&str>| {
+        let mut request = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
+        if let Some(al) = lang {
+            request = request.header(header::ACCEPT_LANGUAGE, al);
+        }
+        request
+            .body(Body::from(r#"{"chip":"H2000","to":"CN"}"#))
+            .unwrap()
+    };
+    let (status, _, english) = send(unknown("/v1/check", None)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (code, english) = error(&english);
+    assert_eq!(code, "invalid_input");
+    assert!(english.starts_with("unknown chip `H2000`"), "{english}");
+    for (asked, lang, word) in [(Some("zh-CN"), "zh", "芯片"), (Some("ar"), "ar", "رقاقة")] {
+        let (status, _, text) = send(unknown("/v1/check", asked)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (code, message) = error(&text);
+        assert_eq!(code, "invalid_input", "{lang}");
+        assert!(
+            message.contains("H2000") && message.contains(word) && !message.contains("unknown"),
+            "{lang}: {message}"
+        );
+        let (_, _, by_query) = send(unknown(&format!("/v1/check?lang={lang}"), None)).await;
+        assert_eq!(
+            error(&by_query).1,
+            message,
+            "{lang}: ?lang= and Accept-Language agree"
+        );
+    }
+    // A bare status, on a route that takes no ?lang= of its own.
+    let (status, _, text) = send(
+        Request::get("/v1/no-such-thing")
+            .header(header::ACCEPT_LANGUAGE, "zh")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        error(&text),
+        (
+            "not_found".into(),
+            "没有该端点；参见 GET /v1/openapi.json".into()
+        )
+    );
+    let (_, _, text) = send(
+        Request::get("/v1/no-such-thing")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(error(&text).1, "no such endpoint; see GET /v1/openapi.json");
+}

@@ -784,8 +784,8 @@ update-document = {$date} {$kind} — {$title} ({$citation})
 update-no-documents = لا يوجد ملف documents*.json في الدليل: لم تُحدَّث وثائق السجل الفيدرالي.
 
 ## The CLI's refusals of bad input (errors.rs), after "earl: "
-error-unknown-chip = شريحة غير معروفة «{$name}» (انظر ‎`earl chips`)
-error-unknown-chip-suggest = شريحة غير معروفة «{$name}»؛ أقرب الأسماء في الكتالوج: {$suggestions} (انظر ‎`earl chips`)
+error-unknown-chip = رقاقة غير معروفة «{$name}» (انظر ‎`earl chips`)
+error-unknown-chip-suggest = رقاقة غير معروفة «{$name}»؛ أقرب الأسماء في الكتالوج: {$suggestions} (انظر ‎`earl chips`)
 error-unknown-country = بلد غير معروف «{$name}» (اذكر رمز ISO 3166-1 المؤلف من حرفين مثل CN، أو اسمًا)
 error-unknown-country-suggest = بلد غير معروف «{$name}»؛ هل تقصد {$suggestions}؟ (اذكر رمز ISO 3166-1 المؤلف من حرفين مثل CN، أو اسمًا)
 error-ambiguous-country = اسم البلد «{$name}» ملتبس: قد يعني {$candidates} (اذكر رمز ISO 3166-1 المؤلف من حرفين مثل CN، أو اسمًا)
@@ -947,3 +947,13 @@ error-needs-trail-ledger = تُحفظ التراخيص والشحنات في س�
 error-no-ownership-graph = لا يوجد سجل ملكية بعد: استورد واحدًا بالأمر ‎`earl owners import FILE`
 error-no-disposition = لا يوجد قرار مراجعة مسجَّل برقم {$id}
 error-already-revoked = القرار {$id} مُلغى من قبل
+
+## The API's errors that are only an HTTP status (earl-server's `ApiError::from_status`)
+api-status-not-found = لا توجد نقطة نهاية بهذا الاسم؛ راجع GET /v1/openapi.json
+api-status-method-not-allowed = نقطة النهاية هذه لا تقبل هذه الطريقة
+api-status-timeout = استغرق الطلب وقتًا أطول مما ينبغي فتُرك
+api-status-payload-too-large = متن الطلب أكبر مما ينبغي
+api-status-unsupported-media-type = أرسل المتن بصيغة application/json
+api-status-unauthorized = يلزم رمز حامل (bearer token)
+api-status-bad-request = لم يُقبل الطلب
+api-status-internal = تعذّر على الخادم الإجابة؛ وقد سُجّل الخلل

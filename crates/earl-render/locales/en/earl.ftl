@@ -862,3 +862,13 @@ error-needs-trail-ledger = licences and shipments are kept in the audit trail: d
 error-no-ownership-graph = no ownership graph: import one with `earl owners import FILE`
 error-no-disposition = no disposition {$id} is recorded
 error-already-revoked = disposition {$id} is already revoked
+
+## The API's errors that are only an HTTP status (earl-server's `ApiError::from_status`)
+api-status-not-found = no such endpoint; see GET /v1/openapi.json
+api-status-method-not-allowed = this endpoint does not accept that method
+api-status-timeout = the request took too long and was abandoned
+api-status-payload-too-large = the request body is too large
+api-status-unsupported-media-type = send the body as application/json
+api-status-unauthorized = a bearer token is required
+api-status-bad-request = the request was not accepted
+api-status-internal = the server failed to answer; the failure was logged

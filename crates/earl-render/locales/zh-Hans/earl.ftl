@@ -851,3 +851,13 @@ error-needs-trail-ledger = 许可证和出货记录保存在审计记录中：�
 error-no-ownership-graph = 尚无所有权图：请用 `earl owners import FILE` 导入
 error-no-disposition = 没有编号为 {$id} 的处置记录
 error-already-revoked = 处置 {$id} 此前已撤销
+
+## The API's errors that are only an HTTP status (earl-server's `ApiError::from_status`)
+api-status-not-found = 没有该端点；参见 GET /v1/openapi.json
+api-status-method-not-allowed = 该端点不接受此方法
+api-status-timeout = 请求耗时过长，已被放弃
+api-status-payload-too-large = 请求正文过大
+api-status-unsupported-media-type = 请以 application/json 发送正文
+api-status-unauthorized = 需要持有者令牌（bearer token）
+api-status-bad-request = 请求未被接受
+api-status-internal = 服务器未能作答；该故障已记入日志
