@@ -34,8 +34,9 @@ pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
     pub message: String,
-    /// What the message says as a fact the renderer can word in another language.
-    pub said: Option<Said>,
+    /// What the message says as a fact the renderer can word in another language (boxed:
+    /// every handler returns this type, and most errors have none).
+    pub said: Option<Box<Said>>,
 }
 
 /// An error's message as a fact, carried on the response (an extension) for the layer that
@@ -94,7 +95,7 @@ impl ApiError {
             status,
             code,
             message: said.in_language(earl_render::Lang::En),
-            said: Some(said),
+            said: Some(Box::new(said)),
         }
     }
 }
@@ -104,7 +105,7 @@ impl From<EngineError> for ApiError {
         match e {
             EngineError::BadInput(message) => ApiError::invalid_input(message),
             EngineError::Input(e) => ApiError {
-                said: Some(Said::Input(e.clone())),
+                said: Some(Box::new(Said::Input(e.clone()))),
                 ..ApiError::invalid_input(e.to_string())
             },
             EngineError::Lists(message) => ApiError::new(
@@ -132,7 +133,7 @@ impl IntoResponse for ApiError {
         if let Some(said) = self.said {
             response.extensions_mut().insert(Wordable {
                 code: self.code,
-                said,
+                said: *said,
             });
         }
         response
