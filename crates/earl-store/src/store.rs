@@ -264,6 +264,10 @@ impl PreparedRecord {
             earl_version,
             content_hash: String::new(),
         };
+        if record.body.text.len() < REMEMBERED_BODY_BYTES {
+            record.content_hash = content_hash(&record.content());
+            return record;
+        }
         record.content_hash = RECENT_CONTENT_HASHES.with_borrow_mut(|recent| {
             // Everything the hash covers, the body by its own SHA-256 (outputs are the body
             // and the overlay): equal keys are equal content, so an equal hash.
@@ -346,6 +350,9 @@ impl From<NewRecord> for PreparedRecord {
 /// again records the same content (the date asked changes once a day): hashing its ~100 KB of
 /// outputs again was a fifth of serving a cached screening answer.
 const RECENT_RECORDS: std::num::NonZeroUsize = std::num::NonZeroUsize::new(64).unwrap();
+/// Bodies below this size are hashed again: that costs less than remembering them (a batch
+/// of distinct small answers would only fill the cache).
+const REMEMBERED_BODY_BYTES: usize = 8 * 1024;
 
 thread_local! {
     static RECENT_CONTENT_HASHES: std::cell::RefCell<lru::LruCache<String, String>> =

@@ -732,7 +732,7 @@ fn records_prepared_again_keep_their_content_hashes() {
     let bodies: Vec<Arc<Body>> = (0..3)
         .map(|b| {
             Arc::new(Body::new(earl_store::canonical::canonical_json(
-                &json!({"answer": b, "because": "x".repeat(5_000 * b)}),
+                &json!({"answer": b, "because": "x".repeat(9_000 * b)}),
             )))
         })
         .collect();
