@@ -10,6 +10,7 @@ use earl_front::app::{App, DataArgs, Failure};
 use earl_front::check::{BatchDefaults, BatchRow, REQUIRED, header_check, optional_columns};
 use earl_front::questions::Question;
 use earl_question::ScreenQuestion;
+use earl_render::Lang;
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -72,10 +73,16 @@ fn app(own: bool) -> Arc<App> {
 }
 
 fn to_py(f: Failure) -> PyErr {
+    to_py_in(f, Lang::En)
+}
+
+/// The failure as Python's exception, its message in `lang` where earl has the words.
+fn to_py_in(f: Failure, lang: Lang) -> PyErr {
+    let message = f.text(lang);
     if f.code == 2 {
-        InputError::new_err(f.message)
+        InputError::new_err(message)
     } else {
-        EarlError::new_err(f.message)
+        EarlError::new_err(message)
     }
 }
 
@@ -126,12 +133,15 @@ fn configure(
 /// `scenarios`, `about`) given its arguments as a JSON object; returns the CLI's JSON answer.
 #[pyfunction]
 fn ask(py: Python<'_>, question: &str, args: &str) -> PyResult<String> {
+    // Refusals once the question reads are in the language it asks for.
+    let mut lang = Lang::En;
     py.detach(|| {
-        let (question, lang) = Question::parse_with_lang(question, parse_args(args)?)?;
+        let (question, asked) = Question::parse_with_lang(question, parse_args(args)?)?;
+        lang = asked;
         let app = app(question.needs_own_app());
         to_json(&question.answer(&app, lang)?)
     })
-    .map_err(to_py)
+    .map_err(|f| to_py_in(f, lang))
 }
 
 /// Checks many rows, given column by column (the columns of `earl check --batch`), on every

@@ -81,6 +81,17 @@ def test_error_messages_are_the_cli_messages(earl, cli):
     assert str(e.value) in err
 
 
+def test_error_messages_are_in_the_language_asked(earl, cli):
+    """As the CLI says it with --lang: the same words, in Chinese and in Arabic."""
+    for lang in ("zh", "ar"):
+        code, _, err = cli("check", "H2000", "--to", "CN", "--lang", lang, check=False)
+        assert code == 2
+        with pytest.raises(earl.InputError) as e:
+            earl.check("H2000", "CN", lang=lang)
+        assert "unknown chip" not in str(e.value)
+        assert str(e.value) in err, (str(e.value), err)
+
+
 ROWS = [
     {"chip": "H200", "destination": "CN", "date": "2026-03-01"},
     {"chip": "H20", "destination": "CN", "date": "2025-05-01", "end_user": "Tencent"},

@@ -108,7 +108,7 @@ impl EarlMcp {
 
     /// Runs a question on the worker and turns its answer into a tool result: the CLI's JSON as
     /// structured content (an array is wrapped as `{"items": [...]}`, the text keeps it bare),
-    /// or a tool error with the CLI's message.
+    /// or a tool error with the CLI's message in `lang`.
     async fn ask(&self, question: Question, lang: Lang) -> CallToolResult {
         let fresh = question.needs_own_app();
         match self
@@ -122,7 +122,7 @@ impl EarlMcp {
                 r.content = vec![ContentBlock::text(text)];
                 r
             }
-            Err(f) => CallToolResult::error(vec![ContentBlock::text(f.message)]),
+            Err(f) => CallToolResult::error(vec![ContentBlock::text(f.text(lang))]),
         }
     }
 }

@@ -162,9 +162,21 @@ fn params_that_do_not_fit_are_invalid_params_not_method_not_found() {
 fn a_question_that_reads_but_cannot_be_answered_stays_a_tool_error() {
     let call = json!({"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {
         "name": "check", "arguments": {"chip": "H200", "to": "Atlantis"}}});
-    let responses = session(&[call.to_string().into_bytes()]);
+    // The same in Chinese: the tool error is worded in the language asked (issue 25).
+    let in_chinese = json!({"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {
+        "name": "check", "arguments": {"chip": "H2000", "to": "CN", "lang": "zh"}}});
+    let in_english = json!({"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {
+        "name": "check", "arguments": {"chip": "H2000", "to": "CN"}}});
+    let responses = session(&[
+        call.to_string().into_bytes(),
+        in_chinese.to_string().into_bytes(),
+        in_english.to_string().into_bytes(),
+    ]);
     let result = &with_id(&responses, 1)["result"];
     assert_eq!(result["isError"], true, "{result}");
+    let text = |id| with_id(&responses, id)["result"]["content"][0]["text"].as_str().unwrap().to_string();
+    assert!(text(2).starts_with("未知芯片“H2000”"), "{}", text(2));
+    assert!(text(3).starts_with("unknown chip `H2000`"), "{}", text(3));
 }
 
 #[test]
