@@ -174,7 +174,12 @@ fn a_question_that_reads_but_cannot_be_answered_stays_a_tool_error() {
     ]);
     let result = &with_id(&responses, 1)["result"];
     assert_eq!(result["isError"], true, "{result}");
-    let text = |id| with_id(&responses, id)["result"]["content"][0]["text"].as_str().unwrap().to_string();
+    let text = |id| {
+        with_id(&responses, id)["result"]["content"][0]["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     assert!(text(2).starts_with("未知芯片“H2000”"), "{}", text(2));
     assert!(text(3).starts_with("unknown chip `H2000`"), "{}", text(3));
 }
