@@ -22,6 +22,7 @@ use crate::parts::{Part, PartTag, Prepared, TokenStats, prepare};
 use crate::policy::{LicensePolicy, ListCode};
 use crate::similarity::{MAX_SPAN, TokenPair, score};
 use crate::stored::{Section, Stored, Writer};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -275,7 +276,7 @@ pub struct Screener {
 #[derive(Default)]
 struct DecodedNames {
     index: u64,
-    names: HashMap<u32, std::rc::Rc<NameText>>,
+    names: FxHashMap<u32, std::rc::Rc<NameText>>,
 }
 
 const DECODED_NAMES_KEPT: usize = 8192;
@@ -723,7 +724,7 @@ impl Screener {
             })
             .filter(|(_, p)| !p.parts.is_empty())
             .collect();
-        let mut best: HashMap<u32, (f64, usize)> = HashMap::new();
+        let mut best: FxHashMap<u32, (f64, usize)> = FxHashMap::default();
         for (qi, (_, prepared)) in queries.iter().enumerate() {
             for form in self.candidates(prepared, &admitted) {
                 let names = self.form_names(form);
@@ -757,7 +758,7 @@ impl Screener {
                 .then(b.1.cmp(&a.1))
                 .is_gt()
         };
-        let mut per_entry: HashMap<u32, NameScore> = HashMap::new();
+        let mut per_entry: FxHashMap<u32, NameScore> = FxHashMap::default();
         for (name_id, (s, qi)) in best {
             let entry = self.name(name_id).entry;
             let candidate = (s, name_id, qi);

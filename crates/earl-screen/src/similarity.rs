@@ -113,9 +113,14 @@ pub struct TokenPair {
 pub(crate) struct Scored {
     pub score: f64,
     pub pairs: Vec<TokenPair>,
-    pub query_paired: Vec<bool>,
-    pub list_paired: Vec<bool>,
+    /// Which parts of each name were paired (inline up to 32 parts: scoring allocates nothing
+    /// for the names lists hold).
+    pub query_paired: Paired,
+    pub list_paired: Paired,
 }
+
+/// One flag per part of a name.
+pub(crate) type Paired = smallvec::SmallVec<[bool; 32]>;
 
 struct Candidate {
     q: (usize, usize),
@@ -179,7 +184,7 @@ const PARTIAL_TRADE_NAME_CAP: f64 = 0.7;
 /// Scores `query` against `list`; `record_pairs` fills [`Scored::pairs`].
 pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Scored {
     let (q, l) = (&query.parts, &list.parts);
-    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut candidates: smallvec::SmallVec<[Candidate; 32]> = smallvec::SmallVec::new();
     for qs in &query.spans {
         for ls in &list.spans {
             if let Some((similarity, method)) = symbol_similarity(qs, ls) {
@@ -262,8 +267,8 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
             .then(b.similarity.total_cmp(&a.similarity))
     });
 
-    let mut query_paired = vec![false; q.len()];
-    let mut list_paired = vec![false; l.len()];
+    let mut query_paired: Paired = smallvec::smallvec![false; q.len()];
+    let mut list_paired: Paired = smallvec::smallvec![false; l.len()];
     let mut paired_value = 0.0;
     let mut paired_weight = 0.0;
     let mut pairs = Vec::new();
