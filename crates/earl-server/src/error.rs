@@ -163,7 +163,11 @@ pub fn in_language(response: Response, lang: earl_render::Lang) -> Response {
             message: said.in_language(lang),
         },
     };
-    let reworded = Json(body).into_response();
-    parts.headers = reworded.headers().clone();
-    Response::from_parts(parts, reworded.into_body())
+    let (reworded, body) = Json(body).into_response().into_parts();
+    // The other headers stay (a 405's `Allow`); the body's own are the new body's.
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    for (name, value) in &reworded.headers {
+        parts.headers.insert(name, value.clone());
+    }
+    Response::from_parts(parts, body)
 }

@@ -256,6 +256,30 @@ async fn errors_speak_the_language_asked() {
             "没有该端点；参见 GET /v1/openapi.json".into()
         )
     );
+    // A 405 reworded keeps what tells the client how to retry (`Allow`), and its body reads.
+    let response = app()
+        .oneshot(
+            Request::get("/v1/check")
+                .header(header::ACCEPT_LANGUAGE, "ar")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert!(
+        response.headers().contains_key(header::ALLOW),
+        "{:?}",
+        response.headers()
+    );
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(
+        error(std::str::from_utf8(&bytes).unwrap()),
+        (
+            "method_not_allowed".into(),
+            "نقطة النهاية هذه لا تقبل هذه الطريقة".into()
+        )
+    );
     let (_, _, text) = send(
         Request::get("/v1/no-such-thing")
             .body(Body::empty())
