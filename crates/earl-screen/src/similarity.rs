@@ -533,12 +533,19 @@ fn trade_name_reordered_or_longer(
 
 /// Similarity of two lexicon spans that share a symbol.
 fn symbol_similarity(q: &SymbolSpan, l: &SymbolSpan) -> Option<(f64, MatchMethod)> {
-    let of_kind = |span: &SymbolSpan, kind: SymbolKind| -> Vec<u32> {
+    // A symbol carries its kind in its high bits, so a symbol of `q` found among `l`'s is of
+    // the same kind there: no per-kind lists are built (this runs for every pair of spans).
+    let of_kind = |span: &SymbolSpan, kind: SymbolKind| {
         span.symbols
             .iter()
-            .copied()
-            .filter(|&s| SymbolKind::of(s) == kind)
-            .collect()
+            .filter(|&&s| SymbolKind::of(s) == kind)
+            .count()
+    };
+    let shared = |kind: SymbolKind| {
+        q.symbols
+            .iter()
+            .filter(|&&s| SymbolKind::of(s) == kind && l.symbols.contains(&s))
+            .count()
     };
     let mut best: Option<(f64, MatchMethod)> = None;
     let mut consider = |found: Option<(f64, MatchMethod)>| {
@@ -549,11 +556,10 @@ fn symbol_similarity(q: &SymbolSpan, l: &SymbolSpan) -> Option<(f64, MatchMethod
         }
     };
     let (qn, ln) = (of_kind(q, SymbolKind::Name), of_kind(l, SymbolKind::Name));
-    if !qn.is_empty() && !ln.is_empty() {
+    if qn > 0 && ln > 0 {
         // A spelling shared by many names ("yi", one reading of dozens of Han characters) says
         // little: the share of the sparser side's groups that the other shares decides.
-        let shared = qn.iter().filter(|s| ln.contains(s)).count();
-        let overlap = shared as f64 / qn.len().min(ln.len()) as f64;
+        let overlap = shared(SymbolKind::Name) as f64 / qn.min(ln) as f64;
         consider(match overlap {
             o if o >= 0.5 => Some((0.92, MatchMethod::NameVariant)),
             o if o >= 0.2 => Some((0.85, MatchMethod::NameVariant)),
@@ -568,8 +574,7 @@ fn symbol_similarity(q: &SymbolSpan, l: &SymbolSpan) -> Option<(f64, MatchMethod
         (SymbolKind::Particle, 0.95, MatchMethod::Particle),
         (SymbolKind::Nick, 0.85, MatchMethod::Nickname),
     ] {
-        let (qs, ls) = (of_kind(q, kind), of_kind(l, kind));
-        if qs.iter().any(|s| ls.contains(s)) {
+        if shared(kind) > 0 {
             consider(Some((similarity, method)));
         }
     }
@@ -845,6 +850,68 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The formulation [`symbol_similarity`] replaced: per-kind lists of each side's symbols.
+    fn symbol_similarity_by_lists(q: &SymbolSpan, l: &SymbolSpan) -> Option<(f64, MatchMethod)> {
+        let of_kind = |span: &SymbolSpan, kind: SymbolKind| -> Vec<u32> {
+            span.symbols
+                .iter()
+                .copied()
+                .filter(|&s| SymbolKind::of(s) == kind)
+                .collect()
+        };
+        let mut best: Option<(f64, MatchMethod)> = None;
+        let mut consider = |found: Option<(f64, MatchMethod)>| {
+            if let Some(f) = found
+                && best.is_none_or(|b| f.0 > b.0)
+            {
+                best = Some(f);
+            }
+        };
+        let (qn, ln) = (of_kind(q, SymbolKind::Name), of_kind(l, SymbolKind::Name));
+        if !qn.is_empty() && !ln.is_empty() {
+            // A spelling shared by many names ("yi", one reading of dozens of Han characters) says
+            // little: the share of the sparser side's groups that the other shares decides.
+            let shared = qn.iter().filter(|s| ln.contains(s)).count();
+            let overlap = shared as f64 / qn.len().min(ln.len()) as f64;
+            consider(match overlap {
+                o if o >= 0.5 => Some((0.92, MatchMethod::NameVariant)),
+                o if o >= 0.2 => Some((0.85, MatchMethod::NameVariant)),
+                _ => None,
+            });
+        }
+        for (kind, similarity, method) in [
+            (SymbolKind::LegalForm, 1.0, MatchMethod::LegalForm),
+            (SymbolKind::OrgWord, 0.95, MatchMethod::Translation),
+            (SymbolKind::OrgDomain, 0.95, MatchMethod::Translation),
+            (SymbolKind::Place, 0.95, MatchMethod::Place),
+            (SymbolKind::Particle, 0.95, MatchMethod::Particle),
+            (SymbolKind::Nick, 0.85, MatchMethod::Nickname),
+        ] {
+            let (qs, ls) = (of_kind(q, kind), of_kind(l, kind));
+            if qs.iter().any(|s| ls.contains(s)) {
+                consider(Some((similarity, method)));
+            }
+        }
+        best
+    }
+
+    proptest! {
+        /// [`symbol_similarity`] counts in place what the per-kind lists counted.
+        #[test]
+        fn symbol_similarity_equals_the_per_kind_lists(
+            a in proptest::collection::vec((0u32..8, 0u32..6), 0..8),
+            b in proptest::collection::vec((0u32..8, 0u32..6), 0..8),
+        ) {
+            let span = |symbols: &[(u32, u32)]| SymbolSpan {
+                start: 0,
+                end: 1,
+                symbols: symbols.iter().map(|&(kind, id)| (kind << crate::lexicon_build::KIND_SHIFT) | id).collect(),
+            };
+            let (q, l) = (span(&a), span(&b));
+            prop_assert_eq!(symbol_similarity(&q, &l), symbol_similarity_by_lists(&q, &l));
         }
     }
 }
