@@ -138,6 +138,35 @@ fn the_summary_counts_the_undetermined_rows() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+// An open review policy read as an empty `review_policy` cell beside `license_required`
+// true: "no policy". The Ascend 910B3's memory bandwidth is not sourced (the H200 lane may
+// apply, else presumption of denial); the RTX Pro 6000D's classification is open, each
+// licensed paragraph between the same two readings. Both read `undetermined`; a row that needs
+// no licence states none; a settled policy is named.
+#[test]
+fn an_open_review_policy_reads_undetermined_never_empty() {
+    let dir = orders_dir(
+        "open-review",
+        "chip,destination,date\nAscend 910B3,CN,2026-03-01\nRTX Pro 6000D,CN,2026-03-01\nH100,DE,2026-03-01\nH200,CN,2026-03-01\n",
+    );
+    let out = earl(&dir, &["check", "--batch", "orders.csv", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let policies: Vec<serde_json::Value> = json_rows(&out)
+        .iter()
+        .map(|r| r["review_policy"].clone())
+        .collect();
+    assert_eq!(
+        policies,
+        [
+            serde_json::json!("undetermined"),
+            serde_json::json!("undetermined"),
+            serde_json::Value::Null,
+            serde_json::json!("case_by_case"),
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 // The false-clear audit: a classification the known figures cannot decide, whose every
 // possible outcome gives the same answer (the RTX Pro 6000D to Germany: no licence), read
 // "classification: not 3A090" on `check` and `eccn` "none" on `check --batch`: surer than

@@ -7,6 +7,7 @@ use crate::app::{App, Failure};
 use clap::Args;
 use earl_core::check::Determination;
 use earl_core::ownership::Stake;
+use earl_core::step::Reason;
 use earl_engine::audit::{SharedAnswer, Source};
 use earl_engine::{CheckAnswer, CheckRequest};
 use earl_question::{CheckQuestion, Holding, Recorded};
@@ -373,12 +374,29 @@ pub fn outcome(row: u64, r: &BatchRow, date: String, answer: &CheckAnswer) -> Ba
         license_required: d.license_required,
         prohibited: d.prohibited,
         license_exception: d.license_exception.clone(),
-        review_policy: d.review_policy.map(|p| p.as_str().to_string()),
+        review_policy: review_column(d),
         regime: d.regime.clone(),
         end_user_matches: matches_column(d),
         list_warnings: answer.list_warnings.join("; "),
         error: String::new(),
     }
+}
+
+/// The `review_policy` cell: the policy; `undetermined` when readings of the review entries or
+/// the classifications still possible leave it open (an empty cell beside a licence requirement
+/// would read as "no policy"); empty when none is stated.
+fn review_column(d: &Determination) -> Option<String> {
+    if let Some(p) = d.review_policy {
+        return Some(p.as_str().to_string());
+    }
+    let open = d
+        .because
+        .iter()
+        .any(|s| matches!(s.reason, Reason::ReviewUndetermined { .. }))
+        || d.possible_outcomes
+            .iter()
+            .any(|o| o.review_policy.is_some() || o.review_open.is_some());
+    open.then(|| "undetermined".to_string())
 }
 
 /// The `end_user_matches` cell: the end user's own hits (`LIST:name`), then its owners' hits
