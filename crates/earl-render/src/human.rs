@@ -62,20 +62,13 @@ fn field(w: &mut dyn Write, lang: Lang, label: &str, value: &str) -> io::Result<
     )
 }
 
-/// An answer's list warnings in `lang`: from the facts when the answer carries them (as the
-/// engine's answers do), else the English sentences it holds.
-fn list_warnings(
-    english: &[String],
-    facts: &[earl_screen::ListWarning],
-    lang: Lang,
-) -> Vec<String> {
-    match facts.len() == english.len() {
-        true => facts
-            .iter()
-            .map(|f| crate::currency::list_warning(f, lang))
-            .collect(),
-        false => english.to_vec(),
-    }
+/// What the lists an answer was screened against lack, in `lang` (the answer's English
+/// `list_warnings` are the same facts' `Display`).
+fn list_warnings(facts: &[earl_screen::ListWarning], lang: Lang) -> Vec<String> {
+    facts
+        .iter()
+        .map(|f| crate::currency::list_warning(f, lang))
+        .collect()
 }
 
 /// `earl check`.
@@ -204,7 +197,7 @@ pub fn check(w: &mut dyn Write, a: &CheckAnswer, lang: Lang) -> io::Result<()> {
         let lists = format!("{}, {}", p.source_file, generated(p, lang));
         field(w, lang, "label-screened-against", &lists)?;
     }
-    for warning in &list_warnings(&a.list_warnings, &a.list_warning_facts, lang) {
+    for warning in &list_warnings(&a.list_warning_facts, lang) {
         field(w, lang, "label-warning", warning)?;
     }
     for c in &d.charges {
@@ -289,11 +282,10 @@ pub fn screen(w: &mut dyn Write, a: &ScreenAnswer, lang: Lang) -> io::Result<()>
             .collect(),
         false => a.count_drop_warnings.clone(),
     };
-    for text in drops.iter().chain(&list_warnings(
-        &a.list_warnings,
-        &a.list_warning_facts,
-        lang,
-    )) {
+    for text in drops
+        .iter()
+        .chain(&list_warnings(&a.list_warning_facts, lang))
+    {
         warning(w, text)?;
     }
     for affiliate in &a.affiliate_of {

@@ -147,15 +147,17 @@ struct Wordable {
     said: Said,
 }
 
-/// `response` with its error message worded in `lang`, when it is an error whose message
-/// earl can say in that language (the English one is the message as built).
-pub fn in_language(response: Response, lang: earl_render::Lang) -> Response {
-    if lang == earl_render::Lang::En {
-        return response;
-    }
+/// `response` with its error message worded in the language `asked` gives, when it is an
+/// error whose message earl can say in that language (the English one is the message as
+/// built). `asked` is read only for such an error.
+pub fn in_language(response: Response, asked: impl FnOnce() -> earl_render::Lang) -> Response {
     let Some(Wordable { code, said }) = response.extensions().get::<Wordable>().cloned() else {
         return response;
     };
+    let lang = asked();
+    if lang == earl_render::Lang::En {
+        return response;
+    }
     let (mut parts, _) = response.into_parts();
     let body = ErrorBody {
         error: ErrorDetail {

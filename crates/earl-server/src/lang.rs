@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::FromRequestParts;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, Uri};
+use axum::http::{HeaderValue, Uri};
 use earl_render::{Explain, Lang};
 use serde::Deserialize;
 
@@ -23,13 +23,13 @@ impl<S: Send + Sync> FromRequestParts<S> for AskedLang {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
-        asked(&parts.uri, &parts.headers).map(AskedLang)
+        asked(&parts.uri, parts.headers.get(ACCEPT_LANGUAGE)).map(AskedLang)
     }
 }
 
 /// The language a request asks for: `?lang=` (refused when earl does not speak it), else the
 /// `Accept-Language` header, else English.
-pub fn asked(uri: &Uri, headers: &HeaderMap) -> Result<Lang, ApiError> {
+pub fn asked(uri: &Uri, accept_language: Option<&HeaderValue>) -> Result<Lang, ApiError> {
     // Other parameters are the route's own to accept or refuse.
     let asked = axum::extract::Query::<LangQuery>::try_from_uri(uri)
         .ok()
@@ -39,7 +39,7 @@ pub fn asked(uri: &Uri, headers: &HeaderMap) -> Result<Lang, ApiError> {
             .parse()
             .map_err(|e| ApiError::invalid_input(format!("lang: {e}")));
     }
-    let header = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let header = accept_language.and_then(|v| v.to_str().ok());
     Ok(header
         .and_then(Lang::from_accept_language)
         .unwrap_or_default())

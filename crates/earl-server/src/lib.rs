@@ -40,7 +40,7 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::Request;
-use axum::http::header::{CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -202,8 +202,10 @@ pub fn router_with(
 /// JSON error shape, words error messages in the language asked where earl can, and stops
 /// browsers from guessing content types.
 async fn json_errors(request: Request, next: Next) -> Response {
-    // A `?lang=` earl does not speak is the route's to refuse; its errors are then in English.
-    let lang = lang::asked(request.uri(), request.headers()).unwrap_or_default();
+    // What says the language, kept to read only for an error earl can word (not on every
+    // answer): a `?lang=` earl does not speak is the route's to refuse, its errors English.
+    let uri = request.uri().clone();
+    let accept_language = request.headers().get(ACCEPT_LANGUAGE).cloned();
     let mut response = next.run(request).await;
     let status = response.status();
     let is_json = response
@@ -221,7 +223,9 @@ async fn json_errors(request: Request, next: Next) -> Response {
             response.headers_mut().insert(name, value.clone());
         }
     }
-    let mut response = error::in_language(response, lang);
+    let mut response = error::in_language(response, || {
+        lang::asked(&uri, accept_language.as_ref()).unwrap_or_default()
+    });
     response
         .headers_mut()
         .insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
