@@ -14,7 +14,9 @@ if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
 fi
 [[ -x "$venv/bin/python" ]] || python3 -m venv "$venv"
-pip=("$venv/bin/python" -m pip --disable-pip-version-check -q)
+# No pip cache: pyspark is published only as a source archive, and its download plus the wheel
+# built from it would stay cached (~0.9 GB) beside the installed copy.
+pip=("$venv/bin/python" -m pip --disable-pip-version-check --no-cache-dir -q)
 "${pip[@]}" install "pytest==9.2.0" "pandas==3.1.1" "pyarrow==26.0.1" "pyspark==4.1.1" >&2
 # The package itself, built from this tree (maturin, release profile, abi3 wheel) — again only
 # when a file it is built from changed since the installed one (a hash of them is kept in the
