@@ -56,6 +56,7 @@ NOT_TRADE_NAMES = {
     "中航": "AVIC's prefix, which its subsidiaries share (中航光电 is AVIC Jonhon Optronic)",
     "高压": "a field of research (high pressure), not a name",
     "海视美阗": "a place's syllables left in the Latin (Yutian Haishi Meitian)",
+    "飞机": "an industry word (aircraft); the Latin left is the city, Xi’an with a curly apostrophe",
 }
 
 

@@ -59,6 +59,9 @@ fn a_full_chinese_legal_name_meets_its_listed_entry_part_by_part() {
             "国防科技大学",
             "National University of Defense Technology (NUDT)",
         ),
+        // Translated names that only a cited pair links (round 4's harvest).
+        ("商汤集团有限公司", "Sensetime Group Limited"),
+        ("先丰服务集团有限公司", "Frontier Services Group Limited"),
         // 长 is cháng in names.
         (
             "长光卫星技术股份有限公司",
