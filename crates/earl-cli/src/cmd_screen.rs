@@ -160,7 +160,7 @@ fn screen_batch(
 
 /// How many rows `earl screen --batch` holds at once: rows are read, screened, recorded and
 /// written this many at a time, so memory stays bounded whatever the file's length.
-const SCREEN_CHUNK: usize = 8192;
+const SCREEN_CHUNK: usize = 4096;
 
 /// Rows read and not yet screened.
 #[derive(Default)]

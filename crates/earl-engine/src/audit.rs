@@ -138,6 +138,8 @@ no_lists!(DiffReport => "diff", TimelineReport => "timeline", ImpactReport => "i
 pub struct SharedAnswer {
     kind: &'static str,
     body: Arc<Body>,
+    /// The answer's own members left out of the body (its query; the date is each row's).
+    overlay: Option<String>,
     lists_hash: Option<String>,
 }
 
@@ -168,10 +170,11 @@ impl Engine {
         explained(answer)?;
         let text = earl_store::canonical::to_canonical_string(answer)
             .map_err(|e| EngineError::Record(e.to_string()))?;
-        let (body, _) = earl_store::body::split(&text);
+        let (body, overlay) = earl_store::body::split(&text);
         Ok(SharedAnswer {
             kind: answer.kind(),
             body: Body::shared(body),
+            overlay,
             lists_hash: answer.lists_hash().map(str::to_string),
         })
     }
@@ -190,7 +193,11 @@ impl Engine {
             source.as_str(),
             inputs,
             Arc::clone(&answer.body),
-            Some(earl_store::body::overlay_of("date", &date.to_string())),
+            Some(earl_store::body::overlay_with(
+                answer.overlay.as_deref(),
+                "date",
+                &date.to_string(),
+            )),
             self.data.content_hash.as_str(),
             answer.lists_hash.clone(),
             env!("CARGO_PKG_VERSION"),

@@ -174,6 +174,9 @@ pub struct ScreenMany {
     pub answers: Vec<Option<earl_engine::ScreenAnswer>>,
 }
 
+/// How many distinct names a screening worker takes at a time.
+const NAMES_TAKEN: usize = 8;
+
 /// One name of a batch: its row number in its file (or list), the name and its address
 /// country.
 pub type NameRow = (u64, String, Option<String>);
@@ -206,8 +209,9 @@ pub fn screen_many<'a>(
         .collect();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     // Each distinct name is screened and prepared for the trail (when there is one) on a worker.
+    // Workers take the next few names from a shared counter, so one that meets slow names does
+    // not leave the others idle at the end.
     let threads = cores.min(distinct.len().div_ceil(16).max(1));
-    let per_thread = distinct.len().div_ceil(threads).max(1);
     type Screened = Result<
         (
             earl_engine::ScreenAnswer,
@@ -215,31 +219,42 @@ pub fn screen_many<'a>(
         ),
         Failure,
     >;
+    let next = std::sync::atomic::AtomicUsize::new(0);
     // A name that cannot be screened is that row's error; an answer that cannot be prepared
     // for the trail stops the batch.
-    let parts: Vec<Result<Vec<Screened>, Failure>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = distinct
-            .chunks(per_thread)
-            .map(|chunk| {
-                scope.spawn(move || -> Result<Vec<Screened>, Failure> {
-                    let mut out = Vec::with_capacity(chunk.len());
-                    for &(name, country) in chunk {
-                        let q = row_question(options, name, country.clone());
-                        let answer = earl_engine::questions::screen_request(&q)
-                            .and_then(|request| engine.screen(&request))
-                            .map_err(Failure::from);
-                        out.push(match answer {
-                            Ok(answer) => {
-                                let shared = match audit {
-                                    Some(_) => Some(engine.share(&answer)?),
-                                    None => None,
-                                };
-                                Ok((answer, shared))
-                            }
-                            Err(f) => Err(f),
-                        });
+    let parts: Vec<Result<Vec<(usize, Screened)>, Failure>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let (next, distinct) = (&next, &distinct);
+                scope.spawn(move || -> Result<Vec<(usize, Screened)>, Failure> {
+                    let mut out = Vec::new();
+                    loop {
+                        let start =
+                            next.fetch_add(NAMES_TAKEN, std::sync::atomic::Ordering::Relaxed);
+                        if start >= distinct.len() {
+                            return Ok(out);
+                        }
+                        let end = (start + NAMES_TAKEN).min(distinct.len());
+                        for (d, &(name, country)) in distinct[start..end].iter().enumerate() {
+                            let q = row_question(options, name, country.clone());
+                            let answer = earl_engine::questions::screen_request(&q)
+                                .and_then(|request| engine.screen(&request))
+                                .map_err(Failure::from);
+                            out.push((
+                                start + d,
+                                match answer {
+                                    Ok(answer) => {
+                                        let shared = match audit {
+                                            Some(_) => Some(engine.share(&answer)?),
+                                            None => None,
+                                        };
+                                        Ok((answer, shared))
+                                    }
+                                    Err(f) => Err(f),
+                                },
+                            ));
+                        }
                     }
-                    Ok(out)
                 })
             })
             .collect();
@@ -251,10 +266,12 @@ pub fn screen_many<'a>(
             })
             .collect()
     });
-    let mut screened: Vec<Screened> = Vec::with_capacity(distinct.len());
+    let mut numbered: Vec<(usize, Screened)> = Vec::with_capacity(distinct.len());
     for part in parts {
-        screened.extend(part?);
+        numbered.extend(part?);
     }
+    numbered.sort_unstable_by_key(|(d, _)| *d);
+    let screened: Vec<Screened> = numbered.into_iter().map(|(_, s)| s).collect();
     // Each row's record, on the workers too (in row order within each part).
     let rows_of = names.iter().zip(&of_row).collect::<Vec<_>>();
     let threads = cores.min(rows_of.len().div_ceil(256).max(1));

@@ -615,14 +615,14 @@ fn a_version_1_trail_is_refused_untouched() {
 }
 
 #[test]
-fn a_new_database_uses_4_kib_pages() {
+fn a_new_database_uses_16_kib_pages() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_with(dir.path(), 1);
     let page_size: i64 = rusqlite::Connection::open(store.path())
         .unwrap()
         .pragma_query_value(None, "page_size", |row| row.get(0))
         .unwrap();
-    assert_eq!(page_size, 4_096);
+    assert_eq!(page_size, 16_384);
 }
 
 #[test]
@@ -762,4 +762,41 @@ fn records_prepared_again_keep_their_content_hashes() {
     let report = store.verify().unwrap();
     assert!(report.ok, "{report:?}");
     assert_eq!(report.records, 200);
+}
+
+#[test]
+fn screenings_that_differ_only_in_the_name_asked_share_one_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = AuditStore::open(&dir.path().join("audit.sqlite")).unwrap();
+    for n in 0..50u64 {
+        let record = NewRecord {
+            kind: "screen".to_owned(),
+            source: "cli".to_owned(),
+            inputs: json!({"name": format!("Vertex Quantum {n} Limited")}),
+            outputs: json!({
+                "date": format!("2026-12-0{}", 1 + n % 3),
+                "matches": [],
+                "query": format!("Vertex Quantum {n} Limited"),
+                "threshold": 0.75,
+            }),
+            rules_hash: "r".repeat(64),
+            lists_hash: Some("l".repeat(64)),
+            earl_version: "0.1.0".to_owned(),
+        };
+        store.append(record).unwrap();
+    }
+    let connection = rusqlite::Connection::open(store.path()).unwrap();
+    let bodies: i64 = connection
+        .query_row("SELECT count(*) FROM bodies", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(
+        bodies, 1,
+        "the date and the name asked are each record's own"
+    );
+    // Each record reads back whole, its name and date in place.
+    let exported = store.get(37).unwrap().unwrap();
+    assert_eq!(exported.outputs["query"], "Vertex Quantum 36 Limited");
+    assert_eq!(exported.outputs["date"], "2026-12-01");
+    let report = store.verify().unwrap();
+    assert!(report.ok && report.records == 50, "{report:?}");
 }
