@@ -189,6 +189,10 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
         for ls in &list.spans {
             if let Some((similarity, method)) = symbol_similarity(qs, ls) {
                 let (q_span, l_span) = (&q[qs.start..qs.end], &l[ls.start..ls.end]);
+                if syllable_as_legal_form(q_span, l_span) || syllable_as_legal_form(l_span, q_span)
+                {
+                    continue;
+                }
                 // A company's two-syllable Chinese trade name is read in pinyin; person-name
                 // groups would pair its syllables with other names' spellings ("海德" / "HEAD",
                 // "利欧" / "RIO"), which say nothing of a company. Longer trade names are mostly
@@ -234,6 +238,11 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
                     let Some((similarity, method)) = unit_similarity(q_span, l_span) else {
                         continue;
                     };
+                    if syllable_as_legal_form(q_span, l_span)
+                        || syllable_as_legal_form(l_span, q_span)
+                    {
+                        continue;
+                    }
                     // A Chinese name's place is read from a table, spelled as the lists spell
                     // it: another spelling is another place (厦门 "Xiamen" is not "Xi'an").
                     let places = |parts: &[Part]| parts.iter().all(|p| p.tag == PartTag::Place);
@@ -500,6 +509,13 @@ fn partial_trade_name(name: &[Part], paired: &[bool], other: &[Part]) -> bool {
             .filter(|(p, _)| p.trade_name_syllable)
     };
     syllables().any(|(_, &p)| p) && syllables().any(|(_, &p)| !p)
+}
+
+/// A Chinese trade name's syllable is part of a name, never a legal form spelled like it: 奥
+/// read "ao" is not the Russian "AO" (joint-stock company) of a listed "RED AO".
+fn syllable_as_legal_form(syllables: &[Part], forms: &[Part]) -> bool {
+    syllables.iter().any(|p| p.trade_name_syllable)
+        && forms.iter().all(|p| p.tag == PartTag::LegalForm)
 }
 
 /// Two paired spans, (start, end) of parts on each side.

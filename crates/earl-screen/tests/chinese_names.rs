@@ -93,6 +93,27 @@ fn a_numbered_unit_is_its_number() {
 }
 
 #[test]
+fn a_trade_name_syllable_is_not_a_legal_form_spelled_like_it() {
+    // 奥 reads "ao", which is also the Russian joint-stock form "AO" of the SDN alias "RED AO":
+    // the Shanghai-listed 奥瑞德 is not that company (at most shown below the threshold).
+    let result = screener().screen(&Query::new("奥瑞德"));
+    assert!(
+        result.matches.iter().all(|m| m.below_threshold),
+        "{:?}",
+        result
+            .matches
+            .iter()
+            .map(|m| (&m.name, m.score))
+            .collect::<Vec<_>>()
+    );
+    // Written in Latin, the alias is still found.
+    assert_eq!(
+        first_match("RED AO").map(|(name, _)| name),
+        Some("JOINT STOCK COMPANY RUSSKIE ELEKTRICHESKIE DVIGATELI".to_string())
+    );
+}
+
+#[test]
 fn a_chinese_company_is_not_a_person_or_a_vessel_of_the_same_pinyin() {
     // SDN individual "ZHANG, Yu" and the vessel "YONG XIN": a company's two syllables are a
     // given name or a ship's name letter for letter; shown below the threshold, not matched.
