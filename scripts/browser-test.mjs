@@ -341,7 +341,11 @@ async function partialListsOnThePage(context) {
   const lists = join(work, "consolidated-without-el.csv");
   const bundled = readFileSync(join(repo, "data", "csl", "consolidated.csv"), "utf8").split("\n");
   writeFileSync(lists, bundled.filter((line) => !line.includes(",Entity List (EL) - Bureau of Industry and Security,")).join("\n"));
-  const { server, url: urlPromise } = startServer(join(work, "partial.sqlite"), { EARL_LISTS: lists, EARL_ACCEPT_PARTIAL_LISTS: "true" });
+  const partialEnv = { EARL_LISTS: lists, EARL_ACCEPT_PARTIAL_LISTS: "true" };
+  // A new list needs its screening index built first: ~13 s in a debug build on an idle
+  // machine, past the server's 60 s start-up wait beside a busy browser. Built here, outside it.
+  execFileSync(earl, ["--no-audit", "screen", "warm up"], { env: { ...env, ...partialEnv }, stdio: "ignore", timeout: 300_000 });
+  const { server, url: urlPromise } = startServer(join(work, "partial.sqlite"), partialEnv);
   try {
     const url = await urlPromise;
     const page = await context.newPage();
