@@ -8,7 +8,7 @@ use crate::explore::timeline::TimelineReport;
 use crate::{CheckAnswer, ClassifyAnswer, Engine, EngineError, ScreenAnswer};
 use earl_screen::PairScore;
 use earl_store::PreparedRecord;
-use earl_store::body::Body;
+use earl_store::body::{Body, Overlay};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -139,7 +139,7 @@ pub struct SharedAnswer {
     kind: &'static str,
     body: Arc<Body>,
     /// The answer's own members left out of the body (its query; the date is each row's).
-    overlay: Option<String>,
+    overlay: Overlay,
     lists_hash: Option<String>,
 }
 
@@ -174,7 +174,7 @@ impl Engine {
         Ok(SharedAnswer {
             kind: answer.kind(),
             body: Body::shared(body),
-            overlay,
+            overlay: Overlay::read(overlay.as_deref()),
             lists_hash: answer.lists_hash().map(str::to_string),
         })
     }
@@ -193,11 +193,7 @@ impl Engine {
             source.as_str(),
             inputs,
             Arc::clone(&answer.body),
-            Some(earl_store::body::overlay_with(
-                answer.overlay.as_deref(),
-                "date",
-                &date.to_string(),
-            )),
+            Some(answer.overlay.with("date", &date.to_string())),
             self.data.content_hash.as_str(),
             answer.lists_hash.clone(),
             env!("CARGO_PKG_VERSION"),

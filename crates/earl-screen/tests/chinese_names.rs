@@ -15,6 +15,20 @@ fn first_match(name: &str) -> Option<(String, f64)> {
     result.matches.first().map(|m| (m.name.clone(), m.score))
 }
 
+/// `name` meets nothing at or above the threshold.
+fn assert_only_below_threshold(name: &str) {
+    let result = screener().screen(&Query::new(name));
+    assert!(
+        result.matches.iter().all(|m| m.below_threshold),
+        "{name}: {:?}",
+        result
+            .matches
+            .iter()
+            .map(|m| (&m.name, m.score))
+            .collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn a_full_chinese_legal_name_meets_its_listed_entry_part_by_part() {
     for (query, listed) in [
@@ -96,16 +110,7 @@ fn a_numbered_unit_is_its_number() {
 fn a_trade_name_syllable_is_not_a_legal_form_spelled_like_it() {
     // 奥 reads "ao", which is also the Russian joint-stock form "AO" of the SDN alias "RED AO":
     // the Shanghai-listed 奥瑞德 is not that company (at most shown below the threshold).
-    let result = screener().screen(&Query::new("奥瑞德"));
-    assert!(
-        result.matches.iter().all(|m| m.below_threshold),
-        "{:?}",
-        result
-            .matches
-            .iter()
-            .map(|m| (&m.name, m.score))
-            .collect::<Vec<_>>()
-    );
+    assert_only_below_threshold("奥瑞德");
     // Written in Latin, the alias is still found.
     assert_eq!(
         first_match("RED AO").map(|(name, _)| name),
@@ -118,16 +123,7 @@ fn a_chinese_company_is_not_a_person_or_a_vessel_of_the_same_pinyin() {
     // SDN individual "ZHANG, Yu" and the vessel "YONG XIN": a company's two syllables are a
     // given name or a ship's name letter for letter; shown below the threshold, not matched.
     for query in ["张裕股份", "永新股份"] {
-        let result = screener().screen(&Query::new(query));
-        assert!(
-            result.matches.iter().all(|m| m.below_threshold),
-            "{query}: {:?}",
-            result
-                .matches
-                .iter()
-                .map(|m| (&m.name, m.score))
-                .collect::<Vec<_>>()
-        );
+        assert_only_below_threshold(query);
     }
     // The same syllables with no company word are still read as the person's name.
     assert_eq!(

@@ -271,37 +271,58 @@ fn splice_members(text: &str, own: &[Member], overlay: &str) -> Option<String> {
 
 /// An overlay with one string member, as canonical JSON: `{"date":"2026-03-01"}`.
 pub fn overlay_of(key: &str, value: &str) -> String {
-    overlay_with(None, key, value)
+    Overlay::default().with(key, value)
 }
 
-/// `overlay` (canonical JSON object text, or none) with its member `key` set to the string
-/// `value`, as canonical JSON: a shared answer's own members with each row's date.
-pub fn overlay_with(overlay: Option<&str>, key: &str, value: &str) -> String {
-    let mut member = String::new();
-    write_string(key, &mut member);
-    member.push(':');
-    write_string(value, &mut member);
-    let others = overlay.and_then(|o| Some((o, members(o)?)));
-    let mut all: Vec<(&str, &str)> = others
-        .iter()
-        .flat_map(|(text, members)| {
-            members
-                .iter()
-                .filter(|m| m.key != key)
-                .map(|m| (m.key.as_str(), &text[m.start..m.end]))
-        })
-        .collect();
-    all.push((key, &member));
-    all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-    let mut out = String::from("{");
-    for (index, (_, text)) in all.iter().enumerate() {
-        if index > 0 {
-            out.push(',');
-        }
-        out.push_str(text);
+/// A shared answer's own members (those [`split`] left out of its body: its query), read once
+/// so that each row's record lays its date over them without parsing them again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overlay {
+    /// (key, the member's text `"key":value`), in key order.
+    members: Vec<(String, String)>,
+}
+
+impl Overlay {
+    /// The members of `overlay` (canonical JSON object text, or none).
+    pub fn read(overlay: Option<&str>) -> Overlay {
+        let members = overlay
+            .and_then(|text| {
+                let members = members(text)?;
+                Some(
+                    members
+                        .into_iter()
+                        .map(|m| (m.key, text[m.start..m.end].to_string()))
+                        .collect(),
+                )
+            })
+            .unwrap_or_default();
+        Overlay { members }
     }
-    out.push('}');
-    out
+
+    /// These members with `key` set to the string `value`, as canonical JSON.
+    pub fn with(&self, key: &str, value: &str) -> String {
+        let mut member = String::new();
+        write_string(key, &mut member);
+        member.push(':');
+        write_string(value, &mut member);
+        let mut all: Vec<(&str, &str)> = self
+            .members
+            .iter()
+            .filter(|(k, _)| k != key)
+            .map(|(k, text)| (k.as_str(), text.as_str()))
+            .collect();
+        all.push((key, &member));
+        all.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+        let mut out = String::from("{");
+        for (index, (_, text)) in all.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            out.push_str(text);
+        }
+        out.push('}');
+        out
+    }
 }
 
 #[cfg(test)]
@@ -337,7 +358,7 @@ mod tests {
             let mut on_row_date = answer.clone();
             on_row_date["date"] = json!(row_date);
             prop_assert_eq!(
-                splice(&body, Some(&overlay_with(overlay.as_deref(), "date", &row_date))),
+                splice(&body, Some(&Overlay::read(overlay.as_deref()).with("date", &row_date))),
                 Some(canonical_json(&on_row_date))
             );
             prop_assert_eq!(splice(&body, overlay.as_deref()), Some(full.clone()));
