@@ -17,6 +17,7 @@
 //! adjacent tokens when the other side writes them as one word ("朱海仑" / "ZHU Hailun").
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
@@ -579,22 +580,23 @@ impl Builder {
     fn han(&mut self, run: &str) {
         self.end_word();
         let mut rest = run;
+        let mut opening: Vec<Opening> = Vec::new();
         loop {
             // A sourced name that opens with a place is that name (哈尔滨工业大学 is Harbin
             // Institute of Technology, not Harbin + industry + university).
             let known_here = self.sourced_name_at(rest).is_some();
-            if let Some((len, latin)) = place_prefix(rest)
-                .filter(|&(len, _)| !known_here && leaves_trade_name(&rest[len..], 0))
+            if let Some(place) =
+                place_prefix(rest).filter(|p| !known_here && leaves_trade_name(&rest[p.len..], 0))
             {
-                self.place(&rest[..len], latin);
-                rest = &rest[len..];
+                rest = &rest[place.len..];
+                opening.push(Opening::Place(place));
             } else if let Some(term) = org_terms().iter().find(|t| {
                 t.role == NameRole::LegalForm
                     && rest.starts_with(t.han.as_str())
                     && leaves_trade_name(&rest[t.han.len()..], 0)
             }) {
-                self.structured(term, Script::Han);
                 rest = &rest[term.han.len()..];
+                opening.push(Opening::Form(term));
             } else {
                 break;
             }
@@ -616,6 +618,21 @@ impl Builder {
                 rest = &rest[..rest.len() - len];
             } else {
                 break;
+            }
+        }
+        // A body named by its place and its words alone (喀什地区公安局) names its division too, as
+        // the lists write it ("Kashgar Prefecture Public Security Bureau"); a company's is only
+        // its address.
+        let words_only = rest.is_empty() && !suffixes.is_empty();
+        for part in opening {
+            match part {
+                Opening::Place(place) => match place.division.filter(|_| words_only) {
+                    Some(division) => {
+                        self.place(place.written, &format!("{} {division}", place.latin))
+                    }
+                    None => self.place(place.written, &place.latin),
+                },
+                Opening::Form(term) => self.structured(term, Script::Han),
             }
         }
         self.trade_name(rest);
@@ -699,8 +716,9 @@ impl Builder {
             NameRole::LegalForm => TokenKind::LegalForm,
             _ => TokenKind::Generic,
         };
-        for word in term.latin.split_whitespace() {
-            self.push_role_token(word, kind, term.role);
+        // The English read as a Latin name is ("people's" → "people"), each word in the term's role.
+        for token in tokenize(&term.latin).tokens {
+            self.push_role_token(&token.text, kind, term.role);
         }
     }
 
@@ -1443,20 +1461,90 @@ fn chinese_number(numeral: &str) -> Option<u32> {
     Some(total + pending.unwrap_or(0))
 }
 
-/// The place a Han run opens with, and its length in bytes with any 省/市/区 suffix.
-fn place_prefix(run: &str) -> Option<(usize, &'static str)> {
+/// What a Han run opens with, before its trade name.
+enum Opening<'a> {
+    Place(PlacePrefix<'a>),
+    Form(&'static OrgTerm),
+}
+
+/// A place a Han run opens with.
+struct PlacePrefix<'a> {
+    /// As written, with any 省/市/区 suffix.
+    written: &'a str,
+    /// Its length in bytes.
+    len: usize,
+    /// As the lists write it. An autonomous division keeps its people and its kind, as the lists
+    /// write those too (新疆维吾尔自治区 "xinjiang uyghur autonomous region", 伊犁哈萨克自治州 "yili
+    /// kazakh autonomous prefecture").
+    latin: Cow<'static, str>,
+    /// The kind of division its suffix says, where CC-CEDICT (2023-11-07) glosses it as the
+    /// lists write it: 地区 "prefecture", 县 "county", 区 "district".
+    division: Option<&'static str>,
+}
+
+/// The place a Han run opens with, if any.
+fn place_prefix(run: &str) -> Option<PlacePrefix<'_>> {
     static PLACES: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    const DIVISION_SUFFIXES: [&str; 6] = ["特别行政区", "自治区", "省", "市", "区", "县"];
+    const DIVISION_SUFFIXES: [(&str, Option<&str>); 8] = [
+        ("特别行政区", None),
+        ("自治区", None),
+        ("自治州", None),
+        ("地区", Some("prefecture")),
+        ("省", None),
+        ("市", None),
+        ("区", Some("district")),
+        ("县", Some("county")),
+    ];
+    // The peoples of the autonomous divisions the lists' entries sit in, and the kinds of
+    // division, each as CC-CEDICT (2023-11-07) glosses it: 维吾尔 "Uighur ethnic group", 哈萨克
+    // "Kazakh ethnic group", 蒙古 "Mongolia", 回族 "Hui ethnic group", 柯尔克孜 "Kyrghiz ethnic group",
+    // 藏族 "Tibetan ethnic group", 壮族 "Zhuang ethnic group"; 自治区 "autonomous region", 自治州
+    // "autonomous prefecture", 自治县 "autonomous county". Spelled as the lists spell them
+    // (Uyghur, Mongolian, Kyrgyz; the other spellings are one place in places.txt).
+    const PEOPLES: [(&str, &str); 7] = [
+        ("维吾尔", "uyghur"),
+        ("哈萨克", "kazakh"),
+        ("蒙古", "mongolian"),
+        ("回族", "hui"),
+        ("柯尔克孜", "kyrgyz"),
+        ("藏族", "tibetan"),
+        ("壮族", "zhuang"),
+    ];
+    const AUTONOMOUS: [(&str, &str); 3] = [
+        ("自治区", "autonomous region"),
+        ("自治州", "autonomous prefecture"),
+        ("自治县", "autonomous county"),
+    ];
     let places = PLACES.get_or_init(|| tsv_pairs(include_str!("../data/han_places.tsv")));
     let (han, latin) = places
         .iter()
         .find(|(han, _)| run.starts_with(han.as_str()))?;
     let after = &run[han.len()..];
-    let suffix = DIVISION_SUFFIXES
-        .iter()
-        .find(|s| after.starts_with(*s))
-        .map_or(0, |s| s.len());
-    Some((han.len() + suffix, latin.as_str()))
+    let autonomous = PEOPLES.iter().find_map(|&(people, people_latin)| {
+        let rest = after.strip_prefix(people)?;
+        let &(division, division_latin) = AUTONOMOUS.iter().find(|(d, _)| rest.starts_with(d))?;
+        Some((
+            people.len() + division.len(),
+            format!("{latin} {people_latin} {division_latin}"),
+        ))
+    });
+    let (suffix_len, latin, division) = match autonomous {
+        Some((len, written)) => (len, Cow::Owned(written), None),
+        None => {
+            let (suffix, division) = DIVISION_SUFFIXES
+                .iter()
+                .find(|(s, _)| after.starts_with(s))
+                .map_or((0, None), |&(s, division)| (s.len(), division));
+            (suffix, Cow::Borrowed(latin.as_str()), division)
+        }
+    };
+    let len = han.len() + suffix_len;
+    Some(PlacePrefix {
+        written: &run[..len],
+        len,
+        latin,
+        division,
+    })
 }
 
 /// Whether `left`, what a cut leaves of a run, is no trade name at all, or one of two characters

@@ -59,6 +59,10 @@ pub(crate) struct Part {
     pub known: bool,
     /// A syllable of a Chinese trade name (字号), read from the name's structure.
     pub trade_name_syllable: bool,
+    /// An industry or organisation word of a Chinese name that has no trade name (上海微电子装备
+    /// （集团）股份有限公司, 乌鲁木齐市公安局): such words are what name it, so pairing one with any
+    /// word of the other name but a legal form counts as pairing something distinctive.
+    pub names_itself: bool,
 }
 
 impl Part {
@@ -214,6 +218,14 @@ pub(crate) fn prepare(name: &NormalizedName, stats: &TokenStats) -> Prepared {
     let organisation_words = tokens
         .iter()
         .any(|t| matches!(t.kind, TokenKind::LegalForm | TokenKind::Generic));
+    // Place, industry words and form, and nothing else: the words are the name.
+    let words_are_the_name = tokens.iter().any(|t| t.role == Some(NameRole::Generic))
+        && tokens.iter().all(|t| {
+            matches!(
+                t.role,
+                Some(NameRole::Place | NameRole::Generic | NameRole::LegalForm)
+            ) || t.text.bytes().all(|b| b.is_ascii_digit())
+        });
     let mut parts: Vec<Part> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let text = token.text.as_str();
@@ -294,6 +306,7 @@ pub(crate) fn prepare(name: &NormalizedName, stats: &TokenStats) -> Prepared {
             zipf,
             known,
             trade_name_syllable: token.role == Some(NameRole::TradeName),
+            names_itself: words_are_the_name && token.role == Some(NameRole::Generic),
         });
     }
     // A Chinese name that opens with a place (重庆建工, 中国东航) is an organisation's: people

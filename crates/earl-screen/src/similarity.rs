@@ -244,11 +244,12 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
                         continue;
                     }
                     // A Chinese name's place is read from a table, spelled as the lists spell
-                    // it: another spelling is another place (厦门 "Xiamen" is not "Xi'an").
+                    // it: another spelling is another place (厦门 "Xiamen" is not "Xi'an"); for a
+                    // body named by its place and words, whatever the other word's tag (山东
+                    // "Shandong" is not "Dandong").
                     let places = |parts: &[Part]| parts.iter().all(|p| p.tag == PartTag::Place);
-                    if query.chinese_trade_name
-                        && places(q_span)
-                        && places(l_span)
+                    if places(q_span)
+                        && ((query.chinese_trade_name && places(l_span)) || words_only(q))
                         && matches!(method, MatchMethod::Fuzzy | MatchMethod::Skeleton)
                     {
                         continue;
@@ -333,9 +334,12 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
                 lone_initial_pairs += 1;
             }
         }
+        let distinctive = |parts: &[Part]| parts.iter().any(Part::distinctive);
+        let names_itself = |parts: &[Part]| parts.iter().any(|p| p.names_itself);
         if c.method != MatchMethod::Initial
-            && q_span.iter().any(Part::distinctive)
-            && l_span.iter().any(Part::distinctive)
+            && ((distinctive(q_span) && distinctive(l_span))
+                || (names_itself(q_span) && names(l_span))
+                || (names_itself(l_span) && names(q_span)))
         {
             distinctive_pairs += 1;
             if !matches!(c.method, MatchMethod::Fuzzy | MatchMethod::Skeleton) {
@@ -419,6 +423,12 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     }
     if q_seen.distinctive && l_seen.distinctive {
         score *= DISTINCTIVE_CONFLICT; // a substitution, not an addition
+    }
+    // Words that are all of a name: a distinctive word or a place more is another name (中国核电,
+    // China National Nuclear Power, is not China *Guangdong* Nuclear Power).
+    let more = |seen: &Unpaired| seen.distinctive || seen.place;
+    if (words_only(q) && more(&l_seen)) || (words_only(l) && more(&q_seen)) {
+        score *= DISTINCTIVE_CONFLICT;
     } else if q_seen.content() && l_seen.content() {
         score *= CONTENT_CONFLICT; // "Taiwan Semiconductor" / "Semiconductor International"
     }
@@ -468,6 +478,18 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     if distinctive_pairs == 0 && any_distinctive {
         score = score.min(NOTHING_DISTINCTIVE_CAP);
     }
+    // A body named by its place and its words is another body where none of its place pairs
+    // (贵州燃气, Guizhou Gas, is not "OOO GAS").
+    let place_left = |parts: &[Part], paired: &[bool]| {
+        let mut places = parts
+            .iter()
+            .zip(paired)
+            .filter(|(p, _)| p.tag == PartTag::Place);
+        words_only(parts) && places.clone().next().is_some() && !places.any(|(_, &p)| p)
+    };
+    if place_left(q, &query_paired) || place_left(l, &list_paired) {
+        score = score.min(NOTHING_DISTINCTIVE_CAP);
+    }
     // One letter in common names nothing ("GmbH A/S OOO" is not OOO "A-K-S"); two can ("S&D").
     if core_pairs == 1 && lone_initial_pairs == 1 {
         score = score.min(NOTHING_DISTINCTIVE_CAP);
@@ -478,6 +500,11 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
         query_paired,
         list_paired,
     }
+}
+
+/// A Chinese name of place, industry words and form alone (see [`Part::names_itself`]).
+fn words_only(parts: &[Part]) -> bool {
+    parts.iter().any(|p| p.names_itself)
 }
 
 #[derive(Default)]

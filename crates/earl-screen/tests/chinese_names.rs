@@ -100,6 +100,61 @@ fn the_trade_name_decides_not_the_place_or_industry_words() {
 }
 
 #[test]
+fn a_name_of_place_and_words_alone_is_named_by_them() {
+    // No trade name: the place, the industry words and the division are the name, as the
+    // lists write them (84 FR 54002's Public Security Bureaus; 87 FR 77505's SMEE).
+    for (query, listed) in [
+        (
+            "上海微电子装备（集团）股份有限公司",
+            "Shanghai Micro Electronics Equipment (Group) Co., Ltd.",
+        ),
+        (
+            "喀什地区公安局",
+            "Kashgar Prefecture Public Security Bureau",
+        ),
+        ("和田地区公安局", "Hetian Prefecture Public Security Bureau"),
+        (
+            "乌鲁木齐市公安局",
+            "Urumqi Municipal Public Security Bureau",
+        ),
+        (
+            "伊犁哈萨克自治州公安局",
+            "Yili Kazakh Autonomous Prefecture Public Security Bureau",
+        ),
+        (
+            "博尔塔拉蒙古自治州公安局",
+            "Boertala Mongolian Autonomous Prefecture Public Security Bureau",
+        ),
+        (
+            "中国科学院计算技术研究所",
+            "Chinese Academy of Sciences Institute of Computing Technology",
+        ),
+    ] {
+        let (name, score) = first_match(query).unwrap_or_else(|| panic!("{query}: no match"));
+        assert_eq!(name, listed, "{query} ({score})");
+    }
+}
+
+#[test]
+fn a_name_of_place_and_words_alone_needs_its_place_and_no_word_more() {
+    // Another prefecture's bureau is another bureau.
+    assert!(
+        pair_score(
+            "阿克苏地区公安局",
+            "Kashgar Prefecture Public Security Bureau"
+        ) < 0.75
+    );
+    // Guizhou Gas is not the OOO "GAS": its place meets nothing.
+    assert!(pair_score("贵州燃气", "OOO GAS") < 0.75);
+    // 山东 is Shandong as the table spells it, not "Dandong" one letter away.
+    assert!(pair_score("山东钢铁", "DANDONG METAL COMPANY") < 0.75);
+    // A place more on the list's side is another body: China *Guangdong* Nuclear Power.
+    assert!(pair_score("中国核电", "China Guangdong Nuclear Power Corporation") < 0.75);
+    // Beijing's bureau is not Xinjiang's.
+    assert_only_below_threshold("北京市公安局");
+}
+
+#[test]
 fn a_numbered_unit_is_its_number() {
     // Another institute of the same group is another party: numbers must agree.
     let (name, _) = first_match("中国电子科技集团公司第十三研究所").expect("CETC 13");
