@@ -38,6 +38,8 @@ const JOINED_MIN_SIMILARITY: f64 = 0.85;
 const ROMANISED_SIMILARITY: f64 = 0.95;
 /// An initial ("j") against the word it abbreviates ("john").
 const INITIAL_SIMILARITY: f64 = 0.8;
+/// One industry word in the singular and the plural.
+const PLURAL_SIMILARITY: f64 = 0.95;
 /// Share of the score kept when both names carry numbers that differ: nomenklatura logic-v2's
 /// `nm_number_mismatch` 0.3 (peers.md §1.2).
 const NUMBER_CONFLICT: f64 = 0.7;
@@ -74,6 +76,8 @@ pub enum MatchMethod {
     Translation,
     /// Two legal forms of one class (OOO / LLC).
     LegalForm,
+    /// One industry word in the singular and the plural ("textile" / "textiles").
+    Plural,
     /// One place in two spellings or languages.
     Place,
 }
@@ -93,6 +97,7 @@ impl MatchMethod {
             MatchMethod::Particle => "particle",
             MatchMethod::Translation => "translation",
             MatchMethod::LegalForm => "legal form",
+            MatchMethod::Plural => "plural",
             MatchMethod::Place => "place",
         }
     }
@@ -779,6 +784,16 @@ fn part_similarity(q: &Part, l: &Part) -> Option<(f64, MatchMethod)> {
     }
     if q.tag == PartTag::Number || l.tag == PartTag::Number {
         return None; // numbers must agree exactly: "Institute 201" is not "Institute 202"
+    }
+    // Industry words are the lists' in either number (纺织 "textile" / "Textiles").
+    let plural = |one: &str, many: &str| {
+        many.strip_suffix('s')
+            .is_some_and(|stem| stem == one || stem.strip_suffix('e') == Some(one))
+    };
+    if (q.tag == PartTag::Generic || l.tag == PartTag::Generic)
+        && (plural(&q.text, &l.text) || plural(&l.text, &q.text))
+    {
+        return Some((PLURAL_SIMILARITY, MatchMethod::Plural));
     }
     if (q.tag == PartTag::Initial) != (l.tag == PartTag::Initial) {
         let (initial, word) = if q.tag == PartTag::Initial {

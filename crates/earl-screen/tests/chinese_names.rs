@@ -155,6 +155,13 @@ fn a_name_of_place_and_words_alone_needs_its_place_and_no_word_more() {
 }
 
 #[test]
+fn an_industry_word_is_the_lists_in_either_number() {
+    // 纺织 is "textile"; the list writes "Textiles" (a made-up company: no cited pair helps).
+    let score = pair_score("阿克苏新棉纺织有限公司", "Aksu Xinmian Textiles Co., Ltd.");
+    assert!(score >= 0.75, "{score}");
+}
+
+#[test]
 fn a_numbered_unit_is_its_number() {
     // Another institute of the same group is another party: numbers must agree.
     let (name, _) = first_match("中国电子科技集团公司第十三研究所").expect("CETC 13");
