@@ -426,13 +426,12 @@ pub(crate) fn score(query: &Prepared, list: &Prepared, record_pairs: bool) -> Sc
     if q_seen.legal_form && l_seen.legal_form {
         score *= LEGAL_FORM_CONFLICT;
     }
-    if q_seen.distinctive && l_seen.distinctive {
-        score *= DISTINCTIVE_CONFLICT; // a substitution, not an addition
-    }
     // Words that are all of a name: a distinctive word or a place more is another name (中国核电,
     // China National Nuclear Power, is not China *Guangdong* Nuclear Power).
     let more = |seen: &Unpaired| seen.distinctive || seen.place;
-    if (words_only(q) && more(&l_seen)) || (words_only(l) && more(&q_seen)) {
+    if q_seen.distinctive && l_seen.distinctive {
+        score *= DISTINCTIVE_CONFLICT; // a substitution, not an addition
+    } else if (words_only(q) && more(&l_seen)) || (words_only(l) && more(&q_seen)) {
         score *= DISTINCTIVE_CONFLICT;
     } else if q_seen.content() && l_seen.content() {
         score *= CONTENT_CONFLICT; // "Taiwan Semiconductor" / "Semiconductor International"
