@@ -585,10 +585,10 @@ impl Builder {
             // A sourced name that opens with a place is that name (哈尔滨工业大学 is Harbin
             // Institute of Technology, not Harbin + industry + university).
             let known_here = self.sourced_name_at(rest).is_some();
-            if let Some(place) =
-                place_prefix(rest).filter(|p| !known_here && leaves_trade_name(&rest[p.len..], 0))
+            if let Some(place) = place_prefix(rest)
+                .filter(|p| !known_here && leaves_trade_name(&rest[p.written.len()..], 0))
             {
-                rest = &rest[place.len..];
+                rest = &rest[place.written.len()..];
                 opening.push(Opening::Place(place));
             } else if let Some(term) = org_terms().iter().find(|t| {
                 t.role == NameRole::LegalForm
@@ -716,9 +716,8 @@ impl Builder {
             NameRole::LegalForm => TokenKind::LegalForm,
             _ => TokenKind::Generic,
         };
-        // The English read as a Latin name is ("people's" → "people"), each word in the term's role.
-        for token in tokenize(&term.latin).tokens {
-            self.push_role_token(&token.text, kind, term.role);
+        for word in &term.words {
+            self.push_role_token(word, kind, term.role);
         }
     }
 
@@ -1324,6 +1323,8 @@ pub(crate) fn han_sound(han: &str) -> String {
 struct OrgTerm {
     han: String,
     latin: String,
+    /// The English read as a Latin name is ("people's" → "people"), once.
+    words: Vec<String>,
     role: NameRole,
 }
 
@@ -1345,6 +1346,7 @@ fn org_terms() -> &'static [OrgTerm] {
                 Some(OrgTerm {
                     han: han.to_string(),
                     latin: latin.to_string(),
+                    words: tokenize(latin).tokens.into_iter().map(|t| t.text).collect(),
                     role,
                 })
             })
@@ -1471,8 +1473,6 @@ enum Opening<'a> {
 struct PlacePrefix<'a> {
     /// As written, with any 省/市/区 suffix.
     written: &'a str,
-    /// Its length in bytes.
-    len: usize,
     /// As the lists write it. An autonomous division keeps its people and its kind, as the lists
     /// write those too (新疆维吾尔自治区 "xinjiang uyghur autonomous region", 伊犁哈萨克自治州 "yili
     /// kazakh autonomous prefecture").
@@ -1538,10 +1538,8 @@ fn place_prefix(run: &str) -> Option<PlacePrefix<'_>> {
             (suffix, Cow::Borrowed(latin.as_str()), division)
         }
     };
-    let len = han.len() + suffix_len;
     Some(PlacePrefix {
-        written: &run[..len],
-        len,
+        written: &run[..han.len() + suffix_len],
         latin,
         division,
     })
