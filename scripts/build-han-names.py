@@ -57,6 +57,7 @@ NOT_TRADE_NAMES = {
     "高压": "a field of research (high pressure), not a name",
     "海视美阗": "a place's syllables left in the Latin (Yutian Haishi Meitian)",
     "飞机": "an industry word (aircraft); the Latin left is the city, Xi’an with a curly apostrophe",
+    "中航西安": "AVIC's prefix and a place's syllables (AVIC XI AN), once 飞机 is an industry word",
 }
 
 

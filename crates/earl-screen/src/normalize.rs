@@ -1325,7 +1325,25 @@ struct OrgTerm {
     latin: String,
     /// The English read as a Latin name is ("people's" → "people"), once.
     words: Vec<String>,
+    /// Another word the lists write for a one-word term (集团: "group", and "corporation" in
+    /// the state groups' names), read as a Latin name is.
+    also: Vec<String>,
     role: NameRole,
+}
+
+/// The other words the lists write for the one-word organisation term read as `reading`
+/// (集团 "group": "corp"), from `data/han_terms.tsv`'s `latin` cells of several words
+/// separated by `|`; empty for any other word.
+pub(crate) fn other_english_of_term(reading: &str) -> &'static [String] {
+    static ALSO: OnceLock<HashMap<&'static str, &'static [String]>> = OnceLock::new();
+    let also = ALSO.get_or_init(|| {
+        org_terms()
+            .iter()
+            .filter(|t| t.words.len() == 1 && !t.also.is_empty())
+            .map(|t| (t.words[0].as_str(), t.also.as_slice()))
+            .collect()
+    });
+    also.get(reading).copied().unwrap_or(&[])
 }
 
 /// `data/han_terms.tsv`: organisation forms and industry words, longest first.
@@ -1343,10 +1361,20 @@ fn org_terms() -> &'static [OrgTerm] {
                     "generic" => NameRole::Generic,
                     _ => return None,
                 };
+                let mut english = latin.split('|');
+                let latin = english.next()?;
+                let read = |english: &str| -> Vec<String> {
+                    tokenize(english)
+                        .tokens
+                        .into_iter()
+                        .map(|t| t.text)
+                        .collect()
+                };
                 Some(OrgTerm {
                     han: han.to_string(),
                     latin: latin.to_string(),
-                    words: tokenize(latin).tokens.into_iter().map(|t| t.text).collect(),
+                    words: read(latin),
+                    also: english.flat_map(read).collect(),
                     role,
                 })
             })
@@ -1384,10 +1412,12 @@ pub(crate) fn is_pinyin_word(word: &str) -> bool {
 
 /// The reading a name gives a character with several, where it is not the pinyin crate's
 /// first: 长 is cháng (long) in names (长江 Changjiang, 长城 Changcheng, 长光 Chang Guang), not
-/// zhǎng (chief); both readings are CC-CEDICT's.
+/// zhǎng (chief); 都 is dū (capital) in names (成都 Chengdu, 首都 Shoudu, 洪都 Hongdu), not dōu
+/// (all); both readings of each are CC-CEDICT's.
 fn name_reading(c: char) -> Option<&'static str> {
     match c {
         '长' => Some("chang"),
+        '都' => Some("du"),
         _ => None,
     }
 }

@@ -63,6 +63,9 @@ pub(crate) struct Part {
     /// （集团）股份有限公司, 乌鲁木齐市公安局): such words are what name it, so pairing one with any
     /// word of the other name but a legal form counts as pairing something distinctive.
     pub names_itself: bool,
+    /// An organisation form or industry word translated from a Chinese, Japanese or Korean name
+    /// (data/han_terms.tsv): the other English words the lists write for it pair with it too.
+    pub translated_term: bool,
 }
 
 impl Part {
@@ -307,6 +310,7 @@ pub(crate) fn prepare(name: &NormalizedName, stats: &TokenStats) -> Prepared {
             known,
             trade_name_syllable: token.role == Some(NameRole::TradeName),
             names_itself: words_are_the_name && token.role == Some(NameRole::Generic),
+            translated_term: matches!(token.role, Some(NameRole::Generic | NameRole::LegalForm)),
         });
     }
     // A Chinese name that opens with a place (重庆建工, 中国东航) is an organisation's: people

@@ -24,7 +24,7 @@
 
 use crate::distance::{edit_budget, weighted_distance};
 use crate::lexicon::{SymbolKind, SymbolSpan};
-use crate::normalize::{Script, is_pinyin_word};
+use crate::normalize::{Script, is_pinyin_word, other_english_of_term};
 use crate::parts::{Part, PartTag, Prepared};
 use serde::Serialize;
 
@@ -36,6 +36,9 @@ const MIN_SIMILARITY: f64 = 0.6;
 const JOINED_MIN_SIMILARITY: f64 = 0.85;
 /// Two words whose romanisation keys agree ("maksim" / "maxim").
 const ROMANISED_SIMILARITY: f64 = 0.95;
+/// An organisation word of a Chinese name against another English word the lists write for it
+/// (集团 "group" / "Corporation"), as [`symbol_similarity`] weighs a shared organisation word.
+const TERM_TRANSLATION_SIMILARITY: f64 = 0.95;
 /// An initial ("j") against the word it abbreviates ("john").
 const INITIAL_SIMILARITY: f64 = 0.8;
 /// One industry word in the singular and the plural.
@@ -727,7 +730,8 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     let joined_length = |parts: &[Part]| parts.iter().map(|p| p.text.len()).sum::<usize>();
     let (qt_length, lt_length) = (joined_length(q), joined_length(l));
     if han_against_latin(q, l) {
-        return joined_alike(key).then_some((ROMANISED_SIMILARITY, MatchMethod::Joined));
+        return (joined_alike(key) && !other_syllables(q, l))
+            .then_some((ROMANISED_SIMILARITY, MatchMethod::Joined));
     }
     let abjad = q.iter().chain(l).any(|p| p.script.is_abjad());
     // Most pairs of spans end at the length checks: the keys are joined after them.
@@ -776,10 +780,35 @@ fn han_against_latin(q: &[Part], l: &[Part]) -> bool {
     han(q) != han(l)
 }
 
+/// Whether a Chinese trade name's syllables, against Latin spelled alike, meet pinyin of other
+/// syllables: the romanisation key spells some pinyin syllables one way (dou/du, you/yu,
+/// zhi/ji, cai/kai, ci/si), but a list word that is itself pinyin and not the trade name's
+/// names other characters (红豆 "hong dou" is not the listed "Hongdu", 洪都; 湘邮 not "Xiangyu").
+/// Called only for spans of Han against Latin whose keys agree.
+fn other_syllables(q: &[Part], l: &[Part]) -> bool {
+    let han = |parts: &[Part]| parts.iter().any(|p| p.script == Script::Han);
+    let (han_side, latin_side) = if han(q) { (q, l) } else { (l, q) };
+    let trade_name = han_side.iter().any(|p| p.trade_name_syllable);
+    trade_name && {
+        let latin: String = latin_side.iter().map(|p| &*p.text).collect();
+        let reading: String = han_side.iter().map(|p| &*p.text).collect();
+        latin != reading && is_pinyin_word(&latin)
+    }
+}
+
 /// Similarity of two single parts.
 fn part_similarity(q: &Part, l: &Part) -> Option<(f64, MatchMethod)> {
     if q.text == l.text {
         return Some((1.0, MatchMethod::Exact));
+    }
+    if q.translated_term != l.translated_term {
+        let (term, other) = if q.translated_term { (q, l) } else { (l, q) };
+        if other_english_of_term(&term.text)
+            .iter()
+            .any(|w| **w == *other.text)
+        {
+            return Some((TERM_TRANSLATION_SIMILARITY, MatchMethod::Translation));
+        }
     }
     if q.tag == PartTag::Number || l.tag == PartTag::Number {
         return None; // numbers must agree exactly: "Institute 201" is not "Institute 202"
@@ -811,7 +840,9 @@ fn part_similarity(q: &Part, l: &Part) -> Option<(f64, MatchMethod)> {
         return skeleton_similarity(q, l);
     }
     if q.key == l.key && q.key.len() >= 2 {
-        return Some((ROMANISED_SIMILARITY, MatchMethod::Romanised));
+        let (q, l) = (std::slice::from_ref(q), std::slice::from_ref(l));
+        return (!(han_against_latin(q, l) && other_syllables(q, l)))
+            .then_some((ROMANISED_SIMILARITY, MatchMethod::Romanised));
     }
     if han_against_latin(std::slice::from_ref(q), std::slice::from_ref(l)) {
         return None;

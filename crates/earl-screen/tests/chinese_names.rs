@@ -162,6 +162,49 @@ fn an_industry_word_is_the_lists_in_either_number() {
 }
 
 #[test]
+fn an_organisation_word_meets_each_english_the_lists_write_for_it() {
+    // Made-up names (no cited pair helps): 集团 is "group", and "Corporation" in the state
+    // groups' names; 交通 is "communications" there (both CC-CEDICT glosses); 光电 is the lists'
+    // "Optoelectronic(s)".
+    for (query, listed, before) in [
+        ("大连飞机工业集团", "Dalian Aircraft Corporation", 0.67),
+        (
+            "湖南交通建设集团",
+            "Hunan Communications Construction Group",
+            0.66,
+        ),
+        (
+            "云南天合光电技术有限公司",
+            "Yunnan Tianhe Optoelectronic Co., Ltd.",
+            0.67,
+        ),
+    ] {
+        let score = pair_score(query, listed);
+        assert!(score >= 0.75, "{query} / {listed}: {score} (was {before})");
+    }
+    // The other English is the Chinese word's: in Latin, "Group" is still not "Corporation".
+    assert!(
+        pair_score(
+            "Dalian Aircraft Industry Group",
+            "Dalian Aircraft Corporation"
+        ) < 0.75
+    );
+}
+
+#[test]
+fn a_pinyin_word_of_other_syllables_is_another_trade_name() {
+    // The romanisation key spells dou/du, you/yu and ji/zhi alike, but a list word that is
+    // itself pinyin of other syllables names other characters (exchange-listed issuers that
+    // were flagged): 红豆 "hong dou" is not 洪都 "Hongdu", 湘邮 not "Xiangyu", 吉鑫 not "Zhi Xin".
+    assert!(pair_score("红豆股份", "JIANGXI HONGDU AVIATION INDUSTRY CO., LTD.") < 0.75);
+    assert!(pair_score("湘邮科技", "Xi'an Xiangyu Aviation Technology Group") < 0.75);
+    assert!(pair_score("吉鑫科技", "ZHI XIN INVESTMENT CO. LTD.") < 0.75);
+    // 都 is dū in names (CC-CEDICT), so 洪都 is Hongdu and 京都 Jingdu, exactly.
+    assert!(pair_score("洪都航空工业集团", "Hongdu Aviation Industry Group") > 0.99);
+    assert!(pair_score("京都科技有限公司", "Jingdu Technology Co., Ltd.") > 0.99);
+}
+
+#[test]
 fn a_numbered_unit_is_its_number() {
     // Another institute of the same group is another party: numbers must agree.
     let (name, _) = first_match("中国电子科技集团公司第十三研究所").expect("CETC 13");
