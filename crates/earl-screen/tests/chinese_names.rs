@@ -165,7 +165,7 @@ fn an_industry_word_is_the_lists_in_either_number() {
 fn an_organisation_word_meets_each_english_the_lists_write_for_it() {
     // Made-up names (no cited pair helps): 集团 is "group", and "Corporation" in the state
     // groups' names; 交通 is "communications" there (both CC-CEDICT glosses); 光电 is the lists'
-    // "Optoelectronic(s)".
+    // "Optoelectronic(s)"; 服装 "clothing" is their "Apparel".
     for (query, listed, before) in [
         ("大连飞机工业集团", "Dalian Aircraft Corporation", 0.67),
         (
@@ -177,6 +177,11 @@ fn an_organisation_word_meets_each_english_the_lists_write_for_it() {
             "云南天合光电技术有限公司",
             "Yunnan Tianhe Optoelectronic Co., Ltd.",
             0.67,
+        ),
+        (
+            "和田华丰服装有限公司",
+            "Hetian Huafeng Apparel Co., Ltd.",
+            0.44,
         ),
     ] {
         let score = pair_score(query, listed);
