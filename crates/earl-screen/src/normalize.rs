@@ -741,15 +741,22 @@ impl Builder {
         }
     }
 
-    /// Where the last cited name in `run` ends, in bytes (0 if none or reading literally).
+    /// Where the last cited name that [`Self::trade_name`] reads in `run` ends, in bytes (0 if
+    /// none or reading literally): cited names read left to right, each the longest at its
+    /// place. A cited name inside one already read is not read (北京旷视科技有限公司 is 北京旷视科技
+    /// and a form, although 旷视科技有限公司 is cited too), so it must not keep the form.
     fn sourced_name_end(&self, run: &str) -> usize {
-        run.char_indices()
-            .filter_map(|(at, _)| {
-                self.sourced_name_at(&run[at..])
-                    .map(|(han, _)| at + han.len())
-            })
-            .max()
-            .unwrap_or(0)
+        let (mut at, mut end) = (0, 0);
+        while let Some(c) = run[at..].chars().next() {
+            match self.sourced_name_at(&run[at..]) {
+                Some((han, _)) => {
+                    at += han.len();
+                    end = at;
+                }
+                None => at += c.len_utf8(),
+            }
+        }
+        end
     }
 
     fn finish(mut self) -> NormalizedName {
@@ -1213,6 +1220,9 @@ struct HanNames {
     /// Han name → the Latin name earl reads it as (`full` and `trade` rows), by first character,
     /// longest first; of one name's several Latin names, the first the file gives.
     readings: HashMap<char, Vec<(String, String)>>,
+    /// A `full` row's name without its organisation forms → its Latin name, as `readings`: read
+    /// only where forms alone follow (see [`sourced_name_at`]).
+    stems: HashMap<char, Vec<(String, String)>>,
     /// The key ([`latin_key`]) of a listed organisation's Latin name → the characters its trade
     /// name is written in (`trade` and `pinyin` rows, through the full name they came from).
     trade_names_of: HashMap<String, Vec<String>>,
@@ -1237,7 +1247,20 @@ fn han_names() -> &'static HanNames {
                 names.push((row[han].to_string(), row[latin].to_string()));
             }
         }
-        for names in readings.values_mut() {
+        let mut stems: HashMap<char, Vec<(String, String)>> = HashMap::new();
+        for row in rows.iter().filter(|r| r[kind] == "full") {
+            let Some(stem) = without_forms(row[han]) else {
+                continue;
+            };
+            let Some(first) = stem.chars().next() else {
+                continue;
+            };
+            let names = stems.entry(first).or_default();
+            if !names.iter().any(|(h, _)| h == stem) {
+                names.push((stem.to_string(), row[latin].to_string()));
+            }
+        }
+        for names in readings.values_mut().chain(stems.values_mut()) {
             names.sort_by_key(|(han, _)| std::cmp::Reverse(han.len()));
         }
         let mut trade_names_of: HashMap<String, Vec<String>> = HashMap::new();
@@ -1257,6 +1280,7 @@ fn han_names() -> &'static HanNames {
         }
         HanNames {
             readings,
+            stems,
             trade_names_of,
         }
     })
@@ -1286,14 +1310,52 @@ fn syllable_of(c: char) -> String {
     }
 }
 
-/// The longest sourced name `run` starts with, and its Latin name.
+/// The longest sourced name `run` starts with, and its Latin name: a cited name, or a cited
+/// legal name under another organisation form (中国核工业集团公司, cited, is 中国核工业集团有限公司
+/// since the state groups' reform) — its name without the form, when `run` goes on with forms
+/// alone.
 fn sourced_name_at(run: &str) -> Option<&'static (String, String)> {
     let first = run.chars().next()?;
-    han_names()
+    let names = han_names();
+    let cited = names
         .readings
-        .get(&first)?
+        .get(&first)
+        .and_then(|cited| cited.iter().find(|(han, _)| run.starts_with(han.as_str())));
+    let other_form = names.stems.get(&first).and_then(|stems| {
+        stems
+            .iter()
+            .find(|(stem, _)| run.starts_with(stem.as_str()) && forms_only(&run[stem.len()..]))
+    });
+    match (cited, other_form) {
+        (Some(c), Some(o)) if o.0.len() > c.0.len() => Some(o),
+        (Some(c), _) => Some(c),
+        (None, o) => o,
+    }
+}
+
+/// `han` without the organisation forms it ends with (中国核工业集团公司 → 中国核工业集团), if that
+/// leaves two characters or more.
+fn without_forms(han: &str) -> Option<&str> {
+    let mut stem = han;
+    while let Some(form) = org_terms()
         .iter()
-        .find(|(han, _)| run.starts_with(han.as_str()))
+        .find(|t| t.role == NameRole::LegalForm && stem.ends_with(t.han.as_str()))
+    {
+        stem = &stem[..stem.len() - form.han.len()];
+    }
+    (stem != han && stem.chars().count() >= 2).then_some(stem)
+}
+
+/// Whether `text` is organisation forms alone (or nothing): 有限公司, 股份有限公司.
+fn forms_only(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(form) = org_terms()
+        .iter()
+        .find(|t| t.role == NameRole::LegalForm && rest.starts_with(t.han.as_str()))
+    {
+        rest = &rest[form.han.len()..];
+    }
+    rest.is_empty()
 }
 
 /// A Latin name as [`HanNames::trade_names_of`] keys it: letters and digits, lower case.

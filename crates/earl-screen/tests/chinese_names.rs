@@ -301,6 +301,26 @@ fn a_cited_translation_never_hides_the_pinyin() {
 }
 
 #[test]
+fn a_cited_name_is_read_with_the_place_and_form_around_it() {
+    // 北京旷视科技 and 旷视科技有限公司 are both cited: the full legal name is the first and its
+    // form, not the first and four syllables (有限公司 read as "you xian gong si").
+    let (name, score) = first_match("北京旷视科技有限公司").expect("Megvii");
+    assert!(name.starts_with("Megvii Technology"), "{name}");
+    assert!(score >= 0.9, "{score}");
+}
+
+#[test]
+fn a_cited_legal_name_is_itself_under_another_form() {
+    // Cited as 中国核工业集团公司 (Wikipedia); since the state groups' reform its legal name ends
+    // in 有限公司.
+    let (name, score) = first_match("中国核工业集团有限公司").expect("CNNC");
+    assert_eq!(name, "CHINA NATIONAL NUCLEAR CORPORATION");
+    assert!(score >= 0.9, "{score}");
+    // The name without its form is read so only where forms alone follow it.
+    assert_only_below_threshold("中国核工业集团财务有限公司");
+}
+
+#[test]
 fn a_homophone_of_a_cited_trade_name_is_another_company() {
     // The pairs give Huawei Technologies Co., Ltd.'s trade name as 华为; 华纬 sounds the same
     // ("hua wei") and is another company: that entry is not matched (others named "Huawei
