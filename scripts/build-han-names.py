@@ -58,6 +58,8 @@ NOT_TRADE_NAMES = {
     "海视美阗": "a place's syllables left in the Latin (Yutian Haishi Meitian)",
     "飞机": "an industry word (aircraft); the Latin left is the city, Xi’an with a curly apostrophe",
     "中航西安": "AVIC's prefix and a place's syllables (AVIC XI AN), once 飞机 is an industry word",
+    "航发北京": "AECC's prefix and a place (Beijing), once 航空材料 reads as the industry words",
+    "火炬": "a common word (torch), and the Latin left keeps 电子's industry word (TORCH ELECTRON)",
 }
 
 

@@ -239,6 +239,21 @@ fn tokenize_as(text: &str, reading: Reading) -> NormalizedName {
             han_run.push(simplified(c));
             continue;
         }
+        // Chinese is written without spaces: one between two characters is a typist's (北京
+        // 天泰科技發展有限公司 is one name).
+        if c.is_whitespace()
+            && !han_run.is_empty()
+            && text[at..].trim_start().chars().next().is_some_and(is_han)
+        {
+            continue;
+        }
+        // 第 before digits makes them an ordinal (第14研究所, the 14th institute), as before
+        // Chinese numerals: the number is the part.
+        if c.is_ascii_digit()
+            && let Some(run) = han_run.strip_suffix('第')
+        {
+            han_run.truncate(run.len());
+        }
         if !han_run.is_empty() {
             builder.han(&std::mem::take(&mut han_run));
         }
@@ -579,6 +594,18 @@ impl Builder {
     /// of one character, nor cut into a sourced name (data/han_names.tsv).
     fn han(&mut self, run: &str) {
         self.end_word();
+        // A branch is its company (华为技术有限公司北京分公司 is 华为技术有限公司): the branch is
+        // said, not read.
+        if let Some((company, branch)) = branch_of(run) {
+            self.han(company);
+            self.transliterations.push(Transliteration {
+                script: Script::Han,
+                from: branch.to_string(),
+                to: "branch".into(),
+                method: "organisation_word".into(),
+            });
+            return;
+        }
         let mut rest = run;
         let mut opening: Vec<Opening> = Vec::new();
         loop {
@@ -1555,6 +1582,31 @@ fn chinese_number(numeral: &str) -> Option<u32> {
     Some(total + pending.unwrap_or(0))
 }
 
+/// A company's name and the branch it ends with (分公司 "branch office", 分行 "branch of bank",
+/// CC-CEDICT), maybe after the branch's place: 华为技术有限公司 and 北京分公司. Only after an
+/// organisation form, where the company's name is whole.
+fn branch_of(run: &str) -> Option<(&str, &str)> {
+    let before_branch = ["分公司", "分行"]
+        .iter()
+        .find_map(|branch| run.strip_suffix(branch))?;
+    let company_ends = |at: usize| {
+        org_terms()
+            .iter()
+            .any(|t| t.role == NameRole::LegalForm && run[..at].ends_with(t.han.as_str()))
+    };
+    let company_end = before_branch
+        .char_indices()
+        .map(|(at, _)| at)
+        .chain([before_branch.len()])
+        .find(|&at| {
+            let between = &before_branch[at..];
+            company_ends(at)
+                && (between.is_empty()
+                    || place_prefix(between).is_some_and(|p| p.written == between))
+        })?;
+    Some((&run[..company_end], &run[company_end..]))
+}
+
 /// What a Han run opens with, before its trade name.
 enum Opening<'a> {
     Place(PlacePrefix<'a>),
@@ -1758,7 +1810,8 @@ mod tests {
         assert_eq!(
             read("中兴通讯"),
             [
-                vec!["zte", "communication"],
+                // 中兴通讯股份有限公司, cited, without its form.
+                vec!["zhongxing", "telecommunication", "equipment", "corp"],
                 vec!["zhong", "xing", "communication"]
             ]
         );
@@ -1851,6 +1904,36 @@ mod tests {
     }
 
     #[test]
+    fn a_space_between_chinese_characters_is_a_typists() {
+        assert_eq!(
+            texts("北京 天泰科技發展有限公司"),
+            texts("北京天泰科技發展有限公司")
+        );
+        assert_eq!(texts("北京\u{3000}华为"), texts("北京华为"));
+        // Between Chinese and Latin a space still parts words.
+        assert_eq!(texts("北京 Huawei"), ["beijing", "huawei"]);
+    }
+
+    #[test]
+    fn a_branch_is_its_company() {
+        for branch in [
+            "华为技术有限公司北京分公司",
+            "华为技术有限公司分公司",
+            "华为技术有限公司北京市分公司",
+        ] {
+            assert_eq!(texts(branch), texts("华为技术有限公司"), "{branch}");
+            assert!(
+                normalize(branch)
+                    .transliterations
+                    .iter()
+                    .any(|t| t.to == "branch")
+            );
+        }
+        // Not after an organisation form: no company is whole.
+        assert_ne!(texts("华为北京分公司"), texts("华为"));
+    }
+
+    #[test]
     fn numbered_units_are_numbers() {
         // 第 + a positional numeral, or a numeral digit by digit before a numbered unit.
         assert_eq!(
@@ -1873,6 +1956,13 @@ mod tests {
                 .nth(2),
             Some(&"701".to_string())
         );
+        // 第 before digits, as before a numeral; full-width digits are digits.
+        for written in [
+            "中国电子科技集团公司第14研究所",
+            "中国电子科技集团公司第１４研究所",
+        ] {
+            assert_eq!(texts(written), texts("中国电子科技集团公司第十四研究所"));
+        }
         assert_eq!(
             texts("第三十八研究所")[0],
             "38",

@@ -81,6 +81,20 @@ fn a_full_chinese_legal_name_meets_its_listed_entry_part_by_part() {
             "长光卫星技术股份有限公司",
             "Chang Guang Satellite Technology Co., Ltd.",
         ),
+        // 第 before digits as before a numeral; a space between characters is a typist's.
+        (
+            "中国电子科技集团公司第14研究所",
+            "China Electronics Technology Group Corporation 14th Research Institute (CETC 14)",
+        ),
+        (
+            "北京 天泰科技發展有限公司",
+            "Beijing Ti-Tech Science and Technology Development Co.",
+        ),
+        // A branch is its company.
+        (
+            "华为技术有限公司北京分公司",
+            "Huawei Technologies Co., Ltd.",
+        ),
     ] {
         let (name, score) = first_match(query).unwrap_or_else(|| panic!("{query}: no match"));
         // Several lists carry Huawei; the CMIC writes it in capitals.
