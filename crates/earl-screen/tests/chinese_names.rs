@@ -90,6 +90,11 @@ fn a_full_chinese_legal_name_meets_its_listed_entry_part_by_part() {
             "北京 天泰科技發展有限公司",
             "Beijing Ti-Tech Science and Technology Development Co.",
         ),
+        // The PLA's name for NUDT (cited, Wikipedia); written with spaces as a German page does.
+        (
+            "中国人民解放军国防科技大学",
+            "National University of Defense Technology (NUDT)",
+        ),
         // A branch is its company.
         (
             "华为技术有限公司北京分公司",
