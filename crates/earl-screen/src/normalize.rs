@@ -142,11 +142,7 @@ pub fn readings(raw: &str) -> Vec<NormalizedName> {
     // A cited legal name (ending in its organisation form: 华为技术有限公司) is one company's
     // registered name, whose pinyin names no other: only a shorter cited name (中山, 中兴) may
     // hide another company's.
-    let legal_name = |han: &str| {
-        org_terms()
-            .iter()
-            .any(|t| t.role == NameRole::LegalForm && han.ends_with(t.han.as_str()))
-    };
+    let legal_name = |han: &str| form_ending(han).is_some();
     let hides_pinyin = sourced
         .transliterations
         .iter()
@@ -1364,10 +1360,7 @@ fn sourced_name_at(run: &str) -> Option<&'static (String, String)> {
 /// leaves two characters or more.
 fn without_forms(han: &str) -> Option<&str> {
     let mut stem = han;
-    while let Some(form) = org_terms()
-        .iter()
-        .find(|t| t.role == NameRole::LegalForm && stem.ends_with(t.han.as_str()))
-    {
+    while let Some(form) = form_ending(stem) {
         stem = &stem[..stem.len() - form.han.len()];
     }
     (stem != han && stem.chars().count() >= 2).then_some(stem)
@@ -1376,13 +1369,24 @@ fn without_forms(han: &str) -> Option<&str> {
 /// Whether `text` is organisation forms alone (or nothing): 有限公司, 股份有限公司.
 fn forms_only(text: &str) -> bool {
     let mut rest = text;
-    while let Some(form) = org_terms()
-        .iter()
-        .find(|t| t.role == NameRole::LegalForm && rest.starts_with(t.han.as_str()))
-    {
+    while let Some(form) = form_opening(rest) {
         rest = &rest[form.han.len()..];
     }
     rest.is_empty()
+}
+
+/// The longest organisation form (data/han_terms.tsv) `text` ends with.
+fn form_ending(text: &str) -> Option<&'static OrgTerm> {
+    org_terms()
+        .iter()
+        .find(|t| t.role == NameRole::LegalForm && text.ends_with(t.han.as_str()))
+}
+
+/// The longest organisation form `text` starts with.
+fn form_opening(text: &str) -> Option<&'static OrgTerm> {
+    org_terms()
+        .iter()
+        .find(|t| t.role == NameRole::LegalForm && text.starts_with(t.han.as_str()))
 }
 
 /// A Latin name as [`HanNames::trade_names_of`] keys it: letters and digits, lower case.
@@ -1589,18 +1593,13 @@ fn branch_of(run: &str) -> Option<(&str, &str)> {
     let before_branch = ["分公司", "分行"]
         .iter()
         .find_map(|branch| run.strip_suffix(branch))?;
-    let company_ends = |at: usize| {
-        org_terms()
-            .iter()
-            .any(|t| t.role == NameRole::LegalForm && run[..at].ends_with(t.han.as_str()))
-    };
     let company_end = before_branch
         .char_indices()
         .map(|(at, _)| at)
         .chain([before_branch.len()])
         .find(|&at| {
             let between = &before_branch[at..];
-            company_ends(at)
+            form_ending(&run[..at]).is_some()
                 && (between.is_empty()
                     || place_prefix(between).is_some_and(|p| p.written == between))
         })?;
