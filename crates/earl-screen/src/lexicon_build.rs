@@ -93,6 +93,17 @@ pub struct Compiled {
     pub keys: usize,
 }
 
+/// A surname written as "the X clan" (田氏, 金姓, 朝鮮金姓; 김씨, "Mr Kim"): Wikidata lists these
+/// beside the surname, but no party is named so. Kept, their readings would be a person name's:
+/// 田氏 reads "tian shi", so 天士 of 天士力 (a drug maker) would be the surname Tian.
+fn names_a_clan(form: &str) -> bool {
+    let mut chars = form.chars();
+    let (Some(last), Some(_)) = (chars.next_back(), chars.next()) else {
+        return false;
+    };
+    matches!(last, '氏' | '姓' | '씨')
+}
+
 /// Builds the lexicon from the rigour files' texts and `data/places.txt`. `key` normalises one
 /// form into its key, or `None` when the form cannot be one (its tokens mix namespaces).
 pub fn build_lexicon(
@@ -120,8 +131,10 @@ pub fn build_lexicon(
         let Some((forms, _wikidata)) = line.rsplit_once("=>") else {
             continue;
         };
-        for form in forms.split(',') {
-            add(form.trim(), SymbolKind::Name.symbol(line_number as u32));
+        for form in forms.split(',').map(str::trim) {
+            if !names_a_clan(form) {
+                add(form, SymbolKind::Name.symbol(line_number as u32));
+            }
         }
     }
     let symbols: serde_json::Value =

@@ -35,6 +35,7 @@ pub mod lists;
 pub mod normalize;
 mod parts;
 pub mod policy;
+mod romanisation;
 mod screener;
 mod similarity;
 mod stored;

@@ -873,7 +873,7 @@ fn split_glued_legal_forms(text: &str) -> String {
 
 /// A Hangul syllable in the Revised Romanization of Korean (2000), composed from its jamo:
 /// 김 → "gim", 정 → "jeong", 은 → "eun". Finals are written as pronounced alone (ㅅ → t).
-fn hangul_syllable(c: char) -> Option<String> {
+pub(crate) fn hangul_syllable(c: char) -> Option<String> {
     const INITIALS: [&str; 19] = [
         "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t",
         "p", "h",

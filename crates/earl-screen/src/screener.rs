@@ -20,6 +20,7 @@ use crate::normalize::{
 };
 use crate::parts::{Part, PartTag, Prepared, TokenStats, prepare};
 use crate::policy::{LicensePolicy, ListCode};
+use crate::romanisation::written_otherwise;
 use crate::similarity::{MAX_SPAN, TokenPair, score};
 use crate::stored::{Section, Stored, Writer};
 use rustc_hash::FxHashMap;
@@ -71,6 +72,9 @@ fn pinyin_trade_name(name: &Prepared) -> Option<String> {
 }
 /// With `include_below`, at most this many best entries under the threshold are shown.
 const BELOW_THRESHOLD_SHOWN: usize = 5;
+/// Spellings of a Chinese or Korean span in other romanisations looked up as terms: a Korean
+/// given name of two syllables has a few dozen.
+const OTHER_ROMANISATIONS_LOOKED_UP: usize = 64;
 /// Names scored in full per query, best candidates first.
 const MAX_SCORED_CANDIDATES: usize = 64;
 /// Candidates sharing less than this share of the best candidate's query weight are not scored.
@@ -1056,6 +1060,20 @@ impl Screener {
         let text: String = span.iter().map(|p| &*p.text).collect();
         if let Some(term) = self.term(&text) {
             found.push((Hit::Term(term), 1.0));
+        }
+        // Syllables read from Chinese characters or Hangul meet a name the list writes in
+        // another romanisation (Wade–Giles, McCune–Reischauer).
+        let script = span[0].script;
+        if matches!(script, Script::Han | Script::Hangul) && span.iter().all(|p| p.script == script)
+        {
+            let syllables: Vec<&str> = span.iter().map(|p| &*p.text).collect();
+            for written in written_otherwise(script, &syllables, OTHER_ROMANISATIONS_LOOKED_UP) {
+                if let Some(term) = self.term(&written)
+                    && !found.iter().any(|(h, _)| *h == Hit::Term(term))
+                {
+                    found.push((Hit::Term(term), 1.0));
+                }
+            }
         }
         let add = |term: u32, similarity: f64, found: &mut Vec<(Hit, f64)>| {
             if !found.iter().any(|(h, _)| *h == Hit::Term(term)) {

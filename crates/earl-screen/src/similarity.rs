@@ -729,6 +729,9 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
     }
     let joined_length = |parts: &[Part]| parts.iter().map(|p| p.text.len()).sum::<usize>();
     let (qt_length, lt_length) = (joined_length(q), joined_length(l));
+    if other_romanisation(q, l) {
+        return Some((ROMANISED_SIMILARITY, MatchMethod::Romanised));
+    }
     if han_against_latin(q, l) {
         return (joined_alike(key) && !other_syllables(q, l))
             .then_some((ROMANISED_SIMILARITY, MatchMethod::Joined));
@@ -778,6 +781,24 @@ fn unit_similarity(q: &[Part], l: &[Part]) -> Option<(f64, MatchMethod)> {
 fn han_against_latin(q: &[Part], l: &[Part]) -> bool {
     let han = |parts: &[Part]| parts.iter().any(|p| p.script == Script::Han);
     han(q) != han(l)
+}
+
+/// Whether one side is Chinese characters or Hangul and the other, in Latin, its syllables in
+/// another romanisation than earl reads them in: Wade–Giles (林俊廷 "Lin Chun-ting"),
+/// McCune–Reischauer or the DPRK's system (박정천 "Pak Jong-chon"); one word or several.
+fn other_romanisation(q: &[Part], l: &[Part]) -> bool {
+    let script = |parts: &[Part]| {
+        let first = parts.first()?.script;
+        parts.iter().all(|p| p.script == first).then_some(first)
+    };
+    let (read, latin) = match (script(q), script(l)) {
+        (Some(Script::Han | Script::Hangul), Some(Script::Latin)) => (q, l),
+        (Some(Script::Latin), Some(Script::Han | Script::Hangul)) => (l, q),
+        _ => return false,
+    };
+    let written: String = latin.iter().map(|p| &*p.text).collect();
+    written.len() >= 2
+        && crate::romanisation::spells(read[0].script, read.iter().map(|p| &*p.text), &written)
 }
 
 /// Whether a Chinese trade name's syllables, against Latin spelled alike, meet pinyin of other
@@ -844,7 +865,11 @@ fn part_similarity(q: &Part, l: &Part) -> Option<(f64, MatchMethod)> {
         return (!(han_against_latin(q, l) && other_syllables(q, l)))
             .then_some((ROMANISED_SIMILARITY, MatchMethod::Romanised));
     }
-    if han_against_latin(std::slice::from_ref(q), std::slice::from_ref(l)) {
+    let (q_alone, l_alone) = (std::slice::from_ref(q), std::slice::from_ref(l));
+    if other_romanisation(q_alone, l_alone) {
+        return Some((ROMANISED_SIMILARITY, MatchMethod::Romanised));
+    }
+    if han_against_latin(q_alone, l_alone) {
         return None;
     }
     let length = q.key.len().max(l.key.len());

@@ -427,3 +427,44 @@ fn a_chinese_place_is_spelled_as_the_lists_spell_it() {
     assert!(pair_score("厦门象屿", listed) < 0.75);
     assert!(pair_score("西安象屿航空科技有限公司", listed) >= 0.75);
 }
+
+#[test]
+fn a_surname_written_as_its_clan_names_no_one() {
+    // Wikidata gives 李氏 ("the Li clan") beside 李 in the surname's names; read in pinyin,
+    // 力士 of 三力士 (a belt maker) was "li shi", the surname Lee, and met the EL alias "Sam Lee".
+    assert_only_below_threshold("三力士");
+    assert!(pair_score("三力士", "Sam Lee") < 0.75);
+    // The surname itself still meets its spellings.
+    assert!(pair_score("李三", "Lee Sam") >= 0.75);
+}
+
+#[test]
+fn a_name_the_list_writes_in_another_romanisation_is_the_same_name() {
+    // Taiwanese names in Wade–Giles (林俊廷 is "lin jun ting" in pinyin), North Korean names in
+    // the DPRK's romanisation or McCune–Reischauer (박정천 is "bak jeong cheon" in RR): the
+    // pairs of eval/names/pairs-dev.tsv (OpenSanctions' Chinese sanctions list, the EU's DPRK
+    // listings).
+    for (query, listed) in [
+        ("林俊廷", "Lin Chun-ting"),
+        (
+            "中山科学研究院",
+            "National Chung-Shan Institute of Science & Technology",
+        ),
+        ("박정천", "PAK Jong-chon"),
+        ("김성수", "KIM Sung Su"),
+        ("정경택", "JONG Kyong-thaek"),
+        ("서상국", "SO Sang-kuk"),
+    ] {
+        let score = pair_score(query, listed);
+        assert!(score >= 0.9, "{query} / {listed}: {score}");
+    }
+    // One word of a Chinese name is in one system: "Jincheng" is pinyin of other characters,
+    // not 金 in pinyin and 证 (zheng) in Wade–Giles.
+    assert!(
+        pair_score(
+            "金证股份",
+            "SHANDONG JINCHENG PETROCHEMICAL GROUP CO., LTD."
+        ) < 0.75
+    );
+    assert!(pair_score("湘邮科技", "Xi'an Xiangyu Aviation Technology Group") < 0.75);
+}

@@ -1,0 +1,290 @@
+//! The other romanisations a Latin name may write a syllable in. earl reads Chinese characters
+//! in Hanyu Pinyin and Hangul in the Revised Romanization of Korean (2000); the lists write
+//! Taiwanese names in Wade–Giles ("LIN, Chun-ting" for 林俊廷, "Chung-Shan" for 中山) and
+//! North Korean names in the DPRK's romanisation or McCune–Reischauer ("PAK Jong-chon" for
+//! 박정천, "JONG Kyong-thaek" for 정경택), without diacritics or apostrophes.
+
+use crate::normalize::Script;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The Wade–Giles spelling of a toneless pinyin syllable (data/wade_giles.tsv), where it is
+/// spelled otherwise ("jun" → "chun", "bo" → "po"); `None` where the two agree ("lin").
+fn wade_giles(syllable: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            include_str!("../data/wade_giles.tsv")
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .filter_map(|line| line.split_once('\t'))
+                .collect()
+        })
+        .get(syllable)
+        .copied()
+}
+
+/// Revised Romanization's initial consonants and the other spellings of each: McCune–Reischauer
+/// without its apostrophe (k, t, p, ch for ㄱ ㄷ ㅂ ㅈ; Wikipedia, "McCune–Reischauer"), the
+/// DPRK's 1992 romanisation (kh, th, ph for ㅋ ㅌ ㅍ; j for ㅈ), and the spellings names keep
+/// (sh before i, tch for ㅉ). Longest first, as a syllable is parsed.
+const INITIALS: [(&str, &[&str]); 19] = [
+    ("kk", &["kk", "gg", "k"]),
+    ("tt", &["tt", "dd", "t"]),
+    ("pp", &["pp", "bb", "p"]),
+    ("ss", &["ss", "s"]),
+    ("jj", &["jj", "tch", "j"]),
+    ("ch", &["ch"]),
+    ("g", &["g", "k"]),
+    ("n", &["n"]),
+    ("d", &["d", "t"]),
+    ("r", &["r", "l"]),
+    ("m", &["m"]),
+    ("b", &["b", "p"]),
+    ("s", &["s", "sh"]),
+    ("j", &["j", "ch"]),
+    ("k", &["k", "kh"]),
+    ("t", &["t", "th"]),
+    ("p", &["p", "ph"]),
+    ("h", &["h"]),
+    ("", &[""]),
+];
+
+/// Revised Romanization's vowels and their other spellings: ŏ and ŭ of McCune–Reischauer and
+/// the DPRK without the breve (o, u), and u for ㅓ and oo for ㅜ as South Korean names write
+/// them ("Sung", "Chun", "Soo"). Longest first.
+const MEDIALS: [(&str, &[&str]); 21] = [
+    ("yae", &["yae"]),
+    ("yeo", &["yeo", "yo", "yu"]),
+    ("wae", &["wae"]),
+    ("ae", &["ae"]),
+    ("ya", &["ya"]),
+    ("eo", &["eo", "o", "u"]),
+    ("ye", &["ye"]),
+    ("wa", &["wa"]),
+    ("oe", &["oe"]),
+    ("yo", &["yo"]),
+    ("wo", &["wo"]),
+    ("we", &["we"]),
+    ("wi", &["wi"]),
+    ("yu", &["yu"]),
+    ("eu", &["eu", "u"]),
+    ("ui", &["ui"]),
+    ("a", &["a"]),
+    ("e", &["e"]),
+    ("o", &["o"]),
+    ("u", &["u", "oo"]),
+    ("i", &["i"]),
+];
+
+/// The finals earl writes and their other spellings (ㄱ and ㅂ voiced before a vowel in
+/// McCune–Reischauer: "Pyong-gil").
+const FINALS: [(&str, &[&str]); 8] = [
+    ("ng", &["ng"]),
+    ("k", &["k", "g"]),
+    ("n", &["n"]),
+    ("t", &["t"]),
+    ("l", &["l"]),
+    ("m", &["m"]),
+    ("p", &["p", "b"]),
+    ("", &[""]),
+];
+
+/// Every spelling of one Hangul syllable that earl writes as `syllable` (Revised Romanization).
+fn korean_spellings(syllable: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (initial, initials) in INITIALS {
+        let Some(rest) = syllable.strip_prefix(initial) else {
+            continue;
+        };
+        for (medial, medials) in MEDIALS {
+            let Some(last) = rest.strip_prefix(medial) else {
+                continue;
+            };
+            let Some((_, finals)) = FINALS.iter().find(|(f, _)| *f == last) else {
+                continue;
+            };
+            for i in initials {
+                for m in medials.iter() {
+                    for f in finals.iter() {
+                        let spelled = format!("{i}{m}{f}");
+                        if !out.contains(&spelled) {
+                            out.push(spelled);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The spellings of one syllable of `script`, the one earl writes first.
+fn spellings(script: Script, syllable: &str) -> Vec<String> {
+    match script {
+        Script::Han => std::iter::once(syllable.to_string())
+            .chain(wade_giles(syllable).map(str::to_string))
+            .collect(),
+        Script::Hangul => {
+            let mut all = vec![syllable.to_string()];
+            all.extend(
+                korean_spellings(syllable)
+                    .into_iter()
+                    .filter(|s| s != syllable),
+            );
+            all
+        }
+        _ => vec![syllable.to_string()],
+    }
+}
+
+/// Whether `latin` is `syllables` (read from `script`) written in another romanisation and
+/// joined: some syllable spelled as earl does not write it. What earl's own reading spells
+/// alike is compared as that reading.
+pub(crate) fn spells<'a>(
+    script: Script,
+    syllables: impl IntoIterator<Item = &'a str>,
+    latin: &str,
+) -> bool {
+    let options: Vec<Vec<String>> = syllables
+        .into_iter()
+        .map(|s| spellings(script, s))
+        .collect();
+    // One word of a Chinese name is in one system: "Jincheng" is pinyin of other characters,
+    // not 金证 with 证 in Wade–Giles. (Korean spellings mix systems jamo by jamo in practice:
+    // "Kyong-thaek".)
+    let one_system = script == Script::Han;
+    /// Which of a syllable's spellings each earlier syllable took, where they differ.
+    #[derive(Clone, Copy, PartialEq)]
+    enum System {
+        Open,
+        Own,
+        Other,
+    }
+    fn walk(options: &[Vec<String>], rest: &str, system: System, one_system: bool) -> bool {
+        let Some((first, others)) = options.split_first() else {
+            return system == System::Other && rest.is_empty();
+        };
+        first.iter().enumerate().any(|(i, spelled)| {
+            let took = match (first.len(), i) {
+                (1, _) => system,
+                (_, 0) => System::Own,
+                _ => System::Other,
+            };
+            let consistent = !one_system || system == System::Open || took == system;
+            let next = if i > 0 || system == System::Other {
+                System::Other
+            } else {
+                took
+            };
+            consistent
+                && rest
+                    .strip_prefix(spelled.as_str())
+                    .is_some_and(|after| walk(others, after, next, one_system))
+        })
+    }
+    options.len() <= MAX_SYLLABLES && walk(&options, latin, System::Open, one_system)
+}
+
+/// Syllables joined in a span compared this way: a name's given name or a two-part surname.
+const MAX_SYLLABLES: usize = 3;
+
+/// The spellings of `syllables` (read from `script`) joined, in other romanisations than earl's
+/// own, at most `limit` of them: the words a list may write them as.
+pub(crate) fn written_otherwise(script: Script, syllables: &[&str], limit: usize) -> Vec<String> {
+    if syllables.len() > MAX_SYLLABLES {
+        return Vec::new();
+    }
+    let own: String = syllables.concat();
+    let mut joined: Vec<String> = vec![String::new()];
+    for syllable in syllables {
+        let options = spellings(script, syllable);
+        joined = joined
+            .iter()
+            .flat_map(|head| options.iter().map(move |o| format!("{head}{o}")))
+            .take(limit + 1)
+            .collect();
+    }
+    joined.retain(|w| *w != own);
+    joined.truncate(limit);
+    joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taiwanese_names_in_wade_giles() {
+        // 林俊廷 "Lin Chun-ting", 陈柏源 "Chen Po-yuan", 黄捷 "Huang Chieh", 徐 "Hsu", 中山.
+        assert!(spells(Script::Han, ["jun"], "chun"));
+        assert!(spells(Script::Han, ["jun", "ting"], "chunting"));
+        assert!(spells(Script::Han, ["bo"], "po"));
+        assert!(spells(Script::Han, ["jie"], "chieh"));
+        assert!(spells(Script::Han, ["xu"], "hsu"));
+        assert!(spells(Script::Han, ["zhong", "shan"], "chungshan"));
+        assert_eq!(
+            written_otherwise(Script::Han, &["jun", "ting"], 8),
+            ["chunting"]
+        );
+    }
+
+    #[test]
+    fn north_korean_names_in_mccune_reischauer_and_the_dprk_system() {
+        // 박정천 "PAK Jong-chon", 정경택 "JONG Kyong-thaek", 김성수 "KIM Sung Su", 서상국 "SO Sang-kuk".
+        assert!(spells(Script::Hangul, ["bak"], "pak"));
+        assert!(spells(Script::Hangul, ["jeong", "cheon"], "jongchon"));
+        assert!(spells(Script::Hangul, ["gyeong", "taek"], "kyongthaek"));
+        assert!(spells(Script::Hangul, ["seong"], "sung"));
+        assert!(spells(Script::Hangul, ["seo"], "so"));
+        assert!(spells(Script::Hangul, ["guk"], "kuk"));
+        assert!(spells(Script::Hangul, ["jeong"], "chung"));
+        assert!(written_otherwise(Script::Hangul, &["bak"], 16).contains(&"pak".to_string()));
+    }
+
+    #[test]
+    fn a_reading_spelled_alike_or_another_syllable_is_no_match() {
+        // Earl's own spelling is compared as that reading; a syllable longer or shorter, or
+        // another vowel, is another syllable.
+        assert!(!spells(Script::Han, ["lin"], "lin"));
+        assert!(!spells(Script::Han, ["jun"], "chung"));
+        assert!(!spells(Script::Han, ["jun", "ting"], "chun"));
+        assert!(
+            !spells(Script::Han, ["jin", "zheng"], "jincheng"),
+            "pinyin jin, Wade–Giles cheng"
+        );
+        assert!(!spells(Script::Han, ["xiang", "you"], "xiangyu"));
+        assert!(spells(Script::Han, ["jin", "zheng"], "chincheng"));
+        assert!(!spells(Script::Hangul, ["jeong"], "jeong"));
+        assert!(!spells(Script::Hangul, ["jeong"], "jang"));
+        assert!(!spells(Script::Hangul, ["gim"], "kin"));
+        assert!(!spells(Script::Latin, ["jun"], "chun"));
+        assert_eq!(
+            written_otherwise(Script::Han, &["lin", "ting"], 8),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn the_wade_giles_table_reads_every_row() {
+        let rows = include_str!("../data/wade_giles.tsv")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .count();
+        assert!(rows > 200, "{rows}");
+        assert_eq!(wade_giles("hai"), None, "hai is hai in Wade–Giles");
+        assert_eq!(wade_giles("tie"), Some("tieh"));
+    }
+
+    #[test]
+    fn every_revised_romanization_syllable_parses() {
+        // All 11,172 Hangul syllables as earl writes them have spellings, the first its own.
+        for c in '가'..='힣' {
+            let Some(syllable) = crate::normalize::hangul_syllable(c) else {
+                panic!("{c} has no reading");
+            };
+            let all = korean_spellings(&syllable);
+            assert!(all.contains(&syllable), "{c} {syllable}: {all:?}");
+        }
+    }
+}
