@@ -5,6 +5,7 @@
 //! 박정천, "JONG Kyong-thaek" for 정경택), without diacritics or apostrophes.
 
 use crate::normalize::Script;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -119,24 +120,24 @@ fn korean_spellings(syllable: &str) -> Vec<String> {
     out
 }
 
-/// The spellings of one syllable of `script`, the one earl writes first.
-fn spellings(script: Script, syllable: &str) -> Vec<String> {
+/// The spellings of one syllable of `script`, the one earl writes first. Chinese syllables
+/// borrow theirs (this runs for every pair of a Chinese and a Latin word screened).
+fn spellings(script: Script, syllable: &str) -> Spellings<'_> {
+    let mut all: Spellings = smallvec::smallvec![Cow::Borrowed(syllable)];
     match script {
-        Script::Han => std::iter::once(syllable.to_string())
-            .chain(wade_giles(syllable).map(str::to_string))
-            .collect(),
-        Script::Hangul => {
-            let mut all = vec![syllable.to_string()];
-            all.extend(
-                korean_spellings(syllable)
-                    .into_iter()
-                    .filter(|s| s != syllable),
-            );
-            all
-        }
-        _ => vec![syllable.to_string()],
+        Script::Han => all.extend(wade_giles(syllable).map(Cow::Borrowed)),
+        Script::Hangul => all.extend(
+            korean_spellings(syllable)
+                .into_iter()
+                .filter(|s| s != syllable)
+                .map(Cow::Owned),
+        ),
+        _ => {}
     }
+    all
 }
+
+type Spellings<'a> = smallvec::SmallVec<[Cow<'a, str>; 2]>;
 
 /// Whether `latin` is `syllables` (read from `script`) written in another romanisation and
 /// joined: some syllable spelled as earl does not write it. What earl's own reading spells
@@ -146,44 +147,47 @@ pub(crate) fn spells<'a>(
     syllables: impl IntoIterator<Item = &'a str>,
     latin: &str,
 ) -> bool {
-    let options: Vec<Vec<String>> = syllables
+    let options: smallvec::SmallVec<[Spellings; MAX_SYLLABLES]> = syllables
         .into_iter()
+        .take(MAX_SYLLABLES + 1)
         .map(|s| spellings(script, s))
         .collect();
     // One word of a Chinese name is in one system: "Jincheng" is pinyin of other characters,
     // not 金证 with 证 in Wade–Giles. (Korean spellings mix systems jamo by jamo in practice:
     // "Kyong-thaek".)
     let one_system = script == Script::Han;
-    /// Which of a syllable's spellings each earlier syllable took, where they differ.
-    #[derive(Clone, Copy, PartialEq)]
-    enum System {
-        Open,
-        Own,
-        Other,
-    }
-    fn walk(options: &[Vec<String>], rest: &str, system: System, one_system: bool) -> bool {
-        let Some((first, others)) = options.split_first() else {
-            return system == System::Other && rest.is_empty();
-        };
-        first.iter().enumerate().any(|(i, spelled)| {
-            let took = match (first.len(), i) {
-                (1, _) => system,
-                (_, 0) => System::Own,
-                _ => System::Other,
-            };
-            let consistent = !one_system || system == System::Open || took == system;
-            let next = if i > 0 || system == System::Other {
-                System::Other
-            } else {
-                took
-            };
-            consistent
-                && rest
-                    .strip_prefix(spelled.as_str())
-                    .is_some_and(|after| walk(others, after, next, one_system))
-        })
-    }
     options.len() <= MAX_SYLLABLES && walk(&options, latin, System::Open, one_system)
+}
+
+/// Which of their spellings the syllables before took, where a syllable has several.
+#[derive(Clone, Copy, PartialEq)]
+enum System {
+    Open,
+    Own,
+    Other,
+}
+
+fn walk(options: &[Spellings], rest: &str, system: System, one_system: bool) -> bool {
+    let Some((first, others)) = options.split_first() else {
+        return system == System::Other && rest.is_empty();
+    };
+    first.iter().enumerate().any(|(i, spelled)| {
+        let took = match (first.len(), i) {
+            (1, _) => system,
+            (_, 0) => System::Own,
+            _ => System::Other,
+        };
+        let consistent = !one_system || system == System::Open || took == system;
+        let next = if i > 0 || system == System::Other {
+            System::Other
+        } else {
+            took
+        };
+        consistent
+            && rest
+                .strip_prefix(spelled.as_ref())
+                .is_some_and(|after| walk(others, after, next, one_system))
+    })
 }
 
 /// Syllables joined in a span compared this way: a name's given name or a two-part surname.
@@ -194,6 +198,18 @@ const MAX_SYLLABLES: usize = 3;
 pub(crate) fn written_otherwise(script: Script, syllables: &[&str], limit: usize) -> Vec<String> {
     if syllables.len() > MAX_SYLLABLES {
         return Vec::new();
+    }
+    if script == Script::Han {
+        // One system per word: the syllables all in Wade–Giles.
+        return match syllables.iter().any(|s| wade_giles(s).is_some()) {
+            true => vec![
+                syllables
+                    .iter()
+                    .map(|s| wade_giles(s).unwrap_or(s))
+                    .collect(),
+            ],
+            false => Vec::new(),
+        };
     }
     let own: String = syllables.concat();
     let mut joined: Vec<String> = vec![String::new()];
