@@ -624,6 +624,18 @@ impl Builder {
                 break;
             }
         }
+        // A university's or institute's cited name after a place it does not hold is another
+        // body's: the place is part of such a name (西安电子科技大学, Xidian University, is not
+        // 电子科技大学, the University of Electronic Science and Technology of China). Read so,
+        // its words name it.
+        let another_body = opening.iter().any(|o| matches!(o, Opening::Place(_)))
+            && self
+                .sourced_name_at(rest)
+                .is_some_and(|(han, _)| han.len() == rest.len() && names_a_body(han));
+        let reading = self.reading;
+        if another_body {
+            self.reading = Reading::Literal;
+        }
         let known_end = self.sourced_name_end(rest);
         let mut suffixes: Vec<Suffix> = Vec::new();
         loop {
@@ -673,6 +685,7 @@ impl Builder {
                 }
             }
         }
+        self.reading = reading;
     }
 
     /// A trade name: sourced names as the lists write them, the rest in pinyin, one token per
@@ -1380,6 +1393,15 @@ fn form_ending(text: &str) -> Option<&'static OrgTerm> {
     org_terms()
         .iter()
         .find(|t| t.role == NameRole::LegalForm && text.ends_with(t.han.as_str()))
+}
+
+/// Whether a cited name is a university's or a research body's, which its place is part of
+/// (han_terms.tsv: 大学 university, 学院 college, 研究所 and 研究院 research institute, 科学院
+/// academy of sciences).
+fn names_a_body(han: &str) -> bool {
+    ["大学", "学院", "研究所", "研究院", "科学院"]
+        .iter()
+        .any(|ending| han.ends_with(ending))
 }
 
 /// The longest organisation form `text` starts with.

@@ -468,3 +468,18 @@ fn a_name_the_list_writes_in_another_romanisation_is_the_same_name() {
     );
     assert!(pair_score("湘邮科技", "Xi'an Xiangyu Aviation Technology Group") < 0.75);
 }
+
+#[test]
+fn a_universitys_cited_name_after_another_place_is_another_university() {
+    // 电子科技大学 is cited as the University of Electronic Science and Technology of China;
+    // 西安电子科技大学 is Xidian University, which no list names.
+    let (name, _) = first_match("电子科技大学").expect("UESTC");
+    assert_eq!(
+        name,
+        "University of Electronic Science and Technology of China"
+    );
+    assert_only_below_threshold("西安电子科技大学");
+    // A place the cited name holds is that name: 哈尔滨工业大学 is Harbin Institute of Technology.
+    let (name, _) = first_match("哈尔滨工业大学").expect("HIT");
+    assert_eq!(name, "Harbin Institute of Technology");
+}
