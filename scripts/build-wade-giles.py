@@ -54,7 +54,10 @@ def main():
             continue
         key = as_lists_write(syllable)
         wade_giles = as_lists_write(to_wade_giles(syllable))
-        if wade_giles != key:
+        # A syllable Wade-Giles writes as one vowel (yi: "i") joins the syllable before it into
+        # another ("ta" + "i" is "tai"); the lists hyphenate it ("Lai I-chung"), and one
+        # letter alone is read as an initial.
+        if wade_giles != key and len(wade_giles) > 1:
             rows.setdefault(key, set()).add(wade_giles)
     lines = [
         "# Hanyu Pinyin syllable (toneless, u for u-umlaut) and its Wade-Giles spelling as the lists",

@@ -1428,9 +1428,8 @@ pub(crate) fn known_trade_names(latin: &str) -> &'static [String] {
         .map_or(&[], Vec::as_slice)
 }
 
-/// How `han` sounds as earl reads a trade name: its syllables, toneless, joined ("兆芯" and
-/// "兆新" both "zhaoxin").
-pub(crate) fn han_sound(han: &str) -> String {
+/// The syllables of `han` as earl reads a trade name, toneless.
+pub(crate) fn han_syllables(han: &str) -> Vec<String> {
     han.chars().map(syllable_of).collect()
 }
 

@@ -25,6 +25,38 @@ fn wade_giles(syllable: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// Pinyin `syllables` written in Wade–Giles and joined (those it spells alike as they are).
+pub(crate) fn in_wade_giles<'a>(syllables: impl IntoIterator<Item = &'a str>) -> String {
+    syllables
+        .into_iter()
+        .map(|s| wade_giles(s).unwrap_or(s))
+        .collect()
+}
+
+/// How a Chinese trade name sounds as earl reads it, its syllables toneless and joined, in pinyin
+/// and in Wade–Giles: "兆芯" and "兆新" are both "zhaoxin"; "光启" and "匡吉" both "kuangchi" in
+/// Wade–Giles, which the lists write without its aspiration mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HanSound {
+    pinyin: String,
+    wade_giles: String,
+}
+
+impl HanSound {
+    pub(crate) fn of(han: &str) -> HanSound {
+        let syllables = crate::normalize::han_syllables(han);
+        HanSound {
+            wade_giles: in_wade_giles(syllables.iter().map(String::as_str)),
+            pinyin: syllables.concat(),
+        }
+    }
+
+    /// Whether a list that romanises either way would write the two alike.
+    pub(crate) fn alike(&self, other: &HanSound) -> bool {
+        self.pinyin == other.pinyin || self.wade_giles == other.wade_giles
+    }
+}
+
 /// Revised Romanization's initial consonants and the other spellings of each: McCune–Reischauer
 /// without its apostrophe (k, t, p, ch for ㄱ ㄷ ㅂ ㅈ; Wikipedia, "McCune–Reischauer"), the
 /// DPRK's 1992 romanisation (kh, th, ph for ㅋ ㅌ ㅍ; j for ㅈ), and the spellings names keep
@@ -202,12 +234,7 @@ pub(crate) fn written_otherwise(script: Script, syllables: &[&str], limit: usize
     if script == Script::Han {
         // One system per word: the syllables all in Wade–Giles.
         return match syllables.iter().any(|s| wade_giles(s).is_some()) {
-            true => vec![
-                syllables
-                    .iter()
-                    .map(|s| wade_giles(s).unwrap_or(s))
-                    .collect(),
-            ],
+            true => vec![in_wade_giles(syllables.iter().copied())],
             false => Vec::new(),
         };
     }
@@ -271,6 +298,8 @@ mod tests {
         );
         assert!(!spells(Script::Han, ["xiang", "you"], "xiangyu"));
         assert!(spells(Script::Han, ["jin", "zheng"], "chincheng"));
+        // Wade–Giles "i" (yi) would join the syllable before it into another: "ta" + "i" is "tai".
+        assert!(!spells(Script::Han, ["da", "yi"], "tai"));
         assert!(!spells(Script::Hangul, ["jeong"], "jeong"));
         assert!(!spells(Script::Hangul, ["jeong"], "jang"));
         assert!(!spells(Script::Hangul, ["gim"], "kin"));
@@ -279,6 +308,15 @@ mod tests {
             written_otherwise(Script::Han, &["lin", "ting"], 8),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn trade_names_sound_alike_in_pinyin_or_in_wade_giles() {
+        assert!(HanSound::of("兆芯").alike(&HanSound::of("兆新")));
+        // Wade–Giles as the lists write it drops the aspiration: 光启 "guang qi" and 匡吉
+        // "kuang ji" are both "Kuang-chi".
+        assert!(HanSound::of("光启").alike(&HanSound::of("匡吉")));
+        assert!(!HanSound::of("光启").alike(&HanSound::of("光明")));
     }
 
     #[test]

@@ -15,12 +15,12 @@ use crate::distance::skeleton_of_key;
 use crate::lexicon::{SymbolKind, SymbolSpan};
 use crate::lists::{Entry, Provenance, ScreeningLists};
 use crate::normalize::{
-    NormalizedName, Script, TokenKind, Transliteration, alternatives, han_sound, known_trade_names,
-    normalize, readings,
+    NormalizedName, Script, TokenKind, Transliteration, alternatives, known_trade_names, normalize,
+    readings,
 };
 use crate::parts::{Part, PartTag, Prepared, TokenStats, prepare};
 use crate::policy::{LicensePolicy, ListCode};
-use crate::romanisation::written_otherwise;
+use crate::romanisation::{HanSound, written_otherwise};
 use crate::similarity::{MAX_SPAN, TokenPair, score};
 use crate::stored::{Section, Stored, Writer};
 use rustc_hash::FxHashMap;
@@ -774,11 +774,11 @@ impl Screener {
         // A trade name read in pinyin that sounds like the listed organisation's but is written
         // in other characters, which a cited pair gives (兆新 and 兆芯 are both "Zhaoxin"): another
         // company, whatever the romanised names say.
-        let written: Vec<Option<(String, String)>> = queries
+        let written: Vec<Option<(String, HanSound)>> = queries
             .iter()
             .map(|(_, prepared)| {
                 pinyin_trade_name(prepared).map(|written| {
-                    let sound = han_sound(&written);
+                    let sound = HanSound::of(&written);
                     (written, sound)
                 })
             })
@@ -847,14 +847,14 @@ impl Screener {
     }
 
     /// Whether a cited pair gives the trade name of entry `entry` in characters other than
-    /// `written` that sound the same (`sound`: [`han_sound`] of `written`).
-    fn written_otherwise(&self, entry: u32, written: &str, sound: &str) -> bool {
+    /// `written` that sound the same (`sound`: that of `written`).
+    fn written_otherwise(&self, entry: u32, written: &str, sound: &HanSound) -> bool {
         let entry = self.entry(entry as usize);
         std::iter::once(&entry.name)
             .chain(&entry.alt_names)
             .flat_map(|name| listed_name_forms(name))
             .flat_map(known_trade_names)
-            .any(|known| known != written && han_sound(known) == sound)
+            .any(|known| known != written && HanSound::of(known).alike(sound))
     }
 
     /// Screens a stream of queries lazily, in order (the caller owns I/O and progress).
