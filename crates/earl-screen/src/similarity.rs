@@ -787,6 +787,12 @@ fn han_against_latin(q: &[Part], l: &[Part]) -> bool {
 /// another romanisation than earl reads them in: Wade–Giles (林俊廷 "Lin Chun-ting"),
 /// McCune–Reischauer or the DPRK's system (박정천 "Pak Jong-chon"); one word or several.
 fn other_romanisation(q: &[Part], l: &[Part]) -> bool {
+    // Most pairs screened are of one script: this runs for every pair of spans.
+    if let (Some(a), Some(b)) = (q.first(), l.first())
+        && a.script == b.script
+    {
+        return false;
+    }
     let script = |parts: &[Part]| {
         let first = parts.first()?.script;
         parts.iter().all(|p| p.script == first).then_some(first)
