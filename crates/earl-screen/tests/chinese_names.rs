@@ -483,3 +483,20 @@ fn a_universitys_cited_name_after_another_place_is_another_university() {
     let (name, _) = first_match("哈尔滨工业大学").expect("HIT");
     assert_eq!(name, "Harbin Institute of Technology");
 }
+
+#[test]
+fn the_plas_name_before_a_unit_is_words_not_a_trade_name() {
+    // 解放军, 人民解放军 and 中国人民解放军 (CC-CEDICT: the People's Liberation Army) open the names of
+    // its universities; read as syllables they were a trade name no list writes.
+    for query in [
+        "解放军空军工程大学",
+        "人民解放军空军工程大学",
+        "中国人民解放军空军工程大学",
+    ] {
+        let (name, score) = first_match(query).expect("AFEU");
+        assert_eq!(name, "Air Force Engineering University", "{query}");
+        assert!(score >= 0.9, "{query}: {score}");
+    }
+    // The Naval University of Engineering is on no list: its words are not Harbin's.
+    assert_only_below_threshold("中国人民解放军海军工程大学");
+}
