@@ -5,7 +5,6 @@
 //! 박정천, "JONG Kyong-thaek" for 정경택), without diacritics or apostrophes.
 
 use crate::normalize::Script;
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -152,73 +151,52 @@ fn korean_spellings(syllable: &str) -> Vec<String> {
     out
 }
 
-/// The spellings of one syllable of `script`, the one earl writes first. Chinese syllables
-/// borrow theirs (this runs for every pair of a Chinese and a Latin word screened).
-fn spellings(script: Script, syllable: &str) -> Spellings<'_> {
-    let mut all: Spellings = smallvec::smallvec![Cow::Borrowed(syllable)];
-    match script {
-        Script::Han => all.extend(wade_giles(syllable).map(Cow::Borrowed)),
-        Script::Hangul => all.extend(
-            korean_spellings(syllable)
-                .into_iter()
-                .filter(|s| s != syllable)
-                .map(Cow::Owned),
-        ),
-        _ => {}
-    }
-    all
-}
-
-type Spellings<'a> = smallvec::SmallVec<[Cow<'a, str>; 2]>;
-
 /// Whether `latin` is `syllables` (read from `script`) written in another romanisation and
-/// joined: some syllable spelled as earl does not write it. What earl's own reading spells
-/// alike is compared as that reading.
+/// joined. What earl's own reading spells alike is compared as that reading, not here.
 pub(crate) fn spells<'a>(
     script: Script,
     syllables: impl IntoIterator<Item = &'a str>,
     latin: &str,
 ) -> bool {
-    let options: smallvec::SmallVec<[Spellings; MAX_SYLLABLES]> = syllables
-        .into_iter()
-        .take(MAX_SYLLABLES + 1)
-        .map(|s| spellings(script, s))
-        .collect();
-    // One word of a Chinese name is in one system: "Jincheng" is pinyin of other characters,
-    // not 金证 with 证 in Wade–Giles. (Korean spellings mix systems jamo by jamo in practice:
-    // "Kyong-thaek".)
-    let one_system = script == Script::Han;
-    options.len() <= MAX_SYLLABLES && walk(&options, latin, System::Open, one_system)
+    let syllables: smallvec::SmallVec<[&str; MAX_SYLLABLES]> =
+        syllables.into_iter().take(MAX_SYLLABLES + 1).collect();
+    if syllables.len() > MAX_SYLLABLES || joins(latin, syllables.iter().copied()) {
+        return false;
+    }
+    match script {
+        // One word of a Chinese name is in one system: "Jincheng" is pinyin of other
+        // characters, not 金证 with 证 in Wade–Giles.
+        Script::Han => joins(latin, syllables.iter().map(|s| wade_giles(s).unwrap_or(s))),
+        // Korean names mix systems jamo by jamo ("Kyong-thaek").
+        Script::Hangul => {
+            let options: Vec<Vec<String>> = syllables.iter().map(|s| korean_spellings(s)).collect();
+            any_joins(&options, latin)
+        }
+        _ => false,
+    }
 }
 
-/// Which of their spellings the syllables before took, where a syllable has several.
-#[derive(Clone, Copy, PartialEq)]
-enum System {
-    Open,
-    Own,
-    Other,
+/// Whether `latin` is `words` joined, without building the join.
+fn joins<'a>(latin: &str, words: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut rest = latin;
+    for word in words {
+        match rest.strip_prefix(word) {
+            Some(after) => rest = after,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
-fn walk(options: &[Spellings], rest: &str, system: System, one_system: bool) -> bool {
+/// Whether `latin` is one spelling of each syllable joined, in order.
+fn any_joins(options: &[Vec<String>], latin: &str) -> bool {
     let Some((first, others)) = options.split_first() else {
-        return system == System::Other && rest.is_empty();
+        return latin.is_empty();
     };
-    first.iter().enumerate().any(|(i, spelled)| {
-        let took = match (first.len(), i) {
-            (1, _) => system,
-            (_, 0) => System::Own,
-            _ => System::Other,
-        };
-        let consistent = !one_system || system == System::Open || took == system;
-        let next = if i > 0 || system == System::Other {
-            System::Other
-        } else {
-            took
-        };
-        consistent
-            && rest
-                .strip_prefix(spelled.as_ref())
-                .is_some_and(|after| walk(others, after, next, one_system))
+    first.iter().any(|spelled| {
+        latin
+            .strip_prefix(spelled.as_str())
+            .is_some_and(|after| any_joins(others, after))
     })
 }
 
@@ -227,27 +205,28 @@ const MAX_SYLLABLES: usize = 3;
 
 /// The spellings of `syllables` (read from `script`) joined, in other romanisations than earl's
 /// own, at most `limit` of them: the words a list may write them as.
-pub(crate) fn written_otherwise(script: Script, syllables: &[&str], limit: usize) -> Vec<String> {
+pub(crate) fn other_spellings(script: Script, syllables: &[&str], limit: usize) -> Vec<String> {
     if syllables.len() > MAX_SYLLABLES {
         return Vec::new();
     }
-    if script == Script::Han {
-        // One system per word: the syllables all in Wade–Giles.
-        return match syllables.iter().any(|s| wade_giles(s).is_some()) {
-            true => vec![in_wade_giles(syllables.iter().copied())],
-            false => Vec::new(),
-        };
-    }
     let own: String = syllables.concat();
-    let mut joined: Vec<String> = vec![String::new()];
-    for syllable in syllables {
-        let options = spellings(script, syllable);
-        joined = joined
-            .iter()
-            .flat_map(|head| options.iter().map(move |o| format!("{head}{o}")))
-            .take(limit + 1)
-            .collect();
-    }
+    let mut joined: Vec<String> = match script {
+        // One system per word: the syllables all in Wade–Giles.
+        Script::Han => vec![in_wade_giles(syllables.iter().copied())],
+        Script::Hangul => {
+            let mut joined = vec![String::new()];
+            for syllable in syllables {
+                let options = korean_spellings(syllable);
+                joined = joined
+                    .iter()
+                    .flat_map(|head| options.iter().map(move |o| format!("{head}{o}")))
+                    .take(limit + 1)
+                    .collect();
+            }
+            joined
+        }
+        _ => Vec::new(),
+    };
     joined.retain(|w| *w != own);
     joined.truncate(limit);
     joined
@@ -267,7 +246,7 @@ mod tests {
         assert!(spells(Script::Han, ["xu"], "hsu"));
         assert!(spells(Script::Han, ["zhong", "shan"], "chungshan"));
         assert_eq!(
-            written_otherwise(Script::Han, &["jun", "ting"], 8),
+            other_spellings(Script::Han, &["jun", "ting"], 8),
             ["chunting"]
         );
     }
@@ -282,7 +261,7 @@ mod tests {
         assert!(spells(Script::Hangul, ["seo"], "so"));
         assert!(spells(Script::Hangul, ["guk"], "kuk"));
         assert!(spells(Script::Hangul, ["jeong"], "chung"));
-        assert!(written_otherwise(Script::Hangul, &["bak"], 16).contains(&"pak".to_string()));
+        assert!(other_spellings(Script::Hangul, &["bak"], 16).contains(&"pak".to_string()));
     }
 
     #[test]
@@ -305,7 +284,7 @@ mod tests {
         assert!(!spells(Script::Hangul, ["gim"], "kin"));
         assert!(!spells(Script::Latin, ["jun"], "chun"));
         assert_eq!(
-            written_otherwise(Script::Han, &["lin", "ting"], 8),
+            other_spellings(Script::Han, &["lin", "ting"], 8),
             Vec::<String>::new()
         );
     }

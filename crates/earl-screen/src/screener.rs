@@ -20,7 +20,7 @@ use crate::normalize::{
 };
 use crate::parts::{Part, PartTag, Prepared, TokenStats, prepare};
 use crate::policy::{LicensePolicy, ListCode};
-use crate::romanisation::{HanSound, written_otherwise};
+use crate::romanisation::{HanSound, other_spellings};
 use crate::similarity::{MAX_SPAN, TokenPair, score};
 use crate::stored::{Section, Stored, Writer};
 use rustc_hash::FxHashMap;
@@ -1067,7 +1067,7 @@ impl Screener {
         if matches!(script, Script::Han | Script::Hangul) && span.iter().all(|p| p.script == script)
         {
             let syllables: Vec<&str> = span.iter().map(|p| &*p.text).collect();
-            for written in written_otherwise(script, &syllables, OTHER_ROMANISATIONS_LOOKED_UP) {
+            for written in other_spellings(script, &syllables, OTHER_ROMANISATIONS_LOOKED_UP) {
                 if let Some(term) = self.term(&written)
                     && !found.iter().any(|(h, _)| *h == Hit::Term(term))
                 {
